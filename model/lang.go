@@ -1,0 +1,121 @@
+package model
+
+// Lang is the language of the screen and the print.
+type Lang string
+
+const (
+	Swedish Lang = "sv" // the default: the plan is a Swedish document
+	English Lang = "en"
+)
+
+// ParseLang accepts "sv" and "en"; ok is false for anything else.
+func ParseLang(s string) (Lang, bool) {
+	switch s {
+	case "sv", "":
+		return Swedish, true
+	case "en":
+		return English, true
+	}
+	return Swedish, false
+}
+
+// Text is a user-facing string in both languages.
+type Text struct {
+	SV string `json:"sv"`
+	EN string `json:"en"`
+}
+
+// In returns the text in lang, falling back to Swedish.
+func (t Text) In(l Lang) string {
+	if l == English && t.EN != "" {
+		return t.EN
+	}
+	return t.SV
+}
+
+// T picks between a Swedish and an English string.
+func T(l Lang, sv, en string) string {
+	if l == English {
+		return en
+	}
+	return sv
+}
+
+var roleLabels = map[Role]Text{
+	RolePerson:   {"den enskilde", "the person"},
+	RoleRelative: {"närstående", "relative"},
+	RoleSupport:  {"stödperson", "support person"},
+	RoleStaff:    {"personal", "staff"},
+	RoleOther:    {"annan", "other"},
+}
+
+// Roles lists the roles in the order a form offers them.
+var Roles = []Role{RolePerson, RoleRelative, RoleSupport, RoleStaff, RoleOther}
+
+// Label is the role's name on screen.
+func (r Role) Label(l Lang) string { return roleLabels[r].In(l) }
+
+var principalLabels = map[Principal]Text{
+	PrincipalKommun: {"kommun", "municipality"},
+	PrincipalRegion: {"region", "region"},
+	PrincipalOther:  {"annan part", "other party"},
+}
+
+// Principals lists the principals in the order a form offers them.
+var Principals = []Principal{PrincipalKommun, PrincipalRegion, PrincipalOther}
+
+// Label is the principal's name on screen; empty when not set.
+func (p Principal) Label(l Lang) string { return principalLabels[p].In(l) }
+
+var formLabels = map[MeetingForm]Text{
+	FormRoom:  {"mötesrum", "meeting room"},
+	FormHome:  {"hemma hos den enskilde", "the person's home"},
+	FormVideo: {"video", "video"},
+	FormPhone: {"telefon", "phone"},
+}
+
+// Forms lists the meeting forms in the order a form offers them.
+var Forms = []MeetingForm{FormRoom, FormHome, FormVideo, FormPhone}
+
+// Label is the meeting form's name on screen.
+func (f MeetingForm) Label(l Lang) string { return formLabels[f].In(l) }
+
+var actionStatusLabels = map[ActionStatus]Text{
+	ActionPlanned:  {"planerad", "planned"},
+	ActionOngoing:  {"pågår", "ongoing"},
+	ActionDone:     {"klar", "done"},
+	ActionAwaiting: {"väntar på utredning/beslut", "awaiting investigation/decision"},
+}
+
+// ActionStatuses lists the statuses in the order a form offers them.
+var ActionStatuses = []ActionStatus{ActionPlanned, ActionOngoing, ActionDone, ActionAwaiting}
+
+// Label is the status on screen.
+func (s ActionStatus) Label(l Lang) string { return actionStatusLabels[s].In(l) }
+
+var statusLabels = map[Status]Text{
+	StatusDraft:  {"utkast", "draft"},
+	StatusActive: {"aktiv", "active"},
+	StatusClosed: {"avslutad", "closed"},
+}
+
+// Label is the plan status on screen.
+func (s Status) Label(l Lang) string { return statusLabels[s].In(l) }
+
+var ageLabels = map[AgeGroup]Text{
+	AgeChild: {"barn", "child"},
+	AgeAdult: {"vuxen", "adult"},
+	AgeOlder: {"äldre", "older person"},
+}
+
+// Label is the age group on screen.
+func (a AgeGroup) Label(l Lang) string { return ageLabels[a].In(l) }
+
+// PartyName is what a print shows as the principal of a participant or an
+// action: kommun, region, or the other party's own name.
+func PartyName(p Principal, other string, l Lang) string {
+	if p == PrincipalOther && other != "" {
+		return other
+	}
+	return p.Label(l)
+}

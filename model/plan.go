@@ -1,0 +1,334 @@
+// Package model is the SIP domain: plain types, the rules a plan must meet,
+// versions, and the plan as a document structure.
+//
+// It knows nothing of the screen, the database or any output format, so that
+// every writer (Markdown, PDF, calendar) and every store is fed by the same
+// structure and the rules live in one place.
+package model
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Status is where a plan is in its life.
+type Status string
+
+const (
+	StatusDraft  Status = "draft"  // no version finalised yet
+	StatusActive Status = "active" // at least one version finalised
+	StatusClosed Status = "closed" // ended; read-only
+)
+
+// AgeGroup selects the checklist variant. It is derived from the
+// personnummer but the secretary may change it.
+type AgeGroup string
+
+const (
+	AgeChild AgeGroup = "child"
+	AgeAdult AgeGroup = "adult"
+	AgeOlder AgeGroup = "older"
+)
+
+// Plan is one person's SIP over its whole life: every finalised version and
+// the draft being written now.
+type Plan struct {
+	ID        string    `json:"id"`
+	Person    Person    `json:"person"`
+	Status    Status    `json:"status"`
+	Variant   AgeGroup  `json:"variant"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	// Versions are finalised and frozen, numbered from 1 in order.
+	Versions []Version `json:"versions"`
+	// Draft is the version being written, nil when none is open.
+	Draft *Version `json:"draft,omitempty"`
+	// Ticks holds the before/after checklist items that are done, by item id.
+	Ticks map[string]bool `json:"ticks,omitempty"`
+	// Closure is set when the plan is closed.
+	Closure *Closure `json:"closure,omitempty"`
+	// Position is where the secretary was, so that reopening resumes there.
+	Position Position `json:"position"`
+}
+
+// Person is the one the plan is about (den enskilde).
+type Person struct {
+	Name string `json:"name"`
+	// PNR is a personnummer or samordningsnummer in the form YYYYMMDD-NNNN,
+	// or empty when not given.
+	PNR string `json:"pnr,omitempty"`
+}
+
+// Position is the place in the meeting that the screen returns to.
+type Position struct {
+	Step   string `json:"step,omitempty"`
+	Field  string `json:"field,omitempty"`
+	Cursor int    `json:"cursor,omitempty"`
+}
+
+// Version is one meeting's plan. Finalised versions never change.
+type Version struct {
+	Number      int        `json:"number"`
+	FinalisedAt *time.Time `json:"finalised_at,omitempty"`
+	Meeting     Meeting    `json:"meeting"`
+	Consent     Consent    `json:"consent"`
+	Content     Content    `json:"content"`
+	// Agenda holds the chair's progress per agenda step id.
+	Agenda map[string]StepState `json:"agenda,omitempty"`
+	// Rounds holds, per round id, the participant ids who have spoken.
+	Rounds map[string][]string `json:"rounds,omitempty"`
+	// Review is the follow-up of the previous version, on follow-up meetings.
+	Review *Review `json:"review,omitempty"`
+}
+
+// StepState is the chair's record of one agenda step.
+type StepState struct {
+	Done bool `json:"done"`
+	// Seconds spent on the step so far.
+	Seconds int `json:"seconds"`
+}
+
+// MeetingForm is where and how the meeting is held.
+type MeetingForm string
+
+const (
+	FormRoom  MeetingForm = "room"
+	FormHome  MeetingForm = "home"
+	FormVideo MeetingForm = "video"
+	FormPhone MeetingForm = "phone"
+)
+
+// Meeting is the practical frame of one SIP meeting.
+type Meeting struct {
+	Date    string      `json:"date"`    // YYYY-MM-DD
+	Start   string      `json:"start"`   // HH:MM, 24 h
+	Minutes int         `json:"minutes"` // planned length
+	Place   string      `json:"place"`
+	Form    MeetingForm `json:"form"`
+	// Chair and Secretary are names; they must differ.
+	Chair     string `json:"chair"`
+	Secretary string `json:"secretary"`
+	// StartedAt is when the chair opened the meeting for real; clocks count
+	// from it so that a restart does not reset them.
+	StartedAt    *time.Time    `json:"started_at,omitempty"`
+	Participants []Participant `json:"participants"`
+}
+
+// Role is a participant's part in the meeting.
+type Role string
+
+const (
+	RolePerson   Role = "person"   // den enskilde
+	RoleRelative Role = "relative" // närstående
+	RoleSupport  Role = "support"  // stödperson
+	RoleStaff    Role = "staff"    // personal
+	RoleOther    Role = "other"
+)
+
+// Principal is who runs a unit (huvudman).
+type Principal string
+
+const (
+	PrincipalKommun Principal = "kommun"
+	PrincipalRegion Principal = "region"
+	// PrincipalOther is another party; its name goes in OtherParty
+	// (Försäkringskassan, Arbetsförmedlingen, school, trustee...).
+	PrincipalOther Principal = "other"
+)
+
+// Participant is someone summoned to or present at the meeting.
+type Participant struct {
+	ID         string    `json:"id"`
+	Name       string    `json:"name"`
+	Role       Role      `json:"role"`
+	Unit       string    `json:"unit,omitempty"`
+	Principal  Principal `json:"principal,omitempty"`
+	OtherParty string    `json:"other_party,omitempty"`
+	Title      string    `json:"title,omitempty"`
+	Phone      string    `json:"phone,omitempty"`
+	Email      string    `json:"email,omitempty"`
+	Invited    bool      `json:"invited"`
+	Confirmed  bool      `json:"confirmed"`
+	Present    bool      `json:"present"`
+}
+
+// Consent is the person's consent to the SIP (samtycke).
+type Consent struct {
+	Given      bool   `json:"given"`
+	Form       string `json:"form,omitempty"` // "oral" or "written"
+	Date       string `json:"date,omitempty"`
+	ValidUntil string `json:"valid_until,omitempty"`
+	// Actors are the units or parties the consent covers.
+	Actors []string `json:"actors,omitempty"`
+	// Subjects are the subjects the consent covers.
+	Subjects []string `json:"subjects,omitempty"`
+	// NotRaise are subjects the person does not want raised.
+	NotRaise    []string   `json:"not_raise,omitempty"`
+	WithdrawnOn string     `json:"withdrawn_on,omitempty"`
+	Guardians   []Guardian `json:"guardians,omitempty"`
+}
+
+// Guardian is a child's guardian (vårdnadshavare) and their consent.
+type Guardian struct {
+	Name  string `json:"name"`
+	Given bool   `json:"given"`
+	Date  string `json:"date,omitempty"`
+}
+
+// Content is what the meeting writes into the plan.
+type Content struct {
+	OwnWords      string      `json:"own_words,omitempty"`
+	Situation     string      `json:"situation,omitempty"`
+	Needs         string      `json:"needs,omitempty"`
+	Goals         []Goal      `json:"goals,omitempty"`
+	Actions       []Action    `json:"actions,omitempty"`
+	NotAgreed     string      `json:"not_agreed,omitempty"`
+	ConsiderUntil string      `json:"consider_until,omitempty"` // rådrum
+	Medication    string      `json:"medication,omitempty"`
+	Devices       string      `json:"devices,omitempty"`
+	Coordinator   Coordinator `json:"coordinator"`
+	FollowUp      FollowUp    `json:"follow_up"`
+	Evaluation    string      `json:"evaluation,omitempty"`
+	Notes         string      `json:"notes,omitempty"`
+}
+
+// Goal is one goal of the coordinated actions.
+type Goal struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// ActionStatus is how far an action has come.
+type ActionStatus string
+
+const (
+	ActionPlanned  ActionStatus = "planned"
+	ActionOngoing  ActionStatus = "ongoing"
+	ActionDone     ActionStatus = "done"
+	ActionAwaiting ActionStatus = "awaiting" // awaiting an investigation or decision
+)
+
+// Action is one agreed action (insats): what, who, when.
+type Action struct {
+	ID          string       `json:"id"`
+	What        string       `json:"what"`
+	Unit        string       `json:"unit,omitempty"`
+	Responsible string       `json:"responsible,omitempty"`
+	Principal   Principal    `json:"principal,omitempty"`
+	OtherParty  string       `json:"other_party,omitempty"`
+	When        string       `json:"when,omitempty"`
+	Status      ActionStatus `json:"status"`
+	GoalID      string       `json:"goal_id,omitempty"`
+}
+
+// Coordinator has the overall responsibility for the plan. It must be a
+// present participant employed by kommun or region.
+type Coordinator struct {
+	ParticipantID string `json:"participant_id,omitempty"`
+}
+
+// FollowUp is the next meeting, or why there is none.
+type FollowUp struct {
+	Date      string `json:"date,omitempty"`
+	Time      string `json:"time,omitempty"`
+	Place     string `json:"place,omitempty"`
+	Attendees string `json:"attendees,omitempty"`
+	CalledBy  string `json:"called_by,omitempty"`
+	// None is set when no follow-up is planned; then NoneReason and
+	// MandateEnds must be given.
+	None        bool   `json:"none,omitempty"`
+	NoneReason  string `json:"none_reason,omitempty"`
+	MandateEnds string `json:"mandate_ends,omitempty"`
+}
+
+// NewID returns a new random id for a plan or a row.
+func NewID() string { return uuid.NewString() }
+
+// NewPlan starts a plan with an empty first draft.
+func NewPlan(person Person, now time.Time) *Plan {
+	p := &Plan{
+		ID:        NewID(),
+		Person:    person,
+		Status:    StatusDraft,
+		Variant:   AgeAdult,
+		CreatedAt: now,
+		UpdatedAt: now,
+		Draft:     &Version{Number: 1, Meeting: Meeting{Minutes: 60, Form: FormRoom}},
+	}
+	if person.PNR != "" {
+		if g, err := AgeGroupOf(person.PNR, now); err == nil {
+			p.Variant = g
+		}
+	}
+	return p
+}
+
+// Current is the version the screen shows: the draft, or the last finalised
+// version when there is no draft. It is nil for an empty plan.
+func (p *Plan) Current() *Version {
+	if p.Draft != nil {
+		return p.Draft
+	}
+	if n := len(p.Versions); n > 0 {
+		return &p.Versions[n-1]
+	}
+	return nil
+}
+
+// Latest is the last finalised version, or nil.
+func (p *Plan) Latest() *Version {
+	if n := len(p.Versions); n > 0 {
+		return &p.Versions[n-1]
+	}
+	return nil
+}
+
+// VersionNumber is the number of the last finalised version, 0 if none.
+func (p *Plan) VersionNumber() int { return len(p.Versions) }
+
+// Participant returns the participant with id, or nil.
+func (v *Version) Participant(id string) *Participant {
+	for i := range v.Meeting.Participants {
+		if v.Meeting.Participants[i].ID == id {
+			return &v.Meeting.Participants[i]
+		}
+	}
+	return nil
+}
+
+// Goal returns the goal with id, or nil.
+func (v *Version) Goal(id string) *Goal {
+	for i := range v.Content.Goals {
+		if v.Content.Goals[i].ID == id {
+			return &v.Content.Goals[i]
+		}
+	}
+	return nil
+}
+
+// CoordinatorParticipant is the appointed coordinator, or nil.
+func (v *Version) CoordinatorParticipant() *Participant {
+	if v.Content.Coordinator.ParticipantID == "" {
+		return nil
+	}
+	return v.Participant(v.Content.Coordinator.ParticipantID)
+}
+
+// Present lists the participants marked present.
+func (v *Version) Present() []Participant {
+	var out []Participant
+	for _, p := range v.Meeting.Participants {
+		if p.Present {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// CanCoordinate tells whether a participant may be appointed coordinator:
+// present, and employed by kommun or region.
+func (pt Participant) CanCoordinate() bool {
+	return pt.Present && pt.Role == RoleStaff &&
+		(pt.Principal == PrincipalKommun || pt.Principal == PrincipalRegion)
+}

@@ -1,0 +1,50 @@
+package model
+
+import "time"
+
+// Summary is the one line a list shows for a plan. The store keeps it beside
+// the plan so that listing many plans never decodes a whole plan.
+type Summary struct {
+	ID           string    `json:"id"`
+	Person       string    `json:"person"`
+	PNRMasked    string    `json:"pnr_masked,omitempty"`
+	Status       Status    `json:"status"`
+	Variant      AgeGroup  `json:"variant"`
+	Version      int       `json:"version"`
+	HasDraft     bool      `json:"has_draft"`
+	MeetingDate  string    `json:"meeting_date,omitempty"`
+	NextFollowUp string    `json:"next_follow_up,omitempty"`
+	ConsentUntil string    `json:"consent_until,omitempty"`
+	ConsentGone  bool      `json:"consent_withdrawn,omitempty"`
+	Ticks        []string  `json:"ticks,omitempty"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// Summarise makes the list line of a plan.
+func (p *Plan) Summarise() Summary {
+	s := Summary{
+		ID:           p.ID,
+		Person:       p.Person.Name,
+		PNRMasked:    MaskPNR(p.Person.PNR),
+		Status:       p.Status,
+		Variant:      p.Variant,
+		Version:      len(p.Versions),
+		HasDraft:     p.Draft != nil,
+		NextFollowUp: p.NextFollowUp(),
+		UpdatedAt:    p.UpdatedAt,
+	}
+	if v := p.Current(); v != nil {
+		s.MeetingDate = v.Meeting.Date
+		s.ConsentUntil = v.Consent.ValidUntil
+		s.ConsentGone = v.Consent.WithdrawnOn != ""
+	}
+	if p.Status == StatusClosed {
+		s.NextFollowUp = ""
+	}
+	for id, done := range p.Ticks {
+		if done {
+			s.Ticks = append(s.Ticks, id)
+		}
+	}
+	return s
+}

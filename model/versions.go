@@ -1,0 +1,152 @@
+package model
+
+import (
+	"errors"
+	"time"
+)
+
+// Errors of the version life cycle. They carry no user data.
+var (
+	ErrNoDraft       = errors.New("the plan has no draft to finalise")
+	ErrHasDraft      = errors.New("the plan already has a draft")
+	ErrNoVersion     = errors.New("the plan has no finalised version")
+	ErrClosed        = errors.New("the plan is closed")
+	ErrBlocked       = errors.New("the plan has errors that block finalising")
+	ErrNoSuchVersion = errors.New("no such version")
+)
+
+// ClosureReason is why a plan was closed.
+type ClosureReason string
+
+const (
+	CloseGoalsMet    ClosureReason = "goals_met"
+	CloseNoNeed      ClosureReason = "no_need"
+	CloseConsentGone ClosureReason = "consent_withdrawn"
+	CloseMoved       ClosureReason = "moved"
+	CloseOther       ClosureReason = "other"
+)
+
+// Closure records how and when a plan ended, and who must be told.
+type Closure struct {
+	Reason ClosureReason `json:"reason"`
+	Text   string        `json:"text,omitempty"`
+	Date   string        `json:"date"`
+	Notify []string      `json:"notify,omitempty"`
+}
+
+// Outcome values for the follow-up of an action.
+const (
+	OutcomeDone       = "done"
+	OutcomeOngoing    = "ongoing"
+	OutcomeNotStarted = "not_started"
+	OutcomeChanged    = "changed"
+)
+
+// Goal outcome values.
+const (
+	GoalMet       = "met"
+	GoalPartlyMet = "partly"
+	GoalNotMet    = "not_met"
+)
+
+// Review is the follow-up of the previous version, made at a follow-up
+// meeting: what became of each action and goal, and the decision.
+type Review struct {
+	// Actions and Goals are keyed by the id in the previous version.
+	Actions  map[string]Outcome `json:"actions,omitempty"`
+	Goals    map[string]Outcome `json:"goals,omitempty"`
+	Decision string             `json:"decision,omitempty"` // "revise" or "close"
+}
+
+// Outcome is what became of one action or goal, with a note.
+type Outcome struct {
+	Result string `json:"result"`
+	Note   string `json:"note,omitempty"`
+}
+
+// Finalise freezes the draft as the next version. Errors among the findings
+// block it; the findings are returned either way so the screen can show them.
+func (p *Plan) Finalise(o Options) ([]Finding, error) {
+	if p.Status == StatusClosed {
+		return nil, ErrClosed
+	}
+	if p.Draft == nil {
+		return nil, ErrNoDraft
+	}
+	fs := Validate(p, p.Draft, o)
+	if len(Errors(fs)) > 0 {
+		return fs, ErrBlocked
+	}
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	v := CloneVersion(*p.Draft)
+	v.Number = len(p.Versions) + 1
+	v.FinalisedAt = &now
+	p.Versions = append(p.Versions, v)
+	p.Draft = nil
+	p.Status = StatusActive
+	p.UpdatedAt = now
+	return fs, nil
+}
+
+// StartFollowUp opens a new draft from the last finalised version, for the
+// follow-up meeting. The meeting frame is taken from the booked follow-up;
+// attendance, agenda progress and rounds start afresh.
+func (p *Plan) StartFollowUp(now time.Time) error {
+	if p.Status == StatusClosed {
+		return ErrClosed
+	}
+	if p.Draft != nil {
+		return ErrHasDraft
+	}
+	last := p.Latest()
+	if last == nil {
+		return ErrNoVersion
+	}
+	v := CloneVersion(*last)
+	v.Number = last.Number + 1
+	v.FinalisedAt = nil
+	v.Agenda = nil
+	v.Rounds = nil
+	v.Meeting.StartedAt = nil
+	fu := last.Content.FollowUp
+	v.Meeting.Date = fu.Date
+	v.Meeting.Start = fu.Time
+	if fu.Place != "" {
+		v.Meeting.Place = fu.Place
+	}
+	for i := range v.Meeting.Participants {
+		v.Meeting.Participants[i].Present = false
+		v.Meeting.Participants[i].Confirmed = false
+	}
+	v.Content.FollowUp = FollowUp{}
+	v.Content.Evaluation = ""
+	v.Review = &Review{Actions: map[string]Outcome{}, Goals: map[string]Outcome{}}
+	p.Draft = &v
+	p.Position = Position{}
+	p.UpdatedAt = now
+	return nil
+}
+
+// VersionByNumber returns finalised version n (1-based), or the draft when n
+// is its number.
+func (p *Plan) VersionByNumber(n int) (*Version, error) {
+	if n >= 1 && n <= len(p.Versions) {
+		return &p.Versions[n-1], nil
+	}
+	if p.Draft != nil && p.Draft.Number == n {
+		return p.Draft, nil
+	}
+	return nil, ErrNoSuchVersion
+}
+
+// NextFollowUp is the date of the booked follow-up of the current version,
+// empty when none.
+func (p *Plan) NextFollowUp() string {
+	if v := p.Current(); v != nil && !v.Content.FollowUp.None {
+		return v.Content.FollowUp.Date
+	}
+	return ""
+}
