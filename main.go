@@ -1,17 +1,234 @@
+// Command sipmote runs a Swedish SIP meeting (samordnad individuell plan)
+// in the terminal: the chair's agenda beside the secretary's live plan,
+// saved as it is typed, printed at the end for everyone to sign.
 package main
 
 import (
-	_ "charm.land/bubbles/v2/textarea"
-	_ "charm.land/bubbletea/v2"
-	_ "charm.land/glamour/v2"
-	_ "charm.land/lipgloss/v2"
-	_ "codeberg.org/go-pdf/fpdf"
-	_ "github.com/arran4/golang-ical"
-	_ "github.com/charmbracelet/x/exp/teatest/v2"
-	_ "github.com/google/uuid"
-	_ "go.etcd.io/bbolt"
-	_ "golang.org/x/image/font/gofont/goregular"
-	_ "golang.org/x/text/collate"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/sipmote/sipmote/checklists"
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/ui"
 )
 
-func main() {}
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// app carries what every command shares: the flags common to all, the
+// streams and the clock. There is no global state.
+type app struct {
+	lang       model.Lang
+	dbFlag     string
+	checkDir   string
+	stdin      io.Reader
+	stdout     io.Writer
+	stderr     io.Writer
+	now        func() time.Time
+	langSet    bool
+	helpWanted bool
+}
+
+// userError is an error with a message in both languages for the user.
+type userError struct{ sv, en string }
+
+func (e *userError) Error() string { return e.en }
+
+func fail(sv, en string) error { return &userError{sv, en} }
+
+type command struct {
+	name     string
+	args     string
+	sv, en   string
+	run      func(a *app, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"", "", "öppnar programmet (hemskärmen)", "opens the program (the home screen)", cmdTUI},
+		{"meeting", "ID", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
+		{"new", "--person NAMN [--pnr PNR] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
+		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
+		{"export", "ID --format json|md|txt|ics", "skriver ut en plan på standard ut", "writes a plan to standard output", cmdExport},
+		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
+		{"print", "ID [-o FIL.pdf] [--printer NAMN] [--copies N] [--version N]", "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
+		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
+		{"due", "[--days N] [--json]", "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
+		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]", "avslutar en plan", "closes a plan", cmdClose},
+		{"demo", "", "skapar en exempelplan för en påhittad person", "creates a sample plan for a fictional person", cmdDemo},
+		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{lang: model.Swedish, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	if l, ok := model.ParseLang(os.Getenv("SIPMOTE_LANG")); ok && os.Getenv("SIPMOTE_LANG") != "" {
+		a.lang = l
+	}
+	// The language may come anywhere on the line; find it first so that
+	// even an error about the other flags is in the right language.
+	for i, s := range args {
+		v := ""
+		switch {
+		case strings.HasPrefix(s, "--lang="), strings.HasPrefix(s, "-lang="):
+			v = s[strings.Index(s, "=")+1:]
+		case (s == "--lang" || s == "-lang") && i+1 < len(args):
+			v = args[i+1]
+		default:
+			continue
+		}
+		if l, ok := model.ParseLang(v); ok {
+			a.lang = l
+		} else {
+			fmt.Fprintln(stderr, "sipmote: --lang tar sv eller en / --lang takes sv or en")
+			return 2
+		}
+	}
+	name := ""
+	rest := args
+	for i, s := range args {
+		if !strings.HasPrefix(s, "-") {
+			if i > 0 && isValueFlag(args[i-1]) {
+				continue
+			}
+			name, rest = s, append(append([]string{}, args[:i]...), args[i+1:]...)
+			break
+		}
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			err := c.run(a, rest)
+			return a.report(err)
+		}
+	}
+	if name == "help" {
+		a.usage(a.stdout)
+		return 0
+	}
+	fmt.Fprintf(stderr, "sipmote: %s\n", model.T(a.lang, "okänt kommando: "+name+" (prova sipmote --help)", "unknown command: "+name+" (try sipmote --help)"))
+	return 2
+}
+
+func isValueFlag(s string) bool {
+	switch strings.TrimLeft(s, "-") {
+	case "db", "lang", "checklists":
+		return true
+	}
+	return false
+}
+
+// report prints an error in the user's language and gives the exit code.
+func (a *app) report(err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue *userError
+	msg := ""
+	if errors.As(err, &ue) {
+		msg = model.T(a.lang, ue.sv, ue.en)
+	} else {
+		msg = ui.ErrorText(a.lang, err)
+	}
+	fmt.Fprintln(a.stderr, "sipmote: "+msg)
+	return 1
+}
+
+func (a *app) usage(w io.Writer) {
+	fmt.Fprintln(w, model.T(a.lang, "sipmote — för SIP-möten (samordnad individuell plan)", "sipmote — for SIP meetings (coordinated individual plan)"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, model.T(a.lang, "Användning:", "Usage:"))
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  sipmote %-11s %s\n      %s\n", c.name, c.args, model.T(a.lang, c.sv, c.en))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, model.T(a.lang, "Flaggor för alla kommandon:", "Flags of every command:"))
+	fmt.Fprintln(w, model.T(a.lang,
+		"  --db SÖKVÄG         databasfilen (annars $SIPMOTE_DB eller standardplatsen)\n  --lang sv|en        språk på skärm och utskrift (svenska är standard)\n  --checklists MAPP   lokal rutin: checklistor som ersätter eller lägger till\n  --help              hjälp",
+		"  --db PATH           the database file (else $SIPMOTE_DB or the default place)\n  --lang sv|en        language of screen and print (Swedish is the default)\n  --checklists DIR    local routine: checklists that override or extend\n  --help              help"))
+}
+
+// flags makes a command's flag set with the flags every command takes.
+func (a *app) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("sipmote "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&a.dbFlag, "db", "", "")
+	fs.Func("lang", "", func(string) error { return nil }) // read in run
+	fs.StringVar(&a.checkDir, "checklists", "", "")
+	return fs
+}
+
+// parse parses flags; --help prints the command's usage.
+func (a *app) parse(fs *flag.FlagSet, name string, args []string) ([]string, error) {
+	// Flags may follow positional arguments: sipmote export ID --format md.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				a.commandUsage(name)
+				return nil, flag.ErrHelp
+			}
+			return nil, fail("fel i flaggorna: "+err.Error(), "bad flags: "+err.Error())
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return pos, nil
+}
+
+func (a *app) commandUsage(name string) {
+	for _, c := range commands() {
+		if c.name == name {
+			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, c.args, model.T(a.lang, c.sv, c.en))
+		}
+	}
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Alla kommandon tar --db SÖKVÄG, --lang sv|en och --help.", "Every command takes --db PATH, --lang sv|en and --help."))
+}
+
+// openDB opens the database the flags, the environment or the default
+// name. The caller closes it.
+func (a *app) openDB() (*store.DB, error) {
+	path, err := store.ResolvePath(a.dbFlag)
+	if err != nil {
+		return nil, fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
+	}
+	return store.Open(path)
+}
+
+// resolve finds a plan id from any unique prefix.
+func (a *app) resolve(db *store.DB, prefix string) (string, error) {
+	if prefix == "" {
+		return "", fail("ange planens id (eller början av det)", "give the plan's id (or its beginning)")
+	}
+	return db.Resolve(prefix)
+}
+
+// loadChecklists loads the agenda and the checklists with the local
+// routine; problems are reported but never stop the program.
+func (a *app) loadChecklists() (*checklists.Set, string) {
+	set, probs := checklists.Load(checklists.Resolve(a.checkDir))
+	if len(probs) == 0 {
+		return set, ""
+	}
+	var b strings.Builder
+	b.WriteString(model.T(a.lang, "Den lokala rutinen har fel; standardlistorna används för det som inte gick att läsa:",
+		"The local routine has errors; the defaults are used for what could not be read:"))
+	for i, p := range probs {
+		if i == 3 {
+			b.WriteString(model.T(a.lang, " … (sipmote checklists validate visar alla)", " … (sipmote checklists validate shows all)"))
+			break
+		}
+		b.WriteString(" " + p.In(a.lang) + ";")
+	}
+	return set, b.String()
+}

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/ui"
+	"github.com/sipmote/sipmote/ui/printout"
+)
+
+func cmdNew(a *app, args []string) error {
+	fs := a.flags("new")
+	var in ui.NewPlanInput
+	fs.StringVar(&in.Person, "person", "", "")
+	fs.StringVar(&in.PNR, "pnr", "", "")
+	fs.StringVar(&in.Date, "date", a.now().Format(model.DateLayout), "")
+	fs.StringVar(&in.Time, "time", "13:00", "")
+	fs.StringVar(&in.Minutes, "minutes", "60", "")
+	fs.StringVar(&in.Place, "place", "", "")
+	fs.StringVar(&in.Chair, "chair", "", "")
+	fs.StringVar(&in.Secretary, "secretary", "", "")
+	in.Form = string(model.FormRoom)
+	if _, err := a.parse(fs, "new", args); err != nil {
+		return err
+	}
+	p, msg := in.Build(a.lang, a.now())
+	if msg != "" {
+		return fail(msg, msg)
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.SavePlan(p); err != nil {
+		return err
+	}
+	a.trail(db, p.ID, "created", in.Secretary)
+	fmt.Fprintln(a.stdout, p.ID)
+	return nil
+}
+
+func (a *app) trail(db *store.DB, id, kind, secretary string) {
+	_ = db.Log(id, store.TrailEvent{At: a.now(), Kind: kind, OSUser: store.CurrentOSUser(), Secretary: secretary})
+}
+
+func cmdList(a *app, args []string) error {
+	fs := a.flags("list")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := a.parse(fs, "list", args); err != nil {
+		return err
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sums, err := db.List()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type row struct {
+			ID           string `json:"id"`
+			Person       string `json:"person"`
+			PNR          string `json:"pnr_masked"`
+			Status       string `json:"status"`
+			Version      int    `json:"version"`
+			Draft        bool   `json:"has_draft"`
+			NextFollowUp string `json:"next_follow_up"`
+		}
+		rows := []row{}
+		for _, s := range sums {
+			rows = append(rows, row{s.ID, s.Person, s.PNRMasked, string(s.Status), s.Version, s.HasDraft, s.NextFollowUp})
+		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	if len(sums) == 0 {
+		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga planer ännu. Skapa en med sipmote new --person NAMN, eller prova sipmote demo.",
+			"No plans yet. Create one with sipmote new --person NAME, or try sipmote demo."))
+		return nil
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, model.T(a.lang, "ID\tPERSON\tPERSONNUMMER\tSTATUS\tVERSION\tUPPFÖLJNING", "ID\tPERSON\tPERSONNUMMER\tSTATUS\tVERSION\tFOLLOW-UP"))
+	for _, s := range sums {
+		fu := s.NextFollowUp
+		if fu == "" {
+			fu = "—"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", s.ID[:8], s.Person, orDash(s.PNRMasked), s.Status.Label(a.lang), s.Version, fu)
+	}
+	return tw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func cmdExport(a *app, args []string) error {
+	fs := a.flags("export")
+	format := fs.String("format", "json", "")
+	ver := fs.Int("version", 0, "")
+	pos, err := a.parse(fs, "export", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fail("ange planens id: sipmote export ID --format json|md|txt|ics", "give the plan's id: sipmote export ID --format json|md|txt|ics")
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	id, err := a.resolve(db, pos[0])
+	if err != nil {
+		return err
+	}
+	p, err := db.LoadPlan(id)
+	if err != nil {
+		return err
+	}
+	v, err := a.pickVersion(p, *ver)
+	if err != nil {
+		return err
+	}
+	var out []byte
+	switch *format {
+	case "json":
+		out, err = model.EncodeExport(p)
+		out = append(out, '\n')
+	case "md":
+		out = []byte(printout.Markdown(model.BuildDocument(p, v, a.lang)))
+	case "txt":
+		out = []byte(printout.Text(model.BuildDocument(p, v, a.lang)))
+	case "ics":
+		out, err = printout.ICS(p, v, a.lang)
+		if err != nil {
+			return fail("planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
+		}
+	default:
+		return fail("okänt format: "+*format+" (json, md, txt eller ics)", "unknown format: "+*format+" (json, md, txt or ics)")
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := a.stdout.Write(out); err != nil {
+		return err
+	}
+	a.trail(db, p.ID, "exported", "")
+	return nil
+}
+
+// pickVersion is version n, or the current one for 0.
+func (a *app) pickVersion(p *model.Plan, n int) (*model.Version, error) {
+	if n == 0 {
+		if v := p.Current(); v != nil {
+			return v, nil
+		}
+		return nil, fail("planen är tom", "the plan is empty")
+	}
+	v, err := p.VersionByNumber(n)
+	if err != nil {
+		return nil, fail(fmt.Sprintf("planen har ingen version %d", n), fmt.Sprintf("the plan has no version %d", n))
+	}
+	return v, nil
+}
+
+func cmdImport(a *app, args []string) error {
+	fs := a.flags("import")
+	pos, err := a.parse(fs, "import", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fail("ange filen: sipmote import FIL", "give the file: sipmote import FILE")
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
+	}
+	defer f.Close()
+	p, err := model.DecodeExport(f, a.now())
+	if err != nil {
+		if ie, ok := err.(*model.ImportError); ok {
+			var sv, en strings.Builder
+			sv.WriteString("filen kan inte läsas in; inget har ändrats:")
+			en.WriteString("the file cannot be imported; nothing was changed:")
+			for _, pr := range ie.Problems {
+				sv.WriteString("\n  " + orDash(pr.Path) + ": " + pr.Message.SV)
+				en.WriteString("\n  " + orDash(pr.Path) + ": " + pr.Message.EN)
+			}
+			return fail(sv.String(), en.String())
+		}
+		return fail("kan inte läsa filen", "cannot read the file")
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p.UpdatedAt = a.now()
+	if err := db.SavePlan(p); err != nil {
+		return err
+	}
+	a.trail(db, p.ID, "imported", "")
+	fmt.Fprintln(a.stdout, p.ID)
+	return nil
+}
+
+func cmdDemo(a *app, args []string) error {
+	fs := a.flags("demo")
+	if _, err := a.parse(fs, "demo", args); err != nil {
+		return err
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	now := a.now()
+	for _, p := range []*model.Plan{model.Demo(now), model.DemoChild(now)} {
+		if err := db.SavePlan(p); err != nil {
+			return err
+		}
+		a.trail(db, p.ID, "created", "")
+		fmt.Fprintf(a.stdout, "%s  %s\n", p.ID, p.Person.Name)
+	}
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Exempelplaner skapade för påhittade personer. Öppna dem med: sipmote", "Sample plans created for fictional people. Open them with: sipmote"))
+	return nil
+}
+

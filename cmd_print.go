@@ -1,0 +1,238 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+
+	"github.com/sipmote/sipmote/checklists"
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/printout"
+)
+
+func cmdPrint(a *app, args []string) error {
+	fs := a.flags("print")
+	out := fs.String("o", "", "")
+	printer := fs.String("printer", "", "")
+	copies := fs.Int("copies", 0, "")
+	ver := fs.Int("version", 0, "")
+	pos, err := a.parse(fs, "print", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fail("ange planens id: sipmote print ID", "give the plan's id: sipmote print ID")
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	id, err := a.resolve(db, pos[0])
+	if err != nil {
+		return err
+	}
+	p, err := db.LoadPlan(id)
+	if err != nil {
+		return err
+	}
+	v, err := a.pickVersion(p, *ver)
+	if err != nil {
+		return err
+	}
+	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), printout.PDFOptions{Copies: *copies})
+	if err != nil {
+		return err
+	}
+	var res printout.Result
+	if *out != "" && *printer == "" {
+		// An explicit file: write there, never to a printer. The print is
+		// confidential: readable by its owner only.
+		if err := os.WriteFile(*out, pdf, 0o600); err != nil {
+			return fail("kunde inte skriva filen "+*out, "could not write the file "+*out)
+		}
+		res = printout.Result{Path: *out}
+	} else {
+		path := *out
+		if path == "" {
+			path = printout.DefaultFileName(p, v)
+		}
+		res, err = printout.Print(pdf, *printer, path)
+	}
+	if err != nil {
+		return err
+	}
+	a.trail(db, p.ID, "printed", v.Meeting.Secretary)
+	fmt.Fprintln(a.stdout, printedText(a.lang, res))
+	return nil
+}
+
+func cmdDiff(a *app, args []string) error {
+	fs := a.flags("diff")
+	pos, err := a.parse(fs, "diff", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 1 || len(pos) > 3 {
+		return fail("ange planens id: sipmote diff ID [FRÅN] [TILL]", "give the plan's id: sipmote diff ID [FROM] [TO]")
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	id, err := a.resolve(db, pos[0])
+	if err != nil {
+		return err
+	}
+	p, err := db.LoadPlan(id)
+	if err != nil {
+		return err
+	}
+	// Without numbers: the last finalised version against the draft, or
+	// the two last versions.
+	to := len(p.Versions)
+	if p.Draft != nil {
+		to = p.Draft.Number
+	}
+	from := to - 1
+	nums := []*int{&from, &to}
+	for i, s := range pos[1:] {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return fail("versioner anges med nummer, t.ex. 1 2", "versions are given as numbers, e.g. 1 2")
+		}
+		*nums[i] = n
+	}
+	va, err := a.pickVersion(p, from)
+	if err != nil || from < 1 {
+		return fail("det finns ingen tidigare version att jämföra med", "there is no earlier version to compare with")
+	}
+	vb, err := a.pickVersion(p, to)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
+	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
+	return nil
+}
+
+func cmdDue(a *app, args []string) error {
+	fs := a.flags("due")
+	days := fs.Int("days", model.DefaultDueDays, "")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := a.parse(fs, "due", args); err != nil {
+		return err
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sums, err := db.List()
+	if err != nil {
+		return err
+	}
+	due := model.Due(sums, a.now(), *days)
+	if *asJSON {
+		if due == nil {
+			due = []model.DueItem{}
+		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(due)
+	}
+	if len(due) == 0 {
+		fmt.Fprintf(a.stdout, model.T(a.lang, "Inget att åtgärda inom %d dagar.\n", "Nothing due within %d days.\n"), *days)
+		return nil
+	}
+	for _, d := range due {
+		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))
+	}
+	return nil
+}
+
+func cmdClose(a *app, args []string) error {
+	fs := a.flags("close")
+	reason := fs.String("reason", "", "")
+	text := fs.String("text", "", "")
+	date := fs.String("date", a.now().Format(model.DateLayout), "")
+	pos, err := a.parse(fs, "close", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *reason == "" {
+		return fail("ange id och skäl: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other",
+			"give the id and a reason: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other")
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	id, err := a.resolve(db, pos[0])
+	if err != nil {
+		return err
+	}
+	p, err := db.LoadPlan(id)
+	if err != nil {
+		return err
+	}
+	if model.ClosureReason(*reason) == model.CloseConsentGone {
+		err = p.WithdrawConsent(*date, a.now())
+	} else {
+		err = p.Close(model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date}, a.now())
+	}
+	if err != nil {
+		return fail("planen kunde inte avslutas: "+err.Error(), "the plan could not be closed: "+err.Error())
+	}
+	if err := db.SavePlan(p); err != nil {
+		return err
+	}
+	a.trail(db, p.ID, "closed", "")
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Berätta för:", "The plan is closed. Tell:"))
+	for _, pt := range p.WhoToTell() {
+		fmt.Fprintf(a.stdout, "  %s %s\n", pt.Name, orDash(pt.Unit))
+	}
+	return nil
+}
+
+func cmdChecklists(a *app, args []string) error {
+	fs := a.flags("checklists")
+	variant := fs.String("variant", "adult", "")
+	pos, err := a.parse(fs, "checklists", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return fail("ange show eller validate MAPP", "give show or validate DIR")
+	}
+	switch pos[0] {
+	case "show":
+		v, ok := checklists.ParseVariant(*variant)
+		if !ok {
+			return fail("okänd variant: "+*variant+" (adult, child eller older)", "unknown variant: "+*variant+" (adult, child or older)")
+		}
+		set, notice := a.loadChecklists()
+		if notice != "" {
+			fmt.Fprintln(a.stderr, notice)
+		}
+		checklists.Show(a.stdout, set, v, a.lang)
+		return nil
+	case "validate":
+		if len(pos) != 2 {
+			return fail("ange mappen: sipmote checklists validate MAPP", "give the directory: sipmote checklists validate DIR")
+		}
+		probs := checklists.ValidateDir(pos[1])
+		for _, p := range probs {
+			fmt.Fprintln(a.stdout, p.In(a.lang))
+		}
+		if len(probs) > 0 {
+			return fail(fmt.Sprintf("%d problem hittades", len(probs)), fmt.Sprintf("%d problems found", len(probs)))
+		}
+		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga problem hittades.", "No problems found."))
+		return nil
+	}
+	return fail("okänt underkommando: "+pos[0], "unknown subcommand: "+pos[0])
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/checklists"
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui"
+	"github.com/sipmote/sipmote/ui/printout"
+)
+
+func cmdTUI(a *app, args []string) error {
+	fs := a.flags("")
+	pos, err := a.parse(fs, "", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fail("okänt argument: "+pos[0], "unknown argument: "+pos[0])
+	}
+	return a.runTUI("")
+}
+
+func cmdMeeting(a *app, args []string) error {
+	fs := a.flags("meeting")
+	pos, err := a.parse(fs, "meeting", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fail("ange planens id: sipmote meeting ID", "give the plan's id: sipmote meeting ID")
+	}
+	return a.runTUI(pos[0])
+}
+
+// runTUI runs the screens until the user quits. Whatever ends the program,
+// the open meeting is saved before the database is closed.
+func (a *app) runTUI(open string) error {
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if open != "" {
+		if open, err = a.resolve(db, open); err != nil {
+			return err
+		}
+	}
+	set, notice := a.loadChecklists()
+	m := ui.New(ui.Options{
+		DB:   db,
+		Lang: a.lang,
+		Now:  a.now,
+		Agenda: func(v model.AgeGroup) []ui.Step {
+			return agendaSteps(set, v)
+		},
+		OpenCount: func(s model.Summary) int { return set.OpenCountIDs(s.Variant, s.Ticks) },
+		Jargon:    set.Jargon,
+		Printer:   a.printer(db),
+		OpenPlan:  open,
+		Notice:    notice,
+	})
+	_, runErr := tea.NewProgram(m).Run()
+	if err := m.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "sipmote: "+ui.ErrorText(a.lang, err))
+	}
+	return runErr
+}
+
+// agendaSteps turns the checklists' agenda into the screen's steps.
+func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
+	var out []ui.Step
+	for _, s := range set.AgendaFor(v) {
+		out = append(out, ui.Step{
+			ID: s.ID, Part: s.Part,
+			PartTxt: model.Text{SV: checklists.PartLabel(s.Part, model.Swedish), EN: checklists.PartLabel(s.Part, model.English)},
+			Share:   s.Share, Prompt: s.Prompt, Title: s.Title, Section: s.Section, Round: s.Round,
+			Complete: s.Complete,
+		})
+	}
+	return out
+}
+
+// printer is the meeting's print key: to a CUPS printer where there is
+// one, else a PDF in the current directory, and a line saying which.
+func (a *app) printer(db interface{ Path() string }) ui.Printer {
+	return func(p *model.Plan, v *model.Version) (string, error) {
+		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), printout.PDFOptions{})
+		if err != nil {
+			return "", err
+		}
+		res, err := printout.Print(pdf, "", printout.DefaultFileName(p, v))
+		if err != nil {
+			return "", err
+		}
+		return printedText(a.lang, res), nil
+	}
+}
+
+func printedText(l model.Lang, r printout.Result) string {
+	if r.Printed {
+		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
+	}
+	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
+}

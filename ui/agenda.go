@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// Step is one agenda step as the meeting screen needs it. It is built from
+// the checklists, which are data; the screen does not know their format.
+type Step struct {
+	ID      string
+	Part    string
+	PartTxt model.Text
+	Share   int // percent of the planned length
+	Prompt  model.Text
+	Title   model.Text
+	Section string
+	Round   bool
+	// Complete tells whether the plan already holds what the step fills.
+	Complete func(p *model.Plan, v *model.Version) bool
+}
+
+// budget colours: amber from the step's share, red from a fifth over it.
+const redOver = 1.2
+
+func fmtDur(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int(d.Seconds())
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// agendaView draws the chair's pane. It changes once a second at most, so
+// the meeting screen caches it between clock ticks.
+func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, v *model.Version, elapsed time.Duration, width, height int, compact bool) string {
+	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
+	clock := fmt.Sprintf("%s %s / %d min", model.T(l, "Mötestid", "Meeting time"), fmtDur(elapsed), v.Meeting.Minutes)
+	clock = budgetStyle(st, elapsed, planned).Render(clock)
+	if len(steps) == 0 {
+		return clock
+	}
+	cur = min(max(cur, 0), len(steps)-1)
+	var b strings.Builder
+	line := func(i int) string {
+		s := steps[i]
+		mark := "  "
+		if v.Agenda[s.ID].Done {
+			mark = st.Done.Render("✓ ")
+		} else if s.Complete != nil && s.Complete(p, v) {
+			mark = st.Done.Render("· ")
+		}
+		used := time.Duration(v.Agenda[s.ID].Seconds) * time.Second
+		share := planned * time.Duration(s.Share) / 100
+		t := fmt.Sprintf("%s/%s", fmtDur(used), fmtDur(share))
+		title := fmt.Sprintf("%d %s", i+1, s.Title.In(l))
+		room := max(8, width-ansi.StringWidth(t)-4)
+		title = ansi.Truncate(title, room, "…")
+		pad := strings.Repeat(" ", max(1, width-2-ansi.StringWidth(title)-ansi.StringWidth(t)))
+		row := title + pad + budgetStyle(st, used, share).Render(t)
+		if i == cur {
+			row = st.Focused.Render("›") + mark[len(mark)-1:] + row
+			return row
+		}
+		return mark + row
+	}
+	if compact {
+		b.WriteString(clock + "\n")
+		b.WriteString(line(cur) + "\n")
+		b.WriteString(st.Subtle.Render(ansi.Truncate(steps[cur].Prompt.In(l), width*2, "…")))
+		return b.String()
+	}
+	b.WriteString(st.Title.Render(model.T(l, "Dagordning", "Agenda")) + "\n" + clock + "\n")
+	part := ""
+	for i, s := range steps {
+		if s.Part != part {
+			part = s.Part
+			b.WriteString(st.Subtle.Render(strings.ToUpper(s.PartTxt.In(l))) + "\n")
+		}
+		b.WriteString(line(i) + "\n")
+		if i == cur {
+			prompt := ansi.Wordwrap(s.Prompt.In(l), max(10, width-4), "")
+			for _, pl := range strings.Split(prompt, "\n") {
+				b.WriteString("    " + st.Label.Render(pl) + "\n")
+			}
+			if s.Round {
+				b.WriteString(roundView(st, l, s.ID, v, width))
+			}
+			if s.Section == secConsent {
+				b.WriteString(consentSummary(st, l, v, width))
+			}
+		}
+	}
+	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	if len(out) > height {
+		// Keep the current step in view on a short window.
+		out = out[:height]
+	}
+	return strings.Join(out, "\n")
+}
+
+func budgetStyle(st *Styles, used, share time.Duration) interface{ Render(...string) string } {
+	switch {
+	case share > 0 && float64(used) > float64(share)*redOver:
+		return st.Err
+	case share > 0 && used > share:
+		return st.Warn
+	}
+	return st.Subtle
+}
+
+// roundView lists the present participants with a tick for those who have
+// spoken in this round.
+func roundView(st *Styles, l model.Lang, stepID string, v *model.Version, width int) string {
+	spoke := map[string]bool{}
+	for _, id := range v.Rounds[stepID] {
+		spoke[id] = true
+	}
+	var b strings.Builder
+	for _, pt := range v.Present() {
+		mark := "[ ]"
+		if spoke[pt.ID] {
+			mark = st.Done.Render("[x]")
+		}
+		b.WriteString("    " + mark + " " + ansi.Truncate(pt.Name, max(5, width-10), "…") + "\n")
+	}
+	if b.Len() == 0 {
+		return "    " + st.Subtle.Render(model.T(l, "Ingen är markerad närvarande ännu.", "Nobody is marked present yet.")) + "\n"
+	}
+	return b.String() + "    " + st.Subtle.Render(model.T(l, "ctrl+r bockar av talare", "ctrl+r ticks speakers")) + "\n"
+}
+
+// consentSummary reminds the chair what the consent covers and what must
+// not be raised.
+func consentSummary(st *Styles, l model.Lang, v *model.Version, width int) string {
+	c := v.Consent
+	var b strings.Builder
+	w := max(10, width-6)
+	if !c.Given {
+		return "    " + st.Err.Render(model.T(l, "Samtycke saknas.", "No consent recorded.")) + "\n"
+	}
+	if len(c.Actors) > 0 {
+		b.WriteString("    " + ansi.Wordwrap(model.T(l, "Gäller: ", "Covers: ")+strings.Join(c.Actors, ", "), w, "") + "\n")
+	}
+	if c.ValidUntil != "" {
+		b.WriteString("    " + model.T(l, "Till och med ", "Until ") + c.ValidUntil + "\n")
+	}
+	if len(c.NotRaise) > 0 {
+		b.WriteString("    " + st.Warn.Render(ansi.Wordwrap(model.T(l, "Ta inte upp: ", "Do not raise: ")+strings.Join(c.NotRaise, ", "), w, "")) + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/ui/session"
+)
+
+// Options are what the root needs from main: the open database and the
+// data that the checklists provide.
+type Options struct {
+	DB        *store.DB
+	Lang      model.Lang
+	Now       func() time.Time
+	Agenda    func(model.AgeGroup) []Step
+	OpenCount func(model.Summary) int
+	Jargon    []model.Jargon
+	Printer   Printer
+	// OpenPlan opens this plan's meeting at once (sipmote meeting ID).
+	OpenPlan string
+	// Notice is shown on the home screen at start, e.g. which local
+	// checklist files were left out.
+	Notice string
+}
+
+type screen int
+
+const (
+	screenHome screen = iota
+	screenNew
+	screenMeeting
+	screenAsk
+)
+
+// Model is the root: it owns the screens and routes messages to the one in
+// front.
+type Model struct {
+	o       Options
+	st      Styles
+	screen  screen
+	home    *homeModel
+	newPlan *newPlanModel
+	meeting *meetingModel
+	sess    *session.Session
+	ask     *askModel
+	width   int
+	height  int
+	fatal   string
+}
+
+// New makes the root model.
+func New(o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Agenda == nil {
+		o.Agenda = func(model.AgeGroup) []Step { return nil }
+	}
+	m := &Model{o: o, st: DefaultStyles(), width: 80, height: 24}
+	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
+	m.home.message = o.Notice
+	m.reload()
+	return m
+}
+
+func (m *Model) reload() {
+	sums, err := m.o.DB.List()
+	if err != nil {
+		m.home.message = ErrorText(m.o.Lang, err)
+		return
+	}
+	m.home.setPlans(sums)
+}
+
+// Init opens the requested plan, if any.
+func (m *Model) Init() tea.Cmd {
+	if m.o.OpenPlan != "" {
+		id := m.o.OpenPlan
+		return func() tea.Msg { return openPlanMsg{id} }
+	}
+	return nil
+}
+
+// Close saves and closes an open meeting; main calls it after the program
+// ends, whatever ended it.
+func (m *Model) Close() error {
+	if m.sess != nil {
+		err := m.sess.Close()
+		m.sess = nil
+		return err
+	}
+	return nil
+}
+
+// Update routes a message to the screen in front.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case quitMsg:
+		return m, tea.Quit
+	case newPlanMsg:
+		m.newPlan = newNewPlanModel(m.o.Lang, &m.st, m.o.Now)
+		m.newPlan.setSize(m.width, m.height)
+		m.screen = screenNew
+		return m, m.newPlan.form.focusField(0, -1)
+	case cancelMsg:
+		m.screen = screenHome
+		return m, nil
+	case createdPlanMsg:
+		if err := m.o.DB.SavePlan(msg.plan); err != nil {
+			m.newPlan.err = ErrorText(m.o.Lang, err)
+			return m, nil
+		}
+		_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "created", OSUser: store.CurrentOSUser(), Secretary: msg.plan.Draft.Meeting.Secretary})
+		return m, m.openSession(session.New(m.o.DB, msg.plan, m.sessOpts()))
+	case openPlanMsg:
+		id, err := m.o.DB.Resolve(msg.id)
+		if err != nil {
+			m.home.message = ErrorText(m.o.Lang, err)
+			return m, nil
+		}
+		p, err := m.o.DB.LoadPlan(id)
+		if err != nil {
+			m.home.message = ErrorText(m.o.Lang, err)
+			return m, nil
+		}
+		if p.Draft == nil && p.Status == model.StatusActive {
+			m.ask = newAskModel(m.o.Lang, &m.st, p)
+			m.screen = screenAsk
+			return m, nil
+		}
+		s := session.New(m.o.DB, p, m.sessOpts())
+		return m, m.openSession(s)
+	case askResultMsg:
+		m.screen = screenHome
+		if msg.choice == "" {
+			return m, nil
+		}
+		s := session.New(m.o.DB, msg.plan, m.sessOpts())
+		if msg.choice == "followup" {
+			if err := s.StartFollowUp(); err != nil {
+				_ = s.Close()
+				m.home.message = ErrorText(m.o.Lang, err)
+				return m, nil
+			}
+		}
+		return m, m.openSession(s)
+	case closeMeetingMsg:
+		if err := m.Close(); err != nil {
+			m.home.message = ErrorText(m.o.Lang, err)
+		}
+		m.meeting = nil
+		m.screen = screenHome
+		m.reload()
+		return m, nil
+	}
+	switch m.screen {
+	case screenNew:
+		return m, m.newPlan.update(msg)
+	case screenMeeting:
+		return m, m.meeting.update(msg)
+	case screenAsk:
+		return m, m.ask.update(msg)
+	}
+	return m, m.home.update(msg)
+}
+
+func (m *Model) sessOpts() session.Options {
+	return session.Options{Jargon: m.o.Jargon, Now: m.o.Now}
+}
+
+func (m *Model) openSession(s *session.Session) tea.Cmd {
+	if m.sess != nil {
+		_ = m.sess.Close()
+	}
+	m.sess = s
+	p := s.Plan()
+	m.meeting = newMeetingModel(m.o.Lang, &m.st, s, m.o.Agenda(p.Variant), m.o.Now, m.o.Printer)
+	m.meeting.setSize(m.width, m.height-1)
+	m.screen = screenMeeting
+	return m.meeting.init()
+}
+
+func (m *Model) resize() {
+	m.home.width, m.home.height = m.width, m.height
+	if m.newPlan != nil {
+		m.newPlan.setSize(m.width, m.height)
+	}
+	if m.meeting != nil {
+		m.meeting.setSize(m.width, m.height-1)
+	}
+}
+
+// MinWidth and MinHeight are the smallest window the screens can be used
+// in; below them the screen says so instead of drawing a broken layout.
+const (
+	MinWidth  = 60
+	MinHeight = 16
+)
+
+// View draws the screen in front.
+func (m *Model) View() tea.View {
+	var s string
+	switch {
+	case m.width < MinWidth || m.height < MinHeight:
+		s = ansi.Wordwrap(model.T(m.o.Lang,
+			"Fönstret är för litet. Gör det större (minst 60 × 16 tecken). Inget av det du skrivit har försvunnit.",
+			"The window is too small. Make it larger (at least 60 × 16 characters). Nothing you typed is lost."), max(10, m.width), "")
+	case m.screen == screenNew:
+		s = m.newPlan.view()
+	case m.screen == screenMeeting:
+		s = m.meeting.view()
+	case m.screen == screenAsk:
+		s = m.ask.view(m.width)
+	default:
+		s = m.home.view()
+	}
+	v := tea.NewView(s)
+	v.AltScreen = true
+	v.WindowTitle = "sipmote"
+	return v
+}

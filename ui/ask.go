@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+type askResultMsg struct {
+	plan   *model.Plan
+	choice string // "followup", "view" or "" for cancel
+}
+
+// askModel asks what to do with a plan whose version is finalised: start
+// the follow-up meeting (a new version) or read the last version.
+type askModel struct {
+	lang model.Lang
+	st   *Styles
+	plan *model.Plan
+}
+
+func newAskModel(l model.Lang, st *Styles, p *model.Plan) *askModel {
+	return &askModel{lang: l, st: st, plan: p}
+}
+
+func (a *askModel) update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	choice := ""
+	switch k.String() {
+	case "u", "enter":
+		choice = "followup"
+	case "v":
+		choice = "view"
+	case "esc", "q":
+	default:
+		return nil
+	}
+	p := a.plan
+	return func() tea.Msg { return askResultMsg{plan: p, choice: choice} }
+}
+
+func (a *askModel) view(width int) string {
+	l := a.lang
+	var b strings.Builder
+	b.WriteString(a.st.Title.Render(a.plan.Person.Name) + "\n\n")
+	b.WriteString(fmt.Sprintf(model.T(l, "Version %d är fastställd.", "Version %d is finalised."), a.plan.VersionNumber()) + "\n")
+	if fu := a.plan.NextFollowUp(); fu != "" {
+		b.WriteString(model.T(l, "Uppföljning bokad: ", "Follow-up booked: ") + fu + "\n")
+	}
+	b.WriteString("\n" + ansi.Wordwrap(model.T(l,
+		"enter eller u  starta uppföljningsmötet (en ny version utgår från den senaste)\nv              läs den senaste versionen\nesc            tillbaka",
+		"enter or u  start the follow-up meeting (a new version from the last one)\nv           read the last version\nesc         back"), max(20, width-2), ""))
+	return b.String()
+}

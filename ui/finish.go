@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// finaliseMsg asks the meeting to freeze the version; printMsg to print it.
+type (
+	finaliseMsg struct{}
+	printMsg    struct{}
+)
+
+// finishSection is the last step: what the plan still lacks, then
+// finalising and printing.
+type finishSection struct {
+	lang     model.Lang
+	st       *Styles
+	findings func() []model.Finding
+	width    int
+	height   int
+	confirm  bool
+	keys     struct{ finalise, print, yes key.Binding }
+}
+
+func newFinishSection(l model.Lang, st *Styles, fs func() []model.Finding) *finishSection {
+	s := &finishSection{lang: l, st: st, findings: fs}
+	s.keys.finalise = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "fastställ planen", "finalise the plan")))
+	s.keys.print = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T(l, "skriv ut", "print")))
+	s.keys.yes = key.NewBinding(key.WithKeys("j", "y"))
+	return s
+}
+
+func (s *finishSection) update(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	if s.confirm {
+		s.confirm = false
+		if key.Matches(k, s.keys.yes) {
+			return func() tea.Msg { return finaliseMsg{} }, false
+		}
+		return nil, false
+	}
+	switch {
+	case key.Matches(k, s.keys.finalise):
+		if len(model.Errors(s.findings())) == 0 {
+			s.confirm = true
+		}
+	case key.Matches(k, s.keys.print):
+		return func() tea.Msg { return printMsg{} }, false
+	}
+	return nil, false
+}
+
+func (s *finishSection) view(int, map[string]string) string {
+	l := s.lang
+	fs := s.findings()
+	errs := model.Errors(fs)
+	var b strings.Builder
+	if len(errs) == 0 {
+		b.WriteString(s.st.OK.Render(model.T(l, "Planen har allt som krävs och kan fastställas.", "The plan has everything required and can be finalised.")) + "\n")
+	} else {
+		b.WriteString(s.st.Err.Render(fmt.Sprintf(model.T(l, "%d saker måste ordnas innan planen kan fastställas:", "%d things must be fixed before the plan can be finalised:"), len(errs))) + "\n")
+	}
+	w := max(10, s.width-4)
+	shown := 0
+	for _, f := range fs {
+		if shown >= max(3, s.height-8) {
+			b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
+			break
+		}
+		mark := s.st.Warn.Render("! ")
+		if f.Severity == model.SevError {
+			mark = s.st.Err.Render("✗ ")
+		}
+		b.WriteString(mark + ansi.Truncate(f.Message.In(l), w, "…") + "\n")
+		shown++
+	}
+	b.WriteString("\n")
+	switch {
+	case s.confirm:
+		b.WriteString(s.st.Warn.Render(model.T(l, "Fastställa versionen nu? Den går sedan inte att ändra. Tryck j för ja.",
+			"Finalise the version now? It cannot be changed afterwards. Press y for yes.")))
+	case len(errs) == 0:
+		b.WriteString(model.T(l, "Tryck enter för att fastställa. Varningar hindrar inte.", "Press enter to finalise. Warnings do not block it."))
+	default:
+		b.WriteString(model.T(l, "Välj en brist med ctrl+f för att hoppa dit.", "Choose a finding with ctrl+f to jump to it."))
+	}
+	return b.String()
+}
+
+func (s *finishSection) setSize(w, h int)         { s.width, s.height = w, h }
+func (s *finishSection) help() []key.Binding      { return []key.Binding{s.keys.finalise, s.keys.print} }
+func (s *finishSection) jump(string, int) tea.Cmd { return nil }

@@ -1,0 +1,398 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+type fieldKind int
+
+const (
+	kindText   fieldKind = iota // one line
+	kindArea                    // several lines
+	kindToggle                  // yes / no
+	kindChoice                  // one of a few options
+)
+
+type option struct{ value, label string }
+
+// field is one editable value of the plan. It reads and writes the plan
+// through closures, so that every keystroke lands in the plan at once and
+// is saved with it: nothing typed lives only in a widget.
+type field struct {
+	path  string // the findings path that jumps here
+	label string
+	hint  string // placeholder
+	kind  fieldKind
+	get   func() string
+	set   func(string)
+	opts  []option
+	// check returns a message when the value is not acceptable; the value
+	// is kept all the same, so nothing typed is lost.
+	check func(string) string
+}
+
+// maxText bounds one field so that a pasted book cannot freeze the screen;
+// it is far above anything a meeting writes.
+const maxText = 50000
+
+// form edits a list of fields. Only the focused field has a live widget; the
+// others are drawn as plain text, which keeps a keystroke cheap.
+type form struct {
+	lang   model.Lang
+	st     *Styles
+	fields []field
+	focus  int
+	input  textinput.Model
+	area   textarea.Model
+	width  int
+	height int
+	notice string // e.g. a pasted text was cut
+}
+
+func newForm(lang model.Lang, st *Styles, fields []field) *form {
+	f := &form{lang: lang, st: st, fields: fields, width: 60, height: 20}
+	f.focusField(0, -1)
+	return f
+}
+
+// focusField moves the live widget to field i; cursor -1 means the end.
+func (f *form) focusField(i, cursor int) tea.Cmd {
+	if len(f.fields) == 0 {
+		return nil
+	}
+	if i < 0 {
+		i = 0
+	}
+	if i >= len(f.fields) {
+		i = len(f.fields) - 1
+	}
+	f.focus = i
+	fl := f.fields[i]
+	switch fl.kind {
+	case kindText:
+		in := textinput.New()
+		in.Prompt = ""
+		in.Placeholder = fl.hint
+		in.CharLimit = maxText
+		in.SetWidth(max(10, f.width-4))
+		in.SetValue(fl.get())
+		if cursor >= 0 {
+			in.SetCursor(cursor)
+		}
+		f.input = in
+		return f.input.Focus()
+	case kindArea:
+		ta := textarea.New()
+		ta.Prompt = "│ "
+		ta.ShowLineNumbers = false
+		ta.Placeholder = fl.hint
+		ta.CharLimit = maxText
+		ta.MaxHeight = 0
+		ta.SetWidth(max(10, f.width))
+		ta.SetHeight(f.areaHeight())
+		ta.SetValue(fl.get())
+		ta.MoveToEnd()
+		f.area = ta
+		return f.area.Focus()
+	}
+	return nil
+}
+
+// areaHeight gives a text area the room the other fields leave.
+func (f *form) areaHeight() int {
+	h := f.height - 2*(len(f.fields)-1) - 2
+	return max(3, min(h, 12))
+}
+
+func (f *form) setSize(w, h int) {
+	f.width, f.height = w, h
+	fl := f.current()
+	switch {
+	case fl == nil:
+	case fl.kind == kindText:
+		f.input.SetWidth(max(10, w-4))
+	case fl.kind == kindArea:
+		f.area.SetWidth(max(10, w))
+		f.area.SetHeight(f.areaHeight())
+	}
+}
+
+func (f *form) current() *field {
+	if f.focus < 0 || f.focus >= len(f.fields) {
+		return nil
+	}
+	return &f.fields[f.focus]
+}
+
+// cursor is the position in the focused field, stored for resume.
+func (f *form) cursor() int {
+	fl := f.current()
+	if fl == nil {
+		return 0
+	}
+	switch fl.kind {
+	case kindText:
+		return f.input.Position()
+	case kindArea:
+		return 0
+	}
+	return 0
+}
+
+var formKeys = struct {
+	next, prev, toggle, left, right key.Binding
+}{
+	next:   key.NewBinding(key.WithKeys("tab", "down")),
+	prev:   key.NewBinding(key.WithKeys("shift+tab", "up")),
+	toggle: key.NewBinding(key.WithKeys("space")),
+	left:   key.NewBinding(key.WithKeys("left")),
+	right:  key.NewBinding(key.WithKeys("right")),
+}
+
+// update handles a message for the focused field. changed tells whether the
+// plan was written.
+func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
+	fl := f.current()
+	if fl == nil {
+		return nil, false
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case k.String() == "tab" || k.String() == "shift+tab":
+			d := 1
+			if k.String() == "shift+tab" {
+				d = -1
+			}
+			return f.move(d), false
+		case (k.String() == "up" || k.String() == "down") && fl.kind != kindArea:
+			d := 1
+			if k.String() == "up" {
+				d = -1
+			}
+			return f.move(d), false
+		case k.String() == "enter" && fl.kind == kindText:
+			return f.move(1), false
+		}
+		if k.String() == "enter" && (fl.kind == kindToggle || fl.kind == kindChoice) {
+			return f.move(1), false
+		}
+		switch fl.kind {
+		case kindToggle:
+			if key.Matches(k, formKeys.toggle, formKeys.left, formKeys.right) {
+				if fl.get() == "true" {
+					fl.set("false")
+				} else {
+					fl.set("true")
+				}
+				return nil, true
+			}
+			return nil, false
+		case kindChoice:
+			d := 0
+			switch {
+			case key.Matches(k, formKeys.right, formKeys.toggle):
+				d = 1
+			case key.Matches(k, formKeys.left):
+				d = -1
+			}
+			if d != 0 && len(fl.opts) > 0 {
+				i := 0
+				for j, o := range fl.opts {
+					if o.value == fl.get() {
+						i = j
+					}
+				}
+				fl.set(fl.opts[(i+d+len(fl.opts))%len(fl.opts)].value)
+				return nil, true
+			}
+			return nil, false
+		}
+	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		clean := sanitize(p.Content, fl.kind == kindArea)
+		if len([]rune(clean))+len([]rune(fl.get())) > maxText {
+			f.notice = model.T(f.lang, "Texten var för lång och kortades.", "The text was too long and was cut.")
+		}
+		msg = tea.PasteMsg{Content: clean}
+	}
+	before := fl.get()
+	switch fl.kind {
+	case kindText:
+		f.input, cmd = f.input.Update(msg)
+		if v := f.input.Value(); v != before {
+			fl.set(v)
+			return cmd, true
+		}
+	case kindArea:
+		f.area, cmd = f.area.Update(msg)
+		if v := f.area.Value(); v != before {
+			fl.set(v)
+			return cmd, true
+		}
+	}
+	return cmd, false
+}
+
+func (f *form) move(d int) tea.Cmd {
+	n := f.focus + d
+	if n < 0 || n >= len(f.fields) {
+		return nil
+	}
+	return f.focusField(n, -1)
+}
+
+// jump focuses the field with path, if the form has it.
+func (f *form) jump(path string) (tea.Cmd, bool) {
+	for i, fl := range f.fields {
+		if fl.path == path {
+			return f.focusField(i, -1), true
+		}
+	}
+	return nil, false
+}
+
+// sanitize drops control characters from pasted text; newlines stay only
+// where the field takes several lines.
+func sanitize(s string, multiline bool) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' && multiline:
+			b.WriteRune(r)
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteRune(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// view draws the form in width columns.
+func (f *form) view(findings map[string]string) string {
+	blocks := make([]string, 0, len(f.fields))
+	var b strings.Builder
+	for i, fl := range f.fields {
+		if i > 0 {
+			blocks = append(blocks, b.String())
+			b.Reset()
+		}
+		focused := i == f.focus
+		label := fl.label
+		if focused {
+			b.WriteString(f.st.Focused.Render("› " + label))
+		} else {
+			b.WriteString(f.st.Label.Render("  " + label))
+		}
+		b.WriteByte('\n')
+		switch {
+		case focused && fl.kind == kindText:
+			b.WriteString("  " + f.input.View())
+		case focused && fl.kind == kindArea:
+			b.WriteString(f.area.View())
+		case fl.kind == kindToggle:
+			mark := "[ ] " + model.T(f.lang, "nej", "no")
+			if fl.get() == "true" {
+				mark = "[x] " + model.T(f.lang, "ja", "yes")
+			}
+			if focused {
+				mark = f.st.Focused.Render(mark) + f.st.Subtle.Render("  "+model.T(f.lang, "mellanslag ändrar", "space changes"))
+			}
+			b.WriteString("  " + mark)
+		case fl.kind == kindChoice:
+			lbl := fl.get()
+			for _, o := range fl.opts {
+				if o.value == fl.get() {
+					lbl = o.label
+				}
+			}
+			if lbl == "" {
+				lbl = "—"
+			}
+			if focused {
+				b.WriteString("  " + f.st.Focused.Render("‹ "+lbl+" ›") + f.st.Subtle.Render("  "+model.T(f.lang, "← → väljer", "← → choose")))
+			} else {
+				b.WriteString("  " + lbl)
+			}
+		default:
+			v := fl.get()
+			if v == "" {
+				b.WriteString("  " + f.st.Subtle.Render("—"))
+			} else if fl.kind == kindArea {
+				lines := strings.Split(ansi.Wordwrap(v, max(10, f.width-2), ""), "\n")
+				if len(lines) > 3 {
+					lines = append(lines[:3], "…")
+				}
+				b.WriteString("  " + strings.Join(lines, "\n  "))
+			} else {
+				b.WriteString("  " + ansi.Truncate(v, max(10, f.width-2), "…"))
+			}
+		}
+		b.WriteByte('\n')
+		if fl.check != nil {
+			if msg := fl.check(fl.get()); msg != "" {
+				b.WriteString("  " + f.st.Err.Render(msg) + "\n")
+			}
+		}
+		if msg, ok := findings[fl.path]; ok && focused {
+			b.WriteString("  " + f.st.Warn.Render(ansi.Truncate(msg, max(10, f.width-2), "…")) + "\n")
+		}
+	}
+	blocks = append(blocks, b.String())
+	out := f.window(blocks)
+	if f.notice != "" {
+		out += "\n" + f.st.Warn.Render(f.notice)
+	}
+	return out
+}
+
+// window keeps the focused field in view when the form is taller than its
+// room, showing as many fields around it as fit.
+func (f *form) window(blocks []string) string {
+	height := func(s string) int { return strings.Count(s, "\n") }
+	total := 0
+	for _, bl := range blocks {
+		total += height(bl)
+	}
+	room := max(3, f.height)
+	if total <= room {
+		return strings.TrimRight(strings.Join(blocks, ""), "\n")
+	}
+	first, last := f.focus, f.focus
+	used := height(blocks[f.focus])
+	for {
+		grown := false
+		if last+1 < len(blocks) && used+height(blocks[last+1]) <= room-1 {
+			last++
+			used += height(blocks[last])
+			grown = true
+		}
+		if first > 0 && used+height(blocks[first-1]) <= room-1 {
+			first--
+			used += height(blocks[first])
+			grown = true
+		}
+		if !grown {
+			break
+		}
+	}
+	out := strings.Join(blocks[first:last+1], "")
+	more := ""
+	if first > 0 {
+		more += "↑ "
+	}
+	if last < len(blocks)-1 {
+		more += "↓ "
+	}
+	return strings.TrimRight(out, "\n") + "\n" + f.st.Subtle.Render(more+model.T(f.lang, "fler fält", "more fields"))
+}

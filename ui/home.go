@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+type homeKeys struct {
+	up, down, open, new, filter, closed, help, quit, clear key.Binding
+}
+
+func newHomeKeys(l model.Lang) homeKeys {
+	return homeKeys{
+		up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", model.T(l, "välj", "choose"))),
+		down:   key.NewBinding(key.WithKeys("down", "j")),
+		open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "öppna", "open"))),
+		new:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T(l, "ny SIP", "new SIP"))),
+		filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T(l, "sök", "search"))),
+		closed: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "visa avslutade", "show closed"))),
+		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
+		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "avsluta", "quit"))),
+		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
+	}
+}
+
+func (k homeKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.up, k.open, k.new, k.filter, k.closed, k.help, k.quit}
+}
+
+func (k homeKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.up, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.help, k.quit}}
+}
+
+type (
+	openPlanMsg struct{ id string }
+	newPlanMsg  struct{}
+	quitMsg     struct{}
+)
+
+// homeModel lists the plans, with what is due at the top.
+type homeModel struct {
+	lang      model.Lang
+	st        *Styles
+	keys      homeKeys
+	help      help.Model
+	all       []model.Summary
+	shown     []model.Summary
+	due       []model.DueItem
+	cursor    int
+	filter    textinput.Model
+	filtering bool
+	closed    bool // show closed plans instead of open ones
+	full      bool
+	openCount func(model.Summary) int
+	message   string
+	width     int
+	height    int
+	now       func() time.Time
+}
+
+func newHomeModel(l model.Lang, st *Styles, now func() time.Time, openCount func(model.Summary) int) *homeModel {
+	f := textinput.New()
+	f.Prompt = model.T(l, "Sök: ", "Search: ")
+	return &homeModel{lang: l, st: st, keys: newHomeKeys(l), help: help.New(), filter: f, now: now, openCount: openCount, width: 80, height: 24}
+}
+
+// setPlans replaces the list, sorted by name in Swedish order (å, ä, ö
+// after z), whatever the screen language, since the names are Swedish.
+func (h *homeModel) setPlans(sums []model.Summary) {
+	c := collate.New(language.Swedish, collate.IgnoreCase)
+	sort.SliceStable(sums, func(i, j int) bool { return c.CompareString(sums[i].Person, sums[j].Person) < 0 })
+	h.all = sums
+	h.due = model.Due(sums, h.now(), 14)
+	h.apply()
+}
+
+func (h *homeModel) apply() {
+	q := strings.ToLower(strings.TrimSpace(h.filter.Value()))
+	h.shown = h.shown[:0]
+	for _, s := range h.all {
+		if (s.Status == model.StatusClosed) != h.closed {
+			continue
+		}
+		if q != "" && !strings.Contains(strings.ToLower(s.Person), q) && !strings.Contains(s.PNRMasked, q) {
+			continue
+		}
+		h.shown = append(h.shown, s)
+	}
+	if h.cursor >= len(h.shown) {
+		h.cursor = max(0, len(h.shown)-1)
+	}
+}
+
+func (h *homeModel) update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		if h.filtering {
+			var cmd tea.Cmd
+			h.filter, cmd = h.filter.Update(msg)
+			h.apply()
+			return cmd
+		}
+		return nil
+	}
+	if h.full {
+		h.full = false
+		return nil
+	}
+	if h.filtering {
+		switch k.String() {
+		case "esc":
+			h.filtering = false
+			h.filter.SetValue("")
+			h.filter.Blur()
+			h.apply()
+			return nil
+		case "enter", "down", "up":
+			h.filtering = false
+			h.filter.Blur()
+			if k.String() == "enter" {
+				return h.openCurrent()
+			}
+			return nil
+		}
+		var cmd tea.Cmd
+		h.filter, cmd = h.filter.Update(msg)
+		h.apply()
+		return cmd
+	}
+	h.message = ""
+	switch {
+	case key.Matches(k, h.keys.quit):
+		return func() tea.Msg { return quitMsg{} }
+	case key.Matches(k, h.keys.up):
+		if h.cursor > 0 {
+			h.cursor--
+		}
+	case key.Matches(k, h.keys.down):
+		if h.cursor < len(h.shown)-1 {
+			h.cursor++
+		}
+	case key.Matches(k, h.keys.open):
+		return h.openCurrent()
+	case key.Matches(k, h.keys.new):
+		return func() tea.Msg { return newPlanMsg{} }
+	case key.Matches(k, h.keys.filter):
+		h.filtering = true
+		return h.filter.Focus()
+	case key.Matches(k, h.keys.clear):
+		h.filter.SetValue("")
+		h.apply()
+	case key.Matches(k, h.keys.closed):
+		h.closed = !h.closed
+		h.cursor = 0
+		h.apply()
+	case key.Matches(k, h.keys.help):
+		h.full = true
+	}
+	return nil
+}
+
+func (h *homeModel) openCurrent() tea.Cmd {
+	if h.cursor >= len(h.shown) {
+		return nil
+	}
+	id := h.shown[h.cursor].ID
+	return func() tea.Msg { return openPlanMsg{id} }
+}
+
+func (h *homeModel) view() string {
+	l := h.lang
+	var b strings.Builder
+	b.WriteString(h.st.Title.Render("sipmote") + h.st.Subtle.Render(" — "+model.T(l, "samordnad individuell plan", "coordinated individual plan")) + "\n\n")
+	if h.full {
+		hm := help.New()
+		hm.SetWidth(h.width)
+		b.WriteString(model.T(l,
+			"Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver.",
+			"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type.") + "\n\n")
+		b.WriteString(hm.FullHelpView(h.keys.FullHelp()) + "\n\n" + h.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help.")))
+		return b.String()
+	}
+	if len(h.due) > 0 && !h.closed {
+		b.WriteString(h.st.Warn.Render(model.T(l, "Att göra snart", "Due soon")) + "\n")
+		for i, d := range h.due {
+			if i >= 4 {
+				b.WriteString(h.st.Subtle.Render(fmt.Sprintf(model.T(l, "  … och %d till", "  … and %d more"), len(h.due)-4)) + "\n")
+				break
+			}
+			b.WriteString(ansi.Truncate("  "+d.Person+": "+d.Describe(l), h.width, "…") + "\n")
+		}
+		b.WriteString("\n")
+	}
+	if h.filtering || h.filter.Value() != "" {
+		b.WriteString(h.filter.View() + "\n")
+	}
+	title := model.T(l, "Planer", "Plans")
+	if h.closed {
+		title = model.T(l, "Avslutade planer", "Closed plans")
+	}
+	b.WriteString(h.st.Label.Render(title) + "\n")
+	if len(h.all) == 0 {
+		b.WriteString("\n" + model.T(l,
+			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Avsluta med q och kör: sipmote demo",
+			"There are no plans yet.\n\nPress n to create a new SIP for a meeting.\nWant to see a finished plan first? Quit with q and run: sipmote demo") + "\n")
+	} else if len(h.shown) == 0 {
+		b.WriteString(h.st.Subtle.Render(model.T(l, "Inga planer matchar.", "No plans match.")) + "\n")
+	}
+	used := strings.Count(b.String(), "\n") + 3
+	room := max(1, h.height-used)
+	first := 0
+	if h.cursor >= room {
+		first = h.cursor - room + 1
+	}
+	for i := first; i < len(h.shown) && i < first+room; i++ {
+		s := h.shown[i]
+		line := h.row(s)
+		if i == h.cursor {
+			line = h.st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	if h.message != "" {
+		b.WriteString(h.st.Warn.Render(h.message) + "\n")
+	}
+	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	for len(out) < h.height-1 {
+		out = append(out, "")
+	}
+	if len(out) > h.height-1 {
+		out = out[:h.height-1]
+	}
+	h.help.SetWidth(h.width)
+	return strings.Join(out, "\n") + "\n" + h.help.ShortHelpView(h.keys.ShortHelp())
+}
+
+func (h *homeModel) row(s model.Summary) string {
+	l := h.lang
+	ver := fmt.Sprintf("v%d", s.Version)
+	if s.HasDraft {
+		ver += model.T(l, " + utkast", " + draft")
+	}
+	fu := s.NextFollowUp
+	if fu == "" {
+		fu = "—"
+	}
+	open := ""
+	if h.openCount != nil {
+		if n := h.openCount(s); n > 0 {
+			open = fmt.Sprintf(model.T(l, "%d att bocka av", "%d to tick"), n)
+		}
+	}
+	name := s.Person
+	if s.ConsentGone {
+		name = model.T(l, "(samtycket återkallat)", "(consent withdrawn)")
+	}
+	cols := []string{pad(name, 24), pad(s.PNRMasked, 14), pad(s.Status.Label(l), 9), pad(ver, 14),
+		pad(model.T(l, "uppf. ", "f-up ")+fu, 17), open}
+	return ansi.Truncate(strings.Join(cols, " "), h.width, "…")
+}
+
+func pad(s string, n int) string {
+	s = ansi.Truncate(s, n, "…")
+	return s + strings.Repeat(" ", max(0, n-ansi.StringWidth(s)))
+}

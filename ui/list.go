@@ -1,0 +1,293 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// listSpec describes a list section (participants, goals, actions): how to
+// read its rows as a table and how to edit one row as a form.
+type listSpec struct {
+	id      string
+	noun    model.Text // "deltagare" / "participant"
+	headers []string
+	widths  []int // relative column widths
+	count   func() int
+	rowID   func(i int) string
+	indexOf func(id string) int
+	remove  func(i int)
+	cells   func(i int) []string
+	// fields builds the form for the row with id; a setter creates the row
+	// when it does not exist yet, so the first key typed is already saved.
+	fields func(id string) []field
+	// space is the quick action on a row, e.g. present / absent.
+	space     func(i int)
+	spaceHelp model.Text
+}
+
+type listKeys struct {
+	up, down, edit, add, del, space, back key.Binding
+}
+
+func newListKeys(l model.Lang, spaceHelp model.Text) listKeys {
+	k := listKeys{
+		up:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj rad", "choose row"))),
+		down: key.NewBinding(key.WithKeys("down")),
+		edit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "ändra", "edit"))),
+		add:  key.NewBinding(key.WithKeys("n", "+", "insert"), key.WithHelp("n", model.T(l, "ny rad", "new row"))),
+		del:  key.NewBinding(key.WithKeys("delete", "-"), key.WithHelp("delete", model.T(l, "ta bort", "remove"))),
+		back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka till listan", "back to the list"))),
+	}
+	k.space = key.NewBinding(key.WithKeys("space"), key.WithHelp("mellanslag", spaceHelp.In(l)))
+	if l == model.English {
+		k.space.SetHelp("space", spaceHelp.In(l))
+	}
+	if spaceHelp.SV == "" {
+		k.space.SetEnabled(false)
+	}
+	return k
+}
+
+// listSection shows a table of rows; enter opens a row in a form.
+type listSection struct {
+	spec    listSpec
+	lang    model.Lang
+	st      *Styles
+	keys    listKeys
+	cursor  int
+	form    *form  // nil while the table has focus
+	editing string // id of the row in the form
+	confirm bool   // asking whether to remove the row under the cursor
+	width   int
+	height  int
+
+	cacheRev   int
+	cacheKey   string
+	cacheTable string
+}
+
+func newListSection(spec listSpec, l model.Lang, st *Styles) *listSection {
+	return &listSection{spec: spec, lang: l, st: st, keys: newListKeys(l, spec.spaceHelp), cacheRev: -1}
+}
+
+func (s *listSection) id() string { return s.spec.id }
+
+// startNew opens the form on a row that does not exist until typed into.
+func (s *listSection) startNew() tea.Cmd {
+	s.editing = model.NewID()
+	s.form = newForm(s.lang, s.st, s.spec.fields(s.editing))
+	s.form.setSize(s.width, s.height-2)
+	return s.form.focusField(0, -1)
+}
+
+func (s *listSection) openRow(i int) tea.Cmd {
+	if i < 0 || i >= s.spec.count() {
+		return nil
+	}
+	s.cursor = i
+	s.editing = s.spec.rowID(i)
+	s.form = newForm(s.lang, s.st, s.spec.fields(s.editing))
+	s.form.setSize(s.width, s.height-2)
+	return s.form.focusField(0, -1)
+}
+
+func (s *listSection) setSize(w, h int) {
+	s.width, s.height = w, h
+	if s.form != nil {
+		s.form.setSize(w, h-2)
+	}
+}
+
+func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
+	if s.form != nil {
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.keys.back) {
+			if i := s.spec.indexOf(s.editing); i >= 0 {
+				s.cursor = i
+			}
+			s.form = nil
+			return nil, false
+		}
+		// Enter on the last field finishes the row and starts the next,
+		// so a list can be typed without touching anything but enter.
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" &&
+			s.form.focus == len(s.form.fields)-1 {
+			if s.spec.indexOf(s.editing) >= 0 {
+				return s.startNew(), false
+			}
+		}
+		return s.form.update(msg)
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	n := s.spec.count()
+	if s.confirm {
+		s.confirm = false
+		if k.String() == "y" || k.String() == "j" {
+			if s.cursor < n {
+				s.spec.remove(s.cursor)
+				if s.cursor >= s.spec.count() && s.cursor > 0 {
+					s.cursor--
+				}
+				return nil, true
+			}
+		}
+		return nil, false
+	}
+	switch {
+	case key.Matches(k, s.keys.up):
+		if s.cursor > 0 {
+			s.cursor--
+		}
+	case key.Matches(k, s.keys.down):
+		if s.cursor < n-1 {
+			s.cursor++
+		}
+	case key.Matches(k, s.keys.edit):
+		if n == 0 {
+			return s.startNew(), false
+		}
+		return s.openRow(s.cursor), false
+	case key.Matches(k, s.keys.add):
+		return s.startNew(), false
+	case key.Matches(k, s.keys.del):
+		if n > 0 {
+			s.confirm = true
+		}
+	case key.Matches(k, s.keys.space) && s.spec.space != nil:
+		if n > 0 {
+			s.spec.space(s.cursor)
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+// jump opens the row and field a finding points at.
+func (s *listSection) jump(path string, row int) tea.Cmd {
+	if row < 0 {
+		s.form = nil
+		return nil
+	}
+	cmd := s.openRow(row)
+	if i, j := strings.Index(path, "["), strings.Index(path, "]"); i >= 0 && j > i {
+		path = path[:i+1] + path[j:]
+	}
+	if s.form == nil {
+		return cmd
+	}
+	if c, ok := s.form.jump(path); ok {
+		return c
+	}
+	return cmd
+}
+
+func (s *listSection) help() []key.Binding {
+	if s.form != nil {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/↓", model.T(s.lang, "nästa fält", "next field"))),
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "nästa fält / ny rad", "next field / new row"))),
+			s.keys.back,
+		}
+	}
+	return []key.Binding{s.keys.up, s.keys.edit, s.keys.add, s.keys.space, s.keys.del}
+}
+
+func (s *listSection) view(rev int, findings map[string]string) string {
+	if s.form != nil {
+		i := s.spec.indexOf(s.editing)
+		title := fmt.Sprintf("%s %d %s %d", model.T(s.lang, "Rad", "Row"), i+1, model.T(s.lang, "av", "of"), s.spec.count())
+		if i < 0 {
+			title = model.T(s.lang, "Ny ", "New ") + s.spec.noun.In(s.lang) + model.T(s.lang, " — börja skriva", " — start typing")
+		}
+		return s.st.Subtle.Render(title) + "\n" + s.form.view(rowFindings(findings, s.spec.id, i))
+	}
+	return s.table(rev)
+}
+
+// rowFindings picks the findings of one row and turns their paths into the
+// field paths of the row form.
+func rowFindings(all map[string]string, section string, row int) map[string]string {
+	if row < 0 {
+		return nil
+	}
+	prefix := map[string]string{secParticipants: "meeting.participants", secGoals: "content.goals", secActions: "content.actions"}[section]
+	p := fmt.Sprintf("%s[%d]", prefix, row)
+	out := map[string]string{}
+	for k, v := range all {
+		if strings.HasPrefix(k, p) {
+			out[prefix+"[]"+strings.TrimPrefix(k, p)] = v
+		}
+	}
+	return out
+}
+
+// table draws the rows. It is cached per plan revision, cursor and size, so
+// that the clock ticking does not redraw sixty rows.
+func (s *listSection) table(rev int) string {
+	ck := fmt.Sprintf("%d/%d/%d/%t", s.cursor, s.width, s.height, s.confirm)
+	if rev == s.cacheRev && ck == s.cacheKey {
+		return s.cacheTable
+	}
+	var b strings.Builder
+	n := s.spec.count()
+	if n == 0 {
+		b.WriteString(s.st.Subtle.Render(fmt.Sprintf(model.T(s.lang,
+			"Inga rader ännu. Tryck n eller enter för att lägga till en %s.",
+			"No rows yet. Press n or enter to add a %s."), s.spec.noun.In(s.lang))))
+	} else {
+		total := 0
+		for _, w := range s.spec.widths {
+			total += w
+		}
+		avail := max(20, s.width-2*len(s.spec.widths))
+		cols := make([]int, len(s.spec.widths))
+		for i, w := range s.spec.widths {
+			cols[i] = max(3, avail*w/total)
+		}
+		row := func(cells []string) string {
+			var r strings.Builder
+			for i, c := range cells {
+				if i >= len(cols) {
+					break
+				}
+				c = strings.ReplaceAll(c, "\n", " ")
+				r.WriteString(ansi.Truncate(c, cols[i], "…"))
+				if pad := cols[i] - ansi.StringWidth(ansi.Truncate(c, cols[i], "…")); pad > 0 {
+					r.WriteString(strings.Repeat(" ", pad))
+				}
+				r.WriteString("  ")
+			}
+			return strings.TrimRight(r.String(), " ")
+		}
+		b.WriteString(s.st.Header.Render(row(s.spec.headers)) + "\n")
+		visible := max(1, s.height-3)
+		first := 0
+		if s.cursor >= visible {
+			first = s.cursor - visible + 1
+		}
+		for i := first; i < n && i < first+visible; i++ {
+			line := row(s.spec.cells(i))
+			if i == s.cursor {
+				line = s.st.Selected.Render(line)
+			}
+			b.WriteString(line + "\n")
+		}
+		if n > visible {
+			b.WriteString(s.st.Subtle.Render(fmt.Sprintf("%d/%d", s.cursor+1, n)) + "\n")
+		}
+	}
+	if s.confirm {
+		b.WriteString("\n" + s.st.Warn.Render(model.T(s.lang, "Ta bort raden? Tryck j för ja, annan tangent för nej.",
+			"Remove the row? Press y for yes, any other key for no.")))
+	}
+	s.cacheRev, s.cacheKey, s.cacheTable = rev, ck, strings.TrimRight(b.String(), "\n")
+	return s.cacheTable
+}

@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// The three list sections. Rows are found by id on every access, so a row
+// removed elsewhere (another screen, later) can never be written to by a
+// stale index.
+
+func participantSpec(l model.Lang, v func() *model.Version) listSpec {
+	ps := func() *[]model.Participant { return &v().Meeting.Participants }
+	find := func(id string) int {
+		for i, p := range *ps() {
+			if p.ID == id {
+				return i
+			}
+		}
+		return -1
+	}
+	// row returns the participant, creating it when asked to write.
+	row := func(id string, create bool) *model.Participant {
+		if i := find(id); i >= 0 {
+			return &(*ps())[i]
+		}
+		if !create {
+			return &model.Participant{Role: model.RoleStaff, Present: true}
+		}
+		*ps() = append(*ps(), model.Participant{ID: id, Role: model.RoleStaff, Present: true})
+		return &(*ps())[len(*ps())-1]
+	}
+	str := func(id, path, label, hint string, sel func(*model.Participant) *string) field {
+		return field{path: "meeting.participants[]." + path, label: label, hint: hint, kind: kindText,
+			get: func() string { return *sel(row(id, false)) },
+			set: func(s string) { *sel(row(id, true)) = s }}
+	}
+	flag := func(id, path, label string, sel func(*model.Participant) *bool) field {
+		return field{path: "meeting.participants[]." + path, label: label, kind: kindToggle,
+			get: func() string { return boolStr(*sel(row(id, false))) },
+			set: func(s string) { *sel(row(id, true)) = s == "true" }}
+	}
+	return listSpec{
+		id:      secParticipants,
+		noun:    model.Text{SV: "deltagare", EN: "participant"},
+		headers: []string{model.T(l, "Här", "Here"), model.T(l, "Namn", "Name"), model.T(l, "Roll", "Role"), model.T(l, "Enhet", "Unit"), model.T(l, "Huvudman", "Principal"), model.T(l, "Kontakt", "Contact")},
+		widths:  []int{4, 18, 10, 16, 10, 16},
+		count:   func() int { return len(*ps()) },
+		rowID:   func(i int) string { return (*ps())[i].ID },
+		indexOf: find,
+		remove:  func(i int) { *ps() = append((*ps())[:i], (*ps())[i+1:]...) },
+		cells: func(i int) []string {
+			p := (*ps())[i]
+			here := model.T(l, "nej", "no")
+			if p.Present {
+				here = "✓"
+			}
+			contact := p.Phone
+			if contact == "" {
+				contact = p.Email
+			}
+			return []string{here, p.Name, p.Role.Label(l), p.Unit, model.PartyName(p.Principal, p.OtherParty, l), contact}
+		},
+		space:     func(i int) { (*ps())[i].Present = !(*ps())[i].Present },
+		spaceHelp: model.Text{SV: "närvarande/frånvarande", EN: "present/absent"},
+		fields: func(id string) []field {
+			return []field{
+				str(id, "name", model.T(l, "Namn", "Name"), model.T(l, "t.ex. Eva Lind", "e.g. Eva Lind"), func(p *model.Participant) *string { return &p.Name }),
+				{path: "meeting.participants[].role", label: model.T(l, "Roll", "Role"), kind: kindChoice, opts: roleOpts(l),
+					get: func() string { return string(row(id, false).Role) }, set: func(s string) { row(id, true).Role = model.Role(s) }},
+				str(id, "unit", model.T(l, "Enhet", "Unit"), model.T(l, "t.ex. Vårdcentralen Norr", "e.g. Health centre North"), func(p *model.Participant) *string { return &p.Unit }),
+				{path: "meeting.participants[].principal", label: model.T(l, "Huvudman", "Principal"), kind: kindChoice, opts: principalOpts(l),
+					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
+				str(id, "other_party", model.T(l, "Annan part (om huvudman är annan part)", "Other party (if principal is other)"), "Försäkringskassan", func(p *model.Participant) *string { return &p.OtherParty }),
+				str(id, "title", model.T(l, "Titel", "Title"), "", func(p *model.Participant) *string { return &p.Title }),
+				str(id, "phone", model.T(l, "Telefon", "Phone"), "", func(p *model.Participant) *string { return &p.Phone }),
+				str(id, "email", model.T(l, "E-post", "E-mail"), "", func(p *model.Participant) *string { return &p.Email }),
+				flag(id, "present", model.T(l, "Närvarande", "Present"), func(p *model.Participant) *bool { return &p.Present }),
+				flag(id, "invited", model.T(l, "Kallad", "Invited"), func(p *model.Participant) *bool { return &p.Invited }),
+				flag(id, "confirmed", model.T(l, "Har bekräftat", "Confirmed"), func(p *model.Participant) *bool { return &p.Confirmed }),
+			}
+		},
+	}
+}
+
+func goalSpec(l model.Lang, v func() *model.Version) listSpec {
+	gs := func() *[]model.Goal { return &v().Content.Goals }
+	find := func(id string) int {
+		for i, g := range *gs() {
+			if g.ID == id {
+				return i
+			}
+		}
+		return -1
+	}
+	return listSpec{
+		id:      secGoals,
+		noun:    model.Text{SV: "mål", EN: "goal"},
+		headers: []string{"#", model.T(l, "Mål", "Goal")},
+		widths:  []int{3, 60},
+		count:   func() int { return len(*gs()) },
+		rowID:   func(i int) string { return (*gs())[i].ID },
+		indexOf: find,
+		remove:  func(i int) { *gs() = append((*gs())[:i], (*gs())[i+1:]...) },
+		cells:   func(i int) []string { return []string{strconv.Itoa(i + 1), (*gs())[i].Text} },
+		fields: func(id string) []field {
+			return []field{{path: "content.goals[].text", label: model.T(l, "Målet, gärna med den enskildes ord", "The goal, in the person's words where possible"),
+				hint: model.T(l, "t.ex. Egen lägenhet inom ett år", "e.g. Own flat within a year"), kind: kindText,
+				get: func() string {
+					if i := find(id); i >= 0 {
+						return (*gs())[i].Text
+					}
+					return ""
+				},
+				set: func(s string) {
+					if i := find(id); i >= 0 {
+						(*gs())[i].Text = s
+						return
+					}
+					*gs() = append(*gs(), model.Goal{ID: id, Text: s})
+				}}}
+		},
+	}
+}
+
+func actionSpec(l model.Lang, v func() *model.Version) listSpec {
+	as := func() *[]model.Action { return &v().Content.Actions }
+	find := func(id string) int {
+		for i, a := range *as() {
+			if a.ID == id {
+				return i
+			}
+		}
+		return -1
+	}
+	row := func(id string, create bool) *model.Action {
+		if i := find(id); i >= 0 {
+			return &(*as())[i]
+		}
+		if !create {
+			return &model.Action{Status: model.ActionPlanned}
+		}
+		*as() = append(*as(), model.Action{ID: id, Status: model.ActionPlanned})
+		return &(*as())[len(*as())-1]
+	}
+	str := func(id, path, label, hint string, sel func(*model.Action) *string) field {
+		return field{path: "content.actions[]." + path, label: label, hint: hint, kind: kindText,
+			get: func() string { return *sel(row(id, false)) },
+			set: func(s string) { *sel(row(id, true)) = s }}
+	}
+	goalOpts := func() []option {
+		out := []option{{"", "—"}}
+		for i, g := range v().Content.Goals {
+			out = append(out, option{g.ID, strconv.Itoa(i+1) + ". " + g.Text})
+		}
+		return out
+	}
+	goalNo := func(a model.Action) string {
+		for i, g := range v().Content.Goals {
+			if g.ID == a.GoalID {
+				return strconv.Itoa(i + 1)
+			}
+		}
+		return ""
+	}
+	return listSpec{
+		id:      secActions,
+		noun:    model.Text{SV: "insats", EN: "action"},
+		headers: []string{model.T(l, "Vad", "What"), model.T(l, "Enhet", "Unit"), model.T(l, "Ansvarig", "Responsible"), model.T(l, "När", "When"), model.T(l, "Status", "Status"), model.T(l, "Mål", "Goal")},
+		widths:  []int{22, 14, 12, 12, 10, 4},
+		count:   func() int { return len(*as()) },
+		rowID:   func(i int) string { return (*as())[i].ID },
+		indexOf: find,
+		remove:  func(i int) { *as() = append((*as())[:i], (*as())[i+1:]...) },
+		cells: func(i int) []string {
+			a := (*as())[i]
+			return []string{a.What, a.Unit, a.Responsible, a.When, a.Status.Label(l), goalNo(a)}
+		},
+		fields: func(id string) []field {
+			return []field{
+				str(id, "what", model.T(l, "Vad ska göras", "What will be done"), model.T(l, "t.ex. Boendestöd", "e.g. Housing support"), func(a *model.Action) *string { return &a.What }),
+				str(id, "unit", model.T(l, "Enhet", "Unit"), "", func(a *model.Action) *string { return &a.Unit }),
+				str(id, "responsible", model.T(l, "Ansvarig person", "Responsible person"), "", func(a *model.Action) *string { return &a.Responsible }),
+				{path: "content.actions[].principal", label: model.T(l, "Huvudman", "Principal"), kind: kindChoice, opts: principalOpts(l),
+					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
+				str(id, "other_party", model.T(l, "Annan part (om huvudman är annan part)", "Other party (if principal is other)"), "", func(a *model.Action) *string { return &a.OtherParty }),
+				str(id, "when", model.T(l, "När / hur ofta", "When / how often"), model.T(l, "t.ex. varje tisdag", "e.g. every Tuesday"), func(a *model.Action) *string { return &a.When }),
+				{path: "content.actions[].status", label: model.T(l, "Status", "Status"), kind: kindChoice, opts: statusOpts(l),
+					get: func() string { return string(row(id, false).Status) }, set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
+				{path: "content.actions[].goal_id", label: model.T(l, "Vilket mål insatsen hör till", "Which goal it serves"), kind: kindChoice, opts: goalOpts(),
+					get: func() string { return row(id, false).GoalID }, set: func(s string) { row(id, true).GoalID = s }},
+			}
+		},
+	}
+}

@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/session"
+)
+
+type meetingKeys struct {
+	next, prev, done, rounds, sections, findings, preview, save, help, quit key.Binding
+	direct                                                                  []key.Binding
+}
+
+func newMeetingKeys(l model.Lang) meetingKeys {
+	k := meetingKeys{
+		next:     key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", model.T(l, "nästa punkt", "next step"))),
+		prev:     key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", model.T(l, "förra punkten", "previous step"))),
+		done:     key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", model.T(l, "punkten klar", "step done"))),
+		rounds:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", model.T(l, "bocka av talare", "tick speakers"))),
+		sections: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", model.T(l, "gå till avsnitt", "go to section"))),
+		findings: key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", model.T(l, "brister", "findings"))),
+		preview:  key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", model.T(l, "förhandsgranska", "preview"))),
+		save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "spara nu", "save now"))),
+		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "all hjälp", "all help"))),
+		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
+	}
+	for i := range 10 {
+		n := (i + 1) % 10
+		k.direct = append(k.direct, key.NewBinding(key.WithKeys("alt+"+string(rune('0'+n)))))
+	}
+	return k
+}
+
+type (
+	clockMsg    time.Time
+	saveTickMsg struct{}
+	savedMsg    session.Saved
+)
+
+// overlay is a panel drawn over the meeting: help, findings, preview,
+// the section chooser, the round of speakers.
+type overlay interface {
+	update(tea.Msg) (overlay, tea.Cmd)
+	view(w, h int) string
+}
+
+// meetingModel is the meeting screen: the chair's agenda beside the
+// secretary's plan, over a status bar.
+type meetingModel struct {
+	lang  model.Lang
+	st    *Styles
+	sess  *session.Session
+	steps []Step
+	step  int
+	keys  meetingKeys
+	help  help.Model
+	now   func() time.Time
+
+	sections map[string]section
+	active   string
+	over     overlay
+
+	width, height int
+	rev           int // bumped on every change; caches key on it
+	findings      []model.Finding
+	findingMap    map[string]string
+
+	saveText   string
+	saveErr    bool
+	lastTick   time.Time
+	clockDirty int
+	message    string
+
+	agendaCache string
+	agendaKey   string
+	printer     Printer
+}
+
+// Printer prints or exports the plan when the meeting is finished. It is
+// given by the root, which knows the printout package and the disk.
+type Printer func(p *model.Plan, v *model.Version) (string, error)
+
+func newMeetingModel(l model.Lang, st *Styles, s *session.Session, steps []Step, now func() time.Time, pr Printer) *meetingModel {
+	m := &meetingModel{lang: l, st: st, sess: s, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now, printer: pr,
+		width: 80, height: 24}
+	m.saveText = model.T(l, "sparat", "saved")
+	m.buildSections()
+	p := s.Plan()
+	if v := p.Draft; v != nil && v.Meeting.StartedAt == nil {
+		t := now()
+		v.Meeting.StartedAt = &t
+		s.Changed("")
+	}
+	m.lastTick = now()
+	m.restore(p.Position)
+	m.refreshFindings()
+	return m
+}
+
+func (m *meetingModel) version() *model.Version {
+	if v := m.sess.Plan().Current(); v != nil {
+		return v
+	}
+	return &model.Version{}
+}
+
+func (m *meetingModel) buildSections() {
+	l, st, p := m.lang, m.st, m.sess.Plan()
+	v := m.version
+	m.sections = map[string]section{
+		secMeeting:      &formSection{f: newForm(l, st, meetingFields(l, p, v)), lang: l},
+		secParticipants: newListSection(participantSpec(l, v), l, st),
+		secConsent:      &formSection{f: newForm(l, st, consentFields(l, p, v)), lang: l},
+		secGoals:        newListSection(goalSpec(l, v), l, st),
+		secActions:      newListSection(actionSpec(l, v), l, st),
+		secCoordinator:  newCoordinatorSection(l, st, v),
+		secFollowUp:     &formSection{f: newForm(l, st, followUpFields(l, v)), lang: l},
+		secFinish:       newFinishSection(l, st, func() []model.Finding { return m.findings }),
+	}
+	for _, id := range []string{secOwnWords, secSituation, secNeeds, secNotAgreed, secEvaluation, secNotes, secMedication} {
+		m.sections[id] = &formSection{f: newForm(l, st, textSectionFields(id, l, v)), lang: l}
+	}
+	m.active = secParticipants
+}
+
+// restore returns to the step, section, field and cursor of the last
+// session; a new meeting starts at the introductions with the cursor in the
+// name of a new participant, so the secretary can type at once.
+func (m *meetingModel) restore(pos model.Position) {
+	for i, s := range m.steps {
+		if s.ID == pos.Step {
+			m.step = i
+		}
+	}
+	sec, path, row := splitField(pos.Field)
+	if _, ok := m.sections[sec]; ok && pos.Step != "" {
+		m.active = sec
+		if ls, ok := m.sections[sec].(*listSection); ok {
+			if row >= 0 {
+				ls.jump(path, row)
+			}
+		} else if path != "" {
+			if fs, ok := m.sections[sec].(*formSection); ok {
+				if i := fieldIndex(fs.f, path); i >= 0 {
+					fs.f.focusField(i, pos.Cursor)
+				}
+			}
+		}
+		return
+	}
+	for i, s := range m.steps {
+		if s.Section == secParticipants {
+			m.step = i
+			break
+		}
+	}
+	m.active = secParticipants
+	if ls, ok := m.sections[secParticipants].(*listSection); ok && !m.sess.ReadOnly() {
+		ls.startNew()
+	}
+}
+
+func fieldIndex(f *form, path string) int {
+	for i, fl := range f.fields {
+		if fl.path == path {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitField reads "section|path|row" as stored in the position.
+func splitField(s string) (sec, path string, row int) {
+	parts := strings.SplitN(s, "|", 3)
+	row = -1
+	if len(parts) > 0 {
+		sec = parts[0]
+	}
+	if len(parts) > 1 {
+		path = parts[1]
+	}
+	if len(parts) > 2 {
+		n := 0
+		for _, c := range parts[2] {
+			if c < '0' || c > '9' {
+				n = -1
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		if parts[2] != "" {
+			row = n
+		}
+	}
+	return
+}
+
+func (m *meetingModel) position() model.Position {
+	pos := model.Position{Field: m.active}
+	if len(m.steps) > 0 {
+		pos.Step = m.steps[m.step].ID
+	}
+	switch s := m.sections[m.active].(type) {
+	case *formSection:
+		if f := s.f.current(); f != nil {
+			pos.Field += "|" + f.path
+			pos.Cursor = s.f.cursor()
+		}
+	case *listSection:
+		if s.form != nil {
+			if i := s.spec.indexOf(s.editing); i >= 0 {
+				pos.Field += "|" + s.form.current().path + "|" + itoa(i)
+				pos.Cursor = s.form.cursor()
+			}
+		}
+	}
+	return pos
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+func (m *meetingModel) init() tea.Cmd {
+	return tea.Batch(m.clock(), m.saveTick(), m.waitSaved())
+}
+
+func (m *meetingModel) clock() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return clockMsg(t) })
+}
+
+func (m *meetingModel) saveTick() tea.Cmd {
+	return tea.Tick(session.SaveInterval, func(time.Time) tea.Msg { return saveTickMsg{} })
+}
+
+func (m *meetingModel) waitSaved() tea.Cmd {
+	ch := m.sess.Results()
+	return func() tea.Msg { return savedMsg(<-ch) }
+}
+
+func (m *meetingModel) refreshFindings() {
+	m.findings = m.sess.Findings()
+	m.findingMap = map[string]string{}
+	for _, f := range m.findings {
+		if _, ok := m.findingMap[f.Path]; !ok || f.Severity == model.SevError {
+			m.findingMap[f.Path] = f.Message.In(m.lang)
+		}
+	}
+}
+
+func (m *meetingModel) setSize(w, h int) {
+	m.width, m.height = w, h
+	pw, ph := m.planSize()
+	for _, s := range m.sections {
+		s.setSize(pw, ph)
+	}
+	m.help.SetWidth(w)
+	m.agendaKey = ""
+}
+
+func (m *meetingModel) sideBySide() bool { return m.width >= 100 }
+
+// agendaWidth is the agenda pane's outer width beside the plan.
+func (m *meetingModel) agendaWidth() int { return min(46, max(36, m.width*3/10)) }
+
+// bodyHeight is what the panes get; the status bar takes two lines.
+func (m *meetingModel) bodyHeight() int { return max(6, m.height-2) }
+
+// compactAgenda is the stacked agenda pane's outer height.
+const compactAgenda = 5
+
+// planSize is the room for a section inside the plan pane, below its
+// title line and a blank line.
+func (m *meetingModel) planSize() (int, int) {
+	if m.sideBySide() {
+		return m.width - m.agendaWidth() - 4, m.bodyHeight() - 2 - 2
+	}
+	return m.width - 4, m.bodyHeight() - compactAgenda - 2 - 2
+}
+
+func (m *meetingModel) goStep(i int) tea.Cmd {
+	if len(m.steps) == 0 {
+		return nil
+	}
+	m.step = min(max(i, 0), len(m.steps)-1)
+	m.agendaKey = ""
+	return m.goSection(m.steps[m.step].Section)
+}
+
+func (m *meetingModel) goSection(id string) tea.Cmd {
+	if _, ok := m.sections[id]; !ok {
+		return nil
+	}
+	m.active = id
+	if ls, ok := m.sections[id].(*listSection); ok && ls.form == nil && ls.spec.count() == 0 && !m.sess.ReadOnly() {
+		return ls.startNew()
+	}
+	return nil
+}

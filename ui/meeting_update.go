@@ -1,0 +1,355 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// closeMeetingMsg asks the root to go back to the home screen.
+type closeMeetingMsg struct{}
+
+func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case clockMsg:
+		m.tickClock(time.Time(msg))
+		return m.clock()
+	case saveTickMsg:
+		if m.sess.Tick() {
+			m.saveText = model.T(m.lang, "sparar…", "saving…")
+		}
+		m.refreshFindings()
+		return m.saveTick()
+	case savedMsg:
+		if msg.Err != nil {
+			m.saveErr = true
+			m.saveText = saveErrorText(m.lang, msg.Err)
+			m.sess.Changed("") // try again at the next tick
+		} else {
+			m.saveErr = false
+			m.saveText = model.T(m.lang, "sparat ", "saved ") + msg.At.Format("15:04:05")
+		}
+		return m.waitSaved()
+	case previewMsg:
+		if m.over != nil {
+			var cmd tea.Cmd
+			m.over, cmd = m.over.update(msg)
+			return cmd
+		}
+		return nil
+	case finaliseMsg:
+		return m.finalise()
+	case printMsg:
+		return m.print()
+	case jumpMsg:
+		m.over = nil
+		return m.jump(msg.path)
+	case gotoSectionMsg:
+		m.over = nil
+		return m.goSection(msg.id)
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.over != nil {
+			if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.quit) {
+				m.over = nil
+				return nil
+			}
+			var cmd tea.Cmd
+			m.over, cmd = m.over.update(msg)
+			if m.over == nil {
+				m.rev++ // a round of speakers may have changed
+				m.sess.Changed("")
+			}
+			return cmd
+		}
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			if cmd, handled := m.handleKey(k); handled {
+				return cmd
+			}
+		}
+		if m.sess.ReadOnly() {
+			m.message = model.T(m.lang, "Versionen är fastställd och kan inte ändras.", "The version is finalised and cannot be changed.")
+			return nil
+		}
+		cmd, changed := m.sections[m.active].update(msg)
+		if changed {
+			m.rev++
+			m.sess.Changed(m.active)
+			m.saveText = model.T(m.lang, "ändrat", "changed")
+		}
+		m.sess.SetPosition(m.position())
+		return cmd
+	}
+	return nil
+}
+
+func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	m.message = ""
+	switch {
+	case key.Matches(k, m.keys.quit):
+		return func() tea.Msg { return closeMeetingMsg{} }, true
+	case key.Matches(k, m.keys.next):
+		return m.goStep(m.step + 1), true
+	case key.Matches(k, m.keys.prev):
+		return m.goStep(m.step - 1), true
+	case key.Matches(k, m.keys.done):
+		if v := m.sess.Draft(); v != nil && len(m.steps) > 0 {
+			id := m.steps[m.step].ID
+			if v.Agenda == nil {
+				v.Agenda = map[string]model.StepState{}
+			}
+			st := v.Agenda[id]
+			st.Done = !st.Done
+			v.Agenda[id] = st
+			m.sess.Changed("")
+			m.agendaKey = ""
+			if st.Done {
+				return m.goStep(m.step + 1), true
+			}
+		}
+		return nil, true
+	case key.Matches(k, m.keys.rounds):
+		if v := m.sess.Draft(); v != nil && len(m.steps) > 0 {
+			m.over = newRoundOverlay(m.lang, m.st, v, m.roundStep())
+		}
+		return nil, true
+	case key.Matches(k, m.keys.sections):
+		m.over = newSectionOverlay(m.lang, m.st, m.active)
+		return nil, true
+	case key.Matches(k, m.keys.findings):
+		m.refreshFindings()
+		m.over = newFindingsOverlay(m.lang, m.st, m.findings)
+		return nil, true
+	case key.Matches(k, m.keys.preview):
+		ov := newPreviewOverlay(m.lang, m.st, m.width, m.height)
+		m.over = ov
+		return ov.render(m.sess.Plan().Clone(), m.lang), true
+	case key.Matches(k, m.keys.save):
+		m.sess.Changed("")
+		m.sess.Tick()
+		m.saveText = model.T(m.lang, "sparar…", "saving…")
+		return nil, true
+	case key.Matches(k, m.keys.help):
+		m.over = newHelpOverlay(m.lang, m.st, m.fullHelp())
+		return nil, true
+	}
+	for i, b := range m.keys.direct {
+		if key.Matches(k, b) && i < len(sectionOrder) {
+			return m.goSection(sectionOrder[i]), true
+		}
+	}
+	return nil, false
+}
+
+// roundStep is the step whose speakers ctrl+r ticks: the current one if it
+// is a round, else the introductions.
+func (m *meetingModel) roundStep() string {
+	if m.steps[m.step].Round {
+		return m.steps[m.step].ID
+	}
+	for _, s := range m.steps {
+		if s.Round {
+			return s.ID
+		}
+	}
+	return m.steps[m.step].ID
+}
+
+func (m *meetingModel) jump(path string) tea.Cmd {
+	sec, row := sectionOfPath(path)
+	if _, ok := m.sections[sec]; !ok {
+		sec = secFinish
+	}
+	m.active = sec
+	return m.sections[sec].jump(path, row)
+}
+
+// tickClock adds the time since the last tick to the current step, so the
+// clocks keep running while the secretary types.
+func (m *meetingModel) tickClock(t time.Time) {
+	d := t.Sub(m.lastTick)
+	m.lastTick = t
+	v := m.sess.Draft()
+	if v == nil || len(m.steps) == 0 || d <= 0 || d > time.Minute {
+		return
+	}
+	if v.Agenda == nil {
+		v.Agenda = map[string]model.StepState{}
+	}
+	id := m.steps[m.step].ID
+	st := v.Agenda[id]
+	st.Seconds += int(d.Round(time.Second).Seconds())
+	v.Agenda[id] = st
+	// The clock is saved every ten seconds; losing a few seconds of
+	// timing in a crash is harmless, and it keeps the disk quiet.
+	m.clockDirty++
+	if m.clockDirty >= 10 {
+		m.clockDirty = 0
+		m.sess.Changed("")
+	}
+}
+
+func (m *meetingModel) elapsed() time.Duration {
+	v := m.version()
+	if v.Meeting.StartedAt == nil {
+		return 0
+	}
+	return m.lastTick.Sub(*v.Meeting.StartedAt)
+}
+
+func (m *meetingModel) finalise() tea.Cmd {
+	fs, err := m.sess.Finalise()
+	if err != nil {
+		m.findings = fs
+		m.message = model.T(m.lang, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + errText(m.lang, err)
+		return nil
+	}
+	m.rev++
+	m.message = model.T(m.lang, "Version fastställd. Tryck p för att skriva ut.", "Version finalised. Press p to print.")
+	return nil
+}
+
+func (m *meetingModel) print() tea.Cmd {
+	if m.printer == nil {
+		return nil
+	}
+	p := m.sess.Plan()
+	v := p.Current()
+	if v == nil {
+		return nil
+	}
+	where, err := m.printer(p, v)
+	if err != nil {
+		m.message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + errText(m.lang, err)
+		return nil
+	}
+	m.sess.Logged("printed")
+	m.message = where
+	return nil
+}
+
+func (m *meetingModel) fullHelp() [][]key.Binding {
+	k := m.keys
+	dir := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…0", model.T(m.lang, "direkt till avsnitt", "straight to a section")))
+	return [][]key.Binding{
+		{k.next, k.prev, k.done, k.rounds},
+		{k.sections, dir, k.findings, k.preview},
+		append(m.sections[m.active].help(), k.save, k.quit),
+	}
+}
+
+func (m *meetingModel) shortHelp() []key.Binding {
+	k := m.keys
+	out := append([]key.Binding{}, m.sections[m.active].help()...)
+	return append(out, k.next, k.sections, k.findings, k.preview, k.help, k.quit)
+}
+
+// view draws the meeting. The agenda is cached until the clock, the step
+// or the plan changes, so a keystroke redraws only the plan pane.
+func (m *meetingModel) view() string {
+	if m.over != nil {
+		return m.over.view(m.width, m.height)
+	}
+	v := m.version()
+	pw, ph := m.planSize()
+	plan := m.planPane(pw, ph)
+	status := m.statusBar()
+	var body string
+	bh := m.bodyHeight()
+	if m.sideBySide() {
+		aw := m.agendaWidth()
+		ak := fmt.Sprintf("%d/%d/%d/%d/%d", m.step, m.rev, int(m.elapsed().Seconds()), aw, bh)
+		if ak != m.agendaKey {
+			m.agendaKey = ak
+			a := agendaView(m.st, m.lang, m.steps, m.step, m.sess.Plan(), v, m.elapsed(), aw-4, bh-2, false)
+			m.agendaCache = pane(m.st.Pane, a, aw, bh)
+		}
+		body = lipgloss.JoinHorizontal(lipgloss.Top, m.agendaCache, pane(m.st.PaneFocus, plan, m.width-aw, bh))
+	} else {
+		ak := fmt.Sprintf("c%d/%d/%d/%d", m.step, m.rev, int(m.elapsed().Seconds()), m.width)
+		if ak != m.agendaKey {
+			m.agendaKey = ak
+			a := agendaView(m.st, m.lang, m.steps, m.step, m.sess.Plan(), v, m.elapsed(), m.width-4, compactAgenda-2, true)
+			m.agendaCache = pane(m.st.Pane, a, m.width, compactAgenda)
+		}
+		body = lipgloss.JoinVertical(lipgloss.Left, m.agendaCache, pane(m.st.PaneFocus, plan, m.width, bh-compactAgenda))
+	}
+	return body + "\n" + status
+}
+
+// pane draws content in a bordered box of exactly w × h cells, cutting
+// what does not fit, so that no pane can push the status bar off screen.
+func pane(st lipgloss.Style, content string, w, h int) string {
+	iw, ih := max(1, w-4), max(1, h-2)
+	lines := strings.Split(content, "\n")
+	if len(lines) > ih {
+		lines = lines[:ih]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > iw {
+			lines[i] = ansi.Truncate(l, iw, "…")
+		}
+	}
+	return st.Width(w).Height(h).MaxHeight(h).Render(strings.Join(lines, "\n"))
+}
+
+func (m *meetingModel) planPane(w, h int) string {
+	title := m.st.Title.Render(sectionLabel(m.active, m.lang))
+	if p := m.sess.Plan(); p.Draft == nil {
+		title += m.st.Subtle.Render(fmt.Sprintf(model.T(m.lang, "  (version %d, fastställd — bara läsning)", "  (version %d, finalised — read only)"), p.VersionNumber()))
+	}
+	idx := 0
+	for i, id := range sectionOrder {
+		if id == m.active {
+			idx = i
+		}
+	}
+	tabs := m.st.Subtle.Render(fmt.Sprintf("  alt+%d · ctrl+g %s", (idx+1)%10, model.T(m.lang, "alla avsnitt", "all sections")))
+	if idx >= 10 {
+		tabs = m.st.Subtle.Render("  ctrl+g " + model.T(m.lang, "alla avsnitt", "all sections"))
+	}
+	body := m.sections[m.active].view(m.rev, m.findingMap)
+	lines := strings.Split(body, "\n")
+	if len(lines) > h {
+		lines = lines[:max(1, h)]
+	}
+	return ansi.Truncate(title+tabs, w, "…") + "\n\n" + strings.Join(lines, "\n")
+}
+
+func (m *meetingModel) statusBar() string {
+	nErr, nWarn := 0, 0
+	for _, f := range m.findings {
+		if f.Severity == model.SevError {
+			nErr++
+		} else {
+			nWarn++
+		}
+	}
+	save := m.st.OK.Render(m.saveText)
+	if m.saveErr {
+		save = m.st.Err.Render(m.saveText)
+	}
+	counts := fmt.Sprintf(model.T(m.lang, "%d fel, %d varningar", "%d errors, %d warnings"), nErr, nWarn)
+	if nErr > 0 {
+		counts = m.st.Err.Render(counts)
+	} else {
+		counts = m.st.Subtle.Render(counts)
+	}
+	line := save + "  ·  " + counts
+	if m.message != "" {
+		line += "  ·  " + m.st.Warn.Render(m.message)
+	}
+	return ansi.Truncate(line, m.width, "…") + "\n" + m.help.ShortHelpView(m.shortHelp())
+}
+
+// saveErrorText says what went wrong with saving without naming any data.
+func saveErrorText(l model.Lang, err error) string {
+	return model.T(l, "KUNDE INTE SPARA: ", "COULD NOT SAVE: ") + errText(l, err) +
+		model.T(l, " — texten finns kvar på skärmen, försöker igen", " — the text is still on screen, trying again")
+}

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// section is one part of the plan pane. Each owns its keys and its view.
+type section interface {
+	update(tea.Msg) (tea.Cmd, bool)
+	view(rev int, findings map[string]string) string
+	setSize(w, h int)
+	help() []key.Binding
+	jump(path string, row int) tea.Cmd
+}
+
+// formSection is a section that is one form.
+type formSection struct {
+	f    *form
+	lang model.Lang
+}
+
+func (s *formSection) update(m tea.Msg) (tea.Cmd, bool) { return s.f.update(m) }
+func (s *formSection) view(_ int, fs map[string]string) string {
+	return s.f.view(fs)
+}
+func (s *formSection) setSize(w, h int) { s.f.setSize(w, h) }
+func (s *formSection) help() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T(s.lang, "nästa fält", "next field"))),
+		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", model.T(s.lang, "förra fältet", "previous field"))),
+	}
+}
+func (s *formSection) jump(path string, _ int) tea.Cmd {
+	c, _ := s.f.jump(path)
+	return c
+}
+
+// coordinatorSection appoints the coordinator among the present staff of
+// kommun or region: the only people the rules allow.
+type coordinatorSection struct {
+	lang   model.Lang
+	st     *Styles
+	v      func() *model.Version
+	cursor int
+	width  int
+	keys   struct{ up, down, pick key.Binding }
+}
+
+func newCoordinatorSection(l model.Lang, st *Styles, v func() *model.Version) *coordinatorSection {
+	s := &coordinatorSection{lang: l, st: st, v: v}
+	s.keys.up = key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj", "choose")))
+	s.keys.down = key.NewBinding(key.WithKeys("down"))
+	s.keys.pick = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", model.T(l, "utse till samordnare", "appoint coordinator")))
+	return s
+}
+
+func (s *coordinatorSection) eligible() []model.Participant {
+	var out []model.Participant
+	for _, p := range s.v().Meeting.Participants {
+		if p.CanCoordinate() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (s *coordinatorSection) update(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	el := s.eligible()
+	switch {
+	case key.Matches(k, s.keys.up) && s.cursor > 0:
+		s.cursor--
+	case key.Matches(k, s.keys.down) && s.cursor < len(el)-1:
+		s.cursor++
+	case key.Matches(k, s.keys.pick) && s.cursor < len(el):
+		s.v().Content.Coordinator.ParticipantID = el[s.cursor].ID
+		return nil, true
+	}
+	return nil, false
+}
+
+func (s *coordinatorSection) view(_ int, fs map[string]string) string {
+	var b strings.Builder
+	l := s.lang
+	b.WriteString(model.T(l, "Samordnaren utses tillsammans med den enskilde. Det måste vara någon från kommunen eller regionen som är med på mötet.",
+		"The coordinator is appointed together with the person. It must be someone from the municipality or the region who is at the meeting."))
+	b.WriteString("\n\n")
+	el := s.eligible()
+	cur := s.v().Content.Coordinator.ParticipantID
+	if len(el) == 0 {
+		b.WriteString(s.st.Warn.Render(model.T(l,
+			"Ingen närvarande personal från kommun eller region finns i listan. Lägg till eller markera dem under Deltagare (alt+1).",
+			"No present staff from the municipality or region. Add them, or mark them present, under Participants (alt+1).")))
+	}
+	for i, p := range el {
+		mark := "( )"
+		if p.ID == cur {
+			mark = s.st.Done.Render("(•)")
+		}
+		line := fmt.Sprintf("%s %s — %s, %s", mark, p.Name, p.Unit, p.Principal.Label(l))
+		if i == s.cursor {
+			line = s.st.Selected.Render(line)
+		}
+		b.WriteString(ansi.Truncate(line, max(10, s.width), "…") + "\n")
+	}
+	if c := s.v().CoordinatorParticipant(); c != nil {
+		b.WriteString("\n" + s.st.Label.Render(model.T(l, "Samordnare: ", "Coordinator: ")) + c.Name + "\n")
+		b.WriteString(model.T(l, "Telefon: ", "Phone: ") + orDash(c.Phone) + "   " + model.T(l, "E-post: ", "E-mail: ") + orDash(c.Email) + "\n")
+	}
+	if msg, ok := fs["content.coordinator"]; ok {
+		b.WriteString("\n" + s.st.Warn.Render(msg))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func (s *coordinatorSection) setSize(w, _ int)         { s.width = w }
+func (s *coordinatorSection) help() []key.Binding      { return []key.Binding{s.keys.up, s.keys.pick} }
+func (s *coordinatorSection) jump(string, int) tea.Cmd { return nil }

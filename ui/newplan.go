@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// NewPlanInput is what the new-plan form asks for.
+type NewPlanInput struct {
+	Person, PNR, Date, Time, Minutes, Place, Form, Chair, Secretary string
+}
+
+// Build checks the input and makes the plan, or says in the user's
+// language what is wrong. The personnummer is refused at input, never
+// stored invalid.
+func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) {
+	if strings.TrimSpace(in.Person) == "" {
+		return nil, model.T(l, "Skriv den enskildes namn.", "Write the person's name.")
+	}
+	pnr := ""
+	if strings.TrimSpace(in.PNR) != "" {
+		var err error
+		if pnr, err = model.NormalisePNR(in.PNR, now); err != nil {
+			return nil, model.T(l, "Personnumret är inte giltigt. Skriv ÅÅÅÅMMDD-NNNN och kontrollera sista siffran.",
+				"The personnummer is not valid. Write YYYYMMDD-NNNN and check the last digit.")
+		}
+	}
+	if model.CheckDate(strings.TrimSpace(in.Date)) != nil {
+		return nil, model.T(l, "Datumet ska skrivas ÅÅÅÅ-MM-DD, t.ex. 2026-11-24.", "Write the date as YYYY-MM-DD, e.g. 2026-11-24.")
+	}
+	if model.CheckClock(strings.TrimSpace(in.Time)) != nil {
+		return nil, model.T(l, "Tiden ska skrivas TT:MM, t.ex. 13:00.", "Write the time as HH:MM, e.g. 13:00.")
+	}
+	mins := 60
+	if s := strings.TrimSpace(in.Minutes); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 || n > 600 {
+			return nil, model.T(l, "Skriv mötets längd i minuter, t.ex. 90.", "Write the meeting's length in minutes, e.g. 90.")
+		}
+		mins = n
+	}
+	if model.SameName(in.Chair, in.Secretary) {
+		return nil, model.T(l, "Mötesledare och sekreterare får inte vara samma person: mötesledaren leder samtalet och sekreteraren skriver, båda behövs samtidigt.",
+			"The chair and the secretary must not be the same person: one leads the talk while the other writes, both at once.")
+	}
+	p := model.NewPlan(model.Person{Name: strings.TrimSpace(in.Person), PNR: pnr}, now)
+	m := &p.Draft.Meeting
+	m.Date, m.Start, m.Minutes = strings.TrimSpace(in.Date), strings.TrimSpace(in.Time), mins
+	m.Place, m.Form = strings.TrimSpace(in.Place), model.MeetingForm(in.Form)
+	m.Chair, m.Secretary = strings.TrimSpace(in.Chair), strings.TrimSpace(in.Secretary)
+	return p, ""
+}
+
+type createdPlanMsg struct{ plan *model.Plan }
+type cancelMsg struct{}
+
+// newPlanModel is the form for a new SIP.
+type newPlanModel struct {
+	lang  model.Lang
+	st    *Styles
+	in    NewPlanInput
+	form  *form
+	err   string
+	now   func() time.Time
+	help  help.Model
+	keys  struct{ next, save, cancel key.Binding }
+	width int
+}
+
+func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanModel {
+	m := &newPlanModel{lang: l, st: st, now: now, help: help.New(), width: 80}
+	t := now()
+	m.in.Date = t.Format(model.DateLayout)
+	m.in.Time = t.Truncate(time.Hour).Add(time.Hour).Format(model.TimeLayout)
+	m.in.Minutes = "60"
+	m.in.Form = string(model.FormRoom)
+	ptr := func(s *string) func() *string { return func() *string { return s } }
+	m.form = newForm(l, st, []field{
+		textField("person", model.T(l, "Den enskildes namn", "The person's name"), model.T(l, "för- och efternamn", "first and last name"), ptr(&m.in.Person)),
+		withCheck(textField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), "ÅÅÅÅMMDD-NNNN", ptr(&m.in.PNR)),
+			func(s string) string {
+				if strings.TrimSpace(s) == "" || len(strings.TrimSpace(s)) < 10 {
+					return ""
+				}
+				if _, err := model.NormalisePNR(s, now()); err != nil {
+					return model.T(l, "Personnumret stämmer inte (datum eller sista siffran).", "The personnummer does not check out (date or last digit).")
+				}
+				return ""
+			}),
+		withCheck(textField("date", model.T(l, "Mötets datum", "Meeting date"), "2026-11-24", ptr(&m.in.Date)), dateCheck(l)),
+		withCheck(textField("time", model.T(l, "Starttid", "Start time"), "13:00", ptr(&m.in.Time)), clockCheck(l)),
+		textField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.in.Minutes)),
+		textField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. mötesrummet på vårdcentralen", "e.g. the meeting room at the health centre"), ptr(&m.in.Place)),
+		{path: "form", label: model.T(l, "Form", "Form"), kind: kindChoice, opts: formOpts(l),
+			get: func() string { return m.in.Form }, set: func(s string) { m.in.Form = s }},
+		textField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.in.Chair)),
+		textField("secretary", model.T(l, "Sekreterare", "Secretary"), "", ptr(&m.in.Secretary)),
+	})
+	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
+	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "skapa och öppna mötet", "create and open the meeting")))
+	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
+	return m
+}
+
+func (m *newPlanModel) setSize(w, h int) {
+	m.width = w
+	m.form.setSize(min(w-4, 70), h-6)
+	m.help.SetWidth(w)
+}
+
+func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, m.keys.cancel):
+			return func() tea.Msg { return cancelMsg{} }
+		case key.Matches(k, m.keys.save), k.String() == "enter" && m.form.focus == len(m.form.fields)-1:
+			p, msg := m.in.Build(m.lang, m.now())
+			if msg != "" {
+				m.err = msg
+				return nil
+			}
+			return func() tea.Msg { return createdPlanMsg{p} }
+		}
+	}
+	m.err = ""
+	cmd, _ := m.form.update(msg)
+	return cmd
+}
+
+func (m *newPlanModel) view() string {
+	var b strings.Builder
+	b.WriteString(m.st.Title.Render(model.T(m.lang, "Ny SIP", "New SIP")) + "\n")
+	b.WriteString(m.st.Subtle.Render(ansi.Truncate(model.T(m.lang, "Fyll i det du vet; resten kan skrivas under mötet.", "Fill in what you know; the rest can be written during the meeting."), m.width, "…")) + "\n\n")
+	b.WriteString(m.form.view(nil) + "\n")
+	if m.err != "" {
+		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, m.width-2), "")) + "\n")
+	}
+	b.WriteString("\n" + m.help.ShortHelpView([]key.Binding{m.keys.next, m.keys.save, m.keys.cancel}))
+	return b.String()
+}

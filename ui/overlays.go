@@ -1,0 +1,322 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+type (
+	jumpMsg        struct{ path string }
+	gotoSectionMsg struct{ id string }
+)
+
+var closeKey = key.NewBinding(key.WithKeys("esc", "q", "f1"))
+
+// helpOverlay shows every key of the screen.
+type helpOverlay struct {
+	lang   model.Lang
+	st     *Styles
+	groups [][]key.Binding
+}
+
+func newHelpOverlay(l model.Lang, st *Styles, g [][]key.Binding) *helpOverlay {
+	return &helpOverlay{lang: l, st: st, groups: g}
+}
+
+func (o *helpOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, closeKey) {
+		return nil, nil
+	}
+	return o, nil
+}
+
+func (o *helpOverlay) view(w, h int) string {
+	hm := help.New()
+	hm.SetWidth(w - 6)
+	intro := model.T(o.lang,
+		"Allt du skriver sparas automatiskt. Vänster: dagordningen som mötesledaren följer. Höger: planen som sekreteraren skriver.",
+		"Everything you type is saved automatically. Left: the agenda the chair follows. Right: the plan the secretary writes.")
+	body := o.st.Title.Render(model.T(o.lang, "Hjälp", "Help")) + "\n\n" + ansi.Wordwrap(intro, w-8, "") + "\n\n" +
+		hm.FullHelpView(o.groups) + "\n\n" + o.st.Subtle.Render(model.T(o.lang, "esc stänger", "esc closes"))
+	return o.st.Box.Width(w).Height(h).Render(body)
+}
+
+// findingsOverlay lists what the plan lacks; enter jumps to the field.
+type findingsOverlay struct {
+	lang   model.Lang
+	st     *Styles
+	fs     []model.Finding
+	cursor int
+}
+
+func newFindingsOverlay(l model.Lang, st *Styles, fs []model.Finding) *findingsOverlay {
+	return &findingsOverlay{lang: l, st: st, fs: fs}
+}
+
+func (o *findingsOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	switch k.String() {
+	case "esc", "q", "ctrl+f":
+		return nil, nil
+	case "up":
+		if o.cursor > 0 {
+			o.cursor--
+		}
+	case "down":
+		if o.cursor < len(o.fs)-1 {
+			o.cursor++
+		}
+	case "enter":
+		if o.cursor < len(o.fs) {
+			p := o.fs[o.cursor].Path
+			return nil, func() tea.Msg { return jumpMsg{p} }
+		}
+	}
+	return o, nil
+}
+
+func (o *findingsOverlay) view(w, h int) string {
+	var b strings.Builder
+	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
+	b.WriteString(o.st.Subtle.Render(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning informerar · enter hoppar dit · esc stänger",
+		"✗ errors block finalising · ! warnings inform · enter jumps there · esc closes")) + "\n\n")
+	if len(o.fs) == 0 {
+		b.WriteString(o.st.OK.Render(model.T(o.lang, "Inga brister.", "No findings.")))
+	}
+	room := max(3, h-8)
+	first := 0
+	if o.cursor >= room {
+		first = o.cursor - room + 1
+	}
+	for i := first; i < len(o.fs) && i < first+room; i++ {
+		f := o.fs[i]
+		mark := o.st.Warn.Render("! ")
+		if f.Severity == model.SevError {
+			mark = o.st.Err.Render("✗ ")
+		}
+		sec, _ := sectionOfPath(f.Path)
+		line := fmt.Sprintf("%s — %s", sectionLabel(sec, o.lang), f.Message.In(o.lang))
+		line = ansi.Truncate(line, max(10, w-10), "…")
+		if i == o.cursor {
+			line = o.st.Selected.Render(line)
+		}
+		b.WriteString(mark + line + "\n")
+	}
+	return o.st.Box.Width(w).Height(h).Render(b.String())
+}
+
+// sectionOverlay chooses any section of the plan by arrow or letter.
+type sectionOverlay struct {
+	lang   model.Lang
+	st     *Styles
+	cursor int
+}
+
+func newSectionOverlay(l model.Lang, st *Styles, active string) *sectionOverlay {
+	o := &sectionOverlay{lang: l, st: st}
+	for i, id := range sectionOrder {
+		if id == active {
+			o.cursor = i
+		}
+	}
+	return o
+}
+
+const sectionKeys = "1234567890abcde"
+
+func (o *sectionOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	s := k.String()
+	switch s {
+	case "esc", "q", "ctrl+g":
+		return nil, nil
+	case "up":
+		o.cursor = (o.cursor - 1 + len(sectionOrder)) % len(sectionOrder)
+	case "down", "tab":
+		o.cursor = (o.cursor + 1) % len(sectionOrder)
+	case "enter":
+		id := sectionOrder[o.cursor]
+		return nil, func() tea.Msg { return gotoSectionMsg{id} }
+	default:
+		if i := strings.Index(sectionKeys, s); len(s) == 1 && i >= 0 && i < len(sectionOrder) {
+			id := sectionOrder[i]
+			return nil, func() tea.Msg { return gotoSectionMsg{id} }
+		}
+	}
+	return o, nil
+}
+
+func (o *sectionOverlay) view(w, h int) string {
+	var b strings.Builder
+	b.WriteString(o.st.Title.Render(model.T(o.lang, "Gå till avsnitt", "Go to section")) + "\n\n")
+	for i, id := range sectionOrder {
+		line := fmt.Sprintf("%c  %s", sectionKeys[i], sectionLabel(id, o.lang))
+		if i == o.cursor {
+			line = o.st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang, "tryck siffran/bokstaven eller ↑↓ och enter · esc stänger", "press the digit/letter or ↑↓ and enter · esc closes")))
+	return o.st.Box.Width(w).Height(h).Render(b.String())
+}
+
+// roundOverlay ticks who has spoken in a round, so that the chair sees
+// that everyone got their turn.
+type roundOverlay struct {
+	lang   model.Lang
+	st     *Styles
+	v      *model.Version
+	step   string
+	cursor int
+}
+
+func newRoundOverlay(l model.Lang, st *Styles, v *model.Version, step string) *roundOverlay {
+	return &roundOverlay{lang: l, st: st, v: v, step: step}
+}
+
+func (o *roundOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	pres := o.v.Present()
+	switch k.String() {
+	case "esc", "q", "ctrl+r", "enter":
+		return nil, nil
+	case "up":
+		if o.cursor > 0 {
+			o.cursor--
+		}
+	case "down":
+		if o.cursor < len(pres)-1 {
+			o.cursor++
+		}
+	case "space", "x":
+		if o.cursor < len(pres) {
+			if o.v.Rounds == nil {
+				o.v.Rounds = map[string][]string{}
+			}
+			id := pres[o.cursor].ID
+			ids := o.v.Rounds[o.step]
+			found := -1
+			for i, x := range ids {
+				if x == id {
+					found = i
+				}
+			}
+			if found >= 0 {
+				ids = append(ids[:found], ids[found+1:]...)
+			} else {
+				ids = append(ids, id)
+			}
+			o.v.Rounds[o.step] = ids
+			if o.cursor < len(pres)-1 {
+				o.cursor++
+			}
+		}
+	}
+	return o, nil
+}
+
+func (o *roundOverlay) view(w, h int) string {
+	var b strings.Builder
+	b.WriteString(o.st.Title.Render(model.T(o.lang, "Vem har fått tala?", "Who has spoken?")) + "\n\n")
+	spoke := map[string]bool{}
+	for _, id := range o.v.Rounds[o.step] {
+		spoke[id] = true
+	}
+	pres := o.v.Present()
+	if len(pres) == 0 {
+		b.WriteString(model.T(o.lang, "Ingen är markerad närvarande. Markera under Deltagare.", "Nobody is marked present. Mark them under Participants."))
+	}
+	for i, p := range pres {
+		mark := "[ ]"
+		if spoke[p.ID] {
+			mark = "[x]"
+		}
+		line := mark + " " + p.Name
+		if i == o.cursor {
+			line = o.st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes")))
+	return o.st.Box.Width(w).Height(h).Render(b.String())
+}
+
+// previewOverlay shows the plan as the printed document, rendered once when
+// opened, never per keystroke.
+type previewOverlay struct {
+	lang  model.Lang
+	st    *Styles
+	vp    viewport.Model
+	ready bool
+	w, h  int
+}
+
+type previewMsg struct {
+	text string
+	err  error
+}
+
+func newPreviewOverlay(l model.Lang, st *Styles, w, h int) *previewOverlay {
+	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(max(3, h-2)))
+	return &previewOverlay{lang: l, st: st, vp: vp, w: w, h: h}
+}
+
+// render builds the document off the UI goroutine from a snapshot.
+func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
+	w := o.w
+	return func() tea.Msg {
+		md := planMarkdown(p, l)
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(max(20, w-4)))
+		if err != nil {
+			return previewMsg{md, nil}
+		}
+		out, err := r.Render(md)
+		if err != nil {
+			return previewMsg{md, nil}
+		}
+		return previewMsg{text: out}
+	}
+}
+
+func (o *previewOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	switch msg := msg.(type) {
+	case previewMsg:
+		o.vp.SetContent(msg.text)
+		o.ready = true
+		return o, nil
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "esc", "q", "ctrl+e":
+			return nil, nil
+		}
+	}
+	var cmd tea.Cmd
+	o.vp, cmd = o.vp.Update(msg)
+	return o, cmd
+}
+
+func (o *previewOverlay) view(w, h int) string {
+	if !o.ready {
+		return model.T(o.lang, "Förbereder förhandsgranskningen…", "Preparing the preview…")
+	}
+	foot := o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↑↓ pgup pgdn bläddrar · esc stänger · %d%%", "↑↓ pgup pgdn scroll · esc closes · %d%%"), int(o.vp.ScrollPercent()*100)))
+	return o.vp.View() + "\n" + foot
+}

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// Section ids: the parts of the plan the secretary edits. The agenda steps
+// in the checklists name these ids.
+const (
+	secMeeting      = "meeting"
+	secParticipants = "participants"
+	secConsent      = "consent"
+	secOwnWords     = "own_words"
+	secSituation    = "situation"
+	secNeeds        = "needs"
+	secGoals        = "goals"
+	secActions      = "actions"
+	secCoordinator  = "coordinator"
+	secNotAgreed    = "not_agreed"
+	secFollowUp     = "follow_up"
+	secEvaluation   = "evaluation"
+	secNotes        = "notes"
+	secMedication   = "medication"
+	secFinish       = "finish"
+)
+
+// sectionOrder is the order of the tabs: the order of the meeting.
+var sectionOrder = []string{
+	secParticipants, secConsent, secOwnWords, secSituation, secNeeds, secGoals,
+	secActions, secCoordinator, secNotAgreed, secFollowUp, secEvaluation,
+	secMedication, secNotes, secMeeting, secFinish,
+}
+
+var sectionLabels = map[string]model.Text{
+	secMeeting:      {SV: "Mötet", EN: "Meeting"},
+	secParticipants: {SV: "Deltagare", EN: "Participants"},
+	secConsent:      {SV: "Samtycke", EN: "Consent"},
+	secOwnWords:     {SV: "Egna ord", EN: "Own words"},
+	secSituation:    {SV: "Nuläge", EN: "Situation"},
+	secNeeds:        {SV: "Behov", EN: "Needs"},
+	secGoals:        {SV: "Mål", EN: "Goals"},
+	secActions:      {SV: "Insatser", EN: "Actions"},
+	secCoordinator:  {SV: "Samordnare", EN: "Coordinator"},
+	secNotAgreed:    {SV: "Ej överens", EN: "Not agreed"},
+	secFollowUp:     {SV: "Uppföljning", EN: "Follow-up"},
+	secEvaluation:   {SV: "Utvärdering", EN: "Evaluation"},
+	secNotes:        {SV: "Anteckningar", EN: "Notes"},
+	secMedication:   {SV: "Läkemedel", EN: "Medication"},
+	secFinish:       {SV: "Avsluta", EN: "Finish"},
+}
+
+func sectionLabel(id string, l model.Lang) string {
+	if t, ok := sectionLabels[id]; ok {
+		return t.In(l)
+	}
+	return id
+}
+
+// sectionOfPath maps a finding's path to the section that edits it and the
+// row it concerns (-1 for none), so that choosing a finding jumps there.
+func sectionOfPath(path string) (section string, row int) {
+	row = -1
+	idx := func(s string) int {
+		i := strings.Index(s, "[")
+		j := strings.Index(s, "]")
+		if i < 0 || j < i {
+			return -1
+		}
+		n, err := strconv.Atoi(s[i+1 : j])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	switch {
+	case strings.HasPrefix(path, "meeting.participants"):
+		return secParticipants, idx(path)
+	case strings.HasPrefix(path, "meeting."), strings.HasPrefix(path, "person."):
+		return secMeeting, -1
+	case strings.HasPrefix(path, "consent"):
+		return secConsent, -1
+	case strings.HasPrefix(path, "content.goals"):
+		return secGoals, idx(path)
+	case strings.HasPrefix(path, "content.actions"):
+		return secActions, idx(path)
+	case strings.HasPrefix(path, "content.coordinator"):
+		return secCoordinator, -1
+	case strings.HasPrefix(path, "content.follow_up"):
+		return secFollowUp, -1
+	case strings.HasPrefix(path, "content.consider_until"):
+		return secNotAgreed, -1
+	case strings.HasPrefix(path, "content.devices"):
+		return secMedication, -1
+	case strings.HasPrefix(path, "content."):
+		return strings.TrimPrefix(path, "content."), -1
+	}
+	return secFinish, -1
+}
+
+// dateCheck and clockCheck give the immediate message under a field.
+func dateCheck(l model.Lang) func(string) string {
+	return func(s string) string {
+		if model.CheckDate(strings.TrimSpace(s)) != nil {
+			return model.T(l, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-24.", "Write the date as YYYY-MM-DD, e.g. 2026-11-24.")
+		}
+		return ""
+	}
+}
+
+func clockCheck(l model.Lang) func(string) string {
+	return func(s string) string {
+		if model.CheckClock(strings.TrimSpace(s)) != nil {
+			return model.T(l, "Skriv tiden som TT:MM, t.ex. 13:00.", "Write the time as HH:MM, e.g. 13:00.")
+		}
+		return ""
+	}
+}
+
+func boolStr(b bool) string { return strconv.FormatBool(b) }
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// joinList shows a list for editing. A trailing comma being typed is kept
+// by the caller through the raw text, so only finished items are joined.
+func joinList(xs []string) string { return strings.Join(xs, ", ") }
+
+func principalOpts(l model.Lang) []option {
+	out := []option{{"", "—"}}
+	for _, p := range model.Principals {
+		out = append(out, option{string(p), p.Label(l)})
+	}
+	return out
+}
+
+func roleOpts(l model.Lang) []option {
+	var out []option
+	for _, r := range model.Roles {
+		out = append(out, option{string(r), r.Label(l)})
+	}
+	return out
+}
+
+func formOpts(l model.Lang) []option {
+	var out []option
+	for _, f := range model.Forms {
+		out = append(out, option{string(f), f.Label(l)})
+	}
+	return out
+}
+
+func statusOpts(l model.Lang) []option {
+	var out []option
+	for _, s := range model.ActionStatuses {
+		out = append(out, option{string(s), s.Label(l)})
+	}
+	return out
+}
