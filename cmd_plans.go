@@ -239,4 +239,3 @@ func cmdDemo(a *app, args []string) error {
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Exempelplaner skapade för påhittade personer. Öppna dem med: sipmote", "Sample plans created for fictional people. Open them with: sipmote"))
 	return nil
 }
-

@@ -44,10 +44,10 @@ func (e *userError) Error() string { return e.en }
 func fail(sv, en string) error { return &userError{sv, en} }
 
 type command struct {
-	name     string
-	args     string
-	sv, en   string
-	run      func(a *app, args []string) error
+	name   string
+	args   string
+	sv, en string
+	run    func(a *app, args []string) error
 }
 
 func commands() []command {

@@ -32,10 +32,16 @@ func NormalisePNR(s string, now time.Time) (string, error) {
 	switch len(digits) {
 	case 12:
 	case 10:
-		yy := int(digits[0]-'0')*10 + int(digits[1]-'0')
+		two := func(i int) int { return int(digits[i]-'0')*10 + int(digits[i+1]-'0') }
+		yy, mm, dd := two(0), two(2), two(4)
+		if dd > 60 {
+			dd -= 60
+		}
+		// The latest century in which the birthday is not after now: one
+		// born later this year would not have a number yet.
 		century := now.Year() / 100 * 100
 		year := century + yy
-		if year > now.Year() {
+		if year > now.Year() || (year == now.Year() && mm*100+dd > int(now.Month())*100+now.Day()) {
 			year -= 100
 		}
 		if plus {
@@ -110,8 +116,10 @@ func AgeGroupOf(pnr string, now time.Time) (AgeGroup, error) {
 	if err != nil {
 		return AgeAdult, err
 	}
+	// Compare month and day, not the day of the year, which shifts by one
+	// after February in leap years.
 	age := now.Year() - b.Year()
-	if now.YearDay() < b.YearDay() {
+	if now.Month() < b.Month() || (now.Month() == b.Month() && now.Day() < b.Day()) {
 		age--
 	}
 	switch {
@@ -125,11 +133,22 @@ func AgeGroupOf(pnr string, now time.Time) (AgeGroup, error) {
 
 // MaskPNR shows only the birth date: 19890412-****. It is what lists and
 // screens show, so that a glance at the screen does not expose the number.
+// A number not in the normalised form is masked by its digits, so that no
+// digit of the last four shows whatever the form.
 func MaskPNR(pnr string) string {
-	if len(pnr) < 8 {
-		return ""
+	var digits []byte
+	for i := 0; i < len(pnr); i++ {
+		if c := pnr[i]; c >= '0' && c <= '9' {
+			digits = append(digits, c)
+		}
 	}
-	return pnr[:8] + "-****"
+	switch len(digits) {
+	case 12:
+		return string(digits[:8]) + "-****"
+	case 10:
+		return string(digits[:6]) + "-****"
+	}
+	return ""
 }
 
 // Initials returns the initials of a name, for places that must not carry

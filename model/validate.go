@@ -88,6 +88,7 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	validateMeeting(c, v)
 	validateConsent(c, p, v, today)
 	validateContent(c, v, today)
+	c.out = append(c.out, ValidateReview(p, v)...)
 	if len(o.Jargon) > 0 {
 		c.out = append(c.out, CheckPlainLanguage(v, o.Jargon)...)
 	}
@@ -141,7 +142,7 @@ func validateConsent(c *checker, p *Plan, v *Version, today string) {
 		c.add(SevError, "consent.given", "Samtycke saknas. Utan samtycke kan ingen SIP göras.",
 			"Consent is missing. Without consent no SIP can be made.")
 		return
-	case k.ValidUntil != "" && k.ValidUntil < today:
+	case k.ValidUntil != "" && CheckDate(k.ValidUntil) == nil && k.ValidUntil < today:
 		c.add(SevError, "consent.valid_until", "Samtycket har gått ut. Be om ett nytt samtycke.",
 			"The consent has expired. Ask for a new consent.")
 	case k.ValidUntil == "":
@@ -226,6 +227,9 @@ func validateContent(c *checker, v *Version, today string) {
 		c.add(SevError, "content.coordinator", "Ingen samordnare är utsedd.", "No coordinator is appointed.")
 	case pt == nil:
 		c.add(SevError, "content.coordinator", "Samordnaren finns inte bland deltagarna.", "The coordinator is not among the participants.")
+	case pt.Role != RoleStaff:
+		c.add(SevError, "content.coordinator", "Samordnaren måste vara personal, inte den enskilde eller en närstående.",
+			"The coordinator must be staff, not the person or a relative.")
 	case pt.Principal != PrincipalKommun && pt.Principal != PrincipalRegion:
 		c.add(SevError, "content.coordinator", "Samordnaren måste vara anställd av kommunen eller regionen.",
 			"The coordinator must be employed by the municipality or the region.")
@@ -239,6 +243,8 @@ func validateContent(c *checker, v *Version, today string) {
 	c.clock("content.follow_up.time", f.Time)
 	c.date("content.follow_up.mandate_ends", f.MandateEnds)
 	switch {
+	case closing(v):
+		// The plan ends when this version is finalised: nothing to book.
 	case f.None:
 		if strings.TrimSpace(f.NoneReason) == "" {
 			c.add(SevError, "content.follow_up.none_reason", "Skriv varför ingen uppföljning planeras.",

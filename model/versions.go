@@ -56,6 +56,10 @@ type Review struct {
 	Actions  map[string]Outcome `json:"actions,omitempty"`
 	Goals    map[string]Outcome `json:"goals,omitempty"`
 	Decision string             `json:"decision,omitempty"` // "revise" or "close"
+	// CloseReason and CloseText say why, when Decision is "close"; no
+	// reason means the goals are met. See followup.go.
+	CloseReason ClosureReason `json:"close_reason,omitempty"`
+	CloseText   string        `json:"close_text,omitempty"`
 }
 
 // Outcome is what became of one action or goal, with a note.
@@ -88,6 +92,9 @@ func (p *Plan) Finalise(o Options) ([]Finding, error) {
 	p.Draft = nil
 	p.Status = StatusActive
 	p.UpdatedAt = now
+	if closing(&v) {
+		p.closeByReview(&p.Versions[len(p.Versions)-1], now)
+	}
 	return fs, nil
 }
 
@@ -143,10 +150,22 @@ func (p *Plan) VersionByNumber(n int) (*Version, error) {
 }
 
 // NextFollowUp is the date of the booked follow-up of the current version,
-// empty when none.
+// empty when none. While a follow-up draft is open and has no next
+// follow-up booked yet, the follow-up being prepared is still the one due,
+// so the last finalised version's booking is returned.
 func (p *Plan) NextFollowUp() string {
-	if v := p.Current(); v != nil && !v.Content.FollowUp.None {
-		return v.Content.FollowUp.Date
+	v := p.Current()
+	if v == nil {
+		return ""
 	}
-	return ""
+	fu := v.Content.FollowUp
+	if v == p.Draft && v.Review != nil && fu.Date == "" && !fu.None {
+		if last := p.Latest(); last != nil {
+			fu = last.Content.FollowUp
+		}
+	}
+	if fu.None {
+		return ""
+	}
+	return fu.Date
 }
