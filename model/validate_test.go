@@ -1,0 +1,251 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testNow is the day of the rehearsal's first meeting, after it ended.
+var testNow = time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
+
+// validPlan is a first meeting that meets every rule, so that each case
+// below can break exactly one thing and see exactly its finding.
+func validPlan() *Plan {
+	p := NewPlan(Person{Name: "Maja Lind", PNR: "19890412-3455"}, testNow)
+	v := p.Draft
+	v.Meeting = Meeting{
+		Date: "2026-11-30", Start: "13:00", Minutes: 90, Place: "Mötesrummet", Form: FormRoom,
+		Chair: "Karin Holm", Secretary: "Ali Rahimi",
+		Participants: []Participant{
+			{ID: "p-maja", Name: "Maja Lind", Role: RolePerson, Present: true},
+			{ID: "p-ali", Name: "Ali Rahimi", Role: RoleStaff, Unit: "Psykiatriska öppenvårdsmottagningen",
+				Principal: PrincipalRegion, Phone: "070-174 06 12", Email: "ali@example.org", Present: true},
+			{ID: "p-karin", Name: "Karin Holm", Role: RoleStaff, Unit: "Socialtjänstens beroendeenhet",
+				Principal: PrincipalKommun, Present: true},
+			{ID: "p-lena", Name: "Lena Sund", Role: RoleStaff, Principal: PrincipalOther, OtherParty: "Försäkringskassan"},
+			{ID: "p-eva", Name: "Eva Lind", Role: RoleRelative, Present: true},
+		},
+	}
+	v.Consent = Consent{
+		Given: true, Form: "written", Date: "2026-11-02", ValidUntil: "2027-11-01",
+		Actors: []string{"Psykiatriska öppenvårdsmottagningen", "Socialtjänstens beroendeenhet", "Försäkringskassan"},
+	}
+	v.Content = Content{
+		Goals: []Goal{{ID: "g1", Text: "Eget boende inom ett år"}},
+		Actions: []Action{{ID: "a1", What: "Boendestöd", Unit: "Socialtjänstens beroendeenhet", Responsible: "Karin Holm",
+			Principal: PrincipalKommun, When: "Beslut senast 2026-12-20", Status: ActionAwaiting, GoalID: "g1"}},
+		Coordinator: Coordinator{ParticipantID: "p-ali"},
+		FollowUp:    FollowUp{Date: "2027-03-10", Time: "10:00", Place: "Mottagningen", CalledBy: "Ali Rahimi"},
+	}
+	return p
+}
+
+type want struct {
+	sev  Severity
+	path string
+}
+
+func findingSet(fs []Finding) []want {
+	out := make([]want, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, want{f.Severity, f.Path})
+	}
+	slices.SortFunc(out, func(a, b want) int { return strings.Compare(string(a.sev)+a.path, string(b.sev)+b.path) })
+	return out
+}
+
+func TestValidPlanHasNoFindings(t *testing.T) {
+	p := validPlan()
+	if fs := Validate(p, p.Draft, Options{Now: testNow}); len(fs) != 0 {
+		t.Fatalf("valid plan has findings: %+v", fs)
+	}
+}
+
+func TestValidateRules(t *testing.T) {
+	pt := func(v *Version, id string) *Participant { return v.Participant(id) }
+	cases := []struct {
+		name   string
+		change func(p *Plan, v *Version)
+		want   []want
+	}{
+		// The meeting.
+		{"chair is secretary", func(p *Plan, v *Version) { v.Meeting.Secretary = " karin  HOLM " },
+			[]want{{SevError, "meeting.secretary"}}},
+		{"no chair", func(p *Plan, v *Version) { v.Meeting.Chair = "" }, []want{{SevWarning, "meeting.chair"}}},
+		{"no secretary", func(p *Plan, v *Version) { v.Meeting.Secretary = " " }, []want{{SevWarning, "meeting.secretary"}}},
+		{"no meeting date", func(p *Plan, v *Version) { v.Meeting.Date = "" }, []want{{SevWarning, "meeting.date"}}},
+		{"meeting date format", func(p *Plan, v *Version) { v.Meeting.Date = "30/11/2026" }, []want{{SevError, "meeting.date"}}},
+		{"meeting start format", func(p *Plan, v *Version) { v.Meeting.Start = "1300" }, []want{{SevError, "meeting.start"}}},
+		{"participant without name", func(p *Plan, v *Version) { pt(v, "p-eva").Name = "" },
+			[]want{{SevError, "meeting.participants[4].name"}}},
+		{"bad e-mail", func(p *Plan, v *Version) { pt(v, "p-ali").Email = "ali.example.org" },
+			[]want{{SevWarning, "meeting.participants[1].email"}}},
+		{"nobody present", func(p *Plan, v *Version) {
+			for i := range v.Meeting.Participants {
+				v.Meeting.Participants[i].Present = false
+			}
+		}, []want{{SevWarning, "meeting.participants"}, {SevError, "content.coordinator"}}},
+		// The person.
+		{"no name", func(p *Plan, v *Version) { p.Person.Name = "  " }, []want{{SevError, "person.name"}}},
+		{"bad personnummer", func(p *Plan, v *Version) { p.Person.PNR = "19890412-3454" }, []want{{SevError, "person.pnr"}}},
+		// The coordinator.
+		{"no coordinator", func(p *Plan, v *Version) { v.Content.Coordinator = Coordinator{} },
+			[]want{{SevError, "content.coordinator"}}},
+		{"coordinator not a participant", func(p *Plan, v *Version) { v.Content.Coordinator.ParticipantID = "ghost" },
+			[]want{{SevError, "content.coordinator"}}},
+		{"coordinator from another party", func(p *Plan, v *Version) {
+			pt(v, "p-lena").Present = true
+			v.Content.Coordinator.ParticipantID = "p-lena"
+		}, []want{{SevError, "content.coordinator"}}},
+		{"coordinator is a relative", func(p *Plan, v *Version) {
+			pt(v, "p-eva").Principal = PrincipalKommun
+			v.Content.Coordinator.ParticipantID = "p-eva"
+		}, []want{{SevError, "content.coordinator"}}},
+		{"coordinator absent", func(p *Plan, v *Version) { pt(v, "p-ali").Present = false },
+			[]want{{SevError, "content.coordinator"}}},
+		{"coordinator without phone or e-mail", func(p *Plan, v *Version) {
+			pt(v, "p-ali").Phone, pt(v, "p-ali").Email = "", ""
+		}, []want{{SevWarning, "content.coordinator"}}},
+		// The follow-up.
+		{"neither follow-up nor reason", func(p *Plan, v *Version) { v.Content.FollowUp = FollowUp{} },
+			[]want{{SevError, "content.follow_up.date"}}},
+		{"none without reason or mandate end", func(p *Plan, v *Version) { v.Content.FollowUp = FollowUp{None: true} },
+			[]want{{SevError, "content.follow_up.mandate_ends"}, {SevError, "content.follow_up.none_reason"}}},
+		{"none without mandate end", func(p *Plan, v *Version) {
+			v.Content.FollowUp = FollowUp{None: true, NoneReason: "Kort insats"}
+		}, []want{{SevError, "content.follow_up.mandate_ends"}}},
+		{"none with reason and mandate end", func(p *Plan, v *Version) {
+			v.Content.FollowUp = FollowUp{None: true, NoneReason: "Kort insats", MandateEnds: "2027-06-30"}
+		}, nil},
+		{"mandate end format", func(p *Plan, v *Version) {
+			v.Content.FollowUp = FollowUp{None: true, NoneReason: "Kort insats", MandateEnds: "juni"}
+		}, []want{{SevError, "content.follow_up.mandate_ends"}}},
+		{"follow-up in the past", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "2026-11-29" },
+			[]want{{SevWarning, "content.follow_up.date"}}},
+		{"follow-up today", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "2026-11-30" }, nil},
+		{"follow-up date format", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "10 mars" },
+			[]want{{SevError, "content.follow_up.date"}}},
+		{"follow-up time format", func(p *Plan, v *Version) { v.Content.FollowUp.Time = "25:00" },
+			[]want{{SevError, "content.follow_up.time"}}},
+		{"follow-up without time", func(p *Plan, v *Version) { v.Content.FollowUp.Time = "" },
+			[]want{{SevWarning, "content.follow_up.time"}}},
+		{"follow-up without caller", func(p *Plan, v *Version) { v.Content.FollowUp.CalledBy = "" },
+			[]want{{SevWarning, "content.follow_up.called_by"}}},
+		// Consent.
+		{"consent missing", func(p *Plan, v *Version) { v.Consent.Given = false }, []want{{SevError, "consent.given"}}},
+		{"consent expired", func(p *Plan, v *Version) { v.Consent.ValidUntil = "2026-11-29" },
+			[]want{{SevError, "consent.valid_until"}}},
+		{"consent valid through today", func(p *Plan, v *Version) { v.Consent.ValidUntil = "2026-11-30" }, nil},
+		{"consent without end", func(p *Plan, v *Version) { v.Consent.ValidUntil = "" },
+			[]want{{SevWarning, "consent.valid_until"}}},
+		{"consent withdrawn", func(p *Plan, v *Version) { v.Consent.WithdrawnOn = "2026-11-29" },
+			[]want{{SevError, "consent.withdrawn_on"}}},
+		{"consent date format", func(p *Plan, v *Version) { v.Consent.Date = "2026-11-2" },
+			[]want{{SevError, "consent.date"}}},
+		// A bad format must not also read as expired.
+		{"consent end format", func(p *Plan, v *Version) { v.Consent.ValidUntil = "1/11 2027" },
+			[]want{{SevError, "consent.valid_until"}}},
+		{"consent withdrawal format", func(p *Plan, v *Version) { v.Consent.WithdrawnOn = "igår" },
+			[]want{{SevError, "consent.withdrawn_on"}, {SevError, "consent.withdrawn_on"}}},
+		{"consent does not cover a present unit", func(p *Plan, v *Version) {
+			v.Consent.Actors = []string{"Psykiatriska öppenvårdsmottagningen", "Försäkringskassan"}
+		}, []want{{SevError, "meeting.participants[2].unit"}}},
+		{"consent need not cover an absent unit", func(p *Plan, v *Version) {
+			v.Consent.Actors = v.Consent.Actors[:2]
+		}, nil},
+		{"consent does not cover a present other party", func(p *Plan, v *Version) {
+			v.Consent.Actors = v.Consent.Actors[:2]
+			pt(v, "p-lena").Present = true
+		}, []want{{SevError, "meeting.participants[3].unit"}}},
+		{"consent covers a present other party", func(p *Plan, v *Version) { pt(v, "p-lena").Present = true }, nil},
+		{"consent covers by containment", func(p *Plan, v *Version) {
+			v.Consent.Actors = []string{"psykiatriska", "BEROENDEENHET", "Försäkringskassan"}
+		}, nil},
+		{"child without guardians", func(p *Plan, v *Version) { p.Variant = AgeChild },
+			[]want{{SevError, "consent.guardians"}}},
+		{"child, a guardian has not consented", func(p *Plan, v *Version) {
+			p.Variant = AgeChild
+			v.Consent.Guardians = []Guardian{{Name: "Anna", Given: true}, {Name: "Peter"}}
+		}, []want{{SevError, "consent.guardians[1].given"}}},
+		{"child, both guardians consent", func(p *Plan, v *Version) {
+			p.Variant = AgeChild
+			v.Consent.Guardians = []Guardian{{Name: "Anna", Given: true}, {Name: "Peter", Given: true}}
+		}, nil},
+		// Goals and actions.
+		{"no goals", func(p *Plan, v *Version) {
+			v.Content.Goals = nil
+			v.Content.Actions[0].GoalID = ""
+		}, []want{{SevWarning, "content.goals"}}},
+		{"no actions", func(p *Plan, v *Version) { v.Content.Actions = nil }, []want{{SevWarning, "content.actions"}}},
+		{"action without description", func(p *Plan, v *Version) { v.Content.Actions[0].What = "" },
+			[]want{{SevError, "content.actions[0].what"}}},
+		{"action without unit", func(p *Plan, v *Version) { v.Content.Actions[0].Unit = "" },
+			[]want{{SevWarning, "content.actions[0].unit"}}},
+		{"action without responsible", func(p *Plan, v *Version) { v.Content.Actions[0].Responsible = "" },
+			[]want{{SevWarning, "content.actions[0].responsible"}}},
+		{"action without when", func(p *Plan, v *Version) { v.Content.Actions[0].When = "" },
+			[]want{{SevWarning, "content.actions[0].when"}}},
+		{"action for a goal that is gone", func(p *Plan, v *Version) { v.Content.Actions[0].GoalID = "g9" },
+			[]want{{SevWarning, "content.actions[0].goal_id"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := validPlan()
+			tc.change(p, p.Draft)
+			got := findingSet(Validate(p, p.Draft, Options{Now: testNow}))
+			w := slices.Clone(tc.want)
+			slices.SortFunc(w, func(a, b want) int { return strings.Compare(string(a.sev)+a.path, string(b.sev)+b.path) })
+			if !slices.Equal(got, w) {
+				t.Errorf("findings = %v, want %v", got, w)
+			}
+		})
+	}
+}
+
+func TestFindingsSpeakBothLanguages(t *testing.T) {
+	p := validPlan()
+	v := p.Draft
+	v.Meeting = Meeting{Chair: "A", Secretary: "a", Date: "x", Start: "y"}
+	v.Consent = Consent{}
+	v.Content = Content{FollowUp: FollowUp{None: true}}
+	for _, f := range Validate(p, v, Options{Now: testNow}) {
+		if f.Message.SV == "" || f.Message.EN == "" || f.Message.SV == f.Message.EN {
+			t.Errorf("%s: message not in both languages: %+v", f.Path, f.Message)
+		}
+	}
+}
+
+func TestValidatePlainLanguage(t *testing.T) {
+	p := validPlan()
+	p.Draft.Content.Situation = "Beslut enligt SoL väntas."
+	fs := Validate(p, p.Draft, Options{Now: testNow, Jargon: []Jargon{{Term: "SoL", Plain: Text{"socialtjänstlagen", "the Social Services Act"}}}})
+	if got := findingSet(fs); !slices.Equal(got, []want{{SevWarning, "content.situation"}}) {
+		t.Errorf("findings = %v", got)
+	}
+}
+
+func TestErrorsFilters(t *testing.T) {
+	fs := []Finding{{Severity: SevWarning}, {Severity: SevError, Path: "x"}, {Severity: SevWarning}}
+	if e := Errors(fs); len(e) != 1 || e[0].Path != "x" {
+		t.Errorf("Errors = %+v", e)
+	}
+}
+
+func TestSameName(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Karin Holm", "karin  holm", true},
+		{" Karin Holm ", "KARIN HOLM", true},
+		{"Karin Holm", "Karin Holmberg", false},
+		{"", "", false},
+		{"  ", "", false},
+	} {
+		if got := SameName(tc.a, tc.b); got != tc.want {
+			t.Errorf("SameName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
