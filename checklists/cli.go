@@ -1,0 +1,240 @@
+package checklists
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// Exit codes of RunCLI.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitUsage    = 2
+)
+
+// RunCLI runs "sipmote checklists <command>": args start with the command.
+// dir is the local routine main has resolved (see Resolve), "" for none;
+// lang is the language of messages. It returns the exit code: 0 when all
+// is well, 1 when there were problems, 2 for a usage error.
+//
+//	show [--variant adult|child|older] [--lang sv|en]
+//	validate [DIR]
+//	defaults DIR
+func RunCLI(args []string, stdout, stderr io.Writer, lang model.Lang, dir string) int {
+	t := func(sv, en string) string { return model.T(lang, sv, en) }
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, t(`Användning: sipmote checklists <kommando>
+
+Kommandon:
+  show [--variant adult|child|older] [--lang sv|en]
+        Visar dagordningen och checklistorna som de gäller nu, med den
+        lokala rutinen inräknad, och var varje punkt kommer ifrån.
+  validate [MAPP]
+        Kontrollerar filerna i MAPP (annars den lokala rutinen) och visar
+        varje fel med fil och rad.
+  defaults MAPP
+        Skriver de förvalda filerna till MAPP, att utgå från när ni skriver
+        en egen rutin. Befintliga filer skrivs inte över.
+`, `Usage: sipmote checklists <command>
+
+Commands:
+  show [--variant adult|child|older] [--lang sv|en]
+        Shows the agenda and checklists as they apply now, with the local
+        routine laid on, and where each point comes from.
+  validate [DIR]
+        Checks the files in DIR (else the local routine) and shows every
+        problem with file and line.
+  defaults DIR
+        Writes the default files to DIR, to start a local routine from.
+        Existing files are not overwritten.
+`))
+	}
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "-h", "-help", "--help", "help":
+		usage(stdout)
+		return exitOK
+	case "show":
+		return runShow(rest, stdout, stderr, lang, dir)
+	case "validate":
+		return runValidate(rest, stdout, stderr, lang, dir)
+	case "defaults":
+		return runDefaults(rest, stdout, stderr, lang)
+	}
+	fmt.Fprintf(stderr, t("Okänt kommando ”%s”.\n\n", "Unknown command \"%s\".\n\n"), cmd)
+	usage(stderr)
+	return exitUsage
+}
+
+// newFlags makes a flag set that prints help, in the chosen language, to
+// stderr and returns errors instead of exiting.
+func newFlags(name string, stderr io.Writer, help string) *flag.FlagSet {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, help)
+		flags.PrintDefaults()
+	}
+	return flags
+}
+
+// parseFlags returns the exit code to stop with, or -1 to go on.
+func parseFlags(flags *flag.FlagSet, args []string) int {
+	err := flags.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case err != nil:
+		return exitUsage
+	}
+	return -1
+}
+
+func runShow(args []string, stdout, stderr io.Writer, lang model.Lang, dir string) int {
+	t := func(sv, en string) string { return model.T(lang, sv, en) }
+	flags := newFlags("show", stderr, t(
+		"Användning: sipmote checklists show [--variant adult|child|older] [--lang sv|en]",
+		"Usage: sipmote checklists show [--variant adult|child|older] [--lang sv|en]"))
+	variant := flags.String("variant", "adult", t("variant: adult (vuxen), child (barn) eller older (äldre)", "variant: adult, child or older"))
+	langFlag := flags.String("lang", string(lang), t("språk: sv eller en", "language: sv or en"))
+	if code := parseFlags(flags, args); code >= 0 {
+		return code
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, t("För många argument: %v\n", "Too many arguments: %v\n"), flags.Args())
+		return exitUsage
+	}
+	v, ok := ParseVariant(*variant)
+	if !ok {
+		fmt.Fprintf(stderr, t("Okänd variant ”%s”. Skriv adult, child eller older.\n", "Unknown variant \"%s\". Write adult, child or older.\n"), *variant)
+		return exitUsage
+	}
+	out, ok := model.ParseLang(*langFlag)
+	if !ok {
+		fmt.Fprintf(stderr, t("Okänt språk ”%s”. Skriv sv eller en.\n", "Unknown language \"%s\". Write sv or en.\n"), *langFlag)
+		return exitUsage
+	}
+	set, probs := Load(dir)
+	if err := Show(stdout, set, v, out); err != nil {
+		fmt.Fprintln(stderr, t("Kunde inte skriva ut listorna.", "Could not write the lists."))
+		return exitProblems
+	}
+	if len(probs) > 0 {
+		fmt.Fprintln(stderr)
+		fmt.Fprintln(stderr, t("Problem i checklistfilerna (det som står ovan gäller ändå):",
+			"Problems in the checklist files (what is shown above applies all the same):"))
+		printProblems(stderr, probs, lang)
+		return exitProblems
+	}
+	return exitOK
+}
+
+func runValidate(args []string, stdout, stderr io.Writer, lang model.Lang, dir string) int {
+	t := func(sv, en string) string { return model.T(lang, sv, en) }
+	flags := newFlags("validate", stderr, t(
+		"Användning: sipmote checklists validate [MAPP]",
+		"Usage: sipmote checklists validate [DIR]"))
+	if code := parseFlags(flags, args); code >= 0 {
+		return code
+	}
+	switch flags.NArg() {
+	case 0:
+	case 1:
+		dir = flags.Arg(0)
+	default:
+		fmt.Fprintf(stderr, t("Ange en mapp, inte flera: %v\n", "Give one directory, not several: %v\n"), flags.Args())
+		return exitUsage
+	}
+	var probs []Problem
+	if dir == "" {
+		_, probs = Load("")
+		fmt.Fprintln(stdout, t("Ingen lokal rutin hittades; kontrollerar de förvalda listorna.",
+			"No local routine found; checking the default lists."))
+	} else {
+		probs = ValidateDir(dir)
+	}
+	if len(probs) > 0 {
+		printProblems(stdout, probs, lang)
+		fmt.Fprintf(stdout, t("%d problem hittades.\n", "%d problems found.\n"), len(probs))
+		return exitProblems
+	}
+	set, _ := Load(dir)
+	fmt.Fprintln(stdout, t("Inga fel.", "No problems."))
+	for _, v := range allVariants() {
+		fmt.Fprintf(stdout, t("  %s: %d steg, %d punkter före och %d efter mötet\n",
+			"  %s: %d steps, %d items before and %d after the meeting\n"),
+			variantLabel(v, lang), len(set.AgendaFor(v)), len(set.BeforeFor(v)), len(set.AfterFor(v)))
+	}
+	fmt.Fprintf(stdout, t("  ordlistan: %d ord\n", "  word list: %d words\n"), len(set.Jargon))
+	return exitOK
+}
+
+func printProblems(w io.Writer, probs []Problem, lang model.Lang) {
+	for _, p := range probs {
+		fmt.Fprintln(w, p.In(lang))
+	}
+}
+
+// runDefaults writes the embedded files out, because the easiest way to
+// write a local routine is to start from a copy of the defaults.
+func runDefaults(args []string, stdout, stderr io.Writer, lang model.Lang) int {
+	t := func(sv, en string) string { return model.T(lang, sv, en) }
+	flags := newFlags("defaults", stderr, t(
+		"Användning: sipmote checklists defaults MAPP",
+		"Usage: sipmote checklists defaults DIR"))
+	if code := parseFlags(flags, args); code >= 0 {
+		return code
+	}
+	if flags.NArg() != 1 {
+		flags.Usage()
+		return exitUsage
+	}
+	dir := flags.Arg(0)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, t("Kunde inte skapa mappen %s.\n", "Could not create the directory %s.\n"), dir)
+		return exitProblems
+	}
+	names, err := iniFiles(defaultFS, defaultDir)
+	if err != nil {
+		return exitProblems
+	}
+	code := exitOK
+	for _, name := range names {
+		data, err := fs.ReadFile(defaultFS, path.Join(defaultDir, name))
+		if err != nil {
+			return exitProblems
+		}
+		dst := filepath.Join(dir, name)
+		f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			fmt.Fprintf(stderr, t("%s finns redan och skrivs inte över.\n", "%s already exists and is not overwritten.\n"), dst)
+			code = exitProblems
+			continue
+		}
+		if err == nil {
+			_, err = f.Write(data)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, t("Kunde inte skriva %s.\n", "Could not write %s.\n"), dst)
+			code = exitProblems
+			continue
+		}
+		fmt.Fprintln(stdout, dst)
+	}
+	return code
+}

@@ -1,0 +1,111 @@
+package checklists
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+func TestWordList(t *testing.T) {
+	set := loadDefaults(t)
+	if n := len(set.Jargon); n < 60 {
+		t.Errorf("word list has %d entries, want at least 60", n)
+	}
+	seen := map[string]bool{}
+	for _, j := range set.Jargon {
+		key := strings.ToLower(j.Term)
+		if seen[key] {
+			t.Errorf("duplicate term %q", j.Term)
+		}
+		seen[key] = true
+		if j.Term != strings.TrimSpace(j.Term) {
+			t.Errorf("term %q has surrounding space", j.Term)
+		}
+		// The plain wording must not itself be flagged, or the advice
+		// would go round in circles.
+		for _, f := range model.FindJargon(j.Plain.SV, set.Jargon) {
+			t.Errorf("plain wording of %q uses jargon %q: %q", j.Term, f.Term, j.Plain.SV)
+		}
+	}
+	for _, want := range []string{"LSS", "SoL", "HSL", "IFO", "BUP", "biståndsbedömning", "insats", "ADL",
+		"LPT", "LVM", "LVU", "SIP", "vårdplan", "boendestöd", "handläggare", "remiss", "journal"} {
+		if !seen[strings.ToLower(want)] {
+			t.Errorf("word list lacks %q", want)
+		}
+	}
+}
+
+func TestWordListLeavesOrdinarySwedishAlone(t *testing.T) {
+	set := loadDefaults(t)
+	ordinary := []string{
+		"Solen skiner och hon vill ha en egen lägenhet.",
+		"Han vill träffa sina barn oftare och börja arbeta igen.",
+		"Mamma hjälper till med maten på söndagarna, och pappa kör till skolan.",
+		"Hon går till vårdcentralen när hon har ont i ryggen.",
+		"Vi ses hemma hos Lisa i mars. Det var ett bra möte och alla fick prata.",
+		"Sonen har sommarlov och vill spela fotboll med sina vänner.",
+		"Han vill kunna laga mat själv, städa och betala sina räkningar.",
+		"Efter jobbet tar hon bussen hem och vilar en stund.",
+		"Hon sover dåligt, är trött och orkar inte gå ut.",
+		"Ett mål är att kunna resa till sin syster i Malmö.",
+		"Vi kom överens om att träffas igen efter sommaren.",
+		"Han har en hund som heter Sol och en katt som heter Mas.",
+	}
+	for _, s := range ordinary {
+		if got := model.FindJargon(s, set.Jargon); len(got) > 0 {
+			var terms []string
+			for _, j := range got {
+				terms = append(terms, j.Term)
+			}
+			t.Errorf("%q flagged %v", s, terms)
+		}
+	}
+}
+
+func TestWordListFindsJargon(t *testing.T) {
+	set := loadDefaults(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Insats enligt LSS beviljas efter biståndsbedömningen.", []string{"LSS", "biståndsbedömning"}},
+		{"Handläggaren på IFO skickar en remiss till BUP.", []string{"handläggare", "IFO", "remiss", "BUP"}},
+		{"Enligt SoL och HSL ska en SIP göras.", []string{"SoL", "HSL", "SIP"}},
+		{"Hon har boendestöd två dagar i veckan.", []string{"boendestöd"}},
+	}
+	for _, tt := range tests {
+		found := map[string]bool{}
+		for _, j := range model.FindJargon(tt.text, set.Jargon) {
+			found[j.Term] = true
+		}
+		for _, w := range tt.want {
+			if !found[w] {
+				t.Errorf("%q: %q not found (found %v)", tt.text, w, found)
+			}
+		}
+	}
+}
+
+// The program's own prompts are read aloud at the meeting, so they must be
+// as plain as what it asks of the plan. Names of things the person meets
+// (SIP-kollen) are allowed.
+func TestPromptsArePlain(t *testing.T) {
+	set := loadDefaults(t)
+	allowed := map[string]bool{"SIP": true}
+	check := func(where, text string) {
+		for _, j := range model.FindJargon(text, set.Jargon) {
+			if !allowed[j.Term] {
+				t.Errorf("%s uses jargon %q", where, j.Term)
+			}
+		}
+	}
+	for _, v := range Variants {
+		for _, s := range set.AgendaFor(v) {
+			check(string(v)+"/"+s.ID, s.Title.SV+" "+s.Prompt.SV)
+		}
+		for _, it := range append(set.BeforeFor(v), set.AfterFor(v)...) {
+			check(string(v)+"/"+it.ID, it.Text.SV)
+		}
+	}
+}
