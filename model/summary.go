@@ -41,6 +41,12 @@ func (p *Plan) Summarise() Summary {
 	if p.Status == StatusClosed {
 		s.NextFollowUp = ""
 	}
+	if p.ContentHidden() {
+		// Withdrawn consent: the list shows nothing of the plan's content.
+		s.ConsentGone = true
+		s.MeetingDate, s.ConsentUntil, s.NextFollowUp = "", "", ""
+		return s
+	}
 	for id, done := range p.Ticks {
 		if done {
 			s.Ticks = append(s.Ticks, id)

@@ -19,7 +19,8 @@ type closeMeetingMsg struct{}
 func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case clockMsg:
-		m.tickClock(time.Time(msg))
+		// The session's clock, not the tick's, so that tests can fix time.
+		m.tickClock(m.now())
 		return m.clock()
 	case saveTickMsg:
 		if m.sess.Tick() {

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+type cli struct {
+	t  *testing.T
+	db string
+}
+
+func newCLI(t *testing.T) *cli {
+	return &cli{t: t, db: filepath.Join(t.TempDir(), "sip.db")}
+}
+
+// run runs a command in-process with the test's database.
+func (c *cli) run(args ...string) (stdout, stderr string, code int) {
+	var o, e bytes.Buffer
+	code = run(append(args, "--db", c.db), strings.NewReader(""), &o, &e)
+	return o.String(), e.String(), code
+}
+
+func (c *cli) ok(args ...string) string {
+	c.t.Helper()
+	out, errOut, code := c.run(args...)
+	if code != 0 {
+		c.t.Fatalf("%v: exit %d: %s", args, code, errOut)
+	}
+	return out
+}
+
+func TestNewListExportImport(t *testing.T) {
+	c := newCLI(t)
+	id := strings.TrimSpace(c.ok("new", "--person", "Åsa Öberg", "--pnr", "8904123455", "--date", "2026-12-01", "--time", "09:30"))
+	if len(id) != 36 {
+		t.Fatalf("new printed %q, want an id", id)
+	}
+	c.ok("new", "--person", "Bertil Ek")
+
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(c.ok("list", "--json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("list has %d rows", len(rows))
+	}
+	for _, r := range rows {
+		if r["person"] == "Åsa Öberg" && r["pnr_masked"] != "19890412-****" {
+			t.Errorf("personnummer not masked: %v", r["pnr_masked"])
+		}
+	}
+	if out := c.ok("list"); strings.Contains(out, "3455") {
+		t.Errorf("list shows the last four digits:\n%s", out)
+	}
+
+	// A unique prefix works; the export is the whole plan.
+	js := c.ok("export", id[:5], "--format", "json")
+	if !strings.Contains(js, `"format": "sipmote-plan"`) || !strings.Contains(js, "19890412-3455") {
+		t.Fatalf("export json:\n%s", js)
+	}
+	md := c.ok("export", id[:5], "--format", "md")
+	if !strings.Contains(md, "Åsa Öberg") || !strings.Contains(md, "Samordnad individuell plan") {
+		t.Errorf("export md:\n%s", md)
+	}
+
+	// Import makes a new plan from the export.
+	file := filepath.Join(t.TempDir(), "plan.json")
+	if err := os.WriteFile(file, []byte(js), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	newID := strings.TrimSpace(c.ok("import", file))
+	if newID == id || len(newID) != 36 {
+		t.Errorf("import printed %q", newID)
+	}
+	if n := strings.Count(c.ok("list"), "Åsa Öberg"); n != 2 {
+		t.Errorf("after import the list has %d Åsa, want 2", n)
+	}
+}
+
+func TestCLIErrors(t *testing.T) {
+	c := newCLI(t)
+	c.ok("new", "--person", "A")
+	c.ok("new", "--person", "B")
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"format":"sipmote-plan","format_version":1,"plan":{"person":{"name":"X","pnr":"19890412-3456"},"status":"draft"}}`), 0o600)
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad pnr sv", []string{"new", "--person", "X", "--pnr", "19890412-3456"}, "Personnumret är inte giltigt"},
+		{"bad pnr en", []string{"new", "--person", "X", "--pnr", "123", "--lang", "en"}, "personnummer is not valid"},
+		{"bad date", []string{"new", "--person", "X", "--date", "2026-13-01"}, "ÅÅÅÅ-MM-DD"},
+		{"same chair", []string{"new", "--person", "X", "--chair", "Kim", "--secretary", "kim", "--lang", "en"}, "must not be the same person"},
+		{"unknown plan", []string{"export", "zzzz"}, "planen finns inte"},
+		{"bad format", []string{"export", "", "--format", "pdf"}, "ange planens id"},
+		{"import path", []string{"import", bad, "--lang", "en"}, "plan.person.pnr"},
+		{"unknown command", []string{"frobnicate"}, "okänt kommando"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errOut, code := c.run(tc.args...)
+			if code == 0 {
+				t.Fatalf("exit 0 for %v", tc.args)
+			}
+			if !strings.Contains(errOut, tc.want) {
+				t.Errorf("stderr %q lacks %q", errOut, tc.want)
+			}
+		})
+	}
+	// The failed import changed nothing.
+	if n := strings.Count(c.ok("list"), "\n"); n != 3 {
+		t.Errorf("list has %d lines after failed commands, want header + 2", n)
+	}
+}
+
+func TestAmbiguousPrefix(t *testing.T) {
+	c := newCLI(t)
+	for range 20 {
+		c.ok("new", "--person", "P")
+	}
+	_, errOut, code := c.run("export", "", "--format", "md")
+	if code == 0 {
+		t.Fatal("empty id accepted")
+	}
+	// With 20 random ids, some one-character prefix is shared.
+	_, errOut, code = c.run("export", firstSharedPrefix(t, c), "--lang", "en")
+	if code == 0 || !strings.Contains(errOut, "several plans") {
+		t.Errorf("ambiguous prefix: exit %d, %q", code, errOut)
+	}
+}
+
+func firstSharedPrefix(t *testing.T, c *cli) string {
+	var rows []map[string]any
+	json.Unmarshal([]byte(c.ok("list", "--json")), &rows)
+	seen := map[string]bool{}
+	for _, r := range rows {
+		p := r["id"].(string)[:1]
+		if seen[p] {
+			return p
+		}
+		seen[p] = true
+	}
+	t.Skip("no shared prefix in this draw")
+	return ""
+}
+
+func TestDemoDueDiff(t *testing.T) {
+	c := newCLI(t)
+	out := c.ok("demo")
+	id := strings.Fields(out)[0]
+	due := c.ok("due", "--json")
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(due), &items); err != nil || len(items) == 0 {
+		t.Fatalf("due after demo: %v %s", err, due)
+	}
+	diff := c.ok("diff", id[:8], "--lang", "en")
+	if !strings.Contains(diff, "version 1 to version 2") {
+		t.Errorf("diff:\n%s", diff)
+	}
+	help, _, code := c.run("--help")
+	if code != 0 || !strings.Contains(help, "sipmote") {
+		t.Errorf("--help: %d %q", code, help)
+	}
+	_ = time.Now
+}
+
+func TestDatabaseFileMode(t *testing.T) {
+	c := newCLI(t)
+	c.db = filepath.Join(t.TempDir(), "new", "dir", "sip.db")
+	c.ok("new", "--person", "A")
+	st, err := os.Stat(c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("db mode %v", st.Mode().Perm())
+	}
+	dst, _ := os.Stat(filepath.Dir(c.db))
+	if dst.Mode().Perm() != 0o700 {
+		t.Errorf("dir mode %v", dst.Mode().Perm())
+	}
+}

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// newMeeting fills the new-plan form and opens the meeting.
+func newMeeting(t *testing.T, m *Model, chair, secretary string) {
+	t.Helper()
+	press(m, "n")
+	if m.screen != screenNew {
+		t.Fatalf("n did not open the new-plan form:\n%s", screenText(m))
+	}
+	typeText(m, "Maja Lind")
+	press(m, "tab")
+	typeText(m, "19890412-3455")
+	press(m, "tab")
+	// date and time have defaults; set the date explicitly.
+	for range 10 {
+		press(m, "backspace")
+	}
+	typeText(m, "2026-11-30")
+	press(m, "tab", "tab", "tab")
+	typeText(m, "Psykiatrimottagningen")
+	press(m, "tab", "tab")
+	typeText(m, chair)
+	press(m, "tab")
+	typeText(m, secretary)
+	press(m, "ctrl+s")
+}
+
+func TestChairAndSecretaryMustDiffer(t *testing.T) {
+	for _, lang := range []model.Lang{model.Swedish, model.English} {
+		m := newTestModel(t, openTestDB(t), lang, 120, 40)
+		newMeeting(t, m, "Karin Holm", "karin  holm")
+		if m.screen != screenNew {
+			t.Fatalf("%s: the same chair and secretary were accepted", lang)
+		}
+		want := model.T(lang, "får inte vara samma person", "must not be the same person")
+		if !strings.Contains(screenText(m), want) {
+			t.Errorf("%s: no reason shown:\n%s", lang, screenText(m))
+		}
+	}
+}
+
+func TestInvalidPersonnummerRefused(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.Swedish, 120, 40)
+	press(m, "n")
+	typeText(m, "Maja Lind")
+	press(m, "tab")
+	typeText(m, "19890412-3456")
+	press(m, "ctrl+s")
+	if m.screen != screenNew || !strings.Contains(screenText(m), "Personnumret") {
+		t.Fatalf("an invalid personnummer was accepted:\n%s", screenText(m))
+	}
+}
+
+// TestMeetingFlow drives the screens as a secretary would: a new plan,
+// three participants, consent, a goal, an action, the coordinator, the
+// follow-up, then finalising.
+func TestMeetingFlow(t *testing.T) {
+	db := openTestDB(t)
+	m := newTestModel(t, db, model.Swedish, 120, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	if m.screen != screenMeeting {
+		t.Fatalf("no meeting after creating the plan:\n%s", screenText(m))
+	}
+	// The meeting opens in the name of a new participant: type at once.
+	people := []struct{ name, unit string }{
+		{"Ali Rahimi", "Psykiatrimottagningen"},
+		{"Karin Holm", "Beroendeenheten"},
+		{"Eva Lind", ""},
+	}
+	for i, p := range people {
+		typeText(m, p.name)
+		press(m, "tab")
+		if i == 2 {
+			press(m, "left", "left") // staff → support → relative
+		}
+		press(m, "tab")
+		typeText(m, p.unit)
+		press(m, "tab")
+		if i == 0 {
+			press(m, "right", "right") // — → kommun → region
+		}
+		if i == 1 {
+			press(m, "right") // kommun
+		}
+		press(m, "tab", "tab", "tab")
+		typeText(m, "070-000 00 0"+string(rune('1'+i)))
+		press(m, "esc")
+	}
+	v := m.sess.Plan().Draft
+	if len(v.Meeting.Participants) != 3 {
+		t.Fatalf("want 3 participants, got %d:\n%s", len(v.Meeting.Participants), screenText(m))
+	}
+	if r := v.Meeting.Participants[2].Role; r != model.RoleRelative {
+		t.Errorf("third participant role = %s, want relative", r)
+	}
+	if p := v.Meeting.Participants[0].Principal; p != model.PrincipalRegion {
+		t.Errorf("first participant principal = %s, want region", p)
+	}
+	// Consent: alt+2.
+	press(m, "alt+2", "space", "tab", "right", "right", "tab")
+	typeText(m, "2026-11-02")
+	press(m, "tab")
+	typeText(m, "2027-11-01")
+	press(m, "tab")
+	typeText(m, "Psykiatrimottagningen, Beroendeenheten")
+	// A goal: alt+6, then an action: alt+7.
+	press(m, "alt+6")
+	typeText(m, "Egen lägenhet inom ett år")
+	press(m, "alt+7")
+	typeText(m, "Boendestöd")
+	press(m, "tab")
+	typeText(m, "Beroendeenheten")
+	press(m, "tab")
+	typeText(m, "Karin Holm")
+	press(m, "tab", "right", "tab", "tab")
+	typeText(m, "beslut senast 2026-12-20")
+	if n := len(v.Content.Actions); n != 1 || v.Content.Actions[0].When == "" {
+		t.Fatalf("action not recorded: %+v", v.Content.Actions)
+	}
+	// Coordinator: alt+8, enter appoints the first eligible (Ali).
+	press(m, "esc", "alt+8", "enter")
+	if c := v.CoordinatorParticipant(); c == nil || c.Name != "Ali Rahimi" {
+		t.Fatalf("coordinator = %+v", c)
+	}
+	// Follow-up: alt+0 is the eleventh? No: alt+0 is the tenth section.
+	press(m, "alt+0")
+	if m.meeting.active != secFollowUp {
+		t.Fatalf("alt+0 opened %s", m.meeting.active)
+	}
+	typeText(m, "2027-03-10")
+	press(m, "tab")
+	typeText(m, "10:00")
+	press(m, "tab")
+	typeText(m, "Psykiatrimottagningen")
+	press(m, "tab", "tab")
+	typeText(m, "Ali Rahimi")
+	// Finish: through the section chooser, then enter and yes.
+	press(m, "ctrl+g", "e")
+	if m.meeting.active != secFinish {
+		t.Fatalf("chooser did not open finish: %s", m.meeting.active)
+	}
+	m.sess.Changed("")
+	m.meeting.refreshFindings()
+	if errs := model.Errors(m.meeting.findings); len(errs) > 0 {
+		t.Fatalf("plan still has errors: %+v", errs)
+	}
+	press(m, "enter", "j")
+	p := m.sess.Plan()
+	if p.VersionNumber() != 1 || p.Status != model.StatusActive {
+		t.Fatalf("not finalised: version %d status %s\n%s", p.VersionNumber(), p.Status, screenText(m))
+	}
+	// Quit to home and reopen from the store: the plan is there.
+	press(m, "ctrl+q")
+	if m.screen != screenHome {
+		t.Fatalf("ctrl+q did not return home")
+	}
+	stored, err := db.LoadPlan(p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.VersionNumber() != 1 || len(stored.Versions[0].Meeting.Participants) != 3 {
+		t.Errorf("stored plan differs: v%d", stored.VersionNumber())
+	}
+	if !strings.Contains(screenText(m), "Maja Lind") {
+		t.Errorf("home does not list the plan:\n%s", screenText(m))
+	}
+}
