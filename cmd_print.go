@@ -206,33 +206,19 @@ func cmdChecklists(a *app, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return fail("ange show eller validate MAPP", "give show or validate DIR")
+		return fail("ange show, validate MAPP eller defaults MAPP", "give show, validate DIR or defaults DIR")
 	}
-	switch pos[0] {
-	case "show":
-		v, ok := checklists.ParseVariant(*variant)
-		if !ok {
-			return fail("okänd variant: "+*variant+" (adult, child eller older)", "unknown variant: "+*variant+" (adult, child or older)")
-		}
-		set, notice := a.loadChecklists()
-		if notice != "" {
-			fmt.Fprintln(a.stderr, notice)
-		}
-		checklists.Show(a.stdout, set, v, a.lang)
-		return nil
-	case "validate":
-		if len(pos) != 2 {
-			return fail("ange mappen: sipmote checklists validate MAPP", "give the directory: sipmote checklists validate DIR")
-		}
-		probs := checklists.ValidateDir(pos[1])
-		for _, p := range probs {
-			fmt.Fprintln(a.stdout, p.In(a.lang))
-		}
-		if len(probs) > 0 {
-			return fail(fmt.Sprintf("%d problem hittades", len(probs)), fmt.Sprintf("%d problems found", len(probs)))
-		}
-		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga problem hittades.", "No problems found."))
-		return nil
+	sub := append([]string{pos[0]}, pos[1:]...)
+	if pos[0] == "show" {
+		sub = []string{"show", "--variant", *variant}
 	}
-	return fail("okänt underkommando: "+pos[0], "unknown subcommand: "+pos[0])
+	if code := checklists.RunCLI(sub, a.stdout, a.stderr, a.lang, checklists.Resolve(a.checkDir)); code != 0 {
+		return exitCode(code)
+	}
+	return nil
 }
+
+// exitCode is an error whose message has already been printed.
+type exitCode int
+
+func (e exitCode) Error() string { return "exit " + strconv.Itoa(int(e)) }

@@ -130,6 +130,10 @@ func (a *app) report(err error) int {
 		return 0
 	}
 	var ue *userError
+	var ec exitCode
+	if errors.As(err, &ec) {
+		return int(ec)
+	}
 	msg := ""
 	if errors.As(err, &ue) {
 		msg = model.T(a.lang, ue.sv, ue.en)
