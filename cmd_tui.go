@@ -60,8 +60,17 @@ func (a *app) runTUI(open string) error {
 		OpenCount: func(s model.Summary) int { return set.OpenCountIDs(s.Variant, s.Ticks) },
 		Jargon:    set.Jargon,
 		Printer:   a.printer(db),
-		OpenPlan:  open,
-		Notice:    notice,
+		Checklist: func(v model.AgeGroup) (before, after []ui.CheckItem) {
+			for _, it := range set.BeforeFor(v) {
+				before = append(before, ui.CheckItem{ID: it.ID, Text: it.Text})
+			}
+			for _, it := range set.AfterFor(v) {
+				after = append(after, ui.CheckItem{ID: it.ID, Text: it.Text})
+			}
+			return before, after
+		},
+		OpenPlan: open,
+		Notice:   notice,
 	})
 	_, runErr := tea.NewProgram(m).Run()
 	if err := m.Close(); err != nil {

@@ -21,6 +21,7 @@ type Options struct {
 	OpenCount func(model.Summary) int
 	Jargon    []model.Jargon
 	Printer   Printer
+	Checklist Checklist
 	// OpenPlan opens this plan's meeting at once (sipmote meeting ID).
 	OpenPlan string
 	// Notice is shown on the home screen at start, e.g. which local
@@ -35,6 +36,7 @@ const (
 	screenNew
 	screenMeeting
 	screenAsk
+	screenClose
 )
 
 // Model is the root: it owns the screens and routes messages to the one in
@@ -48,6 +50,7 @@ type Model struct {
 	meeting *meetingModel
 	sess    *session.Session
 	ask     *askModel
+	closing *closeModel
 	width   int
 	height  int
 	fatal   string
@@ -153,6 +156,25 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, m.openSession(s)
+	case closePlanMsg:
+		p, err := m.o.DB.LoadPlan(msg.id)
+		if err != nil {
+			m.home.message = ErrorText(m.o.Lang, err)
+			return m, nil
+		}
+		m.closing = newCloseModel(m.o.Lang, &m.st, p, m.o.Now)
+		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
+		m.screen = screenClose
+		return m, m.closing.form.focusField(0, -1)
+	case closedPlanMsg:
+		if err := m.o.DB.SavePlan(msg.plan); err != nil {
+			m.home.message = ErrorText(m.o.Lang, err)
+		} else {
+			_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "closed", OSUser: store.CurrentOSUser()})
+		}
+		m.screen = screenHome
+		m.reload()
+		return m, nil
 	case closeMeetingMsg:
 		if err := m.Close(); err != nil {
 			m.home.message = ErrorText(m.o.Lang, err)
@@ -169,6 +191,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.meeting.update(msg)
 	case screenAsk:
 		return m, m.ask.update(msg)
+	case screenClose:
+		return m, m.closing.update(msg)
 	}
 	return m, m.home.update(msg)
 }
@@ -184,6 +208,7 @@ func (m *Model) openSession(s *session.Session) tea.Cmd {
 	m.sess = s
 	p := s.Plan()
 	m.meeting = newMeetingModel(m.o.Lang, &m.st, s, m.o.Agenda(p.Variant), m.o.Now, m.o.Printer)
+	m.meeting.checklist = m.o.Checklist
 	m.meeting.setSize(m.width, m.height-1)
 	m.screen = screenMeeting
 	return m.meeting.init()
@@ -220,6 +245,8 @@ func (m *Model) View() tea.View {
 		s = m.meeting.view()
 	case m.screen == screenAsk:
 		s = m.ask.view(m.width)
+	case m.screen == screenClose:
+		s = m.closing.view(m.width)
 	default:
 		s = m.home.view()
 	}

@@ -18,7 +18,7 @@ import (
 )
 
 type homeKeys struct {
-	up, down, open, new, filter, closed, help, quit, clear key.Binding
+	up, down, open, new, filter, closed, help, quit, clear, end key.Binding
 }
 
 func newHomeKeys(l model.Lang) homeKeys {
@@ -28,6 +28,7 @@ func newHomeKeys(l model.Lang) homeKeys {
 		open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "öppna", "open"))),
 		new:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T(l, "ny SIP", "new SIP"))),
 		filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T(l, "sök", "search"))),
+		end:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T(l, "avsluta planen", "close the plan"))),
 		closed: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "visa avslutade", "show closed"))),
 		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
 		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "avsluta", "quit"))),
@@ -36,17 +37,18 @@ func newHomeKeys(l model.Lang) homeKeys {
 }
 
 func (k homeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.up, k.open, k.new, k.filter, k.closed, k.help, k.quit}
+	return []key.Binding{k.up, k.open, k.new, k.filter, k.closed, k.end, k.help, k.quit}
 }
 
 func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.up, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.help, k.quit}}
+	return [][]key.Binding{{k.up, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.end, k.help, k.quit}}
 }
 
 type (
-	openPlanMsg struct{ id string }
-	newPlanMsg  struct{}
-	quitMsg     struct{}
+	closePlanMsg struct{ id string }
+	openPlanMsg  struct{ id string }
+	newPlanMsg   struct{}
+	quitMsg      struct{}
 )
 
 // homeModel lists the plans, with what is due at the top.
@@ -167,6 +169,11 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		h.apply()
 	case key.Matches(k, h.keys.help):
 		h.full = true
+	case key.Matches(k, h.keys.end):
+		if h.cursor < len(h.shown) && h.shown[h.cursor].Status != model.StatusClosed {
+			id := h.shown[h.cursor].ID
+			return func() tea.Msg { return closePlanMsg{id} }
+		}
 	}
 	return nil
 }

@@ -13,8 +13,8 @@ import (
 )
 
 type meetingKeys struct {
-	next, prev, done, rounds, sections, findings, preview, save, help, quit key.Binding
-	direct                                                                  []key.Binding
+	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes key.Binding
+	direct                                                                                  []key.Binding
 }
 
 func newMeetingKeys(l model.Lang) meetingKeys {
@@ -26,6 +26,8 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		sections: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", model.T(l, "gå till avsnitt", "go to section"))),
 		findings: key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", model.T(l, "brister", "findings"))),
 		preview:  key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", model.T(l, "förhandsgranska", "preview"))),
+		ticks:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", model.T(l, "checklistor före/efter", "before/after checklists"))),
+		changes:  key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", model.T(l, "vad har ändrats", "what changed"))),
 		save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "spara nu", "save now"))),
 		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "all hjälp", "all help"))),
 		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
@@ -77,9 +79,12 @@ type meetingModel struct {
 	clockDirty int
 	message    string
 
-	agendaCache string
+	order       []string // the sections in tab order
+	agendaLines []string
 	agendaKey   string
+	agendaRev   int
 	printer     Printer
+	checklist   Checklist
 }
 
 // Printer prints or exports the plan when the meeting is finished. It is
@@ -92,7 +97,7 @@ func newMeetingModel(l model.Lang, st *Styles, s *session.Session, steps []Step,
 	m.saveText = model.T(l, "sparat", "saved")
 	m.buildSections()
 	p := s.Plan()
-	if v := p.Draft; v != nil && v.Meeting.StartedAt == nil {
+	if v := p.Draft; v != nil && v.Meeting.StartedAt == nil && !s.ReadOnly() {
 		t := now()
 		v.Meeting.StartedAt = &t
 		s.Changed("")
@@ -125,6 +130,14 @@ func (m *meetingModel) buildSections() {
 	}
 	for _, id := range []string{secOwnWords, secSituation, secNeeds, secNotAgreed, secEvaluation, secNotes, secMedication} {
 		m.sections[id] = &formSection{f: newForm(l, st, textSectionFields(id, l, v)), lang: l}
+	}
+	m.order = sectionOrder
+	if p.Draft != nil && p.Draft.Review != nil {
+		if fs := reviewFields(l, p); len(fs) > 0 {
+			m.sections[secReview] = &formSection{f: newForm(l, st, fs), lang: l}
+			// In a follow-up meeting the review comes first.
+			m.order = append([]string{secReview}, sectionOrder...)
+		}
 	}
 	m.active = secParticipants
 }
@@ -161,7 +174,13 @@ func (m *meetingModel) restore(pos model.Position) {
 		}
 	}
 	m.active = secParticipants
-	if ls, ok := m.sections[secParticipants].(*listSection); ok && !m.sess.ReadOnly() {
+	if _, ok := m.sections[secReview]; ok {
+		m.active = secReview
+		return
+	}
+	// A new meeting has nobody listed yet: start in the name field. A
+	// follow-up lists last time's participants to mark who is here.
+	if ls, ok := m.sections[secParticipants].(*listSection); ok && !m.sess.ReadOnly() && ls.spec.count() == 0 {
 		ls.startNew()
 	}
 }
@@ -298,6 +317,7 @@ func (m *meetingModel) goStep(i int) tea.Cmd {
 	}
 	m.step = min(max(i, 0), len(m.steps)-1)
 	m.agendaKey = ""
+	m.agendaRev = m.rev
 	return m.goSection(m.steps[m.step].Section)
 }
 

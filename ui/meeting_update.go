@@ -27,6 +27,9 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			m.saveText = model.T(m.lang, "sparar…", "saving…")
 		}
 		m.refreshFindings()
+		// The agenda's marks follow the plan on this slow tick, not on
+		// every key, so typing redraws only the plan pane.
+		m.agendaRev = m.rev
 		return m.saveTick()
 	case savedMsg:
 		if msg.Err != nil {
@@ -120,8 +123,17 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 			m.over = newRoundOverlay(m.lang, m.st, v, m.roundStep())
 		}
 		return nil, true
+	case key.Matches(k, m.keys.ticks):
+		if m.checklist != nil {
+			b, a := m.checklist(m.sess.Plan().Variant)
+			m.over = newTicksOverlay(m.lang, m.st, m.sess.Plan(), b, a)
+		}
+		return nil, true
+	case key.Matches(k, m.keys.changes):
+		m.over = m.changesOverlay()
+		return nil, true
 	case key.Matches(k, m.keys.sections):
-		m.over = newSectionOverlay(m.lang, m.st, m.active)
+		m.over = newSectionOverlay(m.lang, m.st, m.order, m.active)
 		return nil, true
 	case key.Matches(k, m.keys.findings):
 		m.refreshFindings()
@@ -141,8 +153,8 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	for i, b := range m.keys.direct {
-		if key.Matches(k, b) && i < len(sectionOrder) {
-			return m.goSection(sectionOrder[i]), true
+		if key.Matches(k, b) && i < len(m.order) {
+			return m.goSection(m.order[i]), true
 		}
 	}
 	return nil, false
@@ -160,6 +172,25 @@ func (m *meetingModel) roundStep() string {
 		}
 	}
 	return m.steps[m.step].ID
+}
+
+// changesOverlay shows what changed from the last finalised version to the
+// draft, or between the two last versions, in plain words.
+func (m *meetingModel) changesOverlay() overlay {
+	p := m.sess.Plan()
+	var a, b *model.Version
+	switch n := len(p.Versions); {
+	case p.Draft != nil && n > 0:
+		a, b = &p.Versions[n-1], p.Draft
+	case n > 1:
+		a, b = &p.Versions[n-2], &p.Versions[n-1]
+	}
+	title := model.T(m.lang, "Vad har ändrats", "What changed")
+	if a == nil {
+		return newTextOverlay(m.lang, m.st, title, model.T(m.lang, "Det finns ingen tidigare version att jämföra med.", "There is no earlier version to compare with."), m.width, m.height)
+	}
+	title += fmt.Sprintf(model.T(m.lang, " (version %d → %d)", " (version %d → %d)"), a.Number, b.Number)
+	return newTextOverlay(m.lang, m.st, title, model.FormatDiff(model.Diff(a, b), m.lang), m.width, m.height)
 }
 
 func (m *meetingModel) jump(path string) tea.Cmd {
@@ -240,7 +271,7 @@ func (m *meetingModel) fullHelp() [][]key.Binding {
 	dir := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…0", model.T(m.lang, "direkt till avsnitt", "straight to a section")))
 	return [][]key.Binding{
 		{k.next, k.prev, k.done, k.rounds},
-		{k.sections, dir, k.findings, k.preview},
+		{k.sections, dir, k.findings, k.preview, k.ticks, k.changes},
 		append(m.sections[m.active].help(), k.save, k.quit),
 	}
 }
@@ -265,39 +296,62 @@ func (m *meetingModel) view() string {
 	bh := m.bodyHeight()
 	if m.sideBySide() {
 		aw := m.agendaWidth()
-		ak := fmt.Sprintf("%d/%d/%d/%d/%d", m.step, m.rev, int(m.elapsed().Seconds()), aw, bh)
+		ak := fmt.Sprintf("%d/%d/%d/%d/%d", m.step, m.agendaRev, int(m.elapsed().Seconds()), aw, bh)
 		if ak != m.agendaKey {
 			m.agendaKey = ak
 			a := agendaView(m.st, m.lang, m.steps, m.step, m.sess.Plan(), v, m.elapsed(), aw-4, bh-2, false)
-			m.agendaCache = pane(m.st.Pane, a, aw, bh)
+			m.agendaLines = pane(m.st.PaneBorder, a, aw, bh)
 		}
-		body = lipgloss.JoinHorizontal(lipgloss.Top, m.agendaCache, pane(m.st.PaneFocus, plan, m.width-aw, bh))
+		right := pane(m.st.FocusBorder, plan, m.width-aw, bh)
+		var b strings.Builder
+		for i := range right {
+			if i < len(m.agendaLines) {
+				b.WriteString(m.agendaLines[i])
+			}
+			b.WriteString(right[i])
+			if i < len(right)-1 {
+				b.WriteByte('\n')
+			}
+		}
+		body = b.String()
 	} else {
-		ak := fmt.Sprintf("c%d/%d/%d/%d", m.step, m.rev, int(m.elapsed().Seconds()), m.width)
+		ak := fmt.Sprintf("c%d/%d/%d/%d", m.step, m.agendaRev, int(m.elapsed().Seconds()), m.width)
 		if ak != m.agendaKey {
 			m.agendaKey = ak
 			a := agendaView(m.st, m.lang, m.steps, m.step, m.sess.Plan(), v, m.elapsed(), m.width-4, compactAgenda-2, true)
-			m.agendaCache = pane(m.st.Pane, a, m.width, compactAgenda)
+			m.agendaLines = pane(m.st.PaneBorder, a, m.width, compactAgenda)
 		}
-		body = lipgloss.JoinVertical(lipgloss.Left, m.agendaCache, pane(m.st.PaneFocus, plan, m.width, bh-compactAgenda))
+		body = strings.Join(m.agendaLines, "\n") + "\n" + strings.Join(pane(m.st.FocusBorder, plan, m.width, bh-compactAgenda), "\n")
 	}
 	return body + "\n" + status
 }
 
-// pane draws content in a bordered box of exactly w × h cells, cutting
-// what does not fit, so that no pane can push the status bar off screen.
-func pane(st lipgloss.Style, content string, w, h int) string {
+// pane draws content in a rounded box of exactly w × h cells, cutting what
+// does not fit, so that no pane can push the status bar off screen. It is
+// drawn by hand rather than by lipgloss, since it runs on every keystroke
+// and the lines' widths are measured once here anyway.
+func pane(border lipgloss.Style, content string, w, h int) []string {
 	iw, ih := max(1, w-4), max(1, h-2)
 	lines := strings.Split(content, "\n")
 	if len(lines) > ih {
 		lines = lines[:ih]
 	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > iw {
-			lines[i] = ansi.Truncate(l, iw, "…")
+	left, right := border.Render("│")+" ", " "+border.Render("│")
+	out := make([]string, 0, h)
+	out = append(out, border.Render("╭"+strings.Repeat("─", w-2)+"╮"))
+	for i := range ih {
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
 		}
+		lw := ansi.StringWidth(l)
+		if lw > iw {
+			l = ansi.Truncate(l, iw, "…")
+			lw = ansi.StringWidth(l)
+		}
+		out = append(out, left+l+strings.Repeat(" ", max(0, iw-lw))+right)
 	}
-	return st.Width(w).Height(h).MaxHeight(h).Render(strings.Join(lines, "\n"))
+	return append(out, border.Render("╰"+strings.Repeat("─", w-2)+"╯"))
 }
 
 func (m *meetingModel) planPane(w, h int) string {
@@ -306,7 +360,7 @@ func (m *meetingModel) planPane(w, h int) string {
 		title += m.st.Subtle.Render(fmt.Sprintf(model.T(m.lang, "  (version %d, fastställd — bara läsning)", "  (version %d, finalised — read only)"), p.VersionNumber()))
 	}
 	idx := 0
-	for i, id := range sectionOrder {
+	for i, id := range m.order {
 		if id == m.active {
 			idx = i
 		}

@@ -121,12 +121,13 @@ func (o *findingsOverlay) view(w, h int) string {
 type sectionOverlay struct {
 	lang   model.Lang
 	st     *Styles
+	order  []string
 	cursor int
 }
 
-func newSectionOverlay(l model.Lang, st *Styles, active string) *sectionOverlay {
-	o := &sectionOverlay{lang: l, st: st}
-	for i, id := range sectionOrder {
+func newSectionOverlay(l model.Lang, st *Styles, order []string, active string) *sectionOverlay {
+	o := &sectionOverlay{lang: l, st: st, order: order}
+	for i, id := range order {
 		if id == active {
 			o.cursor = i
 		}
@@ -134,7 +135,7 @@ func newSectionOverlay(l model.Lang, st *Styles, active string) *sectionOverlay 
 	return o
 }
 
-const sectionKeys = "1234567890abcde"
+const sectionKeys = "1234567890abcdef"
 
 func (o *sectionOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -146,15 +147,15 @@ func (o *sectionOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	case "esc", "q", "ctrl+g":
 		return nil, nil
 	case "up":
-		o.cursor = (o.cursor - 1 + len(sectionOrder)) % len(sectionOrder)
+		o.cursor = (o.cursor - 1 + len(o.order)) % len(o.order)
 	case "down", "tab":
-		o.cursor = (o.cursor + 1) % len(sectionOrder)
+		o.cursor = (o.cursor + 1) % len(o.order)
 	case "enter":
-		id := sectionOrder[o.cursor]
+		id := o.order[o.cursor]
 		return nil, func() tea.Msg { return gotoSectionMsg{id} }
 	default:
-		if i := strings.Index(sectionKeys, s); len(s) == 1 && i >= 0 && i < len(sectionOrder) {
-			id := sectionOrder[i]
+		if i := strings.Index(sectionKeys, s); len(s) == 1 && i >= 0 && i < len(o.order) {
+			id := o.order[i]
 			return nil, func() tea.Msg { return gotoSectionMsg{id} }
 		}
 	}
@@ -164,7 +165,7 @@ func (o *sectionOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 func (o *sectionOverlay) view(w, h int) string {
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Gå till avsnitt", "Go to section")) + "\n\n")
-	for i, id := range sectionOrder {
+	for i, id := range o.order {
 		line := fmt.Sprintf("%c  %s", sectionKeys[i], sectionLabel(id, o.lang))
 		if i == o.cursor {
 			line = o.st.Selected.Render(line)
@@ -319,4 +320,37 @@ func (o *previewOverlay) view(w, h int) string {
 	}
 	foot := o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↑↓ pgup pgdn bläddrar · esc stänger · %d%%", "↑↓ pgup pgdn scroll · esc closes · %d%%"), int(o.vp.ScrollPercent()*100)))
 	return o.vp.View() + "\n" + foot
+}
+
+// textOverlay shows a text that may be longer than the window, such as
+// what changed between two versions.
+type textOverlay struct {
+	lang  model.Lang
+	st    *Styles
+	title string
+	vp    viewport.Model
+}
+
+func newTextOverlay(l model.Lang, st *Styles, title, text string, w, h int) *textOverlay {
+	vp := viewport.New(viewport.WithWidth(max(10, w-6)), viewport.WithHeight(max(3, h-6)))
+	vp.SetContent(ansi.Wordwrap(text, max(10, w-8), ""))
+	return &textOverlay{lang: l, st: st, title: title, vp: vp}
+}
+
+func (o *textOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc", "q", "ctrl+t":
+			return nil, nil
+		}
+	}
+	var cmd tea.Cmd
+	o.vp, cmd = o.vp.Update(msg)
+	return o, cmd
+}
+
+func (o *textOverlay) view(w, h int) string {
+	body := o.st.Title.Render(o.title) + "\n\n" + o.vp.View() + "\n" +
+		o.st.Subtle.Render(model.T(o.lang, "↑↓ bläddrar · esc stänger", "↑↓ scroll · esc closes"))
+	return o.st.Box.Width(w).Height(h).Render(body)
 }

@@ -94,6 +94,8 @@ func sectionOfPath(path string) (section string, row int) {
 		return secNotAgreed, -1
 	case strings.HasPrefix(path, "content.devices"):
 		return secMedication, -1
+	case strings.HasPrefix(path, "review"):
+		return secReview, -1
 	case strings.HasPrefix(path, "content."):
 		return strings.TrimPrefix(path, "content."), -1
 	}

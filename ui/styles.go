@@ -18,11 +18,14 @@ type Styles struct {
 	Err       lipgloss.Style
 	Pane      lipgloss.Style
 	PaneFocus lipgloss.Style
-	Status    lipgloss.Style
-	Header    lipgloss.Style
-	Tab       lipgloss.Style
-	TabActive lipgloss.Style
-	Box       lipgloss.Style
+	// PaneBorder and FocusBorder colour the hand-drawn pane borders.
+	PaneBorder  lipgloss.Style
+	FocusBorder lipgloss.Style
+	Status      lipgloss.Style
+	Header      lipgloss.Style
+	Tab         lipgloss.Style
+	TabActive   lipgloss.Style
+	Box         lipgloss.Style
 }
 
 // DefaultStyles are readable on dark and light backgrounds alike, since a
@@ -30,21 +33,23 @@ type Styles struct {
 func DefaultStyles() Styles {
 	accent := lipgloss.Color("#5F87D7")
 	return Styles{
-		Title:     lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Subtle:    lipgloss.NewStyle().Foreground(lipgloss.Color("#8A8A8A")),
-		Label:     lipgloss.NewStyle().Bold(true),
-		Focused:   lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Selected:  lipgloss.NewStyle().Reverse(true),
-		Done:      lipgloss.NewStyle().Foreground(lipgloss.Color("#5FAF5F")),
-		OK:        lipgloss.NewStyle().Foreground(lipgloss.Color("#5FAF5F")),
-		Warn:      lipgloss.NewStyle().Foreground(lipgloss.Color("#D7AF00")).Bold(true),
-		Err:       lipgloss.NewStyle().Foreground(lipgloss.Color("#D75F5F")).Bold(true),
-		Pane:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("#585858")).Padding(0, 1),
-		PaneFocus: lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
-		Status:    lipgloss.NewStyle().Foreground(lipgloss.Color("#BCBCBC")),
-		Header:    lipgloss.NewStyle().Bold(true).Underline(true),
-		Tab:       lipgloss.NewStyle().Foreground(lipgloss.Color("#8A8A8A")),
-		TabActive: lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true),
-		Box:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2),
+		Title:       lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Subtle:      lipgloss.NewStyle().Foreground(lipgloss.Color("#8A8A8A")),
+		Label:       lipgloss.NewStyle().Bold(true),
+		Focused:     lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Selected:    lipgloss.NewStyle().Reverse(true),
+		Done:        lipgloss.NewStyle().Foreground(lipgloss.Color("#5FAF5F")),
+		OK:          lipgloss.NewStyle().Foreground(lipgloss.Color("#5FAF5F")),
+		Warn:        lipgloss.NewStyle().Foreground(lipgloss.Color("#D7AF00")).Bold(true),
+		Err:         lipgloss.NewStyle().Foreground(lipgloss.Color("#D75F5F")).Bold(true),
+		Pane:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("#585858")).Padding(0, 1),
+		PaneFocus:   lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Status:      lipgloss.NewStyle().Foreground(lipgloss.Color("#BCBCBC")),
+		PaneBorder:  lipgloss.NewStyle().Foreground(lipgloss.Color("#585858")),
+		FocusBorder: lipgloss.NewStyle().Foreground(accent),
+		Header:      lipgloss.NewStyle().Bold(true).Underline(true),
+		Tab:         lipgloss.NewStyle().Foreground(lipgloss.Color("#8A8A8A")),
+		TabActive:   lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true),
+		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2),
 	}
 }

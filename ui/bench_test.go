@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/session"
+)
+
+// largePlan has 15 participants, 10 goals, 60 actions and about 20 kB of
+// text: a long SIP, the size the keystroke budget is set for.
+func largePlan() *model.Plan {
+	p := model.NewPlan(model.Person{Name: "Maja Lind", PNR: "19890412-3455"}, fixedNow)
+	v := p.Draft
+	v.Meeting.Chair, v.Meeting.Secretary = "Karin Holm", "Ali Rahimi"
+	text := strings.Repeat("Hon sover dåligt men samtalen med Ali fungerar bra. ", 60) // ~3 kB
+	for i := range 15 {
+		v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{ID: model.NewID(),
+			Name: fmt.Sprintf("Deltagare %d", i), Role: model.RoleStaff, Unit: "Enhet", Principal: model.PrincipalRegion, Present: true})
+	}
+	for i := range 10 {
+		v.Content.Goals = append(v.Content.Goals, model.Goal{ID: model.NewID(), Text: fmt.Sprintf("Mål nummer %d med lite text", i)})
+	}
+	for i := range 60 {
+		v.Content.Actions = append(v.Content.Actions, model.Action{ID: model.NewID(),
+			What: fmt.Sprintf("Insats %d: stöd i vardagen varje vecka", i), Unit: "Enhet", Responsible: "Karin Holm",
+			When: "varje tisdag", Status: model.ActionPlanned})
+	}
+	v.Content.OwnWords, v.Content.Situation, v.Content.Needs = text, text, text
+	v.Content.NotAgreed, v.Content.Notes, v.Content.Evaluation = text, text, text
+	return p
+}
+
+// benchKeys alternates a letter and backspace, so the text stays the same
+// length however many iterations run.
+var benchKeys = []tea.Msg{
+	tea.KeyPressMsg{Code: 'a', Text: "a"},
+	tea.KeyPressMsg{Code: tea.KeyBackspace},
+}
+
+// BenchmarkKeystrokeLargePlan types into an action's text in the meeting
+// screen of a large plan: one Update and one View per key.
+func BenchmarkKeystrokeLargePlan(b *testing.B) {
+	db := openTestDB(b)
+	p := largePlan()
+	if err := db.SavePlan(p); err != nil {
+		b.Fatal(err)
+	}
+	s := session.New(db, p, session.Options{})
+	defer s.Close()
+	st := DefaultStyles()
+	m := newMeetingModel(model.Swedish, &st, s, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow }, nil)
+	m.setSize(120, 40)
+	m.goSection(secActions)
+	ls := m.sections[secActions].(*listSection)
+	ls.openRow(30)
+	// The key must land in the action: check once before timing.
+	before := p.Draft.Content.Actions[30].What
+	m.update(benchKeys[0])
+	if got := p.Draft.Content.Actions[30].What; got != before+"a" || !strings.Contains(m.view(), before+"a") {
+		b.Fatalf("the key did not reach the action: %q", got)
+	}
+	m.update(benchKeys[1])
+	m.view()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.update(benchKeys[i%2])
+		_ = m.view()
+	}
+}
+
+// BenchmarkKeystrokeBareTextarea is the baseline: the same keys into a bare
+// bubbles textarea holding the same text.
+func BenchmarkKeystrokeBareTextarea(b *testing.B) {
+	ta := textarea.New()
+	ta.SetWidth(80)
+	ta.SetHeight(10)
+	ta.SetValue(largePlan().Draft.Content.Actions[30].What)
+	ta.Focus()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ta, _ = ta.Update(benchKeys[i%2])
+		_ = ta.View()
+	}
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+type closedPlanMsg struct{ plan *model.Plan }
+
+// closeModel closes a plan: a reason, a date, and then the list of who must
+// be told. A closed plan is kept, read-only and printable.
+type closeModel struct {
+	lang   model.Lang
+	st     *Styles
+	plan   *model.Plan
+	reason string
+	text   string
+	date   string
+	form   *form
+	err    string
+	done   bool
+	now    func() time.Time
+	help   help.Model
+	keys   struct{ save, cancel key.Binding }
+}
+
+func newCloseModel(l model.Lang, st *Styles, p *model.Plan, now func() time.Time) *closeModel {
+	m := &closeModel{lang: l, st: st, plan: p, now: now, reason: string(model.CloseGoalsMet), date: now().Format(model.DateLayout), help: help.New()}
+	var opts []option
+	for _, r := range model.ClosureReasons {
+		opts = append(opts, option{string(r), r.Label(l)})
+	}
+	m.form = newForm(l, st, []field{
+		{path: "reason", label: model.T(l, "Varför avslutas planen?", "Why is the plan closed?"), kind: kindChoice, opts: opts,
+			get: func() string { return m.reason }, set: func(s string) { m.reason = s }},
+		textField("text", model.T(l, "Förklaring (krävs vid annat skäl)", "Explanation (needed for another reason)"), "", func() *string { return &m.text }),
+		withCheck(textField("date", model.T(l, "Datum", "Date"), "", func() *string { return &m.date }), dateCheck(l)),
+	})
+	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "avsluta planen", "close the plan")))
+	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka", "back")))
+	return m
+}
+
+func (m *closeModel) update(msg tea.Msg) tea.Cmd {
+	k, isKey := msg.(tea.KeyPressMsg)
+	if m.done {
+		if isKey {
+			p := m.plan
+			return func() tea.Msg { return closedPlanMsg{p} }
+		}
+		return nil
+	}
+	if isKey {
+		switch {
+		case key.Matches(k, m.keys.cancel):
+			return func() tea.Msg { return cancelMsg{} }
+		case key.Matches(k, m.keys.save):
+			var err error
+			if model.ClosureReason(m.reason) == model.CloseConsentGone {
+				err = m.plan.WithdrawConsent(m.date, m.now())
+			} else {
+				err = m.plan.Close(model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date}, m.now())
+			}
+			if err != nil {
+				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
+				return nil
+			}
+			m.done = true
+			return nil
+		}
+	}
+	cmd, _ := m.form.update(msg)
+	return cmd
+}
+
+func closeErrText(l model.Lang, err error) string {
+	switch {
+	case err == model.ErrReasonText:
+		return model.T(l, "skriv en förklaring när skälet är annat.", "write an explanation when the reason is other.")
+	case err == model.ErrCloseDate:
+		return model.T(l, "datumet ska vara ÅÅÅÅ-MM-DD och inte senare än i dag.", "the date must be YYYY-MM-DD and not later than today.")
+	}
+	return ErrorText(l, err)
+}
+
+func (m *closeModel) view(width int) string {
+	l := m.lang
+	var b strings.Builder
+	b.WriteString(m.st.Title.Render(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.plan.Person.Name) + "\n\n")
+	if m.done {
+		b.WriteString(m.st.OK.Render(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
+			"The plan is closed. It is kept and can be printed, but not changed.")) + "\n\n")
+		b.WriteString(m.st.Label.Render(model.T(l, "Berätta för:", "Tell:")) + "\n")
+		for _, p := range m.plan.WhoToTell() {
+			line := "  • " + p.Name
+			if p.Unit != "" {
+				line += " (" + p.Unit + ")"
+			}
+			if p.Phone != "" || p.Email != "" {
+				line += " — " + strings.TrimSpace(p.Phone+" "+p.Email)
+			}
+			b.WriteString(ansi.Truncate(line, width, "…") + "\n")
+		}
+		b.WriteString("\n" + m.st.Subtle.Render(model.T(l, "Tryck en tangent för att gå tillbaka.", "Press any key to go back.")))
+		return b.String()
+	}
+	b.WriteString(ansi.Wordwrap(model.T(l,
+		"En avslutad plan kan inte ändras. Om samtycket är återkallat döljs planens innehåll i listan.",
+		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden in the list."), max(20, width-2), "") + "\n\n")
+	b.WriteString(m.form.view(nil) + "\n")
+	if m.err != "" {
+		b.WriteString("\n" + m.st.Err.Render(m.err) + "\n")
+	}
+	m.help.SetWidth(width)
+	b.WriteString("\n" + m.help.ShortHelpView([]key.Binding{m.keys.save, m.keys.cancel}))
+	return b.String()
+}

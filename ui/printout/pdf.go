@@ -1,0 +1,275 @@
+package printout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// PDFOptions says which copies one print holds. The zero value is the
+// print made at the end of a meeting: the original for the person and a
+// copy for every other participant present.
+type PDFOptions struct {
+	// Copies is the number of copies marked "Kopia" after the original.
+	// Zero means one for every present participant except the person;
+	// a negative number means the original only.
+	Copies int
+	// Marks, when given, replaces the original-and-copies set: one copy
+	// per mark, in order. An empty mark prints a copy without a mark, so
+	// Marks: []string{""} gives a single plain copy (for an e-mail).
+	Marks []string
+}
+
+// Page geometry in millimetres. The bottom margin leaves room for the
+// footer; the header band holds the copy's mark.
+const (
+	pageW      = 210.0
+	pageH      = 297.0
+	marginL    = 16.0
+	marginR    = 16.0
+	marginTop  = 17.0
+	contentBot = pageH - 20.0
+	footerY    = pageH - 13.0
+	contentW   = pageW - marginL - marginR
+)
+
+// Type sizes in points and line heights in millimetres.
+const (
+	sizeTitle   = 17.0
+	sizeHeading = 12.5
+	sizeBody    = 10.5
+	sizeTable   = 9.0
+	sizeSmall   = 8.0
+	lineBody    = 5.0
+	lineTable   = 4.0
+)
+
+const fontFamily = "go"
+
+// ErrPDF is returned when the PDF library fails. It wraps no user text.
+var ErrPDF = errors.New("printout: the PDF could not be made")
+
+// marks lists the mark of every copy in print order.
+func (o PDFOptions) marks(d model.Document) []string {
+	if len(o.Marks) > 0 {
+		return o.Marks
+	}
+	n := o.Copies
+	if n == 0 {
+		for _, s := range d.Signatures.Lines {
+			if !s.Person {
+				n++
+			}
+		}
+	}
+	out := []string{model.T(d.Lang, "Original — till den enskilde", "Original — for the person")}
+	for range max(n, 0) {
+		out = append(out, model.T(d.Lang, "Kopia", "Copy"))
+	}
+	return out
+}
+
+// PDF lays the document out on A4 pages, once per copy in opt. Each copy
+// numbers its own pages, "sida 1 av 4", since each is handed out on its
+// own. The fonts are embedded so that å, ä and ö print on any printer.
+//
+// The layout is made twice: the first pass counts the pages of one copy,
+// the second writes the copies with the count in every footer. A copy's
+// mark sits in a header band of fixed height, so every copy has the same
+// number of pages as the first pass found.
+func PDF(d model.Document, opt PDFOptions) ([]byte, error) {
+	count, err := newRenderer(d, 0)
+	if err != nil {
+		return nil, err
+	}
+	count.copy("")
+	if count.pdf.Err() {
+		return nil, fmt.Errorf("%w: %v", ErrPDF, count.pdf.Error())
+	}
+	perCopy := count.pdf.PageCount()
+
+	r, err := newRenderer(d, perCopy)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range opt.marks(d) {
+		r.copy(m)
+	}
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrPDF, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// renderer writes one PDF. It holds the state of the page being written.
+type renderer struct {
+	pdf    *fpdf.Fpdf
+	d      model.Document
+	glyphs *glyphs
+	// perCopy is the number of pages of one copy; 0 while counting.
+	perCopy int
+	// mark and copyStart belong to the copy being written.
+	mark      string
+	copyStart int
+	// section is the heading of the section being written, repeated when
+	// a table goes on to the next page.
+	section string
+	// style, size and ink are the text settings of the flow, put back
+	// after a page break has drawn the header and footer in their own.
+	style string
+	size  float64
+	ink   int
+}
+
+func newRenderer(d model.Document, perCopy int) (*renderer, error) {
+	g, err := newGlyphs(goregular.TTF)
+	if err != nil {
+		return nil, fmt.Errorf("%w: font", ErrPDF)
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetMargins(marginL, marginTop, marginR)
+	pdf.SetAutoPageBreak(false, 0) // pages are broken by hand, see fits
+	pdf.SetCellMargin(0)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
+	// The metadata names the kind of document, not the person: file
+	// managers and print queues show it.
+	pdf.SetTitle(model.T(d.Lang, "Samordnad individuell plan (SIP)", "Coordinated individual plan (SIP)"), true)
+	pdf.SetCreator("sipmote", true)
+	pdf.SetProducer("sipmote", true)
+	pdf.SetLang(string(d.Lang))
+	pdf.SetCreationDate(time.Now())
+	r := &renderer{pdf: pdf, d: d, glyphs: g, perCopy: perCopy}
+	pdf.SetFooterFunc(r.footer)
+	return r, nil
+}
+
+// copy writes one whole copy of the plan, starting on a new page.
+func (r *renderer) copy(mark string) {
+	r.mark = mark
+	r.pdf.AddPage() // writes the footer of the previous copy's last page
+	r.copyStart = r.pdf.PageNo()
+	r.header()
+	r.titleBlock()
+	for _, s := range r.d.Sections {
+		r.sectionOut(s)
+	}
+	r.signatures()
+}
+
+// newPage starts the next page of the copy being written, and carries the
+// text settings over.
+func (r *renderer) newPage() {
+	r.pdf.AddPage()
+	r.header()
+	r.pdf.SetFont(fontFamily, r.style, r.size)
+	r.pdf.SetTextColor(r.ink, r.ink, r.ink)
+}
+
+// fits tells whether h more millimetres fit above the footer.
+func (r *renderer) fits(h float64) bool { return r.pdf.GetY()+h <= contentBot }
+
+// need starts a new page unless h more millimetres fit. A block taller
+// than a whole page is started where it is and broken by its writer.
+func (r *renderer) need(h float64) {
+	if !r.fits(h) && r.pdf.GetY() > marginTop+0.5 {
+		r.newPage()
+	}
+}
+
+// font sets the type of the flow. The header and the footer set theirs
+// with pdf.SetFont directly, so that they do not disturb it.
+func (r *renderer) font(style string, size float64) {
+	r.style, r.size = style, size
+	r.pdf.SetFont(fontFamily, style, size)
+}
+
+// grey sets the ink of the flow: 0 is black.
+func (r *renderer) grey(level int) {
+	r.ink = level
+	r.pdf.SetTextColor(level, level, level)
+}
+
+// text is user text made safe for the PDF: control characters dropped and
+// characters the embedded font cannot show replaced, so that nothing
+// prints as an empty box or breaks the layout.
+func (r *renderer) text(s string) string { return r.glyphs.sanitize(clean(s)) }
+
+// split wraps user text s to width w in the current font.
+func (r *renderer) split(s string, w float64) []string {
+	return r.wrapPDF(strings.TrimRight(r.text(s), "\n "), w)
+}
+
+// put writes one line of text at x, y (the top of the line).
+func (r *renderer) put(x, y, w, h float64, s, align string) {
+	r.pdf.SetXY(x, y)
+	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+}
+
+// header writes the copy's mark at the top of every page, and on the pages
+// after the first the plan's title, so that a loose page says what it is.
+func (r *renderer) header() {
+	y := 8.0
+	if r.pdf.PageNo() > r.copyStart {
+		r.pdf.SetFont(fontFamily, "", sizeSmall)
+		r.pdf.SetTextColor(110, 110, 110)
+		r.put(marginL, y, contentW/2, 5, r.text(r.d.Title), "L")
+	}
+	if m := strings.TrimSpace(r.text(oneLine(r.mark))); m != "" {
+		r.pdf.SetFont(fontFamily, "B", 9)
+		r.pdf.SetTextColor(0, 0, 0)
+		maxW := contentW/2 - 4
+		for r.pdf.GetStringWidth(m) > maxW && m != "" {
+			rs := []rune(m)
+			m = string(rs[:len(rs)-1])
+		}
+		w := r.pdf.GetStringWidth(m) + 6
+		r.pdf.SetDrawColor(0, 0, 0)
+		r.pdf.SetLineWidth(0.3)
+		r.pdf.Rect(pageW-marginR-w, y-0.5, w, 6, "D")
+		r.put(pageW-marginR-w, y-0.5, w, 6, m, "C")
+	}
+	r.pdf.SetTextColor(0, 0, 0)
+	r.pdf.SetXY(marginL, marginTop)
+}
+
+// footer writes who and which version the page belongs to, and the page
+// number within the copy.
+func (r *renderer) footer() {
+	if r.perCopy == 0 {
+		return // counting pass: nothing is kept
+	}
+	r.pdf.SetDrawColor(170, 170, 170)
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.Line(marginL, footerY-1.5, pageW-marginR, footerY-1.5)
+	r.pdf.SetFont(fontFamily, "", sizeSmall)
+	r.pdf.SetTextColor(80, 80, 80)
+	who := r.text(oneLine(r.d.Person))
+	if v := r.text(oneLine(r.d.Version)); v != "" {
+		if who != "" {
+			who += " · "
+		}
+		who += v
+	}
+	page := fmt.Sprintf(model.T(r.d.Lang, "sida %d av %d", "page %d of %d"),
+		r.pdf.PageNo()-r.copyStart+1, r.perCopy)
+	pw := r.pdf.GetStringWidth(page) + 2
+	for r.pdf.GetStringWidth(who) > contentW-pw-4 && who != "" {
+		rs := []rune(who)
+		who = string(rs[:len(rs)-1])
+	}
+	r.put(marginL, footerY, contentW-pw, 4, who, "L")
+	r.put(pageW-marginR-pw, footerY, pw, 4, page, "R")
+	r.pdf.SetTextColor(0, 0, 0)
+}

@@ -1,0 +1,201 @@
+package printout
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// Result says where a print went: to a printer, or to a file when no
+// printer was found.
+type Result struct {
+	Printed bool
+	Printer string
+	Path    string
+}
+
+// Errors of printing. They carry no personal data.
+var (
+	ErrNoLP     = errors.New("printout: the lp command is not installed")
+	ErrLP       = errors.New("printout: the printer did not take the job")
+	ErrNoPDF    = errors.New("printout: nothing to print")
+	ErrFileName = errors.New("printout: no free file name")
+)
+
+// printTimeout bounds how long lp may take to queue a job; a hung CUPS
+// must not freeze the meeting.
+const printTimeout = 30 * time.Second
+
+// Print sends the PDF to a CUPS printer, or saves it when there is none.
+//
+// With printer given, the job goes to that printer and a failure is an
+// error. Without it, the system's default printer is used, or the first
+// one lpstat lists; if there is none, or it refuses the job, the PDF is
+// written to outPath instead so that the secretary still has it. The file
+// is readable by its owner only and never replaces an existing file: a
+// name already taken gets -2, -3 before the extension.
+//
+// The PDF goes to lp on standard input, so no copy is left in a temporary
+// directory; the job is titled "SIP" so that the print queue, which other
+// users can list, shows no name.
+func Print(pdf []byte, printer string, outPath string) (Result, error) {
+	if len(pdf) == 0 {
+		return Result{}, ErrNoPDF
+	}
+	lp, lpErr := exec.LookPath("lp")
+	if printer != "" {
+		if lpErr != nil {
+			return Result{}, ErrNoLP
+		}
+		if err := sendLP(lp, printer, pdf); err != nil {
+			return Result{}, err
+		}
+		return Result{Printed: true, Printer: printer}, nil
+	}
+	if lpErr == nil {
+		if dest := defaultPrinter(); dest != "" {
+			if err := sendLP(lp, dest, pdf); err == nil {
+				return Result{Printed: true, Printer: dest}, nil
+			}
+		}
+	}
+	path, err := saveNew(outPath, pdf)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Path: path}, nil
+}
+
+func sendLP(lp, printer string, pdf []byte) error {
+	if strings.HasPrefix(printer, "-") || strings.ContainsAny(printer, " \t\r\n") {
+		return ErrLP // not a printer name; never pass it on as an option
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), printTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, lp, "-d", printer, "-t", "SIP", "-o", "media=A4")
+	cmd.Stdin = bytes.NewReader(pdf)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		// lp's message names only the printer; pass it on for the screen.
+		msg := strings.TrimSpace(stderr.String())
+		if len(msg) > 200 {
+			msg = msg[:200]
+		}
+		if msg == "" {
+			return fmt.Errorf("%w: %v", ErrLP, err)
+		}
+		return fmt.Errorf("%w: %s", ErrLP, msg)
+	}
+	return nil
+}
+
+// defaultPrinter asks CUPS for the default destination, then for any
+// printer at all. It returns "" when there is none.
+func defaultPrinter() string {
+	if _, err := exec.LookPath("lpstat"); err != nil {
+		return ""
+	}
+	out := lpstat("-d")
+	// "system default destination: office" (or "no system default destination")
+	if _, name, ok := strings.Cut(out, "destination:"); ok {
+		if f := strings.Fields(name); len(f) > 0 {
+			return f[0]
+		}
+	}
+	for _, line := range strings.Split(lpstat("-p"), "\n") {
+		// "printer office is idle.  enabled since ..."
+		f := strings.Fields(line)
+		if len(f) >= 2 && f[0] == "printer" {
+			return f[1]
+		}
+	}
+	return ""
+}
+
+func lpstat(arg string) string {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "lpstat", arg)
+	// lpstat answers in the user's language; ask for the words parsed above.
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "LANG=C")
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return string(out)
+}
+
+// saveNew writes data to path, or to path-2, path-3... if it is taken,
+// creating the file exclusively so that nothing is ever overwritten.
+func saveNew(path string, data []byte) (string, error) {
+	if path == "" {
+		path = "sip.pdf"
+	}
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	for i := 1; i <= 999; i++ {
+		p := path
+		if i > 1 {
+			p = fmt.Sprintf("%s-%d%s", base, i, ext)
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			os.Remove(p)
+			return "", err
+		}
+		if err := f.Close(); err != nil {
+			os.Remove(p)
+			return "", err
+		}
+		return p, nil
+	}
+	return "", ErrFileName
+}
+
+// DefaultFileName is the name a saved print gets: sip-ML-v2-2026-11-30.pdf.
+// It carries the initials only, since file names show in lists and
+// backups; the date is the meeting's, or today's when the meeting has none.
+func DefaultFileName(p *model.Plan, v *model.Version) string {
+	name, number, date := "", 1, ""
+	if p != nil {
+		name = p.Person.Name
+		if v == nil {
+			v = p.Current()
+		}
+	}
+	if v != nil {
+		number = v.Number
+		date = v.Meeting.Date
+	}
+	if model.CheckDate(date) != nil || date == "" {
+		date = time.Now().Format(model.DateLayout)
+	}
+	ini := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, initials(name))
+	if ini == "" {
+		ini = "x"
+	}
+	return fmt.Sprintf("sip-%s-v%d-%s.pdf", ini, number, date)
+}

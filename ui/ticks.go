@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// CheckItem is one point of the before- or after-meeting checklist.
+type CheckItem struct {
+	ID   string
+	Text model.Text
+}
+
+// Checklist gives the before and after lists of a variant; main fills it
+// from the checklists package.
+type Checklist func(model.AgeGroup) (before, after []CheckItem)
+
+// ticksOverlay ticks the before/after checklists. Ticks live on the plan,
+// so the home screen can count what is still open.
+type ticksOverlay struct {
+	lang   model.Lang
+	st     *Styles
+	plan   *model.Plan
+	before []CheckItem
+	after  []CheckItem
+	cursor int
+}
+
+func newTicksOverlay(l model.Lang, st *Styles, p *model.Plan, before, after []CheckItem) *ticksOverlay {
+	return &ticksOverlay{lang: l, st: st, plan: p, before: before, after: after}
+}
+
+func (o *ticksOverlay) items() []CheckItem {
+	return append(append([]CheckItem{}, o.before...), o.after...)
+}
+
+func (o *ticksOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	all := o.items()
+	switch k.String() {
+	case "esc", "q", "ctrl+l":
+		return nil, nil
+	case "up":
+		if o.cursor > 0 {
+			o.cursor--
+		}
+	case "down":
+		if o.cursor < len(all)-1 {
+			o.cursor++
+		}
+	case "space", "enter", "x":
+		if o.cursor < len(all) && !o.plan.ReadOnly() {
+			if o.plan.Ticks == nil {
+				o.plan.Ticks = map[string]bool{}
+			}
+			id := all[o.cursor].ID
+			if o.plan.Ticks[id] {
+				delete(o.plan.Ticks, id)
+			} else {
+				o.plan.Ticks[id] = true
+			}
+		}
+	}
+	return o, nil
+}
+
+func (o *ticksOverlay) view(w, h int) string {
+	var lines []string
+	cur := -1
+	idx := 0
+	add := func(title string, items []CheckItem) {
+		lines = append(lines, o.st.Label.Render(title))
+		for _, it := range items {
+			mark := "[ ] "
+			if o.plan.Ticks[it.ID] {
+				mark = o.st.Done.Render("[x] ")
+			}
+			line := mark + ansi.Truncate(it.Text.In(o.lang), max(10, w-12), "…")
+			if idx == o.cursor {
+				line = o.st.Selected.Render(line)
+				cur = len(lines)
+			}
+			lines = append(lines, line)
+			idx++
+		}
+		lines = append(lines, "")
+	}
+	add(model.T(o.lang, "Före mötet", "Before the meeting"), o.before)
+	add(model.T(o.lang, "Efter mötet", "After the meeting"), o.after)
+	room := max(3, h-8)
+	first := 0
+	if cur >= room {
+		first = cur - room + 1
+	}
+	end := min(len(lines), first+room)
+	body := o.st.Title.Render(model.T(o.lang, "Checklistor", "Checklists")) + "\n\n" + strings.Join(lines[first:end], "\n") +
+		"\n" + o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes"))
+	return o.st.Box.Width(w).Height(h).Render(body)
+}
