@@ -119,6 +119,6 @@ func (m *closeModel) view(width int) string {
 		b.WriteString("\n" + m.st.Err.Render(m.err) + "\n")
 	}
 	m.help.SetWidth(width)
-	b.WriteString("\n" + m.help.ShortHelpView([]key.Binding{m.keys.save, m.keys.cancel}))
+	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.save, m.keys.cancel}, width))
 	return b.String()
 }

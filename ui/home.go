@@ -250,7 +250,7 @@ func (h *homeModel) view() string {
 		out = out[:h.height-1]
 	}
 	h.help.SetWidth(h.width)
-	return strings.Join(out, "\n") + "\n" + h.help.ShortHelpView(h.keys.ShortHelp())
+	return strings.Join(out, "\n") + "\n" + shortHelp(h.help, h.keys.ShortHelp(), h.width)
 }
 
 func (h *homeModel) row(s model.Summary) string {

@@ -45,7 +45,7 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 		id:      secParticipants,
 		noun:    model.Text{SV: "deltagare", EN: "participant"},
 		headers: []string{model.T(l, "Här", "Here"), model.T(l, "Namn", "Name"), model.T(l, "Roll", "Role"), model.T(l, "Enhet", "Unit"), model.T(l, "Huvudman", "Principal"), model.T(l, "Kontakt", "Contact")},
-		widths:  []int{4, 18, 10, 16, 10, 16},
+		widths:  []int{5, 18, 10, 16, 10, 16},
 		count:   func() int { return len(*ps()) },
 		rowID:   func(i int) string { return (*ps())[i].ID },
 		indexOf: find,

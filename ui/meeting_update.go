@@ -400,7 +400,7 @@ func (m *meetingModel) statusBar() string {
 	if m.message != "" {
 		line += "  ·  " + m.st.Warn.Render(m.message)
 	}
-	return ansi.Truncate(line, m.width, "…") + "\n" + m.help.ShortHelpView(m.shortHelp())
+	return ansi.Truncate(line, m.width, "…") + "\n" + shortHelp(m.help, m.shortHelp(), m.width)
 }
 
 // saveErrorText says what went wrong with saving without naming any data.

@@ -143,6 +143,6 @@ func (m *newPlanModel) view() string {
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, m.width-2), "")) + "\n")
 	}
-	b.WriteString("\n" + m.help.ShortHelpView([]key.Binding{m.keys.next, m.keys.save, m.keys.cancel}))
+	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}, m.width))
 	return b.String()
 }

@@ -2,7 +2,12 @@
 // per screen, each with its own keymap, routed from one root model.
 package ui
 
-import "charm.land/lipgloss/v2"
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
 
 // Styles holds every style the screens use, so that colours and spacing are
 // decided in one place.
@@ -52,4 +57,12 @@ func DefaultStyles() Styles {
 		TabActive:   lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true),
 		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2),
 	}
+}
+
+// shortHelp is the one-line key help, cut to the window. The help bubble
+// can overrun its width when the ellipsis itself does not fit, so the line
+// is cut here as well.
+func shortHelp(h help.Model, keys []key.Binding, width int) string {
+	h.SetWidth(width)
+	return ansi.Truncate(h.ShortHelpView(keys), max(1, width), "…")
 }

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// TestGoldenScreens runs the program in teatest and compares each screen
+// with its golden file, at 80×24 and 120×40, in Swedish and English.
+// Update with: go test ./ui -run TestGoldenScreens -update
+func TestGoldenScreens(t *testing.T) {
+	sizes := [][2]int{{80, 24}, {120, 40}}
+	for _, lang := range []model.Lang{model.Swedish, model.English} {
+		for _, sz := range sizes {
+			for _, scr := range []string{"home", "new", "meeting", "preview"} {
+				name := fmt.Sprintf("%s_%s_%dx%d", scr, lang, sz[0], sz[1])
+				t.Run(name, func(t *testing.T) {
+					db := openTestDB(t)
+					child := model.DemoChild(fixedNow)
+					for _, p := range []*model.Plan{model.Demo(fixedNow), child} {
+						if err := db.SavePlan(p); err != nil {
+							t.Fatal(err)
+						}
+					}
+					o := Options{DB: db, Lang: lang, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)}
+					if scr == "meeting" || scr == "preview" {
+						o.OpenPlan = child.ID
+					}
+					m := New(o)
+					tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(sz[0], sz[1]))
+					wait := func(want string) {
+						teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
+							teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+					}
+					switch scr {
+					case "home":
+						wait("Maja")
+					case "new":
+						wait("Maja")
+						tm.Send(kp("n"))
+						wait(model.T(lang, "Ny SIP", "New SIP"))
+					case "meeting":
+						wait(model.T(lang, "Deltagare", "Participants"))
+					case "preview":
+						wait(model.T(lang, "Deltagare", "Participants"))
+						tm.Send(kp("ctrl+e"))
+						wait(model.T(lang, "bläddrar", "scroll"))
+					}
+					if err := tm.Quit(); err != nil {
+						t.Fatal(err)
+					}
+					fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+					defer fm.Close()
+					if fm.meeting != nil {
+						// The save line shows the wall clock of the last
+						// save; it is the one part of the screen that
+						// depends on timing, so it is fixed here.
+						fm.meeting.saveText = model.T(lang, "sparat", "saved")
+					}
+					out := ansi.Strip(fm.View().Content)
+					checkScreen(t, out, sz[0], sz[1])
+					golden.RequireEqual(t, out)
+				})
+			}
+		}
+	}
+}
+
+// checkScreen asserts what every screen must meet whatever its golden
+// file says: it fits the window.
+func checkScreen(t *testing.T, out string, w, h int) {
+	t.Helper()
+	lines := strings.Split(out, "\n")
+	if len(lines) > h {
+		t.Errorf("screen has %d lines, window %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			t.Errorf("line %d is %d wide, window %d: %q", i, ansi.StringWidth(l), w, l)
+		}
+	}
+}
+
+var _ tea.Model = (*Model)(nil)
