@@ -1,0 +1,102 @@
+package store
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// BenchmarkSaveLargePlan saves LargePlan with its summary, one fsynced
+// transaction per iteration. Compare with BenchmarkBoltPutBaseline: the
+// target is at most 1.5 times its time.
+func BenchmarkSaveLargePlan(b *testing.B) {
+	d := openTemp(b)
+	p := LargePlan()
+	for b.Loop() {
+		if err := d.SavePlan(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBoltPutBaseline is the floor for BenchmarkSaveLargePlan: a bare
+// bbolt Put and commit of as many bytes as the encoded plan and summary, on
+// the same file system.
+func BenchmarkBoltPutBaseline(b *testing.B) {
+	p := LargePlan()
+	rec, err := encodePlan(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	val := make([]byte, len(rec.plan)+len(rec.summary))
+	db, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucket([]byte("b"))
+		return err
+	}); err != nil {
+		b.Fatal(err)
+	}
+	key := []byte(p.ID)
+	b.SetBytes(int64(len(val)))
+	for b.Loop() {
+		if err := db.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("b")).Put(key, val)
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkList100k lists 100 000 plans. The target is 100 ms.
+func BenchmarkList100k(b *testing.B) {
+	const n, batch = 100_000, 10_000
+	d := openTemp(b)
+	start := time.Now()
+	base := model.NewPlan(model.Person{Name: "Tolvan Tolvansson", PNR: "19121212-1212"}, fixedTime())
+	base.Draft.Meeting.Date = "2025-03-20"
+	base.Draft.Content.FollowUp.Date = "2025-06-12"
+	base.Draft.Consent.ValidUntil = "2026-03-01"
+	base.Ticks = map[string]bool{"before.consent": true, "before.summons": true}
+	for i := 0; i < n; i += batch {
+		recs := make([]planRecord, 0, batch)
+		for j := i; j < i+batch; j++ {
+			p := *base
+			p.ID = fmt.Sprintf("%08x-0000-4000-8000-000000000000", j)
+			p.Person.Name = fmt.Sprintf("Person %d", j)
+			rec, err := encodePlan(&p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			recs = append(recs, rec)
+		}
+		if err := d.update(func(tx *bolt.Tx) error {
+			for _, r := range recs {
+				if err := r.put(tx); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("set-up of %d plans took %v", n, time.Since(start))
+	for b.Loop() {
+		list, err := d.List()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(list) != n {
+			b.Fatalf("listed %d plans, want %d", len(list), n)
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"errors"
+	"syscall"
+
+	bberrors "go.etcd.io/bbolt/errors"
+)
+
+// Errors of the store. None of them carries personal data: at most a path
+// or a plan id (a random UUID), so they are safe to show and to log.
+var (
+	// ErrLocked means another sipmote (or another program) has the database
+	// open. Two writers on one file would corrupt it, so the second waits a
+	// short while and then gives up with this error instead of hanging.
+	ErrLocked = errors.New("the database is in use by another sipmote")
+	// ErrNotSipmote means the file exists but is not a sipmote database.
+	// The file has not been written to.
+	ErrNotSipmote = errors.New("the file is not a sipmote database")
+	// ErrCorrupt means the file is a sipmote database that is damaged. The
+	// file has not been written to, so a copy can still be rescued.
+	ErrCorrupt = errors.New("the database file is damaged")
+	// ErrNewerSchema means the database was written by a newer sipmote. It
+	// has not been written to, so the newer program can still read it.
+	ErrNewerSchema = errors.New("the database was written by a newer version of sipmote")
+	// ErrNotFound means no plan (or draft) has the given id.
+	ErrNotFound = errors.New("no such plan")
+	// ErrAmbiguous means a prefix matches more than one plan id.
+	ErrAmbiguous = errors.New("the id prefix matches more than one plan")
+	// ErrNoID means a plan or a call carried no plan id.
+	ErrNoID = errors.New("no plan id given")
+	// ErrBadEvent means a trail event has an unknown kind.
+	ErrBadEvent = errors.New("unknown trail event kind")
+	// ErrSaverClosed is reported for a submission made after Saver.Close.
+	ErrSaverClosed = errors.New("the saver is closed")
+)
+
+// SaveError is returned, or reported through a Saver, when a write did not
+// reach the disk: a full disk, a read-only file system, a failing device.
+// Nothing of what was being saved is in the message, and the database is
+// left as it was before the attempt (bbolt commits all or nothing).
+type SaveError struct {
+	Err error
+}
+
+func (e *SaveError) Error() string {
+	if e.DiskFull() {
+		return "store: could not save: the disk is full"
+	}
+	return "store: could not save: " + e.Err.Error()
+}
+
+func (e *SaveError) Unwrap() error { return e.Err }
+
+// DiskFull tells whether the write failed for want of space, so that the
+// screen can say so in plain words.
+func (e *SaveError) DiskFull() bool {
+	return errors.Is(e.Err, syscall.ENOSPC) || errors.Is(e.Err, bberrors.ErrMaxSizeReached)
+}

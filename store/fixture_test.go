@@ -1,0 +1,245 @@
+package store
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// Everything here is made up. The person is Tolvan Tolvansson, whose
+// personnummer 19121212-1212 is Skatteverket's well-known test number.
+
+// fixedTime is a fixed instant for repeatable fixtures.
+func fixedTime() time.Time { return time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC) }
+
+// sentences are filler text in the register of a real plan.
+var sentences = []string{
+	"Tolvan vill kunna bo kvar i sin lägenhet och klara vardagen själv.",
+	"Hemtjänsten kommer två gånger om dagen och hjälper till med mat och städning.",
+	"Vårdcentralen följer upp blodtrycket och ser över läkemedelslistan.",
+	"Tolvan säger att det viktigaste är att slippa berätta samma sak för alla.",
+	"Socialpsykiatrin erbjuder boendestöd tre förmiddagar i veckan.",
+	"Det finns oro för att ensamheten har blivit större under vintern.",
+	"Anhöriga vill få veta vem de ska ringa när något händer.",
+	"Arbetsterapeuten provar ut hjälpmedel för badrummet och köket.",
+}
+
+// filler returns n bytes of text starting at sentence seed.
+func filler(n, seed int) string {
+	var b strings.Builder
+	for i := seed; b.Len() < n; i++ {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(sentences[i%len(sentences)])
+	}
+	return strings.ToValidUTF8(b.String()[:n], "")
+}
+
+// LargePlan is the plan the benchmarks save: 15 participants, 10 goals, 60
+// actions and 20 kB of text in all, a large but real-sized meeting. Other
+// packages' benchmarks may want it too; it lives here until there is a
+// shared place for fixtures.
+func LargePlan() *model.Plan {
+	now := fixedTime()
+	p := model.NewPlan(model.Person{Name: "Tolvan Tolvansson", PNR: "19121212-1212"}, now)
+	p.ID = "3f1c2a4e-9b7d-4e2a-8c1f-0a9b8c7d6e5f"
+	v := p.Draft
+	v.Meeting = model.Meeting{
+		Date: "2025-03-20", Start: "13:00", Minutes: 90, Place: "Vårdcentralen Norra, rum 4",
+		Form: model.FormRoom, Chair: "Person 1", Secretary: "Person 2",
+	}
+	for i := range 15 {
+		v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{
+			ID:        fmt.Sprintf("pt-%02d", i),
+			Name:      fmt.Sprintf("Person %d", i+1),
+			Role:      model.RoleStaff,
+			Unit:      "Enhet för hemsjukvård och rehabilitering",
+			Principal: model.PrincipalKommun,
+			Title:     "Sjuksköterska",
+			Phone:     "010-123 45 67",
+			Email:     fmt.Sprintf("person%d@example.se", i+1),
+			Invited:   true, Confirmed: true, Present: true,
+		})
+	}
+	c := &v.Content
+	for i := range 10 {
+		c.Goals = append(c.Goals, model.Goal{ID: fmt.Sprintf("g-%02d", i), Text: filler(150, i)})
+	}
+	for i := range 60 {
+		c.Actions = append(c.Actions, model.Action{
+			ID: fmt.Sprintf("a-%02d", i), What: filler(110, i), Unit: "Hemtjänst Norra",
+			Responsible: fmt.Sprintf("Person %d", i%15+1), Principal: model.PrincipalKommun,
+			When: "2025-04-01", Status: model.ActionPlanned, GoalID: fmt.Sprintf("g-%02d", i%10),
+		})
+	}
+	c.OwnWords = filler(1500, 1)
+	c.Needs = filler(1500, 2)
+	c.NotAgreed = filler(300, 3)
+	c.Medication = filler(300, 4)
+	c.Devices = filler(200, 5)
+	c.Notes = filler(500, 6)
+	c.Coordinator.ParticipantID = "pt-00"
+	c.FollowUp = model.FollowUp{Date: "2025-06-12", Time: "10:00", Place: "Vårdcentralen Norra", Attendees: "Alla", CalledBy: "Person 1"}
+	// Situation takes whatever is left of the 20 kB.
+	if rest := 20_000 - textBytes(p); rest > 0 {
+		c.Situation = filler(rest, 7)
+	}
+	return p
+}
+
+// textBytes counts the bytes of every string in v.
+func textBytes(v any) int {
+	n := 0
+	var walk func(reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			n += v.Len()
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				walk(it.Key())
+				walk(it.Value())
+			}
+		}
+	}
+	walk(reflect.ValueOf(v))
+	return n
+}
+
+// fullPlan has every field of the model set, so a round trip through the
+// store shows that nothing is dropped. assertNoZero keeps it honest when
+// the model grows.
+func fullPlan() *model.Plan {
+	p := LargePlan()
+	p.ID = "0a0b0c0d-0000-4000-8000-000000000001"
+	p.Status = model.StatusActive
+	p.Variant = model.AgeOlder
+	p.UpdatedAt = fixedTime().Add(time.Hour)
+	started := fixedTime().Add(2 * time.Hour)
+	finalised := fixedTime().Add(3 * time.Hour)
+	v := *p.Draft
+	v = model.CloneVersion(v)
+	v.Number = 1
+	v.FinalisedAt = &finalised
+	v.Meeting.StartedAt = &started
+	v.Meeting.Participants[0].Principal = model.PrincipalOther
+	v.Meeting.Participants[0].OtherParty = "Försäkringskassan"
+	v.Consent = model.Consent{
+		Given: true, Form: "written", Date: "2025-03-01", ValidUntil: "2026-03-01",
+		Actors: []string{"Vårdcentralen Norra"}, Subjects: []string{"boende"},
+		NotRaise: []string{"ekonomi"}, WithdrawnOn: "2025-12-01",
+		Guardians: []model.Guardian{{Name: "Person 9", Given: true, Date: "2025-03-01"}},
+	}
+	v.Agenda = map[string]model.StepState{"intro": {Done: true, Seconds: 120}}
+	v.Rounds = map[string][]string{"intro": {"pt-00", "pt-01"}}
+	v.Review = &model.Review{
+		Actions:     map[string]model.Outcome{"a-00": {Result: model.OutcomeDone, Note: "klart"}},
+		Goals:       map[string]model.Outcome{"g-00": {Result: model.GoalMet, Note: "uppnått"}},
+		Decision:    "close",
+		CloseReason: model.CloseGoalsMet,
+		CloseText:   "Målen är nådda.",
+	}
+	c := &v.Content
+	c.Actions[0].OtherParty = "Arbetsförmedlingen"
+	c.ConsiderUntil = "2025-04-01"
+	c.Evaluation = "Utvärderas vid uppföljningen."
+	c.FollowUp.None = true
+	c.FollowUp.NoneReason = "Målen är nådda."
+	c.FollowUp.MandateEnds = "2025-09-01"
+	p.Versions = []model.Version{v}
+	d := model.CloneVersion(v)
+	d.Number = 2
+	p.Draft = &d
+	p.Ticks = map[string]bool{"before.consent": true}
+	p.Closure = &model.Closure{Reason: model.CloseGoalsMet, Text: "Klart.", Date: "2025-12-01", Notify: []string{"Person 1"}}
+	p.Position = model.Position{Step: "goals", Field: "content.goals", Cursor: 3}
+	return p
+}
+
+// assertNoZero fails for every zero field, empty slice or map, or nil
+// pointer reachable from v, naming its path. Of a slice it looks at the
+// first element only.
+func assertNoZero(t *testing.T, v any) {
+	t.Helper()
+	var walk func(path string, v reflect.Value)
+	walk = func(path string, v reflect.Value) {
+		if tm, ok := v.Interface().(time.Time); ok {
+			if tm.IsZero() {
+				t.Errorf("%s is zero", path)
+			}
+			return
+		}
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() {
+				t.Errorf("%s is nil", path)
+				return
+			}
+			walk(path, v.Elem())
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		case reflect.Slice, reflect.Map:
+			if v.Len() == 0 {
+				t.Errorf("%s is empty", path)
+				return
+			}
+			if v.Kind() == reflect.Slice {
+				// The first element stands for the rest.
+				walk(path+"[0]", v.Index(0))
+			} else {
+				for it := v.MapRange(); it.Next(); {
+					walk(fmt.Sprintf("%s[%v]", path, it.Key()), it.Value())
+				}
+			}
+		default:
+			if v.IsZero() {
+				t.Errorf("%s is zero", path)
+			}
+		}
+	}
+	walk(reflect.TypeOf(v).String(), reflect.ValueOf(v))
+}
+
+// fullSummary has every field of model.Summary set.
+func fullSummary() model.Summary {
+	return model.Summary{
+		ID: "0a0b0c0d-0000-4000-8000-000000000001", Person: "Tolvan Tolvansson",
+		PNRMasked: "19121212-****", Status: model.StatusActive, Variant: model.AgeOlder,
+		Version: 3, HasDraft: true, MeetingDate: "2025-03-20", NextFollowUp: "2025-06-12",
+		ConsentUntil: "2026-03-01", ConsentGone: true, Ticks: []string{"before.consent", "after.copies"},
+		UpdatedAt: time.Date(2025, 3, 14, 9, 30, 1, 2, time.FixedZone("", 3600)),
+	}
+}
+
+// withMaxSize caps the file size, to act out a full disk.
+func withMaxSize(n int) Option { return func(o *options) { o.maxSize = n } }
+
+// openTemp opens a fresh database in a temporary folder.
+func openTemp(t testing.TB, opts ...Option) *DB {
+	t.Helper()
+	d, err := Open(t.TempDir()+"/sipmote.db", opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}

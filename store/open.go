@@ -1,0 +1,236 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+
+	bolt "go.etcd.io/bbolt"
+	bberrors "go.etcd.io/bbolt/errors"
+)
+
+// Open opens the database at path, creating it (mode 0600, in a folder
+// made with mode 0700) when it does not exist, and migrating an older
+// layout.
+//
+// Open never writes to a file it should not touch. An existing file is
+// first read on its own and then opened read-only to check that it is a
+// sipmote database of a schema this code knows, and that it is whole;
+// only then is it opened for writing. The errors are ErrLocked (another
+// program has it), ErrNotSipmote, ErrCorrupt and ErrNewerSchema, wrapped
+// with the path.
+func Open(path string, opts ...Option) (*DB, error) {
+	o := options{lockTimeout: DefaultLockTimeout}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if path == "" {
+		return nil, errors.New("store: no database path given")
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	created := false
+	switch st, err := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist):
+		created = true
+	case err != nil:
+		return nil, fmt.Errorf("store: %w", err)
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("store: open %s: %w", path, ErrNotSipmote)
+	case st.Size() > 0:
+		// A zero-length file is bbolt's to initialise; anything else is
+		// checked without writing first.
+		if err := inspect(path, o); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
+		}
+	}
+	bdb, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout: o.lockTimeout,
+		MaxSize: o.maxSize,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, boltOpenError(err))
+	}
+	if created {
+		syncDir(dir)
+	}
+	tighten(path)
+	d := &DB{bolt: bdb, path: path}
+	if err := d.prepare(); err != nil {
+		_ = bdb.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// boltOpenError maps bbolt's open errors to ours.
+func boltOpenError(err error) error {
+	switch {
+	case errors.Is(err, bberrors.ErrTimeout):
+		return ErrLocked
+	case errors.Is(err, bberrors.ErrInvalid),
+		errors.Is(err, bberrors.ErrChecksum),
+		errors.Is(err, bberrors.ErrVersionMismatch),
+		errors.Is(err, bberrors.ErrInvalidMapping):
+		return ErrCorrupt
+	}
+	return err
+}
+
+// tighten makes an existing file private if someone loosened it. It is
+// best effort: on Windows the mode bits mean little, and a file we may
+// write but not chmod is still better used than refused.
+func tighten(path string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
+		_ = os.Chmod(path, 0o600)
+	}
+}
+
+// prepare sets up a fresh file or migrates an old one. It looks before it
+// writes, so a file already at the current schema is not written to.
+func (d *DB) prepare() error {
+	var version uint64
+	err := d.view(func(tx *bolt.Tx) error {
+		var err error
+		version, err = readSchema(tx)
+		return err
+	})
+	switch {
+	case errors.Is(err, errEmpty):
+		return d.update(createLayout)
+	case err != nil:
+		return err
+	case version < schemaVersion:
+		return d.update(func(tx *bolt.Tx) error {
+			// Read again under the write lock, then migrate.
+			v, err := readSchema(tx)
+			if err != nil {
+				return err
+			}
+			return migrate(tx, v)
+		})
+	}
+	return nil
+}
+
+// inspect checks an existing, non-empty file without ever opening it for
+// writing: first its header by hand, because bbolt's guesses about files
+// that are not bolt files are generous; then through a read-only bbolt
+// handle, reading the meta bucket, every page and the free list.
+func inspect(path string, o options) (err error) {
+	bolty, err := hasBoltMagic(path)
+	if err != nil {
+		return err
+	}
+	if !bolty {
+		return ErrNotSipmote
+	}
+	// From here bbolt reads the file through mmap. A damaged file can make
+	// it panic, or fault on a page pointer that leads outside the map.
+	defer catchCorrupt(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	// The free list is not preloaded: a damaged one makes bbolt panic
+	// inside Open, before there is a handle to close, which would leave
+	// the file locked until the program ends. Check loads it instead, and
+	// turns such a panic into an error.
+	bdb, err := bolt.Open(path, 0o600, &bolt.Options{
+		ReadOnly: true,
+		Timeout:  o.lockTimeout,
+	})
+	if err != nil {
+		return boltOpenError(err)
+	}
+	defer bdb.Close()
+	return bdb.View(func(tx *bolt.Tx) error {
+		if _, err := readSchema(tx); err != nil && !errors.Is(err, errEmpty) {
+			return err
+		}
+		if err := walk(tx); err != nil {
+			return err
+		}
+		// Check also looks at the free list and at pages nothing reaches.
+		// It runs on a goroutine of its own, where a fault would not be
+		// caught, which is why walk has touched every reachable page first.
+		var bad error
+		for range tx.Check() {
+			bad = fmt.Errorf("%w: the database structure is inconsistent", ErrCorrupt)
+		}
+		return bad
+	})
+}
+
+// walk reads every key and value in the file, so that a bad page shows up
+// here, under the fault guard, and not later in a write.
+func walk(tx *bolt.Tx) error {
+	var sum byte
+	var visit func(b *bolt.Bucket) error
+	visit = func(b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				if nb := b.Bucket(k); nb != nil {
+					return visit(nb)
+				}
+				return nil
+			}
+			if len(v) > 0 {
+				sum ^= v[0] ^ v[len(v)-1]
+			}
+			return nil
+		})
+	}
+	err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return visit(b) })
+	// Reading the bytes is the point; keep the compiler from dropping it.
+	runtime.KeepAlive(sum)
+	return err
+}
+
+// boltMagic is the marker at the start of each of bbolt's two meta pages:
+// after the 16-byte page header, in the machine's byte order (bbolt writes
+// its structs as they are in memory).
+const boltMagic = 0xED0CDAED
+
+// hasBoltMagic tells whether either meta page of the file carries bbolt's
+// marker. The second meta page sits one page in, and the page size is not
+// known yet, so every size bbolt allows is tried, as bbolt does.
+func hasBoltMagic(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	var buf [20]byte
+	for _, off := range append([]int64{0}, secondMetaOffsets()...) {
+		if _, err := f.ReadAt(buf[:], off); err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			return false, err
+		}
+		if binary.LittleEndian.Uint32(buf[16:]) == boltMagic ||
+			binary.BigEndian.Uint32(buf[16:]) == boltMagic {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// secondMetaOffsets are the places the second meta page can start: 1 KiB
+// to 16 MiB, the page sizes bbolt considers.
+func secondMetaOffsets() []int64 {
+	var offs []int64
+	for i := range 15 {
+		offs = append(offs, 1024<<i)
+	}
+	return offs
+}

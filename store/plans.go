@@ -1,0 +1,146 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// SavePlan stores the plan and its list summary in one fsynced
+// transaction, so the list never disagrees with the plan. Setting
+// p.UpdatedAt is the caller's job. The stored editor draft, if any, is
+// left as it is; the Saver is the way to save both together.
+func (d *DB) SavePlan(p *model.Plan) error {
+	rec, err := encodePlan(p)
+	if err != nil {
+		return err
+	}
+	return d.update(func(tx *bolt.Tx) error { return rec.put(tx) })
+}
+
+// LoadPlan reads one plan by its full id. It returns ErrNotFound when there
+// is none; Resolve turns a prefix typed by the user into a full id.
+func (d *DB) LoadPlan(id string) (*model.Plan, error) {
+	var p model.Plan
+	err := d.view(func(tx *bolt.Tx) error {
+		v := bucket(tx, bucketPlans).Get([]byte(id))
+		if v == nil {
+			return fmt.Errorf("store: plan %s: %w", id, ErrNotFound)
+		}
+		if err := decode(v, &p); err != nil {
+			return fmt.Errorf("store: plan %s: %w", id, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// List returns the summary of every plan, in id order; the caller sorts
+// them as the screen needs. It reads only the summaries, never a whole
+// plan, so that it stays fast with many plans.
+//
+// A damaged summary does not hide the others: List then returns every
+// summary it could read together with an error wrapping ErrCorrupt.
+func (d *DB) List() ([]model.Summary, error) {
+	var out []model.Summary
+	var bad []string
+	err := d.view(func(tx *bolt.Tx) error {
+		b := bucket(tx, bucketSummaries)
+		// Counting first costs a pass over the keys but saves growing a
+		// slice of large structs many times over.
+		n := 0
+		c := b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			n++
+		}
+		out = make([]model.Summary, n)
+		i := 0
+		for k, v := c.First(); k != nil && i < n; k, v = c.Next() {
+			if err := decode(v, &out[i]); err != nil {
+				bad = append(bad, string(k))
+				continue
+			}
+			i++
+		}
+		out = out[:i]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(bad) > 0 {
+		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
+			len(bad), strings.Join(bad, ", "), ErrCorrupt)
+	}
+	return out, nil
+}
+
+// Resolve returns the full id of the one plan whose id starts with prefix,
+// so that the user can type just the first few characters. The prefix is
+// matched without regard to case. A full id always resolves to itself. It
+// returns ErrNotFound when nothing matches and ErrAmbiguous when more than
+// one plan does. The errors do not repeat the prefix: a user may have typed
+// a name where an id belongs.
+func (d *DB) Resolve(prefix string) (string, error) {
+	prefix = strings.ToLower(strings.TrimSpace(prefix))
+	if prefix == "" {
+		return "", fmt.Errorf("store: resolve: %w", ErrNoID)
+	}
+	var id string
+	err := d.view(func(tx *bolt.Tx) error {
+		c := bucket(tx, bucketPlans).Cursor()
+		p := []byte(prefix)
+		k, _ := c.Seek(p)
+		if k == nil || !bytes.HasPrefix(k, p) {
+			return fmt.Errorf("store: resolve: %w", ErrNotFound)
+		}
+		id = string(k)
+		if len(k) == len(p) {
+			return nil
+		}
+		if k2, _ := c.Next(); k2 != nil && bytes.HasPrefix(k2, p) {
+			return fmt.Errorf("store: resolve: %w", ErrAmbiguous)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// planRecord is a plan encoded for writing. Encoding happens before the
+// write transaction starts, so that the file's single writer lock is held
+// only for the writing itself.
+type planRecord struct {
+	id, plan, summary []byte
+}
+
+func encodePlan(p *model.Plan) (planRecord, error) {
+	if p == nil || p.ID == "" {
+		return planRecord{}, fmt.Errorf("store: save: %w", ErrNoID)
+	}
+	plan, err := encode(p)
+	if err != nil {
+		return planRecord{}, fmt.Errorf("store: encoding plan %s: %w", p.ID, err)
+	}
+	sum, err := encode(p.Summarise())
+	if err != nil {
+		return planRecord{}, fmt.Errorf("store: encoding summary %s: %w", p.ID, err)
+	}
+	return planRecord{id: []byte(p.ID), plan: plan, summary: sum}, nil
+}
+
+func (r planRecord) put(tx *bolt.Tx) error {
+	if err := bucket(tx, bucketPlans).Put(r.id, r.plan); err != nil {
+		return err
+	}
+	return bucket(tx, bucketSummaries).Put(r.id, r.summary)
+}

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// The layout of the file. Keys are plan ids unless said otherwise.
+//
+// Schema 1 (sipmote 0.1) had meta and plans only.
+// Schema 2 adds summaries, drafts and trail.
+const (
+	// bucketMeta holds keyApp and keySchema, in plain bytes, never through
+	// the codec: they must be readable before anything else is.
+	bucketMeta = "meta"
+	// bucketPlans holds each whole plan.
+	bucketPlans = "plans"
+	// bucketSummaries holds each plan's list line, so List never decodes
+	// a whole plan.
+	bucketSummaries = "summaries"
+	// bucketDrafts holds the text of an editor field left open.
+	bucketDrafts = "drafts"
+	// bucketTrail holds one nested bucket per plan id, whose keys are
+	// big-endian sequence numbers and whose values are TrailEvents.
+	bucketTrail = "trail"
+
+	keyApp    = "app"
+	keySchema = "schema"
+	appName   = "sipmote"
+)
+
+// bucket returns the named top-level bucket, nil when missing.
+func bucket(tx *bolt.Tx, name string) *bolt.Bucket { return tx.Bucket([]byte(name)) }
+
+// schemaVersion is the layout this code writes. A file with a lower
+// version is migrated on Open; one with a higher version is refused.
+const schemaVersion = 2
+
+// migration upgrades the layout by one version inside the transaction it is
+// given. All the migrations an Open needs run in one transaction, so a
+// crash half-way leaves the file at its old version, untouched.
+type migration func(tx *bolt.Tx) error
+
+// migrations returns the migration from version i+1 to i+2 at index i.
+// Its length must be schemaVersion-1.
+func migrations() []migration {
+	return []migration{
+		migrate1to2,
+	}
+}
+
+// migrate1to2 adds the summaries, drafts and trail buckets and fills the
+// summaries from the stored plans.
+func migrate1to2(tx *bolt.Tx) error {
+	for _, name := range []string{bucketSummaries, bucketDrafts, bucketTrail} {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return err
+		}
+	}
+	return rebuildSummaries(tx)
+}
+
+// rebuildSummaries makes every summary again from its plan. A later
+// migration calls it when model.Summary or its encoding changes.
+func rebuildSummaries(tx *bolt.Tx) error {
+	plans, sums := bucket(tx, bucketPlans), bucket(tx, bucketSummaries)
+	if plans == nil || sums == nil {
+		return fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
+	}
+	return plans.ForEach(func(k, v []byte) error {
+		var p model.Plan
+		if err := decode(v, &p); err != nil {
+			return fmt.Errorf("plan %s: %w", k, err)
+		}
+		s, err := encode(p.Summarise())
+		if err != nil {
+			return err
+		}
+		return sums.Put(k, s)
+	})
+}
+
+// createLayout makes the current layout in an empty file.
+func createLayout(tx *bolt.Tx) error {
+	meta, err := tx.CreateBucket([]byte(bucketMeta))
+	if err != nil {
+		return err
+	}
+	if err := meta.Put([]byte(keyApp), []byte(appName)); err != nil {
+		return err
+	}
+	for _, name := range []string{bucketPlans, bucketSummaries, bucketDrafts, bucketTrail} {
+		if _, err := tx.CreateBucket([]byte(name)); err != nil {
+			return err
+		}
+	}
+	return putSchema(meta, schemaVersion)
+}
+
+func putSchema(meta *bolt.Bucket, v uint64) error {
+	return meta.Put([]byte(keySchema), binary.BigEndian.AppendUint64(nil, v))
+}
+
+// errEmpty marks a bolt file with no buckets at all: bbolt made it but our
+// first transaction never committed. It is ours to set up.
+var errEmpty = errors.New("empty database")
+
+// readSchema identifies the file: errEmpty for a fresh file, ErrNotSipmote
+// for someone else's bolt file, ErrCorrupt for a damaged meta bucket, else
+// the schema version.
+func readSchema(tx *bolt.Tx) (uint64, error) {
+	meta := bucket(tx, bucketMeta)
+	if meta == nil {
+		k, _ := tx.Cursor().First()
+		if k == nil {
+			return 0, errEmpty
+		}
+		return 0, ErrNotSipmote
+	}
+	if string(meta.Get([]byte(keyApp))) != appName {
+		return 0, ErrNotSipmote
+	}
+	v := meta.Get([]byte(keySchema))
+	if len(v) != 8 {
+		return 0, fmt.Errorf("%w: schema version missing", ErrCorrupt)
+	}
+	n := binary.BigEndian.Uint64(v)
+	if n == 0 {
+		return 0, fmt.Errorf("%w: schema version zero", ErrCorrupt)
+	}
+	if n > schemaVersion {
+		return n, ErrNewerSchema
+	}
+	return n, nil
+}
+
+// migrate brings a file at version from up to schemaVersion.
+func migrate(tx *bolt.Tx, from uint64) error {
+	ms := migrations()
+	if len(ms) != schemaVersion-1 {
+		return errors.New("store: migrations do not reach the schema version")
+	}
+	meta := bucket(tx, bucketMeta)
+	for v := from; v < schemaVersion; v++ {
+		if err := ms[v-1](tx); err != nil {
+			return fmt.Errorf("store: migrating schema %d to %d: %w", v, v+1, err)
+		}
+	}
+	return putSchema(meta, schemaVersion)
+}

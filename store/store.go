@@ -1,0 +1,101 @@
+// Package store keeps sipmote's plans in one bbolt file on the local disk.
+// It is the only package that knows bbolt.
+//
+// The file holds special-category personal data, so the store is careful
+// about three things. The file is private: mode 0600 in a 0700 folder. A
+// file that is not ours, is damaged or is from a newer version is refused
+// and never written to. And nothing typed is lost: every save is one
+// fsynced transaction, the Saver gets an edit to disk within half a second
+// without making the screen wait, and the text of an open editor field is
+// kept as an EditorDraft until the field closes.
+//
+// Errors carry no personal data (at most a path or a plan id), so they can
+// be shown and logged as they are.
+package store
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// DB is an open sipmote database. Its methods are safe for concurrent use:
+// bbolt runs one writer at a time and readers beside it.
+type DB struct {
+	bolt *bolt.DB
+	path string
+}
+
+// Option changes how Open works.
+type Option func(*options)
+
+type options struct {
+	lockTimeout time.Duration
+	// maxSize caps the file size; tests use it to act out a full disk.
+	maxSize int
+}
+
+// DefaultLockTimeout is how long Open waits for another sipmote to let go
+// of the file before it gives up with ErrLocked.
+const DefaultLockTimeout = time.Second
+
+// WithLockTimeout sets how long Open waits for the file lock. It must be
+// positive; a zero or negative value keeps the default, because bbolt
+// would otherwise wait for ever.
+func WithLockTimeout(d time.Duration) Option {
+	return func(o *options) {
+		if d > 0 {
+			o.lockTimeout = d
+		}
+	}
+}
+
+// Path is the file the database lives in.
+func (d *DB) Path() string { return d.path }
+
+// Close releases the file and its lock. Everything saved is already on
+// disk; Close does not need to flush.
+func (d *DB) Close() error { return d.bolt.Close() }
+
+// view runs fn in a read transaction. A damaged file can make bbolt panic,
+// or fault on a page pointer that leads outside the mmap; both become
+// ErrCorrupt instead of a crash.
+func (d *DB) view(fn func(*bolt.Tx) error) (err error) {
+	defer catchCorrupt(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	return d.bolt.View(fn)
+}
+
+// update runs fn in one write transaction, committed with fsync. Any
+// failure to write is returned as a *SaveError.
+func (d *DB) update(fn func(*bolt.Tx) error) (err error) {
+	defer catchCorrupt(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	if err := d.bolt.Update(fn); err != nil {
+		return &SaveError{Err: err}
+	}
+	return nil
+}
+
+// catchCorrupt turns a panic or memory fault inside bbolt into ErrCorrupt.
+// The panic value is dropped: it may quote bytes of the file. It must be
+// deferred directly by the function that runs the transaction.
+func catchCorrupt(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%w: the database could not be read", ErrCorrupt)
+	}
+}
+
+// syncDir makes a newly created file's directory entry durable. It is best
+// effort: not every platform can open a directory for syncing.
+func syncDir(dir string) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = f.Sync()
+	_ = f.Close()
+}
