@@ -94,7 +94,7 @@ func ICS(p *model.Plan, v *model.Version, l model.Lang) ([]byte, error) {
 	}
 	for _, pt := range v.Meeting.Participants {
 		email := strings.TrimSpace(pt.Email)
-		if email == "" || !strings.Contains(email, "@") || strings.ContainsAny(email, " \r\n\t:;,") {
+		if !plainEmail(email) {
 			continue
 		}
 		ev.AddAttendee("mailto:"+email,
@@ -114,7 +114,7 @@ func attendeeName(pt model.Participant) string {
 	if pt.Role == model.RolePerson {
 		return initials(pt.Name)
 	}
-	return oneLine(pt.Name)
+	return paramText(pt.Name)
 }
 
 // organizer is whoever calls the follow-up, else the coordinator, when
@@ -131,10 +131,39 @@ func organizer(v *model.Version) *model.Participant {
 	if pick == nil {
 		pick = v.CoordinatorParticipant()
 	}
-	if pick == nil || !strings.Contains(pick.Email, "@") || strings.ContainsAny(pick.Email, " \r\n\t:;,") {
+	if pick == nil || !plainEmail(strings.TrimSpace(pick.Email)) {
 		return nil
 	}
 	return pick
+}
+
+// plainEmail accepts an address that can go into a calendar line as it
+// is: one @ with something on each side, and none of the characters that
+// would end the line, the value or the parameter list. Anything else is
+// left out of the invitation rather than trusted to escaping.
+func plainEmail(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || domain == "" || strings.Contains(domain, "@") {
+		return false
+	}
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || strings.ContainsRune("\"\\<>()[],:;", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// paramText makes a name safe as a parameter value (CN=...): golang-ical
+// escapes with backslashes there, which calendars read differently, so the
+// characters that need it are replaced by spaces.
+func paramText(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune("\"\\,:;", r) {
+			return ' '
+		}
+		return r
+	}, oneLine(s))), " ")
 }
 
 func initials(name string) string { return model.Initials(oneLine(name)) }

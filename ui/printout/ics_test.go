@@ -127,6 +127,43 @@ func TestICSNoFollowUp(t *testing.T) {
 	}
 }
 
+// TestICSOddInput: names and addresses that could break a calendar line
+// are cleaned or left out, and the person never appears by name.
+func TestICSOddInput(t *testing.T) {
+	p := samplePlan()
+	v := &p.Versions[0]
+	v.Meeting.Participants[0].Email = "maja@example.org"
+	v.Meeting.Participants[1].Email = "eva@example.org\r\nATTENDEE:mailto:x@evil.example"
+	v.Meeting.Participants[2].Name = "Sara \"Ek\"; Ek:son"
+	v.Meeting.Participants[2].Email = "sara@example.org"
+	v.Content.FollowUp.Place = "Rum 3; plan 2,\nentré B"
+	raw, err := ICS(p, v, model.Swedish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := cal.Events()[0]
+	names := map[string]string{}
+	for _, a := range ev.Attendees() {
+		names[a.Email()] = strings.Join(a.ICalParameters["CN"], ",")
+	}
+	if names["maja@example.org"] != "M.L." {
+		t.Errorf("the person is named %q in the invitation", names["maja@example.org"])
+	}
+	if names["sara@example.org"] != "Sara Ek Ek son" {
+		t.Errorf("Sara is named %q", names["sara@example.org"])
+	}
+	if bytes.Contains(raw, []byte("evil")) || bytes.Contains(raw, []byte("Maja")) {
+		t.Errorf("the invitation holds what it should not:\n%s", raw)
+	}
+	if l := ev.GetProperty(ics.ComponentPropertyLocation); l == nil || ics.FromText(l.Value) != "Rum 3; plan 2, entré B" {
+		t.Errorf("location %v", l)
+	}
+}
+
 func TestICSAllDay(t *testing.T) {
 	p := samplePlan()
 	p.Versions[0].Content.FollowUp.Time = ""

@@ -1,0 +1,570 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Document is a plan laid out for reading: headings, paragraphs, lists and
+// tables in the order the law and the regional agreements give. Every
+// output (preview, Markdown, text, PDF) is written from this one structure,
+// so that what the room sees on the screen is what it signs on paper, and
+// the rules for what is printed (and what never is) live in one place.
+type Document struct {
+	Lang  Lang
+	Title string
+	// Subtitle names the person, the version and the meeting frame.
+	Subtitle []KeyValue
+	Sections []Section
+	// Signatures is the block everyone present signs; it comes last.
+	Signatures SignatureBlock
+	// Person and Version label every printed page, so that a loose page
+	// can be put back in the right plan.
+	Person  string
+	Version string
+	// PNR is the personnummer as the subtitle shows it, so that Masked
+	// can find it.
+	PNR string
+}
+
+// Masked returns the document with the personnummer cut to the birth
+// date. The paper is the person's own and carries the full number; a
+// screen others can see, or an e-mail, should not.
+func (d Document) Masked() Document {
+	if d.PNR == "" {
+		return d
+	}
+	sub := make([]KeyValue, len(d.Subtitle))
+	for i, kv := range d.Subtitle {
+		if kv.Value == d.PNR {
+			kv.Value = MaskPNR(d.PNR)
+		}
+		sub[i] = kv
+	}
+	d.Subtitle = sub
+	d.PNR = MaskPNR(d.PNR)
+	return d
+}
+
+// Section is one heading and what follows it.
+type Section struct {
+	Heading string
+	Blocks  []Block
+}
+
+// BlockKind tells a writer how to lay a block out.
+type BlockKind int
+
+const (
+	BlockParagraph BlockKind = iota // Text
+	BlockKeyValues                  // Pairs
+	BlockTable                      // Table
+	BlockList                       // Items
+)
+
+// Block is one piece of a section. Only the fields of its Kind are set.
+type Block struct {
+	Kind BlockKind
+	// Text is a paragraph; it may hold line breaks typed by the secretary.
+	Text string
+	// Note marks a paragraph written by the program, not by the meeting
+	// ("Not filled in."), so that a writer can set it apart.
+	Note     bool
+	Pairs    []KeyValue
+	Table    Table
+	Items    []string
+	Numbered bool // Items are numbered from 1 (goals are referred to by number)
+}
+
+// KeyValue is one labelled value.
+type KeyValue struct {
+	Key   string
+	Value string
+}
+
+// Table is a grid with a header row. Caption, when set, names the table
+// where a section holds more than one.
+type Table struct {
+	Caption string
+	Header  []string
+	Rows    [][]string
+}
+
+// SignatureBlock lists one signature line per present participant.
+type SignatureBlock struct {
+	Heading string
+	Intro   string
+	Lines   []Signature
+}
+
+// Signature is one line to sign: the printed name under the line, with the
+// unit (or role) and the date.
+type Signature struct {
+	Name string
+	Unit string
+	Date string
+	// Person marks the person the plan is about, who gets the original.
+	Person bool
+}
+
+// Empty is the dash a table cell or a value shows when nothing is given.
+const Empty = "—"
+
+// emptyText is what an empty section says, so that the reader sees it was
+// considered and not forgotten.
+func emptyText(l Lang) Block {
+	return Block{Kind: BlockParagraph, Text: T(l, "Inte ifyllt.", "Not filled in."), Note: true}
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return Empty
+	}
+	return strings.TrimSpace(s)
+}
+
+func para(l Lang, s string) []Block {
+	if strings.TrimSpace(s) == "" {
+		return []Block{emptyText(l)}
+	}
+	return []Block{{Kind: BlockParagraph, Text: strings.TrimSpace(s)}}
+}
+
+// BuildDocument lays out version v of plan p in language l. A nil v means
+// the version the screen shows. It never fails: an empty plan gives a
+// document of empty sections, which is still worth printing as a form.
+//
+// Subjects the person does not want raised are left out on purpose: they
+// are the most sensitive part of the consent and the printout travels.
+func BuildDocument(p *Plan, v *Version, l Lang) Document {
+	if p == nil {
+		p = &Plan{}
+	}
+	if v == nil {
+		v = p.Current()
+	}
+	if v == nil {
+		v = &Version{Number: 1}
+	}
+	b := docBuilder{p: p, v: v, l: l}
+	d := Document{
+		Lang:    l,
+		Title:   T(l, "Samordnad individuell plan (SIP)", "Coordinated individual plan (SIP)"),
+		Person:  strings.TrimSpace(p.Person.Name),
+		Version: b.versionLabel(),
+		PNR:     strings.TrimSpace(p.Person.PNR),
+	}
+	d.Subtitle = b.subtitle()
+	d.Sections = append(d.Sections, b.participants())
+	if s, ok := b.review(); ok {
+		d.Sections = append(d.Sections, s)
+	}
+	ct := v.Content
+	d.Sections = append(d.Sections,
+		Section{T(l, "Det här är viktigt för mig", "What matters to me"), para(l, ct.OwnWords)},
+		Section{T(l, "Nuläge", "Current situation"), para(l, ct.Situation)},
+		Section{T(l, "Behov", "Needs"), para(l, ct.Needs)},
+		b.goals(),
+		b.actions(),
+		b.notAgreed(),
+	)
+	if strings.TrimSpace(ct.Medication) != "" {
+		d.Sections = append(d.Sections, Section{T(l, "Läkemedel", "Medication"), para(l, ct.Medication)})
+	}
+	if strings.TrimSpace(ct.Devices) != "" {
+		d.Sections = append(d.Sections, Section{T(l, "Hjälpmedel", "Assistive devices"), para(l, ct.Devices)})
+	}
+	d.Sections = append(d.Sections,
+		b.coordinator(),
+		b.followUp(),
+		b.consent(),
+		Section{T(l, "Hur mötet kändes", "How the meeting felt"), para(l, ct.Evaluation)},
+		Section{T(l, "Övrigt", "Notes"), para(l, ct.Notes)},
+	)
+	d.Signatures = b.signatures()
+	return d
+}
+
+type docBuilder struct {
+	p *Plan
+	v *Version
+	l Lang
+}
+
+func (b docBuilder) t(sv, en string) string { return T(b.l, sv, en) }
+
+func (b docBuilder) versionLabel() string {
+	if b.v.FinalisedAt != nil {
+		return fmt.Sprintf(b.t("Version %d (fastställd)", "Version %d (finalised)"), b.v.Number)
+	}
+	return fmt.Sprintf(b.t("Version %d (utkast)", "Version %d (draft)"), b.v.Number)
+}
+
+func (b docBuilder) subtitle() []KeyValue {
+	m := b.v.Meeting
+	status := b.t("utkast, inte fastställd", "draft, not finalised")
+	if b.v.FinalisedAt != nil {
+		status = b.t("fastställd ", "finalised ") + b.v.FinalisedAt.Format(DateLayout)
+	}
+	form := ""
+	if m.Form != "" {
+		form = m.Form.Label(b.l)
+	}
+	return []KeyValue{
+		{b.t("Den enskilde", "The person"), orDash(b.p.Person.Name)},
+		{b.t("Personnummer", "Personal identity number"), orDash(strings.TrimSpace(b.p.Person.PNR))},
+		{b.t("Version", "Version"), fmt.Sprintf("%d, %s", b.v.Number, status)},
+		{b.t("Datum", "Date"), orDash(m.Date)},
+		{b.t("Tid", "Time"), orDash(timeSpan(m.Start, m.Minutes))},
+		{b.t("Plats", "Place"), orDash(m.Place)},
+		{b.t("Mötesform", "Form"), orDash(form)},
+		{b.t("Mötesledare", "Chair"), orDash(m.Chair)},
+		{b.t("Sekreterare", "Secretary"), orDash(m.Secretary)},
+	}
+}
+
+// timeSpan writes "13:00–14:30" from a start and a length; a start that is
+// not a time is shown as typed.
+func timeSpan(start string, minutes int) string {
+	t, err := ParseClock(start)
+	if err != nil || minutes <= 0 {
+		return start
+	}
+	return start + "–" + t.Add(time.Duration(minutes)*time.Minute).Format(TimeLayout)
+}
+
+func (b docBuilder) role(pt Participant) string {
+	r := pt.Role.Label(b.l)
+	if t := strings.TrimSpace(pt.Title); t != "" {
+		if r == "" {
+			return t
+		}
+		return r + ", " + t
+	}
+	return r
+}
+
+func contact(pt Participant) string {
+	var parts []string
+	for _, s := range []string{pt.Phone, pt.Email} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (b docBuilder) participants() Section {
+	s := Section{Heading: b.t("Deltagare", "Participants")}
+	if len(b.v.Meeting.Participants) == 0 {
+		s.Blocks = []Block{emptyText(b.l)}
+		return s
+	}
+	t := Table{Header: []string{
+		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Enhet", "Unit"),
+		b.t("Huvudman", "Principal"), b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
+	}}
+	for _, pt := range b.v.Meeting.Participants {
+		present := b.t("nej", "no")
+		if pt.Present {
+			present = b.t("ja", "yes")
+		}
+		t.Rows = append(t.Rows, []string{
+			orDash(pt.Name), orDash(b.role(pt)), orDash(pt.Unit),
+			orDash(PartyName(pt.Principal, pt.OtherParty, b.l)), orDash(contact(pt)), present,
+		})
+	}
+	s.Blocks = []Block{{Kind: BlockTable, Table: t}}
+	return s
+}
+
+func (b docBuilder) goals() Section {
+	s := Section{Heading: b.t("Mål", "Goals")}
+	var items []string
+	for _, g := range b.v.Content.Goals {
+		items = append(items, orDash(g.Text))
+	}
+	if len(items) == 0 {
+		s.Blocks = []Block{emptyText(b.l)}
+		return s
+	}
+	s.Blocks = []Block{{Kind: BlockList, Items: items, Numbered: true}}
+	return s
+}
+
+// goalNumber is the printed number of a goal, which is its place in the
+// list: the plan refers to goals by number, not by id.
+func (b docBuilder) goalNumber(id string) string {
+	for i, g := range b.v.Content.Goals {
+		if id != "" && g.ID == id {
+			return strconv.Itoa(i + 1)
+		}
+	}
+	return Empty
+}
+
+func (b docBuilder) actions() Section {
+	s := Section{Heading: b.t("Insatser", "Actions")}
+	header := []string{
+		b.t("Insats", "Action"), b.t("Ansvarig", "Responsible"), b.t("Enhet", "Unit"),
+		b.t("Huvudman", "Principal"), b.t("När", "When"), b.t("Status", "Status"), b.t("Mål", "Goal"),
+	}
+	own := Table{Header: header}
+	other := Table{
+		Caption: b.t("Insatser av andra parter", "Actions by other parties"),
+		Header:  header,
+	}
+	for _, a := range b.v.Content.Actions {
+		status := a.Status.Label(b.l)
+		if status == "" {
+			status = string(a.Status)
+		}
+		row := []string{
+			orDash(a.What), orDash(a.Responsible), orDash(a.Unit),
+			orDash(PartyName(a.Principal, a.OtherParty, b.l)), orDash(a.When),
+			orDash(status), b.goalNumber(a.GoalID),
+		}
+		if a.Principal == PrincipalOther {
+			other.Rows = append(other.Rows, row)
+		} else {
+			own.Rows = append(own.Rows, row)
+		}
+	}
+	if len(own.Rows) == 0 && len(other.Rows) == 0 {
+		s.Blocks = []Block{emptyText(b.l)}
+		return s
+	}
+	if len(own.Rows) > 0 {
+		if len(other.Rows) > 0 {
+			own.Caption = b.t("Kommunens och regionens insatser", "Actions by the municipality and the region")
+		}
+		s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: own})
+	}
+	if len(other.Rows) > 0 {
+		s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: other})
+	}
+	return s
+}
+
+func (b docBuilder) notAgreed() Section {
+	ct := b.v.Content
+	s := Section{Heading: b.t("Det här kom vi inte överens om", "What was not agreed")}
+	s.Blocks = para(b.l, ct.NotAgreed)
+	if ct.ConsiderUntil != "" {
+		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{
+			{b.t("Betänketid till", "Time to consider until"), ct.ConsiderUntil},
+		}})
+	}
+	return s
+}
+
+func (b docBuilder) coordinator() Section {
+	s := Section{Heading: b.t("Samordnare", "Coordinator")}
+	pt := b.v.CoordinatorParticipant()
+	if pt == nil {
+		s.Blocks = []Block{{Kind: BlockParagraph, Text: b.t("Ingen samordnare är utsedd.", "No coordinator is appointed."), Note: true}}
+		return s
+	}
+	s.Blocks = []Block{
+		{Kind: BlockParagraph, Text: b.t(
+			"Samordnaren är den enskildes kontaktperson för planen och kallar till uppföljning.",
+			"The coordinator is the person's contact for the plan and calls the follow-up.")},
+		{Kind: BlockKeyValues, Pairs: []KeyValue{
+			{b.t("Namn", "Name"), orDash(pt.Name)},
+			{b.t("Enhet", "Unit"), orDash(pt.Unit)},
+			{b.t("Huvudman", "Principal"), orDash(PartyName(pt.Principal, pt.OtherParty, b.l))},
+			{b.t("Telefon", "Phone"), orDash(pt.Phone)},
+			{b.t("E-post", "E-mail"), orDash(pt.Email)},
+		}},
+	}
+	return s
+}
+
+// nameOf resolves a reference that may be a participant id or a name
+// typed by hand.
+func (b docBuilder) nameOf(ref string) string {
+	if pt := b.v.Participant(ref); pt != nil && ref != "" {
+		return pt.Name
+	}
+	return ref
+}
+
+func (b docBuilder) followUp() Section {
+	f := b.v.Content.FollowUp
+	s := Section{Heading: b.t("Uppföljning", "Follow-up")}
+	switch {
+	case f.None:
+		s.Blocks = []Block{
+			{Kind: BlockParagraph, Text: b.t("Ingen uppföljning är planerad.", "No follow-up is planned.")},
+			{Kind: BlockKeyValues, Pairs: []KeyValue{
+				{b.t("Skäl", "Reason"), orDash(f.NoneReason)},
+				{b.t("Samordnarens uppdrag gäller till", "The coordinator's mandate ends"), orDash(f.MandateEnds)},
+			}},
+		}
+	case f.Date == "" && f.Time == "" && f.Place == "":
+		s.Blocks = []Block{emptyText(b.l)}
+	default:
+		s.Blocks = []Block{{Kind: BlockKeyValues, Pairs: []KeyValue{
+			{b.t("Datum", "Date"), orDash(f.Date)},
+			{b.t("Tid", "Time"), orDash(f.Time)},
+			{b.t("Plats", "Place"), orDash(f.Place)},
+			{b.t("Deltar", "Attending"), orDash(f.Attendees)},
+			{b.t("Kallar", "Called by"), orDash(b.nameOf(f.CalledBy))},
+		}}}
+	}
+	return s
+}
+
+// consent prints what the consent covers. NotRaise is deliberately absent:
+// naming a subject on paper is raising it.
+func (b docBuilder) consent() Section {
+	k := b.v.Consent
+	s := Section{Heading: b.t("Samtycke", "Consent")}
+	if !k.Given && k.WithdrawnOn == "" && len(k.Actors) == 0 && len(k.Subjects) == 0 {
+		s.Blocks = []Block{{Kind: BlockParagraph, Text: b.t("Inget samtycke är registrerat.", "No consent is recorded."), Note: true}}
+		return s
+	}
+	form := k.Form
+	switch k.Form {
+	case "oral":
+		form = b.t("muntligt", "oral")
+	case "written":
+		form = b.t("skriftligt", "written")
+	}
+	pairs := []KeyValue{
+		{b.t("Omfattar", "Covers"), orDash(strings.Join(trimAll(k.Actors), ", "))},
+	}
+	if subj := trimAll(k.Subjects); len(subj) > 0 {
+		pairs = append(pairs, KeyValue{b.t("Ämnen", "Subjects"), strings.Join(subj, ", ")})
+	}
+	pairs = append(pairs,
+		KeyValue{b.t("Form", "Form"), orDash(form)},
+		KeyValue{b.t("Lämnat", "Given on"), orDash(k.Date)},
+		KeyValue{b.t("Giltigt till", "Valid until"), orDash(k.ValidUntil)},
+	)
+	for _, g := range k.Guardians {
+		given := b.t("har inte samtyckt", "has not consented")
+		if g.Given {
+			given = b.t("samtycker", "consents")
+			if g.Date != "" {
+				given += " " + g.Date
+			}
+		}
+		pairs = append(pairs, KeyValue{b.t("Vårdnadshavare", "Guardian"), orDash(g.Name) + ": " + given})
+	}
+	if k.WithdrawnOn != "" {
+		pairs = append(pairs, KeyValue{b.t("Återkallat", "Withdrawn on"), k.WithdrawnOn})
+	}
+	s.Blocks = []Block{{Kind: BlockKeyValues, Pairs: pairs}}
+	return s
+}
+
+func trimAll(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (b docBuilder) signatures() SignatureBlock {
+	sb := SignatureBlock{
+		Heading: b.t("Underskrifter", "Signatures"),
+		Intro: b.t("Vi har varit med och tagit fram planen. Med vår underskrift bekräftar vi det som står i den.",
+			"We took part in making this plan. By signing we confirm what it says."),
+	}
+	for _, pt := range b.v.Present() {
+		unit := strings.TrimSpace(pt.Unit)
+		if unit == "" {
+			unit = pt.Role.Label(b.l)
+		}
+		sb.Lines = append(sb.Lines, Signature{
+			Name:   orDash(pt.Name),
+			Unit:   unit,
+			Date:   b.v.Meeting.Date,
+			Person: pt.Role == RolePerson,
+		})
+	}
+	return sb
+}
+
+// docReviewText words the outcomes and the decision of a follow-up for
+// the print.
+var docReviewText = map[string]Text{
+	OutcomeDone:       {"klar", "done"},
+	OutcomeOngoing:    {"pågår", "ongoing"},
+	OutcomeNotStarted: {"inte påbörjad", "not started"},
+	OutcomeChanged:    {"ändrad", "changed"},
+	GoalMet:           {"uppnått", "met"},
+	GoalPartlyMet:     {"delvis uppnått", "partly met"},
+	GoalNotMet:        {"inte uppnått", "not met"},
+	"revise":          {"planen revideras", "the plan is revised"},
+	"close":           {"planen avslutas", "the plan is closed"},
+}
+
+func (b docBuilder) reviewText(key string) string {
+	if t, ok := docReviewText[key]; ok {
+		return t.In(b.l)
+	}
+	return key
+}
+
+func (b docBuilder) outcome(o Outcome) (string, string) {
+	return orDash(b.reviewText(o.Result)), orDash(o.Note)
+}
+
+// review prints, on a follow-up meeting, what became of the previous
+// version's actions and goals: the follow-up is what the law asks the
+// plan to show, and the new version's own lists have moved on.
+func (b docBuilder) review() (Section, bool) {
+	r := b.v.Review
+	if r == nil {
+		return Section{}, false
+	}
+	var prev *Version
+	for i := range b.p.Versions {
+		if b.p.Versions[i].Number == b.v.Number-1 {
+			prev = &b.p.Versions[i]
+		}
+	}
+	s := Section{Heading: b.t("Uppföljning av förra planen", "Follow-up of the previous plan")}
+	if prev != nil {
+		acts := Table{
+			Caption: b.t("Insatser", "Actions"),
+			Header:  []string{b.t("Insats", "Action"), b.t("Resultat", "Outcome"), b.t("Kommentar", "Comment")},
+		}
+		for _, a := range prev.Content.Actions {
+			if o, ok := r.Actions[a.ID]; ok {
+				res, note := b.outcome(o)
+				acts.Rows = append(acts.Rows, []string{orDash(a.What), res, note})
+			}
+		}
+		goals := Table{
+			Caption: b.t("Mål", "Goals"),
+			Header:  []string{b.t("Mål", "Goal"), b.t("Resultat", "Outcome"), b.t("Kommentar", "Comment")},
+		}
+		for i, g := range prev.Content.Goals {
+			if o, ok := r.Goals[g.ID]; ok {
+				res, note := b.outcome(o)
+				goals.Rows = append(goals.Rows, []string{fmt.Sprintf("%d. %s", i+1, orDash(g.Text)), res, note})
+			}
+		}
+		for _, t := range []Table{acts, goals} {
+			if len(t.Rows) > 0 {
+				s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: t})
+			}
+		}
+	}
+	if r.Decision != "" {
+		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues,
+			Pairs: []KeyValue{{b.t("Beslut", "Decision"), b.reviewText(r.Decision)}}})
+	}
+	if len(s.Blocks) == 0 {
+		s.Blocks = []Block{emptyText(b.l)}
+	}
+	return s, true
+}
