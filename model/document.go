@@ -492,29 +492,12 @@ func (b docBuilder) signatures() SignatureBlock {
 	return sb
 }
 
-// docReviewText words the outcomes and the decision of a follow-up for
-// the print.
-var docReviewText = map[string]Text{
-	OutcomeDone:       {"klar", "done"},
-	OutcomeOngoing:    {"pågår", "ongoing"},
-	OutcomeNotStarted: {"inte påbörjad", "not started"},
-	OutcomeChanged:    {"ändrad", "changed"},
-	GoalMet:           {"uppnått", "met"},
-	GoalPartlyMet:     {"delvis uppnått", "partly met"},
-	GoalNotMet:        {"inte uppnått", "not met"},
-	"revise":          {"planen revideras", "the plan is revised"},
-	"close":           {"planen avslutas", "the plan is closed"},
-}
-
-func (b docBuilder) reviewText(key string) string {
-	if t, ok := docReviewText[key]; ok {
-		return t.In(b.l)
-	}
-	return key
-}
-
 func (b docBuilder) outcome(o Outcome) (string, string) {
-	return orDash(b.reviewText(o.Result)), orDash(o.Note)
+	res := OutcomeLabel(o.Result, b.l)
+	if res == "" {
+		res = o.Result
+	}
+	return orDash(res), orDash(o.Note)
 }
 
 // review prints, on a follow-up meeting, what became of the previous
@@ -525,12 +508,7 @@ func (b docBuilder) review() (Section, bool) {
 	if r == nil {
 		return Section{}, false
 	}
-	var prev *Version
-	for i := range b.p.Versions {
-		if b.p.Versions[i].Number == b.v.Number-1 {
-			prev = &b.p.Versions[i]
-		}
-	}
+	prev := b.p.Reviewed(b.v)
 	s := Section{Heading: b.t("Uppföljning av förra planen", "Follow-up of the previous plan")}
 	if prev != nil {
 		acts := Table{
@@ -560,11 +538,31 @@ func (b docBuilder) review() (Section, bool) {
 		}
 	}
 	if r.Decision != "" {
-		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues,
-			Pairs: []KeyValue{{b.t("Beslut", "Decision"), b.reviewText(r.Decision)}}})
+		pairs := []KeyValue{{b.t("Beslut", "Decision"), orDash(DecisionLabel(r.Decision, b.l))}}
+		if r.Decision == DecisionClose {
+			why := Closure{Reason: r.CloseReason, Text: r.CloseText}
+			if why.Reason == "" {
+				why.Reason = CloseGoalsMet // what closing without a reason means
+			}
+			pairs = append(pairs, KeyValue{b.t("Skäl", "Reason"), orDash(closeWhy(why, b.l))})
+		}
+		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: pairs})
 	}
 	if len(s.Blocks) == 0 {
 		s.Blocks = []Block{emptyText(b.l)}
 	}
 	return s, true
+}
+
+// closeWhy is the reason a plan is closed, with the written reason when
+// there is one.
+func closeWhy(c Closure, l Lang) string {
+	why := c.Reason.Label(l)
+	if t := strings.TrimSpace(c.Text); t != "" {
+		if c.Reason == CloseOther || why == "" {
+			return t
+		}
+		return why + " (" + t + ")"
+	}
+	return why
 }

@@ -271,6 +271,14 @@ func TestBuildDocumentReview(t *testing.T) {
 	if headings(d)[1] != s.Heading {
 		t.Errorf("the review should follow the participants: %v", headings(d))
 	}
+
+	v2.Review.Decision, v2.Review.CloseReason, v2.Review.CloseText = DecisionClose, CloseMoved, "till Umeå"
+	b, _ = json.Marshal(section(BuildDocument(p, nil, Swedish), "Uppföljning av förra planen"))
+	for _, w := range []string{"planen avslutas", "den enskilde har flyttat (till Umeå)"} {
+		if !strings.Contains(string(b), w) {
+			t.Errorf("the closing lacks %q: %s", w, b)
+		}
+	}
 }
 
 func TestDocumentMasked(t *testing.T) {
