@@ -140,9 +140,11 @@ func cmdExport(a *app, args []string) error {
 		out, err = model.EncodeExport(p)
 		out = append(out, '\n')
 	case "md":
-		out = []byte(printout.Markdown(model.BuildDocument(p, v, a.lang)))
+		// The screen's text: the personnummer shows only the birth date.
+		out = []byte(printout.Markdown(model.BuildDocument(p, v, a.lang).Masked()))
 	case "txt":
-		out = []byte(printout.Text(model.BuildDocument(p, v, a.lang)))
+		// An e-mail body: never the whole personnummer.
+		out = []byte(printout.Text(model.BuildDocument(p, v, a.lang).Masked()))
 	case "ics":
 		out, err = printout.ICS(p, v, a.lang)
 		if err != nil {

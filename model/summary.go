@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // Summary is the one line a list shows for a plan. The store keeps it beside
 // the plan so that listing many plans never decodes a whole plan.
@@ -52,5 +55,7 @@ func (p *Plan) Summarise() Summary {
 			s.Ticks = append(s.Ticks, id)
 		}
 	}
+	// Sorted, so that the same plan always has the same summary.
+	sort.Strings(s.Ticks)
 	return s
 }

@@ -31,6 +31,8 @@ var (
 	ErrNoID = errors.New("no plan id given")
 	// ErrBadEvent means a trail event has an unknown kind.
 	ErrBadEvent = errors.New("unknown trail event kind")
+	// ErrClosedPlan means the plan is closed and so read-only.
+	ErrClosedPlan = errors.New("the plan is closed and cannot be changed")
 	// ErrSaverClosed is reported for a submission made after Saver.Close.
 	ErrSaverClosed = errors.New("the saver is closed")
 )

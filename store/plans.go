@@ -139,6 +139,14 @@ func encodePlan(p *model.Plan) (planRecord, error) {
 }
 
 func (r planRecord) put(tx *bolt.Tx) error {
+	// A closed plan is kept as it was closed: the store refuses to change
+	// it, whatever a screen or a command may try.
+	if old := bucket(tx, bucketSummaries).Get(r.id); old != nil {
+		var sum model.Summary
+		if decode(old, &sum) == nil && sum.Status == model.StatusClosed {
+			return fmt.Errorf("store: plan %s: %w", r.id, ErrClosedPlan)
+		}
+	}
 	if err := bucket(tx, bucketPlans).Put(r.id, r.plan); err != nil {
 		return err
 	}

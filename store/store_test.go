@@ -323,3 +323,41 @@ func TestListSkipsDamagedSummary(t *testing.T) {
 		t.Errorf("list = %+v, want a and c", list)
 	}
 }
+
+// TestClosedPlanIsReadOnly: once a closed plan is stored, no save through
+// SavePlan or the Saver can change it.
+func TestClosedPlanIsReadOnly(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "sip.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	p := model.Demo(now)
+	if err := db.SavePlan(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(model.Closure{Reason: model.CloseGoalsMet, Date: "2026-11-25"}, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SavePlan(p); err != nil {
+		t.Fatalf("closing save refused: %v", err)
+	}
+	p.Person.Name = "Someone Else"
+	if err := db.SavePlan(p); !errors.Is(err, ErrClosedPlan) {
+		t.Fatalf("changing a closed plan: err = %v, want ErrClosedPlan", err)
+	}
+	s := NewSaver(db, 10*time.Millisecond, nil)
+	s.Submit(p.Clone(), nil)
+	if err := s.Flush(); !errors.Is(err, ErrClosedPlan) {
+		t.Errorf("saver on a closed plan: err = %v", err)
+	}
+	s.Close()
+	got, err := db.LoadPlan(p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Person.Name != "Maja Lind" || got.Status != model.StatusClosed {
+		t.Errorf("stored closed plan changed: %q %s", got.Person.Name, got.Status)
+	}
+}

@@ -31,6 +31,8 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, store.ErrNewerSchema):
 		return model.T(l, "databasen är skapad av en nyare sipmote. Uppdatera programmet.",
 			"the database was made by a newer sipmote. Update the program.")
+	case errors.Is(err, store.ErrClosedPlan):
+		return model.T(l, "planen är avslutad och kan inte ändras.", "the plan is closed and cannot be changed.")
 	case errors.Is(err, store.ErrNotFound):
 		return model.T(l, "planen finns inte.", "no such plan.")
 	case errors.Is(err, store.ErrAmbiguous):
@@ -65,5 +67,5 @@ func planMarkdown(p *model.Plan, l model.Lang) string {
 	if v == nil {
 		return model.T(l, "Planen är tom.", "The plan is empty.")
 	}
-	return printout.Markdown(model.BuildDocument(p, v, l))
+	return printout.Markdown(model.BuildDocument(p, v, l).Masked())
 }

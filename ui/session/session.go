@@ -112,6 +112,9 @@ func (s *Session) Results() <-chan Saved { return s.results }
 // Changed marks the plan as edited in section. It costs nothing on the
 // disk: the snapshot is taken at the next Tick.
 func (s *Session) Changed(section string) {
+	if s.plan.Status == model.StatusClosed {
+		return // read-only: the store would refuse it anyway
+	}
 	s.dirty = true
 	s.stale = true
 	s.plan.UpdatedAt = s.now()

@@ -1,0 +1,128 @@
+package model
+
+import "strings"
+
+// Values returns the old and new value in words: coded values (status,
+// role, principal, yes/no) in language l, empty ones as "(tomt)", and long
+// texts shortened.
+func (f FieldChange) Values(l Lang) (old, new string) {
+	return showValue(f.Key, f.Old, l), showValue(f.Key, f.New, l)
+}
+
+func showValue(key, s string, l Lang) string {
+	if key == "given" || key == "none" {
+		if s == "" {
+			return T(l, "nej", "no")
+		}
+		return T(l, "ja", "yes")
+	}
+	if s == "" {
+		return T(l, "(tomt)", "(empty)")
+	}
+	switch key {
+	case "status":
+		if t := ActionStatus(s).Label(l); t != "" {
+			return t
+		}
+	case "role":
+		if t := Role(s).Label(l); t != "" {
+			return t
+		}
+	case "party":
+		if t := Principal(s).Label(l); t != "" {
+			return t
+		}
+	case "actors", "subjects", "not_raise", "guardians":
+		// Lists are short words, and every one of them matters.
+		return s
+	}
+	return shorten(s, maxShown)
+}
+
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// FormatDiff writes the changes for a reader who is not a technician, one
+// change a line: "Ändrad insats: Behandlingsgrupp — status: planerad →
+// pågår". No changes gives "Inga skillnader."
+func FormatDiff(cs []Change, l Lang) string {
+	if len(cs) == 0 {
+		return T(l, "Inga skillnader.", "No differences.")
+	}
+	lines := make([]string, 0, len(cs))
+	for _, c := range cs {
+		lines = append(lines, formatChange(c, l))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func formatChange(c Change, l Lang) string {
+	var b strings.Builder
+	if w, ok := changeWords[c.Area][c.Kind]; ok {
+		b.WriteString(w.In(l))
+	} else {
+		b.WriteString(T(l, "Ändring", "Change"))
+	}
+	label := shorten(c.Label, maxShown)
+	if label == "" && (c.Area == AreaGoal || c.Area == AreaAction || c.Area == AreaParticipant) {
+		label = T(l, "(utan namn)", "(unnamed)")
+	}
+	switch {
+	case c.Area == AreaCoordinator && c.Kind == ChangeChanged && len(c.Fields) == 1:
+		// "Ny samordnare: Karin Holm (förut Ali Rahimi)"
+		b.WriteString(": " + label + " (" + T(l, "förut ", "was ") + shorten(c.Fields[0].Old, maxShown) + ")")
+		return b.String()
+	case c.Area == AreaCoordinator:
+		b.WriteString(": " + label)
+		return b.String()
+	case c.Kind == ChangeChanged && len(c.Fields) == 1 && isLabelField(c.Area, c.Fields[0].Key):
+		// "Ändrat mål: Eget boende → Eget boende inom ett år"
+		old, new := c.Fields[0].Values(l)
+		b.WriteString(": " + old + " → " + new)
+		return b.String()
+	}
+	if label != "" {
+		b.WriteString(": " + label)
+	}
+	var parts []string
+	for _, f := range c.Fields {
+		if c.Kind == ChangeAdded && isLabelField(c.Area, f.Key) {
+			continue
+		}
+		old, new := f.Values(l)
+		part := f.Field.In(l) + ": "
+		switch {
+		case c.Kind == ChangeAdded || (c.Area == AreaContent && c.Kind == ChangeChanged && f.Old == ""):
+			part += new
+		case c.Kind == ChangeRemoved && c.Area == AreaContent:
+			part += old
+		default:
+			part += old + " → " + new
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) > 0 {
+		b.WriteString(" — " + strings.Join(parts, "; "))
+	}
+	return b.String()
+}
+
+// isLabelField tells whether a field is the one the row is named by, so
+// that its change is not written twice.
+func isLabelField(area, key string) bool {
+	switch area {
+	case AreaGoal:
+		return key == "text"
+	case AreaAction:
+		return key == "what"
+	case AreaParticipant:
+		return key == "name"
+	}
+	return false
+}
