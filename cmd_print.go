@@ -64,6 +64,10 @@ func cmdPrint(a *app, args []string) error {
 		return err
 	}
 	a.trail(db, p.ID, "printed", v.Meeting.Secretary)
+	if *out != "" && *printer == "" {
+		fmt.Fprintln(a.stdout, model.T(a.lang, "PDF sparad: ", "PDF saved: ")+res.Path)
+		return nil
+	}
 	fmt.Fprintln(a.stdout, printedText(a.lang, res))
 	return nil
 }
