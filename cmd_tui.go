@@ -97,7 +97,12 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 // one, else a PDF in the current directory, and a line saying which.
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
 	return func(p *model.Plan, v *model.Version) (string, error) {
-		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), printout.PDFOptions{})
+		opt := printout.PDFOptions{}
+		if v.FinalisedAt == nil {
+			// A draft must never pass for the signed original.
+			opt.Marks = []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}
+		}
+		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
 		if err != nil {
 			return "", err
 		}

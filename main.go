@@ -102,6 +102,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			break
 		}
 	}
+	if name == "" && (contains(rest, "--help") || contains(rest, "-help") || contains(rest, "-h")) {
+		a.usage(a.stdout)
+		return 0
+	}
 	for _, c := range commands() {
 		if c.name == name {
 			err := c.run(a, rest)
@@ -235,4 +239,13 @@ func (a *app) loadChecklists() (*checklists.Set, string) {
 		b.WriteString(" " + p.In(a.lang) + ";")
 	}
 	return set, b.String()
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

@@ -96,7 +96,8 @@ func TestCLIErrors(t *testing.T) {
 	}{
 		{"bad pnr sv", []string{"new", "--person", "X", "--pnr", "19890412-3456"}, "Personnumret är inte giltigt"},
 		{"bad pnr en", []string{"new", "--person", "X", "--pnr", "123", "--lang", "en"}, "personnummer is not valid"},
-		{"bad date", []string{"new", "--person", "X", "--date", "2026-13-01"}, "ÅÅÅÅ-MM-DD"},
+		{"bad date", []string{"new", "--person", "X", "--date", "2026-13-01"}, "finns inte i kalendern"},
+		{"bad date form", []string{"new", "--person", "X", "--date", "1/12/2026"}, "ÅÅÅÅ-MM-DD"},
 		{"same chair", []string{"new", "--person", "X", "--chair", "Kim", "--secretary", "kim", "--lang", "en"}, "must not be the same person"},
 		{"unknown plan", []string{"export", "zzzz"}, "planen finns inte"},
 		{"bad format", []string{"export", "", "--format", "pdf"}, "ange planens id"},

@@ -36,6 +36,20 @@ func ParseClock(s string) (time.Time, error) {
 	return t, nil
 }
 
+// DateShaped tells whether s has the form YYYY-MM-DD, valid or not, so that
+// a message can say "no such date" rather than "wrong form".
+func DateShaped(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, c := range s {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // CheckDate returns ErrDate for a non-empty string that is not a date.
 func CheckDate(s string) error {
 	if s == "" {

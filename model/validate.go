@@ -57,7 +57,11 @@ func (c *checker) add(sev Severity, path, sv, en string) {
 }
 
 func (c *checker) date(path, s string) {
-	if CheckDate(s) != nil {
+	switch {
+	case CheckDate(s) == nil:
+	case DateShaped(s):
+		c.add(SevError, path, "Datumet finns inte i kalendern.", "The date does not exist in the calendar.")
+	default:
 		c.add(SevError, path, "Datumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2026-11-24.",
 			"Write the date as YYYY-MM-DD, for example 2026-11-24.")
 	}
@@ -173,8 +177,8 @@ func validateConsent(c *checker, p *Plan, v *Version, today string) {
 			continue
 		}
 		c.add(SevError, fmt.Sprintf("meeting.participants[%d].unit", i),
-			fmt.Sprintf("Samtycket omfattar inte %s, som är med på mötet.", party),
-			fmt.Sprintf("The consent does not cover %s, who is at the meeting.", party))
+			fmt.Sprintf("Samtycket omfattar inte %s, som är med på mötet. Om den enskilde samtycker: lägg till enheten under Samtycke.", party),
+			fmt.Sprintf("The consent does not cover %s, who is at the meeting. If the person agrees: add the unit under Consent.", party))
 	}
 }
 
@@ -197,6 +201,10 @@ func Covers(actors []string, unit string) bool {
 
 func validateContent(c *checker, v *Version, today string) {
 	ct := v.Content
+	if strings.TrimSpace(ct.OwnWords) == "" {
+		c.add(SevWarning, "content.own_words", "Den enskildes egna ord om vad som är viktigt saknas.",
+			"The person's own words on what matters are missing.")
+	}
 	if len(ct.Goals) == 0 {
 		c.add(SevWarning, "content.goals", "Planen har inga mål.", "The plan has no goals.")
 	}

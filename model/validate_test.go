@@ -33,7 +33,8 @@ func validPlan() *Plan {
 		Actors: []string{"Psykiatriska öppenvårdsmottagningen", "Socialtjänstens beroendeenhet", "Försäkringskassan"},
 	}
 	v.Content = Content{
-		Goals: []Goal{{ID: "g1", Text: "Eget boende inom ett år"}},
+		OwnWords: "Jag vill ha en egen lägenhet.",
+		Goals:    []Goal{{ID: "g1", Text: "Eget boende inom ett år"}},
 		Actions: []Action{{ID: "a1", What: "Boendestöd", Unit: "Socialtjänstens beroendeenhet", Responsible: "Karin Holm",
 			Principal: PrincipalKommun, When: "Beslut senast 2026-12-20", Status: ActionAwaiting, GoalID: "g1"}},
 		Coordinator: Coordinator{ParticipantID: "p-ali"},

@@ -49,11 +49,11 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 	var b strings.Builder
 	line := func(i int) string {
 		s := steps[i]
-		mark := "  "
+		mark, plain := "  ", " "
 		if v.Agenda[s.ID].Done {
-			mark = st.Done.Render("✓ ")
+			mark, plain = st.Done.Render("✓ "), st.Done.Render("✓")
 		} else if s.Complete != nil && s.Complete(p, v) {
-			mark = st.Done.Render("· ")
+			mark, plain = st.Done.Render("· "), st.Done.Render("·")
 		}
 		used := time.Duration(v.Agenda[s.ID].Seconds) * time.Second
 		share := planned * time.Duration(s.Share) / 100
@@ -64,15 +64,20 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 		pad := strings.Repeat(" ", max(1, width-2-ansi.StringWidth(title)-ansi.StringWidth(t)))
 		row := title + pad + budgetStyle(st, used, share).Render(t)
 		if i == cur {
-			row = st.Focused.Render("›") + mark[len(mark)-1:] + row
+			row = st.Focused.Render("›") + plain + row
 			return row
 		}
 		return mark + row
 	}
 	if compact {
-		b.WriteString(clock + "\n")
-		b.WriteString(line(cur) + "\n")
-		b.WriteString(st.Subtle.Render(ansi.Truncate(steps[cur].Prompt.In(l), width*2, "…")))
+		// One line for the step and its clock, the rest for the prompt.
+		b.WriteString(clock + "\n" + line(cur) + "\n")
+		prompt := strings.Split(ansi.Wordwrap(steps[cur].Prompt.In(l), max(10, width), ""), "\n")
+		if len(prompt) > height-2 {
+			prompt = prompt[:max(1, height-2)]
+			prompt[len(prompt)-1] = ansi.Truncate(prompt[len(prompt)-1]+" …", width, "…")
+		}
+		b.WriteString(st.Label.Render(strings.Join(prompt, "\n")))
 		return b.String()
 	}
 	b.WriteString(st.Title.Render(model.T(l, "Dagordning", "Agenda")) + "\n" + clock + "\n")
@@ -96,6 +101,7 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 			}
 		}
 	}
+	b.WriteString("\n" + st.Subtle.Render(model.T(l, "✓ klar  · ifyllt i planen", "✓ done  · filled in the plan")) + "\n")
 	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	if len(out) > height {
 		// Keep the current step in view on a short window.
@@ -130,7 +136,7 @@ func roundView(st *Styles, l model.Lang, stepID string, v *model.Version, width 
 		b.WriteString("    " + mark + " " + ansi.Truncate(pt.Name, max(5, width-10), "…") + "\n")
 	}
 	if b.Len() == 0 {
-		return "    " + st.Subtle.Render(model.T(l, "Ingen är markerad närvarande ännu.", "Nobody is marked present yet.")) + "\n"
+		return "    " + st.Subtle.Render(ansi.Wordwrap(model.T(l, "Ingen är markerad närvarande ännu.", "Nobody is marked present yet."), max(10, width-4), "")) + "\n"
 	}
 	return b.String() + "    " + st.Subtle.Render(model.T(l, "ctrl+r bockar av talare", "ctrl+r ticks speakers")) + "\n"
 }

@@ -147,6 +147,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.choice == "" {
 			return m, nil
 		}
+		if msg.choice == "print" {
+			if m.o.Printer == nil {
+				return m, nil
+			}
+			p, pr := msg.plan, m.o.Printer
+			m.home.message = model.T(m.o.Lang, "Skriver ut…", "Printing…")
+			return m, func() tea.Msg {
+				where, err := pr(p, p.Latest())
+				return homePrintedMsg{p.ID, where, err}
+			}
+		}
 		s := session.New(m.o.DB, msg.plan, m.sessOpts())
 		if msg.choice == "followup" {
 			if err := s.StartFollowUp(); err != nil {
@@ -174,6 +185,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.screen = screenHome
 		m.reload()
+		return m, nil
+	case homePrintedMsg:
+		if msg.err != nil {
+			m.home.message = model.T(m.o.Lang, "Utskriften misslyckades: ", "Printing failed: ") + ErrorText(m.o.Lang, msg.err)
+		} else {
+			m.home.message = msg.where
+			_ = m.o.DB.Log(msg.id, store.TrailEvent{At: m.o.Now(), Kind: "printed", OSUser: store.CurrentOSUser()})
+		}
 		return m, nil
 	case closeMeetingMsg:
 		if err := m.Close(); err != nil {
@@ -254,4 +273,10 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = "sipmote"
 	return v
+}
+
+type homePrintedMsg struct {
+	id    string
+	where string
+	err   error
 }

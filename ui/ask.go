@@ -38,6 +38,8 @@ func (a *askModel) update(msg tea.Msg) tea.Cmd {
 		choice = "followup"
 	case "v":
 		choice = "view"
+	case "p":
+		choice = "print"
 	case "esc", "q":
 	default:
 		return nil
@@ -55,7 +57,7 @@ func (a *askModel) view(width int) string {
 		b.WriteString(model.T(l, "Uppföljning bokad: ", "Follow-up booked: ") + fu + "\n")
 	}
 	b.WriteString("\n" + ansi.Wordwrap(model.T(l,
-		"enter eller u  starta uppföljningsmötet (en ny version utgår från den senaste)\nv              läs den senaste versionen\nesc            tillbaka",
-		"enter or u  start the follow-up meeting (a new version from the last one)\nv           read the last version\nesc         back"), max(20, width-2), ""))
+		"enter eller u  starta uppföljningsmötet (en ny version utgår från den senaste)\nv              läs den senaste versionen\np              skriv ut den senaste versionen\nesc            tillbaka",
+		"enter or u  start the follow-up meeting (a new version from the last one)\nv           read the last version\np           print the last version\nesc         back"), max(20, width-2), ""))
 	return b.String()
 }

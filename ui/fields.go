@@ -42,9 +42,9 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 			}
 			return ""
 		}}
-	date := textField("meeting.date", model.T(l, "Datum", "Date"), "2026-11-24", func() *string { return &m().Date })
+	date := textField("meeting.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m().Date })
 	date.check = dateCheck(l)
-	start := textField("meeting.start", model.T(l, "Starttid", "Start time"), "13:00", func() *string { return &m().Start })
+	start := textField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start })
 	start.check = clockCheck(l)
 	return []field{
 		textField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name }),
@@ -73,10 +73,14 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 		{path: "consent.form", label: model.T(l, "Hur samtycket gavs", "How consent was given"), kind: kindChoice,
 			opts: []option{{"", "—"}, {"oral", model.T(l, "muntligt", "oral")}, {"written", model.T(l, "skriftligt", "written")}},
 			get:  func() string { return c().Form }, set: func(s string) { c().Form = s }},
-		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), "2026-11-02", func() *string { return &c().Date }), dateCheck(l)),
-		withCheck(textField("consent.valid_until", model.T(l, "Gäller till", "Valid until"), "2027-11-01", func() *string { return &c().ValidUntil }), dateCheck(l)),
+		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), dateCheck(l)),
+		withCheck(textField("consent.valid_until", model.T(l, "Gäller till", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
 		listField("consent.actors", model.T(l, "Vilka verksamheter det gäller (skilj med komma)", "Which units it covers (separate with commas)"),
 			model.T(l, "psykiatrin, vårdcentralen", "psychiatry, health centre"), func() *[]string { return &c().Actors }),
+		{path: "consent.actors.add", label: model.T(l, "Har den enskilde samtyckt till alla enheter som är här?", "Has the person consented to every unit here?"),
+			hint: model.T(l, "Lägg till de närvarande enheterna", "Add the units present"), kind: kindAction,
+			get: func() string { return "" },
+			set: func(string) { c().Actors = addPresentUnits(c().Actors, v()) }},
 		listField("consent.subjects", model.T(l, "Vilka ämnen det gäller", "Which subjects it covers"), "", func() *[]string { return &c().Subjects }),
 		listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp", "Subjects not to raise"), "", func() *[]string { return &c().NotRaise }),
 		withCheck(textField("consent.withdrawn_on", model.T(l, "Återkallat datum (bara om det återkallats)", "Withdrawn on (only if withdrawn)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
@@ -118,8 +122,8 @@ func withCheck(f field, check func(string) string) field {
 func followUpFields(l model.Lang, v func() *model.Version) []field {
 	f := func() *model.FollowUp { return &v().Content.FollowUp }
 	return []field{
-		withCheck(textField("content.follow_up.date", model.T(l, "Datum", "Date"), "2027-03-10", func() *string { return &f().Date }), dateCheck(l)),
-		withCheck(textField("content.follow_up.time", model.T(l, "Tid", "Time"), "10:00", func() *string { return &f().Time }), clockCheck(l)),
+		withCheck(textField("content.follow_up.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &f().Date }), dateCheck(l)),
+		withCheck(textField("content.follow_up.time", model.T(l, "Tid", "Time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), clockCheck(l)),
 		textField("content.follow_up.place", model.T(l, "Plats", "Place"), "", func() *string { return &f().Place }),
 		textField("content.follow_up.attendees", model.T(l, "Vilka som kommer", "Who attends"), "", func() *string { return &f().Attendees }),
 		textField("content.follow_up.called_by", model.T(l, "Vem som kallar", "Who calls it"), "", func() *string { return &f().CalledBy }),
@@ -155,4 +159,21 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []field
 		}
 	}
 	return nil
+}
+
+// addPresentUnits adds the unit of every present staff member that the
+// consent does not name yet, so the secretary need not retype each name
+// exactly as in the participant list.
+func addPresentUnits(actors []string, v *model.Version) []string {
+	for _, p := range v.Present() {
+		name := p.Unit
+		if name == "" && p.Principal == model.PrincipalOther {
+			name = p.OtherParty
+		}
+		if p.Role != model.RoleStaff || name == "" || model.Covers(actors, name) {
+			continue
+		}
+		actors = append(actors, name)
+	}
+	return actors
 }

@@ -23,10 +23,12 @@ type finishSection struct {
 	lang     model.Lang
 	st       *Styles
 	findings func() []model.Finding
-	width    int
-	height   int
-	confirm  bool
-	keys     struct{ finalise, print, yes key.Binding }
+	// finalised tells whether the plan has no draft left to finalise.
+	finalised func() bool
+	width     int
+	height    int
+	confirm   bool
+	keys      struct{ finalise, print, yes key.Binding }
 }
 
 func newFinishSection(l model.Lang, st *Styles, fs func() []model.Finding) *finishSection {
@@ -51,7 +53,7 @@ func (s *finishSection) update(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	switch {
 	case key.Matches(k, s.keys.finalise):
-		if len(model.Errors(s.findings())) == 0 {
+		if len(model.Errors(s.findings())) == 0 && (s.finalised == nil || !s.finalised()) {
 			s.confirm = true
 		}
 	case key.Matches(k, s.keys.print):
@@ -62,6 +64,12 @@ func (s *finishSection) update(msg tea.Msg) (tea.Cmd, bool) {
 
 func (s *finishSection) view(int, map[string]string) string {
 	l := s.lang
+	if s.finalised != nil && s.finalised() {
+		return s.st.OK.Render(model.T(l, "Versionen är fastställd.", "The version is finalised.")) + "\n\n" +
+			ansi.Wordwrap(model.T(l,
+				"Tryck p för att skriva ut: ett original till den enskilde och en kopia till varje närvarande deltagare. Alla skriver under.",
+				"Press p to print: an original for the person and a copy for each participant present. Everyone signs."), max(10, s.width), "")
+	}
 	fs := s.findings()
 	errs := model.Errors(fs)
 	var b strings.Builder

@@ -19,6 +19,7 @@ const (
 	kindArea                    // several lines
 	kindToggle                  // yes / no
 	kindChoice                  // one of a few options
+	kindAction                  // a button: enter or space runs set
 )
 
 type option struct{ value, label string }
@@ -37,6 +38,9 @@ type field struct {
 	// check returns a message when the value is not acceptable; the value
 	// is kept all the same, so nothing typed is lost.
 	check func(string) string
+	// prefilled marks a suggested value (today's date): the first letter
+	// typed replaces it instead of being added to it.
+	prefilled bool
 }
 
 // maxText bounds one field so that a pasted book cannot freeze the screen;
@@ -55,6 +59,8 @@ type form struct {
 	width  int
 	height int
 	notice string // e.g. a pasted text was cut
+	// replace is set while a prefilled field is untouched since focus.
+	replace bool
 }
 
 func newForm(lang model.Lang, st *Styles, fields []field) *form {
@@ -88,6 +94,7 @@ func (f *form) focusField(i, cursor int) tea.Cmd {
 			in.SetCursor(cursor)
 		}
 		f.input = in
+		f.replace = fl.prefilled && fl.get() != ""
 		return f.input.Focus()
 	case kindArea:
 		ta := textarea.New()
@@ -181,6 +188,13 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		case k.String() == "enter" && fl.kind == kindText:
 			return f.move(1), false
 		}
+		if fl.kind == kindAction {
+			if k.String() == "enter" || k.String() == "space" {
+				fl.set("")
+				return nil, true
+			}
+			return nil, false
+		}
 		if k.String() == "enter" && (fl.kind == kindToggle || fl.kind == kindChoice) {
 			return f.move(1), false
 		}
@@ -222,6 +236,13 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			f.notice = model.T(f.lang, "Texten var för lång och kortades.", "The text was too long and was cut.")
 		}
 		msg = tea.PasteMsg{Content: clean}
+	}
+	if f.replace {
+		f.replace = false
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
+			f.input.SetValue("")
+			fl.set("")
+		}
 	}
 	before := fl.get()
 	switch fl.kind {
@@ -298,8 +319,17 @@ func (f *form) view(findings map[string]string) string {
 		switch {
 		case focused && fl.kind == kindText:
 			b.WriteString("  " + f.input.View())
+			if f.replace {
+				b.WriteString(f.st.Subtle.Render("  " + model.T(f.lang, "skriv för att ersätta", "type to replace")))
+			}
 		case focused && fl.kind == kindArea:
 			b.WriteString(f.area.View())
+		case fl.kind == kindAction:
+			btn := "[ " + fl.hint + " ]"
+			if focused {
+				btn = f.st.Focused.Render(btn) + f.st.Subtle.Render("  "+model.T(f.lang, "enter", "enter"))
+			}
+			b.WriteString("  " + btn)
 		case fl.kind == kindToggle:
 			mark := "[ ] " + model.T(f.lang, "nej", "no")
 			if fl.get() == "true" {
@@ -345,7 +375,8 @@ func (f *form) view(findings map[string]string) string {
 			}
 		}
 		if msg, ok := findings[fl.path]; ok && focused {
-			b.WriteString("  " + f.st.Warn.Render(ansi.Truncate(msg, max(10, f.width-2), "…")) + "\n")
+			w := ansi.Wordwrap(msg, max(10, f.width-2), "")
+			b.WriteString("  " + f.st.Warn.Render(strings.ReplaceAll(w, "\n", "\n  ")) + "\n")
 		}
 	}
 	blocks = append(blocks, b.String())

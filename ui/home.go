@@ -255,9 +255,12 @@ func (h *homeModel) view() string {
 
 func (h *homeModel) row(s model.Summary) string {
 	l := h.lang
-	ver := fmt.Sprintf("v%d", s.Version)
-	if s.HasDraft {
-		ver += model.T(l, " + utkast", " + draft")
+	ver := fmt.Sprintf(model.T(l, "version %d", "version %d"), s.Version)
+	switch {
+	case s.Version == 0:
+		ver = model.T(l, "första mötet", "first meeting")
+	case s.HasDraft:
+		ver = fmt.Sprintf(model.T(l, "v%d + nytt möte", "v%d + new meeting"), s.Version)
 	}
 	fu := s.NextFollowUp
 	if fu == "" {

@@ -16,6 +16,7 @@ import (
 type listSpec struct {
 	id      string
 	noun    model.Text // "deltagare" / "participant"
+	newRow  model.Text // "Ny deltagare" / "New participant"
 	headers []string
 	widths  []int // relative column widths
 	count   func() int
@@ -42,7 +43,7 @@ func newListKeys(l model.Lang, spaceHelp model.Text) listKeys {
 		edit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "ändra", "edit"))),
 		add:  key.NewBinding(key.WithKeys("n", "+", "insert"), key.WithHelp("n", model.T(l, "ny rad", "new row"))),
 		del:  key.NewBinding(key.WithKeys("delete", "-"), key.WithHelp("delete", model.T(l, "ta bort", "remove"))),
-		back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka till listan", "back to the list"))),
+		back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "raden klar, visa alla rader", "row done, show all rows"))),
 	}
 	k.space = key.NewBinding(key.WithKeys("space"), key.WithHelp("mellanslag", spaceHelp.In(l)))
 	if l == model.English {
@@ -205,11 +206,31 @@ func (s *listSection) view(rev int, findings map[string]string) string {
 		i := s.spec.indexOf(s.editing)
 		title := fmt.Sprintf("%s %d %s %d", model.T(s.lang, "Rad", "Row"), i+1, model.T(s.lang, "av", "of"), s.spec.count())
 		if i < 0 {
-			title = model.T(s.lang, "Ny ", "New ") + s.spec.noun.In(s.lang) + model.T(s.lang, " — börja skriva", " — start typing")
+			title = s.spec.newRow.In(s.lang) + model.T(s.lang, " — börja skriva", " — start typing")
 		}
-		return s.st.Subtle.Render(title) + "\n" + s.form.view(rowFindings(findings, s.spec.id, i))
+		return s.soFar(i) + s.st.Subtle.Render(title) + "\n" + s.form.view(rowFindings(findings, s.spec.id, i))
 	}
 	return s.table(rev)
+}
+
+// soFar lists the rows already entered, so that typing row after row never
+// hides what was written; esc shows them as a table.
+func (s *listSection) soFar(editing int) string {
+	n := s.spec.count()
+	if n == 0 || (n == 1 && editing == 0) {
+		return ""
+	}
+	var names []string
+	for i := range n {
+		if i == editing {
+			continue
+		}
+		if c := s.spec.cells(i); len(c) > 1 {
+			names = append(names, strings.TrimSpace(c[1]))
+		}
+	}
+	line := model.T(s.lang, "Inlagda: ", "Entered: ") + strings.Join(names, " · ")
+	return s.st.Subtle.Render(ansi.Truncate(line, max(10, s.width), "…")) + "\n"
 }
 
 // rowFindings picks the findings of one row and turns their paths into the

@@ -44,6 +44,7 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 	return listSpec{
 		id:      secParticipants,
 		noun:    model.Text{SV: "deltagare", EN: "participant"},
+		newRow:  model.Text{SV: "Ny deltagare", EN: "New participant"},
 		headers: []string{model.T(l, "Här", "Here"), model.T(l, "Namn", "Name"), model.T(l, "Roll", "Role"), model.T(l, "Enhet", "Unit"), model.T(l, "Huvudman", "Principal"), model.T(l, "Kontakt", "Contact")},
 		widths:  []int{5, 18, 10, 16, 10, 16},
 		count:   func() int { return len(*ps()) },
@@ -97,6 +98,7 @@ func goalSpec(l model.Lang, v func() *model.Version) listSpec {
 	return listSpec{
 		id:      secGoals,
 		noun:    model.Text{SV: "mål", EN: "goal"},
+		newRow:  model.Text{SV: "Nytt mål", EN: "New goal"},
 		headers: []string{"#", model.T(l, "Mål", "Goal")},
 		widths:  []int{3, 60},
 		count:   func() int { return len(*gs()) },
@@ -167,6 +169,7 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 	return listSpec{
 		id:      secActions,
 		noun:    model.Text{SV: "insats", EN: "action"},
+		newRow:  model.Text{SV: "Ny insats", EN: "New action"},
 		headers: []string{model.T(l, "Vad", "What"), model.T(l, "Enhet", "Unit"), model.T(l, "Ansvarig", "Responsible"), model.T(l, "När", "When"), model.T(l, "Status", "Status"), model.T(l, "Mål", "Goal")},
 		widths:  []int{22, 14, 12, 12, 10, 4},
 		count:   func() int { return len(*as()) },

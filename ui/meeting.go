@@ -97,11 +97,6 @@ func newMeetingModel(l model.Lang, st *Styles, s *session.Session, steps []Step,
 	m.saveText = model.T(l, "sparat", "saved")
 	m.buildSections()
 	p := s.Plan()
-	if v := p.Draft; v != nil && v.Meeting.StartedAt == nil && !s.ReadOnly() {
-		t := now()
-		v.Meeting.StartedAt = &t
-		s.Changed("")
-	}
 	m.lastTick = now()
 	m.restore(p.Position)
 	m.refreshFindings()
@@ -128,6 +123,7 @@ func (m *meetingModel) buildSections() {
 		secFollowUp:     &formSection{f: newForm(l, st, followUpFields(l, v)), lang: l},
 		secFinish:       newFinishSection(l, st, func() []model.Finding { return m.findings }),
 	}
+	m.sections[secFinish].(*finishSection).finalised = func() bool { return p.Draft == nil }
 	for _, id := range []string{secOwnWords, secSituation, secNeeds, secNotAgreed, secEvaluation, secNotes, secMedication} {
 		m.sections[id] = &formSection{f: newForm(l, st, textSectionFields(id, l, v)), lang: l}
 	}
@@ -300,7 +296,7 @@ func (m *meetingModel) agendaWidth() int { return min(46, max(36, m.width*3/10))
 func (m *meetingModel) bodyHeight() int { return max(6, m.height-2) }
 
 // compactAgenda is the stacked agenda pane's outer height.
-const compactAgenda = 5
+const compactAgenda = 6
 
 // planSize is the room for a section inside the plan pane, below its
 // title line and a blank line.
@@ -316,6 +312,7 @@ func (m *meetingModel) goStep(i int) tea.Cmd {
 		return nil
 	}
 	m.step = min(max(i, 0), len(m.steps)-1)
+	m.startClock()
 	m.agendaKey = ""
 	m.agendaRev = m.rev
 	return m.goSection(m.steps[m.step].Section)

@@ -52,6 +52,14 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 		return m.finalise()
 	case printMsg:
 		return m.print()
+	case printedMsg:
+		if msg.err != nil {
+			m.message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + errText(m.lang, msg.err)
+			return nil
+		}
+		m.sess.Logged("printed")
+		m.message = msg.where
+		return nil
 	case jumpMsg:
 		m.over = nil
 		return m.jump(msg.path)
@@ -77,12 +85,23 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 				return cmd
 			}
 		}
+		if m.sess.ReadOnly() && m.active == secFinish {
+			// A finalised version can still be printed from its last step.
+			cmd, _ := m.sections[secFinish].update(msg)
+			return cmd
+		}
 		if m.sess.ReadOnly() {
 			m.message = model.T(m.lang, "Versionen är fastställd och kan inte ändras.", "The version is finalised and cannot be changed.")
 			return nil
 		}
 		cmd, changed := m.sections[m.active].update(msg)
 		if changed {
+			m.startClock()
+			if m.active == secCoordinator || m.active == secConsent || m.active == secReview {
+				// Small sections: show the effect of a choice at once.
+				m.sess.Changed(m.active)
+				m.refreshFindings()
+			}
 			m.rev++
 			m.sess.Changed(m.active)
 			m.saveText = model.T(m.lang, "ändrat", "changed")
@@ -202,13 +221,23 @@ func (m *meetingModel) jump(path string) tea.Cmd {
 	return m.sections[sec].jump(path, row)
 }
 
+// startClock starts the meeting's clock at the first thing written, so that
+// opening a plan just to look at it does not start the meeting.
+func (m *meetingModel) startClock() {
+	if v := m.sess.Draft(); v != nil && v.Meeting.StartedAt == nil {
+		t := m.now()
+		v.Meeting.StartedAt = &t
+		m.lastTick = t
+	}
+}
+
 // tickClock adds the time since the last tick to the current step, so the
 // clocks keep running while the secretary types.
 func (m *meetingModel) tickClock(t time.Time) {
 	d := t.Sub(m.lastTick)
 	m.lastTick = t
 	v := m.sess.Draft()
-	if v == nil || len(m.steps) == 0 || d <= 0 || d > time.Minute {
+	if v == nil || v.Meeting.StartedAt == nil || len(m.steps) == 0 || d <= 0 || d > time.Minute {
 		return
 	}
 	if v.Agenda == nil {
@@ -251,19 +280,23 @@ func (m *meetingModel) print() tea.Cmd {
 	if m.printer == nil {
 		return nil
 	}
-	p := m.sess.Plan()
-	v := p.Current()
-	if v == nil {
+	if m.sess.Plan().Current() == nil {
 		return nil
 	}
-	where, err := m.printer(p, v)
-	if err != nil {
-		m.message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + errText(m.lang, err)
-		return nil
+	// The PDF is made off the UI goroutine from a snapshot, so the screen
+	// never waits for the render or the printer.
+	p := m.sess.Plan().Clone()
+	pr := m.printer
+	m.message = model.T(m.lang, "Skriver ut…", "Printing…")
+	return func() tea.Msg {
+		where, err := pr(p, p.Current())
+		return printedMsg{where, err}
 	}
-	m.sess.Logged("printed")
-	m.message = where
-	return nil
+}
+
+type printedMsg struct {
+	where string
+	err   error
 }
 
 func (m *meetingModel) fullHelp() [][]key.Binding {
@@ -390,17 +423,32 @@ func (m *meetingModel) statusBar() string {
 	if m.saveErr {
 		save = m.st.Err.Render(m.saveText)
 	}
-	counts := fmt.Sprintf(model.T(m.lang, "%d fel, %d varningar", "%d errors, %d warnings"), nErr, nWarn)
+	counts := countText(m.lang, nErr, nWarn)
 	if nErr > 0 {
 		counts = m.st.Err.Render(counts)
 	} else {
 		counts = m.st.Subtle.Render(counts)
 	}
-	line := save + "  ·  " + counts
+	line := ansi.Truncate(save+"  ·  "+counts, m.width, "…")
 	if m.message != "" {
-		line += "  ·  " + m.st.Warn.Render(m.message)
+		// A message takes the help line, so a file name is never cut off
+		// behind the keys; the next key brings the help back.
+		return line + "\n" + m.st.Warn.Render(ansi.Truncate(m.message, m.width, "…"))
 	}
-	return ansi.Truncate(line, m.width, "…") + "\n" + shortHelp(m.help, m.shortHelp(), m.width)
+	return line + "\n" + shortHelp(m.help, m.shortHelp(), m.width)
+}
+
+// countText says how many errors and warnings, in the right number.
+func countText(l model.Lang, nErr, nWarn int) string {
+	e := model.T(l, "fel", "errors")
+	if nErr == 1 && l == model.English {
+		e = "error"
+	}
+	w := model.T(l, "varningar", "warnings")
+	if nWarn == 1 {
+		w = model.T(l, "varning", "warning")
+	}
+	return fmt.Sprintf("%d %s, %d %s", nErr, e, nWarn, w)
 }
 
 // saveErrorText says what went wrong with saving without naming any data.

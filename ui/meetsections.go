@@ -92,15 +92,16 @@ func (s *coordinatorSection) update(msg tea.Msg) (tea.Cmd, bool) {
 func (s *coordinatorSection) view(_ int, fs map[string]string) string {
 	var b strings.Builder
 	l := s.lang
-	b.WriteString(model.T(l, "Samordnaren utses tillsammans med den enskilde. Det måste vara någon från kommunen eller regionen som är med på mötet.",
-		"The coordinator is appointed together with the person. It must be someone from the municipality or the region who is at the meeting."))
+	w := max(10, s.width)
+	b.WriteString(ansi.Wordwrap(model.T(l, "Samordnaren utses tillsammans med den enskilde. Det måste vara någon från kommunen eller regionen som är med på mötet.",
+		"The coordinator is appointed together with the person. It must be someone from the municipality or the region who is at the meeting."), w, ""))
 	b.WriteString("\n\n")
 	el := s.eligible()
 	cur := s.v().Content.Coordinator.ParticipantID
 	if len(el) == 0 {
-		b.WriteString(s.st.Warn.Render(model.T(l,
+		b.WriteString(s.st.Warn.Render(ansi.Wordwrap(model.T(l,
 			"Ingen närvarande personal från kommun eller region finns i listan. Lägg till eller markera dem under Deltagare (alt+1).",
-			"No present staff from the municipality or region. Add them, or mark them present, under Participants (alt+1).")))
+			"No present staff from the municipality or region. Add them, or mark them present, under Participants (alt+1)."), w, "")))
 	}
 	for i, p := range el {
 		mark := "( )"
@@ -117,8 +118,8 @@ func (s *coordinatorSection) view(_ int, fs map[string]string) string {
 		b.WriteString("\n" + s.st.Label.Render(model.T(l, "Samordnare: ", "Coordinator: ")) + c.Name + "\n")
 		b.WriteString(model.T(l, "Telefon: ", "Phone: ") + orDash(c.Phone) + "   " + model.T(l, "E-post: ", "E-mail: ") + orDash(c.Email) + "\n")
 	}
-	if msg, ok := fs["content.coordinator"]; ok {
-		b.WriteString("\n" + s.st.Warn.Render(msg))
+	if msg, ok := fs["content.coordinator"]; ok && s.v().CoordinatorParticipant() == nil {
+		b.WriteString("\n" + s.st.Warn.Render(ansi.Wordwrap(msg, w, "")))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -33,8 +33,8 @@ func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) 
 				"The personnummer is not valid. Write YYYYMMDD-NNNN and check the last digit.")
 		}
 	}
-	if model.CheckDate(strings.TrimSpace(in.Date)) != nil {
-		return nil, model.T(l, "Datumet ska skrivas ÅÅÅÅ-MM-DD, t.ex. 2026-11-24.", "Write the date as YYYY-MM-DD, e.g. 2026-11-24.")
+	if msg := dateCheck(l)(in.Date); msg != "" {
+		return nil, msg
 	}
 	if model.CheckClock(strings.TrimSpace(in.Time)) != nil {
 		return nil, model.T(l, "Tiden ska skrivas TT:MM, t.ex. 13:00.", "Write the time as HH:MM, e.g. 13:00.")
@@ -95,9 +95,9 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 				}
 				return ""
 			}),
-		withCheck(textField("date", model.T(l, "Mötets datum", "Meeting date"), "2026-11-24", ptr(&m.in.Date)), dateCheck(l)),
-		withCheck(textField("time", model.T(l, "Starttid", "Start time"), "13:00", ptr(&m.in.Time)), clockCheck(l)),
-		textField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.in.Minutes)),
+		prefill(withCheck(textField("date", model.T(l, "Mötets datum", "Meeting date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), ptr(&m.in.Date)), dateCheck(l))),
+		prefill(withCheck(textField("time", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), ptr(&m.in.Time)), clockCheck(l))),
+		prefill(textField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.in.Minutes))),
 		textField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. mötesrummet på vårdcentralen", "e.g. the meeting room at the health centre"), ptr(&m.in.Place)),
 		{path: "form", label: model.T(l, "Form", "Form"), kind: kindChoice, opts: formOpts(l),
 			get: func() string { return m.in.Form }, set: func(s string) { m.in.Form = s }},
@@ -130,7 +130,9 @@ func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return createdPlanMsg{p} }
 		}
 	}
-	m.err = ""
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		m.err = ""
+	}
 	cmd, _ := m.form.update(msg)
 	return cmd
 }
@@ -145,4 +147,9 @@ func (m *newPlanModel) view() string {
 	}
 	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}, m.width))
 	return b.String()
+}
+
+func prefill(f field) field {
+	f.prefilled = true
+	return f
 }

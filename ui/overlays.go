@@ -9,6 +9,8 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
@@ -284,8 +286,8 @@ func newPreviewOverlay(l model.Lang, st *Styles, w, h int) *previewOverlay {
 func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
 	w := o.w
 	return func() tea.Msg {
-		md := planMarkdown(p, l)
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(max(20, w-4)))
+		md := planMarkdown(p, l, w)
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(previewStyle()), glamour.WithWordWrap(max(20, w-4)))
 		if err != nil {
 			return previewMsg{md, nil}
 		}
@@ -354,3 +356,14 @@ func (o *textOverlay) view(w, h int) string {
 		o.st.Subtle.Render(model.T(o.lang, "↑↓ bläddrar · esc stänger", "↑↓ scroll · esc closes"))
 	return o.st.Box.Width(w).Height(h).Render(body)
 }
+
+// previewStyle is glamour's dark style without the "##" before headings,
+// which a reader who has never seen Markdown takes for part of the text.
+func previewStyle() gansi.StyleConfig {
+	st := styles.DarkStyleConfig
+	st.H2.Prefix, st.H3.Prefix, st.H4.Prefix = "", "", ""
+	st.H2.Underline = boolPtr(true)
+	return st
+}
+
+func boolPtr(b bool) *bool { return &b }

@@ -105,7 +105,11 @@ func sectionOfPath(path string) (section string, row int) {
 // dateCheck and clockCheck give the immediate message under a field.
 func dateCheck(l model.Lang) func(string) string {
 	return func(s string) string {
-		if model.CheckDate(strings.TrimSpace(s)) != nil {
+		s = strings.TrimSpace(s)
+		if model.CheckDate(s) != nil {
+			if model.DateShaped(s) {
+				return model.T(l, "Det datumet finns inte i kalendern.", "That date does not exist in the calendar.")
+			}
 			return model.T(l, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-24.", "Write the date as YYYY-MM-DD, e.g. 2026-11-24.")
 		}
 		return ""
