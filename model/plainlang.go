@@ -51,7 +51,7 @@ func FindJargon(text string, list []Jargon) []Jargon {
 		if !hasUpper(term) {
 			hay = lower
 		}
-		if containsWord(hay, term) {
+		if containsWord(hay, term) && !explained(lower, j) {
 			out = append(out, j)
 		}
 	}
@@ -123,4 +123,22 @@ func CheckPlainLanguage(v *Version, list []Jargon) []Finding {
 		}
 	}
 	return out
+}
+
+// explained tells whether the text already gives the plain wording, as in
+// "stöd i vardagen i egen bostad (boendestöd)": the term is then fine.
+// The plain wording counts when its longer words all occur in the text.
+func explained(lowerText string, j Jargon) bool {
+	words := 0
+	for _, w := range strings.Fields(strings.ToLower(j.Plain.In(Swedish))) {
+		w = strings.Trim(w, ".,;:()")
+		if len([]rune(w)) < 4 {
+			continue
+		}
+		words++
+		if !strings.Contains(lowerText, w) {
+			return false
+		}
+	}
+	return words > 0
 }

@@ -111,6 +111,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case newPlanMsg:
 		m.newPlan = newNewPlanModel(m.o.Lang, &m.st, m.o.Now)
+		m.newPlan.exists = m.samePerson
 		m.newPlan.setSize(m.width, m.height)
 		m.screen = screenNew
 		return m, m.newPlan.form.focusField(0, -1)
@@ -279,4 +280,20 @@ type homePrintedMsg struct {
 	id    string
 	where string
 	err   error
+}
+
+// samePerson tells whether a stored plan has the same name and birth date,
+// so that a second plan for one person is not made by mistake.
+func (m *Model) samePerson(p *model.Plan) bool {
+	sums, err := m.o.DB.List()
+	if err != nil {
+		return false
+	}
+	masked := model.MaskPNR(p.Person.PNR)
+	for _, s := range sums {
+		if model.SameName(s.Person, p.Person.Name) && s.PNRMasked == masked {
+			return true
+		}
+	}
+	return false
 }

@@ -172,3 +172,33 @@ func TestMeetingFlow(t *testing.T) {
 		t.Errorf("home does not list the plan:\n%s", screenText(m))
 	}
 }
+
+func TestSecondPlanForSamePersonWarns(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	press(m, "ctrl+q")
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	if m.screen != screenNew || !strings.Contains(screenText(m), "already exists") {
+		t.Fatalf("no warning for a second plan of the same person:\n%s", screenText(m))
+	}
+	press(m, "ctrl+s")
+	if m.screen != screenMeeting {
+		t.Fatalf("a second ctrl+s did not create the plan anyway")
+	}
+}
+
+func TestActionTakesUnitFromResponsible(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.Swedish, 120, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	typeText(m, "Karin Holm")
+	press(m, "tab", "tab")
+	typeText(m, "Beroendeenheten")
+	press(m, "tab", "right", "esc", "alt+7")
+	typeText(m, "Boendestöd")
+	press(m, "tab", "tab")
+	typeText(m, "karin holm")
+	a := m.sess.Plan().Draft.Content.Actions[0]
+	if a.Unit != "Beroendeenheten" || a.Principal != model.PrincipalKommun {
+		t.Errorf("action unit %q principal %q, want those of Karin Holm", a.Unit, a.Principal)
+	}
+}

@@ -184,7 +184,8 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 			return []field{
 				str(id, "what", model.T(l, "Vad ska göras", "What will be done"), model.T(l, "t.ex. Boendestöd", "e.g. Housing support"), func(a *model.Action) *string { return &a.What }),
 				str(id, "unit", model.T(l, "Enhet", "Unit"), "", func(a *model.Action) *string { return &a.Unit }),
-				str(id, "responsible", model.T(l, "Ansvarig person", "Responsible person"), "", func(a *model.Action) *string { return &a.Responsible }),
+				withFill(str(id, "responsible", model.T(l, "Ansvarig person", "Responsible person"), model.T(l, "en av deltagarna, eller annan", "one of the participants, or another"), func(a *model.Action) *string { return &a.Responsible }),
+					func() { fillFromParticipant(row(id, true), v()) }),
 				{path: "content.actions[].principal", label: model.T(l, "Huvudman", "Principal"), kind: kindChoice, opts: principalOpts(l),
 					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
 				str(id, "other_party", model.T(l, "Annan part (om huvudman är annan part)", "Other party (if principal is other)"), "", func(a *model.Action) *string { return &a.OtherParty }),
@@ -195,5 +196,33 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 					get: func() string { return row(id, false).GoalID }, set: func(s string) { row(id, true).GoalID = s }},
 			}
 		},
+	}
+}
+
+// withFill runs fill after every write of the field.
+func withFill(f field, fill func()) field {
+	set := f.set
+	f.set = func(s string) {
+		set(s)
+		fill()
+	}
+	return f
+}
+
+// fillFromParticipant gives an action the unit and principal of its
+// responsible person when that person is a participant and the action has
+// none yet, so the secretary does not type them twice.
+func fillFromParticipant(a *model.Action, v *model.Version) {
+	for _, p := range v.Meeting.Participants {
+		if !model.SameName(p.Name, a.Responsible) {
+			continue
+		}
+		if a.Unit == "" {
+			a.Unit = p.Unit
+		}
+		if a.Principal == "" {
+			a.Principal, a.OtherParty = p.Principal, p.OtherParty
+		}
+		return
 	}
 }

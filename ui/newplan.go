@@ -73,6 +73,10 @@ type newPlanModel struct {
 	help  help.Model
 	keys  struct{ next, save, cancel key.Binding }
 	width int
+	// exists tells whether a plan for the same person is already stored;
+	// the first save then warns, a second save creates the plan anyway.
+	exists func(p *model.Plan) bool
+	warned bool
 }
 
 func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanModel {
@@ -127,11 +131,19 @@ func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
 				m.err = msg
 				return nil
 			}
+			if !m.warned && m.exists != nil && m.exists(p) {
+				m.warned = true
+				m.err = model.T(m.lang,
+					"Det finns redan en plan för en person med samma namn och födelsedatum. Öppna den i stället (esc), eller tryck ctrl+s igen för att skapa en ny ändå.",
+					"A plan already exists for a person with the same name and birth date. Open it instead (esc), or press ctrl+s again to create a new one anyway.")
+				return nil
+			}
 			return func() tea.Msg { return createdPlanMsg{p} }
 		}
 	}
-	if _, ok := msg.(tea.KeyPressMsg); ok {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !key.Matches(k, m.keys.save) {
 		m.err = ""
+		m.warned = false
 	}
 	cmd, _ := m.form.update(msg)
 	return cmd

@@ -47,9 +47,22 @@ func (o *helpOverlay) view(w, h int) string {
 	intro := model.T(o.lang,
 		"Allt du skriver sparas automatiskt. Vänster: dagordningen som mötesledaren följer. Höger: planen som sekreteraren skriver.",
 		"Everything you type is saved automatically. Left: the agenda the chair follows. Right: the plan the secretary writes.")
+	keys := hm.FullHelpView(o.groups)
+	if ansi.StringWidth(strings.Split(keys, "\n")[0]) > w-8 {
+		// Too narrow for columns: one key a line, all of them.
+		var lines []string
+		for _, g := range o.groups {
+			for _, k := range g {
+				if k.Enabled() && k.Help().Key != "" {
+					lines = append(lines, o.st.Label.Render(k.Help().Key)+"  "+k.Help().Desc)
+				}
+			}
+		}
+		keys = strings.Join(lines, "\n")
+	}
 	body := o.st.Title.Render(model.T(o.lang, "Hjälp", "Help")) + "\n\n" + ansi.Wordwrap(intro, w-8, "") + "\n\n" +
-		hm.FullHelpView(o.groups) + "\n\n" + o.st.Subtle.Render(model.T(o.lang, "esc stänger", "esc closes"))
-	return o.st.Box.Width(w).Height(h).Render(body)
+		keys + "\n\n" + o.st.Subtle.Render(model.T(o.lang, "esc stänger", "esc closes"))
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
 }
 
 // findingsOverlay lists what the plan lacks; enter jumps to the field.
@@ -116,7 +129,7 @@ func (o *findingsOverlay) view(w, h int) string {
 		}
 		b.WriteString(mark + line + "\n")
 	}
-	return o.st.Box.Width(w).Height(h).Render(b.String())
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
 
 // sectionOverlay chooses any section of the plan by arrow or letter.
@@ -175,7 +188,7 @@ func (o *sectionOverlay) view(w, h int) string {
 		b.WriteString(line + "\n")
 	}
 	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang, "tryck siffran/bokstaven eller ↑↓ och enter · esc stänger", "press the digit/letter or ↑↓ and enter · esc closes")))
-	return o.st.Box.Width(w).Height(h).Render(b.String())
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
 
 // roundOverlay ticks who has spoken in a round, so that the chair sees
@@ -259,7 +272,7 @@ func (o *roundOverlay) view(w, h int) string {
 		b.WriteString(line + "\n")
 	}
 	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes")))
-	return o.st.Box.Width(w).Height(h).Render(b.String())
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
 
 // previewOverlay shows the plan as the printed document, rendered once when
@@ -354,7 +367,7 @@ func (o *textOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 func (o *textOverlay) view(w, h int) string {
 	body := o.st.Title.Render(o.title) + "\n\n" + o.vp.View() + "\n" +
 		o.st.Subtle.Render(model.T(o.lang, "↑↓ bläddrar · esc stänger", "↑↓ scroll · esc closes"))
-	return o.st.Box.Width(w).Height(h).Render(body)
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
 }
 
 // previewStyle is glamour's dark style without the "##" before headings,

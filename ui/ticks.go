@@ -82,12 +82,16 @@ func (o *ticksOverlay) view(w, h int) string {
 			if o.plan.Ticks[it.ID] {
 				mark = o.st.Done.Render("[x] ")
 			}
-			line := mark + ansi.Truncate(it.Text.In(o.lang), max(10, w-12), "…")
+			text := strings.Split(ansi.Wordwrap(it.Text.In(o.lang), max(10, w-12), ""), "\n")
+			line := mark + text[0]
 			if idx == o.cursor {
 				line = o.st.Selected.Render(line)
 				cur = len(lines)
 			}
 			lines = append(lines, line)
+			for _, more := range text[1:] {
+				lines = append(lines, "    "+more)
+			}
 			idx++
 		}
 		lines = append(lines, "")
@@ -102,5 +106,5 @@ func (o *ticksOverlay) view(w, h int) string {
 	end := min(len(lines), first+room)
 	body := o.st.Title.Render(model.T(o.lang, "Checklistor", "Checklists")) + "\n\n" + strings.Join(lines[first:end], "\n") +
 		"\n" + o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes"))
-	return o.st.Box.Width(w).Height(h).Render(body)
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
 }
