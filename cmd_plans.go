@@ -117,19 +117,11 @@ func cmdExport(a *app, args []string) error {
 	if len(pos) != 1 {
 		return fail("ange planens id: sipmote export ID --format json|md|txt|ics", "give the plan's id: sipmote export ID --format json|md|txt|ics")
 	}
-	db, err := a.openDB()
+	db, p, err := a.loadPlan(pos[0])
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	id, err := a.resolve(db, pos[0])
-	if err != nil {
-		return err
-	}
-	p, err := db.LoadPlan(id)
-	if err != nil {
-		return err
-	}
 	v, err := a.pickVersion(p, *ver)
 	if err != nil {
 		return err

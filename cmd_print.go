@@ -24,19 +24,11 @@ func cmdPrint(a *app, args []string) error {
 	if len(pos) != 1 {
 		return fail("ange planens id: sipmote print ID", "give the plan's id: sipmote print ID")
 	}
-	db, err := a.openDB()
+	db, p, err := a.loadPlan(pos[0])
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	id, err := a.resolve(db, pos[0])
-	if err != nil {
-		return err
-	}
-	p, err := db.LoadPlan(id)
-	if err != nil {
-		return err
-	}
 	v, err := a.pickVersion(p, *ver)
 	if err != nil {
 		return err
@@ -81,19 +73,11 @@ func cmdDiff(a *app, args []string) error {
 	if len(pos) < 1 || len(pos) > 3 {
 		return fail("ange planens id: sipmote diff ID [FRÅN] [TILL]", "give the plan's id: sipmote diff ID [FROM] [TO]")
 	}
-	db, err := a.openDB()
+	db, p, err := a.loadPlan(pos[0])
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	id, err := a.resolve(db, pos[0])
-	if err != nil {
-		return err
-	}
-	p, err := db.LoadPlan(id)
-	if err != nil {
-		return err
-	}
 	// Without numbers: the last finalised version against the draft, or
 	// the two last versions.
 	to := len(p.Versions)
@@ -170,19 +154,11 @@ func cmdClose(a *app, args []string) error {
 		return fail("ange id och skäl: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other",
 			"give the id and a reason: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other")
 	}
-	db, err := a.openDB()
+	db, p, err := a.loadPlan(pos[0])
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	id, err := a.resolve(db, pos[0])
-	if err != nil {
-		return err
-	}
-	p, err := db.LoadPlan(id)
-	if err != nil {
-		return err
-	}
 	if model.ClosureReason(*reason) == model.CloseConsentGone {
 		err = p.WithdrawConsent(*date, a.now())
 	} else {

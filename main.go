@@ -221,6 +221,24 @@ func (a *app) resolve(db *store.DB, prefix string) (string, error) {
 	return db.Resolve(prefix)
 }
 
+// loadPlan opens the database and loads the plan an id prefix names. The
+// caller closes the database.
+func (a *app) loadPlan(prefix string) (*store.DB, *model.Plan, error) {
+	db, err := a.openDB()
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := a.resolve(db, prefix)
+	if err == nil {
+		var p *model.Plan
+		if p, err = db.LoadPlan(id); err == nil {
+			return db, p, nil
+		}
+	}
+	db.Close()
+	return nil, nil, err
+}
+
 // loadChecklists loads the agenda and the checklists with the local
 // routine; problems are reported but never stop the program.
 func (a *app) loadChecklists() (*checklists.Set, string) {

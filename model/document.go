@@ -491,11 +491,3 @@ func (b docBuilder) signatures() SignatureBlock {
 	}
 	return sb
 }
-
-func (b docBuilder) outcome(o Outcome) (string, string) {
-	res := OutcomeLabel(o.Result, b.l)
-	if res == "" {
-		res = o.Result
-	}
-	return orDash(res), orDash(o.Note)
-}

@@ -71,3 +71,12 @@ func closeWhy(c Closure, l Lang) string {
 	}
 	return why
 }
+
+// outcome is an outcome and its note as two cells.
+func (b docBuilder) outcome(o Outcome) (string, string) {
+	res := OutcomeLabel(o.Result, b.l)
+	if res == "" {
+		res = o.Result
+	}
+	return orDash(res), orDash(o.Note)
+}

@@ -11,10 +11,6 @@ import (
 // only in a follow-up meeting.
 const secReview = "review"
 
-func init() {
-	sectionLabels[secReview] = model.Text{SV: "Uppföljning av förra planen", EN: "Follow-up of the last plan"}
-}
-
 // reviewFields builds one outcome and one note per action and goal of the
 // previous version, then the decision. Writes go through the model, which
 // carries each outcome into the new version.

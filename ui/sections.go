@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/sipmote/sipmote/checklists"
 	"strconv"
 	"strings"
 
@@ -34,29 +35,14 @@ var sectionOrder = []string{
 	secMedication, secNotes, secMeeting, secFinish,
 }
 
-var sectionLabels = map[string]model.Text{
-	secMeeting:      {SV: "Mötet", EN: "Meeting"},
-	secParticipants: {SV: "Deltagare", EN: "Participants"},
-	secConsent:      {SV: "Samtycke", EN: "Consent"},
-	secOwnWords:     {SV: "Egna ord", EN: "Own words"},
-	secSituation:    {SV: "Nuläge", EN: "Situation"},
-	secNeeds:        {SV: "Behov", EN: "Needs"},
-	secGoals:        {SV: "Mål", EN: "Goals"},
-	secActions:      {SV: "Insatser", EN: "Actions"},
-	secCoordinator:  {SV: "Samordnare", EN: "Coordinator"},
-	secNotAgreed:    {SV: "Ej överens", EN: "Not agreed"},
-	secFollowUp:     {SV: "Uppföljning", EN: "Follow-up"},
-	secEvaluation:   {SV: "Utvärdering", EN: "Evaluation"},
-	secNotes:        {SV: "Anteckningar", EN: "Notes"},
-	secMedication:   {SV: "Läkemedel", EN: "Medication"},
-	secFinish:       {SV: "Avsluta", EN: "Finish"},
-}
-
+// sectionLabel is a section's name on screen. The names come from the
+// checklists, which name the same sections in the agenda, so that a step
+// and its tab never disagree.
 func sectionLabel(id string, l model.Lang) string {
-	if t, ok := sectionLabels[id]; ok {
-		return t.In(l)
+	if id == secReview {
+		return model.T(l, "Uppföljning av förra planen", "Follow-up of the last plan")
 	}
-	return id
+	return checklists.SectionLabel(id, l)
 }
 
 // sectionOfPath maps a finding's path to the section that edits it and the
