@@ -139,8 +139,8 @@ func validateConsent(c *checker, p *Plan, v *Version, today string) {
 	c.date("consent.withdrawn_on", k.WithdrawnOn)
 	switch {
 	case k.WithdrawnOn != "":
-		c.add(SevError, "consent.withdrawn_on", "Samtycket är återkallat. Planen kan inte fastställas.",
-			"The consent has been withdrawn. The plan cannot be finalised.")
+		c.add(SevError, "consent.withdrawn_on", "Samtycket är återkallat. Planen kan inte fastställas; avsluta den (x på startsidan).",
+			"The consent has been withdrawn. The plan cannot be finalised; close it (x on the home screen).")
 		return
 	case !k.Given:
 		c.add(SevError, "consent.given", "Samtycke saknas. Utan samtycke kan ingen SIP göras.",
