@@ -94,7 +94,11 @@ func cmdList(a *app, args []string) error {
 		if fu == "" {
 			fu = "—"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", s.ID[:8], s.Person, orDash(s.PNRMasked), s.Status.Label(a.lang), s.Version, fu)
+		name := s.Person
+		if s.ConsentGone {
+			name = model.T(a.lang, "(samtycket återkallat)", "(consent withdrawn)")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", s.ID[:8], name, orDash(s.PNRMasked), s.Status.Label(a.lang), s.Version, fu)
 	}
 	return tw.Flush()
 }

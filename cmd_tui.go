@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -72,9 +75,23 @@ func (a *app) runTUI(open string) error {
 		OpenPlan: open,
 		Notice:   notice,
 	})
-	_, runErr := tea.NewProgram(m).Run()
+	prog := tea.NewProgram(m)
+	// Closing the terminal window sends SIGHUP; end the program the normal
+	// way so that the last keystrokes are saved before it exits.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			prog.Quit()
+		}
+	}()
+	_, runErr := prog.Run()
 	if err := m.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "sipmote: "+ui.ErrorText(a.lang, err))
+	}
+	if errors.Is(runErr, tea.ErrInterrupted) || errors.Is(runErr, tea.ErrProgramKilled) {
+		return nil // a signal ended it; what was typed is saved above
 	}
 	return runErr
 }

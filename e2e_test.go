@@ -137,3 +137,37 @@ func TestTinyTerminal(t *testing.T) {
 	}
 	tm.waitFor("Press n to create", 10*time.Second)
 }
+
+// TestHangupSaves closes the terminal (SIGHUP) right after typing: the
+// program must save the last keys before it exits.
+func TestHangupSaves(t *testing.T) {
+	needTool(t, "tmux")
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "sip.db")
+	out, err := exec.Command(bin, "new", "--db", db, "--person", "Maja Lind").Output()
+	if err != nil {
+		t.Fatalf("new: %v", err)
+	}
+	id := strings.TrimSpace(string(out))
+	tm := startTmux(t, 100, 30, bin, "meeting", id, "--db", db, "--lang", "en")
+	tm.waitFor("New participant", 10*time.Second)
+	tm.keys("-l", "Eva Lind")
+	tm.waitFor("Eva Lind", 5*time.Second)
+	if err := syscall.Kill(tm.pid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		js, err := exec.Command(bin, "export", id, "--db", db).Output()
+		if err == nil {
+			if !strings.Contains(string(js), "Eva Lind") {
+				t.Fatalf("the name typed just before SIGHUP is not saved")
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("database still locked 5 s after SIGHUP: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

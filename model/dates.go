@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -34,6 +35,35 @@ func ParseClock(s string) (time.Time, error) {
 		return time.Time{}, ErrTime
 	}
 	return t, nil
+}
+
+// TidyDate writes a date typed loosely (2027-6-9, 2027.06.09, 20270609)
+// as YYYY-MM-DD; anything it cannot read is returned as it was.
+func TidyDate(s string) string {
+	t := strings.TrimSpace(s)
+	for _, layout := range []string{"2006-1-2", "2006.1.2", "2006/1/2", "20060102"} {
+		if d, err := time.Parse(layout, t); err == nil {
+			return d.Format(DateLayout)
+		}
+	}
+	return s
+}
+
+// TidyClock writes a time typed loosely (9.30, 9:30, 930, 0930, 9) as
+// HH:MM; anything it cannot read is returned as it was.
+func TidyClock(s string) string {
+	t := strings.ReplaceAll(strings.TrimSpace(s), ".", ":")
+	for _, layout := range []string{"15:04", "15", "1504"} {
+		if d, err := time.Parse(layout, t); err == nil {
+			return d.Format(TimeLayout)
+		}
+	}
+	if len(t) == 3 { // 930
+		if d, err := time.Parse("1504", "0"+t); err == nil {
+			return d.Format(TimeLayout)
+		}
+	}
+	return s
 }
 
 // DateShaped tells whether s has the form YYYY-MM-DD, valid or not, so that

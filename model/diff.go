@@ -416,4 +416,4 @@ var changeWords = map[string]map[ChangeKind]Text{
 
 // maxShown is how many characters of a free text FormatDiff shows, so that
 // one long paragraph does not push every other change off the screen.
-const maxShown = 80
+const maxShown = 160

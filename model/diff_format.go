@@ -45,7 +45,11 @@ func shorten(s string, n int) string {
 	if len(r) <= n {
 		return s
 	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	cut := string(r[:n-1])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimSpace(cut) + " …"
 }
 
 // FormatDiff writes the changes for a reader who is not a technician, one

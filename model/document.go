@@ -163,7 +163,7 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	}
 	ct := v.Content
 	d.Sections = append(d.Sections,
-		Section{T(l, "Det här är viktigt för mig", "What matters to me"), para(l, ct.OwnWords)},
+		Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)},
 		Section{T(l, "Nuläge", "Current situation"), para(l, ct.Situation)},
 		Section{T(l, "Behov", "Needs"), para(l, ct.Needs)},
 		b.goals(),
@@ -270,6 +270,9 @@ func (b docBuilder) participants() Section {
 		present := b.t("nej", "no")
 		if pt.Present {
 			present = b.t("ja", "yes")
+		}
+		if note := strings.TrimSpace(pt.PresenceNote); note != "" {
+			present += " (" + note + ")"
 		}
 		t.Rows = append(t.Rows, []string{
 			orDash(pt.Name), orDash(b.role(pt)), orDash(pt.Unit),
@@ -490,4 +493,14 @@ func (b docBuilder) signatures() SignatureBlock {
 		})
 	}
 	return sb
+}
+
+// ownWords is the person's own words, and how their view was found out
+// when the secretary wrote it down.
+func ownWords(l Lang, ct Content) []Block {
+	blocks := para(l, ct.OwnWords)
+	if how := strings.TrimSpace(ct.OwnViewHow); how != "" {
+		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så togs synen fram", "How the view was found out"), how}}})
+	}
+	return blocks
 }

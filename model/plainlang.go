@@ -92,7 +92,9 @@ func containsWord(s, w string) bool {
 	}
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isLetter counts a hyphen as part of a word, so that a term inside a
+// compound name ("SIP-kollen") is not flagged.
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }
 
 func lastRune(s string) rune {
 	r := []rune(s)

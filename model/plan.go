@@ -151,6 +151,8 @@ type Participant struct {
 	Invited    bool      `json:"invited"`
 	Confirmed  bool      `json:"confirmed"`
 	Present    bool      `json:"present"`
+	// PresenceNote qualifies the attendance: "the first 20 minutes".
+	PresenceNote string `json:"presence_note,omitempty"`
 }
 
 // Consent is the person's consent to the SIP (samtycke).
@@ -178,7 +180,10 @@ type Guardian struct {
 
 // Content is what the meeting writes into the plan.
 type Content struct {
-	OwnWords      string      `json:"own_words,omitempty"`
+	OwnWords string `json:"own_words,omitempty"`
+	// OwnViewHow says how the person's own view was found out, which
+	// matters most for a child (a talk with the school counsellor...).
+	OwnViewHow    string      `json:"own_view_how,omitempty"`
 	Situation     string      `json:"situation,omitempty"`
 	Needs         string      `json:"needs,omitempty"`
 	Goals         []Goal      `json:"goals,omitempty"`

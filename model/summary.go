@@ -47,7 +47,8 @@ func (p *Plan) Summarise() Summary {
 	if p.ContentHidden() {
 		// Withdrawn consent: the list shows nothing of the plan's content.
 		s.ConsentGone = true
-		s.MeetingDate, s.ConsentUntil, s.NextFollowUp = "", "", ""
+		s.Person, s.PNRMasked = "", ""
+		s.MeetingDate, s.ConsentUntil, s.NextFollowUp, s.Ticks = "", "", "", nil
 		return s
 	}
 	for id, done := range p.Ticks {

@@ -244,7 +244,8 @@ func validateContent(c *checker, v *Version, today string) {
 	case !pt.Present:
 		c.add(SevError, "content.coordinator", "Samordnaren måste vara med på mötet.", "The coordinator must be at the meeting.")
 	case pt.Phone == "" && pt.Email == "":
-		c.add(SevWarning, "content.coordinator", "Samordnarens telefon eller e-post saknas.", "The coordinator's phone or e-mail is missing.")
+		c.add(SevWarning, fmt.Sprintf("meeting.participants[%d].phone", participantIndex(v, pt.ID)),
+			"Samordnarens telefon eller e-post saknas (skrivs under Deltagare).", "The coordinator's phone or e-mail is missing (written under Participants).")
 	}
 	f := ct.FollowUp
 	c.date("content.follow_up.date", f.Date)
@@ -266,9 +267,14 @@ func validateContent(c *checker, v *Version, today string) {
 		c.add(SevError, "content.follow_up.date", "Ingen uppföljning är bokad. Boka en, eller skriv varför det inte behövs.",
 			"No follow-up is booked. Book one, or write why none is needed.")
 	default:
-		if CheckDate(f.Date) == nil && f.Date < today {
+		switch {
+		case CheckDate(f.Date) != nil:
+		case f.Date < today:
 			c.add(SevWarning, "content.follow_up.date", "Uppföljningens datum har redan passerat.",
 				"The follow-up date is in the past.")
+		case CheckDate(v.Meeting.Date) == nil && f.Date < v.Meeting.Date:
+			c.add(SevWarning, "content.follow_up.date", "Uppföljningen ligger före detta möte.",
+				"The follow-up is before this meeting.")
 		}
 		if f.Time == "" {
 			c.add(SevWarning, "content.follow_up.time", "Uppföljningen saknar klockslag.", "The follow-up has no time.")
@@ -278,4 +284,13 @@ func validateContent(c *checker, v *Version, today string) {
 				"It does not say who calls the follow-up.")
 		}
 	}
+}
+
+func participantIndex(v *Version, id string) int {
+	for i, p := range v.Meeting.Participants {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
 }

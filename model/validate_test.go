@@ -108,7 +108,7 @@ func TestValidateRules(t *testing.T) {
 			[]want{{SevError, "content.coordinator"}}},
 		{"coordinator without phone or e-mail", func(p *Plan, v *Version) {
 			pt(v, "p-ali").Phone, pt(v, "p-ali").Email = "", ""
-		}, []want{{SevWarning, "content.coordinator"}}},
+		}, []want{{SevWarning, "meeting.participants[1].phone"}}},
 		// The follow-up.
 		{"neither follow-up nor reason", func(p *Plan, v *Version) { v.Content.FollowUp = FollowUp{} },
 			[]want{{SevError, "content.follow_up.date"}}},
@@ -126,6 +126,8 @@ func TestValidateRules(t *testing.T) {
 		{"follow-up in the past", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "2026-11-29" },
 			[]want{{SevWarning, "content.follow_up.date"}}},
 		{"follow-up today", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "2026-11-30" }, nil},
+		{"follow-up before the meeting", func(p *Plan, v *Version) { v.Meeting.Date = "2026-12-10"; v.Content.FollowUp.Date = "2026-12-01" },
+			[]want{{SevWarning, "content.follow_up.date"}}},
 		{"follow-up date format", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "10 mars" },
 			[]want{{SevError, "content.follow_up.date"}}},
 		{"follow-up time format", func(p *Plan, v *Version) { v.Content.FollowUp.Time = "25:00" },

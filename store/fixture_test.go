@@ -78,6 +78,7 @@ func LargePlan() *model.Plan {
 		})
 	}
 	c.OwnWords = filler(1500, 1)
+	c.OwnViewHow = "Samtal med skolkuratorn"
 	c.Needs = filler(1500, 2)
 	c.NotAgreed = filler(300, 3)
 	c.Medication = filler(300, 4)
@@ -141,6 +142,7 @@ func fullPlan() *model.Plan {
 	v.Meeting.StartedAt = &started
 	v.Meeting.Participants[0].Principal = model.PrincipalOther
 	v.Meeting.Participants[0].OtherParty = "Försäkringskassan"
+	v.Meeting.Participants[0].PresenceNote = "de första 20 minuterna"
 	v.Consent = model.Consent{
 		Given: true, Form: "written", Date: "2025-03-01", ValidUntil: "2026-03-01",
 		Actors: []string{"Vårdcentralen Norra"}, Subjects: []string{"boende"},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -28,19 +29,11 @@ type Step struct {
 // budget colours: amber from the step's share, red from a fifth over it.
 const redOver = 1.2
 
-func fmtDur(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	s := int(d.Seconds())
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
 // agendaView draws the chair's pane. It changes once a second at most, so
 // the meeting screen caches it between clock ticks.
 func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, v *model.Version, elapsed time.Duration, width, height int, compact bool) string {
 	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
-	clock := fmt.Sprintf("%s %s / %d min", model.T(l, "Mötestid", "Meeting time"), fmtDur(elapsed), v.Meeting.Minutes)
+	clock := fmt.Sprintf(model.T(l, "Mötet: %d av %d minuter", "Meeting: %d of %d minutes"), int(elapsed.Minutes()), v.Meeting.Minutes)
 	clock = budgetStyle(st, elapsed, planned).Render(clock)
 	if len(steps) == 0 {
 		return clock
@@ -57,7 +50,7 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 		}
 		used := time.Duration(v.Agenda[s.ID].Seconds) * time.Second
 		share := planned * time.Duration(s.Share) / 100
-		t := fmt.Sprintf("%s/%s", fmtDur(used), fmtDur(share))
+		t := fmt.Sprintf("%d/%d min", int(used.Minutes()), int(math.Round(share.Minutes())))
 		title := fmt.Sprintf("%d %s", i+1, s.Title.In(l))
 		room := max(8, width-ansi.StringWidth(t)-4)
 		title = ansi.Truncate(title, room, "…")
@@ -136,7 +129,8 @@ func roundView(st *Styles, l model.Lang, stepID string, v *model.Version, width 
 		b.WriteString("    " + mark + " " + ansi.Truncate(pt.Name, max(5, width-10), "…") + "\n")
 	}
 	if b.Len() == 0 {
-		return "    " + st.Subtle.Render(ansi.Wordwrap(model.T(l, "Ingen är markerad närvarande ännu.", "Nobody is marked present yet."), max(10, width-4), "")) + "\n"
+		w := ansi.Wordwrap(model.T(l, "Ingen är markerad närvarande ännu.", "Nobody is marked present yet."), max(10, width-4), "")
+		return "    " + st.Subtle.Render(strings.ReplaceAll(w, "\n", "\n    ")) + "\n"
 	}
 	return b.String() + "    " + st.Subtle.Render(model.T(l, "ctrl+r bockar av talare", "ctrl+r ticks speakers")) + "\n"
 }

@@ -107,6 +107,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
 		return m, nil
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.width < MinWidth || m.height < MinHeight {
+			// Nothing can be seen, so nothing is typed: a key now would
+			// land in a field the secretary cannot see.
+			return m, nil
+		}
+	}
+	switch msg := msg.(type) {
 	case quitMsg:
 		return m, tea.Quit
 	case newPlanMsg:
@@ -134,6 +142,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p, err := m.o.DB.LoadPlan(id)
 		if err != nil {
 			m.home.message = ErrorText(m.o.Lang, err)
+			return m, nil
+		}
+		if p.ContentHidden() {
+			m.home.message = model.T(m.o.Lang,
+				"Samtycket är återkallat. Planens innehåll visas inte; den finns kvar och kan skrivas ut med sipmote print.",
+				"The consent was withdrawn. The plan's content is not shown; it is kept and can be printed with sipmote print.")
 			return m, nil
 		}
 		if p.Draft == nil && p.Status == model.StatusActive {

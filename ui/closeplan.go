@@ -58,6 +58,7 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if isKey {
+		m.err = ""
 		switch {
 		case key.Matches(k, m.keys.cancel):
 			return func() tea.Msg { return cancelMsg{} }

@@ -75,19 +75,19 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 			get:  func() string { return c().Form }, set: func(s string) { c().Form = s }},
 		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), dateCheck(l)),
 		withCheck(textField("consent.valid_until", model.T(l, "Gäller till", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
-		listField("consent.actors", model.T(l, "Vilka verksamheter det gäller (skilj med komma)", "Which units it covers (separate with commas)"),
-			model.T(l, "psykiatrin, vårdcentralen", "psychiatry, health centre"), func() *[]string { return &c().Actors }),
+		listField("consent.actors", model.T(l, "Vilka verksamheter det gäller (skilj med semikolon ;)", "Which units it covers (separate with semicolons ;)"),
+			model.T(l, "psykiatrin; vårdcentralen", "psychiatry; health centre"), func() *[]string { return &c().Actors }),
 		{path: "consent.actors.add", label: model.T(l, "Har den enskilde samtyckt till alla enheter som är här?", "Has the person consented to every unit here?"),
 			hint: model.T(l, "Lägg till de närvarande enheterna", "Add the units present"), kind: kindAction,
 			get: func() string { return "" },
 			set: func(string) { c().Actors = addPresentUnits(c().Actors, v()) }},
 		listField("consent.subjects", model.T(l, "Vilka ämnen det gäller", "Which subjects it covers"), "", func() *[]string { return &c().Subjects }),
 		listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp", "Subjects not to raise"), "", func() *[]string { return &c().NotRaise }),
-		withCheck(textField("consent.withdrawn_on", model.T(l, "Återkallat datum (bara om det återkallats)", "Withdrawn on (only if withdrawn)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
+		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {
 		fs = append(fs,
-			field{path: "consent.guardians", label: model.T(l, "Vårdnadshavare (skilj med komma)", "Guardians (separate with commas)"), kind: kindText,
+			field{path: "consent.guardians", label: model.T(l, "Vårdnadshavare (skilj med semikolon ;)", "Guardians (separate with semicolons ;)"), kind: kindText,
 				get: func() string {
 					var n []string
 					for _, g := range c().Guardians {
@@ -114,8 +114,16 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 	return fs
 }
 
+// withCheck adds a check, and for dates and times the tidying that goes
+// with it.
 func withCheck(f field, check func(string) string) field {
 	f.check = check
+	switch {
+	case strings.Contains(f.hint, "MM-DD"):
+		f.tidy = model.TidyDate
+	case strings.Contains(f.hint, ":MM"):
+		f.tidy = model.TidyClock
+	}
 	return f
 }
 
@@ -127,7 +135,9 @@ func followUpFields(l model.Lang, v func() *model.Version) []field {
 		textField("content.follow_up.place", model.T(l, "Plats", "Place"), "", func() *string { return &f().Place }),
 		textField("content.follow_up.attendees", model.T(l, "Vilka som kommer", "Who attends"), "", func() *string { return &f().Attendees }),
 		textField("content.follow_up.called_by", model.T(l, "Vem som kallar", "Who calls it"), "", func() *string { return &f().CalledBy }),
-		toggleField("content.follow_up.none", model.T(l, "Ingen uppföljning planeras", "No follow-up is planned"), func() *bool { return &f().None }),
+		{path: "content.follow_up.none", label: model.T(l, "Blir det ett uppföljningsmöte?", "Will there be a follow-up meeting?"), kind: kindChoice,
+			opts: []option{{"false", model.T(l, "ja, det bokas här", "yes, it is booked here")}, {"true", model.T(l, "nej — skriv varför och när uppdraget slutar", "no — write why and when the mandate ends")}},
+			get:  func() string { return boolStr(f().None) }, set: func(s string) { f().None = s == "true" }},
 		textField("content.follow_up.none_reason", model.T(l, "Varför ingen uppföljning", "Why no follow-up"), "", func() *string { return &f().NoneReason }),
 		withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag slutar", "The coordinator's mandate ends"), "", func() *string { return &f().MandateEnds }), dateCheck(l)),
 	}
@@ -138,7 +148,11 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []field
 	c := func() *model.Content { return &v().Content }
 	switch id {
 	case secOwnWords:
-		return []field{areaField("content.own_words", model.T(l, "Vad är viktigt för dig? Skriv med den enskildes egna ord.", "What matters to you? In the person's own words."), "", func() *string { return &c().OwnWords })}
+		return []field{
+			areaField("content.own_words", model.T(l, "Vad är viktigt för dig? Skriv med personens egna ord.", "What matters to you? In the person's own words."), "", func() *string { return &c().OwnWords }),
+			textField("content.own_view_how", model.T(l, "Hur togs personens egen syn fram? (viktigt för barn)", "How was the person's own view found out? (important for a child)"),
+				model.T(l, "t.ex. samtal med skolkuratorn", "e.g. a talk with the school counsellor"), func() *string { return &c().OwnViewHow }),
+		}
 	case secSituation:
 		return []field{areaField("content.situation", model.T(l, "Hur är det nu? Skriv också vad som fungerar.", "How is it now? Include what works."), "", func() *string { return &c().Situation })}
 	case secNeeds:

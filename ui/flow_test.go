@@ -109,7 +109,7 @@ func TestMeetingFlow(t *testing.T) {
 	press(m, "tab")
 	typeText(m, "2027-11-01")
 	press(m, "tab")
-	typeText(m, "Psykiatrimottagningen, Beroendeenheten")
+	typeText(m, "Psykiatrimottagningen; Beroendeenheten")
 	// A goal: alt+6, then an action: alt+7.
 	press(m, "alt+6")
 	typeText(m, "Egen lägenhet inom ett år")

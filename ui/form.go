@@ -38,6 +38,8 @@ type field struct {
 	// check returns a message when the value is not acceptable; the value
 	// is kept all the same, so nothing typed is lost.
 	check func(string) string
+	// tidy, when set, rewrites the value to its standard form on leaving.
+	tidy func(string) string
 	// prefilled marks a suggested value (today's date): the first letter
 	// typed replaces it instead of being added to it.
 	prefilled bool
@@ -263,11 +265,24 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 }
 
 func (f *form) move(d int) tea.Cmd {
+	f.tidy()
 	n := f.focus + d
 	if n < 0 || n >= len(f.fields) {
 		return nil
 	}
 	return f.focusField(n, -1)
+}
+
+// tidy puts the focused field's value in its standard form when leaving
+// it: 9.30 becomes 09:30, 2027-6-9 becomes 2027-06-09.
+func (f *form) tidy() {
+	fl := f.current()
+	if fl == nil || fl.tidy == nil || fl.kind != kindText {
+		return
+	}
+	if v := fl.tidy(fl.get()); v != fl.get() {
+		fl.set(v)
+	}
 }
 
 // jump focuses the field with path, if the form has it.
@@ -369,12 +384,14 @@ func (f *form) view(findings map[string]string) string {
 			}
 		}
 		b.WriteByte('\n')
+		checked := false
 		if fl.check != nil {
 			if msg := fl.check(fl.get()); msg != "" {
 				b.WriteString("  " + f.st.Err.Render(msg) + "\n")
+				checked = true
 			}
 		}
-		if msg, ok := findings[fl.path]; ok && focused {
+		if msg, ok := findings[fl.path]; ok && focused && !checked {
 			w := ansi.Wordwrap(msg, max(10, f.width-2), "")
 			b.WriteString("  " + f.st.Warn.Render(strings.ReplaceAll(w, "\n", "\n  ")) + "\n")
 		}

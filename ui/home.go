@@ -218,6 +218,11 @@ func (h *homeModel) view() string {
 		title = model.T(l, "Avslutade planer", "Closed plans")
 	}
 	b.WriteString(h.st.Label.Render(title) + "\n")
+	if len(h.shown) > 0 {
+		b.WriteString(h.st.Header.Render(h.columns(model.T(l, "Person", "Person"), model.T(l, "Personnummer", "Personnummer"),
+			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Uppföljning", "Follow-up"),
+			model.T(l, "Checklistor", "Checklists"))) + "\n")
+	}
 	if len(h.all) == 0 {
 		b.WriteString("\n" + model.T(l,
 			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Avsluta med q och kör: sipmote demo",
@@ -255,12 +260,12 @@ func (h *homeModel) view() string {
 
 func (h *homeModel) row(s model.Summary) string {
 	l := h.lang
-	ver := fmt.Sprintf(model.T(l, "version %d", "version %d"), s.Version)
+	ver := fmt.Sprintf("%d", s.Version)
 	switch {
 	case s.Version == 0:
 		ver = model.T(l, "första mötet", "first meeting")
 	case s.HasDraft:
-		ver = fmt.Sprintf(model.T(l, "v%d + nytt möte", "v%d + new meeting"), s.Version)
+		ver = fmt.Sprintf(model.T(l, "%d + nytt möte", "%d + new meeting"), s.Version)
 	}
 	fu := s.NextFollowUp
 	if fu == "" {
@@ -269,15 +274,21 @@ func (h *homeModel) row(s model.Summary) string {
 	open := ""
 	if h.openCount != nil {
 		if n := h.openCount(s); n > 0 {
-			open = fmt.Sprintf(model.T(l, "%d att bocka av", "%d to tick"), n)
+			open = fmt.Sprintf(model.T(l, "%d kvar", "%d left"), n)
 		}
 	}
 	name := s.Person
 	if s.ConsentGone {
 		name = model.T(l, "(samtycket återkallat)", "(consent withdrawn)")
 	}
-	cols := []string{pad(name, 24), pad(s.PNRMasked, 14), pad(s.Status.Label(l), 9), pad(ver, 14),
-		pad(model.T(l, "uppf. ", "f-up ")+fu, 17), open}
+	return h.columns(name, s.PNRMasked, s.Status.Label(l), ver, fu, open)
+}
+
+// columns lays out one line of the list; the name gets what the window
+// has to spare.
+func (h *homeModel) columns(name, pnr, status, ver, fu, open string) string {
+	nameW := max(16, min(30, h.width-14-8-16-11-12-5))
+	cols := []string{pad(name, nameW), pad(pnr, 14), pad(status, 8), pad(ver, 16), pad(fu, 11), open}
 	return ansi.Truncate(strings.Join(cols, " "), h.width, "…")
 }
 

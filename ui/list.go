@@ -14,16 +14,18 @@ import (
 // listSpec describes a list section (participants, goals, actions): how to
 // read its rows as a table and how to edit one row as a form.
 type listSpec struct {
-	id      string
-	noun    model.Text // "deltagare" / "participant"
-	newRow  model.Text // "Ny deltagare" / "New participant"
-	headers []string
-	widths  []int // relative column widths
-	count   func() int
-	rowID   func(i int) string
-	indexOf func(id string) int
-	remove  func(i int)
-	cells   func(i int) []string
+	id     string
+	noun   model.Text // "deltagare" / "participant"
+	newRow model.Text // "Ny deltagare" / "New participant"
+	// labelCol is the column that names a row: the name, the goal, what.
+	labelCol int
+	headers  []string
+	widths   []int // relative column widths
+	count    func() int
+	rowID    func(i int) string
+	indexOf  func(id string) int
+	remove   func(i int)
+	cells    func(i int) []string
 	// fields builds the form for the row with id; a setter creates the row
 	// when it does not exist yet, so the first key typed is already saved.
 	fields func(id string) []field
@@ -225,8 +227,8 @@ func (s *listSection) soFar(editing int) string {
 		if i == editing {
 			continue
 		}
-		if c := s.spec.cells(i); len(c) > 1 {
-			names = append(names, strings.TrimSpace(c[1]))
+		if c := s.spec.cells(i); len(c) > s.spec.labelCol {
+			names = append(names, strings.TrimSpace(c[s.spec.labelCol]))
 		}
 	}
 	line := model.T(s.lang, "Inlagda: ", "Entered: ") + strings.Join(names, " · ")

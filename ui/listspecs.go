@@ -42,15 +42,16 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 			set: func(s string) { *sel(row(id, true)) = s == "true" }}
 	}
 	return listSpec{
-		id:      secParticipants,
-		noun:    model.Text{SV: "deltagare", EN: "participant"},
-		newRow:  model.Text{SV: "Ny deltagare", EN: "New participant"},
-		headers: []string{model.T(l, "Här", "Here"), model.T(l, "Namn", "Name"), model.T(l, "Roll", "Role"), model.T(l, "Enhet", "Unit"), model.T(l, "Huvudman", "Principal"), model.T(l, "Kontakt", "Contact")},
-		widths:  []int{5, 18, 10, 16, 10, 16},
-		count:   func() int { return len(*ps()) },
-		rowID:   func(i int) string { return (*ps())[i].ID },
-		indexOf: find,
-		remove:  func(i int) { *ps() = append((*ps())[:i], (*ps())[i+1:]...) },
+		id:       secParticipants,
+		noun:     model.Text{SV: "deltagare", EN: "participant"},
+		newRow:   model.Text{SV: "Ny deltagare", EN: "New participant"},
+		labelCol: 1,
+		headers:  []string{model.T(l, "Här", "Here"), model.T(l, "Namn", "Name"), model.T(l, "Roll", "Role"), model.T(l, "Enhet", "Unit"), model.T(l, "Huvudman", "Principal"), model.T(l, "Kontakt", "Contact")},
+		widths:   []int{5, 18, 14, 16, 10, 14},
+		count:    func() int { return len(*ps()) },
+		rowID:    func(i int) string { return (*ps())[i].ID },
+		indexOf:  find,
+		remove:   func(i int) { *ps() = append((*ps())[:i], (*ps())[i+1:]...) },
 		cells: func(i int) []string {
 			p := (*ps())[i]
 			here := model.T(l, "nej", "no")
@@ -78,6 +79,7 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 				str(id, "phone", model.T(l, "Telefon", "Phone"), "", func(p *model.Participant) *string { return &p.Phone }),
 				str(id, "email", model.T(l, "E-post", "E-mail"), "", func(p *model.Participant) *string { return &p.Email }),
 				flag(id, "present", model.T(l, "Närvarande", "Present"), func(p *model.Participant) *bool { return &p.Present }),
+				str(id, "presence_note", model.T(l, "Om närvaron (t.ex. de första 20 minuterna)", "About attendance (e.g. the first 20 minutes)"), "", func(p *model.Participant) *string { return &p.PresenceNote }),
 				flag(id, "invited", model.T(l, "Kallad", "Invited"), func(p *model.Participant) *bool { return &p.Invited }),
 				flag(id, "confirmed", model.T(l, "Har bekräftat", "Confirmed"), func(p *model.Participant) *bool { return &p.Confirmed }),
 			}
@@ -96,16 +98,17 @@ func goalSpec(l model.Lang, v func() *model.Version) listSpec {
 		return -1
 	}
 	return listSpec{
-		id:      secGoals,
-		noun:    model.Text{SV: "mål", EN: "goal"},
-		newRow:  model.Text{SV: "Nytt mål", EN: "New goal"},
-		headers: []string{"#", model.T(l, "Mål", "Goal")},
-		widths:  []int{3, 60},
-		count:   func() int { return len(*gs()) },
-		rowID:   func(i int) string { return (*gs())[i].ID },
-		indexOf: find,
-		remove:  func(i int) { *gs() = append((*gs())[:i], (*gs())[i+1:]...) },
-		cells:   func(i int) []string { return []string{strconv.Itoa(i + 1), (*gs())[i].Text} },
+		id:       secGoals,
+		noun:     model.Text{SV: "mål", EN: "goal"},
+		newRow:   model.Text{SV: "Nytt mål", EN: "New goal"},
+		labelCol: 1,
+		headers:  []string{"#", model.T(l, "Mål", "Goal")},
+		widths:   []int{3, 60},
+		count:    func() int { return len(*gs()) },
+		rowID:    func(i int) string { return (*gs())[i].ID },
+		indexOf:  find,
+		remove:   func(i int) { *gs() = append((*gs())[:i], (*gs())[i+1:]...) },
+		cells:    func(i int) []string { return []string{strconv.Itoa(i + 1), (*gs())[i].Text} },
 		fields: func(id string) []field {
 			return []field{{path: "content.goals[].text", label: model.T(l, "Målet, gärna med den enskildes ord", "The goal, in the person's words where possible"),
 				hint: model.T(l, "t.ex. Egen lägenhet inom ett år", "e.g. Own flat within a year"), kind: kindText,

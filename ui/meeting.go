@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"time"
 
@@ -123,7 +124,7 @@ func (m *meetingModel) buildSections() {
 		secFollowUp:     &formSection{f: newForm(l, st, followUpFields(l, v)), lang: l},
 		secFinish:       newFinishSection(l, st, func() []model.Finding { return m.findings }),
 	}
-	m.sections[secFinish].(*finishSection).finalised = func() bool { return p.Draft == nil }
+	m.sections[secFinish].(*finishSection).finalised = func() bool { return p.Draft == nil || p.Status == model.StatusClosed }
 	for _, id := range []string{secOwnWords, secSituation, secNeeds, secNotAgreed, secEvaluation, secNotes, secMedication} {
 		m.sections[id] = &formSection{f: newForm(l, st, textSectionFields(id, l, v)), lang: l}
 	}
@@ -131,8 +132,9 @@ func (m *meetingModel) buildSections() {
 	if p.Draft != nil && p.Draft.Review != nil {
 		if fs := reviewFields(l, p); len(fs) > 0 {
 			m.sections[secReview] = &formSection{f: newForm(l, st, fs), lang: l}
-			// In a follow-up meeting the review comes first.
-			m.order = append([]string{secReview}, sectionOrder...)
+			// Last in the tab order, so that alt+1…0 mean the same in every
+			// meeting; the follow-up meeting opens on it.
+			m.order = append(append([]string{}, sectionOrder...), secReview)
 		}
 	}
 	m.active = secParticipants
@@ -290,13 +292,22 @@ func (m *meetingModel) setSize(w, h int) {
 func (m *meetingModel) sideBySide() bool { return m.width >= 100 }
 
 // agendaWidth is the agenda pane's outer width beside the plan.
-func (m *meetingModel) agendaWidth() int { return min(46, max(36, m.width*3/10)) }
+func (m *meetingModel) agendaWidth() int { return min(52, max(38, m.width*36/100)) }
 
 // bodyHeight is what the panes get; the status bar takes two lines.
 func (m *meetingModel) bodyHeight() int { return max(6, m.height-2) }
 
-// compactAgenda is the stacked agenda pane's outer height.
-const compactAgenda = 6
+// compactAgenda is the stacked agenda pane's outer height: the clock, the
+// step, and the whole of the chair's prompt up to four lines, so that the
+// chair never has to guess the end of a sentence.
+func (m *meetingModel) compactAgenda() int {
+	lines := 1
+	if len(m.steps) > 0 {
+		w := ansi.Wordwrap(m.steps[m.step].Prompt.In(m.lang), max(10, m.width-4), "")
+		lines = min(4, strings.Count(w, "\n")+1)
+	}
+	return 2 + 2 + lines
+}
 
 // planSize is the room for a section inside the plan pane, below its
 // title line and a blank line.
@@ -304,7 +315,7 @@ func (m *meetingModel) planSize() (int, int) {
 	if m.sideBySide() {
 		return m.width - m.agendaWidth() - 4, m.bodyHeight() - 2 - 2
 	}
-	return m.width - 4, m.bodyHeight() - compactAgenda - 2 - 2
+	return m.width - 4, m.bodyHeight() - m.compactAgenda() - 2 - 2
 }
 
 func (m *meetingModel) goStep(i int) tea.Cmd {
@@ -312,6 +323,9 @@ func (m *meetingModel) goStep(i int) tea.Cmd {
 		return nil
 	}
 	m.step = min(max(i, 0), len(m.steps)-1)
+	if !m.sideBySide() {
+		m.setSize(m.width, m.height) // the prompt's height may differ
+	}
 	m.startClock()
 	m.agendaKey = ""
 	m.agendaRev = m.rev

@@ -92,6 +92,9 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 		}
 		if m.sess.ReadOnly() {
 			m.message = model.T(m.lang, "Versionen är fastställd och kan inte ändras.", "The version is finalised and cannot be changed.")
+			if m.sess.Plan().Status == model.StatusClosed {
+				m.message = model.T(m.lang, "Planen är avslutad och kan inte ändras.", "The plan is closed and cannot be changed.")
+			}
 			return nil
 		}
 		cmd, changed := m.sections[m.active].update(msg)
@@ -258,6 +261,14 @@ func (m *meetingModel) tickClock(t time.Time) {
 
 func (m *meetingModel) elapsed() time.Duration {
 	v := m.version()
+	if m.sess.ReadOnly() {
+		// A finished meeting shows the time it took, not time since.
+		total := 0
+		for _, st := range v.Agenda {
+			total += st.Seconds
+		}
+		return time.Duration(total) * time.Second
+	}
 	if v.Meeting.StartedAt == nil {
 		return 0
 	}
@@ -311,8 +322,8 @@ func (m *meetingModel) fullHelp() [][]key.Binding {
 
 func (m *meetingModel) shortHelp() []key.Binding {
 	k := m.keys
-	out := append([]key.Binding{}, m.sections[m.active].help()...)
-	return append(out, k.next, k.sections, k.findings, k.preview, k.help, k.quit)
+	out := append([]key.Binding{k.help}, m.sections[m.active].help()...)
+	return append(out, k.next, k.sections, k.findings, k.preview, k.quit)
 }
 
 // view draws the meeting. The agenda is cached until the clock, the step
@@ -351,10 +362,11 @@ func (m *meetingModel) view() string {
 		ak := fmt.Sprintf("c%d/%d/%d/%d", m.step, m.agendaRev, int(m.elapsed().Seconds()), m.width)
 		if ak != m.agendaKey {
 			m.agendaKey = ak
-			a := agendaView(m.st, m.lang, m.steps, m.step, m.sess.Plan(), v, m.elapsed(), m.width-4, compactAgenda-2, true)
-			m.agendaLines = pane(m.st.PaneBorder, a, m.width, compactAgenda)
+			ch := m.compactAgenda()
+			a := agendaView(m.st, m.lang, m.steps, m.step, m.sess.Plan(), v, m.elapsed(), m.width-4, ch-2, true)
+			m.agendaLines = pane(m.st.PaneBorder, a, m.width, ch)
 		}
-		body = strings.Join(m.agendaLines, "\n") + "\n" + strings.Join(pane(m.st.FocusBorder, plan, m.width, bh-compactAgenda), "\n")
+		body = strings.Join(m.agendaLines, "\n") + "\n" + strings.Join(pane(m.st.FocusBorder, plan, m.width, bh-len(m.agendaLines)), "\n")
 	}
 	return body + "\n" + status
 }
@@ -389,7 +401,9 @@ func pane(border lipgloss.Style, content string, w, h int) []string {
 
 func (m *meetingModel) planPane(w, h int) string {
 	title := m.st.Title.Render(sectionLabel(m.active, m.lang))
-	if p := m.sess.Plan(); p.Draft == nil {
+	if p := m.sess.Plan(); p.Status == model.StatusClosed {
+		title += m.st.Subtle.Render(model.T(m.lang, "  (avslutad — bara läsning)", "  (closed — read only)"))
+	} else if p.Draft == nil {
 		title += m.st.Subtle.Render(fmt.Sprintf(model.T(m.lang, "  (version %d, fastställd — bara läsning)", "  (version %d, finalised — read only)"), p.VersionNumber()))
 	}
 	idx := 0

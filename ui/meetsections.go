@@ -117,6 +117,7 @@ func (s *coordinatorSection) view(_ int, fs map[string]string) string {
 	if c := s.v().CoordinatorParticipant(); c != nil {
 		b.WriteString("\n" + s.st.Label.Render(model.T(l, "Samordnare: ", "Coordinator: ")) + c.Name + "\n")
 		b.WriteString(model.T(l, "Telefon: ", "Phone: ") + orDash(c.Phone) + "   " + model.T(l, "E-post: ", "E-mail: ") + orDash(c.Email) + "\n")
+		b.WriteString(s.st.Subtle.Render(ansi.Wordwrap(model.T(l, "Telefon och e-post ändras under Deltagare (alt+1).", "Phone and e-mail are edited under Participants (alt+1)."), w, "")) + "\n")
 	}
 	if msg, ok := fs["content.coordinator"]; ok && s.v().CoordinatorParticipant() == nil {
 		b.WriteString("\n" + s.st.Warn.Render(ansi.Wordwrap(msg, w, "")))

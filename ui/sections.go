@@ -40,7 +40,7 @@ var sectionOrder = []string{
 // and its tab never disagree.
 func sectionLabel(id string, l model.Lang) string {
 	if id == secReview {
-		return model.T(l, "Uppföljning av förra planen", "Follow-up of the last plan")
+		return model.T(l, "Resultat sedan förra mötet", "Results since the last meeting")
 	}
 	return checklists.SectionLabel(id, l)
 }
@@ -113,9 +113,12 @@ func clockCheck(l model.Lang) func(string) string {
 
 func boolStr(b bool) string { return strconv.FormatBool(b) }
 
+// splitList reads a list typed on one line. Items are separated by
+// semicolons, since unit names often hold commas ("Socialtjänsten,
+// familjeenheten").
 func splitList(s string) []string {
 	var out []string
-	for _, p := range strings.Split(s, ",") {
+	for _, p := range strings.Split(s, ";") {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
@@ -125,7 +128,7 @@ func splitList(s string) []string {
 
 // joinList shows a list for editing. A trailing comma being typed is kept
 // by the caller through the raw text, so only finished items are joined.
-func joinList(xs []string) string { return strings.Join(xs, ", ") }
+func joinList(xs []string) string { return strings.Join(xs, "; ") }
 
 func principalOpts(l model.Lang) []option {
 	out := []option{{"", "—"}}

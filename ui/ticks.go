@@ -85,7 +85,11 @@ func (o *ticksOverlay) view(w, h int) string {
 			text := strings.Split(ansi.Wordwrap(it.Text.In(o.lang), max(10, w-12), ""), "\n")
 			line := mark + text[0]
 			if idx == o.cursor {
-				line = o.st.Selected.Render(line)
+				plain := "[ ] "
+				if o.plan.Ticks[it.ID] {
+					plain = "[x] "
+				}
+				line = o.st.Selected.Render(plain + text[0])
 				cur = len(lines)
 			}
 			lines = append(lines, line)
