@@ -241,7 +241,11 @@ func (m *Model) openSession(s *session.Session) tea.Cmd {
 	}
 	m.sess = s
 	p := s.Plan()
-	m.meeting = newMeetingModel(m.o.Lang, &m.st, s, m.o.Agenda(p.Variant), m.o.Now, m.o.Printer)
+	steps := m.o.Agenda(p.Variant)
+	if p.Draft != nil && p.Draft.Review != nil {
+		steps = followUpAgenda(steps)
+	}
+	m.meeting = newMeetingModel(m.o.Lang, &m.st, s, steps, m.o.Now, m.o.Printer)
 	m.meeting.checklist = m.o.Checklist
 	m.meeting.setSize(m.width, m.height-1)
 	m.screen = screenMeeting

@@ -202,3 +202,43 @@ func TestActionTakesUnitFromResponsible(t *testing.T) {
 		t.Errorf("action unit %q principal %q, want those of Karin Holm", a.Unit, a.Principal)
 	}
 }
+
+// TestFollowUpMeeting opens the demo's follow-up: the agenda has the review
+// step, its shares still fill the meeting, and an outcome typed in the
+// review reaches the new version.
+func TestFollowUpMeeting(t *testing.T) {
+	db := openTestDB(t)
+	p := model.Demo(fixedNow)
+	if err := db.SavePlan(p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 120, 40)
+	send(m, openPlanMsg{p.ID})
+	if m.screen != screenMeeting || m.meeting.active != secReview {
+		t.Fatalf("follow-up did not open on the review:\n%s", screenText(m))
+	}
+	total := 0
+	for _, s := range m.meeting.steps {
+		total += s.Share
+	}
+	if total < 95 || total > 100 {
+		t.Errorf("shares add up to %d", total)
+	}
+	if m.meeting.steps[m.meeting.step].ID != "review" {
+		t.Errorf("current step %s, want review", m.meeting.steps[m.meeting.step].ID)
+	}
+	// The fourth action of the last version has no outcome in the demo.
+	prev := m.sess.Plan().Reviewed(m.sess.Plan().Draft)
+	a := prev.Content.Actions[3]
+	path := "review.actions[3]"
+	send(m, jumpMsg{path})
+	press(m, "right") // — → done
+	if got := m.sess.Plan().Draft.Review.Actions[a.ID].Result; got != model.OutcomeDone {
+		t.Fatalf("outcome = %q, want done", got)
+	}
+	for _, x := range m.sess.Plan().Draft.Content.Actions {
+		if x.ID == a.ID && x.Status != model.ActionDone {
+			t.Errorf("the outcome did not reach the new version: %s", x.Status)
+		}
+	}
+}

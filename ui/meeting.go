@@ -174,6 +174,11 @@ func (m *meetingModel) restore(pos model.Position) {
 	m.active = secParticipants
 	if _, ok := m.sections[secReview]; ok {
 		m.active = secReview
+		for i, s := range m.steps {
+			if s.Section == secReview {
+				m.step = i
+			}
+		}
 		return
 	}
 	// A new meeting has nobody listed yet: start in the name field. A

@@ -67,3 +67,53 @@ func reviewFields(l model.Lang, p *model.Plan) []field {
 		set:  func(s string) { _ = p.Decide(s) }})
 	return fs
 }
+
+// reviewShare is the part of a follow-up meeting given to going through
+// the last plan.
+const reviewShare = 20
+
+// followUpAgenda turns the agenda into the follow-up meeting's: after the
+// current situation comes the review of every action and goal of the last
+// plan and the decision to revise or close. The other steps give up time
+// in proportion, so the shares still fill the planned length.
+func followUpAgenda(steps []Step) []Step {
+	if len(steps) == 0 {
+		return steps
+	}
+	out := make([]Step, 0, len(steps)+1)
+	at := 0
+	for i, s := range steps {
+		if s.Section == secSituation {
+			at = i + 1
+		}
+	}
+	if at == 0 {
+		at = min(len(steps), 2)
+	}
+	for i, s := range steps {
+		if i == at {
+			out = append(out, reviewStep(s.Part))
+		}
+		s.Share = s.Share * (100 - reviewShare) / 100
+		out = append(out, s)
+	}
+	if at >= len(steps) {
+		out = append(out, reviewStep(steps[len(steps)-1].Part))
+	}
+	return out
+}
+
+func reviewStep(part string) Step {
+	return Step{
+		ID: "review", Part: part, Share: reviewShare, Section: secReview,
+		PartTxt: model.Text{SV: "Hur det är nu", EN: "Current situation"},
+		Title:   model.Text{SV: "Hur har det gått sedan sist?", EN: "How has it gone since last time?"},
+		Prompt: model.Text{
+			SV: "Gå igenom varje insats och varje mål i förra planen: vad blev gjort, vad pågår, vad har ändrats? Bestäm sedan tillsammans om planen ska ändras eller avslutas.",
+			EN: "Go through every action and goal of the last plan: what was done, what goes on, what changed? Then decide together whether to revise the plan or close it.",
+		},
+		Complete: func(p *model.Plan, v *model.Version) bool {
+			return v.Review != nil && v.Review.Decision != "" && len(model.ValidateReview(p, v)) == 0
+		},
+	}
+}
