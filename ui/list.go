@@ -73,6 +73,8 @@ type listSection struct {
 	cacheRev   int
 	cacheKey   string
 	cacheTable string
+	soFarKey   string
+	soFarText  string
 }
 
 func newListSection(spec listSpec, l model.Lang, st *Styles) *listSection {
@@ -218,6 +220,18 @@ func (s *listSection) view(rev int, findings map[string]string) string {
 // soFar lists the rows already entered, so that typing row after row never
 // hides what was written; esc shows them as a table.
 func (s *listSection) soFar(editing int) string {
+	// Cached per row, number of rows and width: only the other rows' names
+	// are shown, and they cannot change while this row is typed into.
+	ck := fmt.Sprintf("%s/%d/%d/%d", s.editing, editing, s.spec.count(), s.width)
+	if editing >= 0 && ck == s.soFarKey {
+		return s.soFarText
+	}
+	s.soFarKey = ck
+	s.soFarText = s.buildSoFar(editing)
+	return s.soFarText
+}
+
+func (s *listSection) buildSoFar(editing int) string {
 	n := s.spec.count()
 	if n == 0 || (n == 1 && editing == 0) {
 		return ""

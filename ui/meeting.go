@@ -82,6 +82,8 @@ type meetingModel struct {
 
 	order       []string // the sections in tab order
 	agendaLines []string
+	helpKey     string
+	helpText    string
 	agendaKey   string
 	agendaRev   int
 	printer     Printer

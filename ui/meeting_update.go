@@ -449,7 +449,23 @@ func (m *meetingModel) statusBar() string {
 		// behind the keys; the next key brings the help back.
 		return line + "\n" + m.st.Warn.Render(ansi.Truncate(m.message, m.width, "…"))
 	}
-	return line + "\n" + shortHelp(m.help, m.shortHelp(), m.width)
+	return line + "\n" + m.helpLine()
+}
+
+// helpLine is the key help, drawn again only when the keys that work change,
+// not on every key typed.
+func (m *meetingModel) helpLine() string {
+	keys := m.shortHelp()
+	var k strings.Builder
+	fmt.Fprintf(&k, "%d|", m.width)
+	for _, b := range keys {
+		k.WriteString(b.Help().Key + b.Help().Desc + "|")
+	}
+	if k.String() != m.helpKey {
+		m.helpKey = k.String()
+		m.helpText = shortHelp(m.help, keys, m.width)
+	}
+	return m.helpText
 }
 
 // countText says how many errors and warnings, in the right number.
