@@ -270,6 +270,12 @@ func (b docBuilder) participants() Section {
 		present := b.t("nej", "no")
 		if pt.Present {
 			present = b.t("ja", "yes")
+		} else if pt.Invited {
+			// Absent but summoned: the plan shows the unit was asked.
+			present = b.t("nej, kallad", "no, invited")
+			if pt.Confirmed {
+				present = b.t("nej, kallad och hade bekräftat", "no, invited and had confirmed")
+			}
 		}
 		if note := strings.TrimSpace(pt.PresenceNote); note != "" {
 			present += " (" + note + ")"

@@ -166,7 +166,7 @@ func checkVersion(c *checker, at string, v *Version) {
 		c.add(SevError, at+".meeting.minutes", "Orimlig mötestid.", "Unreasonable meeting length.")
 	}
 	switch m.Form {
-	case FormRoom, FormHome, FormVideo, FormPhone, "":
+	case FormRoom, FormRoomVideo, FormHome, FormVideo, FormPhone, "":
 	default:
 		c.add(SevError, at+".meeting.form", "Okänd mötesform.", "Unknown meeting form.")
 	}

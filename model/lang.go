@@ -68,14 +68,15 @@ var Principals = []Principal{PrincipalKommun, PrincipalRegion, PrincipalOther}
 func (p Principal) Label(l Lang) string { return principalLabels[p].In(l) }
 
 var formLabels = map[MeetingForm]Text{
-	FormRoom:  {"mötesrum", "meeting room"},
-	FormHome:  {"hemma hos den enskilde", "the person's home"},
-	FormVideo: {"video", "video"},
-	FormPhone: {"telefon", "phone"},
+	FormRoom:      {"mötesrum", "meeting room"},
+	FormHome:      {"hemma hos den enskilde", "the person's home"},
+	FormVideo:     {"video", "video"},
+	FormPhone:     {"telefon", "phone"},
+	FormRoomVideo: {"mötesrum, någon deltar via video", "meeting room, someone joins by video"},
 }
 
 // Forms lists the meeting forms in the order a form offers them.
-var Forms = []MeetingForm{FormRoom, FormHome, FormVideo, FormPhone}
+var Forms = []MeetingForm{FormRoom, FormRoomVideo, FormHome, FormVideo, FormPhone}
 
 // Label is the meeting form's name on screen.
 func (f MeetingForm) Label(l Lang) string { return formLabels[f].In(l) }

@@ -97,6 +97,8 @@ const (
 	FormHome  MeetingForm = "home"
 	FormVideo MeetingForm = "video"
 	FormPhone MeetingForm = "phone"
+	// FormRoomVideo is a meeting in a room with someone joining by video.
+	FormRoomVideo MeetingForm = "room_video"
 )
 
 // Meeting is the practical frame of one SIP meeting.

@@ -21,7 +21,10 @@ type Step struct {
 	Prompt  model.Text
 	Title   model.Text
 	Section string
-	Round   bool
+	// First, when set, is a section the step opens before Section: the
+	// person's own words before the goals written from them.
+	First string
+	Round bool
 	// Complete tells whether the plan already holds what the step fills.
 	Complete func(p *model.Plan, v *model.Version) bool
 }
@@ -66,11 +69,18 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 		// One line for the step and its clock, the rest for the prompt.
 		b.WriteString(clock + "\n" + line(cur) + "\n")
 		prompt := strings.Split(ansi.Wordwrap(steps[cur].Prompt.In(l), max(10, width), ""), "\n")
-		if len(prompt) > height-2 {
-			prompt = prompt[:max(1, height-2)]
+		room := height - 2
+		if notRaiseLine(l, steps[cur], v) != "" {
+			room--
+		}
+		if len(prompt) > room {
+			prompt = prompt[:max(1, room)]
 			prompt[len(prompt)-1] = ansi.Truncate(prompt[len(prompt)-1]+" …", width, "…")
 		}
 		b.WriteString(st.Label.Render(strings.Join(prompt, "\n")))
+		if nr := notRaiseLine(l, steps[cur], v); nr != "" {
+			b.WriteString("\n" + st.Warn.Render(ansi.Truncate(nr, width, "…")))
+		}
 		return b.String()
 	}
 	b.WriteString(st.Title.Render(model.T(l, "Dagordning", "Agenda")) + "\n" + clock + "\n")
@@ -154,4 +164,13 @@ func consentSummary(st *Styles, l model.Lang, v *model.Version, width int) strin
 		b.WriteString("    " + st.Warn.Render(ansi.Wordwrap(model.T(l, "Ta inte upp: ", "Do not raise: ")+strings.Join(c.NotRaise, ", "), w, "")) + "\n")
 	}
 	return b.String()
+}
+
+// notRaiseLine reminds the chair, at the confidentiality step, of the
+// subjects the person does not want raised. It is never printed.
+func notRaiseLine(l model.Lang, s Step, v *model.Version) string {
+	if s.Section != secConsent || len(v.Consent.NotRaise) == 0 {
+		return ""
+	}
+	return model.T(l, "Ta inte upp: ", "Do not raise: ") + strings.Join(v.Consent.NotRaise, "; ")
 }

@@ -241,7 +241,7 @@ func (m *Model) openSession(s *session.Session) tea.Cmd {
 	}
 	m.sess = s
 	p := s.Plan()
-	steps := m.o.Agenda(p.Variant)
+	steps := withOwnWords(m.o.Agenda(p.Variant))
 	if p.Draft != nil && p.Draft.Review != nil {
 		steps = followUpAgenda(steps)
 	}

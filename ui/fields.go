@@ -76,13 +76,13 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), dateCheck(l)),
 		withCheck(textField("consent.valid_until", model.T(l, "Gäller till", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
 		listField("consent.actors", model.T(l, "Vilka verksamheter det gäller (skilj med semikolon ;)", "Which units it covers (separate with semicolons ;)"),
-			model.T(l, "psykiatrin; vårdcentralen", "psychiatry; health centre"), func() *[]string { return &c().Actors }),
+			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors }),
 		{path: "consent.actors.add", label: model.T(l, "Har den enskilde samtyckt till alla enheter som är här?", "Has the person consented to every unit here?"),
 			hint: model.T(l, "Lägg till de närvarande enheterna", "Add the units present"), kind: kindAction,
 			get: func() string { return "" },
 			set: func(string) { c().Actors = addPresentUnits(c().Actors, v()) }},
 		listField("consent.subjects", model.T(l, "Vilka ämnen det gäller", "Which subjects it covers"), "", func() *[]string { return &c().Subjects }),
-		listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp", "Subjects not to raise"), "", func() *[]string { return &c().NotRaise }),
+		listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise }),
 		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {

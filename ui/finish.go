@@ -105,6 +105,11 @@ func (s *finishSection) view(int, map[string]string) string {
 	return b.String()
 }
 
-func (s *finishSection) setSize(w, h int)         { s.width, s.height = w, h }
-func (s *finishSection) help() []key.Binding      { return []key.Binding{s.keys.finalise, s.keys.print} }
+func (s *finishSection) setSize(w, h int) { s.width, s.height = w, h }
+func (s *finishSection) help() []key.Binding {
+	if s.finalised != nil && s.finalised() {
+		return []key.Binding{s.keys.print}
+	}
+	return []key.Binding{s.keys.finalise, s.keys.print}
+}
 func (s *finishSection) jump(string, int) tea.Cmd { return nil }

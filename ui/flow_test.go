@@ -242,3 +242,32 @@ func TestFollowUpMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestAgendaReachesOwnWords walks the adult agenda with ctrl+n: the
+// person's own words come before the goals.
+func TestAgendaReachesOwnWords(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.Swedish, 120, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	var seen []string
+	for range 20 {
+		press(m, "ctrl+n")
+		if n := len(seen); n == 0 || seen[n-1] != m.meeting.active {
+			seen = append(seen, m.meeting.active)
+		}
+	}
+	own, goals := -1, -1
+	for i, s := range seen {
+		switch s {
+		case secOwnWords:
+			own = i
+		case secGoals:
+			goals = i
+		}
+	}
+	if own < 0 || goals < 0 || own > goals {
+		t.Errorf("ctrl+n through the agenda visits %v; want own words before goals", seen)
+	}
+	if seen[len(seen)-1] != secFinish {
+		t.Errorf("the agenda does not end at the finish: %v", seen)
+	}
+}

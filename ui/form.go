@@ -219,6 +219,23 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			case key.Matches(k, formKeys.left):
 				d = -1
 			}
+			if d == 0 && k.Text != "" && len(fl.opts) > 0 {
+				// A letter picks the next option that starts with it.
+				cur := 0
+				for j, o := range fl.opts {
+					if o.value == fl.get() {
+						cur = j
+					}
+				}
+				for n := 1; n <= len(fl.opts); n++ {
+					o := fl.opts[(cur+n)%len(fl.opts)]
+					if strings.HasPrefix(strings.ToLower(o.label), strings.ToLower(k.Text)) {
+						fl.set(o.value)
+						return nil, true
+					}
+				}
+				return nil, false
+			}
 			if d != 0 && len(fl.opts) > 0 {
 				i := 0
 				for j, o := range fl.opts {
@@ -327,6 +344,9 @@ func (f *form) view(findings map[string]string) string {
 		label := fl.label
 		if focused {
 			b.WriteString(f.st.Focused.Render("› " + label))
+			if f.replace && fl.kind == kindText {
+				b.WriteString(f.st.Subtle.Render("  (" + model.T(f.lang, "skriv för att ersätta", "type to replace") + ")"))
+			}
 		} else {
 			b.WriteString(f.st.Label.Render("  " + label))
 		}
@@ -334,9 +354,6 @@ func (f *form) view(findings map[string]string) string {
 		switch {
 		case focused && fl.kind == kindText:
 			b.WriteString("  " + f.input.View())
-			if f.replace {
-				b.WriteString(f.st.Subtle.Render("  " + model.T(f.lang, "skriv för att ersätta", "type to replace")))
-			}
 		case focused && fl.kind == kindArea:
 			b.WriteString(f.area.View())
 		case fl.kind == kindAction:
@@ -365,7 +382,7 @@ func (f *form) view(findings map[string]string) string {
 				lbl = "—"
 			}
 			if focused {
-				b.WriteString("  " + f.st.Focused.Render("‹ "+lbl+" ›") + f.st.Subtle.Render("  "+model.T(f.lang, "← → väljer", "← → choose")))
+				b.WriteString("  " + f.st.Focused.Render("‹ "+lbl+" ›") + f.st.Subtle.Render("  "+model.T(f.lang, "← → eller första bokstaven", "← → or the first letter")))
 			} else {
 				b.WriteString("  " + lbl)
 			}

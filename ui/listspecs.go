@@ -74,7 +74,7 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 				str(id, "unit", model.T(l, "Enhet", "Unit"), model.T(l, "t.ex. Vårdcentralen Norr", "e.g. Health centre North"), func(p *model.Participant) *string { return &p.Unit }),
 				{path: "meeting.participants[].principal", label: model.T(l, "Huvudman", "Principal"), kind: kindChoice, opts: principalOpts(l),
 					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
-				str(id, "other_party", model.T(l, "Annan part (om huvudman är annan part)", "Other party (if principal is other)"), "Försäkringskassan", func(p *model.Participant) *string { return &p.OtherParty }),
+				str(id, "other_party", model.T(l, "Annan part (om huvudman är annan part)", "Other party (if principal is other)"), model.T(l, "t.ex. Försäkringskassan", "e.g. Försäkringskassan"), func(p *model.Participant) *string { return &p.OtherParty }),
 				str(id, "title", model.T(l, "Titel", "Title"), "", func(p *model.Participant) *string { return &p.Title }),
 				str(id, "phone", model.T(l, "Telefon", "Phone"), "", func(p *model.Participant) *string { return &p.Phone }),
 				str(id, "email", model.T(l, "E-post", "E-mail"), "", func(p *model.Participant) *string { return &p.Email }),

@@ -310,8 +310,12 @@ func (m *meetingModel) bodyHeight() int { return max(6, m.height-2) }
 func (m *meetingModel) compactAgenda() int {
 	lines := 1
 	if len(m.steps) > 0 {
-		w := ansi.Wordwrap(m.steps[m.step].Prompt.In(m.lang), max(10, m.width-4), "")
-		lines = min(4, strings.Count(w, "\n")+1)
+		s := m.steps[m.step]
+		w := ansi.Wordwrap(s.Prompt.In(m.lang), max(10, m.width-4), "")
+		lines = min(5, strings.Count(w, "\n")+1)
+		if notRaiseLine(m.lang, s, m.version()) != "" {
+			lines++
+		}
 	}
 	return 2 + 2 + lines
 }
@@ -329,6 +333,7 @@ func (m *meetingModel) goStep(i int) tea.Cmd {
 	if len(m.steps) == 0 {
 		return nil
 	}
+	forward := i > m.step
 	m.step = min(max(i, 0), len(m.steps)-1)
 	if !m.sideBySide() {
 		m.setSize(m.width, m.height) // the prompt's height may differ
@@ -336,7 +341,22 @@ func (m *meetingModel) goStep(i int) tea.Cmd {
 	m.startClock()
 	m.agendaKey = ""
 	m.agendaRev = m.rev
-	return m.goSection(m.steps[m.step].Section)
+	s := m.steps[m.step]
+	if s.First != "" && forward {
+		return m.goSection(s.First)
+	}
+	return m.goSection(s.Section)
+}
+
+// nextStep moves on: to the second section of a step that has two, else to
+// the next step.
+func (m *meetingModel) nextStep() tea.Cmd {
+	if len(m.steps) > 0 {
+		if s := m.steps[m.step]; s.First != "" && m.active == s.First {
+			return m.goSection(s.Section)
+		}
+	}
+	return m.goStep(m.step + 1)
 }
 
 func (m *meetingModel) goSection(id string) tea.Cmd {

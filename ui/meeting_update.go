@@ -121,7 +121,7 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.quit):
 		return func() tea.Msg { return closeMeetingMsg{} }, true
 	case key.Matches(k, m.keys.next):
-		return m.goStep(m.step + 1), true
+		return m.nextStep(), true
 	case key.Matches(k, m.keys.prev):
 		return m.goStep(m.step - 1), true
 	case key.Matches(k, m.keys.done):

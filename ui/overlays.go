@@ -110,7 +110,7 @@ func (o *findingsOverlay) view(w, h int) string {
 	if len(o.fs) == 0 {
 		b.WriteString(o.st.OK.Render(model.T(o.lang, "Inga brister.", "No findings.")))
 	}
-	room := max(3, h-8)
+	room := max(2, (h-8)/2) // a finding takes up to two lines
 	first := 0
 	if o.cursor >= room {
 		first = o.cursor - room + 1
@@ -123,11 +123,16 @@ func (o *findingsOverlay) view(w, h int) string {
 		}
 		sec, _ := sectionOfPath(f.Path)
 		line := fmt.Sprintf("%s — %s", sectionLabel(sec, o.lang), f.Message.In(o.lang))
-		line = ansi.Truncate(line, max(10, w-10), "…")
-		if i == o.cursor {
-			line = o.st.Selected.Render(line)
+		parts := strings.Split(ansi.Wordwrap(line, max(10, w-10), ""), "\n")
+		if len(parts) > 2 {
+			parts = append(parts[:1], ansi.Truncate(strings.Join(parts[1:], " "), max(10, w-10), "…"))
 		}
-		b.WriteString(mark + line + "\n")
+		if i == o.cursor {
+			for j := range parts {
+				parts[j] = o.st.Selected.Render(parts[j])
+			}
+		}
+		b.WriteString(mark + strings.Join(parts, "\n  ") + "\n")
 	}
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
