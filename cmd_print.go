@@ -33,7 +33,7 @@ func cmdPrint(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), printout.PDFOptions{Copies: *copies})
+	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, *copies))
 	if err != nil {
 		return err
 	}

@@ -114,12 +114,7 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 // one, else a PDF in the current directory, and a line saying which.
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
 	return func(p *model.Plan, v *model.Version) (string, error) {
-		opt := printout.PDFOptions{}
-		if v.FinalisedAt == nil {
-			// A draft must never pass for the signed original.
-			opt.Marks = []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}
-		}
-		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
+		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, 0))
 		if err != nil {
 			return "", err
 		}
@@ -136,4 +131,13 @@ func printedText(l model.Lang, r printout.Result) string {
 		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
 	}
 	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
+}
+
+// pdfOptions gives the copies of a print. A draft gets one copy marked as
+// a draft: it must never pass for the signed original.
+func (a *app) pdfOptions(v *model.Version, copies int) printout.PDFOptions {
+	if v.FinalisedAt == nil {
+		return printout.PDFOptions{Marks: []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
+	}
+	return printout.PDFOptions{Copies: copies}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -186,5 +187,44 @@ func TestDatabaseFileMode(t *testing.T) {
 	dst, _ := os.Stat(filepath.Dir(c.db))
 	if dst.Mode().Perm() != 0o700 {
 		t.Errorf("dir mode %v", dst.Mode().Perm())
+	}
+}
+
+// TestPrintDraftIsMarked prints a draft and a finalised version and reads
+// the PDFs back: the draft says so and is never the original.
+func TestPrintDraftIsMarked(t *testing.T) {
+	needTool(t, "pdftotext")
+	c := newCLI(t)
+	out := c.ok("demo")
+	var maja, elias string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 1 && f[1] == "Maja" {
+			maja = f[0]
+		}
+		if len(f) > 1 && f[1] == "Elias" {
+			elias = f[0]
+		}
+	}
+	dir := t.TempDir()
+	read := func(id string, args ...string) string {
+		pdf := filepath.Join(dir, id+".pdf")
+		c.ok(append([]string{"print", id, "-o", pdf}, args...)...)
+		txt, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(txt)
+	}
+	draft := read(elias)
+	if !strings.Contains(draft, "UTKAST") || strings.Contains(draft, "Original") {
+		t.Errorf("a draft print is not marked as a draft")
+	}
+	final := read(maja, "--version", "1")
+	if !strings.Contains(final, "Original") || strings.Contains(final, "UTKAST") {
+		t.Errorf("the finalised print lacks the original mark")
+	}
+	if n := strings.Count(final, "Kopia"); n < 1 {
+		t.Errorf("no copies in the finalised print")
 	}
 }
