@@ -246,49 +246,6 @@ func (b docBuilder) role(pt Participant) string {
 	return r
 }
 
-func contact(pt Participant) string {
-	var parts []string
-	for _, s := range []string{pt.Phone, pt.Email} {
-		if s = strings.TrimSpace(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-func (b docBuilder) participants() Section {
-	s := Section{Heading: b.t("Deltagare", "Participants")}
-	if len(b.v.Meeting.Participants) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
-		return s
-	}
-	t := Table{Header: []string{
-		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Enhet", "Unit"),
-		b.t("Huvudman", "Principal"), b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
-	}}
-	for _, pt := range b.v.Meeting.Participants {
-		present := b.t("nej", "no")
-		if pt.Present {
-			present = b.t("ja", "yes")
-		} else if pt.Invited {
-			// Absent but summoned: the plan shows the unit was asked.
-			present = b.t("nej, kallad", "no, invited")
-			if pt.Confirmed {
-				present = b.t("nej, kallad och hade bekräftat", "no, invited and had confirmed")
-			}
-		}
-		if note := strings.TrimSpace(pt.PresenceNote); note != "" {
-			present += " (" + note + ")"
-		}
-		t.Rows = append(t.Rows, []string{
-			orDash(pt.Name), orDash(b.role(pt)), orDash(pt.Unit),
-			orDash(PartyName(pt.Principal, pt.OtherParty, b.l)), orDash(contact(pt)), present,
-		})
-	}
-	s.Blocks = []Block{{Kind: BlockTable, Table: t}}
-	return s
-}
-
 func (b docBuilder) goals() Section {
 	s := Section{Heading: b.t("Mål", "Goals")}
 	var items []string
@@ -499,14 +456,4 @@ func (b docBuilder) signatures() SignatureBlock {
 		})
 	}
 	return sb
-}
-
-// ownWords is the person's own words, and how their view was found out
-// when the secretary wrote it down.
-func ownWords(l Lang, ct Content) []Block {
-	blocks := para(l, ct.OwnWords)
-	if how := strings.TrimSpace(ct.OwnViewHow); how != "" {
-		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så togs synen fram", "How the view was found out"), how}}})
-	}
-	return blocks
 }
