@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -106,6 +107,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		if m.meeting != nil && m.screen == screenMeeting {
+			if pv, ok := m.meeting.over.(*previewOverlay); ok {
+				// Render the preview again for the new width.
+				pv.w, pv.h = m.width, m.height-1
+				pv.vp.SetWidth(pv.w)
+				pv.vp.SetHeight(max(3, pv.h-2))
+				return m, pv.render(m.sess.Plan().Clone(), m.o.Lang)
+			}
+		}
 		return m, nil
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if m.width < MinWidth || m.height < MinHeight {
@@ -189,7 +199,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.closing = newCloseModel(m.o.Lang, &m.st, p, m.o.Now)
-		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
+		m.resize()
 		m.screen = screenClose
 		return m, m.closing.form.focusField(0, -1)
 	case closedPlanMsg:
@@ -254,6 +264,10 @@ func (m *Model) openSession(s *session.Session) tea.Cmd {
 
 func (m *Model) resize() {
 	m.home.width, m.home.height = m.width, m.height
+	m.home.filter.SetWidth(max(10, m.width-10))
+	if m.closing != nil {
+		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
+	}
 	if m.newPlan != nil {
 		m.newPlan.setSize(m.width, m.height)
 	}
@@ -269,8 +283,17 @@ const (
 	MinHeight = 16
 )
 
-// View draws the screen in front.
+// View draws the screen in front, cut to the window.
 func (m *Model) View() tea.View {
+	v := tea.NewView(clip(m.render(), m.width, m.height))
+	v.AltScreen = true
+	v.WindowTitle = "sipmote"
+	return v
+}
+
+// render draws the screen in front as the screens lay it out; tests check
+// that it fits the window without the cut that View adds.
+func (m *Model) render() string {
 	var s string
 	switch {
 	case m.width < MinWidth || m.height < MinHeight:
@@ -288,10 +311,7 @@ func (m *Model) View() tea.View {
 	default:
 		s = m.home.view()
 	}
-	v := tea.NewView(s)
-	v.AltScreen = true
-	v.WindowTitle = "sipmote"
-	return v
+	return s
 }
 
 type homePrintedMsg struct {
@@ -314,4 +334,20 @@ func (m *Model) samePerson(p *model.Plan) bool {
 		}
 	}
 	return false
+}
+
+// clip cuts a screen to the window, the last guard against a broken
+// layout: a line that would wrap or a screen that would scroll moves every
+// line below it, so nothing may ever be wider or taller than the window.
+func clip(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h && h > 0 {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
 }

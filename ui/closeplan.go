@@ -94,10 +94,10 @@ func closeErrText(l model.Lang, err error) string {
 func (m *closeModel) view(width int) string {
 	l := m.lang
 	var b strings.Builder
-	b.WriteString(m.st.Title.Render(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.plan.Person.Name) + "\n\n")
+	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.plan.Person.Name, max(20, width), "…")) + "\n\n")
 	if m.done {
-		b.WriteString(m.st.OK.Render(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
-			"The plan is closed. It is kept and can be printed, but not changed.")) + "\n\n")
+		b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
+			"The plan is closed. It is kept and can be printed, but not changed."), max(20, width), "")) + "\n\n")
 		b.WriteString(m.st.Label.Render(model.T(l, "Berätta för:", "Tell:")) + "\n")
 		for _, p := range m.plan.WhoToTell() {
 			line := "  • " + p.Name
@@ -109,7 +109,7 @@ func (m *closeModel) view(width int) string {
 			}
 			b.WriteString(ansi.Truncate(line, width, "…") + "\n")
 		}
-		b.WriteString("\n" + m.st.Subtle.Render(model.T(l, "Tryck en tangent för att gå tillbaka.", "Press any key to go back.")))
+		b.WriteString("\n" + m.st.Subtle.Render(ansi.Truncate(model.T(l, "Tryck en tangent för att gå tillbaka.", "Press any key to go back."), max(20, width), "…")))
 		return b.String()
 	}
 	b.WriteString(ansi.Wordwrap(model.T(l,
@@ -117,7 +117,7 @@ func (m *closeModel) view(width int) string {
 		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden in the list."), max(20, width-2), "") + "\n\n")
 	b.WriteString(m.form.view(nil) + "\n")
 	if m.err != "" {
-		b.WriteString("\n" + m.st.Err.Render(m.err) + "\n")
+		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, width), "")) + "\n")
 	}
 	m.help.SetWidth(width)
 	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.save, m.keys.cancel}, width))

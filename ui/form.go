@@ -415,6 +415,13 @@ func (f *form) view(findings map[string]string) string {
 	}
 	blocks = append(blocks, b.String())
 	out := f.window(blocks)
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > f.width {
+			lines[i] = ansi.Truncate(l, f.width, "…")
+		}
+	}
+	out = strings.Join(lines, "\n")
 	if f.notice != "" {
 		out += "\n" + f.st.Warn.Render(f.notice)
 	}

@@ -67,7 +67,7 @@ func TestGoldenScreens(t *testing.T) {
 						// depends on timing, so it is fixed here.
 						fm.meeting.saveText = model.T(lang, "sparat", "saved")
 					}
-					out := ansi.Strip(fm.View().Content)
+					out := ansi.Strip(fm.render())
 					checkScreen(t, out, sz[0], sz[1])
 					golden.RequireEqual(t, out)
 				})

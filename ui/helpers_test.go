@@ -138,4 +138,4 @@ func typeText(m *Model, s string) {
 	}
 }
 
-func screenText(m *Model) string { return ansi.Strip(m.View().Content) }
+func screenText(m *Model) string { return ansi.Strip(m.render()) }

@@ -75,6 +75,8 @@ type homeModel struct {
 func newHomeModel(l model.Lang, st *Styles, now func() time.Time, openCount func(model.Summary) int) *homeModel {
 	f := textinput.New()
 	f.Prompt = model.T(l, "Sök: ", "Search: ")
+	f.CharLimit = 100 // a name or a birth date; a pasted page is cut
+	f.SetWidth(70)
 	return &homeModel{lang: l, st: st, keys: newHomeKeys(l), help: help.New(), filter: f, now: now, openCount: openCount, width: 80, height: 24}
 }
 
@@ -193,9 +195,9 @@ func (h *homeModel) view() string {
 	if h.full {
 		hm := help.New()
 		hm.SetWidth(h.width)
-		b.WriteString(model.T(l,
+		b.WriteString(ansi.Wordwrap(model.T(l,
 			"Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver.",
-			"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type.") + "\n\n")
+			"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type."), max(20, h.width), "") + "\n\n")
 		b.WriteString(hm.FullHelpView(h.keys.FullHelp()) + "\n\n" + h.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help.")))
 		return b.String()
 	}
@@ -245,7 +247,7 @@ func (h *homeModel) view() string {
 		b.WriteString(line + "\n")
 	}
 	if h.message != "" {
-		b.WriteString(h.st.Warn.Render(h.message) + "\n")
+		b.WriteString(h.st.Warn.Render(ansi.Wordwrap(h.message, max(20, h.width), "")) + "\n")
 	}
 	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	for len(out) < h.height-1 {

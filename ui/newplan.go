@@ -116,7 +116,7 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 
 func (m *newPlanModel) setSize(w, h int) {
 	m.width = w
-	m.form.setSize(min(w-4, 70), h-6)
+	m.form.setSize(min(w-4, 70), h-10) // room for a two-line error and the keys
 	m.help.SetWidth(w)
 }
 
