@@ -118,18 +118,11 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return fail("ange planens id: sipmote export ID --format json|md|txt|ics", "give the plan's id: sipmote export ID --format json|md|txt|ics")
-	}
-	db, p, err := a.loadPlan(pos[0])
+	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|ics", "give the plan's id: sipmote export ID --format json|md|txt|ics")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	v, err := a.pickVersion(p, *ver)
-	if err != nil {
-		return err
-	}
 	var out []byte
 	switch *format {
 	case "json":

@@ -21,18 +21,11 @@ func cmdPrint(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return fail("ange planens id: sipmote print ID", "give the plan's id: sipmote print ID")
-	}
-	db, p, err := a.loadPlan(pos[0])
+	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote print ID", "give the plan's id: sipmote print ID")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	v, err := a.pickVersion(p, *ver)
-	if err != nil {
-		return err
-	}
 	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, *copies))
 	if err != nil {
 		return err

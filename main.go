@@ -239,6 +239,24 @@ func (a *app) loadPlan(prefix string) (*store.DB, *model.Plan, error) {
 	return nil, nil, err
 }
 
+// loadVersion is loadPlan for commands that take one id and --version:
+// the plan and the version asked for, or the current one.
+func (a *app) loadVersion(pos []string, ver int, usageSV, usageEN string) (*store.DB, *model.Plan, *model.Version, error) {
+	if len(pos) != 1 {
+		return nil, nil, nil, fail(usageSV, usageEN)
+	}
+	db, p, err := a.loadPlan(pos[0])
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	v, err := a.pickVersion(p, ver)
+	if err != nil {
+		db.Close()
+		return nil, nil, nil, err
+	}
+	return db, p, v, nil
+}
+
 // loadChecklists loads the agenda and the checklists with the local
 // routine; problems are reported but never stop the program.
 func (a *app) loadChecklists() (*checklists.Set, string) {

@@ -100,13 +100,14 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 		cmd, changed := m.sections[m.active].update(msg)
 		if changed {
 			m.startClock()
-			if m.active == secCoordinator || m.active == secConsent || m.active == secReview {
-				// Small sections: show the effect of a choice at once.
-				m.sess.Changed(m.active)
-				m.refreshFindings()
-			}
 			m.rev++
 			m.sess.Changed(m.active)
+			if !m.typingText() && (m.active == secCoordinator || m.active == secConsent || m.active == secReview) {
+				// A choice in a small section shows its effect at once;
+				// typed text waits for the save tick, so a key never pays
+				// for validating the whole plan.
+				m.refreshFindings()
+			}
 			m.saveText = model.T(m.lang, "ändrat", "changed")
 		}
 		m.sess.SetPosition(m.position())
@@ -180,6 +181,16 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 	}
 	return nil, false
+}
+
+// typingText tells whether the focused field takes free text.
+func (m *meetingModel) typingText() bool {
+	if fs, ok := m.sections[m.active].(*formSection); ok {
+		if f := fs.f.current(); f != nil {
+			return f.kind == kindText || f.kind == kindArea
+		}
+	}
+	return false
 }
 
 // roundStep is the step whose speakers ctrl+r ticks: the current one if it
