@@ -10,7 +10,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
 	"github.com/sipmote/sipmote/ui"
-	"github.com/sipmote/sipmote/ui/printout"
+	"github.com/sipmote/sipmote/printout"
 )
 
 func cmdNew(a *app, args []string) error {

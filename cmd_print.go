@@ -8,7 +8,7 @@ import (
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/ui/printout"
+	"github.com/sipmote/sipmote/printout"
 )
 
 func cmdPrint(a *app, args []string) error {

@@ -12,7 +12,7 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui"
-	"github.com/sipmote/sipmote/ui/printout"
+	"github.com/sipmote/sipmote/printout"
 )
 
 func cmdTUI(a *app, args []string) error {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
-	"github.com/sipmote/sipmote/ui/printout"
+	"github.com/sipmote/sipmote/printout"
 )
 
 // ErrorText says what went wrong in the user's language. It never repeats

@@ -28,7 +28,7 @@ func needTool(t testing.TB, name string) string {
 }
 
 // goldenDir is the repository's testdata/printout.
-func goldenDir() string { return filepath.Join("..", "..", "testdata", "printout") }
+func goldenDir() string { return filepath.Join("..", "testdata", "printout") }
 
 // notRaised is the subject Maja does not want raised. It must appear in
 // no output at all.
