@@ -9,6 +9,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui"
 	"github.com/sipmote/sipmote/printout"
 )
@@ -94,7 +95,9 @@ func cmdList(a *app, args []string) error {
 		if fu == "" {
 			fu = "—"
 		}
-		name := s.Person
+		// Cleaned here as well as by the output writer, so that the
+		// columns line up.
+		name := termsafe.String(s.Person)
 		if s.ConsentGone {
 			name = model.T(a.lang, "(samtycket återkallat)", "(consent withdrawn)")
 		}

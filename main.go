@@ -15,6 +15,7 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -68,6 +69,10 @@ func commands() []command {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Everything a command prints may hold stored or file text (a name
+	// from an import, a local checklist): nothing of it may reach the
+	// terminal as a control sequence.
+	stdout, stderr = termsafe.Writer(stdout), termsafe.Writer(stderr)
 	a := &app{lang: model.Swedish, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
 	if l, ok := model.ParseLang(os.Getenv("SIPMOTE_LANG")); ok && os.Getenv("SIPMOTE_LANG") != "" {
 		a.lang = l
