@@ -117,6 +117,9 @@ func cmdExport(a *app, args []string) error {
 	fs := a.flags("export")
 	format := fs.String("format", "json", "")
 	ver := fs.Int("version", 0, "")
+	outPath := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
+	withPlace := fs.Bool("with-place", false, "")
 	pos, err := a.parse(fs, "export", args)
 	if err != nil {
 		return err
@@ -138,7 +141,11 @@ func cmdExport(a *app, args []string) error {
 		// An e-mail body: never the whole personnummer.
 		out = []byte(printout.Text(model.BuildDocument(p, v, a.lang).Masked()))
 	case "ics":
-		out, err = printout.ICS(p, v, a.lang)
+		if *withPlace {
+			out, err = printout.ICSWithPlace(p, v, a.lang)
+		} else {
+			out, err = printout.ICS(p, v, a.lang)
+		}
 		if err != nil {
 			return fail("planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
 		}
@@ -148,7 +155,11 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := a.stdout.Write(out); err != nil {
+	if *outPath != "" {
+		if err := a.writeFile(*outPath, out, *force); err != nil {
+			return err
+		}
+	} else if _, err := a.stdout.Write(out); err != nil {
 		return err
 	}
 	a.trail(db, p.ID, "exported", "")

@@ -94,3 +94,49 @@ func withName(t *testing.T, js, name string) string {
 	}
 	return string(b)
 }
+
+func TestOutputFilesAreNewAndPrivate(t *testing.T) {
+	c := newCLI(t)
+	id := strings.Fields(c.ok("demo"))[0]
+	dir := t.TempDir()
+	out := filepath.Join(dir, "plan.md")
+	c.ok("export", id, "--format", "md", "-o", out)
+	st, err := os.Lstat(out)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("export -o: %v %v", st, err)
+	}
+	// An existing file is refused, and kept as it was.
+	if err := os.WriteFile(out, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := c.run("export", id, "--format", "md", "-o", out, "--lang", "en")
+	if code == 0 || !strings.Contains(errOut, "--force") {
+		t.Errorf("existing file: exit %d %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "mine" {
+		t.Errorf("the existing file was changed")
+	}
+	// --force replaces it with a new private file.
+	c.ok("export", id, "--format", "md", "-o", out, "--force")
+	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {
+		t.Errorf("after --force mode %v", st.Mode().Perm())
+	}
+	// A symlink is never followed, not even with --force.
+	target := filepath.Join(dir, "target")
+	os.WriteFile(target, []byte("target"), 0o644)
+	link := filepath.Join(dir, "link.pdf")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"print", id, "-o", link}, {"print", id, "-o", link, "--force"},
+		{"export", id, "--format", "json", "-o", link, "--force"},
+	} {
+		if _, errOut, code := c.run(append(args, "--lang", "en")...); code == 0 || !strings.Contains(errOut, "symbolic link") {
+			t.Errorf("%v: exit %d %q", args, code, errOut)
+		}
+	}
+	if b, _ := os.ReadFile(target); string(b) != "target" {
+		t.Errorf("written through the link")
+	}
+}
