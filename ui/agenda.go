@@ -155,7 +155,7 @@ func consentSummary(st *Styles, l model.Lang, v *model.Version, width int) strin
 		return "    " + st.Err.Render(model.T(l, "Samtycke saknas.", "No consent recorded.")) + "\n"
 	}
 	if len(c.Actors) > 0 {
-		b.WriteString("    " + ansi.Wordwrap(model.T(l, "Gäller: ", "Covers: ")+strings.Join(c.Actors, ", "), w, "") + "\n")
+		b.WriteString("    " + ansi.Wordwrap(model.T(l, "Gäller för: ", "Covers: ")+strings.Join(c.Actors, ", "), w, "") + "\n")
 	}
 	if c.ValidUntil != "" {
 		b.WriteString("    " + model.T(l, "Till och med ", "Until ") + c.ValidUntil + "\n")
