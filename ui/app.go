@@ -55,6 +55,12 @@ type Model struct {
 	width   int
 	height  int
 	fatal   string
+
+	// The new-plan form kept on disk (see newplan_save.go).
+	formDraft  *NewPlanInput
+	formAt     time.Time
+	formGen    int
+	formWrites formDrafts
 }
 
 // New makes the root model.
@@ -69,6 +75,7 @@ func New(o Options) *Model {
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.message = o.Notice
 	m.reload()
+	m.loadFormDraft()
 	return m
 }
 
@@ -93,6 +100,9 @@ func (m *Model) Init() tea.Cmd {
 // Close saves and closes an open meeting; main calls it after the program
 // ends, whatever ended it.
 func (m *Model) Close() error {
+	if err := m.flushForm(); err != nil {
+		return err
+	}
 	if m.sess != nil {
 		err := m.sess.Close()
 		m.sess = nil
@@ -124,16 +134,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	if cmd, ok := m.updateForm(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case quitMsg:
 		return m, tea.Quit
 	case newPlanMsg:
-		m.newPlan = newNewPlanModel(m.o.Lang, &m.st, m.o.Now)
-		m.newPlan.exists = m.samePerson
-		m.newPlan.setSize(m.width, m.height)
-		m.screen = screenNew
-		return m, m.newPlan.form.focusField(0, -1)
+		return m, m.startForm()
 	case cancelMsg:
+		if m.screen == screenNew {
+			return m, m.leaveForm()
+		}
 		m.screen = screenHome
 		return m, nil
 	case createdPlanMsg:
@@ -142,7 +154,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "created", OSUser: store.CurrentOSUser(), Secretary: msg.plan.Draft.Meeting.Secretary})
-		return m, m.openSession(session.New(m.o.DB, msg.plan, m.sessOpts()))
+		m.newPlan.dirty = false
+		return m, tea.Batch(m.clearForm(), m.openSession(session.New(m.o.DB, msg.plan, m.sessOpts())))
 	case openPlanMsg:
 		id, err := m.o.DB.Resolve(msg.id)
 		if err != nil {
