@@ -61,6 +61,8 @@ type Model struct {
 	formAt     time.Time
 	formGen    int
 	formWrites formDrafts
+	// refused counts keys pressed while the window was too small.
+	refused int
 }
 
 // New makes the root model.
@@ -117,6 +119,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		m.tellRefused()
 		if m.meeting != nil && m.screen == screenMeeting {
 			if pv, ok := m.meeting.over.(*previewOverlay); ok {
 				// Render the preview again for the new width.
@@ -128,9 +131,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg, tea.PasteMsg:
-		if m.width < MinWidth || m.height < MinHeight {
+		if m.tooSmall() {
 			// Nothing can be seen, so nothing is typed: a key now would
-			// land in a field the secretary cannot see.
+			// land in a field the secretary cannot see. It is refused
+			// visibly, never silently.
+			m.refuseKey()
 			return m, nil
 		}
 	}
@@ -309,10 +314,8 @@ func (m *Model) View() tea.View {
 func (m *Model) render() string {
 	var s string
 	switch {
-	case m.width < MinWidth || m.height < MinHeight:
-		s = ansi.Wordwrap(model.T(m.o.Lang,
-			"Fönstret är för litet. Gör det större (minst 60 × 16 tecken). Inget av det du skrivit har försvunnit.",
-			"The window is too small. Make it larger (at least 60 × 16 characters). Nothing you typed is lost."), max(10, m.width), "")
+	case m.tooSmall():
+		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
 	case m.screen == screenNew:
 		s = m.newPlan.view()
 	case m.screen == screenMeeting:
