@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"github.com/sipmote/sipmote/checklists"
@@ -38,12 +39,11 @@ func cmdPrint(a *app, args []string) error {
 			return fail("kunde inte skriva filen "+*out, "could not write the file "+*out)
 		}
 		res = printout.Result{Path: *out}
-	} else {
-		path := *out
-		if path == "" {
-			path = printout.DefaultFileName(p, v)
+		if abs, err := filepath.Abs(*out); err == nil {
+			res.Path = abs
 		}
-		res, err = printout.Print(pdf, *printer, path)
+	} else {
+		res, err = printout.Print(pdf, *printer, printout.DefaultFileName(p, v))
 	}
 	if err != nil {
 		return err
