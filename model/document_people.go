@@ -20,7 +20,7 @@ func (b docBuilder) participants() Section {
 	// The unit and its organisation share a cell, as in the actions:
 	// five columns read at 10 pt where six break every long word.
 	t := Table{Header: []string{
-		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Enhet", "Unit"),
+		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Verksamhet", "Unit"),
 		b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
 	}}
 	for _, pt := range b.v.Meeting.Participants {
@@ -51,7 +51,7 @@ func (b docBuilder) participants() Section {
 func ownWords(l Lang, ct Content) []Block {
 	blocks := para(ct.OwnWords)
 	if how := strings.TrimSpace(ct.OwnViewHow); how != "" {
-		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så togs synen fram", "How the view was found out"), how}}})
+		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så fick vi veta vad barnet tycker", "How we learnt what the child thinks"), how}}})
 	}
 	return blocks
 }

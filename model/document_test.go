@@ -70,14 +70,14 @@ func TestBuildDocumentOrder(t *testing.T) {
 		edit func(*Version)
 		want []string
 	}{
-		{Swedish, func(*Version) {}, []string{"Det här är viktigt för mig", "Nuläge", "Behov", "Mål", "Insatser",
+		{Swedish, func(*Version) {}, []string{"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder",
 			"Deltagare", "Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
 			"Hur mötet kändes", "Övrigt"}},
 		{English, func(*Version) {}, []string{"What matters to me", "Current situation", "Needs", "Goals",
 			"Actions", "Participants", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
 			"How the meeting felt", "Notes"}},
 		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{
-			"Det här är viktigt för mig", "Nuläge", "Behov", "Mål", "Insatser", "Deltagare", "Det här kom vi inte överens om",
+			"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
 			"Samordnare", "Uppföljning", "Samtycke", "Hur mötet kändes", "Övrigt"}},
 		// Optional sections left empty are left out; the three a
 		// finalised plan must have stay.
@@ -104,7 +104,7 @@ func TestBuildDocumentHeader(t *testing.T) {
 	}
 	want := map[string]string{
 		"Den enskilde": "Maja Lind", "Personnummer": "19890412-3455", "Version": "1, fastställd 2026-11-30",
-		"Datum": "2026-11-30", "Tid": "13:00–14:30", "Plats": "Mottagningen", "Mötesform": "mötesrum",
+		"Datum": "2026-11-30", "Tid": "13:00–14:30", "Plats": "Mottagningen", "Mötesform": "fysiskt möte",
 	}
 	got := map[string]string{}
 	for _, kv := range d.Subtitle {
@@ -143,7 +143,7 @@ func TestBuildDocumentNotRaise(t *testing.T) {
 
 func TestBuildDocumentActions(t *testing.T) {
 	p := docPlan()
-	s := section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser")
+	s := section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser och åtgärder")
 	if s == nil || len(s.Blocks) != 2 {
 		t.Fatalf("want two tables, got %+v", s)
 	}
@@ -152,7 +152,7 @@ func TestBuildDocumentActions(t *testing.T) {
 	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][4] != "1. "+goals[0].Text || own.Rows[0][3] != "väntar på utredning/beslut" {
 		t.Errorf("own actions %v", own.Rows)
 	}
-	if other.Caption != "Insatser av andra parter" || len(other.Rows) != 1 ||
+	if other.Caption != "Åtgärder av andra" || len(other.Rows) != 1 ||
 		!strings.HasSuffix(other.Rows[0][1], "Försäkringskassan") || other.Rows[0][4] != "2. "+goals[1].Text {
 		t.Errorf("other parties' actions %q %v", other.Caption, other.Rows)
 	}
@@ -162,7 +162,7 @@ func TestBuildDocumentActions(t *testing.T) {
 
 	// Only other parties: one table, still captioned.
 	p.Versions[0].Content.Actions = p.Versions[0].Content.Actions[1:]
-	s = section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser")
+	s = section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser och åtgärder")
 	if len(s.Blocks) != 1 || s.Blocks[0].Table.Caption == "" {
 		t.Errorf("only other parties: %+v", s.Blocks)
 	}
