@@ -92,11 +92,16 @@ type Table struct {
 	Rows    [][]string
 }
 
-// SignatureBlock lists one signature line per present participant.
+// SignatureBlock lists one signature line per participant who signs at
+// the meeting, and names those who sign later (on the phone, on video,
+// gone early), who get no line on a paper they never see.
 type SignatureBlock struct {
 	Heading string
 	Intro   string
 	Lines   []Signature
+	// LaterHeading is "Skriver under senare" when Later is not empty.
+	LaterHeading string
+	Later        []string
 }
 
 // Signature is one line to sign: the printed name under the line, with the
@@ -158,6 +163,7 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	}
 	d.Subtitle = b.subtitle()
 	d.Sections = append(d.Sections, b.participants())
+	d.Sections = append(d.Sections, b.writtenInput()...)
 	if s, ok := b.review(); ok {
 		d.Sections = append(d.Sections, s)
 	}
@@ -184,6 +190,7 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 		Section{T(l, "Övrigt", "Notes"), para(l, ct.Notes)},
 	)
 	d.Signatures = b.signatures()
+	d.Sections = append(d.Sections, b.copies())
 	return d
 }
 
@@ -235,16 +242,6 @@ func timeSpan(start string, minutes int) string {
 	return start + "–" + t.Add(time.Duration(minutes)*time.Minute).Format(TimeLayout)
 }
 
-func (b docBuilder) role(pt Participant) string {
-	r := pt.Role.Label(b.l)
-	if t := strings.TrimSpace(pt.Title); t != "" {
-		if r == "" {
-			return t
-		}
-		return r + ", " + t
-	}
-	return r
-}
 
 func (b docBuilder) goals() Section {
 	s := Section{Heading: b.t("Mål", "Goals")}
@@ -260,15 +257,20 @@ func (b docBuilder) goals() Section {
 	return s
 }
 
-// goalNumber is the printed number of a goal, which is its place in the
-// list: the plan refers to goals by number, not by id.
-func (b docBuilder) goalNumber(id string) string {
+// goalNumbers are the printed numbers of the goals an action serves,
+// which are their places in the list: the plan refers to goals by number,
+// not by id. "1, 3".
+func (b docBuilder) goalNumbers(ids []string) string {
+	var nums []string
 	for i, g := range b.v.Content.Goals {
-		if id != "" && g.ID == id {
-			return strconv.Itoa(i + 1)
+		if contains(ids, g.ID) {
+			nums = append(nums, strconv.Itoa(i+1))
 		}
 	}
-	return Empty
+	if len(nums) == 0 {
+		return Empty
+	}
+	return strings.Join(nums, ", ")
 }
 
 func (b docBuilder) actions() Section {
@@ -282,6 +284,10 @@ func (b docBuilder) actions() Section {
 		Caption: b.t("Insatser av andra parter", "Actions by other parties"),
 		Header:  header,
 	}
+	private := Table{
+		Caption: b.t("Det den enskilde och närstående gör", "What the person and their relatives do"),
+		Header:  header,
+	}
 	for _, a := range b.v.Content.Actions {
 		status := a.Status.Label(b.l)
 		if status == "" {
@@ -290,26 +296,31 @@ func (b docBuilder) actions() Section {
 		row := []string{
 			orDash(a.What), orDash(a.Responsible), orDash(a.Unit),
 			orDash(PartyName(a.Principal, a.OtherParty, b.l)), orDash(a.When),
-			orDash(status), b.goalNumber(a.GoalID),
+			orDash(status), b.goalNumbers(a.GoalIDs),
 		}
-		if a.Principal == PrincipalOther {
+		switch {
+		case a.Principal == PrincipalOther:
 			other.Rows = append(other.Rows, row)
-		} else {
+		case a.Principal == "" && b.v.OwnAction(a, b.p.Person.Name):
+			private.Rows = append(private.Rows, row)
+		default:
 			own.Rows = append(own.Rows, row)
 		}
 	}
-	if len(own.Rows) == 0 && len(other.Rows) == 0 {
+	if len(own.Rows) == 0 && len(other.Rows) == 0 && len(private.Rows) == 0 {
 		s.Blocks = []Block{emptyText(b.l)}
 		return s
 	}
 	if len(own.Rows) > 0 {
-		if len(other.Rows) > 0 {
+		if len(other.Rows) > 0 || len(private.Rows) > 0 {
 			own.Caption = b.t("Kommunens och regionens insatser", "Actions by the municipality and the region")
 		}
 		s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: own})
 	}
-	if len(other.Rows) > 0 {
-		s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: other})
+	for _, t := range []Table{other, private} {
+		if len(t.Rows) > 0 {
+			s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: t})
+		}
 	}
 	return s
 }
@@ -443,17 +454,21 @@ func (b docBuilder) signatures() SignatureBlock {
 		Intro: b.t("Vi har varit med och tagit fram planen. Med vår underskrift bekräftar vi det som står i den.",
 			"We took part in making this plan. By signing we confirm what it says."),
 	}
-	for _, pt := range b.v.Present() {
-		unit := strings.TrimSpace(pt.Unit)
-		if unit == "" {
-			unit = pt.Role.Label(b.l)
+	for _, pt := range b.v.Meeting.Participants {
+		switch pt.Signing() {
+		case SignNow:
+			sb.Lines = append(sb.Lines, Signature{
+				Name:   orDash(pt.Name),
+				Unit:   pt.Affiliation(b.l),
+				Date:   b.v.Meeting.Date,
+				Person: pt.Role == RolePerson,
+			})
+		case SignLater:
+			sb.Later = append(sb.Later, strings.TrimSpace(orDash(pt.Name)+", "+pt.Affiliation(b.l)))
 		}
-		sb.Lines = append(sb.Lines, Signature{
-			Name:   orDash(pt.Name),
-			Unit:   unit,
-			Date:   b.v.Meeting.Date,
-			Person: pt.Role == RolePerson,
-		})
+	}
+	if len(sb.Later) > 0 {
+		sb.LaterHeading = b.t("Skriver under senare", "Will sign later")
 	}
 	return sb
 }
