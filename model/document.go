@@ -242,7 +242,6 @@ func timeSpan(start string, minutes int) string {
 	return start + "–" + t.Add(time.Duration(minutes)*time.Minute).Format(TimeLayout)
 }
 
-
 func (b docBuilder) goals() Section {
 	s := Section{Heading: b.t("Mål", "Goals")}
 	var items []string

@@ -13,7 +13,7 @@ import (
 // ExportFormat names the JSON export, so that an import can tell a sipmote
 // plan from any other JSON file.
 const (
-	ExportFormat  = "sipmote-plan"
+	ExportFormat = "sipmote-plan"
 	// ExportVersion 2 gave participants an attendance (for "present"),
 	// a role's details and signing; actions several goals (for
 	// "goal_id"). Version 1 files are read and upgraded.
