@@ -96,20 +96,20 @@ func (b docBuilder) writtenInput() []Section {
 // shows where the others went.
 func (b docBuilder) copies() Section {
 	cl := b.p.Copies(b.v, b.l)
-	s := Section{Heading: b.t("Original och kopior", "Original and copies")}
-	pairs := []KeyValue{{b.t("Originalet till", "Original to"), orDash(cl.Original.Label())}}
+	s := Section{Heading: b.t("Vem som får planen", "Who gets the plan")}
+	pairs := []KeyValue{{b.t("Får originalet", "Gets the original"), orDash(cl.Original.Label())}}
 	var names []string
 	for _, r := range cl.Copies {
 		names = append(names, r.Label())
 	}
 	if len(names) == 0 {
-		pairs = append(pairs, KeyValue{b.t("Kopior till", "Copies to"), Empty})
+		pairs = append(pairs, KeyValue{b.t("Får en kopia", "Get a copy"), Empty})
 		s.Blocks = []Block{{Kind: BlockKeyValues, Pairs: pairs}}
 		return s
 	}
 	s.Blocks = []Block{
 		{Kind: BlockKeyValues, Pairs: pairs},
-		{Kind: BlockParagraph, Text: b.t("Kopior till:", "Copies to:")},
+		{Kind: BlockParagraph, Text: b.t("Får en kopia:", "Get a copy:")},
 		{Kind: BlockList, Items: names},
 	}
 	return s

@@ -72,13 +72,13 @@ func TestBuildDocumentOrder(t *testing.T) {
 	}{
 		{Swedish, func(*Version) {}, []string{"Deltagare", "Det här är viktigt för mig", "Nuläge", "Behov", "Mål", "Insatser",
 			"Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
-			"Hur mötet kändes", "Övrigt", "Original och kopior"}},
+			"Hur mötet kändes", "Övrigt", "Vem som får planen"}},
 		{English, func(*Version) {}, []string{"Participants", "What matters to me", "Current situation", "Needs", "Goals",
 			"Actions", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
-			"How the meeting felt", "Notes", "Original and copies"}},
+			"How the meeting felt", "Notes", "Who gets the plan"}},
 		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{"Deltagare",
 			"Det här är viktigt för mig", "Nuläge", "Behov", "Mål", "Insatser", "Det här kom vi inte överens om",
-			"Samordnare", "Uppföljning", "Samtycke", "Hur mötet kändes", "Övrigt", "Original och kopior"}},
+			"Samordnare", "Uppföljning", "Samtycke", "Hur mötet kändes", "Övrigt", "Vem som får planen"}},
 	}
 	for _, tt := range tests {
 		p := docPlan()
