@@ -63,6 +63,8 @@ type Model struct {
 	formWrites formDrafts
 	// refused counts keys pressed while the window was too small.
 	refused int
+	// initCmd starts the screen New opened (sipmote meeting ID).
+	initCmd tea.Cmd
 }
 
 // New makes the root model.
@@ -78,6 +80,12 @@ func New(o Options) *Model {
 	m.home.message = o.Notice
 	m.reload()
 	m.loadFormDraft()
+	if o.OpenPlan != "" {
+		// Opened here, before the program reads a key, so that the first
+		// screen is the meeting: a key typed right after start must reach
+		// the field it was typed for, never the home screen.
+		_, m.initCmd = m.Update(openPlanMsg{o.OpenPlan})
+	}
 	return m
 }
 
@@ -90,14 +98,9 @@ func (m *Model) reload() {
 	m.home.setPlans(sums)
 }
 
-// Init opens the requested plan, if any.
-func (m *Model) Init() tea.Cmd {
-	if m.o.OpenPlan != "" {
-		id := m.o.OpenPlan
-		return func() tea.Msg { return openPlanMsg{id} }
-	}
-	return nil
-}
+// Init starts the screen in front: the meeting's clocks when New opened
+// one.
+func (m *Model) Init() tea.Cmd { return m.initCmd }
 
 // Close saves and closes an open meeting; main calls it after the program
 // ends, whatever ended it.
@@ -221,11 +224,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen = screenClose
 		return m, m.closing.form.focusField(0, -1)
 	case closedPlanMsg:
-		if err := m.o.DB.SavePlan(msg.plan); err != nil {
-			m.home.message = ErrorText(m.o.Lang, err)
-		} else {
+		err := m.o.DB.SavePlan(msg.plan)
+		if err == nil {
 			_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "closed", OSUser: store.CurrentOSUser()})
 		}
+		if m.closing != nil && m.closing.plan.ID == msg.plan.ID {
+			m.closing.saved(err)
+		}
+		return m, nil
+	case closeDoneMsg:
 		m.screen = screenHome
 		m.reload()
 		return m, nil

@@ -12,7 +12,12 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-type closedPlanMsg struct{ plan *model.Plan }
+type (
+	// closedPlanMsg asks the root to save a plan just closed.
+	closedPlanMsg struct{ plan *model.Plan }
+	// closeDoneMsg leaves the closing screen for the home screen.
+	closeDoneMsg struct{}
+)
 
 // closeModel closes a plan: a reason, a date, and then the list of who must
 // be told. A closed plan is kept, read-only and printable.
@@ -25,7 +30,9 @@ type closeModel struct {
 	date   string
 	form   *form
 	err    string
-	done   bool
+	done   bool // closed; saveErr tells whether it reached the disk
+	stored bool // the save has answered
+	ask    *confirm
 	now    func() time.Time
 	help   help.Model
 	keys   struct{ save, cancel key.Binding }
@@ -51,9 +58,24 @@ func newCloseModel(l model.Lang, st *Styles, p *model.Plan, now func() time.Time
 func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 	k, isKey := msg.(tea.KeyPressMsg)
 	if m.done {
-		if isKey {
+		if isKey && m.stored {
+			return func() tea.Msg { return closeDoneMsg{} }
+		}
+		return nil
+	}
+	if m.ask != nil {
+		switch m.ask.update(msg) {
+		case answeredYes:
+			m.ask = nil
+			if err := m.apply(m.plan); err != nil {
+				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
+				return nil
+			}
+			m.done = true
 			p := m.plan
 			return func() tea.Msg { return closedPlanMsg{p} }
+		case answeredNo:
+			m.ask = nil
 		}
 		return nil
 	}
@@ -63,22 +85,36 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.cancel):
 			return func() tea.Msg { return cancelMsg{} }
 		case key.Matches(k, m.keys.save):
-			var err error
-			if model.ClosureReason(m.reason) == model.CloseConsentGone {
-				err = m.plan.WithdrawConsent(m.date, m.now())
-			} else {
-				err = m.plan.Close(model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date}, m.now())
-			}
-			if err != nil {
+			// Tried on a copy first, so that a mistake is told before the
+			// question; the plan itself changes only on a deliberate yes.
+			if err := m.apply(m.plan.Clone()); err != nil {
 				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
 				return nil
 			}
-			m.done = true
+			m.ask = newConfirm(m.lang, m.st, model.T(m.lang,
+				"Avsluta planen för "+m.plan.Person.Name+" för gott? En avslutad plan kan inte ändras eller öppnas igen.",
+				"Close the plan of "+m.plan.Person.Name+" for good? A closed plan cannot be changed or opened again."))
 			return nil
 		}
 	}
 	cmd, _ := m.form.update(msg)
 	return cmd
+}
+
+// apply closes p as the form says.
+func (m *closeModel) apply(p *model.Plan) error {
+	if model.ClosureReason(m.reason) == model.CloseConsentGone {
+		return p.WithdrawConsent(m.date, m.now())
+	}
+	return p.Close(model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date}, m.now())
+}
+
+// saved is the answer of the save of the closed plan.
+func (m *closeModel) saved(err error) {
+	m.stored = true
+	if err != nil {
+		m.err = model.T(m.lang, "KUNDE INTE SPARA avslutet: ", "COULD NOT SAVE the closing: ") + ErrorText(m.lang, err)
+	}
 }
 
 func closeErrText(l model.Lang, err error) string {
@@ -96,8 +132,15 @@ func (m *closeModel) view(width int) string {
 	var b strings.Builder
 	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.plan.Person.Name, max(20, width), "…")) + "\n\n")
 	if m.done {
-		b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
-			"The plan is closed. It is kept and can be printed, but not changed."), max(20, width), "")) + "\n\n")
+		switch {
+		case !m.stored:
+			b.WriteString(m.st.Subtle.Render(model.T(l, "Sparar…", "Saving…")) + "\n\n")
+		case m.err != "":
+			b.WriteString(m.st.Err.Render(ansi.Wordwrap(m.err, max(20, width), "")) + "\n\n")
+		default:
+			b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
+				"The plan is closed. It is kept and can be printed, but not changed."), max(20, width), "")) + "\n\n")
+		}
 		b.WriteString(m.st.Label.Render(ansi.Wordwrap(model.T(l, "Samordnaren meddelar att planen är avslutad till:",
 			"The coordinator tells these people that the plan is closed:"), max(20, width), "")) + "\n")
 		for _, p := range m.plan.WhoToTell() {
@@ -117,6 +160,9 @@ func (m *closeModel) view(width int) string {
 		"En avslutad plan kan inte ändras. Om samtycket är återkallat döljs planens innehåll i listan.",
 		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden in the list."), max(20, width-2), "") + "\n\n")
 	b.WriteString(m.form.view(nil) + "\n")
+	if m.ask != nil {
+		return b.String() + "\n" + m.ask.view(width)
+	}
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, width), "")) + "\n")
 	}
