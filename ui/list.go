@@ -64,8 +64,8 @@ type listSection struct {
 	st      *Styles
 	keys    listKeys
 	cursor  int
-	form    *form  // nil while the table has focus
-	editing string // id of the row in the form
+	form    *form    // nil while the table has focus
+	editing string   // id of the row in the form
 	ask     *confirm // asking whether to remove the row under the cursor
 	width   int
 	height  int
