@@ -42,7 +42,7 @@ func cmdMeeting(a *app, args []string) error {
 // runTUI runs the screens until the user quits. Whatever ends the program,
 // the open meeting is saved before the database is closed.
 func (a *app) runTUI(open string) error {
-	db, err := a.openDB()
+	db, err := a.openForScreens()
 	if err != nil {
 		return err
 	}
