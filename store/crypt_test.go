@@ -108,10 +108,24 @@ func TestWrongPassphraseIsQuick(t *testing.T) {
 	d.Close()
 	start := time.Now()
 	_, err = Open(path, WithPassphrase(pass("fel")))
-	if took := time.Since(start); !errors.Is(err, ErrPassphrase) || took > 2*time.Second && !raceOn {
-		t.Errorf("wrong passphrase: %v after %v", err, took)
-	} else {
-		t.Logf("a wrong passphrase was answered in %v", took)
+	took := time.Since(start)
+	if !errors.Is(err, ErrPassphrase) {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	// The budget is two seconds. On a machine so busy that the key
+	// derivation alone takes over one (shared CI runners, the race
+	// detector), the answer must still come without delay of our own:
+	// within twice the bare derivation.
+	bareStart := time.Now()
+	deriveKEK([]byte("fel"), make([]byte, 16), DefaultKDF)
+	bare := time.Since(bareStart)
+	budget := 2 * time.Second
+	if bare > time.Second {
+		budget = 2*bare + 500*time.Millisecond
+	}
+	t.Logf("a wrong passphrase was answered in %v (the derivation alone: %v)", took, bare)
+	if took > budget && !raceOn {
+		t.Errorf("a wrong passphrase took %v, more than %v", took, budget)
 	}
 }
 
