@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strconv"
 
 	"github.com/sipmote/sipmote/checklists"
@@ -49,12 +50,11 @@ func cmdPrint(a *app, args []string) error {
 			return err
 		}
 		res = printout.Result{Path: *out}
-	} else {
-		path := *out
-		if path == "" {
-			path = printout.DefaultFileName(p, v)
+		if abs, err := filepath.Abs(*out); err == nil {
+			res.Path = abs
 		}
-		res, err = printout.Print(pdf, *printer, path)
+	} else {
+		res, err = printout.Print(pdf, *printer, printout.DefaultFileName(p, v))
 	}
 	if err != nil {
 		return err
@@ -180,7 +180,7 @@ func cmdClose(a *app, args []string) error {
 		return err
 	}
 	a.trail(db, p.ID, "closed", "")
-	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Berätta för:", "The plan is closed. Tell:"))
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Samordnaren meddelar det till:", "The plan is closed. The coordinator tells:"))
 	for _, pt := range p.WhoToTell() {
 		fmt.Fprintf(a.stdout, "  %s %s\n", pt.Name, orDash(pt.Unit))
 	}

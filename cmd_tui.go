@@ -113,7 +113,8 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 }
 
 // printer is the meeting's print key: to a CUPS printer where there is
-// one, else a PDF in the current directory, and a line saying which.
+// one, else a PDF in the documents folder, and a line saying which, with
+// the file's full path.
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
 	return func(p *model.Plan, v *model.Version) (string, error) {
 		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, 0))
