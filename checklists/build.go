@@ -54,20 +54,6 @@ func specFor(kind string) keySpec {
 	return itemKeys
 }
 
-// isLangCode accepts a language code of two or three letters a–z (sv, fi,
-// so, smj), as in ISO 639.
-func isLangCode(s string) bool {
-	if len(s) < 2 || len(s) > 3 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
 // describe lists the keys for a message, with VARIANT standing for adult,
 // child or older.
 func (k keySpec) describe() string {
@@ -93,7 +79,7 @@ func (k keySpec) describe() string {
 // known tells whether a key is one the kind accepts.
 func (k keySpec) known(key string) bool {
 	parts := strings.Split(key, ".")
-	isLang := func(s string) bool { return s == "sv" || s == "en" || k.anyLang && isLangCode(s) }
+	isLang := func(s string) bool { return s == "sv" || s == "en" || k.anyLang && model.ValidLanguageCode(s) }
 	isVariant := func(s string) bool { return s == "adult" || s == "child" || s == "older" }
 	switch len(parts) {
 	case 1:

@@ -10,9 +10,23 @@ import (
 // (checklists/defaults/easyread.ini). A language can be used for the page
 // only when it has every one of them.
 var EasyReadPhrases = []string{
-	"title", "intro", "met", "own_words", "goals", "who", "when", "call",
+	"title", "met", "own_words", "goals", "who", "when", "call",
 	"coordinator", "ring", "phone", "no_coordinator", "next", "next_date",
 	"next_time", "next_place", "no_next", "date", "months", "page",
+}
+
+// ValidLanguageCode accepts a language code of two or three letters a–z
+// (sv, fi, smj), as in ISO 639.
+func ValidLanguageCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // EasyWords are the fixed words of the easy-read page in one language,
@@ -56,6 +70,8 @@ type EasyRead struct {
 	// Lines under the title: the person's name, the meeting date.
 	Intro []string
 	Parts []EasyPart
+	// Page numbers the page: "Sida {page} av {pages}".
+	Page string
 }
 
 // EasyPart is one heading of the page and its lines.
@@ -71,7 +87,8 @@ type EasyPart struct {
 }
 
 // EasyItem is one goal, or one person and what they do: Lead is set in
-// bold, each of Lines on a line of its own.
+// bold, each of Lines on a line of its own. An empty line parts two
+// actions of the same person.
 type EasyItem struct {
 	Lead  string
 	Lines []string
@@ -92,11 +109,10 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 	if v == nil {
 		v = &Version{Number: 1}
 	}
-	e := EasyRead{Lang: w.Lang, Title: w.Say("title")}
+	e := EasyRead{Lang: w.Lang, Title: w.Say("title"), Page: w.Say("page")}
 	if name := strings.TrimSpace(p.Person.Name); name != "" {
 		e.Intro = append(e.Intro, name)
 	}
-	e.Intro = append(e.Intro, w.Say("intro"))
 	if d := strings.TrimSpace(v.Meeting.Date); d != "" {
 		e.Intro = append(e.Intro, w.Say("met", "date", w.Date(d)))
 	}
@@ -113,7 +129,10 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 	if len(goals) > 0 {
 		e.Parts = append(e.Parts, EasyPart{Heading: w.Say("goals"), Items: goals, Numbered: true})
 	}
+	// Who does what: one entry per person, in the order they first come,
+	// with each of their actions and its time under their name.
 	var who []EasyItem
+	at := map[string]int{}
 	for _, a := range ct.Actions {
 		what := strings.TrimSpace(a.What)
 		if what == "" {
@@ -129,14 +148,22 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 		if lead == "" && a.Principal == PrincipalOther {
 			lead = strings.TrimSpace(a.OtherParty) // "kommun" alone says nothing
 		}
-		it := EasyItem{Lead: lead, Lines: []string{what}}
+		var lines []string
 		if lead == "" {
-			it = EasyItem{Lead: what}
+			lead = what // nobody named: the action leads
+		} else {
+			lines = append(lines, what)
 		}
 		if when := strings.TrimSpace(a.When); when != "" {
-			it.Lines = append(it.Lines, w.Say("when", "time", when))
+			lines = append(lines, w.Say("when", "time", when))
 		}
-		who = append(who, it)
+		key := strings.ToLower(strings.Join(strings.Fields(lead), " "))
+		if i, ok := at[key]; ok && lead != what {
+			who[i].Lines = append(append(who[i].Lines, ""), lines...)
+			continue
+		}
+		at[key] = len(who)
+		who = append(who, EasyItem{Lead: lead, Lines: lines})
 	}
 	if len(who) > 0 {
 		e.Parts = append(e.Parts, EasyPart{Heading: w.Say("who"), Items: who})
