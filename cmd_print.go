@@ -24,9 +24,16 @@ func cmdPrint(a *app, args []string) error {
 	copies := fs.Int("copies", 0, "")
 	ver := fs.Int("version", 0, "")
 	force := fs.Bool("force", false, "")
+	originalOnly := fs.Bool("original-only", false, "")
+	copiesFor := fs.String("copies-for", "", "")
 	pos, err := a.parse(fs, "print", args)
 	if err != nil {
 		return err
+	}
+	sel := printSelection{originalOnly: *originalOnly, copiesFor: splitNames(*copiesFor), copies: *copies}
+	if n := btoi(sel.originalOnly) + btoi(len(sel.copiesFor) > 0) + btoi(sel.copies > 0); n > 1 {
+		return fail("välj en av --original-only, --copies-for och --copies; inget skrevs ut",
+			"choose one of --original-only, --copies-for and --copies; nothing was printed")
 	}
 	if *copies > maxCopies {
 		return fail(fmt.Sprintf("--copies kan vara högst %d; inget skrevs ut. Skriv ut flera gånger om fler kopior behövs.", maxCopies),
@@ -37,7 +44,11 @@ func cmdPrint(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, *copies))
+	opt, err := a.pdfOptions(p, v, sel)
+	if err != nil {
+		return err
+	}
+	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
 	if err != nil {
 		return err
 	}
@@ -205,3 +216,10 @@ func cmdChecklists(a *app, args []string) error {
 type exitCode int
 
 func (e exitCode) Error() string { return "exit " + strconv.Itoa(int(e)) }
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
