@@ -75,8 +75,8 @@ type listSection struct {
 	// quickIn is the quick row's input while it is open.
 	quickIn   *textinput.Model
 	quickNote string
-	width   int
-	height  int
+	width     int
+	height    int
 
 	cacheRev   int
 	cacheKey   string
