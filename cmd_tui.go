@@ -45,7 +45,7 @@ func (a *app) runTUI(open string) error {
 	// The checklists are read before the database is opened, so that
 	// nothing in a local routine can keep the lock from another sipmote.
 	set, notice := a.loadChecklists()
-	db, err := a.openDB()
+	db, err := a.openForScreens()
 	if err != nil {
 		return err
 	}
@@ -123,6 +123,9 @@ func (a *app) printer(db interface{ Path() string }) ui.Printer {
 		}
 		if len(opt.Marks) == 0 {
 			return "", printout.ErrNoPDF
+		}
+		if e, err := a.easyRead(p, v, ""); err == nil {
+			opt.EasyRead = e
 		}
 		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
 		if err != nil {
