@@ -107,7 +107,7 @@ func mdSignatures(b *strings.Builder, d model.Document) {
 		return
 	}
 	t := model.Table{Header: []string{
-		model.T(d.Lang, "Namn", "Name"), model.T(d.Lang, "Enhet", "Unit"),
+		model.T(d.Lang, "Namn", "Name"), model.T(d.Lang, "Verksamhet", "Unit"),
 		model.T(d.Lang, "Datum", "Date"), model.T(d.Lang, "Underskrift", "Signature"),
 	}}
 	for _, s := range sb.Lines {
