@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/store"
 )
 
 // maxCopies bounds --copies: a SIP meeting hands a copy to each of a
@@ -24,9 +26,17 @@ func cmdPrint(a *app, args []string) error {
 	copies := fs.Int("copies", 0, "")
 	ver := fs.Int("version", 0, "")
 	force := fs.Bool("force", false, "")
+	originalOnly := fs.Bool("original-only", false, "")
+	copiesFor := fs.String("copies-for", "", "")
+	easy := fs.String("easy-read", "", "")
 	pos, err := a.parse(fs, "print", args)
 	if err != nil {
 		return err
+	}
+	sel := printSelection{originalOnly: *originalOnly, copiesFor: splitNames(*copiesFor), copies: *copies}
+	if n := btoi(sel.originalOnly) + btoi(len(sel.copiesFor) > 0) + btoi(sel.copies > 0); n > 1 {
+		return fail("välj en av --original-only, --copies-for och --copies; inget skrevs ut",
+			"choose one of --original-only, --copies-for and --copies; nothing was printed")
 	}
 	if *copies > maxCopies {
 		return fail(fmt.Sprintf("--copies kan vara högst %d; inget skrevs ut. Skriv ut flera gånger om fler kopior behövs.", maxCopies),
@@ -37,7 +47,14 @@ func cmdPrint(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, *copies))
+	opt, err := a.pdfOptions(p, v, sel)
+	if err != nil {
+		return err
+	}
+	if opt.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
+		return err
+	}
+	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
 	if err != nil {
 		return err
 	}
@@ -104,6 +121,7 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	a.trailSection(db, p.ID, store.TrailViewed, "diff")
 	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
 	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
 	return nil
@@ -130,6 +148,9 @@ func cmdDue(a *app, args []string) error {
 		if due == nil {
 			due = []model.DueItem{}
 		}
+		for _, d := range due {
+			a.trailSection(db, d.PlanID, store.TrailViewed, "due")
+		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(due)
@@ -139,6 +160,7 @@ func cmdDue(a *app, args []string) error {
 		return nil
 	}
 	for _, d := range due {
+		a.trailSection(db, d.PlanID, store.TrailViewed, "due")
 		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))
 	}
 	return nil
@@ -205,3 +227,51 @@ func cmdChecklists(a *app, args []string) error {
 type exitCode int
 
 func (e exitCode) Error() string { return "exit " + strconv.Itoa(int(e)) }
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// easyRead builds the easy-read first page ("Min plan") for a print or an
+// export. choice is the --easy-read flag: "" picks the person's own
+// language when the checklists have its words, else the language of the
+// print; "off" leaves the page out (nil); a language code asks for that
+// language, and one without words is an error that names those there are.
+func (a *app) easyRead(p *model.Plan, v *model.Version, choice string) (*model.EasyRead, error) {
+	switch strings.ToLower(strings.TrimSpace(choice)) {
+	case "off", "no", "none", "nej", "av":
+		return nil, nil
+	case "", "auto":
+		choice = ""
+	}
+	set, _ := a.loadChecklists()
+	langs := []string{strings.ToLower(strings.TrimSpace(choice))}
+	if choice == "" {
+		langs = []string{p.Person.Language, string(a.lang)}
+	}
+	for _, l := range langs {
+		if l == "" {
+			continue
+		}
+		if w, ok := set.EasyRead(l); ok {
+			e := model.BuildEasyRead(p, v, w)
+			return &e, nil
+		}
+	}
+	if choice == "" {
+		// A local routine that broke the print language's words: the
+		// program's own words still make the page.
+		def, _ := checklists.Load("")
+		if w, ok := def.EasyRead(string(a.lang)); ok {
+			e := model.BuildEasyRead(p, v, w)
+			return &e, nil
+		}
+		return nil, nil
+	}
+	have := strings.Join(set.EasyReadLanguages(), ", ")
+	return nil, fail("den lättlästa sidan finns inte på språket "+choice+" (finns: "+have+", eller off)",
+		"the easy-read page has no words in the language "+choice+" (there are: "+have+", or off)")
+}

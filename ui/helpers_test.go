@@ -134,7 +134,7 @@ type pendingCmd struct {
 }
 
 var (
-	pendMu  sync.Mutex
+	pendMu      sync.Mutex
 	pendingCmds = map[*Model][]pendingCmd{}
 )
 
