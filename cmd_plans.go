@@ -2,15 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui"
-	"github.com/sipmote/sipmote/printout"
 )
 
 func cmdNew(a *app, args []string) error {
@@ -37,16 +37,11 @@ func cmdNew(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		return err
 	}
-	a.trail(db, p.ID, "created", in.Secretary)
 	fmt.Fprintln(a.stdout, p.ID)
 	return nil
-}
-
-func (a *app) trail(db *store.DB, id, kind, secretary string) {
-	_ = db.Log(id, store.TrailEvent{At: a.now(), Kind: kind, OSUser: store.CurrentOSUser(), Secretary: secretary})
 }
 
 func cmdList(a *app, args []string) error {
@@ -123,33 +118,12 @@ func cmdExport(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	var out []byte
-	switch *format {
-	case "json":
-		out, err = model.EncodeExport(p)
-		out = append(out, '\n')
-	case "md":
-		// The screen's text: the personnummer shows only the birth date.
-		out = []byte(printout.Markdown(model.BuildDocument(p, v, a.lang).Masked()))
-	case "txt":
-		// An e-mail body: never the whole personnummer.
-		out = []byte(printout.Text(model.BuildDocument(p, v, a.lang).Masked()))
-	case "ics":
-		out, err = printout.ICS(p, v, a.lang)
-		if err != nil {
-			return fail("planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
-		}
-	default:
+	switch err := db.Export(a.stdout, p, v, service.Format(*format), a.lang); {
+	case errors.Is(err, service.ErrUnknownFormat):
 		return fail("okänt format: "+*format+" (json, md, txt eller ics)", "unknown format: "+*format+" (json, md, txt or ics)")
-	}
-	if err != nil {
+	default:
 		return err
 	}
-	if _, err := a.stdout.Write(out); err != nil {
-		return err
-	}
-	a.trail(db, p.ID, "exported", "")
-	return nil
 }
 
 // pickVersion is version n, or the current one for 0.
@@ -181,7 +155,12 @@ func cmdImport(a *app, args []string) error {
 		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
 	}
 	defer f.Close()
-	p, err := model.DecodeExport(f, a.now())
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p, err := db.Import(f)
 	if err != nil {
 		if ie, ok := err.(*model.ImportError); ok {
 			var sv, en strings.Builder
@@ -193,18 +172,11 @@ func cmdImport(a *app, args []string) error {
 			}
 			return fail(sv.String(), en.String())
 		}
-		return fail("kan inte läsa filen", "cannot read the file")
-	}
-	db, err := a.openDB()
-	if err != nil {
+		if errors.Is(err, service.ErrUnreadable) {
+			return fail("kan inte läsa filen", "cannot read the file")
+		}
 		return err
 	}
-	defer db.Close()
-	p.UpdatedAt = a.now()
-	if err := db.SavePlan(p); err != nil {
-		return err
-	}
-	a.trail(db, p.ID, "imported", "")
 	fmt.Fprintln(a.stdout, p.ID)
 	return nil
 }
@@ -223,10 +195,9 @@ func cmdDemo(a *app, args []string) error {
 	for _, p := range []*model.Plan{model.Demo(now), model.DemoChild(now)} {
 		// Marked in the name, so a sample is never taken for a real plan.
 		p.Person.Name += model.T(a.lang, " (exempel)", " (example)")
-		if err := db.SavePlan(p); err != nil {
+		if err := db.Create(p); err != nil {
 			return err
 		}
-		a.trail(db, p.ID, "created", "")
 		fmt.Fprintf(a.stdout, "%s  %s\n", p.ID, p.Person.Name)
 	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Exempelplaner skapade för påhittade personer. Öppna dem med: sipmote", "Sample plans created for fictional people. Open them with: sipmote"))

@@ -2,13 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
 	"strconv"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/service"
 )
 
 func cmdPrint(a *app, args []string) error {
@@ -26,34 +26,15 @@ func cmdPrint(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, *copies))
+	res, err := db.Print(p, v, service.PrintOptions{Lang: a.lang, Printer: *printer, Copies: *copies, File: *out})
 	if err != nil {
 		return err
 	}
-	var res printout.Result
-	if *out != "" && *printer == "" {
-		// An explicit file: write there, never to a printer. The print is
-		// confidential: readable by its owner only.
-		if err := os.WriteFile(*out, pdf, 0o600); err != nil {
-			return fail("kunde inte skriva filen "+*out, "could not write the file "+*out)
-		}
-		res = printout.Result{Path: *out}
-	} else {
-		path := *out
-		if path == "" {
-			path = printout.DefaultFileName(p, v)
-		}
-		res, err = printout.Print(pdf, *printer, path)
-	}
-	if err != nil {
-		return err
-	}
-	a.trail(db, p.ID, "printed", v.Meeting.Secretary)
 	if *out != "" && *printer == "" {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "PDF sparad: ", "PDF saved: ")+res.Path)
 		return nil
 	}
-	fmt.Fprintln(a.stdout, printedText(a.lang, res))
+	fmt.Fprintln(a.stdout, service.PrintedText(a.lang, res))
 	return nil
 }
 
@@ -111,11 +92,10 @@ func cmdDue(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sums, err := db.List()
+	due, err := db.Due(*days)
 	if err != nil {
 		return err
 	}
-	due := model.Due(sums, a.now(), *days)
 	if *asJSON {
 		if due == nil {
 			due = []model.DueItem{}
@@ -147,23 +127,18 @@ func cmdClose(a *app, args []string) error {
 		return fail("ange id och skäl: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other",
 			"give the id and a reason: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other")
 	}
-	db, p, err := a.loadPlan(pos[0])
+	db, err := a.openDB()
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if model.ClosureReason(*reason) == model.CloseConsentGone {
-		err = p.WithdrawConsent(*date, a.now())
-	} else {
-		err = p.Close(model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date}, a.now())
-	}
-	if err != nil {
+	p, err := db.ClosePlan(pos[0], model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date})
+	if ce := (*service.CloseError)(nil); errors.As(err, &ce) {
 		return fail("planen kunde inte avslutas: "+err.Error(), "the plan could not be closed: "+err.Error())
 	}
-	if err := db.SavePlan(p); err != nil {
+	if err != nil {
 		return err
 	}
-	a.trail(db, p.ID, "closed", "")
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Berätta för:", "The plan is closed. Tell:"))
 	for _, pt := range p.WhoToTell() {
 		fmt.Fprintf(a.stdout, "  %s %s\n", pt.Name, orDash(pt.Unit))

@@ -11,8 +11,8 @@ import (
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui"
-	"github.com/sipmote/sipmote/printout"
 )
 
 func cmdTUI(a *app, args []string) error {
@@ -42,27 +42,25 @@ func cmdMeeting(a *app, args []string) error {
 // runTUI runs the screens until the user quits. Whatever ends the program,
 // the open meeting is saved before the database is closed.
 func (a *app) runTUI(open string) error {
-	db, err := a.openDB()
+	set, notice := a.loadChecklists()
+	svc, err := a.openService(set.Jargon)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer svc.Close()
 	if open != "" {
-		if open, err = a.resolve(db, open); err != nil {
+		if open, err = svc.Resolve(open); err != nil {
 			return err
 		}
 	}
-	set, notice := a.loadChecklists()
 	m := ui.New(ui.Options{
-		DB:   db,
-		Lang: a.lang,
-		Now:  a.now,
+		Service: svc,
+		Lang:    a.lang,
+		Now:     a.now,
 		Agenda: func(v model.AgeGroup) []ui.Step {
 			return agendaSteps(set, v)
 		},
 		OpenCount: func(s model.Summary) int { return set.OpenCountIDs(s.Variant, s.Ticks) },
-		Jargon:    set.Jargon,
-		Printer:   a.printer(db),
 		Checklist: func(v model.AgeGroup) (before, after []ui.CheckItem) {
 			for _, it := range set.BeforeFor(v) {
 				before = append(before, ui.CheckItem{ID: it.ID, Text: it.Text})
@@ -88,7 +86,7 @@ func (a *app) runTUI(open string) error {
 	}()
 	_, runErr := prog.Run()
 	if err := m.Close(); err != nil {
-		fmt.Fprintln(os.Stderr, "sipmote: "+ui.ErrorText(a.lang, err))
+		fmt.Fprintln(os.Stderr, "sipmote: "+service.ErrorText(a.lang, err))
 	}
 	if errors.Is(runErr, tea.ErrInterrupted) || errors.Is(runErr, tea.ErrProgramKilled) {
 		return nil // a signal ended it; what was typed is saved above
@@ -108,36 +106,4 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 		})
 	}
 	return out
-}
-
-// printer is the meeting's print key: to a CUPS printer where there is
-// one, else a PDF in the current directory, and a line saying which.
-func (a *app) printer(db interface{ Path() string }) ui.Printer {
-	return func(p *model.Plan, v *model.Version) (string, error) {
-		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, 0))
-		if err != nil {
-			return "", err
-		}
-		res, err := printout.Print(pdf, "", printout.DefaultFileName(p, v))
-		if err != nil {
-			return "", err
-		}
-		return printedText(a.lang, res), nil
-	}
-}
-
-func printedText(l model.Lang, r printout.Result) string {
-	if r.Printed {
-		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
-	}
-	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
-}
-
-// pdfOptions gives the copies of a print. A draft gets one copy marked as
-// a draft: it must never pass for the signed original.
-func (a *app) pdfOptions(v *model.Version, copies int) printout.PDFOptions {
-	if v.FinalisedAt == nil {
-		return printout.PDFOptions{Marks: []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
-	}
-	return printout.PDFOptions{Copies: copies}
 }

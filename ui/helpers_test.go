@@ -11,20 +11,27 @@ import (
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 )
 
 // fixedNow is the clock of every screen test, so views are reproducible.
 var fixedNow = time.Date(2026, 11, 25, 13, 0, 0, 0, time.Local)
 
-func openTestDB(t testing.TB) *store.DB {
+func openTestDB(t testing.TB) *service.Service {
+	return openTestService(t, service.Options{})
+}
+
+// openTestService opens a real database in a temporary folder, with the
+// screens' fixed clock.
+func openTestService(t testing.TB, o service.Options) *service.Service {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "sip.db"))
+	o.Now = func() time.Time { return fixedNow }
+	svc, err := service.Open(filepath.Join(t.TempDir(), "sip.db"), o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	t.Cleanup(func() { svc.Close() })
+	return svc
 }
 
 // testAgenda is the real default agenda from the checklists.
@@ -44,9 +51,9 @@ func testAgenda(t testing.TB) func(model.AgeGroup) []Step {
 	}
 }
 
-func newTestModel(t testing.TB, db *store.DB, l model.Lang, w, h int) *Model {
+func newTestModel(t testing.TB, db *service.Service, l model.Lang, w, h int) *Model {
 	t.Helper()
-	m := New(Options{DB: db, Lang: l, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)})
+	m := New(Options{Service: db, Lang: l, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)})
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	t.Cleanup(func() { _ = m.Close() })
 	return m
@@ -55,11 +62,12 @@ func newTestModel(t testing.TB, db *store.DB, l model.Lang, w, h int) *Model {
 // send delivers a message and runs the commands it returns that answer at
 // once (screen changes), leaving timers and blocking waits alone.
 func send(m *Model, msg tea.Msg) {
+	base := m.running.Load()
 	_, cmd := m.Update(msg)
-	runCmd(m, cmd, 0)
+	runCmd(m, cmd, 0, base)
 }
 
-func runCmd(m *Model, cmd tea.Cmd, depth int) {
+func runCmd(m *Model, cmd tea.Cmd, depth int, base int32) {
 	if cmd == nil || depth > 5 {
 		return
 	}
@@ -71,17 +79,45 @@ func runCmd(m *Model, cmd tea.Cmd, depth int) {
 		case nil:
 		case tea.BatchMsg:
 			for _, c := range msg {
-				runCmd(m, c, depth+1)
+				runCmd(m, c, depth+1, base)
 			}
-		case clockMsg, saveTickMsg, savedMsg:
+		case clockMsg, saveTickMsg, sessionMsg:
 			// timers: the tests call them explicitly
 		default:
 			_, next := m.Update(msg)
-			runCmd(m, next, depth+1)
+			runCmd(m, next, depth+1, base)
 		}
-	case <-time.After(15 * time.Millisecond):
+	case <-waitIdle(m, done, base):
 		// a wait on the saver or a timer: not part of this step
 	}
+}
+
+// waitIdle fires once 15 ms have passed with no call of the service
+// running beyond the base that ran before the step: a timer or a wait on
+// the session is not part of the step, but a save, a load or a print is,
+// however long the disk takes.
+func waitIdle(m *Model, done chan tea.Msg, base int32) <-chan time.Time {
+	out := make(chan time.Time, 1)
+	go func() {
+		start := time.Now()
+		for {
+			time.Sleep(time.Millisecond)
+			if len(done) > 0 {
+				return
+			}
+			if time.Since(start) > 15*time.Millisecond && m.running.Load() <= base {
+				out <- time.Now()
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// livePlan is the plan of the open meeting, for tests to look at.
+func livePlan(m *Model) (p *model.Plan) {
+	m.view.Read(func(x *model.Plan) { p = x })
+	return p
 }
 
 // key makes a key press from its name: "enter", "ctrl+n", "alt+1", "a".

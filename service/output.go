@@ -1,0 +1,133 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/store"
+)
+
+// PrintOptions say how a plan is printed.
+type PrintOptions struct {
+	// Lang is the language on paper.
+	Lang model.Lang
+	// Printer is the CUPS printer; empty means the default one.
+	Printer string
+	// Copies is the number of copies after the original; zero means one
+	// for every participant present. A draft is always one copy.
+	Copies int
+	// File, when set, writes the PDF there (mode 0600) and never to a
+	// printer, unless Printer is also set: then the PDF is printed and
+	// File is where it is kept when there is no printer.
+	File string
+}
+
+// Print renders version v of plan p as a PDF and sends it to the printer,
+// or writes it to a file when there is none, then records the print in
+// p's trail. The trail names p whatever screen is in front by the time
+// the printer answers: Print may take seconds and is always run from a
+// tea.Cmd.
+func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printout.Result, error) {
+	pdf, err := printout.PDF(model.BuildDocument(p, v, o.Lang), PDFOptions(o.Lang, v, o.Copies))
+	if err != nil {
+		return printout.Result{}, err
+	}
+	var res printout.Result
+	if o.File != "" && o.Printer == "" {
+		// An explicit file: written there, never to a printer. The print
+		// is confidential: readable by its owner only.
+		if err := os.WriteFile(o.File, pdf, 0o600); err != nil {
+			return printout.Result{}, &FileError{Path: o.File, Err: err}
+		}
+		res = printout.Result{Path: o.File}
+	} else {
+		path := o.File
+		if path == "" {
+			path = printout.DefaultFileName(p, v)
+		}
+		if res, err = s.o.Device(pdf, o.Printer, path); err != nil {
+			return printout.Result{}, err
+		}
+	}
+	s.log(p.ID, store.TrailPrinted, "", v.Meeting.Secretary)
+	return res, nil
+}
+
+// PDFOptions gives the copies of a print. A draft gets one copy marked as
+// a draft: it must never pass for the signed original.
+func PDFOptions(l model.Lang, v *model.Version, copies int) printout.PDFOptions {
+	if v.FinalisedAt == nil {
+		return printout.PDFOptions{Marks: []string{model.T(l, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
+	}
+	return printout.PDFOptions{Copies: copies}
+}
+
+// FileError is a file that could not be written. Its message names the
+// path the user gave, nothing else.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return "could not write the file " + e.Path }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Format is an export format.
+type Format string
+
+// The export formats.
+const (
+	FormatJSON     Format = "json" // the whole plan, for import elsewhere
+	FormatMarkdown Format = "md"   // the document, personnummer masked
+	FormatText     Format = "txt"  // an e-mail body, personnummer masked
+	FormatICS      Format = "ics"  // a calendar invitation to the follow-up
+)
+
+// ErrUnknownFormat is an export format that does not exist.
+var ErrUnknownFormat = errors.New("service: unknown export format")
+
+// ErrNoFollowUpDate says a calendar invitation was asked of a plan with
+// no booked follow-up.
+var ErrNoFollowUpDate = errors.New("service: the plan has no booked follow-up")
+
+// Export writes version v of plan p to w in format f and records the
+// export in p's trail, only once the whole of it has been written.
+func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, f Format, l model.Lang) error {
+	var out []byte
+	var err error
+	switch f {
+	case FormatJSON:
+		out, err = model.EncodeExport(p)
+		out = append(out, '\n')
+	case FormatMarkdown:
+		out = []byte(printout.Markdown(model.BuildDocument(p, v, l).Masked()))
+	case FormatText:
+		out = []byte(printout.Text(model.BuildDocument(p, v, l).Masked()))
+	case FormatICS:
+		if out, err = printout.ICS(p, v, l); err != nil {
+			return fmt.Errorf("%w: %w", ErrNoFollowUpDate, err)
+		}
+	default:
+		return ErrUnknownFormat
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(out); err != nil {
+		return err
+	}
+	s.log(p.ID, store.TrailExported, "", "")
+	return nil
+}
+
+// PrintedText says where a print went, in the user's language.
+func PrintedText(l model.Lang, r printout.Result) string {
+	if r.Printed {
+		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
+	}
+	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
+}
