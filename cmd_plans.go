@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -89,7 +91,9 @@ func cmdList(a *app, args []string) error {
 		if fu == "" {
 			fu = "—"
 		}
-		name := s.Person
+		// Cleaned here as well as by the output writer, so that the
+		// columns line up.
+		name := termsafe.String(s.Person)
 		if s.ConsentGone {
 			name = model.T(a.lang, "(samtycket återkallat)", "(consent withdrawn)")
 		}
@@ -109,6 +113,9 @@ func cmdExport(a *app, args []string) error {
 	fs := a.flags("export")
 	format := fs.String("format", "json", "")
 	ver := fs.Int("version", 0, "")
+	outPath := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
+	withPlace := fs.Bool("with-place", false, "")
 	pos, err := a.parse(fs, "export", args)
 	if err != nil {
 		return err
@@ -118,12 +125,27 @@ func cmdExport(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	switch err := db.Export(a.stdout, p, v, service.Format(*format), a.lang); {
+	var w io.Writer = a.stdout
+	if *outPath != "" {
+		w = fileWriter(func(b []byte) error { return a.writeFile(*outPath, b, *force) })
+	}
+	switch err := db.Export(w, p, v, service.ExportOptions{Format: service.Format(*format), Lang: a.lang, WithPlace: *withPlace}); {
 	case errors.Is(err, service.ErrUnknownFormat):
 		return fail("okänt format: "+*format+" (json, md, txt eller ics)", "unknown format: "+*format+" (json, md, txt or ics)")
 	default:
 		return err
 	}
+}
+
+// fileWriter writes the whole of one Write call as a new file; the
+// service's Export writes in one call.
+type fileWriter func([]byte) error
+
+func (f fileWriter) Write(b []byte) (int, error) {
+	if err := f(b); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
 
 // pickVersion is version n, or the current one for 0.

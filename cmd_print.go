@@ -17,6 +17,7 @@ func cmdPrint(a *app, args []string) error {
 	printer := fs.String("printer", "", "")
 	copies := fs.Int("copies", 0, "")
 	ver := fs.Int("version", 0, "")
+	force := fs.Bool("force", false, "")
 	pos, err := a.parse(fs, "print", args)
 	if err != nil {
 		return err
@@ -26,7 +27,10 @@ func cmdPrint(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	res, err := db.Print(p, v, service.PrintOptions{Lang: a.lang, Printer: *printer, Copies: *copies, File: *out})
+	res, err := db.Print(p, v, service.PrintOptions{Lang: a.lang, Printer: *printer, Copies: *copies, File: *out, Force: *force})
+	if fe := (*service.FileError)(nil); errors.As(err, &fe) {
+		return fileError(fe.Path, fe.Err)
+	}
 	if err != nil {
 		return err
 	}

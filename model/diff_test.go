@@ -168,3 +168,25 @@ func TestDiffFollowUpNone(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffLeavesOutNotRaise: the what-changed list is shown on screens and
+// read aloud, so a subject the person asked not to raise never appears in
+// it, whether added, changed or removed.
+func TestDiffLeavesOutNotRaise(t *testing.T) {
+	a, b := diffBase(), diffBase()
+	b.Consent.NotRaise = []string{"hennes tidigare partner"}
+	if cs := Diff(&a, &b); len(cs) != 0 {
+		t.Errorf("adding a not-to-raise subject gave changes: %+v", cs)
+	}
+	b.Consent.Subjects = append(b.Consent.Subjects, "boendet")
+	for _, l := range []Lang{Swedish, English} {
+		got := FormatDiff(Diff(&a, &b), l)
+		if !strings.Contains(got, "boendet") || strings.Contains(got, "partner") {
+			t.Errorf("%s: %q", l, got)
+		}
+		got = FormatDiff(Diff(&b, &a), l)
+		if strings.Contains(got, "partner") {
+			t.Errorf("%s removed: %q", l, got)
+		}
+	}
+}

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/outfile"
 	"github.com/sipmote/sipmote/printout"
 	"github.com/sipmote/sipmote/store"
 )
@@ -20,10 +20,12 @@ type PrintOptions struct {
 	// Copies is the number of copies after the original; zero means one
 	// for every participant present. A draft is always one copy.
 	Copies int
-	// File, when set, writes the PDF there (mode 0600) and never to a
-	// printer, unless Printer is also set: then the PDF is printed and
-	// File is where it is kept when there is no printer.
-	File string
+	// File, when set, writes the PDF there and never to a printer, unless
+	// Printer is also set: then the PDF is printed and File is where it is
+	// kept when there is no printer. The file is made new and private
+	// (outfile.Write); an existing one is replaced only with Force.
+	File  string
+	Force bool
 }
 
 // Print renders version v of plan p as a PDF and sends it to the printer,
@@ -39,8 +41,8 @@ func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printo
 	var res printout.Result
 	if o.File != "" && o.Printer == "" {
 		// An explicit file: written there, never to a printer. The print
-		// is confidential: readable by its owner only.
-		if err := os.WriteFile(o.File, pdf, 0o600); err != nil {
+		// is confidential: a new file readable by its owner only.
+		if err := outfile.Write(o.File, pdf, o.Force); err != nil {
 			return printout.Result{}, &FileError{Path: o.File, Err: err}
 		}
 		res = printout.Result{Path: o.File}
@@ -66,8 +68,9 @@ func PDFOptions(l model.Lang, v *model.Version, copies int) printout.PDFOptions 
 	return printout.PDFOptions{Copies: copies}
 }
 
-// FileError is a file that could not be written. Its message names the
-// path the user gave, nothing else.
+// FileError is a file that could not be written; Err is outfile's
+// reason (errors.Is finds outfile.ErrExists and the like). Its message
+// names the path the user gave, nothing else.
 type FileError struct {
 	Path string
 	Err  error
@@ -94,12 +97,23 @@ var ErrUnknownFormat = errors.New("service: unknown export format")
 // no booked follow-up.
 var ErrNoFollowUpDate = errors.New("service: the plan has no booked follow-up")
 
-// Export writes version v of plan p to w in format f and records the
-// export in p's trail, only once the whole of it has been written.
-func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, f Format, l model.Lang) error {
+// ExportOptions say how a plan is exported.
+type ExportOptions struct {
+	Format Format
+	Lang   model.Lang
+	// WithPlace puts the meeting's place in a calendar invitation; left
+	// out by default, since a clinic's name beside initials says too much
+	// in a calendar that syncs elsewhere.
+	WithPlace bool
+}
+
+// Export writes version v of plan p to w, in one Write call, and records
+// the export in p's trail once it is written.
+func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportOptions) error {
 	var out []byte
 	var err error
-	switch f {
+	l := o.Lang
+	switch o.Format {
 	case FormatJSON:
 		out, err = model.EncodeExport(p)
 		out = append(out, '\n')
@@ -108,7 +122,11 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, f Format,
 	case FormatText:
 		out = []byte(printout.Text(model.BuildDocument(p, v, l).Masked()))
 	case FormatICS:
-		if out, err = printout.ICS(p, v, l); err != nil {
+		ics := printout.ICS
+		if o.WithPlace {
+			ics = printout.ICSWithPlace
+		}
+		if out, err = ics(p, v, l); err != nil {
 			return fmt.Errorf("%w: %w", ErrNoFollowUpDate, err)
 		}
 	default:

@@ -60,6 +60,12 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 	}
 }
 
+// privateField shows its value only while it is being edited.
+func privateField(f field) field {
+	f.private = true
+	return f
+}
+
 func listField(path, label, hint string, get func() *[]string) field {
 	return field{path: path, label: label, hint: hint, kind: kindText,
 		get: func() string { return joinList(*get()) },
@@ -82,7 +88,7 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 			get: func() string { return "" },
 			set: func(string) { c().Actors = addPresentUnits(c().Actors, v()) }},
 		listField("consent.subjects", model.T(l, "Vilka ämnen det gäller", "Which subjects it covers"), "", func() *[]string { return &c().Subjects }),
-		listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise }),
+		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
 		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {

@@ -120,6 +120,11 @@ func livePlan(m *Model) (p *model.Plan) {
 	return p
 }
 
+// inEdit and inRead run a test's direct call of the meeting screen where
+// the root runs its Update and View: inside an Edit or a Read of its view.
+func inEdit(m *Model, fn func()) { m.view.Edit(func(*model.Plan) { fn() }) }
+func inRead(m *Model, fn func()) { m.view.Read(func(*model.Plan) { fn() }) }
+
 // key makes a key press from its name: "enter", "ctrl+n", "alt+1", "a".
 func kp(name string) tea.KeyPressMsg {
 	mod := tea.KeyMod(0)

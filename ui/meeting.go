@@ -14,8 +14,8 @@ import (
 )
 
 type meetingKeys struct {
-	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes key.Binding
-	direct                                                                                  []key.Binding
+	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views key.Binding
+	direct                                                                                         []key.Binding
 }
 
 func newMeetingKeys(l model.Lang) meetingKeys {
@@ -32,6 +32,7 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "spara nu", "save now"))),
 		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "all hjälp", "all help"))),
 		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
+		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "byt vy", "switch view"))),
 	}
 	for i := range 10 {
 		n := (i + 1) % 10
@@ -95,6 +96,12 @@ type meetingModel struct {
 	// io wraps the screen's calls of the service in tea.Cmds the root
 	// waits for before the database closes.
 	io func(func() tea.Msg) tea.Cmd
+
+	// who is the view on screen; a meeting always opens on the
+	// secretary's, never on the chair's with its private cues.
+	who   viewKind
+	chair *chairModel
+	room  *roomModel
 }
 
 // newMeetingModel makes the meeting screen as view v of its session. It is
@@ -104,6 +111,8 @@ func newMeetingModel(l model.Lang, st *Styles, svc *service.Service, v *service.
 	m := &meetingModel{lang: l, st: st, svc: svc, sess: v, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
 		width: 80, height: 24, io: func(f func() tea.Msg) tea.Cmd { return f }}
 	m.saveText = model.T(l, "sparat", "saved")
+	m.chair = newChairModel(l, st, m.keys.views, m.keys.quit)
+	m.room = newRoomModel(l, st)
 	m.buildSections()
 	p := v.Plan()
 	m.lastTick = now()
@@ -293,9 +302,12 @@ func (m *meetingModel) waitSaved() tea.Cmd {
 func (m *meetingModel) refreshFindings() {
 	m.findings = m.sess.Findings()
 	m.findingMap = map[string]string{}
+	rank := map[model.Severity]int{model.SevError: 3, model.SevWarning: 2, model.SevInfo: 1}
+	shown := map[string]int{}
 	for _, f := range m.findings {
-		if _, ok := m.findingMap[f.Path]; !ok || f.Severity == model.SevError {
+		if rank[f.Severity] > shown[f.Path] {
 			m.findingMap[f.Path] = f.Message.In(m.lang)
+			shown[f.Path] = rank[f.Severity]
 		}
 	}
 }
@@ -308,6 +320,8 @@ func (m *meetingModel) setSize(w, h int) {
 	}
 	m.help.SetWidth(w)
 	m.agendaKey = ""
+	m.chair.setSize(w, h)
+	m.room.setSize(w, h)
 }
 
 func (m *meetingModel) sideBySide() bool { return m.width >= 100 }
@@ -327,7 +341,7 @@ func (m *meetingModel) compactAgenda() int {
 		s := m.steps[m.step]
 		w := ansi.Wordwrap(s.Prompt.In(m.lang), max(10, m.width-4), "")
 		lines = min(5, strings.Count(w, "\n")+1)
-		if notRaiseLine(m.lang, s, m.version()) != "" {
+		if chairHint(m.lang, s) != "" {
 			lines++
 		}
 	}
