@@ -42,6 +42,8 @@ func cmdMeeting(a *app, args []string) error {
 // runTUI runs the screens until the user quits. Whatever ends the program,
 // the open meeting is saved before the database is closed.
 func (a *app) runTUI(open string) error {
+	// The checklists are read before the database is opened, so that
+	// nothing in a local routine can keep the lock from another sipmote.
 	set, notice := a.loadChecklists()
 	svc, err := a.openService(set.Jargon)
 	if err != nil {

@@ -50,8 +50,8 @@ func TestDiff(t *testing.T) {
 			"Changed action: Behandlingsgrupp — goal: Ingen alkohol på vardagar → Eget boende inom ett år"},
 		{"action to another party", func(v *Version) {
 			v.Content.Actions[1].Principal, v.Content.Actions[1].OtherParty = PrincipalOther, "Arbetsförmedlingen"
-		}, "Ändrad insats: Behandlingsgrupp — huvudman: kommun → Arbetsförmedlingen",
-			"Changed action: Behandlingsgrupp — principal: municipality → Arbetsförmedlingen"},
+		}, "Ändrad insats: Behandlingsgrupp — organisation: kommun → Arbetsförmedlingen",
+			"Changed action: Behandlingsgrupp — organisation: municipality → Arbetsförmedlingen"},
 		{"added action", func(v *Version) {
 			v.Content.Actions = append(v.Content.Actions, Action{ID: "a3", What: "Enskilda samtal", Responsible: "Karin Holm", Status: ActionPlanned})
 		}, "Ny insats: Enskilda samtal — ansvarig: Karin Holm; status: planerad",

@@ -115,7 +115,7 @@ func validateMeeting(c *checker, v *Version) {
 	}
 	if SameName(m.Chair, m.Secretary) {
 		c.add(SevError, "meeting.secretary",
-			"Mötesledare och sekreterare får inte vara samma person.",
+			"Mötesledare och mötessekreterare får inte vara samma person.",
 			"The chair and the secretary must not be the same person.")
 	}
 	if len(v.Present()) == 0 {

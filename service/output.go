@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/outfile"
@@ -20,10 +21,10 @@ type PrintOptions struct {
 	// Copies is the number of copies after the original; zero means one
 	// for every participant present. A draft is always one copy.
 	Copies int
-	// File, when set, writes the PDF there and never to a printer, unless
-	// Printer is also set: then the PDF is printed and File is where it is
-	// kept when there is no printer. The file is made new and private
-	// (outfile.Write); an existing one is replaced only with Force.
+	// File, when set without Printer, writes the PDF there and never to a
+	// printer. The file is made new and private (outfile.Write); an
+	// existing one is replaced only with Force. The result names it with
+	// its full path.
 	File  string
 	Force bool
 }
@@ -46,14 +47,11 @@ func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printo
 			return printout.Result{}, &FileError{Path: o.File, Err: err}
 		}
 		res = printout.Result{Path: o.File}
-	} else {
-		path := o.File
-		if path == "" {
-			path = printout.DefaultFileName(p, v)
+		if abs, err := filepath.Abs(o.File); err == nil {
+			res.Path = abs
 		}
-		if res, err = s.o.Device(pdf, o.Printer, path); err != nil {
-			return printout.Result{}, err
-		}
+	} else if res, err = s.o.Device(pdf, o.Printer, printout.DefaultFileName(p, v)); err != nil {
+		return printout.Result{}, err
 	}
 	s.log(p.ID, store.TrailPrinted, "", v.Meeting.Secretary)
 	return res, nil

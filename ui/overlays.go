@@ -45,7 +45,7 @@ func (o *helpOverlay) view(w, h int) string {
 	hm := help.New()
 	hm.SetWidth(w - 6)
 	intro := model.T(o.lang,
-		"Allt du skriver sparas automatiskt. Skärmen visar dagordningen som mötesledaren följer och planen som sekreteraren skriver.",
+		"Allt du skriver sparas automatiskt. Skärmen visar dagordningen som mötesledaren följer och planen som mötessekreteraren skriver.",
 		"Everything you type is saved automatically. The screen shows the agenda the chair follows and the plan the secretary writes.")
 	keys := hm.FullHelpView(o.groups)
 	if ansi.StringWidth(strings.Split(keys, "\n")[0]) > w-8 {
@@ -308,7 +308,9 @@ func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
 	w := o.w
 	return func() tea.Msg {
 		md := planMarkdown(p, l, w)
-		r, err := glamour.NewTermRenderer(glamour.WithStyles(previewStyle()), glamour.WithWordWrap(max(20, w-4)))
+		// Line breaks typed in the plan are kept, as the PDF keeps them.
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(previewStyle()), glamour.WithWordWrap(max(20, w-4)),
+			glamour.WithPreservedNewLines())
 		if err != nil {
 			return previewMsg{md, nil}
 		}
