@@ -153,7 +153,7 @@ func cmdClose(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Berätta för:", "The plan is closed. Tell:"))
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Samordnaren meddelar det till:", "The plan is closed. The coordinator tells:"))
 	for _, pt := range p.WhoToTell() {
 		fmt.Fprintf(a.stdout, "  %s %s\n", pt.Name, orDash(pt.Unit))
 	}
