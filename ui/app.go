@@ -67,6 +67,14 @@ type Model struct {
 	width   int
 	height  int
 	fatal   string
+
+	// The new-plan form kept on disk (see newplan_save.go).
+	formDraft  *NewPlanInput
+	formAt     time.Time
+	formGen    int
+	formWrites formDrafts
+	// refused counts keys pressed while the window was too small.
+	refused int
 }
 
 // New makes the root model.
@@ -83,6 +91,7 @@ func New(o Options) *Model {
 	// The first list is read here, before the program starts, so that the
 	// first frame shows the plans; later lists come through reload.
 	m.listed(listMsg(m.list()))
+	m.loadFormDraft()
 	return m
 }
 
@@ -137,10 +146,12 @@ func (m *Model) Init() tea.Cmd {
 // save is still running; main calls it after the program ends, whatever
 // ended it.
 func (m *Model) Close() error {
+	err := m.flushForm()
 	m.work.Wait()
-	var err error
 	if m.session != nil {
-		err = m.session.Close()
+		if e := m.session.Close(); e != nil && err == nil {
+			err = e
+		}
 		m.session, m.view = nil, nil
 	}
 	for _, s := range m.leaving {
@@ -198,6 +209,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		m.tellRefused()
 		if m.meeting != nil && m.screen == screenMeeting {
 			if pv, ok := m.meeting.over.(*previewOverlay); ok {
 				// Render the preview again for the new width.
@@ -210,11 +222,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg, tea.PasteMsg:
-		if m.width < MinWidth || m.height < MinHeight {
+		if m.tooSmall() {
 			// Nothing can be seen, so nothing is typed: a key now would
-			// land in a field the secretary cannot see.
+			// land in a field the secretary cannot see. It is refused
+			// visibly, never silently.
+			m.refuseKey()
 			return m, nil
 		}
+	}
+	if cmd, ok := m.updateForm(msg); ok {
+		return m, cmd
 	}
 	if cmd, ok := m.rootUpdate(msg); ok {
 		return m, cmd
@@ -251,14 +268,13 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case quitMsg:
 		return tea.Quit, true
 	case newPlanMsg:
-		m.newPlan = newNewPlanModel(l, &m.st, m.o.Now)
-		m.newPlan.exists = m.samePerson
-		m.newPlan.setSize(m.width, m.height)
-		m.screen = screenNew
-		return m.newPlan.form.focusField(0, -1), true
+		return m.startForm(), true
 	case cancelMsg:
-		m.screen = screenHome
 		m.want = ""
+		if m.screen == screenNew {
+			return m.leaveForm(), true
+		}
+		m.screen = screenHome
 		return nil, true
 	case createdPlanMsg:
 		p := msg.plan
@@ -310,6 +326,11 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 				m.home.message = errText(l, msg.err)
 			}
 			return nil, true
+		}
+		if m.screen == screenNew {
+			// The form is a plan now: it is no longer kept as a form.
+			m.newPlan.dirty = false
+			return tea.Batch(m.clearForm(), m.openSession(msg.sess)), true
 		}
 		return m.openSession(msg.sess), true
 	case askResultMsg:
@@ -464,10 +485,8 @@ func (m *Model) View() tea.View {
 func (m *Model) render() string {
 	var s string
 	switch {
-	case m.width < MinWidth || m.height < MinHeight:
-		s = ansi.Wordwrap(model.T(m.o.Lang,
-			"Fönstret är för litet. Gör det större (minst 60 × 16 tecken). Inget av det du skrivit har försvunnit.",
-			"The window is too small. Make it larger (at least 60 × 16 characters). Nothing you typed is lost."), max(10, m.width), "")
+	case m.tooSmall():
+		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
 	case m.screen == screenNew:
 		s = m.newPlan.view()
 	case m.screen == screenMeeting:
