@@ -89,6 +89,7 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	db.Viewed(p.ID, "diff")
 	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
 	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
 	return nil
@@ -114,6 +115,9 @@ func cmdDue(a *app, args []string) error {
 		if due == nil {
 			due = []model.DueItem{}
 		}
+		for _, d := range due {
+			db.Viewed(d.PlanID, "due")
+		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(due)
@@ -123,6 +127,7 @@ func cmdDue(a *app, args []string) error {
 		return nil
 	}
 	for _, d := range due {
+		db.Viewed(d.PlanID, "due")
 		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))
 	}
 	return nil

@@ -48,6 +48,11 @@ type Options struct {
 	// LockTimeout is how long Open waits for another sipmote to let go of
 	// the file; zero means the store's default.
 	LockTimeout time.Duration
+	// Passphrase is asked when the file turns out to be encrypted.
+	Passphrase Passphrase
+	// NewPassphrase creates a new file encrypted with it; an existing file
+	// is opened as it is.
+	NewPassphrase []byte
 	// Device sends a finished PDF to a printer, or writes it to path when
 	// there is none; nil means printout.Print. Tests put a slow or failing
 	// device here.
@@ -67,11 +72,7 @@ func ResolvePath(flag string) (string, error) { return store.ResolvePath(flag) }
 
 // Open opens (or creates) the database at path. Close it when done.
 func Open(path string, o Options) (*Service, error) {
-	var opts []store.Option
-	if o.LockTimeout > 0 {
-		opts = append(opts, store.WithLockTimeout(o.LockTimeout))
-	}
-	db, err := store.Open(path, opts...)
+	db, err := store.Open(path, o.storeOptions()...)
 	if err != nil {
 		return nil, err
 	}
