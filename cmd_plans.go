@@ -26,6 +26,7 @@ func cmdNew(a *app, args []string) error {
 	fs.StringVar(&in.Place, "place", "", "")
 	fs.StringVar(&in.Chair, "chair", "", "")
 	fs.StringVar(&in.Secretary, "secretary", "", "")
+	language := fs.String("language", "", "")
 	in.Form = string(model.FormRoom)
 	if _, err := a.parse(fs, "new", args); err != nil {
 		return err
@@ -33,6 +34,13 @@ func cmdNew(a *app, args []string) error {
 	p, msg := in.Build(a.lang, a.now())
 	if msg != "" {
 		return fail(msg, msg)
+	}
+	if l := strings.ToLower(strings.TrimSpace(*language)); l != "" {
+		if !model.ValidLanguageCode(l) {
+			return fail("--language tar en språkkod med två eller tre bokstäver, till exempel fi",
+				"--language takes a language code of two or three letters, for example fi")
+		}
+		p.Person.Language = l
 	}
 	db, err := a.openDB()
 	if err != nil {
@@ -122,6 +130,7 @@ func cmdExport(a *app, args []string) error {
 	fs := a.flags("export")
 	format := fs.String("format", "json", "")
 	ver := fs.Int("version", 0, "")
+	easy := fs.String("easy-read", "", "")
 	outPath := fs.String("o", "", "")
 	force := fs.Bool("force", false, "")
 	withPlace := fs.Bool("with-place", false, "")
@@ -129,18 +138,28 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|ics", "give the plan's id: sipmote export ID --format json|md|txt|ics")
+	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|easyread|ics", "give the plan's id: sipmote export ID --format json|md|txt|easyread|ics")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	var w io.Writer = a.stdout
+	xo := service.ExportOptions{Format: service.Format(*format), Lang: a.lang, WithPlace: *withPlace}
+	if xo.Format == service.FormatEasyRead {
+		// The easy-read page alone, as Markdown: no personnummer on it.
+		if xo.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
+			return err
+		}
+		if xo.EasyRead == nil {
+			return fail("--easy-read off ger ingen sida att exportera", "--easy-read off leaves no page to export")
+		}
+	}
 	if *outPath != "" {
 		w = fileWriter(func(b []byte) error { return a.writeFile(*outPath, b, *force) })
 	}
-	switch err := db.Export(w, p, v, service.ExportOptions{Format: service.Format(*format), Lang: a.lang, WithPlace: *withPlace}); {
+	switch err := db.Export(w, p, v, xo); {
 	case errors.Is(err, service.ErrUnknownFormat):
-		return fail("okänt format: "+*format+" (json, md, txt eller ics)", "unknown format: "+*format+" (json, md, txt or ics)")
+		return fail("okänt format: "+*format+" (json, md, txt, easyread eller ics)", "unknown format: "+*format+" (json, md, txt, easyread or ics)")
 	default:
 		return err
 	}

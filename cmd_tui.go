@@ -72,6 +72,12 @@ func (a *app) runTUI(open string) error {
 			}
 			return before, after
 		},
+		// The meeting's print carries the easy-read page in the person's
+		// language where there are words for it.
+		EasyRead: func(p *model.Plan, v *model.Version) *model.EasyRead {
+			e, _ := a.easyRead(p, v, "")
+			return e
+		},
 		OpenPlan: open,
 		Notice:   notice,
 	})

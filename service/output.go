@@ -27,6 +27,8 @@ type PrintOptions struct {
 	// its full path.
 	File  string
 	Force bool
+	// EasyRead, when given, is the easy-read page printed first.
+	EasyRead *model.EasyRead
 }
 
 // Print renders version v of plan p as a PDF and sends it to the printer,
@@ -35,7 +37,9 @@ type PrintOptions struct {
 // the printer answers: Print may take seconds and is always run from a
 // tea.Cmd.
 func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printout.Result, error) {
-	pdf, err := printout.PDF(model.BuildDocument(p, v, o.Lang), PDFOptions(o.Lang, v, o.Copies))
+	opt := PDFOptions(o.Lang, v, o.Copies)
+	opt.EasyRead = o.EasyRead
+	pdf, err := printout.PDF(model.BuildDocument(p, v, o.Lang), opt)
 	if err != nil {
 		return printout.Result{}, err
 	}
@@ -86,7 +90,13 @@ const (
 	FormatMarkdown Format = "md"   // the document, personnummer masked
 	FormatText     Format = "txt"  // an e-mail body, personnummer masked
 	FormatICS      Format = "ics"  // a calendar invitation to the follow-up
+	// FormatEasyRead is the easy-read page alone, as Markdown, with no
+	// personnummer on it; ExportOptions.EasyRead holds it.
+	FormatEasyRead Format = "easyread"
 )
+
+// ErrNoEasyRead is an easy-read export without an easy-read page.
+var ErrNoEasyRead = errors.New("service: no easy-read page to export")
 
 // ErrUnknownFormat is an export format that does not exist.
 var ErrUnknownFormat = errors.New("service: unknown export format")
@@ -103,6 +113,8 @@ type ExportOptions struct {
 	// out by default, since a clinic's name beside initials says too much
 	// in a calendar that syncs elsewhere.
 	WithPlace bool
+	// EasyRead is the page FormatEasyRead writes.
+	EasyRead *model.EasyRead
 }
 
 // Export writes version v of plan p to w, in one Write call, and records
@@ -119,6 +131,11 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportO
 		out = []byte(printout.Markdown(model.BuildDocument(p, v, l).Masked()))
 	case FormatText:
 		out = []byte(printout.Text(model.BuildDocument(p, v, l).Masked()))
+	case FormatEasyRead:
+		if o.EasyRead == nil {
+			return ErrNoEasyRead
+		}
+		out = []byte(printout.EasyReadMarkdown(*o.EasyRead))
 	case FormatICS:
 		ics := printout.ICS
 		if o.WithPlace {

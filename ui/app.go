@@ -22,6 +22,8 @@ type Options struct {
 	Agenda    func(model.AgeGroup) []Step
 	OpenCount func(model.Summary) int
 	Checklist Checklist
+	// EasyRead gives the easy-read page printed first, or nil for none.
+	EasyRead func(*model.Plan, *model.Version) *model.EasyRead
 	// OpenPlan opens this plan's meeting at once (sipmote meeting ID).
 	OpenPlan string
 	// Notice is shown on the home screen at start, e.g. which local
@@ -342,7 +344,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		case "print":
 			m.home.message = model.T(l, "Skriver ut…", "Printing…")
 			return m.io(func() tea.Msg {
-				res, err := svc.Print(p, p.Latest(), service.PrintOptions{Lang: l})
+				res, err := svc.Print(p, p.Latest(), m.printOptions(p, p.Latest()))
 				return homePrintedMsg{p.ID, service.PrintedText(l, res), err}
 			}), true
 		case "followup":
@@ -422,6 +424,16 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// printOptions are a print's from the screens: the easy-read page first,
+// where there is one. It runs in the print's tea.Cmd.
+func (m *Model) printOptions(p *model.Plan, v *model.Version) service.PrintOptions {
+	o := service.PrintOptions{Lang: m.o.Lang}
+	if m.o.EasyRead != nil {
+		o.EasyRead = m.o.EasyRead(p, v)
+	}
+	return o
+}
+
 // leave closes a session off the UI goroutine: its last save may wait for
 // the disk.
 func (m *Model) leave(s *service.Session) tea.Cmd {
@@ -444,6 +456,7 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 		}
 		m.meeting = newMeetingModel(m.o.Lang, &m.st, m.o.Service, m.view, steps, m.o.Now)
 		m.meeting.io = m.io
+		m.meeting.printOptions = m.printOptions
 		m.meeting.checklist = m.o.Checklist
 		m.meeting.setSize(m.width, m.height-1)
 	})

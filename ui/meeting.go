@@ -96,6 +96,8 @@ type meetingModel struct {
 	// io wraps the screen's calls of the service in tea.Cmds the root
 	// waits for before the database closes.
 	io func(func() tea.Msg) tea.Cmd
+	// printOptions says how the root prints (the easy-read page).
+	printOptions func(*model.Plan, *model.Version) service.PrintOptions
 
 	// who is the view on screen; a meeting always opens on the
 	// secretary's, never on the chair's with its private cues.

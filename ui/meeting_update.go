@@ -307,10 +307,14 @@ func (m *meetingModel) print() tea.Cmd {
 	if m.svc == nil || m.sess.Plan().Current() == nil {
 		return nil
 	}
-	p, svc, l, id := m.sess.Plan().Clone(), m.svc, m.lang, m.sess.Session().ID()
+	p, svc, l, id, po := m.sess.Plan().Clone(), m.svc, m.lang, m.sess.Session().ID(), m.printOptions
 	m.message = model.T(m.lang, "Skriver ut…", "Printing…")
 	return m.io(func() tea.Msg {
-		res, err := svc.Print(p, p.Current(), service.PrintOptions{Lang: l})
+		o := service.PrintOptions{Lang: l}
+		if po != nil {
+			o = po(p, p.Current())
+		}
+		res, err := svc.Print(p, p.Current(), o)
 		return printedMsg{id, service.PrintedText(l, res), err}
 	})
 }
