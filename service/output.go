@@ -18,8 +18,12 @@ type PrintOptions struct {
 	Lang model.Lang
 	// Printer is the CUPS printer; empty means the default one.
 	Printer string
-	// Copies is the number of copies after the original; zero means one
-	// for every participant present. A draft is always one copy.
+	// Papers says which papers a finalised version is printed on; nil
+	// means the original and a copy for each one on the copy list. A
+	// draft is always one paper marked as a draft.
+	Papers *Papers
+	// Copies, above zero, prints that many unnamed copies after the
+	// original instead (sipmote print --copies N).
 	Copies int
 	// File, when set without Printer, writes the PDF there and never to a
 	// printer. The file is made new and private (outfile.Write); an
@@ -37,8 +41,10 @@ type PrintOptions struct {
 // the printer answers: Print may take seconds and is always run from a
 // tea.Cmd.
 func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printout.Result, error) {
-	opt := PDFOptions(o.Lang, v, o.Copies)
-	opt.EasyRead = o.EasyRead
+	opt, err := PDFOptions(p, v, o)
+	if err != nil {
+		return printout.Result{}, err
+	}
 	pdf, err := printout.PDF(model.BuildDocument(p, v, o.Lang), opt)
 	if err != nil {
 		return printout.Result{}, err
@@ -61,13 +67,36 @@ func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printo
 	return res, nil
 }
 
-// PDFOptions gives the copies of a print. A draft gets one copy marked as
-// a draft: it must never pass for the signed original.
-func PDFOptions(l model.Lang, v *model.Version, copies int) printout.PDFOptions {
+// Papers are the papers of one print: the original or not, and a copy
+// named for each recipient given.
+type Papers struct {
+	Original bool
+	Copies   []model.Recipient
+}
+
+// PDFOptions gives the papers of a print. A draft gets one paper marked as
+// a draft: it must never pass for the signed original. A finalised version
+// gets the original, named for its recipient, and a copy named for each
+// one on the copy list, unless o says otherwise. It fails with
+// printout.ErrNoPDF when o asks for no paper at all.
+func PDFOptions(p *model.Plan, v *model.Version, o PrintOptions) (printout.PDFOptions, error) {
+	l := o.Lang
 	if v.FinalisedAt == nil {
-		return printout.PDFOptions{Marks: []string{model.T(l, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
+		return printout.PDFOptions{Marks: []string{model.T(l, "UTKAST – inte fastställd", "DRAFT – not finalised")}, EasyRead: o.EasyRead}, nil
 	}
-	return printout.PDFOptions{Copies: copies}
+	if o.Copies > 0 {
+		return printout.PDFOptions{Copies: o.Copies, EasyRead: o.EasyRead}, nil
+	}
+	cl := p.Copies(v, l)
+	papers := Papers{Original: true, Copies: cl.Copies}
+	if o.Papers != nil {
+		papers = *o.Papers
+	}
+	marks := printout.CopyMarks(l, cl.Original, papers.Copies, papers.Original)
+	if len(marks) == 0 {
+		return printout.PDFOptions{}, printout.ErrNoPDF
+	}
+	return printout.PDFOptions{Marks: marks, EasyRead: o.EasyRead}, nil
 }
 
 // FileError is a file that could not be written; Err is outfile's

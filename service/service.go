@@ -48,6 +48,9 @@ type Options struct {
 	// LockTimeout is how long Open waits for another sipmote to let go of
 	// the file; zero means the store's default.
 	LockTimeout time.Duration
+	// OSUser is the account recorded in the trail; empty means the one
+	// sipmote runs under.
+	OSUser string
 	// Passphrase is asked when the file turns out to be encrypted.
 	Passphrase Passphrase
 	// NewPassphrase creates a new file encrypted with it; an existing file
@@ -82,7 +85,10 @@ func Open(path string, o Options) (*Service, error) {
 	if o.Device == nil {
 		o.Device = printout.Print
 	}
-	return &Service{db: db, o: o, osUser: store.CurrentOSUser()}, nil
+	if o.OSUser == "" {
+		o.OSUser = store.CurrentOSUser()
+	}
+	return &Service{db: db, o: o, osUser: o.OSUser}, nil
 }
 
 // Close releases the database. Close every Session first: their last

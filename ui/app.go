@@ -39,6 +39,7 @@ const (
 	screenMeeting
 	screenAsk
 	screenClose
+	screenTrail
 )
 
 // Model is the root: it owns the screens and routes messages to the one in
@@ -66,6 +67,7 @@ type Model struct {
 	running atomic.Int32
 	ask     *askModel
 	closing *closeModel
+	trail   *trailModel
 	width   int
 	height  int
 	fatal   string
@@ -207,6 +209,9 @@ type (
 
 // Update routes a message to the screen in front.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.updateTrail(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -239,6 +244,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	switch m.screen {
+	case screenTrail:
+		return m, m.trail.update(msg)
 	case screenNew:
 		return m, m.newPlan.update(msg)
 	case screenMeeting:
@@ -466,6 +473,9 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 
 func (m *Model) resize() {
 	m.home.width, m.home.height = m.width, m.height
+	if m.trail != nil {
+		m.trail.width, m.trail.height = m.width, m.height
+	}
 	m.home.filter.SetWidth(max(10, m.width-10))
 	if m.closing != nil {
 		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
@@ -500,6 +510,8 @@ func (m *Model) render() string {
 	switch {
 	case m.tooSmall():
 		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
+	case m.screen == screenTrail && m.trail != nil:
+		s = m.trail.view()
 	case m.screen == screenNew:
 		s = m.newPlan.view()
 	case m.screen == screenMeeting:

@@ -106,6 +106,13 @@ type meetingModel struct {
 	room  *roomModel
 }
 
+// PrintJob says which papers a print from the screen holds: the original
+// or not, and a copy named for each recipient given.
+type PrintJob struct {
+	Original bool
+	Copies   []model.Recipient
+}
+
 // newMeetingModel makes the meeting screen as view v of its session. It is
 // called inside v.Edit, as is every update of the screen; its drawing
 // inside v.Read.

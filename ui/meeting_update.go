@@ -57,7 +57,9 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 	case finaliseMsg:
 		return m.finalise()
 	case printMsg:
-		return m.print()
+		return m.choosePapers()
+	case printJobMsg:
+		return m.print(msg.job)
 	case printedMsg:
 		if msg.err != nil {
 			m.message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + errText(m.lang, msg.err)
@@ -299,11 +301,23 @@ func (m *meetingModel) finalise() tea.Cmd {
 	return m.io(func() tea.Msg { return finalisedMsg{s.ID(), s.Flush()} })
 }
 
-// print prints the version on screen. The PDF is made off the UI goroutine
-// from a snapshot, so the screen never waits for the render or the
-// printer; the service records the print in the trail of this plan, even
-// if the meeting is left before the printer answers.
-func (m *meetingModel) print() tea.Cmd {
+// choosePapers opens the copy list before printing, so that the secretary
+// sees who gets a copy and can change it.
+func (m *meetingModel) choosePapers() tea.Cmd {
+	p := m.sess.Plan()
+	v := p.Current()
+	if m.svc == nil || v == nil {
+		return nil
+	}
+	m.over = newCopiesOverlay(m.lang, m.st, p, v, v == m.sess.Draft() && !m.sess.ReadOnly())
+	return nil
+}
+
+// print prints the version on screen on the papers of job. The PDF is made
+// off the UI goroutine from a snapshot, so the screen never waits for the
+// render or the printer; the service records the print in the trail of
+// this plan, even if the meeting is left before the printer answers.
+func (m *meetingModel) print(job PrintJob) tea.Cmd {
 	if m.svc == nil || m.sess.Plan().Current() == nil {
 		return nil
 	}
@@ -314,6 +328,7 @@ func (m *meetingModel) print() tea.Cmd {
 		if po != nil {
 			o = po(p, p.Current())
 		}
+		o.Papers = &service.Papers{Original: job.Original, Copies: job.Copies}
 		res, err := svc.Print(p, p.Current(), o)
 		return printedMsg{id, service.PrintedText(l, res), err}
 	})

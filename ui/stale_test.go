@@ -58,9 +58,14 @@ func TestPrintThenSwitchPlan(t *testing.T) {
 	if m.session == nil || m.session.PlanID() != a.ID || m.meeting.active != secFinish {
 		t.Fatalf("not at the finish of plan A:\n%s", screenText(m))
 	}
-	// Press p and start the print, but let it hang at the printer.
+	// Press p, then p again in the list of papers, and start the print,
+	// but let it hang at the printer.
+	press(m, "p")
 	_, cmd := m.Update(kp("p"))
 	_, printCmd := m.Update(cmd())
+	if printCmd == nil {
+		t.Fatalf("p in the list of papers did not print:\n%s", screenText(m))
+	}
 	result := make(chan tea.Msg, 1)
 	go func() { result <- printCmd() }()
 	select {

@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/service"
+)
+
+// TestTrailScreen opens the trail from the home screen, in both languages,
+// and finds the events the store holds, the read itself logged, and the
+// way back.
+func TestTrailScreen(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		noPrinter := func([]byte, string, string) (printout.Result, error) { return printout.Result{}, nil }
+		db := openTestService(t, service.Options{OSUser: "sekr1", Device: noPrinter})
+		p := model.NewPlan(model.Person{Name: "Tora Test"}, time.Now())
+		p.Draft.Meeting.Secretary = "Sara Sekreterare"
+		if err := db.Create(p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Print(p, p.Draft, service.PrintOptions{Lang: l}); err != nil {
+			t.Fatal(err)
+		}
+		m := newTestModel(t, db, l, 100, 30)
+		press(m, "t")
+		screen := screenText(m)
+		for _, want := range []string{"Tora Test", model.TrailLabel(l, "created", ""), model.TrailLabel(l, "printed", ""), "sekr1 (Sara Sekreterare)"} {
+			if !strings.Contains(screen, want) {
+				t.Errorf("%s: the trail screen lacks %q:\n%s", l, want, screen)
+			}
+		}
+		if ev, _ := db.Trail(p.ID); len(ev) != 3 || ev[2].Kind != "viewed" || ev[2].Section != "trail" {
+			t.Errorf("%s: showing the trail is not logged: %+v", l, ev)
+		}
+		press(m, "?")
+		if !strings.Contains(screenText(m), "sipmote check") {
+			t.Errorf("%s: no help on the trail screen", l)
+		}
+		press(m, "x", "esc")
+		if strings.Contains(screenText(m), model.TrailLabel(l, "printed", "")) {
+			t.Errorf("%s: esc does not leave the trail screen", l)
+		}
+	}
+}
