@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -12,11 +13,14 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
+// closeRequestMsg asks the root to close plan id; closedPlanMsg says the
+// user has read who to tell and goes back.
 type (
-	// closedPlanMsg asks the root to save a plan just closed.
-	closedPlanMsg struct{ plan *model.Plan }
-	// closeDoneMsg leaves the closing screen for the home screen.
-	closeDoneMsg struct{}
+	closeRequestMsg struct {
+		id      string
+		closure model.Closure
+	}
+	closedPlanMsg struct{}
 )
 
 // closeModel closes a plan: a reason, a date, and then the list of who must
@@ -30,8 +34,8 @@ type closeModel struct {
 	date   string
 	form   *form
 	err    string
-	done   bool // closed; saveErr tells whether it reached the disk
-	stored bool // the save has answered
+	done   bool
+	busy   bool // a close request is on its way
 	ask    *confirm
 	now    func() time.Time
 	help   help.Model
@@ -58,8 +62,8 @@ func newCloseModel(l model.Lang, st *Styles, p *model.Plan, now func() time.Time
 func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 	k, isKey := msg.(tea.KeyPressMsg)
 	if m.done {
-		if isKey && m.stored {
-			return func() tea.Msg { return closeDoneMsg{} }
+		if isKey {
+			return func() tea.Msg { return closedPlanMsg{} }
 		}
 		return nil
 	}
@@ -67,13 +71,9 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		switch m.ask.update(msg) {
 		case answeredYes:
 			m.ask = nil
-			if err := m.apply(m.plan); err != nil {
-				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
-				return nil
-			}
-			m.done = true
-			p := m.plan
-			return func() tea.Msg { return closedPlanMsg{p} }
+			m.busy = true
+			id, c := m.plan.ID, m.closure()
+			return func() tea.Msg { return closeRequestMsg{id, c} }
 		case answeredNo:
 			m.ask = nil
 		}
@@ -85,9 +85,14 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.cancel):
 			return func() tea.Msg { return cancelMsg{} }
 		case key.Matches(k, m.keys.save):
+			if m.busy {
+				return nil
+			}
 			// Tried on a copy first, so that a mistake is told before the
-			// question; the plan itself changes only on a deliberate yes.
-			if err := m.apply(m.plan.Clone()); err != nil {
+			// question, and the question is asked only of a closing that
+			// can be done. Closing is for good, so it needs a deliberate
+			// yes that keys typed ahead cannot give.
+			if err := tryClose(m.plan.Clone(), m.closure(), m.now()); err != nil {
 				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
 				return nil
 			}
@@ -101,30 +106,32 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// apply closes p as the form says.
-func (m *closeModel) apply(p *model.Plan) error {
-	if model.ClosureReason(m.reason) == model.CloseConsentGone {
-		return p.WithdrawConsent(m.date, m.now())
-	}
-	return p.Close(model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date}, m.now())
+func (m *closeModel) closure() model.Closure {
+	return model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date}
 }
 
-// saved is the answer of the save of the closed plan.
-func (m *closeModel) saved(err error) {
-	m.stored = true
+// tryClose closes p as the service will, to find a mistake before asking.
+func tryClose(p *model.Plan, c model.Closure, now time.Time) error { return p.Close(c, now) }
+
+// closed takes the answer to a close request: the closed plan, stored,
+// or why it was not closed.
+func (m *closeModel) closed(p *model.Plan, err error) {
+	m.busy = false
 	if err != nil {
-		m.err = model.T(m.lang, "KUNDE INTE SPARA avslutet: ", "COULD NOT SAVE the closing: ") + ErrorText(m.lang, err)
+		m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
+		return
 	}
+	m.plan, m.done = p, true
 }
 
 func closeErrText(l model.Lang, err error) string {
 	switch {
-	case err == model.ErrReasonText:
+	case errors.Is(err, model.ErrReasonText):
 		return model.T(l, "skriv en förklaring när skälet är annat.", "write an explanation when the reason is other.")
-	case err == model.ErrCloseDate:
+	case errors.Is(err, model.ErrCloseDate):
 		return model.T(l, "datumet ska vara ÅÅÅÅ-MM-DD och inte senare än i dag.", "the date must be YYYY-MM-DD and not later than today.")
 	}
-	return ErrorText(l, err)
+	return errText(l, err)
 }
 
 func (m *closeModel) view(width int) string {
@@ -132,15 +139,8 @@ func (m *closeModel) view(width int) string {
 	var b strings.Builder
 	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.plan.Person.Name, max(20, width), "…")) + "\n\n")
 	if m.done {
-		switch {
-		case !m.stored:
-			b.WriteString(m.st.Subtle.Render(model.T(l, "Sparar…", "Saving…")) + "\n\n")
-		case m.err != "":
-			b.WriteString(m.st.Err.Render(ansi.Wordwrap(m.err, max(20, width), "")) + "\n\n")
-		default:
-			b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
-				"The plan is closed. It is kept and can be printed, but not changed."), max(20, width), "")) + "\n\n")
-		}
+		b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
+			"The plan is closed. It is kept and can be printed, but not changed."), max(20, width), "")) + "\n\n")
 		b.WriteString(m.st.Label.Render(ansi.Wordwrap(model.T(l, "Samordnaren meddelar att planen är avslutad till:",
 			"The coordinator tells these people that the plan is closed:"), max(20, width), "")) + "\n")
 		for _, p := range m.plan.WhoToTell() {

@@ -115,7 +115,7 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 	now := fakeConfirmClock(t)
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)
@@ -124,7 +124,7 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 		t.Fatalf("x did not open the closing form:\n%s", screenText(m))
 	}
 	press(m, "right", "right", "ctrl+s", "j", "y", "enter")
-	if q, _ := db.LoadPlan(p.ID); q.Status == model.StatusClosed || m.closing.done {
+	if q, _ := db.Load(p.ID); q.Status == model.StatusClosed || m.closing.done {
 		t.Fatalf("keys typed ahead closed the plan:\n%s", screenText(m))
 	}
 	if !strings.Contains(screenText(m), "for good?") {
@@ -132,7 +132,7 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 	}
 	*now = now.Add(time.Second)
 	press(m, "y")
-	if q, _ := db.LoadPlan(p.ID); q.Status != model.StatusClosed {
+	if q, _ := db.Load(p.ID); q.Status != model.StatusClosed {
 		t.Fatalf("a deliberate y did not close the plan and save it:\n%s", screenText(m))
 	}
 	if !strings.Contains(screenText(m), "The plan is closed.") {
