@@ -62,6 +62,12 @@ type Model struct {
 	want string
 	// initCmd starts the screen New opened (sipmote meeting ID).
 	initCmd tea.Cmd
+	// held are keys typed while a screen was being opened (typeahead.go);
+	// asked is set while a screen's request waits in the queue, trailWant
+	// while the trail screen loads.
+	held      holdState
+	asked     bool
+	trailWant string
 	// work counts the service calls running in tea.Cmds; Close waits for
 	// them, so that a print's trail entry is written before the database
 	// closes.
@@ -212,8 +218,9 @@ type (
 	}
 )
 
-// Update routes a message to the screen in front.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// route sends a message to the root's handlers or the screen in front;
+// Update (typeahead.go) holds keys meant for a screen still opening.
+func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.updateTrail(msg); ok {
 		return m, cmd
 	}
