@@ -126,7 +126,7 @@ func PDF(d model.Document, opt PDFOptions) ([]byte, error) {
 	if err := r.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrPDF, err)
 	}
-	return buf.Bytes(), nil
+	return fixTrailer(buf.Bytes(), 1)
 }
 
 // renderer writes one PDF. It holds the state of the page being written.
@@ -145,6 +145,9 @@ type renderer struct {
 	// many pages it took.
 	easy      *model.EasyRead
 	easyPages int
+	// planStart is the page the plan's title is on, which needs no
+	// running title above it.
+	planStart int
 	// section is the heading of the section being written, repeated when
 	// a table goes on to the next page.
 	section string
@@ -169,11 +172,18 @@ func newRenderer(d model.Document, perCopy int) (*renderer, error) {
 	pdf.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
 	// The metadata names the kind of document, not the person: file
 	// managers and print queues show it.
-	pdf.SetTitle(model.T(d.Lang, "Samordnad individuell plan (SIP)", "Coordinated individual plan (SIP)"), true)
+	title := model.T(d.Lang, "Samordnad individuell plan (SIP)", "Coordinated individual plan (SIP)")
+	pdf.SetTitle(title, true)
 	pdf.SetCreator("sipmote", true)
 	pdf.SetProducer("sipmote", true)
 	pdf.SetLang(string(d.Lang))
-	pdf.SetCreationDate(time.Now())
+	// One instant for both dates, to the second, as the XMP repeats them.
+	now := time.Now().Truncate(time.Second)
+	pdf.SetCreationDate(now)
+	pdf.SetModificationDate(now)
+	if perCopy > 0 { // the counting pass is thrown away
+		archival(pdf, title, "sipmote", "sipmote", string(d.Lang), now)
+	}
 	r := &renderer{pdf: pdf, d: d, glyphs: g, perCopy: perCopy}
 	pdf.SetFooterFunc(r.footer)
 	return r, nil
@@ -199,6 +209,7 @@ func (r *renderer) copy(mark string, easy *model.EasyRead) {
 			r.easyPages = r.pdf.PageNo() - r.copyStart
 		}
 	}
+	r.planStart = r.pdf.PageNo()
 	r.header()
 	r.titleBlock()
 	for _, s := range r.d.Sections {
@@ -260,7 +271,7 @@ func (r *renderer) put(x, y, w, h float64, s, align string) {
 // after the first the plan's title, so that a loose page says what it is.
 func (r *renderer) header() {
 	y := 8.0
-	if r.pdf.PageNo() > r.copyStart && r.easy == nil {
+	if r.pdf.PageNo() > r.planStart && r.easy == nil {
 		r.pdf.SetFont(fontFamily, "", sizeSmall)
 		r.pdf.SetTextColor(110, 110, 110)
 		r.put(marginL, y, contentW/2, 5, r.text(r.d.Title), "L")
