@@ -102,7 +102,7 @@ func cmdSummons(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	a.trail(db, p.ID, "opened", v.Meeting.Secretary)
+	db.Viewed(p.ID, "summons")
 	s := v.Summons(a.lang)
 	when := strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start)
 	if v.FinalisedAt != nil && v.Content.FollowUp.Date != "" {
