@@ -44,26 +44,31 @@ func (e *userError) Error() string { return e.en }
 func fail(sv, en string) error { return &userError{sv, en} }
 
 type command struct {
-	name   string
-	args   string
+	name string
+	// args are the command's arguments as usage shows them, in each
+	// language: NAMN is NAME in English help.
+	args   model.Text
 	sv, en string
 	run    func(a *app, args []string) error
 }
 
+// same is the arguments that read the same in both languages.
+func same(s string) model.Text { return model.Text{SV: s, EN: s} }
+
 func commands() []command {
 	return []command{
-		{"", "", "öppnar programmet (hemskärmen)", "opens the program (the home screen)", cmdTUI},
-		{"meeting", "ID", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
-		{"new", "--person NAMN [--pnr PNR] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
-		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
-		{"export", "ID --format json|md|txt|ics", "skriver ut en plan på standard ut", "writes a plan to standard output", cmdExport},
-		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
-		{"print", "ID [-o FIL.pdf] [--printer NAMN] [--copies N] [--version N]", "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
-		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
-		{"due", "[--days N] [--json]", "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
-		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]", "avslutar en plan", "closes a plan", cmdClose},
-		{"demo", "", "skapar en exempelplan för en påhittad person", "creates a sample plan for a fictional person", cmdDemo},
-		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
+		{"", same(""), "öppnar programmet (hemskärmen)", "opens the program (the home screen)", cmdTUI},
+		{"meeting", same("ID"), "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
+		{"new", model.Text{SV: "--person NAMN [--pnr PNR] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", EN: "--person NAME [--pnr PNR] [--date YYYY-MM-DD] [--time HH:MM]"}, "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
+		{"list", same("[--json]"), "listar planerna", "lists the plans", cmdList},
+		{"export", same("ID --format json|md|txt|ics"), "skriver ut en plan på standard ut", "writes a plan to standard output", cmdExport},
+		{"import", model.Text{SV: "FIL", EN: "FILE"}, "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
+		{"print", model.Text{SV: "ID [-o FIL.pdf] [--printer NAMN] [--copies N] [--version N]", EN: "ID [-o FILE.pdf] [--printer NAME] [--copies N] [--version N]"}, "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
+		{"diff", model.Text{SV: "ID [FRÅN] [TILL]", EN: "ID [FROM] [TO]"}, "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
+		{"due", same("[--days N] [--json]"), "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
+		{"close", same("ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]"), "avslutar en plan", "closes a plan", cmdClose},
+		{"demo", same(""), "skapar en exempelplan för en påhittad person", "creates a sample plan for a fictional person", cmdDemo},
+		{"checklists", same("show|validate …"), "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
 	}
 }
 
@@ -101,6 +106,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			name, rest = s, append(append([]string{}, args[:i]...), args[i+1:]...)
 			break
 		}
+	}
+	if name == "" && (contains(rest, "--version") || contains(rest, "-version")) {
+		fmt.Fprintln(a.stdout, "sipmote "+version())
+		return 0
 	}
 	if name == "" && (contains(rest, "--help") || contains(rest, "-help") || contains(rest, "-h")) {
 		a.usage(a.stdout)
@@ -153,13 +162,13 @@ func (a *app) usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, model.T(a.lang, "Användning:", "Usage:"))
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  sipmote %-11s %s\n      %s\n", c.name, c.args, model.T(a.lang, c.sv, c.en))
+		fmt.Fprintf(w, "  sipmote %-11s %s\n      %s\n", c.name, c.args.In(a.lang), model.T(a.lang, c.sv, c.en))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, model.T(a.lang, "Flaggor för alla kommandon:", "Flags of every command:"))
 	fmt.Fprintln(w, model.T(a.lang,
-		"  --db SÖKVÄG         databasfilen (annars $SIPMOTE_DB eller standardplatsen)\n  --lang sv|en        språk på skärm och utskrift (svenska är standard)\n  --checklists MAPP   lokal rutin: checklistor som ersätter eller lägger till\n  --help              hjälp",
-		"  --db PATH           the database file (else $SIPMOTE_DB or the default place)\n  --lang sv|en        language of screen and print (Swedish is the default)\n  --checklists DIR    local routine: checklists that override or extend\n  --help              help"))
+		"  --db SÖKVÄG         databasfilen (annars $SIPMOTE_DB eller standardplatsen)\n  --lang sv|en        språk på skärm och utskrift (svenska är standard)\n  --checklists MAPP   lokal rutin: checklistor som ersätter eller lägger till\n  --help              hjälp\n  --version           programmets version",
+		"  --db PATH           the database file (else $SIPMOTE_DB or the default place)\n  --lang sv|en        language of screen and print (Swedish is the default)\n  --checklists DIR    local routine: checklists that override or extend\n  --help              help\n  --version           the program's version"))
 }
 
 // flags makes a command's flag set with the flags every command takes.
@@ -197,7 +206,7 @@ func (a *app) parse(fs *flag.FlagSet, name string, args []string) ([]string, err
 func (a *app) commandUsage(name string) {
 	for _, c := range commands() {
 		if c.name == name {
-			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, c.args, model.T(a.lang, c.sv, c.en))
+			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, c.args.In(a.lang), model.T(a.lang, c.sv, c.en))
 		}
 	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Alla kommandon tar --db SÖKVÄG, --lang sv|en och --help.", "Every command takes --db PATH, --lang sv|en and --help."))

@@ -28,6 +28,8 @@ type Options struct {
 	// Notice is shown on the home screen at start, e.g. which local
 	// checklist files were left out.
 	Notice string
+	// NoColor draws without any colour (the NO_COLOR convention).
+	NoColor bool
 }
 
 type screen int
@@ -65,7 +67,7 @@ func New(o Options) *Model {
 	if o.Agenda == nil {
 		o.Agenda = func(model.AgeGroup) []Step { return nil }
 	}
-	m := &Model{o: o, st: DefaultStyles(), width: 80, height: 24}
+	m := &Model{o: o, st: NewStyles(true, o.NoColor), width: 80, height: 24}
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.message = o.Notice
 	m.reload()
@@ -81,13 +83,15 @@ func (m *Model) reload() {
 	m.home.setPlans(sums)
 }
 
-// Init opens the requested plan, if any.
+// Init asks the terminal for its background colour, so that the colours
+// suit a light or a dark screen, and opens the requested plan, if any.
 func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if m.o.OpenPlan != "" {
 		id := m.o.OpenPlan
-		return func() tea.Msg { return openPlanMsg{id} }
+		cmds = append(cmds, func() tea.Msg { return openPlanMsg{id} })
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // Close saves and closes an open meeting; main calls it after the program
@@ -104,6 +108,17 @@ func (m *Model) Close() error {
 // Update routes a message to the screen in front.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		// The styles are shared by pointer, so every screen follows;
+		// what was drawn and kept is drawn again.
+		if msg.IsDark() != m.st.Dark {
+			m.st = NewStyles(msg.IsDark(), m.o.NoColor)
+			m.home.filter.SetStyles(m.st.Input)
+			if m.meeting != nil {
+				m.meeting.restyle()
+			}
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
@@ -251,7 +266,7 @@ func (m *Model) openSession(s *session.Session) tea.Cmd {
 	}
 	m.sess = s
 	p := s.Plan()
-	steps := withOwnWords(m.o.Agenda(p.Variant))
+	steps := m.o.Agenda(p.Variant)
 	if p.Draft != nil && p.Draft.Review != nil {
 		steps = followUpAgenda(steps)
 	}

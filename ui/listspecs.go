@@ -195,7 +195,7 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 				str(id, "when", model.T(l, "När / hur ofta", "When / how often"), model.T(l, "t.ex. varje tisdag", "e.g. every Tuesday"), func(a *model.Action) *string { return &a.When }),
 				{path: "content.actions[].status", label: model.T(l, "Status", "Status"), kind: kindChoice, opts: statusOpts(l),
 					get: func() string { return string(row(id, false).Status) }, set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
-				{path: "content.actions[].goal_id", label: model.T(l, "Vilket mål insatsen hör till", "Which goal it serves"), kind: kindChoice, opts: goalOpts(),
+				{path: "content.actions[].goal_id", label: model.T(l, "Vilket mål insatsen hör till", "Which goal it serves"), kind: kindChoice, options: goalOpts,
 					get: func() string { return row(id, false).GoalID }, set: func(s string) { row(id, true).GoalID = s }},
 			}
 		},

@@ -77,6 +77,10 @@ type newPlanModel struct {
 	// the first save then warns, a second save creates the plan anyway.
 	exists func(p *model.Plan) bool
 	warned bool
+	// start is the form as it opened, to tell whether anything was typed;
+	// discarding asks first.
+	start          NewPlanInput
+	confirmDiscard bool
 }
 
 func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanModel {
@@ -89,7 +93,7 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 	ptr := func(s *string) func() *string { return func() *string { return s } }
 	m.form = newForm(l, st, []field{
 		textField("person", model.T(l, "Den enskildes namn", "The person's name"), model.T(l, "för- och efternamn", "first and last name"), ptr(&m.in.Person)),
-		withCheck(textField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), "ÅÅÅÅMMDD-NNNN", ptr(&m.in.PNR)),
+		withCheck(textField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), model.T(l, "ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"), ptr(&m.in.PNR)),
 			func(s string) string {
 				if strings.TrimSpace(s) == "" || len(strings.TrimSpace(s)) < 10 {
 					return ""
@@ -111,6 +115,7 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "skapa och öppna mötet", "create and open the meeting")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
+	m.start = m.in
 	return m
 }
 
@@ -121,9 +126,23 @@ func (m *newPlanModel) setSize(w, h int) {
 }
 
 func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.confirmDiscard {
+		m.confirmDiscard = false
+		m.err = ""
+		if k.String() == "j" || k.String() == "y" {
+			return func() tea.Msg { return cancelMsg{} }
+		}
+		return nil // the answer no: the key is not typed into the form
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, m.keys.cancel):
+			if m.in != m.start {
+				m.confirmDiscard = true
+				m.err = model.T(m.lang, "Kasta det du har skrivit? Tryck j för ja, annan tangent för att fortsätta skriva.",
+					"Throw away what you typed? Press y for yes, any other key to go on typing.")
+				return nil
+			}
 			return func() tea.Msg { return cancelMsg{} }
 		case key.Matches(k, m.keys.save), k.String() == "enter" && m.form.focus == len(m.form.fields)-1:
 			p, msg := m.in.Build(m.lang, m.now())
@@ -157,7 +176,7 @@ func (m *newPlanModel) view() string {
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, m.width-2), "")) + "\n")
 	}
-	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}, m.width))
+	b.WriteString("\n" + shortHelp(m.st, m.help, []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}, m.width))
 	return b.String()
 }
 
