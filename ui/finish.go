@@ -28,11 +28,11 @@ type finishSection struct {
 	finalised func() bool
 	// early, when set, tells the booked meeting time while it is still to
 	// come: finalising a plan before its meeting is most likely a mistake.
-	early func() (time.Time, bool)
-	width     int
-	height    int
-	confirm   bool
-	keys      struct{ finalise, print, yes key.Binding }
+	early   func() (time.Time, bool)
+	width   int
+	height  int
+	confirm bool
+	keys    struct{ finalise, print, yes key.Binding }
 }
 
 func newFinishSection(l model.Lang, st *Styles, fs func() []model.Finding) *finishSection {
