@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/outfile"
 )
 
 // Exit codes of RunCLI.
@@ -167,7 +168,7 @@ func runValidate(args []string, stdout, stderr io.Writer, lang model.Lang, dir s
 	}
 	if len(probs) > 0 {
 		printProblems(stdout, probs, lang)
-		fmt.Fprintln(stdout, model.Count(lang, len(probs), "problem", "problem", "problem", "problems")+t(" hittades.", " found."))
+		fmt.Fprintln(stdout, model.Plural(lang, len(probs), "%d problem", "%d problem", "%d problem", "%d problems")+t(" hittades.", " found."))
 		return exitProblems
 	}
 	set, _ := Load(dir)
@@ -175,10 +176,10 @@ func runValidate(args []string, stdout, stderr io.Writer, lang model.Lang, dir s
 	for _, v := range allVariants() {
 		fmt.Fprintf(stdout, t("  %s: %s, %s före och %d efter mötet\n",
 			"  %s: %s, %s before and %d after the meeting\n"),
-			variantLabel(v, lang), model.Count(lang, len(set.AgendaFor(v)), "steg", "steg", "step", "steps"),
-			model.Count(lang, len(set.BeforeFor(v)), "punkt", "punkter", "item", "items"), len(set.AfterFor(v)))
+			variantLabel(v, lang), model.Plural(lang, len(set.AgendaFor(v)), "%d steg", "%d steg", "%d step", "%d steps"),
+			model.Plural(lang, len(set.BeforeFor(v)), "%d punkt", "%d punkter", "%d item", "%d items"), len(set.AfterFor(v)))
 	}
-	fmt.Fprintln(stdout, t("  ordlistan: ", "  word list: ")+model.Count(lang, len(set.Jargon), "ord", "ord", "word", "words"))
+	fmt.Fprintln(stdout, t("  ordlistan: ", "  word list: ")+model.Plural(lang, len(set.Jargon), "%d ord", "%d ord", "%d word", "%d words"))
 	return exitOK
 }
 
@@ -203,7 +204,7 @@ func runDefaults(args []string, stdout, stderr io.Writer, lang model.Lang) int {
 		return exitUsage
 	}
 	dir := flags.Arg(0)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		fmt.Fprintf(stderr, t("Kunde inte skapa mappen %s.\n", "Could not create the directory %s.\n"), dir)
 		return exitProblems
 	}
@@ -218,17 +219,11 @@ func runDefaults(args []string, stdout, stderr io.Writer, lang model.Lang) int {
 			return exitProblems
 		}
 		dst := filepath.Join(dir, name)
-		f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
+		err = outfile.Write(dst, data, false)
+		if errors.Is(err, outfile.ErrExists) {
 			fmt.Fprintf(stderr, t("%s finns redan och skrivs inte över.\n", "%s already exists and is not overwritten.\n"), dst)
 			code = exitProblems
 			continue
-		}
-		if err == nil {
-			_, err = f.Write(data)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, t("Kunde inte skriva %s.\n", "Could not write %s.\n"), dst)

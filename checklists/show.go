@@ -22,7 +22,7 @@ func Show(w io.Writer, set *Set, variant model.AgeGroup, lang model.Lang) error 
 	pw := &printer{w: w}
 	steps := set.AgendaFor(variant)
 	pw.linef("%s – %s (%s)", t("DAGORDNING", "AGENDA"), variantLabel(variant, lang),
-		model.Count(lang, len(steps), "steg", "steg", "step", "steps"))
+		model.Plural(lang, len(steps), "%d steg", "%d steg", "%d step", "%d steps"))
 	part := ""
 	for i, s := range steps {
 		if s.Part != part {
@@ -49,7 +49,7 @@ func Show(w io.Writer, set *Set, variant model.AgeGroup, lang model.Lang) error 
 		{model.Text{SV: "EFTER MÖTET", EN: "AFTER THE MEETING"}, set.AfterFor(variant)},
 	} {
 		pw.linef("")
-		pw.linef("%s (%s)", list.title.In(lang), model.Count(lang, len(list.items), "punkt", "punkter", "item", "items"))
+		pw.linef("%s (%s)", list.title.In(lang), model.Plural(lang, len(list.items), "%d punkt", "%d punkter", "%d item", "%d items"))
 		for _, it := range list.items {
 			pw.wrap("  [ ] ", it.Text.In(lang))
 			pw.linef("      [%s, %s]", it.ID, where(it.File, it.Line))
@@ -60,7 +60,7 @@ func Show(w io.Writer, set *Set, variant model.AgeGroup, lang model.Lang) error 
 		words = set.Jargon
 	}
 	pw.linef("")
-	pw.linef("%s (%s)", t("ORDLISTA", "WORD LIST"), model.Count(lang, len(words), "ord", "ord", "word", "words"))
+	pw.linef("%s (%s)", t("ORDLISTA", "WORD LIST"), model.Plural(lang, len(words), "%d ord", "%d ord", "%d word", "%d words"))
 	for _, j := range words {
 		pw.wrap("  "+j.Term+" → ", j.Plain.In(lang))
 	}

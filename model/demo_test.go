@@ -22,7 +22,7 @@ func TestDemoFirstMeetingIsValid(t *testing.T) {
 		if len(p.Versions) != 1 || p.Status != StatusActive {
 			t.Fatalf("%v: %d versions, status %s", now, len(p.Versions), p.Status)
 		}
-		if fs := Validate(p, &p.Versions[0], Options{Now: now}); len(fs) != 0 {
+		if fs := Concerns(Validate(p, &p.Versions[0], Options{Now: now})); len(fs) != 0 {
 			t.Errorf("%v: version 1 has findings: %v", now, findingSet(fs))
 		}
 		today := now.Format(DateLayout)

@@ -1,7 +1,5 @@
 package model
 
-import "strconv"
-
 // Lang is the language of the screen and the print.
 type Lang string
 
@@ -121,14 +119,4 @@ func PartyName(p Principal, other string, l Lang) string {
 		return other
 	}
 	return p.Label(l)
-}
-
-// Count writes a number with its noun in the right form: "1 sak", "2 saker",
-// "1 thing", "2 things".
-func Count(l Lang, n int, svOne, svMany, enOne, enMany string) string {
-	w := T(l, svMany, enMany)
-	if n == 1 {
-		w = T(l, svOne, enOne)
-	}
-	return strconv.Itoa(n) + " " + w
 }

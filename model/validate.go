@@ -96,6 +96,7 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	if len(o.Jargon) > 0 {
 		c.out = append(c.out, CheckPlainLanguage(v, o.Jargon)...)
 	}
+	c.out = append(c.out, CheckReadability(v)...)
 	return c.out
 }
 

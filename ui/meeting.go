@@ -284,9 +284,12 @@ func (m *meetingModel) waitSaved() tea.Cmd {
 func (m *meetingModel) refreshFindings() {
 	m.findings = m.sess.Findings()
 	m.findingMap = map[string]string{}
+	rank := map[model.Severity]int{model.SevError: 3, model.SevWarning: 2, model.SevInfo: 1}
+	shown := map[string]int{}
 	for _, f := range m.findings {
-		if _, ok := m.findingMap[f.Path]; !ok || f.Severity == model.SevError {
+		if rank[f.Severity] > shown[f.Path] {
 			m.findingMap[f.Path] = f.Message.In(m.lang)
+			shown[f.Path] = rank[f.Severity]
 		}
 	}
 }

@@ -485,9 +485,10 @@ func (m *meetingModel) planPane(w, h int) string {
 func (m *meetingModel) statusBar() string {
 	nErr, nWarn := 0, 0
 	for _, f := range m.findings {
-		if f.Severity == model.SevError {
+		switch f.Severity {
+		case model.SevError:
 			nErr++
-		} else {
+		case model.SevWarning:
 			nWarn++
 		}
 	}
