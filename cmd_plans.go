@@ -234,7 +234,7 @@ func cmdDemo(a *app, args []string) error {
 	}
 	defer db.Close()
 	now := a.now()
-	for _, p := range []*model.Plan{model.Demo(now), model.DemoChild(now)} {
+	for _, p := range model.DemoPlans(now) {
 		// Marked in the name, so a sample is never taken for a real plan.
 		p.Person.Name += model.T(a.lang, " (exempel)", " (example)")
 		if err := db.SavePlan(p); err != nil {

@@ -62,13 +62,14 @@ func commands() []command {
 		{"meeting", same("ID"), "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
 		{"new", model.Text{SV: "--person NAMN [--pnr PNR] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", EN: "--person NAME [--pnr PNR] [--date YYYY-MM-DD] [--time HH:MM]"}, "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
 		{"list", same("[--json]"), "listar planerna", "lists the plans", cmdList},
-		{"export", model.Text{SV: "ID --format json|md|txt|ics [-o FIL [--force]] [--with-place]", EN: "ID --format json|md|txt|ics [-o FILE [--force]] [--with-place]"}, "skriver ut en plan på standard ut eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
+		{"export", model.Text{SV: "ID --format json|md|txt|ics [-o FIL [--force]] [--with-place]", EN: "ID --format json|md|txt|ics [-o FILE [--force]] [--with-place]"}, "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
 		{"import", model.Text{SV: "FIL", EN: "FILE"}, "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
 		{"print", model.Text{SV: "ID [-o FIL.pdf [--force]] [--printer NAMN] [--copies N] [--version N]", EN: "ID [-o FILE.pdf [--force]] [--printer NAME] [--copies N] [--version N]"}, "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
 		{"diff", model.Text{SV: "ID [FRÅN] [TILL]", EN: "ID [FROM] [TO]"}, "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
 		{"due", same("[--days N] [--json]"), "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
 		{"close", same("ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]"), "avslutar en plan", "closes a plan", cmdClose},
-		{"demo", same(""), "skapar en exempelplan för en påhittad person", "creates a sample plan for a fictional person", cmdDemo},
+		{"demo", same(""), fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
+			fmt.Sprintf("creates %d sample plans for fictional people", model.DemoPlanCount), cmdDemo},
 		{"checklists", same("show|validate …"), "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
 	}
 }

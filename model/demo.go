@@ -28,6 +28,12 @@ func (d demoDays) month(n int) string {
 // Demo is Maja Lind's plan: a first meeting held about three months ago and
 // finalised as version 1, and the follow-up being prepared as the draft of
 // version 2, with the first outcomes filled in.
+// DemoPlans are the sample plans of `sipmote demo`, for fictional people.
+func DemoPlans(now time.Time) []*Plan { return []*Plan{Demo(now), DemoChild(now)} }
+
+// DemoPlanCount is how many plans DemoPlans makes, for the command's help.
+const DemoPlanCount = 2
+
 func Demo(now time.Time) *Plan {
 	today := civilDay(now)
 	m1 := today.AddDate(0, 0, -100) // the first meeting

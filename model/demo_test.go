@@ -136,3 +136,10 @@ func TestDemoChild(t *testing.T) {
 		}
 	}
 }
+
+// The command's help says how many plans demo makes; keep it true.
+func TestDemoPlanCount(t *testing.T) {
+	if n := len(DemoPlans(demoNows[0])); n != DemoPlanCount {
+		t.Errorf("DemoPlans makes %d plans, DemoPlanCount says %d", n, DemoPlanCount)
+	}
+}

@@ -115,7 +115,7 @@ func validateMeeting(c *checker, v *Version) {
 	}
 	if SameName(m.Chair, m.Secretary) {
 		c.add(SevError, "meeting.secretary",
-			"Mötesledare och sekreterare får inte vara samma person.",
+			"Mötesledare och mötessekreterare får inte vara samma person.",
 			"The chair and the secretary must not be the same person.")
 	}
 	if len(v.Present()) == 0 {
@@ -166,17 +166,8 @@ func validateConsent(c *checker, p *Plan, v *Version, today string) {
 			}
 		}
 	}
-	for i, pt := range v.Meeting.Participants {
-		if !pt.Present || pt.Role != RoleStaff {
-			continue
-		}
-		party := pt.Unit
-		if pt.Principal == PrincipalOther && pt.OtherParty != "" && party == "" {
-			party = pt.OtherParty
-		}
-		if party == "" || Covers(k.Actors, party) || Covers(k.Actors, pt.OtherParty) {
-			continue
-		}
+	for _, o := range OutsideConsent(v) {
+		i, party := o.Index, o.Party
 		c.add(SevError, fmt.Sprintf("meeting.participants[%d].unit", i),
 			fmt.Sprintf("Samtycket omfattar inte %s, som är med på mötet. Om den enskilde samtycker: lägg till enheten under Samtycke.", party),
 			fmt.Sprintf("The consent does not cover %s, who is at the meeting. If the person agrees: add the unit under Consent.", party))

@@ -43,67 +43,29 @@ func clockLine(st *Styles, l model.Lang, v *model.Version, elapsed time.Duration
 // agendaView draws the chair's pane. It changes once a second at most, so
 // the meeting screen caches it between clock ticks.
 func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, v *model.Version, elapsed time.Duration, width, height int, compact bool) string {
-	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
 	clock := clockLine(st, l, v, elapsed)
 	if len(steps) == 0 {
 		return clock
 	}
 	cur = min(max(cur, 0), len(steps)-1)
-	times := make([]model.StepTime, len(steps))
-	for i, s := range steps {
-		times[i] = model.StepTime{ID: s.ID, Share: s.Share}
-	}
-	budgets := model.Budgets(planned, times, cur, v)
+	budgets := stepBudgets(steps, cur, v)
 	shrunk := false
+	for _, bu := range budgets {
+		shrunk = shrunk || bu.Shrunk()
+	}
 	var b strings.Builder
-	state := func(s Step) (mark, plain, word string) {
-		switch {
-		case v.Agenda[s.ID].Done:
-			return st.Done.Render("✓ "), st.Done.Render("✓"), model.T(l, "klar", "done")
-		case s.Complete != nil && s.Complete(p, v):
-			return st.Done.Render("· "), st.Done.Render("·"), model.T(l, "ifyllt", "filled in")
-		}
-		return "  ", " ", ""
-	}
-	line := func(i int, note string) string {
-		s := steps[i]
-		mark, plain, _ := state(s)
-		bu := budgets[i]
-		t := fmt.Sprintf("%d/%d min", int(bu.Used.Minutes()), int(math.Round(bu.Now.Minutes())))
-		if bu.Shrunk() {
-			t = fmt.Sprintf("%d/↓%d min", int(bu.Used.Minutes()), int(math.Round(bu.Now.Minutes())))
-			shrunk = true
-		}
-		title := fmt.Sprintf("%d %s", i+1, s.Title.In(l))
-		room := max(8, width-ansi.StringWidth(t)-4)
-		if note != "" {
-			// The note is kept whole; the title gives way.
-			title = ansi.Truncate(title, max(8, room-ansi.StringWidth(note)-2), "…") + "  " + st.Done.Render(note)
-		}
-		title = ansi.Truncate(title, room, "…")
-		pad := strings.Repeat(" ", max(1, width-2-ansi.StringWidth(title)-ansi.StringWidth(t)))
-		tst := budgetStyle(st, bu.Used, bu.Now)
-		if bu.Shrunk() && !bu.Over() {
-			tst = st.Warn
-		}
-		row := title + pad + tst.Render(t)
-		if i == cur {
-			row = st.Focused.Render("›") + plain + row
-			return row
-		}
-		return mark + row
-	}
+	line := func(i int, note string) string { return stepRow(st, l, steps, i, cur, p, v, budgets[i], note, width) }
 	if compact {
 		// One line for the step and its clock, the rest for the prompt.
 		// No legend fits here, so the step's mark is said in words.
 		note := ""
-		if mark, _, word := state(steps[cur]); word != "" {
+		if mark, _, word := stepState(st, l, steps[cur], p, v); word != "" {
 			note = strings.TrimSpace(ansi.Strip(mark)) + " " + word
 		}
 		b.WriteString(clock + "\n" + line(cur, note) + "\n")
 		prompt := strings.Split(ansi.Wordwrap(steps[cur].Prompt.In(l), max(10, width), ""), "\n")
 		room := height - 2
-		if notRaiseLine(l, steps[cur], v) != "" {
+		if chairHint(l, steps[cur]) != "" {
 			room--
 		}
 		if len(prompt) > room {
@@ -111,8 +73,8 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 			prompt[len(prompt)-1] = ansi.Truncate(prompt[len(prompt)-1]+" …", width, "…")
 		}
 		b.WriteString(st.Label.Render(strings.Join(prompt, "\n")))
-		if nr := notRaiseLine(l, steps[cur], v); nr != "" {
-			b.WriteString("\n" + st.Warn.Render(ansi.Truncate(nr, width, "…")))
+		if h := chairHint(l, steps[cur]); h != "" {
+			b.WriteString("\n" + st.Subtle.Render(ansi.Truncate(h, width, "…")))
 		}
 		return b.String()
 	}
@@ -135,8 +97,9 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 			if s.Round {
 				b.WriteString(roundView(st, l, s.ID, v, width))
 			}
-			if s.Section == secConsent {
-				b.WriteString(consentSummary(st, l, v, width))
+			if h := chairHint(l, s); h != "" {
+				w := ansi.Wordwrap(h, max(10, width-4), "")
+				b.WriteString("    " + st.Subtle.Render(strings.ReplaceAll(w, "\n", "\n    ")) + "\n")
 			}
 		}
 	}
@@ -182,6 +145,63 @@ func legendLines(st *Styles, l model.Lang, shrunk bool, width int) []string {
 	return append(out, st.Subtle.Render(ansi.Truncate(cur, width, "…")))
 }
 
+// stepBudgets gives each step its time now: its share of the meeting,
+// shortened when earlier steps ran over (see model.Budgets).
+func stepBudgets(steps []Step, cur int, v *model.Version) []model.Budget {
+	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
+	times := make([]model.StepTime, len(steps))
+	for i, s := range steps {
+		times[i] = model.StepTime{ID: s.ID, Share: s.Share}
+	}
+	return model.Budgets(planned, times, cur, v)
+}
+
+// stepState is a step's mark: "✓" done, "·" filled in the plan, and the
+// same in a word for where no legend fits.
+func stepState(st *Styles, l model.Lang, s Step, p *model.Plan, v *model.Version) (mark, plain, word string) {
+	switch {
+	case v.Agenda[s.ID].Done:
+		return st.Done.Render("✓ "), st.Done.Render("✓"), model.T(l, "klar", "done")
+	case s.Complete != nil && s.Complete(p, v):
+		return st.Done.Render("· "), st.Done.Render("·"), model.T(l, "ifyllt", "filled in")
+	}
+	return "  ", " ", ""
+}
+
+// stepLine is one step of the agenda with its mark and its clock: "✓"
+// done, "·" filled in the plan, "›" the current step, "↓" a time
+// shortened by earlier overruns.
+func stepLine(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, _ time.Duration, width int) string {
+	return stepRow(st, l, steps, i, cur, p, v, stepBudgets(steps, cur, v)[i], "", width)
+}
+
+// stepRow draws a step with its budget; note, when set, is said after the
+// title and kept whole.
+func stepRow(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, bu model.Budget, note string, width int) string {
+	s := steps[i]
+	mark, plain, _ := stepState(st, l, s, p, v)
+	t := fmt.Sprintf("%d/%d min", int(bu.Used.Minutes()), int(math.Round(bu.Now.Minutes())))
+	if bu.Shrunk() {
+		t = fmt.Sprintf("%d/↓%d min", int(bu.Used.Minutes()), int(math.Round(bu.Now.Minutes())))
+	}
+	title := fmt.Sprintf("%d %s", i+1, s.Title.In(l))
+	room := max(8, width-ansi.StringWidth(t)-4)
+	if note != "" {
+		title = ansi.Truncate(title, max(8, room-ansi.StringWidth(note)-2), "…") + "  " + st.Done.Render(note)
+	}
+	title = ansi.Truncate(title, room, "…")
+	pad := strings.Repeat(" ", max(1, width-2-ansi.StringWidth(title)-ansi.StringWidth(t)))
+	tst := budgetStyle(st, bu.Used, bu.Now)
+	if bu.Shrunk() && !bu.Over() {
+		tst = st.Warn
+	}
+	row := title + pad + tst.Render(t)
+	if i == cur {
+		return st.Focused.Render("›") + plain + row
+	}
+	return mark + row
+}
+
 func budgetStyle(st *Styles, used, share time.Duration) interface{ Render(...string) string } {
 	switch {
 	case share > 0 && float64(used) > float64(share)*redOver:
@@ -214,32 +234,13 @@ func roundView(st *Styles, l model.Lang, stepID string, v *model.Version, width 
 	return b.String() + "    " + st.Subtle.Render(model.T(l, "ctrl+r bockar av talare", "ctrl+r ticks speakers")) + "\n"
 }
 
-// consentSummary reminds the chair what the consent covers and what must
-// not be raised.
-func consentSummary(st *Styles, l model.Lang, v *model.Version, width int) string {
-	c := v.Consent
-	var b strings.Builder
-	w := max(10, width-6)
-	if !c.Given {
-		return "    " + st.Err.Render(model.T(l, "Samtycke saknas.", "No consent recorded.")) + "\n"
-	}
-	if len(c.Actors) > 0 {
-		b.WriteString("    " + ansi.Wordwrap(model.T(l, "Gäller: ", "Covers: ")+strings.Join(c.Actors, ", "), w, "") + "\n")
-	}
-	if c.ValidUntil != "" {
-		b.WriteString("    " + model.T(l, "Till och med ", "Until ") + c.ValidUntil + "\n")
-	}
-	if len(c.NotRaise) > 0 {
-		b.WriteString("    " + st.Warn.Render(ansi.Wordwrap(model.T(l, "Ta inte upp: ", "Do not raise: ")+strings.Join(c.NotRaise, ", "), w, "")) + "\n")
-	}
-	return b.String()
-}
-
-// notRaiseLine reminds the chair, at the confidentiality step, of the
-// subjects the person does not want raised. It is never printed.
-func notRaiseLine(l model.Lang, s Step, v *model.Version) string {
-	if s.Section != secConsent || len(v.Consent.NotRaise) == 0 {
+// chairHint points, at the consent step, to the chair's own view. The
+// secretary's screen may be the one on the wall, so the consent's scope and
+// the subjects not to raise are shown only in the chair's view.
+func chairHint(l model.Lang, s Step) string {
+	if s.Section != secConsent {
 		return ""
 	}
-	return model.T(l, "Ta inte upp: ", "Do not raise: ") + strings.Join(v.Consent.NotRaise, "; ")
+	return model.T(l, "Samtycket och det som inte tas upp: mötesledarens vy (f2)",
+		"Consent scope and what not to raise: the chair's view (f2)")
 }

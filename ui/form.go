@@ -46,6 +46,9 @@ type field struct {
 	// prefilled marks a suggested value (today's date): the first letter
 	// typed replaces it instead of being added to it.
 	prefilled bool
+	// private hides the value unless the field is being edited: the
+	// secretary's screen may be the one the room sees.
+	private bool
 }
 
 // choices are the field's options as they are now.
@@ -398,6 +401,8 @@ func (f *form) view(findings map[string]string) string {
 			v := fl.get()
 			if v == "" {
 				b.WriteString("  " + f.st.Subtle.Render("—"))
+			} else if fl.private {
+				b.WriteString("  " + f.st.Subtle.Render(model.T(f.lang, "(dolt här · syns i mötesledarens vy, f2)", "(hidden here · shown in the chair's view, f2)")))
 			} else if fl.kind == kindArea {
 				lines := strings.Split(ansi.Wordwrap(v, max(10, f.width-2), ""), "\n")
 				if len(lines) > 3 {

@@ -14,7 +14,7 @@ import (
 )
 
 type meetingKeys struct {
-	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes key.Binding
+	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views key.Binding
 	// start starts the meeting clock, or takes back a false start.
 	start, undoStart key.Binding
 	// shortQuit is quit as the bottom line shows it, where room is short.
@@ -37,6 +37,7 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "hjälp", "help"))),
 		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
 		start:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "starta mötet", "start the meeting"))),
+		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "byt vy", "switch view"))),
 	}
 	k.undoStart = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "ångra starten", "undo the start")))
 	k.shortQuit = key.NewBinding(key.WithKeys("ctrl+q"), key.WithHelp("ctrl+q", model.T(l, "stäng", "leave")))
@@ -102,6 +103,12 @@ type meetingModel struct {
 	agendaRev   int
 	printer     Printer
 	checklist   Checklist
+
+	// who is the view on screen; a meeting always opens on the
+	// secretary's, never on the chair's with its private cues.
+	who   viewKind
+	chair *chairModel
+	room  *roomModel
 }
 
 // Printer prints or exports the plan when the meeting is finished. It is
@@ -112,6 +119,8 @@ func newMeetingModel(l model.Lang, st *Styles, s *session.Session, steps []Step,
 	m := &meetingModel{lang: l, st: st, sess: s, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now, printer: pr,
 		width: 80, height: 24}
 	m.saveText = model.T(l, "sparat", "saved")
+	m.chair = newChairModel(l, st, m.keys.views, m.keys.quit)
+	m.room = newRoomModel(l, st)
 	m.buildSections()
 	p := s.Plan()
 	m.lastTick = now()
@@ -302,6 +311,8 @@ func (m *meetingModel) setSize(w, h int) {
 	}
 	m.help.SetWidth(w)
 	m.agendaKey = ""
+	m.chair.setSize(w, h)
+	m.room.setSize(w, h)
 }
 
 // restyle draws again what was kept drawn, after the colours changed.
@@ -331,7 +342,7 @@ func (m *meetingModel) compactAgenda() int {
 		s := m.steps[m.step]
 		w := ansi.Wordwrap(s.Prompt.In(m.lang), max(10, m.width-4), "")
 		lines = min(5, strings.Count(w, "\n")+1)
-		if notRaiseLine(m.lang, s, m.version()) != "" {
+		if chairHint(m.lang, s) != "" {
 			lines++
 		}
 	}

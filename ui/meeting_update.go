@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
@@ -17,6 +16,9 @@ import (
 type closeMeetingMsg struct{}
 
 func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
+	if cmd, handled := m.updateOtherView(msg); handled {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case clockMsg:
 		// The session's clock, not the tick's, so that tests can fix time.
@@ -163,21 +165,7 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.prev):
 		return m.goStep(m.step - 1), true
 	case key.Matches(k, m.keys.done):
-		if v := m.sess.Draft(); v != nil && len(m.steps) > 0 {
-			id := m.steps[m.step].ID
-			if v.Agenda == nil {
-				v.Agenda = map[string]model.StepState{}
-			}
-			st := v.Agenda[id]
-			st.Done = !st.Done
-			v.Agenda[id] = st
-			m.sess.Changed("")
-			m.agendaKey = ""
-			if st.Done {
-				return m.goStep(m.step + 1), true
-			}
-		}
-		return nil, true
+		return m.toggleDone(), true
 	case key.Matches(k, m.keys.rounds):
 		if v := m.sess.Draft(); v != nil && len(m.steps) > 0 {
 			m.over = newRoundOverlay(m.lang, m.st, v, m.roundStep())
@@ -354,7 +342,7 @@ func (m *meetingModel) fullHelp() []helpGroup {
 	}
 	return []helpGroup{
 		{model.T(l, "Dagordningen", "The agenda"), []key.Binding{start, k.next, k.prev, k.done, k.rounds, k.ticks}},
-		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes}},
+		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views}},
 		{model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.active, l), sec},
 		{model.T(l, "Spara, stäng, hjälp", "Save, close, help"), []key.Binding{k.save, k.quit,
 			key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1/esc", model.T(l, "stänger hjälpen", "closes the help")))}},
@@ -376,7 +364,7 @@ func (m *meetingModel) shortHelp() []key.Binding {
 		}
 	}
 	out = append(out, m.sections[m.active].help()...)
-	return append(out, k.findings, k.preview, k.ticks)
+	return append(out, k.findings, k.preview, k.views, k.ticks)
 }
 
 // stepHelp is the agenda's keys, on the status line beside the save state.
@@ -389,6 +377,9 @@ func (m *meetingModel) stepHelp() []key.Binding {
 func (m *meetingModel) view() string {
 	if m.over != nil {
 		return m.over.view(m.width, m.height)
+	}
+	if m.who != viewSecretary {
+		return m.otherView()
 	}
 	v := m.version()
 	pw, ph := m.planSize()
@@ -427,34 +418,6 @@ func (m *meetingModel) view() string {
 		body = strings.Join(m.agendaLines, "\n") + "\n" + strings.Join(pane(m.st.FocusBorder, plan, m.width, bh-len(m.agendaLines)), "\n")
 	}
 	return body + "\n" + status
-}
-
-// pane draws content in a rounded box of exactly w × h cells, cutting what
-// does not fit, so that no pane can push the status bar off screen. It is
-// drawn by hand rather than by lipgloss, since it runs on every keystroke
-// and the lines' widths are measured once here anyway.
-func pane(border lipgloss.Style, content string, w, h int) []string {
-	iw, ih := max(1, w-4), max(1, h-2)
-	lines := strings.Split(content, "\n")
-	if len(lines) > ih {
-		lines = lines[:ih]
-	}
-	left, right := border.Render("│")+" ", " "+border.Render("│")
-	out := make([]string, 0, h)
-	out = append(out, border.Render("╭"+strings.Repeat("─", w-2)+"╮"))
-	for i := range ih {
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
-		}
-		lw := ansi.StringWidth(l)
-		if lw > iw {
-			l = ansi.Truncate(l, iw, "…")
-			lw = ansi.StringWidth(l)
-		}
-		out = append(out, left+l+strings.Repeat(" ", max(0, iw-lw))+right)
-	}
-	return append(out, border.Render("╰"+strings.Repeat("─", w-2)+"╯"))
 }
 
 func (m *meetingModel) planPane(w, h int) string {
