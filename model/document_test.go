@@ -70,15 +70,21 @@ func TestBuildDocumentOrder(t *testing.T) {
 		edit func(*Version)
 		want []string
 	}{
-		{Swedish, func(*Version) {}, []string{"Deltagare", "Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder",
-			"Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
+		{Swedish, func(*Version) {}, []string{"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder",
+			"Deltagare", "Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
 			"Hur mötet kändes", "Övrigt"}},
-		{English, func(*Version) {}, []string{"Participants", "What matters to me", "Current situation", "Needs", "Goals",
-			"Actions", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
+		{English, func(*Version) {}, []string{"What matters to me", "Current situation", "Needs", "Goals",
+			"Actions", "Participants", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
 			"How the meeting felt", "Notes"}},
-		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{"Deltagare",
-			"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder", "Det här kom vi inte överens om",
+		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{
+			"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
 			"Samordnare", "Uppföljning", "Samtycke", "Hur mötet kändes", "Övrigt"}},
+		// Optional sections left empty are left out; the three a
+		// finalised plan must have stay.
+		{English, func(v *Version) {
+			v.Content = Content{}
+			v.Meeting.Participants = nil
+		}, []string{"Coordinator", "Follow-up", "Consent"}},
 	}
 	for _, tt := range tests {
 		p := docPlan()
@@ -142,14 +148,15 @@ func TestBuildDocumentActions(t *testing.T) {
 		t.Fatalf("want two tables, got %+v", s)
 	}
 	own, other := s.Blocks[0].Table, s.Blocks[1].Table
-	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][6] != "1" || own.Rows[0][5] != "väntar på utredning/beslut" {
+	goals := p.Versions[0].Content.Goals
+	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][4] != "1. "+goals[0].Text || own.Rows[0][3] != "väntar på utredning/beslut" {
 		t.Errorf("own actions %v", own.Rows)
 	}
 	if other.Caption != "Åtgärder av andra" || len(other.Rows) != 1 ||
-		other.Rows[0][3] != "Försäkringskassan" || other.Rows[0][6] != "2" {
+		!strings.HasSuffix(other.Rows[0][1], "Försäkringskassan") || other.Rows[0][4] != "2. "+goals[1].Text {
 		t.Errorf("other parties' actions %q %v", other.Caption, other.Rows)
 	}
-	if len(own.Header) != 7 || own.Header[4] != "När" {
+	if len(own.Header) != 5 || own.Header[2] != "När" {
 		t.Errorf("header %v", own.Header)
 	}
 
@@ -167,16 +174,13 @@ func TestBuildDocumentEmpty(t *testing.T) {
 		if len(d.Sections) == 0 || d.Title == "" {
 			t.Fatal("an empty plan gives no document")
 		}
-		for _, s := range d.Sections {
-			if len(s.Blocks) == 0 {
-				t.Errorf("%s: an empty section must say so", s.Heading)
-			}
-			if s.Heading == "Läkemedel" || s.Heading == "Hjälpmedel" {
-				t.Errorf("%s is printed though empty", s.Heading)
-			}
+		if got := strings.Join(headings(d), " | "); got != "Samordnare | Uppföljning | Samtycke" {
+			t.Errorf("an empty plan prints %s; want only the sections a finalised plan must have", got)
 		}
-		if s := section(d, "Behov"); s.Blocks[0].Text != "Inte ifyllt." || !s.Blocks[0].Note {
-			t.Errorf("empty needs: %+v", s.Blocks)
+		for _, s := range d.Sections {
+			if len(s.Blocks) == 0 || !s.Blocks[0].Note {
+				t.Errorf("%s: an empty required section must say what is missing", s.Heading)
+			}
 		}
 		if len(d.Signatures.Lines) != 0 || d.Signatures.Heading == "" {
 			t.Errorf("signatures %+v", d.Signatures)
@@ -195,7 +199,7 @@ func TestBuildDocumentFollowUp(t *testing.T) {
 		{"called by name", FollowUp{Date: "2027-03-10", CalledBy: "Karin Holm"}, []string{"Karin Holm", Empty}},
 		{"none", FollowUp{None: true, NoneReason: "Målen är nådda", MandateEnds: "2027-01-31"},
 			[]string{"Ingen uppföljning är planerad.", "Målen är nådda", "2027-01-31"}},
-		{"not filled in", FollowUp{}, []string{"Inte ifyllt."}},
+		{"not booked", FollowUp{}, []string{"Ingen uppföljning är bokad."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -268,8 +272,8 @@ func TestBuildDocumentReview(t *testing.T) {
 			t.Errorf("the review lacks %q: %s", w, b)
 		}
 	}
-	if headings(d)[1] != s.Heading {
-		t.Errorf("the review should follow the participants: %v", headings(d))
+	if headings(d)[2] != s.Heading {
+		t.Errorf("the review should follow the current situation, as in the meeting: %v", headings(d))
 	}
 
 	v2.Review.Decision, v2.Review.CloseReason, v2.Review.CloseText = DecisionClose, CloseMoved, "till Umeå"

@@ -262,7 +262,9 @@ func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
 	style := previewStyle(o.st)
 	return func() tea.Msg {
 		md := planMarkdown(p, l, w)
-		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, w-4)))
+		// Line breaks typed in the plan are kept, as the PDF keeps them.
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, w-4)),
+			glamour.WithPreservedNewLines())
 		if err != nil {
 			return previewMsg{md, nil}
 		}
