@@ -174,7 +174,7 @@ func cmdClose(a *app, args []string) error {
 		return err
 	}
 	a.trail(db, p.ID, "closed", "")
-	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Berätta för:", "The plan is closed. Tell:"))
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Samordnaren meddelar det till:", "The plan is closed. The coordinator tells:"))
 	for _, pt := range p.WhoToTell() {
 		fmt.Fprintf(a.stdout, "  %s %s\n", pt.Name, orDash(pt.Unit))
 	}
