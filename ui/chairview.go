@@ -98,10 +98,7 @@ func (c *chairModel) update(msg tea.Msg, s MeetingState) ChairAction {
 		return ChairAction{Kind: ChairToggleDone, Step: s.Step, StepID: cur.ID}
 	case key.Matches(k, c.keys.tick):
 		if c.cursor < len(pres) {
-			id := pres[c.cursor].ID
-			if c.cursor < len(pres)-1 {
-				c.cursor++
-			}
+			id := pres[c.cursor].ID // tick and stay, as in every tick list
 			return ChairAction{Kind: ChairToggleSpoke, StepID: roundStepOf(s.Steps, s.Step), Participant: id}
 		}
 	}

@@ -21,10 +21,10 @@ func openViewsMeeting(t *testing.T, l model.Lang, w, h int) (*Model, *model.Plan
 	v := p.Draft
 	v.Consent.NotRaise = []string{testNotRaise}
 	for i := range v.Meeting.Participants {
-		v.Meeting.Participants[i].Present = true
+		v.Meeting.Participants[i].Attendance = model.AttendRoom
 	}
 	v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{ID: model.NewID(), Name: "Lisa Berg",
-		Role: model.RoleStaff, Unit: "Försäkringskassan", Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", Present: true})
+		Role: model.RoleStaff, Unit: "Försäkringskassan", Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", Attendance: model.AttendRoom})
 	if err := db.SavePlan(p); err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestChairMovesTheMeeting(t *testing.T) {
 	if mm.step != start || !mm.steps[start].Round {
 		t.Fatalf("← did not go back to the round (step %d)", mm.step)
 	}
-	press(m, "space", "space")
+	press(m, "space", "down", "space") // space ticks and stays; ↓ moves on
 	ids := mm.version().Rounds[mm.steps[start].ID]
 	pres := mm.version().Present()
 	if len(ids) != 2 || ids[0] != pres[0].ID || ids[1] != pres[1].ID {
