@@ -149,30 +149,6 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	}
 }
 
-// TestEscOnNewPlanAsks: esc on an untouched form leaves at once; with
-// anything typed it asks, and only yes throws it away.
-func TestEscOnNewPlanAsks(t *testing.T) {
-	m := newTestModel(t, openTestDB(t), model.English, 80, 24)
-	press(m, "n", "esc")
-	if m.screen != screenHome {
-		t.Fatal("esc on an empty form did not leave")
-	}
-	press(m, "n")
-	typeText(m, "Maja")
-	press(m, "esc")
-	if m.screen != screenNew || !strings.Contains(screenText(m), "Throw away what you typed?") {
-		t.Fatalf("esc with a name typed did not ask:\n%s", screenText(m))
-	}
-	press(m, "n") // no: back to the form, nothing typed
-	if m.screen != screenNew || m.newPlan.in.Person != "Maja" {
-		t.Fatalf("no lost the text or left: %q", m.newPlan.in.Person)
-	}
-	press(m, "esc", "y")
-	if m.screen != screenHome {
-		t.Error("yes did not throw the form away")
-	}
-}
-
 // TestFinaliseBeforeTheMeetingWarns: a plan whose meeting is still to come
 // says so before it is finalised.
 func TestFinaliseBeforeTheMeetingWarns(t *testing.T) {
