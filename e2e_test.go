@@ -156,8 +156,8 @@ func TestHangupSaves(t *testing.T) {
 	tm.waitFor("Room and equipment", 10*time.Second)
 	tm.keys("C-n")
 	tm.waitFor("New participant", 10*time.Second)
-	tm.keys("-l", "Eva Lind")
-	tm.waitFor("Eva Lind", 5*time.Second)
+	tm.keys("-l", "Eva Lindqvist")
+	tm.waitFor("Eva Lindqvist", 5*time.Second) // not the placeholder "e.g. Eva Lind"
 	if err := syscall.Kill(tm.pid(), syscall.SIGHUP); err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func TestHangupSaves(t *testing.T) {
 	for {
 		js, err := exec.Command(bin, "export", id, "--db", db).Output()
 		if err == nil {
-			if !strings.Contains(string(js), "Eva Lind") {
+			if !strings.Contains(string(js), "Eva Lindqvist") {
 				t.Fatalf("the name typed just before SIGHUP is not saved")
 			}
 			return
