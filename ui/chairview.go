@@ -120,7 +120,7 @@ func (c *chairModel) view(s MeetingState) string {
 	banner := c.st.Err.Reverse(true).Render(ansi.Truncate(" "+model.T(c.lang,
 		"MÖTESLEDARENS VY · inte för rummet, visa den inte på skärmen i rummet",
 		"CHAIR'S VIEW · not for the room, do not put it on the room's screen")+" ", w, "…"))
-	foot := shortHelp(c.st, c.help, c.shortKeys(), w)
+	foot := shortHelp(styledHelp(c.st, c.help), c.shortKeys(), w)
 	if c.message != "" {
 		foot = c.st.Warn.Render(ansi.Truncate(c.message, w, "…"))
 	}

@@ -269,7 +269,7 @@ func (h *homeModel) view() string {
 		out = out[:h.height-1]
 	}
 	h.help.SetWidth(h.width)
-	return strings.Join(out, "\n") + "\n" + shortHelp(h.st, h.help, h.keys.ShortHelp(), h.width)
+	return strings.Join(out, "\n") + "\n" + shortHelp(styledHelp(h.st, h.help), h.keys.ShortHelp(), h.width)
 }
 
 func (h *homeModel) row(s model.Summary) string {

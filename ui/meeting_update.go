@@ -502,7 +502,7 @@ func (m *meetingModel) helpLine() string {
 	}
 	if k.String() != m.helpKey {
 		m.helpKey = k.String()
-		m.helpText = shortHelp(m.st, m.help, keys, m.width)
+		m.helpText = shortHelp(styledHelp(m.st, m.help), keys, m.width)
 	}
 	return m.helpText
 }

@@ -221,7 +221,7 @@ func (m *newPlanModel) view() string {
 		}
 		b.WriteString("\n" + style.Render(ansi.Truncate(status, m.width, "…")))
 	}
-	b.WriteString("\n" + shortHelp(m.st, m.help, keys, m.width))
+	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), keys, m.width))
 	return b.String()
 }
 

@@ -92,6 +92,13 @@ func NewStyles(dark, noColor bool) Styles {
 	}
 }
 
+// styledHelp gives a help bubble the screen's colours, which follow the
+// terminal's background and NO_COLOR.
+func styledHelp(st *Styles, h help.Model) help.Model {
+	h.Styles = st.Help
+	return h
+}
+
 // plain takes the colours out of a style and keeps the rest.
 func plain(s lipgloss.Style) lipgloss.Style { return s.UnsetForeground().UnsetBackground() }
 
@@ -131,8 +138,7 @@ func areaStyles(dark, noColor bool) textarea.Styles {
 // shortHelp is the one-line key help, cut to the window. The help bubble
 // can overrun its width when the ellipsis itself does not fit, so the line
 // is cut here as well.
-func shortHelp(st *Styles, h help.Model, keys []key.Binding, width int) string {
-	h.Styles = st.Help
+func shortHelp(h help.Model, keys []key.Binding, width int) string {
 	h.SetWidth(width)
 	return ansi.Truncate(h.ShortHelpView(keys), max(1, width), "…")
 }
