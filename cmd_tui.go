@@ -129,7 +129,11 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 // the file's full path.
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
 	return func(p *model.Plan, v *model.Version) (string, error) {
-		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, 0))
+		opt := a.pdfOptions(v, 0)
+		if e, err := a.easyRead(p, v, ""); err == nil {
+			opt.EasyRead = e
+		}
+		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
 		if err != nil {
 			return "", err
 		}

@@ -52,36 +52,31 @@ func (e *userError) Error() string { return e.en }
 func fail(sv, en string) error { return &userError{sv, en} }
 
 type command struct {
-	name string
-	// args are the command's arguments as usage shows them, in each
-	// language: NAMN is NAME in English help.
-	args   model.Text
+	name   string
+	args   string
 	sv, en string
 	run    func(a *app, args []string) error
 }
 
-// same is the arguments that read the same in both languages.
-func same(s string) model.Text { return model.Text{SV: s, EN: s} }
-
 func commands() []command {
 	return []command{
-		{"", same(""), "öppnar programmet (hemskärmen)", "opens the program (the home screen)", cmdTUI},
-		{"meeting", same("ID"), "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
-		{"new", model.Text{SV: "--person NAMN [--pnr PNR] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", EN: "--person NAME [--pnr PNR] [--date YYYY-MM-DD] [--time HH:MM]"}, "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
-		{"list", same("[--json]"), "listar planerna", "lists the plans", cmdList},
-		{"export", model.Text{SV: "ID --format json|md|txt|ics [-o FIL [--force]] [--with-place]", EN: "ID --format json|md|txt|ics [-o FILE [--force]] [--with-place]"}, "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
-		{"import", model.Text{SV: "FIL", EN: "FILE"}, "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
-		{"print", model.Text{SV: "ID [-o FIL.pdf [--force]] [--printer NAMN] [--copies N] [--version N]", EN: "ID [-o FILE.pdf [--force]] [--printer NAME] [--copies N] [--version N]"}, "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
-		{"diff", model.Text{SV: "ID [FRÅN] [TILL]", EN: "ID [FROM] [TO]"}, "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
-		{"due", same("[--days N] [--json]"), "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
-		{"close", same("ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]"), "avslutar en plan", "closes a plan", cmdClose},
-		{"demo", same(""), fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
+		{"", "", "öppnar programmet (hemskärmen)", "opens the program (the home screen)", cmdTUI},
+		{"meeting", "ID", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
+		{"new", "--person NAMN [--pnr PNR] [--language KOD] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
+		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
+		{"export", "ID --format json|md|txt|easyread|ics [-o FIL [--force]] [--with-place] [--easy-read SPRÅK]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
+		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
+		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--copies N] [--version N] [--easy-read SPRÅK|off]", "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
+		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
+		{"due", "[--days N] [--json]", "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
+		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]", "avslutar en plan", "closes a plan", cmdClose},
+		{"demo", "", fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
 			fmt.Sprintf("creates %d sample plans for fictional people", model.DemoPlanCount), cmdDemo},
-		{"trail", same("[ID]"), "visar vem som gjort vad med en plan, när och varifrån", "shows who did what to a plan, when and from where", cmdTrail},
-		{"check", same(""), "kontrollerar databasfilen: struktur, kontrollsummor och åtkomstloggens kedjor", "checks the database file: structure, checksums and the access trail's chains", cmdCheck},
-		{"rescue", model.Text{SV: "NYFIL", EN: "NEWFILE"}, "kopierar allt som är helt till en ny fil", "copies everything whole to a new file", cmdRescue},
-		{"encrypt", same(""), "krypterar databasen (eller skapar en ny krypterad)", "encrypts the database (or creates a new encrypted one)", cmdEncrypt},
-		{"checklists", same("show|validate …"), "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
+		{"trail", "[ID]", "visar vem som gjort vad med en plan, när och varifrån", "shows who did what to a plan, when and from where", cmdTrail},
+		{"check", "", "kontrollerar databasfilen: struktur, kontrollsummor och åtkomstloggens kedjor", "checks the database file: structure, checksums and the access trail's chains", cmdCheck},
+		{"rescue", "NYFIL", "kopierar allt som är helt till en ny fil", "copies everything whole to a new file", cmdRescue},
+		{"encrypt", "", "krypterar databasen (eller skapar en ny krypterad)", "encrypts the database (or creates a new encrypted one)", cmdEncrypt},
+		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
 	}
 }
 
@@ -146,6 +141,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// argsPlaceholders turn the Swedish placeholders of the usage into English,
+// so that English help is English throughout. Longer words come first:
+// NYFIL before FIL.
+var argsPlaceholders = strings.NewReplacer(
+	"NYFIL", "NEWFILE", "FIL", "FILE", "NAMN", "NAME", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "ÅÅÅÅMMDD", "YYYYMMDD",
+	"TT:MM", "HH:MM", "SPRÅK", "LANGUAGE", "FRÅN", "FROM", "TILL", "TO", "KOD", "CODE", "SÖKVÄG", "PATH", "MAPP", "DIR")
+
+// argsIn is a command's arguments as its usage shows them in l.
+func argsIn(args string, l model.Lang) string {
+	if l == model.English {
+		return argsPlaceholders.Replace(args)
+	}
+	return args
+}
+
 func isValueFlag(s string) bool {
 	switch strings.TrimLeft(s, "-") {
 	case "db", "lang", "checklists":
@@ -179,7 +189,7 @@ func (a *app) usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, model.T(a.lang, "Användning:", "Usage:"))
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  sipmote %-11s %s\n      %s\n", c.name, c.args.In(a.lang), model.T(a.lang, c.sv, c.en))
+		fmt.Fprintf(w, "  sipmote %-11s %s\n      %s\n", c.name, argsIn(c.args, a.lang), model.T(a.lang, c.sv, c.en))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, model.T(a.lang, "Flaggor för alla kommandon:", "Flags of every command:"))
@@ -223,7 +233,7 @@ func (a *app) parse(fs *flag.FlagSet, name string, args []string) ([]string, err
 func (a *app) commandUsage(name string) {
 	for _, c := range commands() {
 		if c.name == name {
-			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, c.args.In(a.lang), model.T(a.lang, c.sv, c.en))
+			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, argsIn(c.args, a.lang), model.T(a.lang, c.sv, c.en))
 		}
 	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Alla kommandon tar --db SÖKVÄG, --lang sv|en och --help.", "Every command takes --db PATH, --lang sv|en and --help."))

@@ -101,6 +101,8 @@ func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
 		return nil, bad("plan", "Planen saknas.", "The plan is missing.")
 	}
 	p := ex.Plan
+	// Text from a file may carry terminal escape sequences; none is kept.
+	CleanText(p)
 	p.Upgrade()
 	if probs := CheckStructure(p, now); len(probs) > 0 {
 		return nil, &ImportError{probs}
@@ -120,6 +122,10 @@ func CheckStructure(p *Plan, now time.Time) []Finding {
 	c := &checker{}
 	if strings.TrimSpace(p.Person.Name) == "" {
 		c.add(SevError, "plan.person.name", "Namnet saknas.", "The name is missing.")
+	}
+	if l := p.Person.Language; l != "" && !ValidLanguageCode(l) {
+		c.add(SevError, "plan.person.language", "Språket ska vara en kod med två eller tre små bokstäver, till exempel fi.",
+			"The language must be a code of two or three lower-case letters, for example fi.")
 	}
 	if p.Person.PNR != "" {
 		n, err := NormalisePNR(p.Person.PNR, now)

@@ -40,6 +40,7 @@ const (
 	screenMeeting
 	screenAsk
 	screenClose
+	screenTrail
 )
 
 // Model is the root: it owns the screens and routes messages to the one in
@@ -54,6 +55,7 @@ type Model struct {
 	sess    *session.Session
 	ask     *askModel
 	closing *closeModel
+	trail   *trailModel
 	width   int
 	height  int
 	fatal   string
@@ -119,6 +121,9 @@ func (m *Model) Close() error {
 
 // Update routes a message to the screen in front.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.updateTrail(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		// The styles are shared by pointer, so every screen follows;
@@ -262,6 +267,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	switch m.screen {
+	case screenTrail:
+		return m, m.trail.update(msg)
 	case screenNew:
 		return m, m.newPlan.update(msg)
 	case screenMeeting:
@@ -297,6 +304,9 @@ func (m *Model) openSession(s *session.Session) tea.Cmd {
 
 func (m *Model) resize() {
 	m.home.width, m.home.height = m.width, m.height
+	if m.trail != nil {
+		m.trail.width, m.trail.height = m.width, m.height
+	}
 	m.home.filter.SetWidth(max(10, m.width-10))
 	if m.closing != nil {
 		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
@@ -331,6 +341,8 @@ func (m *Model) render() string {
 	switch {
 	case m.tooSmall():
 		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
+	case m.screen == screenTrail && m.trail != nil:
+		s = m.trail.view()
 	case m.screen == screenNew:
 		s = m.newPlan.view()
 	case m.screen == screenMeeting:
