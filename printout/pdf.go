@@ -272,13 +272,18 @@ func (r *renderer) header() {
 		}
 		r.pdf.SetFont(fontFamily, "B", size)
 		r.pdf.SetTextColor(0, 0, 0)
+		// The first page has no title at the left of the band, so a
+		// copy's whole name ("Kopia till Per Wall, Geriatriken") fits.
 		maxW := contentW/2 - 4
-		if r.easy != nil {
-			maxW = contentW - 4 // no title beside it on the easy-read page
+		if r.pdf.PageNo() == r.copyStart || r.easy != nil {
+			maxW = contentW - 4
 		}
-		for r.pdf.GetStringWidth(m) > maxW && m != "" {
-			rs := []rune(m)
-			m = string(rs[:len(rs)-1])
+		if r.pdf.GetStringWidth(m) > maxW {
+			for r.pdf.GetStringWidth(m+"…") > maxW && m != "" {
+				rs := []rune(m)
+				m = string(rs[:len(rs)-1])
+			}
+			m += "…"
 		}
 		w := r.pdf.GetStringWidth(m) + 6
 		r.pdf.SetDrawColor(0, 0, 0)

@@ -217,7 +217,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			p, pr := msg.plan, m.o.Printer
 			m.home.message = model.T(m.o.Lang, "Skriver ut…", "Printing…")
 			return m, func() tea.Msg {
-				where, err := pr(p, p.Latest())
+				v := p.Latest()
+				where, err := pr(p, v, PrintJob{Original: true, Copies: p.Copies(v, m.o.Lang).Copies})
 				return homePrintedMsg{p.ID, where, err}
 			}
 		}
