@@ -97,7 +97,7 @@ func TestGoalChooserSeesLaterGoals(t *testing.T) {
 		press(m, "tab")
 	}
 	typeText(m, "1")
-	v := m.sess.Plan().Draft
+	v := livePlan(m).Draft
 	if len(v.Content.Goals) != 1 || !v.Content.Actions[0].ServesGoal(v.Content.Goals[0].ID) {
 		t.Errorf("the action is not tied to the goal added later: %+v", v.Content.Actions[0])
 	}
@@ -111,7 +111,7 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	for i := range p.Draft.Meeting.Participants {
 		p.Draft.Meeting.Participants[i].Attendance = model.AttendRoom
 	}
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
@@ -119,7 +119,7 @@ func TestSpaceTicksAndStays(t *testing.T) {
 		return []CheckItem{{ID: "b1", Text: model.Text{SV: "Kalla"}}, {ID: "b2", Text: model.Text{SV: "Boka rum"}}}, nil
 	}
 	send(m, openPlanMsg{p.ID})
-	v := m.sess.Plan().Draft
+	v := livePlan(m).Draft
 	if len(v.Present()) < 2 {
 		t.Fatal("the demo has fewer than two present")
 	}
@@ -134,8 +134,8 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	// The before/after checklists.
 	press(m, "ctrl+l", "space")
 	to := m.meeting.over.(*ticksOverlay)
-	if to.cursor != 0 || !m.sess.Plan().Ticks["b1"] {
-		t.Errorf("checklist: cursor %d, ticks %v", to.cursor, m.sess.Plan().Ticks)
+	if to.cursor != 0 || !livePlan(m).Ticks["b1"] {
+		t.Errorf("checklist: cursor %d, ticks %v", to.cursor, livePlan(m).Ticks)
 	}
 	press(m, "esc")
 	// The participants' present/absent.
@@ -160,7 +160,7 @@ func TestFinaliseBeforeTheMeetingWarns(t *testing.T) {
 	if !strings.Contains(screenText(m), "booked for 2026-11-30") {
 		t.Errorf("no warning before the meeting's time:\n%s", screenText(m))
 	}
-	m.sess.Plan().Draft.Meeting.Date = "2026-11-24"
+	inEdit(m, func() { m.meeting.sess.Draft().Meeting.Date = "2026-11-24" })
 	if strings.Contains(screenText(m), "booked for") {
 		t.Errorf("a warning after the meeting was held:\n%s", screenText(m))
 	}
@@ -172,7 +172,7 @@ func TestFinaliseBeforeTheMeetingWarns(t *testing.T) {
 func TestMeetingClock(t *testing.T) {
 	db := openTestDB(t)
 	now := fixedNow
-	m := New(Options{DB: db, Lang: model.Swedish, Now: func() time.Time { return now }, Agenda: testAgenda(t)})
+	m := New(Options{Service: db, Lang: model.Swedish, Now: func() time.Time { return now }, Agenda: testAgenda(t)})
 	send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	defer m.Close()
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
@@ -187,7 +187,7 @@ func TestMeetingClock(t *testing.T) {
 	for range 5 {
 		tick(time.Second)
 	}
-	v := m.sess.Plan().Draft
+	v := livePlan(m).Draft
 	if v.Started() || v.Elapsed() != 0 {
 		t.Fatalf("the clock ran before the start: %v", v.Elapsed())
 	}
@@ -207,12 +207,12 @@ func TestMeetingClock(t *testing.T) {
 	for range 20 {
 		tick(time.Second)
 	}
-	id := m.sess.Plan().ID
+	id := livePlan(m).ID
 	press(m, "ctrl+q")
 	now = now.Add(3 * time.Hour) // the program closed over lunch
 	send(m, openPlanMsg{id})
 	tick(time.Second)
-	v = m.sess.Plan().Draft
+	v = livePlan(m).Draft
 	if got := v.Elapsed(); got != 21*time.Second {
 		t.Errorf("after reopening: elapsed %v, want 21s (closed time never counts)", got)
 	}
@@ -228,12 +228,14 @@ func TestOverrunShrinksTheRest(t *testing.T) {
 		m := newTestModel(t, openTestDB(t), l, 120, 40)
 		newMeeting(t, m, "Karin Holm", "Ali Rahimi")
 		press(m, "ctrl+o", "ctrl+n")
-		v := m.sess.Plan().Draft
-		if v.Agenda == nil {
-			v.Agenda = map[string]model.StepState{}
-		}
-		v.Agenda["introductions"] = model.StepState{Seconds: 20 * 60} // 5 planned
-		m.meeting.agendaKey = ""
+		inEdit(m, func() {
+			v := m.meeting.sess.Draft()
+			if v.Agenda == nil {
+				v.Agenda = map[string]model.StepState{}
+			}
+			v.Agenda["introductions"] = model.StepState{Seconds: 20 * 60} // 5 planned
+			m.meeting.agendaKey = ""
+		})
 		out := screenText(m)
 		if !strings.Contains(out, "/↓") || !strings.Contains(out, model.T(l, "↓ kortad", "↓ shortened")) {
 			t.Errorf("%s: no shortened steps shown:\n%s", l, out)
@@ -260,7 +262,9 @@ func TestHelpShowsEveryKeyAt80x24(t *testing.T) {
 			for _, w := range strings.Fields(seen) {
 				words[w] = true
 			}
-			for _, g := range m.meeting.fullHelp() {
+			var groups []helpGroup
+			inRead(m, func() { groups = m.meeting.fullHelp() })
+			for _, g := range groups {
 				for _, k := range g.keys {
 					h := k.Help()
 					if !strings.Contains(seen, h.Key+" ") {
@@ -338,7 +342,7 @@ func TestHomeHintsAt80(t *testing.T) {
 // TestNoPlansMatchOnlyWhenSearching: an empty list says why.
 func TestNoPlansMatchOnlyWhenSearching(t *testing.T) {
 	db := openTestDB(t)
-	if err := db.SavePlan(model.Demo(fixedNow)); err != nil {
+	if err := db.Create(model.Demo(fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 80, 24)
@@ -376,10 +380,10 @@ func TestPlurals(t *testing.T) {
 // underline and reverse.
 func TestNoColor(t *testing.T) {
 	db := openTestDB(t)
-	if err := db.SavePlan(model.DemoChild(fixedNow)); err != nil {
+	if err := db.Create(model.DemoChild(fixedNow)); err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{DB: db, Lang: model.Swedish, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t), NoColor: true})
+	m := New(Options{Service: db, Lang: model.Swedish, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t), NoColor: true})
 	defer m.Close()
 	send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	// A light terminal answering must not bring colour back.

@@ -28,11 +28,11 @@ func TestGoldenScreens(t *testing.T) {
 					db := openTestDB(t)
 					child := model.DemoChild(fixedNow)
 					for _, p := range []*model.Plan{model.Demo(fixedNow), child} {
-						if err := db.SavePlan(p); err != nil {
+						if err := db.Create(p); err != nil {
 							t.Fatal(err)
 						}
 					}
-					o := Options{DB: db, Lang: lang, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)}
+					o := Options{Service: db, Lang: lang, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)}
 					if scr != "home" && scr != "new" {
 						o.OpenPlan = child.ID
 					}
@@ -80,10 +80,12 @@ func TestGoldenScreens(t *testing.T) {
 					if scr == "overrun" {
 						// Started, the introductions ran 15 minutes over:
 						// the later steps are shortened.
-						v := fm.sess.Plan().Draft
-						v.StartMeeting(fixedNow)
-						v.Agenda = map[string]model.StepState{"room": {Done: true, Seconds: 60}, "introductions": {Seconds: 20 * 60}}
-						fm.meeting.goStep(1)
+						inEdit(fm, func() {
+							v := fm.meeting.sess.Draft()
+							v.StartMeeting(fixedNow)
+							v.Agenda = map[string]model.StepState{"room": {Done: true, Seconds: 60}, "introductions": {Seconds: 20 * 60}}
+							fm.meeting.goStep(1)
+						})
 					}
 					out := ansi.Strip(fm.render())
 					checkScreen(t, out, sz[0], sz[1])
