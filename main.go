@@ -68,6 +68,7 @@ func commands() []command {
 		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--original-only | --copies-for NAMN,NAMN | --copies N] [--version N] [--easy-read SPRÅK|off]",
 			"skriver ut planen (PDF): originalet och en namngiven kopia till var och en i kopielistan", "prints the plan (PDF): the original and a named copy for each one on the copy list", cmdPrint},
 		{"copies", "ID [--version N]", "visar vem som får originalet och kopiorna", "shows who gets the original and the copies", cmdCopies},
+		{"summons", "ID", "visar vilka som ska kallas till nästa möte och vad som ska bokas (tolk)", "shows who to summon to the next meeting and what to book (interpreter)", cmdSummons},
 		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
 		{"due", "[--days N] [--json]", "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
 		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]", "avslutar en plan", "closes a plan", cmdClose},

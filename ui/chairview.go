@@ -296,14 +296,7 @@ func (c *chairModel) cues(s MeetingState, width int) string {
 		}
 		wrap(st.Err, model.T(l, "Här men utanför samtycket: ", "Here but outside the consent: ")+strings.Join(names, ", "))
 	}
-	nErr, nWarn := 0, 0
-	for _, f := range s.Findings {
-		if f.Severity == model.SevError {
-			nErr++
-		} else {
-			nWarn++
-		}
-	}
+	nErr, nWarn := model.CountFindings(s.Findings)
 	if nErr+nWarn > 0 {
 		style := st.Subtle
 		if nErr > 0 {

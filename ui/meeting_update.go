@@ -511,15 +511,7 @@ func (m *meetingModel) planPane(w, h int) string {
 }
 
 func (m *meetingModel) statusBar() string {
-	nErr, nWarn := 0, 0
-	for _, f := range m.findings {
-		switch f.Severity {
-		case model.SevError:
-			nErr++
-		case model.SevWarning:
-			nWarn++
-		}
-	}
+	nErr, nWarn := model.CountFindings(m.findings)
 	save := m.st.OK.Render(m.saveText)
 	if m.saveErr {
 		save = m.st.Err.Render(m.saveText)
