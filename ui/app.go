@@ -29,6 +29,8 @@ type Options struct {
 	// Notice is shown on the home screen at start, e.g. which local
 	// checklist files were left out.
 	Notice string
+	// NoColor draws without any colour (the NO_COLOR convention).
+	NoColor bool
 }
 
 type screen int
@@ -97,7 +99,7 @@ func New(o Options) *Model {
 	if o.Agenda == nil {
 		o.Agenda = func(model.AgeGroup) []Step { return nil }
 	}
-	m := &Model{o: o, st: DefaultStyles(), width: 80, height: 24}
+	m := &Model{o: o, st: NewStyles(true, o.NoColor), width: 80, height: 24}
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.message = o.Notice
 	// The first list is read here, before the program starts, so that the
@@ -153,9 +155,12 @@ func (m *Model) listed(msg listMsg) {
 	m.home.setPlans(msg.sums)
 }
 
-// Init starts the screen New opened: the meeting's clocks and saving for
-// sipmote meeting ID.
-func (m *Model) Init() tea.Cmd { return m.initCmd }
+// Init asks the terminal for its background colour, so that the colours
+// suit a light or a dark screen, and starts the screen New opened: the
+// meeting's clocks and saving for sipmote meeting ID.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.initCmd)
+}
 
 // Close saves and closes the open meeting and any meeting left whose last
 // save is still running; main calls it after the program ends, whatever
@@ -225,6 +230,17 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		// The styles are shared by pointer, so every screen follows;
+		// what was drawn and kept is drawn again.
+		if msg.IsDark() != m.st.Dark {
+			m.st = NewStyles(msg.IsDark(), m.o.NoColor)
+			m.home.filter.SetStyles(m.st.Input)
+			if m.meeting != nil {
+				m.meeting.restyle()
+			}
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
@@ -469,7 +485,7 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 	}
 	m.session, m.view = s, s.Attach()
 	m.view.Edit(func(p *model.Plan) {
-		steps := withOwnWords(m.o.Agenda(p.Variant))
+		steps := m.o.Agenda(p.Variant)
 		if p.Draft != nil && p.Draft.Review != nil {
 			steps = followUpAgenda(steps)
 		}
