@@ -159,10 +159,11 @@ func (m *closeModel) view(width int) string {
 	b.WriteString(ansi.Wordwrap(model.T(l,
 		"En avslutad plan kan inte ändras. Om samtycket är återkallat döljs planens innehåll i listan.",
 		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden in the list."), max(20, width-2), "") + "\n\n")
-	b.WriteString(m.form.view(nil) + "\n")
 	if m.ask != nil {
-		return b.String() + "\n" + m.ask.view(width)
+		// The question takes the form's place, so it fits any window.
+		return b.String() + m.ask.view(width)
 	}
+	b.WriteString(m.form.view(nil) + "\n")
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, width), "")) + "\n")
 	}
