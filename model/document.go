@@ -234,6 +234,9 @@ func (b docBuilder) subtitle() []KeyValue {
 	if m.Form != "" {
 		form = m.Form.Label(b.l)
 	}
+	if mixed := MixedAttendance(b.v, b.l); mixed != "" {
+		form = strings.TrimPrefix(form+"; "+mixed, "; ")
+	}
 	return []KeyValue{
 		{b.t("Den enskilde", "The person"), orDash(b.p.Person.Name)},
 		{b.t("Personnummer", "Personal identity number"), orDash(strings.TrimSpace(b.p.Person.PNR))},
