@@ -130,10 +130,12 @@ func cmdExport(a *app, args []string) error {
 		out = append(out, '\n')
 	case "md":
 		// The screen's text: the personnummer shows only the birth date.
-		out = []byte(printout.Markdown(model.BuildDocument(p, v, a.lang).Masked()))
+		d, _ := model.BuildPrintable(p, v, a.lang)
+		out = []byte(printout.Markdown(d.Masked()))
 	case "txt":
 		// An e-mail body: never the whole personnummer.
-		out = []byte(printout.Text(model.BuildDocument(p, v, a.lang).Masked()))
+		d, _ := model.BuildPrintable(p, v, a.lang)
+		out = []byte(printout.Text(d.Masked()))
 	case "ics":
 		out, err = printout.ICS(p, v, a.lang)
 		if err != nil {
@@ -220,7 +222,7 @@ func cmdDemo(a *app, args []string) error {
 	}
 	defer db.Close()
 	now := a.now()
-	for _, p := range []*model.Plan{model.Demo(now), model.DemoChild(now)} {
+	for _, p := range []*model.Plan{model.Demo(now), model.DemoChild(now), model.DemoClosed(now)} {
 		// Marked in the name, so a sample is never taken for a real plan.
 		p.Person.Name += model.T(a.lang, " (exempel)", " (example)")
 		if err := db.SavePlan(p); err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -26,7 +27,13 @@ func cmdPrint(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, *copies))
+	doc, notice := model.BuildPrintable(p, v, a.lang)
+	opts := a.pdfOptions(v, *copies)
+	if notice {
+		// Withdrawn consent: one closure notice, never an original and copies.
+		opts = printout.PDFOptions{Marks: []string{""}}
+	}
+	pdf, err := printout.PDF(doc, opts)
 	if err != nil {
 		return err
 	}
@@ -139,6 +146,7 @@ func cmdClose(a *app, args []string) error {
 	reason := fs.String("reason", "", "")
 	text := fs.String("text", "", "")
 	date := fs.String("date", a.now().Format(model.DateLayout), "")
+	discard := fs.Bool("discard-draft", false, "")
 	pos, err := a.parse(fs, "close", args)
 	if err != nil {
 		return err
@@ -152,21 +160,33 @@ func cmdClose(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if model.ClosureReason(*reason) == model.CloseConsentGone {
-		err = p.WithdrawConsent(*date, a.now())
-	} else {
-		err = p.Close(model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date}, a.now())
+	if p.ReadOnly() {
+		return fail("planen är redan avslutad", "the plan is already closed")
 	}
-	if err != nil {
+	r := model.ClosureReason(*reason)
+	if p.DraftAtRisk(r) && !*discard {
+		return fail(fmt.Sprintf("planen har ett påbörjat utkast (version %d) som inte är fastställt; det tas bort om planen avslutas. Fastställ det först, eller avsluta med --discard-draft. Inget har ändrats.", p.Draft.Number),
+			fmt.Sprintf("the plan has an unfinished draft (version %d) that is not finalised; closing discards it. Finalise it first, or close with --discard-draft. Nothing was changed.", p.Draft.Number))
+	}
+	err = p.Close(model.Closure{Reason: r, Text: *text, Date: *date, DraftDiscarded: *discard}, a.now())
+	switch {
+	case errors.Is(err, model.ErrReason):
+		return fail("okänt skäl: "+*reason+" (goals_met, no_need, consent_withdrawn, moved eller other)", "unknown reason: "+*reason+" (goals_met, no_need, consent_withdrawn, moved or other)")
+	case errors.Is(err, model.ErrReasonText):
+		return fail("skriv en förklaring med --text när skälet är other", "write an explanation with --text when the reason is other")
+	case errors.Is(err, model.ErrCloseDate):
+		return fail("datumet ska vara ÅÅÅÅ-MM-DD och inte senare än i dag", "the date must be YYYY-MM-DD and not later than today")
+	case err != nil:
 		return fail("planen kunde inte avslutas: "+err.Error(), "the plan could not be closed: "+err.Error())
 	}
 	if err := db.SavePlan(p); err != nil {
 		return err
 	}
 	a.trail(db, p.ID, "closed", "")
-	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Berätta för:", "The plan is closed. Tell:"))
-	for _, pt := range p.WhoToTell() {
-		fmt.Fprintf(a.stdout, "  %s %s\n", pt.Name, orDash(pt.Unit))
+	fmt.Fprintln(a.stdout, p.Closure.Describe(a.lang))
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Samordnaren meddelar (bocka av i programmet med x på planen):", "The coordinator tells (tick them off in the program with x on the plan):"))
+	for _, r := range p.Closure.Tell {
+		fmt.Fprintf(a.stdout, "  [ ] %s\n", r.Line())
 	}
 	return nil
 }

@@ -114,7 +114,12 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 // one, else a PDF in the current directory, and a line saying which.
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
 	return func(p *model.Plan, v *model.Version) (string, error) {
-		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, 0))
+		doc, notice := model.BuildPrintable(p, v, a.lang)
+		opts := a.pdfOptions(v, 0)
+		if notice {
+			opts = printout.PDFOptions{Marks: []string{""}}
+		}
+		pdf, err := printout.PDF(doc, opts)
 		if err != nil {
 			return "", err
 		}

@@ -60,8 +60,9 @@ func commands() []command {
 		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
 		{"print", "ID [-o FIL.pdf] [--printer NAMN] [--copies N] [--version N]", "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
 		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
-		{"due", "[--days N] [--json]", "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
-		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]", "avslutar en plan", "closes a plan", cmdClose},
+		{"findings", "ID [--json]", "visar vad planen saknar (fel och varningar); avslutas med fel om planen inte kan fastställas", "shows what the plan lacks (errors and warnings); exits with an error when it cannot be finalised", cmdFindings},
+		{"due", "[--days N] [--json]", "visar vad samordnaren ska göra inom fyra veckor: uppföljningar, samtycken, uppdrag, betänketider, insatser, orörda utkast", "shows what the coordinator must act on within four weeks: follow-ups, consents, mandates, times to consider, actions, idle drafts", cmdDue},
+		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D] [--discard-draft]", "avslutar en plan", "closes a plan", cmdClose},
 		{"demo", "", "skapar en exempelplan för en påhittad person", "creates a sample plan for a fictional person", cmdDemo},
 		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
 	}

@@ -92,13 +92,13 @@ func Demo(now time.Time) *Plan {
 		Goals: []Goal{g1, g2, g3},
 		Actions: []Action{
 			{ID: NewID(), What: "Boendestöd", Unit: karin.Unit, Responsible: karin.Name, Principal: PrincipalKommun,
-				When: "Utredning påbörjad, beslut senast " + d.date(20), Status: ActionAwaiting, GoalID: g1.ID},
+				When: "Utredning påbörjad", Due: d.date(20), Status: ActionPlanned, GoalID: g1.ID},
 			{ID: NewID(), What: "Genomgång av läkemedel och kontroll av litiumvärdet", Unit: jonas.Unit,
-				Responsible: jonas.Name, Principal: PrincipalRegion, When: d.date(10), Status: ActionPlanned},
+				Responsible: jonas.Name, Principal: PrincipalRegion, Due: d.date(10), Status: ActionDecided},
 			{ID: NewID(), What: "Stödsamtal varje vecka", Unit: ali.Unit, Responsible: ali.Name, Principal: PrincipalRegion,
 				When: "Varje tisdag", Status: ActionOngoing, GoalID: g2.ID},
 			{ID: NewID(), What: "Behandlingsgrupp för alkohol", Unit: karin.Unit, Responsible: karin.Name,
-				Principal: PrincipalKommun, When: "Från " + d.date(39) + ", en gång i veckan", Status: ActionPlanned, GoalID: g2.ID},
+				Principal: PrincipalKommun, When: "En gång i veckan", Start: d.date(39), Status: ActionDecided, GoalID: g2.ID},
 			{ID: NewID(), What: "Möte om rehabilitering och arbete", Unit: "Försäkringskassan", Responsible: lena.Name,
 				Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "I " + d.month(70),
 				Status: ActionPlanned, GoalID: g3.ID},
@@ -109,11 +109,13 @@ func Demo(now time.Time) *Plan {
 		Medication:    "Litium. Värdet kontrolleras med blodprov.",
 		Coordinator:   Coordinator{ParticipantID: ali.ID},
 		FollowUp: FollowUp{
+			State:     FollowUpBooked,
 			Date:      demoDays(today).date(2),
 			Time:      "10:00",
 			Place:     "Psykiatriska öppenvårdsmottagningen",
 			Attendees: "Maja och alla enheter; Eva och Sara om Maja vill",
 			CalledBy:  ali.Name,
+			What:      "Hur det har gått med insatserna och hur långt Maja har kommit mot sina mål",
 		},
 	}
 	if _, err := p.Finalise(Options{Now: at(m1, 14, 30)}); err != nil {
@@ -181,9 +183,9 @@ func DemoChild(now time.Time) *Plan {
 		},
 	}
 	v.Content = Content{
-		OwnWords: "Jag vill kunna vara i klassrummet utan att bli arg.",
-		Situation: "Elias har adhd. Han har inte varit i skolan på två månader och det är mycket bråk hemma. " +
-			"Hans egen syn kom fram i ett samtal med skolkuratorn.",
+		OwnWords:   "Jag vill kunna vara i klassrummet utan att bli arg.",
+		OwnViewHow: "Samtal med skolkuratorn, med en bildstöd-tavla",
+		Situation:  "Elias har adhd. Han har inte varit i skolan på två månader och det är mycket bråk hemma.",
 		Notes: "Elias är med de första 20 minuterna.",
 	}
 	return p

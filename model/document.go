@@ -157,6 +157,10 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 		PNR:     strings.TrimSpace(p.Person.PNR),
 	}
 	d.Subtitle = b.subtitle()
+	if s, ok := b.closed(); ok {
+		// First, so that a closed plan never passes for a live one.
+		d.Sections = append(d.Sections, s)
+	}
 	d.Sections = append(d.Sections, b.participants())
 	if s, ok := b.review(); ok {
 		d.Sections = append(d.Sections, s)
@@ -165,7 +169,7 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	d.Sections = append(d.Sections,
 		Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)},
 		Section{T(l, "Nuläge", "Current situation"), para(l, ct.Situation)},
-		Section{T(l, "Behov", "Needs"), para(l, ct.Needs)},
+		Section{T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), para(l, ct.Needs)},
 		b.goals(),
 		b.actions(),
 		b.notAgreed(),
@@ -179,8 +183,14 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	d.Sections = append(d.Sections,
 		b.coordinator(),
 		b.followUp(),
+	)
+	if s, ok := b.handover(); ok {
+		d.Sections = append(d.Sections, s)
+	}
+	// How the meeting felt (Evaluation) is kept in the record but never
+	// printed: it is not plan content, and everyone signs the plan.
+	d.Sections = append(d.Sections,
 		b.consent(),
-		Section{T(l, "Hur mötet kändes", "How the meeting felt"), para(l, ct.Evaluation)},
 		Section{T(l, "Övrigt", "Notes"), para(l, ct.Notes)},
 	)
 	d.Signatures = b.signatures()
@@ -289,7 +299,7 @@ func (b docBuilder) actions() Section {
 		}
 		row := []string{
 			orDash(a.What), orDash(a.Responsible), orDash(a.Unit),
-			orDash(PartyName(a.Principal, a.OtherParty, b.l)), orDash(a.When),
+			orDash(PartyName(a.Principal, a.OtherParty, b.l)), orDash(b.actionWhen(a)),
 			orDash(status), b.goalNumber(a.GoalID),
 		}
 		if a.Principal == PrincipalOther {
@@ -357,32 +367,6 @@ func (b docBuilder) nameOf(ref string) string {
 	return ref
 }
 
-func (b docBuilder) followUp() Section {
-	f := b.v.Content.FollowUp
-	s := Section{Heading: b.t("Uppföljning", "Follow-up")}
-	switch {
-	case f.None:
-		s.Blocks = []Block{
-			{Kind: BlockParagraph, Text: b.t("Ingen uppföljning är planerad.", "No follow-up is planned.")},
-			{Kind: BlockKeyValues, Pairs: []KeyValue{
-				{b.t("Skäl", "Reason"), orDash(f.NoneReason)},
-				{b.t("Samordnarens uppdrag gäller till", "The coordinator's mandate ends"), orDash(f.MandateEnds)},
-			}},
-		}
-	case f.Date == "" && f.Time == "" && f.Place == "":
-		s.Blocks = []Block{emptyText(b.l)}
-	default:
-		s.Blocks = []Block{{Kind: BlockKeyValues, Pairs: []KeyValue{
-			{b.t("Datum", "Date"), orDash(f.Date)},
-			{b.t("Tid", "Time"), orDash(f.Time)},
-			{b.t("Plats", "Place"), orDash(f.Place)},
-			{b.t("Deltar", "Attending"), orDash(f.Attendees)},
-			{b.t("Kallar", "Called by"), orDash(b.nameOf(f.CalledBy))},
-		}}}
-	}
-	return s
-}
-
 // consent prints what the consent covers. NotRaise is deliberately absent:
 // naming a subject on paper is raising it.
 func (b docBuilder) consent() Section {
@@ -419,6 +403,10 @@ func (b docBuilder) consent() Section {
 			}
 		}
 		pairs = append(pairs, KeyValue{b.t("Vårdnadshavare", "Guardian"), orDash(g.Name) + ": " + given})
+	}
+	for _, w := range k.Widened {
+		pairs = append(pairs, KeyValue{b.t("Utvidgat vid mötet", "Widened at the meeting"),
+			w.At.Format(DateLayout+" "+TimeLayout) + ": " + strings.Join(w.Units, ", ")})
 	}
 	if k.WithdrawnOn != "" {
 		pairs = append(pairs, KeyValue{b.t("Återkallat", "Withdrawn on"), k.WithdrawnOn})

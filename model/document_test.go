@@ -33,7 +33,7 @@ func docPlan() *Plan {
 				Goals: []Goal{{ID: "g1", Text: "Eget boende"}, {ID: "g2", Text: "Arbete 25 %"}},
 				Actions: []Action{
 					{ID: "a1", What: "Boendestöd", Unit: "Socialtjänsten", Responsible: "Karin Holm", Principal: PrincipalKommun,
-						When: "december", Status: ActionAwaiting, GoalID: "g1"},
+						When: "december", Status: ActionPlanned, GoalID: "g1"},
 					{ID: "a2", What: "Avstämningsmöte", Unit: "Försäkringskassan", Responsible: "Lena Sund",
 						Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "februari", Status: ActionPlanned, GoalID: "g2"},
 				},
@@ -70,15 +70,19 @@ func TestBuildDocumentOrder(t *testing.T) {
 		edit func(*Version)
 		want []string
 	}{
-		{Swedish, func(*Version) {}, []string{"Deltagare", "Det här är viktigt för mig", "Nuläge", "Behov", "Mål", "Insatser",
+		// "How the meeting felt" is never printed: it is kept, not signed.
+		{Swedish, func(*Version) {}, []string{"Deltagare", "Det här är viktigt för mig", "Nuläge", "Behov, förutsättningar och intressen", "Mål", "Insatser",
 			"Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
-			"Hur mötet kändes", "Övrigt"}},
-		{English, func(*Version) {}, []string{"Participants", "What matters to me", "Current situation", "Needs", "Goals",
+			"Övrigt"}},
+		{English, func(*Version) {}, []string{"Participants", "What matters to me", "Current situation", "Needs, circumstances and interests", "Goals",
 			"Actions", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
-			"How the meeting felt", "Notes"}},
+			"Notes"}},
 		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{"Deltagare",
-			"Det här är viktigt för mig", "Nuläge", "Behov", "Mål", "Insatser", "Det här kom vi inte överens om",
-			"Samordnare", "Uppföljning", "Samtycke", "Hur mötet kändes", "Övrigt"}},
+			"Det här är viktigt för mig", "Nuläge", "Behov, förutsättningar och intressen", "Mål", "Insatser", "Det här kom vi inte överens om",
+			"Samordnare", "Uppföljning", "Samtycke", "Övrigt"}},
+		{Swedish, func(v *Version) { v.Content.HandoverBy, v.Content.HandoverWhen = "p2", "2026-12-02" }, []string{"Deltagare",
+			"Det här är viktigt för mig", "Nuläge", "Behov, förutsättningar och intressen", "Mål", "Insatser", "Det här kom vi inte överens om",
+			"Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Överlämning till den enskilde", "Samtycke", "Övrigt"}},
 	}
 	for _, tt := range tests {
 		p := docPlan()
@@ -142,7 +146,7 @@ func TestBuildDocumentActions(t *testing.T) {
 		t.Fatalf("want two tables, got %+v", s)
 	}
 	own, other := s.Blocks[0].Table, s.Blocks[1].Table
-	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][6] != "1" || own.Rows[0][5] != "väntar på utredning/beslut" {
+	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][6] != "1" || own.Rows[0][5] != "planerad" {
 		t.Errorf("own actions %v", own.Rows)
 	}
 	if other.Caption != "Insatser av andra parter" || len(other.Rows) != 1 ||
@@ -175,7 +179,7 @@ func TestBuildDocumentEmpty(t *testing.T) {
 				t.Errorf("%s is printed though empty", s.Heading)
 			}
 		}
-		if s := section(d, "Behov"); s.Blocks[0].Text != "Inte ifyllt." || !s.Blocks[0].Note {
+		if s := section(d, "Behov, förutsättningar och intressen"); s.Blocks[0].Text != "Inte ifyllt." || !s.Blocks[0].Note {
 			t.Errorf("empty needs: %+v", s.Blocks)
 		}
 		if len(d.Signatures.Lines) != 0 || d.Signatures.Heading == "" {
@@ -189,13 +193,19 @@ func TestBuildDocumentFollowUp(t *testing.T) {
 		name string
 		f    FollowUp
 		want []string
+		not  []string
 	}{
-		{"booked", FollowUp{Date: "2027-03-10", Time: "10:00", Place: "Mottagningen", Attendees: "alla", CalledBy: "p2"},
-			[]string{"2027-03-10", "10:00", "Mottagningen", "alla", "Ali Rahimi"}},
-		{"called by name", FollowUp{Date: "2027-03-10", CalledBy: "Karin Holm"}, []string{"Karin Holm", Empty}},
-		{"none", FollowUp{None: true, NoneReason: "Målen är nådda", MandateEnds: "2027-01-31"},
-			[]string{"Ingen uppföljning är planerad.", "Målen är nådda", "2027-01-31"}},
-		{"not filled in", FollowUp{}, []string{"Inte ifyllt."}},
+		{"booked", FollowUp{State: FollowUpBooked, Date: "2027-03-10", Time: "10:00", Place: "Mottagningen", Attendees: "alla", CalledBy: "p2",
+			What: "Målen"}, []string{"2027-03-10", "10:00", "Mottagningen", "alla", "Ali Rahimi", "Målen", "Det här följs upp och utvärderas"}, nil},
+		{"called by name", FollowUp{State: FollowUpBooked, Date: "2027-03-10", CalledBy: "Karin Holm"}, []string{"Karin Holm", Empty}, nil},
+		{"none", FollowUp{State: FollowUpNone, NoneReason: "Målen är nådda", MandateEnds: "2027-01-31"},
+			[]string{"Ingen uppföljning är planerad.", "Målen är nådda", "2027-01-31", "Samordnarens uppdrag gäller till"}, nil},
+		// Booking later is not "no follow-up": the print must never say
+		// none is planned above a reason for booking later.
+		{"to be booked", FollowUp{State: FollowUpLater, BookBy: "2027-01-15", WhyLater: "Beslut om boendestöd väntas", MandateEnds: "2027-03-31", What: "Målen"},
+			[]string{"Uppföljningen bokas senare.", "2027-01-15", "Beslut om boendestöd väntas", "2027-03-31", "Samordnarens uppdrag gäller till", "Målen"},
+			[]string{"Ingen uppföljning"}},
+		{"not filled in", FollowUp{}, []string{"Inte ifyllt."}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,6 +215,11 @@ func TestBuildDocumentFollowUp(t *testing.T) {
 			for _, w := range tt.want {
 				if !strings.Contains(string(b), w) {
 					t.Errorf("the follow-up lacks %q: %s", w, b)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(string(b), w) {
+					t.Errorf("the follow-up says %q: %s", w, b)
 				}
 			}
 		})

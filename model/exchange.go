@@ -12,9 +12,13 @@ import (
 
 // ExportFormat names the JSON export, so that an import can tell a sipmote
 // plan from any other JSON file.
+//
+// Format 2 added the follow-up state, the action dates and statuses, ticks
+// per version and the closure's list to tick; a format 1 file is read and
+// upgraded (see Upgrade).
 const (
 	ExportFormat  = "sipmote-plan"
-	ExportVersion = 1
+	ExportVersion = 2
 )
 
 // Export is the JSON document of `sipmote export --format json`: the
@@ -98,6 +102,7 @@ func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
 		return nil, bad("plan", "Planen saknas.", "The plan is missing.")
 	}
 	p := ex.Plan
+	Upgrade(p)
 	if probs := CheckStructure(p, now); len(probs) > 0 {
 		return nil, &ImportError{probs}
 	}
@@ -154,6 +159,9 @@ func CheckStructure(p *Plan, now time.Time) []Finding {
 	}
 	if p.Closure != nil {
 		c.date("plan.closure.date", p.Closure.Date)
+		if _, ok := closureLabels[p.Closure.Reason]; !ok {
+			c.add(SevError, "plan.closure.reason", "Okänt skäl.", "Unknown reason.")
+		}
 	}
 	return c.out
 }
@@ -188,6 +196,7 @@ func checkVersion(c *checker, at string, v *Version) {
 			c.add(SevError, path+".role", "Okänd roll.", "Unknown role.")
 		}
 		checkPrincipal(c, path+".principal", pt.Principal)
+		checkPrincipal(c, path+".funded_by", pt.FundedBy)
 	}
 	k := v.Consent
 	c.date(at+".consent.date", k.Date)
@@ -201,15 +210,23 @@ func checkVersion(c *checker, at string, v *Version) {
 		unique(path+".id", a.ID)
 		checkPrincipal(c, path+".principal", a.Principal)
 		switch a.Status {
-		case ActionPlanned, ActionOngoing, ActionDone, ActionAwaiting:
+		case ActionPlanned, ActionDecided, ActionOngoing, ActionDone, ActionCancelled:
 		default:
 			c.add(SevError, path+".status", "Okänd status.", "Unknown status.")
 		}
+		c.date(path+".start", a.Start)
+		c.date(path+".due", a.Due)
 	}
 	f := v.Content.FollowUp
 	c.date(at+".content.follow_up.date", f.Date)
 	c.clock(at+".content.follow_up.time", f.Time)
 	c.date(at+".content.follow_up.mandate_ends", f.MandateEnds)
+	c.date(at+".content.follow_up.book_by", f.BookBy)
+	switch f.State {
+	case "", FollowUpBooked, FollowUpLater, FollowUpNone:
+	default:
+		c.add(SevError, at+".content.follow_up.state", "Okänt läge för uppföljningen.", "Unknown follow-up state.")
+	}
 }
 
 func checkPrincipal(c *checker, path string, p Principal) {

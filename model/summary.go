@@ -20,7 +20,9 @@ type Summary struct {
 	ConsentUntil string    `json:"consent_until,omitempty"`
 	ConsentGone  bool      `json:"consent_withdrawn,omitempty"`
 	Ticks        []string  `json:"ticks,omitempty"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	// Dates are the other dates `due` watches (see dueDates).
+	Dates     []DueDate `json:"dates,omitempty"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Summarise makes the list line of a plan.
@@ -51,7 +53,10 @@ func (p *Plan) Summarise() Summary {
 		s.MeetingDate, s.ConsentUntil, s.NextFollowUp, s.Ticks = "", "", "", nil
 		return s
 	}
-	for id, done := range p.Ticks {
+	if p.Status != StatusClosed {
+		s.Dates = p.dueDates()
+	}
+	for id, done := range p.CurrentTicks() {
 		if done {
 			s.Ticks = append(s.Ticks, id)
 		}

@@ -42,7 +42,7 @@ func ICS(p *model.Plan, v *model.Version, l model.Lang) ([]byte, error) {
 		return nil, ErrNoFollowUp
 	}
 	f := v.Content.FollowUp
-	if f.None || strings.TrimSpace(f.Date) == "" {
+	if !f.Booked() || strings.TrimSpace(f.Date) == "" {
 		return nil, ErrNoFollowUp
 	}
 	loc, err := time.LoadLocation(Zone)

@@ -127,6 +127,15 @@ func TestMigrateSchema1(t *testing.T) {
 		if !reflect.DeepEqual(s, p.Summarise()) {
 			t.Errorf("plan %d: summary %+v, want %+v", i, s, p.Summarise())
 		}
+		// The plans are in the present format: nothing left for Upgrade.
+		if model.Upgrade(p) {
+			t.Errorf("plan %d was not upgraded by the migration", i)
+		}
+		for _, v := range p.Versions {
+			if f := v.Content.FollowUp; f.State == "" && f.Date != "" {
+				t.Errorf("plan %d: a follow-up with a date has no state", i)
+			}
+		}
 	}
 
 	// The new buckets work.

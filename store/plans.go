@@ -121,6 +121,7 @@ func (d *DB) Resolve(prefix string) (string, error) {
 // only for the writing itself.
 type planRecord struct {
 	id, plan, summary []byte
+	p                 *model.Plan
 }
 
 func encodePlan(p *model.Plan) (planRecord, error) {
@@ -135,15 +136,30 @@ func encodePlan(p *model.Plan) (planRecord, error) {
 	if err != nil {
 		return planRecord{}, fmt.Errorf("store: encoding summary %s: %w", p.ID, err)
 	}
-	return planRecord{id: []byte(p.ID), plan: plan, summary: sum}, nil
+	return planRecord{id: []byte(p.ID), plan: plan, summary: sum, p: p}, nil
+}
+
+// onlyTold tells whether the record differs from the stored plan only in
+// who has been told of the closing.
+func (r planRecord) onlyTold(tx *bolt.Tx) bool {
+	old := bucket(tx, bucketPlans).Get(r.id)
+	if old == nil || r.p == nil {
+		return false
+	}
+	var was model.Plan
+	if decode(old, &was) != nil {
+		return false
+	}
+	return model.SameButTold(&was, r.p)
 }
 
 func (r planRecord) put(tx *bolt.Tx) error {
 	// A closed plan is kept as it was closed: the store refuses to change
-	// it, whatever a screen or a command may try.
+	// it, whatever a screen or a command may try. The one exception is
+	// the coordinator ticking who has been told.
 	if old := bucket(tx, bucketSummaries).Get(r.id); old != nil {
 		var sum model.Summary
-		if decode(old, &sum) == nil && sum.Status == model.StatusClosed {
+		if decode(old, &sum) == nil && sum.Status == model.StatusClosed && !r.onlyTold(tx) {
 			return fmt.Errorf("store: plan %s: %w", r.id, ErrClosedPlan)
 		}
 	}

@@ -14,6 +14,9 @@ import (
 //
 // Schema 1 (sipmote 0.1) had meta and plans only.
 // Schema 2 adds summaries, drafts and trail.
+// Schema 3 rewrites every plan in plan format 2 (model.Upgrade: follow-up
+// states, action statuses, ticks per version, the closure's list to tell)
+// and rebuilds the summaries, which now carry the dates `due` watches.
 const (
 	// bucketMeta holds keyApp and keySchema, in plain bytes, never through
 	// the codec: they must be readable before anything else is.
@@ -39,7 +42,7 @@ func bucket(tx *bolt.Tx, name string) *bolt.Bucket { return tx.Bucket([]byte(nam
 
 // schemaVersion is the layout this code writes. A file with a lower
 // version is migrated on Open; one with a higher version is refused.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // migration upgrades the layout by one version inside the transaction it is
 // given. All the migrations an Open needs run in one transaction, so a
@@ -51,6 +54,7 @@ type migration func(tx *bolt.Tx) error
 func migrations() []migration {
 	return []migration{
 		migrate1to2,
+		migrate2to3,
 	}
 }
 
@@ -59,6 +63,43 @@ func migrations() []migration {
 func migrate1to2(tx *bolt.Tx) error {
 	for _, name := range []string{bucketSummaries, bucketDrafts, bucketTrail} {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return err
+		}
+	}
+	return rebuildSummaries(tx)
+}
+
+// migrate2to3 upgrades every stored plan to plan format 2, so that an
+// existing file opens unchanged in meaning, and rebuilds the summaries.
+func migrate2to3(tx *bolt.Tx) error {
+	plans := bucket(tx, bucketPlans)
+	if plans == nil {
+		return fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
+	}
+	type rec struct{ k, v []byte }
+	var out []rec
+	err := plans.ForEach(func(k, v []byte) error {
+		var p model.Plan
+		if err := decode(v, &p); err != nil {
+			return fmt.Errorf("plan %s: %w", k, err)
+		}
+		if !model.Upgrade(&p) {
+			return nil
+		}
+		b, err := encode(&p)
+		if err != nil {
+			return err
+		}
+		out = append(out, rec{append([]byte{}, k...), b})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Written after the walk: bbolt forbids changing a bucket while
+	// iterating it.
+	for _, r := range out {
+		if err := plans.Put(r.k, r.v); err != nil {
 			return err
 		}
 	}

@@ -20,7 +20,9 @@ import (
 //  2. bump summaryFormat, and
 //  3. add a migration that calls rebuildSummaries, because every summary
 //     is derived from its plan and can be made again.
-const summaryFormat byte = 0x01
+//
+// Format 2 (schema 3) added Dates.
+const summaryFormat byte = 0x02
 
 const (
 	flagHasDraft byte = 1 << iota
@@ -48,6 +50,13 @@ func appendSummary(b []byte, s *model.Summary) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s.Ticks)))
 	for _, t := range s.Ticks {
 		b = appendString(b, t)
+	}
+	b = binary.AppendUvarint(b, uint64(len(s.Dates)))
+	for _, d := range s.Dates {
+		b = appendString(b, d.Kind)
+		b = appendString(b, d.Date)
+		b = appendString(b, d.What)
+		b = binary.AppendUvarint(b, uint64(max(d.Open, 0)))
 	}
 	// AppendBinary keeps the instant and the zone offset; it fails only for
 	// offsets that are not whole minutes or years outside int16, which a
@@ -100,6 +109,17 @@ func readSummary(b []byte, s *model.Summary) error {
 			ticks[i] = r.string()
 		}
 	}
+	nd := r.uvarint()
+	if r.err != nil || nd > uint64(len(r.all)) {
+		return errShortSummary
+	}
+	var dates []model.DueDate
+	if nd > 0 {
+		dates = make([]model.DueDate, nd)
+		for i := range dates {
+			dates[i] = model.DueDate{Kind: r.string(), Date: r.string(), What: r.string(), Open: int(min(r.uvarint(), 1<<20))}
+		}
+	}
 	tb := r.string()
 	if r.err != nil {
 		return errShortSummary
@@ -121,6 +141,7 @@ func readSummary(b []byte, s *model.Summary) error {
 		HasDraft:     flags&flagHasDraft != 0,
 		ConsentGone:  flags&flagConsentGone != 0,
 		Ticks:        ticks,
+		Dates:        dates,
 		UpdatedAt:    at,
 	}
 	return nil

@@ -206,7 +206,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if err := m.o.DB.SavePlan(msg.plan); err != nil {
 			m.home.message = ErrorText(m.o.Lang, err)
 		} else {
-			_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "closed", OSUser: store.CurrentOSUser()})
+			kind := "changed"
+			if msg.closed {
+				kind = "closed"
+			}
+			_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: kind, OSUser: store.CurrentOSUser()})
 		}
 		m.screen = screenHome
 		m.reload()
