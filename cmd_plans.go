@@ -8,9 +8,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout"
 	"github.com/sipmote/sipmote/store"
 	"github.com/sipmote/sipmote/ui"
-	"github.com/sipmote/sipmote/printout"
 )
 
 func cmdNew(a *app, args []string) error {

@@ -11,8 +11,8 @@ import (
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/ui"
 	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/ui"
 )
 
 func cmdTUI(a *app, args []string) error {

@@ -98,7 +98,7 @@ func Demo(now time.Time) *Plan {
 			{ID: NewID(), What: "Stödsamtal varje vecka", Unit: ali.Unit, Responsible: ali.Name, Principal: PrincipalRegion,
 				When: "Varje tisdag", Status: ActionOngoing, GoalID: g2.ID},
 			{ID: NewID(), What: "Behandlingsgrupp för alkohol", Unit: karin.Unit, Responsible: karin.Name,
-				Principal: PrincipalKommun, When: "En gång i veckan", Start: d.date(39), Status: ActionDecided, GoalID: g2.ID},
+				Principal: PrincipalKommun, When: "Från " + d.date(39) + ", en gång i veckan", Status: ActionDecided, GoalID: g2.ID},
 			{ID: NewID(), What: "Möte om rehabilitering och arbete", Unit: "Försäkringskassan", Responsible: lena.Name,
 				Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "I " + d.month(70),
 				Status: ActionPlanned, GoalID: g3.ID},
@@ -134,6 +134,9 @@ func Demo(now time.Time) *Plan {
 	_ = p.SetActionOutcome(acts[1].ID, OutcomeDone, "")
 	_ = p.SetActionOutcome(acts[2].ID, OutcomeOngoing, "")
 	_ = p.SetGoalOutcome(g2.ID, GoalPartlyMet, "Färre helger med alkohol.")
+	// Maja answered within her time to consider.
+	p.Draft.Content.NotAgreed = "Maja svarade Ali i tid: psykiatrin får berätta för Eva när hon missar ett besök."
+	p.Draft.Content.ConsiderUntil = ""
 	p.UpdatedAt = now
 	return p
 }
@@ -186,7 +189,7 @@ func DemoChild(now time.Time) *Plan {
 		OwnWords:   "Jag vill kunna vara i klassrummet utan att bli arg.",
 		OwnViewHow: "Samtal med skolkuratorn, med en bildstöd-tavla",
 		Situation:  "Elias har adhd. Han har inte varit i skolan på två månader och det är mycket bråk hemma.",
-		Notes: "Elias är med de första 20 minuterna.",
+		Notes:      "Elias är med de första 20 minuterna.",
 	}
 	return p
 }

@@ -128,7 +128,7 @@ func (d DueItem) Describe(l Lang) string {
 			s = T(l, "uppföljning ", "follow-up ") + when(n, l) + at
 		}
 		if d.Open > 0 && n >= 0 {
-			s += fmt.Sprintf(T(l, "; %d har inte bekräftat att de kommer", "; %d have not confirmed they will come"), d.Open)
+			s += fmt.Sprintf(T(l, "; %d har inte bekräftat", "; %d have not confirmed"), d.Open)
 		}
 		return s
 	case DueConsent:

@@ -426,7 +426,7 @@ func TestRehearsalFollowUp(t *testing.T) {
 	text := FormatDiff(cs, Swedish)
 	for _, line := range []string{
 		"Ändrad insats: Boendestöd — status: planerad → klar",
-		"Ändrad insats: Enskilda samtal om alkohol — vad: Behandlingsgrupp för alkohol → Enskilda samtal om alkohol; när: En gång i veckan → Varannan vecka från 2027-03-17",
+		"Ändrad insats: Enskilda samtal om alkohol — vad: Behandlingsgrupp för alkohol → Enskilda samtal om alkohol; när: Från 2027-01-06, en gång i veckan → Varannan vecka från 2027-03-17",
 		"Ändrad uppföljning — datum: 2027-03-10 → 2027-06-09; vad som följs upp: Hur det har gått med insatserna och hur långt Maja har kommit mot sina mål → Målen och insatserna",
 		"Borttaget ur planen — betänketid till: 2026-12-12",
 	} {

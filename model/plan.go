@@ -243,19 +243,19 @@ const (
 
 // Action is one agreed action (insats): what, who, when.
 type Action struct {
-	ID          string       `json:"id"`
-	What        string       `json:"what"`
-	Unit        string       `json:"unit,omitempty"`
-	Responsible string       `json:"responsible,omitempty"`
-	Principal   Principal    `json:"principal,omitempty"`
-	OtherParty  string       `json:"other_party,omitempty"`
-	When        string       `json:"when,omitempty"`
+	ID          string    `json:"id"`
+	What        string    `json:"what"`
+	Unit        string    `json:"unit,omitempty"`
+	Responsible string    `json:"responsible,omitempty"`
+	Principal   Principal `json:"principal,omitempty"`
+	OtherParty  string    `json:"other_party,omitempty"`
+	When        string    `json:"when,omitempty"`
 	// Start and Due are optional dates beside the free-text When, so that
 	// `due` can list them.
 	Start  string       `json:"start,omitempty"`
 	Due    string       `json:"due,omitempty"`
 	Status ActionStatus `json:"status"`
-	GoalID      string       `json:"goal_id,omitempty"`
+	GoalID string       `json:"goal_id,omitempty"`
 }
 
 // Coordinator has the overall responsibility for the plan. It must be a

@@ -239,7 +239,7 @@ func fullSummary() model.Summary {
 		PNRMasked: "19121212-****", Status: model.StatusActive, Variant: model.AgeOlder,
 		Version: 3, HasDraft: true, MeetingDate: "2025-03-20", NextFollowUp: "2025-06-12",
 		ConsentUntil: "2026-03-01", ConsentGone: true, Ticks: []string{"before.consent", "after.copies"},
-		Dates: []model.DueDate{{Kind: model.DueActionStart, Date: "2025-06-12", What: "Hemtjänst", Open: 4}, {Kind: model.DueActionDue, Date: "2025-05-01", What: "Boendestöd"}},
+		Dates:     []model.DueDate{{Kind: model.DueActionStart, Date: "2025-06-12", What: "Hemtjänst", Open: 4}, {Kind: model.DueActionDue, Date: "2025-05-01", What: "Boendestöd"}},
 		UpdatedAt: time.Date(2025, 3, 14, 9, 30, 1, 2, time.FixedZone("", 3600)),
 	}
 }

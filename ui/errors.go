@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
 	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/store"
 )
 
 // ErrorText says what went wrong in the user's language. It never repeats
