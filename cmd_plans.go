@@ -10,6 +10,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/printout"
 	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -94,7 +95,9 @@ func cmdList(a *app, args []string) error {
 		if fu == "" {
 			fu = "—"
 		}
-		name := s.Person
+		// Cleaned here as well as by the output writer, so that the
+		// columns line up.
+		name := termsafe.String(s.Person)
 		if s.ConsentGone {
 			name = model.T(a.lang, "(samtycket återkallat)", "(consent withdrawn)")
 		}
@@ -114,6 +117,9 @@ func cmdExport(a *app, args []string) error {
 	fs := a.flags("export")
 	format := fs.String("format", "json", "")
 	ver := fs.Int("version", 0, "")
+	outPath := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
+	withPlace := fs.Bool("with-place", false, "")
 	pos, err := a.parse(fs, "export", args)
 	if err != nil {
 		return err
@@ -137,7 +143,11 @@ func cmdExport(a *app, args []string) error {
 		d, _ := model.BuildPrintable(p, v, a.lang)
 		out = []byte(printout.Text(d.Masked()))
 	case "ics":
-		out, err = printout.ICS(p, v, a.lang)
+		if *withPlace {
+			out, err = printout.ICSWithPlace(p, v, a.lang)
+		} else {
+			out, err = printout.ICS(p, v, a.lang)
+		}
 		if err != nil {
 			return fail("planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
 		}
@@ -147,7 +157,11 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := a.stdout.Write(out); err != nil {
+	if *outPath != "" {
+		if err := a.writeFile(*outPath, out, *force); err != nil {
+			return err
+		}
+	} else if _, err := a.stdout.Write(out); err != nil {
 		return err
 	}
 	a.trail(db, p.ID, "exported", "")
@@ -222,7 +236,7 @@ func cmdDemo(a *app, args []string) error {
 	}
 	defer db.Close()
 	now := a.now()
-	for _, p := range []*model.Plan{model.Demo(now), model.DemoChild(now), model.DemoClosed(now)} {
+	for _, p := range model.DemoPlans(now) {
 		// Marked in the name, so a sample is never taken for a real plan.
 		p.Person.Name += model.T(a.lang, " (exempel)", " (example)")
 		if err := db.SavePlan(p); err != nil {

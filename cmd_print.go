@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 
 	"github.com/sipmote/sipmote/checklists"
@@ -18,6 +17,7 @@ func cmdPrint(a *app, args []string) error {
 	printer := fs.String("printer", "", "")
 	copies := fs.Int("copies", 0, "")
 	ver := fs.Int("version", 0, "")
+	force := fs.Bool("force", false, "")
 	pos, err := a.parse(fs, "print", args)
 	if err != nil {
 		return err
@@ -40,9 +40,9 @@ func cmdPrint(a *app, args []string) error {
 	var res printout.Result
 	if *out != "" && *printer == "" {
 		// An explicit file: write there, never to a printer. The print is
-		// confidential: readable by its owner only.
-		if err := os.WriteFile(*out, pdf, 0o600); err != nil {
-			return fail("kunde inte skriva filen "+*out, "could not write the file "+*out)
+		// confidential: a new file readable by its owner only.
+		if err := a.writeFile(*out, pdf, *force); err != nil {
+			return err
 		}
 		res = printout.Result{Path: *out}
 	} else {

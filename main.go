@@ -15,6 +15,7 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -56,19 +57,24 @@ func commands() []command {
 		{"meeting", "ID", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
 		{"new", "--person NAMN [--pnr PNR] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
 		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
-		{"export", "ID --format json|md|txt|ics", "skriver ut en plan på standard ut", "writes a plan to standard output", cmdExport},
+		{"export", "ID --format json|md|txt|ics [-o FIL [--force]] [--with-place]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
 		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
-		{"print", "ID [-o FIL.pdf] [--printer NAMN] [--copies N] [--version N]", "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
+		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--copies N] [--version N]", "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
 		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
 		{"findings", "ID [--json]", "visar vad planen saknar (fel och varningar); avslutas med fel om planen inte kan fastställas", "shows what the plan lacks (errors and warnings); exits with an error when it cannot be finalised", cmdFindings},
 		{"due", "[--days N] [--json]", "visar vad samordnaren ska göra inom fyra veckor: uppföljningar, samtycken, uppdrag, betänketider, insatser, orörda utkast", "shows what the coordinator must act on within four weeks: follow-ups, consents, mandates, times to consider, actions, idle drafts", cmdDue},
 		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D] [--discard-draft]", "avslutar en plan", "closes a plan", cmdClose},
-		{"demo", "", "skapar en exempelplan för en påhittad person", "creates a sample plan for a fictional person", cmdDemo},
+		{"demo", "", fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
+			fmt.Sprintf("creates %d sample plans for fictional people", model.DemoPlanCount), cmdDemo},
 		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
 	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Everything a command prints may hold stored or file text (a name
+	// from an import, a local checklist): nothing of it may reach the
+	// terminal as a control sequence.
+	stdout, stderr = termsafe.Writer(stdout), termsafe.Writer(stderr)
 	a := &app{lang: model.Swedish, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
 	if l, ok := model.ParseLang(os.Getenv("SIPMOTE_LANG")); ok && os.Getenv("SIPMOTE_LANG") != "" {
 		a.lang = l

@@ -23,7 +23,7 @@ var (
 		varied: []string{"text"},
 	}
 	wordKeys = keySpec{
-		plain: []string{"remove"},
+		plain: []string{"name", "remove"},
 		text:  []string{"plain"},
 	}
 )
@@ -254,5 +254,5 @@ func buildItem(id string, c *checker) Item {
 
 // buildWord makes a word-list entry from its merged fields.
 func buildWord(term string, c *checker) model.Jargon {
-	return model.Jargon{Term: term, Plain: c.text("plain", true)}
+	return model.Jargon{Term: term, Plain: c.text("plain", true), Name: c.boolean("name")}
 }

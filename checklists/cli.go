@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/outfile"
 )
 
 // Exit codes of RunCLI.
@@ -202,7 +203,7 @@ func runDefaults(args []string, stdout, stderr io.Writer, lang model.Lang) int {
 		return exitUsage
 	}
 	dir := flags.Arg(0)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		fmt.Fprintf(stderr, t("Kunde inte skapa mappen %s.\n", "Could not create the directory %s.\n"), dir)
 		return exitProblems
 	}
@@ -217,17 +218,11 @@ func runDefaults(args []string, stdout, stderr io.Writer, lang model.Lang) int {
 			return exitProblems
 		}
 		dst := filepath.Join(dir, name)
-		f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
+		err = outfile.Write(dst, data, false)
+		if errors.Is(err, outfile.ErrExists) {
 			fmt.Fprintf(stderr, t("%s finns redan och skrivs inte över.\n", "%s already exists and is not overwritten.\n"), dst)
 			code = exitProblems
 			continue
-		}
-		if err == nil {
-			_, err = f.Write(data)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, t("Kunde inte skriva %s.\n", "Could not write %s.\n"), dst)

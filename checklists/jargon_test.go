@@ -29,7 +29,9 @@ func TestWordList(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"LSS", "SoL", "HSL", "IFO", "BUP", "biståndsbedömning", "insats", "ADL",
-		"LPT", "LVM", "LVU", "SIP", "vårdplan", "boendestöd", "handläggare", "remiss", "journal"} {
+		"LPT", "LVM", "LVU", "SIP", "vårdplan", "boendestöd", "handläggare", "remiss", "journal",
+		"samordningsansvarig", "rådrum", "god man", "förvaltare", "apodos", "hemsjukvård", "socialpsykiatri",
+		"LUS", "MAR", "LOV", "EMI", "USS", "BUS"} {
 		if !seen[strings.ToLower(want)] {
 			t.Errorf("word list lacks %q", want)
 		}
@@ -107,5 +109,38 @@ func TestPromptsArePlain(t *testing.T) {
 		for _, it := range append(set.BeforeFor(v), set.AfterFor(v)...) {
 			check(string(v)+"/"+it.ID, it.Text.SV)
 		}
+	}
+}
+
+// The names of services and laws the person will meet again are to be
+// explained once, not replaced; the hints talk about the person, never to
+// them; and an entry is precise about what a word covers.
+func TestWordListNamesAndVoice(t *testing.T) {
+	set := loadDefaults(t)
+	byTerm := map[string]model.Jargon{}
+	for _, j := range set.Jargon {
+		byTerm[j.Term] = j
+		for _, w := range strings.Fields(strings.ToLower(j.Plain.SV)) {
+			switch strings.Trim(w, ".,:;()") {
+			case "du", "din", "ditt", "dina", "dig":
+				t.Errorf("%q speaks to the reader: %q", j.Term, j.Plain.SV)
+			}
+		}
+	}
+	for _, name := range []string{"boendestöd", "habilitering", "rehabilitering", "primärvård", "samverkan", "SIP"} {
+		if !byTerm[name].Name {
+			t.Errorf("%q should be marked as a name to explain once", name)
+		}
+	}
+	for _, word := range []string{"remiss", "handläggare", "biståndsbeslut"} {
+		if byTerm[word].Name {
+			t.Errorf("%q is marked as a name; it should be replaced by plain words", word)
+		}
+	}
+	if p := byTerm["primärvård"].Plain.SV; !strings.Contains(p, "vårdcentralen") || p == "vårdcentralen" {
+		t.Errorf("primärvård is more than the health centre: %q", p)
+	}
+	if p := byTerm["OSL"].Plain.SV; !strings.Contains(p, "offentlighets- och sekretesslagen") {
+		t.Errorf("OSL should name the law: %q", p)
 	}
 }

@@ -28,6 +28,12 @@ func (d demoDays) month(n int) string {
 // Demo is Maja Lind's plan: a first meeting held about three months ago and
 // finalised as version 1, and the follow-up being prepared as the draft of
 // version 2, with the first outcomes filled in.
+// DemoPlans are the sample plans of `sipmote demo`, for fictional people.
+func DemoPlans(now time.Time) []*Plan { return []*Plan{Demo(now), DemoChild(now), DemoClosed(now)} }
+
+// DemoPlanCount is how many plans DemoPlans makes, for the command's help.
+const DemoPlanCount = 3
+
 func Demo(now time.Time) *Plan {
 	today := civilDay(now)
 	m1 := today.AddDate(0, 0, -100) // the first meeting
@@ -188,8 +194,9 @@ func DemoChild(now time.Time) *Plan {
 	v.Content = Content{
 		OwnWords:   "Jag vill kunna vara i klassrummet utan att bli arg.",
 		OwnViewHow: "Samtal med skolkuratorn, med en bildstöd-tavla",
-		Situation:  "Elias har adhd. Han har inte varit i skolan på två månader och det är mycket bråk hemma.",
-		Notes:      "Elias är med de första 20 minuterna.",
+		Situation: "Elias har adhd. Han har inte varit i skolan på två månader och det är mycket bråk hemma. " +
+			"Hans egen syn kom fram i ett samtal med skolkuratorn.",
+		Notes: "Elias är med de första 20 minuterna.",
 	}
 	return p
 }

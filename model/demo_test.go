@@ -22,7 +22,7 @@ func TestDemoFirstMeetingIsValid(t *testing.T) {
 		if len(p.Versions) != 1 || p.Status != StatusActive {
 			t.Fatalf("%v: %d versions, status %s", now, len(p.Versions), p.Status)
 		}
-		if fs := Validate(p, &p.Versions[0], Options{Now: now}); len(fs) != 0 {
+		if fs := Concerns(Validate(p, &p.Versions[0], Options{Now: now})); len(fs) != 0 {
 			t.Errorf("%v: version 1 has findings: %v", now, findingSet(fs))
 		}
 		today := now.Format(DateLayout)
@@ -134,5 +134,12 @@ func TestDemoChild(t *testing.T) {
 		if v.Content.OwnWords == "" {
 			t.Error("Elias's own words are missing")
 		}
+	}
+}
+
+// The command's help says how many plans demo makes; keep it true.
+func TestDemoPlanCount(t *testing.T) {
+	if n := len(DemoPlans(demoNows[0])); n != DemoPlanCount {
+		t.Errorf("DemoPlans makes %d plans, DemoPlanCount says %d", n, DemoPlanCount)
 	}
 }

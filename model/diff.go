@@ -55,9 +55,9 @@ type FieldChange struct {
 var fieldLabels = map[string]Text{
 	"text":           {"text", "text"},
 	"what":           {"vad", "what"},
-	"unit":           {"enhet", "unit"},
+	"unit":           {"verksamhet", "unit"},
 	"responsible":    {"ansvarig", "responsible"},
-	"party":          {"huvudman", "principal"},
+	"party":          {"organisation", "organisation"},
 	"when":           {"när", "when"},
 	"status":         {"status", "status"},
 	"goal":           {"mål", "goal"},
@@ -70,7 +70,7 @@ var fieldLabels = map[string]Text{
 	"date":           {"datum", "date"},
 	"time":           {"tid", "time"},
 	"place":          {"plats", "place"},
-	"attendees":      {"vilka som är med", "who attends"},
+	"attendees":      {"vilka som deltar", "who takes part"},
 	"called_by":      {"vem som kallar", "called by"},
 	"state":          {"uppföljningen", "the follow-up"},
 	"book_by":        {"bokas senast", "to be booked by"},
@@ -84,7 +84,6 @@ var fieldLabels = map[string]Text{
 	"valid_until":    {"gäller till och med", "valid until"},
 	"actors":         {"gäller för", "covers"},
 	"subjects":       {"ämnen", "subjects"},
-	"not_raise":      {"ska inte tas upp", "not to be raised"},
 	"withdrawn_on":   {"återkallat den", "withdrawn on"},
 	"guardians":      {"vårdnadshavare", "guardians"},
 	"own_words":      {"med egna ord", "in their own words"},
@@ -340,7 +339,9 @@ func consentFields(a, b Consent) []FieldChange {
 	}
 	list("actors", a.Actors, b.Actors)
 	list("subjects", a.Subjects, b.Subjects)
-	list("not_raise", a.NotRaise, b.NotRaise)
+	// NotRaise is left out on purpose: a list of changes is read aloud
+	// and shown on screens, and naming a subject there is raising it. The
+	// JSON export carries it.
 	d.cmp("withdrawn_on", a.WithdrawnOn, b.WithdrawnOn)
 	names := func(gs []Guardian) []string {
 		var out []string

@@ -50,8 +50,8 @@ func TestDiff(t *testing.T) {
 			"Changed action: Behandlingsgrupp — goal: Ingen alkohol på vardagar → Eget boende inom ett år"},
 		{"action to another party", func(v *Version) {
 			v.Content.Actions[1].Principal, v.Content.Actions[1].OtherParty = PrincipalOther, "Arbetsförmedlingen"
-		}, "Ändrad insats: Behandlingsgrupp — huvudman: kommun → Arbetsförmedlingen",
-			"Changed action: Behandlingsgrupp — principal: municipality → Arbetsförmedlingen"},
+		}, "Ändrad insats: Behandlingsgrupp — organisation: kommun → Arbetsförmedlingen",
+			"Changed action: Behandlingsgrupp — organisation: municipality → Arbetsförmedlingen"},
 		{"added action", func(v *Version) {
 			v.Content.Actions = append(v.Content.Actions, Action{ID: "a3", What: "Enskilda samtal", Responsible: "Karin Holm", Status: ActionPlanned})
 		}, "Ny insats: Enskilda samtal — ansvarig: Karin Holm; status: planerad",
@@ -165,6 +165,28 @@ func TestDiffFollowUpNone(t *testing.T) {
 	for _, part := range []string{"uppföljningen: bokad här → ingen uppföljning", "varför ingen uppföljning: (tomt) → Kort insats", "datum: 2027-03-10 → (tomt)"} {
 		if !strings.Contains(got, part) {
 			t.Errorf("%q lacks %q", got, part)
+		}
+	}
+}
+
+// TestDiffLeavesOutNotRaise: the what-changed list is shown on screens and
+// read aloud, so a subject the person asked not to raise never appears in
+// it, whether added, changed or removed.
+func TestDiffLeavesOutNotRaise(t *testing.T) {
+	a, b := diffBase(), diffBase()
+	b.Consent.NotRaise = []string{"hennes tidigare partner"}
+	if cs := Diff(&a, &b); len(cs) != 0 {
+		t.Errorf("adding a not-to-raise subject gave changes: %+v", cs)
+	}
+	b.Consent.Subjects = append(b.Consent.Subjects, "boendet")
+	for _, l := range []Lang{Swedish, English} {
+		got := FormatDiff(Diff(&a, &b), l)
+		if !strings.Contains(got, "boendet") || strings.Contains(got, "partner") {
+			t.Errorf("%s: %q", l, got)
+		}
+		got = FormatDiff(Diff(&b, &a), l)
+		if strings.Contains(got, "partner") {
+			t.Errorf("%s removed: %q", l, got)
 		}
 	}
 }

@@ -168,7 +168,7 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	ct := v.Content
 	d.Sections = append(d.Sections,
 		Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)},
-		Section{T(l, "Nuläge", "Current situation"), para(l, ct.Situation)},
+		Section{T(l, "Hur det är nu", "Current situation"), para(l, ct.Situation)},
 		Section{T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), para(l, ct.Needs)},
 		b.goals(),
 		b.actions(),
@@ -231,7 +231,7 @@ func (b docBuilder) subtitle() []KeyValue {
 		{b.t("Plats", "Place"), orDash(m.Place)},
 		{b.t("Mötesform", "Form"), orDash(form)},
 		{b.t("Mötesledare", "Chair"), orDash(m.Chair)},
-		{b.t("Sekreterare", "Secretary"), orDash(m.Secretary)},
+		{b.t("Mötessekreterare", "Secretary"), orDash(m.Secretary)},
 	}
 }
 
@@ -282,14 +282,14 @@ func (b docBuilder) goalNumber(id string) string {
 }
 
 func (b docBuilder) actions() Section {
-	s := Section{Heading: b.t("Insatser", "Actions")}
+	s := Section{Heading: b.t("Insatser och åtgärder", "Actions")}
 	header := []string{
-		b.t("Insats", "Action"), b.t("Ansvarig", "Responsible"), b.t("Enhet", "Unit"),
-		b.t("Huvudman", "Principal"), b.t("När", "When"), b.t("Status", "Status"), b.t("Mål", "Goal"),
+		b.t("Vad", "What"), b.t("Ansvarig", "Responsible"), b.t("Verksamhet", "Unit"),
+		b.t("Kommun eller region", "Municipality or region"), b.t("När", "When"), b.t("Status", "Status"), b.t("Mål", "Goal"),
 	}
 	own := Table{Header: header}
 	other := Table{
-		Caption: b.t("Insatser av andra parter", "Actions by other parties"),
+		Caption: b.t("Åtgärder av andra", "Actions by others"),
 		Header:  header,
 	}
 	for _, a := range b.v.Content.Actions {
@@ -349,8 +349,8 @@ func (b docBuilder) coordinator() Section {
 			"The coordinator is the person's contact for the plan and calls the follow-up.")},
 		{Kind: BlockKeyValues, Pairs: []KeyValue{
 			{b.t("Namn", "Name"), orDash(pt.Name)},
-			{b.t("Enhet", "Unit"), orDash(pt.Unit)},
-			{b.t("Huvudman", "Principal"), orDash(PartyName(pt.Principal, pt.OtherParty, b.l))},
+			{b.t("Verksamhet", "Unit"), orDash(pt.Unit)},
+			{b.t("Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), orDash(PartyName(pt.Principal, pt.OtherParty, b.l))},
 			{b.t("Telefon", "Phone"), orDash(pt.Phone)},
 			{b.t("E-post", "E-mail"), orDash(pt.Email)},
 		}},
@@ -384,14 +384,14 @@ func (b docBuilder) consent() Section {
 		form = b.t("skriftligt", "written")
 	}
 	pairs := []KeyValue{
-		{b.t("Omfattar", "Covers"), orDash(strings.Join(trimAll(k.Actors), ", "))},
+		{b.t("Gäller för", "Covers"), orDash(strings.Join(trimAll(k.Actors), ", "))},
 	}
 	if subj := trimAll(k.Subjects); len(subj) > 0 {
 		pairs = append(pairs, KeyValue{b.t("Ämnen", "Subjects"), strings.Join(subj, ", ")})
 	}
 	pairs = append(pairs,
 		KeyValue{b.t("Form", "Form"), orDash(form)},
-		KeyValue{b.t("Lämnat", "Given on"), orDash(k.Date)},
+		KeyValue{b.t("Datum", "Date"), orDash(k.Date)},
 		KeyValue{b.t("Giltigt till", "Valid until"), orDash(k.ValidUntil)},
 	)
 	for _, g := range k.Guardians {
@@ -428,7 +428,7 @@ func trimAll(ss []string) []string {
 func (b docBuilder) signatures() SignatureBlock {
 	sb := SignatureBlock{
 		Heading: b.t("Underskrifter", "Signatures"),
-		Intro: b.t("Vi har varit med och tagit fram planen. Med vår underskrift bekräftar vi det som står i den.",
+		Intro: b.t("Med vår underskrift bekräftar vi att planen säger det vi kom överens om.",
 			"We took part in making this plan. By signing we confirm what it says."),
 	}
 	for _, pt := range b.v.Present() {

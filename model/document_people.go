@@ -19,8 +19,8 @@ func (b docBuilder) participants() Section {
 		return s
 	}
 	t := Table{Header: []string{
-		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Enhet", "Unit"),
-		b.t("Huvudman", "Principal"), b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
+		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Verksamhet", "Unit"),
+		b.t("Kommun eller region", "Municipality or region"), b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
 	}}
 	for _, pt := range b.v.Meeting.Participants {
 		present := b.t("nej", "no")
@@ -50,7 +50,7 @@ func (b docBuilder) participants() Section {
 func ownWords(l Lang, ct Content) []Block {
 	blocks := para(l, ct.OwnWords)
 	if how := strings.TrimSpace(ct.OwnViewHow); how != "" {
-		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så togs synen fram", "How the view was found out"), how}}})
+		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så fick vi veta vad barnet tycker", "How we learnt what the child thinks"), how}}})
 	}
 	return blocks
 }

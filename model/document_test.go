@@ -71,17 +71,17 @@ func TestBuildDocumentOrder(t *testing.T) {
 		want []string
 	}{
 		// "How the meeting felt" is never printed: it is kept, not signed.
-		{Swedish, func(*Version) {}, []string{"Deltagare", "Det här är viktigt för mig", "Nuläge", "Behov, förutsättningar och intressen", "Mål", "Insatser",
+		{Swedish, func(*Version) {}, []string{"Deltagare", "Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder",
 			"Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
 			"Övrigt"}},
 		{English, func(*Version) {}, []string{"Participants", "What matters to me", "Current situation", "Needs, circumstances and interests", "Goals",
 			"Actions", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
 			"Notes"}},
 		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{"Deltagare",
-			"Det här är viktigt för mig", "Nuläge", "Behov, förutsättningar och intressen", "Mål", "Insatser", "Det här kom vi inte överens om",
+			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Det här kom vi inte överens om",
 			"Samordnare", "Uppföljning", "Samtycke", "Övrigt"}},
 		{Swedish, func(v *Version) { v.Content.HandoverBy, v.Content.HandoverWhen = "p2", "2026-12-02" }, []string{"Deltagare",
-			"Det här är viktigt för mig", "Nuläge", "Behov, förutsättningar och intressen", "Mål", "Insatser", "Det här kom vi inte överens om",
+			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Det här kom vi inte överens om",
 			"Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Överlämning till den enskilde", "Samtycke", "Övrigt"}},
 	}
 	for _, tt := range tests {
@@ -102,7 +102,7 @@ func TestBuildDocumentHeader(t *testing.T) {
 	}
 	want := map[string]string{
 		"Den enskilde": "Maja Lind", "Personnummer": "19890412-3455", "Version": "1, fastställd 2026-11-30",
-		"Datum": "2026-11-30", "Tid": "13:00–14:30", "Plats": "Mottagningen", "Mötesform": "mötesrum",
+		"Datum": "2026-11-30", "Tid": "13:00–14:30", "Plats": "Mottagningen", "Mötesform": "fysiskt möte",
 	}
 	got := map[string]string{}
 	for _, kv := range d.Subtitle {
@@ -141,7 +141,7 @@ func TestBuildDocumentNotRaise(t *testing.T) {
 
 func TestBuildDocumentActions(t *testing.T) {
 	p := docPlan()
-	s := section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser")
+	s := section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser och åtgärder")
 	if s == nil || len(s.Blocks) != 2 {
 		t.Fatalf("want two tables, got %+v", s)
 	}
@@ -149,7 +149,7 @@ func TestBuildDocumentActions(t *testing.T) {
 	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][6] != "1" || own.Rows[0][5] != "planerad" {
 		t.Errorf("own actions %v", own.Rows)
 	}
-	if other.Caption != "Insatser av andra parter" || len(other.Rows) != 1 ||
+	if other.Caption != "Åtgärder av andra" || len(other.Rows) != 1 ||
 		other.Rows[0][3] != "Försäkringskassan" || other.Rows[0][6] != "2" {
 		t.Errorf("other parties' actions %q %v", other.Caption, other.Rows)
 	}
@@ -159,7 +159,7 @@ func TestBuildDocumentActions(t *testing.T) {
 
 	// Only other parties: one table, still captioned.
 	p.Versions[0].Content.Actions = p.Versions[0].Content.Actions[1:]
-	s = section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser")
+	s = section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser och åtgärder")
 	if len(s.Blocks) != 1 || s.Blocks[0].Table.Caption == "" {
 		t.Errorf("only other parties: %+v", s.Blocks)
 	}

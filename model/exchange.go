@@ -233,6 +233,6 @@ func checkPrincipal(c *checker, path string, p Principal) {
 	switch p {
 	case PrincipalKommun, PrincipalRegion, PrincipalOther, "":
 	default:
-		c.add(SevError, path, "Okänd huvudman.", "Unknown principal.")
+		c.add(SevError, path, "Okänd kommun eller region (eller annan organisation).", "Unknown municipality or region (or other organisation).")
 	}
 }

@@ -146,7 +146,7 @@ func validateBooked(c *checker, v *Version, today string) {
 func (b docBuilder) followUp() Section {
 	f := b.v.Content.FollowUp
 	s := Section{Heading: b.t("Uppföljning", "Follow-up")}
-	mandate := KeyValue{b.t("Samordnarens uppdrag gäller till", "The coordinator's mandate runs to"), orDash(f.MandateEnds)}
+	mandate := KeyValue{b.t("Samordnarens uppdrag gäller till och med", "The coordinator's mandate runs until"), orDash(f.MandateEnds)}
 	what := KeyValue{b.t("Det här följs upp och utvärderas", "What is followed up and evaluated"), orDash(f.What)}
 	switch f.State {
 	case FollowUpNone:
@@ -170,8 +170,8 @@ func (b docBuilder) followUp() Section {
 			{b.t("Datum", "Date"), orDash(f.Date)},
 			{b.t("Tid", "Time"), orDash(f.Time)},
 			{b.t("Plats", "Place"), orDash(f.Place)},
-			{b.t("Deltar", "Attending"), orDash(f.Attendees)},
-			{b.t("Kallar", "Called by"), orDash(b.nameOf(f.CalledBy))},
+			{b.t("Vilka som deltar", "Who takes part"), orDash(f.Attendees)},
+			{b.t("Kallar till mötet", "Calls the meeting"), orDash(b.nameOf(f.CalledBy))},
 			what,
 		}}}
 	default:

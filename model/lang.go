@@ -68,11 +68,11 @@ var Principals = []Principal{PrincipalKommun, PrincipalRegion, PrincipalOther}
 func (p Principal) Label(l Lang) string { return principalLabels[p].In(l) }
 
 var formLabels = map[MeetingForm]Text{
-	FormRoom:      {"mötesrum", "meeting room"},
+	FormRoom:      {"fysiskt möte", "in person"},
 	FormHome:      {"hemma hos den enskilde", "the person's home"},
 	FormVideo:     {"video", "video"},
 	FormPhone:     {"telefon", "phone"},
-	FormRoomVideo: {"mötesrum, någon deltar via video", "meeting room, someone joins by video"},
+	FormRoomVideo: {"fysiskt möte, någon deltar via video", "in person, someone joins by video"},
 }
 
 // Forms lists the meeting forms in the order a form offers them.

@@ -9,15 +9,25 @@ import (
 // Jargon is one word of professional jargon and its plain wording. The list
 // itself is data in the checklists; the check lives here so that every
 // text field is checked the same way.
+//
+// Name marks a word that is the proper name of a service or a law the person
+// will meet again (boendestöd, habilitering, SIP): it cannot be replaced, only
+// explained once, so its hint says so.
 type Jargon struct {
 	Term  string `json:"term"`
 	Plain Text   `json:"plain"`
+	Name  bool   `json:"name,omitempty"`
 }
 
-// textFields lists the free-text fields of a version with their paths.
-func textFields(v *Version) [][2]string {
+// plainTextField is one checked text with its JSON path.
+type plainTextField struct{ path, text string }
+
+// textFields lists every free text of a version that is printed on the plan,
+// with its path: the person's sections, goals and actions, and the unit
+// names, titles and times that stand in the plan's tables.
+func textFields(v *Version) []plainTextField {
 	ct := v.Content
-	out := [][2]string{
+	out := []plainTextField{
 		{"content.own_words", ct.OwnWords},
 		{"content.situation", ct.Situation},
 		{"content.needs", ct.Needs},
@@ -28,17 +38,26 @@ func textFields(v *Version) [][2]string {
 		{"content.notes", ct.Notes},
 	}
 	for i, g := range ct.Goals {
-		out = append(out, [2]string{fmt.Sprintf("content.goals[%d].text", i), g.Text})
+		out = append(out, plainTextField{fmt.Sprintf("content.goals[%d].text", i), g.Text})
 	}
 	for i, a := range ct.Actions {
-		out = append(out, [2]string{fmt.Sprintf("content.actions[%d].what", i), a.What})
+		out = append(out,
+			plainTextField{fmt.Sprintf("content.actions[%d].what", i), a.What},
+			plainTextField{fmt.Sprintf("content.actions[%d].unit", i), a.Unit},
+			plainTextField{fmt.Sprintf("content.actions[%d].when", i), a.When})
+	}
+	for i, p := range v.Meeting.Participants {
+		out = append(out,
+			plainTextField{fmt.Sprintf("meeting.participants[%d].unit", i), p.Unit},
+			plainTextField{fmt.Sprintf("meeting.participants[%d].title", i), p.Title})
 	}
 	return out
 }
 
-// FindJargon returns the terms of list that occur in text as whole words.
-// Abbreviations written in capitals match only in capitals, so that "SoL"
-// is found but the Swedish word "sol" (sun) is not.
+// FindJargon returns the terms of list that occur in text as whole words
+// and are not explained in the same text. Abbreviations written in capitals
+// match only in capitals, so that "SoL" is found but the Swedish word "sol"
+// (sun) is not.
 func FindJargon(text string, list []Jargon) []Jargon {
 	if text == "" {
 		return nil
@@ -46,14 +65,18 @@ func FindJargon(text string, list []Jargon) []Jargon {
 	var out []Jargon
 	lower := strings.ToLower(text)
 	for _, j := range list {
-		term := j.Term
 		hay := text
-		if !hasUpper(term) {
+		if !hasUpper(j.Term) {
 			hay = lower
 		}
-		if containsWord(hay, term) && !explained(lower, j) {
-			out = append(out, j)
+		at := wordAt(hay, j.Term)
+		if len(at) == 0 || explained(lower, j) {
+			continue
 		}
+		if explainedInPlace(text, at, len(j.Term)) {
+			continue
+		}
+		out = append(out, j)
 	}
 	return out
 }
@@ -67,29 +90,28 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// containsWord reports whether w occurs in s bounded by non-letters. A
-// lowercase term may be the start of a longer compound word only if it is
+// wordAt returns the byte offsets where w occurs in s bounded by non-letters.
+// A lowercase term may be the start of a longer compound word only if it is
 // at least eight letters long ("biståndsbedömningen").
-func containsWord(s, w string) bool {
+func wordAt(s, w string) []int {
 	if w == "" {
-		return false
+		return nil
 	}
-	for i := 0; ; {
+	var at []int
+	for i := 0; i < len(s); {
 		j := strings.Index(s[i:], w)
 		if j < 0 {
-			return false
+			break
 		}
 		start, end := i+j, i+j+len(w)
 		before := start == 0 || !isLetter(lastRune(s[:start]))
 		after := end == len(s) || !isLetter(firstRune(s[end:]))
 		if before && (after || (!hasUpper(w) && len([]rune(w)) >= 8)) {
-			return true
+			at = append(at, start)
 		}
 		i = start + 1
-		if i >= len(s) {
-			return false
-		}
 	}
+	return at
 }
 
 // isLetter counts a hyphen as part of a word, so that a term inside a
@@ -109,22 +131,31 @@ func firstRune(s string) rune {
 }
 
 // CheckPlainLanguage returns a warning for every jargon term in the plan's
-// free text, with the plain wording as the suggestion.
+// printed text. An ordinary term gets a plainer wording; the name of a
+// service gets the advice to explain it once, since the person will meet the
+// name again in letters and decisions.
 func CheckPlainLanguage(v *Version, list []Jargon) []Finding {
 	var out []Finding
 	for _, f := range textFields(v) {
-		for _, j := range FindJargon(f[1], list) {
-			out = append(out, Finding{
-				Severity: SevWarning,
-				Path:     f[0],
-				Message: Text{
-					SV: fmt.Sprintf("”%s” är fackspråk. Skriv hellre: %s.", j.Term, j.Plain.In(Swedish)),
-					EN: fmt.Sprintf("\"%s\" is jargon. Plainer: %s.", j.Term, j.Plain.In(English)),
-				},
-			})
+		for _, j := range FindJargon(f.text, list) {
+			out = append(out, Finding{Severity: SevWarning, Path: f.path, Message: jargonHint(j)})
 		}
 	}
 	return out
+}
+
+// jargonHint speaks about the plan, never to the person it is about.
+func jargonHint(j Jargon) Text {
+	if j.Name {
+		return Text{
+			SV: fmt.Sprintf("”%s” är namnet på något som personen kommer att möta. Förklara det en gång, till exempel inom parentes: %s.", j.Term, j.Plain.In(Swedish)),
+			EN: fmt.Sprintf("\"%s\" is the name of something the person will meet. Explain it once, in brackets for example: %s.", j.Term, j.Plain.In(English)),
+		}
+	}
+	return Text{
+		SV: fmt.Sprintf("”%s” är fackspråk. Skriv hellre med vanliga ord, till exempel: %s. Eller förklara ordet inom parentes.", j.Term, j.Plain.In(Swedish)),
+		EN: fmt.Sprintf("\"%s\" is jargon. Use everyday words, such as: %s. Or explain the word in brackets.", j.Term, j.Plain.In(English)),
+	}
 }
 
 // explained tells whether the text already gives the plain wording, as in
@@ -134,7 +165,7 @@ func explained(lowerText string, j Jargon) bool {
 	words := 0
 	for _, w := range strings.Fields(strings.ToLower(j.Plain.In(Swedish))) {
 		w = strings.Trim(w, ".,;:()")
-		if len([]rune(w)) < 4 {
+		if len([]rune(w)) < 4 || w == "personen" {
 			continue
 		}
 		words++
@@ -143,4 +174,53 @@ func explained(lowerText string, j Jargon) bool {
 		}
 	}
 	return words > 0
+}
+
+// explainedInPlace tells whether the writer explained the term in their own
+// words at one of its places: "boendestöd (hjälp hemma med vardagen)",
+// "LSS – en lag om stöd", or "hjälp hemma med vardagen (boendestöd)". Once
+// is enough: the other places in the same text are then fine too.
+func explainedInPlace(text string, at []int, n int) bool {
+	for _, start := range at {
+		after := strings.TrimLeft(text[start+n:], " ")
+		switch {
+		case strings.HasPrefix(after, "("):
+			if inner, _, ok := strings.Cut(after[1:], ")"); ok && hasWords(inner) {
+				return true
+			}
+		case strings.HasPrefix(after, "–"), strings.HasPrefix(after, "—"), strings.HasPrefix(after, "- "), strings.HasPrefix(after, ":"):
+			rest := strings.TrimLeft(after, "–—-: ")
+			if end := strings.IndexAny(rest, ".;\n"); end >= 0 {
+				rest = rest[:end]
+			}
+			if hasWords(rest) {
+				return true
+			}
+		}
+		before := strings.TrimRight(text[:start], " ")
+		if strings.HasSuffix(before, "(") && strings.HasPrefix(strings.TrimLeft(text[start+n:], " "), ")") {
+			lead := strings.TrimRight(before[:len(before)-1], " ")
+			if i := strings.LastIndexAny(lead, ".;\n"); i >= 0 {
+				lead = lead[i+1:]
+			}
+			if hasWords(lead) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasWords tells whether s holds an explanation: at least two words, or one
+// word of four letters or more (not a bare number or a date).
+func hasWords(s string) bool {
+	words := 0
+	long := false
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words++
+		if len([]rune(w)) >= 4 {
+			long = true
+		}
+	}
+	return words >= 2 || long
 }

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestJargonExplainedIsFine(t *testing.T) {
 	list := []Jargon{{Term: "boendestöd", Plain: Text{SV: "stöd i vardagen i din egen bostad", EN: "x"}}}
@@ -9,6 +12,103 @@ func TestJargonExplainedIsFine(t *testing.T) {
 	}
 	if got := FindJargon("Stöd i vardagen i egen bostad (boendestöd).", list); len(got) != 0 {
 		t.Errorf("explained term still flagged: %v", got)
+	}
+}
+
+func TestJargonExplainedInOwnWords(t *testing.T) {
+	list := []Jargon{
+		{Term: "boendestöd", Plain: Text{SV: "stöd i vardagen i den egna bostaden", EN: "x"}, Name: true},
+		{Term: "LSS", Plain: Text{SV: "lagen om stöd och service", EN: "x"}},
+	}
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Hon får boendestöd två dagar i veckan.", 1},
+		{"Hon får boendestöd (hjälp hemma med städning och mat) två dagar.", 0},
+		{"Hon får boendestöd – någon kommer hem och hjälper till. Boendestödet börjar i maj och boendestöd ges två dagar.", 0},
+		{"Hjälp hemma med vardagen (boendestöd). Sedan ökar boendestöd till tre dagar.", 0},
+		{"Insats enligt LSS (en lag om hjälp till personer med funktionsnedsättning).", 0},
+		{"Insats enligt LSS (2).", 1},
+		{"Boendestöd ( ).", 1},
+		{"Hon får boendestöd. Han får LSS.", 2},
+	}
+	for _, tt := range tests {
+		if got := FindJargon(tt.text, list); len(got) != tt.want {
+			t.Errorf("%q: %d flagged %v, want %d", tt.text, len(got), got, tt.want)
+		}
+	}
+}
+
+func TestJargonHint(t *testing.T) {
+	name := jargonHint(Jargon{Term: "boendestöd", Plain: Text{SV: "stöd hemma", EN: "support at home"}, Name: true})
+	if !strings.Contains(name.SV, "Förklara det en gång") || strings.Contains(name.SV, "Skriv hellre") {
+		t.Errorf("a service's name should be explained, not replaced: %q", name.SV)
+	}
+	plain := jargonHint(Jargon{Term: "remiss", Plain: Text{SV: "en begäran", EN: "a request"}})
+	if !strings.Contains(plain.SV, "en begäran") {
+		t.Errorf("ordinary jargon should suggest the plain wording: %q", plain.SV)
+	}
+	for _, h := range []Text{name, plain} {
+		for _, w := range strings.Fields(strings.ToLower(h.SV)) {
+			switch strings.Trim(w, ".,:;()”") {
+			case "du", "din", "ditt", "dina", "dig":
+				t.Errorf("hint speaks to the person: %q", h.SV)
+			}
+		}
+	}
+}
+
+func TestPlainLanguageChecksPrintedFields(t *testing.T) {
+	list := []Jargon{{Term: "ASIH", Plain: Text{SV: "avancerad sjukvård i hemmet", EN: "x"}}, {Term: "SSK", Plain: Text{SV: "sjuksköterska", EN: "x"}}, {Term: "BUP", Plain: Text{SV: "psykiatrin för barn", EN: "x"}}}
+	v := &Version{}
+	v.Content.Actions = []Action{{What: "Besök", Unit: "ASIH Syd", When: "när BUP har svarat"}}
+	v.Meeting.Participants = []Participant{{Name: "Eva", Title: "SSK"}}
+	got := map[string]bool{}
+	for _, f := range CheckPlainLanguage(v, list) {
+		got[f.Path] = true
+	}
+	for _, want := range []string{"content.actions[0].unit", "content.actions[0].when", "meeting.participants[0].title"} {
+		if !got[want] {
+			t.Errorf("no finding at %s (got %v)", want, got)
+		}
+	}
+}
+
+func TestLIX(t *testing.T) {
+	tests := []struct {
+		text     string
+		min, max float64
+	}{
+		{"", 0, 0},
+		{"Jag vill bo kvar hemma. Jag vill träffa mina barn.", 5, 20},
+		{"Verksamhetens kvalitetsledningssystem förutsätter systematiskt förbättringsarbete avseende samverkansrutiner mellan huvudmännen", 90, 200},
+	}
+	for _, tt := range tests {
+		if got := LIX(tt.text); got < tt.min || got > tt.max {
+			t.Errorf("LIX(%q) = %.1f, want %.0f..%.0f", tt.text, got, tt.min, tt.max)
+		}
+	}
+	// Worked example: 10 words, 2 sentences, 3 long words: 5 + 30 = 35.
+	if got := LIX("Hon vill gärna fortsätta. Hon tycker promenaderna hjälper henne mycket."); got != 5+100*3.0/10 {
+		t.Errorf("LIX worked example = %v, want 35", got)
+	}
+}
+
+func TestReadabilityFinding(t *testing.T) {
+	v := &Version{}
+	v.Content.OwnWords = "Jag vill bo kvar hemma. Jag vill träffa mina barn varje vecka. Jag vill ha hjälp med maten. Jag vill gå ut."
+	v.Content.Needs = "Kort."
+	v.Content.Situation = strings.Repeat("Verksamhetens samverkansrutiner förutsätter systematiskt förbättringsarbete avseende huvudmännens organisatoriska ansvarsfördelning ", 3)
+	fs := CheckReadability(v)
+	if len(fs) != 2 {
+		t.Fatalf("want a figure for own words and situation only, got %v", fs)
+	}
+	if fs[0].Path != "content.own_words" || fs[0].Severity != SevInfo || !strings.Contains(fs[0].Message.SV, "lätt att läsa") {
+		t.Errorf("own words: %+v", fs[0])
+	}
+	if fs[1].Path != "content.situation" || fs[1].Severity != SevWarning || !strings.Contains(fs[1].Message.SV, "svår") {
+		t.Errorf("situation: %+v", fs[1])
 	}
 }
 

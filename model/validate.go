@@ -100,6 +100,7 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	if len(o.Jargon) > 0 {
 		c.out = append(c.out, CheckPlainLanguage(v, o.Jargon)...)
 	}
+	c.out = append(c.out, CheckReadability(v)...)
 	return c.out
 }
 
@@ -118,7 +119,7 @@ func validateMeeting(c *checker, v *Version) {
 	}
 	if SameName(m.Chair, m.Secretary) {
 		c.add(SevError, "meeting.secretary",
-			"Mötesledare och sekreterare får inte vara samma person.",
+			"Mötesledare och mötessekreterare får inte vara samma person.",
 			"The chair and the secretary must not be the same person.")
 	}
 	if len(v.Present()) == 0 {

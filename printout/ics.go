@@ -30,8 +30,19 @@ const Zone = "Europe/Stockholm"
 // not the care provider's, so it holds only what people need to turn up:
 // the time, the place, the attendees and "SIP-uppföljning" with the
 // person's initials. No name of the person, nothing about health, goals or
-// actions.
+// actions. The place is left out too: a clinic's name beside initials says
+// too much in a calendar that syncs elsewhere; ICSWithPlace adds it when
+// the user asks.
 func ICS(p *model.Plan, v *model.Version, l model.Lang) ([]byte, error) {
+	return calendar(p, v, l, false)
+}
+
+// ICSWithPlace is ICS with the follow-up's place as the event's location.
+func ICSWithPlace(p *model.Plan, v *model.Version, l model.Lang) ([]byte, error) {
+	return calendar(p, v, l, true)
+}
+
+func calendar(p *model.Plan, v *model.Version, l model.Lang, withPlace bool) ([]byte, error) {
 	if p == nil {
 		p = &model.Plan{}
 	}
@@ -83,7 +94,7 @@ func ICS(p *model.Plan, v *model.Version, l model.Lang) ([]byte, error) {
 		ev.SetProperty(ics.ComponentPropertyDtStart, start.Format("20060102T150405"), ics.WithTZID(Zone))
 		ev.SetProperty(ics.ComponentPropertyDtEnd, end.Format("20060102T150405"), ics.WithTZID(Zone))
 	}
-	if place := oneLine(f.Place); place != "" {
+	if place := oneLine(f.Place); place != "" && withPlace {
 		ev.SetLocation(place)
 	}
 	if org := organizer(v); org != nil {

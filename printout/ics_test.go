@@ -37,7 +37,7 @@ func TestICS(t *testing.T) {
 			p := samplePlan()
 			v := &p.Versions[0]
 			tt.edit(v)
-			raw, err := ICS(p, v, tt.lang)
+			raw, err := ICSWithPlace(p, v, tt.lang)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,7 +137,7 @@ func TestICSOddInput(t *testing.T) {
 	v.Meeting.Participants[2].Name = "Sara \"Ek\"; Ek:son"
 	v.Meeting.Participants[2].Email = "sara@example.org"
 	v.Content.FollowUp.Place = "Rum 3; plan 2,\nentré B"
-	raw, err := ICS(p, v, model.Swedish)
+	raw, err := ICSWithPlace(p, v, model.Swedish)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,5 +178,24 @@ func TestICSAllDay(t *testing.T) {
 	day, err := cal.Events()[0].GetAllDayStartAt()
 	if err != nil || day.Format(model.DateLayout) != "2027-03-10" {
 		t.Errorf("all-day start %v, %v", day, err)
+	}
+}
+
+// TestICSLeavesPlaceOut: without being asked, the invitation names no
+// place; a clinic beside initials says too much in a synced calendar.
+func TestICSLeavesPlaceOut(t *testing.T) {
+	p := model.Demo(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
+	v := &p.Versions[0]
+	v.Content.FollowUp.Place = "Barnpsykiatriska mottagningen"
+	raw, err := ICS(p, v, model.Swedish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte("LOCATION")) || bytes.Contains(raw, []byte("Barnpsykiatriska")) {
+		t.Errorf("the place is in the invitation:\n%s", raw)
+	}
+	with, err := ICSWithPlace(p, v, model.Swedish)
+	if err != nil || !bytes.Contains(with, []byte("Barnpsykiatriska")) {
+		t.Errorf("ICSWithPlace lacks the place: %v\n%s", err, with)
 	}
 }

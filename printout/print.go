@@ -5,15 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/outfile"
 )
 
 // Result says where a print went: to a printer, or to a file when no
@@ -137,37 +136,16 @@ func lpstat(arg string) string {
 }
 
 // saveNew writes data to path, or to path-2, path-3... if it is taken,
-// creating the file exclusively so that nothing is ever overwritten.
+// as a new private file: nothing is ever overwritten (see outfile).
 func saveNew(path string, data []byte) (string, error) {
 	if path == "" {
 		path = "sip.pdf"
 	}
-	ext := filepath.Ext(path)
-	base := strings.TrimSuffix(path, ext)
-	for i := 1; i <= 999; i++ {
-		p := path
-		if i > 1 {
-			p = fmt.Sprintf("%s-%d%s", base, i, ext)
-		}
-		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			os.Remove(p)
-			return "", err
-		}
-		if err := f.Close(); err != nil {
-			os.Remove(p)
-			return "", err
-		}
-		return p, nil
+	p, err := outfile.WriteFree(path, data)
+	if errors.Is(err, outfile.ErrNoFreeName) {
+		return "", ErrFileName
 	}
-	return "", ErrFileName
+	return p, err
 }
 
 // DefaultFileName is the name a saved print gets: sip-ML-v2-2026-11-30.pdf.

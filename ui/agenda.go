@@ -43,34 +43,13 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 	}
 	cur = min(max(cur, 0), len(steps)-1)
 	var b strings.Builder
-	line := func(i int) string {
-		s := steps[i]
-		mark, plain := "  ", " "
-		if v.Agenda[s.ID].Done {
-			mark, plain = st.Done.Render("✓ "), st.Done.Render("✓")
-		} else if s.Complete != nil && s.Complete(p, v) {
-			mark, plain = st.Done.Render("· "), st.Done.Render("·")
-		}
-		used := time.Duration(v.Agenda[s.ID].Seconds) * time.Second
-		share := planned * time.Duration(s.Share) / 100
-		t := fmt.Sprintf("%d/%d min", int(used.Minutes()), int(math.Round(share.Minutes())))
-		title := fmt.Sprintf("%d %s", i+1, s.Title.In(l))
-		room := max(8, width-ansi.StringWidth(t)-4)
-		title = ansi.Truncate(title, room, "…")
-		pad := strings.Repeat(" ", max(1, width-2-ansi.StringWidth(title)-ansi.StringWidth(t)))
-		row := title + pad + budgetStyle(st, used, share).Render(t)
-		if i == cur {
-			row = st.Focused.Render("›") + plain + row
-			return row
-		}
-		return mark + row
-	}
+	line := func(i int) string { return stepLine(st, l, steps, i, cur, p, v, planned, width) }
 	if compact {
 		// One line for the step and its clock, the rest for the prompt.
 		b.WriteString(clock + "\n" + line(cur) + "\n")
 		prompt := strings.Split(ansi.Wordwrap(steps[cur].Prompt.In(l), max(10, width), ""), "\n")
 		room := height - 2
-		if notRaiseLine(l, steps[cur], v) != "" {
+		if chairHint(l, steps[cur]) != "" {
 			room--
 		}
 		if len(prompt) > room {
@@ -78,8 +57,8 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 			prompt[len(prompt)-1] = ansi.Truncate(prompt[len(prompt)-1]+" …", width, "…")
 		}
 		b.WriteString(st.Label.Render(strings.Join(prompt, "\n")))
-		if nr := notRaiseLine(l, steps[cur], v); nr != "" {
-			b.WriteString("\n" + st.Warn.Render(ansi.Truncate(nr, width, "…")))
+		if h := chairHint(l, steps[cur]); h != "" {
+			b.WriteString("\n" + st.Subtle.Render(ansi.Truncate(h, width, "…")))
 		}
 		return b.String()
 	}
@@ -99,8 +78,9 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 			if s.Round {
 				b.WriteString(roundView(st, l, s.ID, v, width))
 			}
-			if s.Section == secConsent {
-				b.WriteString(consentSummary(st, l, v, width))
+			if h := chairHint(l, s); h != "" {
+				w := ansi.Wordwrap(h, max(10, width-4), "")
+				b.WriteString("    " + st.Subtle.Render(strings.ReplaceAll(w, "\n", "\n    ")) + "\n")
 			}
 		}
 	}
@@ -111,6 +91,30 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 		out = out[:height]
 	}
 	return strings.Join(out, "\n")
+}
+
+// stepLine is one step of the agenda with its mark and its clock: "✓"
+// done, "·" filled in the plan, "›" the current step.
+func stepLine(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, planned time.Duration, width int) string {
+	s := steps[i]
+	mark, plain := "  ", " "
+	if v.Agenda[s.ID].Done {
+		mark, plain = st.Done.Render("✓ "), st.Done.Render("✓")
+	} else if s.Complete != nil && s.Complete(p, v) {
+		mark, plain = st.Done.Render("· "), st.Done.Render("·")
+	}
+	used := time.Duration(v.Agenda[s.ID].Seconds) * time.Second
+	share := planned * time.Duration(s.Share) / 100
+	t := fmt.Sprintf("%d/%d min", int(used.Minutes()), int(math.Round(share.Minutes())))
+	title := fmt.Sprintf("%d %s", i+1, s.Title.In(l))
+	room := max(8, width-ansi.StringWidth(t)-4)
+	title = ansi.Truncate(title, room, "…")
+	pad := strings.Repeat(" ", max(1, width-2-ansi.StringWidth(title)-ansi.StringWidth(t)))
+	row := title + pad + budgetStyle(st, used, share).Render(t)
+	if i == cur {
+		return st.Focused.Render("›") + plain + row
+	}
+	return mark + row
 }
 
 func budgetStyle(st *Styles, used, share time.Duration) interface{ Render(...string) string } {
@@ -145,32 +149,13 @@ func roundView(st *Styles, l model.Lang, stepID string, v *model.Version, width 
 	return b.String() + "    " + st.Subtle.Render(model.T(l, "ctrl+r bockar av talare", "ctrl+r ticks speakers")) + "\n"
 }
 
-// consentSummary reminds the chair what the consent covers and what must
-// not be raised.
-func consentSummary(st *Styles, l model.Lang, v *model.Version, width int) string {
-	c := v.Consent
-	var b strings.Builder
-	w := max(10, width-6)
-	if !c.Given {
-		return "    " + st.Err.Render(model.T(l, "Samtycke saknas.", "No consent recorded.")) + "\n"
-	}
-	if len(c.Actors) > 0 {
-		b.WriteString("    " + ansi.Wordwrap(model.T(l, "Gäller: ", "Covers: ")+strings.Join(c.Actors, ", "), w, "") + "\n")
-	}
-	if c.ValidUntil != "" {
-		b.WriteString("    " + model.T(l, "Till och med ", "Until ") + c.ValidUntil + "\n")
-	}
-	if len(c.NotRaise) > 0 {
-		b.WriteString("    " + st.Warn.Render(ansi.Wordwrap(model.T(l, "Ta inte upp: ", "Do not raise: ")+strings.Join(c.NotRaise, ", "), w, "")) + "\n")
-	}
-	return b.String()
-}
-
-// notRaiseLine reminds the chair, at the confidentiality step, of the
-// subjects the person does not want raised. It is never printed.
-func notRaiseLine(l model.Lang, s Step, v *model.Version) string {
-	if s.Section != secConsent || len(v.Consent.NotRaise) == 0 {
+// chairHint points, at the consent step, to the chair's own view. The
+// secretary's screen may be the one on the wall, so the consent's scope and
+// the subjects not to raise are shown only in the chair's view.
+func chairHint(l model.Lang, s Step) string {
+	if s.Section != secConsent {
 		return ""
 	}
-	return model.T(l, "Ta inte upp: ", "Do not raise: ") + strings.Join(v.Consent.NotRaise, "; ")
+	return model.T(l, "Samtycket och det som inte tas upp: mötesledarens vy (f2)",
+		"Consent scope and what not to raise: the chair's view (f2)")
 }

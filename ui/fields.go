@@ -55,11 +55,17 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 		{path: "meeting.form", label: model.T(l, "Form", "Form"), kind: kindChoice, opts: formOpts(l),
 			get: func() string { return string(m().Form) }, set: func(s string) { m().Form = model.MeetingForm(s) }},
 		textField("meeting.chair", model.T(l, "Mötesledare", "Chair"), "", func() *string { return &m().Chair }),
-		textField("meeting.secretary", model.T(l, "Sekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
+		textField("meeting.secretary", model.T(l, "Mötessekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
 		{path: "person.variant", label: model.T(l, "Checklista för", "Checklists for"), kind: kindChoice,
 			opts: []option{{"adult", model.AgeAdult.Label(l)}, {"child", model.AgeChild.Label(l)}, {"older", model.AgeOlder.Label(l)}},
 			get:  func() string { return string(p.Variant) }, set: func(s string) { p.Variant = model.AgeGroup(s) }},
 	}
+}
+
+// privateField shows its value only while it is being edited.
+func privateField(f field) field {
+	f.private = true
+	return f
 }
 
 func listField(path, label, hint string, get func() *[]string) field {
@@ -76,12 +82,12 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 			opts: []option{{"", "—"}, {"oral", model.T(l, "muntligt", "oral")}, {"written", model.T(l, "skriftligt", "written")}},
 			get:  func() string { return c().Form }, set: func(s string) { c().Form = s }},
 		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), dateCheck(l)),
-		withCheck(textField("consent.valid_until", model.T(l, "Gäller till", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
-		listField("consent.actors", model.T(l, "Vilka verksamheter det gäller (skilj med semikolon ;)", "Which units it covers (separate with semicolons ;)"),
+		withCheck(textField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
+		listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
 			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors }),
 		widenField(l, p, v, now),
-		listField("consent.subjects", model.T(l, "Vilka ämnen det gäller", "Which subjects it covers"), "", func() *[]string { return &c().Subjects }),
-		listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise }),
+		listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects }),
+		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
 		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {
@@ -121,13 +127,13 @@ func followUpFields(l model.Lang, v func() *model.Version) []field {
 		withCheck(textField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), dateCheck(l)),
 		withCheck(textField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), clockCheck(l)),
 		textField("content.follow_up.place", model.T(l, "Bokad: plats", "Booked: place"), "", func() *string { return &f().Place }),
-		textField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who attends"), "", func() *string { return &f().Attendees }),
-		textField("content.follow_up.called_by", model.T(l, "Bokad: vem som kallar", "Booked: who calls it"), "", func() *string { return &f().CalledBy }),
+		textField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who takes part"), "", func() *string { return &f().Attendees }),
+		textField("content.follow_up.called_by", model.T(l, "Bokad: kallar till mötet", "Booked: calls the meeting"), "", func() *string { return &f().CalledBy }),
 		withCheck(textField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), dateCheck(l)),
 		textField("content.follow_up.why_later", model.T(l, "Bokas senare: varför inte nu", "Booked later: why not now"),
 			model.T(l, "t.ex. beslut om boendestöd väntas", "e.g. a decision on housing support is awaited"), func() *string { return &f().WhyLater }),
 		textField("content.follow_up.none_reason", model.T(l, "Ingen uppföljning: varför", "No follow-up: why"), "", func() *string { return &f().NoneReason }),
-		withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till (när uppföljningen inte är bokad)", "The coordinator's mandate runs to (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), dateCheck(l)),
+		withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), dateCheck(l)),
 		textField("content.handover_by", model.T(l, "Om den enskilde inte är med: vem lämnar över planen", "If the person is not here: who hands the plan over"), "", func() *string { return &c().HandoverBy }),
 		textField("content.handover_when", model.T(l, "… och när", "… and when"), "", func() *string { return &c().HandoverWhen }),
 	}
@@ -144,7 +150,7 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []field
 				model.T(l, "t.ex. samtal med skolkuratorn", "e.g. a talk with the school counsellor"), func() *string { return &c().OwnViewHow }),
 		}
 	case secSituation:
-		return []field{areaField("content.situation", model.T(l, "Hur är det nu? Skriv också vad som fungerar.", "How is it now? Include what works."), "", func() *string { return &c().Situation })}
+		return []field{areaField("content.situation", model.T(l, "Hur det är nu, också det som fungerar", "Current situation, including what works"), "", func() *string { return &c().Situation })}
 	case secNeeds:
 		return []field{areaField("content.needs", model.T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), "", func() *string { return &c().Needs })}
 	case secNotAgreed:

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -78,23 +77,8 @@ func (s *finishSection) view(int, map[string]string) string {
 	var b strings.Builder
 	if len(errs) == 0 {
 		b.WriteString(s.st.OK.Render(model.T(l, "Planen har allt som krävs och kan fastställas.", "The plan has everything required and can be finalised.")) + "\n")
-	} else {
-		b.WriteString(s.st.Err.Render(fmt.Sprintf(model.T(l, "%d saker måste ordnas innan planen kan fastställas:", "%d things must be fixed before the plan can be finalised:"), len(errs))) + "\n")
 	}
-	w := max(10, s.width-4)
-	shown := 0
-	for _, f := range fs {
-		if shown >= max(3, s.height-8) {
-			b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
-			break
-		}
-		mark := s.st.Warn.Render("! ")
-		if f.Severity == model.SevError {
-			mark = s.st.Err.Render("✗ ")
-		}
-		b.WriteString(mark + ansi.Truncate(f.Message.In(l), w, "…") + "\n")
-		shown++
-	}
+	s.writeFindings(&b, fs)
 	b.WriteString("\n")
 	switch {
 	case s.confirm:
@@ -106,6 +90,55 @@ func (s *finishSection) view(int, map[string]string) string {
 		b.WriteString(model.T(l, "Välj en brist med ctrl+f för att hoppa dit.", "Choose a finding with ctrl+f to jump to it."))
 	}
 	return b.String()
+}
+
+// writeFindings lists errors and warnings apart, each under a heading with
+// its count, then the figures given for information, as far as room allows.
+func (s *finishSection) writeFindings(b *strings.Builder, fs []model.Finding) {
+	l := s.lang
+	w := max(10, s.width-4)
+	room := max(3, s.height-8)
+	groups := []struct {
+		sev   model.Severity
+		mark  string
+		style func(...string) string
+		head  func(n int) string
+	}{
+		{model.SevError, "✗ ", s.st.Err.Render, func(n int) string {
+			return model.Plural(l, n, "%d sak måste ordnas innan planen kan fastställas:", "%d saker måste ordnas innan planen kan fastställas:",
+				"%d thing must be fixed before the plan can be finalised:", "%d things must be fixed before the plan can be finalised:")
+		}},
+		{model.SevWarning, "! ", s.st.Warn.Render, func(n int) string {
+			return model.Plural(l, n, "%d varning (hindrar inte):", "%d varningar (hindrar inte):",
+				"%d warning (does not block):", "%d warnings (do not block):")
+		}},
+		{model.SevInfo, "i ", s.st.Subtle.Render, func(int) string { return model.T(l, "Att veta:", "Good to know:") }},
+	}
+	for _, g := range groups {
+		var these []model.Finding
+		for _, f := range fs {
+			if f.Severity == g.sev {
+				these = append(these, f)
+			}
+		}
+		if len(these) == 0 {
+			continue
+		}
+		if room <= 1 {
+			b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
+			return
+		}
+		b.WriteString(g.style(g.head(len(these))) + "\n")
+		room--
+		for i, f := range these {
+			if room <= 1 && i < len(these) {
+				b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
+				return
+			}
+			b.WriteString(g.style(g.mark) + ansi.Truncate(f.Message.In(l), w, "…") + "\n")
+			room--
+		}
+	}
 }
 
 func (s *finishSection) setSize(w, h int) { s.width, s.height = w, h }

@@ -46,6 +46,9 @@ type field struct {
 	// note, when set, gives a line shown under the field that changes with
 	// the plan (the units a consent does not cover yet).
 	note func() string
+	// private hides the value unless the field is being edited: the
+	// secretary's screen may be the one the room sees.
+	private bool
 }
 
 // maxText bounds one field so that a pasted book cannot freeze the screen;
@@ -398,6 +401,8 @@ func (f *form) view(findings map[string]string) string {
 			v := fl.get()
 			if v == "" {
 				b.WriteString("  " + f.st.Subtle.Render("—"))
+			} else if fl.private {
+				b.WriteString("  " + f.st.Subtle.Render(model.T(f.lang, "(dolt här · syns i mötesledarens vy, f2)", "(hidden here · shown in the chair's view, f2)")))
 			} else if fl.kind == kindArea {
 				lines := strings.Split(ansi.Wordwrap(v, max(10, f.width-2), ""), "\n")
 				if len(lines) > 3 {

@@ -14,8 +14,8 @@ import (
 )
 
 type meetingKeys struct {
-	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes key.Binding
-	direct                                                                                  []key.Binding
+	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views key.Binding
+	direct                                                                                         []key.Binding
 }
 
 func newMeetingKeys(l model.Lang) meetingKeys {
@@ -32,6 +32,7 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "spara nu", "save now"))),
 		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "all hjälp", "all help"))),
 		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
+		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "byt vy", "switch view"))),
 	}
 	for i := range 10 {
 		n := (i + 1) % 10
@@ -88,6 +89,12 @@ type meetingModel struct {
 	agendaRev   int
 	printer     Printer
 	checklist   Checklist
+
+	// who is the view on screen; a meeting always opens on the
+	// secretary's, never on the chair's with its private cues.
+	who   viewKind
+	chair *chairModel
+	room  *roomModel
 }
 
 // Printer prints or exports the plan when the meeting is finished. It is
@@ -98,6 +105,8 @@ func newMeetingModel(l model.Lang, st *Styles, s *session.Session, steps []Step,
 	m := &meetingModel{lang: l, st: st, sess: s, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now, printer: pr,
 		width: 80, height: 24}
 	m.saveText = model.T(l, "sparat", "saved")
+	m.chair = newChairModel(l, st, m.keys.views, m.keys.quit)
+	m.room = newRoomModel(l, st)
 	m.buildSections()
 	p := s.Plan()
 	m.lastTick = now()
@@ -279,9 +288,12 @@ func (m *meetingModel) waitSaved() tea.Cmd {
 func (m *meetingModel) refreshFindings() {
 	m.findings = m.sess.Findings()
 	m.findingMap = map[string]string{}
+	rank := map[model.Severity]int{model.SevError: 3, model.SevWarning: 2, model.SevInfo: 1}
+	shown := map[string]int{}
 	for _, f := range m.findings {
-		if _, ok := m.findingMap[f.Path]; !ok || f.Severity == model.SevError {
+		if rank[f.Severity] > shown[f.Path] {
 			m.findingMap[f.Path] = f.Message.In(m.lang)
+			shown[f.Path] = rank[f.Severity]
 		}
 	}
 }
@@ -294,6 +306,8 @@ func (m *meetingModel) setSize(w, h int) {
 	}
 	m.help.SetWidth(w)
 	m.agendaKey = ""
+	m.chair.setSize(w, h)
+	m.room.setSize(w, h)
 }
 
 func (m *meetingModel) sideBySide() bool { return m.width >= 100 }
@@ -313,7 +327,7 @@ func (m *meetingModel) compactAgenda() int {
 		s := m.steps[m.step]
 		w := ansi.Wordwrap(s.Prompt.In(m.lang), max(10, m.width-4), "")
 		lines = min(5, strings.Count(w, "\n")+1)
-		if notRaiseLine(m.lang, s, m.version()) != "" {
+		if chairHint(m.lang, s) != "" {
 			lines++
 		}
 	}

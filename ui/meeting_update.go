@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
@@ -17,6 +16,9 @@ import (
 type closeMeetingMsg struct{}
 
 func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
+	if cmd, handled := m.updateOtherView(msg); handled {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case clockMsg:
 		// The session's clock, not the tick's, so that tests can fix time.
@@ -126,21 +128,7 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.prev):
 		return m.goStep(m.step - 1), true
 	case key.Matches(k, m.keys.done):
-		if v := m.sess.Draft(); v != nil && len(m.steps) > 0 {
-			id := m.steps[m.step].ID
-			if v.Agenda == nil {
-				v.Agenda = map[string]model.StepState{}
-			}
-			st := v.Agenda[id]
-			st.Done = !st.Done
-			v.Agenda[id] = st
-			m.sess.Changed("")
-			m.agendaKey = ""
-			if st.Done {
-				return m.goStep(m.step + 1), true
-			}
-		}
-		return nil, true
+		return m.toggleDone(), true
 	case key.Matches(k, m.keys.rounds):
 		if v := m.sess.Draft(); v != nil && len(m.steps) > 0 {
 			m.over = newRoundOverlay(m.lang, m.st, v, m.roundStep())
@@ -326,7 +314,7 @@ func (m *meetingModel) fullHelp() [][]key.Binding {
 	dir := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…0", model.T(m.lang, "direkt till avsnitt", "straight to a section")))
 	return [][]key.Binding{
 		{k.next, k.prev, k.done, k.rounds},
-		{k.sections, dir, k.findings, k.preview, k.ticks, k.changes},
+		{k.sections, dir, k.findings, k.preview, k.ticks, k.changes, k.views},
 		append(m.sections[m.active].help(), k.save, k.quit),
 	}
 }
@@ -334,7 +322,7 @@ func (m *meetingModel) fullHelp() [][]key.Binding {
 func (m *meetingModel) shortHelp() []key.Binding {
 	k := m.keys
 	out := append([]key.Binding{k.help}, m.sections[m.active].help()...)
-	return append(out, k.next, k.sections, k.findings, k.preview, k.quit)
+	return append(out, k.next, k.views, k.sections, k.findings, k.preview, k.quit)
 }
 
 // view draws the meeting. The agenda is cached until the clock, the step
@@ -342,6 +330,9 @@ func (m *meetingModel) shortHelp() []key.Binding {
 func (m *meetingModel) view() string {
 	if m.over != nil {
 		return m.over.view(m.width, m.height)
+	}
+	if m.who != viewSecretary {
+		return m.otherView()
 	}
 	v := m.version()
 	pw, ph := m.planSize()
@@ -382,34 +373,6 @@ func (m *meetingModel) view() string {
 	return body + "\n" + status
 }
 
-// pane draws content in a rounded box of exactly w × h cells, cutting what
-// does not fit, so that no pane can push the status bar off screen. It is
-// drawn by hand rather than by lipgloss, since it runs on every keystroke
-// and the lines' widths are measured once here anyway.
-func pane(border lipgloss.Style, content string, w, h int) []string {
-	iw, ih := max(1, w-4), max(1, h-2)
-	lines := strings.Split(content, "\n")
-	if len(lines) > ih {
-		lines = lines[:ih]
-	}
-	left, right := border.Render("│")+" ", " "+border.Render("│")
-	out := make([]string, 0, h)
-	out = append(out, border.Render("╭"+strings.Repeat("─", w-2)+"╮"))
-	for i := range ih {
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
-		}
-		lw := ansi.StringWidth(l)
-		if lw > iw {
-			l = ansi.Truncate(l, iw, "…")
-			lw = ansi.StringWidth(l)
-		}
-		out = append(out, left+l+strings.Repeat(" ", max(0, iw-lw))+right)
-	}
-	return append(out, border.Render("╰"+strings.Repeat("─", w-2)+"╯"))
-}
-
 func (m *meetingModel) planPane(w, h int) string {
 	title := m.st.Title.Render(sectionLabel(m.active, m.lang))
 	if p := m.sess.Plan(); p.Status == model.StatusClosed {
@@ -446,9 +409,10 @@ func (m *meetingModel) planPane(w, h int) string {
 func (m *meetingModel) statusBar() string {
 	nErr, nWarn := 0, 0
 	for _, f := range m.findings {
-		if f.Severity == model.SevError {
+		switch f.Severity {
+		case model.SevError:
 			nErr++
-		} else {
+		case model.SevWarning:
 			nWarn++
 		}
 	}

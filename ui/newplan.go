@@ -48,7 +48,7 @@ func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) 
 		mins = n
 	}
 	if model.SameName(in.Chair, in.Secretary) {
-		return nil, model.T(l, "Mötesledare och sekreterare får inte vara samma person: mötesledaren leder samtalet och sekreteraren skriver, båda behövs samtidigt.",
+		return nil, model.T(l, "Mötesledare och mötessekreterare får inte vara samma person: mötesledaren leder samtalet och mötessekreteraren skriver, båda behövs samtidigt.",
 			"The chair and the secretary must not be the same person: one leads the talk while the other writes, both at once.")
 	}
 	p := model.NewPlan(model.Person{Name: strings.TrimSpace(in.Person), PNR: pnr}, now)
@@ -102,11 +102,11 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 		prefill(withCheck(textField("date", model.T(l, "Mötets datum", "Meeting date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), ptr(&m.in.Date)), dateCheck(l))),
 		prefill(withCheck(textField("time", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), ptr(&m.in.Time)), clockCheck(l))),
 		prefill(textField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.in.Minutes))),
-		textField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. mötesrummet på vårdcentralen", "e.g. the meeting room at the health centre"), ptr(&m.in.Place)),
+		textField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. ett rum på vårdcentralen, eller hemma", "e.g. a room at the health centre, or at home"), ptr(&m.in.Place)),
 		{path: "form", label: model.T(l, "Form", "Form"), kind: kindChoice, opts: formOpts(l),
 			get: func() string { return m.in.Form }, set: func(s string) { m.in.Form = s }},
 		textField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.in.Chair)),
-		textField("secretary", model.T(l, "Sekreterare", "Secretary"), "", ptr(&m.in.Secretary)),
+		textField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.in.Secretary)),
 	})
 	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "skapa och öppna mötet", "create and open the meeting")))

@@ -45,7 +45,7 @@ func (o *helpOverlay) view(w, h int) string {
 	hm := help.New()
 	hm.SetWidth(w - 6)
 	intro := model.T(o.lang,
-		"Allt du skriver sparas automatiskt. Skärmen visar dagordningen som mötesledaren följer och planen som sekreteraren skriver.",
+		"Allt du skriver sparas automatiskt. Skärmen visar dagordningen som mötesledaren följer och planen som mötessekreteraren skriver.",
 		"Everything you type is saved automatically. The screen shows the agenda the chair follows and the plan the secretary writes.")
 	keys := hm.FullHelpView(o.groups)
 	if ansi.StringWidth(strings.Split(keys, "\n")[0]) > w-8 {
@@ -105,8 +105,8 @@ func (o *findingsOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 func (o *findingsOverlay) view(w, h int) string {
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
-	b.WriteString(o.st.Subtle.Render(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning informerar · enter hoppar dit · esc stänger",
-		"✗ errors block finalising · ! warnings inform · enter jumps there · esc closes")) + "\n\n")
+	b.WriteString(o.st.Subtle.Render(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · i att veta · enter hoppar dit · esc stänger",
+		"✗ errors block finalising · ! warning · i good to know · enter jumps there · esc closes")) + "\n\n")
 	if len(o.fs) == 0 {
 		b.WriteString(o.st.OK.Render(model.T(o.lang, "Inga brister.", "No findings.")))
 	}
@@ -118,8 +118,11 @@ func (o *findingsOverlay) view(w, h int) string {
 	for i := first; i < len(o.fs) && i < first+room; i++ {
 		f := o.fs[i]
 		mark := o.st.Warn.Render("! ")
-		if f.Severity == model.SevError {
+		switch f.Severity {
+		case model.SevError:
 			mark = o.st.Err.Render("✗ ")
+		case model.SevInfo:
+			mark = o.st.Subtle.Render("i ")
 		}
 		sec, _ := sectionOfPath(f.Path)
 		line := fmt.Sprintf("%s — %s", sectionLabel(sec, o.lang), f.Message.In(o.lang))

@@ -1,0 +1,332 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+type chairKeys struct {
+	next, prev, done, up, down, tick, help key.Binding
+}
+
+func newChairKeys(l model.Lang) chairKeys {
+	return chairKeys{
+		next: key.NewBinding(key.WithKeys("right", "n", "ctrl+n"), key.WithHelp("→", model.T(l, "nästa punkt", "next step"))),
+		prev: key.NewBinding(key.WithKeys("left", "p", "ctrl+p"), key.WithHelp("←", model.T(l, "förra punkten", "previous step"))),
+		done: key.NewBinding(key.WithKeys("d", "ctrl+k"), key.WithHelp("d", model.T(l, "punkten klar", "step done"))),
+		up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", model.T(l, "välj talare", "choose speaker"))),
+		down: key.NewBinding(key.WithKeys("down", "j")),
+		tick: key.NewBinding(key.WithKeys("space", "x", "enter"), key.WithHelp(model.T(l, "mellanslag", "space"), model.T(l, "har talat", "has spoken"))),
+		help: key.NewBinding(key.WithKeys("f1", "?"), key.WithHelp("f1", model.T(l, "hjälp", "help"))),
+	}
+}
+
+// chairModel is the chair's own view: the agenda with its prompts and
+// clocks, the round of speakers, and the cues only the chair may see (what
+// not to raise, the consent's scope, units outside it, open findings). It
+// never writes the plan itself; it asks with ChairAction values.
+type chairModel struct {
+	lang   model.Lang
+	st     *Styles
+	keys   chairKeys
+	help   help.Model
+	cursor int
+	full   bool
+	// extra are the keys of the host around the view (switch view, leave),
+	// shown in its help line.
+	extra   []key.Binding
+	message string
+	width   int
+	height  int
+}
+
+func newChairModel(l model.Lang, st *Styles, extra ...key.Binding) *chairModel {
+	return &chairModel{lang: l, st: st, keys: newChairKeys(l), help: help.New(), extra: extra, width: 80, height: 24}
+}
+
+func (c *chairModel) setSize(w, h int) { c.width, c.height = w, h }
+
+// update reads one key and says what the chair asks of the meeting.
+func (c *chairModel) update(msg tea.Msg, s MeetingState) ChairAction {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return ChairAction{}
+	}
+	c.message = ""
+	if c.full {
+		c.full = false // any key closes the help
+		return ChairAction{}
+	}
+	pres := s.version().Present()
+	switch {
+	case key.Matches(k, c.keys.help):
+		c.full = true
+		return ChairAction{}
+	case key.Matches(k, c.keys.up):
+		c.cursor = max(0, c.cursor-1)
+		return ChairAction{}
+	case key.Matches(k, c.keys.down):
+		c.cursor = max(0, min(c.cursor+1, len(pres)-1))
+		return ChairAction{}
+	}
+	if len(s.Steps) == 0 {
+		return ChairAction{}
+	}
+	if s.readOnly() {
+		c.message = model.T(c.lang, "Planen kan inte ändras nu (fastställd eller avslutad).", "The plan cannot be changed now (finalised or closed).")
+		return ChairAction{}
+	}
+	switch {
+	case key.Matches(k, c.keys.next):
+		if s.Step < len(s.Steps)-1 {
+			return ChairAction{Kind: ChairGoStep, Step: s.Step + 1}
+		}
+	case key.Matches(k, c.keys.prev):
+		if s.Step > 0 {
+			return ChairAction{Kind: ChairGoStep, Step: s.Step - 1}
+		}
+	case key.Matches(k, c.keys.done):
+		cur, _ := s.current()
+		return ChairAction{Kind: ChairToggleDone, Step: s.Step, StepID: cur.ID}
+	case key.Matches(k, c.keys.tick):
+		if c.cursor < len(pres) {
+			id := pres[c.cursor].ID
+			if c.cursor < len(pres)-1 {
+				c.cursor++
+			}
+			return ChairAction{Kind: ChairToggleSpoke, StepID: roundStepOf(s.Steps, s.Step), Participant: id}
+		}
+	}
+	return ChairAction{}
+}
+
+func (c *chairModel) shortKeys() []key.Binding {
+	// Help and the host's keys (switch view, leave) first, so that a
+	// narrow window never cuts off the way out.
+	out := append([]key.Binding{c.keys.help}, c.extra...)
+	return append(out, c.keys.next, c.keys.prev, c.keys.done, c.keys.up, c.keys.tick)
+}
+
+// view draws the chair's screen: a banner that says it is not for the
+// room, the agenda beside the current step on a wide window, the current
+// step alone on a narrow one, and the key help.
+func (c *chairModel) view(s MeetingState) string {
+	w, h := c.width, c.height
+	banner := c.st.Err.Reverse(true).Render(ansi.Truncate(" "+model.T(c.lang,
+		"MÖTESLEDARENS VY · inte för rummet, visa den inte på skärmen i rummet",
+		"CHAIR'S VIEW · not for the room, do not put it on the room's screen")+" ", w, "…"))
+	foot := shortHelp(c.help, c.shortKeys(), w)
+	if c.message != "" {
+		foot = c.st.Warn.Render(ansi.Truncate(c.message, w, "…"))
+	}
+	bh := max(4, h-2)
+	var body []string
+	switch {
+	case c.full:
+		c.help.SetWidth(w - 4)
+		full := c.help.FullHelpView([][]key.Binding{{c.keys.next, c.keys.prev, c.keys.done}, append([]key.Binding{c.keys.up, c.keys.tick, c.keys.help}, c.extra...)})
+		body = pane(c.st.FocusBorder, c.st.Title.Render(model.T(c.lang, "Tangenter", "Keys"))+"\n\n"+full, w, bh)
+	case w >= 100:
+		aw := min(56, max(40, w*42/100))
+		left := pane(c.st.PaneBorder, c.agenda(s, aw-4, bh-2), aw, bh)
+		right := pane(c.st.FocusBorder, c.current(s, w-aw-4, false), w-aw, bh)
+		body = make([]string, bh)
+		for i := range body {
+			body[i] = left[i] + right[i]
+		}
+	default:
+		body = pane(c.st.FocusBorder, c.current(s, w-4, true), w, bh)
+	}
+	return banner + "\n" + strings.Join(body, "\n") + "\n" + foot
+}
+
+// agenda is the list of steps with their clocks, under the meeting's clock.
+func (c *chairModel) agenda(s MeetingState, width, height int) string {
+	l, st, v := c.lang, c.st, s.version()
+	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
+	var b strings.Builder
+	b.WriteString(st.Title.Render(model.T(l, "Dagordning", "Agenda")) + "\n" + c.clockLine(s) + "\n")
+	part := ""
+	lines := 2
+	for i, stp := range s.Steps {
+		if stp.Part != part {
+			part = stp.Part
+			b.WriteString(st.Subtle.Render(strings.ToUpper(stp.PartTxt.In(l))) + "\n")
+			lines++
+		}
+		b.WriteString(stepLine(st, l, s.Steps, i, s.Step, s.Plan, v, planned, width) + "\n")
+		lines++
+	}
+	if lines < height {
+		b.WriteString("\n" + st.Subtle.Render(model.T(l, "✓ klar  · ifyllt i planen", "✓ done  · filled in the plan")))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// clockLine is the meeting's clock, and how far over time it is.
+func (c *chairModel) clockLine(s MeetingState) string {
+	v := s.version()
+	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
+	line := fmt.Sprintf(model.T(c.lang, "Mötet: %d av %d minuter", "Meeting: %d of %d minutes"), int(s.Elapsed.Minutes()), v.Meeting.Minutes)
+	if over := s.Elapsed - planned; over >= time.Minute {
+		line += fmt.Sprintf(model.T(c.lang, " · %d min över tiden", " · %d min over time"), int(over.Minutes()))
+	}
+	return budgetStyle(c.st, s.Elapsed, planned).Render(line)
+}
+
+// current is the step the meeting is on: its prompt and clock, the chair's
+// private cues, then the round of speakers.
+func (c *chairModel) current(s MeetingState, width int, clock bool) string {
+	l, st, v := c.lang, c.st, s.version()
+	width = max(10, width)
+	var b strings.Builder
+	wrap := func(style interface{ Render(...string) string }, text, indent string) {
+		for _, line := range strings.Split(ansi.Wordwrap(text, max(10, width-len(indent)), ""), "\n") {
+			b.WriteString(indent + style.Render(line) + "\n")
+		}
+	}
+	if clock {
+		b.WriteString(c.clockLine(s) + "\n\n")
+	}
+	if cur, ok := s.current(); ok {
+		b.WriteString(st.Title.Render(ansi.Truncate(fmt.Sprintf(model.T(l, "Punkt %d av %d: %s", "Step %d of %d: %s"), s.Step+1, len(s.Steps), cur.Title.In(l)), width, "…")) + "\n")
+		planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
+		share := planned * time.Duration(cur.Share) / 100
+		used := time.Duration(v.Agenda[cur.ID].Seconds) * time.Second
+		clock := fmt.Sprintf(model.T(l, "%d av %d min på punkten", "%d of %d min on this step"), int(used.Minutes()), int((share + 30*time.Second).Minutes()))
+		if over := used - share; share > 0 && over >= time.Minute {
+			clock += fmt.Sprintf(model.T(l, " · %d min över, gå vidare när ni kan", " · %d min over, move on when you can"), int(over.Minutes()))
+		}
+		state := ""
+		if v.Agenda[cur.ID].Done {
+			state = st.Done.Render(model.T(l, "  ✓ klar", "  ✓ done"))
+		}
+		b.WriteString(budgetStyle(st, used, share).Render(clock) + state + "\n")
+		wrap(st.Label, cur.Prompt.In(l), "")
+		if s.Step+1 < len(s.Steps) {
+			b.WriteString(st.Subtle.Render(ansi.Truncate(model.T(l, "Sedan: ", "Next: ")+s.Steps[s.Step+1].Title.In(l), width, "…")) + "\n")
+		}
+	}
+	// The cues before the round: a long round may be cut by the window,
+	// the cues never.
+	b.WriteString("\n" + c.cues(s, width))
+	if len(s.Steps) > 0 {
+		b.WriteString("\n" + c.round(s, width))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// round lists the present participants, ticked when they have spoken in
+// the round, with the chair's cursor.
+func (c *chairModel) round(s MeetingState, width int) string {
+	l, st, v := c.lang, c.st, s.version()
+	id := roundStepOf(s.Steps, s.Step)
+	title := model.T(l, "Talarrunda", "Round of speakers")
+	for _, stp := range s.Steps {
+		if stp.ID == id {
+			title += ": " + stp.Title.In(l)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(st.Label.Render(ansi.Truncate(title, width, "…")) + "\n")
+	pres := v.Present()
+	if len(pres) == 0 {
+		b.WriteString(st.Subtle.Render(ansi.Truncate(model.T(l, "Ingen är markerad närvarande ännu.", "Nobody is marked present yet."), width, "…")) + "\n")
+		return b.String()
+	}
+	spoke := map[string]bool{}
+	for _, p := range v.Rounds[id] {
+		spoke[p] = true
+	}
+	cur := min(c.cursor, len(pres)-1)
+	for i, p := range pres {
+		mark := "[ ] "
+		if spoke[p.ID] {
+			mark = st.Done.Render("[x] ")
+		}
+		name := ansi.Truncate(p.Name, max(5, width-6), "…")
+		if i == cur {
+			b.WriteString(st.Focused.Render("›") + " " + mark + st.Selected.Render(name) + "\n")
+		} else {
+			b.WriteString("  " + mark + name + "\n")
+		}
+	}
+	return b.String()
+}
+
+// cues are what only the chair sees: never printed, never on the room's
+// screen.
+func (c *chairModel) cues(s MeetingState, width int) string {
+	l, st, v := c.lang, c.st, s.version()
+	var b strings.Builder
+	wrap := func(style interface{ Render(...string) string }, text string) {
+		for _, line := range strings.Split(ansi.Wordwrap(text, max(10, width), ""), "\n") {
+			b.WriteString(style.Render(line) + "\n")
+		}
+	}
+	b.WriteString(st.Warn.Render(model.T(l, "Bara för dig", "For you only")) + "\n")
+	k := v.Consent
+	if len(k.NotRaise) > 0 {
+		wrap(st.Warn, model.T(l, "Ta inte upp: ", "Do not raise: ")+strings.Join(k.NotRaise, "; "))
+	}
+	switch {
+	case k.WithdrawnOn != "":
+		wrap(st.Err, model.T(l, "Samtycket är återkallat ", "The consent was withdrawn on ")+k.WithdrawnOn)
+	case !k.Given:
+		wrap(st.Err, model.T(l, "Samtycke saknas: dela inga uppgifter mellan verksamheterna.", "No consent recorded: share nothing between the units."))
+	default:
+		scope := model.T(l, "Samtycket gäller: ", "The consent covers: ") + orNone(l, strings.Join(k.Actors, ", "))
+		if len(k.Subjects) > 0 {
+			scope += model.T(l, ". Ämnen: ", ". Subjects: ") + strings.Join(k.Subjects, ", ")
+		}
+		if k.ValidUntil != "" {
+			scope += model.T(l, ". Till och med ", ". Until ") + k.ValidUntil
+		}
+		wrap(st.Label, scope+".")
+	}
+	if out := model.OutsideConsent(v); len(out) > 0 {
+		var names []string
+		for _, o := range out {
+			names = append(names, o.Party+" ("+o.Name+")")
+		}
+		wrap(st.Err, model.T(l, "Här men utanför samtycket: ", "Here but outside the consent: ")+strings.Join(names, ", "))
+	}
+	nErr, nWarn := 0, 0
+	for _, f := range s.Findings {
+		if f.Severity == model.SevError {
+			nErr++
+		} else {
+			nWarn++
+		}
+	}
+	if nErr+nWarn > 0 {
+		style := st.Subtle
+		if nErr > 0 {
+			style = st.Err
+		}
+		b.WriteString(style.Render(model.T(l, "Brister i planen: ", "Open findings: ")+countText(l, nErr, nWarn)) + "\n")
+		shown := 0
+		for _, f := range s.Findings {
+			if f.Severity == model.SevError && shown < 3 {
+				b.WriteString(st.Subtle.Render(ansi.Truncate("• "+f.Message.In(l), width, "…")) + "\n")
+				shown++
+			}
+		}
+	}
+	return b.String()
+}
+
+func orNone(l model.Lang, s string) string {
+	if strings.TrimSpace(s) == "" {
+		return model.T(l, "(inga verksamheter angivna)", "(no units named)")
+	}
+	return s
+}

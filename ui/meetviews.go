@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// viewKind is one of the three views of a meeting.
+type viewKind int
+
+const (
+	viewSecretary viewKind = iota
+	viewChair
+	viewRoom
+)
+
+// state is the meeting as the chair's and the room's views read it. In one
+// terminal they read the live plan: they draw on the same goroutine that
+// changes it, and never write to it.
+func (m *meetingModel) state() MeetingState {
+	return MeetingState{Plan: m.sess.Plan(), Steps: m.steps, Step: m.step,
+		Elapsed: m.elapsed(), Findings: m.findings, Rev: m.rev}
+}
+
+// updateOtherView takes the keys while the chair's or the room's view is on
+// screen, and the key that switches between the views.
+func (m *meetingModel) updateOtherView(msg tea.Msg) (tea.Cmd, bool) {
+	k, isKey := msg.(tea.KeyPressMsg)
+	if isKey && m.over == nil && key.Matches(k, m.keys.views) {
+		m.who = (m.who + 1) % 3
+		m.message = ""
+		m.agendaKey = ""
+		return nil, true
+	}
+	if m.who == viewSecretary {
+		return nil, false
+	}
+	if _, paste := msg.(tea.PasteMsg); paste {
+		return nil, true // nothing is typed into these views
+	}
+	if !isKey {
+		return nil, false
+	}
+	if key.Matches(k, m.keys.quit) {
+		return func() tea.Msg { return closeMeetingMsg{} }, true
+	}
+	if m.who == viewRoom {
+		m.room.update(k)
+		return nil, true
+	}
+	return m.applyChair(m.chair.update(k, m.state())), true
+}
+
+// applyChair carries out what the chair asked for, as the secretary's keys
+// would, so that the secretary's view follows at once.
+func (m *meetingModel) applyChair(a ChairAction) tea.Cmd {
+	switch a.Kind {
+	case ChairGoStep:
+		cmd := m.goStep(a.Step)
+		m.sess.SetPosition(m.position())
+		return cmd
+	case ChairToggleDone:
+		if a.Step != m.step {
+			return nil // the agenda moved on meanwhile
+		}
+		cmd := m.toggleDone()
+		m.sess.SetPosition(m.position())
+		return cmd
+	case ChairToggleSpoke:
+		if v := m.sess.Draft(); v != nil {
+			toggleSpoke(v, a.StepID, a.Participant)
+			m.rev++
+			m.agendaRev = m.rev
+			m.sess.Changed("")
+		}
+	}
+	return nil
+}
+
+// toggleDone marks the current step done, or not done again; done moves
+// the agenda on.
+func (m *meetingModel) toggleDone() tea.Cmd {
+	v := m.sess.Draft()
+	if v == nil || len(m.steps) == 0 {
+		return nil
+	}
+	id := m.steps[m.step].ID
+	if v.Agenda == nil {
+		v.Agenda = map[string]model.StepState{}
+	}
+	st := v.Agenda[id]
+	st.Done = !st.Done
+	v.Agenda[id] = st
+	m.sess.Changed("")
+	m.agendaKey = ""
+	if st.Done {
+		return m.goStep(m.step + 1)
+	}
+	return nil
+}
+
+// otherView draws the chair's or the room's view.
+func (m *meetingModel) otherView() string {
+	if m.who == viewChair {
+		return m.chair.view(m.state())
+	}
+	return m.room.view(m.state())
+}

@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+const testNotRaise = "pappans nya sambo"
+
+// openViewsMeeting opens the demo child's meeting with everyone present, a
+// subject not to raise, and a unit at the table that the consent does not
+// cover.
+func openViewsMeeting(t *testing.T, l model.Lang, w, h int) (*Model, *model.Plan) {
+	t.Helper()
+	db := openTestDB(t)
+	p := model.DemoChild(fixedNow)
+	v := p.Draft
+	v.Consent.NotRaise = []string{testNotRaise}
+	for i := range v.Meeting.Participants {
+		v.Meeting.Participants[i].Present = true
+	}
+	v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{ID: model.NewID(), Name: "Lisa Berg",
+		Role: model.RoleStaff, Unit: "Försäkringskassan", Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", Present: true})
+	if err := db.SavePlan(p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, l, w, h)
+	send(m, openPlanMsg{p.ID})
+	if m.screen != screenMeeting {
+		t.Fatalf("meeting did not open:\n%s", screenText(m))
+	}
+	return m, p
+}
+
+func goConsentStep(t *testing.T, m *Model) {
+	t.Helper()
+	for i, s := range m.meeting.steps {
+		if s.Section == secConsent {
+			m.meeting.goStep(i)
+			return
+		}
+	}
+	t.Fatal("no consent step in the agenda")
+}
+
+// TestViewsCycle: the meeting opens on the secretary's view, which never
+// shows the subjects not to raise, on a wide or a narrow window, even at
+// the consent step; f2 goes to the chair's view, which shows them and says
+// it is not for the room, then to the room's, then back.
+func TestViewsCycle(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+			m, p := openViewsMeeting(t, l, sz[0], sz[1])
+			goConsentStep(t, m)
+			banner := model.T(l, "MÖTESLEDARENS VY", "CHAIR'S VIEW")
+			sec := screenText(m)
+			if m.meeting.who != viewSecretary || strings.Contains(sec, banner) {
+				t.Fatalf("%s %v: did not open on the secretary's view:\n%s", l, sz, sec)
+			}
+			if strings.Contains(sec, testNotRaise) {
+				t.Errorf("%s %v: the secretary's view shows what not to raise:\n%s", l, sz, sec)
+			}
+			press(m, "f2")
+			chair := screenText(m)
+			checkScreen(t, chair, sz[0], sz[1])
+			for _, want := range []string{banner, testNotRaise, "Försäkringskassan (Lisa Berg)", "BUP"} {
+				if !strings.Contains(chair, want) {
+					t.Errorf("%s %v: chair's view lacks %q:\n%s", l, sz, want, chair)
+				}
+			}
+			press(m, "f2")
+			room := screenText(m)
+			checkScreen(t, room, sz[0], sz[1])
+			for _, bad := range []string{banner, testNotRaise, p.Person.PNR, model.T(l, "Samtycket gäller", "The consent covers"), "f1", "ctrl+"} {
+				if strings.Contains(room, bad) {
+					t.Errorf("%s %v: room's view shows %q:\n%s", l, sz, bad, room)
+				}
+			}
+			if !strings.Contains(room, model.T(l, "Nu pratar vi om", "We are talking about")) {
+				t.Errorf("%s %v: room's view lacks the current step:\n%s", l, sz, room)
+			}
+			press(m, "f2")
+			if m.meeting.who != viewSecretary {
+				t.Errorf("%s %v: f2 three times did not come back to the secretary", l, sz)
+			}
+		}
+	}
+}
+
+// TestRoomNeverShowsPrivate types a subject not to raise and a full
+// personnummer into the plan, key by key, and looks at the room's screen
+// after every key.
+func TestRoomNeverShowsPrivate(t *testing.T) {
+	m, p := openViewsMeeting(t, model.Swedish, 120, 40)
+	mm := m.meeting
+	check := func(when string) {
+		t.Helper()
+		room := ansi.Strip(mm.room.view(mm.state()))
+		for _, bad := range []string{testNotRaise, "hennes tidigare partner", p.Person.PNR, "201503082388", "150308-2388"} {
+			if strings.Contains(room, bad) {
+				t.Fatalf("%s: room shows %q:\n%s", when, bad, room)
+			}
+		}
+	}
+	// The subject typed where it belongs: the consent.
+	mm.goSection(secConsent)
+	fs := mm.sections[secConsent].(*formSection)
+	fs.f.focusField(fieldIndex(fs.f, "consent.not_raise"), -1)
+	press(m, "end")
+	typeText(m, "; hennes tidigare partner")
+	check("after the consent")
+	if got := mm.version().Consent.NotRaise; len(got) != 2 {
+		t.Fatalf("not to raise = %q", got)
+	}
+	// And where it does not: the situation, with the personnummer.
+	mm.goSection(secSituation)
+	for _, s := range []string{" Om hennes tidigare partner: inget.", " Pnr 20150308-2388 och 201503082388."} {
+		for _, r := range s {
+			if r == ' ' {
+				press(m, "space")
+			} else {
+				press(m, string(r))
+			}
+			check("typing the situation")
+		}
+	}
+	room := ansi.Strip(mm.room.view(mm.state()))
+	if !strings.Contains(room, "20150308-****") || !strings.Contains(room, "Om …: inget.") {
+		t.Errorf("the room does not show the masked text:\n%s", room)
+	}
+}
+
+// TestChairMovesTheMeeting: what the chair does in the chair's view is what
+// the secretary's view shows next.
+func TestChairMovesTheMeeting(t *testing.T) {
+	m, _ := openViewsMeeting(t, model.Swedish, 120, 40)
+	mm := m.meeting
+	start := mm.step
+	press(m, "f2", "right")
+	if mm.step != start+1 {
+		t.Fatalf("→ in the chair's view: step %d, want %d", mm.step, start+1)
+	}
+	if mm.sess.Plan().Position.Step != mm.steps[start+1].ID {
+		t.Errorf("the position kept for reopening is %q", mm.sess.Plan().Position.Step)
+	}
+	press(m, "left")
+	if mm.step != start || !mm.steps[start].Round {
+		t.Fatalf("← did not go back to the round (step %d)", mm.step)
+	}
+	press(m, "space", "space")
+	ids := mm.version().Rounds[mm.steps[start].ID]
+	pres := mm.version().Present()
+	if len(ids) != 2 || ids[0] != pres[0].ID || ids[1] != pres[1].ID {
+		t.Errorf("ticked speakers = %v", ids)
+	}
+	press(m, "d")
+	if !mm.version().Agenda[mm.steps[start].ID].Done || mm.step != start+1 {
+		t.Errorf("d did not mark the step done and move on")
+	}
+	press(m, "f2", "f2")
+	sec := screenText(m)
+	want := itoa(start+2) + " " + mm.steps[start+1].Title.In(model.Swedish)
+	followed := false
+	for _, line := range strings.Split(sec, "\n") {
+		if i := strings.Index(line, "›"); i >= 0 && strings.Contains(line[i:], want) {
+			followed = true
+		}
+	}
+	if !followed {
+		t.Errorf("the secretary's agenda does not follow the chair:\n%s", sec)
+	}
+	if !strings.Contains(sec, "[x] "+pres[0].Name) && !strings.Contains(sec, "✓") {
+		t.Errorf("the secretary's screen does not show the ticks:\n%s", sec)
+	}
+}
+
+// TestChangesLeaveOutNotRaise: the what-changed view (ctrl+t) on a
+// follow-up never names a subject not to raise.
+func TestChangesLeaveOutNotRaise(t *testing.T) {
+	db := openTestDB(t)
+	p := model.Demo(fixedNow)
+	if p.Draft == nil {
+		if err := p.StartFollowUp(fixedNow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.Draft.Consent.NotRaise = append(p.Draft.Consent.NotRaise, "skulderna")
+	p.Draft.Consent.Subjects = append(p.Draft.Consent.Subjects, "boendet")
+	if err := db.SavePlan(p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 120, 40)
+	send(m, openPlanMsg{p.ID})
+	press(m, "ctrl+t")
+	out := screenText(m)
+	if !strings.Contains(out, "boendet") || strings.Contains(out, "skulderna") {
+		t.Errorf("what changed:\n%s", out)
+	}
+}
+
+func TestRoomSafe(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"född 20150308-2388", "född 20150308-****"},
+		{"nr 150308-2388.", "nr 150308-****."},
+		{"nr 201503082388", "nr 20150308-****"},
+		{"Hennes Tidigare Partner ringde", "… ringde"},
+		{"inget känsligt 2026-11-30", "inget känsligt 2026-11-30"},
+		{"telefon 070-123 45 67", "telefon 070-123 45 67"},
+	} {
+		if got := roomSafe(tc.in, []string{"hennes tidigare partner", "x"}); got != tc.want {
+			t.Errorf("roomSafe(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
