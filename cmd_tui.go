@@ -42,6 +42,9 @@ func cmdMeeting(a *app, args []string) error {
 // runTUI runs the screens until the user quits. Whatever ends the program,
 // the open meeting is saved before the database is closed.
 func (a *app) runTUI(open string) error {
+	// The checklists are read before the database is opened, so that
+	// nothing in a local routine can keep the lock from another sipmote.
+	set, notice := a.loadChecklists()
 	db, err := a.openDB()
 	if err != nil {
 		return err
@@ -52,7 +55,6 @@ func (a *app) runTUI(open string) error {
 			return err
 		}
 	}
-	set, notice := a.loadChecklists()
 	m := ui.New(ui.Options{
 		DB:   db,
 		Lang: a.lang,
@@ -111,7 +113,8 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 }
 
 // printer is the meeting's print key: to a CUPS printer where there is
-// one, else a PDF in the current directory, and a line saying which.
+// one, else a PDF in the documents folder, and a line saying which, with
+// the file's full path.
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
 	return func(p *model.Plan, v *model.Version) (string, error) {
 		doc, notice := model.BuildPrintable(p, v, a.lang)

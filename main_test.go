@@ -228,3 +228,34 @@ func TestPrintDraftIsMarked(t *testing.T) {
 		t.Errorf("no copies in the finalised print")
 	}
 }
+
+// TestPrintWithoutPrinterSavesInDocuments: with no printer and no -o, the
+// PDF goes to the documents folder's sipmote folder, never to the folder
+// the program was started from, and the full path is shown.
+func TestPrintWithoutPrinterSavesInDocuments(t *testing.T) {
+	c := newCLI(t)
+	id := strings.Fields(c.ok("demo"))[0]
+	docs := t.TempDir()
+	t.Setenv("XDG_DOCUMENTS_DIR", docs)
+	t.Setenv("PATH", t.TempDir()) // no lp, no lpstat: no printer
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	out := c.ok("print", id)
+	dir := filepath.Join(docs, "sipmote")
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("%s holds %v (%v); want one PDF", dir, entries, err)
+	}
+	path := filepath.Join(dir, entries[0].Name())
+	if !strings.Contains(out, path) {
+		t.Errorf("the output %q does not show the full path %s", out, path)
+	}
+	st, _ := os.Stat(path)
+	dst, _ := os.Stat(dir)
+	if st.Mode().Perm() != 0o600 || dst.Mode().Perm() != 0o700 {
+		t.Errorf("file mode %v, folder mode %v; want 0600 and 0700", st.Mode().Perm(), dst.Mode().Perm())
+	}
+	if e, _ := os.ReadDir(cwd); len(e) != 0 {
+		t.Errorf("the current folder got %v", e)
+	}
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -112,12 +113,6 @@ type Signature struct {
 // Empty is the dash a table cell or a value shows when nothing is given.
 const Empty = "—"
 
-// emptyText is what an empty section says, so that the reader sees it was
-// considered and not forgotten.
-func emptyText(l Lang) Block {
-	return Block{Kind: BlockParagraph, Text: T(l, "Inte ifyllt.", "Not filled in."), Note: true}
-}
-
 func orDash(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return Empty
@@ -125,11 +120,22 @@ func orDash(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func para(l Lang, s string) []Block {
+func para(s string) []Block {
 	if strings.TrimSpace(s) == "" {
-		return []Block{emptyText(l)}
+		return nil
 	}
 	return []Block{{Kind: BlockParagraph, Text: strings.TrimSpace(s)}}
+}
+
+// optional adds a section only when it has something to say. The paper
+// goes home with the person: a heading over nothing ("Not filled in.")
+// only makes it longer and harder to read. The sections a finalised plan
+// must have (coordinator, follow-up, consent) are always there.
+func optional(ss []Section, s Section) []Section {
+	if len(s.Blocks) == 0 {
+		return ss
+	}
+	return append(ss, s)
 }
 
 // BuildDocument lays out version v of plan p in language l. A nil v means
@@ -161,38 +167,34 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 		// First, so that a closed plan never passes for a live one.
 		d.Sections = append(d.Sections, s)
 	}
-	d.Sections = append(d.Sections, b.participants())
-	if s, ok := b.review(); ok {
-		d.Sections = append(d.Sections, s)
-	}
+	// The person's part comes first: their own words, how things are,
+	// what they need, the goals and who does what. Who took part, and the
+	// rest of the record, follow.
 	ct := v.Content
-	d.Sections = append(d.Sections,
-		Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)},
-		Section{T(l, "Hur det är nu", "Current situation"), para(l, ct.Situation)},
-		Section{T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), para(l, ct.Needs)},
-		b.goals(),
-		b.actions(),
-		b.notAgreed(),
-	)
-	if strings.TrimSpace(ct.Medication) != "" {
-		d.Sections = append(d.Sections, Section{T(l, "Läkemedel", "Medication"), para(l, ct.Medication)})
+	var ss []Section
+	ss = optional(ss, Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)})
+	ss = optional(ss, Section{T(l, "Hur det är nu", "Current situation"), para(ct.Situation)})
+	// On a follow-up, how the last plan went comes where the meeting
+	// took it up: after the current situation.
+	if s, ok := b.review(); ok {
+		ss = optional(ss, s)
 	}
-	if strings.TrimSpace(ct.Devices) != "" {
-		d.Sections = append(d.Sections, Section{T(l, "Hjälpmedel", "Assistive devices"), para(l, ct.Devices)})
-	}
-	d.Sections = append(d.Sections,
-		b.coordinator(),
-		b.followUp(),
-	)
+	ss = optional(ss, Section{T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), para(ct.Needs)})
+	ss = optional(ss, b.goals())
+	ss = optional(ss, b.actions())
+	ss = optional(ss, b.participants())
+	ss = optional(ss, b.notAgreed())
+	ss = optional(ss, Section{T(l, "Läkemedel", "Medication"), para(ct.Medication)})
+	ss = optional(ss, Section{T(l, "Hjälpmedel", "Assistive devices"), para(ct.Devices)})
+	ss = append(ss, b.coordinator(), b.followUp())
 	if s, ok := b.handover(); ok {
-		d.Sections = append(d.Sections, s)
+		ss = append(ss, s)
 	}
+	ss = append(ss, b.consent())
 	// How the meeting felt (Evaluation) is kept in the record but never
 	// printed: it is not plan content, and everyone signs the plan.
-	d.Sections = append(d.Sections,
-		b.consent(),
-		Section{T(l, "Övrigt", "Notes"), para(l, ct.Notes)},
-	)
+	ss = optional(ss, Section{T(l, "Övrigt", "Notes"), para(ct.Notes)})
+	d.Sections = append(d.Sections, ss...)
 	d.Signatures = b.signatures()
 	return d
 }
@@ -262,30 +264,40 @@ func (b docBuilder) goals() Section {
 	for _, g := range b.v.Content.Goals {
 		items = append(items, orDash(g.Text))
 	}
-	if len(items) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
-		return s
+	if len(items) > 0 {
+		s.Blocks = []Block{{Kind: BlockList, Items: items, Numbered: true}}
 	}
-	s.Blocks = []Block{{Kind: BlockList, Items: items, Numbered: true}}
 	return s
 }
 
-// goalNumber is the printed number of a goal, which is its place in the
-// list: the plan refers to goals by number, not by id.
-func (b docBuilder) goalNumber(id string) string {
+// goalLabel is a goal as an action's row shows it: its number and its
+// text, so that the reader need not look the number up.
+func (b docBuilder) goalLabel(id string) string {
 	for i, g := range b.v.Content.Goals {
 		if id != "" && g.ID == id {
-			return strconv.Itoa(i + 1)
+			return strconv.Itoa(i+1) + ". " + orDash(g.Text)
 		}
 	}
 	return Empty
 }
 
+// who is the person, unit and organisation that carry an action out, in
+// one cell: read together, they answer "who does it".
+func who(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return orDash(strings.Join(out, ", "))
+}
+
 func (b docBuilder) actions() Section {
 	s := Section{Heading: b.t("Insatser och åtgärder", "Actions")}
 	header := []string{
-		b.t("Vad", "What"), b.t("Ansvarig", "Responsible"), b.t("Verksamhet", "Unit"),
-		b.t("Kommun eller region", "Municipality or region"), b.t("När", "When"), b.t("Status", "Status"), b.t("Mål", "Goal"),
+		b.t("Vad", "What"), b.t("Vem", "Who"), b.t("När", "When"),
+		b.t("Status", "Status"), b.t("Mål", "Goal"),
 	}
 	own := Table{Header: header}
 	other := Table{
@@ -298,19 +310,15 @@ func (b docBuilder) actions() Section {
 			status = string(a.Status)
 		}
 		row := []string{
-			orDash(a.What), orDash(a.Responsible), orDash(a.Unit),
-			orDash(PartyName(a.Principal, a.OtherParty, b.l)), orDash(b.actionWhen(a)),
-			orDash(status), b.goalNumber(a.GoalID),
+			orDash(a.What),
+			who(a.Responsible, a.Unit, PartyName(a.Principal, a.OtherParty, b.l)),
+			orDash(b.actionWhen(a)), orDash(status), b.goalLabel(a.GoalID),
 		}
 		if a.Principal == PrincipalOther {
 			other.Rows = append(other.Rows, row)
 		} else {
 			own.Rows = append(own.Rows, row)
 		}
-	}
-	if len(own.Rows) == 0 && len(other.Rows) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
-		return s
 	}
 	if len(own.Rows) > 0 {
 		if len(other.Rows) > 0 {
@@ -327,7 +335,7 @@ func (b docBuilder) actions() Section {
 func (b docBuilder) notAgreed() Section {
 	ct := b.v.Content
 	s := Section{Heading: b.t("Det här kom vi inte överens om", "What was not agreed")}
-	s.Blocks = para(b.l, ct.NotAgreed)
+	s.Blocks = para(ct.NotAgreed)
 	if ct.ConsiderUntil != "" {
 		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{
 			{b.t("Betänketid till", "Time to consider until"), ct.ConsiderUntil},

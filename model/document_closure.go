@@ -121,7 +121,7 @@ func BuildClosureNotice(p *Plan, l Lang) Document {
 	}
 	s := Section{Heading: b.t("Vilka som ska få veta", "Whom to tell")}
 	if len(t.Rows) == 0 {
-		s.Blocks = []Block{emptyText(l)}
+		s.Blocks = []Block{{Kind: BlockParagraph, Text: b.t("Ingen är listad.", "Nobody is listed."), Note: true}}
 	} else {
 		s.Blocks = []Block{{Kind: BlockTable, Table: t}}
 	}

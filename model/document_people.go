@@ -15,12 +15,13 @@ func contact(pt Participant) string {
 func (b docBuilder) participants() Section {
 	s := Section{Heading: b.t("Deltagare", "Participants")}
 	if len(b.v.Meeting.Participants) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
 		return s
 	}
+	// The unit and its organisation share a cell, as in the actions:
+	// five columns read at 10 pt where six break every long word.
 	t := Table{Header: []string{
 		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Verksamhet", "Unit"),
-		b.t("Kommun eller region", "Municipality or region"), b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
+		b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
 	}}
 	for _, pt := range b.v.Meeting.Participants {
 		present := b.t("nej", "no")
@@ -37,8 +38,8 @@ func (b docBuilder) participants() Section {
 			present += " (" + note + ")"
 		}
 		t.Rows = append(t.Rows, []string{
-			orDash(pt.Name), orDash(b.role(pt)), orDash(pt.Unit),
-			orDash(PartyName(pt.Principal, pt.OtherParty, b.l)), orDash(contact(pt)), present,
+			orDash(pt.Name), orDash(b.role(pt)), who(pt.Unit, PartyName(pt.Principal, pt.OtherParty, b.l)),
+			orDash(contact(pt)), present,
 		})
 	}
 	s.Blocks = []Block{{Kind: BlockTable, Table: t}}
@@ -48,7 +49,7 @@ func (b docBuilder) participants() Section {
 // ownWords is the person's own words, and how their view was found out
 // when the secretary wrote it down.
 func ownWords(l Lang, ct Content) []Block {
-	blocks := para(l, ct.OwnWords)
+	blocks := para(ct.OwnWords)
 	if how := strings.TrimSpace(ct.OwnViewHow); how != "" {
 		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så fick vi veta vad barnet tycker", "How we learnt what the child thinks"), how}}})
 	}

@@ -53,9 +53,6 @@ func (b docBuilder) review() (Section, bool) {
 		}
 		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: pairs})
 	}
-	if len(s.Blocks) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
-	}
 	return s, true
 }
 

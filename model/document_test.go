@@ -71,18 +71,24 @@ func TestBuildDocumentOrder(t *testing.T) {
 		want []string
 	}{
 		// "How the meeting felt" is never printed: it is kept, not signed.
-		{Swedish, func(*Version) {}, []string{"Deltagare", "Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder",
-			"Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
+		{Swedish, func(*Version) {}, []string{"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder",
+			"Deltagare", "Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
 			"Övrigt"}},
-		{English, func(*Version) {}, []string{"Participants", "What matters to me", "Current situation", "Needs, circumstances and interests", "Goals",
-			"Actions", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
+		{English, func(*Version) {}, []string{"What matters to me", "Current situation", "Needs, circumstances and interests", "Goals",
+			"Actions", "Participants", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
 			"Notes"}},
-		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{"Deltagare",
-			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Det här kom vi inte överens om",
+		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{
+			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
 			"Samordnare", "Uppföljning", "Samtycke", "Övrigt"}},
-		{Swedish, func(v *Version) { v.Content.HandoverBy, v.Content.HandoverWhen = "p2", "2026-12-02" }, []string{"Deltagare",
-			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Det här kom vi inte överens om",
+		{Swedish, func(v *Version) { v.Content.HandoverBy, v.Content.HandoverWhen = "p2", "2026-12-02" }, []string{
+			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
 			"Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Överlämning till den enskilde", "Samtycke", "Övrigt"}},
+		// Optional sections left empty are left out; the three a
+		// finalised plan must have stay.
+		{English, func(v *Version) {
+			v.Content = Content{}
+			v.Meeting.Participants = nil
+		}, []string{"Coordinator", "Follow-up", "Consent"}},
 	}
 	for _, tt := range tests {
 		p := docPlan()
@@ -146,14 +152,15 @@ func TestBuildDocumentActions(t *testing.T) {
 		t.Fatalf("want two tables, got %+v", s)
 	}
 	own, other := s.Blocks[0].Table, s.Blocks[1].Table
-	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][6] != "1" || own.Rows[0][5] != "planerad" {
+	goals := p.Versions[0].Content.Goals
+	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][4] != "1. "+goals[0].Text || own.Rows[0][3] != "planerad" {
 		t.Errorf("own actions %v", own.Rows)
 	}
 	if other.Caption != "Åtgärder av andra" || len(other.Rows) != 1 ||
-		other.Rows[0][3] != "Försäkringskassan" || other.Rows[0][6] != "2" {
+		!strings.HasSuffix(other.Rows[0][1], "Försäkringskassan") || other.Rows[0][4] != "2. "+goals[1].Text {
 		t.Errorf("other parties' actions %q %v", other.Caption, other.Rows)
 	}
-	if len(own.Header) != 7 || own.Header[4] != "När" {
+	if len(own.Header) != 5 || own.Header[2] != "När" {
 		t.Errorf("header %v", own.Header)
 	}
 
@@ -171,16 +178,13 @@ func TestBuildDocumentEmpty(t *testing.T) {
 		if len(d.Sections) == 0 || d.Title == "" {
 			t.Fatal("an empty plan gives no document")
 		}
-		for _, s := range d.Sections {
-			if len(s.Blocks) == 0 {
-				t.Errorf("%s: an empty section must say so", s.Heading)
-			}
-			if s.Heading == "Läkemedel" || s.Heading == "Hjälpmedel" {
-				t.Errorf("%s is printed though empty", s.Heading)
-			}
+		if got := strings.Join(headings(d), " | "); got != "Samordnare | Uppföljning | Samtycke" {
+			t.Errorf("an empty plan prints %s; want only the sections a finalised plan must have", got)
 		}
-		if s := section(d, "Behov, förutsättningar och intressen"); s.Blocks[0].Text != "Inte ifyllt." || !s.Blocks[0].Note {
-			t.Errorf("empty needs: %+v", s.Blocks)
+		for _, s := range d.Sections {
+			if len(s.Blocks) == 0 || !s.Blocks[0].Note {
+				t.Errorf("%s: an empty required section must say what is missing", s.Heading)
+			}
 		}
 		if len(d.Signatures.Lines) != 0 || d.Signatures.Heading == "" {
 			t.Errorf("signatures %+v", d.Signatures)
@@ -205,7 +209,7 @@ func TestBuildDocumentFollowUp(t *testing.T) {
 		{"to be booked", FollowUp{State: FollowUpLater, BookBy: "2027-01-15", WhyLater: "Beslut om boendestöd väntas", MandateEnds: "2027-03-31", What: "Målen"},
 			[]string{"Uppföljningen bokas senare.", "2027-01-15", "Beslut om boendestöd väntas", "2027-03-31", "Samordnarens uppdrag gäller till", "Målen"},
 			[]string{"Ingen uppföljning"}},
-		{"not filled in", FollowUp{}, []string{"Inte ifyllt."}, nil},
+		{"not chosen", FollowUp{}, []string{"Det står inte hur planen följs upp."}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -283,8 +287,8 @@ func TestBuildDocumentReview(t *testing.T) {
 			t.Errorf("the review lacks %q: %s", w, b)
 		}
 	}
-	if headings(d)[1] != s.Heading {
-		t.Errorf("the review should follow the participants: %v", headings(d))
+	if headings(d)[2] != s.Heading {
+		t.Errorf("the review should follow the current situation, as in the meeting: %v", headings(d))
 	}
 
 	v2.Review.Decision, v2.Review.CloseReason, v2.Review.CloseText = DecisionClose, CloseMoved, "till Umeå"

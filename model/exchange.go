@@ -106,6 +106,10 @@ func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
 	if probs := CheckStructure(p, now); len(probs) > 0 {
 		return nil, &ImportError{probs}
 	}
+	// What the program cannot hold is refused here, never cut later.
+	if probs := CheckLimits(p); len(probs) > 0 {
+		return nil, &ImportError{probs}
+	}
 	p.ID = NewID()
 	return p, nil
 }

@@ -175,7 +175,7 @@ func (b docBuilder) followUp() Section {
 			what,
 		}}}
 	default:
-		s.Blocks = []Block{emptyText(b.l)}
+		s.Blocks = []Block{{Kind: BlockParagraph, Text: b.t("Det står inte hur planen följs upp.", "It does not say how the plan is followed up."), Note: true}}
 	}
 	return s
 }

@@ -41,12 +41,11 @@ func mdBlock(b *strings.Builder, bl model.Block) {
 		mdPairs(b, bl.Pairs)
 	case model.BlockList:
 		for i, it := range bl.Items {
+			mark := "- "
 			if bl.Numbered {
-				b.WriteString(strconv.Itoa(i+1) + ". ")
-			} else {
-				b.WriteString("- ")
+				mark = strconv.Itoa(i+1) + ". "
 			}
-			b.WriteString(mdInline(it) + "\n")
+			b.WriteString(mark + mdLines(it, strings.Repeat(" ", len(mark))) + "\n")
 		}
 		b.WriteString("\n")
 	case model.BlockTable:
@@ -59,7 +58,7 @@ func mdPairs(b *strings.Builder, pairs []model.KeyValue) {
 		return
 	}
 	for _, kv := range pairs {
-		b.WriteString("- **" + mdInline(kv.Key) + ":** " + mdInline(kv.Value) + "\n")
+		b.WriteString("- **" + mdInline(kv.Key) + ":** " + mdLines(kv.Value, "  ") + "\n")
 	}
 	b.WriteString("\n")
 }
@@ -135,7 +134,20 @@ func mdParagraph(s string) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// mdInline escapes text for one line: a heading, a list item, a cell.
+// mdLines escapes the text of a list item or a value and keeps its line
+// breaks as hard breaks, indented to stay in the item: the PDF keeps them,
+// and the preview in the meeting must break where the paper breaks.
+func mdLines(s, indent string) string {
+	var lines []string
+	for _, ln := range strings.Split(clean(s), "\n") {
+		if ln = oneLine(ln); ln != "" {
+			lines = append(lines, mdLine(ln))
+		}
+	}
+	return strings.Join(lines, "\\\n"+indent)
+}
+
+// mdInline escapes text for one line: a heading, a cell.
 func mdInline(s string) string { return mdLine(oneLine(s)) }
 
 // mdLine escapes one line of user text. Characters with inline meaning are

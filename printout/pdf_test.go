@@ -253,7 +253,7 @@ func TestPDFOddInput(t *testing.T) {
 		plan func() *model.Plan
 		want []string
 	}{
-		{"empty plan", func() *model.Plan { return &model.Plan{} }, []string{"Inte ifyllt."}},
+		{"empty plan", func() *model.Plan { return &model.Plan{} }, []string{"Ingen samordnare är utsedd."}},
 		{"nil plan", func() *model.Plan { return nil }, []string{"Samordnad individuell plan"}},
 		{"long words", func() *model.Plan {
 			p := samplePlan()
@@ -339,4 +339,20 @@ func BenchmarkPDFTenPages(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// pdfLayout reads a PDF back with pdftotext -layout: the lines as they
+// stand on the page.
+func pdfLayout(t testing.TB, pdf []byte) string {
+	t.Helper()
+	tool := needTool(t, "pdftotext")
+	path := filepath.Join(t.TempDir(), "plan.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }

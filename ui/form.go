@@ -52,8 +52,8 @@ type field struct {
 }
 
 // maxText bounds one field so that a pasted book cannot freeze the screen;
-// it is far above anything a meeting writes.
-const maxText = 50000
+// it is far above anything a meeting writes. Import refuses longer fields.
+const maxText = model.MaxFieldChars
 
 // form edits a list of fields. Only the focused field has a live widget; the
 // others are drawn as plain text, which keeps a keystroke cheap.
@@ -69,6 +69,10 @@ type form struct {
 	notice string // e.g. a pasted text was cut
 	// replace is set while a prefilled field is untouched since focus.
 	replace bool
+	// held is set when the focused field's text is more than the editor
+	// can hold (stored before the limit, or from elsewhere). The field is
+	// then shown but not edited: the editor would cut it at the first key.
+	held bool
 }
 
 func newForm(lang model.Lang, st *Styles, fields []field) *form {
@@ -90,6 +94,12 @@ func (f *form) focusField(i, cursor int) tea.Cmd {
 	}
 	f.focus = i
 	fl := f.fields[i]
+	f.held, f.notice = false, ""
+	if (fl.kind == kindText || fl.kind == kindArea) && model.FieldTooLong(fl.get()) {
+		f.held = true
+		f.notice = heldNotice(f.lang, fl.get())
+		return nil
+	}
 	switch fl.kind {
 	case kindText:
 		in := textinput.New()
@@ -131,7 +141,7 @@ func (f *form) setSize(w, h int) {
 	f.width, f.height = w, h
 	fl := f.current()
 	switch {
-	case fl == nil:
+	case fl == nil, f.held:
 	case fl.kind == kindText:
 		f.input.SetWidth(max(10, w-4))
 	case fl.kind == kindArea:
@@ -150,7 +160,7 @@ func (f *form) current() *field {
 // cursor is the position in the focused field, stored for resume.
 func (f *form) cursor() int {
 	fl := f.current()
-	if fl == nil {
+	if fl == nil || f.held {
 		return 0
 	}
 	switch fl.kind {
@@ -195,6 +205,12 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			return f.move(d), false
 		case k.String() == "enter" && fl.kind == kindText:
 			return f.move(1), false
+		case f.held && (k.String() == "up" || k.String() == "down"):
+			d := 1
+			if k.String() == "up" {
+				d = -1
+			}
+			return f.move(d), false
 		}
 		if fl.kind == kindAction {
 			if k.String() == "enter" || k.String() == "space" {
@@ -255,6 +271,12 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			return nil, false
 		}
 	}
+	if f.held {
+		if _, ok := msg.(tea.KeyPressMsg); ok {
+			f.notice = heldNotice(f.lang, fl.get())
+		}
+		return nil, false
+	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		clean := sanitize(p.Content, fl.kind == kindArea)
 		if len([]rune(clean))+len([]rune(fl.get())) > maxText {
@@ -285,6 +307,14 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		}
 	}
 	return cmd, false
+}
+
+// heldNotice says why a field cannot be edited, and that its text is whole.
+func heldNotice(l model.Lang, s string) string {
+	n := len([]rune(s))
+	return model.T(l,
+		"Fältet har "+itoa(n)+" tecken, fler än redigeraren rymmer ("+itoa(model.MaxFieldChars)+"). Texten är kvar oförändrad men kan inte ändras här.",
+		"The field has "+itoa(n)+" characters, more than the editor holds ("+itoa(model.MaxFieldChars)+"). The text is kept unchanged but cannot be edited here.")
 }
 
 func (f *form) move(d int) tea.Cmd {
@@ -358,6 +388,12 @@ func (f *form) view(findings map[string]string) string {
 		}
 		b.WriteByte('\n')
 		switch {
+		case focused && f.held:
+			lines := strings.Split(ansi.Wordwrap(fl.get(), max(10, f.width-2), ""), "\n")
+			if len(lines) > 3 {
+				lines = append(lines[:3], "…")
+			}
+			b.WriteString("  " + strings.Join(lines, "\n  "))
 		case focused && fl.kind == kindText:
 			b.WriteString("  " + f.input.View())
 		case focused && fl.kind == kindArea:

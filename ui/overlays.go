@@ -308,7 +308,9 @@ func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
 	w := o.w
 	return func() tea.Msg {
 		md := planMarkdown(p, l, w)
-		r, err := glamour.NewTermRenderer(glamour.WithStyles(previewStyle()), glamour.WithWordWrap(max(20, w-4)))
+		// Line breaks typed in the plan are kept, as the PDF keeps them.
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(previewStyle()), glamour.WithWordWrap(max(20, w-4)),
+			glamour.WithPreservedNewLines())
 		if err != nil {
 			return previewMsg{md, nil}
 		}
