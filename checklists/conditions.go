@@ -110,7 +110,7 @@ func (s Step) Complete(p *model.Plan, v *model.Version) bool {
 		return false
 	}
 	for _, c := range cs {
-		if !holds(c, s.ID, p, v) {
+		if !holds(c, s, p, v) {
 			return false
 		}
 	}
@@ -119,7 +119,8 @@ func (s Step) Complete(p *model.Plan, v *model.Version) bool {
 
 func filled(s string) bool { return strings.TrimSpace(s) != "" }
 
-func holds(c cond, stepID string, p *model.Plan, v *model.Version) bool {
+func holds(c cond, s Step, p *model.Plan, v *model.Version) bool {
+	stepID := s.ID
 	ct := v.Content
 	switch c.name {
 	case "always":
@@ -176,7 +177,7 @@ func holds(c cond, stepID string, p *model.Plan, v *model.Version) bool {
 	case "evaluation":
 		return filled(ct.Evaluation)
 	case "round_complete":
-		return roundComplete(v, stepID)
+		return roundComplete(v, stepID, s.Order)
 	case "finalised":
 		return v.FinalisedAt != nil
 	}
@@ -203,18 +204,19 @@ func consentGiven(p *model.Plan, v *model.Version) bool {
 	return true
 }
 
-// roundComplete tells whether every present participant is ticked in the
-// round. An empty room is not a completed round.
-func roundComplete(v *model.Version, stepID string) bool {
-	present := v.Present()
-	if len(present) == 0 {
+// roundComplete tells whether everyone in the round is ticked: those
+// present who speak for themselves (not an interpreter) and had not left
+// before the step. An empty room is not a completed round.
+func roundComplete(v *model.Version, stepID string, order []string) bool {
+	members := v.RoundMembers(stepID, order)
+	if len(members) == 0 {
 		return false
 	}
 	spoken := map[string]bool{}
 	for _, id := range v.Rounds[stepID] {
 		spoken[id] = true
 	}
-	for _, pt := range present {
+	for _, pt := range members {
 		if !spoken[pt.ID] {
 			return false
 		}

@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// Recipient is one person to tell that the plan has ended: the name, the
+// ToTell is one person to tell that the plan has ended: the name, the
 // unit or party, a way to reach them, and whether they have been told.
-type Recipient struct {
+type ToTell struct {
 	Name    string `json:"name"`
 	Role    Role   `json:"role,omitempty"`
 	Unit    string `json:"unit,omitempty"`
@@ -42,7 +42,7 @@ func (p *Plan) SetTold(i int, told bool) error {
 // added, then every action owner who is not a participant, with the
 // action's unit. When the person is not among the participants, a
 // recipient without role details stands for them.
-func (p *Plan) WhoToTell() []Recipient {
+func (p *Plan) WhoToTell() []ToTell {
 	var vs []*Version
 	if v := p.Latest(); v != nil {
 		vs = append(vs, v)
@@ -51,8 +51,8 @@ func (p *Plan) WhoToTell() []Recipient {
 		vs = append(vs, p.Draft)
 	}
 	seen := map[string]bool{}
-	var person, others []Recipient
-	add := func(r Recipient) {
+	var person, others []ToTell
+	add := func(r ToTell) {
 		key := unitKey(r.Name)
 		if key == "" || seen[key] {
 			return
@@ -67,7 +67,7 @@ func (p *Plan) WhoToTell() []Recipient {
 	}
 	for _, v := range vs {
 		for _, pt := range v.Meeting.Participants {
-			add(Recipient{Name: strings.TrimSpace(pt.Name), Role: pt.Role, Unit: UnitOf(pt), Contact: contact(pt)})
+			add(ToTell{Name: strings.TrimSpace(pt.Name), Role: pt.Role, Unit: UnitOf(pt), Contact: contact(pt)})
 		}
 	}
 	for _, v := range vs {
@@ -76,21 +76,21 @@ func (p *Plan) WhoToTell() []Recipient {
 			if unit == "" && a.Principal == PrincipalOther {
 				unit = strings.TrimSpace(a.OtherParty)
 			}
-			add(Recipient{Name: strings.TrimSpace(a.Responsible), Role: RoleStaff, Unit: unit})
+			add(ToTell{Name: strings.TrimSpace(a.Responsible), Role: RoleStaff, Unit: unit})
 		}
 	}
 	if len(person) == 0 && strings.TrimSpace(p.Person.Name) != "" {
-		person = []Recipient{{Name: strings.TrimSpace(p.Person.Name), Role: RolePerson}}
+		person = []ToTell{{Name: strings.TrimSpace(p.Person.Name), Role: RolePerson}}
 	}
 	return append(person, others...)
 }
 
 // recipientsFromNames reads format 1's Notify list, "Name (Unit)".
-func recipientsFromNames(names []string) []Recipient {
-	var out []Recipient
+func recipientsFromNames(names []string) []ToTell {
+	var out []ToTell
 	for _, s := range names {
 		s = strings.TrimSpace(s)
-		r := Recipient{Name: s}
+		r := ToTell{Name: s}
 		if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
 			r.Name, r.Unit = s[:i], s[i+2:len(s)-1]
 		}
@@ -102,7 +102,7 @@ func recipientsFromNames(names []string) []Recipient {
 }
 
 // Line is the recipient in one line: "Eva Lind (Vårdcentralen Norr) — 070-…".
-func (r Recipient) Line() string {
+func (r ToTell) Line() string {
 	s := r.Name
 	if r.Unit != "" {
 		s += " (" + r.Unit + ")"

@@ -45,7 +45,7 @@ func TestClose(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := activePlan(t)
-			tc.in.Tell = []Recipient{{Name: "ignored"}}
+			tc.in.Tell = []ToTell{{Name: "ignored"}}
 			tc.in.DraftDiscarded = true
 			err := p.Close(tc.in, closeDay)
 			if !errors.Is(err, tc.want) {
@@ -80,7 +80,7 @@ func TestClose(t *testing.T) {
 var wantTell = []string{"Maja Lind", "Ali Rahimi (Psykiatriska öppenvårdsmottagningen) — 070-174 06 12, ali@example.org",
 	"Karin Holm (Socialtjänstens beroendeenhet)", "Lena Sund (Försäkringskassan)", "Eva Lind"}
 
-func tellLines(rs []Recipient) []string {
+func tellLines(rs []ToTell) []string {
 	var out []string
 	for _, r := range rs {
 		out = append(out, r.Line())

@@ -62,7 +62,7 @@ func UnitsOutsideConsent(v *Version) []string {
 		out = append(out, u)
 	}
 	for _, pt := range v.Meeting.Participants {
-		if pt.Present && pt.Role == RoleStaff {
+		if pt.IsPresent() && pt.Role.IsStaff() {
 			add(UnitOf(pt))
 		}
 	}
@@ -217,7 +217,7 @@ func validateChild(c *checker, v *Version) {
 func validateUnits(c *checker, v *Version) {
 	k := v.Consent
 	for i, pt := range v.Meeting.Participants {
-		if !pt.Present || pt.Role != RoleStaff {
+		if !pt.IsPresent() || pt.Role != RoleStaff {
 			continue
 		}
 		path := fmt.Sprintf("meeting.participants[%d].unit", i)
@@ -241,7 +241,7 @@ func validateUnits(c *checker, v *Version) {
 		// Reported once per unit: a unit present at the meeting is
 		// already reported above.
 		if slices.ContainsFunc(v.Meeting.Participants, func(pt Participant) bool {
-			return pt.Present && pt.Role == RoleStaff && unitKey(UnitOf(pt)) == unitKey(unit)
+			return pt.IsPresent() && pt.Role.IsStaff() && unitKey(UnitOf(pt)) == unitKey(unit)
 		}) {
 			continue
 		}

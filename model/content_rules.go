@@ -12,25 +12,6 @@ import (
 // has the overall responsibility, with a way to reach them. A plan without
 // any of these is not a SIP, so each is an error that blocks finalising.
 
-// OwnAction tells whether an action is the person's own or a relative's:
-// its responsible person is the person, or a participant who is the person
-// or a relative. Such an action needs no unit and no principal.
-func (p *Plan) OwnAction(v *Version, a Action) bool {
-	r := strings.TrimSpace(a.Responsible)
-	if r == "" {
-		return false
-	}
-	if SameName(r, p.Person.Name) {
-		return true
-	}
-	for _, pt := range v.Meeting.Participants {
-		if SameName(pt.Name, r) {
-			return pt.Role == RolePerson || pt.Role == RoleRelative
-		}
-	}
-	return false
-}
-
 func validateContent(c *checker, p *Plan, v *Version, today string) {
 	ct := v.Content
 	if child, _ := p.ChildRules(v, today); !child && strings.TrimSpace(ct.OwnWords) == "" {
@@ -75,7 +56,7 @@ func validateAction(c *checker, p *Plan, v *Version, i int, a Action) {
 			fmt.Sprintf("Skriv vem som ansvarar för insatsen ”%s”.", what),
 			fmt.Sprintf("Write who is responsible for the action \"%s\".", what))
 	}
-	own := p.OwnAction(v, a)
+	own := v.OwnAction(a, p.Person.Name)
 	if !own && strings.TrimSpace(a.Unit) == "" {
 		c.add(SevError, path+".unit",
 			fmt.Sprintf("Skriv vilken enhet som utför insatsen ”%s”. (Den enskildes eller en närståendes egen insats behöver ingen enhet.)", what),
@@ -109,8 +90,11 @@ func validateAction(c *checker, p *Plan, v *Version, i int, a Action) {
 		c.add(SevError, path+".status", "Välj status för insatsen: planerad, beslutad, pågår, klar eller avbruten.",
 			"Choose the action's status: planned, decided, ongoing, done or cancelled.")
 	}
-	if a.GoalID != "" && v.Goal(a.GoalID) == nil {
-		c.add(SevWarning, path+".goal_id", "Insatsen hänvisar till ett mål som inte finns. Välj ett mål.", "The action refers to a goal that does not exist. Choose a goal.")
+	for _, id := range a.GoalIDs {
+		if v.Goal(id) == nil {
+			c.add(SevWarning, path+".goal_ids", "Insatsen hänvisar till ett mål som inte finns. Välj målen igen.", "The action refers to a goal that does not exist. Choose the goals again.")
+			break
+		}
 	}
 }
 
@@ -133,7 +117,7 @@ func validateCoordinator(c *checker, v *Version) {
 		c.add(SevError, "content.coordinator",
 			"Samordnaren måste arbeta för kommunen eller regionen, eller för en utförare som de anlitar (till exempel privat hemtjänst). Ange under Deltagare vem som anlitar utföraren.",
 			"The coordinator must work for the municipality or the region, or for a provider they fund (contracted care). Under Participants, say who funds the provider.")
-	case !pt.Present:
+	case !pt.IsPresent():
 		c.add(SevError, "content.coordinator", "Samordnaren måste vara med på mötet.", "The coordinator must be at the meeting.")
 	case strings.TrimSpace(pt.Phone) == "" && strings.TrimSpace(pt.Email) == "":
 		c.add(SevError, fmt.Sprintf("meeting.participants[%d].phone", participantIndex(v, pt.ID)),
@@ -148,7 +132,7 @@ func validateCoordinator(c *checker, v *Version) {
 func validateBothSides(c *checker, v *Version) {
 	has := map[Principal]bool{}
 	for _, pt := range v.Meeting.Participants {
-		if pt.Role == RoleStaff && (pt.Present || pt.Invited) {
+		if pt.Role.IsStaff() && (pt.IsPresent() || pt.Invited) {
 			has[pt.Employer()] = true
 		}
 	}
@@ -174,7 +158,7 @@ func validateHandover(c *checker, p *Plan, v *Version) {
 		return
 	}
 	for _, pt := range v.Meeting.Participants {
-		if pt.Role == RolePerson && pt.Present {
+		if pt.Role == RolePerson && pt.IsPresent() {
 			return
 		}
 	}

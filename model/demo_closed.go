@@ -18,16 +18,16 @@ func DemoClosed(now time.Time) *Plan {
 	p := NewPlan(Person{Name: "Gunnar Ek", PNR: "19420817-2389"}, at(m1.AddDate(0, 0, -21), 9, 0))
 	p.Variant = AgeOlder
 	v := p.Draft
-	gunnar := Participant{ID: NewID(), Name: "Gunnar Ek", Role: RolePerson, Invited: true, Confirmed: true, Present: true}
-	britt := Participant{ID: NewID(), Name: "Britt Ek", Role: RoleRelative, Title: "dotter", Invited: true, Confirmed: true, Present: true,
+	gunnar := Participant{ID: NewID(), Name: "Gunnar Ek", Role: RolePerson, Invited: true, Confirmed: true, Attendance: AttendRoom}
+	britt := Participant{ID: NewID(), Name: "Britt Ek", Role: RoleRelative, Title: "dotter", Invited: true, Confirmed: true, Attendance: AttendRoom,
 		Phone: "070-174 06 55"}
 	maria := Participant{ID: NewID(), Name: "Maria Falk", Role: RoleStaff, Title: "biståndshandläggare",
-		Unit: "Äldreomsorgens myndighetsenhet", Principal: PrincipalKommun, Phone: "070-174 06 31", Invited: true, Confirmed: true, Present: true}
+		Unit: "Äldreomsorgens myndighetsenhet", Principal: PrincipalKommun, Phone: "070-174 06 31", Invited: true, Confirmed: true, Attendance: AttendRoom}
 	olle := Participant{ID: NewID(), Name: "Olle Strand", Role: RoleStaff, Title: "distriktssköterska",
-		Unit: "Vårdcentralen Söder", Principal: PrincipalRegion, Email: "olle.strand@example.org", Invited: true, Confirmed: true, Present: true}
-	tove := Participant{ID: NewID(), Name: "Tove Lund", Role: RoleStaff, Title: "arbetsterapeut",
+		Unit: "Vårdcentralen Söder", Principal: PrincipalRegion, Email: "olle.strand@example.org", Invited: true, Confirmed: true, Attendance: AttendRoom}
+	tove := Participant{ID: NewID(), Name: "Tove Lund", Role: RolePartyStaff, Title: "arbetsterapeut",
 		Unit: "Hemtjänsten Omsorg Direkt", Principal: PrincipalOther, OtherParty: "Omsorg Direkt AB", FundedBy: PrincipalKommun,
-		Phone: "070-174 06 48", Invited: true, Confirmed: true, Present: true}
+		Phone: "070-174 06 48", Invited: true, Confirmed: true, Attendance: AttendRoom}
 	v.Meeting = Meeting{
 		Date: d.date(0), Start: "10:00", Minutes: 60, Place: "Hemma hos Gunnar", Form: FormHome,
 		Chair: maria.Name, Secretary: olle.Name,
@@ -46,10 +46,10 @@ func DemoClosed(now time.Time) *Plan {
 		Goals:     []Goal{g1},
 		Actions: []Action{
 			{ID: NewID(), What: "Hemtjänst för dusch två gånger i veckan", Unit: tove.Unit, Responsible: tove.Name,
-				Principal: PrincipalOther, OtherParty: tove.OtherParty, When: "Tisdag och fredag", Start: d.date(7), Status: ActionDecided, GoalID: g1.ID},
+				Principal: PrincipalOther, OtherParty: tove.OtherParty, When: "Tisdag och fredag", Start: d.date(7), Status: ActionDecided, GoalIDs: []string{g1.ID}},
 			{ID: NewID(), What: "Duschstol och stödhandtag", Unit: olle.Unit, Responsible: olle.Name, Principal: PrincipalRegion,
-				Due: d.date(21), Status: ActionDecided, GoalID: g1.ID},
-			{ID: NewID(), What: "Promenad varje söndag", Responsible: britt.Name, When: "Söndagar", Status: ActionOngoing, GoalID: g1.ID},
+				Due: d.date(21), Status: ActionDecided, GoalIDs: []string{g1.ID}},
+			{ID: NewID(), What: "Promenad varje söndag", Responsible: britt.Name, When: "Söndagar", Status: ActionOngoing, GoalIDs: []string{g1.ID}},
 		},
 		Coordinator: Coordinator{ParticipantID: maria.ID},
 		FollowUp: FollowUp{State: FollowUpBooked, Date: demoDays(m2).date(0), Time: "10:00", Place: "Hemma hos Gunnar",
@@ -63,7 +63,7 @@ func DemoClosed(now time.Time) *Plan {
 	}
 	for i := range p.Draft.Meeting.Participants {
 		p.Draft.Meeting.Participants[i].Confirmed = true
-		p.Draft.Meeting.Participants[i].Present = true
+		p.Draft.Meeting.Participants[i].Attendance = AttendRoom
 	}
 	for _, a := range p.Versions[0].Content.Actions {
 		_ = p.SetActionOutcome(a.ID, OutcomeDone, "")

@@ -93,11 +93,16 @@ type Table struct {
 	Rows    [][]string
 }
 
-// SignatureBlock lists one signature line per present participant.
+// SignatureBlock lists one signature line per participant who signs at
+// the meeting, and names those who sign later (on the phone, on video,
+// gone early), who get no line on a paper they never see.
 type SignatureBlock struct {
 	Heading string
 	Intro   string
 	Lines   []Signature
+	// LaterHeading is "Skriver under senare" when Later is not empty.
+	LaterHeading string
+	Later        []string
 }
 
 // Signature is one line to sign: the printed name under the line, with the
@@ -183,6 +188,10 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	ss = optional(ss, b.goals())
 	ss = optional(ss, b.actions())
 	ss = optional(ss, b.participants())
+	// What those who could not come sent in writing follows who took part.
+	for _, w := range b.writtenInput() {
+		ss = optional(ss, w)
+	}
 	ss = optional(ss, b.notAgreed())
 	ss = optional(ss, Section{T(l, "Läkemedel", "Medication"), para(ct.Medication)})
 	ss = optional(ss, Section{T(l, "Hjälpmedel", "Assistive devices"), para(ct.Devices)})
@@ -196,6 +205,9 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	ss = optional(ss, Section{T(l, "Övrigt", "Notes"), para(ct.Notes)})
 	d.Sections = append(d.Sections, ss...)
 	d.Signatures = b.signatures()
+	if len(v.Meeting.Participants) > 0 || len(v.Copies.Added) > 0 {
+		d.Sections = append(d.Sections, b.copies())
+	}
 	return d
 }
 
@@ -247,17 +259,6 @@ func timeSpan(start string, minutes int) string {
 	return start + "–" + t.Add(time.Duration(minutes)*time.Minute).Format(TimeLayout)
 }
 
-func (b docBuilder) role(pt Participant) string {
-	r := pt.Role.Label(b.l)
-	if t := strings.TrimSpace(pt.Title); t != "" {
-		if r == "" {
-			return t
-		}
-		return r + ", " + t
-	}
-	return r
-}
-
 func (b docBuilder) goals() Section {
 	s := Section{Heading: b.t("Mål", "Goals")}
 	var items []string
@@ -270,15 +271,19 @@ func (b docBuilder) goals() Section {
 	return s
 }
 
-// goalLabel is a goal as an action's row shows it: its number and its
-// text, so that the reader need not look the number up.
-func (b docBuilder) goalLabel(id string) string {
+// goalLabels are the goals an action serves as its row shows them: each
+// goal's number and text, so that the reader need not look them up.
+func (b docBuilder) goalLabels(ids []string) string {
+	var out []string
 	for i, g := range b.v.Content.Goals {
-		if id != "" && g.ID == id {
-			return strconv.Itoa(i+1) + ". " + orDash(g.Text)
+		if contains(ids, g.ID) {
+			out = append(out, strconv.Itoa(i+1)+". "+orDash(g.Text))
 		}
 	}
-	return Empty
+	if len(out) == 0 {
+		return Empty
+	}
+	return strings.Join(out, "; ")
 }
 
 // who is the person, unit and organisation that carry an action out, in
@@ -304,6 +309,10 @@ func (b docBuilder) actions() Section {
 		Caption: b.t("Åtgärder av andra", "Actions by others"),
 		Header:  header,
 	}
+	private := Table{
+		Caption: b.t("Det den enskilde och närstående gör", "What the person and their relatives do"),
+		Header:  header,
+	}
 	for _, a := range b.v.Content.Actions {
 		status := a.Status.Label(b.l)
 		if status == "" {
@@ -312,22 +321,27 @@ func (b docBuilder) actions() Section {
 		row := []string{
 			orDash(a.What),
 			who(a.Responsible, a.Unit, PartyName(a.Principal, a.OtherParty, b.l)),
-			orDash(b.actionWhen(a)), orDash(status), b.goalLabel(a.GoalID),
+			orDash(b.actionWhen(a)), orDash(status), b.goalLabels(a.GoalIDs),
 		}
-		if a.Principal == PrincipalOther {
+		switch {
+		case a.Principal == PrincipalOther:
 			other.Rows = append(other.Rows, row)
-		} else {
+		case a.Principal == "" && b.v.OwnAction(a, b.p.Person.Name):
+			private.Rows = append(private.Rows, row)
+		default:
 			own.Rows = append(own.Rows, row)
 		}
 	}
 	if len(own.Rows) > 0 {
-		if len(other.Rows) > 0 {
+		if len(other.Rows) > 0 || len(private.Rows) > 0 {
 			own.Caption = b.t("Kommunens och regionens insatser", "Actions by the municipality and the region")
 		}
 		s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: own})
 	}
-	if len(other.Rows) > 0 {
-		s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: other})
+	for _, t := range []Table{other, private} {
+		if len(t.Rows) > 0 {
+			s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: t})
+		}
 	}
 	return s
 }
@@ -439,17 +453,21 @@ func (b docBuilder) signatures() SignatureBlock {
 		Intro: b.t("Med vår underskrift bekräftar vi att planen säger det vi kom överens om.",
 			"We took part in making this plan. By signing we confirm what it says."),
 	}
-	for _, pt := range b.v.Present() {
-		unit := strings.TrimSpace(pt.Unit)
-		if unit == "" {
-			unit = pt.Role.Label(b.l)
+	for _, pt := range b.v.Meeting.Participants {
+		switch pt.Signing() {
+		case SignNow:
+			sb.Lines = append(sb.Lines, Signature{
+				Name:   orDash(pt.Name),
+				Unit:   pt.Affiliation(b.l),
+				Date:   b.v.Meeting.Date,
+				Person: pt.Role == RolePerson,
+			})
+		case SignLater:
+			sb.Later = append(sb.Later, strings.TrimSpace(orDash(pt.Name)+", "+pt.Affiliation(b.l)))
 		}
-		sb.Lines = append(sb.Lines, Signature{
-			Name:   orDash(pt.Name),
-			Unit:   unit,
-			Date:   b.v.Meeting.Date,
-			Person: pt.Role == RolePerson,
-		})
+	}
+	if len(sb.Later) > 0 {
+		sb.LaterHeading = b.t("Skriver under senare", "Will sign later")
 	}
 	return sb
 }

@@ -19,11 +19,11 @@ func docPlan() *Plan {
 			Meeting: Meeting{Date: "2026-11-30", Start: "13:00", Minutes: 90, Place: "Mottagningen", Form: FormRoom,
 				Chair: "Karin Holm", Secretary: "Ali Rahimi",
 				Participants: []Participant{
-					{ID: "p1", Name: "Maja Lind", Role: RolePerson, Present: true},
+					{ID: "p1", Name: "Maja Lind", Role: RolePerson, Attendance: AttendRoom},
 					{ID: "p2", Name: "Ali Rahimi", Role: RoleStaff, Unit: "Psykiatrin", Principal: PrincipalRegion,
-						Phone: "070-174 06 12", Email: "ali@example.org", Present: true},
+						Phone: "070-174 06 12", Email: "ali@example.org", Attendance: AttendRoom},
 					{ID: "p3", Name: "Lena Sund", Role: RoleStaff, Unit: "Försäkringskassan", Principal: PrincipalOther,
-						OtherParty: "Försäkringskassan", Present: false},
+						OtherParty: "Försäkringskassan", Attendance: AttendAbsent},
 				}},
 			Consent: Consent{Given: true, Form: "written", Date: "2026-11-02", ValidUntil: "2027-11-01",
 				Actors: []string{"Psykiatrin", "Försäkringskassan"}, Subjects: []string{"boende"},
@@ -33,9 +33,9 @@ func docPlan() *Plan {
 				Goals: []Goal{{ID: "g1", Text: "Eget boende"}, {ID: "g2", Text: "Arbete 25 %"}},
 				Actions: []Action{
 					{ID: "a1", What: "Boendestöd", Unit: "Socialtjänsten", Responsible: "Karin Holm", Principal: PrincipalKommun,
-						When: "december", Status: ActionPlanned, GoalID: "g1"},
+						When: "december", Status: ActionPlanned, GoalIDs: []string{"g1"}},
 					{ID: "a2", What: "Avstämningsmöte", Unit: "Försäkringskassan", Responsible: "Lena Sund",
-						Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "februari", Status: ActionPlanned, GoalID: "g2"},
+						Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "februari", Status: ActionPlanned, GoalIDs: []string{"g2"}},
 				},
 				NotAgreed: "Om Eva får veta.", ConsiderUntil: "2026-12-14",
 				Medication: "Litium", Devices: "Rollator",
@@ -73,16 +73,16 @@ func TestBuildDocumentOrder(t *testing.T) {
 		// "How the meeting felt" is never printed: it is kept, not signed.
 		{Swedish, func(*Version) {}, []string{"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder",
 			"Deltagare", "Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
-			"Övrigt"}},
+			"Övrigt", "Vem som får planen"}},
 		{English, func(*Version) {}, []string{"What matters to me", "Current situation", "Needs, circumstances and interests", "Goals",
 			"Actions", "Participants", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
-			"Notes"}},
+			"Notes", "Who gets the plan"}},
 		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{
 			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
-			"Samordnare", "Uppföljning", "Samtycke", "Övrigt"}},
+			"Samordnare", "Uppföljning", "Samtycke", "Övrigt", "Vem som får planen"}},
 		{Swedish, func(v *Version) { v.Content.HandoverBy, v.Content.HandoverWhen = "p2", "2026-12-02" }, []string{
 			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
-			"Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Överlämning till den enskilde", "Samtycke", "Övrigt"}},
+			"Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Överlämning till den enskilde", "Samtycke", "Övrigt", "Vem som får planen"}},
 		// Optional sections left empty are left out; the three a
 		// finalised plan must have stay.
 		{English, func(v *Version) {

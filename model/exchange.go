@@ -12,13 +12,14 @@ import (
 
 // ExportFormat names the JSON export, so that an import can tell a sipmote
 // plan from any other JSON file.
-//
-// Format 2 added the follow-up state, the action dates and statuses, ticks
-// per version and the closure's list to tick; a format 1 file is read and
-// upgraded (see Upgrade).
 const (
-	ExportFormat  = "sipmote-plan"
-	ExportVersion = 2
+	ExportFormat = "sipmote-plan"
+	// ExportVersion 2 gave participants an attendance (for "present"),
+	// a role's details and signing; actions several goals (for
+	// "goal_id"). Version 3 added the follow-up state, action dates and
+	// statuses, ticks per version and the closure's list to tick. Older
+	// files are read and upgraded (see Plan.Upgrade).
+	ExportVersion = 3
 )
 
 // Export is the JSON document of `sipmote export --format json`: the
@@ -102,7 +103,7 @@ func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
 		return nil, bad("plan", "Planen saknas.", "The plan is missing.")
 	}
 	p := ex.Plan
-	Upgrade(p)
+	p.Upgrade()
 	if probs := CheckStructure(p, now); len(probs) > 0 {
 		return nil, &ImportError{probs}
 	}
@@ -194,13 +195,17 @@ func checkVersion(c *checker, at string, v *Version) {
 	for i, pt := range m.Participants {
 		path := fmt.Sprintf("%s.meeting.participants[%d]", at, i)
 		unique(path+".id", pt.ID)
-		switch pt.Role {
-		case RolePerson, RoleRelative, RoleSupport, RoleStaff, RoleOther:
-		default:
+		if !pt.Role.Known() {
 			c.add(SevError, path+".role", "Okänd roll.", "Unknown role.")
 		}
 		checkPrincipal(c, path+".principal", pt.Principal)
 		checkPrincipal(c, path+".funded_by", pt.FundedBy)
+		checkPerson(c, path, pt)
+	}
+	for i, cp := range v.Copies.Added {
+		if strings.TrimSpace(cp.Name) == "" {
+			c.add(SevError, fmt.Sprintf("%s.copies.added[%d].name", at, i), "Namnet saknas.", "The name is missing.")
+		}
 	}
 	k := v.Consent
 	c.date(at+".consent.date", k.Date)
@@ -238,5 +243,33 @@ func checkPrincipal(c *checker, path string, p Principal) {
 	case PrincipalKommun, PrincipalRegion, PrincipalOther, "":
 	default:
 		c.add(SevError, path, "Okänd kommun eller region (eller annan organisation).", "Unknown municipality or region (or other organisation).")
+	}
+}
+
+// checkPerson checks the values of a participant's attendance, signing and
+// trustee fields.
+func checkPerson(c *checker, path string, pt Participant) {
+	switch pt.Attendance {
+	case AttendAbsent, AttendRoom, AttendVideo, AttendPhone:
+	default:
+		c.add(SevError, path+".attendance", "Okänt sätt att delta.", "Unknown attendance.")
+	}
+	switch pt.Signs {
+	case "", SignNow, SignLater, SignNo:
+	default:
+		c.add(SevError, path+".signs", "Okänt val för underskrift.", "Unknown signing choice.")
+	}
+	switch pt.TrusteeKind {
+	case "", TrusteeGodMan, TrusteeForvaltare:
+	default:
+		c.add(SevError, path+".trustee_kind", "Okänd sorts ställföreträdare.", "Unknown kind of trustee.")
+	}
+	for j, a := range pt.TrusteeFor {
+		if a.Label(Swedish) == "" {
+			c.add(SevError, fmt.Sprintf("%s.trustee_for[%d]", path, j), "Okänt uppdrag.", "Unknown mandate.")
+		}
+	}
+	if pt.Left != nil && pt.Left.At != "" {
+		c.clock(path+".left.at", pt.Left.At)
 	}
 }

@@ -41,20 +41,6 @@ func T(l Lang, sv, en string) string {
 	return sv
 }
 
-var roleLabels = map[Role]Text{
-	RolePerson:   {"den enskilde", "the person"},
-	RoleRelative: {"närstående", "relative"},
-	RoleSupport:  {"stödperson", "support person"},
-	RoleStaff:    {"personal", "staff"},
-	RoleOther:    {"annan", "other"},
-}
-
-// Roles lists the roles in the order a form offers them.
-var Roles = []Role{RolePerson, RoleRelative, RoleSupport, RoleStaff, RoleOther}
-
-// Label is the role's name on screen.
-func (r Role) Label(l Lang) string { return roleLabels[r].In(l) }
-
 var principalLabels = map[Principal]Text{
 	PrincipalKommun: {"kommun", "municipality"},
 	PrincipalRegion: {"region", "region"},

@@ -33,7 +33,7 @@ func TestWidenConsent(t *testing.T) {
 	p := validPlan()
 	v := p.Draft
 	v.Meeting.Participants = append(v.Meeting.Participants,
-		Participant{ID: "p-jonas", Name: "Jonas Berg", Role: RoleStaff, Unit: "Vårdcentralen Norr", Principal: PrincipalRegion, Present: true})
+		Participant{ID: "p-jonas", Name: "Jonas Berg", Role: RoleStaff, Unit: "Vårdcentralen Norr", Principal: PrincipalRegion, Attendance: AttendRoom})
 	v.Content.Actions = append(v.Content.Actions, Action{ID: "a2", What: "Hemtjänst", Unit: "Hemtjänsten", Responsible: "Per",
 		Principal: PrincipalKommun, When: "Dagligen", Status: ActionDecided})
 	if got := UnitsOutsideConsent(v); !slices.Equal(got, []string{"Vårdcentralen Norr", "Hemtjänsten"}) {
@@ -173,11 +173,11 @@ func TestUpgradeFormat1(t *testing.T) {
 	if c.LegacyNotify != nil || len(c.Tell) != 2 || c.Tell[1].Name != "Ali Rahimi" || c.Tell[1].Unit != "Psykiatrin" {
 		t.Errorf("closure: %+v", c)
 	}
-	if Upgrade(p) {
+	if upgradeLaw(p) {
 		t.Error("Upgrade is not idempotent")
 	}
 	out, _ := EncodeExport(p)
-	if !strings.Contains(string(out), `"format_version": 2`) || strings.Contains(string(out), `"none": true`) ||
+	if !strings.Contains(string(out), `"format_version": 3`) || strings.Contains(string(out), `"none": true`) ||
 		strings.Contains(string(out), `"notify"`) {
 		t.Errorf("re-export still in format 1:\n%s", out)
 	}

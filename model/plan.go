@@ -87,6 +87,8 @@ type Version struct {
 	// not what was agreed, so they may change after finalising; a
 	// follow-up starts with none (see Plan.Tick).
 	Ticks map[string]bool `json:"ticks,omitempty"`
+	// Copies holds the secretary's changes to who gets a copy.
+	Copies CopyEdits `json:"copies,omitzero"`
 }
 
 // StepState is the chair's record of one agenda step.
@@ -124,15 +126,23 @@ type Meeting struct {
 	Participants []Participant `json:"participants"`
 }
 
-// Role is a participant's part in the meeting.
+// Role is a participant's part in the meeting. Each role brings its own
+// defaults (whether they sign, speak in rounds, get a copy); see roles.go.
 type Role string
 
 const (
-	RolePerson   Role = "person"   // den enskilde
-	RoleRelative Role = "relative" // närstående
-	RoleSupport  Role = "support"  // stödperson
-	RoleStaff    Role = "staff"    // personal
-	RoleOther    Role = "other"
+	RolePerson      Role = "person"      // den enskilde
+	RoleRelative    Role = "relative"    // närstående
+	RoleGuardian    Role = "guardian"    // vårdnadshavare
+	RoleTrustee     Role = "trustee"     // god man or förvaltare
+	RoleSupport     Role = "support"     // stödperson
+	RoleInterpreter Role = "interpreter" // tolk
+	RoleStaff       Role = "staff"       // personal in kommun or region
+	// RolePartyStaff is staff of another party: Försäkringskassan,
+	// Arbetsförmedlingen, a school, a provider.
+	RolePartyStaff Role = "party_staff"
+	// RoleOther is kept for plans written before the roles above existed.
+	RoleOther Role = "other"
 )
 
 // Principal is who runs a unit (huvudman).
@@ -157,15 +167,37 @@ type Participant struct {
 	Title      string    `json:"title,omitempty"`
 	Phone      string    `json:"phone,omitempty"`
 	Email      string    `json:"email,omitempty"`
-	Invited    bool      `json:"invited"`
-	Confirmed  bool      `json:"confirmed"`
-	Present    bool      `json:"present"`
+	// Language is the interpreter's language ("finska"). It is carried to
+	// the next meeting so that an interpreter is booked again.
+	Language string `json:"language,omitempty"`
+	// TrusteeKind and TrusteeFor describe a trustee's appointment: god man
+	// or förvaltare, and for what.
+	TrusteeKind TrusteeKind   `json:"trustee_kind,omitempty"`
+	TrusteeFor  []TrusteeArea `json:"trustee_for,omitempty"`
+	Invited     bool          `json:"invited"`
+	Confirmed   bool          `json:"confirmed"`
+	// Attendance is how the participant takes part; empty is absent (not
+	// marked yet). See attendance.go.
+	Attendance Attendance `json:"attendance,omitempty"`
+	// Left is set when the participant left before the end; rounds after
+	// that skip them.
+	Left *Leaving `json:"left,omitempty"`
+	// WrittenInput is what an absent participant sent in writing, printed
+	// as "Skriftligt underlag från ...".
+	WrittenInput string `json:"written_input,omitempty"`
 	// PresenceNote qualifies the attendance: "the first 20 minutes".
 	PresenceNote string `json:"presence_note,omitempty"`
 	// FundedBy is, for staff of another party, the kommun or region that
 	// funds the provider (contracted care, entreprenad): such staff may be
 	// the coordinator and count for their funder.
 	FundedBy Principal `json:"funded_by,omitempty"`
+	// Signs is whether they sign now, later or not; empty means the
+	// default of their role and attendance (see Signing).
+	Signs Signing `json:"signs,omitempty"`
+
+	// LegacyPresent is "present" of format 1. Upgrade turns it into
+	// Attendance; nothing else reads it.
+	LegacyPresent *bool `json:"present,omitempty"`
 }
 
 // Consent is the person's consent to the SIP (samtycke).
@@ -255,7 +287,16 @@ type Action struct {
 	Start  string       `json:"start,omitempty"`
 	Due    string       `json:"due,omitempty"`
 	Status ActionStatus `json:"status"`
-	GoalID string       `json:"goal_id,omitempty"`
+	// GoalIDs are the goals the action serves; one action can serve
+	// several.
+	GoalIDs []string `json:"goal_ids,omitempty"`
+	// Contact is how to reach the responsible person when they were not
+	// at the meeting and are not a participant with a phone or e-mail.
+	Contact string `json:"contact,omitempty"`
+
+	// LegacyGoalID is "goal_id" of format 1. Upgrade moves it to GoalIDs;
+	// nothing else reads it.
+	LegacyGoalID string `json:"goal_id,omitempty"`
 }
 
 // Coordinator has the overall responsibility for the plan. It must be a
@@ -361,11 +402,12 @@ func (v *Version) CoordinatorParticipant() *Participant {
 	return v.Participant(v.Content.Coordinator.ParticipantID)
 }
 
-// Present lists the participants marked present.
+// Present lists the participants who take part, in the room, by video or
+// by phone.
 func (v *Version) Present() []Participant {
 	var out []Participant
 	for _, p := range v.Meeting.Participants {
-		if p.Present {
+		if p.IsPresent() {
 			out = append(out, p)
 		}
 	}
@@ -375,7 +417,7 @@ func (v *Version) Present() []Participant {
 // CanCoordinate tells whether a participant may be appointed coordinator:
 // present staff working for kommun or region, or for a provider they fund.
 func (pt Participant) CanCoordinate() bool {
-	return pt.Present && pt.Role == RoleStaff && pt.Employer() != ""
+	return pt.IsPresent() && pt.Role.IsStaff() && pt.Employer() != ""
 }
 
 // Employer is the kommun or region a participant works for, directly or

@@ -1,7 +1,7 @@
 package model
 
-// Upgrade brings a plan written by format 1 (export format_version 1,
-// store schema 2) to the present form, so that an existing file opens
+// upgradeLaw is the part of Plan.Upgrade for what format 3 changed
+// (export format_version 3, store schema 3), so that an older file opens
 // unchanged in meaning:
 //
 //   - follow-up "none" becomes the state none; a follow-up with a date,
@@ -13,7 +13,7 @@ package model
 //   - a closure's list of names to tell becomes the list to tick.
 //
 // It is idempotent and reports whether it changed anything.
-func Upgrade(p *Plan) bool {
+func upgradeLaw(p *Plan) bool {
 	changed := false
 	for _, v := range p.allVersions() {
 		f := &v.Content.FollowUp

@@ -96,6 +96,7 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	validateConsent(c, p, v, today)
 	validateContent(c, p, v, today)
 	validateFollowUp(c, v, today)
+	validatePeople(c, p, v)
 	c.out = append(c.out, ValidateReview(p, v)...)
 	if len(o.Jargon) > 0 {
 		c.out = append(c.out, CheckPlainLanguage(v, o.Jargon)...)

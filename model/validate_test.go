@@ -19,13 +19,13 @@ func validPlan() *Plan {
 		Date: "2026-11-30", Start: "13:00", Minutes: 90, Place: "Mötesrummet", Form: FormRoom,
 		Chair: "Karin Holm", Secretary: "Ali Rahimi",
 		Participants: []Participant{
-			{ID: "p-maja", Name: "Maja Lind", Role: RolePerson, Present: true},
+			{ID: "p-maja", Name: "Maja Lind", Role: RolePerson, Attendance: AttendRoom},
 			{ID: "p-ali", Name: "Ali Rahimi", Role: RoleStaff, Unit: "Psykiatriska öppenvårdsmottagningen",
-				Principal: PrincipalRegion, Phone: "070-174 06 12", Email: "ali@example.org", Present: true},
+				Principal: PrincipalRegion, Phone: "070-174 06 12", Email: "ali@example.org", Attendance: AttendRoom},
 			{ID: "p-karin", Name: "Karin Holm", Role: RoleStaff, Unit: "Socialtjänstens beroendeenhet",
-				Principal: PrincipalKommun, Present: true},
+				Principal: PrincipalKommun, Attendance: AttendRoom},
 			{ID: "p-lena", Name: "Lena Sund", Role: RoleStaff, Principal: PrincipalOther, OtherParty: "Försäkringskassan"},
-			{ID: "p-eva", Name: "Eva Lind", Role: RoleRelative, Present: true},
+			{ID: "p-eva", Name: "Eva Lind", Role: RoleRelative, Attendance: AttendRoom},
 		},
 	}
 	v.Consent = Consent{
@@ -38,7 +38,7 @@ func validPlan() *Plan {
 		Needs:    "Stöd för att hitta och klara ett eget boende.",
 		Goals:    []Goal{{ID: "g1", Text: "Eget boende inom ett år"}},
 		Actions: []Action{{ID: "a1", What: "Boendestöd", Unit: "Socialtjänstens beroendeenhet", Responsible: "Karin Holm",
-			Principal: PrincipalKommun, When: "Beslut senast 2026-12-20", Status: ActionPlanned, GoalID: "g1"}},
+			Principal: PrincipalKommun, When: "Beslut senast 2026-12-20", Status: ActionPlanned, GoalIDs: []string{"g1"}}},
 		Coordinator: Coordinator{ParticipantID: "p-ali"},
 		FollowUp: FollowUp{State: FollowUpBooked, Date: "2027-03-10", Time: "10:00", Place: "Mottagningen",
 			Attendees: "Alla", CalledBy: "Ali Rahimi", What: "Målen och insatserna"},
@@ -88,10 +88,12 @@ func TestValidateRules(t *testing.T) {
 			[]want{{SevWarning, "meeting.participants[1].email"}}},
 		{"nobody present", func(p *Plan, v *Version) {
 			for i := range v.Meeting.Participants {
-				v.Meeting.Participants[i].Present = false
+				v.Meeting.Participants[i].Attendance = AttendAbsent
 			}
 		}, []want{{SevWarning, "meeting.participants"}, {SevWarning, "meeting.participants"}, {SevWarning, "meeting.participants"},
-			{SevWarning, "content.handover_by"}, {SevError, "content.coordinator"}}},
+			{SevWarning, "content.handover_by"}, {SevError, "content.coordinator"},
+			// Nobody was there, so the action owner must be reachable.
+			{SevWarning, "content.actions[0].contact"}}},
 		// The person.
 		{"no name", func(p *Plan, v *Version) { p.Person.Name = "  " }, []want{{SevError, "person.name"}}},
 		{"bad personnummer", func(p *Plan, v *Version) { p.Person.PNR = "19890412-3454" }, []want{{SevError, "person.pnr"}}},
@@ -101,7 +103,7 @@ func TestValidateRules(t *testing.T) {
 		{"coordinator not a participant", func(p *Plan, v *Version) { v.Content.Coordinator.ParticipantID = "ghost" },
 			[]want{{SevError, "content.coordinator"}}},
 		{"coordinator from another party", func(p *Plan, v *Version) {
-			pt(v, "p-lena").Present = true
+			pt(v, "p-lena").Attendance = AttendRoom
 			v.Content.Coordinator.ParticipantID = "p-lena"
 		}, []want{{SevError, "content.coordinator"}}},
 		{"coordinator is a relative", func(p *Plan, v *Version) {
@@ -110,7 +112,7 @@ func TestValidateRules(t *testing.T) {
 		}, []want{{SevError, "content.coordinator"}}},
 		// Ali is the only one from the region: absent and not invited,
 		// the region is missing too.
-		{"coordinator absent", func(p *Plan, v *Version) { pt(v, "p-ali").Present = false },
+		{"coordinator absent", func(p *Plan, v *Version) { pt(v, "p-ali").Attendance = AttendAbsent },
 			[]want{{SevError, "content.coordinator"}, {SevWarning, "meeting.participants"}}},
 		{"coordinator without phone or e-mail", func(p *Plan, v *Version) {
 			pt(v, "p-ali").Phone, pt(v, "p-ali").Email = "", ""
@@ -211,9 +213,9 @@ func TestValidateRules(t *testing.T) {
 		}, nil},
 		{"consent does not cover a present other party", func(p *Plan, v *Version) {
 			v.Consent.Actors = v.Consent.Actors[:2]
-			pt(v, "p-lena").Present = true
+			pt(v, "p-lena").Attendance = AttendRoom
 		}, []want{{SevError, "meeting.participants[3].unit"}}},
-		{"consent covers a present other party", func(p *Plan, v *Version) { pt(v, "p-lena").Present = true }, nil},
+		{"consent covers a present other party", func(p *Plan, v *Version) { pt(v, "p-lena").Attendance = AttendRoom }, nil},
 		{"consent never covers by part of a name", func(p *Plan, v *Version) {
 			v.Consent.Actors = []string{"vård", "psykiatriska", "Socialtjänstens beroendeenhet", "Försäkringskassan"}
 		}, []want{{SevError, "meeting.participants[1].unit"}}},
@@ -224,7 +226,7 @@ func TestValidateRules(t *testing.T) {
 			[]want{{SevError, "meeting.participants[2].unit"}}},
 		{"consent does not cover an action's unit", func(p *Plan, v *Version) {
 			v.Content.Actions = append(v.Content.Actions, Action{ID: "a2", What: "Hemtjänst", Unit: "Hemtjänsten Norr",
-				Responsible: "Per Wall", Principal: PrincipalKommun, When: "Dagligen", Status: ActionDecided})
+				Responsible: "Per Wall", Contact: "070-174 06 99", Principal: PrincipalKommun, When: "Dagligen", Status: ActionDecided})
 		}, []want{{SevError, "content.actions[1].unit"}}},
 		{"child without guardians", func(p *Plan, v *Version) { p.Variant = AgeChild; p.Person.PNR = "20150308-2388" },
 			[]want{{SevError, "consent.guardians"}, {SevError, "content.own_view_how"}}},
@@ -267,7 +269,7 @@ func TestValidateRules(t *testing.T) {
 		{"no own words", func(p *Plan, v *Version) { v.Content.OwnWords = "" }, []want{{SevWarning, "content.own_words"}}},
 		{"no goals", func(p *Plan, v *Version) {
 			v.Content.Goals = nil
-			v.Content.Actions[0].GoalID = ""
+			v.Content.Actions[0].GoalIDs = nil
 		}, []want{{SevError, "content.goals"}}},
 		{"empty goal", func(p *Plan, v *Version) { v.Content.Goals[0].Text = "" }, []want{{SevError, "content.goals[0].text"}}},
 		{"no actions", func(p *Plan, v *Version) { v.Content.Actions = nil },
@@ -307,13 +309,13 @@ func TestValidateRules(t *testing.T) {
 			v.Content.Actions[0].Principal, v.Content.Actions[0].OtherParty = PrincipalOther, "Stiftelsen"
 		}, []want{{SevWarning, "meeting.participants"}}},
 		{"the person absent, handover written", func(p *Plan, v *Version) {
-			pt(v, "p-maja").Present = false
+			pt(v, "p-maja").Attendance = AttendAbsent
 			v.Content.HandoverBy, v.Content.HandoverWhen = "Ali Rahimi", "2026-12-02"
 		}, []want{{SevWarning, "meeting.participants"}}},
-		{"the person absent, no handover", func(p *Plan, v *Version) { pt(v, "p-maja").Present = false },
+		{"the person absent, no handover", func(p *Plan, v *Version) { pt(v, "p-maja").Attendance = AttendAbsent },
 			[]want{{SevWarning, "meeting.participants"}, {SevWarning, "content.handover_by"}}},
-		{"action for a goal that is gone", func(p *Plan, v *Version) { v.Content.Actions[0].GoalID = "g9" },
-			[]want{{SevWarning, "content.actions[0].goal_id"}}},
+		{"action for a goal that is gone", func(p *Plan, v *Version) { v.Content.Actions[0].GoalIDs = []string{"g9"} },
+			[]want{{SevWarning, "content.actions[0].goal_ids"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ type Closure struct {
 	Text string `json:"text,omitempty"`
 	Date string `json:"date"`
 	// Tell is everyone to tell, ticked by the coordinator as they are told.
-	Tell []Recipient `json:"tell,omitempty"`
+	Tell []ToTell `json:"tell,omitempty"`
 	// LegacyNotify is format 1's list of names to tell; Upgrade makes it
 	// Tell.
 	LegacyNotify []string `json:"notify,omitempty"`
@@ -133,14 +133,22 @@ func (p *Plan) StartFollowUp(now time.Time) error {
 		v.Meeting.Place = fu.Place
 	}
 	for i := range v.Meeting.Participants {
-		v.Meeting.Participants[i].Present = false
-		v.Meeting.Participants[i].Confirmed = false
+		// Attendance starts afresh; who they are (an interpreter's
+		// language, a trustee's mandate) carries over.
+		pt := &v.Meeting.Participants[i]
+		pt.Attendance = AttendAbsent
+		pt.Confirmed = false
+		pt.Left = nil
+		pt.WrittenInput = ""
+		pt.PresenceNote = ""
+		pt.Signs = ""
 	}
 	v.Content.FollowUp = FollowUp{}
 	v.Content.Evaluation = ""
 	v.Content.HandoverBy, v.Content.HandoverWhen = "", ""
 	// The checklists are for this meeting: a follow-up starts fresh.
 	v.Ticks = nil
+	v.Copies = CopyEdits{}
 	v.Review = &Review{Actions: map[string]Outcome{}, Goals: map[string]Outcome{}}
 	p.Draft = &v
 	p.Position = Position{}

@@ -111,7 +111,7 @@ func manyActions(n int) *model.Plan {
 		v.Content.Actions = append(v.Content.Actions, model.Action{
 			ID: fmt.Sprintf("x%d", i), What: what, Unit: "Hemtjänsten Väst", Responsible: "Karin Holm",
 			Principal: pr, OtherParty: other, When: "från 2027-01-08, varje vecka", Status: model.ActionPlanned,
-			GoalID: fmt.Sprintf("g%d", i%3+1),
+			GoalIDs: []string{fmt.Sprintf("g%d", i%3+1)},
 		})
 	}
 	return p
@@ -281,7 +281,7 @@ func TestPDFOddInput(t *testing.T) {
 			v := &p.Versions[0]
 			for i := range 40 {
 				v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{
-					ID: fmt.Sprint(i), Name: fmt.Sprintf("Deltagare %d", i), Role: model.RoleStaff, Present: true})
+					ID: fmt.Sprint(i), Name: fmt.Sprintf("Deltagare %d", i), Role: model.RoleStaff, Attendance: model.AttendRoom})
 			}
 			return p
 		}, []string{"Deltagare 39"}},

@@ -69,8 +69,9 @@ func migrate1to2(tx *bolt.Tx) error {
 	return rebuildSummaries(tx)
 }
 
-// migrate2to3 upgrades every stored plan to plan format 2, so that an
-// existing file opens unchanged in meaning, and rebuilds the summaries.
+// migrate2to3 rewrites every stored plan in the present format (decode
+// upgrades it, see model.Plan.Upgrade), so that the file holds no old
+// form, and rebuilds the summaries, which now carry the dates `due` watches.
 func migrate2to3(tx *bolt.Tx) error {
 	plans := bucket(tx, bucketPlans)
 	if plans == nil {
@@ -82,9 +83,6 @@ func migrate2to3(tx *bolt.Tx) error {
 		var p model.Plan
 		if err := decode(v, &p); err != nil {
 			return fmt.Errorf("plan %s: %w", k, err)
-		}
-		if !model.Upgrade(&p) {
-			return nil
 		}
 		b, err := encode(&p)
 		if err != nil {

@@ -78,7 +78,7 @@ func TestMeetingFlow(t *testing.T) {
 		typeText(m, p.name)
 		press(m, "tab")
 		if i == 2 {
-			press(m, "left", "left") // staff → support → relative
+			press(m, "left", "left", "left", "left", "left") // staff → interpreter → support → trustee → guardian → relative
 		}
 		press(m, "tab")
 		typeText(m, p.unit)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -26,9 +27,9 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 			return &(*ps())[i]
 		}
 		if !create {
-			return &model.Participant{Role: model.RoleStaff, Present: true}
+			return &model.Participant{Role: model.RoleStaff, Attendance: model.FormAttendance(v().Meeting.Form)}
 		}
-		*ps() = append(*ps(), model.Participant{ID: id, Role: model.RoleStaff, Present: true})
+		*ps() = append(*ps(), model.Participant{ID: id, Role: model.RoleStaff, Attendance: model.FormAttendance(v().Meeting.Form)})
 		return &(*ps())[len(*ps())-1]
 	}
 	str := func(id, path, label, hint string, sel func(*model.Participant) *string) field {
@@ -54,17 +55,14 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 		remove:   func(i int) { *ps() = append((*ps())[:i], (*ps())[i+1:]...) },
 		cells: func(i int) []string {
 			p := (*ps())[i]
-			here := model.T(l, "nej", "no")
-			if p.Present {
-				here = "✓"
-			}
+			here := attendanceShort(l, p)
 			contact := p.Phone
 			if contact == "" {
 				contact = p.Email
 			}
 			return []string{here, p.Name, p.Role.Label(l), p.Unit, model.PartyName(p.Principal, p.OtherParty, l), contact}
 		},
-		space:     func(i int) { (*ps())[i].Present = !(*ps())[i].Present },
+		space:     func(i int) { toggleAttendance(&(*ps())[i], v().Meeting.Form) },
 		spaceHelp: model.Text{SV: "närvarande/frånvarande", EN: "present/absent"},
 		fields: func(id string) []field {
 			return []field{
@@ -81,7 +79,8 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 				str(id, "title", model.T(l, "Titel", "Title"), "", func(p *model.Participant) *string { return &p.Title }),
 				str(id, "phone", model.T(l, "Telefon", "Phone"), "", func(p *model.Participant) *string { return &p.Phone }),
 				str(id, "email", model.T(l, "E-post", "E-mail"), "", func(p *model.Participant) *string { return &p.Email }),
-				flag(id, "present", model.T(l, "Närvarande", "Present"), func(p *model.Participant) *bool { return &p.Present }),
+				{path: "meeting.participants[].attendance", label: model.T(l, "Deltar", "Takes part"), kind: kindChoice, opts: attendanceOpts(l),
+					get: func() string { return string(row(id, false).Attendance) }, set: func(s string) { row(id, true).Attendance = model.Attendance(s) }},
 				str(id, "presence_note", model.T(l, "Om närvaron (t.ex. de första 20 minuterna)", "About attendance (e.g. the first 20 minutes)"), "", func(p *model.Participant) *string { return &p.PresenceNote }),
 				flag(id, "invited", model.T(l, "Kallad", "Invited"), func(p *model.Participant) *bool { return &p.Invited }),
 				flag(id, "confirmed", model.T(l, "Har bekräftat", "Confirmed"), func(p *model.Participant) *bool { return &p.Confirmed }),
@@ -157,20 +156,14 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 			get: func() string { return *sel(row(id, false)) },
 			set: func(s string) { *sel(row(id, true)) = s }}
 	}
-	goalOpts := func() []option {
-		out := []option{{"", "—"}}
-		for i, g := range v().Content.Goals {
-			out = append(out, option{g.ID, strconv.Itoa(i+1) + ". " + g.Text})
-		}
-		return out
-	}
 	goalNo := func(a model.Action) string {
+		var nums []string
 		for i, g := range v().Content.Goals {
-			if g.ID == a.GoalID {
-				return strconv.Itoa(i + 1)
+			if a.ServesGoal(g.ID) {
+				nums = append(nums, strconv.Itoa(i+1))
 			}
 		}
-		return ""
+		return strings.Join(nums, ",")
 	}
 	return listSpec{
 		id:      secActions,
@@ -200,8 +193,7 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 				withCheck(str(id, "due", model.T(l, "Klar senast (datum, om det finns)", "Due (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Due }), dateCheck(l)),
 				{path: "content.actions[].status", label: model.T(l, "Status", "Status"), kind: kindChoice, opts: statusOpts(l),
 					get: func() string { return string(row(id, false).Status) }, set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
-				{path: "content.actions[].goal_id", label: model.T(l, "Vilket mål den hör till", "Which goal it serves"), kind: kindChoice, opts: goalOpts(),
-					get: func() string { return row(id, false).GoalID }, set: func(s string) { row(id, true).GoalID = s }},
+				goalsField(l, v, func(create bool) *model.Action { return row(id, create) }),
 			}
 		},
 	}

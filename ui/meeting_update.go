@@ -131,7 +131,7 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.toggleDone(), true
 	case key.Matches(k, m.keys.rounds):
 		if v := m.sess.Draft(); v != nil && len(m.steps) > 0 {
-			m.over = newRoundOverlay(m.lang, m.st, v, m.roundStep())
+			m.over = newRoundOverlay(m.lang, m.st, v, m.roundStep(), stepOrder(m.steps), m.steps[m.step].ID, m.now)
 		}
 		return nil, true
 	case key.Matches(k, m.keys.ticks):
