@@ -61,10 +61,12 @@ func cmdList(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sums, err := db.List()
-	if err != nil {
-		return err
+	sums, listErr := db.List()
+	if listErr != nil && len(sums) == 0 {
+		return listErr
 	}
+	// Showing the list shows every person's name: logged, for the file.
+	_ = db.LogFile(store.TrailEvent{At: a.now(), Kind: store.TrailListed, Section: "list", Count: len(sums)})
 	if *asJSON {
 		type row struct {
 			ID           string `json:"id"`
@@ -81,7 +83,11 @@ func cmdList(a *app, args []string) error {
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+		// The whole plans are listed; the damaged ones are named after.
+		return listErr
 	}
 	if len(sums) == 0 {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga planer ännu. Skapa en med sipmote new --person NAMN, eller prova sipmote demo.",
@@ -103,7 +109,10 @@ func cmdList(a *app, args []string) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", s.ID[:8], name, orDash(s.PNRMasked), s.Status.Label(a.lang), s.Version, fu)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return listErr
 }
 
 func orDash(s string) string {

@@ -10,6 +10,7 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/store"
 )
 
 // maxCopies bounds --copies: a SIP meeting hands a copy to each of a
@@ -111,6 +112,7 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	a.trailSection(db, p.ID, store.TrailViewed, "diff")
 	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
 	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
 	return nil
@@ -137,6 +139,9 @@ func cmdDue(a *app, args []string) error {
 		if due == nil {
 			due = []model.DueItem{}
 		}
+		for _, d := range due {
+			a.trailSection(db, d.PlanID, store.TrailViewed, "due")
+		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(due)
@@ -146,6 +151,7 @@ func cmdDue(a *app, args []string) error {
 		return nil
 	}
 	for _, d := range due {
+		a.trailSection(db, d.PlanID, store.TrailViewed, "due")
 		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))
 	}
 	return nil

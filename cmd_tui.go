@@ -45,7 +45,7 @@ func (a *app) runTUI(open string) error {
 	// The checklists are read before the database is opened, so that
 	// nothing in a local routine can keep the lock from another sipmote.
 	set, notice := a.loadChecklists()
-	db, err := a.openDB()
+	db, err := a.openForScreens()
 	if err != nil {
 		return err
 	}

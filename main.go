@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,15 +27,21 @@ func main() {
 // app carries what every command shares: the flags common to all, the
 // streams and the clock. There is no global state.
 type app struct {
-	lang       model.Lang
-	dbFlag     string
-	checkDir   string
-	stdin      io.Reader
-	stdout     io.Writer
-	stderr     io.Writer
-	now        func() time.Time
-	langSet    bool
-	helpWanted bool
+	lang     model.Lang
+	dbFlag   string
+	checkDir string
+	stdin    io.Reader
+	lines    *bufio.Reader // stdin read line by line, for passphrases from a pipe
+	// screens is set while the program's screens open the database, so
+	// that the passphrase is asked in a masked field; unlockProblem says
+	// why it is asked again.
+	screens       bool
+	unlockProblem string
+	stdout        io.Writer
+	stderr        io.Writer
+	now           func() time.Time
+	langSet       bool
+	helpWanted    bool
 }
 
 // userError is an error with a message in both languages for the user.
@@ -66,6 +73,10 @@ func commands() []command {
 		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D] [--discard-draft]", "avslutar en plan", "closes a plan", cmdClose},
 		{"demo", "", fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
 			fmt.Sprintf("creates %d sample plans for fictional people", model.DemoPlanCount), cmdDemo},
+		{"trail", "[ID]", "visar vem som gjort vad med en plan, när och varifrån", "shows who did what to a plan, when and from where", cmdTrail},
+		{"check", "", "kontrollerar databasfilen: struktur, kontrollsummor och åtkomstloggens kedjor", "checks the database file: structure, checksums and the access trail's chains", cmdCheck},
+		{"rescue", "NYFIL", "kopierar allt som är helt till en ny fil", "copies everything whole to a new file", cmdRescue},
+		{"encrypt", "", "krypterar databasen (eller skapar en ny krypterad)", "encrypts the database (or creates a new encrypted one)", cmdEncrypt},
 		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
 	}
 }
@@ -217,7 +228,12 @@ func (a *app) openDB() (*store.DB, error) {
 	if err != nil {
 		return nil, fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
 	}
-	return store.Open(path)
+	db, err := store.Open(path, store.WithPassphrase(a.askPassphrase))
+	if err != nil {
+		return nil, err
+	}
+	a.noteOpened(db)
+	return db, nil
 }
 
 // resolve finds a plan id from any unique prefix.

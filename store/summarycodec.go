@@ -24,6 +24,10 @@ import (
 // Format 2 (schema 3) added Dates.
 const summaryFormat byte = 0x02
 
+// summaryFormat1 is the format before Dates; it is still read, so that a
+// summary the migration could not rebuild (its plan damaged) still lists.
+const summaryFormat1 byte = 0x01
+
 const (
 	flagHasDraft byte = 1 << iota
 	flagConsentGone
@@ -85,7 +89,7 @@ var errShortSummary = fmt.Errorf("%w: summary record is truncated", ErrCorrupt)
 // readSummary decodes the compact form. It checks every length against the
 // record, so a damaged record gives ErrCorrupt, never a panic.
 func readSummary(b []byte, s *model.Summary) error {
-	if len(b) == 0 || b[0] != summaryFormat {
+	if len(b) == 0 || b[0] != summaryFormat && b[0] != summaryFormat1 {
 		return fmt.Errorf("%w: unknown summary format", ErrCorrupt)
 	}
 	// One string for the whole record, which the fields then slice: one
@@ -109,7 +113,10 @@ func readSummary(b []byte, s *model.Summary) error {
 			ticks[i] = r.string()
 		}
 	}
-	nd := r.uvarint()
+	var nd uint64
+	if b[0] != summaryFormat1 {
+		nd = r.uvarint()
+	}
 	if r.err != nil || nd > uint64(len(r.all)) {
 		return errShortSummary
 	}

@@ -55,6 +55,14 @@ type Model struct {
 	width   int
 	height  int
 	fatal   string
+
+	// The new-plan form kept on disk (see newplan_save.go).
+	formDraft  *NewPlanInput
+	formAt     time.Time
+	formGen    int
+	formWrites formDrafts
+	// refused counts keys pressed while the window was too small.
+	refused int
 }
 
 // New makes the root model.
@@ -69,6 +77,7 @@ func New(o Options) *Model {
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.message = o.Notice
 	m.reload()
+	m.loadFormDraft()
 	return m
 }
 
@@ -93,6 +102,9 @@ func (m *Model) Init() tea.Cmd {
 // Close saves and closes an open meeting; main calls it after the program
 // ends, whatever ended it.
 func (m *Model) Close() error {
+	if err := m.flushForm(); err != nil {
+		return err
+	}
 	if m.sess != nil {
 		err := m.sess.Close()
 		m.sess = nil
@@ -107,6 +119,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		m.tellRefused()
 		if m.meeting != nil && m.screen == screenMeeting {
 			if pv, ok := m.meeting.over.(*previewOverlay); ok {
 				// Render the preview again for the new width.
@@ -118,22 +131,26 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg, tea.PasteMsg:
-		if m.width < MinWidth || m.height < MinHeight {
+		if m.tooSmall() {
 			// Nothing can be seen, so nothing is typed: a key now would
-			// land in a field the secretary cannot see.
+			// land in a field the secretary cannot see. It is refused
+			// visibly, never silently.
+			m.refuseKey()
 			return m, nil
 		}
+	}
+	if cmd, ok := m.updateForm(msg); ok {
+		return m, cmd
 	}
 	switch msg := msg.(type) {
 	case quitMsg:
 		return m, tea.Quit
 	case newPlanMsg:
-		m.newPlan = newNewPlanModel(m.o.Lang, &m.st, m.o.Now)
-		m.newPlan.exists = m.samePerson
-		m.newPlan.setSize(m.width, m.height)
-		m.screen = screenNew
-		return m, m.newPlan.form.focusField(0, -1)
+		return m, m.startForm()
 	case cancelMsg:
+		if m.screen == screenNew {
+			return m, m.leaveForm()
+		}
 		m.screen = screenHome
 		return m, nil
 	case createdPlanMsg:
@@ -142,7 +159,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "created", OSUser: store.CurrentOSUser(), Secretary: msg.plan.Draft.Meeting.Secretary})
-		return m, m.openSession(session.New(m.o.DB, msg.plan, m.sessOpts()))
+		m.newPlan.dirty = false
+		return m, tea.Batch(m.clearForm(), m.openSession(session.New(m.o.DB, msg.plan, m.sessOpts())))
 	case openPlanMsg:
 		id, err := m.o.DB.Resolve(msg.id)
 		if err != nil {
@@ -300,10 +318,8 @@ func (m *Model) View() tea.View {
 func (m *Model) render() string {
 	var s string
 	switch {
-	case m.width < MinWidth || m.height < MinHeight:
-		s = ansi.Wordwrap(model.T(m.o.Lang,
-			"Fönstret är för litet. Gör det större (minst 60 × 16 tecken). Inget av det du skrivit har försvunnit.",
-			"The window is too small. Make it larger (at least 60 × 16 characters). Nothing you typed is lost."), max(10, m.width), "")
+	case m.tooSmall():
+		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
 	case m.screen == screenNew:
 		s = m.newPlan.view()
 	case m.screen == screenMeeting:
