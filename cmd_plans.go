@@ -25,6 +25,7 @@ func cmdNew(a *app, args []string) error {
 	fs.StringVar(&in.Place, "place", "", "")
 	fs.StringVar(&in.Chair, "chair", "", "")
 	fs.StringVar(&in.Secretary, "secretary", "", "")
+	language := fs.String("language", "", "")
 	in.Form = string(model.FormRoom)
 	if _, err := a.parse(fs, "new", args); err != nil {
 		return err
@@ -32,6 +33,13 @@ func cmdNew(a *app, args []string) error {
 	p, msg := in.Build(a.lang, a.now())
 	if msg != "" {
 		return fail(msg, msg)
+	}
+	if l := strings.ToLower(strings.TrimSpace(*language)); l != "" {
+		if !model.ValidLanguageCode(l) {
+			return fail("--language tar en språkkod med två eller tre bokstäver, till exempel fi",
+				"--language takes a language code of two or three letters, for example fi")
+		}
+		p.Person.Language = l
 	}
 	db, err := a.openDB()
 	if err != nil {
@@ -126,6 +134,7 @@ func cmdExport(a *app, args []string) error {
 	fs := a.flags("export")
 	format := fs.String("format", "json", "")
 	ver := fs.Int("version", 0, "")
+	easy := fs.String("easy-read", "", "")
 	outPath := fs.String("o", "", "")
 	force := fs.Bool("force", false, "")
 	withPlace := fs.Bool("with-place", false, "")
@@ -133,7 +142,7 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|ics", "give the plan's id: sipmote export ID --format json|md|txt|ics")
+	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|easyread|ics", "give the plan's id: sipmote export ID --format json|md|txt|easyread|ics")
 	if err != nil {
 		return err
 	}
@@ -151,6 +160,19 @@ func cmdExport(a *app, args []string) error {
 		// An e-mail body: never the whole personnummer.
 		d, _ := model.BuildPrintable(p, v, a.lang)
 		out = []byte(printout.Text(d.Masked()))
+	case "easyread":
+		// The easy-read page alone, as Markdown: no personnummer on it.
+		if p.ContentHidden() {
+			return fail("samtycket är återkallat; planens innehåll lämnas inte ut", "the consent was withdrawn; the plan's content is not given out")
+		}
+		e, err := a.easyRead(p, v, *easy)
+		if err != nil {
+			return err
+		}
+		if e == nil {
+			return fail("--easy-read off ger ingen sida att exportera", "--easy-read off leaves no page to export")
+		}
+		out = []byte(printout.EasyReadMarkdown(*e))
 	case "ics":
 		if *withPlace {
 			out, err = printout.ICSWithPlace(p, v, a.lang)
@@ -161,7 +183,7 @@ func cmdExport(a *app, args []string) error {
 			return fail("planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
 		}
 	default:
-		return fail("okänt format: "+*format+" (json, md, txt eller ics)", "unknown format: "+*format+" (json, md, txt or ics)")
+		return fail("okänt format: "+*format+" (json, md, txt, easyread eller ics)", "unknown format: "+*format+" (json, md, txt, easyread or ics)")
 	}
 	if err != nil {
 		return err

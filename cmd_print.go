@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
@@ -26,6 +27,7 @@ func cmdPrint(a *app, args []string) error {
 	copies := fs.Int("copies", 0, "")
 	ver := fs.Int("version", 0, "")
 	force := fs.Bool("force", false, "")
+	easy := fs.String("easy-read", "", "")
 	pos, err := a.parse(fs, "print", args)
 	if err != nil {
 		return err
@@ -40,12 +42,15 @@ func cmdPrint(a *app, args []string) error {
 	}
 	defer db.Close()
 	doc, notice := model.BuildPrintable(p, v, a.lang)
-	opts := a.pdfOptions(v, *copies)
+	opt := a.pdfOptions(v, *copies)
 	if notice {
-		// Withdrawn consent: one closure notice, never an original and copies.
-		opts = printout.PDFOptions{Marks: []string{""}}
+		// Withdrawn consent: one closure notice, never an original and
+		// copies, and no easy-read page of the plan.
+		opt = printout.PDFOptions{Marks: []string{""}}
+	} else if opt.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
+		return err
 	}
-	pdf, err := printout.PDF(doc, opts)
+	pdf, err := printout.PDF(doc, opt)
 	if err != nil {
 		return err
 	}
@@ -231,3 +236,44 @@ func cmdChecklists(a *app, args []string) error {
 type exitCode int
 
 func (e exitCode) Error() string { return "exit " + strconv.Itoa(int(e)) }
+
+// easyRead builds the easy-read first page ("Min plan") for a print or an
+// export. choice is the --easy-read flag: "" picks the person's own
+// language when the checklists have its words, else the language of the
+// print; "off" leaves the page out (nil); a language code asks for that
+// language, and one without words is an error that names those there are.
+func (a *app) easyRead(p *model.Plan, v *model.Version, choice string) (*model.EasyRead, error) {
+	switch strings.ToLower(strings.TrimSpace(choice)) {
+	case "off", "no", "none", "nej", "av":
+		return nil, nil
+	case "", "auto":
+		choice = ""
+	}
+	set, _ := a.loadChecklists()
+	langs := []string{strings.ToLower(strings.TrimSpace(choice))}
+	if choice == "" {
+		langs = []string{p.Person.Language, string(a.lang)}
+	}
+	for _, l := range langs {
+		if l == "" {
+			continue
+		}
+		if w, ok := set.EasyRead(l); ok {
+			e := model.BuildEasyRead(p, v, w)
+			return &e, nil
+		}
+	}
+	if choice == "" {
+		// A local routine that broke the print language's words: the
+		// program's own words still make the page.
+		def, _ := checklists.Load("")
+		if w, ok := def.EasyRead(string(a.lang)); ok {
+			e := model.BuildEasyRead(p, v, w)
+			return &e, nil
+		}
+		return nil, nil
+	}
+	have := strings.Join(set.EasyReadLanguages(), ", ")
+	return nil, fail("den lättlästa sidan finns inte på språket "+choice+" (finns: "+have+", eller off)",
+		"the easy-read page has no words in the language "+choice+" (there are: "+have+", or off)")
+}

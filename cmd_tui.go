@@ -118,11 +118,13 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
 	return func(p *model.Plan, v *model.Version) (string, error) {
 		doc, notice := model.BuildPrintable(p, v, a.lang)
-		opts := a.pdfOptions(v, 0)
+		opt := a.pdfOptions(v, 0)
 		if notice {
-			opts = printout.PDFOptions{Marks: []string{""}}
+			opt = printout.PDFOptions{Marks: []string{""}}
+		} else if e, err := a.easyRead(p, v, ""); err == nil {
+			opt.EasyRead = e
 		}
-		pdf, err := printout.PDF(doc, opts)
+		pdf, err := printout.PDF(doc, opt)
 		if err != nil {
 			return "", err
 		}

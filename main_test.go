@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -257,5 +258,46 @@ func TestPrintWithoutPrinterSavesInDocuments(t *testing.T) {
 	}
 	if e, _ := os.ReadDir(cwd); len(e) != 0 {
 		t.Errorf("the current folder got %v", e)
+	}
+}
+
+// TestEasyReadCommands: the easy-read page as an export, in the person's
+// own language when the plan names one, by choice, or left out.
+func TestEasyReadCommands(t *testing.T) {
+	c := newCLI(t)
+	id := strings.TrimSpace(c.ok("new", "--person", "Aino Virtanen", "--language", "fi", "--date", "2026-12-01"))
+	if got := c.ok("export", id, "--format", "easyread"); !strings.HasPrefix(got, "# Minun suunnitelmani\n") ||
+		!strings.Contains(got, "Tapasimme 1. joulukuuta 2026.") {
+		t.Errorf("the person's own language is not used:\n%s", got)
+	}
+	if got := c.ok("export", id, "--format", "easyread", "--easy-read", "sv"); !strings.HasPrefix(got, "# Min plan\n") {
+		t.Errorf("--easy-read sv:\n%s", got)
+	}
+	if got := c.ok("export", id, "--format", "easyread", "--lang", "en", "--easy-read", "en"); !strings.HasPrefix(got, "# My plan\n") {
+		t.Errorf("--easy-read en:\n%s", got)
+	}
+	_, errOut, code := c.run("export", id, "--format", "easyread", "--easy-read", "so")
+	if code == 0 || !strings.Contains(errOut, "en, fi, sv") {
+		t.Errorf("an unknown language: exit %d, %q", code, errOut)
+	}
+	if _, _, code := c.run("new", "--person", "X", "--language", "finska"); code == 0 {
+		t.Error("a language that is no code was taken")
+	}
+	needTool(t, "pdftotext")
+	dir := t.TempDir()
+	read := func(args ...string) string {
+		pdf := filepath.Join(dir, fmt.Sprint(len(args), args[len(args)-1], ".pdf"))
+		c.ok(append([]string{"print", id, "-o", pdf}, args...)...)
+		txt, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(txt)
+	}
+	if got := read("--copies", "-1"); !strings.Contains(got, "Minun suunnitelmani") {
+		t.Error("the print lacks the Finnish easy-read page")
+	}
+	if got := read("--easy-read", "off"); strings.Contains(got, "Minun suunnitelmani") || strings.Contains(got, "Min plan") {
+		t.Error("--easy-read off still prints the page")
 	}
 }

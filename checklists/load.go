@@ -42,6 +42,7 @@ func Load(dir string) (*Set, []Problem) {
 		m.readDir(dir)
 	}
 	m.check(defaults)
+	m.checkPhrases()
 	return m.set(), m.problems
 }
 

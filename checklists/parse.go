@@ -30,6 +30,9 @@ const (
 	kindBefore = "before"
 	kindAfter  = "after"
 	kindWord   = "word"
+	// kindEasyRead is a fixed phrase of the easy-read page, in any
+	// number of languages.
+	kindEasyRead = "easyread"
 )
 
 // maxFileSize bounds what is read from one file; a checklist is a few
@@ -167,10 +170,10 @@ func parseHeader(file string, n int, line string) (record, *Problem) {
 	}
 	kind = strings.ToLower(kind)
 	switch kind {
-	case kindStep, kindBefore, kindAfter, kindWord:
+	case kindStep, kindBefore, kindAfter, kindWord, kindEasyRead:
 	default:
-		return bad("Okänd sorts block ”%s”. Skriv step, before, after eller word.",
-			"Unknown kind of block \"%s\". Write step, before, after or word.", kind)
+		return bad("Okänd sorts block ”%s”. Skriv step, before, after, word eller easyread.",
+			"Unknown kind of block \"%s\". Write step, before, after, word or easyread.", kind)
 	}
 	if id == "" {
 		return bad("Rubriken saknar id, till exempel [%s mitt_id].", "The heading has no id, for example [%s my_id].", kind)

@@ -17,6 +17,8 @@ type Set struct {
 	Before []Item
 	After  []Item
 	Jargon []model.Jargon
+	// Phrases are the fixed words of the easy-read page, see EasyRead.
+	Phrases []Phrase
 }
 
 // Step is one point of the meeting agenda that the chair walks through.

@@ -123,6 +123,10 @@ func CheckStructure(p *Plan, now time.Time) []Finding {
 	if strings.TrimSpace(p.Person.Name) == "" {
 		c.add(SevError, "plan.person.name", "Namnet saknas.", "The name is missing.")
 	}
+	if l := p.Person.Language; l != "" && !ValidLanguageCode(l) {
+		c.add(SevError, "plan.person.language", "Språket ska vara en kod med två eller tre små bokstäver, till exempel fi.",
+			"The language must be a code of two or three lower-case letters, for example fi.")
+	}
 	if p.Person.PNR != "" {
 		n, err := NormalisePNR(p.Person.PNR, now)
 		if err != nil {

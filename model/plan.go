@@ -60,6 +60,11 @@ type Person struct {
 	// PNR is a personnummer or samordningsnummer in the form YYYYMMDD-NNNN,
 	// or empty when not given.
 	PNR string `json:"pnr,omitempty"`
+	// Language is the language the person reads best, as a code of two
+	// or three letters ("fi"), when it is not the plan's. The easy-read
+	// first page of the original is printed in it when the checklists
+	// have its words.
+	Language string `json:"language,omitempty"`
 }
 
 // Position is the place in the meeting that the screen returns to.

@@ -46,7 +46,7 @@ func filler(n, seed int) string {
 // shared place for fixtures.
 func LargePlan() *model.Plan {
 	now := fixedTime()
-	p := model.NewPlan(model.Person{Name: "Tolvan Tolvansson", PNR: "19121212-1212"}, now)
+	p := model.NewPlan(model.Person{Name: "Tolvan Tolvansson", PNR: "19121212-1212", Language: "fi"}, now)
 	p.ID = "3f1c2a4e-9b7d-4e2a-8c1f-0a9b8c7d6e5f"
 	v := p.Draft
 	v.Meeting = model.Meeting{
