@@ -27,10 +27,17 @@ func cmdPrint(a *app, args []string) error {
 	copies := fs.Int("copies", 0, "")
 	ver := fs.Int("version", 0, "")
 	force := fs.Bool("force", false, "")
+	originalOnly := fs.Bool("original-only", false, "")
+	copiesFor := fs.String("copies-for", "", "")
 	easy := fs.String("easy-read", "", "")
 	pos, err := a.parse(fs, "print", args)
 	if err != nil {
 		return err
+	}
+	sel := printSelection{originalOnly: *originalOnly, copiesFor: splitNames(*copiesFor), copies: *copies}
+	if n := btoi(sel.originalOnly) + btoi(len(sel.copiesFor) > 0) + btoi(sel.copies > 0); n > 1 {
+		return fail("välj en av --original-only, --copies-for och --copies; inget skrevs ut",
+			"choose one of --original-only, --copies-for and --copies; nothing was printed")
 	}
 	if *copies > maxCopies {
 		return fail(fmt.Sprintf("--copies kan vara högst %d; inget skrevs ut. Skriv ut flera gånger om fler kopior behövs.", maxCopies),
@@ -42,7 +49,10 @@ func cmdPrint(a *app, args []string) error {
 	}
 	defer db.Close()
 	doc, notice := model.BuildPrintable(p, v, a.lang)
-	opt := a.pdfOptions(v, *copies)
+	opt, err := a.pdfOptions(p, v, sel)
+	if err != nil {
+		return err
+	}
 	if notice {
 		// Withdrawn consent: one closure notice, never an original and
 		// copies, and no easy-read page of the plan.
@@ -236,6 +246,13 @@ func cmdChecklists(a *app, args []string) error {
 type exitCode int
 
 func (e exitCode) Error() string { return "exit " + strconv.Itoa(int(e)) }
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // easyRead builds the easy-read first page ("Min plan") for a print or an
 // export. choice is the --easy-read flag: "" picks the person's own

@@ -116,12 +116,19 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 // one, else a PDF in the documents folder, and a line saying which, with
 // the file's full path.
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
-	return func(p *model.Plan, v *model.Version) (string, error) {
+	return func(p *model.Plan, v *model.Version, job ui.PrintJob) (string, error) {
 		doc, notice := model.BuildPrintable(p, v, a.lang)
-		opt := a.pdfOptions(v, 0)
+		opt := printout.PDFOptions{Marks: []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
+		if v.FinalisedAt != nil {
+			opt.Marks = printout.CopyMarks(a.lang, p.Copies(v, a.lang).Original, job.Copies, job.Original)
+		}
 		if notice {
 			opt = printout.PDFOptions{Marks: []string{""}}
-		} else if e, err := a.easyRead(p, v, ""); err == nil {
+		}
+		if len(opt.Marks) == 0 {
+			return "", printout.ErrNoPDF
+		}
+		if e, err := a.easyRead(p, v, ""); err == nil && !notice {
 			opt.EasyRead = e
 		}
 		pdf, err := printout.PDF(doc, opt)
@@ -141,13 +148,4 @@ func printedText(l model.Lang, r printout.Result) string {
 		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
 	}
 	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
-}
-
-// pdfOptions gives the copies of a print. A draft gets one copy marked as
-// a draft: it must never pass for the signed original.
-func (a *app) pdfOptions(v *model.Version, copies int) printout.PDFOptions {
-	if v.FinalisedAt == nil {
-		return printout.PDFOptions{Marks: []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
-	}
-	return printout.PDFOptions{Copies: copies}
 }

@@ -3,6 +3,7 @@ package checklists
 import (
 	"bytes"
 	"fmt"
+	"github.com/sipmote/sipmote/termsafe"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -149,7 +150,9 @@ func parse(file string, data []byte) ([]record, []Problem) {
 			continue
 		}
 		seen[key] = n
-		recs[cur].fields = append(recs[cur].fields, field{key: key, value: unquote(strings.TrimSpace(val)), file: file, line: n})
+		// A local routine is file text that reaches every screen: nothing
+		// in it may act on a terminal.
+		recs[cur].fields = append(recs[cur].fields, field{key: key, value: termsafe.String(unquote(strings.TrimSpace(val))), file: file, line: n})
 	}
 	return recs, probs
 }

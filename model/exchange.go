@@ -103,6 +103,8 @@ func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
 		return nil, bad("plan", "Planen saknas.", "The plan is missing.")
 	}
 	p := ex.Plan
+	// Text from a file may carry terminal escape sequences; none is kept.
+	CleanText(p)
 	p.Upgrade()
 	if probs := CheckStructure(p, now); len(probs) > 0 {
 		return nil, &ImportError{probs}

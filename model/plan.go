@@ -431,7 +431,7 @@ func (pt Participant) Employer() Principal {
 	switch {
 	case pt.Principal == PrincipalKommun || pt.Principal == PrincipalRegion:
 		return pt.Principal
-	case pt.Principal == PrincipalOther && (pt.FundedBy == PrincipalKommun || pt.FundedBy == PrincipalRegion):
+	case (pt.Principal == PrincipalOther || pt.Role == RolePartyStaff) && (pt.FundedBy == PrincipalKommun || pt.FundedBy == PrincipalRegion):
 		return pt.FundedBy
 	}
 	return ""

@@ -102,18 +102,27 @@ func mdSignatures(b *strings.Builder, d model.Document) {
 	if sb.Intro != "" {
 		b.WriteString(mdParagraph(sb.Intro) + "\n\n")
 	}
-	if len(sb.Lines) == 0 {
+	if len(sb.Lines) == 0 && len(sb.Later) == 0 {
 		b.WriteString("*" + mdInline(model.T(d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present.")) + "*\n\n")
 		return
 	}
-	t := model.Table{Header: []string{
-		model.T(d.Lang, "Namn", "Name"), model.T(d.Lang, "Enhet", "Unit"),
-		model.T(d.Lang, "Datum", "Date"), model.T(d.Lang, "Underskrift", "Signature"),
-	}}
-	for _, s := range sb.Lines {
-		t.Rows = append(t.Rows, []string{s.Name, s.Unit, s.Date, ""})
+	if len(sb.Lines) > 0 {
+		t := model.Table{Header: []string{
+			model.T(d.Lang, "Namn", "Name"), model.T(d.Lang, "Enhet", "Unit"),
+			model.T(d.Lang, "Datum", "Date"), model.T(d.Lang, "Underskrift", "Signature"),
+		}}
+		for _, s := range sb.Lines {
+			t.Rows = append(t.Rows, []string{s.Name, s.Unit, s.Date, ""})
+		}
+		mdTable(b, t)
 	}
-	mdTable(b, t)
+	if len(sb.Later) > 0 {
+		b.WriteString("**" + mdInline(sb.LaterHeading) + ":**\n\n")
+		for _, n := range sb.Later {
+			b.WriteString("- " + mdInline(n) + "\n")
+		}
+		b.WriteString("\n")
+	}
 }
 
 // mdParagraph escapes a paragraph and keeps the secretary's line breaks as

@@ -126,7 +126,7 @@ func PDF(d model.Document, opt PDFOptions) ([]byte, error) {
 	if err := r.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrPDF, err)
 	}
-	return buf.Bytes(), nil
+	return fixTrailer(buf.Bytes(), 1)
 }
 
 // renderer writes one PDF. It holds the state of the page being written.
@@ -169,11 +169,18 @@ func newRenderer(d model.Document, perCopy int) (*renderer, error) {
 	pdf.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
 	// The metadata names the kind of document, not the person: file
 	// managers and print queues show it.
-	pdf.SetTitle(model.T(d.Lang, "Samordnad individuell plan (SIP)", "Coordinated individual plan (SIP)"), true)
+	title := model.T(d.Lang, "Samordnad individuell plan (SIP)", "Coordinated individual plan (SIP)")
+	pdf.SetTitle(title, true)
 	pdf.SetCreator("sipmote", true)
 	pdf.SetProducer("sipmote", true)
 	pdf.SetLang(string(d.Lang))
-	pdf.SetCreationDate(time.Now())
+	// One instant for both dates, to the second, as the XMP repeats them.
+	now := time.Now().Truncate(time.Second)
+	pdf.SetCreationDate(now)
+	pdf.SetModificationDate(now)
+	if perCopy > 0 { // the counting pass is thrown away
+		archival(pdf, title, "sipmote", "sipmote", string(d.Lang), now)
+	}
 	r := &renderer{pdf: pdf, d: d, glyphs: g, perCopy: perCopy}
 	pdf.SetFooterFunc(r.footer)
 	return r, nil
@@ -272,13 +279,18 @@ func (r *renderer) header() {
 		}
 		r.pdf.SetFont(fontFamily, "B", size)
 		r.pdf.SetTextColor(0, 0, 0)
+		// The first page has no title at the left of the band, so a
+		// copy's whole name ("Kopia till Per Wall, Geriatriken") fits.
 		maxW := contentW/2 - 4
-		if r.easy != nil {
-			maxW = contentW - 4 // no title beside it on the easy-read page
+		if r.pdf.PageNo() == r.copyStart || r.easy != nil {
+			maxW = contentW - 4
 		}
-		for r.pdf.GetStringWidth(m) > maxW && m != "" {
-			rs := []rune(m)
-			m = string(rs[:len(rs)-1])
+		if r.pdf.GetStringWidth(m) > maxW {
+			for r.pdf.GetStringWidth(m+"…") > maxW && m != "" {
+				rs := []rune(m)
+				m = string(rs[:len(rs)-1])
+			}
+			m += "…"
 		}
 		w := r.pdf.GetStringWidth(m) + 6
 		r.pdf.SetDrawColor(0, 0, 0)

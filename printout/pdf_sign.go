@@ -1,6 +1,8 @@
 package printout
 
 import (
+	"strings"
+
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -48,7 +50,10 @@ func (r *renderer) signatures() {
 	}
 	r.pdf.SetY(r.pdf.GetY() + 2)
 	if len(sb.Lines) == 0 {
-		r.paragraph(model.T(r.d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present."), true)
+		if len(sb.Later) == 0 {
+			r.paragraph(model.T(r.d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present."), true)
+		}
+		r.later()
 		return
 	}
 	colW := (contentW - signGap*(signCols-1)) / signCols
@@ -60,6 +65,18 @@ func (r *renderer) signatures() {
 		}
 		r.pdf.SetY(y + signRowH)
 	}
+	r.later()
+}
+
+// later names those who sign later (on the phone, on video, gone early):
+// no line for them on a paper they never see, but the reader knows their
+// signature is to come.
+func (r *renderer) later() {
+	sb := r.d.Signatures
+	if len(sb.Later) == 0 {
+		return
+	}
+	r.paragraph(sb.LaterHeading+": "+strings.Join(sb.Later, "; ")+".", false)
 }
 
 // signBox is one signature: the line to sign on, the printed name and the

@@ -19,10 +19,14 @@ func needTool(t testing.TB, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed (apt-get install poppler-utils)", name)
+		pkg := "poppler-utils"
+		if name == "qpdf" {
+			pkg = "qpdf"
 		}
-		t.Skipf("%s is not installed (apt-get install poppler-utils)", name)
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed (apt-get install %s)", name, pkg)
+		}
+		t.Skipf("%s is not installed (apt-get install %s)", name, pkg)
 	}
 	return p
 }

@@ -38,6 +38,7 @@ const (
 	screenMeeting
 	screenAsk
 	screenClose
+	screenTrail
 )
 
 // Model is the root: it owns the screens and routes messages to the one in
@@ -52,6 +53,7 @@ type Model struct {
 	sess    *session.Session
 	ask     *askModel
 	closing *closeModel
+	trail   *trailModel
 	width   int
 	height  int
 	fatal   string
@@ -115,6 +117,9 @@ func (m *Model) Close() error {
 
 // Update routes a message to the screen in front.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.updateTrail(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -197,7 +202,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			p, pr := msg.plan, m.o.Printer
 			m.home.message = model.T(m.o.Lang, "Skriver ut…", "Printing…")
 			return m, func() tea.Msg {
-				where, err := pr(p, p.Latest())
+				v := p.Latest()
+				where, err := pr(p, v, PrintJob{Original: true, Copies: p.Copies(v, m.o.Lang).Copies})
 				return homePrintedMsg{p.ID, where, err}
 			}
 		}
@@ -251,6 +257,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	switch m.screen {
+	case screenTrail:
+		return m, m.trail.update(msg)
 	case screenNew:
 		return m, m.newPlan.update(msg)
 	case screenMeeting:
@@ -286,6 +294,9 @@ func (m *Model) openSession(s *session.Session) tea.Cmd {
 
 func (m *Model) resize() {
 	m.home.width, m.home.height = m.width, m.height
+	if m.trail != nil {
+		m.trail.width, m.trail.height = m.width, m.height
+	}
 	m.home.filter.SetWidth(max(10, m.width-10))
 	if m.closing != nil {
 		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
@@ -320,6 +331,8 @@ func (m *Model) render() string {
 	switch {
 	case m.tooSmall():
 		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
+	case m.screen == screenTrail && m.trail != nil:
+		s = m.trail.view()
 	case m.screen == screenNew:
 		s = m.newPlan.view()
 	case m.screen == screenMeeting:

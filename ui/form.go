@@ -46,6 +46,10 @@ type field struct {
 	// note, when set, gives a line shown under the field that changes with
 	// the plan (the units a consent does not cover yet).
 	note func() string
+	// hide, when set and true, leaves the field out for now: a
+	// participant's language shows only for an interpreter. It is asked
+	// on every move and draw, so a choice made above shows or hides it.
+	hide func() bool
 	// private hides the value unless the field is being edited: the
 	// secretary's screen may be the one the room sees.
 	private bool
@@ -320,10 +324,25 @@ func heldNotice(l model.Lang, s string) string {
 func (f *form) move(d int) tea.Cmd {
 	f.tidy()
 	n := f.focus + d
+	for n >= 0 && n < len(f.fields) && f.fields[n].hidden() {
+		n += d
+	}
 	if n < 0 || n >= len(f.fields) {
 		return nil
 	}
 	return f.focusField(n, -1)
+}
+
+func (fl *field) hidden() bool { return fl.hide != nil && fl.hide() }
+
+// atLast tells whether the focus is on the last field shown.
+func (f *form) atLast() bool {
+	for i := f.focus + 1; i < len(f.fields); i++ {
+		if !f.fields[i].hidden() {
+			return false
+		}
+	}
+	return true
 }
 
 // tidy puts the focused field's value in its standard form when leaving
@@ -341,7 +360,7 @@ func (f *form) tidy() {
 // jump focuses the field with path, if the form has it.
 func (f *form) jump(path string) (tea.Cmd, bool) {
 	for i, fl := range f.fields {
-		if fl.path == path {
+		if fl.path == path && !fl.hidden() {
 			return f.focusField(i, -1), true
 		}
 	}
@@ -377,6 +396,9 @@ func (f *form) view(findings map[string]string) string {
 			b.Reset()
 		}
 		focused := i == f.focus
+		if fl.hidden() && !focused {
+			continue
+		}
 		label := fl.label
 		if focused {
 			b.WriteString(f.st.Focused.Render("› " + label))
@@ -512,8 +534,11 @@ func (f *form) window(blocks []string) string {
 	if first > 0 {
 		more += "↑ "
 	}
-	if last < len(blocks)-1 {
-		more += "↓ "
+	for _, bl := range blocks[last+1:] {
+		if bl != "" {
+			more += "↓ "
+			break
+		}
 	}
 	return strings.TrimRight(out, "\n") + "\n" + f.st.Subtle.Render(more+model.T(f.lang, "fler fält", "more fields"))
 }

@@ -56,6 +56,7 @@ func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) 
 	m.Date, m.Start, m.Minutes = strings.TrimSpace(in.Date), strings.TrimSpace(in.Time), mins
 	m.Place, m.Form = strings.TrimSpace(in.Place), model.MeetingForm(in.Form)
 	m.Chair, m.Secretary = strings.TrimSpace(in.Chair), strings.TrimSpace(in.Secretary)
+	model.CleanText(p)
 	return p, ""
 }
 

@@ -116,23 +116,26 @@ func (m *trailModel) view() string {
 		hm := m.help
 		hm.SetWidth(m.width)
 		b.WriteString("\n" + hm.FullHelpView(m.keys.FullHelp()) + "\n\n")
-		b.WriteString(m.st.Subtle.Render(model.T(l,
+		b.WriteString(m.st.Subtle.Width(max(20, m.width)).Render(model.T(l,
 			"Loggen visar varje gång planen skapats, öppnats, ändrats, visats, skrivits ut eller exporterats: när, av vem och varifrån, aldrig innehållet. Den går inte att ändra härifrån; sipmote check visar om någon ändrat i den utanför programmet.",
 			"The trail shows every time the plan was created, opened, changed, shown, printed or exported: when, by whom and from where, never the content. It cannot be changed from here; sipmote check shows whether anyone changed it outside the program.")) + "\n")
 		b.WriteString(m.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help.")))
 		return b.String()
 	}
-	b.WriteString(m.st.Subtle.Render(fmt.Sprintf(model.T(l, "%d händelser, äldst först", "%d events, oldest first"), len(m.rows))) + "\n\n")
+	b.WriteString(m.st.Subtle.Render(model.Plural(l, len(m.rows), "%d händelse", "%d händelser", "%d event", "%d events")+model.T(l, ", äldst först", ", oldest first")) + "\n\n")
 	if len(m.rows) == 0 {
 		b.WriteString(model.T(l, "Inga händelser.", "No events.") + "\n")
 	} else {
-		head := fmt.Sprintf("%-4s %-16s %-24s %-18s %s", model.T(l, "Nr", "No"), model.T(l, "När", "When"),
-			model.T(l, "Vad", "What"), model.T(l, "Vem", "Who"), model.T(l, "Varifrån", "From"))
+		// Who gets what the window has to spare, beside the place it
+		// was done from.
+		ww := min(30, max(12, (m.width-4-16-24-4)/2))
+		head := fmt.Sprintf("%-4s %-16s %-24s %-*s %s", model.T(l, "Nr", "No"), model.T(l, "När", "When"),
+			model.T(l, "Vad", "What"), ww, model.T(l, "Vem", "Who"), model.T(l, "Varifrån", "From"))
 		b.WriteString(m.st.Header.Render(ansi.Truncate(head, max(1, m.width), "…")) + "\n")
 		end := min(len(m.rows), m.offset+m.page())
 		for _, r := range m.rows[m.offset:end] {
-			line := fmt.Sprintf("%-4d %-16s %-24s %-18s %s", r.Seq, r.At.Local().Format("2006-01-02 15:04"),
-				fit(m.what(r), 24), fit(who(r), 18), termsafe.String(r.From))
+			line := fmt.Sprintf("%-4d %-16s %-24s %-*s %s", r.Seq, r.At.Local().Format("2006-01-02 15:04"),
+				fit(m.what(r), 24), ww, fit(who(r), ww), termsafe.String(r.From))
 			b.WriteString(ansi.Truncate(line, max(1, m.width), "…") + "\n")
 		}
 	}
