@@ -40,17 +40,26 @@ func cmdFindings(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, p, v, err := a.loadVersion(pos, 0, "ange planens id: sipmote findings ID [--json]", "give the plan's id: sipmote findings ID [--json]")
+	if len(pos) != 1 {
+		return fail("ange planens id: sipmote findings ID [--json]", "give the plan's id: sipmote findings ID [--json]")
+	}
+	set, _ := a.loadChecklists()
+	svc, err := a.openService(set.Jargon)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	if p.ContentHidden() {
+	defer svc.Close()
+	id, err := a.resolve(svc, pos[0])
+	if err != nil {
+		return err
+	}
+	if p, err := svc.Load(id); err == nil && p.ContentHidden() {
 		return fail("samtycket är återkallat; planens innehåll visas inte", "the consent was withdrawn; the plan's content is not shown")
 	}
-	set, _ := a.loadChecklists()
-	found := model.Validate(p, v, model.Options{Now: a.now(), Jargon: set.Jargon})
-	a.trail(db, p.ID, "checked", "")
+	p, v, found, err := svc.Findings(id)
+	if err != nil {
+		return err
+	}
 	rep := findingsReport{PlanID: p.ID, Version: v.Number, Errors: []findingJSON{}, Warnings: []findingJSON{}, Notices: []findingJSON{}}
 	for _, f := range found {
 		sec := model.SectionOf(f.Path)

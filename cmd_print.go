@@ -4,14 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/printout"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 )
 
 // maxCopies bounds --copies: a SIP meeting hands a copy to each of a
@@ -48,45 +46,26 @@ func cmdPrint(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	doc, notice := model.BuildPrintable(p, v, a.lang)
-	opt, err := a.pdfOptions(p, v, sel)
+	opt, err := a.printOptions(p, v, sel)
 	if err != nil {
 		return err
 	}
-	if notice {
-		// Withdrawn consent: one closure notice, never an original and
-		// copies, and no easy-read page of the plan.
-		opt = printout.PDFOptions{Marks: []string{""}}
-	} else if opt.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
+	opt.Printer, opt.File, opt.Force = *printer, *out, *force
+	if opt.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
 		return err
 	}
-	pdf, err := printout.PDF(doc, opt)
-	if err != nil {
-		return err
-	}
-	var res printout.Result
-	if *out != "" && *printer == "" {
-		// An explicit file: write there, never to a printer. The print is
-		// confidential: a new file readable by its owner only.
-		if err := a.writeFile(*out, pdf, *force); err != nil {
-			return err
-		}
-		res = printout.Result{Path: *out}
-		if abs, err := filepath.Abs(*out); err == nil {
-			res.Path = abs
-		}
-	} else {
-		res, err = printout.Print(pdf, *printer, printout.DefaultFileName(p, v))
+	res, err := db.Print(p, v, opt)
+	if fe := (*service.FileError)(nil); errors.As(err, &fe) {
+		return fileError(fe.Path, fe.Err)
 	}
 	if err != nil {
 		return err
 	}
-	a.trail(db, p.ID, "printed", v.Meeting.Secretary)
 	if *out != "" && *printer == "" {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "PDF sparad: ", "PDF saved: ")+res.Path)
 		return nil
 	}
-	fmt.Fprintln(a.stdout, printedText(a.lang, res))
+	fmt.Fprintln(a.stdout, service.PrintedText(a.lang, res))
 	return nil
 }
 
@@ -127,7 +106,7 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	a.trailSection(db, p.ID, store.TrailViewed, "diff")
+	db.Viewed(p.ID, "diff")
 	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
 	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
 	return nil
@@ -145,17 +124,16 @@ func cmdDue(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sums, err := db.List()
+	due, err := db.Due(*days)
 	if err != nil {
 		return err
 	}
-	due := model.Due(sums, a.now(), *days)
 	if *asJSON {
 		if due == nil {
 			due = []model.DueItem{}
 		}
 		for _, d := range due {
-			a.trailSection(db, d.PlanID, store.TrailViewed, "due")
+			db.Viewed(d.PlanID, "due")
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
@@ -166,7 +144,7 @@ func cmdDue(a *app, args []string) error {
 		return nil
 	}
 	for _, d := range due {
-		a.trailSection(db, d.PlanID, store.TrailViewed, "due")
+		db.Viewed(d.PlanID, "due")
 		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))
 	}
 	return nil
@@ -186,34 +164,31 @@ func cmdClose(a *app, args []string) error {
 		return fail("ange id och skäl: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other",
 			"give the id and a reason: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other")
 	}
-	db, p, err := a.loadPlan(pos[0])
+	db, err := a.openDB()
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if p.ReadOnly() {
-		return fail("planen är redan avslutad", "the plan is already closed")
-	}
-	r := model.ClosureReason(*reason)
-	if p.DraftAtRisk(r) && !*discard {
-		return fail(fmt.Sprintf("planen har ett påbörjat utkast (version %d) som inte är fastställt; det tas bort om planen avslutas. Fastställ det först, eller avsluta med --discard-draft. Inget har ändrats.", p.Draft.Number),
-			fmt.Sprintf("the plan has an unfinished draft (version %d) that is not finalised; closing discards it. Finalise it first, or close with --discard-draft. Nothing was changed.", p.Draft.Number))
-	}
-	err = p.Close(model.Closure{Reason: r, Text: *text, Date: *date, DraftDiscarded: *discard}, a.now())
+	p, err := db.ClosePlan(pos[0], model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date, DraftDiscarded: *discard})
 	switch {
+	case errors.Is(err, model.ErrClosed):
+		return fail("planen är redan avslutad", "the plan is already closed")
+	case errors.Is(err, model.ErrDraftOpen):
+		return fail("planen har ett påbörjat utkast som inte är fastställt; det tas bort om planen avslutas. Fastställ det först, eller avsluta med --discard-draft. Inget har ändrats.",
+			"the plan has an unfinished draft that is not finalised; closing discards it. Finalise it first, or close with --discard-draft. Nothing was changed.")
 	case errors.Is(err, model.ErrReason):
 		return fail("okänt skäl: "+*reason+" (goals_met, no_need, consent_withdrawn, moved eller other)", "unknown reason: "+*reason+" (goals_met, no_need, consent_withdrawn, moved or other)")
 	case errors.Is(err, model.ErrReasonText):
 		return fail("skriv en förklaring med --text när skälet är other", "write an explanation with --text when the reason is other")
 	case errors.Is(err, model.ErrCloseDate):
 		return fail("datumet ska vara ÅÅÅÅ-MM-DD och inte senare än i dag", "the date must be YYYY-MM-DD and not later than today")
-	case err != nil:
+	}
+	if ce := (*service.CloseError)(nil); errors.As(err, &ce) {
 		return fail("planen kunde inte avslutas: "+err.Error(), "the plan could not be closed: "+err.Error())
 	}
-	if err := db.SavePlan(p); err != nil {
+	if err != nil {
 		return err
 	}
-	a.trail(db, p.ID, "closed", "")
 	fmt.Fprintln(a.stdout, p.Closure.Describe(a.lang))
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Samordnaren meddelar det till (bocka av i programmet med x på planen):", "The coordinator tells (tick them off in the program with x on the plan):"))
 	for _, r := range p.Closure.Tell {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -13,14 +14,19 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// closedPlanMsg hands the closed plan (or its ticked list of people to
-// tell) to the root, which saves it.
-type closedPlanMsg struct {
-	plan *model.Plan
-	// closed is true when the plan was closed now, false when only the
-	// list of people told changed.
-	closed bool
-}
+// closeRequestMsg asks the root to close plan id (through the service);
+// closedPlanMsg says the user leaves the list of people to tell, with the
+// plan when who was told changed, for the root to save.
+type (
+	closeRequestMsg struct {
+		id      string
+		closure model.Closure
+	}
+	closedPlanMsg struct {
+		// plan is set when the ticks of who was told changed.
+		plan *model.Plan
+	}
+)
 
 // closeModel closes a plan: a reason (chosen, never defaulted), an
 // explanation kept for every reason, and a date. Closing with an
@@ -38,7 +44,8 @@ type closeModel struct {
 	err     string
 	confirm bool // asking whether the draft may be discarded
 	done    bool // closed: ticking the people told
-	closed  bool // closed on this screen
+	busy    bool // a close request is on its way
+	ticked  bool // who was told changed
 	cursor  int
 	now     func() time.Time
 	help    help.Model
@@ -84,17 +91,22 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.down) && m.cursor < n-1:
 			m.cursor++
 		case key.Matches(k, m.keys.tick) && m.cursor < n:
-			_ = m.plan.SetTold(m.cursor, !m.plan.Closure.Tell[m.cursor].Told)
+			if m.plan.SetTold(m.cursor, !m.plan.Closure.Tell[m.cursor].Told) == nil {
+				m.ticked = true
+			}
 		case key.Matches(k, m.keys.leave):
-			p, closed := m.plan, m.closed
-			return func() tea.Msg { return closedPlanMsg{p, closed} }
+			var p *model.Plan
+			if m.ticked {
+				p = m.plan
+			}
+			return func() tea.Msg { return closedPlanMsg{p} }
 		}
 		return nil
 	}
 	if isKey && m.confirm {
 		m.confirm = false
 		if key.Matches(k, m.keys.yes) {
-			m.close(true)
+			return m.close(true)
 		}
 		return nil
 	}
@@ -112,25 +124,42 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 				m.confirm = true
 				return nil
 			}
-			m.close(false)
-			return nil
+			return m.close(false)
 		}
 	}
 	cmd, _ := m.form.update(msg)
 	return cmd
 }
 
-// close closes the plan; discard says the user agreed to drop the draft.
-func (m *closeModel) close(discard bool) {
+// close asks the root to close the plan; discard says the user agreed to
+// drop the unfinished draft. The answer comes to closed.
+func (m *closeModel) close(discard bool) tea.Cmd {
+	if m.busy {
+		return nil
+	}
+	m.busy = true
+	id := m.plan.ID
 	c := model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date, DraftDiscarded: discard}
-	if err := m.plan.Close(c, m.now()); err != nil {
+	return func() tea.Msg { return closeRequestMsg{id, c} }
+}
+
+// closed takes the answer to a close request: the closed plan, stored,
+// or why it was not closed.
+func (m *closeModel) closed(p *model.Plan, err error) {
+	m.busy = false
+	if err != nil {
 		m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
 		return
 	}
-	m.done, m.closed = true, true
+	m.plan, m.done, m.cursor = p, true, 0
 }
 
 func closeErrText(l model.Lang, err error) string {
+	for _, e := range []error{model.ErrReasonText, model.ErrCloseDate, model.ErrReason, model.ErrDraftOpen} {
+		if errors.Is(err, e) {
+			err = e
+		}
+	}
 	switch err {
 	case model.ErrReasonText:
 		return model.T(l, "skriv en förklaring när skälet är annat.", "write an explanation when the reason is other.")
@@ -141,7 +170,7 @@ func closeErrText(l model.Lang, err error) string {
 	case model.ErrDraftOpen:
 		return model.T(l, "det finns ett påbörjat utkast.", "there is an unfinished draft.")
 	}
-	return ErrorText(l, err)
+	return errText(l, err)
 }
 
 func (m *closeModel) view(width int) string {
