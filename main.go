@@ -68,6 +68,7 @@ func commands() []command {
 		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--original-only | --copies-for NAMN,NAMN | --copies N] [--version N] [--easy-read SPRÅK|off]",
 			"skriver ut planen (PDF): originalet och en namngiven kopia till var och en i kopielistan", "prints the plan (PDF): the original and a named copy for each one on the copy list", cmdPrint},
 		{"copies", "ID [--version N]", "visar vem som får originalet och kopiorna", "shows who gets the original and the copies", cmdCopies},
+		{"summons", "ID", "visar vilka som ska kallas till nästa möte och vad som ska bokas (tolk)", "shows who to summon to the next meeting and what to book (interpreter)", cmdSummons},
 		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
 		{"findings", "ID [--json]", "visar vad planen saknar (fel och varningar); avslutas med fel om planen inte kan fastställas", "shows what the plan lacks (errors and warnings); exits with an error when it cannot be finalised", cmdFindings},
 		{"due", "[--days N] [--json]", "visar vad samordnaren ska göra inom fyra veckor: uppföljningar, samtycken, uppdrag, betänketider, insatser, orörda utkast", "shows what the coordinator must act on within four weeks: follow-ups, consents, mandates, times to consider, actions, idle drafts", cmdDue},
