@@ -200,7 +200,7 @@ func (m *closeModel) view(width int) string {
 			"The plan has an unfinished draft (version %d) that is not finalised. Closing the plan discards it. Press y to discard it and close, any other key to go back."), n), w, "")) + "\n")
 		return b.String()
 	}
-	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.save, m.keys.cancel}, width))
+	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), []key.Binding{m.keys.save, m.keys.cancel}, width))
 	return b.String()
 }
 
@@ -233,5 +233,5 @@ func (m *closeModel) tellView(b *strings.Builder, w int) {
 		b.WriteString(line + "\n")
 	}
 	m.help.SetWidth(w)
-	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.up, m.keys.tick, m.keys.leave}, w))
+	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), []key.Binding{m.keys.up, m.keys.tick, m.keys.leave}, w))
 }
