@@ -72,7 +72,7 @@ func TestTypeAheadCannotClosePlan(t *testing.T) {
 	time.Sleep(time.Second)
 	tm.keys("y")
 	tm.waitFor("The plan is closed", 5*time.Second)
-	tm.keys("Space")
+	tm.keys("Escape")
 	tm.waitFor("Plans", 5*time.Second)
 	tm.keys("q")
 	deadline := time.Now().Add(5 * time.Second)

@@ -138,8 +138,8 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 	if !strings.Contains(screenText(m), "The plan is closed.") {
 		t.Errorf("the closing screen does not say so:\n%s", screenText(m))
 	}
-	press(m, "space")
+	press(m, "esc")
 	if m.screen != screenHome {
-		t.Errorf("a key after closing does not go home:\n%s", screenText(m))
+		t.Errorf("esc after closing does not go home:\n%s", screenText(m))
 	}
 }
