@@ -36,7 +36,14 @@ func TestPasteReplacesSuggestedValue(t *testing.T) {
 			for range c.tabs {
 				press(m, "tab")
 			}
+			// A terminal's paste comes framed by a start and an end.
+			if _, ok := c.input.(tea.PasteMsg); ok {
+				send(m, tea.PasteStartMsg{})
+			}
 			send(m, c.input)
+			if _, ok := c.input.(tea.PasteMsg); ok {
+				send(m, tea.PasteEndMsg{})
+			}
 			if got := c.get(m.newPlan.in); got != c.want {
 				t.Errorf("got %q, want %q", got, c.want)
 			}

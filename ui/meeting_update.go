@@ -444,7 +444,10 @@ func (m *meetingModel) shortHelp() []key.Binding {
 
 // stepHelp is the agenda's keys, on the status line beside the save state.
 func (m *meetingModel) stepHelp() []key.Binding {
-	return []key.Binding{m.keys.next, m.keys.sections}
+	// Shorter words than in the help, so that they fit beside the save
+	// time at 80 columns.
+	sec := key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", model.T(m.lang, "avsnitt", "sections")))
+	return []key.Binding{m.keys.next, sec}
 }
 
 // view draws the meeting. The agenda is cached until the clock, the step
