@@ -143,13 +143,9 @@ func optional(ss []Section, s Section) []Section {
 	return append(ss, s)
 }
 
-// BuildDocument lays out version v of plan p in language l. A nil v means
-// the version the screen shows. It never fails: an empty plan gives a
-// document of empty sections, which is still worth printing as a form.
-//
-// Subjects the person does not want raised are left out on purpose: they
-// are the most sensitive part of the consent and the printout travels.
-func BuildDocument(p *Plan, v *Version, l Lang) Document {
+// shown gives the plan and version a printout shows: a nil version is
+// the one the screen shows, and an empty plan prints as an empty form.
+func shown(p *Plan, v *Version) (*Plan, *Version) {
 	if p == nil {
 		p = &Plan{}
 	}
@@ -159,6 +155,17 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	if v == nil {
 		v = &Version{Number: 1}
 	}
+	return p, v
+}
+
+// BuildDocument lays out version v of plan p in language l. A nil v means
+// the version the screen shows. It never fails: an empty plan gives a
+// document of empty sections, which is still worth printing as a form.
+//
+// Subjects the person does not want raised are left out on purpose: they
+// are the most sensitive part of the consent and the printout travels.
+func BuildDocument(p *Plan, v *Version, l Lang) Document {
+	p, v = shown(p, v)
 	b := docBuilder{p: p, v: v, l: l}
 	d := Document{
 		Lang:    l,
@@ -226,6 +233,9 @@ func (b docBuilder) subtitle() []KeyValue {
 	form := ""
 	if m.Form != "" {
 		form = m.Form.Label(b.l)
+	}
+	if mixed := MixedAttendance(b.v, b.l); mixed != "" {
+		form = strings.TrimPrefix(form+"; "+mixed, "; ")
 	}
 	return []KeyValue{
 		{b.t("Den enskilde", "The person"), orDash(b.p.Person.Name)},

@@ -100,15 +100,7 @@ type EasyItem struct {
 // Names are given rather than titles: the person knows Karin, not "the
 // social secretary". An action with nobody named is listed under its unit.
 func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
-	if p == nil {
-		p = &Plan{}
-	}
-	if v == nil {
-		v = p.Current()
-	}
-	if v == nil {
-		v = &Version{Number: 1}
-	}
+	p, v = shown(p, v)
 	e := EasyRead{Lang: w.Lang, Title: w.Say("title"), Page: w.Say("page")}
 	if name := strings.TrimSpace(p.Person.Name); name != "" {
 		e.Intro = append(e.Intro, name)

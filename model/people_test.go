@@ -468,3 +468,33 @@ func TestAttendanceBeforeAndAfter(t *testing.T) {
 		t.Error("a started meeting is not before the meeting")
 	}
 }
+
+// TestMixedMeeting: a meeting in the home with one on the phone says so.
+func TestMixedMeeting(t *testing.T) {
+	tests := []struct {
+		form MeetingForm
+		att  []Attendance
+		want string
+	}{
+		{FormHome, []Attendance{AttendRoom, AttendPhone, AttendAbsent}, "1 via telefon"},
+		{FormRoom, []Attendance{AttendRoom, AttendRoom}, ""},
+		{FormVideo, []Attendance{AttendVideo, AttendRoom, AttendPhone}, "1 på plats, 1 via telefon"},
+		{FormRoomVideo, []Attendance{AttendRoom, AttendVideo, AttendVideo}, "2 via video"},
+	}
+	for _, tt := range tests {
+		v := &Version{Meeting: Meeting{Form: tt.form}}
+		for _, a := range tt.att {
+			v.Meeting.Participants = append(v.Meeting.Participants, Participant{Name: "x", Role: RoleStaff, Attendance: a})
+		}
+		if got := MixedAttendance(v, Swedish); got != tt.want {
+			t.Errorf("%s %v: %q, want %q", tt.form, tt.att, got, tt.want)
+		}
+	}
+	p, v := copyPlan()
+	v.Meeting.Form = FormHome
+	for _, kv := range BuildDocument(p, v, Swedish).Subtitle {
+		if kv.Key == "Mötesform" && kv.Value != FormHome.Label(Swedish)+"; 1 via telefon" {
+			t.Errorf("form %q", kv.Value)
+		}
+	}
+}
