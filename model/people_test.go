@@ -422,12 +422,12 @@ func TestFormat1Opens(t *testing.T) {
 	if !slices.Equal(a.GoalIDs, []string{"g1"}) || a.LegacyGoalID != "" {
 		t.Errorf("goals %v %q", a.GoalIDs, a.LegacyGoalID)
 	}
-	// Written again, it is format 2 and has no trace of the old fields.
+	// Written again, it is the present format and has no trace of the old fields.
 	b, err := EncodeExport(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(b, []byte(`"present"`)) || bytes.Contains(b, []byte(`"goal_id"`)) || !bytes.Contains(b, []byte(`"format_version": 2`)) {
+	if bytes.Contains(b, []byte(`"present"`)) || bytes.Contains(b, []byte(`"goal_id"`)) || !bytes.Contains(b, []byte(`"format_version": 3`)) {
 		t.Errorf("re-export keeps old fields:\n%s", b)
 	}
 	// Unknown values are refused with their path.
