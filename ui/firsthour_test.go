@@ -142,7 +142,7 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	press(m, "ctrl+l", "space")
 	to := m.meeting.over.(*ticksOverlay)
 	if to.cursor != 0 || !livePlan(m).Ticked("b1") {
-		t.Errorf("checklist: cursor %d, b1 ticked %v", to.cursor, livePlan(m).Ticked("b1"))
+		t.Errorf("checklist: cursor %d, ticks %v", to.cursor, livePlan(m).CurrentTicks())
 	}
 	press(m, "esc")
 	// The participants' present/absent.
