@@ -232,6 +232,9 @@ func inspect(path string, o options) (found inspection, err error) {
 		for range tx.Check() {
 			bad = fmt.Errorf("%w: the database structure is inconsistent", ErrCorrupt)
 		}
+		if o.salvage && o.readOnly {
+			return nil
+		}
 		return bad
 	})
 	return found, err
