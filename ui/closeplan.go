@@ -135,7 +135,7 @@ func (m *closeModel) view(width int) string {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, width), "")) + "\n")
 	}
 	m.help.SetWidth(width)
-	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.save, m.keys.cancel}, width))
+	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), []key.Binding{m.keys.save, m.keys.cancel}, width))
 	return b.String()
 }
 

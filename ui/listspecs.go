@@ -107,6 +107,7 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 				str(id, "unit", model.T(l, "Verksamhet", "Unit"), "", func(a *model.Action) *string { return &a.Unit }),
 				withFill(str(id, "responsible", model.T(l, "Ansvarig person", "Responsible person"), model.T(l, "en av deltagarna, eller annan", "one of the participants, or another"), func(a *model.Action) *string { return &a.Responsible }),
 					func() { fillFromParticipant(row(id, true), v()) }),
+				actionContactField(l, v, func(create bool) *model.Action { return row(id, create) }),
 				{path: "content.actions[].principal", label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), kind: kindChoice, opts: principalOpts(l),
 					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
 				str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), "", func(a *model.Action) *string { return &a.OtherParty }),

@@ -118,22 +118,3 @@ func reviewStep(after Step) Step {
 		},
 	}
 }
-
-// withOwnWords makes the goals step open the person's own words first when
-// no step of the agenda does, so that ctrl+n through the meeting reaches
-// what matters to the person before the goals written from it.
-func withOwnWords(steps []Step) []Step {
-	for _, s := range steps {
-		if s.Section == secOwnWords || s.First == secOwnWords {
-			return steps
-		}
-	}
-	out := append([]Step{}, steps...)
-	for i := range out {
-		if out[i].Section == secGoals {
-			out[i].First = secOwnWords
-			break
-		}
-	}
-	return out
-}

@@ -248,7 +248,7 @@ func (r *roomModel) view(s MeetingState) string {
 		if len(lines) == 0 {
 			continue
 		}
-		if ok && (cur.Section == p.section || cur.First == p.section) && focus < 0 {
+		if ok && cur.Section == p.section && focus < 0 {
 			focus = len(body)
 		}
 		body = append(body, st.Label.Render(p.heading.In(l)))

@@ -31,7 +31,57 @@ type ticksOverlay struct {
 }
 
 func newTicksOverlay(l model.Lang, st *Styles, p *model.Plan, before, after []CheckItem) *ticksOverlay {
-	return &ticksOverlay{lang: l, st: st, plan: p, before: before, after: after}
+	return &ticksOverlay{lang: l, st: st, plan: p, before: append(planItems(p), before...), after: after}
+}
+
+// planItems are the before-meeting items the plan itself calls for: an
+// interpreter to book for each language an interpreter worked in, so that
+// a follow-up is not held without one.
+func planItems(p *model.Plan) []CheckItem {
+	v := p.Current()
+	if v == nil {
+		return nil
+	}
+	var out []CheckItem
+	for _, lang := range v.Interpreters() {
+		out = append(out, CheckItem{ID: model.InterpreterTickID(lang),
+			Text: model.Text{SV: model.BookInterpreter(lang, model.Swedish), EN: model.BookInterpreter(lang, model.English)}})
+	}
+	return out
+}
+
+// summonsLines is the summons list shown above the checklists: who is
+// summoned and whether they have confirmed.
+func summonsLines(l model.Lang, st *Styles, v *model.Version, w int) []string {
+	if v == nil {
+		return nil
+	}
+	s := v.Summons(l)
+	if len(s.People) == 0 {
+		return nil
+	}
+	lines := []string{st.Label.Render(model.T(l, "Kallelselista", "Summons list"))}
+	for _, p := range s.People {
+		state := model.T(l, "inte kallad", "not invited")
+		switch {
+		case p.Confirmed:
+			state = model.T(l, "har bekräftat", "confirmed")
+		case p.Invited:
+			state = model.T(l, "kallad", "invited")
+		}
+		line := p.Name
+		if p.Affiliation != "" {
+			line += ", " + p.Affiliation
+		}
+		if p.Contact != "" {
+			line += " · " + p.Contact
+		}
+		lines = append(lines, "  "+ansi.Truncate(line, max(10, w-8-ansi.StringWidth(state)), "…")+st.Subtle.Render("  "+state))
+	}
+	for _, b := range s.Bookings {
+		lines = append(lines, "  "+st.Warn.Render(b))
+	}
+	return append(lines, "")
 }
 
 func (o *ticksOverlay) items() []CheckItem {
@@ -100,6 +150,7 @@ func (o *ticksOverlay) view(w, h int) string {
 		}
 		lines = append(lines, "")
 	}
+	lines = append(lines, summonsLines(o.lang, o.st, o.plan.Current(), w)...)
 	add(model.T(o.lang, "Före mötet", "Before the meeting"), o.before)
 	add(model.T(o.lang, "Efter mötet", "After the meeting"), o.after)
 	room := max(3, h-8)
