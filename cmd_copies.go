@@ -26,6 +26,12 @@ type printSelection struct {
 func (a *app) printOptions(p *model.Plan, v *model.Version, sel printSelection) (service.PrintOptions, error) {
 	o := service.PrintOptions{Lang: a.lang}
 	if v.FinalisedAt == nil {
+		if sel.originalOnly || len(sel.copiesFor) > 0 {
+			// A draft is one paper marked UTKAST; asking for named papers
+			// of it is a mistake worth saying, not ignoring.
+			return o, fail("ett utkast skrivs ut som ett papper märkt UTKAST; --original-only och --copies-for gäller en fastställd version (--version N). Inget skrevs ut.",
+				"a draft prints as one paper marked DRAFT; --original-only and --copies-for apply to a finalised version (--version N). Nothing was printed.")
+		}
 		return o, nil
 	}
 	cl := p.Copies(v, a.lang)

@@ -77,6 +77,11 @@ func TestPrintCopies(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "välj en av") {
 		t.Errorf("two selections: code %d, %q", code, errOut)
 	}
+	// A draft has no named papers.
+	_, errOut, code = c.run("print", maja, "-o", filepath.Join(dir, "d.pdf"), "--original-only")
+	if code == 0 || !strings.Contains(errOut, "UTKAST") {
+		t.Errorf("--original-only on the draft: code %d, %q", code, errOut)
+	}
 	// The list itself, with the absent action owner's contact.
 	out := c.ok("copies", maja, "--version", "1")
 	if !strings.Contains(out, "Kopia till Lena Sund, Försäkringskassan  (ansvarar för en insats; lena.sund@example.org)") {

@@ -97,7 +97,7 @@ func samplePlan() *model.Plan {
 			NotAgreed:     "Om mottagningen får berätta för Eva när Maja uteblir från besök. Maja vill tänka på saken.",
 			ConsiderUntil: "2026-12-14",
 			Coordinator:   model.Coordinator{ParticipantID: "p-ali"},
-			FollowUp: model.FollowUp{Date: "2027-03-10", Time: "10:00", Place: "Psykiatriska öppenvårdsmottagningen",
+			FollowUp: model.FollowUp{State: model.FollowUpBooked, What: "Målen och insatserna", Date: "2027-03-10", Time: "10:00", Place: "Psykiatriska öppenvårdsmottagningen",
 				Attendees: "alla enheter", CalledBy: "p-ali"},
 			Evaluation: "Maja tyckte att mötet var lugnt och att hon blev lyssnad på. Hon tackade ja till SIP-kollen.",
 		},

@@ -165,7 +165,7 @@ func (d *DB) prepare(newCrypt *cryptMeta) error {
 			if err != nil {
 				return err
 			}
-			return migrate(tx, v)
+			return migrate(tx, v, d.aead)
 		})
 	}
 	return nil

@@ -187,6 +187,11 @@ type (
 		sess *service.Session
 		err  error
 	}
+	// toldSavedMsg answers the save of who has been told of a closing.
+	toldSavedMsg struct {
+		id  string
+		err error
+	}
 	// closeLoadedMsg answers closePlanMsg.
 	closeLoadedMsg struct {
 		id   string
@@ -410,6 +415,15 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.reload(), true
 	case closedPlanMsg:
 		m.screen = screenHome
+		if p := msg.plan; p != nil {
+			// Who has been told changed: the one change a closed plan keeps.
+			return m.io(func() tea.Msg { return toldSavedMsg{p.ID, svc.SaveTold(p)} }), true
+		}
+		return m.reload(), true
+	case toldSavedMsg:
+		if msg.err != nil {
+			m.home.message = model.T(l, "Bockarna för vilka som har fått veta kunde inte sparas: ", "The ticks of who has been told could not be saved: ") + errText(l, msg.err)
+		}
 		return m.reload(), true
 	case homePrintedMsg:
 		if msg.err != nil {

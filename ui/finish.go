@@ -72,7 +72,10 @@ func (s *finishSection) view(int, map[string]string) string {
 		return s.st.OK.Render(model.T(l, "Versionen är fastställd.", "The version is finalised.")) + "\n\n" +
 			ansi.Wordwrap(model.T(l,
 				"Tryck p för att skriva ut: ett original till den enskilde och en kopia till varje närvarande deltagare. Alla skriver under.",
-				"Press p to print: an original for the person and a copy for each participant present. Everyone signs."), max(10, s.width), "")
+				"Press p to print: an original for the person and a copy for each participant present. Everyone signs."), max(10, s.width), "") +
+			"\n\n" + ansi.Wordwrap(model.T(l,
+			"När alla har skrivit under: erbjud den enskilde SIP-kollen, några korta frågor om mötet. Det som sades om hur mötet kändes finns kvar i planens uppgifter men skrivs inte ut.",
+			"Once everyone has signed: offer the person the SIP-kollen survey, a few short questions about the meeting. What was said about how the meeting felt is kept in the record but not printed."), max(10, s.width), "")
 	}
 	fs := s.findings()
 	errs := model.Errors(fs)

@@ -134,8 +134,8 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	// The before/after checklists.
 	press(m, "ctrl+l", "space")
 	to := m.meeting.over.(*ticksOverlay)
-	if to.cursor != 0 || !livePlan(m).Ticks["b1"] {
-		t.Errorf("checklist: cursor %d, ticks %v", to.cursor, livePlan(m).Ticks)
+	if to.cursor != 0 || !livePlan(m).Ticked("b1") {
+		t.Errorf("checklist: cursor %d, ticks %v", to.cursor, livePlan(m).CurrentTicks())
 	}
 	press(m, "esc")
 	// The participants' present/absent.

@@ -121,6 +121,11 @@ func TestMeetingFlow(t *testing.T) {
 	typeText(m, "2027-11-01")
 	press(m, "tab")
 	typeText(m, "Psykiatrimottagningen; Beroendeenheten")
+	press(m, "tab", "tab")
+	typeText(m, "boende; psykisk hälsa")
+	// Needs: alt+5.
+	press(m, "alt+5")
+	typeText(m, "Stöd för att klara ett eget boende.")
 	// A goal: alt+6, then an action: alt+7.
 	press(m, "alt+6")
 	typeText(m, "Egen lägenhet inom ett år")
@@ -145,12 +150,17 @@ func TestMeetingFlow(t *testing.T) {
 	if m.meeting.active != secFollowUp {
 		t.Fatalf("alt+0 opened %s", m.meeting.active)
 	}
+	press(m, "right", "tab") // booked here
+	typeText(m, "Målen och insatserna")
+	press(m, "tab")
 	typeText(m, "2027-03-10")
 	press(m, "tab")
 	typeText(m, "10:00")
 	press(m, "tab")
 	typeText(m, "Psykiatrimottagningen")
-	press(m, "tab", "tab")
+	press(m, "tab")
+	typeText(m, "Alla")
+	press(m, "tab")
 	typeText(m, "Ali Rahimi")
 	// Finish: through the section chooser, then enter and yes.
 	press(m, "ctrl+g", "e")

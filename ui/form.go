@@ -46,6 +46,9 @@ type field struct {
 	// prefilled marks a suggested value (today's date): the first letter
 	// typed replaces it instead of being added to it.
 	prefilled bool
+	// note, when set, gives a line shown under the field that changes with
+	// the plan (the units a consent does not cover yet).
+	note func() string
 	// hide, when set and true, leaves the field out for now: a
 	// participant's language shows only for an interpreter. It is asked
 	// on every move and draw, so a choice made above shows or hides it.
@@ -431,6 +434,11 @@ func (f *form) view(findings map[string]string) string {
 				btn = f.st.Focused.Render(btn) + f.st.Subtle.Render("  "+model.T(f.lang, "enter", "enter"))
 			}
 			b.WriteString("  " + btn)
+			if fl.note != nil {
+				if n := fl.note(); n != "" {
+					b.WriteString("\n" + f.st.Subtle.Render(ansi.Wordwrap("  "+n, max(10, f.width-2), "")))
+				}
+			}
 		case fl.kind == kindToggle:
 			mark := "[ ] " + model.T(f.lang, "nej", "no")
 			if fl.get() == "true" {

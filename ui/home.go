@@ -185,7 +185,8 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return showTrailMsg{s.ID, person} }
 		}
 	case key.Matches(k, h.keys.end):
-		if h.cursor < len(h.shown) && h.shown[h.cursor].Status != model.StatusClosed {
+		// On a closed plan: the list of people to tell, to tick.
+		if h.cursor < len(h.shown) {
 			id := h.shown[h.cursor].ID
 			return func() tea.Msg { return closePlanMsg{id} }
 		}

@@ -157,7 +157,7 @@ func (m *meetingModel) buildSections() {
 	m.sections = map[string]section{
 		secMeeting:      &formSection{f: newForm(l, st, meetingFields(l, p, v)), lang: l},
 		secParticipants: newListSection(participantSpec(l, v), l, st),
-		secConsent:      &formSection{f: newForm(l, st, consentFields(l, p, v)), lang: l},
+		secConsent:      &formSection{f: newForm(l, st, consentFields(l, p, v, m.now)), lang: l},
 		secGoals:        newListSection(goalSpec(l, v), l, st),
 		secActions:      newListSection(actionSpec(l, v), l, st),
 		secCoordinator:  newCoordinatorSection(l, st, v),

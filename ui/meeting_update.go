@@ -504,10 +504,18 @@ func (m *meetingModel) planPane(w, h int) string {
 	}
 	body := m.sections[m.active].view(m.rev, m.findingMap)
 	lines := strings.Split(body, "\n")
+	head := ansi.Truncate(title+tabs, w, "…") + "\n"
+	if c := m.sess.Plan().Closure; c != nil && m.sess.Plan().Status == model.StatusClosed {
+		// A closed plan says so on every section, with why and when.
+		head += m.st.Warn.Render(ansi.Truncate(c.Describe(m.lang), w, "…")) + "\n"
+		h--
+	} else {
+		head += "\n"
+	}
 	if len(lines) > h {
 		lines = lines[:max(1, h)]
 	}
-	return ansi.Truncate(title+tabs, w, "…") + "\n\n" + strings.Join(lines, "\n")
+	return head + strings.Join(lines, "\n")
 }
 
 func (m *meetingModel) statusBar() string {

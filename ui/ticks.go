@@ -19,8 +19,9 @@ type CheckItem struct {
 // from the checklists package.
 type Checklist func(model.AgeGroup) (before, after []CheckItem)
 
-// ticksOverlay ticks the before/after checklists. Ticks live on the plan,
-// so the home screen can count what is still open.
+// ticksOverlay ticks the before/after checklists of the current meeting.
+// Ticks live on the version (a follow-up starts fresh), and the summary
+// carries them so the home screen can count what is still open.
 type ticksOverlay struct {
 	lang   model.Lang
 	st     *Styles
@@ -107,15 +108,8 @@ func (o *ticksOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 		}
 	case "space", "enter", "x":
 		if o.cursor < len(all) && !o.plan.ReadOnly() {
-			if o.plan.Ticks == nil {
-				o.plan.Ticks = map[string]bool{}
-			}
 			id := all[o.cursor].ID
-			if o.plan.Ticks[id] {
-				delete(o.plan.Ticks, id)
-			} else {
-				o.plan.Ticks[id] = true
-			}
+			_ = o.plan.Tick(id, !o.plan.Ticked(id))
 		}
 	}
 	return o, nil
@@ -129,14 +123,14 @@ func (o *ticksOverlay) view(w, h int) string {
 		lines = append(lines, o.st.Label.Render(title))
 		for _, it := range items {
 			mark := "[ ] "
-			if o.plan.Ticks[it.ID] {
+			if o.plan.Ticked(it.ID) {
 				mark = o.st.Done.Render("[x] ")
 			}
 			text := strings.Split(ansi.Wordwrap(it.Text.In(o.lang), max(10, w-12), ""), "\n")
 			line := mark + text[0]
 			if idx == o.cursor {
 				plain := "[ ] "
-				if o.plan.Ticks[it.ID] {
+				if o.plan.Ticked(it.ID) {
 					plain = "[x] "
 				}
 				line = o.st.Selected.Render(plain + text[0])
