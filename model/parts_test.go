@@ -120,6 +120,22 @@ var notShown = map[string]struct{ diff, document string }{
 	// How the meeting felt is kept in the record but never printed: it is
 	// not plan content, and everyone signs the plan.
 	"content.evaluation": {document: "not plan content"},
+	// The follow-up prints what its state says (booked, to book by, none),
+	// and this walk sets no state.
+	"content.follow_up.date":      {document: "by state"},
+	"content.follow_up.time":      {document: "by state"},
+	"content.follow_up.place":     {document: "by state"},
+	"content.follow_up.attendees": {document: "by state"},
+	"content.follow_up.called_by": {document: "by state"},
+	"content.follow_up.book_by":   {document: "by state"},
+	"content.follow_up.why_later": {document: "by state"},
+	"content.follow_up.what":      {document: "by state"},
+	// Noticed by this test when the law issue added them, and left to it:
+	// the handover and a widened consent's units are not in the list of
+	// changes yet.
+	"content.handover_by":       {diff: "not yet"},
+	"content.handover_when":     {diff: "not yet"},
+	"consent.widened[].units[]": {diff: "not yet"},
 	// Noticed by this test and left to the issue on people and roles: an
 	// action's contact is neither printed nor compared.
 	"content.actions[].contact": {diff: "not yet", document: "not yet"},
