@@ -309,3 +309,24 @@ func TestEveryStepOpensItsSection(t *testing.T) {
 		}
 	}
 }
+
+// The follow-up form shows the fields of the state chosen: booking later
+// asks by when and why, and the mandate's end; not the date of a meeting.
+func TestFollowUpFieldsFollowTheState(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	press(m, "esc", "alt+0")
+	if m.meeting.active != secFollowUp {
+		t.Fatalf("alt+0 opened %s", m.meeting.active)
+	}
+	press(m, "right", "right") // — → booked → to be booked
+	screen := screenText(m)
+	for _, want := range []string{"Booked later: by when", "Booked later: why not now", "mandate runs until"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("to be booked: %q not shown:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "Booked: date") {
+		t.Errorf("to be booked shows the booked date:\n%s", screen)
+	}
+}
