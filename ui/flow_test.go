@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -174,7 +175,10 @@ func TestMeetingFlow(t *testing.T) {
 	if errs := model.Errors(m.meeting.findings); len(errs) > 0 {
 		t.Fatalf("plan still has errors: %+v", errs)
 	}
-	press(m, "enter", "j")
+	clock := fakeConfirmClock(t)
+	press(m, "enter")
+	*clock = clock.Add(time.Second) // the question is read before the answer
+	press(m, "j")
 	p := livePlan(m)
 	if p.VersionNumber() != 1 || p.Status != model.StatusActive {
 		t.Fatalf("not finalised: version %d status %s\n%s", p.VersionNumber(), p.Status, screenText(m))
