@@ -39,8 +39,6 @@ type app struct {
 	stdout        io.Writer
 	stderr        io.Writer
 	now           func() time.Time
-	langSet       bool
-	helpWanted    bool
 }
 
 // userError is an error with a message in both languages for the user.
