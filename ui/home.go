@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -88,8 +89,25 @@ func newHomeModel(l model.Lang, st *Styles, now func() time.Time, openCount func
 // setPlans replaces the list, sorted by name in Swedish order (å, ä, ö
 // after z), whatever the screen language, since the names are Swedish.
 func (h *homeModel) setPlans(sums []model.Summary) {
+	// Each name's sort key is made once: comparing names through the
+	// collator at every step of the sort was most of the first frame's
+	// time with 10 000 plans.
 	c := collate.New(language.Swedish, collate.IgnoreCase)
-	sort.SliceStable(sums, func(i, j int) bool { return c.CompareString(sums[i].Person, sums[j].Person) < 0 })
+	var buf collate.Buffer
+	keys := make([][]byte, len(sums))
+	for i, s := range sums {
+		keys[i] = c.KeyFromString(&buf, s.Person)
+	}
+	idx := make([]int, len(sums))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return bytes.Compare(keys[idx[i]], keys[idx[j]]) < 0 })
+	sorted := make([]model.Summary, len(sums))
+	for i, k := range idx {
+		sorted[i] = sums[k]
+	}
+	sums = sorted
 	h.all = sums
 	h.due = model.Due(sums, h.now(), 14)
 	h.apply()
