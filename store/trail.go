@@ -20,6 +20,10 @@ const (
 	TrailPrinted   = "printed"
 	TrailExported  = "exported"
 	TrailClosed    = "closed"
+	// TrailJoined and TrailLeft are a screen that joined or left a shared
+	// meeting over SSH, with its role and network address.
+	TrailJoined = "joined"
+	TrailLeft   = "left"
 )
 
 // TrailEvent is one entry in a plan's access trail: who did what to it,
@@ -36,12 +40,17 @@ type TrailEvent struct {
 	OSUser string `json:"os_user,omitempty"`
 	// Secretary is the name the secretary gave, if any.
 	Secretary string `json:"secretary,omitempty"`
+	// Role and Address say, for TrailJoined and TrailLeft, which view was
+	// shared (chair, room) and to which network address.
+	Role    string `json:"role,omitempty"`
+	Address string `json:"address,omitempty"`
 }
 
 func knownKind(k string) bool {
 	switch k {
 	case TrailCreated, TrailImported, TrailOpened, TrailChanged,
-		TrailFinalised, TrailPrinted, TrailExported, TrailClosed:
+		TrailFinalised, TrailPrinted, TrailExported, TrailClosed,
+		TrailJoined, TrailLeft:
 		return true
 	}
 	return false
