@@ -242,6 +242,9 @@ func (s *Server) Close() error {
 	s.closed = true
 	s.mu.Unlock()
 	err := s.srv.Close()
+	// The server closes only the listeners it has started on; Serve may
+	// not have got that far yet.
+	_ = s.ln.Close()
 	<-s.served
 	done := make(chan struct{})
 	go func() { s.running.Wait(); close(done) }()

@@ -222,13 +222,13 @@ func TestNothingButTheScreen(t *testing.T) {
 		t.Errorf("a command ran: %v %q", err, out)
 	}
 	sess, _ = c.NewSession()
-	var out bytes.Buffer
-	sess.Stdout, sess.Stderr = &out, &out
+	out := &screen{hit: make(chan struct{}, 1)}
+	sess.Stdout, sess.Stderr = out, out
 	if err := sess.Shell(); err == nil {
 		_ = sess.Wait()
 	}
-	if strings.Contains(out.String(), "HELLO") {
-		t.Errorf("a session without a terminal got the screen: %q", out.String())
+	if strings.Contains(out.text(), "HELLO") {
+		t.Errorf("a session without a terminal got the screen: %q", out.text())
 	}
 	if _, err := c.Dial("tcp", "127.0.0.1:22"); err == nil {
 		t.Error("local port forwarding was allowed")
