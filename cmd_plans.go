@@ -25,6 +25,7 @@ func cmdNew(a *app, args []string) error {
 	fs.StringVar(&in.Place, "place", "", "")
 	fs.StringVar(&in.Chair, "chair", "", "")
 	fs.StringVar(&in.Secretary, "secretary", "", "")
+	language := fs.String("language", "", "")
 	in.Form = string(model.FormRoom)
 	if _, err := a.parse(fs, "new", args); err != nil {
 		return err
@@ -32,6 +33,13 @@ func cmdNew(a *app, args []string) error {
 	p, msg := in.Build(a.lang, a.now())
 	if msg != "" {
 		return fail(msg, msg)
+	}
+	if l := strings.ToLower(strings.TrimSpace(*language)); l != "" {
+		if !model.ValidLanguageCode(l) {
+			return fail("--language tar en språkkod med två eller tre bokstäver, till exempel fi",
+				"--language takes a language code of two or three letters, for example fi")
+		}
+		p.Person.Language = l
 	}
 	db, err := a.openDB()
 	if err != nil {
@@ -61,10 +69,12 @@ func cmdList(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sums, err := db.List()
-	if err != nil {
-		return err
+	sums, listErr := db.List()
+	if listErr != nil && len(sums) == 0 {
+		return listErr
 	}
+	// Showing the list shows every person's name: logged, for the file.
+	_ = db.LogFile(store.TrailEvent{At: a.now(), Kind: store.TrailListed, Section: "list", Count: len(sums)})
 	if *asJSON {
 		type row struct {
 			ID           string `json:"id"`
@@ -81,7 +91,11 @@ func cmdList(a *app, args []string) error {
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+		// The whole plans are listed; the damaged ones are named after.
+		return listErr
 	}
 	if len(sums) == 0 {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga planer ännu. Skapa en med sipmote new --person NAMN, eller prova sipmote demo.",
@@ -103,7 +117,10 @@ func cmdList(a *app, args []string) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", s.ID[:8], name, orDash(s.PNRMasked), s.Status.Label(a.lang), s.Version, fu)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return listErr
 }
 
 func orDash(s string) string {
@@ -117,6 +134,7 @@ func cmdExport(a *app, args []string) error {
 	fs := a.flags("export")
 	format := fs.String("format", "json", "")
 	ver := fs.Int("version", 0, "")
+	easy := fs.String("easy-read", "", "")
 	outPath := fs.String("o", "", "")
 	force := fs.Bool("force", false, "")
 	withPlace := fs.Bool("with-place", false, "")
@@ -124,7 +142,7 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|ics", "give the plan's id: sipmote export ID --format json|md|txt|ics")
+	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|easyread|ics", "give the plan's id: sipmote export ID --format json|md|txt|easyread|ics")
 	if err != nil {
 		return err
 	}
@@ -140,6 +158,16 @@ func cmdExport(a *app, args []string) error {
 	case "txt":
 		// An e-mail body: never the whole personnummer.
 		out = []byte(printout.Text(model.BuildDocument(p, v, a.lang).Masked()))
+	case "easyread":
+		// The easy-read page alone, as Markdown: no personnummer on it.
+		e, err := a.easyRead(p, v, *easy)
+		if err != nil {
+			return err
+		}
+		if e == nil {
+			return fail("--easy-read off ger ingen sida att exportera", "--easy-read off leaves no page to export")
+		}
+		out = []byte(printout.EasyReadMarkdown(*e))
 	case "ics":
 		if *withPlace {
 			out, err = printout.ICSWithPlace(p, v, a.lang)
@@ -150,7 +178,7 @@ func cmdExport(a *app, args []string) error {
 			return fail("planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
 		}
 	default:
-		return fail("okänt format: "+*format+" (json, md, txt eller ics)", "unknown format: "+*format+" (json, md, txt or ics)")
+		return fail("okänt format: "+*format+" (json, md, txt, easyread eller ics)", "unknown format: "+*format+" (json, md, txt, easyread or ics)")
 	}
 	if err != nil {
 		return err
@@ -234,7 +262,7 @@ func cmdDemo(a *app, args []string) error {
 	}
 	defer db.Close()
 	now := a.now()
-	for _, p := range []*model.Plan{model.Demo(now), model.DemoChild(now)} {
+	for _, p := range model.DemoPlans(now) {
 		// Marked in the name, so a sample is never taken for a real plan.
 		p.Person.Name += model.T(a.lang, " (exempel)", " (example)")
 		if err := db.SavePlan(p); err != nil {

@@ -3,12 +3,21 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/store"
 )
+
+// maxCopies bounds --copies: a SIP meeting hands a copy to each of a
+// handful of participants, and each copy costs time and memory (20 000 took
+// 46 s and 3 GB). Fifty is far above any meeting and prints in well under
+// a second.
+const maxCopies = 50
 
 func cmdPrint(a *app, args []string) error {
 	fs := a.flags("print")
@@ -17,16 +26,35 @@ func cmdPrint(a *app, args []string) error {
 	copies := fs.Int("copies", 0, "")
 	ver := fs.Int("version", 0, "")
 	force := fs.Bool("force", false, "")
+	originalOnly := fs.Bool("original-only", false, "")
+	copiesFor := fs.String("copies-for", "", "")
+	easy := fs.String("easy-read", "", "")
 	pos, err := a.parse(fs, "print", args)
 	if err != nil {
 		return err
+	}
+	sel := printSelection{originalOnly: *originalOnly, copiesFor: splitNames(*copiesFor), copies: *copies}
+	if n := btoi(sel.originalOnly) + btoi(len(sel.copiesFor) > 0) + btoi(sel.copies > 0); n > 1 {
+		return fail("välj en av --original-only, --copies-for och --copies; inget skrevs ut",
+			"choose one of --original-only, --copies-for and --copies; nothing was printed")
+	}
+	if *copies > maxCopies {
+		return fail(fmt.Sprintf("--copies kan vara högst %d; inget skrevs ut. Skriv ut flera gånger om fler kopior behövs.", maxCopies),
+			fmt.Sprintf("--copies can be at most %d; nothing was printed. Print more than once if more copies are needed.", maxCopies))
 	}
 	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote print ID", "give the plan's id: sipmote print ID")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, *copies))
+	opt, err := a.pdfOptions(p, v, sel)
+	if err != nil {
+		return err
+	}
+	if opt.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
+		return err
+	}
+	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
 	if err != nil {
 		return err
 	}
@@ -38,12 +66,11 @@ func cmdPrint(a *app, args []string) error {
 			return err
 		}
 		res = printout.Result{Path: *out}
-	} else {
-		path := *out
-		if path == "" {
-			path = printout.DefaultFileName(p, v)
+		if abs, err := filepath.Abs(*out); err == nil {
+			res.Path = abs
 		}
-		res, err = printout.Print(pdf, *printer, path)
+	} else {
+		res, err = printout.Print(pdf, *printer, printout.DefaultFileName(p, v))
 	}
 	if err != nil {
 		return err
@@ -94,6 +121,7 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	a.trailSection(db, p.ID, store.TrailViewed, "diff")
 	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
 	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
 	return nil
@@ -120,6 +148,9 @@ func cmdDue(a *app, args []string) error {
 		if due == nil {
 			due = []model.DueItem{}
 		}
+		for _, d := range due {
+			a.trailSection(db, d.PlanID, store.TrailViewed, "due")
+		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(due)
@@ -129,6 +160,7 @@ func cmdDue(a *app, args []string) error {
 		return nil
 	}
 	for _, d := range due {
+		a.trailSection(db, d.PlanID, store.TrailViewed, "due")
 		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))
 	}
 	return nil
@@ -164,7 +196,7 @@ func cmdClose(a *app, args []string) error {
 		return err
 	}
 	a.trail(db, p.ID, "closed", "")
-	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Berätta för:", "The plan is closed. Tell:"))
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Samordnaren meddelar det till:", "The plan is closed. The coordinator tells:"))
 	for _, pt := range p.WhoToTell() {
 		fmt.Fprintf(a.stdout, "  %s %s\n", pt.Name, orDash(pt.Unit))
 	}
@@ -195,3 +227,51 @@ func cmdChecklists(a *app, args []string) error {
 type exitCode int
 
 func (e exitCode) Error() string { return "exit " + strconv.Itoa(int(e)) }
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// easyRead builds the easy-read first page ("Min plan") for a print or an
+// export. choice is the --easy-read flag: "" picks the person's own
+// language when the checklists have its words, else the language of the
+// print; "off" leaves the page out (nil); a language code asks for that
+// language, and one without words is an error that names those there are.
+func (a *app) easyRead(p *model.Plan, v *model.Version, choice string) (*model.EasyRead, error) {
+	switch strings.ToLower(strings.TrimSpace(choice)) {
+	case "off", "no", "none", "nej", "av":
+		return nil, nil
+	case "", "auto":
+		choice = ""
+	}
+	set, _ := a.loadChecklists()
+	langs := []string{strings.ToLower(strings.TrimSpace(choice))}
+	if choice == "" {
+		langs = []string{p.Person.Language, string(a.lang)}
+	}
+	for _, l := range langs {
+		if l == "" {
+			continue
+		}
+		if w, ok := set.EasyRead(l); ok {
+			e := model.BuildEasyRead(p, v, w)
+			return &e, nil
+		}
+	}
+	if choice == "" {
+		// A local routine that broke the print language's words: the
+		// program's own words still make the page.
+		def, _ := checklists.Load("")
+		if w, ok := def.EasyRead(string(a.lang)); ok {
+			e := model.BuildEasyRead(p, v, w)
+			return &e, nil
+		}
+		return nil, nil
+	}
+	have := strings.Join(set.EasyReadLanguages(), ", ")
+	return nil, fail("den lättlästa sidan finns inte på språket "+choice+" (finns: "+have+", eller off)",
+		"the easy-read page has no words in the language "+choice+" (there are: "+have+", or off)")
+}

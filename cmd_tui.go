@@ -42,7 +42,10 @@ func cmdMeeting(a *app, args []string) error {
 // runTUI runs the screens until the user quits. Whatever ends the program,
 // the open meeting is saved before the database is closed.
 func (a *app) runTUI(open string) error {
-	db, err := a.openDB()
+	// The checklists are read before the database is opened, so that
+	// nothing in a local routine can keep the lock from another sipmote.
+	set, notice := a.loadChecklists()
+	db, err := a.openForScreens()
 	if err != nil {
 		return err
 	}
@@ -52,7 +55,6 @@ func (a *app) runTUI(open string) error {
 			return err
 		}
 	}
-	set, notice := a.loadChecklists()
 	m := ui.New(ui.Options{
 		DB:   db,
 		Lang: a.lang,
@@ -111,10 +113,21 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 }
 
 // printer is the meeting's print key: to a CUPS printer where there is
-// one, else a PDF in the current directory, and a line saying which.
+// one, else a PDF in the documents folder, and a line saying which, with
+// the file's full path.
 func (a *app) printer(db interface{ Path() string }) ui.Printer {
-	return func(p *model.Plan, v *model.Version) (string, error) {
-		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), a.pdfOptions(v, 0))
+	return func(p *model.Plan, v *model.Version, job ui.PrintJob) (string, error) {
+		opt := printout.PDFOptions{Marks: []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
+		if v.FinalisedAt != nil {
+			opt.Marks = printout.CopyMarks(a.lang, p.Copies(v, a.lang).Original, job.Copies, job.Original)
+		}
+		if len(opt.Marks) == 0 {
+			return "", printout.ErrNoPDF
+		}
+		if e, err := a.easyRead(p, v, ""); err == nil {
+			opt.EasyRead = e
+		}
+		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
 		if err != nil {
 			return "", err
 		}
@@ -131,13 +144,4 @@ func printedText(l model.Lang, r printout.Result) string {
 		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
 	}
 	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
-}
-
-// pdfOptions gives the copies of a print. A draft gets one copy marked as
-// a draft: it must never pass for the signed original.
-func (a *app) pdfOptions(v *model.Version, copies int) printout.PDFOptions {
-	if v.FinalisedAt == nil {
-		return printout.PDFOptions{Marks: []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
-	}
-	return printout.PDFOptions{Copies: copies}
 }

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,15 +27,21 @@ func main() {
 // app carries what every command shares: the flags common to all, the
 // streams and the clock. There is no global state.
 type app struct {
-	lang       model.Lang
-	dbFlag     string
-	checkDir   string
-	stdin      io.Reader
-	stdout     io.Writer
-	stderr     io.Writer
-	now        func() time.Time
-	langSet    bool
-	helpWanted bool
+	lang     model.Lang
+	dbFlag   string
+	checkDir string
+	stdin    io.Reader
+	lines    *bufio.Reader // stdin read line by line, for passphrases from a pipe
+	// screens is set while the program's screens open the database, so
+	// that the passphrase is asked in a masked field; unlockProblem says
+	// why it is asked again.
+	screens       bool
+	unlockProblem string
+	stdout        io.Writer
+	stderr        io.Writer
+	now           func() time.Time
+	langSet       bool
+	helpWanted    bool
 }
 
 // userError is an error with a message in both languages for the user.
@@ -55,15 +62,22 @@ func commands() []command {
 	return []command{
 		{"", "", "öppnar programmet (hemskärmen)", "opens the program (the home screen)", cmdTUI},
 		{"meeting", "ID", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
-		{"new", "--person NAMN [--pnr PNR] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
+		{"new", "--person NAMN [--pnr PNR] [--language KOD] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
 		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
-		{"export", "ID --format json|md|txt|ics [-o FIL [--force]] [--with-place]", "skriver ut en plan på standard ut eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
+		{"export", "ID --format json|md|txt|easyread|ics [-o FIL [--force]] [--with-place] [--easy-read SPRÅK]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
 		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
-		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--copies N] [--version N]", "skriver ut planen (PDF)", "prints the plan (PDF)", cmdPrint},
+		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--original-only | --copies-for NAMN,NAMN | --copies N] [--version N] [--easy-read SPRÅK|off]",
+			"skriver ut planen (PDF): originalet och en namngiven kopia till var och en i kopielistan", "prints the plan (PDF): the original and a named copy for each one on the copy list", cmdPrint},
+		{"copies", "ID [--version N]", "visar vem som får originalet och kopiorna", "shows who gets the original and the copies", cmdCopies},
 		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
 		{"due", "[--days N] [--json]", "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
 		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]", "avslutar en plan", "closes a plan", cmdClose},
-		{"demo", "", "skapar en exempelplan för en påhittad person", "creates a sample plan for a fictional person", cmdDemo},
+		{"demo", "", fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
+			fmt.Sprintf("creates %d sample plans for fictional people", model.DemoPlanCount), cmdDemo},
+		{"trail", "[ID]", "visar vem som gjort vad med en plan, när och varifrån", "shows who did what to a plan, when and from where", cmdTrail},
+		{"check", "", "kontrollerar databasfilen: struktur, kontrollsummor och åtkomstloggens kedjor", "checks the database file: structure, checksums and the access trail's chains", cmdCheck},
+		{"rescue", "NYFIL", "kopierar allt som är helt till en ny fil", "copies everything whole to a new file", cmdRescue},
+		{"encrypt", "", "krypterar databasen (eller skapar en ny krypterad)", "encrypts the database (or creates a new encrypted one)", cmdEncrypt},
 		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
 	}
 }
@@ -215,7 +229,12 @@ func (a *app) openDB() (*store.DB, error) {
 	if err != nil {
 		return nil, fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
 	}
-	return store.Open(path)
+	db, err := store.Open(path, store.WithPassphrase(a.askPassphrase))
+	if err != nil {
+		return nil, err
+	}
+	a.noteOpened(db)
+	return db, nil
 }
 
 // resolve finds a plan id from any unique prefix.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -226,5 +227,77 @@ func TestPrintDraftIsMarked(t *testing.T) {
 	}
 	if n := strings.Count(final, "Kopia"); n < 1 {
 		t.Errorf("no copies in the finalised print")
+	}
+}
+
+// TestPrintWithoutPrinterSavesInDocuments: with no printer and no -o, the
+// PDF goes to the documents folder's sipmote folder, never to the folder
+// the program was started from, and the full path is shown.
+func TestPrintWithoutPrinterSavesInDocuments(t *testing.T) {
+	c := newCLI(t)
+	id := strings.Fields(c.ok("demo"))[0]
+	docs := t.TempDir()
+	t.Setenv("XDG_DOCUMENTS_DIR", docs)
+	t.Setenv("PATH", t.TempDir()) // no lp, no lpstat: no printer
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	out := c.ok("print", id)
+	dir := filepath.Join(docs, "sipmote")
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("%s holds %v (%v); want one PDF", dir, entries, err)
+	}
+	path := filepath.Join(dir, entries[0].Name())
+	if !strings.Contains(out, path) {
+		t.Errorf("the output %q does not show the full path %s", out, path)
+	}
+	st, _ := os.Stat(path)
+	dst, _ := os.Stat(dir)
+	if st.Mode().Perm() != 0o600 || dst.Mode().Perm() != 0o700 {
+		t.Errorf("file mode %v, folder mode %v; want 0600 and 0700", st.Mode().Perm(), dst.Mode().Perm())
+	}
+	if e, _ := os.ReadDir(cwd); len(e) != 0 {
+		t.Errorf("the current folder got %v", e)
+	}
+}
+
+// TestEasyReadCommands: the easy-read page as an export, in the person's
+// own language when the plan names one, by choice, or left out.
+func TestEasyReadCommands(t *testing.T) {
+	c := newCLI(t)
+	id := strings.TrimSpace(c.ok("new", "--person", "Aino Virtanen", "--language", "fi", "--date", "2026-12-01"))
+	if got := c.ok("export", id, "--format", "easyread"); !strings.HasPrefix(got, "# Minun suunnitelmani\n") ||
+		!strings.Contains(got, "Tapasimme 1. joulukuuta 2026.") {
+		t.Errorf("the person's own language is not used:\n%s", got)
+	}
+	if got := c.ok("export", id, "--format", "easyread", "--easy-read", "sv"); !strings.HasPrefix(got, "# Min plan\n") {
+		t.Errorf("--easy-read sv:\n%s", got)
+	}
+	if got := c.ok("export", id, "--format", "easyread", "--lang", "en", "--easy-read", "en"); !strings.HasPrefix(got, "# My plan\n") {
+		t.Errorf("--easy-read en:\n%s", got)
+	}
+	_, errOut, code := c.run("export", id, "--format", "easyread", "--easy-read", "so")
+	if code == 0 || !strings.Contains(errOut, "en, fi, sv") {
+		t.Errorf("an unknown language: exit %d, %q", code, errOut)
+	}
+	if _, _, code := c.run("new", "--person", "X", "--language", "finska"); code == 0 {
+		t.Error("a language that is no code was taken")
+	}
+	needTool(t, "pdftotext")
+	dir := t.TempDir()
+	read := func(args ...string) string {
+		pdf := filepath.Join(dir, fmt.Sprint(len(args), args[len(args)-1], ".pdf"))
+		c.ok(append([]string{"print", id, "-o", pdf}, args...)...)
+		txt, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(txt)
+	}
+	if got := read("--copies", "-1"); !strings.Contains(got, "Minun suunnitelmani") {
+		t.Error("the print lacks the Finnish easy-read page")
+	}
+	if got := read("--easy-read", "off"); strings.Contains(got, "Minun suunnitelmani") || strings.Contains(got, "Min plan") {
+		t.Error("--easy-read off still prints the page")
 	}
 }

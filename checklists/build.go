@@ -26,9 +26,21 @@ var (
 		plain: []string{"name", "remove"},
 		text:  []string{"plain"},
 	}
+
+	// phraseKeys take text in any language: text.sv, text.fi, text.so.
+	phraseKeys = keySpec{
+		plain:   []string{"remove"},
+		text:    []string{"text"},
+		anyLang: true,
+	}
 )
 
-type keySpec struct{ plain, text, varied []string }
+type keySpec struct {
+	plain, text, varied []string
+	// anyLang accepts any language code after a text key, not only sv
+	// and en, so that a municipality can add a language.
+	anyLang bool
+}
 
 func specFor(kind string) keySpec {
 	switch kind {
@@ -36,6 +48,8 @@ func specFor(kind string) keySpec {
 		return stepKeys
 	case kindWord:
 		return wordKeys
+	case kindEasyRead:
+		return phraseKeys
 	}
 	return itemKeys
 }
@@ -52,6 +66,9 @@ func (k keySpec) describe() string {
 	}
 	for _, key := range k.text {
 		out = append(out, key+".sv", key+".en")
+		if k.anyLang {
+			out = append(out, key+".LANG")
+		}
 		if slices.Contains(k.varied, key) {
 			out = append(out, key+".VARIANT.sv", key+".VARIANT.en")
 		}
@@ -62,7 +79,7 @@ func (k keySpec) describe() string {
 // known tells whether a key is one the kind accepts.
 func (k keySpec) known(key string) bool {
 	parts := strings.Split(key, ".")
-	isLang := func(s string) bool { return s == "sv" || s == "en" }
+	isLang := func(s string) bool { return s == "sv" || s == "en" || k.anyLang && model.ValidLanguageCode(s) }
 	isVariant := func(s string) bool { return s == "adult" || s == "child" || s == "older" }
 	switch len(parts) {
 	case 1:
@@ -255,4 +272,19 @@ func buildItem(id string, c *checker) Item {
 // buildWord makes a word-list entry from its merged fields.
 func buildWord(term string, c *checker) model.Jargon {
 	return model.Jargon{Term: term, Plain: c.text("plain", true), Name: c.boolean("name")}
+}
+
+// buildPhrase makes a fixed phrase of the easy-read page: Swedish and
+// English are required, like every text of the program; other languages
+// are optional, and a language is offered only when every phrase has it
+// (see Set.EasyRead).
+func buildPhrase(id string, c *checker) Phrase {
+	t := c.text("text", true)
+	ph := Phrase{ID: id, Text: map[string]string{"sv": t.SV, "en": t.EN}, File: c.file, Line: c.line}
+	for key, f := range c.f {
+		if lang, ok := strings.CutPrefix(key, "text."); ok && f.value != "" {
+			ph.Text[lang] = f.value
+		}
+	}
+	return ph
 }

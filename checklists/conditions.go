@@ -33,15 +33,15 @@ var condDefs = map[string]condDef{
 	"reviewed": {label: model.Text{SV: "mötesledaren har bockat av steget", EN: "the chair has ticked the step off"}},
 	"participants_present": {counted: true, label: model.Text{SV: "minst %d är med på mötet", EN: "at least %d are present"},
 		one: model.Text{SV: "någon är med på mötet", EN: "someone is present"}},
-	"chair_secretary": {label: model.Text{SV: "mötesledare och sekreterare är två olika personer", EN: "chair and secretary are two different people"}},
+	"chair_secretary": {label: model.Text{SV: "mötesledare och mötessekreterare är två olika personer", EN: "chair and secretary are two different people"}},
 	"consent_given":   {label: model.Text{SV: "samtycke finns", EN: "consent is given"}},
 	"own_words":       {label: model.Text{SV: "personens egna ord är skrivna", EN: "the person's own words are written down"}},
 	"situation":       {label: model.Text{SV: "hur det är nu är beskrivet", EN: "the current situation is described"}},
 	"needs":           {label: model.Text{SV: "behoven är beskrivna", EN: "the needs are described"}},
 	"goals": {counted: true, label: model.Text{SV: "minst %d mål", EN: "at least %d goals"},
 		one: model.Text{SV: "minst ett mål", EN: "at least one goal"}},
-	"actions": {counted: true, label: model.Text{SV: "minst %d åtgärder med vad och vem", EN: "at least %d actions with what and who"},
-		one: model.Text{SV: "minst en åtgärd med vad och vem", EN: "at least one action with what and who"}},
+	"actions": {counted: true, label: model.Text{SV: "minst %d insatser med vad och vem", EN: "at least %d actions with what and who"},
+		one: model.Text{SV: "minst en insats med vad och vem", EN: "at least one action with what and who"}},
 	"medication":     {label: model.Text{SV: "läkemedel eller hjälpmedel är skrivna", EN: "medicines or aids are written down"}},
 	"coordinator":    {label: model.Text{SV: "en samordnare är utsedd", EN: "a coordinator is appointed"}},
 	"not_agreed":     {label: model.Text{SV: "det vi inte är överens om är skrivet", EN: "what was not agreed is written down"}},
@@ -110,7 +110,7 @@ func (s Step) Complete(p *model.Plan, v *model.Version) bool {
 		return false
 	}
 	for _, c := range cs {
-		if !holds(c, s.ID, p, v) {
+		if !holds(c, s, p, v) {
 			return false
 		}
 	}
@@ -119,7 +119,8 @@ func (s Step) Complete(p *model.Plan, v *model.Version) bool {
 
 func filled(s string) bool { return strings.TrimSpace(s) != "" }
 
-func holds(c cond, stepID string, p *model.Plan, v *model.Version) bool {
+func holds(c cond, s Step, p *model.Plan, v *model.Version) bool {
+	stepID := s.ID
 	ct := v.Content
 	switch c.name {
 	case "always":
@@ -171,7 +172,7 @@ func holds(c cond, stepID string, p *model.Plan, v *model.Version) bool {
 	case "evaluation":
 		return filled(ct.Evaluation)
 	case "round_complete":
-		return roundComplete(v, stepID)
+		return roundComplete(v, stepID, s.Order)
 	case "finalised":
 		return v.FinalisedAt != nil
 	}
@@ -198,18 +199,19 @@ func consentGiven(p *model.Plan, v *model.Version) bool {
 	return true
 }
 
-// roundComplete tells whether every present participant is ticked in the
-// round. An empty room is not a completed round.
-func roundComplete(v *model.Version, stepID string) bool {
-	present := v.Present()
-	if len(present) == 0 {
+// roundComplete tells whether everyone in the round is ticked: those
+// present who speak for themselves (not an interpreter) and had not left
+// before the step. An empty room is not a completed round.
+func roundComplete(v *model.Version, stepID string, order []string) bool {
+	members := v.RoundMembers(stepID, order)
+	if len(members) == 0 {
 		return false
 	}
 	spoken := map[string]bool{}
 	for _, id := range v.Rounds[stepID] {
 		spoken[id] = true
 	}
-	for _, pt := range present {
+	for _, pt := range members {
 		if !spoken[pt.ID] {
 			return false
 		}

@@ -11,11 +11,15 @@ import (
 func TestComplete(t *testing.T) {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
 	staff := func(id string, present bool) model.Participant {
-		return model.Participant{ID: id, Name: id, Role: model.RoleStaff, Principal: model.PrincipalKommun, Present: present}
+		pt := model.Participant{ID: id, Name: id, Role: model.RoleStaff, Principal: model.PrincipalKommun}
+		if present {
+			pt.Attendance = model.AttendRoom
+		}
+		return pt
 	}
 	base := func() *model.Version {
 		return &model.Version{Meeting: model.Meeting{Participants: []model.Participant{
-			{ID: "p", Name: "Person", Role: model.RolePerson, Present: true},
+			{ID: "p", Name: "Person", Role: model.RolePerson, Attendance: model.AttendRoom},
 			staff("a", true),
 			staff("b", false),
 		}}}

@@ -42,6 +42,7 @@ func Load(dir string) (*Set, []Problem) {
 		m.readDir(dir)
 	}
 	m.check(defaults)
+	m.checkPhrases()
 	return m.set(), m.problems
 }
 
@@ -109,7 +110,7 @@ func (m *merger) readDir(dir string) {
 			"This is a file, not a directory. The default lists are used."))
 		return
 	}
-	m.readFS(os.DirFS(dir), ".", dir, true)
+	m.readFS(dirFS(dir), ".", dir, true)
 }
 
 // readFS applies every .ini file in root of fsys; display is the directory
@@ -127,6 +128,11 @@ func (m *merger) readFS(fsys fs.FS, root, display string, native bool) {
 			file = filepath.Join(display, name)
 		}
 		data, err := readLimited(fsys, path.Join(root, name))
+		if errors.Is(err, errNotRegular) {
+			m.add(problem(file, 0, "Det här är ingen vanlig fil (kanske en rörledning eller en enhet); den hoppas över.",
+				"This is not a regular file (perhaps a pipe or a device); it is skipped."))
+			continue
+		}
 		if err != nil {
 			m.add(problem(file, 0, "Filen kan inte läsas och används inte.", "The file cannot be read and is not used."))
 			continue
@@ -171,13 +177,29 @@ func iniFiles(fsys fs.FS, root string) ([]string, error) {
 	return names, nil
 }
 
+// errNotRegular marks a name that is not a regular file: a FIFO named
+// routine.ini would block start-up for ever, a device could be endless.
+var errNotRegular = errors.New("checklists: not a regular file")
+
 // readLimited reads at most one byte more than parse accepts, so that a
-// huge file is refused without reading it all.
+// huge file is refused without reading it all. Anything but a regular
+// file (after following links) is refused before it is opened, and checked
+// again on the open file, since the name may change in between.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
 	return io.ReadAll(io.LimitReader(f, maxFileSize+1))
 }

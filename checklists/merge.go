@@ -15,6 +15,7 @@ type entry struct {
 	step   Step
 	item   Item
 	word   model.Jargon
+	phrase Phrase
 }
 
 // merger lays files over each other in order. Each block is checked
@@ -35,10 +36,11 @@ func newMerger() *merger {
 
 // nouns name the kinds in messages.
 var nouns = map[string]model.Text{
-	kindStep:   {SV: "steget", EN: "step"},
-	kindBefore: {SV: "punkten", EN: "item"},
-	kindAfter:  {SV: "punkten", EN: "item"},
-	kindWord:   {SV: "ordet", EN: "word"},
+	kindStep:     {SV: "steget", EN: "step"},
+	kindBefore:   {SV: "punkten", EN: "item"},
+	kindAfter:    {SV: "punkten", EN: "item"},
+	kindWord:     {SV: "ordet", EN: "word"},
+	kindEasyRead: {SV: "frasen", EN: "phrase"},
 }
 
 func (m *merger) add(p Problem) { m.problems = append(m.problems, p) }
@@ -126,6 +128,8 @@ func (m *merger) applyRecord(r record) {
 		e.step = buildStep(r.id, c)
 	case kindWord:
 		e.word = buildWord(r.id, c)
+	case kindEasyRead:
+		e.phrase = buildPhrase(r.id, c)
 	default:
 		e.item = buildItem(r.id, c)
 	}
@@ -255,6 +259,9 @@ func (m *merger) set() *Set {
 	}
 	for _, e := range m.lists[kindWord] {
 		s.Jargon = append(s.Jargon, e.word)
+	}
+	for _, e := range m.lists[kindEasyRead] {
+		s.Phrases = append(s.Phrases, e.phrase)
 	}
 	return s
 }

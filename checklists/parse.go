@@ -3,6 +3,7 @@ package checklists
 import (
 	"bytes"
 	"fmt"
+	"github.com/sipmote/sipmote/termsafe"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,9 @@ const (
 	kindBefore = "before"
 	kindAfter  = "after"
 	kindWord   = "word"
+	// kindEasyRead is a fixed phrase of the easy-read page, in any
+	// number of languages.
+	kindEasyRead = "easyread"
 )
 
 // maxFileSize bounds what is read from one file; a checklist is a few
@@ -146,7 +150,9 @@ func parse(file string, data []byte) ([]record, []Problem) {
 			continue
 		}
 		seen[key] = n
-		recs[cur].fields = append(recs[cur].fields, field{key: key, value: unquote(strings.TrimSpace(val)), file: file, line: n})
+		// A local routine is file text that reaches every screen: nothing
+		// in it may act on a terminal.
+		recs[cur].fields = append(recs[cur].fields, field{key: key, value: termsafe.String(unquote(strings.TrimSpace(val))), file: file, line: n})
 	}
 	return recs, probs
 }
@@ -167,10 +173,10 @@ func parseHeader(file string, n int, line string) (record, *Problem) {
 	}
 	kind = strings.ToLower(kind)
 	switch kind {
-	case kindStep, kindBefore, kindAfter, kindWord:
+	case kindStep, kindBefore, kindAfter, kindWord, kindEasyRead:
 	default:
-		return bad("Okänd sorts block ”%s”. Skriv step, before, after eller word.",
-			"Unknown kind of block \"%s\". Write step, before, after or word.", kind)
+		return bad("Okänd sorts block ”%s”. Skriv step, before, after, word eller easyread.",
+			"Unknown kind of block \"%s\". Write step, before, after, word or easyread.", kind)
 	}
 	if id == "" {
 		return bad("Rubriken saknar id, till exempel [%s mitt_id].", "The heading has no id, for example [%s my_id].", kind)

@@ -17,6 +17,8 @@ type Set struct {
 	Before []Item
 	After  []Item
 	Jargon []model.Jargon
+	// Phrases are the fixed words of the easy-read page, see EasyRead.
+	Phrases []Phrase
 }
 
 // Step is one point of the meeting agenda that the chair walks through.
@@ -37,6 +39,9 @@ type Step struct {
 	Condition string
 	// Round marks a step where every present participant must speak.
 	Round bool
+	// Order is the ids of the agenda's steps in order, set by AgendaFor,
+	// so that a round can tell who had left before it began.
+	Order []string
 	// Variants the step applies to; empty means all.
 	Variants []model.AgeGroup
 	// File and Line are where the step was last defined or changed, so that
@@ -156,6 +161,13 @@ func (s *Set) AgendaFor(v model.AgeGroup) []Step {
 	}
 	for i, n := range normalise(shares) {
 		out[i].Share = n
+	}
+	order := make([]string, len(out))
+	for i, st := range out {
+		order[i] = st.ID
+	}
+	for i := range out {
+		out[i].Order = order
 	}
 	return out
 }

@@ -19,7 +19,7 @@ func OutsideConsent(v *Version) []Outside {
 	}
 	var out []Outside
 	for i, pt := range v.Meeting.Participants {
-		if !pt.Present || pt.Role != RoleStaff {
+		if !pt.IsPresent() || !pt.Role.IsStaff() {
 			continue
 		}
 		party := pt.Unit

@@ -28,6 +28,12 @@ func (d demoDays) month(n int) string {
 // Demo is Maja Lind's plan: a first meeting held about three months ago and
 // finalised as version 1, and the follow-up being prepared as the draft of
 // version 2, with the first outcomes filled in.
+// DemoPlans are the sample plans of `sipmote demo`, for fictional people.
+func DemoPlans(now time.Time) []*Plan { return []*Plan{Demo(now), DemoChild(now)} }
+
+// DemoPlanCount is how many plans DemoPlans makes, for the command's help.
+const DemoPlanCount = 2
+
 func Demo(now time.Time) *Plan {
 	today := civilDay(now)
 	m1 := today.AddDate(0, 0, -100) // the first meeting
@@ -42,20 +48,26 @@ func Demo(now time.Time) *Plan {
 	v := p.Draft
 
 	started := at(m1, 13, 0)
-	maja := Participant{ID: NewID(), Name: "Maja Lind", Role: RolePerson, Invited: true, Confirmed: true, Present: true}
-	eva := Participant{ID: NewID(), Name: "Eva Lind", Role: RoleRelative, Title: "mamma", Invited: true, Confirmed: true, Present: true}
+	maja := Participant{ID: NewID(), Name: "Maja Lind", Role: RolePerson, Invited: true, Confirmed: true, Attendance: AttendRoom}
+	eva := Participant{ID: NewID(), Name: "Eva Lind", Role: RoleRelative, Title: "mamma", Invited: true, Confirmed: true, Attendance: AttendRoom}
 	sara := Participant{ID: NewID(), Name: "Sara Ek", Role: RoleSupport, Title: "stödperson",
-		Unit: "Brukarföreningen", Invited: true, Confirmed: true, Present: true}
+		Unit: "Brukarföreningen", Invited: true, Confirmed: true, Attendance: AttendRoom}
 	ali := Participant{ID: NewID(), Name: "Ali Rahimi", Role: RoleStaff, Title: "sjuksköterska",
 		Unit: "Psykiatriska öppenvårdsmottagningen", Principal: PrincipalRegion,
-		Phone: "070-174 06 12", Email: "ali.rahimi@example.org", Invited: true, Confirmed: true, Present: true}
+		Phone: "070-174 06 12", Email: "ali.rahimi@example.org", Invited: true, Confirmed: true, Attendance: AttendRoom}
 	karin := Participant{ID: NewID(), Name: "Karin Holm", Role: RoleStaff, Title: "socialsekreterare",
 		Unit: "Socialtjänstens beroendeenhet", Principal: PrincipalKommun,
-		Email: "karin.holm@example.org", Invited: true, Confirmed: true, Present: true}
-	jonas := Participant{ID: NewID(), Name: "Jonas Berg", Role: RoleStaff, Title: "läkare (med via video)",
-		Unit: "Vårdcentralen Norr", Principal: PrincipalRegion, Invited: true, Confirmed: true, Present: true}
-	lena := Participant{ID: NewID(), Name: "Lena Sund", Role: RoleStaff, Title: "handläggare",
-		Principal: PrincipalOther, OtherParty: "Försäkringskassan", Invited: true, Confirmed: true}
+		Email: "karin.holm@example.org", Invited: true, Confirmed: true, Attendance: AttendRoom}
+	jonas := Participant{ID: NewID(), Name: "Jonas Berg", Role: RoleStaff, Title: "läkare",
+		Unit: "Vårdcentralen Norr", Principal: PrincipalRegion, Phone: "070-174 06 13",
+		Invited: true, Confirmed: true, Attendance: AttendVideo,
+		Left: &Leaving{At: "13:45", Note: "till en patient"}}
+	// Lena could not come; she sent a few lines and owns an action, so she
+	// gets a copy by post.
+	lena := Participant{ID: NewID(), Name: "Lena Sund", Role: RolePartyStaff, Title: "handläggare",
+		Principal: PrincipalOther, OtherParty: "Försäkringskassan", Email: "lena.sund@example.org",
+		Invited: true, Confirmed: true,
+		WrittenInput: "Maja har rätt till ett möte om rehabilitering. Jag bokar det när planen är klar och hör av mig till Ali."}
 
 	v.Meeting = Meeting{
 		Date:         d.date(0),
@@ -92,16 +104,19 @@ func Demo(now time.Time) *Plan {
 		Goals: []Goal{g1, g2, g3},
 		Actions: []Action{
 			{ID: NewID(), What: "Boendestöd", Unit: karin.Unit, Responsible: karin.Name, Principal: PrincipalKommun,
-				When: "Utredning påbörjad, beslut senast " + d.date(20), Status: ActionAwaiting, GoalID: g1.ID},
+				When: "Utredning påbörjad, beslut senast " + d.date(20), Status: ActionAwaiting, GoalIDs: []string{g1.ID}},
 			{ID: NewID(), What: "Genomgång av läkemedel och kontroll av litiumvärdet", Unit: jonas.Unit,
 				Responsible: jonas.Name, Principal: PrincipalRegion, When: d.date(10), Status: ActionPlanned},
 			{ID: NewID(), What: "Stödsamtal varje vecka", Unit: ali.Unit, Responsible: ali.Name, Principal: PrincipalRegion,
-				When: "Varje tisdag", Status: ActionOngoing, GoalID: g2.ID},
+				When: "Varje tisdag", Status: ActionOngoing, GoalIDs: []string{g2.ID, g3.ID}},
 			{ID: NewID(), What: "Behandlingsgrupp för alkohol", Unit: karin.Unit, Responsible: karin.Name,
-				Principal: PrincipalKommun, When: "Från " + d.date(39) + ", en gång i veckan", Status: ActionPlanned, GoalID: g2.ID},
+				Principal: PrincipalKommun, When: "Från " + d.date(39) + ", en gång i veckan", Status: ActionPlanned, GoalIDs: []string{g2.ID}},
 			{ID: NewID(), What: "Möte om rehabilitering och arbete", Unit: "Försäkringskassan", Responsible: lena.Name,
 				Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "I " + d.month(70),
-				Status: ActionPlanned, GoalID: g3.ID},
+				Status: ActionPlanned, GoalIDs: []string{g3.ID}},
+			// Eva's own part needs no unit: she does it as Maja's mother.
+			{ID: NewID(), What: "Följer med Maja och tittar på lägenheter", Responsible: eva.Name,
+				When: "När boendestödet har börjat", Status: ActionPlanned, GoalIDs: []string{g1.ID}},
 		},
 		NotAgreed: "Om psykiatrin får berätta för Eva när Maja missar ett besök. " +
 			"Maja vill tänka på saken och svarar Ali inom två veckor.",
@@ -151,6 +166,9 @@ func DemoChild(now time.Time) *Plan {
 		return Participant{ID: NewID(), Name: name, Role: role, Title: title, Unit: unit, Principal: pr,
 			Invited: true, Confirmed: true}
 	}
+	// Peter speaks Finnish at meetings; the interpreter is booked.
+	interpreter := part("Aino Virtanen", RoleInterpreter, "", "", "")
+	interpreter.Language = "finska"
 	v.Meeting = Meeting{
 		Date:      d.date(10),
 		Start:     "09:00",
@@ -161,8 +179,9 @@ func DemoChild(now time.Time) *Plan {
 		Secretary: "Hanna Vik",
 		Participants: []Participant{
 			part("Elias Nyström", RolePerson, "", "", ""),
-			part("Anna Nyström", RoleRelative, "vårdnadshavare", "", ""),
-			part("Peter Nyström", RoleRelative, "vårdnadshavare", "", ""),
+			part("Anna Nyström", RoleGuardian, "mamma", "", ""),
+			part("Peter Nyström", RoleGuardian, "pappa", "", ""),
+			interpreter,
 			part("Nils Öst", RoleStaff, "psykolog", "BUP", PrincipalRegion),
 			part("Hanna Vik", RoleStaff, "skolsköterska", "Elevhälsan", PrincipalKommun),
 			part("Mona Berg", RoleStaff, "socialsekreterare", "Socialtjänstens familjeenhet", PrincipalKommun),

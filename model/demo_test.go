@@ -46,17 +46,17 @@ func TestDemoIsComplete(t *testing.T) {
 	}
 	v := p.Versions[0]
 	ct := v.Content
-	if len(v.Meeting.Participants) != 7 || len(ct.Goals) != 3 || len(ct.Actions) != 5 {
+	if len(v.Meeting.Participants) != 7 || len(ct.Goals) != 3 || len(ct.Actions) != 6 {
 		t.Fatalf("%d participants, %d goals, %d actions", len(v.Meeting.Participants), len(ct.Goals), len(ct.Actions))
 	}
 	roles := map[Role]int{}
 	for _, pt := range v.Meeting.Participants {
 		roles[pt.Role]++
-		if pt.Role == RoleStaff && (pt.Unit == "" && pt.OtherParty == "" || pt.Principal == "" || pt.Title == "") {
+		if pt.Role.IsStaff() && (pt.Unit == "" && pt.OtherParty == "" || pt.Principal == "" || pt.Title == "") {
 			t.Errorf("staff without unit, principal or title: %+v", pt)
 		}
 	}
-	if roles[RolePerson] != 1 || roles[RoleRelative] != 1 || roles[RoleSupport] != 1 || roles[RoleStaff] != 4 {
+	if roles[RolePerson] != 1 || roles[RoleRelative] != 1 || roles[RoleSupport] != 1 || roles[RoleStaff] != 3 || roles[RolePartyStaff] != 1 {
 		t.Errorf("roles = %v", roles)
 	}
 	var fk bool
@@ -134,5 +134,12 @@ func TestDemoChild(t *testing.T) {
 		if v.Content.OwnWords == "" {
 			t.Error("Elias's own words are missing")
 		}
+	}
+}
+
+// The command's help says how many plans demo makes; keep it true.
+func TestDemoPlanCount(t *testing.T) {
+	if n := len(DemoPlans(demoNows[0])); n != DemoPlanCount {
+		t.Errorf("DemoPlans makes %d plans, DemoPlanCount says %d", n, DemoPlanCount)
 	}
 }

@@ -55,9 +55,9 @@ type FieldChange struct {
 var fieldLabels = map[string]Text{
 	"text":           {"text", "text"},
 	"what":           {"vad", "what"},
-	"unit":           {"enhet", "unit"},
+	"unit":           {"verksamhet", "unit"},
 	"responsible":    {"ansvarig", "responsible"},
-	"party":          {"huvudman", "principal"},
+	"party":          {"organisation", "organisation"},
 	"when":           {"när", "when"},
 	"status":         {"status", "status"},
 	"goal":           {"mål", "goal"},
@@ -70,7 +70,7 @@ var fieldLabels = map[string]Text{
 	"date":           {"datum", "date"},
 	"time":           {"tid", "time"},
 	"place":          {"plats", "place"},
-	"attendees":      {"vilka som är med", "who attends"},
+	"attendees":      {"vilka som deltar", "who takes part"},
 	"called_by":      {"vem som kallar", "called by"},
 	"none":           {"ingen uppföljning", "no follow-up"},
 	"none_reason":    {"varför ingen uppföljning", "why no follow-up"},
@@ -215,6 +215,17 @@ func goalText(v *Version, id string) string {
 	return ""
 }
 
+// goalTexts names the goals an action serves, joined with "; ".
+func goalTexts(v *Version, ids []string) string {
+	var out []string
+	for _, id := range ids {
+		if t := goalText(v, id); t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
 func actionFields(va, vb *Version, x, y Action) []FieldChange {
 	var d fields
 	d.cmp("what", x.What, y.What)
@@ -225,8 +236,8 @@ func actionFields(va, vb *Version, x, y Action) []FieldChange {
 	d.cmp("status", string(x.Status), string(y.Status))
 	// A goal reworded is reported once, as a goal; here only a move to
 	// another goal counts.
-	if x.GoalID != y.GoalID {
-		d.cmp("goal", goalText(va, x.GoalID), goalText(vb, y.GoalID))
+	if strings.Join(x.GoalIDs, ",") != strings.Join(y.GoalIDs, ",") {
+		d.cmp("goal", goalTexts(va, x.GoalIDs), goalTexts(vb, y.GoalIDs))
 	}
 	return d
 }
@@ -240,6 +251,7 @@ func participantFields(x, y Participant) []FieldChange {
 	d.cmp("party", partyValue(x.Principal, x.OtherParty), partyValue(y.Principal, y.OtherParty))
 	d.cmp("phone", x.Phone, y.Phone)
 	d.cmp("email", x.Email, y.Email)
+	d.cmp("language", x.Language, y.Language)
 	return d
 }
 

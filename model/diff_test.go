@@ -12,7 +12,7 @@ func diffBase() Version {
 	v := CloneVersion(*p.Draft)
 	v.Content.Goals = append(v.Content.Goals, Goal{ID: "g2", Text: "Ingen alkohol på vardagar"})
 	v.Content.Actions = append(v.Content.Actions, Action{ID: "a2", What: "Behandlingsgrupp", Unit: "Socialtjänstens beroendeenhet",
-		Responsible: "Karin Holm", Principal: PrincipalKommun, When: "Från 2027-01-08", Status: ActionPlanned, GoalID: "g2"})
+		Responsible: "Karin Holm", Principal: PrincipalKommun, When: "Från 2027-01-08", Status: ActionPlanned, GoalIDs: []string{"g2"}})
 	return v
 }
 
@@ -30,7 +30,7 @@ func TestDiff(t *testing.T) {
 			slices.Reverse(v.Consent.Actors)
 		}, "Inga skillnader.", "No differences."},
 		{"attendance and spacing are no change", func(v *Version) {
-			v.Meeting.Participants[0].Present = false
+			v.Meeting.Participants[0].Attendance = AttendAbsent
 			v.Meeting.Participants[3].Confirmed = true
 			v.Content.Goals[0].Text = "  Eget boende inom ett år "
 		}, "Inga skillnader.", "No differences."},
@@ -45,13 +45,13 @@ func TestDiff(t *testing.T) {
 		{"changed goal text", func(v *Version) { v.Content.Goals[0].Text = "Eget boende inom två år" },
 			"Ändrat mål: Eget boende inom ett år → Eget boende inom två år",
 			"Changed goal: Eget boende inom ett år → Eget boende inom två år"},
-		{"action moved to another goal", func(v *Version) { v.Content.Actions[1].GoalID = "g1" },
+		{"action moved to another goal", func(v *Version) { v.Content.Actions[1].GoalIDs = []string{"g1"} },
 			"Ändrad insats: Behandlingsgrupp — mål: Ingen alkohol på vardagar → Eget boende inom ett år",
 			"Changed action: Behandlingsgrupp — goal: Ingen alkohol på vardagar → Eget boende inom ett år"},
 		{"action to another party", func(v *Version) {
 			v.Content.Actions[1].Principal, v.Content.Actions[1].OtherParty = PrincipalOther, "Arbetsförmedlingen"
-		}, "Ändrad insats: Behandlingsgrupp — huvudman: kommun → Arbetsförmedlingen",
-			"Changed action: Behandlingsgrupp — principal: municipality → Arbetsförmedlingen"},
+		}, "Ändrad insats: Behandlingsgrupp — organisation: kommun → Arbetsförmedlingen",
+			"Changed action: Behandlingsgrupp — organisation: municipality → Arbetsförmedlingen"},
 		{"added action", func(v *Version) {
 			v.Content.Actions = append(v.Content.Actions, Action{ID: "a3", What: "Enskilda samtal", Responsible: "Karin Holm", Status: ActionPlanned})
 		}, "Ny insats: Enskilda samtal — ansvarig: Karin Holm; status: planerad",
@@ -114,8 +114,8 @@ func TestDiffRowsWithoutOrWithSameIDs(t *testing.T) {
 	a, b := diffBase(), diffBase()
 	a.Content.Goals = []Goal{{Text: "Utan id"}, {ID: "g1", Text: "Ett"}, {ID: "g1", Text: "Ett igen"}}
 	b.Content.Goals = []Goal{{Text: "Utan id"}, {ID: "g1", Text: "Ett"}}
-	b.Content.Actions[0].GoalID = ""
-	a.Content.Actions[0].GoalID = ""
+	b.Content.Actions[0].GoalIDs = nil
+	a.Content.Actions[0].GoalIDs = nil
 	var kinds []string
 	for _, c := range Diff(&a, &b) {
 		kinds = append(kinds, string(c.Kind)+" "+c.Label)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -92,11 +93,16 @@ type Table struct {
 	Rows    [][]string
 }
 
-// SignatureBlock lists one signature line per present participant.
+// SignatureBlock lists one signature line per participant who signs at
+// the meeting, and names those who sign later (on the phone, on video,
+// gone early), who get no line on a paper they never see.
 type SignatureBlock struct {
 	Heading string
 	Intro   string
 	Lines   []Signature
+	// LaterHeading is "Skriver under senare" when Later is not empty.
+	LaterHeading string
+	Later        []string
 }
 
 // Signature is one line to sign: the printed name under the line, with the
@@ -112,12 +118,6 @@ type Signature struct {
 // Empty is the dash a table cell or a value shows when nothing is given.
 const Empty = "—"
 
-// emptyText is what an empty section says, so that the reader sees it was
-// considered and not forgotten.
-func emptyText(l Lang) Block {
-	return Block{Kind: BlockParagraph, Text: T(l, "Inte ifyllt.", "Not filled in."), Note: true}
-}
-
 func orDash(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return Empty
@@ -125,11 +125,22 @@ func orDash(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func para(l Lang, s string) []Block {
+func para(s string) []Block {
 	if strings.TrimSpace(s) == "" {
-		return []Block{emptyText(l)}
+		return nil
 	}
 	return []Block{{Kind: BlockParagraph, Text: strings.TrimSpace(s)}}
+}
+
+// optional adds a section only when it has something to say. The paper
+// goes home with the person: a heading over nothing ("Not filled in.")
+// only makes it longer and harder to read. The sections a finalised plan
+// must have (coordinator, follow-up, consent) are always there.
+func optional(ss []Section, s Section) []Section {
+	if len(s.Blocks) == 0 {
+		return ss
+	}
+	return append(ss, s)
 }
 
 // BuildDocument lays out version v of plan p in language l. A nil v means
@@ -157,33 +168,37 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 		PNR:     strings.TrimSpace(p.Person.PNR),
 	}
 	d.Subtitle = b.subtitle()
-	d.Sections = append(d.Sections, b.participants())
-	if s, ok := b.review(); ok {
-		d.Sections = append(d.Sections, s)
-	}
+	// The person's part comes first: their own words, how things are,
+	// what they need, the goals and who does what. Who took part, and the
+	// rest of the record, follow.
 	ct := v.Content
-	d.Sections = append(d.Sections,
-		Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)},
-		Section{T(l, "Nuläge", "Current situation"), para(l, ct.Situation)},
-		Section{T(l, "Behov", "Needs"), para(l, ct.Needs)},
-		b.goals(),
-		b.actions(),
-		b.notAgreed(),
-	)
-	if strings.TrimSpace(ct.Medication) != "" {
-		d.Sections = append(d.Sections, Section{T(l, "Läkemedel", "Medication"), para(l, ct.Medication)})
+	var ss []Section
+	ss = optional(ss, Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)})
+	ss = optional(ss, Section{T(l, "Hur det är nu", "Current situation"), para(ct.Situation)})
+	// On a follow-up, how the last plan went comes where the meeting
+	// took it up: after the current situation.
+	if s, ok := b.review(); ok {
+		ss = optional(ss, s)
 	}
-	if strings.TrimSpace(ct.Devices) != "" {
-		d.Sections = append(d.Sections, Section{T(l, "Hjälpmedel", "Assistive devices"), para(l, ct.Devices)})
+	ss = optional(ss, Section{T(l, "Behov", "Needs"), para(ct.Needs)})
+	ss = optional(ss, b.goals())
+	ss = optional(ss, b.actions())
+	ss = optional(ss, b.participants())
+	// What those who could not come sent in writing follows who took part.
+	for _, w := range b.writtenInput() {
+		ss = optional(ss, w)
 	}
-	d.Sections = append(d.Sections,
-		b.coordinator(),
-		b.followUp(),
-		b.consent(),
-		Section{T(l, "Hur mötet kändes", "How the meeting felt"), para(l, ct.Evaluation)},
-		Section{T(l, "Övrigt", "Notes"), para(l, ct.Notes)},
-	)
+	ss = optional(ss, b.notAgreed())
+	ss = optional(ss, Section{T(l, "Läkemedel", "Medication"), para(ct.Medication)})
+	ss = optional(ss, Section{T(l, "Hjälpmedel", "Assistive devices"), para(ct.Devices)})
+	ss = append(ss, b.coordinator(), b.followUp(), b.consent())
+	ss = optional(ss, Section{T(l, "Hur mötet kändes", "How the meeting felt"), para(ct.Evaluation)})
+	ss = optional(ss, Section{T(l, "Övrigt", "Notes"), para(ct.Notes)})
+	d.Sections = ss
 	d.Signatures = b.signatures()
+	if len(v.Meeting.Participants) > 0 || len(v.Copies.Added) > 0 {
+		d.Sections = append(d.Sections, b.copies())
+	}
 	return d
 }
 
@@ -221,7 +236,7 @@ func (b docBuilder) subtitle() []KeyValue {
 		{b.t("Plats", "Place"), orDash(m.Place)},
 		{b.t("Mötesform", "Form"), orDash(form)},
 		{b.t("Mötesledare", "Chair"), orDash(m.Chair)},
-		{b.t("Sekreterare", "Secretary"), orDash(m.Secretary)},
+		{b.t("Mötessekreterare", "Secretary"), orDash(m.Secretary)},
 	}
 }
 
@@ -235,51 +250,58 @@ func timeSpan(start string, minutes int) string {
 	return start + "–" + t.Add(time.Duration(minutes)*time.Minute).Format(TimeLayout)
 }
 
-func (b docBuilder) role(pt Participant) string {
-	r := pt.Role.Label(b.l)
-	if t := strings.TrimSpace(pt.Title); t != "" {
-		if r == "" {
-			return t
-		}
-		return r + ", " + t
-	}
-	return r
-}
-
 func (b docBuilder) goals() Section {
 	s := Section{Heading: b.t("Mål", "Goals")}
 	var items []string
 	for _, g := range b.v.Content.Goals {
 		items = append(items, orDash(g.Text))
 	}
-	if len(items) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
-		return s
+	if len(items) > 0 {
+		s.Blocks = []Block{{Kind: BlockList, Items: items, Numbered: true}}
 	}
-	s.Blocks = []Block{{Kind: BlockList, Items: items, Numbered: true}}
 	return s
 }
 
-// goalNumber is the printed number of a goal, which is its place in the
-// list: the plan refers to goals by number, not by id.
-func (b docBuilder) goalNumber(id string) string {
+// goalLabels are the goals an action serves as its row shows them: each
+// goal's number and text, so that the reader need not look them up.
+func (b docBuilder) goalLabels(ids []string) string {
+	var out []string
 	for i, g := range b.v.Content.Goals {
-		if id != "" && g.ID == id {
-			return strconv.Itoa(i + 1)
+		if contains(ids, g.ID) {
+			out = append(out, strconv.Itoa(i+1)+". "+orDash(g.Text))
 		}
 	}
-	return Empty
+	if len(out) == 0 {
+		return Empty
+	}
+	return strings.Join(out, "; ")
+}
+
+// who is the person, unit and organisation that carry an action out, in
+// one cell: read together, they answer "who does it".
+func who(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return orDash(strings.Join(out, ", "))
 }
 
 func (b docBuilder) actions() Section {
-	s := Section{Heading: b.t("Insatser", "Actions")}
+	s := Section{Heading: b.t("Insatser och åtgärder", "Actions")}
 	header := []string{
-		b.t("Insats", "Action"), b.t("Ansvarig", "Responsible"), b.t("Enhet", "Unit"),
-		b.t("Huvudman", "Principal"), b.t("När", "When"), b.t("Status", "Status"), b.t("Mål", "Goal"),
+		b.t("Vad", "What"), b.t("Vem", "Who"), b.t("När", "When"),
+		b.t("Status", "Status"), b.t("Mål", "Goal"),
 	}
 	own := Table{Header: header}
 	other := Table{
-		Caption: b.t("Insatser av andra parter", "Actions by other parties"),
+		Caption: b.t("Åtgärder av andra", "Actions by others"),
+		Header:  header,
+	}
+	private := Table{
+		Caption: b.t("Det den enskilde och närstående gör", "What the person and their relatives do"),
 		Header:  header,
 	}
 	for _, a := range b.v.Content.Actions {
@@ -288,28 +310,29 @@ func (b docBuilder) actions() Section {
 			status = string(a.Status)
 		}
 		row := []string{
-			orDash(a.What), orDash(a.Responsible), orDash(a.Unit),
-			orDash(PartyName(a.Principal, a.OtherParty, b.l)), orDash(a.When),
-			orDash(status), b.goalNumber(a.GoalID),
+			orDash(a.What),
+			who(a.Responsible, a.Unit, PartyName(a.Principal, a.OtherParty, b.l)),
+			orDash(a.When), orDash(status), b.goalLabels(a.GoalIDs),
 		}
-		if a.Principal == PrincipalOther {
+		switch {
+		case a.Principal == PrincipalOther:
 			other.Rows = append(other.Rows, row)
-		} else {
+		case a.Principal == "" && b.v.OwnAction(a, b.p.Person.Name):
+			private.Rows = append(private.Rows, row)
+		default:
 			own.Rows = append(own.Rows, row)
 		}
 	}
-	if len(own.Rows) == 0 && len(other.Rows) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
-		return s
-	}
 	if len(own.Rows) > 0 {
-		if len(other.Rows) > 0 {
+		if len(other.Rows) > 0 || len(private.Rows) > 0 {
 			own.Caption = b.t("Kommunens och regionens insatser", "Actions by the municipality and the region")
 		}
 		s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: own})
 	}
-	if len(other.Rows) > 0 {
-		s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: other})
+	for _, t := range []Table{other, private} {
+		if len(t.Rows) > 0 {
+			s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: t})
+		}
 	}
 	return s
 }
@@ -317,7 +340,7 @@ func (b docBuilder) actions() Section {
 func (b docBuilder) notAgreed() Section {
 	ct := b.v.Content
 	s := Section{Heading: b.t("Det här kom vi inte överens om", "What was not agreed")}
-	s.Blocks = para(b.l, ct.NotAgreed)
+	s.Blocks = para(ct.NotAgreed)
 	if ct.ConsiderUntil != "" {
 		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{
 			{b.t("Betänketid till", "Time to consider until"), ct.ConsiderUntil},
@@ -339,8 +362,8 @@ func (b docBuilder) coordinator() Section {
 			"The coordinator is the person's contact for the plan and calls the follow-up.")},
 		{Kind: BlockKeyValues, Pairs: []KeyValue{
 			{b.t("Namn", "Name"), orDash(pt.Name)},
-			{b.t("Enhet", "Unit"), orDash(pt.Unit)},
-			{b.t("Huvudman", "Principal"), orDash(PartyName(pt.Principal, pt.OtherParty, b.l))},
+			{b.t("Verksamhet", "Unit"), orDash(pt.Unit)},
+			{b.t("Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), orDash(PartyName(pt.Principal, pt.OtherParty, b.l))},
 			{b.t("Telefon", "Phone"), orDash(pt.Phone)},
 			{b.t("E-post", "E-mail"), orDash(pt.Email)},
 		}},
@@ -366,18 +389,18 @@ func (b docBuilder) followUp() Section {
 			{Kind: BlockParagraph, Text: b.t("Ingen uppföljning är planerad.", "No follow-up is planned.")},
 			{Kind: BlockKeyValues, Pairs: []KeyValue{
 				{b.t("Skäl", "Reason"), orDash(f.NoneReason)},
-				{b.t("Samordnarens uppdrag gäller till", "The coordinator's mandate ends"), orDash(f.MandateEnds)},
+				{b.t("Samordnarens uppdrag gäller till och med", "The coordinator's mandate runs until"), orDash(f.MandateEnds)},
 			}},
 		}
 	case f.Date == "" && f.Time == "" && f.Place == "":
-		s.Blocks = []Block{emptyText(b.l)}
+		s.Blocks = []Block{{Kind: BlockParagraph, Text: b.t("Ingen uppföljning är bokad.", "No follow-up is booked."), Note: true}}
 	default:
 		s.Blocks = []Block{{Kind: BlockKeyValues, Pairs: []KeyValue{
 			{b.t("Datum", "Date"), orDash(f.Date)},
 			{b.t("Tid", "Time"), orDash(f.Time)},
 			{b.t("Plats", "Place"), orDash(f.Place)},
-			{b.t("Deltar", "Attending"), orDash(f.Attendees)},
-			{b.t("Kallar", "Called by"), orDash(b.nameOf(f.CalledBy))},
+			{b.t("Vilka som deltar", "Who takes part"), orDash(f.Attendees)},
+			{b.t("Kallar till mötet", "Calls the meeting"), orDash(b.nameOf(f.CalledBy))},
 		}}}
 	}
 	return s
@@ -400,14 +423,14 @@ func (b docBuilder) consent() Section {
 		form = b.t("skriftligt", "written")
 	}
 	pairs := []KeyValue{
-		{b.t("Omfattar", "Covers"), orDash(strings.Join(trimAll(k.Actors), ", "))},
+		{b.t("Gäller för", "Covers"), orDash(strings.Join(trimAll(k.Actors), ", "))},
 	}
 	if subj := trimAll(k.Subjects); len(subj) > 0 {
 		pairs = append(pairs, KeyValue{b.t("Ämnen", "Subjects"), strings.Join(subj, ", ")})
 	}
 	pairs = append(pairs,
 		KeyValue{b.t("Form", "Form"), orDash(form)},
-		KeyValue{b.t("Lämnat", "Given on"), orDash(k.Date)},
+		KeyValue{b.t("Datum", "Date"), orDash(k.Date)},
 		KeyValue{b.t("Giltigt till", "Valid until"), orDash(k.ValidUntil)},
 	)
 	for _, g := range k.Guardians {
@@ -440,20 +463,24 @@ func trimAll(ss []string) []string {
 func (b docBuilder) signatures() SignatureBlock {
 	sb := SignatureBlock{
 		Heading: b.t("Underskrifter", "Signatures"),
-		Intro: b.t("Vi har varit med och tagit fram planen. Med vår underskrift bekräftar vi det som står i den.",
+		Intro: b.t("Med vår underskrift bekräftar vi att planen säger det vi kom överens om.",
 			"We took part in making this plan. By signing we confirm what it says."),
 	}
-	for _, pt := range b.v.Present() {
-		unit := strings.TrimSpace(pt.Unit)
-		if unit == "" {
-			unit = pt.Role.Label(b.l)
+	for _, pt := range b.v.Meeting.Participants {
+		switch pt.Signing() {
+		case SignNow:
+			sb.Lines = append(sb.Lines, Signature{
+				Name:   orDash(pt.Name),
+				Unit:   pt.Affiliation(b.l),
+				Date:   b.v.Meeting.Date,
+				Person: pt.Role == RolePerson,
+			})
+		case SignLater:
+			sb.Later = append(sb.Later, strings.TrimSpace(orDash(pt.Name)+", "+pt.Affiliation(b.l)))
 		}
-		sb.Lines = append(sb.Lines, Signature{
-			Name:   orDash(pt.Name),
-			Unit:   unit,
-			Date:   b.v.Meeting.Date,
-			Person: pt.Role == RolePerson,
-		})
+	}
+	if len(sb.Later) > 0 {
+		sb.LaterHeading = b.t("Skriver under senare", "Will sign later")
 	}
 	return sb
 }

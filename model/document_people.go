@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 func contact(pt Participant) string {
 	var parts []string
@@ -15,30 +18,18 @@ func contact(pt Participant) string {
 func (b docBuilder) participants() Section {
 	s := Section{Heading: b.t("Deltagare", "Participants")}
 	if len(b.v.Meeting.Participants) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
 		return s
 	}
+	// The unit and its organisation share a cell, as in the actions:
+	// five columns read at 10 pt where six break every long word.
 	t := Table{Header: []string{
-		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Enhet", "Unit"),
-		b.t("Huvudman", "Principal"), b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
+		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Verksamhet", "Unit"),
+		b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
 	}}
 	for _, pt := range b.v.Meeting.Participants {
-		present := b.t("nej", "no")
-		if pt.Present {
-			present = b.t("ja", "yes")
-		} else if pt.Invited {
-			// Absent but summoned: the plan shows the unit was asked.
-			present = b.t("nej, kallad", "no, invited")
-			if pt.Confirmed {
-				present = b.t("nej, kallad och hade bekräftat", "no, invited and had confirmed")
-			}
-		}
-		if note := strings.TrimSpace(pt.PresenceNote); note != "" {
-			present += " (" + note + ")"
-		}
 		t.Rows = append(t.Rows, []string{
-			orDash(pt.Name), orDash(b.role(pt)), orDash(pt.Unit),
-			orDash(PartyName(pt.Principal, pt.OtherParty, b.l)), orDash(contact(pt)), present,
+			orDash(pt.Name), orDash(pt.RoleText(b.l)), who(pt.Unit, PartyName(pt.Principal, pt.OtherParty, b.l)),
+			orDash(contact(pt)), AttendanceText(pt, b.l),
 		})
 	}
 	s.Blocks = []Block{{Kind: BlockTable, Table: t}}
@@ -48,9 +39,79 @@ func (b docBuilder) participants() Section {
 // ownWords is the person's own words, and how their view was found out
 // when the secretary wrote it down.
 func ownWords(l Lang, ct Content) []Block {
-	blocks := para(l, ct.OwnWords)
+	blocks := para(ct.OwnWords)
 	if how := strings.TrimSpace(ct.OwnViewHow); how != "" {
-		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så togs synen fram", "How the view was found out"), how}}})
+		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så fick vi veta vad barnet tycker", "How we learnt what the child thinks"), how}}})
 	}
 	return blocks
+}
+
+// AttendanceText says how someone took part, as the plan prints it: "på
+// plats", "via telefon, gick 13:20", "nej, kallad och hade bekräftat,
+// skickade skriftligt underlag".
+func AttendanceText(pt Participant, l Lang) string {
+	var parts []string
+	switch {
+	case pt.IsPresent():
+		parts = append(parts, pt.Attendance.Label(l))
+		if lv := pt.Left.Text(l); lv != "" {
+			parts = append(parts, lv)
+		}
+	case pt.Invited && pt.Confirmed:
+		// Absent but summoned: the plan shows the unit was asked.
+		parts = append(parts, T(l, "nej, kallad och hade bekräftat", "no, invited and had confirmed"))
+	case pt.Invited:
+		parts = append(parts, T(l, "nej, kallad", "no, invited"))
+	default:
+		parts = append(parts, T(l, "nej", "no"))
+	}
+	if !pt.IsPresent() && strings.TrimSpace(pt.WrittenInput) != "" {
+		parts = append(parts, T(l, "skickade skriftligt underlag", "sent written input"))
+	}
+	s := strings.Join(parts, ", ")
+	if note := strings.TrimSpace(pt.PresenceNote); note != "" {
+		s += " (" + note + ")"
+	}
+	return s
+}
+
+// writtenInput is one section per participant who sent something in
+// writing instead of coming, headed with their name, so that their voice
+// is in the plan.
+func (b docBuilder) writtenInput() []Section {
+	var out []Section
+	for _, pt := range b.v.Meeting.Participants {
+		text := strings.TrimSpace(pt.WrittenInput)
+		if text == "" || pt.IsPresent() {
+			continue
+		}
+		out = append(out, Section{
+			Heading: fmt.Sprintf(b.t("Skriftligt underlag från %s", "Written input from %s"), orDash(pt.Name)),
+			Blocks:  []Block{{Kind: BlockParagraph, Text: text}},
+		})
+	}
+	return out
+}
+
+// copies says who gets the original and who a copy, so that every paper
+// shows where the others went.
+func (b docBuilder) copies() Section {
+	cl := b.p.Copies(b.v, b.l)
+	s := Section{Heading: b.t("Vem som får planen", "Who gets the plan")}
+	pairs := []KeyValue{{b.t("Får originalet", "Gets the original"), orDash(cl.Original.Label())}}
+	var names []string
+	for _, r := range cl.Copies {
+		names = append(names, r.Label())
+	}
+	if len(names) == 0 {
+		pairs = append(pairs, KeyValue{b.t("Får en kopia", "Get a copy"), Empty})
+		s.Blocks = []Block{{Kind: BlockKeyValues, Pairs: pairs}}
+		return s
+	}
+	s.Blocks = []Block{
+		{Kind: BlockKeyValues, Pairs: pairs},
+		{Kind: BlockParagraph, Text: b.t("Får en kopia:", "Get a copy:")},
+		{Kind: BlockList, Items: names},
+	}
+	return s
 }

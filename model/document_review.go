@@ -17,8 +17,8 @@ func (b docBuilder) review() (Section, bool) {
 	s := Section{Heading: b.t("Uppföljning av förra planen", "Follow-up of the previous plan")}
 	if prev != nil {
 		acts := Table{
-			Caption: b.t("Insatser", "Actions"),
-			Header:  []string{b.t("Insats", "Action"), b.t("Resultat", "Outcome"), b.t("Kommentar", "Comment")},
+			Caption: b.t("Insatser och åtgärder", "Actions"),
+			Header:  []string{b.t("Vad", "What"), b.t("Resultat", "Outcome"), b.t("Kommentar", "Comment")},
 		}
 		for _, a := range prev.Content.Actions {
 			if o, ok := r.Actions[a.ID]; ok {
@@ -52,9 +52,6 @@ func (b docBuilder) review() (Section, bool) {
 			pairs = append(pairs, KeyValue{b.t("Skäl", "Reason"), orDash(closeWhy(why, b.l))})
 		}
 		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: pairs})
-	}
-	if len(s.Blocks) == 0 {
-		s.Blocks = []Block{emptyText(b.l)}
 	}
 	return s, true
 }

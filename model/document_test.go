@@ -19,11 +19,11 @@ func docPlan() *Plan {
 			Meeting: Meeting{Date: "2026-11-30", Start: "13:00", Minutes: 90, Place: "Mottagningen", Form: FormRoom,
 				Chair: "Karin Holm", Secretary: "Ali Rahimi",
 				Participants: []Participant{
-					{ID: "p1", Name: "Maja Lind", Role: RolePerson, Present: true},
+					{ID: "p1", Name: "Maja Lind", Role: RolePerson, Attendance: AttendRoom},
 					{ID: "p2", Name: "Ali Rahimi", Role: RoleStaff, Unit: "Psykiatrin", Principal: PrincipalRegion,
-						Phone: "070-174 06 12", Email: "ali@example.org", Present: true},
+						Phone: "070-174 06 12", Email: "ali@example.org", Attendance: AttendRoom},
 					{ID: "p3", Name: "Lena Sund", Role: RoleStaff, Unit: "Försäkringskassan", Principal: PrincipalOther,
-						OtherParty: "Försäkringskassan", Present: false},
+						OtherParty: "Försäkringskassan", Attendance: AttendAbsent},
 				}},
 			Consent: Consent{Given: true, Form: "written", Date: "2026-11-02", ValidUntil: "2027-11-01",
 				Actors: []string{"Psykiatrin", "Försäkringskassan"}, Subjects: []string{"boende"},
@@ -33,9 +33,9 @@ func docPlan() *Plan {
 				Goals: []Goal{{ID: "g1", Text: "Eget boende"}, {ID: "g2", Text: "Arbete 25 %"}},
 				Actions: []Action{
 					{ID: "a1", What: "Boendestöd", Unit: "Socialtjänsten", Responsible: "Karin Holm", Principal: PrincipalKommun,
-						When: "december", Status: ActionAwaiting, GoalID: "g1"},
+						When: "december", Status: ActionAwaiting, GoalIDs: []string{"g1"}},
 					{ID: "a2", What: "Avstämningsmöte", Unit: "Försäkringskassan", Responsible: "Lena Sund",
-						Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "februari", Status: ActionPlanned, GoalID: "g2"},
+						Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "februari", Status: ActionPlanned, GoalIDs: []string{"g2"}},
 				},
 				NotAgreed: "Om Eva får veta.", ConsiderUntil: "2026-12-14",
 				Medication: "Litium", Devices: "Rollator",
@@ -70,15 +70,21 @@ func TestBuildDocumentOrder(t *testing.T) {
 		edit func(*Version)
 		want []string
 	}{
-		{Swedish, func(*Version) {}, []string{"Deltagare", "Det här är viktigt för mig", "Nuläge", "Behov", "Mål", "Insatser",
-			"Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
-			"Hur mötet kändes", "Övrigt"}},
-		{English, func(*Version) {}, []string{"Participants", "What matters to me", "Current situation", "Needs", "Goals",
-			"Actions", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
-			"How the meeting felt", "Notes"}},
-		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{"Deltagare",
-			"Det här är viktigt för mig", "Nuläge", "Behov", "Mål", "Insatser", "Det här kom vi inte överens om",
-			"Samordnare", "Uppföljning", "Samtycke", "Hur mötet kändes", "Övrigt"}},
+		{Swedish, func(*Version) {}, []string{"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder",
+			"Deltagare", "Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
+			"Hur mötet kändes", "Övrigt", "Vem som får planen"}},
+		{English, func(*Version) {}, []string{"What matters to me", "Current situation", "Needs", "Goals",
+			"Actions", "Participants", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
+			"How the meeting felt", "Notes", "Who gets the plan"}},
+		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{
+			"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
+			"Samordnare", "Uppföljning", "Samtycke", "Hur mötet kändes", "Övrigt", "Vem som får planen"}},
+		// Optional sections left empty are left out; the three a
+		// finalised plan must have stay.
+		{English, func(v *Version) {
+			v.Content = Content{}
+			v.Meeting.Participants = nil
+		}, []string{"Coordinator", "Follow-up", "Consent"}},
 	}
 	for _, tt := range tests {
 		p := docPlan()
@@ -98,7 +104,7 @@ func TestBuildDocumentHeader(t *testing.T) {
 	}
 	want := map[string]string{
 		"Den enskilde": "Maja Lind", "Personnummer": "19890412-3455", "Version": "1, fastställd 2026-11-30",
-		"Datum": "2026-11-30", "Tid": "13:00–14:30", "Plats": "Mottagningen", "Mötesform": "mötesrum",
+		"Datum": "2026-11-30", "Tid": "13:00–14:30", "Plats": "Mottagningen", "Mötesform": "fysiskt möte",
 	}
 	got := map[string]string{}
 	for _, kv := range d.Subtitle {
@@ -137,25 +143,26 @@ func TestBuildDocumentNotRaise(t *testing.T) {
 
 func TestBuildDocumentActions(t *testing.T) {
 	p := docPlan()
-	s := section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser")
+	s := section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser och åtgärder")
 	if s == nil || len(s.Blocks) != 2 {
 		t.Fatalf("want two tables, got %+v", s)
 	}
 	own, other := s.Blocks[0].Table, s.Blocks[1].Table
-	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][6] != "1" || own.Rows[0][5] != "väntar på utredning/beslut" {
+	goals := p.Versions[0].Content.Goals
+	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][4] != "1. "+goals[0].Text || own.Rows[0][3] != "väntar på utredning/beslut" {
 		t.Errorf("own actions %v", own.Rows)
 	}
-	if other.Caption != "Insatser av andra parter" || len(other.Rows) != 1 ||
-		other.Rows[0][3] != "Försäkringskassan" || other.Rows[0][6] != "2" {
+	if other.Caption != "Åtgärder av andra" || len(other.Rows) != 1 ||
+		!strings.HasSuffix(other.Rows[0][1], "Försäkringskassan") || other.Rows[0][4] != "2. "+goals[1].Text {
 		t.Errorf("other parties' actions %q %v", other.Caption, other.Rows)
 	}
-	if len(own.Header) != 7 || own.Header[4] != "När" {
+	if len(own.Header) != 5 || own.Header[2] != "När" {
 		t.Errorf("header %v", own.Header)
 	}
 
 	// Only other parties: one table, still captioned.
 	p.Versions[0].Content.Actions = p.Versions[0].Content.Actions[1:]
-	s = section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser")
+	s = section(BuildDocument(p, &p.Versions[0], Swedish), "Insatser och åtgärder")
 	if len(s.Blocks) != 1 || s.Blocks[0].Table.Caption == "" {
 		t.Errorf("only other parties: %+v", s.Blocks)
 	}
@@ -167,16 +174,13 @@ func TestBuildDocumentEmpty(t *testing.T) {
 		if len(d.Sections) == 0 || d.Title == "" {
 			t.Fatal("an empty plan gives no document")
 		}
-		for _, s := range d.Sections {
-			if len(s.Blocks) == 0 {
-				t.Errorf("%s: an empty section must say so", s.Heading)
-			}
-			if s.Heading == "Läkemedel" || s.Heading == "Hjälpmedel" {
-				t.Errorf("%s is printed though empty", s.Heading)
-			}
+		if got := strings.Join(headings(d), " | "); got != "Samordnare | Uppföljning | Samtycke" {
+			t.Errorf("an empty plan prints %s; want only the sections a finalised plan must have", got)
 		}
-		if s := section(d, "Behov"); s.Blocks[0].Text != "Inte ifyllt." || !s.Blocks[0].Note {
-			t.Errorf("empty needs: %+v", s.Blocks)
+		for _, s := range d.Sections {
+			if len(s.Blocks) == 0 || !s.Blocks[0].Note {
+				t.Errorf("%s: an empty required section must say what is missing", s.Heading)
+			}
 		}
 		if len(d.Signatures.Lines) != 0 || d.Signatures.Heading == "" {
 			t.Errorf("signatures %+v", d.Signatures)
@@ -195,7 +199,7 @@ func TestBuildDocumentFollowUp(t *testing.T) {
 		{"called by name", FollowUp{Date: "2027-03-10", CalledBy: "Karin Holm"}, []string{"Karin Holm", Empty}},
 		{"none", FollowUp{None: true, NoneReason: "Målen är nådda", MandateEnds: "2027-01-31"},
 			[]string{"Ingen uppföljning är planerad.", "Målen är nådda", "2027-01-31"}},
-		{"not filled in", FollowUp{}, []string{"Inte ifyllt."}},
+		{"not booked", FollowUp{}, []string{"Ingen uppföljning är bokad."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -268,8 +272,8 @@ func TestBuildDocumentReview(t *testing.T) {
 			t.Errorf("the review lacks %q: %s", w, b)
 		}
 	}
-	if headings(d)[1] != s.Heading {
-		t.Errorf("the review should follow the participants: %v", headings(d))
+	if headings(d)[2] != s.Heading {
+		t.Errorf("the review should follow the current situation, as in the meeting: %v", headings(d))
 	}
 
 	v2.Review.Decision, v2.Review.CloseReason, v2.Review.CloseText = DecisionClose, CloseMoved, "till Umeå"

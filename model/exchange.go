@@ -13,8 +13,11 @@ import (
 // ExportFormat names the JSON export, so that an import can tell a sipmote
 // plan from any other JSON file.
 const (
-	ExportFormat  = "sipmote-plan"
-	ExportVersion = 1
+	ExportFormat = "sipmote-plan"
+	// ExportVersion 2 gave participants an attendance (for "present"),
+	// a role's details and signing; actions several goals (for
+	// "goal_id"). Version 1 files are read and upgraded.
+	ExportVersion = 2
 )
 
 // Export is the JSON document of `sipmote export --format json`: the
@@ -98,7 +101,14 @@ func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
 		return nil, bad("plan", "Planen saknas.", "The plan is missing.")
 	}
 	p := ex.Plan
+	// Text from a file may carry terminal escape sequences; none is kept.
+	CleanText(p)
+	p.Upgrade()
 	if probs := CheckStructure(p, now); len(probs) > 0 {
+		return nil, &ImportError{probs}
+	}
+	// What the program cannot hold is refused here, never cut later.
+	if probs := CheckLimits(p); len(probs) > 0 {
 		return nil, &ImportError{probs}
 	}
 	p.ID = NewID()
@@ -112,6 +122,10 @@ func CheckStructure(p *Plan, now time.Time) []Finding {
 	c := &checker{}
 	if strings.TrimSpace(p.Person.Name) == "" {
 		c.add(SevError, "plan.person.name", "Namnet saknas.", "The name is missing.")
+	}
+	if l := p.Person.Language; l != "" && !ValidLanguageCode(l) {
+		c.add(SevError, "plan.person.language", "Språket ska vara en kod med två eller tre små bokstäver, till exempel fi.",
+			"The language must be a code of two or three lower-case letters, for example fi.")
 	}
 	if p.Person.PNR != "" {
 		n, err := NormalisePNR(p.Person.PNR, now)
@@ -182,12 +196,16 @@ func checkVersion(c *checker, at string, v *Version) {
 	for i, pt := range m.Participants {
 		path := fmt.Sprintf("%s.meeting.participants[%d]", at, i)
 		unique(path+".id", pt.ID)
-		switch pt.Role {
-		case RolePerson, RoleRelative, RoleSupport, RoleStaff, RoleOther:
-		default:
+		if !pt.Role.Known() {
 			c.add(SevError, path+".role", "Okänd roll.", "Unknown role.")
 		}
 		checkPrincipal(c, path+".principal", pt.Principal)
+		checkPerson(c, path, pt)
+	}
+	for i, cp := range v.Copies.Added {
+		if strings.TrimSpace(cp.Name) == "" {
+			c.add(SevError, fmt.Sprintf("%s.copies.added[%d].name", at, i), "Namnet saknas.", "The name is missing.")
+		}
 	}
 	k := v.Consent
 	c.date(at+".consent.date", k.Date)
@@ -216,6 +234,34 @@ func checkPrincipal(c *checker, path string, p Principal) {
 	switch p {
 	case PrincipalKommun, PrincipalRegion, PrincipalOther, "":
 	default:
-		c.add(SevError, path, "Okänd huvudman.", "Unknown principal.")
+		c.add(SevError, path, "Okänd kommun eller region (eller annan organisation).", "Unknown municipality or region (or other organisation).")
+	}
+}
+
+// checkPerson checks the values of a participant's attendance, signing and
+// trustee fields.
+func checkPerson(c *checker, path string, pt Participant) {
+	switch pt.Attendance {
+	case AttendAbsent, AttendRoom, AttendVideo, AttendPhone:
+	default:
+		c.add(SevError, path+".attendance", "Okänt sätt att delta.", "Unknown attendance.")
+	}
+	switch pt.Signs {
+	case "", SignNow, SignLater, SignNo:
+	default:
+		c.add(SevError, path+".signs", "Okänt val för underskrift.", "Unknown signing choice.")
+	}
+	switch pt.TrusteeKind {
+	case "", TrusteeGodMan, TrusteeForvaltare:
+	default:
+		c.add(SevError, path+".trustee_kind", "Okänd sorts ställföreträdare.", "Unknown kind of trustee.")
+	}
+	for j, a := range pt.TrusteeFor {
+		if a.Label(Swedish) == "" {
+			c.add(SevError, fmt.Sprintf("%s.trustee_for[%d]", path, j), "Okänt uppdrag.", "Unknown mandate.")
+		}
+	}
+	if pt.Left != nil && pt.Left.At != "" {
+		c.clock(path+".left.at", pt.Left.At)
 	}
 }

@@ -20,7 +20,7 @@ func followUpPlan(t *testing.T) *Plan {
 	ct := &p.Draft.Content
 	ct.Goals = append(ct.Goals, Goal{ID: "g2", Text: "Ingen alkohol på vardagar"})
 	ct.Actions = append(ct.Actions, Action{ID: "a2", What: "Behandlingsgrupp", Unit: "Socialtjänstens beroendeenhet",
-		Responsible: "Karin Holm", Principal: PrincipalKommun, When: "Från 2027-01-08", Status: ActionPlanned, GoalID: "g2"})
+		Responsible: "Karin Holm", Principal: PrincipalKommun, When: "Från 2027-01-08", Status: ActionPlanned, GoalIDs: []string{"g2"}})
 	if _, err := p.Finalise(Options{Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func followUpPlan(t *testing.T) *Plan {
 		t.Fatal(err)
 	}
 	for i := range p.Draft.Meeting.Participants {
-		p.Draft.Meeting.Participants[i].Present = true
+		p.Draft.Meeting.Participants[i].Attendance = AttendRoom
 	}
 	p.Draft.Content.FollowUp = FollowUp{Date: "2027-06-09", Time: "10:00", CalledBy: "Ali Rahimi"}
 	return p
@@ -352,7 +352,9 @@ func TestRehearsalFollowUp(t *testing.T) {
 		t.Fatalf("follow-up on %s, want 2027-03-10", d.Meeting.Date)
 	}
 	for i := range d.Meeting.Participants {
-		d.Meeting.Participants[i].Present = d.Meeting.Participants[i].Name != "Lena Sund"
+		if d.Meeting.Participants[i].Name != "Lena Sund" {
+			d.Meeting.Participants[i].Attendance = AttendRoom
+		}
 	}
 	must := func(err error) {
 		t.Helper()
@@ -365,6 +367,7 @@ func TestRehearsalFollowUp(t *testing.T) {
 	must(p.SetActionOutcome(acts[2].ID, OutcomeOngoing, ""))
 	must(p.SetActionOutcome(acts[3].ID, OutcomeNotStarted, "Väntelista. Blir enskilda samtal i stället."))
 	must(p.SetActionOutcome(acts[4].ID, OutcomeChanged, "Flyttat till april."))
+	must(p.SetActionOutcome(acts[5].ID, OutcomeOngoing, ""))
 	must(p.SetGoalOutcome(goals[0].ID, GoalNotMet, ""))
 	must(p.SetGoalOutcome(goals[1].ID, GoalPartlyMet, ""))
 	must(p.SetGoalOutcome(goals[2].ID, GoalNotMet, ""))
@@ -385,7 +388,7 @@ func TestRehearsalFollowUp(t *testing.T) {
 		t.Errorf("v2 findings: %v", findingSet(fs))
 	}
 	v2 := p.Versions[1]
-	wantStatus := []ActionStatus{ActionDone, ActionDone, ActionOngoing, ActionPlanned, ActionPlanned}
+	wantStatus := []ActionStatus{ActionDone, ActionDone, ActionOngoing, ActionPlanned, ActionPlanned, ActionOngoing}
 	for i, a := range v2.Content.Actions {
 		if a.Status != wantStatus[i] {
 			t.Errorf("action %d: %s, want %s", i, a.Status, wantStatus[i])

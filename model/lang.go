@@ -41,20 +41,6 @@ func T(l Lang, sv, en string) string {
 	return sv
 }
 
-var roleLabels = map[Role]Text{
-	RolePerson:   {"den enskilde", "the person"},
-	RoleRelative: {"närstående", "relative"},
-	RoleSupport:  {"stödperson", "support person"},
-	RoleStaff:    {"personal", "staff"},
-	RoleOther:    {"annan", "other"},
-}
-
-// Roles lists the roles in the order a form offers them.
-var Roles = []Role{RolePerson, RoleRelative, RoleSupport, RoleStaff, RoleOther}
-
-// Label is the role's name on screen.
-func (r Role) Label(l Lang) string { return roleLabels[r].In(l) }
-
 var principalLabels = map[Principal]Text{
 	PrincipalKommun: {"kommun", "municipality"},
 	PrincipalRegion: {"region", "region"},
@@ -68,11 +54,11 @@ var Principals = []Principal{PrincipalKommun, PrincipalRegion, PrincipalOther}
 func (p Principal) Label(l Lang) string { return principalLabels[p].In(l) }
 
 var formLabels = map[MeetingForm]Text{
-	FormRoom:      {"mötesrum", "meeting room"},
+	FormRoom:      {"fysiskt möte", "in person"},
 	FormHome:      {"hemma hos den enskilde", "the person's home"},
 	FormVideo:     {"video", "video"},
 	FormPhone:     {"telefon", "phone"},
-	FormRoomVideo: {"mötesrum, någon deltar via video", "meeting room, someone joins by video"},
+	FormRoomVideo: {"fysiskt möte, någon deltar via video", "in person, someone joins by video"},
 }
 
 // Forms lists the meeting forms in the order a form offers them.

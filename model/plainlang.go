@@ -131,17 +131,41 @@ func firstRune(s string) rune {
 }
 
 // CheckPlainLanguage returns a warning for every jargon term in the plan's
-// printed text. An ordinary term gets a plainer wording; the name of a
-// service gets the advice to explain it once, since the person will meet the
-// name again in letters and decisions.
+// printed text. An ordinary term gets a plainer wording wherever it stands.
+// The name of a service is to be explained once in the plan, since the
+// person will meet the name again in letters and decisions: it is flagged
+// only at its first place, and not at all once it is explained somewhere.
 func CheckPlainLanguage(v *Version, list []Jargon) []Finding {
 	var out []Finding
-	for _, f := range textFields(v) {
+	fields := textFields(v)
+	names := map[string]bool{} // name terms explained or already flagged
+	for _, f := range fields {
+		for _, j := range list {
+			if j.Name && !names[j.Term] && containsTerm(f.text, j) && len(FindJargon(f.text, []Jargon{j})) == 0 {
+				names[j.Term] = true
+			}
+		}
+	}
+	for _, f := range fields {
 		for _, j := range FindJargon(f.text, list) {
+			if j.Name {
+				if names[j.Term] {
+					continue
+				}
+				names[j.Term] = true
+			}
 			out = append(out, Finding{Severity: SevWarning, Path: f.path, Message: jargonHint(j)})
 		}
 	}
 	return out
+}
+
+// containsTerm tells whether the term stands in text, explained or not.
+func containsTerm(text string, j Jargon) bool {
+	if !hasUpper(j.Term) {
+		text = strings.ToLower(text)
+	}
+	return len(wordAt(text, j.Term)) > 0
 }
 
 // jargonHint speaks about the plan, never to the person it is about.

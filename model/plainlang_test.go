@@ -75,6 +75,34 @@ func TestPlainLanguageChecksPrintedFields(t *testing.T) {
 	}
 }
 
+// A service's name is explained once in the plan: flagged at its first
+// place only, and nowhere once one place explains it.
+func TestNameExplainedOncePerPlan(t *testing.T) {
+	list := []Jargon{
+		{Term: "boendestöd", Plain: Text{SV: "stöd i vardagen i den egna bostaden", EN: "x"}, Name: true},
+		{Term: "remiss", Plain: Text{SV: "en begäran", EN: "x"}},
+	}
+	v := &Version{}
+	v.Content.Needs = "Hon behöver boendestöd. Vårdcentralen skickar en remiss."
+	v.Content.Goals = []Goal{{Text: "Boendestöd två dagar i veckan."}}
+	v.Content.Actions = []Action{{What: "Boendestöd", When: "efter remiss"}}
+	count := map[string]int{}
+	for _, f := range CheckPlainLanguage(v, list) {
+		count[strings.Fields(f.Message.SV)[0]]++
+	}
+	if count["”boendestöd”"] != 1 || count["”remiss”"] != 2 {
+		t.Errorf("unexplained: want the name once and the jargon at each place, got %v", count)
+	}
+	v.Content.Actions[0].What = "Boendestöd (någon kommer hem och hjälper till med vardagen)"
+	count = map[string]int{}
+	for _, f := range CheckPlainLanguage(v, list) {
+		count[strings.Fields(f.Message.SV)[0]]++
+	}
+	if count["”boendestöd”"] != 0 {
+		t.Errorf("explained once in the plan, still flagged: %v", count)
+	}
+}
+
 func TestLIX(t *testing.T) {
 	tests := []struct {
 		text     string

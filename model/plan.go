@@ -58,6 +58,11 @@ type Person struct {
 	// PNR is a personnummer or samordningsnummer in the form YYYYMMDD-NNNN,
 	// or empty when not given.
 	PNR string `json:"pnr,omitempty"`
+	// Language is the language the person reads best, as a code of two
+	// or three letters ("fi"), when it is not the plan's. The easy-read
+	// first page of the original is printed in it when the checklists
+	// have its words.
+	Language string `json:"language,omitempty"`
 }
 
 // Position is the place in the meeting that the screen returns to.
@@ -80,6 +85,8 @@ type Version struct {
 	Rounds map[string][]string `json:"rounds,omitempty"`
 	// Review is the follow-up of the previous version, on follow-up meetings.
 	Review *Review `json:"review,omitempty"`
+	// Copies holds the secretary's changes to who gets a copy.
+	Copies CopyEdits `json:"copies,omitzero"`
 }
 
 // StepState is the chair's record of one agenda step.
@@ -117,15 +124,23 @@ type Meeting struct {
 	Participants []Participant `json:"participants"`
 }
 
-// Role is a participant's part in the meeting.
+// Role is a participant's part in the meeting. Each role brings its own
+// defaults (whether they sign, speak in rounds, get a copy); see roles.go.
 type Role string
 
 const (
-	RolePerson   Role = "person"   // den enskilde
-	RoleRelative Role = "relative" // närstående
-	RoleSupport  Role = "support"  // stödperson
-	RoleStaff    Role = "staff"    // personal
-	RoleOther    Role = "other"
+	RolePerson      Role = "person"      // den enskilde
+	RoleRelative    Role = "relative"    // närstående
+	RoleGuardian    Role = "guardian"    // vårdnadshavare
+	RoleTrustee     Role = "trustee"     // god man or förvaltare
+	RoleSupport     Role = "support"     // stödperson
+	RoleInterpreter Role = "interpreter" // tolk
+	RoleStaff       Role = "staff"       // personal in kommun or region
+	// RolePartyStaff is staff of another party: Försäkringskassan,
+	// Arbetsförmedlingen, a school, a provider.
+	RolePartyStaff Role = "party_staff"
+	// RoleOther is kept for plans written before the roles above existed.
+	RoleOther Role = "other"
 )
 
 // Principal is who runs a unit (huvudman).
@@ -150,11 +165,33 @@ type Participant struct {
 	Title      string    `json:"title,omitempty"`
 	Phone      string    `json:"phone,omitempty"`
 	Email      string    `json:"email,omitempty"`
-	Invited    bool      `json:"invited"`
-	Confirmed  bool      `json:"confirmed"`
-	Present    bool      `json:"present"`
+	// Language is the interpreter's language ("finska"). It is carried to
+	// the next meeting so that an interpreter is booked again.
+	Language string `json:"language,omitempty"`
+	// TrusteeKind and TrusteeFor describe a trustee's appointment: god man
+	// or förvaltare, and for what.
+	TrusteeKind TrusteeKind   `json:"trustee_kind,omitempty"`
+	TrusteeFor  []TrusteeArea `json:"trustee_for,omitempty"`
+	Invited     bool          `json:"invited"`
+	Confirmed   bool          `json:"confirmed"`
+	// Attendance is how the participant takes part; empty is absent (not
+	// marked yet). See attendance.go.
+	Attendance Attendance `json:"attendance,omitempty"`
+	// Left is set when the participant left before the end; rounds after
+	// that skip them.
+	Left *Leaving `json:"left,omitempty"`
+	// WrittenInput is what an absent participant sent in writing, printed
+	// as "Skriftligt underlag från ...".
+	WrittenInput string `json:"written_input,omitempty"`
 	// PresenceNote qualifies the attendance: "the first 20 minutes".
 	PresenceNote string `json:"presence_note,omitempty"`
+	// Signs is whether they sign now, later or not; empty means the
+	// default of their role and attendance (see Signing).
+	Signs Signing `json:"signs,omitempty"`
+
+	// LegacyPresent is "present" of format 1. Upgrade turns it into
+	// Attendance; nothing else reads it.
+	LegacyPresent *bool `json:"present,omitempty"`
 }
 
 // Consent is the person's consent to the SIP (samtycke).
@@ -226,7 +263,16 @@ type Action struct {
 	OtherParty  string       `json:"other_party,omitempty"`
 	When        string       `json:"when,omitempty"`
 	Status      ActionStatus `json:"status"`
-	GoalID      string       `json:"goal_id,omitempty"`
+	// GoalIDs are the goals the action serves; one action can serve
+	// several.
+	GoalIDs []string `json:"goal_ids,omitempty"`
+	// Contact is how to reach the responsible person when they were not
+	// at the meeting and are not a participant with a phone or e-mail.
+	Contact string `json:"contact,omitempty"`
+
+	// LegacyGoalID is "goal_id" of format 1. Upgrade moves it to GoalIDs;
+	// nothing else reads it.
+	LegacyGoalID string `json:"goal_id,omitempty"`
 }
 
 // Coordinator has the overall responsibility for the plan. It must be a
@@ -322,11 +368,12 @@ func (v *Version) CoordinatorParticipant() *Participant {
 	return v.Participant(v.Content.Coordinator.ParticipantID)
 }
 
-// Present lists the participants marked present.
+// Present lists the participants who take part, in the room, by video or
+// by phone.
 func (v *Version) Present() []Participant {
 	var out []Participant
 	for _, p := range v.Meeting.Participants {
-		if p.Present {
+		if p.IsPresent() {
 			out = append(out, p)
 		}
 	}
@@ -334,8 +381,8 @@ func (v *Version) Present() []Participant {
 }
 
 // CanCoordinate tells whether a participant may be appointed coordinator:
-// present, and employed by kommun or region.
+// present, staff, and employed by kommun or region.
 func (pt Participant) CanCoordinate() bool {
-	return pt.Present && pt.Role == RoleStaff &&
+	return pt.IsPresent() && pt.Role.IsStaff() &&
 		(pt.Principal == PrincipalKommun || pt.Principal == PrincipalRegion)
 }

@@ -91,7 +91,8 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	}
 	validateMeeting(c, v)
 	validateConsent(c, p, v, today)
-	validateContent(c, v, today)
+	validateContent(c, p, v, today)
+	validatePeople(c, p, v)
 	c.out = append(c.out, ValidateReview(p, v)...)
 	if len(o.Jargon) > 0 {
 		c.out = append(c.out, CheckPlainLanguage(v, o.Jargon)...)
@@ -115,7 +116,7 @@ func validateMeeting(c *checker, v *Version) {
 	}
 	if SameName(m.Chair, m.Secretary) {
 		c.add(SevError, "meeting.secretary",
-			"Mötesledare och sekreterare får inte vara samma person.",
+			"Mötesledare och mötessekreterare får inte vara samma person.",
 			"The chair and the secretary must not be the same person.")
 	}
 	if len(v.Present()) == 0 {
@@ -191,7 +192,7 @@ func Covers(actors []string, unit string) bool {
 	return false
 }
 
-func validateContent(c *checker, v *Version, today string) {
+func validateContent(c *checker, p *Plan, v *Version, today string) {
 	ct := v.Content
 	if strings.TrimSpace(ct.OwnWords) == "" {
 		c.add(SevWarning, "content.own_words", "Den enskildes egna ord om vad som är viktigt saknas.",
@@ -208,7 +209,7 @@ func validateContent(c *checker, v *Version, today string) {
 		if strings.TrimSpace(a.What) == "" {
 			c.add(SevError, path+".what", "En insats saknar beskrivning.", "An action has no description.")
 		}
-		if strings.TrimSpace(a.Unit) == "" {
+		if strings.TrimSpace(a.Unit) == "" && !v.OwnAction(a, p.Person.Name) {
 			c.add(SevWarning, path+".unit", "Insatsen saknar enhet.", "The action has no unit.")
 		}
 		if strings.TrimSpace(a.Responsible) == "" {
@@ -217,8 +218,11 @@ func validateContent(c *checker, v *Version, today string) {
 		if strings.TrimSpace(a.When) == "" {
 			c.add(SevWarning, path+".when", "Det står inte när insatsen ska göras.", "The action has no time.")
 		}
-		if a.GoalID != "" && v.Goal(a.GoalID) == nil {
-			c.add(SevWarning, path+".goal_id", "Insatsen hänvisar till ett mål som inte finns.", "The action refers to a goal that does not exist.")
+		for _, id := range a.GoalIDs {
+			if v.Goal(id) == nil {
+				c.add(SevWarning, path+".goal_ids", "Insatsen hänvisar till ett mål som inte finns.", "The action refers to a goal that does not exist.")
+				break
+			}
 		}
 	}
 	co := ct.Coordinator
@@ -227,13 +231,13 @@ func validateContent(c *checker, v *Version, today string) {
 		c.add(SevError, "content.coordinator", "Ingen samordnare är utsedd.", "No coordinator is appointed.")
 	case pt == nil:
 		c.add(SevError, "content.coordinator", "Samordnaren finns inte bland deltagarna.", "The coordinator is not among the participants.")
-	case pt.Role != RoleStaff:
+	case !pt.Role.IsStaff():
 		c.add(SevError, "content.coordinator", "Samordnaren måste vara personal, inte den enskilde eller en närstående.",
 			"The coordinator must be staff, not the person or a relative.")
 	case pt.Principal != PrincipalKommun && pt.Principal != PrincipalRegion:
 		c.add(SevError, "content.coordinator", "Samordnaren måste vara anställd av kommunen eller regionen.",
 			"The coordinator must be employed by the municipality or the region.")
-	case !pt.Present:
+	case !pt.IsPresent():
 		c.add(SevError, "content.coordinator", "Samordnaren måste vara med på mötet.", "The coordinator must be at the meeting.")
 	case pt.Phone == "" && pt.Email == "":
 		c.add(SevWarning, fmt.Sprintf("meeting.participants[%d].phone", participantIndex(v, pt.ID)),

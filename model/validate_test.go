@@ -19,13 +19,13 @@ func validPlan() *Plan {
 		Date: "2026-11-30", Start: "13:00", Minutes: 90, Place: "Mötesrummet", Form: FormRoom,
 		Chair: "Karin Holm", Secretary: "Ali Rahimi",
 		Participants: []Participant{
-			{ID: "p-maja", Name: "Maja Lind", Role: RolePerson, Present: true},
+			{ID: "p-maja", Name: "Maja Lind", Role: RolePerson, Attendance: AttendRoom},
 			{ID: "p-ali", Name: "Ali Rahimi", Role: RoleStaff, Unit: "Psykiatriska öppenvårdsmottagningen",
-				Principal: PrincipalRegion, Phone: "070-174 06 12", Email: "ali@example.org", Present: true},
+				Principal: PrincipalRegion, Phone: "070-174 06 12", Email: "ali@example.org", Attendance: AttendRoom},
 			{ID: "p-karin", Name: "Karin Holm", Role: RoleStaff, Unit: "Socialtjänstens beroendeenhet",
-				Principal: PrincipalKommun, Present: true},
+				Principal: PrincipalKommun, Attendance: AttendRoom},
 			{ID: "p-lena", Name: "Lena Sund", Role: RoleStaff, Principal: PrincipalOther, OtherParty: "Försäkringskassan"},
-			{ID: "p-eva", Name: "Eva Lind", Role: RoleRelative, Present: true},
+			{ID: "p-eva", Name: "Eva Lind", Role: RoleRelative, Attendance: AttendRoom},
 		},
 	}
 	v.Consent = Consent{
@@ -36,7 +36,7 @@ func validPlan() *Plan {
 		OwnWords: "Jag vill ha en egen lägenhet.",
 		Goals:    []Goal{{ID: "g1", Text: "Eget boende inom ett år"}},
 		Actions: []Action{{ID: "a1", What: "Boendestöd", Unit: "Socialtjänstens beroendeenhet", Responsible: "Karin Holm",
-			Principal: PrincipalKommun, When: "Beslut senast 2026-12-20", Status: ActionAwaiting, GoalID: "g1"}},
+			Principal: PrincipalKommun, When: "Beslut senast 2026-12-20", Status: ActionAwaiting, GoalIDs: []string{"g1"}}},
 		Coordinator: Coordinator{ParticipantID: "p-ali"},
 		FollowUp:    FollowUp{Date: "2027-03-10", Time: "10:00", Place: "Mottagningen", CalledBy: "Ali Rahimi"},
 	}
@@ -85,9 +85,11 @@ func TestValidateRules(t *testing.T) {
 			[]want{{SevWarning, "meeting.participants[1].email"}}},
 		{"nobody present", func(p *Plan, v *Version) {
 			for i := range v.Meeting.Participants {
-				v.Meeting.Participants[i].Present = false
+				v.Meeting.Participants[i].Attendance = AttendAbsent
 			}
-		}, []want{{SevWarning, "meeting.participants"}, {SevError, "content.coordinator"}}},
+		}, []want{{SevWarning, "meeting.participants"}, {SevError, "content.coordinator"},
+			// Nobody was there, so the action owner must be reachable.
+			{SevWarning, "content.actions[0].contact"}}},
 		// The person.
 		{"no name", func(p *Plan, v *Version) { p.Person.Name = "  " }, []want{{SevError, "person.name"}}},
 		{"bad personnummer", func(p *Plan, v *Version) { p.Person.PNR = "19890412-3454" }, []want{{SevError, "person.pnr"}}},
@@ -97,14 +99,14 @@ func TestValidateRules(t *testing.T) {
 		{"coordinator not a participant", func(p *Plan, v *Version) { v.Content.Coordinator.ParticipantID = "ghost" },
 			[]want{{SevError, "content.coordinator"}}},
 		{"coordinator from another party", func(p *Plan, v *Version) {
-			pt(v, "p-lena").Present = true
+			pt(v, "p-lena").Attendance = AttendRoom
 			v.Content.Coordinator.ParticipantID = "p-lena"
 		}, []want{{SevError, "content.coordinator"}}},
 		{"coordinator is a relative", func(p *Plan, v *Version) {
 			pt(v, "p-eva").Principal = PrincipalKommun
 			v.Content.Coordinator.ParticipantID = "p-eva"
 		}, []want{{SevError, "content.coordinator"}}},
-		{"coordinator absent", func(p *Plan, v *Version) { pt(v, "p-ali").Present = false },
+		{"coordinator absent", func(p *Plan, v *Version) { pt(v, "p-ali").Attendance = AttendAbsent },
 			[]want{{SevError, "content.coordinator"}}},
 		{"coordinator without phone or e-mail", func(p *Plan, v *Version) {
 			pt(v, "p-ali").Phone, pt(v, "p-ali").Email = "", ""
@@ -160,9 +162,9 @@ func TestValidateRules(t *testing.T) {
 		}, nil},
 		{"consent does not cover a present other party", func(p *Plan, v *Version) {
 			v.Consent.Actors = v.Consent.Actors[:2]
-			pt(v, "p-lena").Present = true
+			pt(v, "p-lena").Attendance = AttendRoom
 		}, []want{{SevError, "meeting.participants[3].unit"}}},
-		{"consent covers a present other party", func(p *Plan, v *Version) { pt(v, "p-lena").Present = true }, nil},
+		{"consent covers a present other party", func(p *Plan, v *Version) { pt(v, "p-lena").Attendance = AttendRoom }, nil},
 		{"consent covers by containment", func(p *Plan, v *Version) {
 			v.Consent.Actors = []string{"psykiatriska", "BEROENDEENHET", "Försäkringskassan"}
 		}, nil},
@@ -179,7 +181,7 @@ func TestValidateRules(t *testing.T) {
 		// Goals and actions.
 		{"no goals", func(p *Plan, v *Version) {
 			v.Content.Goals = nil
-			v.Content.Actions[0].GoalID = ""
+			v.Content.Actions[0].GoalIDs = nil
 		}, []want{{SevWarning, "content.goals"}}},
 		{"no actions", func(p *Plan, v *Version) { v.Content.Actions = nil }, []want{{SevWarning, "content.actions"}}},
 		{"action without description", func(p *Plan, v *Version) { v.Content.Actions[0].What = "" },
@@ -190,8 +192,8 @@ func TestValidateRules(t *testing.T) {
 			[]want{{SevWarning, "content.actions[0].responsible"}}},
 		{"action without when", func(p *Plan, v *Version) { v.Content.Actions[0].When = "" },
 			[]want{{SevWarning, "content.actions[0].when"}}},
-		{"action for a goal that is gone", func(p *Plan, v *Version) { v.Content.Actions[0].GoalID = "g9" },
-			[]want{{SevWarning, "content.actions[0].goal_id"}}},
+		{"action for a goal that is gone", func(p *Plan, v *Version) { v.Content.Actions[0].GoalIDs = []string{"g9"} },
+			[]want{{SevWarning, "content.actions[0].goal_ids"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -125,11 +125,19 @@ func (p *Plan) StartFollowUp(now time.Time) error {
 		v.Meeting.Place = fu.Place
 	}
 	for i := range v.Meeting.Participants {
-		v.Meeting.Participants[i].Present = false
-		v.Meeting.Participants[i].Confirmed = false
+		// Attendance starts afresh; who they are (an interpreter's
+		// language, a trustee's mandate) carries over.
+		pt := &v.Meeting.Participants[i]
+		pt.Attendance = AttendAbsent
+		pt.Confirmed = false
+		pt.Left = nil
+		pt.WrittenInput = ""
+		pt.PresenceNote = ""
+		pt.Signs = ""
 	}
 	v.Content.FollowUp = FollowUp{}
 	v.Content.Evaluation = ""
+	v.Copies = CopyEdits{}
 	v.Review = &Review{Actions: map[string]Outcome{}, Goals: map[string]Outcome{}}
 	p.Draft = &v
 	p.Position = Position{}

@@ -87,7 +87,7 @@ func TestStartFollowUp(t *testing.T) {
 		t.Errorf("meeting frame not taken from the follow-up: %+v", d.Meeting)
 	}
 	for _, pt := range d.Meeting.Participants {
-		if pt.Present || pt.Confirmed {
+		if pt.IsPresent() || pt.Confirmed {
 			t.Errorf("%s: attendance carried over", pt.ID)
 		}
 	}
@@ -121,7 +121,7 @@ func TestVersionOneUnchangedByDraft(t *testing.T) {
 	d.Content.Goals = append(d.Content.Goals, Goal{ID: "g2", Text: "Nytt"})
 	d.Content.Actions[0].Status = ActionDone
 	d.Meeting.Participants[0].Name = "Annan"
-	d.Meeting.Participants[1].Present = true
+	d.Meeting.Participants[1].Attendance = AttendRoom
 	d.Consent.Actors[0] = "Någon annan"
 	d.Consent.Guardians[0].Given = false
 	d.Content.Coordinator.ParticipantID = "p-karin"
@@ -146,7 +146,7 @@ func TestFinaliseAgainGivesVersionTwo(t *testing.T) {
 	}
 	d := p.Draft
 	for i := range d.Meeting.Participants {
-		d.Meeting.Participants[i].Present = true
+		d.Meeting.Participants[i].Attendance = AttendRoom
 	}
 	d.Content.FollowUp = FollowUp{Date: "2027-06-09", Time: "10:00", CalledBy: "Ali Rahimi"}
 	_ = p.SetActionOutcome("a1", OutcomeDone, "")

@@ -41,12 +41,11 @@ func mdBlock(b *strings.Builder, bl model.Block) {
 		mdPairs(b, bl.Pairs)
 	case model.BlockList:
 		for i, it := range bl.Items {
+			mark := "- "
 			if bl.Numbered {
-				b.WriteString(strconv.Itoa(i+1) + ". ")
-			} else {
-				b.WriteString("- ")
+				mark = strconv.Itoa(i+1) + ". "
 			}
-			b.WriteString(mdInline(it) + "\n")
+			b.WriteString(mark + mdLines(it, strings.Repeat(" ", len(mark))) + "\n")
 		}
 		b.WriteString("\n")
 	case model.BlockTable:
@@ -59,7 +58,7 @@ func mdPairs(b *strings.Builder, pairs []model.KeyValue) {
 		return
 	}
 	for _, kv := range pairs {
-		b.WriteString("- **" + mdInline(kv.Key) + ":** " + mdInline(kv.Value) + "\n")
+		b.WriteString("- **" + mdInline(kv.Key) + ":** " + mdLines(kv.Value, "  ") + "\n")
 	}
 	b.WriteString("\n")
 }
@@ -103,18 +102,27 @@ func mdSignatures(b *strings.Builder, d model.Document) {
 	if sb.Intro != "" {
 		b.WriteString(mdParagraph(sb.Intro) + "\n\n")
 	}
-	if len(sb.Lines) == 0 {
+	if len(sb.Lines) == 0 && len(sb.Later) == 0 {
 		b.WriteString("*" + mdInline(model.T(d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present.")) + "*\n\n")
 		return
 	}
-	t := model.Table{Header: []string{
-		model.T(d.Lang, "Namn", "Name"), model.T(d.Lang, "Enhet", "Unit"),
-		model.T(d.Lang, "Datum", "Date"), model.T(d.Lang, "Underskrift", "Signature"),
-	}}
-	for _, s := range sb.Lines {
-		t.Rows = append(t.Rows, []string{s.Name, s.Unit, s.Date, ""})
+	if len(sb.Lines) > 0 {
+		t := model.Table{Header: []string{
+			model.T(d.Lang, "Namn", "Name"), model.T(d.Lang, "Verksamhet", "Unit"),
+			model.T(d.Lang, "Datum", "Date"), model.T(d.Lang, "Underskrift", "Signature"),
+		}}
+		for _, s := range sb.Lines {
+			t.Rows = append(t.Rows, []string{s.Name, s.Unit, s.Date, ""})
+		}
+		mdTable(b, t)
 	}
-	mdTable(b, t)
+	if len(sb.Later) > 0 {
+		b.WriteString("**" + mdInline(sb.LaterHeading) + ":**\n\n")
+		for _, n := range sb.Later {
+			b.WriteString("- " + mdInline(n) + "\n")
+		}
+		b.WriteString("\n")
+	}
 }
 
 // mdParagraph escapes a paragraph and keeps the secretary's line breaks as
@@ -135,7 +143,20 @@ func mdParagraph(s string) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// mdInline escapes text for one line: a heading, a list item, a cell.
+// mdLines escapes the text of a list item or a value and keeps its line
+// breaks as hard breaks, indented to stay in the item: the PDF keeps them,
+// and the preview in the meeting must break where the paper breaks.
+func mdLines(s, indent string) string {
+	var lines []string
+	for _, ln := range strings.Split(clean(s), "\n") {
+		if ln = oneLine(ln); ln != "" {
+			lines = append(lines, mdLine(ln))
+		}
+	}
+	return strings.Join(lines, "\\\n"+indent)
+}
+
+// mdInline escapes text for one line: a heading, a cell.
 func mdInline(s string) string { return mdLine(oneLine(s)) }
 
 // mdLine escapes one line of user text. Characters with inline meaning are

@@ -27,6 +27,10 @@ type PDFOptions struct {
 	// per mark, in order. An empty mark prints a copy without a mark, so
 	// Marks: []string{""} gives a single plain copy (for an e-mail).
 	Marks []string
+	// EasyRead, when given, is printed first, before the first copy (the
+	// person's original, or the one draft copy): the easy-read page "Min
+	// plan". It is part of that copy and numbered with it.
+	EasyRead *model.EasyRead
 }
 
 // Page geometry in millimetres. The bottom margin leaves room for the
@@ -42,15 +46,18 @@ const (
 	contentW   = pageW - marginL - marginR
 )
 
-// Type sizes in points and line heights in millimetres.
+// Type sizes in points and line heights in millimetres. The original
+// goes home with the person, who may read poorly: body text is never
+// below 11 pt and tables never below 10 pt. Only the page's running
+// header and footer are smaller.
 const (
-	sizeTitle   = 17.0
-	sizeHeading = 12.5
-	sizeBody    = 10.5
-	sizeTable   = 9.0
-	sizeSmall   = 8.0
-	lineBody    = 5.0
-	lineTable   = 4.0
+	sizeTitle   = 18.0
+	sizeHeading = 13.5
+	sizeBody    = 11.0
+	sizeTable   = 10.0
+	sizeSmall   = 8.5
+	lineBody    = 5.4
+	lineTable   = 4.6
 )
 
 const fontFamily = "go"
@@ -91,24 +98,35 @@ func PDF(d model.Document, opt PDFOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	count.copy("")
+	easyPages := 0
+	if opt.EasyRead != nil {
+		count.copy("", opt.EasyRead)
+		easyPages = count.easyPages
+	} else {
+		count.copy("", nil)
+	}
 	if count.pdf.Err() {
 		return nil, fmt.Errorf("%w: %v", ErrPDF, count.pdf.Error())
 	}
-	perCopy := count.pdf.PageCount()
+	perCopy := count.pdf.PageCount() - easyPages
 
 	r, err := newRenderer(d, perCopy)
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range opt.marks(d) {
-		r.copy(m)
+	r.easyPages = easyPages
+	for i, m := range opt.marks(d) {
+		if i == 0 {
+			r.copy(m, opt.EasyRead)
+			continue
+		}
+		r.copy(m, nil)
 	}
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrPDF, err)
 	}
-	return buf.Bytes(), nil
+	return fixTrailer(buf.Bytes(), 1)
 }
 
 // renderer writes one PDF. It holds the state of the page being written.
@@ -118,9 +136,15 @@ type renderer struct {
 	glyphs *glyphs
 	// perCopy is the number of pages of one copy; 0 while counting.
 	perCopy int
-	// mark and copyStart belong to the copy being written.
+	// mark and copyStart belong to the copy being written; copyPages is
+	// its number of pages, the easy-read page included.
 	mark      string
 	copyStart int
+	copyPages int
+	// easy is set while the easy-read page is written; easyPages is how
+	// many pages it took.
+	easy      *model.EasyRead
+	easyPages int
 	// section is the heading of the section being written, repeated when
 	// a table goes on to the next page.
 	section string
@@ -145,21 +169,43 @@ func newRenderer(d model.Document, perCopy int) (*renderer, error) {
 	pdf.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
 	// The metadata names the kind of document, not the person: file
 	// managers and print queues show it.
-	pdf.SetTitle(model.T(d.Lang, "Samordnad individuell plan (SIP)", "Coordinated individual plan (SIP)"), true)
+	title := model.T(d.Lang, "Samordnad individuell plan (SIP)", "Coordinated individual plan (SIP)")
+	pdf.SetTitle(title, true)
 	pdf.SetCreator("sipmote", true)
 	pdf.SetProducer("sipmote", true)
 	pdf.SetLang(string(d.Lang))
-	pdf.SetCreationDate(time.Now())
+	// One instant for both dates, to the second, as the XMP repeats them.
+	now := time.Now().Truncate(time.Second)
+	pdf.SetCreationDate(now)
+	pdf.SetModificationDate(now)
+	if perCopy > 0 { // the counting pass is thrown away
+		archival(pdf, title, "sipmote", "sipmote", string(d.Lang), now)
+	}
 	r := &renderer{pdf: pdf, d: d, glyphs: g, perCopy: perCopy}
 	pdf.SetFooterFunc(r.footer)
 	return r, nil
 }
 
-// copy writes one whole copy of the plan, starting on a new page.
-func (r *renderer) copy(mark string) {
-	r.mark = mark
+// copy writes one whole copy of the plan, starting on a new page, after
+// the easy-read page when easy is given.
+func (r *renderer) copy(mark string, easy *model.EasyRead) {
 	r.pdf.AddPage() // writes the footer of the previous copy's last page
+	r.mark = mark
 	r.copyStart = r.pdf.PageNo()
+	r.copyPages = r.perCopy
+	if easy != nil {
+		r.copyPages += r.easyPages
+	}
+	if easy != nil {
+		r.easy = easy
+		r.header()
+		r.easyPage(*easy)
+		r.pdf.AddPage() // the easy page's footer is written with r.easy set
+		r.easy = nil
+		if r.perCopy == 0 {
+			r.easyPages = r.pdf.PageNo() - r.copyStart
+		}
+	}
 	r.header()
 	r.titleBlock()
 	for _, s := range r.d.Sections {
@@ -221,24 +267,36 @@ func (r *renderer) put(x, y, w, h float64, s, align string) {
 // after the first the plan's title, so that a loose page says what it is.
 func (r *renderer) header() {
 	y := 8.0
-	if r.pdf.PageNo() > r.copyStart {
+	if r.pdf.PageNo() > r.copyStart && r.easy == nil {
 		r.pdf.SetFont(fontFamily, "", sizeSmall)
 		r.pdf.SetTextColor(110, 110, 110)
 		r.put(marginL, y, contentW/2, 5, r.text(r.d.Title), "L")
 	}
 	if m := strings.TrimSpace(r.text(oneLine(r.mark))); m != "" {
-		r.pdf.SetFont(fontFamily, "B", 9)
+		size, h := sizeTable, 6.5
+		if r.easy != nil {
+			size, h = easyBody, 8.5 // the easy-read page has nothing under 14 pt
+		}
+		r.pdf.SetFont(fontFamily, "B", size)
 		r.pdf.SetTextColor(0, 0, 0)
+		// The first page has no title at the left of the band, so a
+		// copy's whole name ("Kopia till Per Wall, Geriatriken") fits.
 		maxW := contentW/2 - 4
-		for r.pdf.GetStringWidth(m) > maxW && m != "" {
-			rs := []rune(m)
-			m = string(rs[:len(rs)-1])
+		if r.pdf.PageNo() == r.copyStart || r.easy != nil {
+			maxW = contentW - 4
+		}
+		if r.pdf.GetStringWidth(m) > maxW {
+			for r.pdf.GetStringWidth(m+"…") > maxW && m != "" {
+				rs := []rune(m)
+				m = string(rs[:len(rs)-1])
+			}
+			m += "…"
 		}
 		w := r.pdf.GetStringWidth(m) + 6
 		r.pdf.SetDrawColor(0, 0, 0)
 		r.pdf.SetLineWidth(0.3)
-		r.pdf.Rect(pageW-marginR-w, y-0.5, w, 6, "D")
-		r.put(pageW-marginR-w, y-0.5, w, 6, m, "C")
+		r.pdf.Rect(pageW-marginR-w, y-0.5, w, h, "D")
+		r.put(pageW-marginR-w, y-0.5, w, h, m, "C")
 	}
 	r.pdf.SetTextColor(0, 0, 0)
 	r.pdf.SetXY(marginL, marginTop)
@@ -249,6 +307,10 @@ func (r *renderer) header() {
 func (r *renderer) footer() {
 	if r.perCopy == 0 {
 		return // counting pass: nothing is kept
+	}
+	if r.easy != nil {
+		r.easyFooter(r.pdf.PageNo()-r.copyStart+1, r.copyPages)
+		return
 	}
 	r.pdf.SetDrawColor(170, 170, 170)
 	r.pdf.SetLineWidth(0.2)
@@ -263,7 +325,7 @@ func (r *renderer) footer() {
 		who += v
 	}
 	page := fmt.Sprintf(model.T(r.d.Lang, "sida %d av %d", "page %d of %d"),
-		r.pdf.PageNo()-r.copyStart+1, r.perCopy)
+		r.pdf.PageNo()-r.copyStart+1, r.copyPages)
 	pw := r.pdf.GetStringWidth(page) + 2
 	for r.pdf.GetStringWidth(who) > contentW-pw-4 && who != "" {
 		rs := []rune(who)

@@ -1,6 +1,8 @@
 package printout
 
 import (
+	"strings"
+
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -9,7 +11,8 @@ const (
 	signCols  = 2
 	signGap   = 10.0
 	signSpace = 13.0 // room for the hand-written signature
-	signRowH  = signSpace + 0.5 + 2*4.3 + 4
+	signRowH  = signSpace + 0.5 + 2*signLine + 4
+	signLine  = 4.8
 )
 
 // signatures writes the block everyone present signs. The block is kept on
@@ -47,7 +50,10 @@ func (r *renderer) signatures() {
 	}
 	r.pdf.SetY(r.pdf.GetY() + 2)
 	if len(sb.Lines) == 0 {
-		r.paragraph(model.T(r.d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present."), true)
+		if len(sb.Later) == 0 {
+			r.paragraph(model.T(r.d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present."), true)
+		}
+		r.later()
 		return
 	}
 	colW := (contentW - signGap*(signCols-1)) / signCols
@@ -59,6 +65,18 @@ func (r *renderer) signatures() {
 		}
 		r.pdf.SetY(y + signRowH)
 	}
+	r.later()
+}
+
+// later names those who sign later (on the phone, on video, gone early):
+// no line for them on a paper they never see, but the reader knows their
+// signature is to come.
+func (r *renderer) later() {
+	sb := r.d.Signatures
+	if len(sb.Later) == 0 {
+		return
+	}
+	r.paragraph(sb.LaterHeading+": "+strings.Join(sb.Later, "; ")+".", false)
 }
 
 // signBox is one signature: the line to sign on, the printed name and the
@@ -68,7 +86,7 @@ func (r *renderer) signBox(s model.Signature, x, y, w float64) {
 	r.pdf.SetDrawColor(0, 0, 0)
 	r.pdf.SetLineWidth(0.3)
 	r.pdf.Line(x, lineY, x+w, lineY)
-	r.font("", 9)
+	r.font("", sizeTable)
 	date := model.T(r.d.Lang, "Datum: ", "Date: ")
 	if s.Date != "" {
 		date += s.Date
@@ -79,10 +97,10 @@ func (r *renderer) signBox(s model.Signature, x, y, w float64) {
 	dw := r.pdf.GetStringWidth(date) + 1
 	// Name, date, unit: the order a reader (and a text extractor) takes.
 	r.font("B", sizeBody)
-	r.put(x, lineY+0.8, w-dw-2, 4.3, r.fitLine(s.Name, w-dw-2), "L")
-	r.font("", 9)
-	r.put(x+w-dw, lineY+0.8, dw, 4.3, date, "R")
-	r.put(x, lineY+0.8+4.3, w, 4.3, r.fitLine(s.Unit, w), "L")
+	r.put(x, lineY+0.8, w-dw-2, signLine, r.fitLine(s.Name, w-dw-2), "L")
+	r.font("", sizeTable)
+	r.put(x+w-dw, lineY+0.8, dw, signLine, date, "R")
+	r.put(x, lineY+0.8+signLine, w, signLine, r.fitLine(s.Unit, w), "L")
 }
 
 // fitLine shortens text to one line of width w in the current font,

@@ -51,11 +51,12 @@ func (r *renderer) layoutTable(t model.Table, extra ...[]string) tableLayout {
 		}
 		return ""
 	}
-	// A table whose longest words do not fit side by side is set in
-	// smaller type before any word is cut.
+	// Tables are set in one size: a table whose longest words do not fit
+	// side by side has them cut rather than shrunk below what the person
+	// can read.
 	var tw [][]float64 // the width of every cell on one line
 	var least []float64
-	for _, size := range []float64{sizeTable, 8.5, 8, 7.5} {
+	for _, size := range []float64{sizeTable} {
 		lay.size = size
 		tw, least = nil, make([]float64, n)
 		measure := func(style string, row []string) {
@@ -307,7 +308,7 @@ func (r *renderer) carryOver(lay tableLayout, caption string) {
 	if caption != "" {
 		what = caption
 	}
-	r.font("I", 8.5)
+	r.font("I", sizeTable)
 	r.grey(90)
 	r.put(marginL, r.pdf.GetY(), contentW, contH-1, r.text(what)+" "+model.T(r.d.Lang, "(forts.)", "(continued)"), "L")
 	r.grey(0)

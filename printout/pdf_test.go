@@ -111,7 +111,7 @@ func manyActions(n int) *model.Plan {
 		v.Content.Actions = append(v.Content.Actions, model.Action{
 			ID: fmt.Sprintf("x%d", i), What: what, Unit: "Hemtjänsten Väst", Responsible: "Karin Holm",
 			Principal: pr, OtherParty: other, When: "från 2027-01-08, varje vecka", Status: model.ActionPlanned,
-			GoalID: fmt.Sprintf("g%d", i%3+1),
+			GoalIDs: []string{fmt.Sprintf("g%d", i%3+1)},
 		})
 	}
 	return p
@@ -253,7 +253,7 @@ func TestPDFOddInput(t *testing.T) {
 		plan func() *model.Plan
 		want []string
 	}{
-		{"empty plan", func() *model.Plan { return &model.Plan{} }, []string{"Inte ifyllt."}},
+		{"empty plan", func() *model.Plan { return &model.Plan{} }, []string{"Ingen samordnare är utsedd."}},
 		{"nil plan", func() *model.Plan { return nil }, []string{"Samordnad individuell plan"}},
 		{"long words", func() *model.Plan {
 			p := samplePlan()
@@ -281,7 +281,7 @@ func TestPDFOddInput(t *testing.T) {
 			v := &p.Versions[0]
 			for i := range 40 {
 				v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{
-					ID: fmt.Sprint(i), Name: fmt.Sprintf("Deltagare %d", i), Role: model.RoleStaff, Present: true})
+					ID: fmt.Sprint(i), Name: fmt.Sprintf("Deltagare %d", i), Role: model.RoleStaff, Attendance: model.AttendRoom})
 			}
 			return p
 		}, []string{"Deltagare 39"}},
@@ -339,4 +339,20 @@ func BenchmarkPDFTenPages(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// pdfLayout reads a PDF back with pdftotext -layout: the lines as they
+// stand on the page.
+func pdfLayout(t testing.TB, pdf []byte) string {
+	t.Helper()
+	tool := needTool(t, "pdftotext")
+	path := filepath.Join(t.TempDir(), "plan.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }

@@ -50,3 +50,50 @@ func TestPreviewThroughGlamour(t *testing.T) {
 		t.Errorf("an escape shows in the preview:\n%s", out)
 	}
 }
+
+// TestPreviewKeepsThePDFsLineBreaks: a goal, a value and a paragraph typed
+// over two lines break in the same place in the preview and on paper.
+func TestPreviewKeepsThePDFsLineBreaks(t *testing.T) {
+	p := samplePlan()
+	v := &p.Versions[0]
+	v.Content.Goals[0].Text = "Eget boende\nmed egen nyckel"
+	v.Content.FollowUp.Attendees = "Alla som var med\nutom Eva"
+	v.Content.Needs = "Stöd hemma\nvarje dag"
+	d := model.BuildDocument(p, v, model.Swedish)
+	// As the meeting's preview renders it (ui/overlays.go).
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(120), glamour.WithPreservedNewLines())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(Markdown(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	preview := strings.Split(ansiCode.ReplaceAllString(out, ""), "\n")
+	pdf, err := PDF(d, one())
+	if err != nil {
+		t.Fatal(err)
+	}
+	paper := strings.Split(pdfLayout(t, pdf), "\n")
+	for _, pair := range [][2]string{
+		{"Eget boende", "med egen nyckel"},
+		{"Alla som var med", "utom Eva"},
+		{"Stöd hemma", "varje dag"},
+	} {
+		for name, lines := range map[string][]string{"preview": preview, "PDF": paper} {
+			i := lineWith(lines, pair[0])
+			if i < 0 || strings.Contains(lines[i], pair[1]) || i+1 >= len(lines) || !strings.Contains(lines[i+1], pair[1]) {
+				t.Errorf("%s: %q and %q are not on two lines in a row", name, pair[0], pair[1])
+			}
+		}
+	}
+}
+
+func lineWith(lines []string, s string) int {
+	for i, l := range lines {
+		if strings.Contains(l, s) {
+			return i
+		}
+	}
+	return -1
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -40,14 +41,16 @@ const printTimeout = 30 * time.Second
 // With printer given, the job goes to that printer and a failure is an
 // error. Without it, the system's default printer is used, or the first
 // one lpstat lists; if there is none, or it refuses the job, the PDF is
-// written to outPath instead so that the secretary still has it. The file
-// is readable by its owner only and never replaces an existing file: a
-// name already taken gets -2, -3 before the extension.
+// saved as name in the user's documents folder (see SaveDir) so that the
+// secretary still has it and can find it: never in whatever folder the
+// program happened to be started from. The file is readable by its owner
+// only and never replaces an existing file: a name already taken gets -2,
+// -3 before the extension. Result.Path is the full path.
 //
 // The PDF goes to lp on standard input, so no copy is left in a temporary
 // directory; the job is titled "SIP" so that the print queue, which other
 // users can list, shows no name.
-func Print(pdf []byte, printer string, outPath string) (Result, error) {
+func Print(pdf []byte, printer string, name string) (Result, error) {
 	if len(pdf) == 0 {
 		return Result{}, ErrNoPDF
 	}
@@ -68,11 +71,86 @@ func Print(pdf []byte, printer string, outPath string) (Result, error) {
 			}
 		}
 	}
-	path, err := saveNew(outPath, pdf)
+	dir, err := SaveDir()
+	if err != nil {
+		return Result{}, err
+	}
+	if name = filepath.Base(name); name == "." || name == string(filepath.Separator) {
+		name = "sip.pdf"
+	}
+	path, err := saveNew(filepath.Join(dir, name), pdf)
 	if err != nil {
 		return Result{}, err
 	}
 	return Result{Path: path}, nil
+}
+
+// ErrNoSaveDir is returned when there is no home folder to save a PDF in.
+var ErrNoSaveDir = errors.New("printout: no documents folder to save the PDF in")
+
+// SaveDir is the folder a PDF is saved in when no printer takes it: a
+// sipmote folder in the user's documents folder. The documents folder is
+// $XDG_DOCUMENTS_DIR, else the one named in the desktop's user-dirs.dirs
+// (a Swedish desktop calls it ~/Dokument), else ~/Documents. The sipmote
+// folder is created, and kept, readable by its owner only, since every
+// file in it is a plan.
+func SaveDir() (string, error) {
+	home, _ := os.UserHomeDir()
+	docs := os.Getenv("XDG_DOCUMENTS_DIR")
+	if !filepath.IsAbs(docs) {
+		docs = userDirsDocuments(home)
+	}
+	if !filepath.IsAbs(docs) {
+		if !filepath.IsAbs(home) {
+			return "", ErrNoSaveDir
+		}
+		docs = filepath.Join(home, "Documents")
+	}
+	dir := filepath.Join(docs, "sipmote")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	if st, err := os.Stat(dir); err == nil && st.Mode().Perm() != 0o700 {
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
+// userDirsDocuments reads XDG_DOCUMENTS_DIR from the desktop's
+// user-dirs.dirs ("$HOME/Dokument"); "" when there is none.
+func userDirsDocuments(home string) string {
+	cfg := os.Getenv("XDG_CONFIG_HOME")
+	if !filepath.IsAbs(cfg) {
+		if home == "" {
+			return ""
+		}
+		cfg = filepath.Join(home, ".config")
+	}
+	data, err := os.ReadFile(filepath.Join(cfg, "user-dirs.dirs"))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		k, v, ok := strings.Cut(strings.TrimSpace(line), "=")
+		if !ok || k != "XDG_DOCUMENTS_DIR" {
+			continue
+		}
+		v = strings.Trim(v, `"`)
+		if rest, ok := strings.CutPrefix(v, "$HOME"); ok {
+			if home == "" {
+				return ""
+			}
+			v = home + rest
+		}
+		v = filepath.Clean(v)
+		if v == filepath.Clean(home) {
+			return "" // the desktop has no documents folder of its own
+		}
+		return v
+	}
+	return ""
 }
 
 func sendLP(lp, printer string, pdf []byte) error {
@@ -138,9 +216,6 @@ func lpstat(arg string) string {
 // saveNew writes data to path, or to path-2, path-3... if it is taken,
 // as a new private file: nothing is ever overwritten (see outfile).
 func saveNew(path string, data []byte) (string, error) {
-	if path == "" {
-		path = "sip.pdf"
-	}
 	p, err := outfile.WriteFree(path, data)
 	if errors.Is(err, outfile.ErrNoFreeName) {
 		return "", ErrFileName

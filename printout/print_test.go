@@ -63,9 +63,11 @@ func TestPrint(t *testing.T) {
 			} else {
 				cups = fakeCUPS(t, tt.def, tt.fail)
 			}
-			out := t.TempDir()
+			docs := t.TempDir()
+			t.Setenv("XDG_DOCUMENTS_DIR", docs)
+			out := filepath.Join(docs, "sipmote")
 			path := filepath.Join(out, "plan.pdf")
-			got, err := Print(pdf, tt.printer, path)
+			got, err := Print(pdf, tt.printer, "plan.pdf")
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err %v, want %v", err, tt.wantErr)
 			}
@@ -113,14 +115,15 @@ func checkSaved(t *testing.T, path string, want []byte) {
 
 func TestPrintNeverOverwrites(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	dir := t.TempDir()
+	t.Setenv("XDG_DOCUMENTS_DIR", t.TempDir())
+	dir := filepath.Join(os.Getenv("XDG_DOCUMENTS_DIR"), "sipmote")
 	path := filepath.Join(dir, "sip-ML-v1-2026-11-30.pdf")
 	want := []string{path,
 		filepath.Join(dir, "sip-ML-v1-2026-11-30-2.pdf"),
 		filepath.Join(dir, "sip-ML-v1-2026-11-30-3.pdf")}
 	for i, w := range want {
 		pdf := []byte{byte('a' + i)}
-		got, err := Print(pdf, "", path)
+		got, err := Print(pdf, "", "sip-ML-v1-2026-11-30.pdf")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,8 +132,72 @@ func TestPrintNeverOverwrites(t *testing.T) {
 		}
 		checkSaved(t, w, pdf)
 	}
-	if _, err := Print(nil, "", path); !errors.Is(err, ErrNoPDF) {
+	if _, err := Print(nil, "", "x.pdf"); !errors.Is(err, ErrNoPDF) {
 		t.Errorf("an empty PDF: %v", err)
+	}
+}
+
+// TestSaveDir: a PDF no printer took goes to the documents folder the
+// desktop names, in a sipmote folder only its owner can open; never to
+// the folder the program was started from.
+func TestSaveDir(t *testing.T) {
+	tests := []struct {
+		name     string
+		docsEnv  string // XDG_DOCUMENTS_DIR; "" unset
+		userDirs string // user-dirs.dirs; "" none
+		want     string // relative to HOME
+	}{
+		{"environment", "ENV", "XDG_DOCUMENTS_DIR=\"$HOME/Dokument\"\n", "env/sipmote"},
+		{"user-dirs.dirs", "", "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Skrivbord\"\nXDG_DOCUMENTS_DIR=\"$HOME/Dokument\"\n", "Dokument/sipmote"},
+		{"user-dirs.dirs without one", "", "XDG_DOCUMENTS_DIR=\"$HOME/\"\n", "Documents/sipmote"},
+		{"nothing set", "", "", "Documents/sipmote"},
+		{"relative environment ignored", "rel/docs", "", "Documents/sipmote"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			home := t.TempDir()
+			t.Setenv("HOME", home)
+			t.Setenv("XDG_CONFIG_HOME", "")
+			env := tt.docsEnv
+			if env == "ENV" {
+				env = filepath.Join(home, "env")
+			}
+			t.Setenv("XDG_DOCUMENTS_DIR", env)
+			if tt.userDirs != "" {
+				os.MkdirAll(filepath.Join(home, ".config"), 0o700)
+				os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte(tt.userDirs), 0o600)
+			}
+			cwd := t.TempDir()
+			t.Chdir(cwd)
+			got, err := SaveDir()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := filepath.Join(home, tt.want); got != want {
+				t.Errorf("got %s, want %s", got, want)
+			}
+			st, err := os.Stat(got)
+			if err != nil || st.Mode().Perm() != 0o700 {
+				t.Errorf("%s: %v, mode %v; want a folder with mode 0700", got, err, st.Mode().Perm())
+			}
+			if entries, _ := os.ReadDir(cwd); len(entries) != 0 {
+				t.Errorf("the current folder got %d entries", len(entries))
+			}
+		})
+	}
+	// A sipmote folder that exists open to others is closed again.
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DOCUMENTS_DIR", "")
+	os.MkdirAll(filepath.Join(home, "Documents", "sipmote"), 0o755)
+	dir, err := SaveDir()
+	if st, _ := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
+		t.Errorf("an existing folder keeps mode %v (%v)", st.Mode().Perm(), err)
+	}
+	// No home at all: an error, not the current folder.
+	t.Setenv("HOME", "")
+	if _, err := SaveDir(); !errors.Is(err, ErrNoSaveDir) {
+		t.Errorf("without a home: %v", err)
 	}
 }
 

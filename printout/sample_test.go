@@ -19,10 +19,14 @@ func needTool(t testing.TB, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed (apt-get install poppler-utils)", name)
+		pkg := "poppler-utils"
+		if name == "qpdf" {
+			pkg = "qpdf"
 		}
-		t.Skipf("%s is not installed (apt-get install poppler-utils)", name)
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed (apt-get install %s)", name, pkg)
+		}
+		t.Skipf("%s is not installed (apt-get install %s)", name, pkg)
 	}
 	return p
 }
@@ -40,7 +44,7 @@ func samplePlan() *model.Plan {
 	fin := time.Date(2026, 11, 30, 14, 35, 0, 0, time.UTC)
 	pt := func(id, name string, role model.Role, unit string, pr model.Principal, other, title, phone, email string, present bool) model.Participant {
 		return model.Participant{ID: id, Name: name, Role: role, Unit: unit, Principal: pr, OtherParty: other,
-			Title: title, Phone: phone, Email: email, Invited: true, Confirmed: true, Present: present}
+			Title: title, Phone: phone, Email: email, Invited: true, Confirmed: true, Attendance: attend(present)}
 	}
 	v := model.Version{
 		Number:      1,
@@ -79,15 +83,15 @@ func samplePlan() *model.Plan {
 			},
 			Actions: []model.Action{
 				{ID: "a1", What: "Boendestöd", Unit: "Beroendeenheten", Responsible: "Karin Holm", Principal: model.PrincipalKommun,
-					When: "utredning startad, beslut senast 2026-12-20", Status: model.ActionAwaiting, GoalID: "g1"},
+					When: "utredning startad, beslut senast 2026-12-20", Status: model.ActionAwaiting, GoalIDs: []string{"g1"}},
 				{ID: "a2", What: "Läkemedelsgenomgång och kontroll av litiumvärden", Unit: "Vårdcentralen Norr", Responsible: "Jonas Berg",
-					Principal: model.PrincipalRegion, When: "2026-12-10", Status: model.ActionPlanned, GoalID: "g2"},
+					Principal: model.PrincipalRegion, When: "2026-12-10", Status: model.ActionPlanned, GoalIDs: []string{"g2"}},
 				{ID: "a3", What: "Stödsamtal varje vecka", Unit: "Psykiatriska öppenvårdsmottagningen", Responsible: "Ali Rahimi",
-					Principal: model.PrincipalRegion, When: "varje tisdag", Status: model.ActionOngoing, GoalID: "g2"},
+					Principal: model.PrincipalRegion, When: "varje tisdag", Status: model.ActionOngoing, GoalIDs: []string{"g2"}},
 				{ID: "a4", What: "Behandlingsgrupp för alkohol", Unit: "Beroendeenheten", Responsible: "Karin Holm",
-					Principal: model.PrincipalKommun, When: "från 2027-01-08, varje vecka", Status: model.ActionPlanned, GoalID: "g2"},
+					Principal: model.PrincipalKommun, When: "från 2027-01-08, varje vecka", Status: model.ActionPlanned, GoalIDs: []string{"g2"}},
 				{ID: "a5", What: "Avstämningsmöte om arbete", Unit: "Försäkringskassan", Responsible: "Lena Sund",
-					Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", When: "februari 2027", Status: model.ActionPlanned, GoalID: "g3"},
+					Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", When: "februari 2027", Status: model.ActionPlanned, GoalIDs: []string{"g3"}},
 			},
 			NotAgreed:     "Om mottagningen får berätta för Eva när Maja uteblir från besök. Maja vill tänka på saken.",
 			ConsiderUntil: "2026-12-14",
@@ -110,4 +114,12 @@ func samplePlan() *model.Plan {
 func sampleDoc(l model.Lang) model.Document {
 	p := samplePlan()
 	return model.BuildDocument(p, &p.Versions[0], l)
+}
+
+// attend is in the room when present, else absent.
+func attend(present bool) model.Attendance {
+	if present {
+		return model.AttendRoom
+	}
+	return model.AttendAbsent
 }

@@ -133,17 +133,23 @@ func txtSignatures(b *strings.Builder, d model.Document) {
 	if sb.Intro != "" {
 		b.WriteString(strings.Join(wrap(oneLine(sb.Intro), textWidth, "", ""), "\n") + "\n\n")
 	}
-	if len(sb.Lines) == 0 {
+	if len(sb.Lines) == 0 && len(sb.Later) == 0 {
 		b.WriteString(model.T(d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present.") + "\n")
 		return
 	}
 	for _, s := range sb.Lines {
 		txtPairs(b, []model.KeyValue{
 			{Key: model.T(d.Lang, "Namn", "Name"), Value: s.Name},
-			{Key: model.T(d.Lang, "Enhet", "Unit"), Value: s.Unit},
+			{Key: model.T(d.Lang, "Verksamhet", "Unit"), Value: s.Unit},
 			{Key: model.T(d.Lang, "Datum", "Date"), Value: s.Date},
 			{Key: model.T(d.Lang, "Underskrift", "Signature"), Value: strings.Repeat("_", 36)},
 		}, "")
+	}
+	if len(sb.Later) > 0 {
+		b.WriteString(sb.LaterHeading + ":\n")
+		for _, n := range sb.Later {
+			b.WriteString(strings.Join(wrap(oneLine(n), textWidth, "- ", "  "), "\n") + "\n")
+		}
 	}
 }
 

@@ -29,7 +29,7 @@ func BenchmarkSaveLargePlan(b *testing.B) {
 // the same file system.
 func BenchmarkBoltPutBaseline(b *testing.B) {
 	p := LargePlan()
-	rec, err := encodePlan(p)
+	rec, err := (&DB{}).encodePlan(p)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func BenchmarkList100k(b *testing.B) {
 			p := *base
 			p.ID = fmt.Sprintf("%08x-0000-4000-8000-000000000000", j)
 			p.Person.Name = fmt.Sprintf("Person %d", j)
-			rec, err := encodePlan(&p)
+			rec, err := d.encodePlan(&p)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -80,7 +80,7 @@ func BenchmarkList100k(b *testing.B) {
 		}
 		if err := d.update(func(tx *bolt.Tx) error {
 			for _, r := range recs {
-				if err := r.put(tx); err != nil {
+				if err := r.put(tx, d); err != nil {
 					return err
 				}
 			}

@@ -43,5 +43,9 @@ func decode(b []byte, v any) error {
 		// The JSON error may quote a character of the record; leave it out.
 		return fmt.Errorf("%w: record cannot be decoded as %T", ErrCorrupt, v)
 	}
+	if p, ok := v.(*model.Plan); ok {
+		// Plans written by an older sipmote are read in today's shape.
+		p.Upgrade()
+	}
 	return nil
 }

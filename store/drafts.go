@@ -28,7 +28,7 @@ func (d *DB) SaveEditorDraft(planID string, ed EditorDraft) error {
 	if planID == "" {
 		return fmt.Errorf("store: save draft: %w", ErrNoID)
 	}
-	v, err := encode(ed)
+	v, err := d.sealValue(bucketDrafts, []byte(planID), ed)
 	if err != nil {
 		return fmt.Errorf("store: encoding draft %s: %w", planID, err)
 	}
@@ -46,7 +46,7 @@ func (d *DB) LoadEditorDraft(planID string) (ed EditorDraft, ok bool, err error)
 			return nil
 		}
 		ok = true
-		if err := decode(v, &ed); err != nil {
+		if err := d.openValue(bucketDrafts, []byte(planID), v, &ed); err != nil {
 			return fmt.Errorf("store: draft %s: %w", planID, err)
 		}
 		return nil

@@ -33,6 +33,22 @@ var (
 	ErrBadEvent = errors.New("unknown trail event kind")
 	// ErrClosedPlan means the plan is closed and so read-only.
 	ErrClosedPlan = errors.New("the plan is closed and cannot be changed")
+	// ErrDamaged means the file holds damaged records, so nothing more is
+	// written to it: writing could spread the damage or bury what is left.
+	// sipmote rescue copies what is whole to a new file.
+	ErrDamaged = errors.New("the database file has damaged records and is not written to")
+	// ErrEncrypted means the file is encrypted and no passphrase was given.
+	ErrEncrypted = errors.New("the database is encrypted")
+	// ErrPassphrase means the passphrase given does not open the file.
+	ErrPassphrase = errors.New("the passphrase does not open the database")
+	// ErrSymlink means the database path is a symbolic link.
+	ErrSymlink = errors.New("the database path is a symbolic link")
+	// ErrForeignOwner means the database file belongs to another user.
+	ErrForeignOwner = errors.New("the database file belongs to another user")
+	// ErrLooseFolder means others may write in the database's folder.
+	ErrLooseFolder = errors.New("others may write in the database's folder")
+	// ErrReadOnly is returned for a write to a file opened read-only.
+	ErrReadOnly = errors.New("the database was opened read-only")
 	// ErrSaverClosed is reported for a submission made after Saver.Close.
 	ErrSaverClosed = errors.New("the saver is closed")
 )

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/cipher"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 	bberrors "go.etcd.io/bbolt/errors"
@@ -26,35 +28,59 @@ import (
 // program has it), ErrNotSipmote, ErrCorrupt and ErrNewerSchema, wrapped
 // with the path.
 func Open(path string, opts ...Option) (*DB, error) {
-	o := options{lockTimeout: DefaultLockTimeout}
+	o := options{lockTimeout: DefaultLockTimeout, kdf: DefaultKDF}
 	for _, opt := range opts {
 		opt(&o)
 	}
 	if path == "" {
 		return nil, errors.New("store: no database path given")
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+	tightened, err := guard(path)
+	if err != nil {
+		return nil, err
 	}
-	created := false
+	dir := filepath.Dir(path)
+	fresh, created := false, false
+	var found inspection
 	switch st, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):
-		created = true
+		fresh, created = true, true
+		if o.readOnly {
+			return nil, fmt.Errorf("store: open %s: %w", path, ErrNotFound)
+		}
 	case err != nil:
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, &PathError{Path: path, Err: err}
 	case !st.Mode().IsRegular():
 		return nil, fmt.Errorf("store: open %s: %w", path, ErrNotSipmote)
-	case st.Size() > 0:
+	case st.Size() == 0:
+		fresh = true
+	default:
 		// A zero-length file is bbolt's to initialise; anything else is
 		// checked without writing first.
-		if err := inspect(path, o); err != nil {
+		if found, err = inspect(path, o); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
+		}
+	}
+	var aead cipher.AEAD
+	var newCrypt *cryptMeta
+	switch {
+	case found.crypt != nil:
+		// Unlocked before the file is opened for writing: a wrong
+		// passphrase leaves it untouched.
+		if aead, err = unlockWith(found.crypt, o.ask); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
+		}
+	case fresh && o.inherit != nil:
+		aead, newCrypt = o.inherit.aead, o.inherit.crypt
+	case fresh && o.newPass != nil:
+		if aead, newCrypt, err = newDataKey(o.newPass, o.kdf); err != nil {
 			return nil, fmt.Errorf("store: open %s: %w", path, err)
 		}
 	}
 	bdb, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout: o.lockTimeout,
-		MaxSize: o.maxSize,
+		Timeout:  o.lockTimeout,
+		MaxSize:  o.maxSize,
+		ReadOnly: o.readOnly,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, boltOpenError(err))
@@ -62,14 +88,27 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if created {
 		syncDir(dir)
 	}
-	tighten(path)
-	d := &DB{bolt: bdb, path: path}
-	if err := d.prepare(); err != nil {
+	if !o.readOnly {
+		tighten(path)
+	}
+	d := &DB{bolt: bdb, path: path, aead: aead, tightened: tightened, readOnly: o.readOnly}
+	for _, r := range found.damaged {
+		d.markDamaged(r.bkt, r.key)
+	}
+	if o.readOnly {
+		return d, nil
+	}
+	if err := d.prepare(newCrypt); err != nil {
 		_ = bdb.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	return d, nil
 }
+
+// WithReadOnly opens the file without ever writing to it, for check and
+// rescue: a missing file is not created and a damaged one is read as far
+// as it can be.
+func WithReadOnly() Option { return func(o *options) { o.readOnly = true } }
 
 // boltOpenError maps bbolt's open errors to ours.
 func boltOpenError(err error) error {
@@ -99,7 +138,7 @@ func tighten(path string) {
 
 // prepare sets up a fresh file or migrates an old one. It looks before it
 // writes, so a file already at the current schema is not written to.
-func (d *DB) prepare() error {
+func (d *DB) prepare(newCrypt *cryptMeta) error {
 	var version uint64
 	err := d.view(func(tx *bolt.Tx) error {
 		var err error
@@ -108,7 +147,15 @@ func (d *DB) prepare() error {
 	})
 	switch {
 	case errors.Is(err, errEmpty):
-		return d.update(createLayout)
+		return d.update(func(tx *bolt.Tx) error {
+			if err := createLayout(tx); err != nil {
+				return err
+			}
+			if newCrypt != nil {
+				return putCrypt(tx, newCrypt)
+			}
+			return nil
+		})
 	case err != nil:
 		return err
 	case version < schemaVersion:
@@ -124,17 +171,34 @@ func (d *DB) prepare() error {
 	return nil
 }
 
+// inspection is what inspect found in a file that can be opened.
+type inspection struct {
+	// crypt is the encryption header, nil for a plain file.
+	crypt *cryptMeta
+	// damaged lists records that fail their checksum (schema 3 on).
+	damaged []recordRef
+}
+
+// recordRef names a record: its bucket (as checksums name it) and key.
+type recordRef struct {
+	bkt string
+	key []byte
+}
+
 // inspect checks an existing, non-empty file without ever opening it for
 // writing: first its header by hand, because bbolt's guesses about files
 // that are not bolt files are generous; then through a read-only bbolt
-// handle, reading the meta bucket, every page and the free list.
-func inspect(path string, o options) (err error) {
+// handle, reading the meta bucket, every page and the free list, and
+// checking every record's checksum. A file whose structure is broken is
+// refused (ErrCorrupt); records that fail their checksum are returned, so
+// that the rest can still be read and copied out.
+func inspect(path string, o options) (found inspection, err error) {
 	bolty, err := hasBoltMagic(path)
 	if err != nil {
-		return err
+		return found, err
 	}
 	if !bolty {
-		return ErrNotSipmote
+		return found, ErrNotSipmote
 	}
 	// From here bbolt reads the file through mmap. A damaged file can make
 	// it panic, or fault on a page pointer that leads outside the map.
@@ -149,16 +213,18 @@ func inspect(path string, o options) (err error) {
 		Timeout:  o.lockTimeout,
 	})
 	if err != nil {
-		return boltOpenError(err)
+		return found, boltOpenError(err)
 	}
 	defer bdb.Close()
-	return bdb.View(func(tx *bolt.Tx) error {
-		if _, err := readSchema(tx); err != nil && !errors.Is(err, errEmpty) {
+	err = bdb.View(func(tx *bolt.Tx) error {
+		version, err := readSchema(tx)
+		if err != nil && !errors.Is(err, errEmpty) {
 			return err
 		}
-		if err := walk(tx); err != nil {
+		if found.crypt, err = readCrypt(tx); err != nil {
 			return err
 		}
+		found.damaged = walk(tx, version >= checksumSchema)
 		// Check also looks at the free list and at pages nothing reaches.
 		// It runs on a goroutine of its own, where a fault would not be
 		// caught, which is why walk has touched every reachable page first.
@@ -168,31 +234,44 @@ func inspect(path string, o options) (err error) {
 		}
 		return bad
 	})
+	return found, err
 }
 
+// maxDamaged bounds the damaged records remembered: past it the file is
+// plainly not whole, and a list of a million keys helps nobody.
+const maxDamaged = 10000
+
 // walk reads every key and value in the file, so that a bad page shows up
-// here, under the fault guard, and not later in a write.
-func walk(tx *bolt.Tx) error {
+// here, under the fault guard, and not later in a write; with sums it also
+// checks every record's checksum and returns those that fail.
+func walk(tx *bolt.Tx, sums bool) []recordRef {
+	var bad []recordRef
 	var sum byte
-	var visit func(b *bolt.Bucket) error
-	visit = func(b *bolt.Bucket) error {
-		return b.ForEach(func(k, v []byte) error {
+	var visit func(name string, b *bolt.Bucket)
+	visit = func(name string, b *bolt.Bucket) {
+		_ = b.ForEach(func(k, v []byte) error {
 			if v == nil {
 				if nb := b.Bucket(k); nb != nil {
-					return visit(nb)
+					visit(name+"/"+string(k), nb)
 				}
 				return nil
 			}
 			if len(v) > 0 {
 				sum ^= v[0] ^ v[len(v)-1]
 			}
+			if sums && name != bucketMeta && !checkRecord(name, k, v) && len(bad) < maxDamaged {
+				bad = append(bad, recordRef{name, slices.Clone(k)})
+			}
 			return nil
 		})
 	}
-	err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return visit(b) })
+	_ = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		visit(string(name), b)
+		return nil
+	})
 	// Reading the bytes is the point; keep the compiler from dropping it.
 	runtime.KeepAlive(sum)
-	return err
+	return bad
 }
 
 // boltMagic is the marker at the start of each of bbolt's two meta pages:

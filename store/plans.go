@@ -15,15 +15,17 @@ import (
 // p.UpdatedAt is the caller's job. The stored editor draft, if any, is
 // left as it is; the Saver is the way to save both together.
 func (d *DB) SavePlan(p *model.Plan) error {
-	rec, err := encodePlan(p)
+	rec, err := d.encodePlan(p)
 	if err != nil {
 		return err
 	}
-	return d.update(func(tx *bolt.Tx) error { return rec.put(tx) })
+	return d.update(func(tx *bolt.Tx) error { return rec.put(tx, d) })
 }
 
 // LoadPlan reads one plan by its full id. It returns ErrNotFound when there
-// is none; Resolve turns a prefix typed by the user into a full id.
+// is none; Resolve turns a prefix typed by the user into a full id. A plan
+// whose record fails its checksum gives ErrDamagedRecord with the id and
+// nothing else: a damaged plan is never shown as if it were whole.
 func (d *DB) LoadPlan(id string) (*model.Plan, error) {
 	var p model.Plan
 	err := d.view(func(tx *bolt.Tx) error {
@@ -31,7 +33,7 @@ func (d *DB) LoadPlan(id string) (*model.Plan, error) {
 		if v == nil {
 			return fmt.Errorf("store: plan %s: %w", id, ErrNotFound)
 		}
-		if err := decode(v, &p); err != nil {
+		if err := d.openValue(bucketPlans, []byte(id), v, &p); err != nil {
 			return fmt.Errorf("store: plan %s: %w", id, err)
 		}
 		return nil
@@ -47,7 +49,9 @@ func (d *DB) LoadPlan(id string) (*model.Plan, error) {
 // plan, so that it stays fast with many plans.
 //
 // A damaged summary does not hide the others: List then returns every
-// summary it could read together with an error wrapping ErrCorrupt.
+// summary it could read together with an error wrapping ErrCorrupt. A plan
+// whose record Open found damaged is left out the same way, even if its
+// summary is whole, so that it is not listed as if it were.
 func (d *DB) List() ([]model.Summary, error) {
 	var out []model.Summary
 	var bad []string
@@ -62,8 +66,9 @@ func (d *DB) List() ([]model.Summary, error) {
 		}
 		out = make([]model.Summary, n)
 		i := 0
+		known := d.damagedPlans()
 		for k, v := c.First(); k != nil && i < n; k, v = c.Next() {
-			if err := decode(v, &out[i]); err != nil {
+			if err := d.openValue(bucketSummaries, k, v, &out[i]); err != nil || known[string(k)] {
 				bad = append(bad, string(k))
 				continue
 			}
@@ -123,27 +128,28 @@ type planRecord struct {
 	id, plan, summary []byte
 }
 
-func encodePlan(p *model.Plan) (planRecord, error) {
+func (d *DB) encodePlan(p *model.Plan) (planRecord, error) {
 	if p == nil || p.ID == "" {
 		return planRecord{}, fmt.Errorf("store: save: %w", ErrNoID)
 	}
-	plan, err := encode(p)
+	id := []byte(p.ID)
+	plan, err := d.sealValue(bucketPlans, id, p)
 	if err != nil {
 		return planRecord{}, fmt.Errorf("store: encoding plan %s: %w", p.ID, err)
 	}
-	sum, err := encode(p.Summarise())
+	sum, err := d.sealValue(bucketSummaries, id, p.Summarise())
 	if err != nil {
 		return planRecord{}, fmt.Errorf("store: encoding summary %s: %w", p.ID, err)
 	}
-	return planRecord{id: []byte(p.ID), plan: plan, summary: sum}, nil
+	return planRecord{id: id, plan: plan, summary: sum}, nil
 }
 
-func (r planRecord) put(tx *bolt.Tx) error {
+func (r planRecord) put(tx *bolt.Tx, d *DB) error {
 	// A closed plan is kept as it was closed: the store refuses to change
 	// it, whatever a screen or a command may try.
 	if old := bucket(tx, bucketSummaries).Get(r.id); old != nil {
 		var sum model.Summary
-		if decode(old, &sum) == nil && sum.Status == model.StatusClosed {
+		if d.openValue(bucketSummaries, r.id, old, &sum) == nil && sum.Status == model.StatusClosed {
 			return fmt.Errorf("store: plan %s: %w", r.id, ErrClosedPlan)
 		}
 	}

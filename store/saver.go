@@ -252,13 +252,13 @@ func (d *DB) saveBatch(batch map[string]submission) error {
 	}
 	recs := make([]rec, 0, len(batch))
 	for _, sub := range batch {
-		pr, err := encodePlan(sub.plan)
+		pr, err := d.encodePlan(sub.plan)
 		if err != nil {
 			return err
 		}
 		r := rec{planRecord: pr}
 		if sub.draft != nil {
-			if r.draft, err = encode(sub.draft); err != nil {
+			if r.draft, err = d.sealValue(bucketDrafts, pr.id, sub.draft); err != nil {
 				return err
 			}
 		}
@@ -267,7 +267,7 @@ func (d *DB) saveBatch(batch map[string]submission) error {
 	return d.update(func(tx *bolt.Tx) error {
 		drafts := bucket(tx, bucketDrafts)
 		for _, r := range recs {
-			if err := r.put(tx); err != nil {
+			if err := r.put(tx, d); err != nil {
 				return err
 			}
 			var err error

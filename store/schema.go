@@ -14,6 +14,9 @@ import (
 //
 // Schema 1 (sipmote 0.1) had meta and plans only.
 // Schema 2 adds summaries, drafts and trail.
+// Schema 3 puts every record in a checksummed envelope (record.go), chains
+// the trail (chain.go) and adds trailindex; from it on a file may also be
+// encrypted (crypt.go).
 const (
 	// bucketMeta holds keyApp and keySchema, in plain bytes, never through
 	// the codec: they must be readable before anything else is.
@@ -39,7 +42,10 @@ func bucket(tx *bolt.Tx, name string) *bolt.Bucket { return tx.Bucket([]byte(nam
 
 // schemaVersion is the layout this code writes. A file with a lower
 // version is migrated on Open; one with a higher version is refused.
-const schemaVersion = 2
+const schemaVersion = 3
+
+// checksumSchema is the first schema whose records carry checksums.
+const checksumSchema = 3
 
 // migration upgrades the layout by one version inside the transaction it is
 // given. All the migrations an Open needs run in one transaction, so a
@@ -51,6 +57,7 @@ type migration func(tx *bolt.Tx) error
 func migrations() []migration {
 	return []migration{
 		migrate1to2,
+		migrate2to3,
 	}
 }
 
@@ -94,7 +101,7 @@ func createLayout(tx *bolt.Tx) error {
 	if err := meta.Put([]byte(keyApp), []byte(appName)); err != nil {
 		return err
 	}
-	for _, name := range []string{bucketPlans, bucketSummaries, bucketDrafts, bucketTrail} {
+	for _, name := range []string{bucketPlans, bucketSummaries, bucketDrafts, bucketTrail, bucketTrailIndex} {
 		if _, err := tx.CreateBucket([]byte(name)); err != nil {
 			return err
 		}

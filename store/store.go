@@ -14,9 +14,14 @@
 package store
 
 import (
+	"crypto/cipher"
 	"fmt"
+	"maps"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -27,7 +32,84 @@ import (
 type DB struct {
 	bolt *bolt.DB
 	path string
+	// aead seals every record when the file is encrypted; nil otherwise.
+	aead cipher.AEAD
+	// damage is what Open and later reads found damaged.
+	damage damageSet
+	// tightened is the folder Open made private, if any.
+	tightened string
+	readOnly  bool
 }
+
+// Tightened is the folder Open found open to others and made private, or
+// "" when it did not need to.
+func (d *DB) Tightened() string { return d.tightened }
+
+// damageSet records the damaged records found so far. Once it is not
+// empty the file is written no more (see update).
+type damageSet struct {
+	mu    sync.Mutex
+	plans map[string]bool
+	other int
+}
+
+// markDamaged notes that the record at bkt/key failed its check.
+func (d *DB) markDamaged(bkt string, key []byte) {
+	d.damage.mu.Lock()
+	defer d.damage.mu.Unlock()
+	if d.damage.plans == nil {
+		d.damage.plans = map[string]bool{}
+	}
+	if id, ok := planOfRecord(bkt, key); ok {
+		d.damage.plans[id] = true
+	} else {
+		d.damage.other++
+	}
+}
+
+// planOfRecord names the plan a record belongs to, if any.
+func planOfRecord(bkt string, key []byte) (string, bool) {
+	switch bkt {
+	case bucketPlans, bucketSummaries, bucketDrafts:
+		return string(key), true
+	}
+	if id, ok := strings.CutPrefix(bkt, bucketTrail+"/"); ok && id != fileTrail {
+		return id, true
+	}
+	return "", false
+}
+
+// damagedPlans returns a copy of the ids of plans with a damaged record.
+func (d *DB) damagedPlans() map[string]bool {
+	d.damage.mu.Lock()
+	defer d.damage.mu.Unlock()
+	if len(d.damage.plans) == 0 {
+		return nil
+	}
+	return maps.Clone(d.damage.plans)
+}
+
+// Damaged returns the ids of the plans with a damaged record, sorted, and
+// the number of damaged records that belong to no plan. While either is
+// not zero the file is not written to: see ErrDamaged.
+func (d *DB) Damaged() (plans []string, other int) {
+	d.damage.mu.Lock()
+	defer d.damage.mu.Unlock()
+	for id := range d.damage.plans {
+		plans = append(plans, id)
+	}
+	slices.Sort(plans)
+	return plans, d.damage.other
+}
+
+func (d *DB) isDamaged() bool {
+	d.damage.mu.Lock()
+	defer d.damage.mu.Unlock()
+	return len(d.damage.plans) > 0 || d.damage.other > 0
+}
+
+// Encrypted tells whether the file's records are sealed.
+func (d *DB) Encrypted() bool { return d.aead != nil }
 
 // Option changes how Open works.
 type Option func(*options)
@@ -36,6 +118,15 @@ type options struct {
 	lockTimeout time.Duration
 	// maxSize caps the file size; tests use it to act out a full disk.
 	maxSize int
+	// ask supplies the passphrase of an encrypted file.
+	ask Passphrase
+	// newPass encrypts a file Open creates; kdf is its cost.
+	newPass []byte
+	kdf     KDFParams
+	// readOnly opens the file without ever writing (check, rescue).
+	readOnly bool
+	// inherit gives a new file the key of the one it is made from.
+	inherit *inherited
 }
 
 // DefaultLockTimeout is how long Open waits for another sipmote to let go
@@ -70,8 +161,15 @@ func (d *DB) view(fn func(*bolt.Tx) error) (err error) {
 }
 
 // update runs fn in one write transaction, committed with fsync. Any
-// failure to write is returned as a *SaveError.
+// failure to write is returned as a *SaveError. A file known to be damaged
+// is not written to at all: ErrDamaged.
 func (d *DB) update(fn func(*bolt.Tx) error) (err error) {
+	if d.isDamaged() {
+		return ErrDamaged
+	}
+	if d.readOnly {
+		return ErrReadOnly
+	}
 	defer catchCorrupt(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	if err := d.bolt.Update(fn); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/user"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -20,91 +21,126 @@ const (
 	TrailPrinted   = "printed"
 	TrailExported  = "exported"
 	TrailClosed    = "closed"
-	// TrailJoined and TrailLeft are a screen that joined or left a shared
-	// meeting over SSH, with its role and network address.
+	// TrailViewed is a read that showed the plan's content: Section says
+	// where (diff, due, trail, preview).
+	TrailViewed = "viewed"
+	// TrailListed is a read of the list of plans, a file-level event:
+	// Count says how many plans were shown.
+	TrailListed = "listed"
+	// TrailRescued and TrailEncrypted are file-level events of the file
+	// made by sipmote rescue and sipmote encrypt.
+	TrailRescued   = "rescued"
+	TrailEncrypted = "encrypted"
+	// TrailUpgraded is the file-level event of a schema migration.
+	TrailUpgraded = "upgraded"
+	// TrailJoined and TrailLeft are a device that joined or left a shared
+	// meeting over SSH: Role says which view (chair, room), From its
+	// network address.
 	TrailJoined = "joined"
 	TrailLeft   = "left"
 )
 
-// TrailEvent is one entry in a plan's access trail: who did what to it,
-// and when. It never holds content of the plan: the trail is there to
-// show who has seen and changed sensitive data, not to be a second copy.
+// TrailEvent is one entry in an access trail: who did what, when and from
+// where. It never holds content of the plan: the trail is there to show
+// who has seen and changed sensitive data, not to be a second copy.
+//
+// Each event carries the hash of the one before it in its plan's trail
+// (Prev) and of the one before it in the whole file (FilePrev), so that an
+// event changed, removed or slipped in afterwards shows as a break in a
+// chain (see Check). The store fills in Plan, Seq, FileSeq, Prev and
+// FilePrev; whatever the caller puts there is replaced.
 type TrailEvent struct {
 	At time.Time `json:"at"`
 	// Kind is one of the Trail* constants.
 	Kind string `json:"kind"`
-	// Section names the part of the plan changed, for TrailChanged: an
-	// identifier such as a step or field id, never the text typed.
+	// Section names the part of the plan changed, for TrailChanged, or
+	// where it was shown, for TrailViewed: an identifier, never text typed.
 	Section string `json:"section,omitempty"`
+	// Count is how many plans a file-level read showed.
+	Count int `json:"count,omitempty"`
 	// OSUser is the account sipmote ran under.
 	OSUser string `json:"os_user,omitempty"`
 	// Secretary is the name the secretary gave, if any.
 	Secretary string `json:"secretary,omitempty"`
-	// Role and Address say, for TrailJoined and TrailLeft, which view was
-	// shared (chair, room) and to which network address.
-	Role    string `json:"role,omitempty"`
-	Address string `json:"address,omitempty"`
+	// From is where the program ran: the host, and the address of an SSH
+	// client when there is one.
+	From string `json:"from,omitempty"`
+	// Role is the view a device joined a shared meeting with.
+	Role string `json:"role,omitempty"`
+
+	Plan     string `json:"plan,omitempty"`
+	Seq      uint64 `json:"seq"`
+	FileSeq  uint64 `json:"file_seq"`
+	Prev     string `json:"prev,omitempty"`
+	FilePrev string `json:"file_prev,omitempty"`
 }
 
 func knownKind(k string) bool {
 	switch k {
 	case TrailCreated, TrailImported, TrailOpened, TrailChanged,
 		TrailFinalised, TrailPrinted, TrailExported, TrailClosed,
+		TrailViewed, TrailListed, TrailRescued, TrailEncrypted, TrailUpgraded,
 		TrailJoined, TrailLeft:
 		return true
 	}
 	return false
 }
 
-// Log appends e to the trail of plan planID. A zero e.At is set to now and
-// an empty e.OSUser to CurrentOSUser(). The trail can only grow: the store
-// has no way to change or remove an entry.
+// Log appends e to the trail of plan planID, and to the file's chain. A
+// zero e.At is set to now, an empty e.OSUser to CurrentOSUser() and an
+// empty e.From to CurrentFrom(). The trail can only grow: the store has no
+// way to change or remove an entry.
 func (d *DB) Log(planID string, e TrailEvent) error {
-	if planID == "" {
+	if planID == "" || planID == fileTrail {
 		return fmt.Errorf("store: log: %w", ErrNoID)
 	}
+	return d.logTo(planID, e)
+}
+
+// LogFile appends a file-level event, one that concerns no single plan,
+// such as a list of all plans being shown.
+func (d *DB) LogFile(e TrailEvent) error { return d.logTo(fileTrail, e) }
+
+func (d *DB) logTo(owner string, e TrailEvent) error {
 	if !knownKind(e.Kind) {
 		return fmt.Errorf("store: log: %w", ErrBadEvent)
 	}
+	fillEvent(&e)
+	return d.update(func(tx *bolt.Tx) error { return d.appendEvent(tx, owner, e) })
+}
+
+func fillEvent(e *TrailEvent) {
 	if e.At.IsZero() {
 		e.At = time.Now()
 	}
 	if e.OSUser == "" {
 		e.OSUser = CurrentOSUser()
 	}
-	v, err := encode(e)
-	if err != nil {
-		return fmt.Errorf("store: encoding trail event: %w", err)
+	if e.From == "" {
+		e.From = CurrentFrom()
 	}
-	return d.update(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketTrail).CreateBucketIfNotExists([]byte(planID))
-		if err != nil {
-			return err
-		}
-		// NextSequence never repeats within the bucket, and big-endian
-		// keys sort as numbers, so the order of the trail is the order of
-		// logging whatever the clock says.
-		seq, err := b.NextSequence()
-		if err != nil {
-			return err
-		}
-		return b.Put(binary.BigEndian.AppendUint64(nil, seq), v)
-	})
 }
 
 // Trail returns the trail of plan planID, oldest first. A plan with no
-// trail gives none, and no error.
+// trail gives none, and no error. A damaged event gives ErrDamagedRecord.
 func (d *DB) Trail(planID string) ([]TrailEvent, error) {
+	return d.trailOf(planID)
+}
+
+// FileTrail returns the file-level events, oldest first.
+func (d *DB) FileTrail() ([]TrailEvent, error) { return d.trailOf(fileTrail) }
+
+func (d *DB) trailOf(owner string) ([]TrailEvent, error) {
 	var out []TrailEvent
 	err := d.view(func(tx *bolt.Tx) error {
-		b := bucket(tx, bucketTrail).Bucket([]byte(planID))
+		b := bucket(tx, bucketTrail).Bucket([]byte(owner))
 		if b == nil {
 			return nil
 		}
 		return b.ForEach(func(k, v []byte) error {
 			var e TrailEvent
-			if err := decode(v, &e); err != nil {
-				return fmt.Errorf("store: trail %s: %w", planID, err)
+			if err := d.openValue(trailBucket(owner), k, v, &e); err != nil {
+				return fmt.Errorf("store: trail %s: %w", owner, err)
 			}
 			out = append(out, e)
 			return nil
@@ -130,3 +166,18 @@ func CurrentOSUser() string {
 	}
 	return "unknown"
 }
+
+// CurrentFrom says where sipmote runs, for the trail: the host name, and
+// for a login over SSH the client's address.
+func CurrentFrom() string {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "unknown"
+	}
+	if c := strings.Fields(os.Getenv("SSH_CONNECTION")); len(c) > 0 {
+		return host + " (ssh " + c[0] + ")"
+	}
+	return host
+}
+
+func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }

@@ -76,7 +76,7 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 				b.WriteString("    " + st.Label.Render(pl) + "\n")
 			}
 			if s.Round {
-				b.WriteString(roundView(st, l, s.ID, v, width))
+				b.WriteString(roundView(st, l, s.ID, stepOrder(steps), v, width))
 			}
 			if h := chairHint(l, s); h != "" {
 				w := ansi.Wordwrap(h, max(10, width-4), "")
@@ -125,28 +125,6 @@ func budgetStyle(st *Styles, used, share time.Duration) interface{ Render(...str
 		return st.Warn
 	}
 	return st.Subtle
-}
-
-// roundView lists the present participants with a tick for those who have
-// spoken in this round.
-func roundView(st *Styles, l model.Lang, stepID string, v *model.Version, width int) string {
-	spoke := map[string]bool{}
-	for _, id := range v.Rounds[stepID] {
-		spoke[id] = true
-	}
-	var b strings.Builder
-	for _, pt := range v.Present() {
-		mark := "[ ]"
-		if spoke[pt.ID] {
-			mark = st.Done.Render("[x]")
-		}
-		b.WriteString("    " + mark + " " + ansi.Truncate(pt.Name, max(5, width-10), "…") + "\n")
-	}
-	if b.Len() == 0 {
-		w := ansi.Wordwrap(model.T(l, "Ingen är markerad närvarande ännu.", "Nobody is marked present yet."), max(10, width-4), "")
-		return "    " + st.Subtle.Render(strings.ReplaceAll(w, "\n", "\n    ")) + "\n"
-	}
-	return b.String() + "    " + st.Subtle.Render(model.T(l, "ctrl+r bockar av talare", "ctrl+r ticks speakers")) + "\n"
 }
 
 // chairHint points, at the consent step, to the chair's own view. The

@@ -38,6 +38,7 @@ const (
 	screenMeeting
 	screenAsk
 	screenClose
+	screenTrail
 )
 
 // Model is the root: it owns the screens and routes messages to the one in
@@ -52,9 +53,18 @@ type Model struct {
 	sess    *session.Session
 	ask     *askModel
 	closing *closeModel
+	trail   *trailModel
 	width   int
 	height  int
 	fatal   string
+
+	// The new-plan form kept on disk (see newplan_save.go).
+	formDraft  *NewPlanInput
+	formAt     time.Time
+	formGen    int
+	formWrites formDrafts
+	// refused counts keys pressed while the window was too small.
+	refused int
 }
 
 // New makes the root model.
@@ -69,6 +79,7 @@ func New(o Options) *Model {
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.message = o.Notice
 	m.reload()
+	m.loadFormDraft()
 	return m
 }
 
@@ -93,6 +104,9 @@ func (m *Model) Init() tea.Cmd {
 // Close saves and closes an open meeting; main calls it after the program
 // ends, whatever ended it.
 func (m *Model) Close() error {
+	if err := m.flushForm(); err != nil {
+		return err
+	}
 	if m.sess != nil {
 		err := m.sess.Close()
 		m.sess = nil
@@ -103,10 +117,14 @@ func (m *Model) Close() error {
 
 // Update routes a message to the screen in front.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.updateTrail(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		m.tellRefused()
 		if m.meeting != nil && m.screen == screenMeeting {
 			if pv, ok := m.meeting.over.(*previewOverlay); ok {
 				// Render the preview again for the new width.
@@ -118,22 +136,26 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg, tea.PasteMsg:
-		if m.width < MinWidth || m.height < MinHeight {
+		if m.tooSmall() {
 			// Nothing can be seen, so nothing is typed: a key now would
-			// land in a field the secretary cannot see.
+			// land in a field the secretary cannot see. It is refused
+			// visibly, never silently.
+			m.refuseKey()
 			return m, nil
 		}
+	}
+	if cmd, ok := m.updateForm(msg); ok {
+		return m, cmd
 	}
 	switch msg := msg.(type) {
 	case quitMsg:
 		return m, tea.Quit
 	case newPlanMsg:
-		m.newPlan = newNewPlanModel(m.o.Lang, &m.st, m.o.Now)
-		m.newPlan.exists = m.samePerson
-		m.newPlan.setSize(m.width, m.height)
-		m.screen = screenNew
-		return m, m.newPlan.form.focusField(0, -1)
+		return m, m.startForm()
 	case cancelMsg:
+		if m.screen == screenNew {
+			return m, m.leaveForm()
+		}
 		m.screen = screenHome
 		return m, nil
 	case createdPlanMsg:
@@ -142,7 +164,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "created", OSUser: store.CurrentOSUser(), Secretary: msg.plan.Draft.Meeting.Secretary})
-		return m, m.openSession(session.New(m.o.DB, msg.plan, m.sessOpts()))
+		m.newPlan.dirty = false
+		return m, tea.Batch(m.clearForm(), m.openSession(session.New(m.o.DB, msg.plan, m.sessOpts())))
 	case openPlanMsg:
 		id, err := m.o.DB.Resolve(msg.id)
 		if err != nil {
@@ -179,7 +202,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			p, pr := msg.plan, m.o.Printer
 			m.home.message = model.T(m.o.Lang, "Skriver ut…", "Printing…")
 			return m, func() tea.Msg {
-				where, err := pr(p, p.Latest())
+				v := p.Latest()
+				where, err := pr(p, v, PrintJob{Original: true, Copies: p.Copies(v, m.o.Lang).Copies})
 				return homePrintedMsg{p.ID, where, err}
 			}
 		}
@@ -229,6 +253,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	switch m.screen {
+	case screenTrail:
+		return m, m.trail.update(msg)
 	case screenNew:
 		return m, m.newPlan.update(msg)
 	case screenMeeting:
@@ -264,6 +290,9 @@ func (m *Model) openSession(s *session.Session) tea.Cmd {
 
 func (m *Model) resize() {
 	m.home.width, m.home.height = m.width, m.height
+	if m.trail != nil {
+		m.trail.width, m.trail.height = m.width, m.height
+	}
 	m.home.filter.SetWidth(max(10, m.width-10))
 	if m.closing != nil {
 		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
@@ -296,10 +325,10 @@ func (m *Model) View() tea.View {
 func (m *Model) render() string {
 	var s string
 	switch {
-	case m.width < MinWidth || m.height < MinHeight:
-		s = ansi.Wordwrap(model.T(m.o.Lang,
-			"Fönstret är för litet. Gör det större (minst 60 × 16 tecken). Inget av det du skrivit har försvunnit.",
-			"The window is too small. Make it larger (at least 60 × 16 characters). Nothing you typed is lost."), max(10, m.width), "")
+	case m.tooSmall():
+		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
+	case m.screen == screenTrail && m.trail != nil:
+		s = m.trail.view()
 	case m.screen == screenNew:
 		s = m.newPlan.view()
 	case m.screen == screenMeeting:

@@ -22,7 +22,7 @@ func largePlan() *model.Plan {
 	text := strings.Repeat("Hon sover dåligt men samtalen med Ali fungerar bra. ", 60) // ~3 kB
 	for i := range 15 {
 		v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{ID: model.NewID(),
-			Name: fmt.Sprintf("Deltagare %d", i), Role: model.RoleStaff, Unit: "Enhet", Principal: model.PrincipalRegion, Present: true})
+			Name: fmt.Sprintf("Deltagare %d", i), Role: model.RoleStaff, Unit: "Enhet", Principal: model.PrincipalRegion, Attendance: model.AttendRoom})
 	}
 	for i := range 10 {
 		v.Content.Goals = append(v.Content.Goals, model.Goal{ID: model.NewID(), Text: fmt.Sprintf("Mål nummer %d med lite text", i)})

@@ -283,12 +283,12 @@ func (c *chairModel) cues(s MeetingState, width int) string {
 	case !k.Given:
 		wrap(st.Err, model.T(l, "Samtycke saknas: dela inga uppgifter mellan verksamheterna.", "No consent recorded: share nothing between the units."))
 	default:
-		scope := model.T(l, "Samtycket gäller: ", "The consent covers: ") + orNone(l, strings.Join(k.Actors, ", "))
+		scope := model.T(l, "Samtycket gäller för: ", "The consent covers: ") + orNone(l, strings.Join(k.Actors, ", "))
 		if len(k.Subjects) > 0 {
 			scope += model.T(l, ". Ämnen: ", ". Subjects: ") + strings.Join(k.Subjects, ", ")
 		}
 		if k.ValidUntil != "" {
-			scope += model.T(l, ". Till och med ", ". Until ") + k.ValidUntil
+			scope += model.T(l, ". Gäller till och med ", ". Valid until ") + k.ValidUntil
 		}
 		wrap(st.Label, scope+".")
 	}

@@ -98,11 +98,12 @@ func (m *closeModel) view(width int) string {
 	if m.done {
 		b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
 			"The plan is closed. It is kept and can be printed, but not changed."), max(20, width), "")) + "\n\n")
-		b.WriteString(m.st.Label.Render(model.T(l, "Berätta för:", "Tell:")) + "\n")
+		b.WriteString(m.st.Label.Render(ansi.Wordwrap(model.T(l, "Samordnaren meddelar att planen är avslutad till:",
+			"The coordinator tells these people that the plan is closed:"), max(20, width), "")) + "\n")
 		for _, p := range m.plan.WhoToTell() {
 			line := "  • " + p.Name
-			if p.Unit != "" {
-				line += " (" + p.Unit + ")"
+			if org := strings.Join(nonEmpty(p.Unit, model.PartyName(p.Principal, p.OtherParty, l)), ", "); org != "" {
+				line += " (" + org + ")"
 			}
 			if p.Phone != "" || p.Email != "" {
 				line += " — " + strings.TrimSpace(p.Phone+" "+p.Email)
@@ -122,4 +123,15 @@ func (m *closeModel) view(width int) string {
 	m.help.SetWidth(width)
 	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.save, m.keys.cancel}, width))
 	return b.String()
+}
+
+// nonEmpty keeps the strings that say something.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
@@ -26,6 +27,28 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, store.ErrNotSipmote):
 		return model.T(l, "filen är inte en sipmote-databas. Den har inte ändrats.",
 			"the file is not a sipmote database. It has not been changed.")
+	case errors.Is(err, store.ErrDamaged):
+		return model.T(l, "databasfilen har skadade poster, så inget mer skrivs i den. sipmote check visar vilka; sipmote rescue NYFIL kopierar det som är helt till en ny fil.",
+			"the database file has damaged records, so nothing more is written to it. sipmote check shows which; sipmote rescue NEWFILE copies what is whole to a new file.")
+	case errors.Is(err, store.ErrDamagedRecord):
+		return model.T(l, "planen är skadad i databasfilen och visas inte"+planIDIn(err)+". sipmote check visar mer; sipmote rescue NYFIL kopierar det som är helt.",
+			"the plan is damaged in the database file and is not shown"+planIDIn(err)+". sipmote check shows more; sipmote rescue NEWFILE copies what is whole.")
+	case errors.Is(err, store.ErrPassphrase):
+		return model.T(l, "lösenfrasen stämmer inte. Inget har ändrats; försök igen.", "the passphrase is not right. Nothing was changed; try again.")
+	case errors.Is(err, store.ErrEncrypted):
+		return model.T(l, "databasen är krypterad och ingen lösenfras gavs.", "the database is encrypted and no passphrase was given.")
+	case errors.Is(err, store.ErrSymlink):
+		return model.T(l, "databasens sökväg "+pathIn(err)+" är en symbolisk länk. sipmote följer inte länkar till databasen; ange den riktiga filen med --db.",
+			"the database path "+pathIn(err)+" is a symbolic link. sipmote does not follow links to the database; give the real file with --db.")
+	case errors.Is(err, store.ErrForeignOwner):
+		return model.T(l, "databasfilen "+pathIn(err)+" tillhör en annan användare. sipmote använder bara dina egna filer.",
+			"the database file "+pathIn(err)+" belongs to another user. sipmote uses only your own files.")
+	case errors.Is(err, store.ErrLooseFolder):
+		return model.T(l, "andra kan skriva i mappen "+pathIn(err)+", och den är inte din. Lägg databasen i en egen mapp (--db).",
+			"others can write in the folder "+pathIn(err)+", and it is not yours. Keep the database in a folder of your own (--db).")
+	case errors.Is(err, fs.ErrPermission):
+		return model.T(l, "sipmote får inte läsa eller skriva "+pathIn(err)+" (behörighet saknas). Kontrollera att filen och mappen är dina.",
+			"sipmote may not read or write "+pathIn(err)+" (permission denied). Check that the file and the folder are yours.")
 	case errors.Is(err, store.ErrCorrupt):
 		return model.T(l, "databasfilen är skadad. Den har inte ändrats; ta en kopia och kontakta support.",
 			"the database file is damaged. It has not been changed; make a copy and contact support.")
@@ -61,6 +84,30 @@ func ErrorText(l model.Lang, err error) string {
 }
 
 func errText(l model.Lang, err error) string { return ErrorText(l, err) }
+
+// pathIn finds the file or folder an error is about: the user's own path,
+// never personal data.
+func pathIn(err error) string {
+	var pe *store.PathError
+	if errors.As(err, &pe) {
+		return pe.Path
+	}
+	var fe *fs.PathError
+	if errors.As(err, &fe) {
+		return fe.Path
+	}
+	return ""
+}
+
+// planIDIn finds the plan id in a store error, which names the plan by its
+// random id and nothing else.
+func planIDIn(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, "plan "); i >= 0 && len(msg) >= i+5+36 {
+		return " (id " + msg[i+5:i+5+36] + ")"
+	}
+	return ""
+}
 
 // planMarkdown is the preview's text: the same document the print uses,
 // with the personnummer masked. In a narrow window each table row becomes

@@ -53,7 +53,7 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 		{path: "meeting.form", label: model.T(l, "Form", "Form"), kind: kindChoice, opts: formOpts(l),
 			get: func() string { return string(m().Form) }, set: func(s string) { m().Form = model.MeetingForm(s) }},
 		textField("meeting.chair", model.T(l, "Mötesledare", "Chair"), "", func() *string { return &m().Chair }),
-		textField("meeting.secretary", model.T(l, "Sekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
+		textField("meeting.secretary", model.T(l, "Mötessekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
 		{path: "person.variant", label: model.T(l, "Checklista för", "Checklists for"), kind: kindChoice,
 			opts: []option{{"adult", model.AgeAdult.Label(l)}, {"child", model.AgeChild.Label(l)}, {"older", model.AgeOlder.Label(l)}},
 			get:  func() string { return string(p.Variant) }, set: func(s string) { p.Variant = model.AgeGroup(s) }},
@@ -80,14 +80,14 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 			opts: []option{{"", "—"}, {"oral", model.T(l, "muntligt", "oral")}, {"written", model.T(l, "skriftligt", "written")}},
 			get:  func() string { return c().Form }, set: func(s string) { c().Form = s }},
 		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), dateCheck(l)),
-		withCheck(textField("consent.valid_until", model.T(l, "Gäller till", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
-		listField("consent.actors", model.T(l, "Vilka verksamheter det gäller (skilj med semikolon ;)", "Which units it covers (separate with semicolons ;)"),
+		withCheck(textField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
+		listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
 			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors }),
 		{path: "consent.actors.add", label: model.T(l, "Har den enskilde samtyckt till alla enheter som är här?", "Has the person consented to every unit here?"),
 			hint: model.T(l, "Lägg till de närvarande enheterna", "Add the units present"), kind: kindAction,
 			get: func() string { return "" },
 			set: func(string) { c().Actors = addPresentUnits(c().Actors, v()) }},
-		listField("consent.subjects", model.T(l, "Vilka ämnen det gäller", "Which subjects it covers"), "", func() *[]string { return &c().Subjects }),
+		listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects }),
 		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
 		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
 	}
@@ -139,8 +139,8 @@ func followUpFields(l model.Lang, v func() *model.Version) []field {
 		withCheck(textField("content.follow_up.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &f().Date }), dateCheck(l)),
 		withCheck(textField("content.follow_up.time", model.T(l, "Tid", "Time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), clockCheck(l)),
 		textField("content.follow_up.place", model.T(l, "Plats", "Place"), "", func() *string { return &f().Place }),
-		textField("content.follow_up.attendees", model.T(l, "Vilka som kommer", "Who attends"), "", func() *string { return &f().Attendees }),
-		textField("content.follow_up.called_by", model.T(l, "Vem som kallar", "Who calls it"), "", func() *string { return &f().CalledBy }),
+		textField("content.follow_up.attendees", model.T(l, "Vilka som deltar", "Who takes part"), "", func() *string { return &f().Attendees }),
+		textField("content.follow_up.called_by", model.T(l, "Kallar till mötet", "Calls the meeting"), "", func() *string { return &f().CalledBy }),
 		{path: "content.follow_up.none", label: model.T(l, "Blir det ett uppföljningsmöte?", "Will there be a follow-up meeting?"), kind: kindChoice,
 			opts: []option{{"false", model.T(l, "ja, det bokas här", "yes, it is booked here")}, {"true", model.T(l, "nej — skriv varför och när uppdraget slutar", "no — write why and when the mandate ends")}},
 			get:  func() string { return boolStr(f().None) }, set: func(s string) { f().None = s == "true" }},
@@ -160,7 +160,7 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []field
 				model.T(l, "t.ex. samtal med skolkuratorn", "e.g. a talk with the school counsellor"), func() *string { return &c().OwnViewHow }),
 		}
 	case secSituation:
-		return []field{areaField("content.situation", model.T(l, "Hur är det nu? Skriv också vad som fungerar.", "How is it now? Include what works."), "", func() *string { return &c().Situation })}
+		return []field{areaField("content.situation", model.T(l, "Hur det är nu, också det som fungerar", "Current situation, including what works"), "", func() *string { return &c().Situation })}
 	case secNeeds:
 		return []field{areaField("content.needs", model.T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), "", func() *string { return &c().Needs })}
 	case secNotAgreed:

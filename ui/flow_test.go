@@ -72,15 +72,13 @@ func TestMeetingFlow(t *testing.T) {
 	people := []struct{ name, unit string }{
 		{"Ali Rahimi", "Psykiatrimottagningen"},
 		{"Karin Holm", "Beroendeenheten"},
-		{"Eva Lind", ""},
 	}
 	for i, p := range people {
-		typeText(m, p.name)
-		press(m, "tab")
-		if i == 2 {
-			press(m, "left", "left") // staff → support → relative
+		if i > 0 {
+			press(m, "n")
 		}
-		press(m, "tab")
+		typeText(m, p.name)
+		press(m, "tab", "tab") // the role stays staff
 		typeText(m, p.unit)
 		press(m, "tab")
 		if i == 0 {
@@ -89,16 +87,24 @@ func TestMeetingFlow(t *testing.T) {
 		if i == 1 {
 			press(m, "right") // kommun
 		}
-		press(m, "tab", "tab", "tab")
+		// Title, attendance, left early, invited, confirmed, signature.
+		press(m, "tab", "tab", "tab", "tab", "tab", "tab", "tab")
 		typeText(m, "070-000 00 0"+string(rune('1'+i)))
 		press(m, "esc")
 	}
+	// The third by the quick row: Eva on the phone.
+	press(m, "a")
+	typeText(m, "Eva Lind, närstående, telefon")
+	press(m, "enter", "esc")
 	v := m.sess.Plan().Draft
 	if len(v.Meeting.Participants) != 3 {
 		t.Fatalf("want 3 participants, got %d:\n%s", len(v.Meeting.Participants), screenText(m))
 	}
-	if r := v.Meeting.Participants[2].Role; r != model.RoleRelative {
-		t.Errorf("third participant role = %s, want relative", r)
+	if pt := v.Meeting.Participants[2]; pt.Role != model.RoleRelative || pt.Attendance != model.AttendPhone || pt.Signing() != model.SignLater {
+		t.Errorf("third participant = %+v, want a relative on the phone who signs later", pt)
+	}
+	if pt := v.Meeting.Participants[1]; pt.Name != "Karin Holm" || pt.Phone != "070-000 00 02" || pt.Unit != "Beroendeenheten" {
+		t.Errorf("second participant = %+v", pt)
 	}
 	if p := v.Meeting.Participants[0].Principal; p != model.PrincipalRegion {
 		t.Errorf("first participant principal = %s, want region", p)

@@ -43,14 +43,18 @@ type field struct {
 	// prefilled marks a suggested value (today's date): the first letter
 	// typed replaces it instead of being added to it.
 	prefilled bool
+	// hide, when set and true, leaves the field out for now: a
+	// participant's language shows only for an interpreter. It is asked
+	// on every move and draw, so a choice made above shows or hides it.
+	hide func() bool
 	// private hides the value unless the field is being edited: the
 	// secretary's screen may be the one the room sees.
 	private bool
 }
 
 // maxText bounds one field so that a pasted book cannot freeze the screen;
-// it is far above anything a meeting writes.
-const maxText = 50000
+// it is far above anything a meeting writes. Import refuses longer fields.
+const maxText = model.MaxFieldChars
 
 // form edits a list of fields. Only the focused field has a live widget; the
 // others are drawn as plain text, which keeps a keystroke cheap.
@@ -66,6 +70,10 @@ type form struct {
 	notice string // e.g. a pasted text was cut
 	// replace is set while a prefilled field is untouched since focus.
 	replace bool
+	// held is set when the focused field's text is more than the editor
+	// can hold (stored before the limit, or from elsewhere). The field is
+	// then shown but not edited: the editor would cut it at the first key.
+	held bool
 }
 
 func newForm(lang model.Lang, st *Styles, fields []field) *form {
@@ -87,6 +95,12 @@ func (f *form) focusField(i, cursor int) tea.Cmd {
 	}
 	f.focus = i
 	fl := f.fields[i]
+	f.held, f.notice = false, ""
+	if (fl.kind == kindText || fl.kind == kindArea) && model.FieldTooLong(fl.get()) {
+		f.held = true
+		f.notice = heldNotice(f.lang, fl.get())
+		return nil
+	}
 	switch fl.kind {
 	case kindText:
 		in := textinput.New()
@@ -128,7 +142,7 @@ func (f *form) setSize(w, h int) {
 	f.width, f.height = w, h
 	fl := f.current()
 	switch {
-	case fl == nil:
+	case fl == nil, f.held:
 	case fl.kind == kindText:
 		f.input.SetWidth(max(10, w-4))
 	case fl.kind == kindArea:
@@ -147,7 +161,7 @@ func (f *form) current() *field {
 // cursor is the position in the focused field, stored for resume.
 func (f *form) cursor() int {
 	fl := f.current()
-	if fl == nil {
+	if fl == nil || f.held {
 		return 0
 	}
 	switch fl.kind {
@@ -192,6 +206,12 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			return f.move(d), false
 		case k.String() == "enter" && fl.kind == kindText:
 			return f.move(1), false
+		case f.held && (k.String() == "up" || k.String() == "down"):
+			d := 1
+			if k.String() == "up" {
+				d = -1
+			}
+			return f.move(d), false
 		}
 		if fl.kind == kindAction {
 			if k.String() == "enter" || k.String() == "space" {
@@ -252,6 +272,12 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			return nil, false
 		}
 	}
+	if f.held {
+		if _, ok := msg.(tea.KeyPressMsg); ok {
+			f.notice = heldNotice(f.lang, fl.get())
+		}
+		return nil, false
+	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		clean := sanitize(p.Content, fl.kind == kindArea)
 		if len([]rune(clean))+len([]rune(fl.get())) > maxText {
@@ -284,13 +310,36 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	return cmd, false
 }
 
+// heldNotice says why a field cannot be edited, and that its text is whole.
+func heldNotice(l model.Lang, s string) string {
+	n := len([]rune(s))
+	return model.T(l,
+		"Fältet har "+itoa(n)+" tecken, fler än redigeraren rymmer ("+itoa(model.MaxFieldChars)+"). Texten är kvar oförändrad men kan inte ändras här.",
+		"The field has "+itoa(n)+" characters, more than the editor holds ("+itoa(model.MaxFieldChars)+"). The text is kept unchanged but cannot be edited here.")
+}
+
 func (f *form) move(d int) tea.Cmd {
 	f.tidy()
 	n := f.focus + d
+	for n >= 0 && n < len(f.fields) && f.fields[n].hidden() {
+		n += d
+	}
 	if n < 0 || n >= len(f.fields) {
 		return nil
 	}
 	return f.focusField(n, -1)
+}
+
+func (fl *field) hidden() bool { return fl.hide != nil && fl.hide() }
+
+// atLast tells whether the focus is on the last field shown.
+func (f *form) atLast() bool {
+	for i := f.focus + 1; i < len(f.fields); i++ {
+		if !f.fields[i].hidden() {
+			return false
+		}
+	}
+	return true
 }
 
 // tidy puts the focused field's value in its standard form when leaving
@@ -308,7 +357,7 @@ func (f *form) tidy() {
 // jump focuses the field with path, if the form has it.
 func (f *form) jump(path string) (tea.Cmd, bool) {
 	for i, fl := range f.fields {
-		if fl.path == path {
+		if fl.path == path && !fl.hidden() {
 			return f.focusField(i, -1), true
 		}
 	}
@@ -344,6 +393,9 @@ func (f *form) view(findings map[string]string) string {
 			b.Reset()
 		}
 		focused := i == f.focus
+		if fl.hidden() && !focused {
+			continue
+		}
 		label := fl.label
 		if focused {
 			b.WriteString(f.st.Focused.Render("› " + label))
@@ -355,6 +407,12 @@ func (f *form) view(findings map[string]string) string {
 		}
 		b.WriteByte('\n')
 		switch {
+		case focused && f.held:
+			lines := strings.Split(ansi.Wordwrap(fl.get(), max(10, f.width-2), ""), "\n")
+			if len(lines) > 3 {
+				lines = append(lines[:3], "…")
+			}
+			b.WriteString("  " + strings.Join(lines, "\n  "))
 		case focused && fl.kind == kindText:
 			b.WriteString("  " + f.input.View())
 		case focused && fl.kind == kindArea:
@@ -468,8 +526,11 @@ func (f *form) window(blocks []string) string {
 	if first > 0 {
 		more += "↑ "
 	}
-	if last < len(blocks)-1 {
-		more += "↓ "
+	for _, bl := range blocks[last+1:] {
+		if bl != "" {
+			more += "↓ "
+			break
+		}
 	}
 	return strings.TrimRight(out, "\n") + "\n" + f.st.Subtle.Render(more+model.T(f.lang, "fler fält", "more fields"))
 }

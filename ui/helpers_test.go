@@ -2,7 +2,10 @@ package ui
 
 import (
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -55,6 +58,7 @@ func newTestModel(t testing.TB, db *store.DB, l model.Lang, w, h int) *Model {
 // send delivers a message and runs the commands it returns that answer at
 // once (screen changes), leaving timers and blocking waits alone.
 func send(m *Model, msg tea.Msg) {
+	drainPending(m)
 	_, cmd := m.Update(msg)
 	runCmd(m, cmd, 0)
 }
@@ -64,24 +68,127 @@ func runCmd(m *Model, cmd tea.Cmd, depth int) {
 		return
 	}
 	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
+	gid := make(chan uint64, 1)
+	go func() {
+		gid <- goroutineID()
+		done <- cmd()
+	}()
+	if msg, ok := awaitCmd(done, <-gid); ok {
+		deliver(m, msg, depth)
+		return
+	}
+	// A wait on the saver or a timer: not part of this step. Should it
+	// answer later, the answer is delivered before the next message, as the
+	// program would.
+	pendMu.Lock()
+	pendingCmds[m] = append(pendingCmds[m], pendingCmd{done, depth})
+	pendMu.Unlock()
+}
+
+// deliver hands a command's answer to the model, leaving out the timers
+// that the tests call explicitly.
+func deliver(m *Model, msg tea.Msg, depth int) {
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runCmd(m, c, depth+1)
+		}
+	case clockMsg, saveTickMsg, savedMsg:
+		// timers: the tests call them explicitly
+	default:
+		_, next := m.Update(msg)
+		runCmd(m, next, depth+1)
+	}
+}
+
+// awaitCmd waits for a command's answer. A command that has not answered in
+// 15 ms counts as a wait (on the saver, a timer, a subscription) when its
+// goroutine is parked on a channel or asleep; one that is still running or
+// waiting for a lock or the disk is only slow (a loaded machine under -race
+// can take that long to schedule it) and is waited for, up to a limit.
+func awaitCmd(done chan tea.Msg, gid uint64) (tea.Msg, bool) {
 	select {
 	case msg := <-done:
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			for _, c := range msg {
-				runCmd(m, c, depth+1)
-			}
-		case clockMsg, saveTickMsg, savedMsg:
-			// timers: the tests call them explicitly
-		default:
-			_, next := m.Update(msg)
-			runCmd(m, next, depth+1)
-		}
+		return msg, true
 	case <-time.After(15 * time.Millisecond):
-		// a wait on the saver or a timer: not part of this step
 	}
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && !parked(gid); {
+		select {
+		case msg := <-done:
+			return msg, true
+		case <-time.After(2 * time.Millisecond):
+		}
+	}
+	select {
+	case msg := <-done:
+		return msg, true
+	default:
+		return nil, false
+	}
+}
+
+type pendingCmd struct {
+	done  chan tea.Msg
+	depth int
+}
+
+var (
+	pendMu      sync.Mutex
+	pendingCmds = map[*Model][]pendingCmd{}
+)
+
+// drainPending delivers the answers of earlier waits that have come since.
+func drainPending(m *Model) {
+	pendMu.Lock()
+	cmds := pendingCmds[m]
+	var still []pendingCmd
+	var ready []tea.Msg
+	for _, p := range cmds {
+		select {
+		case msg := <-p.done:
+			ready = append(ready, msg)
+		default:
+			still = append(still, p)
+		}
+	}
+	pendingCmds[m] = still
+	pendMu.Unlock()
+	for _, msg := range ready {
+		deliver(m, msg, 0)
+	}
+}
+
+// goroutineID is the id of the calling goroutine, from its stack header.
+func goroutineID() uint64 {
+	buf := make([]byte, 64)
+	buf = buf[:runtime.Stack(buf, false)]
+	f := strings.Fields(string(buf))
+	if len(f) < 2 {
+		return 0
+	}
+	id, _ := strconv.ParseUint(f[1], 10, 64)
+	return id
+}
+
+// parked tells whether goroutine id waits on a channel, a select, a sleep
+// or a condition: something that answers only when another part moves.
+func parked(id uint64) bool {
+	buf := make([]byte, 1<<20)
+	all := string(buf[:runtime.Stack(buf, true)])
+	head := "goroutine " + strconv.FormatUint(id, 10) + " ["
+	i := strings.Index(all, head)
+	if i < 0 {
+		return true // gone: it has answered or ended
+	}
+	state := all[i+len(head):]
+	state = state[:strings.IndexByte(state, ']')]
+	for _, p := range []string{"chan ", "select", "sleep", "sync.Cond.Wait", "IO wait", "timer"} {
+		if strings.HasPrefix(state, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // key makes a key press from its name: "enter", "ctrl+n", "alt+1", "a".
@@ -138,4 +245,7 @@ func typeText(m *Model, s string) {
 	}
 }
 
-func screenText(m *Model) string { return ansi.Strip(m.render()) }
+func screenText(m *Model) string {
+	drainPending(m)
+	return ansi.Strip(m.render())
+}

@@ -18,7 +18,7 @@ import (
 )
 
 type homeKeys struct {
-	up, down, open, new, filter, closed, help, quit, clear, end key.Binding
+	up, down, open, new, filter, closed, help, quit, clear, end, trail key.Binding
 }
 
 func newHomeKeys(l model.Lang) homeKeys {
@@ -30,6 +30,7 @@ func newHomeKeys(l model.Lang) homeKeys {
 		filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T(l, "sök", "search"))),
 		end:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T(l, "avsluta planen", "close the plan"))),
 		closed: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "visa avslutade", "show closed"))),
+		trail:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", model.T(l, "åtkomstlogg", "access trail"))),
 		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
 		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "avsluta", "quit"))),
 		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
@@ -37,11 +38,11 @@ func newHomeKeys(l model.Lang) homeKeys {
 }
 
 func (k homeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.up, k.open, k.new, k.filter, k.closed, k.end, k.help, k.quit}
+	return []key.Binding{k.up, k.open, k.new, k.filter, k.closed, k.end, k.trail, k.help, k.quit}
 }
 
 func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.up, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.end, k.help, k.quit}}
+	return [][]key.Binding{{k.up, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.end, k.trail, k.help, k.quit}}
 }
 
 type (
@@ -171,6 +172,15 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		h.apply()
 	case key.Matches(k, h.keys.help):
 		h.full = true
+	case key.Matches(k, h.keys.trail):
+		if h.cursor < len(h.shown) {
+			s := h.shown[h.cursor]
+			person := s.Person
+			if s.ConsentGone {
+				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
+			}
+			return func() tea.Msg { return showTrailMsg{s.ID, person} }
+		}
 	case key.Matches(k, h.keys.end):
 		if h.cursor < len(h.shown) && h.shown[h.cursor].Status != model.StatusClosed {
 			id := h.shown[h.cursor].ID

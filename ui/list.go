@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -32,10 +33,13 @@ type listSpec struct {
 	// space is the quick action on a row, e.g. present / absent.
 	space     func(i int)
 	spaceHelp model.Text
+	// quick, when set, adds a row from one typed line (the quick row);
+	// it tells whether the line could be read.
+	quick func(line string) bool
 }
 
 type listKeys struct {
-	up, down, edit, add, del, space, back key.Binding
+	up, down, edit, add, del, space, back, quick key.Binding
 }
 
 func newListKeys(l model.Lang, spaceHelp model.Text) listKeys {
@@ -47,6 +51,7 @@ func newListKeys(l model.Lang, spaceHelp model.Text) listKeys {
 		del:  key.NewBinding(key.WithKeys("delete", "-"), key.WithHelp("delete", model.T(l, "ta bort", "remove"))),
 		back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "raden klar, visa alla rader", "row done, show all rows"))),
 	}
+	k.quick = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "snabbrad", "quick row")))
 	k.space = key.NewBinding(key.WithKeys("space"), key.WithHelp("mellanslag", spaceHelp.In(l)))
 	if l == model.English {
 		k.space.SetHelp("space", spaceHelp.In(l))
@@ -67,8 +72,11 @@ type listSection struct {
 	form    *form  // nil while the table has focus
 	editing string // id of the row in the form
 	confirm bool   // asking whether to remove the row under the cursor
-	width   int
-	height  int
+	// quickIn is the quick row's input while it is open.
+	quickIn   *textinput.Model
+	quickNote string
+	width     int
+	height    int
 
 	cacheRev   int
 	cacheKey   string
@@ -121,12 +129,15 @@ func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
 		// Enter on the last field finishes the row and starts the next,
 		// so a list can be typed without touching anything but enter.
 		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" &&
-			s.form.focus == len(s.form.fields)-1 {
+			s.form.atLast() {
 			if s.spec.indexOf(s.editing) >= 0 {
 				return s.startNew(), false
 			}
 		}
 		return s.form.update(msg)
+	}
+	if s.quickIn != nil {
+		return s.updateQuick(msg)
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -162,6 +173,8 @@ func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
 		return s.openRow(s.cursor), false
 	case key.Matches(k, s.keys.add):
 		return s.startNew(), false
+	case key.Matches(k, s.keys.quick) && s.spec.quick != nil:
+		return s.openQuick(), false
 	case key.Matches(k, s.keys.del):
 		if n > 0 {
 			s.confirm = true
@@ -202,7 +215,17 @@ func (s *listSection) help() []key.Binding {
 			s.keys.back,
 		}
 	}
-	return []key.Binding{s.keys.up, s.keys.edit, s.keys.add, s.keys.space, s.keys.del}
+	if s.quickIn != nil {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "lägg till", "add"))),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(s.lang, "klar", "done"))),
+		}
+	}
+	keys := []key.Binding{s.keys.up, s.keys.edit, s.keys.add}
+	if s.spec.quick != nil {
+		keys = append(keys, s.keys.quick)
+	}
+	return append(keys, s.keys.space, s.keys.del)
 }
 
 func (s *listSection) view(rev int, findings map[string]string) string {
@@ -213,6 +236,9 @@ func (s *listSection) view(rev int, findings map[string]string) string {
 			title = s.spec.newRow.In(s.lang) + model.T(s.lang, " — börja skriva", " — start typing")
 		}
 		return s.soFar(i) + s.st.Subtle.Render(title) + "\n" + s.form.view(rowFindings(findings, s.spec.id, i))
+	}
+	if s.quickIn != nil {
+		return s.table(rev) + "\n\n" + s.quickView()
 	}
 	return s.table(rev)
 }
@@ -269,7 +295,7 @@ func rowFindings(all map[string]string, section string, row int) map[string]stri
 // table draws the rows. It is cached per plan revision, cursor and size, so
 // that the clock ticking does not redraw sixty rows.
 func (s *listSection) table(rev int) string {
-	ck := fmt.Sprintf("%d/%d/%d/%t", s.cursor, s.width, s.height, s.confirm)
+	ck := fmt.Sprintf("%d/%d/%d/%t/%t", s.cursor, s.width, s.height, s.confirm, s.quickIn != nil)
 	if rev == s.cacheRev && ck == s.cacheKey {
 		return s.cacheTable
 	}
@@ -306,6 +332,10 @@ func (s *listSection) table(rev int) string {
 		}
 		b.WriteString(s.st.Header.Render(row(s.spec.headers)) + "\n")
 		visible := max(1, s.height-3)
+		if s.quickIn != nil {
+			// Room for the quick row and its help below the table.
+			visible = max(1, visible-3-(140/max(10, s.width)+1))
+		}
 		first := 0
 		if s.cursor >= visible {
 			first = s.cursor - visible + 1

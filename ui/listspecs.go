@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -9,83 +10,6 @@ import (
 // The three list sections. Rows are found by id on every access, so a row
 // removed elsewhere (another screen, later) can never be written to by a
 // stale index.
-
-func participantSpec(l model.Lang, v func() *model.Version) listSpec {
-	ps := func() *[]model.Participant { return &v().Meeting.Participants }
-	find := func(id string) int {
-		for i, p := range *ps() {
-			if p.ID == id {
-				return i
-			}
-		}
-		return -1
-	}
-	// row returns the participant, creating it when asked to write.
-	row := func(id string, create bool) *model.Participant {
-		if i := find(id); i >= 0 {
-			return &(*ps())[i]
-		}
-		if !create {
-			return &model.Participant{Role: model.RoleStaff, Present: true}
-		}
-		*ps() = append(*ps(), model.Participant{ID: id, Role: model.RoleStaff, Present: true})
-		return &(*ps())[len(*ps())-1]
-	}
-	str := func(id, path, label, hint string, sel func(*model.Participant) *string) field {
-		return field{path: "meeting.participants[]." + path, label: label, hint: hint, kind: kindText,
-			get: func() string { return *sel(row(id, false)) },
-			set: func(s string) { *sel(row(id, true)) = s }}
-	}
-	flag := func(id, path, label string, sel func(*model.Participant) *bool) field {
-		return field{path: "meeting.participants[]." + path, label: label, kind: kindToggle,
-			get: func() string { return boolStr(*sel(row(id, false))) },
-			set: func(s string) { *sel(row(id, true)) = s == "true" }}
-	}
-	return listSpec{
-		id:       secParticipants,
-		noun:     model.Text{SV: "deltagare", EN: "participant"},
-		newRow:   model.Text{SV: "Ny deltagare", EN: "New participant"},
-		labelCol: 1,
-		headers:  []string{model.T(l, "Här", "Here"), model.T(l, "Namn", "Name"), model.T(l, "Roll", "Role"), model.T(l, "Enhet", "Unit"), model.T(l, "Huvudman", "Principal"), model.T(l, "Kontakt", "Contact")},
-		widths:   []int{5, 18, 14, 16, 10, 14},
-		count:    func() int { return len(*ps()) },
-		rowID:    func(i int) string { return (*ps())[i].ID },
-		indexOf:  find,
-		remove:   func(i int) { *ps() = append((*ps())[:i], (*ps())[i+1:]...) },
-		cells: func(i int) []string {
-			p := (*ps())[i]
-			here := model.T(l, "nej", "no")
-			if p.Present {
-				here = "✓"
-			}
-			contact := p.Phone
-			if contact == "" {
-				contact = p.Email
-			}
-			return []string{here, p.Name, p.Role.Label(l), p.Unit, model.PartyName(p.Principal, p.OtherParty, l), contact}
-		},
-		space:     func(i int) { (*ps())[i].Present = !(*ps())[i].Present },
-		spaceHelp: model.Text{SV: "närvarande/frånvarande", EN: "present/absent"},
-		fields: func(id string) []field {
-			return []field{
-				str(id, "name", model.T(l, "Namn", "Name"), model.T(l, "t.ex. Eva Lind", "e.g. Eva Lind"), func(p *model.Participant) *string { return &p.Name }),
-				{path: "meeting.participants[].role", label: model.T(l, "Roll", "Role"), kind: kindChoice, opts: roleOpts(l),
-					get: func() string { return string(row(id, false).Role) }, set: func(s string) { row(id, true).Role = model.Role(s) }},
-				str(id, "unit", model.T(l, "Enhet", "Unit"), model.T(l, "t.ex. Vårdcentralen Norr", "e.g. Health centre North"), func(p *model.Participant) *string { return &p.Unit }),
-				{path: "meeting.participants[].principal", label: model.T(l, "Huvudman", "Principal"), kind: kindChoice, opts: principalOpts(l),
-					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
-				str(id, "other_party", model.T(l, "Annan part (om huvudman är annan part)", "Other party (if principal is other)"), model.T(l, "t.ex. Försäkringskassan", "e.g. Försäkringskassan"), func(p *model.Participant) *string { return &p.OtherParty }),
-				str(id, "title", model.T(l, "Titel", "Title"), "", func(p *model.Participant) *string { return &p.Title }),
-				str(id, "phone", model.T(l, "Telefon", "Phone"), "", func(p *model.Participant) *string { return &p.Phone }),
-				str(id, "email", model.T(l, "E-post", "E-mail"), "", func(p *model.Participant) *string { return &p.Email }),
-				flag(id, "present", model.T(l, "Närvarande", "Present"), func(p *model.Participant) *bool { return &p.Present }),
-				str(id, "presence_note", model.T(l, "Om närvaron (t.ex. de första 20 minuterna)", "About attendance (e.g. the first 20 minutes)"), "", func(p *model.Participant) *string { return &p.PresenceNote }),
-				flag(id, "invited", model.T(l, "Kallad", "Invited"), func(p *model.Participant) *bool { return &p.Invited }),
-				flag(id, "confirmed", model.T(l, "Har bekräftat", "Confirmed"), func(p *model.Participant) *bool { return &p.Confirmed }),
-			}
-		},
-	}
-}
 
 func goalSpec(l model.Lang, v func() *model.Version) listSpec {
 	gs := func() *[]model.Goal { return &v().Content.Goals }
@@ -154,26 +78,20 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 			get: func() string { return *sel(row(id, false)) },
 			set: func(s string) { *sel(row(id, true)) = s }}
 	}
-	goalOpts := func() []option {
-		out := []option{{"", "—"}}
-		for i, g := range v().Content.Goals {
-			out = append(out, option{g.ID, strconv.Itoa(i+1) + ". " + g.Text})
-		}
-		return out
-	}
 	goalNo := func(a model.Action) string {
+		var nums []string
 		for i, g := range v().Content.Goals {
-			if g.ID == a.GoalID {
-				return strconv.Itoa(i + 1)
+			if a.ServesGoal(g.ID) {
+				nums = append(nums, strconv.Itoa(i+1))
 			}
 		}
-		return ""
+		return strings.Join(nums, ",")
 	}
 	return listSpec{
 		id:      secActions,
-		noun:    model.Text{SV: "insats", EN: "action"},
-		newRow:  model.Text{SV: "Ny insats", EN: "New action"},
-		headers: []string{model.T(l, "Vad", "What"), model.T(l, "Enhet", "Unit"), model.T(l, "Ansvarig", "Responsible"), model.T(l, "När", "When"), model.T(l, "Status", "Status"), model.T(l, "Mål", "Goal")},
+		noun:    model.Text{SV: "insats eller åtgärd", EN: "action"},
+		newRow:  model.Text{SV: "Ny insats eller åtgärd", EN: "New action"},
+		headers: []string{model.T(l, "Vad", "What"), model.T(l, "Verksamhet", "Unit"), model.T(l, "Ansvarig", "Responsible"), model.T(l, "När", "When"), model.T(l, "Status", "Status"), model.T(l, "Mål", "Goal")},
 		widths:  []int{22, 14, 12, 12, 10, 4},
 		count:   func() int { return len(*as()) },
 		rowID:   func(i int) string { return (*as())[i].ID },
@@ -186,17 +104,16 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 		fields: func(id string) []field {
 			return []field{
 				str(id, "what", model.T(l, "Vad ska göras", "What will be done"), model.T(l, "t.ex. Boendestöd", "e.g. Housing support"), func(a *model.Action) *string { return &a.What }),
-				str(id, "unit", model.T(l, "Enhet", "Unit"), "", func(a *model.Action) *string { return &a.Unit }),
+				str(id, "unit", model.T(l, "Verksamhet", "Unit"), "", func(a *model.Action) *string { return &a.Unit }),
 				withFill(str(id, "responsible", model.T(l, "Ansvarig person", "Responsible person"), model.T(l, "en av deltagarna, eller annan", "one of the participants, or another"), func(a *model.Action) *string { return &a.Responsible }),
 					func() { fillFromParticipant(row(id, true), v()) }),
-				{path: "content.actions[].principal", label: model.T(l, "Huvudman", "Principal"), kind: kindChoice, opts: principalOpts(l),
+				{path: "content.actions[].principal", label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), kind: kindChoice, opts: principalOpts(l),
 					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
-				str(id, "other_party", model.T(l, "Annan part (om huvudman är annan part)", "Other party (if principal is other)"), "", func(a *model.Action) *string { return &a.OtherParty }),
+				str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), "", func(a *model.Action) *string { return &a.OtherParty }),
 				str(id, "when", model.T(l, "När / hur ofta", "When / how often"), model.T(l, "t.ex. varje tisdag", "e.g. every Tuesday"), func(a *model.Action) *string { return &a.When }),
 				{path: "content.actions[].status", label: model.T(l, "Status", "Status"), kind: kindChoice, opts: statusOpts(l),
 					get: func() string { return string(row(id, false).Status) }, set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
-				{path: "content.actions[].goal_id", label: model.T(l, "Vilket mål insatsen hör till", "Which goal it serves"), kind: kindChoice, opts: goalOpts(),
-					get: func() string { return row(id, false).GoalID }, set: func(s string) { row(id, true).GoalID = s }},
+				goalsField(l, v, func(create bool) *model.Action { return row(id, create) }),
 			}
 		},
 	}

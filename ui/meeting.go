@@ -99,7 +99,14 @@ type meetingModel struct {
 
 // Printer prints or exports the plan when the meeting is finished. It is
 // given by the root, which knows the printout package and the disk.
-type Printer func(p *model.Plan, v *model.Version) (string, error)
+type Printer func(p *model.Plan, v *model.Version, job PrintJob) (string, error)
+
+// PrintJob says which papers a print from the screen holds: the original
+// or not, and a copy named for each recipient given.
+type PrintJob struct {
+	Original bool
+	Copies   []model.Recipient
+}
 
 func newMeetingModel(l model.Lang, st *Styles, s *session.Session, steps []Step, now func() time.Time, pr Printer) *meetingModel {
 	m := &meetingModel{lang: l, st: st, sess: s, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now, printer: pr,

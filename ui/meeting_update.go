@@ -53,7 +53,9 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 	case finaliseMsg:
 		return m.finalise()
 	case printMsg:
-		return m.print()
+		return m.choosePapers()
+	case printJobMsg:
+		return m.print(msg.job)
 	case printedMsg:
 		if msg.err != nil {
 			m.message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + errText(m.lang, msg.err)
@@ -131,7 +133,7 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.toggleDone(), true
 	case key.Matches(k, m.keys.rounds):
 		if v := m.sess.Draft(); v != nil && len(m.steps) > 0 {
-			m.over = newRoundOverlay(m.lang, m.st, v, m.roundStep())
+			m.over = newRoundOverlay(m.lang, m.st, v, m.roundStep(), stepOrder(m.steps), m.steps[m.step].ID, m.now)
 		}
 		return nil, true
 	case key.Matches(k, m.keys.ticks):
@@ -286,7 +288,19 @@ func (m *meetingModel) finalise() tea.Cmd {
 	return nil
 }
 
-func (m *meetingModel) print() tea.Cmd {
+// choosePapers opens the copy list before printing, so that the secretary
+// sees who gets a copy and can change it.
+func (m *meetingModel) choosePapers() tea.Cmd {
+	p := m.sess.Plan()
+	v := p.Current()
+	if m.printer == nil || v == nil {
+		return nil
+	}
+	m.over = newCopiesOverlay(m.lang, m.st, p, v, v == m.sess.Draft() && !m.sess.ReadOnly())
+	return nil
+}
+
+func (m *meetingModel) print(job PrintJob) tea.Cmd {
 	if m.printer == nil {
 		return nil
 	}
@@ -299,7 +313,7 @@ func (m *meetingModel) print() tea.Cmd {
 	pr := m.printer
 	m.message = model.T(m.lang, "Skriver ut…", "Printing…")
 	return func() tea.Msg {
-		where, err := pr(p, p.Current())
+		where, err := pr(p, p.Current(), job)
 		return printedMsg{where, err}
 	}
 }

@@ -48,7 +48,7 @@ func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) 
 		mins = n
 	}
 	if model.SameName(in.Chair, in.Secretary) {
-		return nil, model.T(l, "Mötesledare och sekreterare får inte vara samma person: mötesledaren leder samtalet och sekreteraren skriver, båda behövs samtidigt.",
+		return nil, model.T(l, "Mötesledare och mötessekreterare får inte vara samma person: mötesledaren leder samtalet och mötessekreteraren skriver, båda behövs samtidigt.",
 			"The chair and the secretary must not be the same person: one leads the talk while the other writes, both at once.")
 	}
 	p := model.NewPlan(model.Person{Name: strings.TrimSpace(in.Person), PNR: pnr}, now)
@@ -56,6 +56,7 @@ func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) 
 	m.Date, m.Start, m.Minutes = strings.TrimSpace(in.Date), strings.TrimSpace(in.Time), mins
 	m.Place, m.Form = strings.TrimSpace(in.Place), model.MeetingForm(in.Form)
 	m.Chair, m.Secretary = strings.TrimSpace(in.Chair), strings.TrimSpace(in.Secretary)
+	model.CleanText(p)
 	return p, ""
 }
 
@@ -71,8 +72,17 @@ type newPlanModel struct {
 	err   string
 	now   func() time.Time
 	help  help.Model
-	keys  struct{ next, save, cancel key.Binding }
+	keys  struct{ next, save, cancel, discard key.Binding }
 	width int
+	// touched is set once something is typed; only then is the form kept
+	// as a draft. dirty marks what the next save tick must write.
+	touched, dirty bool
+	// restored is when the form given back at start was saved.
+	restored time.Time
+	saveText string // the last save, or why it failed
+	saveErr  bool
+	// ask is the question before the form is thrown away.
+	ask *confirm
 	// exists tells whether a plan for the same person is already stored;
 	// the first save then warns, a second save creates the plan anyway.
 	exists func(p *model.Plan) bool
@@ -102,29 +112,58 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 		prefill(withCheck(textField("date", model.T(l, "Mötets datum", "Meeting date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), ptr(&m.in.Date)), dateCheck(l))),
 		prefill(withCheck(textField("time", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), ptr(&m.in.Time)), clockCheck(l))),
 		prefill(textField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.in.Minutes))),
-		textField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. mötesrummet på vårdcentralen", "e.g. the meeting room at the health centre"), ptr(&m.in.Place)),
+		textField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. ett rum på vårdcentralen, eller hemma", "e.g. a room at the health centre, or at home"), ptr(&m.in.Place)),
 		{path: "form", label: model.T(l, "Form", "Form"), kind: kindChoice, opts: formOpts(l),
 			get: func() string { return m.in.Form }, set: func(s string) { m.in.Form = s }},
 		textField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.in.Chair)),
-		textField("secretary", model.T(l, "Sekreterare", "Secretary"), "", ptr(&m.in.Secretary)),
+		textField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.in.Secretary)),
 	})
 	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "skapa och öppna mötet", "create and open the meeting")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
+	m.keys.discard = key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", model.T(l, "kasta formuläret", "throw the form away")))
 	return m
+}
+
+// restore puts a saved form back, as it was typed: no field is a
+// suggestion any more, so the first key does not replace it.
+func (m *newPlanModel) restore(in NewPlanInput, at time.Time) {
+	m.in = in
+	m.restored = at
+	m.touched = true
+	for i := range m.form.fields {
+		m.form.fields[i].prefilled = false
+	}
 }
 
 func (m *newPlanModel) setSize(w, h int) {
 	m.width = w
-	m.form.setSize(min(w-4, 70), h-10) // room for a two-line error and the keys
+	m.form.setSize(min(w-4, 70), h-11) // room for a two-line error, the save line and the keys
 	m.help.SetWidth(w)
 }
 
 func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
+	if m.ask != nil {
+		switch m.ask.update(msg) {
+		case answeredYes:
+			m.ask = nil
+			return func() tea.Msg { return discardFormMsg{} }
+		case answeredNo:
+			m.ask = nil
+		}
+		return nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, m.keys.cancel):
 			return func() tea.Msg { return cancelMsg{} }
+		case key.Matches(k, m.keys.discard):
+			if m.touched {
+				m.ask = newConfirm(m.lang, m.st, model.T(m.lang,
+					"Kasta allt som skrivits i formuläret? Det går inte att ångra.",
+					"Throw away everything typed in the form? This cannot be undone."))
+			}
+			return nil
 		case key.Matches(k, m.keys.save), k.String() == "enter" && m.form.focus == len(m.form.fields)-1:
 			p, msg := m.in.Build(m.lang, m.now())
 			if msg != "" {
@@ -145,7 +184,10 @@ func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
 		m.err = ""
 		m.warned = false
 	}
-	cmd, _ := m.form.update(msg)
+	cmd, changed := m.form.update(msg)
+	if changed {
+		m.touched, m.dirty = true, true
+	}
 	return cmd
 }
 
@@ -154,10 +196,33 @@ func (m *newPlanModel) view() string {
 	b.WriteString(m.st.Title.Render(model.T(m.lang, "Ny SIP", "New SIP")) + "\n")
 	b.WriteString(m.st.Subtle.Render(ansi.Truncate(model.T(m.lang, "Fyll i det du vet; resten kan skrivas under mötet.", "Fill in what you know; the rest can be written during the meeting."), m.width, "…")) + "\n\n")
 	b.WriteString(m.form.view(nil) + "\n")
+	if m.ask != nil {
+		b.WriteString("\n" + m.ask.view(m.width) + "\n")
+		return b.String()
+	}
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, m.width-2), "")) + "\n")
 	}
-	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}, m.width))
+	keys := []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}
+	if m.touched {
+		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(m.lang, "tillbaka", "back")))
+		keys = []key.Binding{m.keys.next, m.keys.save, back}
+		status := m.saveText
+		if !m.saveErr {
+			// The form is kept when leaving it; the status line says how
+			// to throw it away instead, since the help line is full.
+			status = strings.TrimSpace(status + "  ·  " + model.T(m.lang, "esc behåller formuläret, ctrl+d kastar det", "esc keeps the form, ctrl+d throws it away"))
+		}
+		if !m.restored.IsZero() {
+			status = model.T(m.lang, "Återställt: det som skrevs ", "Restored: what was typed at ") + m.restored.Format("15:04") + ".  " + status
+		}
+		style := m.st.Subtle
+		if m.saveErr {
+			style = m.st.Err
+		}
+		b.WriteString("\n" + style.Render(ansi.Truncate(status, m.width, "…")))
+	}
+	b.WriteString("\n" + shortHelp(m.help, keys, m.width))
 	return b.String()
 }
 

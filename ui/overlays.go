@@ -45,7 +45,7 @@ func (o *helpOverlay) view(w, h int) string {
 	hm := help.New()
 	hm.SetWidth(w - 6)
 	intro := model.T(o.lang,
-		"Allt du skriver sparas automatiskt. Skärmen visar dagordningen som mötesledaren följer och planen som sekreteraren skriver.",
+		"Allt du skriver sparas automatiskt. Skärmen visar dagordningen som mötesledaren följer och planen som mötessekreteraren skriver.",
 		"Everything you type is saved automatically. The screen shows the agenda the chair follows and the plan the secretary writes.")
 	keys := hm.FullHelpView(o.groups)
 	if ansi.StringWidth(strings.Split(keys, "\n")[0]) > w-8 {
@@ -199,90 +199,6 @@ func (o *sectionOverlay) view(w, h int) string {
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
 
-// roundOverlay ticks who has spoken in a round, so that the chair sees
-// that everyone got their turn.
-type roundOverlay struct {
-	lang   model.Lang
-	st     *Styles
-	v      *model.Version
-	step   string
-	cursor int
-}
-
-func newRoundOverlay(l model.Lang, st *Styles, v *model.Version, step string) *roundOverlay {
-	return &roundOverlay{lang: l, st: st, v: v, step: step}
-}
-
-func (o *roundOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return o, nil
-	}
-	pres := o.v.Present()
-	switch k.String() {
-	case "esc", "q", "ctrl+r", "enter":
-		return nil, nil
-	case "up":
-		if o.cursor > 0 {
-			o.cursor--
-		}
-	case "down":
-		if o.cursor < len(pres)-1 {
-			o.cursor++
-		}
-	case "space", "x":
-		if o.cursor < len(pres) {
-			if o.v.Rounds == nil {
-				o.v.Rounds = map[string][]string{}
-			}
-			id := pres[o.cursor].ID
-			ids := o.v.Rounds[o.step]
-			found := -1
-			for i, x := range ids {
-				if x == id {
-					found = i
-				}
-			}
-			if found >= 0 {
-				ids = append(ids[:found], ids[found+1:]...)
-			} else {
-				ids = append(ids, id)
-			}
-			o.v.Rounds[o.step] = ids
-			if o.cursor < len(pres)-1 {
-				o.cursor++
-			}
-		}
-	}
-	return o, nil
-}
-
-func (o *roundOverlay) view(w, h int) string {
-	var b strings.Builder
-	b.WriteString(o.st.Title.Render(model.T(o.lang, "Vem har fått tala?", "Who has spoken?")) + "\n\n")
-	spoke := map[string]bool{}
-	for _, id := range o.v.Rounds[o.step] {
-		spoke[id] = true
-	}
-	pres := o.v.Present()
-	if len(pres) == 0 {
-		b.WriteString(model.T(o.lang, "Ingen är markerad närvarande. Markera under Deltagare.", "Nobody is marked present. Mark them under Participants."))
-	}
-	for i, p := range pres {
-		mark := "[ ]"
-		if spoke[p.ID] {
-			mark = "[x]"
-		}
-		line := mark + " " + p.Name
-		if i == o.cursor {
-			line = o.st.Selected.Render(line)
-		}
-		b.WriteString(line + "\n")
-	}
-	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes")))
-	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
-}
-
 // previewOverlay shows the plan as the printed document, rendered once when
 // opened, never per keystroke.
 type previewOverlay struct {
@@ -308,7 +224,9 @@ func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
 	w := o.w
 	return func() tea.Msg {
 		md := planMarkdown(p, l, w)
-		r, err := glamour.NewTermRenderer(glamour.WithStyles(previewStyle()), glamour.WithWordWrap(max(20, w-4)))
+		// Line breaks typed in the plan are kept, as the PDF keeps them.
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(previewStyle()), glamour.WithWordWrap(max(20, w-4)),
+			glamour.WithPreservedNewLines())
 		if err != nil {
 			return previewMsg{md, nil}
 		}

@@ -92,22 +92,23 @@ func followUpAgenda(steps []Step) []Step {
 	}
 	for i, s := range steps {
 		if i == at {
-			out = append(out, reviewStep(s.Part))
+			out = append(out, reviewStep(steps[i-1]))
 		}
 		s.Share = s.Share * (100 - reviewShare) / 100
 		out = append(out, s)
 	}
 	if at >= len(steps) {
-		out = append(out, reviewStep(steps[len(steps)-1].Part))
+		out = append(out, reviewStep(steps[len(steps)-1]))
 	}
 	return out
 }
 
-func reviewStep(part string) Step {
+// reviewStep belongs to the part of the step it follows, so that the agenda
+// shows that part's heading once and the next part keeps its own.
+func reviewStep(after Step) Step {
 	return Step{
-		ID: "review", Part: part, Share: reviewShare, Section: secReview,
-		PartTxt: model.Text{SV: "Hur det är nu", EN: "Current situation"},
-		Title:   model.Text{SV: "Hur har det gått sedan sist?", EN: "How has it gone since last time?"},
+		ID: "review", Part: after.Part, PartTxt: after.PartTxt, Share: reviewShare, Section: secReview,
+		Title: model.Text{SV: "Hur har det gått sedan sist?", EN: "How has it gone since last time?"},
 		Prompt: model.Text{
 			SV: "Gå igenom varje insats och varje mål i förra planen: vad blev gjort, vad pågår, vad har ändrats? Bestäm sedan tillsammans om planen ska ändras eller avslutas.",
 			EN: "Go through every action and goal of the last plan: what was done, what goes on, what changed? Then decide together whether to revise the plan or close it.",

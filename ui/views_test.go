@@ -21,10 +21,10 @@ func openViewsMeeting(t *testing.T, l model.Lang, w, h int) (*Model, *model.Plan
 	v := p.Draft
 	v.Consent.NotRaise = []string{testNotRaise}
 	for i := range v.Meeting.Participants {
-		v.Meeting.Participants[i].Present = true
+		v.Meeting.Participants[i].Attendance = model.AttendRoom
 	}
 	v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{ID: model.NewID(), Name: "Lisa Berg",
-		Role: model.RoleStaff, Unit: "Försäkringskassan", Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", Present: true})
+		Role: model.RoleStaff, Unit: "Försäkringskassan", Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", Attendance: model.AttendRoom})
 	if err := db.SavePlan(p); err != nil {
 		t.Fatal(err)
 	}

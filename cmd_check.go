@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+)
+
+// noteOpened tells the user what Open did or found that they should know:
+// a folder made private, a file with damaged records.
+func (a *app) noteOpened(db *store.DB) {
+	if dir := db.Tightened(); dir != "" {
+		fmt.Fprintln(a.stderr, "sipmote: "+model.T(a.lang,
+			"mappen "+dir+" var öppen för andra; nu kan bara du läsa och skriva i den.",
+			"the folder "+dir+" was open to others; now only you can read and write in it."))
+	}
+	if ids, other := db.Damaged(); len(ids) > 0 || other > 0 {
+		fmt.Fprintln(a.stderr, "sipmote: "+damagedText(a.lang, ids, other))
+	}
+}
+
+// damagedText says which plans are damaged, by id only, and what to do.
+func damagedText(l model.Lang, ids []string, other int) string {
+	var b strings.Builder
+	b.WriteString(model.T(l, "databasfilen har skadade poster", "the database file has damaged records"))
+	if len(ids) > 0 {
+		b.WriteString(model.T(l, " i planerna ", " in the plans ") + strings.Join(short(ids), ", "))
+	}
+	if other > 0 {
+		b.WriteString(fmt.Sprintf(model.T(l, " (och %d poster i åtkomstloggen)", " (and %d records of the access trail)"), other))
+	}
+	b.WriteString(model.T(l,
+		". Inget mer skrivs i filen. Kopiera det som är helt till en ny fil med sipmote rescue NYFIL.",
+		". Nothing more is written to the file. Copy what is whole to a new file with sipmote rescue NEWFILE."))
+	return b.String()
+}
+
+func short(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if len(id) > 8 {
+			out[i] = id[:8]
+		}
+	}
+	return out
+}
+
+// cmdCheck runs sipmote check: bbolt's own check, every record's checksum
+// and every trail chain, without writing to the file.
+func cmdCheck(a *app, args []string) error {
+	fs := a.flags("check")
+	pos, err := a.parse(fs, "check", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fail("check tar inga argument; ange filen med --db", "check takes no arguments; give the file with --db")
+	}
+	path, err := store.ResolvePath(a.dbFlag)
+	if err != nil {
+		return fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
+	}
+	r, err := store.Check(path, store.WithPassphrase(a.askPassphrase))
+	if err != nil {
+		return err
+	}
+	t := func(sv, en string) string { return model.T(a.lang, sv, en) }
+	ok, bad := t("i ordning", "whole"), t("FEL", "BROKEN")
+	mark := func(good bool) string {
+		if good {
+			return ok
+		}
+		return bad
+	}
+	fmt.Fprintln(a.stdout, t("Fil: ", "File: ")+path)
+	if r.Encrypted {
+		fmt.Fprintln(a.stdout, t("Krypterad: ja", "Encrypted: yes"))
+	} else {
+		fmt.Fprintln(a.stdout, t("Krypterad: nej", "Encrypted: no"))
+	}
+	fmt.Fprintf(a.stdout, "%s: %s\n", t("Filens struktur (bbolts egen kontroll)", "File structure (bbolt's own check)"), mark(r.Structure == nil))
+	if r.Structure != nil {
+		fmt.Fprintln(a.stdout, t("  Filen går inte att läsa igenom. Rör den inte; prova sipmote rescue NYFIL för att kopiera ut det som går.",
+			"  The file cannot be read through. Leave it as it is; try sipmote rescue NEWFILE to copy out what can be read."))
+		return exitCode(1)
+	}
+	if r.Schema < 3 {
+		fmt.Fprintln(a.stdout, t("Filen är av en äldre sort utan kontrollsummor; öppna den en gång i sipmote så uppgraderas den.",
+			"The file is of an older kind without checksums; open it once in sipmote to upgrade it."))
+		return nil
+	}
+	fmt.Fprintf(a.stdout, "%s: %s (%d %s)\n", t("Kontrollsummor", "Record checksums"), mark(len(r.Damaged) == 0 && r.OtherDamaged == 0), r.Records, t("poster", "records"))
+	for _, id := range r.Damaged {
+		fmt.Fprintf(a.stdout, "  %s %s\n", t("skadad plan:", "damaged plan:"), id)
+	}
+	if r.OtherDamaged > 0 {
+		fmt.Fprintf(a.stdout, "  %s %d\n", t("skadade poster utanför planerna:", "damaged records outside the plans:"), r.OtherDamaged)
+	}
+	fmt.Fprintf(a.stdout, "%s: %s (%d %s)\n", t("Åtkomstloggens kedjor", "Access trail chains"), mark(len(r.Breaks) == 0), r.Events, t("händelser", "events"))
+	for _, br := range r.Breaks {
+		chain := t("filens kedja", "the file's chain")
+		if br.Chain != "" {
+			chain = t("plan ", "plan ") + br.Chain
+		}
+		at := ""
+		if !br.At.IsZero() {
+			at = " (" + br.At.Local().Format("2006-01-02 15:04") + ")"
+		}
+		fmt.Fprintf(a.stdout, "  %s, %s %d%s: %s\n", chain, t("händelse", "event"), br.Seq, at, breakText(a.lang, br))
+	}
+	if r.Head != "" {
+		fmt.Fprintln(a.stdout, t("Kedjans senaste länk (anteckna den för att kunna visa senare att inget tagits bort): ",
+			"The chain's newest link (note it down to show later that nothing was removed): ")+r.Head)
+	}
+	if !r.OK() {
+		if len(r.Damaged) > 0 || r.OtherDamaged > 0 {
+			fmt.Fprintln(a.stdout, t("Inget mer skrivs i filen. Kopiera det som är helt till en ny fil: sipmote rescue NYFIL",
+				"Nothing more is written to the file. Copy what is whole to a new file: sipmote rescue NEWFILE"))
+		}
+		return exitCode(1)
+	}
+	fmt.Fprintln(a.stdout, t("Allt är i ordning.", "Everything is whole."))
+	return nil
+}
+
+func breakText(l model.Lang, br store.ChainBreak) string {
+	switch br.Code {
+	case store.BreakDamaged:
+		return model.T(l, "händelsen är skadad", "the event is damaged")
+	case store.BreakLink:
+		return model.T(l, "händelsen före har ändrats eller tagits bort", "the event before it was changed or removed")
+	case store.BreakMissing:
+		return model.T(l, "en händelse saknas: ", "an event is missing: ") + br.Problem
+	case store.BreakUnlisted:
+		return model.T(l, "händelsen finns inte i filens kedja (tillagd i efterhand?)", "the event is not in the file's chain (added afterwards?)")
+	case store.BreakNumber:
+		return model.T(l, "händelsens nummer stämmer inte med dess plats", "the event's number does not match its place")
+	}
+	return br.Problem
+}

@@ -1,0 +1,242 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// Attendance is how a participant takes part in the meeting. A meeting in
+// one room can have one person on the phone and another on video, so it is
+// kept per person; the meeting's form is only the default.
+type Attendance string
+
+const (
+	AttendAbsent Attendance = ""      // not there (or not marked yet)
+	AttendRoom   Attendance = "room"  // on site: the meeting room, or the home
+	AttendVideo  Attendance = "video" // by video
+	AttendPhone  Attendance = "phone" // by phone
+	// attendAbsentWord is how "absent" may be written in a file; it is
+	// read as AttendAbsent.
+	attendAbsentWord Attendance = "absent"
+)
+
+// Attendances lists the choices in the order a form offers them.
+var Attendances = []Attendance{AttendRoom, AttendVideo, AttendPhone, AttendAbsent}
+
+var attendanceLabels = map[Attendance]Text{
+	AttendRoom:   {"på plats", "in the room"},
+	AttendVideo:  {"via video", "by video"},
+	AttendPhone:  {"via telefon", "by phone"},
+	AttendAbsent: {"frånvarande", "absent"},
+}
+
+// Label is the attendance on screen and paper.
+func (a Attendance) Label(l Lang) string { return attendanceLabels[a.norm()].In(l) }
+
+func (a Attendance) norm() Attendance {
+	if a == attendAbsentWord {
+		return AttendAbsent
+	}
+	return a
+}
+
+// Remote tells whether the participant is there but not in the room, and
+// so cannot sign the paper at the meeting.
+func (a Attendance) Remote() bool { return a == AttendVideo || a == AttendPhone }
+
+// FormAttendance is how someone marked present takes part by default in a
+// meeting of form f: by video in a video meeting, and so on.
+func FormAttendance(f MeetingForm) Attendance {
+	switch f {
+	case FormVideo:
+		return AttendVideo
+	case FormPhone:
+		return AttendPhone
+	}
+	return AttendRoom
+}
+
+// IsPresent tells whether the participant takes part, in the room, by
+// video or by phone.
+func (pt Participant) IsPresent() bool {
+	switch pt.Attendance {
+	case AttendRoom, AttendVideo, AttendPhone:
+		return true
+	}
+	return false
+}
+
+// Leaving says when a participant left a meeting before its end.
+type Leaving struct {
+	// At is the clock time, HH:MM, when known.
+	At string `json:"at,omitempty"`
+	// Note says it in words when there is no time: "after the break".
+	Note string `json:"note,omitempty"`
+	// Step is the agenda step under way when the secretary marked them
+	// as gone; it places the leaving exactly in the agenda.
+	Step string `json:"step,omitempty"`
+}
+
+// Text is the leaving as the plan prints it: "gick 13:20", "gick efter
+// pausen".
+func (lv *Leaving) Text(l Lang) string {
+	if lv == nil {
+		return ""
+	}
+	var parts []string
+	if at := strings.TrimSpace(lv.At); at != "" {
+		parts = append(parts, at)
+	}
+	if n := strings.TrimSpace(lv.Note); n != "" {
+		parts = append(parts, n)
+	}
+	if len(parts) == 0 {
+		return T(l, "gick före slutet", "left before the end")
+	}
+	return T(l, "gick ", "left ") + strings.Join(parts, ", ")
+}
+
+// ParseLeaving reads what the secretary typed: a clock time ("13.20" is
+// tidied to 13:20), or a note when it is not a time. Empty gives nil.
+func ParseLeaving(s string) *Leaving {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if t := TidyClock(s); CheckClock(t) == nil {
+		return &Leaving{At: t}
+	}
+	return &Leaving{Note: s}
+}
+
+// String is the leaving as the form shows it for editing.
+func (lv *Leaving) String() string {
+	if lv == nil {
+		return ""
+	}
+	if lv.At != "" {
+		if lv.Note != "" {
+			return lv.At + ", " + lv.Note
+		}
+		return lv.At
+	}
+	return lv.Note
+}
+
+// InRound tells whether a participant belongs in the speaker round of
+// agenda step stepID. order is the agenda's step ids in order. Someone
+// absent, an interpreter, or someone who had left before the step began is
+// not in the round; someone already ticked in it always is, so a tick is
+// never lost.
+//
+// When the leaving is placed at a step, steps from that one on are
+// skipped. When only a time is known, a step is skipped if it began at or
+// after that time, counting from the meeting's start and the time spent on
+// the steps before it. A leaving with neither skips every round the
+// participant has not spoken in.
+func (v *Version) InRound(pt Participant, stepID string, order []string) bool {
+	if !pt.IsPresent() || !pt.Speaks() {
+		return false
+	}
+	for _, id := range v.Rounds[stepID] {
+		if id == pt.ID {
+			return true
+		}
+	}
+	lv := pt.Left
+	if lv == nil {
+		return true
+	}
+	if lv.Step != "" {
+		at, left := indexOf(order, stepID), indexOf(order, lv.Step)
+		if at >= 0 && left >= 0 {
+			return at < left
+		}
+	}
+	if left, err := ParseClock(lv.At); err == nil {
+		if begins, ok := v.stepBegins(stepID, order); ok {
+			return begins.Before(left)
+		}
+	}
+	return false
+}
+
+// RoundMembers lists the participants who belong in the round of a step.
+func (v *Version) RoundMembers(stepID string, order []string) []Participant {
+	var out []Participant
+	for _, pt := range v.Meeting.Participants {
+		if v.InRound(pt, stepID, order) {
+			out = append(out, pt)
+		}
+	}
+	return out
+}
+
+// stepBegins estimates the clock time a step began: the meeting's start
+// plus the time spent on the steps before it.
+func (v *Version) stepBegins(stepID string, order []string) (time.Time, bool) {
+	i := indexOf(order, stepID)
+	if i < 0 {
+		return time.Time{}, false
+	}
+	start, err := ParseClock(v.Meeting.Start)
+	if st := v.Meeting.StartedAt; st != nil {
+		start, err = ParseClock(st.Local().Format(TimeLayout))
+	}
+	if err != nil {
+		return time.Time{}, false
+	}
+	secs := 0
+	for _, id := range order[:i] {
+		secs += v.Agenda[id].Seconds
+	}
+	return start.Add(time.Duration(secs) * time.Second), true
+}
+
+func indexOf(ss []string, s string) int {
+	for i, x := range ss {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// Signing is whether a participant signs the plan at the meeting.
+type Signing string
+
+const (
+	SignNow   Signing = "now"   // a line on the original
+	SignLater Signing = "later" // listed as signing later
+	SignNo    Signing = "no"    // does not sign
+)
+
+// Signings lists the choices in the order a form offers them.
+var Signings = []Signing{SignNow, SignLater, SignNo}
+
+var signingLabels = map[Signing]Text{
+	SignNow:   {"skriver under nu", "signs now"},
+	SignLater: {"skriver under senare", "signs later"},
+	SignNo:    {"skriver inte under", "does not sign"},
+}
+
+// Label is the choice on screen.
+func (s Signing) Label(l Lang) string { return signingLabels[s].In(l) }
+
+// Signing is whether the participant signs now, later or not: the
+// secretary's choice when made, else the default of the role and the
+// attendance. Someone on the phone or on video cannot sign the paper in
+// the room, and someone who left early has gone before the signing, so
+// both sign later; an interpreter and anyone absent do not sign.
+func (pt Participant) Signing() Signing {
+	if pt.Signs != "" {
+		return pt.Signs
+	}
+	if !pt.Role.Defaults().Signs || !pt.IsPresent() {
+		return SignNo
+	}
+	if pt.Attendance.Remote() || pt.Left != nil {
+		return SignLater
+	}
+	return SignNow
+}

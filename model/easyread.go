@@ -1,0 +1,197 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// EasyReadPhrases are the ids of the fixed words the easy-read page needs
+// (checklists/defaults/easyread.ini). A language can be used for the page
+// only when it has every one of them.
+var EasyReadPhrases = []string{
+	"title", "met", "own_words", "goals", "who", "when", "call",
+	"coordinator", "ring", "phone", "no_coordinator", "next", "next_date",
+	"next_time", "next_place", "no_next", "date", "months", "page",
+}
+
+// ValidLanguageCode accepts a language code of two or three letters a–z
+// (sv, fi, smj), as in ISO 639.
+func ValidLanguageCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// EasyWords are the fixed words of the easy-read page in one language,
+// by phrase id. Words in braces ({name}, {date}) are filled in.
+type EasyWords struct {
+	Lang    string
+	Phrases map[string]string
+}
+
+// Say is phrase id with its blanks filled: Say("next_date", "date", d).
+func (w EasyWords) Say(id string, kv ...string) string {
+	s := w.Phrases[id]
+	for i := 0; i+1 < len(kv); i += 2 {
+		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
+	}
+	return s
+}
+
+// Date writes a date as easy-read text wants it, with the month as a word
+// ("22 augusti 2026"); a date that is not YYYY-MM-DD is shown as typed.
+func (w EasyWords) Date(s string) string {
+	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
+	if err != nil {
+		return strings.TrimSpace(s)
+	}
+	months := strings.Split(w.Phrases["months"], ",")
+	month := strconv.Itoa(int(t.Month()))
+	if len(months) == 12 {
+		month = strings.TrimSpace(months[t.Month()-1])
+	}
+	return w.Say("date", "day", strconv.Itoa(t.Day()), "month", month, "year", strconv.Itoa(t.Year()))
+}
+
+// EasyRead is the easy-read first page of the person's original ("Min
+// plan"): what matters to the person, the goals, who does what and when,
+// whom to call and the next meeting, in short lines. Only what the plan
+// holds is on it: an empty part is left out.
+type EasyRead struct {
+	Lang  string
+	Title string
+	// Lines under the title: the person's name, the meeting date.
+	Intro []string
+	Parts []EasyPart
+	// Page numbers the page: "Sida {page} av {pages}".
+	Page string
+}
+
+// EasyPart is one heading of the page and its lines.
+type EasyPart struct {
+	Heading string
+	// Text is the person's own words, as written.
+	Text string
+	// Items are numbered (goals) or not (who does what).
+	Items    []EasyItem
+	Numbered bool
+	// Lines are short sentences, one to a line.
+	Lines []string
+}
+
+// EasyItem is one goal, or one person and what they do: Lead is set in
+// bold, each of Lines on a line of its own. An empty line parts two
+// actions of the same person.
+type EasyItem struct {
+	Lead  string
+	Lines []string
+}
+
+// BuildEasyRead lays version v of plan p out as the easy-read page, in the
+// words w. A nil v means the version the screen shows.
+//
+// Names are given rather than titles: the person knows Karin, not "the
+// social secretary". An action with nobody named is listed under its unit.
+func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
+	if p == nil {
+		p = &Plan{}
+	}
+	if v == nil {
+		v = p.Current()
+	}
+	if v == nil {
+		v = &Version{Number: 1}
+	}
+	e := EasyRead{Lang: w.Lang, Title: w.Say("title"), Page: w.Say("page")}
+	if name := strings.TrimSpace(p.Person.Name); name != "" {
+		e.Intro = append(e.Intro, name)
+	}
+	if d := strings.TrimSpace(v.Meeting.Date); d != "" {
+		e.Intro = append(e.Intro, w.Say("met", "date", w.Date(d)))
+	}
+	ct := v.Content
+	if t := strings.TrimSpace(ct.OwnWords); t != "" {
+		e.Parts = append(e.Parts, EasyPart{Heading: w.Say("own_words"), Text: t})
+	}
+	var goals []EasyItem
+	for _, g := range ct.Goals {
+		if t := strings.TrimSpace(g.Text); t != "" {
+			goals = append(goals, EasyItem{Lead: t})
+		}
+	}
+	if len(goals) > 0 {
+		e.Parts = append(e.Parts, EasyPart{Heading: w.Say("goals"), Items: goals, Numbered: true})
+	}
+	// Who does what: one entry per person, in the order they first come,
+	// with each of their actions and its time under their name.
+	var who []EasyItem
+	at := map[string]int{}
+	for _, a := range ct.Actions {
+		what := strings.TrimSpace(a.What)
+		if what == "" {
+			continue
+		}
+		lead := strings.TrimSpace(a.Responsible)
+		if pt := v.Participant(lead); pt != nil && lead != "" {
+			lead = pt.Name
+		}
+		if lead == "" {
+			lead = strings.TrimSpace(a.Unit)
+		}
+		if lead == "" && a.Principal == PrincipalOther {
+			lead = strings.TrimSpace(a.OtherParty) // "kommun" alone says nothing
+		}
+		var lines []string
+		if lead == "" {
+			lead = what // nobody named: the action leads
+		} else {
+			lines = append(lines, what)
+		}
+		if when := strings.TrimSpace(a.When); when != "" {
+			lines = append(lines, w.Say("when", "time", when))
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(lead), " "))
+		if i, ok := at[key]; ok && lead != what {
+			who[i].Lines = append(append(who[i].Lines, ""), lines...)
+			continue
+		}
+		at[key] = len(who)
+		who = append(who, EasyItem{Lead: lead, Lines: lines})
+	}
+	if len(who) > 0 {
+		e.Parts = append(e.Parts, EasyPart{Heading: w.Say("who"), Items: who})
+	}
+	call := EasyPart{Heading: w.Say("call")}
+	if pt := v.CoordinatorParticipant(); pt != nil && strings.TrimSpace(pt.Name) != "" {
+		name := strings.TrimSpace(pt.Name)
+		call.Lines = append(call.Lines, w.Say("coordinator", "name", name), w.Say("ring", "name", name))
+		if ph := strings.TrimSpace(pt.Phone); ph != "" {
+			call.Lines = append(call.Lines, w.Say("phone", "phone", ph))
+		}
+	} else {
+		call.Lines = []string{w.Say("no_coordinator")}
+	}
+	e.Parts = append(e.Parts, call)
+	next := EasyPart{Heading: w.Say("next")}
+	f := ct.FollowUp
+	if !f.None && strings.TrimSpace(f.Date) != "" {
+		next.Lines = append(next.Lines, w.Say("next_date", "date", w.Date(f.Date)))
+		if t := strings.TrimSpace(f.Time); t != "" {
+			next.Lines = append(next.Lines, w.Say("next_time", "time", t))
+		}
+		if pl := strings.TrimSpace(f.Place); pl != "" {
+			next.Lines = append(next.Lines, w.Say("next_place", "place", pl))
+		}
+	} else {
+		next.Lines = []string{w.Say("no_next")}
+	}
+	e.Parts = append(e.Parts, next)
+	return e
+}

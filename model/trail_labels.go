@@ -1,0 +1,58 @@
+package model
+
+// TrailLabel names a kind of access-trail event for people, in l. where is
+// the event's section: the part of the plan changed, or where it was
+// shown. Unknown kinds are shown as they are, so that an event written by
+// a newer sipmote is still listed.
+func TrailLabel(l Lang, kind, where string) string {
+	var sv, en string
+	switch kind {
+	case "created":
+		sv, en = "skapad", "created"
+	case "imported":
+		sv, en = "inläst från fil", "imported from a file"
+	case "opened":
+		sv, en = "öppnad", "opened"
+	case "changed":
+		sv, en = "ändrad", "changed"
+	case "finalised":
+		sv, en = "fastställd", "finalised"
+	case "printed":
+		sv, en = "utskriven", "printed"
+	case "exported":
+		sv, en = "exporterad", "exported"
+	case "closed":
+		sv, en = "avslutad", "closed"
+	case "viewed":
+		sv, en = "visad", "shown"
+	case "listed":
+		sv, en = "listan visad", "list shown"
+	case "rescued":
+		sv, en = "räddad till ny fil", "rescued to a new file"
+	case "encrypted":
+		sv, en = "krypterad", "encrypted"
+	case "upgraded":
+		sv, en = "uppgraderad", "upgraded"
+	default:
+		return kind
+	}
+	if where != "" {
+		w := where
+		switch where {
+		case "diff":
+			w = T(l, "skillnader", "differences")
+		case "due":
+			w = T(l, "att åtgärda", "due")
+		case "trail":
+			w = T(l, "åtkomstloggen", "access trail")
+		case "preview":
+			w = T(l, "förhandsvisning", "preview")
+		case "home":
+			w = T(l, "hemskärmen", "home screen")
+		case "list":
+			w = T(l, "sipmote list", "sipmote list")
+		}
+		return T(l, sv, en) + " (" + w + ")"
+	}
+	return T(l, sv, en)
+}

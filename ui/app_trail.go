@@ -1,0 +1,64 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+)
+
+// The trail screen is reached with t on the home screen. Loading the trail
+// is disk I/O, so it happens in a tea.Cmd; the answer names its plan, and
+// one that arrives after the user has moved on is dropped.
+
+type (
+	showTrailMsg   struct{ id, person string }
+	trailLoadedMsg struct {
+		id, person string
+		rows       []TrailRow
+		err        error
+	}
+)
+
+// loadTrail reads a plan's trail and logs that it was shown.
+func (m *Model) loadTrail(id, person string) tea.Cmd {
+	db, now := m.o.DB, m.o.Now
+	return func() tea.Msg {
+		events, err := db.Trail(id)
+		if err == nil {
+			_ = db.Log(id, store.TrailEvent{At: now(), Kind: store.TrailViewed, Section: "trail"})
+		}
+		rows := make([]TrailRow, 0, len(events))
+		for _, e := range events {
+			rows = append(rows, TrailRow{Seq: e.Seq, At: e.At, Kind: e.Kind, Section: e.Section, Count: e.Count,
+				OSUser: e.OSUser, Secretary: e.Secretary, From: e.From})
+		}
+		return trailLoadedMsg{id: id, person: person, rows: rows, err: err}
+	}
+}
+
+// updateTrail handles the trail screen's messages; ok is false for a
+// message that is not about it.
+func (m *Model) updateTrail(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case showTrailMsg:
+		return m.loadTrail(msg.id, msg.person), true
+	case trailLoadedMsg:
+		if m.screen != screenHome {
+			return nil, true // the user has gone elsewhere meanwhile
+		}
+		if msg.err != nil {
+			m.home.message = ErrorText(m.o.Lang, msg.err)
+			return nil, true
+		}
+		title := model.T(m.o.Lang, "Åtkomstlogg: ", "Access trail: ") + msg.person
+		m.trail = newTrailModel(m.o.Lang, &m.st, title, msg.rows, m.width, m.height)
+		m.screen = screenTrail
+		return nil, true
+	case trailBackMsg:
+		m.trail = nil
+		m.screen = screenHome
+		return nil, true
+	}
+	return nil, false
+}

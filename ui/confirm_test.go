@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// fakeConfirmClock makes the confirmation's clock one the test moves.
+func fakeConfirmClock(t *testing.T) *time.Time {
+	now := time.Date(2026, 11, 30, 14, 0, 0, 0, time.UTC)
+	old := confirmClock
+	confirmClock = func() time.Time { return now }
+	t.Cleanup(func() { confirmClock = old })
+	return &now
+}
+
+// TestConfirmIgnoresTypeAhead: keys arriving in a stream when the question
+// appears are thrown away however long the stream lasts; only a yes key
+// after the keyboard has been still answers, and enter never does.
+func TestConfirmIgnoresTypeAhead(t *testing.T) {
+	now := fakeConfirmClock(t)
+	c := newConfirm(model.English, ptrStyles(), "Close the plan for good?")
+	for range 30 { // three seconds of typing, ten keys a second, y among them
+		*now = now.Add(100 * time.Millisecond)
+		if a := c.update(kp("y")); a != pending {
+			t.Fatalf("a typed-ahead key answered the question: %v", a)
+		}
+	}
+	if c.update(tea.PasteMsg{Content: "yes"}) != pending {
+		t.Fatal("a paste answered the question")
+	}
+	*now = now.Add(time.Second)
+	if c.update(kp("enter")) != pending {
+		t.Fatal("enter answered the question")
+	}
+	if !strings.Contains(c.view(80), "31 keys pressed before the question") {
+		t.Errorf("the thrown-away keys are not counted on screen:\n%s", c.view(80))
+	}
+	*now = now.Add(time.Second)
+	if c.update(kp("y")) != answeredYes {
+		t.Fatal("a deliberate y after a pause did not answer")
+	}
+}
+
+// TestDiscardFormNeedsDeliberateYes: ctrl+d on the new-plan form asks; a j
+// typed ahead with it does nothing; n keeps the form; a j after a pause
+// throws it away, on disk too.
+func TestDiscardFormNeedsDeliberateYes(t *testing.T) {
+	now := fakeConfirmClock(t)
+	db := openTestDB(t)
+	m := newTestModel(t, db, model.Swedish, 100, 30)
+	press(m, "n")
+	typeText(m, "Maja Lind")
+	send(m, formTickMsg{m.formGen})
+	press(m, "ctrl+d", "j")
+	if m.screen != screenNew || m.newPlan.in.Person != "Maja Lind" {
+		t.Fatalf("a j typed right after ctrl+d threw the form away:\n%s", screenText(m))
+	}
+	*now = now.Add(time.Second)
+	press(m, "n")
+	if m.screen != screenNew || m.newPlan.ask != nil {
+		t.Fatalf("n did not keep the form:\n%s", screenText(m))
+	}
+	press(m, "ctrl+d")
+	*now = now.Add(time.Second)
+	press(m, "j")
+	if m.screen != screenHome || !strings.Contains(screenText(m), "Formuläret är kastat") {
+		t.Fatalf("j after a pause did not throw the form away:\n%s", screenText(m))
+	}
+	var in NewPlanInput
+	if _, ok, err := db.LoadForm(formNewPlan, &in); ok || err != nil {
+		t.Errorf("the thrown-away form is still on disk: %+v %v", in, err)
+	}
+	press(m, "n")
+	if m.newPlan.in.Person != "" {
+		t.Errorf("the thrown-away form came back: %q", m.newPlan.in.Person)
+	}
+}
+
+// TestFormKeptOnEscAndOfferedBack: esc keeps a typed form; a new start on
+// the same database offers it back and n opens it as typed.
+func TestFormKeptOnEscAndOfferedBack(t *testing.T) {
+	db := openTestDB(t)
+	m := newTestModel(t, db, model.English, 100, 30)
+	press(m, "n")
+	typeText(m, "Maja Lind")
+	press(m, "esc")
+	if !strings.Contains(screenText(m), "The form is kept") {
+		t.Fatalf("esc does not say the form is kept:\n%s", screenText(m))
+	}
+	m2 := newTestModel(t, db, model.English, 100, 30)
+	if !strings.Contains(screenText(m2), "form begun earlier is kept") {
+		t.Fatalf("the form is not offered back at start:\n%s", screenText(m2))
+	}
+	press(m2, "n")
+	if m2.newPlan.in.Person != "Maja Lind" || !strings.Contains(screenText(m2), "Restored") {
+		t.Errorf("the form did not come back as typed:\n%s", screenText(m2))
+	}
+}
+
+func ptrStyles() *Styles {
+	st := DefaultStyles()
+	return &st
+}

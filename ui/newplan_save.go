@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/session"
+)
+
+// The new-plan form is saved as it is typed, like everything else: every
+// save tick writes it if it changed, so a crash or a closed window a second
+// after typing loses nothing. It is given back at the next start, and
+// cleared when it becomes a plan or is thrown away (after a question).
+
+// formNewPlan is the store's name of the new-plan form.
+const formNewPlan = "new-plan"
+
+type (
+	// formTickMsg is the new-plan form's save tick; gen tells a tick of an
+	// earlier form from the current one's.
+	formTickMsg struct{ gen int }
+	// formSavedMsg reports one write of the form.
+	formSavedMsg struct {
+		gen int
+		at  time.Time
+		err error
+	}
+	// discardFormMsg says the user has answered yes to throwing it away.
+	discardFormMsg struct{}
+	// formClearedMsg reports clearing the form from the disk.
+	formClearedMsg struct{ err error }
+)
+
+// formDrafts writes the form in the order the screen asked, though each
+// write runs in a command of its own: a slow save finishing after a later
+// clear must not bring the form back.
+type formDrafts struct {
+	mu   sync.Mutex
+	seq  int // the last write asked for
+	done int // the last write made
+}
+
+func (f *formDrafts) next() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.seq++
+	return f.seq
+}
+
+// write runs fn for write number n unless a later write has been made.
+func (f *formDrafts) write(n int, fn func() error) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n < f.done {
+		return nil
+	}
+	f.done = n
+	return fn()
+}
+
+// loadFormDraft reads a form left at the last run, before the program
+// starts, and tells the home screen.
+func (m *Model) loadFormDraft() {
+	var in NewPlanInput
+	at, ok, err := m.o.DB.LoadForm(formNewPlan, &in)
+	if err != nil || !ok {
+		return
+	}
+	m.formDraft, m.formAt = &in, at
+	msg := model.T(m.o.Lang, "Ett påbörjat formulär för en ny SIP är sparat (", "A new-plan form begun earlier is kept (") +
+		at.Format("2006-01-02 15:04") + model.T(m.o.Lang, "). Tryck n för att fortsätta med det.", "). Press n to go on with it.")
+	if m.home.message != "" {
+		msg = m.home.message + "  " + msg
+	}
+	m.home.message = msg
+}
+
+// startForm opens the new-plan form, with the kept one when there is one,
+// and starts its save tick.
+func (m *Model) startForm() tea.Cmd {
+	m.newPlan = newNewPlanModel(m.o.Lang, &m.st, m.o.Now)
+	m.newPlan.exists = m.samePerson
+	if m.formDraft != nil {
+		m.newPlan.restore(*m.formDraft, m.formAt)
+	}
+	m.newPlan.setSize(m.width, m.height)
+	m.screen = screenNew
+	m.formGen++
+	return tea.Batch(m.newPlan.form.focusField(0, -1), m.formTick())
+}
+
+func (m *Model) formTick() tea.Cmd {
+	gen := m.formGen
+	return tea.Tick(session.SaveInterval, func(time.Time) tea.Msg { return formTickMsg{gen} })
+}
+
+// saveForm writes the form as it is now, if it changed.
+func (m *Model) saveForm() tea.Cmd {
+	np := m.newPlan
+	if np == nil || !np.dirty {
+		return nil
+	}
+	np.dirty = false
+	in, db, gen, at := np.in, m.o.DB, m.formGen, m.o.Now()
+	m.formDraft, m.formAt = &in, at
+	n := m.formWrites.next()
+	return func() tea.Msg {
+		err := m.formWrites.write(n, func() error { return db.SaveForm(formNewPlan, in, at) })
+		return formSavedMsg{gen: gen, at: at, err: err}
+	}
+}
+
+// clearForm forgets the form, in memory at once and on disk in order.
+func (m *Model) clearForm() tea.Cmd {
+	m.formDraft = nil
+	db := m.o.DB
+	n := m.formWrites.next()
+	return func() tea.Msg {
+		return formClearedMsg{m.formWrites.write(n, func() error { return db.ClearForm(formNewPlan) })}
+	}
+}
+
+// updateForm handles the messages of the form's saving; ok is false for
+// any other message.
+func (m *Model) updateForm(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case formTickMsg:
+		if msg.gen != m.formGen || m.screen != screenNew {
+			return nil, true // the form is gone; its tick ends
+		}
+		return tea.Batch(m.saveForm(), m.formTick()), true
+	case formSavedMsg:
+		if np := m.newPlan; np != nil && msg.gen == m.formGen {
+			np.saveErr = msg.err != nil
+			if msg.err != nil {
+				np.saveText = saveErrorText(m.o.Lang, msg.err)
+				np.dirty = true // try again at the next tick
+			} else {
+				np.saveText = model.T(m.o.Lang, "Formuläret sparat ", "Form saved ") + msg.at.Format("15:04:05")
+			}
+		}
+		if msg.err != nil && m.screen == screenHome {
+			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + ErrorText(m.o.Lang, msg.err)
+		}
+		return nil, true
+	case formClearedMsg:
+		if msg.err != nil {
+			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte tas bort från disken: ", "The form could not be removed from the disk: ") + ErrorText(m.o.Lang, msg.err)
+		}
+		return nil, true
+	case discardFormMsg:
+		m.screen = screenHome
+		m.home.message = model.T(m.o.Lang, "Formuläret är kastat.", "The form was thrown away.")
+		return m.clearForm(), true
+	}
+	return nil, false
+}
+
+// leaveForm is esc on the form: back home, the form kept if anything was
+// typed in it, written at once rather than at the next tick.
+func (m *Model) leaveForm() tea.Cmd {
+	np := m.newPlan
+	m.screen = screenHome
+	if np == nil || !np.touched {
+		return nil
+	}
+	np.dirty = true
+	m.home.message = model.T(m.o.Lang, "Formuläret är sparat. Tryck n för att fortsätta med det.", "The form is kept. Press n to go on with it.")
+	return m.saveForm()
+}
+
+// flushForm writes a form with unsaved changes before the program ends.
+func (m *Model) flushForm() error {
+	np := m.newPlan
+	if np == nil || !np.dirty || m.screen != screenNew && m.formDraft == nil {
+		return nil
+	}
+	np.dirty = false
+	in, at := np.in, m.o.Now()
+	n := m.formWrites.next()
+	return m.formWrites.write(n, func() error { return m.o.DB.SaveForm(formNewPlan, in, at) })
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// attendanceShort is the attendance in the participant table's narrow
+// first column.
+func attendanceShort(l model.Lang, p model.Participant) string {
+	s := map[model.Attendance]model.Text{
+		model.AttendRoom:  {SV: "✓", EN: "✓"},
+		model.AttendVideo: {SV: "video", EN: "video"},
+		model.AttendPhone: {SV: "tel", EN: "phone"},
+	}[p.Attendance].In(l)
+	if s == "" {
+		return model.T(l, "nej", "no")
+	}
+	if p.Left != nil {
+		s += model.T(l, " gick", " left")
+	}
+	return s
+}
+
+// toggleAttendance is the quick key on a participant row: absent becomes
+// present the way the meeting is held, present becomes absent.
+func toggleAttendance(p *model.Participant, f model.MeetingForm) {
+	if p.IsPresent() {
+		p.Attendance = model.AttendAbsent
+		return
+	}
+	p.Attendance = model.FormAttendance(f)
+}
+
+func attendanceOpts(l model.Lang) []option {
+	var out []option
+	for _, a := range model.Attendances {
+		out = append(out, option{string(a), a.Label(l)})
+	}
+	return out
+}
+
+// goalsField edits the goals an action serves as their numbers, "1, 3",
+// since an action can serve several and the plan refers to goals by number.
+func goalsField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) field {
+	return field{path: "content.actions[].goal_ids", label: model.T(l, "Vilka mål insatsen hör till (nummer, t.ex. 1, 3)", "Which goals it serves (numbers, e.g. 1, 3)"),
+		kind: kindText,
+		get: func() string {
+			var nums []string
+			for i, g := range v().Content.Goals {
+				if row(false).ServesGoal(g.ID) {
+					nums = append(nums, strconv.Itoa(i+1))
+				}
+			}
+			return strings.Join(nums, ", ")
+		},
+		set: func(s string) {
+			ids, _ := parseGoalNumbers(s, v().Content.Goals)
+			row(true).GoalIDs = ids
+		},
+		check: func(s string) string {
+			if _, bad := parseGoalNumbers(s, v().Content.Goals); bad != "" {
+				return model.T(l, "Det finns inget mål nummer ", "There is no goal number ") + bad + "."
+			}
+			return ""
+		}}
+}
+
+// parseGoalNumbers reads "1, 3" (or "1 3", "1;3") as goal ids. bad is the
+// first number that names no goal; the others are kept.
+func parseGoalNumbers(s string, goals []model.Goal) (ids []string, bad string) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '.' }) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || n > len(goals) {
+			if bad == "" {
+				bad = f
+			}
+			continue
+		}
+		id := goals[n-1].ID
+		if !contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, bad
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

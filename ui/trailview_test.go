@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+)
+
+// TestTrailScreen opens the trail from the home screen, in both languages,
+// and finds the events the store holds, the read itself logged, and the
+// way back.
+func TestTrailScreen(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		db := openTestDB(t)
+		p := model.NewPlan(model.Person{Name: "Tora Test"}, time.Now())
+		if err := db.SavePlan(p); err != nil {
+			t.Fatal(err)
+		}
+		db.Log(p.ID, store.TrailEvent{Kind: store.TrailCreated, OSUser: "sekr1", Secretary: "Sara Sekreterare"})
+		db.Log(p.ID, store.TrailEvent{Kind: store.TrailPrinted, OSUser: "sekr1"})
+		m := newTestModel(t, db, l, 100, 30)
+		press(m, "t")
+		screen := screenText(m)
+		for _, want := range []string{"Tora Test", model.TrailLabel(l, "created", ""), model.TrailLabel(l, "printed", ""), "sekr1 (Sara Sekreterare)"} {
+			if !strings.Contains(screen, want) {
+				t.Errorf("%s: the trail screen lacks %q:\n%s", l, want, screen)
+			}
+		}
+		if ev, _ := db.Trail(p.ID); len(ev) != 3 || ev[2].Kind != store.TrailViewed || ev[2].Section != "trail" {
+			t.Errorf("%s: showing the trail is not logged: %+v", l, ev)
+		}
+		press(m, "?")
+		if !strings.Contains(screenText(m), "sipmote check") {
+			t.Errorf("%s: no help on the trail screen", l)
+		}
+		press(m, "x", "esc")
+		if strings.Contains(screenText(m), model.TrailLabel(l, "printed", "")) {
+			t.Errorf("%s: esc does not leave the trail screen", l)
+		}
+	}
+}
