@@ -5,12 +5,12 @@ import (
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 )
 
 // noteOpened tells the user what Open did or found that they should know:
 // a folder made private, a file with damaged records.
-func (a *app) noteOpened(db *store.DB) {
+func (a *app) noteOpened(db *service.Service) {
 	if dir := db.Tightened(); dir != "" {
 		fmt.Fprintln(a.stderr, "sipmote: "+model.T(a.lang,
 			"mappen "+dir+" var öppen för andra; nu kan bara du läsa och skriva i den.",
@@ -59,11 +59,11 @@ func cmdCheck(a *app, args []string) error {
 	if len(pos) > 0 {
 		return fail("check tar inga argument; ange filen med --db", "check takes no arguments; give the file with --db")
 	}
-	path, err := store.ResolvePath(a.dbFlag)
+	path, err := service.ResolvePath(a.dbFlag)
 	if err != nil {
 		return fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
 	}
-	r, err := store.Check(path, store.WithPassphrase(a.askPassphrase))
+	r, err := service.Check(path, service.Options{Passphrase: a.askPassphrase})
 	if err != nil {
 		return err
 	}
@@ -126,17 +126,17 @@ func cmdCheck(a *app, args []string) error {
 	return nil
 }
 
-func breakText(l model.Lang, br store.ChainBreak) string {
+func breakText(l model.Lang, br service.ChainBreak) string {
 	switch br.Code {
-	case store.BreakDamaged:
+	case service.BreakDamaged:
 		return model.T(l, "händelsen är skadad", "the event is damaged")
-	case store.BreakLink:
+	case service.BreakLink:
 		return model.T(l, "händelsen före har ändrats eller tagits bort", "the event before it was changed or removed")
-	case store.BreakMissing:
+	case service.BreakMissing:
 		return model.T(l, "en händelse saknas: ", "an event is missing: ") + br.Problem
-	case store.BreakUnlisted:
+	case service.BreakUnlisted:
 		return model.T(l, "händelsen finns inte i filens kedja (tillagd i efterhand?)", "the event is not in the file's chain (added afterwards?)")
-	case store.BreakNumber:
+	case service.BreakNumber:
 		return model.T(l, "händelsens nummer stämmer inte med dess plats", "the event's number does not match its place")
 	}
 	return br.Problem

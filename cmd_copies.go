@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/service"
 )
 
 // printSelection says which papers one print holds.
@@ -20,32 +20,32 @@ type printSelection struct {
 	copies int
 }
 
-// pdfOptions gives the papers of a print. A draft gets one paper marked as
-// a draft: it must never pass for the signed original. A finalised version
-// gets the original, named for its recipient, and a copy named for each
-// one on the copy list.
-func (a *app) pdfOptions(p *model.Plan, v *model.Version, sel printSelection) (printout.PDFOptions, error) {
+// printOptions gives the papers of a print (see service.PDFOptions): the
+// original only, the copies of the recipients named, a number of unnamed
+// copies, or by default the original and every copy on the list.
+func (a *app) printOptions(p *model.Plan, v *model.Version, sel printSelection) (service.PrintOptions, error) {
+	o := service.PrintOptions{Lang: a.lang}
 	if v.FinalisedAt == nil {
-		return printout.PDFOptions{Marks: []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}}, nil
+		return o, nil
 	}
 	cl := p.Copies(v, a.lang)
 	switch {
 	case sel.originalOnly:
-		return printout.PDFOptions{Marks: printout.CopyMarks(a.lang, cl.Original, nil, true)}, nil
+		o.Papers = &service.Papers{Original: true}
 	case len(sel.copiesFor) > 0:
 		picked, missing := cl.Pick(sel.copiesFor)
 		if len(missing) > 0 {
 			// The names stay out of the message: errors carry no
 			// personal data. The copies command lists the names.
-			return printout.PDFOptions{}, fail(
+			return o, fail(
 				fmt.Sprintf("%d av namnen finns inte i kopielistan, eller passar fler än en; inget skrevs ut. Se listan med: sipmote copies ID", len(missing)),
 				fmt.Sprintf("%d of the names are not on the copy list, or fit more than one; nothing was printed. See the list with: sipmote copies ID", len(missing)))
 		}
-		return printout.PDFOptions{Marks: printout.CopyMarks(a.lang, cl.Original, picked, false)}, nil
+		o.Papers = &service.Papers{Copies: picked}
 	case sel.copies > 0:
-		return printout.PDFOptions{Copies: sel.copies}, nil
+		o.Copies = sel.copies
 	}
-	return printout.PDFOptions{Marks: printout.CopyMarks(a.lang, cl.Original, cl.Copies, true)}, nil
+	return o, nil
 }
 
 // splitNames reads --copies-for "Per Wall, Eva Lind".
@@ -73,7 +73,7 @@ func cmdCopies(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	a.trail(db, p.ID, "opened", v.Meeting.Secretary)
+	db.Viewed(p.ID, "copies")
 	cl := p.Copies(v, a.lang)
 	fmt.Fprintln(a.stdout, cl.Original.Mark(a.lang))
 	for _, r := range cl.Copies {

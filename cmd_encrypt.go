@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 )
 
 // cmdEncrypt encrypts the database: a missing file is created encrypted,
@@ -21,7 +21,7 @@ func cmdEncrypt(a *app, args []string) error {
 	if len(pos) > 0 {
 		return fail("encrypt tar inga argument; ange filen med --db", "encrypt takes no arguments; give the file with --db")
 	}
-	path, err := store.ResolvePath(a.dbFlag)
+	path, err := service.ResolvePath(a.dbFlag)
 	if err != nil {
 		return fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
 	}
@@ -29,8 +29,8 @@ func cmdEncrypt(a *app, args []string) error {
 	_, statErr := os.Lstat(path)
 	if statErr == nil {
 		// Refuse before asking: an encrypted file needs no new passphrase.
-		r, err := store.Check(path, store.WithPassphrase(func() ([]byte, error) { return nil, store.ErrEncrypted }))
-		if errors.Is(err, store.ErrEncrypted) || err == nil && r.Encrypted {
+		r, err := service.Check(path, service.Options{Passphrase: func() ([]byte, error) { return nil, service.ErrEncrypted }})
+		if errors.Is(err, service.ErrEncrypted) || err == nil && r.Encrypted {
 			return fail("databasen är redan krypterad", "the database is already encrypted")
 		}
 		if err != nil {
@@ -46,7 +46,7 @@ func cmdEncrypt(a *app, args []string) error {
 	}
 	defer clear(pass)
 	if errors.Is(statErr, fs.ErrNotExist) {
-		db, err := store.Open(path, store.WithNewPassphrase(pass, nil))
+		db, err := service.Open(path, service.Options{Now: a.now, NewPassphrase: pass})
 		if err != nil {
 			return err
 		}
@@ -57,8 +57,8 @@ func cmdEncrypt(a *app, args []string) error {
 		fmt.Fprintln(a.stdout, t("En ny krypterad databas är skapad: ", "A new encrypted database is created: ")+path)
 		return nil
 	}
-	if err := store.Encrypt(path, pass, nil); err != nil {
-		if errors.Is(err, store.ErrAlreadyEncrypted) {
+	if err := service.Encrypt(path, pass); err != nil {
+		if errors.Is(err, service.ErrAlreadyEncrypted) {
 			return fail("databasen är redan krypterad", "the database is already encrypted")
 		}
 		return err

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -77,12 +77,12 @@ func (a *app) askPassphrase() ([]byte, error) {
 
 // openForScreens opens the database for the program's screens: a wrong
 // passphrase is asked for again, twice, with a word about why.
-func (a *app) openForScreens() (*store.DB, error) {
+func (a *app) openForScreens(jargon []model.Jargon) (*service.Service, error) {
 	a.screens = true
 	defer func() { a.screens, a.unlockProblem = false, "" }()
 	for try := 0; ; try++ {
-		db, err := a.openDB()
-		if errors.Is(err, store.ErrPassphrase) && try < 2 {
+		db, err := a.openService(jargon)
+		if errors.Is(err, service.ErrPassphrase) && try < 2 {
 			a.unlockProblem = model.T(a.lang, "Lösenfrasen stämmer inte. Försök igen.", "The passphrase is not right. Try again.")
 			continue
 		}
@@ -93,7 +93,7 @@ func (a *app) openForScreens() (*store.DB, error) {
 			return nil, err
 		}
 		// The home screen shows every person's name.
-		_ = db.LogFile(store.TrailEvent{At: a.now(), Kind: store.TrailListed, Section: "home"})
+		db.Listed("home", 0)
 		return db, nil
 	}
 }

@@ -2,14 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/printout"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui"
 )
@@ -46,16 +47,11 @@ func cmdNew(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		return err
 	}
-	a.trail(db, p.ID, "created", in.Secretary)
 	fmt.Fprintln(a.stdout, p.ID)
 	return nil
-}
-
-func (a *app) trail(db *store.DB, id, kind, secretary string) {
-	_ = db.Log(id, store.TrailEvent{At: a.now(), Kind: kind, OSUser: store.CurrentOSUser(), Secretary: secretary})
 }
 
 func cmdList(a *app, args []string) error {
@@ -74,7 +70,7 @@ func cmdList(a *app, args []string) error {
 		return listErr
 	}
 	// Showing the list shows every person's name: logged, for the file.
-	_ = db.LogFile(store.TrailEvent{At: a.now(), Kind: store.TrailListed, Section: "list", Count: len(sums)})
+	db.Listed("list", len(sums))
 	if *asJSON {
 		type row struct {
 			ID           string `json:"id"`
@@ -147,51 +143,37 @@ func cmdExport(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	var out []byte
-	switch *format {
-	case "json":
-		out, err = model.EncodeExport(p)
-		out = append(out, '\n')
-	case "md":
-		// The screen's text: the personnummer shows only the birth date.
-		out = []byte(printout.Markdown(model.BuildDocument(p, v, a.lang).Masked()))
-	case "txt":
-		// An e-mail body: never the whole personnummer.
-		out = []byte(printout.Text(model.BuildDocument(p, v, a.lang).Masked()))
-	case "easyread":
+	var w io.Writer = a.stdout
+	xo := service.ExportOptions{Format: service.Format(*format), Lang: a.lang, WithPlace: *withPlace}
+	if xo.Format == service.FormatEasyRead {
 		// The easy-read page alone, as Markdown: no personnummer on it.
-		e, err := a.easyRead(p, v, *easy)
-		if err != nil {
+		if xo.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
 			return err
 		}
-		if e == nil {
+		if xo.EasyRead == nil {
 			return fail("--easy-read off ger ingen sida att exportera", "--easy-read off leaves no page to export")
 		}
-		out = []byte(printout.EasyReadMarkdown(*e))
-	case "ics":
-		if *withPlace {
-			out, err = printout.ICSWithPlace(p, v, a.lang)
-		} else {
-			out, err = printout.ICS(p, v, a.lang)
-		}
-		if err != nil {
-			return fail("planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
-		}
-	default:
-		return fail("okänt format: "+*format+" (json, md, txt, easyread eller ics)", "unknown format: "+*format+" (json, md, txt, easyread or ics)")
-	}
-	if err != nil {
-		return err
 	}
 	if *outPath != "" {
-		if err := a.writeFile(*outPath, out, *force); err != nil {
-			return err
-		}
-	} else if _, err := a.stdout.Write(out); err != nil {
+		w = fileWriter(func(b []byte) error { return a.writeFile(*outPath, b, *force) })
+	}
+	switch err := db.Export(w, p, v, xo); {
+	case errors.Is(err, service.ErrUnknownFormat):
+		return fail("okänt format: "+*format+" (json, md, txt, easyread eller ics)", "unknown format: "+*format+" (json, md, txt, easyread or ics)")
+	default:
 		return err
 	}
-	a.trail(db, p.ID, "exported", "")
-	return nil
+}
+
+// fileWriter writes the whole of one Write call as a new file; the
+// service's Export writes in one call.
+type fileWriter func([]byte) error
+
+func (f fileWriter) Write(b []byte) (int, error) {
+	if err := f(b); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
 
 // pickVersion is version n, or the current one for 0.
@@ -223,7 +205,12 @@ func cmdImport(a *app, args []string) error {
 		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
 	}
 	defer f.Close()
-	p, err := model.DecodeExport(f, a.now())
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p, err := db.Import(f)
 	if err != nil {
 		if ie, ok := err.(*model.ImportError); ok {
 			var sv, en strings.Builder
@@ -235,18 +222,11 @@ func cmdImport(a *app, args []string) error {
 			}
 			return fail(sv.String(), en.String())
 		}
-		return fail("kan inte läsa filen", "cannot read the file")
-	}
-	db, err := a.openDB()
-	if err != nil {
+		if errors.Is(err, service.ErrUnreadable) {
+			return fail("kan inte läsa filen", "cannot read the file")
+		}
 		return err
 	}
-	defer db.Close()
-	p.UpdatedAt = a.now()
-	if err := db.SavePlan(p); err != nil {
-		return err
-	}
-	a.trail(db, p.ID, "imported", "")
 	fmt.Fprintln(a.stdout, p.ID)
 	return nil
 }
@@ -265,10 +245,9 @@ func cmdDemo(a *app, args []string) error {
 	for _, p := range model.DemoPlans(now) {
 		// Marked in the name, so a sample is never taken for a real plan.
 		p.Person.Name += model.T(a.lang, " (exempel)", " (example)")
-		if err := db.SavePlan(p); err != nil {
+		if err := db.Create(p); err != nil {
 			return err
 		}
-		a.trail(db, p.ID, "created", "")
 		fmt.Fprintf(a.stdout, "%s  %s\n", p.ID, p.Person.Name)
 	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Exempelplaner skapade för påhittade personer. Öppna dem med: sipmote", "Sample plans created for fictional people. Open them with: sipmote"))

@@ -2,15 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/printout"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 )
 
 // maxCopies bounds --copies: a SIP meeting hands a copy to each of a
@@ -47,40 +46,26 @@ func cmdPrint(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	opt, err := a.pdfOptions(p, v, sel)
+	opt, err := a.printOptions(p, v, sel)
 	if err != nil {
 		return err
 	}
+	opt.Printer, opt.File, opt.Force = *printer, *out, *force
 	if opt.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
 		return err
 	}
-	pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
-	if err != nil {
-		return err
-	}
-	var res printout.Result
-	if *out != "" && *printer == "" {
-		// An explicit file: write there, never to a printer. The print is
-		// confidential: a new file readable by its owner only.
-		if err := a.writeFile(*out, pdf, *force); err != nil {
-			return err
-		}
-		res = printout.Result{Path: *out}
-		if abs, err := filepath.Abs(*out); err == nil {
-			res.Path = abs
-		}
-	} else {
-		res, err = printout.Print(pdf, *printer, printout.DefaultFileName(p, v))
+	res, err := db.Print(p, v, opt)
+	if fe := (*service.FileError)(nil); errors.As(err, &fe) {
+		return fileError(fe.Path, fe.Err)
 	}
 	if err != nil {
 		return err
 	}
-	a.trail(db, p.ID, "printed", v.Meeting.Secretary)
 	if *out != "" && *printer == "" {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "PDF sparad: ", "PDF saved: ")+res.Path)
 		return nil
 	}
-	fmt.Fprintln(a.stdout, printedText(a.lang, res))
+	fmt.Fprintln(a.stdout, service.PrintedText(a.lang, res))
 	return nil
 }
 
@@ -121,7 +106,7 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	a.trailSection(db, p.ID, store.TrailViewed, "diff")
+	db.Viewed(p.ID, "diff")
 	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
 	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
 	return nil
@@ -139,17 +124,16 @@ func cmdDue(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sums, err := db.List()
+	due, err := db.Due(*days)
 	if err != nil {
 		return err
 	}
-	due := model.Due(sums, a.now(), *days)
 	if *asJSON {
 		if due == nil {
 			due = []model.DueItem{}
 		}
 		for _, d := range due {
-			a.trailSection(db, d.PlanID, store.TrailViewed, "due")
+			db.Viewed(d.PlanID, "due")
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
@@ -160,7 +144,7 @@ func cmdDue(a *app, args []string) error {
 		return nil
 	}
 	for _, d := range due {
-		a.trailSection(db, d.PlanID, store.TrailViewed, "due")
+		db.Viewed(d.PlanID, "due")
 		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))
 	}
 	return nil
@@ -179,23 +163,18 @@ func cmdClose(a *app, args []string) error {
 		return fail("ange id och skäl: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other",
 			"give the id and a reason: sipmote close ID --reason goals_met|no_need|consent_withdrawn|moved|other")
 	}
-	db, p, err := a.loadPlan(pos[0])
+	db, err := a.openDB()
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if model.ClosureReason(*reason) == model.CloseConsentGone {
-		err = p.WithdrawConsent(*date, a.now())
-	} else {
-		err = p.Close(model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date}, a.now())
-	}
-	if err != nil {
+	p, err := db.ClosePlan(pos[0], model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date})
+	if ce := (*service.CloseError)(nil); errors.As(err, &ce) {
 		return fail("planen kunde inte avslutas: "+err.Error(), "the plan could not be closed: "+err.Error())
 	}
-	if err := db.SavePlan(p); err != nil {
+	if err != nil {
 		return err
 	}
-	a.trail(db, p.ID, "closed", "")
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Planen är avslutad. Samordnaren meddelar det till:", "The plan is closed. The coordinator tells:"))
 	for _, pt := range p.WhoToTell() {
 		fmt.Fprintf(a.stdout, "  %s %s\n", pt.Name, orDash(pt.Unit))

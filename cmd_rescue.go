@@ -6,7 +6,7 @@ import (
 	"io/fs"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 )
 
 // cmdRescue copies everything whole from the database into a new file.
@@ -19,11 +19,11 @@ func cmdRescue(a *app, args []string) error {
 	if len(pos) != 1 {
 		return fail("ange den nya filen: sipmote rescue NYFIL", "give the new file: sipmote rescue NEWFILE")
 	}
-	path, err := store.ResolvePath(a.dbFlag)
+	path, err := service.ResolvePath(a.dbFlag)
 	if err != nil {
 		return fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
 	}
-	rep, err := store.Rescue(path, pos[0], store.WithPassphrase(a.askPassphrase))
+	rep, err := service.Rescue(path, pos[0], service.Options{Passphrase: a.askPassphrase})
 	if errors.Is(err, fs.ErrExist) {
 		return fail(pos[0]+" finns redan; rescue skriver bara till en ny fil", pos[0]+" already exists; rescue writes to a new file only")
 	}

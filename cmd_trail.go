@@ -5,7 +5,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/termsafe"
 )
 
@@ -26,7 +26,7 @@ func cmdTrail(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	var events []store.TrailEvent
+	var events []service.TrailEvent
 	if len(pos) == 0 {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Filens egna händelser (för en plans logg: sipmote trail ID)", "The file's own events (for a plan's trail: sipmote trail ID)"))
 		events, err = db.FileTrail()
@@ -37,7 +37,7 @@ func cmdTrail(a *app, args []string) error {
 		}
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Åtkomstlogg för plan ", "Access trail of plan ")+id)
 		events, err = db.Trail(id)
-		a.trailSection(db, id, store.TrailViewed, "trail")
+		db.Viewed(id, "trail")
 	}
 	if err != nil {
 		return err
@@ -59,7 +59,7 @@ func cmdTrail(a *app, args []string) error {
 	return nil
 }
 
-func eventWhat(l model.Lang, e store.TrailEvent) string {
+func eventWhat(l model.Lang, e service.TrailEvent) string {
 	s := model.TrailLabel(l, e.Kind, e.Section)
 	if e.Count > 0 {
 		s += fmt.Sprintf(model.T(l, ", %d planer", ", %d plans"), e.Count)
@@ -67,14 +67,9 @@ func eventWhat(l model.Lang, e store.TrailEvent) string {
 	return termsafe.String(s)
 }
 
-func eventWho(e store.TrailEvent) string {
+func eventWho(e service.TrailEvent) string {
 	if e.Secretary != "" {
 		return e.OSUser + " (" + e.Secretary + ")"
 	}
 	return orDash(e.OSUser)
-}
-
-// trailSection logs an event with a section on a plan's trail.
-func (a *app) trailSection(db *store.DB, id, kind, section string) {
-	_ = db.Log(id, store.TrailEvent{At: a.now(), Kind: kind, Section: section})
 }

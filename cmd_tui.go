@@ -11,7 +11,7 @@ import (
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -45,26 +45,24 @@ func (a *app) runTUI(open string) error {
 	// The checklists are read before the database is opened, so that
 	// nothing in a local routine can keep the lock from another sipmote.
 	set, notice := a.loadChecklists()
-	db, err := a.openForScreens()
+	svc, err := a.openForScreens(set.Jargon)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer svc.Close()
 	if open != "" {
-		if open, err = a.resolve(db, open); err != nil {
+		if open, err = svc.Resolve(open); err != nil {
 			return err
 		}
 	}
 	m := ui.New(ui.Options{
-		DB:   db,
-		Lang: a.lang,
-		Now:  a.now,
+		Service: svc,
+		Lang:    a.lang,
+		Now:     a.now,
 		Agenda: func(v model.AgeGroup) []ui.Step {
 			return agendaSteps(set, v)
 		},
 		OpenCount: func(s model.Summary) int { return set.OpenCountIDs(s.Variant, s.Ticks) },
-		Jargon:    set.Jargon,
-		Printer:   a.printer(db),
 		Checklist: func(v model.AgeGroup) (before, after []ui.CheckItem) {
 			for _, it := range set.BeforeFor(v) {
 				before = append(before, ui.CheckItem{ID: it.ID, Text: it.Text})
@@ -73,6 +71,12 @@ func (a *app) runTUI(open string) error {
 				after = append(after, ui.CheckItem{ID: it.ID, Text: it.Text})
 			}
 			return before, after
+		},
+		// The meeting's print carries the easy-read page in the person's
+		// language where there are words for it.
+		EasyRead: func(p *model.Plan, v *model.Version) *model.EasyRead {
+			e, _ := a.easyRead(p, v, "")
+			return e
 		},
 		OpenPlan: open,
 		Notice:   notice,
@@ -90,7 +94,7 @@ func (a *app) runTUI(open string) error {
 	}()
 	_, runErr := prog.Run()
 	if err := m.Close(); err != nil {
-		fmt.Fprintln(os.Stderr, "sipmote: "+ui.ErrorText(a.lang, err))
+		fmt.Fprintln(os.Stderr, "sipmote: "+service.ErrorText(a.lang, err))
 	}
 	if errors.Is(runErr, tea.ErrInterrupted) || errors.Is(runErr, tea.ErrProgramKilled) {
 		return nil // a signal ended it; what was typed is saved above
@@ -110,38 +114,4 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 		})
 	}
 	return out
-}
-
-// printer is the meeting's print key: to a CUPS printer where there is
-// one, else a PDF in the documents folder, and a line saying which, with
-// the file's full path.
-func (a *app) printer(db interface{ Path() string }) ui.Printer {
-	return func(p *model.Plan, v *model.Version, job ui.PrintJob) (string, error) {
-		opt := printout.PDFOptions{Marks: []string{model.T(a.lang, "UTKAST – inte fastställd", "DRAFT – not finalised")}}
-		if v.FinalisedAt != nil {
-			opt.Marks = printout.CopyMarks(a.lang, p.Copies(v, a.lang).Original, job.Copies, job.Original)
-		}
-		if len(opt.Marks) == 0 {
-			return "", printout.ErrNoPDF
-		}
-		if e, err := a.easyRead(p, v, ""); err == nil {
-			opt.EasyRead = e
-		}
-		pdf, err := printout.PDF(model.BuildDocument(p, v, a.lang), opt)
-		if err != nil {
-			return "", err
-		}
-		res, err := printout.Print(pdf, "", printout.DefaultFileName(p, v))
-		if err != nil {
-			return "", err
-		}
-		return printedText(a.lang, res), nil
-	}
-}
-
-func printedText(l model.Lang, r printout.Result) string {
-	if r.Printed {
-		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
-	}
-	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
 }

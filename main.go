@@ -15,9 +15,8 @@ import (
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/termsafe"
-	"github.com/sipmote/sipmote/ui"
 )
 
 func main() {
@@ -161,7 +160,7 @@ func (a *app) report(err error) int {
 	if errors.As(err, &ue) {
 		msg = model.T(a.lang, ue.sv, ue.en)
 	} else {
-		msg = ui.ErrorText(a.lang, err)
+		msg = service.ErrorText(a.lang, err)
 	}
 	fmt.Fprintln(a.stderr, "sipmote: "+msg)
 	return 1
@@ -224,61 +223,66 @@ func (a *app) commandUsage(name string) {
 
 // openDB opens the database the flags, the environment or the default
 // name. The caller closes it.
-func (a *app) openDB() (*store.DB, error) {
-	path, err := store.ResolvePath(a.dbFlag)
+func (a *app) openDB() (*service.Service, error) {
+	return a.openService(nil)
+}
+
+// openService is openDB with the word list that validation uses.
+func (a *app) openService(jargon []model.Jargon) (*service.Service, error) {
+	path, err := service.ResolvePath(a.dbFlag)
 	if err != nil {
 		return nil, fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
 	}
-	db, err := store.Open(path, store.WithPassphrase(a.askPassphrase))
+	svc, err := service.Open(path, service.Options{Now: a.now, Jargon: jargon, Passphrase: a.askPassphrase})
 	if err != nil {
 		return nil, err
 	}
-	a.noteOpened(db)
-	return db, nil
+	a.noteOpened(svc)
+	return svc, nil
 }
 
 // resolve finds a plan id from any unique prefix.
-func (a *app) resolve(db *store.DB, prefix string) (string, error) {
+func (a *app) resolve(svc *service.Service, prefix string) (string, error) {
 	if prefix == "" {
 		return "", fail("ange planens id (eller början av det)", "give the plan's id (or its beginning)")
 	}
-	return db.Resolve(prefix)
+	return svc.Resolve(prefix)
 }
 
 // loadPlan opens the database and loads the plan an id prefix names. The
 // caller closes the database.
-func (a *app) loadPlan(prefix string) (*store.DB, *model.Plan, error) {
-	db, err := a.openDB()
+func (a *app) loadPlan(prefix string) (*service.Service, *model.Plan, error) {
+	if prefix == "" {
+		return nil, nil, fail("ange planens id (eller början av det)", "give the plan's id (or its beginning)")
+	}
+	svc, err := a.openDB()
 	if err != nil {
 		return nil, nil, err
 	}
-	id, err := a.resolve(db, prefix)
-	if err == nil {
-		var p *model.Plan
-		if p, err = db.LoadPlan(id); err == nil {
-			return db, p, nil
-		}
+	p, err := svc.Load(prefix)
+	if err != nil {
+		svc.Close()
+		return nil, nil, err
 	}
-	db.Close()
-	return nil, nil, err
+	return svc, p, nil
 }
 
 // loadVersion is loadPlan for commands that take one id and --version:
 // the plan and the version asked for, or the current one.
-func (a *app) loadVersion(pos []string, ver int, usageSV, usageEN string) (*store.DB, *model.Plan, *model.Version, error) {
+func (a *app) loadVersion(pos []string, ver int, usageSV, usageEN string) (*service.Service, *model.Plan, *model.Version, error) {
 	if len(pos) != 1 {
 		return nil, nil, nil, fail(usageSV, usageEN)
 	}
-	db, p, err := a.loadPlan(pos[0])
+	svc, p, err := a.loadPlan(pos[0])
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	v, err := a.pickVersion(p, ver)
 	if err != nil {
-		db.Close()
+		svc.Close()
 		return nil, nil, nil, err
 	}
-	return db, p, v, nil
+	return svc, p, v, nil
 }
 
 // loadChecklists loads the agenda and the checklists with the local

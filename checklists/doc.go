@@ -40,9 +40,13 @@
 //     used in only one of the two lists, since ticks are stored by id.
 //   - word: the id is the term itself; plain.sv is the plain Swedish
 //     wording, plain.en an English explanation.
+//   - easyread: one fixed phrase of the easy-read first page of the
+//     person's original ("Min plan"); text.sv and text.en, and text.CODE
+//     for any other language (text.fi). A language is offered when every
+//     phrase the page needs has it (model.EasyReadPhrases).
 //
-// Every kind also takes remove = true (drop the entry) and, except word,
-// after = id or before = id (where a new entry goes, or where an existing
+// Every kind also takes remove = true (drop the entry) and, except word
+// and easyread, after = id or before = id (where a new entry goes, or where an existing
 // one moves). A block with an existing id changes only the keys it gives.
 //
 // # Concurrency

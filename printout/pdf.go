@@ -145,6 +145,9 @@ type renderer struct {
 	// many pages it took.
 	easy      *model.EasyRead
 	easyPages int
+	// planStart is the page the plan's title is on, which needs no
+	// running title above it.
+	planStart int
 	// section is the heading of the section being written, repeated when
 	// a table goes on to the next page.
 	section string
@@ -206,6 +209,7 @@ func (r *renderer) copy(mark string, easy *model.EasyRead) {
 			r.easyPages = r.pdf.PageNo() - r.copyStart
 		}
 	}
+	r.planStart = r.pdf.PageNo()
 	r.header()
 	r.titleBlock()
 	for _, s := range r.d.Sections {
@@ -267,7 +271,7 @@ func (r *renderer) put(x, y, w, h float64, s, align string) {
 // after the first the plan's title, so that a loose page says what it is.
 func (r *renderer) header() {
 	y := 8.0
-	if r.pdf.PageNo() > r.copyStart && r.easy == nil {
+	if r.pdf.PageNo() > r.planStart && r.easy == nil {
 		r.pdf.SetFont(fontFamily, "", sizeSmall)
 		r.pdf.SetTextColor(110, 110, 110)
 		r.put(marginL, y, contentW/2, 5, r.text(r.d.Title), "L")

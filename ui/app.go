@@ -2,27 +2,28 @@ package ui
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
-	"github.com/sipmote/sipmote/ui/session"
+	"github.com/sipmote/sipmote/service"
 )
 
-// Options are what the root needs from main: the open database and the
-// data that the checklists provide.
+// Options are what the root needs from main: the plan operations over the
+// open database and the data that the checklists provide.
 type Options struct {
-	DB        *store.DB
+	Service   *service.Service
 	Lang      model.Lang
 	Now       func() time.Time
 	Agenda    func(model.AgeGroup) []Step
 	OpenCount func(model.Summary) int
-	Jargon    []model.Jargon
-	Printer   Printer
 	Checklist Checklist
+	// EasyRead gives the easy-read page printed first, or nil for none.
+	EasyRead func(*model.Plan, *model.Version) *model.EasyRead
 	// OpenPlan opens this plan's meeting at once (sipmote meeting ID).
 	OpenPlan string
 	// Notice is shown on the home screen at start, e.g. which local
@@ -50,7 +51,20 @@ type Model struct {
 	home    *homeModel
 	newPlan *newPlanModel
 	meeting *meetingModel
-	sess    *session.Session
+	// session is the open meeting's, view the meeting screen's place in it.
+	session *service.Session
+	view    *service.View
+	// leaving are sessions of meetings left whose last save is still
+	// running; Close waits for them.
+	leaving []*service.Session
+	// want is the plan the root is opening; a late answer about another
+	// plan is dropped.
+	want string
+	// work counts the service calls running in tea.Cmds; Close waits for
+	// them, so that a print's trail entry is written before the database
+	// closes.
+	work    sync.WaitGroup
+	running atomic.Int32
 	ask     *askModel
 	closing *closeModel
 	trail   *trailModel
@@ -78,18 +92,49 @@ func New(o Options) *Model {
 	m := &Model{o: o, st: DefaultStyles(), width: 80, height: 24}
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.message = o.Notice
-	m.reload()
+	// The first list is read here, before the program starts, so that the
+	// first frame shows the plans; later lists come through reload.
+	m.listed(listMsg(m.list()))
 	m.loadFormDraft()
 	return m
 }
 
-func (m *Model) reload() {
-	sums, err := m.o.DB.List()
-	if err != nil {
-		m.home.message = ErrorText(m.o.Lang, err)
-		return
+// listMsg is the list of plans read off the UI goroutine.
+type listMsg struct {
+	sums []model.Summary
+	err  error
+}
+
+func (m *Model) list() listMsg {
+	sums, err := m.o.Service.List()
+	return listMsg{sums, err}
+}
+
+// reload reads the list of plans again, for the home screen.
+func (m *Model) reload() tea.Cmd {
+	return m.io(func() tea.Msg { return m.list() })
+}
+
+// io makes fn, a call of the service, a tea.Cmd that Close waits for once
+// it has started.
+func (m *Model) io(fn func() tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		m.work.Add(1)
+		m.running.Add(1)
+		defer m.work.Done()
+		defer m.running.Add(-1)
+		return fn()
 	}
-	m.home.setPlans(sums)
+}
+
+func (m *Model) listed(msg listMsg) {
+	if msg.err != nil {
+		m.home.message = errText(m.o.Lang, msg.err)
+		if msg.sums == nil {
+			return
+		}
+	}
+	m.home.setPlans(msg.sums)
 }
 
 // Init opens the requested plan, if any.
@@ -101,19 +146,66 @@ func (m *Model) Init() tea.Cmd {
 	return nil
 }
 
-// Close saves and closes an open meeting; main calls it after the program
-// ends, whatever ended it.
+// Close saves and closes the open meeting and any meeting left whose last
+// save is still running; main calls it after the program ends, whatever
+// ended it.
 func (m *Model) Close() error {
-	if err := m.flushForm(); err != nil {
-		return err
+	err := m.flushForm()
+	m.work.Wait()
+	if m.session != nil {
+		if e := m.session.Close(); e != nil && err == nil {
+			err = e
+		}
+		m.session, m.view = nil, nil
 	}
-	if m.sess != nil {
-		err := m.sess.Close()
-		m.sess = nil
-		return err
+	for _, s := range m.leaving {
+		if e := s.Close(); e != nil && err == nil {
+			err = e
+		}
 	}
-	return nil
+	m.leaving = nil
+	return err
 }
+
+// Messages of the root's own work, done in tea.Cmds. Each names the plan
+// it is about, so that an answer that comes after the user has moved on is
+// dropped rather than shown on the wrong plan.
+type (
+	// planLoadedMsg answers openPlanMsg.
+	planLoadedMsg struct {
+		ref  string
+		plan *model.Plan
+		err  error
+	}
+	// sessionOpenedMsg answers a request to open a meeting on plan.
+	sessionOpenedMsg struct {
+		plan string
+		sess *service.Session
+		err  error
+	}
+	// closeLoadedMsg answers closePlanMsg.
+	closeLoadedMsg struct {
+		id   string
+		plan *model.Plan
+		err  error
+	}
+	// planClosedMsg answers closeRequestMsg.
+	planClosedMsg struct {
+		id   string
+		plan *model.Plan
+		err  error
+	}
+	// meetingLeftMsg says the last save of a meeting left has ended.
+	meetingLeftMsg struct {
+		session uint64
+		err     error
+	}
+	homePrintedMsg struct {
+		id    string
+		where string
+		err   error
+	}
+)
 
 // Update routes a message to the screen in front.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -131,7 +223,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				pv.w, pv.h = m.width, m.height-1
 				pv.vp.SetWidth(pv.w)
 				pv.vp.SetHeight(max(3, pv.h-2))
-				return m, pv.render(m.sess.Plan().Clone(), m.o.Lang)
+				p, _ := m.session.Snapshot()
+				return m, pv.render(p, m.o.Lang)
 			}
 		}
 		return m, nil
@@ -147,110 +240,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.updateForm(msg); ok {
 		return m, cmd
 	}
-	switch msg := msg.(type) {
-	case quitMsg:
-		return m, tea.Quit
-	case newPlanMsg:
-		return m, m.startForm()
-	case cancelMsg:
-		if m.screen == screenNew {
-			return m, m.leaveForm()
-		}
-		m.screen = screenHome
-		return m, nil
-	case createdPlanMsg:
-		if err := m.o.DB.SavePlan(msg.plan); err != nil {
-			m.newPlan.err = ErrorText(m.o.Lang, err)
-			return m, nil
-		}
-		_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "created", OSUser: store.CurrentOSUser(), Secretary: msg.plan.Draft.Meeting.Secretary})
-		m.newPlan.dirty = false
-		return m, tea.Batch(m.clearForm(), m.openSession(session.New(m.o.DB, msg.plan, m.sessOpts())))
-	case openPlanMsg:
-		id, err := m.o.DB.Resolve(msg.id)
-		if err != nil {
-			m.home.message = ErrorText(m.o.Lang, err)
-			return m, nil
-		}
-		p, err := m.o.DB.LoadPlan(id)
-		if err != nil {
-			m.home.message = ErrorText(m.o.Lang, err)
-			return m, nil
-		}
-		if p.ContentHidden() {
-			m.home.message = model.T(m.o.Lang,
-				"Samtycket är återkallat. Planens innehåll visas inte; den finns kvar och kan skrivas ut med sipmote print.",
-				"The consent was withdrawn. The plan's content is not shown; it is kept and can be printed with sipmote print.")
-			return m, nil
-		}
-		if p.Draft == nil && p.Status == model.StatusActive {
-			m.ask = newAskModel(m.o.Lang, &m.st, p)
-			m.screen = screenAsk
-			return m, nil
-		}
-		s := session.New(m.o.DB, p, m.sessOpts())
-		return m, m.openSession(s)
-	case askResultMsg:
-		m.screen = screenHome
-		if msg.choice == "" {
-			return m, nil
-		}
-		if msg.choice == "print" {
-			if m.o.Printer == nil {
-				return m, nil
-			}
-			p, pr := msg.plan, m.o.Printer
-			m.home.message = model.T(m.o.Lang, "Skriver ut…", "Printing…")
-			return m, func() tea.Msg {
-				v := p.Latest()
-				where, err := pr(p, v, PrintJob{Original: true, Copies: p.Copies(v, m.o.Lang).Copies})
-				return homePrintedMsg{p.ID, where, err}
-			}
-		}
-		s := session.New(m.o.DB, msg.plan, m.sessOpts())
-		if msg.choice == "followup" {
-			if err := s.StartFollowUp(); err != nil {
-				_ = s.Close()
-				m.home.message = ErrorText(m.o.Lang, err)
-				return m, nil
-			}
-		}
-		return m, m.openSession(s)
-	case closePlanMsg:
-		p, err := m.o.DB.LoadPlan(msg.id)
-		if err != nil {
-			m.home.message = ErrorText(m.o.Lang, err)
-			return m, nil
-		}
-		m.closing = newCloseModel(m.o.Lang, &m.st, p, m.o.Now)
-		m.resize()
-		m.screen = screenClose
-		return m, m.closing.form.focusField(0, -1)
-	case closedPlanMsg:
-		if err := m.o.DB.SavePlan(msg.plan); err != nil {
-			m.home.message = ErrorText(m.o.Lang, err)
-		} else {
-			_ = m.o.DB.Log(msg.plan.ID, store.TrailEvent{At: m.o.Now(), Kind: "closed", OSUser: store.CurrentOSUser()})
-		}
-		m.screen = screenHome
-		m.reload()
-		return m, nil
-	case homePrintedMsg:
-		if msg.err != nil {
-			m.home.message = model.T(m.o.Lang, "Utskriften misslyckades: ", "Printing failed: ") + ErrorText(m.o.Lang, msg.err)
-		} else {
-			m.home.message = msg.where
-			_ = m.o.DB.Log(msg.id, store.TrailEvent{At: m.o.Now(), Kind: "printed", OSUser: store.CurrentOSUser()})
-		}
-		return m, nil
-	case closeMeetingMsg:
-		if err := m.Close(); err != nil {
-			m.home.message = ErrorText(m.o.Lang, err)
-		}
-		m.meeting = nil
-		m.screen = screenHome
-		m.reload()
-		return m, nil
+	if cmd, ok := m.rootUpdate(msg); ok {
+		return m, cmd
 	}
 	switch m.screen {
 	case screenTrail:
@@ -258,7 +249,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screenNew:
 		return m, m.newPlan.update(msg)
 	case screenMeeting:
-		return m, m.meeting.update(msg)
+		return m, m.meetingUpdate(msg)
 	case screenAsk:
 		return m, m.ask.update(msg)
 	case screenClose:
@@ -267,25 +258,217 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.home.update(msg)
 }
 
-func (m *Model) sessOpts() session.Options {
-	return session.Options{Jargon: m.o.Jargon, Now: m.o.Now}
+// meetingUpdate hands a message to the meeting screen inside an edit of
+// its session, where it may change the plan. A message of a session
+// already left is dropped.
+func (m *Model) meetingUpdate(msg tea.Msg) tea.Cmd {
+	if s, ok := msg.(interface{ sessionID() uint64 }); ok && (m.session == nil || s.sessionID() != m.session.ID()) {
+		return nil
+	}
+	var cmd tea.Cmd
+	m.view.Edit(func(*model.Plan) { cmd = m.meeting.update(msg) })
+	return cmd
 }
 
-func (m *Model) openSession(s *session.Session) tea.Cmd {
-	if m.sess != nil {
-		_ = m.sess.Close()
+// rootUpdate handles the messages that move between screens.
+func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	svc, l := m.o.Service, m.o.Lang
+	switch msg := msg.(type) {
+	case quitMsg:
+		return tea.Quit, true
+	case newPlanMsg:
+		return m.startForm(), true
+	case cancelMsg:
+		m.want = ""
+		if m.screen == screenNew {
+			return m.leaveForm(), true
+		}
+		m.screen = screenHome
+		return nil, true
+	case createdPlanMsg:
+		p := msg.plan
+		m.want = p.ID
+		return m.io(func() tea.Msg {
+			s, err := svc.CreateSession(p)
+			return sessionOpenedMsg{p.ID, s, err}
+		}), true
+	case openPlanMsg:
+		ref := msg.id
+		m.want = ref
+		return m.io(func() tea.Msg {
+			p, err := svc.Load(ref)
+			return planLoadedMsg{ref, p, err}
+		}), true
+	case planLoadedMsg:
+		if msg.ref != m.want {
+			return nil, true
+		}
+		m.want = ""
+		p := msg.plan
+		switch {
+		case msg.err != nil:
+			m.home.message = errText(l, msg.err)
+		case p.ContentHidden():
+			m.home.message = model.T(l,
+				"Samtycket är återkallat. Planens innehåll visas inte; den finns kvar och kan skrivas ut med sipmote print.",
+				"The consent was withdrawn. The plan's content is not shown; it is kept and can be printed with sipmote print.")
+		case p.Draft == nil && p.Status == model.StatusActive:
+			m.ask = newAskModel(l, &m.st, p)
+			m.screen = screenAsk
+		default:
+			return m.openSession(svc.SessionOn(p)), true
+		}
+		return nil, true
+	case sessionOpenedMsg:
+		if msg.plan != m.want {
+			if msg.sess != nil {
+				m.leaving = append(m.leaving, msg.sess)
+				return m.leave(msg.sess), true
+			}
+			return nil, true
+		}
+		m.want = ""
+		if msg.err != nil {
+			if m.screen == screenNew {
+				m.newPlan.err = errText(l, msg.err)
+			} else {
+				m.home.message = errText(l, msg.err)
+			}
+			return nil, true
+		}
+		if m.screen == screenNew {
+			// The form is a plan now: it is no longer kept as a form.
+			m.newPlan.dirty = false
+			return tea.Batch(m.clearForm(), m.openSession(msg.sess)), true
+		}
+		return m.openSession(msg.sess), true
+	case askResultMsg:
+		m.screen = screenHome
+		p := msg.plan
+		switch msg.choice {
+		case "":
+			return nil, true
+		case "print":
+			m.home.message = model.T(l, "Skriver ut…", "Printing…")
+			return m.io(func() tea.Msg {
+				res, err := svc.Print(p, p.Latest(), m.printOptions(p, p.Latest()))
+				return homePrintedMsg{p.ID, service.PrintedText(l, res), err}
+			}), true
+		case "followup":
+			m.want = p.ID
+			return m.io(func() tea.Msg {
+				s, err := svc.FollowUpSession(p.ID)
+				return sessionOpenedMsg{p.ID, s, err}
+			}), true
+		}
+		return m.openSession(svc.SessionOn(p)), true
+	case closePlanMsg:
+		id := msg.id
+		m.want = id
+		return m.io(func() tea.Msg {
+			p, err := svc.Load(id)
+			return closeLoadedMsg{id, p, err}
+		}), true
+	case closeLoadedMsg:
+		if msg.id != m.want {
+			return nil, true
+		}
+		m.want = ""
+		if msg.err != nil {
+			m.home.message = errText(l, msg.err)
+			return nil, true
+		}
+		m.closing = newCloseModel(l, &m.st, msg.plan, m.o.Now)
+		m.resize()
+		m.screen = screenClose
+		return m.closing.form.focusField(0, -1), true
+	case closeRequestMsg:
+		id, c := msg.id, msg.closure
+		return m.io(func() tea.Msg {
+			p, err := svc.ClosePlan(id, c)
+			return planClosedMsg{id, p, err}
+		}), true
+	case planClosedMsg:
+		if m.screen == screenClose && m.closing != nil && m.closing.plan.ID == msg.id {
+			m.closing.closed(msg.plan, msg.err)
+		}
+		return m.reload(), true
+	case closedPlanMsg:
+		m.screen = screenHome
+		return m.reload(), true
+	case homePrintedMsg:
+		if msg.err != nil {
+			m.home.message = model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + errText(l, msg.err)
+		} else {
+			m.home.message = msg.where
+		}
+		return nil, true
+	case closeMeetingMsg:
+		s := m.session
+		m.view.Detach()
+		m.session, m.view, m.meeting = nil, nil, nil
+		m.screen = screenHome
+		if s == nil {
+			return nil, true
+		}
+		m.leaving = append(m.leaving, s)
+		return m.leave(s), true
+	case meetingLeftMsg:
+		for i, s := range m.leaving {
+			if s.ID() == msg.session {
+				m.leaving = append(m.leaving[:i], m.leaving[i+1:]...)
+				break
+			}
+		}
+		if msg.err != nil {
+			m.home.message = errText(l, msg.err)
+		}
+		return m.reload(), true
+	case listMsg:
+		m.listed(msg)
+		return nil, true
 	}
-	m.sess = s
-	p := s.Plan()
-	steps := withOwnWords(m.o.Agenda(p.Variant))
-	if p.Draft != nil && p.Draft.Review != nil {
-		steps = followUpAgenda(steps)
+	return nil, false
+}
+
+// printOptions are a print's from the screens: the easy-read page first,
+// where there is one. It runs in the print's tea.Cmd.
+func (m *Model) printOptions(p *model.Plan, v *model.Version) service.PrintOptions {
+	o := service.PrintOptions{Lang: m.o.Lang}
+	if m.o.EasyRead != nil {
+		o.EasyRead = m.o.EasyRead(p, v)
 	}
-	m.meeting = newMeetingModel(m.o.Lang, &m.st, s, steps, m.o.Now, m.o.Printer)
-	m.meeting.checklist = m.o.Checklist
-	m.meeting.setSize(m.width, m.height-1)
+	return o
+}
+
+// leave closes a session off the UI goroutine: its last save may wait for
+// the disk.
+func (m *Model) leave(s *service.Session) tea.Cmd {
+	return m.io(func() tea.Msg { return meetingLeftMsg{s.ID(), s.Close()} })
+}
+
+// openSession puts a session's meeting in front, attached as one view.
+func (m *Model) openSession(s *service.Session) tea.Cmd {
+	var cmds []tea.Cmd
+	if m.session != nil {
+		m.view.Detach()
+		m.leaving = append(m.leaving, m.session)
+		cmds = append(cmds, m.leave(m.session))
+	}
+	m.session, m.view = s, s.Attach()
+	m.view.Edit(func(p *model.Plan) {
+		steps := withOwnWords(m.o.Agenda(p.Variant))
+		if p.Draft != nil && p.Draft.Review != nil {
+			steps = followUpAgenda(steps)
+		}
+		m.meeting = newMeetingModel(m.o.Lang, &m.st, m.o.Service, m.view, steps, m.o.Now)
+		m.meeting.io = m.io
+		m.meeting.printOptions = m.printOptions
+		m.meeting.checklist = m.o.Checklist
+		m.meeting.setSize(m.width, m.height-1)
+	})
 	m.screen = screenMeeting
-	return m.meeting.init()
+	return tea.Batch(append(cmds, m.meeting.init())...)
 }
 
 func (m *Model) resize() {
@@ -301,7 +484,7 @@ func (m *Model) resize() {
 		m.newPlan.setSize(m.width, m.height)
 	}
 	if m.meeting != nil {
-		m.meeting.setSize(m.width, m.height-1)
+		m.view.Read(func(*model.Plan) { m.meeting.setSize(m.width, m.height-1) })
 	}
 }
 
@@ -332,7 +515,7 @@ func (m *Model) render() string {
 	case m.screen == screenNew:
 		s = m.newPlan.view()
 	case m.screen == screenMeeting:
-		s = m.meeting.view()
+		m.view.Read(func(*model.Plan) { s = m.meeting.view() })
 	case m.screen == screenAsk:
 		s = m.ask.view(m.width)
 	case m.screen == screenClose:
@@ -343,21 +526,12 @@ func (m *Model) render() string {
 	return s
 }
 
-type homePrintedMsg struct {
-	id    string
-	where string
-	err   error
-}
-
-// samePerson tells whether a stored plan has the same name and birth date,
-// so that a second plan for one person is not made by mistake.
+// samePerson tells whether a listed plan has the same name and birth date,
+// so that a second plan for one person is not made by mistake. It looks at
+// the list the home screen has, never the disk: it runs inside Update.
 func (m *Model) samePerson(p *model.Plan) bool {
-	sums, err := m.o.DB.List()
-	if err != nil {
-		return false
-	}
 	masked := model.MaskPNR(p.Person.PNR)
-	for _, s := range sums {
+	for _, s := range m.home.all {
 		if model.SameName(s.Person, p.Person.Name) && s.PNRMasked == masked {
 			return true
 		}

@@ -4,7 +4,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
 )
 
 // The trail screen is reached with t on the home screen. Loading the trail
@@ -22,11 +21,11 @@ type (
 
 // loadTrail reads a plan's trail and logs that it was shown.
 func (m *Model) loadTrail(id, person string) tea.Cmd {
-	db, now := m.o.DB, m.o.Now
-	return func() tea.Msg {
-		events, err := db.Trail(id)
+	svc := m.o.Service
+	return m.io(func() tea.Msg {
+		events, err := svc.Trail(id)
 		if err == nil {
-			_ = db.Log(id, store.TrailEvent{At: now(), Kind: store.TrailViewed, Section: "trail"})
+			svc.Viewed(id, "trail")
 		}
 		rows := make([]TrailRow, 0, len(events))
 		for _, e := range events {
@@ -34,7 +33,7 @@ func (m *Model) loadTrail(id, person string) tea.Cmd {
 				OSUser: e.OSUser, Secretary: e.Secretary, From: e.From})
 		}
 		return trailLoadedMsg{id: id, person: person, rows: rows, err: err}
-	}
+	})
 }
 
 // updateTrail handles the trail screen's messages; ok is false for a
@@ -48,7 +47,7 @@ func (m *Model) updateTrail(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true // the user has gone elsewhere meanwhile
 		}
 		if msg.err != nil {
-			m.home.message = ErrorText(m.o.Lang, msg.err)
+			m.home.message = errText(m.o.Lang, msg.err)
 			return nil, true
 		}
 		title := model.T(m.o.Lang, "Åtkomstlogg: ", "Access trail: ") + msg.person

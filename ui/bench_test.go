@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/ui/session"
 )
 
 // largePlan has 15 participants, 10 goals, 60 actions and about 20 kB of
@@ -49,30 +48,39 @@ var benchKeys = []tea.Msg{
 func BenchmarkKeystrokeLargePlan(b *testing.B) {
 	db := openTestDB(b)
 	p := largePlan()
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		b.Fatal(err)
 	}
-	s := session.New(db, p, session.Options{})
+	s := db.SessionOn(p)
 	defer s.Close()
+	v := s.Attach()
 	st := DefaultStyles()
-	m := newMeetingModel(model.Swedish, &st, s, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow }, nil)
-	m.setSize(120, 40)
-	m.goSection(secActions)
-	ls := m.sections[secActions].(*listSection)
-	ls.openRow(30)
+	var m *meetingModel
+	v.Edit(func(*model.Plan) {
+		m = newMeetingModel(model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })
+	})
+	// Every key is one Edit and every frame one Read of the session, as in
+	// the program: the locks are part of the cost.
+	key := func(msg tea.Msg) { v.Edit(func(*model.Plan) { m.update(msg) }) }
+	frame := func() (out string) { v.Read(func(*model.Plan) { out = m.view() }); return out }
+	v.Edit(func(*model.Plan) {
+		m.setSize(120, 40)
+		m.goSection(secActions)
+		m.sections[secActions].(*listSection).openRow(30)
+	})
 	// The key must land in the action: check once before timing.
 	before := p.Draft.Content.Actions[30].What
-	m.update(benchKeys[0])
-	if got := p.Draft.Content.Actions[30].What; got != before+"a" || !strings.Contains(m.view(), before+"a") {
+	key(benchKeys[0])
+	if got := p.Draft.Content.Actions[30].What; got != before+"a" || !strings.Contains(frame(), before+"a") {
 		b.Fatalf("the key did not reach the action: %q", got)
 	}
-	m.update(benchKeys[1])
-	m.view()
+	key(benchKeys[1])
+	frame()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		m.update(benchKeys[i%2])
-		_ = m.view()
+		key(benchKeys[i%2])
+		_ = frame()
 	}
 }
 

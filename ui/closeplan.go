@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -12,7 +13,15 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-type closedPlanMsg struct{ plan *model.Plan }
+// closeRequestMsg asks the root to close plan id; closedPlanMsg says the
+// user has read who to tell and goes back.
+type (
+	closeRequestMsg struct {
+		id      string
+		closure model.Closure
+	}
+	closedPlanMsg struct{}
+)
 
 // closeModel closes a plan: a reason, a date, and then the list of who must
 // be told. A closed plan is kept, read-only and printable.
@@ -26,6 +35,7 @@ type closeModel struct {
 	form   *form
 	err    string
 	done   bool
+	busy   bool // a close request is on its way
 	now    func() time.Time
 	help   help.Model
 	keys   struct{ save, cancel key.Binding }
@@ -52,8 +62,7 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 	k, isKey := msg.(tea.KeyPressMsg)
 	if m.done {
 		if isKey {
-			p := m.plan
-			return func() tea.Msg { return closedPlanMsg{p} }
+			return func() tea.Msg { return closedPlanMsg{} }
 		}
 		return nil
 	}
@@ -63,32 +72,37 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.cancel):
 			return func() tea.Msg { return cancelMsg{} }
 		case key.Matches(k, m.keys.save):
-			var err error
-			if model.ClosureReason(m.reason) == model.CloseConsentGone {
-				err = m.plan.WithdrawConsent(m.date, m.now())
-			} else {
-				err = m.plan.Close(model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date}, m.now())
-			}
-			if err != nil {
-				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
+			if m.busy {
 				return nil
 			}
-			m.done = true
-			return nil
+			m.busy = true
+			id, c := m.plan.ID, model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date}
+			return func() tea.Msg { return closeRequestMsg{id, c} }
 		}
 	}
 	cmd, _ := m.form.update(msg)
 	return cmd
 }
 
+// closed takes the answer to a close request: the closed plan, stored,
+// or why it was not closed.
+func (m *closeModel) closed(p *model.Plan, err error) {
+	m.busy = false
+	if err != nil {
+		m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
+		return
+	}
+	m.plan, m.done = p, true
+}
+
 func closeErrText(l model.Lang, err error) string {
 	switch {
-	case err == model.ErrReasonText:
+	case errors.Is(err, model.ErrReasonText):
 		return model.T(l, "skriv en förklaring när skälet är annat.", "write an explanation when the reason is other.")
-	case err == model.ErrCloseDate:
+	case errors.Is(err, model.ErrCloseDate):
 		return model.T(l, "datumet ska vara ÅÅÅÅ-MM-DD och inte senare än i dag.", "the date must be YYYY-MM-DD and not later than today.")
 	}
-	return ErrorText(l, err)
+	return errText(l, err)
 }
 
 func (m *closeModel) view(width int) string {

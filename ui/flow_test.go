@@ -96,7 +96,7 @@ func TestMeetingFlow(t *testing.T) {
 	press(m, "a")
 	typeText(m, "Eva Lind, närstående, telefon")
 	press(m, "enter", "esc")
-	v := m.sess.Plan().Draft
+	v := livePlan(m).Draft
 	if len(v.Meeting.Participants) != 3 {
 		t.Fatalf("want 3 participants, got %d:\n%s", len(v.Meeting.Participants), screenText(m))
 	}
@@ -152,13 +152,15 @@ func TestMeetingFlow(t *testing.T) {
 	if m.meeting.active != secFinish {
 		t.Fatalf("chooser did not open finish: %s", m.meeting.active)
 	}
-	m.sess.Changed("")
-	m.meeting.refreshFindings()
+	m.view.Edit(func(*model.Plan) {
+		m.view.Changed("")
+		m.meeting.refreshFindings()
+	})
 	if errs := model.Errors(m.meeting.findings); len(errs) > 0 {
 		t.Fatalf("plan still has errors: %+v", errs)
 	}
 	press(m, "enter", "j")
-	p := m.sess.Plan()
+	p := livePlan(m)
 	if p.VersionNumber() != 1 || p.Status != model.StatusActive {
 		t.Fatalf("not finalised: version %d status %s\n%s", p.VersionNumber(), p.Status, screenText(m))
 	}
@@ -167,7 +169,7 @@ func TestMeetingFlow(t *testing.T) {
 	if m.screen != screenHome {
 		t.Fatalf("ctrl+q did not return home")
 	}
-	stored, err := db.LoadPlan(p.ID)
+	stored, err := db.Load(p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +205,7 @@ func TestActionTakesUnitFromResponsible(t *testing.T) {
 	typeText(m, "Boendestöd")
 	press(m, "tab", "tab")
 	typeText(m, "karin holm")
-	a := m.sess.Plan().Draft.Content.Actions[0]
+	a := livePlan(m).Draft.Content.Actions[0]
 	if a.Unit != "Beroendeenheten" || a.Principal != model.PrincipalKommun {
 		t.Errorf("action unit %q principal %q, want those of Karin Holm", a.Unit, a.Principal)
 	}
@@ -215,7 +217,7 @@ func TestActionTakesUnitFromResponsible(t *testing.T) {
 func TestFollowUpMeeting(t *testing.T) {
 	db := openTestDB(t)
 	p := model.Demo(fixedNow)
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
@@ -234,15 +236,15 @@ func TestFollowUpMeeting(t *testing.T) {
 		t.Errorf("current step %s, want review", m.meeting.steps[m.meeting.step].ID)
 	}
 	// The fourth action of the last version has no outcome in the demo.
-	prev := m.sess.Plan().Reviewed(m.sess.Plan().Draft)
+	prev := livePlan(m).Reviewed(livePlan(m).Draft)
 	a := prev.Content.Actions[3]
 	path := "review.actions[3]"
 	send(m, jumpMsg{path})
 	press(m, "right") // — → done
-	if got := m.sess.Plan().Draft.Review.Actions[a.ID].Result; got != model.OutcomeDone {
+	if got := livePlan(m).Draft.Review.Actions[a.ID].Result; got != model.OutcomeDone {
 		t.Fatalf("outcome = %q, want done", got)
 	}
-	for _, x := range m.sess.Plan().Draft.Content.Actions {
+	for _, x := range livePlan(m).Draft.Content.Actions {
 		if x.ID == a.ID && x.Status != model.ActionDone {
 			t.Errorf("the outcome did not reach the new version: %s", x.Status)
 		}

@@ -28,11 +28,11 @@ func TestGoldenScreens(t *testing.T) {
 					db := openTestDB(t)
 					child := model.DemoChild(fixedNow)
 					for _, p := range []*model.Plan{model.Demo(fixedNow), child} {
-						if err := db.SavePlan(p); err != nil {
+						if err := db.Create(p); err != nil {
 							t.Fatal(err)
 						}
 					}
-					o := Options{DB: db, Lang: lang, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)}
+					o := Options{Service: db, Lang: lang, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)}
 					if scr == "meeting" || scr == "preview" {
 						o.OpenPlan = child.ID
 					}

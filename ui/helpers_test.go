@@ -14,20 +14,27 @@ import (
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/service"
 )
 
 // fixedNow is the clock of every screen test, so views are reproducible.
 var fixedNow = time.Date(2026, 11, 25, 13, 0, 0, 0, time.Local)
 
-func openTestDB(t testing.TB) *store.DB {
+func openTestDB(t testing.TB) *service.Service {
+	return openTestService(t, service.Options{})
+}
+
+// openTestService opens a real database in a temporary folder, with the
+// screens' fixed clock.
+func openTestService(t testing.TB, o service.Options) *service.Service {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "sip.db"))
+	o.Now = func() time.Time { return fixedNow }
+	svc, err := service.Open(filepath.Join(t.TempDir(), "sip.db"), o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	t.Cleanup(func() { svc.Close() })
+	return svc
 }
 
 // testAgenda is the real default agenda from the checklists.
@@ -47,9 +54,9 @@ func testAgenda(t testing.TB) func(model.AgeGroup) []Step {
 	}
 }
 
-func newTestModel(t testing.TB, db *store.DB, l model.Lang, w, h int) *Model {
+func newTestModel(t testing.TB, db *service.Service, l model.Lang, w, h int) *Model {
 	t.Helper()
-	m := New(Options{DB: db, Lang: l, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)})
+	m := New(Options{Service: db, Lang: l, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)})
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	t.Cleanup(func() { _ = m.Close() })
 	return m
@@ -59,11 +66,12 @@ func newTestModel(t testing.TB, db *store.DB, l model.Lang, w, h int) *Model {
 // once (screen changes), leaving timers and blocking waits alone.
 func send(m *Model, msg tea.Msg) {
 	drainPending(m)
+	base := m.running.Load()
 	_, cmd := m.Update(msg)
-	runCmd(m, cmd, 0)
+	runCmd(m, cmd, 0, base)
 }
 
-func runCmd(m *Model, cmd tea.Cmd, depth int) {
+func runCmd(m *Model, cmd tea.Cmd, depth int, base int32) {
 	if cmd == nil || depth > 5 {
 		return
 	}
@@ -73,11 +81,11 @@ func runCmd(m *Model, cmd tea.Cmd, depth int) {
 		gid <- goroutineID()
 		done <- cmd()
 	}()
-	if msg, ok := awaitCmd(done, <-gid); ok {
-		deliver(m, msg, depth)
+	if msg, ok := awaitCmd(m, done, <-gid, base); ok {
+		deliver(m, msg, depth, base)
 		return
 	}
-	// A wait on the saver or a timer: not part of this step. Should it
+	// A wait on the session or a timer: not part of this step. Should it
 	// answer later, the answer is delivered before the next message, as the
 	// program would.
 	pendMu.Lock()
@@ -87,33 +95,37 @@ func runCmd(m *Model, cmd tea.Cmd, depth int) {
 
 // deliver hands a command's answer to the model, leaving out the timers
 // that the tests call explicitly.
-func deliver(m *Model, msg tea.Msg, depth int) {
+func deliver(m *Model, msg tea.Msg, depth int, base int32) {
 	switch msg := msg.(type) {
 	case nil:
 	case tea.BatchMsg:
 		for _, c := range msg {
-			runCmd(m, c, depth+1)
+			runCmd(m, c, depth+1, base)
 		}
-	case clockMsg, saveTickMsg, savedMsg:
-		// timers: the tests call them explicitly
+	case clockMsg, saveTickMsg, sessionMsg:
+		// timers and the session's events: the tests call them explicitly
 	default:
 		_, next := m.Update(msg)
-		runCmd(m, next, depth+1)
+		runCmd(m, next, depth+1, base)
 	}
 }
 
 // awaitCmd waits for a command's answer. A command that has not answered in
-// 15 ms counts as a wait (on the saver, a timer, a subscription) when its
-// goroutine is parked on a channel or asleep; one that is still running or
-// waiting for a lock or the disk is only slow (a loaded machine under -race
-// can take that long to schedule it) and is waited for, up to a limit.
-func awaitCmd(done chan tea.Msg, gid uint64) (tea.Msg, bool) {
+// 15 ms counts as a wait (on the session, a timer, a subscription) when its
+// goroutine is parked on a channel or asleep and no call of the service
+// started by this step is running; a call of the service (a save, a load,
+// a print: it may wait on the saver's channel) and a command that is still
+// running or waiting for a lock or the disk are only slow (a loaded
+// machine under -race can take that long to schedule them) and are waited
+// for, up to a limit.
+func awaitCmd(m *Model, done chan tea.Msg, gid uint64, base int32) (tea.Msg, bool) {
 	select {
 	case msg := <-done:
 		return msg, true
 	case <-time.After(15 * time.Millisecond):
 	}
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && !parked(gid); {
+	busy := func() bool { return m.running.Load() > base || !parked(gid) }
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && busy(); {
 		select {
 		case msg := <-done:
 			return msg, true
@@ -155,7 +167,7 @@ func drainPending(m *Model) {
 	pendingCmds[m] = still
 	pendMu.Unlock()
 	for _, msg := range ready {
-		deliver(m, msg, 0)
+		deliver(m, msg, 0, m.running.Load())
 	}
 }
 
@@ -190,6 +202,17 @@ func parked(id uint64) bool {
 	}
 	return false
 }
+
+// livePlan is the plan of the open meeting, for tests to look at.
+func livePlan(m *Model) (p *model.Plan) {
+	m.view.Read(func(x *model.Plan) { p = x })
+	return p
+}
+
+// inEdit and inRead run a test's direct call of the meeting screen where
+// the root runs its Update and View: inside an Edit or a Read of its view.
+func inEdit(m *Model, fn func()) { m.view.Edit(func(*model.Plan) { fn() }) }
+func inRead(m *Model, fn func()) { m.view.Read(func(*model.Plan) { fn() }) }
 
 // key makes a key press from its name: "enter", "ctrl+n", "alt+1", "a".
 func kp(name string) tea.KeyPressMsg {

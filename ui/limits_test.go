@@ -16,7 +16,7 @@ func TestOverlongFieldIsHeldNotCut(t *testing.T) {
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
 	long := strings.Repeat("ord ", 15000) // 60 000 characters, over the 50 000 limit
 	p.Draft.Content.OwnWords = long
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 120, 40)
@@ -34,7 +34,7 @@ func TestOverlongFieldIsHeldNotCut(t *testing.T) {
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
-	q, err := db.LoadPlan(p.ID)
+	q, err := db.Load(p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/ui/session"
+	"github.com/sipmote/sipmote/service"
 )
 
 type meetingKeys struct {
@@ -44,8 +44,12 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 type (
 	clockMsg    time.Time
 	saveTickMsg struct{}
-	savedMsg    session.Saved
+	// sessionMsg is an event of the session: a save's outcome, or an edit
+	// made in another view.
+	sessionMsg service.Event
 )
+
+func (e sessionMsg) sessionID() uint64 { return e.Session }
 
 // overlay is a panel drawn over the meeting: help, findings, preview,
 // the section chooser, the round of speakers.
@@ -59,7 +63,8 @@ type overlay interface {
 type meetingModel struct {
 	lang  model.Lang
 	st    *Styles
-	sess  *session.Session
+	svc   *service.Service
+	sess  *service.View
 	steps []Step
 	step  int
 	keys  meetingKeys
@@ -87,8 +92,12 @@ type meetingModel struct {
 	helpText    string
 	agendaKey   string
 	agendaRev   int
-	printer     Printer
 	checklist   Checklist
+	// io wraps the screen's calls of the service in tea.Cmds the root
+	// waits for before the database closes.
+	io func(func() tea.Msg) tea.Cmd
+	// printOptions says how the root prints (the easy-read page).
+	printOptions func(*model.Plan, *model.Version) service.PrintOptions
 
 	// who is the view on screen; a meeting always opens on the
 	// secretary's, never on the chair's with its private cues.
@@ -97,10 +106,6 @@ type meetingModel struct {
 	room  *roomModel
 }
 
-// Printer prints or exports the plan when the meeting is finished. It is
-// given by the root, which knows the printout package and the disk.
-type Printer func(p *model.Plan, v *model.Version, job PrintJob) (string, error)
-
 // PrintJob says which papers a print from the screen holds: the original
 // or not, and a copy named for each recipient given.
 type PrintJob struct {
@@ -108,14 +113,17 @@ type PrintJob struct {
 	Copies   []model.Recipient
 }
 
-func newMeetingModel(l model.Lang, st *Styles, s *session.Session, steps []Step, now func() time.Time, pr Printer) *meetingModel {
-	m := &meetingModel{lang: l, st: st, sess: s, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now, printer: pr,
-		width: 80, height: 24}
+// newMeetingModel makes the meeting screen as view v of its session. It is
+// called inside v.Edit, as is every update of the screen; its drawing
+// inside v.Read.
+func newMeetingModel(l model.Lang, st *Styles, svc *service.Service, v *service.View, steps []Step, now func() time.Time) *meetingModel {
+	m := &meetingModel{lang: l, st: st, svc: svc, sess: v, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
+		width: 80, height: 24, io: func(f func() tea.Msg) tea.Cmd { return f }}
 	m.saveText = model.T(l, "sparat", "saved")
 	m.chair = newChairModel(l, st, m.keys.views, m.keys.quit)
 	m.room = newRoomModel(l, st)
 	m.buildSections()
-	p := s.Plan()
+	p := v.Plan()
 	m.lastTick = now()
 	m.restore(p.Position)
 	m.refreshFindings()
@@ -284,12 +292,20 @@ func (m *meetingModel) clock() tea.Cmd {
 }
 
 func (m *meetingModel) saveTick() tea.Cmd {
-	return tea.Tick(session.SaveInterval, func(time.Time) tea.Msg { return saveTickMsg{} })
+	return tea.Tick(service.SaveInterval, func(time.Time) tea.Msg { return saveTickMsg{} })
 }
 
+// waitSaved waits for the session's next event. When the session is
+// closed the channel is, and the wait ends with no message.
 func (m *meetingModel) waitSaved() tea.Cmd {
-	ch := m.sess.Results()
-	return func() tea.Msg { return savedMsg(<-ch) }
+	ch := m.sess.Events()
+	return func() tea.Msg {
+		e, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return sessionMsg(e)
+	}
 }
 
 func (m *meetingModel) refreshFindings() {
@@ -363,6 +379,7 @@ func (m *meetingModel) goStep(i int) tea.Cmd {
 	m.agendaKey = ""
 	m.agendaRev = m.rev
 	s := m.steps[m.step]
+	m.sess.MoveStep(s.ID)
 	if s.First != "" && forward {
 		return m.goSection(s.First)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
 )
 
 // closeMeetingMsg asks the root to go back to the home screen.
@@ -33,15 +34,18 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 		// every key, so typing redraws only the plan pane.
 		m.agendaRev = m.rev
 		return m.saveTick()
-	case savedMsg:
-		if msg.Err != nil {
-			m.saveErr = true
-			m.saveText = saveErrorText(m.lang, msg.Err)
-			m.sess.Changed("") // try again at the next tick
-		} else {
-			m.saveErr = false
-			m.saveText = model.T(m.lang, "sparat ", "saved ") + msg.At.Format("15:04:05")
+	case sessionMsg:
+		if r := msg.Saved; r != nil {
+			if r.Err != nil {
+				m.saveErr = true
+				m.saveText = saveErrorText(m.lang, r.Err)
+				m.sess.Changed("") // try again at the next tick
+			} else {
+				m.saveErr = false
+				m.saveText = model.T(m.lang, "sparat ", "saved ") + r.At.Format("15:04:05")
+			}
 		}
+		m.follow(service.Event(msg))
 		return m.waitSaved()
 	case previewMsg:
 		if m.over != nil {
@@ -61,8 +65,14 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			m.message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + errText(m.lang, msg.err)
 			return nil
 		}
-		m.sess.Logged("printed")
 		m.message = msg.where
+		return nil
+	case finalisedMsg:
+		if msg.err != nil {
+			m.message = model.T(m.lang, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + errText(m.lang, msg.err)
+			return nil
+		}
+		m.message = model.T(m.lang, "Version fastställd. Tryck p för att skriva ut.", "Version finalised. Press p to print.")
 		return nil
 	case jumpMsg:
 		m.over = nil
@@ -276,6 +286,8 @@ func (m *meetingModel) elapsed() time.Duration {
 	return m.lastTick.Sub(*v.Meeting.StartedAt)
 }
 
+// finalise freezes the draft; the message waits until the version is on
+// disk, which a tea.Cmd waits for.
 func (m *meetingModel) finalise() tea.Cmd {
 	fs, err := m.sess.Finalise()
 	if err != nil {
@@ -284,8 +296,9 @@ func (m *meetingModel) finalise() tea.Cmd {
 		return nil
 	}
 	m.rev++
-	m.message = model.T(m.lang, "Version fastställd. Tryck p för att skriva ut.", "Version finalised. Press p to print.")
-	return nil
+	m.message = model.T(m.lang, "Fastställer…", "Finalising…")
+	s := m.sess.Session()
+	return m.io(func() tea.Msg { return finalisedMsg{s.ID(), s.Flush()} })
 }
 
 // choosePapers opens the copy list before printing, so that the secretary
@@ -293,35 +306,73 @@ func (m *meetingModel) finalise() tea.Cmd {
 func (m *meetingModel) choosePapers() tea.Cmd {
 	p := m.sess.Plan()
 	v := p.Current()
-	if m.printer == nil || v == nil {
+	if m.svc == nil || v == nil {
 		return nil
 	}
 	m.over = newCopiesOverlay(m.lang, m.st, p, v, v == m.sess.Draft() && !m.sess.ReadOnly())
 	return nil
 }
 
+// print prints the version on screen on the papers of job. The PDF is made
+// off the UI goroutine from a snapshot, so the screen never waits for the
+// render or the printer; the service records the print in the trail of
+// this plan, even if the meeting is left before the printer answers.
 func (m *meetingModel) print(job PrintJob) tea.Cmd {
-	if m.printer == nil {
+	if m.svc == nil || m.sess.Plan().Current() == nil {
 		return nil
 	}
-	if m.sess.Plan().Current() == nil {
-		return nil
-	}
-	// The PDF is made off the UI goroutine from a snapshot, so the screen
-	// never waits for the render or the printer.
-	p := m.sess.Plan().Clone()
-	pr := m.printer
+	p, svc, l, id, po := m.sess.Plan().Clone(), m.svc, m.lang, m.sess.Session().ID(), m.printOptions
 	m.message = model.T(m.lang, "Skriver ut…", "Printing…")
-	return func() tea.Msg {
-		where, err := pr(p, p.Current(), job)
-		return printedMsg{where, err}
+	return m.io(func() tea.Msg {
+		o := service.PrintOptions{Lang: l}
+		if po != nil {
+			o = po(p, p.Current())
+		}
+		o.Papers = &service.Papers{Original: job.Original, Copies: job.Copies}
+		res, err := svc.Print(p, p.Current(), o)
+		return printedMsg{id, service.PrintedText(l, res), err}
+	})
+}
+
+// follow catches up with an edit made in another view of the session:
+// the chair moved the step, ticked a speaker or finalised.
+func (m *meetingModel) follow(e service.Event) {
+	if !e.Edited && !e.StepMoved && !e.Finalised {
+		return
+	}
+	m.rev++
+	m.agendaKey = ""
+	m.agendaRev = m.rev
+	if e.StepMoved {
+		id := m.sess.Step()
+		for i, s := range m.steps {
+			if s.ID == id && i != m.step {
+				m.goStep(i)
+				break
+			}
+		}
+	}
+	if e.Finalised {
+		m.refreshFindings()
 	}
 }
 
-type printedMsg struct {
-	where string
-	err   error
-}
+// Answers of the meeting's tea.Cmds; each names its session, so that the
+// root drops one that comes after the meeting was left.
+type (
+	printedMsg struct {
+		session uint64
+		where   string
+		err     error
+	}
+	finalisedMsg struct {
+		session uint64
+		err     error
+	}
+)
+
+func (p printedMsg) sessionID() uint64   { return p.session }
+func (f finalisedMsg) sessionID() uint64 { return f.session }
 
 func (m *meetingModel) fullHelp() [][]key.Binding {
 	k := m.keys

@@ -26,7 +26,7 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 		t.Run("", func(t *testing.T) {
 			db := openTestDB(t)
 			for _, p := range []*model.Plan{model.Demo(fixedNow), model.DemoChild(fixedNow)} {
-				if err := db.SavePlan(p); err != nil {
+				if err := db.Create(p); err != nil {
 					t.Fatal(err)
 				}
 			}

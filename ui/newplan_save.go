@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/ui/session"
+	"github.com/sipmote/sipmote/service"
 )
 
 // The new-plan form is saved as it is typed, like everything else: every
@@ -65,7 +65,7 @@ func (f *formDrafts) write(n int, fn func() error) error {
 // starts, and tells the home screen.
 func (m *Model) loadFormDraft() {
 	var in NewPlanInput
-	at, ok, err := m.o.DB.LoadForm(formNewPlan, &in)
+	at, ok, err := m.o.Service.LoadForm(formNewPlan, &in)
 	if err != nil || !ok {
 		return
 	}
@@ -94,7 +94,7 @@ func (m *Model) startForm() tea.Cmd {
 
 func (m *Model) formTick() tea.Cmd {
 	gen := m.formGen
-	return tea.Tick(session.SaveInterval, func(time.Time) tea.Msg { return formTickMsg{gen} })
+	return tea.Tick(service.SaveInterval, func(time.Time) tea.Msg { return formTickMsg{gen} })
 }
 
 // saveForm writes the form as it is now, if it changed.
@@ -104,7 +104,7 @@ func (m *Model) saveForm() tea.Cmd {
 		return nil
 	}
 	np.dirty = false
-	in, db, gen, at := np.in, m.o.DB, m.formGen, m.o.Now()
+	in, db, gen, at := np.in, m.o.Service, m.formGen, m.o.Now()
 	m.formDraft, m.formAt = &in, at
 	n := m.formWrites.next()
 	return func() tea.Msg {
@@ -116,7 +116,7 @@ func (m *Model) saveForm() tea.Cmd {
 // clearForm forgets the form, in memory at once and on disk in order.
 func (m *Model) clearForm() tea.Cmd {
 	m.formDraft = nil
-	db := m.o.DB
+	db := m.o.Service
 	n := m.formWrites.next()
 	return func() tea.Msg {
 		return formClearedMsg{m.formWrites.write(n, func() error { return db.ClearForm(formNewPlan) })}
@@ -143,12 +143,12 @@ func (m *Model) updateForm(msg tea.Msg) (tea.Cmd, bool) {
 			}
 		}
 		if msg.err != nil && m.screen == screenHome {
-			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + ErrorText(m.o.Lang, msg.err)
+			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + errText(m.o.Lang, msg.err)
 		}
 		return nil, true
 	case formClearedMsg:
 		if msg.err != nil {
-			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte tas bort från disken: ", "The form could not be removed from the disk: ") + ErrorText(m.o.Lang, msg.err)
+			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte tas bort från disken: ", "The form could not be removed from the disk: ") + errText(m.o.Lang, msg.err)
 		}
 		return nil, true
 	case discardFormMsg:
@@ -181,5 +181,5 @@ func (m *Model) flushForm() error {
 	np.dirty = false
 	in, at := np.in, m.o.Now()
 	n := m.formWrites.next()
-	return m.formWrites.write(n, func() error { return m.o.DB.SaveForm(formNewPlan, in, at) })
+	return m.formWrites.write(n, func() error { return m.o.Service.SaveForm(formNewPlan, in, at) })
 }

@@ -16,7 +16,7 @@ import (
 func TestTinyWindowRefusesKeysVisibly(t *testing.T) {
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)

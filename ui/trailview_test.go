@@ -6,7 +6,8 @@ import (
 	"time"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/service"
 )
 
 // TestTrailScreen opens the trail from the home screen, in both languages,
@@ -14,13 +15,16 @@ import (
 // way back.
 func TestTrailScreen(t *testing.T) {
 	for _, l := range []model.Lang{model.Swedish, model.English} {
-		db := openTestDB(t)
+		noPrinter := func([]byte, string, string) (printout.Result, error) { return printout.Result{}, nil }
+		db := openTestService(t, service.Options{OSUser: "sekr1", Device: noPrinter})
 		p := model.NewPlan(model.Person{Name: "Tora Test"}, time.Now())
-		if err := db.SavePlan(p); err != nil {
+		p.Draft.Meeting.Secretary = "Sara Sekreterare"
+		if err := db.Create(p); err != nil {
 			t.Fatal(err)
 		}
-		db.Log(p.ID, store.TrailEvent{Kind: store.TrailCreated, OSUser: "sekr1", Secretary: "Sara Sekreterare"})
-		db.Log(p.ID, store.TrailEvent{Kind: store.TrailPrinted, OSUser: "sekr1"})
+		if _, err := db.Print(p, p.Draft, service.PrintOptions{Lang: l}); err != nil {
+			t.Fatal(err)
+		}
 		m := newTestModel(t, db, l, 100, 30)
 		press(m, "t")
 		screen := screenText(m)
@@ -29,7 +33,7 @@ func TestTrailScreen(t *testing.T) {
 				t.Errorf("%s: the trail screen lacks %q:\n%s", l, want, screen)
 			}
 		}
-		if ev, _ := db.Trail(p.ID); len(ev) != 3 || ev[2].Kind != store.TrailViewed || ev[2].Section != "trail" {
+		if ev, _ := db.Trail(p.ID); len(ev) != 3 || ev[2].Kind != "viewed" || ev[2].Section != "trail" {
 			t.Errorf("%s: showing the trail is not logged: %+v", l, ev)
 		}
 		press(m, "?")

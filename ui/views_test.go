@@ -25,7 +25,7 @@ func openViewsMeeting(t *testing.T, l model.Lang, w, h int) (*Model, *model.Plan
 	}
 	v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{ID: model.NewID(), Name: "Lisa Berg",
 		Role: model.RoleStaff, Unit: "Försäkringskassan", Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", Attendance: model.AttendRoom})
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, l, w, h)
@@ -40,7 +40,7 @@ func goConsentStep(t *testing.T, m *Model) {
 	t.Helper()
 	for i, s := range m.meeting.steps {
 		if s.Section == secConsent {
-			m.meeting.goStep(i)
+			inEdit(m, func() { m.meeting.goStep(i) })
 			return
 		}
 	}
@@ -99,7 +99,8 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 	mm := m.meeting
 	check := func(when string) {
 		t.Helper()
-		room := ansi.Strip(mm.room.view(mm.state()))
+		var room string
+		inRead(m, func() { room = ansi.Strip(mm.room.view(mm.state())) })
 		for _, bad := range []string{testNotRaise, "hennes tidigare partner", p.Person.PNR, "201503082388", "150308-2388"} {
 			if strings.Contains(room, bad) {
 				t.Fatalf("%s: room shows %q:\n%s", when, bad, room)
@@ -107,17 +108,17 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 		}
 	}
 	// The subject typed where it belongs: the consent.
-	mm.goSection(secConsent)
+	inEdit(m, func() { mm.goSection(secConsent) })
 	fs := mm.sections[secConsent].(*formSection)
-	fs.f.focusField(fieldIndex(fs.f, "consent.not_raise"), -1)
+	inEdit(m, func() { fs.f.focusField(fieldIndex(fs.f, "consent.not_raise"), -1) })
 	press(m, "end")
 	typeText(m, "; hennes tidigare partner")
 	check("after the consent")
-	if got := mm.version().Consent.NotRaise; len(got) != 2 {
+	if got := livePlan(m).Draft.Consent.NotRaise; len(got) != 2 {
 		t.Fatalf("not to raise = %q", got)
 	}
 	// And where it does not: the situation, with the personnummer.
-	mm.goSection(secSituation)
+	inEdit(m, func() { mm.goSection(secSituation) })
 	for _, s := range []string{" Om hennes tidigare partner: inget.", " Pnr 20150308-2388 och 201503082388."} {
 		for _, r := range s {
 			if r == ' ' {
@@ -128,7 +129,8 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 			check("typing the situation")
 		}
 	}
-	room := ansi.Strip(mm.room.view(mm.state()))
+	var room string
+	inRead(m, func() { room = ansi.Strip(mm.room.view(mm.state())) })
 	if !strings.Contains(room, "20150308-****") || !strings.Contains(room, "Om …: inget.") {
 		t.Errorf("the room does not show the masked text:\n%s", room)
 	}
@@ -144,21 +146,21 @@ func TestChairMovesTheMeeting(t *testing.T) {
 	if mm.step != start+1 {
 		t.Fatalf("→ in the chair's view: step %d, want %d", mm.step, start+1)
 	}
-	if mm.sess.Plan().Position.Step != mm.steps[start+1].ID {
-		t.Errorf("the position kept for reopening is %q", mm.sess.Plan().Position.Step)
+	if livePlan(m).Position.Step != mm.steps[start+1].ID {
+		t.Errorf("the position kept for reopening is %q", livePlan(m).Position.Step)
 	}
 	press(m, "left")
 	if mm.step != start || !mm.steps[start].Round {
 		t.Fatalf("← did not go back to the round (step %d)", mm.step)
 	}
 	press(m, "space", "space")
-	ids := mm.version().Rounds[mm.steps[start].ID]
-	pres := mm.version().Present()
+	ids := livePlan(m).Draft.Rounds[mm.steps[start].ID]
+	pres := livePlan(m).Draft.Present()
 	if len(ids) != 2 || ids[0] != pres[0].ID || ids[1] != pres[1].ID {
 		t.Errorf("ticked speakers = %v", ids)
 	}
 	press(m, "d")
-	if !mm.version().Agenda[mm.steps[start].ID].Done || mm.step != start+1 {
+	if !livePlan(m).Draft.Agenda[mm.steps[start].ID].Done || mm.step != start+1 {
 		t.Errorf("d did not mark the step done and move on")
 	}
 	press(m, "f2", "f2")
@@ -190,7 +192,7 @@ func TestChangesLeaveOutNotRaise(t *testing.T) {
 	}
 	p.Draft.Consent.NotRaise = append(p.Draft.Consent.NotRaise, "skulderna")
 	p.Draft.Consent.Subjects = append(p.Draft.Consent.Subjects, "boendet")
-	if err := db.SavePlan(p); err != nil {
+	if err := db.Create(p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)

@@ -1,0 +1,88 @@
+package service
+
+import (
+	"github.com/sipmote/sipmote/store"
+)
+
+// The database file as a whole: unlocking, checking, rescuing and
+// encrypting it, and what Open found. These are the store's, named here
+// so that the command line needs no import of store.
+
+// Errors of opening and checking the file, for errors.Is.
+var (
+	ErrPassphrase       = store.ErrPassphrase
+	ErrEncrypted        = store.ErrEncrypted
+	ErrAlreadyEncrypted = store.ErrAlreadyEncrypted
+	ErrDamaged          = store.ErrDamaged
+)
+
+// Report is what Check found; RescueReport what Rescue copied.
+type (
+	Report       = store.Report
+	ChainBreak   = store.ChainBreak
+	RescueReport = store.RescueReport
+)
+
+// The kinds of ChainBreak.
+const (
+	BreakDamaged  = store.BreakDamaged
+	BreakLink     = store.BreakLink
+	BreakMissing  = store.BreakMissing
+	BreakUnlisted = store.BreakUnlisted
+	BreakNumber   = store.BreakNumber
+)
+
+// Passphrase supplies the passphrase of an encrypted file when Open finds
+// one; the store wipes the slice once the key is derived.
+type Passphrase = store.Passphrase
+
+// storeOptions turns the Service's options into the store's.
+func (o Options) storeOptions() []store.Option {
+	var opts []store.Option
+	if o.LockTimeout > 0 {
+		opts = append(opts, store.WithLockTimeout(o.LockTimeout))
+	}
+	if o.Passphrase != nil {
+		opts = append(opts, store.WithPassphrase(o.Passphrase))
+	}
+	if o.NewPassphrase != nil {
+		opts = append(opts, store.WithNewPassphrase(o.NewPassphrase, nil))
+	}
+	return opts
+}
+
+// Check reads the whole file without writing to it: bbolt's own check,
+// every record's checksum and every trail chain.
+func Check(path string, o Options) (*Report, error) {
+	return store.Check(path, o.storeOptions()...)
+}
+
+// Rescue copies every whole record of the file at src to a new file dst.
+func Rescue(src, dst string, o Options) (*RescueReport, error) {
+	return store.Rescue(src, dst, o.storeOptions()...)
+}
+
+// Encrypt converts the plain file at path to one encrypted with pass, and
+// checks the result.
+func Encrypt(path string, pass []byte) error { return store.Encrypt(path, pass, nil) }
+
+// Tightened is the folder Open made private, if it had to.
+func (s *Service) Tightened() string { return s.db.Tightened() }
+
+// Damaged names the plans with damaged records, and counts other damaged
+// records, found when the file was opened.
+func (s *Service) Damaged() (plans []string, other int) { return s.db.Damaged() }
+
+// FileTrail returns the file's own events (lists shown, rescues), oldest
+// first.
+func (s *Service) FileTrail() ([]TrailEvent, error) { return s.db.FileTrail() }
+
+// Viewed records that the content of a plan was shown, and where: "diff",
+// "due", "trail", "preview".
+func (s *Service) Viewed(id, where string) { s.log(id, store.TrailViewed, where, "") }
+
+// Listed records that the list of plans was shown, and where ("list",
+// "home"), with how many plans it showed.
+func (s *Service) Listed(where string, count int) {
+	_ = s.db.LogFile(store.TrailEvent{At: s.o.Now(), Kind: store.TrailListed, Section: where, Count: count, OSUser: s.osUser})
+}

@@ -1,0 +1,195 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/outfile"
+	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/store"
+)
+
+// PrintOptions say how a plan is printed.
+type PrintOptions struct {
+	// Lang is the language on paper.
+	Lang model.Lang
+	// Printer is the CUPS printer; empty means the default one.
+	Printer string
+	// Papers says which papers a finalised version is printed on; nil
+	// means the original and a copy for each one on the copy list. A
+	// draft is always one paper marked as a draft.
+	Papers *Papers
+	// Copies, above zero, prints that many unnamed copies after the
+	// original instead (sipmote print --copies N).
+	Copies int
+	// File, when set without Printer, writes the PDF there and never to a
+	// printer. The file is made new and private (outfile.Write); an
+	// existing one is replaced only with Force. The result names it with
+	// its full path.
+	File  string
+	Force bool
+	// EasyRead, when given, is the easy-read page printed first.
+	EasyRead *model.EasyRead
+}
+
+// Print renders version v of plan p as a PDF and sends it to the printer,
+// or writes it to a file when there is none, then records the print in
+// p's trail. The trail names p whatever screen is in front by the time
+// the printer answers: Print may take seconds and is always run from a
+// tea.Cmd.
+func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printout.Result, error) {
+	opt, err := PDFOptions(p, v, o)
+	if err != nil {
+		return printout.Result{}, err
+	}
+	pdf, err := printout.PDF(model.BuildDocument(p, v, o.Lang), opt)
+	if err != nil {
+		return printout.Result{}, err
+	}
+	var res printout.Result
+	if o.File != "" && o.Printer == "" {
+		// An explicit file: written there, never to a printer. The print
+		// is confidential: a new file readable by its owner only.
+		if err := outfile.Write(o.File, pdf, o.Force); err != nil {
+			return printout.Result{}, &FileError{Path: o.File, Err: err}
+		}
+		res = printout.Result{Path: o.File}
+		if abs, err := filepath.Abs(o.File); err == nil {
+			res.Path = abs
+		}
+	} else if res, err = s.o.Device(pdf, o.Printer, printout.DefaultFileName(p, v)); err != nil {
+		return printout.Result{}, err
+	}
+	s.log(p.ID, store.TrailPrinted, "", v.Meeting.Secretary)
+	return res, nil
+}
+
+// Papers are the papers of one print: the original or not, and a copy
+// named for each recipient given.
+type Papers struct {
+	Original bool
+	Copies   []model.Recipient
+}
+
+// PDFOptions gives the papers of a print. A draft gets one paper marked as
+// a draft: it must never pass for the signed original. A finalised version
+// gets the original, named for its recipient, and a copy named for each
+// one on the copy list, unless o says otherwise. It fails with
+// printout.ErrNoPDF when o asks for no paper at all.
+func PDFOptions(p *model.Plan, v *model.Version, o PrintOptions) (printout.PDFOptions, error) {
+	l := o.Lang
+	if v.FinalisedAt == nil {
+		return printout.PDFOptions{Marks: []string{model.T(l, "UTKAST – inte fastställd", "DRAFT – not finalised")}, EasyRead: o.EasyRead}, nil
+	}
+	if o.Copies > 0 {
+		return printout.PDFOptions{Copies: o.Copies, EasyRead: o.EasyRead}, nil
+	}
+	cl := p.Copies(v, l)
+	papers := Papers{Original: true, Copies: cl.Copies}
+	if o.Papers != nil {
+		papers = *o.Papers
+	}
+	marks := printout.CopyMarks(l, cl.Original, papers.Copies, papers.Original)
+	if len(marks) == 0 {
+		return printout.PDFOptions{}, printout.ErrNoPDF
+	}
+	return printout.PDFOptions{Marks: marks, EasyRead: o.EasyRead}, nil
+}
+
+// FileError is a file that could not be written; Err is outfile's
+// reason (errors.Is finds outfile.ErrExists and the like). Its message
+// names the path the user gave, nothing else.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return "could not write the file " + e.Path }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Format is an export format.
+type Format string
+
+// The export formats.
+const (
+	FormatJSON     Format = "json" // the whole plan, for import elsewhere
+	FormatMarkdown Format = "md"   // the document, personnummer masked
+	FormatText     Format = "txt"  // an e-mail body, personnummer masked
+	FormatICS      Format = "ics"  // a calendar invitation to the follow-up
+	// FormatEasyRead is the easy-read page alone, as Markdown, with no
+	// personnummer on it; ExportOptions.EasyRead holds it.
+	FormatEasyRead Format = "easyread"
+)
+
+// ErrNoEasyRead is an easy-read export without an easy-read page.
+var ErrNoEasyRead = errors.New("service: no easy-read page to export")
+
+// ErrUnknownFormat is an export format that does not exist.
+var ErrUnknownFormat = errors.New("service: unknown export format")
+
+// ErrNoFollowUpDate says a calendar invitation was asked of a plan with
+// no booked follow-up.
+var ErrNoFollowUpDate = errors.New("service: the plan has no booked follow-up")
+
+// ExportOptions say how a plan is exported.
+type ExportOptions struct {
+	Format Format
+	Lang   model.Lang
+	// WithPlace puts the meeting's place in a calendar invitation; left
+	// out by default, since a clinic's name beside initials says too much
+	// in a calendar that syncs elsewhere.
+	WithPlace bool
+	// EasyRead is the page FormatEasyRead writes.
+	EasyRead *model.EasyRead
+}
+
+// Export writes version v of plan p to w, in one Write call, and records
+// the export in p's trail once it is written.
+func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportOptions) error {
+	var out []byte
+	var err error
+	l := o.Lang
+	switch o.Format {
+	case FormatJSON:
+		out, err = model.EncodeExport(p)
+		out = append(out, '\n')
+	case FormatMarkdown:
+		out = []byte(printout.Markdown(model.BuildDocument(p, v, l).Masked()))
+	case FormatText:
+		out = []byte(printout.Text(model.BuildDocument(p, v, l).Masked()))
+	case FormatEasyRead:
+		if o.EasyRead == nil {
+			return ErrNoEasyRead
+		}
+		out = []byte(printout.EasyReadMarkdown(*o.EasyRead))
+	case FormatICS:
+		ics := printout.ICS
+		if o.WithPlace {
+			ics = printout.ICSWithPlace
+		}
+		if out, err = ics(p, v, l); err != nil {
+			return fmt.Errorf("%w: %w", ErrNoFollowUpDate, err)
+		}
+	default:
+		return ErrUnknownFormat
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(out); err != nil {
+		return err
+	}
+	s.log(p.ID, store.TrailExported, "", "")
+	return nil
+}
+
+// PrintedText says where a print went, in the user's language.
+func PrintedText(l model.Lang, r printout.Result) string {
+	if r.Printed {
+		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
+	}
+	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
+}

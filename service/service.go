@@ -1,0 +1,201 @@
+// Package service owns sipmote's plan operations: opening a plan for a
+// meeting, creating, listing, finalising, following up, closing, printing,
+// exporting, importing and the list of what is due. The command line and
+// every screen go through it; it is the only package that imports store.
+//
+// Each operation is written once here, with its access-trail event, so
+// that the screens and the commands cannot drift apart: a plan printed
+// from the meeting, from the home screen or by `sipmote print` is logged
+// the same way, on the plan that was printed.
+//
+// A Service is safe for concurrent use. Its methods do disk I/O: screens
+// call them from a tea.Cmd, never inside Update.
+package service
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/store"
+)
+
+// Errors a caller may test with errors.Is. They are the store's, named
+// here so that no caller needs to import store.
+var (
+	ErrNotFound   = store.ErrNotFound
+	ErrAmbiguous  = store.ErrAmbiguous
+	ErrLocked     = store.ErrLocked
+	ErrClosedPlan = store.ErrClosedPlan
+	ErrNoID       = store.ErrNoID
+)
+
+// ErrUnreadable is an import file that could not be read at all.
+var ErrUnreadable = errors.New("service: the file cannot be read")
+
+// TrailEvent is one entry of a plan's access trail.
+type TrailEvent = store.TrailEvent
+
+// Options configure a Service.
+type Options struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Jargon is the plain-language word list that validation uses.
+	Jargon []model.Jargon
+	// LockTimeout is how long Open waits for another sipmote to let go of
+	// the file; zero means the store's default.
+	LockTimeout time.Duration
+	// OSUser is the account recorded in the trail; empty means the one
+	// sipmote runs under.
+	OSUser string
+	// Passphrase is asked when the file turns out to be encrypted.
+	Passphrase Passphrase
+	// NewPassphrase creates a new file encrypted with it; an existing file
+	// is opened as it is.
+	NewPassphrase []byte
+	// Device sends a finished PDF to a printer, or writes it to path when
+	// there is none; nil means printout.Print. Tests put a slow or failing
+	// device here.
+	Device func(pdf []byte, printer, path string) (printout.Result, error)
+}
+
+// Service is sipmote's plan operations over one open database.
+type Service struct {
+	db     *store.DB
+	o      Options
+	osUser string
+}
+
+// ResolvePath is the database file for a --db flag: the flag, else
+// $SIPMOTE_DB, else the default place for the platform.
+func ResolvePath(flag string) (string, error) { return store.ResolvePath(flag) }
+
+// Open opens (or creates) the database at path. Close it when done.
+func Open(path string, o Options) (*Service, error) {
+	db, err := store.Open(path, o.storeOptions()...)
+	if err != nil {
+		return nil, err
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Device == nil {
+		o.Device = printout.Print
+	}
+	if o.OSUser == "" {
+		o.OSUser = store.CurrentOSUser()
+	}
+	return &Service{db: db, o: o, osUser: o.OSUser}, nil
+}
+
+// Close releases the database. Close every Session first: their last
+// saves need it.
+func (s *Service) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *Service) Path() string { return s.db.Path() }
+
+// Jargon is the plain-language word list in use.
+func (s *Service) Jargon() []model.Jargon { return s.o.Jargon }
+
+// log appends one event to a plan's trail. The trail is best effort: a
+// failure to log never undoes or blocks what was done, and the next save
+// reports disk trouble anyway.
+func (s *Service) log(planID, kind, section, secretary string) {
+	_ = s.db.Log(planID, store.TrailEvent{
+		At: s.o.Now(), Kind: kind, Section: section, OSUser: s.osUser, Secretary: secretary,
+	})
+}
+
+// List returns the summary of every plan, in id order. With a damaged
+// summary it returns the others and an error wrapping store's ErrCorrupt.
+func (s *Service) List() ([]model.Summary, error) { return s.db.List() }
+
+// Resolve turns an id or any unique beginning of one into the full id.
+func (s *Service) Resolve(ref string) (string, error) { return s.db.Resolve(ref) }
+
+// Load reads a plan by its id or any unique beginning of it, to show or
+// print it, not to edit it: a plan being edited belongs to its Session.
+func (s *Service) Load(ref string) (*model.Plan, error) {
+	id, err := s.db.Resolve(ref)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.LoadPlan(id)
+}
+
+// Trail returns a plan's access trail, oldest first.
+func (s *Service) Trail(id string) ([]TrailEvent, error) { return s.db.Trail(id) }
+
+// Due lists the follow-ups and consents due within days of now, or
+// overdue.
+func (s *Service) Due(days int) ([]model.DueItem, error) {
+	sums, err := s.db.List()
+	if err != nil {
+		return nil, err
+	}
+	return model.Due(sums, s.o.Now(), days), nil
+}
+
+// Create stores a new plan and records who created it.
+func (s *Service) Create(p *model.Plan) error {
+	if err := s.db.SavePlan(p); err != nil {
+		return err
+	}
+	sec := ""
+	if p.Draft != nil {
+		sec = p.Draft.Meeting.Secretary
+	}
+	s.log(p.ID, store.TrailCreated, "", sec)
+	return nil
+}
+
+// Import checks a JSON export fully and stores it as a new plan. A file
+// that does not pass gives a *model.ImportError listing every problem, one
+// that cannot be read at all ErrUnreadable; either way nothing is stored.
+func (s *Service) Import(r io.Reader) (*model.Plan, error) {
+	p, err := model.DecodeExport(r, s.o.Now())
+	if err != nil {
+		if _, ok := err.(*model.ImportError); !ok {
+			err = fmt.Errorf("%w: %w", ErrUnreadable, err)
+		}
+		return nil, err
+	}
+	p.UpdatedAt = s.o.Now()
+	if err := s.db.SavePlan(p); err != nil {
+		return nil, err
+	}
+	s.log(p.ID, store.TrailImported, "", "")
+	return p, nil
+}
+
+// ClosePlan ends a plan for good: with the reason consent_withdrawn the
+// consent is withdrawn (the draft is dropped and the content hidden),
+// otherwise it is closed with the reason given. It returns the closed
+// plan, for the list of who must be told. A model error (a missing
+// explanation, a bad date) comes as a *CloseError and leaves the stored
+// plan as it was.
+func (s *Service) ClosePlan(ref string, c model.Closure) (*model.Plan, error) {
+	p, err := s.Load(ref)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Close(c, s.o.Now()); err != nil {
+		return nil, &CloseError{err}
+	}
+	if err := s.db.SavePlan(p); err != nil {
+		return nil, err
+	}
+	s.log(p.ID, store.TrailClosed, "", "")
+	return p, nil
+}
+
+// CloseError says why a plan could not be closed: a model error such as
+// model.ErrReasonText or model.ErrCloseDate, which errors.Is finds.
+type CloseError struct{ Err error }
+
+func (e *CloseError) Error() string { return e.Err.Error() }
+func (e *CloseError) Unwrap() error { return e.Err }

@@ -1,0 +1,262 @@
+package service
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+)
+
+// SaveInterval is the longest time anything typed stays only in memory.
+const SaveInterval = 500 * time.Millisecond
+
+// Saved reports the outcome of one background save.
+type Saved struct {
+	At  time.Time
+	Err error
+}
+
+// Session is one open plan: the single owner of its state while a meeting
+// is open, its saving, its findings and its access trail.
+//
+// Screens never hold the plan themselves. Each screen attaches a View and
+// reaches the plan through it: View.Edit to change it, View.Read to look at
+// it. Several views may be attached at once, from different goroutines
+// (the secretary's screen, the chair's, the room's), and each hears of the
+// others' changes on its Events channel.
+//
+// A Session is safe for concurrent use. Close it once, when the meeting
+// ends: it saves what is left, ends every view's Events channel and leaves
+// no goroutine behind.
+type Session struct {
+	svc       *Service
+	id        uint64
+	saver     *store.Saver
+	secretary string
+	now       func() time.Time
+
+	mu      sync.RWMutex // guards everything below; Edit holds it for writing
+	plan    *model.Plan
+	rev     uint64
+	dirty   bool
+	changed map[string]bool // sections logged as changed this session
+	views   map[*View]struct{}
+	closed  bool
+
+	// The findings are computed under a read lock, so their cache has a
+	// lock of its own. stale is set under the write lock only.
+	fmu      sync.Mutex
+	findings []model.Finding
+	stale    bool
+
+	trail     chan store.TrailEvent
+	trailEnd  sync.WaitGroup
+	closeOnce sync.Once
+	closeErr  error
+}
+
+var lastSessionID atomic.Uint64
+
+// OpenSession loads a plan by id (or unique beginning) and opens it for a
+// meeting. It records "opened" in the trail.
+func (s *Service) OpenSession(ref string) (*Session, error) {
+	p, err := s.Load(ref)
+	if err != nil {
+		return nil, err
+	}
+	return s.newSession(p), nil
+}
+
+// CreateSession stores a new plan, records who created it, and opens it
+// for its first meeting.
+func (s *Service) CreateSession(p *model.Plan) (*Session, error) {
+	if err := s.Create(p); err != nil {
+		return nil, err
+	}
+	return s.newSession(p), nil
+}
+
+// FollowUpSession opens a plan whose last version is finalised and starts
+// its follow-up: a new draft from the last version, saved at once.
+func (s *Service) FollowUpSession(ref string) (*Session, error) {
+	sess, err := s.OpenSession(ref)
+	if err != nil {
+		return nil, err
+	}
+	if err := sess.startFollowUp(); err != nil {
+		_ = sess.Close()
+		return nil, err
+	}
+	return sess, nil
+}
+
+// SessionOn opens a meeting on a plan just read with Load, without reading
+// it again. It does no I/O on the caller's goroutine.
+func (s *Service) SessionOn(p *model.Plan) *Session { return s.newSession(p) }
+
+// newSession starts a session on a plan already loaded or just created.
+func (s *Service) newSession(p *model.Plan) *Session {
+	ss := &Session{
+		svc:     s,
+		id:      lastSessionID.Add(1),
+		plan:    p,
+		now:     s.o.Now,
+		changed: map[string]bool{},
+		views:   map[*View]struct{}{},
+		stale:   true,
+		trail:   make(chan store.TrailEvent, 64),
+	}
+	// The trail is written by its own goroutine, so that the first keystroke
+	// in a section never waits for the disk.
+	ss.trailEnd.Add(1)
+	go func() {
+		defer ss.trailEnd.Done()
+		for e := range ss.trail {
+			_ = s.db.Log(p.ID, e)
+		}
+	}()
+	if v := p.Current(); v != nil {
+		ss.secretary = v.Meeting.Secretary
+	}
+	ss.saver = store.NewSaver(s.db, SaveInterval, ss.saved)
+	ss.log(store.TrailOpened, "")
+	return ss
+}
+
+// ID names this session among all opened in the process, so that a
+// screen can tell a message of the meeting in front from a late one of a
+// meeting already left.
+func (s *Session) ID() uint64 { return s.id }
+
+// PlanID is the id of the plan this session has open.
+func (s *Session) PlanID() string { return s.plan.ID }
+
+// Snapshot returns a copy of the plan that no later edit changes, and the
+// revision it shows. Use it to hand the plan to a tea.Cmd (print, preview).
+func (s *Session) Snapshot() (*model.Plan, uint64) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.plan.Clone(), s.rev
+}
+
+// Flush waits until every edit made so far is on disk, and returns the
+// error of the write that failed, if one did. It blocks: call it from a
+// tea.Cmd, for instance after finalising.
+func (s *Session) Flush() error {
+	s.mu.Lock()
+	s.tick()
+	s.mu.Unlock()
+	return s.saver.Flush()
+}
+
+// startFollowUp opens a new draft from the last version and saves it.
+func (s *Session) startFollowUp() error {
+	s.mu.Lock()
+	if err := s.plan.StartFollowUp(s.now()); err != nil {
+		s.mu.Unlock()
+		return err
+	}
+	s.markChanged("")
+	s.mu.Unlock()
+	return s.Flush()
+}
+
+// saved is the saver's report; it runs on the saver's goroutine.
+func (s *Session) saved(r store.SaveResult) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return // nothing is delivered after Close
+	}
+	e := Event{Saved: &Saved{At: r.At, Err: r.Err}}
+	for v := range s.views {
+		v.deliver(s.stamp(e))
+	}
+}
+
+// markChanged records an edit in section; the caller holds the write lock.
+func (s *Session) markChanged(section string) {
+	s.dirty = true
+	s.stale = true
+	s.rev++
+	s.plan.UpdatedAt = s.now()
+	if section != "" && !s.changed[section] {
+		s.changed[section] = true
+		s.log(store.TrailChanged, section)
+	}
+}
+
+// tick hands a snapshot to the saver if anything changed; the caller holds
+// the write lock. It never waits for the disk.
+func (s *Session) tick() bool {
+	if !s.dirty || s.closed {
+		return false
+	}
+	s.dirty = false
+	s.saver.Submit(s.plan.Clone(), nil)
+	return true
+}
+
+// findingsLocked returns the validation findings, recomputed only when the
+// plan changed since they were last asked for; the caller holds the lock
+// for reading or writing.
+func (s *Session) findingsLocked() []model.Finding {
+	s.fmu.Lock()
+	defer s.fmu.Unlock()
+	if !s.stale {
+		return s.findings
+	}
+	s.stale = false
+	v := s.plan.Current()
+	if v == nil {
+		s.findings = nil
+		return nil
+	}
+	s.findings = model.Validate(s.plan, v, model.Options{Now: s.now(), Jargon: s.svc.o.Jargon})
+	return s.findings
+}
+
+// log queues a trail event. The trail is best effort from the screen: a
+// failure to log must never stop the meeting; the next save reports disk
+// trouble anyway. The caller holds the write lock, or the session is new.
+func (s *Session) log(kind, section string) {
+	e := store.TrailEvent{
+		At: s.now(), Kind: kind, Section: section,
+		OSUser: s.svc.osUser, Secretary: s.secretary,
+	}
+	select {
+	case s.trail <- e:
+	default:
+	}
+}
+
+// stamp fills in what every event carries; the caller holds the lock.
+func (s *Session) stamp(e Event) Event {
+	e.Session, e.Plan, e.Rev = s.id, s.plan.ID, s.rev
+	return e
+}
+
+// Close saves what is left, ends every attached view (their Events
+// channels are closed, with nothing left in them) and stops the saver and
+// the trail. Nothing is delivered to a view after Close returns, and no
+// goroutine of the session is left running for long: only the saver's
+// notifier may still be returning. Close may be called more than once; it
+// returns the error of the last save, if it failed.
+func (s *Session) Close() error {
+	s.closeOnce.Do(func() {
+		s.mu.Lock()
+		s.tick()
+		s.closed = true
+		for v := range s.views {
+			v.end()
+		}
+		clear(s.views)
+		s.mu.Unlock()
+		s.closeErr = s.saver.Close()
+		close(s.trail)
+		s.trailEnd.Wait()
+	})
+	return s.closeErr
+}
