@@ -15,6 +15,21 @@ func contact(pt Participant) string {
 	return strings.Join(parts, ", ")
 }
 
+// BeforeMeeting tells whether the version's meeting is still to come: the
+// chair has not started it, nobody is marked as taking part yet, and it is
+// not finalised. Attendance then reads as a summons list.
+func (v *Version) BeforeMeeting() bool {
+	if v == nil || v.FinalisedAt != nil || v.Meeting.StartedAt != nil {
+		return false
+	}
+	for _, pt := range v.Meeting.Participants {
+		if pt.IsPresent() {
+			return false
+		}
+	}
+	return true
+}
+
 func (b docBuilder) participants() Section {
 	s := Section{Heading: b.t("Deltagare", "Participants")}
 	if len(b.v.Meeting.Participants) == 0 {
@@ -26,10 +41,14 @@ func (b docBuilder) participants() Section {
 		b.t("Namn", "Name"), b.t("Roll", "Role"), b.t("Verksamhet", "Unit"),
 		b.t("Kontakt", "Contact"), b.t("Närvarande", "Present"),
 	}}
+	before := b.v.BeforeMeeting()
+	if before {
+		t.Header[len(t.Header)-1] = b.t("Kallelse", "Summons")
+	}
 	for _, pt := range b.v.Meeting.Participants {
 		t.Rows = append(t.Rows, []string{
 			orDash(pt.Name), orDash(pt.RoleText(b.l)), who(pt.Unit, PartyName(pt.Principal, pt.OtherParty, b.l)),
-			orDash(contact(pt)), AttendanceText(pt, b.l),
+			orDash(contact(pt)), AttendanceText(pt, before, b.l),
 		})
 	}
 	s.Blocks = []Block{{Kind: BlockTable, Table: t}}
@@ -46,10 +65,12 @@ func ownWords(l Lang, ct Content) []Block {
 	return blocks
 }
 
-// AttendanceText says how someone took part, as the plan prints it: "på
-// plats", "via telefon, gick 13:20", "nej, kallad och hade bekräftat,
-// skickade skriftligt underlag".
-func AttendanceText(pt Participant, l Lang) string {
+// AttendanceText says how someone takes or took part, as the plan prints
+// it. Before the meeting it says who is summoned and who has said yes
+// ("kallad, har tackat ja"); afterwards it says who came and how ("via
+// telefon, gick 13:20"), and for those who did not, that they had been
+// summoned ("nej (kallad, hade tackat ja)").
+func AttendanceText(pt Participant, before bool, l Lang) string {
 	var parts []string
 	switch {
 	case pt.IsPresent():
@@ -57,11 +78,17 @@ func AttendanceText(pt Participant, l Lang) string {
 		if lv := pt.Left.Text(l); lv != "" {
 			parts = append(parts, lv)
 		}
+	case before && pt.Invited && pt.Confirmed:
+		parts = append(parts, T(l, "kallad, har tackat ja", "invited, has said yes"))
+	case before && pt.Invited:
+		parts = append(parts, T(l, "kallad", "invited"))
+	case before:
+		parts = append(parts, T(l, "inte kallad", "not invited"))
 	case pt.Invited && pt.Confirmed:
 		// Absent but summoned: the plan shows the unit was asked.
-		parts = append(parts, T(l, "nej, kallad och hade bekräftat", "no, invited and had confirmed"))
+		parts = append(parts, T(l, "nej (kallad, hade tackat ja)", "no (invited, had said yes)"))
 	case pt.Invited:
-		parts = append(parts, T(l, "nej, kallad", "no, invited"))
+		parts = append(parts, T(l, "nej (kallad)", "no (invited)"))
 	default:
 		parts = append(parts, T(l, "nej", "no"))
 	}

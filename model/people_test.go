@@ -335,7 +335,7 @@ func TestDocumentPeople(t *testing.T) {
 	}
 	last := func(name string) string { r := rows[name]; return r[len(r)-1] }
 	if last("Olle Lind") != "via telefon" || last("Ali Rahimi") != "på plats, gick 13:20" ||
-		last("Per Wall") != "nej, kallad och hade bekräftat, skickade skriftligt underlag" {
+		last("Per Wall") != "nej (kallad, hade tackat ja), skickade skriftligt underlag" {
 		t.Errorf("attendance: %q, %q, %q", last("Olle Lind"), last("Ali Rahimi"), last("Per Wall"))
 	}
 }
@@ -435,5 +435,36 @@ func TestFormat1Opens(t *testing.T) {
 	if _, err := DecodeExport(strings.NewReader(bad), time.Now()); err == nil ||
 		!strings.Contains(err.Error(), "participants[0].attendance") {
 		t.Errorf("bad attendance: %v", err)
+	}
+}
+
+// Before the meeting the participants' list reads as a summons list; after
+// it, those who did not come show that they had been summoned.
+func TestAttendanceBeforeAndAfter(t *testing.T) {
+	started := time.Date(2026, 11, 30, 13, 0, 0, 0, time.UTC)
+	tests := []struct {
+		pt     Participant
+		before bool
+		want   string
+	}{
+		{Participant{Invited: true}, true, "kallad"},
+		{Participant{Invited: true, Confirmed: true}, true, "kallad, har tackat ja"},
+		{Participant{}, true, "inte kallad"},
+		{Participant{Invited: true, Confirmed: true}, false, "nej (kallad, hade tackat ja)"},
+		{Participant{Invited: true}, false, "nej (kallad)"},
+		{Participant{Attendance: AttendPhone}, false, "via telefon"},
+	}
+	for _, tt := range tests {
+		if got := AttendanceText(tt.pt, tt.before, Swedish); got != tt.want {
+			t.Errorf("%+v before=%v: %q, want %q", tt.pt, tt.before, got, tt.want)
+		}
+	}
+	v := &Version{}
+	if !v.BeforeMeeting() {
+		t.Error("a draft not started is before the meeting")
+	}
+	v.Meeting.StartedAt = &started
+	if v.BeforeMeeting() {
+		t.Error("a started meeting is not before the meeting")
 	}
 }

@@ -91,7 +91,13 @@ func TestSaveAtSizeLimitWithinPromise(t *testing.T) {
 		}
 		best = min(best, time.Since(start))
 	}
-	if best > 500*time.Millisecond {
+	bound := 500 * time.Millisecond
+	if raceOn {
+		// The race detector, which CI uses, makes the code several times
+		// slower; the promise is for the real program.
+		bound *= 8
+	}
+	if best > bound {
 		t.Errorf("a save at the size limit took %v; the limit breaks the one-second promise", best)
 	}
 	q, err := d.LoadPlan(p.ID)
