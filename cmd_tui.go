@@ -17,6 +17,7 @@ import (
 
 func cmdTUI(a *app, args []string) error {
 	fs := a.flags("")
+	fs.StringVar(&a.listen, "listen", "", "")
 	pos, err := a.parse(fs, "", args)
 	if err != nil {
 		return err
@@ -29,6 +30,7 @@ func cmdTUI(a *app, args []string) error {
 
 func cmdMeeting(a *app, args []string) error {
 	fs := a.flags("meeting")
+	fs.StringVar(&a.listen, "listen", "", "")
 	pos, err := a.parse(fs, "meeting", args)
 	if err != nil {
 		return err
@@ -55,13 +57,16 @@ func (a *app) runTUI(open string) error {
 			return err
 		}
 	}
+	agenda := func(v model.AgeGroup) []ui.Step { return agendaSteps(set, v) }
+	sharer, err := a.sharer(agenda)
+	if err != nil {
+		return err
+	}
 	m := ui.New(ui.Options{
-		Service: svc,
-		Lang:    a.lang,
-		Now:     a.now,
-		Agenda: func(v model.AgeGroup) []ui.Step {
-			return agendaSteps(set, v)
-		},
+		Service:   svc,
+		Lang:      a.lang,
+		Now:       a.now,
+		Agenda:    agenda,
 		OpenCount: func(s model.Summary) int { return set.OpenCountIDs(s.Variant, s.Ticks) },
 		Checklist: func(v model.AgeGroup) (before, after []ui.CheckItem) {
 			for _, it := range set.BeforeFor(v) {
@@ -78,8 +83,10 @@ func (a *app) runTUI(open string) error {
 			e, _ := a.easyRead(p, v, "")
 			return e
 		},
-		OpenPlan: open,
-		Notice:   notice,
+		OpenPlan:    open,
+		Notice:      notice,
+		Share:       sharer,
+		ShareOnOpen: a.serve,
 	})
 	prog := tea.NewProgram(m)
 	// Closing the terminal window sends SIGHUP; end the program the normal

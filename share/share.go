@@ -47,9 +47,10 @@ type Options struct {
 	Listen string
 	// HostKey is the path of the server's key, made 0600 if missing.
 	HostKey string
-	// NewModel makes the program of one connection. It must never give a
-	// room connection a way to change the plan.
-	NewModel func(c Client) tea.Model
+	// NewModel makes the program of one connection, and what to do when
+	// the connection has ended (may be nil). It must never give a room
+	// connection a way to change the plan.
+	NewModel func(c Client) (tea.Model, func())
 	// Trail records a device joining or leaving: kind is "joined" or
 	// "left". It is given the role and the address, never anything seen.
 	Trail func(kind string, c Client)
@@ -81,6 +82,7 @@ type Server struct {
 	nextID  int
 	clients map[int]*conn
 	closed  bool
+	done    chan struct{}
 	served  chan struct{}
 	running sync.WaitGroup
 }
@@ -115,7 +117,7 @@ func Start(o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{o: o, code: newCode(), limit: newLimiter(o.Now), changed: make(chan struct{}, 1),
-		clients: map[int]*conn{}, served: make(chan struct{})}
+		clients: map[int]*conn{}, served: make(chan struct{}), done: make(chan struct{})}
 	s.srv, err = wish.NewServer(
 		wish.WithHostKeyPEM(key),
 		wish.WithPasswordAuth(func(ctx ssh.Context, pw string) bool { return s.auth(ctx, pw) }),
@@ -221,6 +223,9 @@ func (s *Server) Clients() []Client {
 // read Clients on receiving it.
 func (s *Server) Changed() <-chan struct{} { return s.changed }
 
+// Done is closed when sharing stops.
+func (s *Server) Done() <-chan struct{} { return s.done }
+
 // Drop disconnects a device at once.
 func (s *Server) Drop(id int) {
 	s.mu.Lock()
@@ -240,6 +245,7 @@ func (s *Server) Close() error {
 		return nil
 	}
 	s.closed = true
+	close(s.done)
 	s.mu.Unlock()
 	err := s.srv.Close()
 	// The server closes only the listeners it has started on; Serve may
@@ -311,6 +317,14 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			return
 		}
 		defer s.leave(c)
+		m, done := s.o.NewModel(c.Client)
+		if done != nil {
+			defer done()
+		}
+		if m == nil {
+			return
+		}
+		sess.Context().SetValue(modelKey{}, m)
 		next(sess)
 	}
 }
@@ -334,7 +348,6 @@ func (s *Server) join(sess ssh.Session) (*conn, error) {
 		}
 		_ = sess.Close()
 	}
-	sess.Context().SetValue(clientKey{}, c.Client)
 	s.clients[c.ID] = c
 	s.running.Add(1)
 	s.signal()
@@ -362,18 +375,14 @@ func (s *Server) signal() {
 	}
 }
 
-// clientKey holds the Client of a session in its context, from the gate
-// to the program.
-type clientKey struct{}
+// modelKey holds the model of a session in its context, from the gate to
+// the program.
+type modelKey struct{}
 
-// program makes the Bubble Tea program of one connection.
+// program runs the model the gate made for the connection.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	c, ok := sess.Context().Value(clientKey{}).(Client)
+	m, ok := sess.Context().Value(modelKey{}).(tea.Model)
 	if !ok {
-		return nil
-	}
-	m := s.o.NewModel(c)
-	if m == nil {
 		return nil
 	}
 	return tea.NewProgram(m, bm.MakeOptions(sess)...)

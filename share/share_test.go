@@ -56,7 +56,7 @@ func startTest(t testing.TB, mod func(*Options)) (*Server, *trailLog) {
 	t.Helper()
 	tl := &trailLog{}
 	o := Options{Listen: "127.0.0.1:0", HostKey: filepath.Join(t.TempDir(), "data", HostKeyName),
-		NewModel: func(c Client) tea.Model { return echoModel{role: c.Role} }, Trail: tl.add}
+		NewModel: func(c Client) (tea.Model, func()) { return echoModel{role: c.Role}, nil }, Trail: tl.add}
 	if mod != nil {
 		mod(&o)
 	}

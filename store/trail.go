@@ -34,7 +34,7 @@ const (
 	// TrailUpgraded is the file-level event of a schema migration.
 	TrailUpgraded = "upgraded"
 	// TrailJoined and TrailLeft are a device that joined or left a shared
-	// meeting over SSH: Role says which view (chair, room), From its
+	// meeting over SSH: Section says which view (chair, room), From its
 	// network address.
 	TrailJoined = "joined"
 	TrailLeft   = "left"
@@ -65,8 +65,6 @@ type TrailEvent struct {
 	// From is where the program ran: the host, and the address of an SSH
 	// client when there is one.
 	From string `json:"from,omitempty"`
-	// Role is the view a device joined a shared meeting with.
-	Role string `json:"role,omitempty"`
 
 	Plan     string `json:"plan,omitempty"`
 	Seq      uint64 `json:"seq"`

@@ -14,8 +14,8 @@ import (
 )
 
 type meetingKeys struct {
-	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views key.Binding
-	direct                                                                                         []key.Binding
+	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views, share key.Binding
+	direct                                                                                                []key.Binding
 }
 
 func newMeetingKeys(l model.Lang) meetingKeys {
@@ -33,6 +33,7 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "all hjälp", "all help"))),
 		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
 		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "byt vy", "switch view"))),
+		share:    newShareKey(l),
 	}
 	for i := range 10 {
 		n := (i + 1) % 10
@@ -101,9 +102,13 @@ type meetingModel struct {
 
 	// who is the view on screen; a meeting always opens on the
 	// secretary's, never on the chair's with its private cues.
-	who   viewKind
-	chair *chairModel
-	room  *roomModel
+	who viewKind
+	// share starts sharing over SSH (nil when it cannot be offered);
+	// sharing is the running share.
+	share   Sharer
+	sharing Sharing
+	chair   *chairModel
+	room    *roomModel
 }
 
 // PrintJob says which papers a print from the screen holds: the original
@@ -126,6 +131,11 @@ func newMeetingModel(l model.Lang, st *Styles, svc *service.Service, v *service.
 	p := v.Plan()
 	m.lastTick = now()
 	m.restore(p.Position)
+	if len(steps) > 0 && !v.ReadOnly() && p.Position.Step == "" {
+		// Every view of the meeting reads the step from the plan, so the
+		// one this screen chose is made the meeting's.
+		v.MoveStep(steps[m.step].ID)
+	}
 	m.refreshFindings()
 	return m
 }

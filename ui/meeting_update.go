@@ -17,6 +17,9 @@ import (
 type closeMeetingMsg struct{}
 
 func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
+	if cmd, handled := m.updateShare(msg); handled {
+		return cmd
+	}
 	if cmd, handled := m.updateOtherView(msg); handled {
 		return cmd
 	}
@@ -379,7 +382,7 @@ func (m *meetingModel) fullHelp() [][]key.Binding {
 	dir := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…0", model.T(m.lang, "direkt till avsnitt", "straight to a section")))
 	return [][]key.Binding{
 		{k.next, k.prev, k.done, k.rounds},
-		{k.sections, dir, k.findings, k.preview, k.ticks, k.changes, k.views},
+		{k.sections, dir, k.findings, k.preview, k.ticks, k.changes, k.views, k.share},
 		append(m.sections[m.active].help(), k.save, k.quit),
 	}
 }
@@ -483,7 +486,7 @@ func (m *meetingModel) statusBar() string {
 	} else {
 		counts = m.st.Subtle.Render(counts)
 	}
-	line := ansi.Truncate(save+"  ·  "+counts, m.width, "…")
+	line := ansi.Truncate(save+"  ·  "+counts+m.shareStatus(), m.width, "…")
 	if m.message != "" {
 		// A message takes the help line, so a file name is never cut off
 		// behind the keys; the next key brings the help back.
