@@ -218,5 +218,3 @@ func meetingElapsed(p *model.Plan, now time.Time) time.Duration {
 	}
 	return now.Sub(*v.Meeting.StartedAt)
 }
-
-
