@@ -26,6 +26,12 @@ type printSelection struct {
 func (a *app) printOptions(p *model.Plan, v *model.Version, sel printSelection) (service.PrintOptions, error) {
 	o := service.PrintOptions{Lang: a.lang}
 	if v.FinalisedAt == nil {
+		if sel.originalOnly || len(sel.copiesFor) > 0 {
+			// A draft is one paper marked UTKAST; asking for named papers
+			// of it is a mistake worth saying, not ignoring.
+			return o, fail("ett utkast skrivs ut som ett papper märkt UTKAST; --original-only och --copies-for gäller en fastställd version (--version N). Inget skrevs ut.",
+				"a draft prints as one paper marked DRAFT; --original-only and --copies-for apply to a finalised version (--version N). Nothing was printed.")
+		}
 		return o, nil
 	}
 	cl := p.Copies(v, a.lang)
@@ -85,6 +91,45 @@ func cmdCopies(a *app, args []string) error {
 	}
 	for _, r := range cl.Removed {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Ingen kopia (borttagen): ", "No copy (removed): ")+r.Label())
+	}
+	return nil
+}
+
+// cmdSummons lists who to summon to the plan's next (or current) meeting,
+// with contact details, and what to book: "Boka tolk: finska".
+func cmdSummons(a *app, args []string) error {
+	fs := a.flags("summons")
+	pos, err := a.parse(fs, "summons", args)
+	if err != nil {
+		return err
+	}
+	db, p, v, err := a.loadVersion(pos, 0, "ange planens id: sipmote summons ID", "give the plan's id: sipmote summons ID")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.Viewed(p.ID, "summons")
+	s := v.Summons(a.lang)
+	when := strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start)
+	if v.FinalisedAt != nil && v.Content.FollowUp.Date != "" {
+		// The version is held: the meeting to call is its follow-up.
+		when = strings.TrimSpace(v.Content.FollowUp.Date + " " + v.Content.FollowUp.Time)
+	}
+	if when != "" {
+		fmt.Fprintln(a.stdout, model.T(a.lang, "Möte: ", "Meeting: ")+when)
+	}
+	for _, pl := range s.People {
+		line := pl.Name
+		if pl.Affiliation != "" {
+			line += ", " + pl.Affiliation
+		}
+		if pl.Contact != "" {
+			line += " · " + pl.Contact
+		}
+		fmt.Fprintln(a.stdout, line)
+	}
+	for _, b := range s.Bookings {
+		fmt.Fprintln(a.stdout, b)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
@@ -85,10 +86,17 @@ func (a *app) runTUI(open string) error {
 		},
 		OpenPlan:    open,
 		Notice:      notice,
+		NoColor:     noColor(),
 		Share:       sharer,
 		ShareOnOpen: a.serve,
 	})
-	prog := tea.NewProgram(m)
+	var opts []tea.ProgramOption
+	if noColor() {
+		// No colour at all, whatever the terminal would allow; bold and
+		// reverse still mark the focus.
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	prog := tea.NewProgram(m, opts...)
 	// Closing the terminal window sends SIGHUP; end the program the normal
 	// way so that the last keystrokes are saved before it exits.
 	hup := make(chan os.Signal, 1)
@@ -108,6 +116,10 @@ func (a *app) runTUI(open string) error {
 	}
 	return runErr
 }
+
+// noColor follows the NO_COLOR convention (no-color.org): set to anything
+// but empty, it turns colour off.
+func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 
 // agendaSteps turns the checklists' agenda into the screen's steps.
 func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {

@@ -108,6 +108,9 @@ func TestKillLosesNothing(t *testing.T) {
 	id := strings.TrimSpace(string(out))
 
 	tm := startTmux(t, 120, 40, bin, "meeting", id[:6], "--db", db)
+	// A new meeting opens on the room; the next step is the introductions.
+	tm.waitFor("Rum och teknik", 10*time.Second)
+	tm.keys("C-n")
 	tm.waitFor("Ny deltagare", 10*time.Second)
 	tm.keys("-l", "Sara Ekström")
 	tm.waitFor("Sara Ekström", 5*time.Second)
@@ -150,9 +153,11 @@ func TestHangupSaves(t *testing.T) {
 	}
 	id := strings.TrimSpace(string(out))
 	tm := startTmux(t, 100, 30, bin, "meeting", id, "--db", db, "--lang", "en")
+	tm.waitFor("Room and equipment", 10*time.Second)
+	tm.keys("C-n")
 	tm.waitFor("New participant", 10*time.Second)
-	tm.keys("-l", "Eva Lind")
-	tm.waitFor("Eva Lind", 5*time.Second)
+	tm.keys("-l", "Eva Lindqvist")
+	tm.waitFor("Eva Lindqvist", 5*time.Second) // not the placeholder "e.g. Eva Lind"
 	if err := syscall.Kill(tm.pid(), syscall.SIGHUP); err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +165,7 @@ func TestHangupSaves(t *testing.T) {
 	for {
 		js, err := exec.Command(bin, "export", id, "--db", db).Output()
 		if err == nil {
-			if !strings.Contains(string(js), "Eva Lind") {
+			if !strings.Contains(string(js), "Eva Lindqvist") {
 				t.Fatalf("the name typed just before SIGHUP is not saved")
 			}
 			return

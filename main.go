@@ -74,9 +74,11 @@ func commands() []command {
 		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--original-only | --copies-for NAMN,NAMN | --copies N] [--version N] [--easy-read SPRÅK|off]",
 			"skriver ut planen (PDF): originalet och en namngiven kopia till var och en i kopielistan", "prints the plan (PDF): the original and a named copy for each one on the copy list", cmdPrint},
 		{"copies", "ID [--version N]", "visar vem som får originalet och kopiorna", "shows who gets the original and the copies", cmdCopies},
+		{"summons", "ID", "visar vilka som ska kallas till nästa möte och vad som ska bokas (tolk)", "shows who to summon to the next meeting and what to book (interpreter)", cmdSummons},
 		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
-		{"due", "[--days N] [--json]", "visar uppföljningar och samtycken som snart ska åtgärdas", "shows follow-ups and consents due soon", cmdDue},
-		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D]", "avslutar en plan", "closes a plan", cmdClose},
+		{"findings", "ID [--json]", "visar vad planen saknar (fel och varningar); avslutas med fel om planen inte kan fastställas", "shows what the plan lacks (errors and warnings); exits with an error when it cannot be finalised", cmdFindings},
+		{"due", "[--days N] [--json]", "visar vad samordnaren ska göra inom fyra veckor: uppföljningar, samtycken, uppdrag, betänketider, insatser, orörda utkast", "shows what the coordinator must act on within four weeks: follow-ups, consents, mandates, times to consider, actions, idle drafts", cmdDue},
+		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D] [--discard-draft]", "avslutar en plan", "closes a plan", cmdClose},
 		{"demo", "", fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
 			fmt.Sprintf("creates %d sample plans for fictional people", model.DemoPlanCount), cmdDemo},
 		{"trail", "[ID]", "visar vem som gjort vad med en plan, när och varifrån", "shows who did what to a plan, when and from where", cmdTrail},
@@ -126,6 +128,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			break
 		}
 	}
+	if name == "" && (contains(rest, "--version") || contains(rest, "-version")) {
+		fmt.Fprintln(a.stdout, "sipmote "+version())
+		return 0
+	}
 	if name == "" && (contains(rest, "--help") || contains(rest, "-help") || contains(rest, "-h")) {
 		a.usage(a.stdout)
 		return 0
@@ -142,6 +148,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "sipmote: %s\n", model.T(a.lang, "okänt kommando: "+name+" (prova sipmote --help)", "unknown command: "+name+" (try sipmote --help)"))
 	return 2
+}
+
+// argsPlaceholders turn the Swedish placeholders of the usage into English,
+// so that English help is English throughout. Longer words come first:
+// NYFIL before FIL.
+var argsPlaceholders = strings.NewReplacer(
+	"NYFIL", "NEWFILE", "FIL", "FILE", "NAMN", "NAME", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "ÅÅÅÅMMDD", "YYYYMMDD",
+	"TT:MM", "HH:MM", "SPRÅK", "LANGUAGE", "FRÅN", "FROM", "TILL", "TO", "KOD", "CODE", "SÖKVÄG", "PATH", "MAPP", "DIR")
+
+// argsIn is a command's arguments as its usage shows them in l.
+func argsIn(args string, l model.Lang) string {
+	if l == model.English {
+		return argsPlaceholders.Replace(args)
+	}
+	return args
 }
 
 func isValueFlag(s string) bool {
@@ -177,13 +198,13 @@ func (a *app) usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, model.T(a.lang, "Användning:", "Usage:"))
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  sipmote %-11s %s\n      %s\n", c.name, c.args, model.T(a.lang, c.sv, c.en))
+		fmt.Fprintf(w, "  sipmote %-11s %s\n      %s\n", c.name, argsIn(c.args, a.lang), model.T(a.lang, c.sv, c.en))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, model.T(a.lang, "Flaggor för alla kommandon:", "Flags of every command:"))
 	fmt.Fprintln(w, model.T(a.lang,
-		"  --db SÖKVÄG         databasfilen (annars $SIPMOTE_DB eller standardplatsen)\n  --lang sv|en        språk på skärm och utskrift (svenska är standard)\n  --checklists MAPP   lokal rutin: checklistor som ersätter eller lägger till\n  --help              hjälp",
-		"  --db PATH           the database file (else $SIPMOTE_DB or the default place)\n  --lang sv|en        language of screen and print (Swedish is the default)\n  --checklists DIR    local routine: checklists that override or extend\n  --help              help"))
+		"  --db SÖKVÄG         databasfilen (annars $SIPMOTE_DB eller standardplatsen)\n  --lang sv|en        språk på skärm och utskrift (svenska är standard)\n  --checklists MAPP   lokal rutin: checklistor som ersätter eller lägger till\n  --help              hjälp\n  --version           programmets version",
+		"  --db PATH           the database file (else $SIPMOTE_DB or the default place)\n  --lang sv|en        language of screen and print (Swedish is the default)\n  --checklists DIR    local routine: checklists that override or extend\n  --help              help\n  --version           the program's version"))
 }
 
 // flags makes a command's flag set with the flags every command takes.
@@ -221,7 +242,7 @@ func (a *app) parse(fs *flag.FlagSet, name string, args []string) ([]string, err
 func (a *app) commandUsage(name string) {
 	for _, c := range commands() {
 		if c.name == name {
-			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, c.args, model.T(a.lang, c.sv, c.en))
+			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, argsIn(c.args, a.lang), model.T(a.lang, c.sv, c.en))
 		}
 	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Alla kommandon tar --db SÖKVÄG, --lang sv|en och --help.", "Every command takes --db PATH, --lang sv|en and --help."))

@@ -168,17 +168,18 @@ func runValidate(args []string, stdout, stderr io.Writer, lang model.Lang, dir s
 	}
 	if len(probs) > 0 {
 		printProblems(stdout, probs, lang)
-		fmt.Fprintf(stdout, t("%d problem hittades.\n", "%d problems found.\n"), len(probs))
+		fmt.Fprintln(stdout, model.Plural(lang, len(probs), "%d problem", "%d problem", "%d problem", "%d problems")+t(" hittades.", " found."))
 		return exitProblems
 	}
 	set, _ := Load(dir)
 	fmt.Fprintln(stdout, t("Inga fel.", "No problems."))
 	for _, v := range allVariants() {
-		fmt.Fprintf(stdout, t("  %s: %d steg, %d punkter före och %d efter mötet\n",
-			"  %s: %d steps, %d items before and %d after the meeting\n"),
-			variantLabel(v, lang), len(set.AgendaFor(v)), len(set.BeforeFor(v)), len(set.AfterFor(v)))
+		fmt.Fprintf(stdout, t("  %s: %s, %s före och %d efter mötet\n",
+			"  %s: %s, %s before and %d after the meeting\n"),
+			variantLabel(v, lang), model.Plural(lang, len(set.AgendaFor(v)), "%d steg", "%d steg", "%d step", "%d steps"),
+			model.Plural(lang, len(set.BeforeFor(v)), "%d punkt", "%d punkter", "%d item", "%d items"), len(set.AfterFor(v)))
 	}
-	fmt.Fprintf(stdout, t("  ordlistan: %d ord\n", "  word list: %d words\n"), len(set.Jargon))
+	fmt.Fprintln(stdout, t("  ordlistan: ", "  word list: ")+model.Plural(lang, len(set.Jargon), "%d ord", "%d ord", "%d word", "%d words"))
 	return exitOK
 }
 

@@ -165,10 +165,15 @@ func holds(c cond, s Step, p *model.Plan, v *model.Version) bool {
 		return filled(ct.NotAgreed)
 	case "follow_up":
 		f := ct.FollowUp
-		if f.None {
+		switch f.State {
+		case model.FollowUpNone:
 			return filled(f.NoneReason) && filled(f.MandateEnds)
+		case model.FollowUpLater:
+			return filled(f.BookBy) && filled(f.WhyLater) && filled(f.MandateEnds)
+		case model.FollowUpBooked:
+			return filled(f.Date)
 		}
-		return filled(f.Date)
+		return false
 	case "evaluation":
 		return filled(ct.Evaluation)
 	case "round_complete":

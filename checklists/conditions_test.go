@@ -69,11 +69,20 @@ func TestComplete(t *testing.T) {
 		{"coordinator ok", "coordinator", "", func(v *model.Version) { v.Content.Coordinator.ParticipantID = "a" }, true},
 		{"not agreed written", "not_agreed", "", func(v *model.Version) { v.Content.NotAgreed = "Boendet." }, true},
 		{"follow-up missing", "follow_up", "", nil, false},
-		{"follow-up booked", "follow_up", "", func(v *model.Version) { v.Content.FollowUp.Date = "2026-06-01" }, true},
-		{"no follow-up without reason", "follow_up", "", func(v *model.Version) { v.Content.FollowUp.None = true }, false},
-		{"no follow-up with reason", "follow_up", "", func(v *model.Version) {
-			v.Content.FollowUp = model.FollowUp{None: true, NoneReason: "Flyttar", MandateEnds: "2026-12-31"}
+		{"follow-up booked", "follow_up", "", func(v *model.Version) {
+			v.Content.FollowUp = model.FollowUp{State: model.FollowUpBooked, Date: "2026-06-01"}
 		}, true},
+		{"a date without a state", "follow_up", "", func(v *model.Version) { v.Content.FollowUp.Date = "2026-06-01" }, false},
+		{"no follow-up without reason", "follow_up", "", func(v *model.Version) { v.Content.FollowUp.State = model.FollowUpNone }, false},
+		{"no follow-up with reason", "follow_up", "", func(v *model.Version) {
+			v.Content.FollowUp = model.FollowUp{State: model.FollowUpNone, NoneReason: "Flyttar", MandateEnds: "2026-12-31"}
+		}, true},
+		{"to be booked, all written", "follow_up", "", func(v *model.Version) {
+			v.Content.FollowUp = model.FollowUp{State: model.FollowUpLater, BookBy: "2026-06-01", WhyLater: "Beslut väntas", MandateEnds: "2026-12-31"}
+		}, true},
+		{"to be booked, no mandate end", "follow_up", "", func(v *model.Version) {
+			v.Content.FollowUp = model.FollowUp{State: model.FollowUpLater, BookBy: "2026-06-01", WhyLater: "Beslut väntas"}
+		}, false},
 		{"evaluation", "evaluation", "", func(v *model.Version) { v.Content.Evaluation = "Bra möte." }, true},
 		{"round not done", "round_complete", "", func(v *model.Version) { v.Rounds = map[string][]string{"s": {"p"}} }, false},
 		{"round done", "round_complete", "", func(v *model.Version) { v.Rounds = map[string][]string{"s": {"a", "p"}} }, true},

@@ -199,13 +199,13 @@ func itemsFor(items []Item, v model.AgeGroup) []Item {
 }
 
 // OpenCount is how many before- and after-meeting items of the plan's
-// variant are not ticked yet.
+// variant are not ticked yet for the current meeting.
 func (s *Set) OpenCount(p *model.Plan) int {
 	if p == nil {
 		return 0
 	}
 	var ticked []string
-	for id, done := range p.Ticks {
+	for id, done := range p.CurrentTicks() {
 		if done {
 			ticked = append(ticked, id)
 		}

@@ -61,7 +61,7 @@ func TestOpenCount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := model.NewPlan(model.Person{Name: "Test"}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-		p.Variant, p.Ticks = tt.variant, tt.ticks
+		p.Variant, p.Draft.Ticks = tt.variant, tt.ticks
 		if got := set.OpenCount(p); got != tt.want {
 			t.Errorf("%s: OpenCount = %d, want %d", tt.name, got, tt.want)
 		}

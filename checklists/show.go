@@ -21,8 +21,8 @@ func Show(w io.Writer, set *Set, variant model.AgeGroup, lang model.Lang) error 
 	t := func(sv, en string) string { return model.T(lang, sv, en) }
 	pw := &printer{w: w}
 	steps := set.AgendaFor(variant)
-	pw.linef("%s – %s (%d %s)", t("DAGORDNING", "AGENDA"), variantLabel(variant, lang),
-		len(steps), t("steg", "steps"))
+	pw.linef("%s – %s (%s)", t("DAGORDNING", "AGENDA"), variantLabel(variant, lang),
+		model.Plural(lang, len(steps), "%d steg", "%d steg", "%d step", "%d steps"))
 	part := ""
 	for i, s := range steps {
 		if s.Part != part {
@@ -49,7 +49,7 @@ func Show(w io.Writer, set *Set, variant model.AgeGroup, lang model.Lang) error 
 		{model.Text{SV: "EFTER MÖTET", EN: "AFTER THE MEETING"}, set.AfterFor(variant)},
 	} {
 		pw.linef("")
-		pw.linef("%s (%d %s)", list.title.In(lang), len(list.items), t("punkter", "items"))
+		pw.linef("%s (%s)", list.title.In(lang), model.Plural(lang, len(list.items), "%d punkt", "%d punkter", "%d item", "%d items"))
 		for _, it := range list.items {
 			pw.wrap("  [ ] ", it.Text.In(lang))
 			pw.linef("      [%s, %s]", it.ID, where(it.File, it.Line))
@@ -60,7 +60,7 @@ func Show(w io.Writer, set *Set, variant model.AgeGroup, lang model.Lang) error 
 		words = set.Jargon
 	}
 	pw.linef("")
-	pw.linef("%s (%d %s)", t("ORDLISTA", "WORD LIST"), len(words), t("ord", "words"))
+	pw.linef("%s (%s)", t("ORDLISTA", "WORD LIST"), model.Plural(lang, len(words), "%d ord", "%d ord", "%d word", "%d words"))
 	for _, j := range words {
 		pw.wrap("  "+j.Term+" → ", j.Plain.In(lang))
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -239,4 +240,28 @@ func (pt Participant) Signing() Signing {
 		return SignLater
 	}
 	return SignNow
+}
+
+// MixedAttendance says who took part another way than the meeting's form,
+// "1 via telefon, 2 via video", so that the plan shows a meeting in the
+// home with the son on the phone for what it was. Empty when everyone
+// present took part the way the meeting was held.
+func MixedAttendance(v *Version, l Lang) string {
+	usual := FormAttendance(v.Meeting.Form)
+	if v.Meeting.Form == FormRoomVideo {
+		usual = AttendRoom
+	}
+	count := map[Attendance]int{}
+	for _, pt := range v.Meeting.Participants {
+		if pt.IsPresent() && pt.Attendance != usual {
+			count[pt.Attendance]++
+		}
+	}
+	var parts []string
+	for _, a := range Attendances {
+		if n := count[a]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, a.Label(l)))
+		}
+	}
+	return strings.Join(parts, ", ")
 }

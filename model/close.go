@@ -71,14 +71,30 @@ func endDate(date string, now time.Time) (string, error) {
 // ErrClosed for it.
 func (p *Plan) ReadOnly() bool { return p.Status == StatusClosed }
 
+// ErrDraftOpen is returned when closing would drop an unfinished draft and
+// the caller has not said that it may (Closure.DraftDiscarded).
+var ErrDraftOpen = errors.New("the plan has an unfinished draft; closing would discard it")
+
+// DraftAtRisk tells whether closing the plan for reason r would drop an
+// open draft: a follow-up draft always (the last finalised version is the
+// record), and any draft when consent is withdrawn (nothing unagreed may be
+// kept). The screen asks first, and the command line wants --discard-draft.
+func (p *Plan) DraftAtRisk(r ClosureReason) bool {
+	if p.Draft == nil {
+		return false
+	}
+	return len(p.Versions) > 0 || r == CloseConsentGone
+}
+
 // Close ends the plan. The reason must be known, and written out when it is
-// "other"; the date, today when empty, must not be later than today. The
-// people to tell are recorded in c.Notify (whatever the caller put there).
+// "other"; the explanation is kept for every reason; the date, today when
+// empty, must not be later than today. Everyone to tell is listed in
+// c.Tell, to be ticked as they are told.
 //
-// An open draft is dropped when a finalised version exists, since the last
-// agreed version is the plan's record and the draft was never agreed; a
-// plan that never got past its first draft keeps it, read-only, as the only
-// record of what was prepared. Closing for withdrawn consent is
+// An open follow-up draft is never dropped silently: Close refuses with
+// ErrDraftOpen unless c.DraftDiscarded says the user agreed to drop it. A
+// plan that never got past its first draft keeps it, read-only, as the
+// only record of what was prepared. Withdrawn consent goes through
 // WithdrawConsent.
 func (p *Plan) Close(c Closure, now time.Time) error {
 	if p.ReadOnly() {
@@ -88,41 +104,53 @@ func (p *Plan) Close(c Closure, now time.Time) error {
 		return err
 	}
 	if c.Reason == CloseConsentGone {
-		return p.WithdrawConsent(c.Date, now)
+		return p.WithdrawConsent(c, now)
 	}
 	date, err := endDate(c.Date, now)
 	if err != nil {
 		return err
 	}
+	if p.DraftAtRisk(c.Reason) && !c.DraftDiscarded {
+		return ErrDraftOpen
+	}
 	c.Date = date
 	c.Text = strings.TrimSpace(c.Text)
-	c.Notify = notifyNames(p.WhoToTell())
+	c.Tell = p.WhoToTell()
+	c.LegacyNotify = nil
+	if p.DraftAtRisk(c.Reason) {
+		p.Draft = nil
+	} else {
+		c.DraftDiscarded = false
+	}
 	p.Closure = &c
 	p.Status = StatusClosed
-	if len(p.Versions) > 0 {
-		p.Draft = nil
-	}
 	p.Position = Position{}
 	p.UpdatedAt = now
 	return nil
 }
 
-// WithdrawConsent records that the person has withdrawn the consent. That
-// ends the plan at once: without consent nothing more may be written or
-// shared. The open draft is dropped, since it holds what was never agreed;
-// finalised versions are kept, as the record of what was done, but lists
-// and screens must no longer show their content (see ContentHidden).
-func (p *Plan) WithdrawConsent(date string, now time.Time) error {
+// WithdrawConsent records that the person has withdrawn the consent, on
+// c.Date with the explanation c.Text. That ends the plan at once: without
+// consent nothing more may be written or shared. An open draft holds what
+// was never agreed and must go, but only with c.DraftDiscarded (else
+// ErrDraftOpen); finalised versions are kept, as the record of what was
+// done, but lists and screens no longer show their content (see
+// ContentHidden), and print gives a closure notice only.
+func (p *Plan) WithdrawConsent(c Closure, now time.Time) error {
 	if p.ReadOnly() {
 		return ErrClosed
 	}
-	date, err := endDate(date, now)
+	date, err := endDate(c.Date, now)
 	if err != nil {
 		return err
 	}
-	notify := notifyNames(p.WhoToTell())
+	if p.DraftAtRisk(CloseConsentGone) && !c.DraftDiscarded {
+		return ErrDraftOpen
+	}
+	tell := p.WhoToTell()
+	p.Closure = &Closure{Reason: CloseConsentGone, Text: strings.TrimSpace(c.Text), Date: date, Tell: tell,
+		DraftDiscarded: p.Draft != nil}
 	p.Draft = nil
-	p.Closure = &Closure{Reason: CloseConsentGone, Date: date, Notify: notify}
 	p.Status = StatusClosed
 	p.Position = Position{}
 	p.UpdatedAt = now
@@ -144,61 +172,3 @@ func (p *Plan) ConsentWithdrawn() bool {
 // says (dates, consent, meetings) and show only that it ended: the case
 // once consent has been withdrawn.
 func (p *Plan) ContentHidden() bool { return p.ConsentWithdrawn() }
-
-// WhoToTell lists everyone who must be told when the plan ends: the person
-// first, then every participant of the last finalised version (units,
-// relatives, support persons, the absent too), then anyone the open draft
-// added. When the person is not among the participants, a participant
-// without id stands for them.
-func (p *Plan) WhoToTell() []Participant {
-	var all []Participant
-	if v := p.Latest(); v != nil {
-		all = append(all, v.Meeting.Participants...)
-	}
-	if p.Draft != nil {
-		all = append(all, p.Draft.Meeting.Participants...)
-	}
-	seen := map[string]bool{}
-	var person, others []Participant
-	for _, pt := range all {
-		if strings.TrimSpace(pt.Name) == "" {
-			continue
-		}
-		key := pt.ID
-		if key == "" {
-			key = "name:" + strings.ToLower(strings.Join(strings.Fields(pt.Name), " "))
-		}
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		if pt.Role == RolePerson {
-			person = append(person, pt)
-		} else {
-			others = append(others, pt)
-		}
-	}
-	if len(person) == 0 && strings.TrimSpace(p.Person.Name) != "" {
-		person = []Participant{{Name: p.Person.Name, Role: RolePerson}}
-	}
-	return append(person, others...)
-}
-
-// notifyNames is how Closure.Notify records the people to tell: the name,
-// with the unit or party in brackets, so that the record still says who
-// they were once the versions are no longer shown.
-func notifyNames(pts []Participant) []string {
-	out := make([]string, 0, len(pts))
-	for _, pt := range pts {
-		s := strings.TrimSpace(pt.Name)
-		unit := strings.TrimSpace(pt.Unit)
-		if unit == "" && pt.Principal == PrincipalOther {
-			unit = strings.TrimSpace(pt.OtherParty)
-		}
-		if unit != "" {
-			s += " (" + unit + ")"
-		}
-		out = append(out, s)
-	}
-	return out
-}

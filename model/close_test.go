@@ -45,7 +45,8 @@ func TestClose(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := activePlan(t)
-			tc.in.Notify = []string{"ignored"}
+			tc.in.Tell = []ToTell{{Name: "ignored"}}
+			tc.in.DraftDiscarded = true
 			err := p.Close(tc.in, closeDay)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("Close = %v, want %v", err, tc.want)
@@ -63,15 +64,84 @@ func TestClose(t *testing.T) {
 			if p.Draft != nil || len(p.Versions) != 1 {
 				t.Error("the draft must go and the finalised version stay")
 			}
-			wantNotify := []string{"Maja Lind", "Ali Rahimi (Psykiatriska öppenvårdsmottagningen)",
-				"Karin Holm (Socialtjänstens beroendeenhet)", "Lena Sund (Försäkringskassan)", "Eva Lind"}
-			if !slices.Equal(c.Notify, wantNotify) {
-				t.Errorf("notify = %q", c.Notify)
+			if got := tellLines(c.Tell); !slices.Equal(got, wantTell) {
+				t.Errorf("tell = %q", got)
+			}
+			if !c.DraftDiscarded {
+				t.Error("the closure must record that the draft was discarded")
 			}
 			if !p.UpdatedAt.Equal(closeDay) {
 				t.Errorf("UpdatedAt = %v", p.UpdatedAt)
 			}
 		})
+	}
+}
+
+var wantTell = []string{"Maja Lind", "Ali Rahimi (Psykiatriska öppenvårdsmottagningen) — 070-174 06 12, ali@example.org",
+	"Karin Holm (Socialtjänstens beroendeenhet)", "Lena Sund (Försäkringskassan)", "Eva Lind"}
+
+func tellLines(rs []ToTell) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Line())
+	}
+	return out
+}
+
+// Closing with an unfinished follow-up draft is refused unless the caller
+// says the draft may go; nothing is lost silently.
+func TestCloseRefusesToDropADraftSilently(t *testing.T) {
+	for _, reason := range []ClosureReason{CloseGoalsMet, CloseConsentGone} {
+		p := activePlan(t)
+		p.Draft.Content.Notes = "half-written"
+		if err := p.Close(Closure{Reason: reason}, closeDay); !errors.Is(err, ErrDraftOpen) {
+			t.Fatalf("%s: Close = %v, want ErrDraftOpen", reason, err)
+		}
+		if p.ReadOnly() || p.Draft == nil || p.Draft.Content.Notes != "half-written" {
+			t.Fatalf("%s: a refused close changed the plan", reason)
+		}
+		if !p.DraftAtRisk(reason) {
+			t.Errorf("%s: DraftAtRisk = false", reason)
+		}
+		if err := p.Close(Closure{Reason: reason, DraftDiscarded: true}, closeDay); err != nil {
+			t.Fatalf("%s: %v", reason, err)
+		}
+		if p.Draft != nil || !p.Closure.DraftDiscarded {
+			t.Errorf("%s: draft %v, closure %+v", reason, p.Draft != nil, p.Closure)
+		}
+	}
+}
+
+// The explanation is kept for every reason, not only for "other".
+func TestCloseKeepsTheExplanation(t *testing.T) {
+	for _, r := range ClosureReasons {
+		p := validPlan()
+		if err := p.Close(Closure{Reason: r, Text: " Flyttar till Umeå ", DraftDiscarded: true}, closeDay); err != nil {
+			t.Fatalf("%s: %v", r, err)
+		}
+		if p.Closure.Text != "Flyttar till Umeå" {
+			t.Errorf("%s: text = %q", r, p.Closure.Text)
+		}
+	}
+}
+
+// The people to tell are ticked as they are told, also on the closed plan.
+func TestSetTold(t *testing.T) {
+	p := activePlan(t)
+	if err := p.SetTold(0, true); !errors.Is(err, ErrNoSuchRecipient) {
+		t.Errorf("SetTold before closing: %v", err)
+	}
+	if err := p.Close(Closure{Reason: CloseNoNeed, DraftDiscarded: true}, closeDay); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetTold(1, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetTold(99, true); !errors.Is(err, ErrNoSuchRecipient) {
+		t.Errorf("SetTold(99) = %v", err)
+	}
+	if !p.Closure.Tell[1].Told || p.Closure.Tell[0].Told {
+		t.Errorf("tell = %+v", p.Closure.Tell)
 	}
 }
 
@@ -94,7 +164,7 @@ func TestClosedPlanIsReadOnly(t *testing.T) {
 	if p.ReadOnly() {
 		t.Fatal("an active plan is not read-only")
 	}
-	if err := p.Close(Closure{Reason: CloseNoNeed}, closeDay); err != nil {
+	if err := p.Close(Closure{Reason: CloseNoNeed, DraftDiscarded: true}, closeDay); err != nil {
 		t.Fatal(err)
 	}
 	// Give the closed plan a draft again, as a careless caller might.
@@ -106,7 +176,7 @@ func TestClosedPlanIsReadOnly(t *testing.T) {
 		"Decide":           p.Decide(DecisionRevise),
 		"DecideClose":      p.DecideClose(CloseGoalsMet, ""),
 		"Close":            p.Close(Closure{Reason: CloseGoalsMet}, closeDay),
-		"WithdrawConsent":  p.WithdrawConsent("", closeDay),
+		"WithdrawConsent":  p.WithdrawConsent(Closure{}, closeDay),
 	} {
 		if !errors.Is(err, ErrClosed) {
 			t.Errorf("%s on a closed plan: %v, want ErrClosed", name, err)
@@ -126,16 +196,16 @@ func TestWithdrawConsent(t *testing.T) {
 	if p.ConsentWithdrawn() || p.ContentHidden() {
 		t.Fatal("consent not yet withdrawn")
 	}
-	if err := p.WithdrawConsent("2027-02-03", closeDay); !errors.Is(err, ErrCloseDate) {
+	if err := p.WithdrawConsent(Closure{Date: "2027-02-03", DraftDiscarded: true}, closeDay); !errors.Is(err, ErrCloseDate) {
 		t.Errorf("withdrawal ahead of today: %v", err)
 	}
-	if err := p.WithdrawConsent("2027-01-30", closeDay); err != nil {
+	if err := p.WithdrawConsent(Closure{Date: "2027-01-30", Text: "Vill inte längre", DraftDiscarded: true}, closeDay); err != nil {
 		t.Fatal(err)
 	}
 	if !p.ReadOnly() || p.Draft != nil || len(p.Versions) != 1 {
 		t.Fatalf("status %s, draft %v, %d versions", p.Status, p.Draft != nil, len(p.Versions))
 	}
-	if c := p.Closure; c.Reason != CloseConsentGone || c.Date != "2027-01-30" || len(c.Notify) != 5 {
+	if c := p.Closure; c.Reason != CloseConsentGone || c.Date != "2027-01-30" || len(c.Tell) != 5 || c.Text != "Vill inte längre" {
 		t.Errorf("closure = %+v", c)
 	}
 	if !p.ConsentWithdrawn() || !p.ContentHidden() {
@@ -153,15 +223,17 @@ func TestWithdrawConsent(t *testing.T) {
 // nothing of what was prepared may be kept in use.
 func TestWithdrawConsentBeforeFirstVersion(t *testing.T) {
 	p := validPlan()
-	if err := p.Close(Closure{Reason: CloseConsentGone}, closeDay); err != nil {
+	if err := p.Close(Closure{Reason: CloseConsentGone}, closeDay); !errors.Is(err, ErrDraftOpen) {
+		t.Fatalf("withdrawal with a draft, not confirmed: %v", err)
+	}
+	if err := p.Close(Closure{Reason: CloseConsentGone, DraftDiscarded: true}, closeDay); err != nil {
 		t.Fatal(err)
 	}
 	if p.Draft != nil || p.Current() != nil || p.Closure.Reason != CloseConsentGone || p.Closure.Date != "2027-02-01" {
 		t.Errorf("draft %v, closure %+v", p.Draft != nil, p.Closure)
 	}
-	if want := []string{"Maja Lind", "Ali Rahimi (Psykiatriska öppenvårdsmottagningen)",
-		"Karin Holm (Socialtjänstens beroendeenhet)", "Lena Sund (Försäkringskassan)", "Eva Lind"}; !slices.Equal(p.Closure.Notify, want) {
-		t.Errorf("notify = %q", p.Closure.Notify)
+	if got := tellLines(p.Closure.Tell); !slices.Equal(got, wantTell) {
+		t.Errorf("tell = %q", got)
 	}
 }
 
@@ -179,11 +251,15 @@ func TestWhoToTell(t *testing.T) {
 	d.Meeting.Participants = append(d.Meeting.Participants,
 		Participant{ID: "p-new", Name: "Ny Person", Role: RoleStaff, Unit: "Hemtjänsten"},
 		Participant{ID: "p-blank", Name: " "})
+	// An action owner who is not a participant is told too, with the unit.
+	d.Content.Actions = append(d.Content.Actions, Action{ID: "a9", What: "Hjälpmedel", Responsible: "Per Wall", Unit: "Geriatriken"},
+		Action{ID: "a10", What: "Samtal", Responsible: "karin holm"})
 	var names []string
 	for _, pt := range p.WhoToTell() {
-		names = append(names, pt.Name)
+		names = append(names, pt.Name+"|"+pt.Unit)
 	}
-	want := []string{"Maja Lind", "Ali Rahimi", "Karin Holm", "Lena Sund", "Eva Lind", "Ny Person"}
+	want := []string{"Maja Lind|", "Ali Rahimi|Psykiatriska öppenvårdsmottagningen", "Karin Holm|Socialtjänstens beroendeenhet",
+		"Lena Sund|Försäkringskassan", "Eva Lind|", "Ny Person|Hemtjänsten", "Per Wall|Geriatriken"}
 	if !slices.Equal(names, want) {
 		t.Errorf("WhoToTell = %q, want %q", names, want)
 	}

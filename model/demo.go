@@ -29,10 +29,10 @@ func (d demoDays) month(n int) string {
 // finalised as version 1, and the follow-up being prepared as the draft of
 // version 2, with the first outcomes filled in.
 // DemoPlans are the sample plans of `sipmote demo`, for fictional people.
-func DemoPlans(now time.Time) []*Plan { return []*Plan{Demo(now), DemoChild(now)} }
+func DemoPlans(now time.Time) []*Plan { return []*Plan{Demo(now), DemoChild(now), DemoClosed(now)} }
 
 // DemoPlanCount is how many plans DemoPlans makes, for the command's help.
-const DemoPlanCount = 2
+const DemoPlanCount = 3
 
 func Demo(now time.Time) *Plan {
 	today := civilDay(now)
@@ -104,13 +104,13 @@ func Demo(now time.Time) *Plan {
 		Goals: []Goal{g1, g2, g3},
 		Actions: []Action{
 			{ID: NewID(), What: "Boendestöd", Unit: karin.Unit, Responsible: karin.Name, Principal: PrincipalKommun,
-				When: "Utredning påbörjad, beslut senast " + d.date(20), Status: ActionAwaiting, GoalIDs: []string{g1.ID}},
+				When: "Utredning påbörjad", Due: d.date(20), Status: ActionPlanned, GoalIDs: []string{g1.ID}},
 			{ID: NewID(), What: "Genomgång av läkemedel och kontroll av litiumvärdet", Unit: jonas.Unit,
-				Responsible: jonas.Name, Principal: PrincipalRegion, When: d.date(10), Status: ActionPlanned},
+				Responsible: jonas.Name, Principal: PrincipalRegion, Due: d.date(10), Status: ActionDecided},
 			{ID: NewID(), What: "Stödsamtal varje vecka", Unit: ali.Unit, Responsible: ali.Name, Principal: PrincipalRegion,
 				When: "Varje tisdag", Status: ActionOngoing, GoalIDs: []string{g2.ID, g3.ID}},
 			{ID: NewID(), What: "Behandlingsgrupp för alkohol", Unit: karin.Unit, Responsible: karin.Name,
-				Principal: PrincipalKommun, When: "Från " + d.date(39) + ", en gång i veckan", Status: ActionPlanned, GoalIDs: []string{g2.ID}},
+				Principal: PrincipalKommun, When: "Från " + d.date(39) + ", en gång i veckan", Status: ActionDecided, GoalIDs: []string{g2.ID}},
 			{ID: NewID(), What: "Möte om rehabilitering och arbete", Unit: "Försäkringskassan", Responsible: lena.Name,
 				Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "I " + d.month(70),
 				Status: ActionPlanned, GoalIDs: []string{g3.ID}},
@@ -124,11 +124,13 @@ func Demo(now time.Time) *Plan {
 		Medication:    "Litium. Värdet kontrolleras med blodprov.",
 		Coordinator:   Coordinator{ParticipantID: ali.ID},
 		FollowUp: FollowUp{
+			State:     FollowUpBooked,
 			Date:      demoDays(today).date(2),
 			Time:      "10:00",
 			Place:     "Psykiatriska öppenvårdsmottagningen",
 			Attendees: "Maja och alla enheter; Eva och Sara om Maja vill",
 			CalledBy:  ali.Name,
+			What:      "Hur det har gått med insatserna och hur långt Maja har kommit mot sina mål",
 		},
 	}
 	if _, err := p.Finalise(Options{Now: at(m1, 14, 30)}); err != nil {
@@ -147,6 +149,9 @@ func Demo(now time.Time) *Plan {
 	_ = p.SetActionOutcome(acts[1].ID, OutcomeDone, "")
 	_ = p.SetActionOutcome(acts[2].ID, OutcomeOngoing, "")
 	_ = p.SetGoalOutcome(g2.ID, GoalPartlyMet, "Färre helger med alkohol.")
+	// Maja answered within her time to consider.
+	p.Draft.Content.NotAgreed = "Maja svarade Ali i tid: psykiatrin får berätta för Eva när hon missar ett besök."
+	p.Draft.Content.ConsiderUntil = ""
 	p.UpdatedAt = now
 	return p
 }
@@ -200,7 +205,8 @@ func DemoChild(now time.Time) *Plan {
 		},
 	}
 	v.Content = Content{
-		OwnWords: "Jag vill kunna vara i klassrummet utan att bli arg.",
+		OwnWords:   "Jag vill kunna vara i klassrummet utan att bli arg.",
+		OwnViewHow: "Samtal med skolkuratorn, med en bildstöd-tavla",
 		Situation: "Elias har adhd. Han har inte varit i skolan på två månader och det är mycket bråk hemma. " +
 			"Hans egen syn kom fram i ett samtal med skolkuratorn.",
 		Notes: "Elias är med de första 20 minuterna.",

@@ -72,7 +72,12 @@ var fieldLabels = map[string]Text{
 	"place":          {"plats", "place"},
 	"attendees":      {"vilka som deltar", "who takes part"},
 	"called_by":      {"vem som kallar", "called by"},
-	"none":           {"ingen uppföljning", "no follow-up"},
+	"state":          {"uppföljningen", "the follow-up"},
+	"book_by":        {"bokas senast", "to be booked by"},
+	"why_later":      {"varför den bokas senare", "why it is booked later"},
+	"follow_what":    {"vad som följs upp", "what is followed up"},
+	"start":          {"börjar", "starts"},
+	"due":            {"klar senast", "due"},
 	"none_reason":    {"varför ingen uppföljning", "why no follow-up"},
 	"mandate_ends":   {"samordnarens uppdrag slutar", "coordinator's mandate ends"},
 	"given":          {"samtycke givet", "consent given"},
@@ -233,6 +238,8 @@ func actionFields(va, vb *Version, x, y Action) []FieldChange {
 	d.cmp("responsible", x.Responsible, y.Responsible)
 	d.cmp("party", partyValue(x.Principal, x.OtherParty), partyValue(y.Principal, y.OtherParty))
 	d.cmp("when", x.When, y.When)
+	d.cmp("start", x.Start, y.Start)
+	d.cmp("due", x.Due, y.Due)
 	d.cmp("status", string(x.Status), string(y.Status))
 	// A goal reworded is reported once, as a goal; here only a move to
 	// another goal counts.
@@ -289,9 +296,12 @@ func diffFollowUp(a, b FollowUp) (Change, bool) {
 	d.cmp("place", a.Place, b.Place)
 	d.cmp("attendees", a.Attendees, b.Attendees)
 	d.cmp("called_by", a.CalledBy, b.CalledBy)
-	d.cmp("none", boolValue(a.None), boolValue(b.None))
+	d.cmp("state", string(a.State), string(b.State))
+	d.cmp("book_by", a.BookBy, b.BookBy)
+	d.cmp("why_later", a.WhyLater, b.WhyLater)
 	d.cmp("none_reason", a.NoneReason, b.NoneReason)
 	d.cmp("mandate_ends", a.MandateEnds, b.MandateEnds)
+	d.cmp("follow_what", a.What, b.What)
 	if len(d) == 0 {
 		return Change{}, false
 	}

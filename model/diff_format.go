@@ -10,7 +10,12 @@ func (f FieldChange) Values(l Lang) (old, new string) {
 }
 
 func showValue(key, s string, l Lang) string {
-	if key == "given" || key == "none" {
+	if key == "state" && s != "" {
+		if t := FollowUpState(s).Label(l); t != "" {
+			return t
+		}
+	}
+	if key == "given" {
 		if s == "" {
 			return T(l, "nej", "no")
 		}

@@ -160,9 +160,9 @@ func TestDiffUnnamedRow(t *testing.T) {
 
 func TestDiffFollowUpNone(t *testing.T) {
 	a, b := diffBase(), diffBase()
-	b.Content.FollowUp = FollowUp{None: true, NoneReason: "Kort insats", MandateEnds: "2027-06-30"}
+	b.Content.FollowUp = FollowUp{State: FollowUpNone, NoneReason: "Kort insats", MandateEnds: "2027-06-30"}
 	got := FormatDiff(Diff(&a, &b), Swedish)
-	for _, part := range []string{"ingen uppföljning: nej → ja", "varför ingen uppföljning: (tomt) → Kort insats", "datum: 2027-03-10 → (tomt)"} {
+	for _, part := range []string{"uppföljningen: bokad här → ingen uppföljning", "varför ingen uppföljning: (tomt) → Kort insats", "datum: 2027-03-10 → (tomt)"} {
 		if !strings.Contains(got, part) {
 			t.Errorf("%q lacks %q", got, part)
 		}

@@ -143,13 +143,9 @@ func optional(ss []Section, s Section) []Section {
 	return append(ss, s)
 }
 
-// BuildDocument lays out version v of plan p in language l. A nil v means
-// the version the screen shows. It never fails: an empty plan gives a
-// document of empty sections, which is still worth printing as a form.
-//
-// Subjects the person does not want raised are left out on purpose: they
-// are the most sensitive part of the consent and the printout travels.
-func BuildDocument(p *Plan, v *Version, l Lang) Document {
+// shown gives the plan and version a printout shows: a nil version is
+// the one the screen shows, and an empty plan prints as an empty form.
+func shown(p *Plan, v *Version) (*Plan, *Version) {
 	if p == nil {
 		p = &Plan{}
 	}
@@ -159,6 +155,17 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	if v == nil {
 		v = &Version{Number: 1}
 	}
+	return p, v
+}
+
+// BuildDocument lays out version v of plan p in language l. A nil v means
+// the version the screen shows. It never fails: an empty plan gives a
+// document of empty sections, which is still worth printing as a form.
+//
+// Subjects the person does not want raised are left out on purpose: they
+// are the most sensitive part of the consent and the printout travels.
+func BuildDocument(p *Plan, v *Version, l Lang) Document {
+	p, v = shown(p, v)
 	b := docBuilder{p: p, v: v, l: l}
 	d := Document{
 		Lang:    l,
@@ -168,6 +175,10 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 		PNR:     strings.TrimSpace(p.Person.PNR),
 	}
 	d.Subtitle = b.subtitle()
+	if s, ok := b.closed(); ok {
+		// First, so that a closed plan never passes for a live one.
+		d.Sections = append(d.Sections, s)
+	}
 	// The person's part comes first: their own words, how things are,
 	// what they need, the goals and who does what. Who took part, and the
 	// rest of the record, follow.
@@ -180,7 +191,7 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	if s, ok := b.review(); ok {
 		ss = optional(ss, s)
 	}
-	ss = optional(ss, Section{T(l, "Behov", "Needs"), para(ct.Needs)})
+	ss = optional(ss, Section{T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), para(ct.Needs)})
 	ss = optional(ss, b.goals())
 	ss = optional(ss, b.actions())
 	ss = optional(ss, b.participants())
@@ -191,10 +202,15 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	ss = optional(ss, b.notAgreed())
 	ss = optional(ss, Section{T(l, "Läkemedel", "Medication"), para(ct.Medication)})
 	ss = optional(ss, Section{T(l, "Hjälpmedel", "Assistive devices"), para(ct.Devices)})
-	ss = append(ss, b.coordinator(), b.followUp(), b.consent())
-	ss = optional(ss, Section{T(l, "Hur mötet kändes", "How the meeting felt"), para(ct.Evaluation)})
+	ss = append(ss, b.coordinator(), b.followUp())
+	if s, ok := b.handover(); ok {
+		ss = append(ss, s)
+	}
+	ss = append(ss, b.consent())
+	// How the meeting felt (Evaluation) is kept in the record but never
+	// printed: it is not plan content, and everyone signs the plan.
 	ss = optional(ss, Section{T(l, "Övrigt", "Notes"), para(ct.Notes)})
-	d.Sections = ss
+	d.Sections = append(d.Sections, ss...)
 	d.Signatures = b.signatures()
 	if len(v.Meeting.Participants) > 0 || len(v.Copies.Added) > 0 {
 		d.Sections = append(d.Sections, b.copies())
@@ -226,6 +242,9 @@ func (b docBuilder) subtitle() []KeyValue {
 	form := ""
 	if m.Form != "" {
 		form = m.Form.Label(b.l)
+	}
+	if mixed := MixedAttendance(b.v, b.l); mixed != "" {
+		form = strings.TrimPrefix(form+"; "+mixed, "; ")
 	}
 	return []KeyValue{
 		{b.t("Den enskilde", "The person"), orDash(b.p.Person.Name)},
@@ -312,7 +331,7 @@ func (b docBuilder) actions() Section {
 		row := []string{
 			orDash(a.What),
 			who(a.Responsible, a.Unit, PartyName(a.Principal, a.OtherParty, b.l)),
-			orDash(a.When), orDash(status), b.goalLabels(a.GoalIDs),
+			orDash(b.actionWhen(a)), orDash(status), b.goalLabels(a.GoalIDs),
 		}
 		switch {
 		case a.Principal == PrincipalOther:
@@ -380,32 +399,6 @@ func (b docBuilder) nameOf(ref string) string {
 	return ref
 }
 
-func (b docBuilder) followUp() Section {
-	f := b.v.Content.FollowUp
-	s := Section{Heading: b.t("Uppföljning", "Follow-up")}
-	switch {
-	case f.None:
-		s.Blocks = []Block{
-			{Kind: BlockParagraph, Text: b.t("Ingen uppföljning är planerad.", "No follow-up is planned.")},
-			{Kind: BlockKeyValues, Pairs: []KeyValue{
-				{b.t("Skäl", "Reason"), orDash(f.NoneReason)},
-				{b.t("Samordnarens uppdrag gäller till och med", "The coordinator's mandate runs until"), orDash(f.MandateEnds)},
-			}},
-		}
-	case f.Date == "" && f.Time == "" && f.Place == "":
-		s.Blocks = []Block{{Kind: BlockParagraph, Text: b.t("Ingen uppföljning är bokad.", "No follow-up is booked."), Note: true}}
-	default:
-		s.Blocks = []Block{{Kind: BlockKeyValues, Pairs: []KeyValue{
-			{b.t("Datum", "Date"), orDash(f.Date)},
-			{b.t("Tid", "Time"), orDash(f.Time)},
-			{b.t("Plats", "Place"), orDash(f.Place)},
-			{b.t("Vilka som deltar", "Who takes part"), orDash(f.Attendees)},
-			{b.t("Kallar till mötet", "Calls the meeting"), orDash(b.nameOf(f.CalledBy))},
-		}}}
-	}
-	return s
-}
-
 // consent prints what the consent covers. NotRaise is deliberately absent:
 // naming a subject on paper is raising it.
 func (b docBuilder) consent() Section {
@@ -442,6 +435,10 @@ func (b docBuilder) consent() Section {
 			}
 		}
 		pairs = append(pairs, KeyValue{b.t("Vårdnadshavare", "Guardian"), orDash(g.Name) + ": " + given})
+	}
+	for _, w := range k.Widened {
+		pairs = append(pairs, KeyValue{b.t("Utvidgat vid mötet", "Widened at the meeting"),
+			w.At.Format(DateLayout+" "+TimeLayout) + ": " + strings.Join(w.Units, ", ")})
 	}
 	if k.WithdrawnOn != "" {
 		pairs = append(pairs, KeyValue{b.t("Återkallat", "Withdrawn on"), k.WithdrawnOn})

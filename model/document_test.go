@@ -33,7 +33,7 @@ func docPlan() *Plan {
 				Goals: []Goal{{ID: "g1", Text: "Eget boende"}, {ID: "g2", Text: "Arbete 25 %"}},
 				Actions: []Action{
 					{ID: "a1", What: "Boendestöd", Unit: "Socialtjänsten", Responsible: "Karin Holm", Principal: PrincipalKommun,
-						When: "december", Status: ActionAwaiting, GoalIDs: []string{"g1"}},
+						When: "december", Status: ActionPlanned, GoalIDs: []string{"g1"}},
 					{ID: "a2", What: "Avstämningsmöte", Unit: "Försäkringskassan", Responsible: "Lena Sund",
 						Principal: PrincipalOther, OtherParty: "Försäkringskassan", When: "februari", Status: ActionPlanned, GoalIDs: []string{"g2"}},
 				},
@@ -70,15 +70,19 @@ func TestBuildDocumentOrder(t *testing.T) {
 		edit func(*Version)
 		want []string
 	}{
-		{Swedish, func(*Version) {}, []string{"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder",
+		// "How the meeting felt" is never printed: it is kept, not signed.
+		{Swedish, func(*Version) {}, []string{"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder",
 			"Deltagare", "Det här kom vi inte överens om", "Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Samtycke",
-			"Hur mötet kändes", "Övrigt", "Vem som får planen"}},
-		{English, func(*Version) {}, []string{"What matters to me", "Current situation", "Needs", "Goals",
+			"Övrigt", "Vem som får planen"}},
+		{English, func(*Version) {}, []string{"What matters to me", "Current situation", "Needs, circumstances and interests", "Goals",
 			"Actions", "Participants", "What was not agreed", "Medication", "Assistive devices", "Coordinator", "Follow-up", "Consent",
-			"How the meeting felt", "Notes", "Who gets the plan"}},
+			"Notes", "Who gets the plan"}},
 		{Swedish, func(v *Version) { v.Content.Medication, v.Content.Devices = "", " " }, []string{
-			"Det här är viktigt för mig", "Hur det är nu", "Behov", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
-			"Samordnare", "Uppföljning", "Samtycke", "Hur mötet kändes", "Övrigt", "Vem som får planen"}},
+			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
+			"Samordnare", "Uppföljning", "Samtycke", "Övrigt", "Vem som får planen"}},
+		{Swedish, func(v *Version) { v.Content.HandoverBy, v.Content.HandoverWhen = "p2", "2026-12-02" }, []string{
+			"Det här är viktigt för mig", "Hur det är nu", "Behov, förutsättningar och intressen", "Mål", "Insatser och åtgärder", "Deltagare", "Det här kom vi inte överens om",
+			"Läkemedel", "Hjälpmedel", "Samordnare", "Uppföljning", "Överlämning till den enskilde", "Samtycke", "Övrigt", "Vem som får planen"}},
 		// Optional sections left empty are left out; the three a
 		// finalised plan must have stay.
 		{English, func(v *Version) {
@@ -149,7 +153,7 @@ func TestBuildDocumentActions(t *testing.T) {
 	}
 	own, other := s.Blocks[0].Table, s.Blocks[1].Table
 	goals := p.Versions[0].Content.Goals
-	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][4] != "1. "+goals[0].Text || own.Rows[0][3] != "väntar på utredning/beslut" {
+	if len(own.Rows) != 1 || own.Rows[0][0] != "Boendestöd" || own.Rows[0][4] != "1. "+goals[0].Text || own.Rows[0][3] != "planerad" {
 		t.Errorf("own actions %v", own.Rows)
 	}
 	if other.Caption != "Åtgärder av andra" || len(other.Rows) != 1 ||
@@ -193,13 +197,19 @@ func TestBuildDocumentFollowUp(t *testing.T) {
 		name string
 		f    FollowUp
 		want []string
+		not  []string
 	}{
-		{"booked", FollowUp{Date: "2027-03-10", Time: "10:00", Place: "Mottagningen", Attendees: "alla", CalledBy: "p2"},
-			[]string{"2027-03-10", "10:00", "Mottagningen", "alla", "Ali Rahimi"}},
-		{"called by name", FollowUp{Date: "2027-03-10", CalledBy: "Karin Holm"}, []string{"Karin Holm", Empty}},
-		{"none", FollowUp{None: true, NoneReason: "Målen är nådda", MandateEnds: "2027-01-31"},
-			[]string{"Ingen uppföljning är planerad.", "Målen är nådda", "2027-01-31"}},
-		{"not booked", FollowUp{}, []string{"Ingen uppföljning är bokad."}},
+		{"booked", FollowUp{State: FollowUpBooked, Date: "2027-03-10", Time: "10:00", Place: "Mottagningen", Attendees: "alla", CalledBy: "p2",
+			What: "Målen"}, []string{"2027-03-10", "10:00", "Mottagningen", "alla", "Ali Rahimi", "Målen", "Det här följs upp och utvärderas"}, nil},
+		{"called by name", FollowUp{State: FollowUpBooked, Date: "2027-03-10", CalledBy: "Karin Holm"}, []string{"Karin Holm", Empty}, nil},
+		{"none", FollowUp{State: FollowUpNone, NoneReason: "Målen är nådda", MandateEnds: "2027-01-31"},
+			[]string{"Ingen uppföljning är planerad.", "Målen är nådda", "2027-01-31", "Samordnarens uppdrag gäller till"}, nil},
+		// Booking later is not "no follow-up": the print must never say
+		// none is planned above a reason for booking later.
+		{"to be booked", FollowUp{State: FollowUpLater, BookBy: "2027-01-15", WhyLater: "Beslut om boendestöd väntas", MandateEnds: "2027-03-31", What: "Målen"},
+			[]string{"Uppföljningen bokas senare.", "2027-01-15", "Beslut om boendestöd väntas", "2027-03-31", "Samordnarens uppdrag gäller till", "Målen"},
+			[]string{"Ingen uppföljning"}},
+		{"not chosen", FollowUp{}, []string{"Det står inte hur planen följs upp."}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -209,6 +219,11 @@ func TestBuildDocumentFollowUp(t *testing.T) {
 			for _, w := range tt.want {
 				if !strings.Contains(string(b), w) {
 					t.Errorf("the follow-up lacks %q: %s", w, b)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(string(b), w) {
+					t.Errorf("the follow-up says %q: %s", w, b)
 				}
 			}
 		})

@@ -34,6 +34,7 @@ func TestDue(t *testing.T) {
 		{PlanID: "a", Person: "Maja Lind", Kind: DueFollowUp, Date: "2026-11-29", Days: 3},
 		{PlanID: "b", Person: "Bo Ek", Kind: DueConsent, Date: "2026-12-06", Days: 10},
 		{PlanID: "f", Person: "Fia", Kind: DueFollowUp, Date: "2026-12-10", Days: 14},
+		{PlanID: "g", Person: "Gun", Kind: DueFollowUp, Date: "2026-12-11", Days: 15},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Due =\n%+v\nwant\n%+v", got, want)
@@ -41,9 +42,9 @@ func TestDue(t *testing.T) {
 	if got := Due(dueSums(), dueNow, DefaultDueDays); !slices.Equal(got, want) {
 		t.Error("days 0 must mean the default")
 	}
-	wide := Due(dueSums(), dueNow, 30)
-	if len(wide) != len(want)+1 || wide[len(wide)-1].PlanID != "g" || wide[len(wide)-1].Days != 15 {
-		t.Errorf("30 days: %+v", wide)
+	narrow := Due(dueSums(), dueNow, 14)
+	if len(narrow) != len(want)-1 || narrow[len(narrow)-1].PlanID != "f" {
+		t.Errorf("14 days: %+v", narrow)
 	}
 	if got := Due(nil, dueNow, 14); len(got) != 0 {
 		t.Errorf("no plans: %+v", got)
@@ -69,11 +70,88 @@ func TestDueFarDates(t *testing.T) {
 
 func TestDueFromPlans(t *testing.T) {
 	now := time.Date(2027, 3, 8, 9, 0, 0, 0, time.UTC)
-	p, c := Demo(now), DemoChild(now)
-	got := Due([]Summary{p.Summarise(), c.Summarise()}, now, 14)
-	if len(got) != 1 || got[0].PlanID != p.ID || got[0].Kind != DueFollowUp || got[0].Days != 2 {
-		t.Errorf("Due = %+v", got)
+	p, c, closed := Demo(now), DemoChild(now), DemoClosed(now)
+	got := Due([]Summary{p.Summarise(), c.Summarise(), closed.Summarise()}, now, 14)
+	var kinds []string
+	for _, d := range got {
+		if d.PlanID != p.ID {
+			t.Errorf("only Maja's plan has something due: %+v", d)
+		}
+		kinds = append(kinds, d.Kind)
 	}
+	// The follow-up is in two days and none of the seven summoned has
+	// confirmed yet; the housing decision due is done, so not listed.
+	if want := []string{DueFollowUp}; !slices.Equal(kinds, want) {
+		t.Fatalf("kinds = %v, want %v", kinds, want)
+	}
+	if f := got[0]; f.Days != 2 || f.Open != 7 {
+		t.Errorf("follow-up %+v", f)
+	}
+}
+
+// Each kind of thing a coordinator must act on, from a plan that has it.
+func TestDueKinds(t *testing.T) {
+	now := time.Date(2027, 1, 10, 9, 0, 0, 0, time.UTC)
+	mk := func(edit func(p *Plan)) Summary {
+		p := validPlan()
+		edit(p)
+		return p.Summarise()
+	}
+	cases := []struct {
+		name string
+		sum  Summary
+		want DueItem
+	}{
+		{"mandate ends", mk(func(p *Plan) {
+			p.Draft.Content.FollowUp = FollowUp{State: FollowUpNone, NoneReason: "x", MandateEnds: "2027-01-20"}
+		}), DueItem{Kind: DueMandate, Date: "2027-01-20", Days: 10}},
+		{"time to consider", mk(func(p *Plan) { p.Draft.Content.ConsiderUntil = "2027-01-12, svar till Ali" }),
+			DueItem{Kind: DueConsider, Date: "2027-01-12", Days: 2}},
+		{"action due", mk(func(p *Plan) { p.Draft.Content.Actions[0].Due = "2027-02-01" }),
+			DueItem{Kind: DueActionDue, Date: "2027-02-01", Days: 22, What: "Boendestöd"}},
+		{"action start", mk(func(p *Plan) { p.Draft.Content.Actions[0].Start = "2027-01-11" }),
+			DueItem{Kind: DueActionStart, Date: "2027-01-11", Days: 1, What: "Boendestöd"}},
+		{"follow-up, nobody confirmed", mk(func(p *Plan) { p.Draft.Content.FollowUp.Date = "2027-01-30" }),
+			DueItem{Kind: DueFollowUp, Date: "2027-01-30", Days: 20, Open: 5}},
+		{"draft untouched", mk(func(p *Plan) {
+			p.Draft.Content.FollowUp = FollowUp{}
+			p.Draft.Consent.ValidUntil = ""
+			p.UpdatedAt = time.Date(2026, 12, 20, 15, 0, 0, 0, time.UTC)
+		}), DueItem{Kind: DueDraftIdle, Date: "2026-12-20", Days: -21}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.sum.UpdatedAt = cmpOr(tc.sum.UpdatedAt, now)
+			var found bool
+			for _, d := range Due([]Summary{tc.sum}, now, 0) {
+				d.PlanID, d.Person = "", ""
+				if d == tc.want {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("Due = %+v, want %+v among them", Due([]Summary{tc.sum}, now, 0), tc.want)
+			}
+		})
+	}
+	// Done and cancelled actions are not due.
+	s := mk(func(p *Plan) {
+		p.Draft.Content.Actions[0].Due = "2027-01-11"
+		p.Draft.Content.Actions[0].Status = ActionCancelled
+	})
+	s.UpdatedAt = now
+	for _, d := range Due([]Summary{s}, now, 0) {
+		if d.Kind == DueActionDue {
+			t.Errorf("a cancelled action is due: %+v", d)
+		}
+	}
+}
+
+func cmpOr(t, def time.Time) time.Time {
+	if t.Before(def.AddDate(0, 0, -1)) {
+		return t
+	}
+	return def
 }
 
 func TestDueDescribe(t *testing.T) {
@@ -90,7 +168,12 @@ func TestDueDescribe(t *testing.T) {
 		{DueConsent, 10, "samtycket går ut om 10 dagar (D)", "the consent expires in 10 days (D)"},
 		{DueConsent, 1, "samtycket går ut i morgon (D)", "the consent expires tomorrow (D)"},
 		{DueConsent, 0, "samtycket gäller bara i dag (D)", "the consent is valid only today (D)"},
-		{DueConsent, -6, "samtycket har gått ut (D)", "the consent has expired (D)"},
+		{DueConsent, -6, "samtycket har gått ut (D); be om ett nytt", "the consent has expired (D); ask for a new one"},
+		{DueMandate, 4, "samordnarens uppdrag slutar om 4 dagar (D)", "the coordinator's mandate ends in 4 days (D)"},
+		{DueMandate, -1, "samordnarens uppdrag har gått ut (D); följ upp eller avsluta planen", "the coordinator's mandate has ended (D); follow up or close the plan"},
+		{DueConsider, 0, "betänketiden slutar i dag (D)", "the time to consider ends today (D)"},
+		{DueConsider, -3, "betänketiden är slut (D); fråga efter svaret", "the time to consider is over (D); ask for the answer"},
+		{DueDraftIdle, -20, "utkastet har inte ändrats sedan D (20 dagar)", "the draft has not changed since D (20 days)"},
 		{"unknown", 2, "D", "D"},
 	}
 	for _, tc := range cases {

@@ -12,7 +12,7 @@ import (
 var EasyReadPhrases = []string{
 	"title", "met", "own_words", "goals", "who", "when", "call",
 	"coordinator", "ring", "phone", "no_coordinator", "next", "next_date",
-	"next_time", "next_place", "no_next", "date", "months", "page",
+	"next_time", "next_place", "next_later", "no_next", "date", "months", "page",
 }
 
 // ValidLanguageCode accepts a language code of two or three letters a–z
@@ -100,15 +100,7 @@ type EasyItem struct {
 // Names are given rather than titles: the person knows Karin, not "the
 // social secretary". An action with nobody named is listed under its unit.
 func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
-	if p == nil {
-		p = &Plan{}
-	}
-	if v == nil {
-		v = p.Current()
-	}
-	if v == nil {
-		v = &Version{Number: 1}
-	}
+	p, v = shown(p, v)
 	e := EasyRead{Lang: w.Lang, Title: w.Say("title"), Page: w.Say("page")}
 	if name := strings.TrimSpace(p.Person.Name); name != "" {
 		e.Intro = append(e.Intro, name)
@@ -181,7 +173,8 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 	e.Parts = append(e.Parts, call)
 	next := EasyPart{Heading: w.Say("next")}
 	f := ct.FollowUp
-	if !f.None && strings.TrimSpace(f.Date) != "" {
+	switch {
+	case f.Booked() && strings.TrimSpace(f.Date) != "":
 		next.Lines = append(next.Lines, w.Say("next_date", "date", w.Date(f.Date)))
 		if t := strings.TrimSpace(f.Time); t != "" {
 			next.Lines = append(next.Lines, w.Say("next_time", "time", t))
@@ -189,7 +182,10 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 		if pl := strings.TrimSpace(f.Place); pl != "" {
 			next.Lines = append(next.Lines, w.Say("next_place", "place", pl))
 		}
-	} else {
+	case f.State == FollowUpLater && CheckDate(f.BookBy) == nil && f.BookBy != "":
+		// Booked later is not "no meeting".
+		next.Lines = []string{w.Say("next_later", "date", w.Date(f.BookBy))}
+	default:
 		next.Lines = []string{w.Say("no_next")}
 	}
 	e.Parts = append(e.Parts, next)

@@ -16,8 +16,10 @@ const (
 	ExportFormat = "sipmote-plan"
 	// ExportVersion 2 gave participants an attendance (for "present"),
 	// a role's details and signing; actions several goals (for
-	// "goal_id"). Version 1 files are read and upgraded.
-	ExportVersion = 2
+	// "goal_id"). Version 3 added the follow-up state, action dates and
+	// statuses, ticks per version and the closure's list to tick. Older
+	// files are read and upgraded (see Plan.Upgrade).
+	ExportVersion = 3
 )
 
 // Export is the JSON document of `sipmote export --format json`: the
@@ -168,6 +170,9 @@ func CheckStructure(p *Plan, now time.Time) []Finding {
 	}
 	if p.Closure != nil {
 		c.date("plan.closure.date", p.Closure.Date)
+		if _, ok := closureLabels[p.Closure.Reason]; !ok {
+			c.add(SevError, "plan.closure.reason", "Okänt skäl.", "Unknown reason.")
+		}
 	}
 	return c.out
 }
@@ -200,6 +205,7 @@ func checkVersion(c *checker, at string, v *Version) {
 			c.add(SevError, path+".role", "Okänd roll.", "Unknown role.")
 		}
 		checkPrincipal(c, path+".principal", pt.Principal)
+		checkPrincipal(c, path+".funded_by", pt.FundedBy)
 		checkPerson(c, path, pt)
 	}
 	for i, cp := range v.Copies.Added {
@@ -219,15 +225,23 @@ func checkVersion(c *checker, at string, v *Version) {
 		unique(path+".id", a.ID)
 		checkPrincipal(c, path+".principal", a.Principal)
 		switch a.Status {
-		case ActionPlanned, ActionOngoing, ActionDone, ActionAwaiting:
+		case ActionPlanned, ActionDecided, ActionOngoing, ActionDone, ActionCancelled:
 		default:
 			c.add(SevError, path+".status", "Okänd status.", "Unknown status.")
 		}
+		c.date(path+".start", a.Start)
+		c.date(path+".due", a.Due)
 	}
 	f := v.Content.FollowUp
 	c.date(at+".content.follow_up.date", f.Date)
 	c.clock(at+".content.follow_up.time", f.Time)
 	c.date(at+".content.follow_up.mandate_ends", f.MandateEnds)
+	c.date(at+".content.follow_up.book_by", f.BookBy)
+	switch f.State {
+	case "", FollowUpBooked, FollowUpLater, FollowUpNone:
+	default:
+		c.add(SevError, at+".content.follow_up.state", "Okänt läge för uppföljningen.", "Unknown follow-up state.")
+	}
 }
 
 func checkPrincipal(c *checker, path string, p Principal) {

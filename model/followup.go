@@ -35,8 +35,9 @@ import (
 // reworded or removed is for the meeting to say.
 //
 // The decision "close" closes the plan when the version is finalised, with
-// the reason given by DecideClose, "goals met" if none was given. While the
-// decision is "close" no next follow-up needs to be booked.
+// the reason given by DecideClose; the reason must be chosen, there is no
+// default. While the decision is "close" no next follow-up needs to be
+// booked.
 
 // Decisions of a follow-up meeting.
 const (
@@ -86,7 +87,7 @@ func OutcomeLabel(result string, l Lang) string { return labelOf(reviewOutcomeLa
 // DecisionLabel is a follow-up decision in words; empty for an unknown one.
 func DecisionLabel(decision string, l Lang) string { return labelOf(decisionLabels, decision, l) }
 
-func labelOf(m map[string]Text, key string, l Lang) string {
+func labelOf[K comparable](m map[K]Text, key K, l Lang) string {
 	if t, ok := m[key]; ok {
 		return t.In(l)
 	}
@@ -255,11 +256,8 @@ func (p *Plan) closeByReview(v *Version, now time.Time) {
 	if CheckDate(date) != nil || date == "" || date > today {
 		date = today
 	}
-	reason := v.Review.CloseReason
-	if reason == "" {
-		reason = CloseGoalsMet
-	}
-	p.Closure = &Closure{Reason: reason, Text: v.Review.CloseText, Date: date, Notify: notifyNames(p.WhoToTell())}
+	// ValidateReview makes sure a reason was chosen; there is no default.
+	p.Closure = &Closure{Reason: v.Review.CloseReason, Text: v.Review.CloseText, Date: date, Tell: p.WhoToTell()}
 	p.Status = StatusClosed
 	p.Draft = nil
 	p.UpdatedAt = now
@@ -308,7 +306,14 @@ func ValidateReview(p *Plan, v *Version) []Finding {
 			"The decision is missing: is the plan revised or closed?")
 	case DecisionRevise:
 	case DecisionClose:
-		if r.CloseReason != "" && checkReason(r.CloseReason, r.CloseText) != nil {
+		switch {
+		case r.CloseReason == "":
+			c.add(SevError, "review.close_reason", "Välj varför planen avslutas: målen är nådda, behovet finns inte längre, flytt eller annat skäl.",
+				"Choose why the plan is closed: goals met, no need any more, moved, or another reason.")
+		case r.CloseReason == CloseConsentGone:
+			c.add(SevError, "review.close_reason", "Återkallat samtycke avslutar planen direkt: avsluta den från startsidan (x).",
+				"Withdrawn consent closes the plan at once: close it from the home screen (x).")
+		case checkReason(r.CloseReason, r.CloseText) != nil:
 			c.add(SevError, "review.close_text", "Skriv varför planen avslutas.", "Write why the plan is closed.")
 		}
 	default:

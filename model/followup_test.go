@@ -30,7 +30,8 @@ func followUpPlan(t *testing.T) *Plan {
 	for i := range p.Draft.Meeting.Participants {
 		p.Draft.Meeting.Participants[i].Attendance = AttendRoom
 	}
-	p.Draft.Content.FollowUp = FollowUp{Date: "2027-06-09", Time: "10:00", CalledBy: "Ali Rahimi"}
+	p.Draft.Content.FollowUp = FollowUp{State: FollowUpBooked, Date: "2027-06-09", Time: "10:00", Place: "Mottagningen",
+		Attendees: "Alla", CalledBy: "Ali Rahimi", What: "Målen"}
 	return p
 }
 
@@ -78,17 +79,17 @@ func TestOutcomeSetsDraftStatus(t *testing.T) {
 		want   ActionStatus
 	}{
 		{ActionPlanned, OutcomeDone, ActionDone},
-		{ActionAwaiting, OutcomeDone, ActionDone},
+		{ActionDecided, OutcomeDone, ActionDone},
 		{ActionPlanned, OutcomeOngoing, ActionOngoing},
 		{ActionPlanned, OutcomeNotStarted, ActionPlanned},
-		{ActionAwaiting, OutcomeNotStarted, ActionAwaiting},
+		{ActionDecided, OutcomeNotStarted, ActionDecided},
 		{ActionOngoing, OutcomeNotStarted, ActionPlanned},
 		{ActionDone, OutcomeNotStarted, ActionPlanned},
 		{ActionPlanned, OutcomeChanged, ActionPlanned},
 		{ActionOngoing, OutcomeChanged, ActionOngoing},
-		{ActionAwaiting, OutcomeChanged, ActionAwaiting},
+		{ActionDecided, OutcomeChanged, ActionDecided},
 		{ActionDone, OutcomeChanged, ActionPlanned},
-		{ActionAwaiting, "", ActionAwaiting},
+		{ActionDecided, "", ActionDecided},
 	}
 	for _, tc := range cases {
 		p := validPlan()
@@ -123,7 +124,7 @@ func TestOutcomeCorrection(t *testing.T) {
 		t.Errorf("note = %q", o.Note)
 	}
 	_ = p.SetActionOutcome("a1", "", "")
-	if _, ok := p.Draft.Review.Actions["a1"]; ok || p.Draft.Content.Actions[0].Status != ActionAwaiting {
+	if _, ok := p.Draft.Review.Actions["a1"]; ok || p.Draft.Content.Actions[0].Status != ActionPlanned {
 		t.Errorf("clearing left %+v, status %s", p.Draft.Review.Actions, p.Draft.Content.Actions[0].Status)
 	}
 	_ = p.SetGoalOutcome("g1", GoalMet, "")
@@ -226,15 +227,21 @@ func TestValidateReview(t *testing.T) {
 		{"close needs no follow-up booked", func(p *Plan) {
 			p.Draft.Review.Actions = map[string]Outcome{"a1": {Result: OutcomeDone}, "a2": {Result: OutcomeDone}}
 			p.Draft.Review.Goals = map[string]Outcome{"g1": {Result: GoalMet}, "g2": {Result: GoalMet}}
-			_ = p.Decide(DecisionClose)
+			_ = p.DecideClose(CloseGoalsMet, "")
 			p.Draft.Content.FollowUp = FollowUp{}
 		}, nil},
+		// There is no default reason for closing after a follow-up.
+		{"close without a reason", func(p *Plan) {
+			p.Draft.Review.Actions = map[string]Outcome{"a1": {Result: OutcomeDone}, "a2": {Result: OutcomeDone}}
+			p.Draft.Review.Goals = map[string]Outcome{"g1": {Result: GoalMet}, "g2": {Result: GoalMet}}
+			_ = p.Decide(DecisionClose)
+		}, []want{{SevError, "review.close_reason"}}},
 		{"revise needs a follow-up booked", func(p *Plan) {
 			p.Draft.Review.Actions = map[string]Outcome{"a1": {Result: OutcomeDone}, "a2": {Result: OutcomeDone}}
 			p.Draft.Review.Goals = map[string]Outcome{"g1": {Result: GoalMet}, "g2": {Result: GoalMet}}
 			_ = p.Decide(DecisionRevise)
 			p.Draft.Content.FollowUp = FollowUp{}
-		}, []want{{SevError, "content.follow_up.date"}}},
+		}, []want{{SevError, "content.follow_up.state"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -263,7 +270,7 @@ func TestDecisionCloseClosesOnFinalise(t *testing.T) {
 		reason ClosureReason
 		text   string
 	}{
-		{"goals met by default", func(p *Plan) error { return p.Decide(DecisionClose) }, CloseGoalsMet, ""},
+		{"goals met", func(p *Plan) error { return p.DecideClose(CloseGoalsMet, "Boende ordnat") }, CloseGoalsMet, "Boende ordnat"},
 		{"no more need", func(p *Plan) error { return p.DecideClose(CloseNoNeed, "") }, CloseNoNeed, ""},
 		{"other, written", func(p *Plan) error { return p.DecideClose(CloseOther, " Ny plan hos annan kommun ") }, CloseOther, "Ny plan hos annan kommun"},
 		{"close again keeps the reason", func(p *Plan) error {
@@ -289,8 +296,8 @@ func TestDecisionCloseClosesOnFinalise(t *testing.T) {
 			if len(p.Versions) != 2 || p.Versions[1].Review.Decision != DecisionClose {
 				t.Error("the closing version must be kept with its review")
 			}
-			if len(c.Notify) != 5 || c.Notify[0] != "Maja Lind" {
-				t.Errorf("notify = %v", c.Notify)
+			if len(c.Tell) != 5 || c.Tell[0].Name != "Maja Lind" {
+				t.Errorf("tell = %v", c.Tell)
 			}
 		})
 	}
@@ -377,8 +384,8 @@ func TestRehearsalFollowUp(t *testing.T) {
 	d.Content.Actions[3].When = "Varannan vecka från 2027-03-17"
 	d.Content.Actions[4].When = "I april 2027"
 	d.Content.NotAgreed, d.Content.ConsiderUntil = "", ""
-	d.Content.FollowUp = FollowUp{Date: "2027-06-09", Time: "10:00", Place: "Psykiatriska öppenvårdsmottagningen",
-		Attendees: "Maja och alla enheter; Eva och Sara om Maja vill", CalledBy: "Ali Rahimi"}
+	d.Content.FollowUp = FollowUp{State: FollowUpBooked, Date: "2027-06-09", Time: "10:00", Place: "Psykiatriska öppenvårdsmottagningen",
+		Attendees: "Maja och alla enheter; Eva och Sara om Maja vill", CalledBy: "Ali Rahimi", What: "Målen och insatserna"}
 
 	fs, err := p.Finalise(Options{Now: followUpDay})
 	if err != nil {
@@ -388,7 +395,7 @@ func TestRehearsalFollowUp(t *testing.T) {
 		t.Errorf("v2 findings: %v", findingSet(fs))
 	}
 	v2 := p.Versions[1]
-	wantStatus := []ActionStatus{ActionDone, ActionDone, ActionOngoing, ActionPlanned, ActionPlanned, ActionOngoing}
+	wantStatus := []ActionStatus{ActionDone, ActionDone, ActionOngoing, ActionDecided, ActionPlanned, ActionOngoing}
 	for i, a := range v2.Content.Actions {
 		if a.Status != wantStatus[i] {
 			t.Errorf("action %d: %s, want %s", i, a.Status, wantStatus[i])
@@ -410,7 +417,7 @@ func TestRehearsalFollowUp(t *testing.T) {
 		"action:Genomgång av läkemedel och kontroll av litiumvärdet": {"status"},
 		"action:Enskilda samtal om alkohol":                          {"what", "when"},
 		"action:Möte om rehabilitering och arbete":                   {"when"},
-		"follow_up:": {"date"},
+		"follow_up:": {"date", "follow_what"},
 	} {
 		if !slices.Equal(changed[key], fields) {
 			t.Errorf("%s: fields %v, want %v", key, changed[key], fields)
@@ -421,9 +428,9 @@ func TestRehearsalFollowUp(t *testing.T) {
 	}
 	text := FormatDiff(cs, Swedish)
 	for _, line := range []string{
-		"Ändrad insats: Boendestöd — status: väntar på utredning/beslut → klar",
+		"Ändrad insats: Boendestöd — status: planerad → klar",
 		"Ändrad insats: Enskilda samtal om alkohol — vad: Behandlingsgrupp för alkohol → Enskilda samtal om alkohol; när: Från 2027-01-06, en gång i veckan → Varannan vecka från 2027-03-17",
-		"Ändrad uppföljning — datum: 2027-03-10 → 2027-06-09",
+		"Ändrad uppföljning — datum: 2027-03-10 → 2027-06-09; vad som följs upp: Hur det har gått med insatserna och hur långt Maja har kommit mot sina mål → Målen och insatserna",
 		"Borttaget ur planen — betänketid till: 2026-12-12",
 	} {
 		if !strings.Contains(text, line+"\n") && !strings.HasSuffix(text, line) {

@@ -68,14 +68,17 @@ var Forms = []MeetingForm{FormRoom, FormRoomVideo, FormHome, FormVideo, FormPhon
 func (f MeetingForm) Label(l Lang) string { return formLabels[f].In(l) }
 
 var actionStatusLabels = map[ActionStatus]Text{
-	ActionPlanned:  {"planerad", "planned"},
-	ActionOngoing:  {"pågår", "ongoing"},
-	ActionDone:     {"klar", "done"},
-	ActionAwaiting: {"väntar på utredning/beslut", "awaiting investigation/decision"},
+	ActionPlanned:   {"planerad", "planned"},
+	ActionDecided:   {"beslutad", "decided"},
+	ActionOngoing:   {"pågår", "ongoing"},
+	ActionDone:      {"klar", "done"},
+	ActionCancelled: {"avbruten", "cancelled"},
+	ActionAwaiting:  {"väntar på utredning/beslut", "awaiting investigation/decision"},
 }
 
-// ActionStatuses lists the statuses in the order a form offers them.
-var ActionStatuses = []ActionStatus{ActionPlanned, ActionOngoing, ActionDone, ActionAwaiting}
+// ActionStatuses lists the statuses in the order a form offers them: the
+// law's planned and decided actions, then how they went.
+var ActionStatuses = []ActionStatus{ActionPlanned, ActionDecided, ActionOngoing, ActionDone, ActionCancelled}
 
 // Label is the status on screen.
 func (s ActionStatus) Label(l Lang) string { return actionStatusLabels[s].In(l) }

@@ -17,6 +17,7 @@ func (p *Plan) Upgrade() {
 	if p.Draft != nil {
 		upgradeVersion(p.Draft)
 	}
+	upgradeLaw(p)
 }
 
 func upgradeVersion(v *Version) {

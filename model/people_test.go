@@ -422,12 +422,12 @@ func TestFormat1Opens(t *testing.T) {
 	if !slices.Equal(a.GoalIDs, []string{"g1"}) || a.LegacyGoalID != "" {
 		t.Errorf("goals %v %q", a.GoalIDs, a.LegacyGoalID)
 	}
-	// Written again, it is format 2 and has no trace of the old fields.
+	// Written again, it is the present format and has no trace of the old fields.
 	b, err := EncodeExport(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(b, []byte(`"present"`)) || bytes.Contains(b, []byte(`"goal_id"`)) || !bytes.Contains(b, []byte(`"format_version": 2`)) {
+	if bytes.Contains(b, []byte(`"present"`)) || bytes.Contains(b, []byte(`"goal_id"`)) || !bytes.Contains(b, []byte(`"format_version": 3`)) {
 		t.Errorf("re-export keeps old fields:\n%s", b)
 	}
 	// Unknown values are refused with their path.
@@ -466,5 +466,35 @@ func TestAttendanceBeforeAndAfter(t *testing.T) {
 	v.Meeting.StartedAt = &started
 	if v.BeforeMeeting() {
 		t.Error("a started meeting is not before the meeting")
+	}
+}
+
+// TestMixedMeeting: a meeting in the home with one on the phone says so.
+func TestMixedMeeting(t *testing.T) {
+	tests := []struct {
+		form MeetingForm
+		att  []Attendance
+		want string
+	}{
+		{FormHome, []Attendance{AttendRoom, AttendPhone, AttendAbsent}, "1 via telefon"},
+		{FormRoom, []Attendance{AttendRoom, AttendRoom}, ""},
+		{FormVideo, []Attendance{AttendVideo, AttendRoom, AttendPhone}, "1 på plats, 1 via telefon"},
+		{FormRoomVideo, []Attendance{AttendRoom, AttendVideo, AttendVideo}, "2 via video"},
+	}
+	for _, tt := range tests {
+		v := &Version{Meeting: Meeting{Form: tt.form}}
+		for _, a := range tt.att {
+			v.Meeting.Participants = append(v.Meeting.Participants, Participant{Name: "x", Role: RoleStaff, Attendance: a})
+		}
+		if got := MixedAttendance(v, Swedish); got != tt.want {
+			t.Errorf("%s %v: %q, want %q", tt.form, tt.att, got, tt.want)
+		}
+	}
+	p, v := copyPlan()
+	v.Meeting.Form = FormHome
+	for _, kv := range BuildDocument(p, v, Swedish).Subtitle {
+		if kv.Key == "Mötesform" && kv.Value != FormHome.Label(Swedish)+"; 1 via telefon" {
+			t.Errorf("form %q", kv.Value)
+		}
 	}
 }

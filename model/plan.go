@@ -44,8 +44,10 @@ type Plan struct {
 	Versions []Version `json:"versions"`
 	// Draft is the version being written, nil when none is open.
 	Draft *Version `json:"draft,omitempty"`
-	// Ticks holds the before/after checklist items that are done, by item id.
-	Ticks map[string]bool `json:"ticks,omitempty"`
+	// LegacyTicks is where format 1 kept the checklist ticks, for the whole
+	// plan. Upgrade moves them to the version they belong to; nothing else
+	// reads or writes it.
+	LegacyTicks map[string]bool `json:"ticks,omitempty"`
 	// Closure is set when the plan is closed.
 	Closure *Closure `json:"closure,omitempty"`
 	// Position is where the secretary was, so that reopening resumes there.
@@ -85,6 +87,11 @@ type Version struct {
 	Rounds map[string][]string `json:"rounds,omitempty"`
 	// Review is the follow-up of the previous version, on follow-up meetings.
 	Review *Review `json:"review,omitempty"`
+	// Ticks holds the before/after checklist items done for this meeting,
+	// by item id. They are the coordinator's record around the meeting,
+	// not what was agreed, so they may change after finalising; a
+	// follow-up starts with none (see Plan.Tick).
+	Ticks map[string]bool `json:"ticks,omitempty"`
 	// Copies holds the secretary's changes to who gets a copy.
 	Copies CopyEdits `json:"copies,omitzero"`
 }
@@ -185,6 +192,10 @@ type Participant struct {
 	WrittenInput string `json:"written_input,omitempty"`
 	// PresenceNote qualifies the attendance: "the first 20 minutes".
 	PresenceNote string `json:"presence_note,omitempty"`
+	// FundedBy is, for staff of another party, the kommun or region that
+	// funds the provider (contracted care, entreprenad): such staff may be
+	// the coordinator and count for their funder.
+	FundedBy Principal `json:"funded_by,omitempty"`
 	// Signs is whether they sign now, later or not; empty means the
 	// default of their role and attendance (see Signing).
 	Signs Signing `json:"signs,omitempty"`
@@ -208,6 +219,9 @@ type Consent struct {
 	NotRaise    []string   `json:"not_raise,omitempty"`
 	WithdrawnOn string     `json:"withdrawn_on,omitempty"`
 	Guardians   []Guardian `json:"guardians,omitempty"`
+	// Widened records each time units were added to the consent at a
+	// meeting, after the person was asked (see WidenConsent).
+	Widened []Widening `json:"widened,omitempty"`
 }
 
 // Guardian is a child's guardian (vårdnadshavare) and their consent.
@@ -233,8 +247,14 @@ type Content struct {
 	Devices       string      `json:"devices,omitempty"`
 	Coordinator   Coordinator `json:"coordinator"`
 	FollowUp      FollowUp    `json:"follow_up"`
-	Evaluation    string      `json:"evaluation,omitempty"`
-	Notes         string      `json:"notes,omitempty"`
+	// Evaluation is how the meeting felt: kept in the record, never
+	// printed on the plan everyone signs.
+	Evaluation string `json:"evaluation,omitempty"`
+	Notes      string `json:"notes,omitempty"`
+	// HandoverBy and HandoverWhen say who hands the plan over to a person
+	// who was not at the meeting, and when. Printed.
+	HandoverBy   string `json:"handover_by,omitempty"`
+	HandoverWhen string `json:"handover_when,omitempty"`
 }
 
 // Goal is one goal of the coordinated actions.
@@ -246,23 +266,32 @@ type Goal struct {
 // ActionStatus is how far an action has come.
 type ActionStatus string
 
+// The statuses follow the law's "planerade och beslutade insatser".
 const (
-	ActionPlanned  ActionStatus = "planned"
-	ActionOngoing  ActionStatus = "ongoing"
-	ActionDone     ActionStatus = "done"
-	ActionAwaiting ActionStatus = "awaiting" // awaiting an investigation or decision
+	ActionPlanned   ActionStatus = "planned" // the decision is pending
+	ActionDecided   ActionStatus = "decided"
+	ActionOngoing   ActionStatus = "ongoing"
+	ActionDone      ActionStatus = "done"
+	ActionCancelled ActionStatus = "cancelled"
+	// ActionAwaiting is format 1's "awaiting an investigation or
+	// decision"; Upgrade makes it planned.
+	ActionAwaiting ActionStatus = "awaiting"
 )
 
 // Action is one agreed action (insats): what, who, when.
 type Action struct {
-	ID          string       `json:"id"`
-	What        string       `json:"what"`
-	Unit        string       `json:"unit,omitempty"`
-	Responsible string       `json:"responsible,omitempty"`
-	Principal   Principal    `json:"principal,omitempty"`
-	OtherParty  string       `json:"other_party,omitempty"`
-	When        string       `json:"when,omitempty"`
-	Status      ActionStatus `json:"status"`
+	ID          string    `json:"id"`
+	What        string    `json:"what"`
+	Unit        string    `json:"unit,omitempty"`
+	Responsible string    `json:"responsible,omitempty"`
+	Principal   Principal `json:"principal,omitempty"`
+	OtherParty  string    `json:"other_party,omitempty"`
+	When        string    `json:"when,omitempty"`
+	// Start and Due are optional dates beside the free-text When, so that
+	// `due` can list them.
+	Start  string       `json:"start,omitempty"`
+	Due    string       `json:"due,omitempty"`
+	Status ActionStatus `json:"status"`
 	// GoalIDs are the goals the action serves; one action can serve
 	// several.
 	GoalIDs []string `json:"goal_ids,omitempty"`
@@ -281,18 +310,28 @@ type Coordinator struct {
 	ParticipantID string `json:"participant_id,omitempty"`
 }
 
-// FollowUp is the next meeting, or why there is none.
+// FollowUp is the next meeting: booked, to be booked, or none. See
+// followup_state.go for what each state needs.
 type FollowUp struct {
-	Date      string `json:"date,omitempty"`
-	Time      string `json:"time,omitempty"`
-	Place     string `json:"place,omitempty"`
-	Attendees string `json:"attendees,omitempty"`
-	CalledBy  string `json:"called_by,omitempty"`
-	// None is set when no follow-up is planned; then NoneReason and
-	// MandateEnds must be given.
-	None        bool   `json:"none,omitempty"`
-	NoneReason  string `json:"none_reason,omitempty"`
+	State     FollowUpState `json:"state,omitempty"`
+	Date      string        `json:"date,omitempty"`
+	Time      string        `json:"time,omitempty"`
+	Place     string        `json:"place,omitempty"`
+	Attendees string        `json:"attendees,omitempty"`
+	CalledBy  string        `json:"called_by,omitempty"`
+	// BookBy and WhyLater are for a follow-up to be booked later.
+	BookBy   string `json:"book_by,omitempty"`
+	WhyLater string `json:"why_later,omitempty"`
+	// NoneReason is why there is no follow-up.
+	NoneReason string `json:"none_reason,omitempty"`
+	// MandateEnds is the date the coordinator's mandate runs to whenever
+	// the follow-up is not booked.
 	MandateEnds string `json:"mandate_ends,omitempty"`
+	// What is what will be followed up or evaluated.
+	What string `json:"what,omitempty"`
+	// LegacyNone is format 1's "no follow-up"; Upgrade makes it State
+	// none.
+	LegacyNone bool `json:"none,omitempty"`
 }
 
 // NewID returns a new random id for a plan or a row.
@@ -381,8 +420,19 @@ func (v *Version) Present() []Participant {
 }
 
 // CanCoordinate tells whether a participant may be appointed coordinator:
-// present, staff, and employed by kommun or region.
+// present staff working for kommun or region, or for a provider they fund.
 func (pt Participant) CanCoordinate() bool {
-	return pt.IsPresent() && pt.Role.IsStaff() &&
-		(pt.Principal == PrincipalKommun || pt.Principal == PrincipalRegion)
+	return pt.IsPresent() && pt.Role.IsStaff() && pt.Employer() != ""
+}
+
+// Employer is the kommun or region a participant works for, directly or
+// through a provider they fund (contracted care counts); empty otherwise.
+func (pt Participant) Employer() Principal {
+	switch {
+	case pt.Principal == PrincipalKommun || pt.Principal == PrincipalRegion:
+		return pt.Principal
+	case (pt.Principal == PrincipalOther || pt.Role == RolePartyStaff) && (pt.FundedBy == PrincipalKommun || pt.FundedBy == PrincipalRegion):
+		return pt.FundedBy
+	}
+	return ""
 }

@@ -108,3 +108,17 @@ func Concerns(fs []Finding) []Finding {
 	}
 	return out
 }
+
+// CountFindings counts the errors and the warnings; figures given for
+// information count as neither.
+func CountFindings(fs []Finding) (errs, warns int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case SevError:
+			errs++
+		case SevWarning:
+			warns++
+		}
+	}
+	return errs, warns
+}

@@ -8,19 +8,21 @@ import (
 // Summary is the one line a list shows for a plan. The store keeps it beside
 // the plan so that listing many plans never decodes a whole plan.
 type Summary struct {
-	ID           string    `json:"id"`
-	Person       string    `json:"person"`
-	PNRMasked    string    `json:"pnr_masked,omitempty"`
-	Status       Status    `json:"status"`
-	Variant      AgeGroup  `json:"variant"`
-	Version      int       `json:"version"`
-	HasDraft     bool      `json:"has_draft"`
-	MeetingDate  string    `json:"meeting_date,omitempty"`
-	NextFollowUp string    `json:"next_follow_up,omitempty"`
-	ConsentUntil string    `json:"consent_until,omitempty"`
-	ConsentGone  bool      `json:"consent_withdrawn,omitempty"`
-	Ticks        []string  `json:"ticks,omitempty"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	ID           string   `json:"id"`
+	Person       string   `json:"person"`
+	PNRMasked    string   `json:"pnr_masked,omitempty"`
+	Status       Status   `json:"status"`
+	Variant      AgeGroup `json:"variant"`
+	Version      int      `json:"version"`
+	HasDraft     bool     `json:"has_draft"`
+	MeetingDate  string   `json:"meeting_date,omitempty"`
+	NextFollowUp string   `json:"next_follow_up,omitempty"`
+	ConsentUntil string   `json:"consent_until,omitempty"`
+	ConsentGone  bool     `json:"consent_withdrawn,omitempty"`
+	Ticks        []string `json:"ticks,omitempty"`
+	// Dates are the other dates `due` watches (see dueDates).
+	Dates     []DueDate `json:"dates,omitempty"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Summarise makes the list line of a plan.
@@ -51,7 +53,10 @@ func (p *Plan) Summarise() Summary {
 		s.MeetingDate, s.ConsentUntil, s.NextFollowUp, s.Ticks = "", "", "", nil
 		return s
 	}
-	for id, done := range p.Ticks {
+	if p.Status != StatusClosed {
+		s.Dates = p.dueDates()
+	}
+	for id, done := range p.CurrentTicks() {
 		if done {
 			s.Ticks = append(s.Ticks, id)
 		}

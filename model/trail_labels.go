@@ -51,6 +51,8 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "åtkomstloggen", "access trail")
 		case "preview":
 			w = T(l, "förhandsvisning", "preview")
+		case "copies":
+			w = T(l, "kopielistan", "copy list")
 		case "home":
 			w = T(l, "hemskärmen", "home screen")
 		case "list":

@@ -30,15 +30,18 @@ func validPlan() *Plan {
 	}
 	v.Consent = Consent{
 		Given: true, Form: "written", Date: "2026-11-02", ValidUntil: "2027-11-01",
-		Actors: []string{"Psykiatriska öppenvårdsmottagningen", "Socialtjänstens beroendeenhet", "Försäkringskassan"},
+		Actors:   []string{"Psykiatriska öppenvårdsmottagningen", "Socialtjänstens beroendeenhet", "Försäkringskassan"},
+		Subjects: []string{"boende", "psykisk hälsa"},
 	}
 	v.Content = Content{
 		OwnWords: "Jag vill ha en egen lägenhet.",
+		Needs:    "Stöd för att hitta och klara ett eget boende.",
 		Goals:    []Goal{{ID: "g1", Text: "Eget boende inom ett år"}},
 		Actions: []Action{{ID: "a1", What: "Boendestöd", Unit: "Socialtjänstens beroendeenhet", Responsible: "Karin Holm",
-			Principal: PrincipalKommun, When: "Beslut senast 2026-12-20", Status: ActionAwaiting, GoalIDs: []string{"g1"}}},
+			Principal: PrincipalKommun, When: "Beslut senast 2026-12-20", Status: ActionPlanned, GoalIDs: []string{"g1"}}},
 		Coordinator: Coordinator{ParticipantID: "p-ali"},
-		FollowUp:    FollowUp{Date: "2027-03-10", Time: "10:00", Place: "Mottagningen", CalledBy: "Ali Rahimi"},
+		FollowUp: FollowUp{State: FollowUpBooked, Date: "2027-03-10", Time: "10:00", Place: "Mottagningen",
+			Attendees: "Alla", CalledBy: "Ali Rahimi", What: "Målen och insatserna"},
 	}
 	return p
 }
@@ -87,7 +90,8 @@ func TestValidateRules(t *testing.T) {
 			for i := range v.Meeting.Participants {
 				v.Meeting.Participants[i].Attendance = AttendAbsent
 			}
-		}, []want{{SevWarning, "meeting.participants"}, {SevError, "content.coordinator"},
+		}, []want{{SevWarning, "meeting.participants"}, {SevWarning, "meeting.participants"}, {SevWarning, "meeting.participants"},
+			{SevWarning, "content.handover_by"}, {SevError, "content.coordinator"},
 			// Nobody was there, so the action owner must be reachable.
 			{SevWarning, "content.actions[0].contact"}}},
 		// The person.
@@ -106,25 +110,64 @@ func TestValidateRules(t *testing.T) {
 			pt(v, "p-eva").Principal = PrincipalKommun
 			v.Content.Coordinator.ParticipantID = "p-eva"
 		}, []want{{SevError, "content.coordinator"}}},
+		// Ali is the only one from the region: absent and not invited,
+		// the region is missing too.
 		{"coordinator absent", func(p *Plan, v *Version) { pt(v, "p-ali").Attendance = AttendAbsent },
-			[]want{{SevError, "content.coordinator"}}},
+			[]want{{SevError, "content.coordinator"}, {SevWarning, "meeting.participants"}}},
 		{"coordinator without phone or e-mail", func(p *Plan, v *Version) {
 			pt(v, "p-ali").Phone, pt(v, "p-ali").Email = "", ""
-		}, []want{{SevWarning, "meeting.participants[1].phone"}}},
+		}, []want{{SevError, "meeting.participants[1].phone"}}},
+		{"coordinator from contracted care", func(p *Plan, v *Version) {
+			ali := pt(v, "p-ali")
+			ali.Principal, ali.OtherParty, ali.FundedBy = PrincipalOther, "Vårdbolaget AB", PrincipalRegion
+		}, nil},
+		{"coordinator from a provider nobody funds", func(p *Plan, v *Version) {
+			ali := pt(v, "p-ali")
+			ali.Principal, ali.OtherParty = PrincipalOther, "Vårdbolaget AB"
+		}, []want{{SevError, "content.coordinator"}, {SevWarning, "meeting.participants"}}},
 		// The follow-up.
-		{"neither follow-up nor reason", func(p *Plan, v *Version) { v.Content.FollowUp = FollowUp{} },
+		{"no follow-up state", func(p *Plan, v *Version) { v.Content.FollowUp = FollowUp{} },
+			[]want{{SevError, "content.follow_up.state"}}},
+		{"booked without date", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "" },
 			[]want{{SevError, "content.follow_up.date"}}},
-		{"none without reason or mandate end", func(p *Plan, v *Version) { v.Content.FollowUp = FollowUp{None: true} },
+		{"booked without what is followed up", func(p *Plan, v *Version) { v.Content.FollowUp.What = "" },
+			[]want{{SevError, "content.follow_up.what"}}},
+		{"booked without place or attendees", func(p *Plan, v *Version) {
+			v.Content.FollowUp.Place, v.Content.FollowUp.Attendees = "", ""
+		}, []want{{SevWarning, "content.follow_up.attendees"}, {SevWarning, "content.follow_up.place"}}},
+		{"none without reason or mandate end", func(p *Plan, v *Version) { v.Content.FollowUp = FollowUp{State: FollowUpNone} },
 			[]want{{SevError, "content.follow_up.mandate_ends"}, {SevError, "content.follow_up.none_reason"}}},
 		{"none without mandate end", func(p *Plan, v *Version) {
-			v.Content.FollowUp = FollowUp{None: true, NoneReason: "Kort insats"}
+			v.Content.FollowUp = FollowUp{State: FollowUpNone, NoneReason: "Kort insats"}
 		}, []want{{SevError, "content.follow_up.mandate_ends"}}},
 		{"none with reason and mandate end", func(p *Plan, v *Version) {
-			v.Content.FollowUp = FollowUp{None: true, NoneReason: "Kort insats", MandateEnds: "2027-06-30"}
+			v.Content.FollowUp = FollowUp{State: FollowUpNone, NoneReason: "Kort insats", MandateEnds: "2027-06-30"}
 		}, nil},
 		{"mandate end format", func(p *Plan, v *Version) {
-			v.Content.FollowUp = FollowUp{None: true, NoneReason: "Kort insats", MandateEnds: "juni"}
+			v.Content.FollowUp = FollowUp{State: FollowUpNone, NoneReason: "Kort insats", MandateEnds: "juni"}
 		}, []want{{SevError, "content.follow_up.mandate_ends"}}},
+		{"to be booked, nothing written", func(p *Plan, v *Version) { v.Content.FollowUp = FollowUp{State: FollowUpLater} },
+			[]want{{SevError, "content.follow_up.book_by"}, {SevError, "content.follow_up.why_later"},
+				{SevError, "content.follow_up.mandate_ends"}, {SevError, "content.follow_up.what"}}},
+		{"to be booked, all written", func(p *Plan, v *Version) {
+			v.Content.FollowUp = FollowUp{State: FollowUpLater, BookBy: "2027-01-15", WhyLater: "Beslut om boendestöd väntas",
+				MandateEnds: "2027-03-31", What: "Målen"}
+		}, nil},
+		{"to be booked after the mandate ends", func(p *Plan, v *Version) {
+			v.Content.FollowUp = FollowUp{State: FollowUpLater, BookBy: "2027-05-15", WhyLater: "Beslut väntas",
+				MandateEnds: "2027-03-31", What: "Målen"}
+		}, []want{{SevWarning, "content.follow_up.book_by"}}},
+		{"mandate ends before the meeting", func(p *Plan, v *Version) {
+			v.Content.FollowUp = FollowUp{State: FollowUpNone, NoneReason: "Kort", MandateEnds: "2026-11-01"}
+		}, []want{{SevWarning, "content.follow_up.mandate_ends"}}},
+		{"follow-up after the consent ends", func(p *Plan, v *Version) { v.Consent.ValidUntil = "2027-03-01" },
+			[]want{{SevWarning, "content.follow_up.date"}}},
+		{"mandate after the consent ends", func(p *Plan, v *Version) {
+			v.Consent.ValidUntil = "2027-03-01"
+			v.Content.FollowUp = FollowUp{State: FollowUpNone, NoneReason: "Kort", MandateEnds: "2027-06-30"}
+		}, []want{{SevWarning, "content.follow_up.mandate_ends"}}},
+		{"unknown follow-up state", func(p *Plan, v *Version) { v.Content.FollowUp.State = "maybe" },
+			[]want{{SevError, "content.follow_up.state"}}},
 		{"follow-up in the past", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "2026-11-29" },
 			[]want{{SevWarning, "content.follow_up.date"}}},
 		{"follow-up today", func(p *Plan, v *Version) { v.Content.FollowUp.Date = "2026-11-30" }, nil},
@@ -141,10 +184,18 @@ func TestValidateRules(t *testing.T) {
 		// Consent.
 		{"consent missing", func(p *Plan, v *Version) { v.Consent.Given = false }, []want{{SevError, "consent.given"}}},
 		{"consent expired", func(p *Plan, v *Version) { v.Consent.ValidUntil = "2026-11-29" },
-			[]want{{SevError, "consent.valid_until"}}},
-		{"consent valid through today", func(p *Plan, v *Version) { v.Consent.ValidUntil = "2026-11-30" }, nil},
+			[]want{{SevError, "consent.valid_until"}, {SevWarning, "content.follow_up.date"}}},
+		{"consent valid through today", func(p *Plan, v *Version) {
+			v.Consent.ValidUntil = "2026-11-30"
+			v.Content.FollowUp.Date = "2026-11-30"
+		}, nil},
 		{"consent without end", func(p *Plan, v *Version) { v.Consent.ValidUntil = "" },
-			[]want{{SevWarning, "consent.valid_until"}}},
+			[]want{{SevError, "consent.valid_until"}}},
+		{"consent without subjects", func(p *Plan, v *Version) { v.Consent.Subjects = []string{" "} },
+			[]want{{SevError, "consent.subjects"}}},
+		{"consent dated after the meeting", func(p *Plan, v *Version) { v.Consent.Date = "2026-12-01" },
+			[]want{{SevWarning, "consent.date"}}},
+		{"consent dated on the meeting day", func(p *Plan, v *Version) { v.Consent.Date = "2026-11-30" }, nil},
 		{"consent withdrawn", func(p *Plan, v *Version) { v.Consent.WithdrawnOn = "2026-11-29" },
 			[]want{{SevError, "consent.withdrawn_on"}}},
 		{"consent date format", func(p *Plan, v *Version) { v.Consent.Date = "2026-11-2" },
@@ -165,33 +216,104 @@ func TestValidateRules(t *testing.T) {
 			pt(v, "p-lena").Attendance = AttendRoom
 		}, []want{{SevError, "meeting.participants[3].unit"}}},
 		{"consent covers a present other party", func(p *Plan, v *Version) { pt(v, "p-lena").Attendance = AttendRoom }, nil},
-		{"consent covers by containment", func(p *Plan, v *Version) {
-			v.Consent.Actors = []string{"psykiatriska", "BEROENDEENHET", "Försäkringskassan"}
+		{"consent never covers by part of a name", func(p *Plan, v *Version) {
+			v.Consent.Actors = []string{"vård", "psykiatriska", "Socialtjänstens beroendeenhet", "Försäkringskassan"}
+		}, []want{{SevError, "meeting.participants[1].unit"}}},
+		{"consent covers by whole name, case and spacing aside", func(p *Plan, v *Version) {
+			v.Consent.Actors = []string{"psykiatriska  ÖPPENVÅRDSMOTTAGNINGEN", " socialtjänstens beroendeenhet", "Försäkringskassan"}
 		}, nil},
-		{"child without guardians", func(p *Plan, v *Version) { p.Variant = AgeChild },
-			[]want{{SevError, "consent.guardians"}}},
+		{"present staff without a unit", func(p *Plan, v *Version) { pt(v, "p-karin").Unit = "" },
+			[]want{{SevError, "meeting.participants[2].unit"}}},
+		{"consent does not cover an action's unit", func(p *Plan, v *Version) {
+			v.Content.Actions = append(v.Content.Actions, Action{ID: "a2", What: "Hemtjänst", Unit: "Hemtjänsten Norr",
+				Responsible: "Per Wall", Contact: "070-174 06 99", Principal: PrincipalKommun, When: "Dagligen", Status: ActionDecided})
+		}, []want{{SevError, "content.actions[1].unit"}}},
+		{"child without guardians", func(p *Plan, v *Version) { p.Variant = AgeChild; p.Person.PNR = "20150308-2388" },
+			[]want{{SevError, "consent.guardians"}, {SevError, "content.own_view_how"}}},
 		{"child, a guardian has not consented", func(p *Plan, v *Version) {
 			p.Variant = AgeChild
+			p.Person.PNR = ""
+			v.Content.OwnViewHow = "Samtal med kuratorn"
 			v.Consent.Guardians = []Guardian{{Name: "Anna", Given: true}, {Name: "Peter"}}
 		}, []want{{SevError, "consent.guardians[1].given"}}},
+		{"child, a guardian without a name", func(p *Plan, v *Version) {
+			p.Variant = AgeChild
+			v.Content.OwnViewHow = "Samtal med kuratorn"
+			p.Person.PNR = "20150308-2388"
+			v.Consent.Guardians = []Guardian{{Name: "Anna", Given: true}, {Name: " ", Given: true}}
+		}, []want{{SevError, "consent.guardians[1].name"}}},
 		{"child, both guardians consent", func(p *Plan, v *Version) {
 			p.Variant = AgeChild
+			p.Person.PNR = "20150308-2388"
+			v.Content.OwnViewHow = "Samtal med kuratorn"
 			v.Consent.Guardians = []Guardian{{Name: "Anna", Given: true}, {Name: "Peter", Given: true}}
 		}, nil},
+		{"child without own view", func(p *Plan, v *Version) {
+			p.Variant = AgeChild
+			p.Person.PNR = "20150308-2388"
+			v.Content.OwnWords = ""
+			v.Consent.Guardians = []Guardian{{Name: "Anna", Given: true}}
+		}, []want{{SevError, "content.own_words"}, {SevError, "content.own_view_how"}}},
+		// 2008-11-30 turns 18 on the meeting day: the adult rules, with a notice.
+		{"child's plan, the person is 18 on the meeting day", func(p *Plan, v *Version) {
+			p.Variant = AgeChild
+			p.Person.PNR = "20081130-0003"
+		}, []want{{SevNotice, "person.variant"}}},
+		{"child's plan, the person is 18 the day after", func(p *Plan, v *Version) {
+			p.Variant = AgeChild
+			p.Person.PNR = "20081201-0007"
+		}, []want{{SevError, "consent.guardians"}, {SevError, "content.own_view_how"}}},
 		// Goals and actions.
+		// Minimum content.
+		{"no needs", func(p *Plan, v *Version) { v.Content.Needs = " " }, []want{{SevError, "content.needs"}}},
+		{"no own words", func(p *Plan, v *Version) { v.Content.OwnWords = "" }, []want{{SevWarning, "content.own_words"}}},
 		{"no goals", func(p *Plan, v *Version) {
 			v.Content.Goals = nil
 			v.Content.Actions[0].GoalIDs = nil
-		}, []want{{SevWarning, "content.goals"}}},
-		{"no actions", func(p *Plan, v *Version) { v.Content.Actions = nil }, []want{{SevWarning, "content.actions"}}},
+		}, []want{{SevError, "content.goals"}}},
+		{"empty goal", func(p *Plan, v *Version) { v.Content.Goals[0].Text = "" }, []want{{SevError, "content.goals[0].text"}}},
+		{"no actions", func(p *Plan, v *Version) { v.Content.Actions = nil },
+			[]want{{SevError, "content.actions"}}},
 		{"action without description", func(p *Plan, v *Version) { v.Content.Actions[0].What = "" },
 			[]want{{SevError, "content.actions[0].what"}}},
 		{"action without unit", func(p *Plan, v *Version) { v.Content.Actions[0].Unit = "" },
-			[]want{{SevWarning, "content.actions[0].unit"}}},
+			[]want{{SevError, "content.actions[0].unit"}}},
+		{"action without principal", func(p *Plan, v *Version) { v.Content.Actions[0].Principal = "" },
+			[]want{{SevError, "content.actions[0].principal"}}},
+		{"action of another party without its name", func(p *Plan, v *Version) {
+			v.Content.Actions[0].Principal = PrincipalOther
+		}, []want{{SevError, "content.actions[0].other_party"}}},
+		{"relative's own action needs no unit or principal", func(p *Plan, v *Version) {
+			v.Content.Actions = append(v.Content.Actions, Action{ID: "a2", What: "Handla varje vecka", Responsible: "eva lind",
+				When: "Lördagar", Status: ActionOngoing})
+		}, nil},
+		{"the person's own action needs no unit or principal", func(p *Plan, v *Version) {
+			v.Content.Actions = append(v.Content.Actions, Action{ID: "a2", What: "Gå på AA-möten", Responsible: "Maja Lind",
+				When: "Varje onsdag", Status: ActionDecided})
+		}, nil},
 		{"action without responsible", func(p *Plan, v *Version) { v.Content.Actions[0].Responsible = "" },
-			[]want{{SevWarning, "content.actions[0].responsible"}}},
+			[]want{{SevError, "content.actions[0].responsible"}}},
 		{"action without when", func(p *Plan, v *Version) { v.Content.Actions[0].When = "" },
-			[]want{{SevWarning, "content.actions[0].when"}}},
+			[]want{{SevError, "content.actions[0].when"}}},
+		{"action with only a due date", func(p *Plan, v *Version) { v.Content.Actions[0].When, v.Content.Actions[0].Due = "", "2026-12-20" }, nil},
+		{"action due before it starts", func(p *Plan, v *Version) {
+			v.Content.Actions[0].Start, v.Content.Actions[0].Due = "2027-01-10", "2027-01-01"
+		}, []want{{SevWarning, "content.actions[0].due"}}},
+		{"action start date format", func(p *Plan, v *Version) { v.Content.Actions[0].Start = "januari" },
+			[]want{{SevError, "content.actions[0].start"}}},
+		{"action with an old status", func(p *Plan, v *Version) { v.Content.Actions[0].Status = ActionAwaiting },
+			[]want{{SevError, "content.actions[0].status"}}},
+		{"no kommun", func(p *Plan, v *Version) {
+			pt(v, "p-karin").Principal = PrincipalOther
+			pt(v, "p-karin").OtherParty = "Stiftelsen"
+			v.Content.Actions[0].Principal, v.Content.Actions[0].OtherParty = PrincipalOther, "Stiftelsen"
+		}, []want{{SevWarning, "meeting.participants"}}},
+		{"the person absent, handover written", func(p *Plan, v *Version) {
+			pt(v, "p-maja").Attendance = AttendAbsent
+			v.Content.HandoverBy, v.Content.HandoverWhen = "Ali Rahimi", "2026-12-02"
+		}, []want{{SevWarning, "meeting.participants"}}},
+		{"the person absent, no handover", func(p *Plan, v *Version) { pt(v, "p-maja").Attendance = AttendAbsent },
+			[]want{{SevWarning, "meeting.participants"}, {SevWarning, "content.handover_by"}}},
 		{"action for a goal that is gone", func(p *Plan, v *Version) { v.Content.Actions[0].GoalIDs = []string{"g9"} },
 			[]want{{SevWarning, "content.actions[0].goal_ids"}}},
 	}
@@ -214,7 +336,7 @@ func TestFindingsSpeakBothLanguages(t *testing.T) {
 	v := p.Draft
 	v.Meeting = Meeting{Chair: "A", Secretary: "a", Date: "x", Start: "y"}
 	v.Consent = Consent{}
-	v.Content = Content{FollowUp: FollowUp{None: true}}
+	v.Content = Content{FollowUp: FollowUp{State: FollowUpNone}}
 	for _, f := range Validate(p, v, Options{Now: testNow}) {
 		if f.Message.SV == "" || f.Message.EN == "" || f.Message.SV == f.Message.EN {
 			t.Errorf("%s: message not in both languages: %+v", f.Path, f.Message)

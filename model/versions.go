@@ -29,9 +29,17 @@ const (
 // Closure records how and when a plan ended, and who must be told.
 type Closure struct {
 	Reason ClosureReason `json:"reason"`
-	Text   string        `json:"text,omitempty"`
-	Date   string        `json:"date"`
-	Notify []string      `json:"notify,omitempty"`
+	// Text explains the reason; kept for every reason.
+	Text string `json:"text,omitempty"`
+	Date string `json:"date"`
+	// Tell is everyone to tell, ticked by the coordinator as they are told.
+	Tell []ToTell `json:"tell,omitempty"`
+	// LegacyNotify is format 1's list of names to tell; Upgrade makes it
+	// Tell.
+	LegacyNotify []string `json:"notify,omitempty"`
+	// DraftDiscarded is set when an unfinished follow-up draft was
+	// dropped on closing, at the user's explicit word.
+	DraftDiscarded bool `json:"draft_discarded,omitempty"`
 }
 
 // Outcome values for the follow-up of an action.
@@ -56,8 +64,8 @@ type Review struct {
 	Actions  map[string]Outcome `json:"actions,omitempty"`
 	Goals    map[string]Outcome `json:"goals,omitempty"`
 	Decision string             `json:"decision,omitempty"` // "revise" or "close"
-	// CloseReason and CloseText say why, when Decision is "close"; no
-	// reason means the goals are met. See followup.go.
+	// CloseReason and CloseText say why, when Decision is "close"; the
+	// reason must be chosen. See followup.go.
 	CloseReason ClosureReason `json:"close_reason,omitempty"`
 	CloseText   string        `json:"close_text,omitempty"`
 }
@@ -137,6 +145,9 @@ func (p *Plan) StartFollowUp(now time.Time) error {
 	}
 	v.Content.FollowUp = FollowUp{}
 	v.Content.Evaluation = ""
+	v.Content.HandoverBy, v.Content.HandoverWhen = "", ""
+	// The checklists are for this meeting: a follow-up starts fresh.
+	v.Ticks = nil
 	v.Copies = CopyEdits{}
 	v.Review = &Review{Actions: map[string]Outcome{}, Goals: map[string]Outcome{}}
 	p.Draft = &v
@@ -167,12 +178,12 @@ func (p *Plan) NextFollowUp() string {
 		return ""
 	}
 	fu := v.Content.FollowUp
-	if v == p.Draft && v.Review != nil && fu.Date == "" && !fu.None {
+	if v == p.Draft && v.Review != nil && fu.State == "" {
 		if last := p.Latest(); last != nil {
 			fu = last.Content.FollowUp
 		}
 	}
-	if fu.None {
+	if !fu.Booked() {
 		return ""
 	}
 	return fu.Date

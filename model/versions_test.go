@@ -148,7 +148,7 @@ func TestFinaliseAgainGivesVersionTwo(t *testing.T) {
 	for i := range d.Meeting.Participants {
 		d.Meeting.Participants[i].Attendance = AttendRoom
 	}
-	d.Content.FollowUp = FollowUp{Date: "2027-06-09", Time: "10:00", CalledBy: "Ali Rahimi"}
+	d.Content.FollowUp = FollowUp{State: FollowUpBooked, Date: "2027-06-09", Time: "10:00", CalledBy: "Ali Rahimi", What: "Målen"}
 	_ = p.SetActionOutcome("a1", OutcomeDone, "")
 	_ = p.SetGoalOutcome("g1", GoalPartlyMet, "")
 	if fs, err := p.Finalise(Options{Now: later}); !errors.Is(err, ErrBlocked) || findingSet(Errors(fs))[0].path != "review.decision" {
@@ -196,11 +196,11 @@ func TestNextFollowUp(t *testing.T) {
 	if got := p.NextFollowUp(); got != "2027-03-10" {
 		t.Errorf("follow-up being prepared: %q, want the booked one", got)
 	}
-	p.Draft.Content.FollowUp = FollowUp{Date: "2027-06-09"}
+	p.Draft.Content.FollowUp = FollowUp{State: FollowUpBooked, Date: "2027-06-09"}
 	if got := p.NextFollowUp(); got != "2027-06-09" {
 		t.Errorf("next one booked: %q", got)
 	}
-	p.Draft.Content.FollowUp = FollowUp{None: true, NoneReason: "x", MandateEnds: "2027-06-30"}
+	p.Draft.Content.FollowUp = FollowUp{State: FollowUpLater, BookBy: "2027-05-01", MandateEnds: "2027-06-30"}
 	if got := p.NextFollowUp(); got != "" {
 		t.Errorf("none planned: %q", got)
 	}

@@ -53,7 +53,7 @@ func calendar(p *model.Plan, v *model.Version, l model.Lang, withPlace bool) ([]
 		return nil, ErrNoFollowUp
 	}
 	f := v.Content.FollowUp
-	if f.None || strings.TrimSpace(f.Date) == "" {
+	if !f.Booked() || strings.TrimSpace(f.Date) == "" {
 		return nil, ErrNoFollowUp
 	}
 	loc, err := time.LoadLocation(Zone)

@@ -103,7 +103,7 @@ func TestICSNoFollowUp(t *testing.T) {
 		want error
 	}{
 		{"none planned", func(v *model.Version) {
-			v.Content.FollowUp = model.FollowUp{None: true, NoneReason: "Planen avslutas", MandateEnds: "2027-01-31"}
+			v.Content.FollowUp = model.FollowUp{State: model.FollowUpNone, NoneReason: "Planen avslutas", MandateEnds: "2027-01-31"}
 		}, ErrNoFollowUp},
 		{"not booked", func(v *model.Version) { v.Content.FollowUp = model.FollowUp{} }, ErrNoFollowUp},
 		{"bad date", func(v *model.Version) { v.Content.FollowUp.Date = "10 mars" }, ErrFollowUp},

@@ -52,7 +52,8 @@ func TestPreviewThroughGlamour(t *testing.T) {
 }
 
 // TestPreviewKeepsThePDFsLineBreaks: a goal, a value and a paragraph typed
-// over two lines break in the same place in the preview and on paper.
+// over two lines break in the same place in the preview, on paper and in
+// the plain text for an e-mail.
 func TestPreviewKeepsThePDFsLineBreaks(t *testing.T) {
 	p := samplePlan()
 	v := &p.Versions[0]
@@ -80,7 +81,7 @@ func TestPreviewKeepsThePDFsLineBreaks(t *testing.T) {
 		{"Alla som var med", "utom Eva"},
 		{"Stöd hemma", "varje dag"},
 	} {
-		for name, lines := range map[string][]string{"preview": preview, "PDF": paper} {
+		for name, lines := range map[string][]string{"preview": preview, "PDF": paper, "text": strings.Split(Text(d), "\n")} {
 			i := lineWith(lines, pair[0])
 			if i < 0 || strings.Contains(lines[i], pair[1]) || i+1 >= len(lines) || !strings.Contains(lines[i+1], pair[1]) {
 				t.Errorf("%s: %q and %q are not on two lines in a row", name, pair[0], pair[1])

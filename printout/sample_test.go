@@ -62,9 +62,10 @@ func samplePlan() *model.Plan {
 				pt("p-karin", "Karin Holm", model.RoleStaff, "Beroendeenheten", model.PrincipalKommun, "",
 					"socialsekreterare", "", "karin.holm@example.org", true),
 				pt("p-jonas", "Jonas Berg", model.RoleStaff, "Vårdcentralen Norr", model.PrincipalRegion, "",
-					"läkare, deltar via video", "", "jonas.berg@example.org", true),
-				pt("p-lena", "Lena Sund", model.RoleStaff, "Försäkringskassan", model.PrincipalOther, "Försäkringskassan",
+					"läkare", "", "jonas.berg@example.org", true),
+				pt("p-lena", "Lena Sund", model.RolePartyStaff, "Försäkringskassan", model.PrincipalOther, "Försäkringskassan",
 					"handläggare", "", "lena.sund@example.org", false),
+				pt("p-aino", "Aino Virtanen", model.RoleInterpreter, "", "", "", "", "", "", true),
 			},
 		},
 		Consent: model.Consent{
@@ -96,11 +97,17 @@ func samplePlan() *model.Plan {
 			NotAgreed:     "Om mottagningen får berätta för Eva när Maja uteblir från besök. Maja vill tänka på saken.",
 			ConsiderUntil: "2026-12-14",
 			Coordinator:   model.Coordinator{ParticipantID: "p-ali"},
-			FollowUp: model.FollowUp{Date: "2027-03-10", Time: "10:00", Place: "Psykiatriska öppenvårdsmottagningen",
+			FollowUp: model.FollowUp{State: model.FollowUpBooked, What: "Målen och insatserna", Date: "2027-03-10", Time: "10:00", Place: "Psykiatriska öppenvårdsmottagningen",
 				Attendees: "alla enheter", CalledBy: "p-ali"},
 			Evaluation: "Maja tyckte att mötet var lugnt och att hon blev lyssnad på. Hon tackade ja till SIP-kollen.",
 		},
 	}
+	// The meeting of people as they come: the doctor on video, who left
+	// early; the interpreter; Lena absent, with written input.
+	ps := v.Meeting.Participants
+	ps[5].Attendance, ps[5].Left = model.AttendVideo, &model.Leaving{At: "13:45"}
+	ps[6].WrittenInput = "Jag kan inte komma men bokar ett avstämningsmöte i februari."
+	ps[7].Language = "finska"
 	return &model.Plan{
 		ID:       "0b6c1f0e-5a7d-4c1e-9f3a-2d8e7b6a1c90",
 		Person:   model.Person{Name: "Maja Lind", PNR: "19890412-3455"},

@@ -58,7 +58,7 @@ func txtBlock(b *strings.Builder, bl model.Block) {
 				mark = strconv.Itoa(i+1) + ". "
 			}
 			pad := strings.Repeat(" ", runeLen(mark))
-			for _, ln := range wrap(oneLine(it), textWidth, mark, pad) {
+			for _, ln := range wrapLines(it, textWidth, mark, pad) {
 				b.WriteString(ln + "\n")
 			}
 		}
@@ -81,14 +81,14 @@ func txtPairs(b *strings.Builder, pairs []model.KeyValue, indent string) {
 	w = min(w, 28)
 	for _, kv := range pairs {
 		key := oneLine(kv.Key) + ":"
-		val := oneLine(kv.Value)
+		val := kv.Value
 		if runeLen(key) >= w {
 			// A label too long for the column gets a line of its own.
 			b.WriteString(indent + key + "\n")
 			key = ""
 		}
 		first := indent + key + strings.Repeat(" ", w-runeLen(key))
-		for _, ln := range wrap(val, textWidth, first, indent+strings.Repeat(" ", w)) {
+		for _, ln := range wrapLines(val, textWidth, first, indent+strings.Repeat(" ", w)) {
 			b.WriteString(ln + "\n")
 		}
 	}
@@ -154,6 +154,27 @@ func txtSignatures(b *strings.Builder, d model.Document) {
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// wrapLines is wrap for text that may hold typed line breaks: each line
+// is wrapped on its own and goes on under the first, as the PDF and the
+// preview keep them.
+func wrapLines(s string, width int, first, rest string) []string {
+	var out []string
+	for _, ln := range strings.Split(clean(s), "\n") {
+		if ln = oneLine(ln); ln == "" {
+			continue
+		}
+		if len(out) == 0 {
+			out = append(out, wrap(ln, width, first, rest)...)
+			continue
+		}
+		out = append(out, wrap(ln, width, rest, rest)...)
+	}
+	if len(out) == 0 {
+		out = wrap("", width, first, rest)
+	}
+	return out
+}
 
 // wrap breaks s into lines of at most width runes, the first starting with
 // first and the rest with rest. A word longer than a line is cut, so that

@@ -41,11 +41,17 @@ type PrintOptions struct {
 // the printer answers: Print may take seconds and is always run from a
 // tea.Cmd.
 func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printout.Result, error) {
+	doc, notice := model.BuildPrintable(p, v, o.Lang)
 	opt, err := PDFOptions(p, v, o)
+	if notice {
+		// Withdrawn consent: one closure notice, never an original and
+		// copies, and no easy-read page of the plan.
+		opt, err = printout.PDFOptions{Marks: []string{""}}, nil
+	}
 	if err != nil {
 		return printout.Result{}, err
 	}
-	pdf, err := printout.PDF(model.BuildDocument(p, v, o.Lang), opt)
+	pdf, err := printout.PDF(doc, opt)
 	if err != nil {
 		return printout.Result{}, err
 	}
@@ -157,11 +163,13 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportO
 		out, err = model.EncodeExport(p)
 		out = append(out, '\n')
 	case FormatMarkdown:
-		out = []byte(printout.Markdown(model.BuildDocument(p, v, l).Masked()))
+		d, _ := model.BuildPrintable(p, v, l)
+		out = []byte(printout.Markdown(d.Masked()))
 	case FormatText:
-		out = []byte(printout.Text(model.BuildDocument(p, v, l).Masked()))
+		d, _ := model.BuildPrintable(p, v, l)
+		out = []byte(printout.Text(d.Masked()))
 	case FormatEasyRead:
-		if o.EasyRead == nil {
+		if o.EasyRead == nil || p.ContentHidden() {
 			return ErrNoEasyRead
 		}
 		out = []byte(printout.EasyReadMarkdown(*o.EasyRead))

@@ -65,7 +65,7 @@ func BenchmarkList100k(b *testing.B) {
 	base.Draft.Meeting.Date = "2025-03-20"
 	base.Draft.Content.FollowUp.Date = "2025-06-12"
 	base.Draft.Consent.ValidUntil = "2026-03-01"
-	base.Ticks = map[string]bool{"before.consent": true, "before.summons": true}
+	base.Draft.Ticks = map[string]bool{"before.consent": true, "before.summons": true}
 	for i := 0; i < n; i += batch {
 		recs := make([]planRecord, 0, batch)
 		for j := i; j < i+batch; j++ {

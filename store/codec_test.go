@@ -17,7 +17,7 @@ func TestSummaryCodecCoversAllFields(t *testing.T) {
 	handled := []string{
 		"ID", "Person", "PNRMasked", "Status", "Variant", "Version", "HasDraft",
 		"MeetingDate", "NextFollowUp", "ConsentUntil", "ConsentGone", "Ticks",
-		"UpdatedAt",
+		"Dates", "UpdatedAt",
 	}
 	var fields []string
 	for f := range reflect.TypeFor[model.Summary]().Fields() {

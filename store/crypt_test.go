@@ -271,3 +271,32 @@ func TestEncryptHelper(t *testing.T) {
 	fmt.Println("at renamed")
 	time.Sleep(time.Minute)
 }
+
+// TestRescueKeepsEncryption: what is copied out of a damaged encrypted
+// file is encrypted with the same passphrase.
+func TestRescueKeepsEncryption(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sipmote.db")
+	d, err := Open(path, WithNewPassphrase([]byte("lösenfras"), testKDF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := secretPlan()
+	if err := d.SavePlan(p); err != nil {
+		t.Fatal(err)
+	}
+	d.Log(p.ID, TrailEvent{Kind: TrailCreated})
+	d.Close()
+	out := filepath.Join(t.TempDir(), "rescued.db")
+	rep, err := Rescue(path, out, WithPassphrase(pass("lösenfras")))
+	if err != nil || rep.Plans != 1 || rep.Events != 1 {
+		t.Fatalf("Rescue: %+v %v", rep, err)
+	}
+	rawHasNone(t, out)
+	if _, err := Open(out, WithPassphrase(pass("fel"))); !errors.Is(err, ErrPassphrase) {
+		t.Errorf("the rescued file opens with a wrong passphrase: %v", err)
+	}
+	r, err := Check(out, WithPassphrase(pass("lösenfras")))
+	if err != nil || !r.OK() || !r.Encrypted {
+		t.Errorf("Check of the rescued file: %+v %v", r, err)
+	}
+}

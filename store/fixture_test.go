@@ -85,7 +85,8 @@ func LargePlan() *model.Plan {
 	c.Devices = filler(200, 5)
 	c.Notes = filler(500, 6)
 	c.Coordinator.ParticipantID = "pt-00"
-	c.FollowUp = model.FollowUp{Date: "2025-06-12", Time: "10:00", Place: "Vårdcentralen Norra", Attendees: "Alla", CalledBy: "Person 1"}
+	c.FollowUp = model.FollowUp{State: model.FollowUpBooked, Date: "2025-06-12", Time: "10:00", Place: "Vårdcentralen Norra",
+		Attendees: "Alla", CalledBy: "Person 1", What: "Målen"}
 	// Situation takes whatever is left of the 20 kB.
 	if rest := 20_000 - textBytes(p); rest > 0 {
 		c.Situation = filler(rest, 7)
@@ -143,6 +144,7 @@ func fullPlan() *model.Plan {
 	v.Meeting.Participants[0].Principal = model.PrincipalOther
 	v.Meeting.Participants[0].OtherParty = "Försäkringskassan"
 	v.Meeting.Participants[0].PresenceNote = "de första 20 minuterna"
+	v.Meeting.Participants[0].FundedBy = model.PrincipalRegion
 	v.Meeting.Participants[0].Language = "finska"
 	v.Meeting.Participants[0].TrusteeKind = model.TrusteeGodMan
 	v.Meeting.Participants[0].TrusteeFor = []model.TrusteeArea{model.TrusteeRights}
@@ -155,7 +157,9 @@ func fullPlan() *model.Plan {
 		Actors: []string{"Vårdcentralen Norra"}, Subjects: []string{"boende"},
 		NotRaise: []string{"ekonomi"}, WithdrawnOn: "2025-12-01",
 		Guardians: []model.Guardian{{Name: "Person 9", Given: true, Date: "2025-03-01"}},
+		Widened:   []model.Widening{{At: started, Units: []string{"Hemtjänst Norra"}}},
 	}
+	v.Ticks = map[string]bool{"after.copies": true}
 	v.Agenda = map[string]model.StepState{"intro": {Done: true, Seconds: 120}}
 	v.Rounds = map[string][]string{"intro": {"pt-00", "pt-01"}}
 	v.Review = &model.Review{
@@ -170,15 +174,19 @@ func fullPlan() *model.Plan {
 	c.Actions[0].Contact = "010-123 45 67"
 	c.ConsiderUntil = "2025-04-01"
 	c.Evaluation = "Utvärderas vid uppföljningen."
-	c.FollowUp.None = true
+	c.Actions[0].Start, c.Actions[0].Due = "2025-04-01", "2025-05-01"
+	c.HandoverBy, c.HandoverWhen = "Person 1", "2025-03-21"
+	c.FollowUp.State = model.FollowUpLater
+	c.FollowUp.BookBy = "2025-08-01"
+	c.FollowUp.WhyLater = "Beslut väntas."
 	c.FollowUp.NoneReason = "Målen är nådda."
 	c.FollowUp.MandateEnds = "2025-09-01"
 	p.Versions = []model.Version{v}
 	d := model.CloneVersion(v)
 	d.Number = 2
 	p.Draft = &d
-	p.Ticks = map[string]bool{"before.consent": true}
-	p.Closure = &model.Closure{Reason: model.CloseGoalsMet, Text: "Klart.", Date: "2025-12-01", Notify: []string{"Person 1"}}
+	p.Closure = &model.Closure{Reason: model.CloseGoalsMet, Text: "Klart.", Date: "2025-12-01", DraftDiscarded: true,
+		Tell: []model.ToTell{{Name: "Person 1", Role: model.RoleStaff, Unit: "Hemtjänst Norra", Contact: "010-123 45 67", Told: true}}}
 	p.Position = model.Position{Step: "goals", Field: "content.goals", Cursor: 3}
 	return p
 }
@@ -241,6 +249,7 @@ func fullSummary() model.Summary {
 		PNRMasked: "19121212-****", Status: model.StatusActive, Variant: model.AgeOlder,
 		Version: 3, HasDraft: true, MeetingDate: "2025-03-20", NextFollowUp: "2025-06-12",
 		ConsentUntil: "2026-03-01", ConsentGone: true, Ticks: []string{"before.consent", "after.copies"},
+		Dates:     []model.DueDate{{Kind: model.DueActionStart, Date: "2025-06-12", What: "Hemtjänst", Open: 4}, {Kind: model.DueActionDue, Date: "2025-05-01", What: "Boendestöd"}},
 		UpdatedAt: time.Date(2025, 3, 14, 9, 30, 1, 2, time.FixedZone("", 3600)),
 	}
 }

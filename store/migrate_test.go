@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -127,6 +128,21 @@ func TestMigrateSchema1(t *testing.T) {
 		if !reflect.DeepEqual(s, p.Summarise()) {
 			t.Errorf("plan %d: summary %+v, want %+v", i, s, p.Summarise())
 		}
+		// The plans are stored in the present format: no old field left.
+		raw, err := d.rawPlan(s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, old := range []string{`"present":`, `"goal_id":`, `"none":`, `"notify":`, `"status":"awaiting"`} {
+			if strings.Contains(string(raw), old) {
+				t.Errorf("plan %d is stored with the old field %s", i, old)
+			}
+		}
+		for _, v := range p.Versions {
+			if f := v.Content.FollowUp; f.State == "" && f.Date != "" {
+				t.Errorf("plan %d: a follow-up with a date has no state", i)
+			}
+		}
 	}
 
 	// The new buckets work.
@@ -179,4 +195,14 @@ func copyFile(t *testing.T, from, to string) {
 	if err := dst.Close(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// rawPlan is the stored bytes of a plan, as the file holds them.
+func (d *DB) rawPlan(id string) ([]byte, error) {
+	var out []byte
+	err := d.view(func(tx *bolt.Tx) error {
+		out = append([]byte{}, bucket(tx, bucketPlans).Get([]byte(id))...)
+		return nil
+	})
+	return out, err
 }

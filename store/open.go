@@ -165,7 +165,7 @@ func (d *DB) prepare(newCrypt *cryptMeta) error {
 			if err != nil {
 				return err
 			}
-			return migrate(tx, v)
+			return migrate(tx, v, d.aead)
 		})
 	}
 	return nil
@@ -231,6 +231,9 @@ func inspect(path string, o options) (found inspection, err error) {
 		var bad error
 		for range tx.Check() {
 			bad = fmt.Errorf("%w: the database structure is inconsistent", ErrCorrupt)
+		}
+		if o.salvage && o.readOnly {
+			return nil
 		}
 		return bad
 	})

@@ -126,6 +126,7 @@ func (d *DB) Resolve(prefix string) (string, error) {
 // only for the writing itself.
 type planRecord struct {
 	id, plan, summary []byte
+	p                 *model.Plan
 }
 
 func (d *DB) encodePlan(p *model.Plan) (planRecord, error) {
@@ -141,15 +142,30 @@ func (d *DB) encodePlan(p *model.Plan) (planRecord, error) {
 	if err != nil {
 		return planRecord{}, fmt.Errorf("store: encoding summary %s: %w", p.ID, err)
 	}
-	return planRecord{id: id, plan: plan, summary: sum}, nil
+	return planRecord{id: id, plan: plan, summary: sum, p: p}, nil
+}
+
+// onlyTold tells whether the record differs from the stored plan only in
+// who has been told of the closing.
+func (d *DB) onlyTold(tx *bolt.Tx, r planRecord) bool {
+	old := bucket(tx, bucketPlans).Get(r.id)
+	if old == nil || r.p == nil {
+		return false
+	}
+	var was model.Plan
+	if d.openValue(bucketPlans, r.id, old, &was) != nil {
+		return false
+	}
+	return model.SameButTold(&was, r.p)
 }
 
 func (r planRecord) put(tx *bolt.Tx, d *DB) error {
 	// A closed plan is kept as it was closed: the store refuses to change
-	// it, whatever a screen or a command may try.
+	// it, whatever a screen or a command may try. The one exception is
+	// the coordinator ticking who has been told.
 	if old := bucket(tx, bucketSummaries).Get(r.id); old != nil {
 		var sum model.Summary
-		if d.openValue(bucketSummaries, r.id, old, &sum) == nil && sum.Status == model.StatusClosed {
+		if d.openValue(bucketSummaries, r.id, old, &sum) == nil && sum.Status == model.StatusClosed && !d.onlyTold(tx, r) {
 			return fmt.Errorf("store: plan %s: %w", r.id, ErrClosedPlan)
 		}
 	}

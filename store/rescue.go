@@ -41,7 +41,9 @@ func Rescue(src, dst string, opts ...Option) (*RescueReport, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, &PathError{Path: dst, Err: err}
 	}
-	s, err := Open(src, append(opts, WithReadOnly())...)
+	// A file whose structure is broken is read as far as it goes: what
+	// can be reached and passes its checksum is still worth having.
+	s, err := Open(src, append(opts, WithReadOnly(), func(o *options) { o.salvage = true })...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/cipher"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -17,6 +18,10 @@ import (
 // Schema 3 puts every record in a checksummed envelope (record.go), chains
 // the trail (chain.go) and adds trailindex; from it on a file may also be
 // encrypted (crypt.go).
+// Schema 4 rewrites every plan in plan format 3 (model.Plan.Upgrade:
+// follow-up states, action statuses, ticks per version, the closure's list
+// to tell) and rebuilds the summaries, which now carry the dates `due`
+// watches (migrate4.go).
 const (
 	// bucketMeta holds keyApp and keySchema, in plain bytes, never through
 	// the codec: they must be readable before anything else is.
@@ -42,7 +47,7 @@ func bucket(tx *bolt.Tx, name string) *bolt.Bucket { return tx.Bucket([]byte(nam
 
 // schemaVersion is the layout this code writes. A file with a lower
 // version is migrated on Open; one with a higher version is refused.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // checksumSchema is the first schema whose records carry checksums.
 const checksumSchema = 3
@@ -50,14 +55,21 @@ const checksumSchema = 3
 // migration upgrades the layout by one version inside the transaction it is
 // given. All the migrations an Open needs run in one transaction, so a
 // crash half-way leaves the file at its old version, untouched.
-type migration func(tx *bolt.Tx) error
+//
+// aead is the file's data key, nil for a plain file: a migration that
+// rewrites records of an encrypted file seals them again with it.
+type migration func(tx *bolt.Tx, aead cipher.AEAD) error
 
 // migrations returns the migration from version i+1 to i+2 at index i.
 // Its length must be schemaVersion-1.
 func migrations() []migration {
+	plain := func(m func(*bolt.Tx) error) migration {
+		return func(tx *bolt.Tx, _ cipher.AEAD) error { return m(tx) }
+	}
 	return []migration{
-		migrate1to2,
-		migrate2to3,
+		plain(migrate1to2),
+		plain(migrate2to3),
+		migrate3to4,
 	}
 }
 
@@ -147,14 +159,14 @@ func readSchema(tx *bolt.Tx) (uint64, error) {
 }
 
 // migrate brings a file at version from up to schemaVersion.
-func migrate(tx *bolt.Tx, from uint64) error {
+func migrate(tx *bolt.Tx, from uint64, aead cipher.AEAD) error {
 	ms := migrations()
 	if len(ms) != schemaVersion-1 {
 		return errors.New("store: migrations do not reach the schema version")
 	}
 	meta := bucket(tx, bucketMeta)
 	for v := from; v < schemaVersion; v++ {
-		if err := ms[v-1](tx); err != nil {
+		if err := ms[v-1](tx, aead); err != nil {
 			return fmt.Errorf("store: migrating schema %d to %d: %w", v, v+1, err)
 		}
 	}

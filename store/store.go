@@ -127,6 +127,9 @@ type options struct {
 	readOnly bool
 	// inherit gives a new file the key of the one it is made from.
 	inherit *inherited
+	// salvage reads a file whose structure bbolt's check finds broken, as
+	// far as it can be read: for Rescue only, and only read-only.
+	salvage bool
 }
 
 // DefaultLockTimeout is how long Open waits for another sipmote to let go

@@ -337,11 +337,18 @@ func TestClosedPlanIsReadOnly(t *testing.T) {
 	if err := db.SavePlan(p); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Close(model.Closure{Reason: model.CloseGoalsMet, Date: "2026-11-25"}, now); err != nil {
+	if err := p.Close(model.Closure{Reason: model.CloseGoalsMet, Date: "2026-11-25", DraftDiscarded: true}, now); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SavePlan(p); err != nil {
 		t.Fatalf("closing save refused: %v", err)
+	}
+	// Ticking who has been told is the one change kept.
+	if err := p.SetTold(1, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SavePlan(p); err != nil {
+		t.Fatalf("ticking who was told: %v", err)
 	}
 	p.Person.Name = "Someone Else"
 	if err := db.SavePlan(p); !errors.Is(err, ErrClosedPlan) {
@@ -357,7 +364,7 @@ func TestClosedPlanIsReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Person.Name != "Maja Lind" || got.Status != model.StatusClosed {
+	if got.Person.Name != "Maja Lind" || got.Status != model.StatusClosed || !got.Closure.Tell[1].Told {
 		t.Errorf("stored closed plan changed: %q %s", got.Person.Name, got.Status)
 	}
 }

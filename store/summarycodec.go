@@ -20,7 +20,13 @@ import (
 //  2. bump summaryFormat, and
 //  3. add a migration that calls rebuildSummaries, because every summary
 //     is derived from its plan and can be made again.
-const summaryFormat byte = 0x01
+//
+// Format 2 (schema 3) added Dates.
+const summaryFormat byte = 0x02
+
+// summaryFormat1 is the format before Dates; it is still read, so that a
+// summary the migration could not rebuild (its plan damaged) still lists.
+const summaryFormat1 byte = 0x01
 
 const (
 	flagHasDraft byte = 1 << iota
@@ -49,6 +55,13 @@ func appendSummary(b []byte, s *model.Summary) []byte {
 	for _, t := range s.Ticks {
 		b = appendString(b, t)
 	}
+	b = binary.AppendUvarint(b, uint64(len(s.Dates)))
+	for _, d := range s.Dates {
+		b = appendString(b, d.Kind)
+		b = appendString(b, d.Date)
+		b = appendString(b, d.What)
+		b = binary.AppendUvarint(b, uint64(max(d.Open, 0)))
+	}
 	// AppendBinary keeps the instant and the zone offset; it fails only for
 	// offsets that are not whole minutes or years outside int16, which a
 	// clock never gives. Fall back to UTC rather than lose the record.
@@ -76,7 +89,7 @@ var errShortSummary = fmt.Errorf("%w: summary record is truncated", ErrCorrupt)
 // readSummary decodes the compact form. It checks every length against the
 // record, so a damaged record gives ErrCorrupt, never a panic.
 func readSummary(b []byte, s *model.Summary) error {
-	if len(b) == 0 || b[0] != summaryFormat {
+	if len(b) == 0 || b[0] != summaryFormat && b[0] != summaryFormat1 {
 		return fmt.Errorf("%w: unknown summary format", ErrCorrupt)
 	}
 	// One string for the whole record, which the fields then slice: one
@@ -100,6 +113,20 @@ func readSummary(b []byte, s *model.Summary) error {
 			ticks[i] = r.string()
 		}
 	}
+	var nd uint64
+	if b[0] != summaryFormat1 {
+		nd = r.uvarint()
+	}
+	if r.err != nil || nd > uint64(len(r.all)) {
+		return errShortSummary
+	}
+	var dates []model.DueDate
+	if nd > 0 {
+		dates = make([]model.DueDate, nd)
+		for i := range dates {
+			dates[i] = model.DueDate{Kind: r.string(), Date: r.string(), What: r.string(), Open: int(min(r.uvarint(), 1<<20))}
+		}
+	}
 	tb := r.string()
 	if r.err != nil {
 		return errShortSummary
@@ -121,6 +148,7 @@ func readSummary(b []byte, s *model.Summary) error {
 		HasDraft:     flags&flagHasDraft != 0,
 		ConsentGone:  flags&flagConsentGone != 0,
 		Ticks:        ticks,
+		Dates:        dates,
 		UpdatedAt:    at,
 	}
 	return nil

@@ -20,33 +20,49 @@ type Step struct {
 	Share   int // percent of the planned length
 	Prompt  model.Text
 	Title   model.Text
+	// Section is the part of the plan the step fills; the step opens it.
 	Section string
-	// First, when set, is a section the step opens before Section: the
-	// person's own words before the goals written from them.
-	First string
-	Round bool
+	Round   bool
 	// Complete tells whether the plan already holds what the step fills.
 	Complete func(p *model.Plan, v *model.Version) bool
 }
 
-// budget colours: amber from the step's share, red from a fifth over it.
+// budget colours: amber from the step's time, red from a fifth over it.
 const redOver = 1.2
+
+// clockLine says how far the meeting is, or that it has not started.
+func clockLine(st *Styles, l model.Lang, v *model.Version, elapsed time.Duration) string {
+	if !v.Started() {
+		return st.Warn.Render(model.T(l, "Förberedelse · ctrl+o startar mötet", "Preparing · ctrl+o starts the meeting"))
+	}
+	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
+	clock := fmt.Sprintf(model.T(l, "Mötet: %d av %d min", "Meeting: %d of %d min"), int(elapsed.Minutes()), v.Meeting.Minutes)
+	return budgetStyle(st, elapsed, planned).Render(clock)
+}
 
 // agendaView draws the chair's pane. It changes once a second at most, so
 // the meeting screen caches it between clock ticks.
 func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, v *model.Version, elapsed time.Duration, width, height int, compact bool) string {
-	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
-	clock := fmt.Sprintf(model.T(l, "Mötet: %d av %d minuter", "Meeting: %d of %d minutes"), int(elapsed.Minutes()), v.Meeting.Minutes)
-	clock = budgetStyle(st, elapsed, planned).Render(clock)
+	clock := clockLine(st, l, v, elapsed)
 	if len(steps) == 0 {
 		return clock
 	}
 	cur = min(max(cur, 0), len(steps)-1)
+	budgets := stepBudgets(steps, cur, v)
+	shrunk := false
+	for _, bu := range budgets {
+		shrunk = shrunk || bu.Shrunk()
+	}
 	var b strings.Builder
-	line := func(i int) string { return stepLine(st, l, steps, i, cur, p, v, planned, width) }
+	line := func(i int, note string) string { return stepRow(st, l, steps, i, cur, p, v, budgets[i], note, width) }
 	if compact {
 		// One line for the step and its clock, the rest for the prompt.
-		b.WriteString(clock + "\n" + line(cur) + "\n")
+		// No legend fits here, so the step's mark is said in words.
+		note := ""
+		if mark, _, word := stepState(st, l, steps[cur], p, v); word != "" {
+			note = strings.TrimSpace(ansi.Strip(mark)) + " " + word
+		}
+		b.WriteString(clock + "\n" + line(cur, note) + "\n")
 		prompt := strings.Split(ansi.Wordwrap(steps[cur].Prompt.In(l), max(10, width), ""), "\n")
 		room := height - 2
 		if chairHint(l, steps[cur]) != "" {
@@ -62,6 +78,9 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 		}
 		return b.String()
 	}
+	if !v.Started() {
+		clock = st.Warn.Render(ansi.Wordwrap(ansi.Strip(clock), width, ""))
+	}
 	b.WriteString(st.Title.Render(model.T(l, "Dagordning", "Agenda")) + "\n" + clock + "\n")
 	part := ""
 	for i, s := range steps {
@@ -69,7 +88,7 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 			part = s.Part
 			b.WriteString(st.Subtle.Render(strings.ToUpper(s.PartTxt.In(l))) + "\n")
 		}
-		b.WriteString(line(i) + "\n")
+		b.WriteString(line(i, "") + "\n")
 		if i == cur {
 			prompt := ansi.Wordwrap(s.Prompt.In(l), max(10, width-4), "")
 			for _, pl := range strings.Split(prompt, "\n") {
@@ -84,33 +103,99 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 			}
 		}
 	}
-	b.WriteString("\n" + st.Subtle.Render(model.T(l, "✓ klar  · ifyllt i planen", "✓ done  · filled in the plan")) + "\n")
 	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
-	if len(out) > height {
-		// Keep the current step in view on a short window.
-		out = out[:height]
+	legend := legendLines(st, l, shrunk, width)
+	if len(out)+1+len(legend) > height {
+		// A short window: the legend stays, the steps are cut, keeping the
+		// current step in view.
+		room := max(1, height-len(legend))
+		first := 0
+		for i, ln := range out {
+			if strings.Contains(ln, "›") {
+				first = max(0, min(i-2, len(out)-room))
+				break
+			}
+		}
+		out = out[first:min(len(out), first+room)]
+		return strings.Join(append(out, legend...), "\n")
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(out, "\n") + "\n\n" + strings.Join(legend, "\n")
+}
+
+// legendLines explain the agenda's marks, in as many lines as the width
+// needs, so that no mark is left unexplained.
+func legendLines(st *Styles, l model.Lang, shrunk bool, width int) []string {
+	parts := []string{model.T(l, "✓ klar", "✓ done"), model.T(l, "· ifyllt i planen", "· filled in the plan")}
+	if shrunk {
+		parts = append(parts, model.T(l, "↓ kortad så att mötet slutar i tid", "↓ shortened so the meeting ends on time"))
+	}
+	var out []string
+	cur := ""
+	for _, p := range parts {
+		switch {
+		case cur == "":
+			cur = p
+		case ansi.StringWidth(cur)+2+ansi.StringWidth(p) <= width:
+			cur += "  " + p
+		default:
+			out = append(out, st.Subtle.Render(cur))
+			cur = p
+		}
+	}
+	return append(out, st.Subtle.Render(ansi.Truncate(cur, width, "…")))
+}
+
+// stepBudgets gives each step its time now: its share of the meeting,
+// shortened when earlier steps ran over (see model.Budgets).
+func stepBudgets(steps []Step, cur int, v *model.Version) []model.Budget {
+	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
+	times := make([]model.StepTime, len(steps))
+	for i, s := range steps {
+		times[i] = model.StepTime{ID: s.ID, Share: s.Share}
+	}
+	return model.Budgets(planned, times, cur, v)
+}
+
+// stepState is a step's mark: "✓" done, "·" filled in the plan, and the
+// same in a word for where no legend fits.
+func stepState(st *Styles, l model.Lang, s Step, p *model.Plan, v *model.Version) (mark, plain, word string) {
+	switch {
+	case v.Agenda[s.ID].Done:
+		return st.Done.Render("✓ "), st.Done.Render("✓"), model.T(l, "klar", "done")
+	case s.Complete != nil && s.Complete(p, v):
+		return st.Done.Render("· "), st.Done.Render("·"), model.T(l, "ifyllt", "filled in")
+	}
+	return "  ", " ", ""
 }
 
 // stepLine is one step of the agenda with its mark and its clock: "✓"
-// done, "·" filled in the plan, "›" the current step.
-func stepLine(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, planned time.Duration, width int) string {
+// done, "·" filled in the plan, "›" the current step, "↓" a time
+// shortened by earlier overruns.
+func stepLine(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, _ time.Duration, width int) string {
+	return stepRow(st, l, steps, i, cur, p, v, stepBudgets(steps, cur, v)[i], "", width)
+}
+
+// stepRow draws a step with its budget; note, when set, is said after the
+// title and kept whole.
+func stepRow(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, bu model.Budget, note string, width int) string {
 	s := steps[i]
-	mark, plain := "  ", " "
-	if v.Agenda[s.ID].Done {
-		mark, plain = st.Done.Render("✓ "), st.Done.Render("✓")
-	} else if s.Complete != nil && s.Complete(p, v) {
-		mark, plain = st.Done.Render("· "), st.Done.Render("·")
+	mark, plain, _ := stepState(st, l, s, p, v)
+	t := fmt.Sprintf("%d/%d min", int(bu.Used.Minutes()), int(math.Round(bu.Now.Minutes())))
+	if bu.Shrunk() {
+		t = fmt.Sprintf("%d/↓%d min", int(bu.Used.Minutes()), int(math.Round(bu.Now.Minutes())))
 	}
-	used := time.Duration(v.Agenda[s.ID].Seconds) * time.Second
-	share := planned * time.Duration(s.Share) / 100
-	t := fmt.Sprintf("%d/%d min", int(used.Minutes()), int(math.Round(share.Minutes())))
 	title := fmt.Sprintf("%d %s", i+1, s.Title.In(l))
 	room := max(8, width-ansi.StringWidth(t)-4)
+	if note != "" {
+		title = ansi.Truncate(title, max(8, room-ansi.StringWidth(note)-2), "…") + "  " + st.Done.Render(note)
+	}
 	title = ansi.Truncate(title, room, "…")
 	pad := strings.Repeat(" ", max(1, width-2-ansi.StringWidth(title)-ansi.StringWidth(t)))
-	row := title + pad + budgetStyle(st, used, share).Render(t)
+	tst := budgetStyle(st, bu.Used, bu.Now)
+	if bu.Shrunk() && !bu.Over() {
+		tst = st.Warn
+	}
+	row := title + pad + tst.Render(t)
 	if i == cur {
 		return st.Focused.Render("›") + plain + row
 	}

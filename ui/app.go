@@ -34,6 +34,8 @@ type Options struct {
 	// Notice is shown on the home screen at start, e.g. which local
 	// checklist files were left out.
 	Notice string
+	// NoColor draws without any colour (the NO_COLOR convention).
+	NoColor bool
 }
 
 type screen int
@@ -94,7 +96,7 @@ func New(o Options) *Model {
 	if o.Agenda == nil {
 		o.Agenda = func(model.AgeGroup) []Step { return nil }
 	}
-	m := &Model{o: o, st: DefaultStyles(), width: 80, height: 24}
+	m := &Model{o: o, st: NewStyles(true, o.NoColor), width: 80, height: 24}
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.message = o.Notice
 	// The first list is read here, before the program starts, so that the
@@ -142,13 +144,15 @@ func (m *Model) listed(msg listMsg) {
 	m.home.setPlans(msg.sums)
 }
 
-// Init opens the requested plan, if any.
+// Init asks the terminal for its background colour, so that the colours
+// suit a light or a dark screen, and opens the requested plan, if any.
 func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if m.o.OpenPlan != "" {
 		id := m.o.OpenPlan
-		return func() tea.Msg { return openPlanMsg{id} }
+		cmds = append(cmds, func() tea.Msg { return openPlanMsg{id} })
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // Close saves and closes the open meeting and any meeting left whose last
@@ -191,6 +195,11 @@ type (
 		sess *service.Session
 		err  error
 	}
+	// toldSavedMsg answers the save of who has been told of a closing.
+	toldSavedMsg struct {
+		id  string
+		err error
+	}
 	// closeLoadedMsg answers closePlanMsg.
 	closeLoadedMsg struct {
 		id   string
@@ -221,6 +230,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		// The styles are shared by pointer, so every screen follows;
+		// what was drawn and kept is drawn again.
+		if msg.IsDark() != m.st.Dark {
+			m.st = NewStyles(msg.IsDark(), m.o.NoColor)
+			m.home.filter.SetStyles(m.st.Input)
+			if m.meeting != nil {
+				m.meeting.restyle()
+			}
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
@@ -403,6 +423,15 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.reload(), true
 	case closedPlanMsg:
 		m.screen = screenHome
+		if p := msg.plan; p != nil {
+			// Who has been told changed: the one change a closed plan keeps.
+			return m.io(func() tea.Msg { return toldSavedMsg{p.ID, svc.SaveTold(p)} }), true
+		}
+		return m.reload(), true
+	case toldSavedMsg:
+		if msg.err != nil {
+			m.home.message = model.T(l, "Bockarna för vilka som har fått veta kunde inte sparas: ", "The ticks of who has been told could not be saved: ") + errText(l, msg.err)
+		}
 		return m.reload(), true
 	case homePrintedMsg:
 		if msg.err != nil {
@@ -473,7 +502,7 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 	}
 	m.session, m.view = s, s.Attach()
 	m.view.Edit(func(p *model.Plan) {
-		steps := withOwnWords(m.o.Agenda(p.Variant))
+		steps := m.o.Agenda(p.Variant)
 		if p.Draft != nil && p.Draft.Review != nil {
 			steps = followUpAgenda(steps)
 		}

@@ -98,10 +98,7 @@ func (c *chairModel) update(msg tea.Msg, s MeetingState) ChairAction {
 		return ChairAction{Kind: ChairToggleDone, Step: s.Step, StepID: cur.ID}
 	case key.Matches(k, c.keys.tick):
 		if c.cursor < len(pres) {
-			id := pres[c.cursor].ID
-			if c.cursor < len(pres)-1 {
-				c.cursor++
-			}
+			id := pres[c.cursor].ID // tick and stay, as in every tick list
 			return ChairAction{Kind: ChairToggleSpoke, StepID: roundStepOf(s.Steps, s.Step), Participant: id}
 		}
 	}
@@ -123,7 +120,7 @@ func (c *chairModel) view(s MeetingState) string {
 	banner := c.st.Err.Reverse(true).Render(ansi.Truncate(" "+model.T(c.lang,
 		"MÖTESLEDARENS VY · inte för rummet, visa den inte på skärmen i rummet",
 		"CHAIR'S VIEW · not for the room, do not put it on the room's screen")+" ", w, "…"))
-	foot := shortHelp(c.help, c.shortKeys(), w)
+	foot := shortHelp(styledHelp(c.st, c.help), c.shortKeys(), w)
 	if c.message != "" {
 		foot = c.st.Warn.Render(ansi.Truncate(c.message, w, "…"))
 	}
@@ -299,14 +296,7 @@ func (c *chairModel) cues(s MeetingState, width int) string {
 		}
 		wrap(st.Err, model.T(l, "Här men utanför samtycket: ", "Here but outside the consent: ")+strings.Join(names, ", "))
 	}
-	nErr, nWarn := 0, 0
-	for _, f := range s.Findings {
-		if f.Severity == model.SevError {
-			nErr++
-		} else {
-			nWarn++
-		}
-	}
+	nErr, nWarn := model.CountFindings(s.Findings)
 	if nErr+nWarn > 0 {
 		style := st.Subtle
 		if nErr > 0 {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -13,56 +14,99 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// closeRequestMsg asks the root to close plan id; closedPlanMsg says the
-// user has read who to tell and goes back.
+// closeRequestMsg asks the root to close plan id (through the service);
+// closedPlanMsg says the user leaves the list of people to tell, with the
+// plan when who was told changed, for the root to save.
 type (
 	closeRequestMsg struct {
 		id      string
 		closure model.Closure
 	}
-	closedPlanMsg struct{}
+	closedPlanMsg struct {
+		// plan is set when the ticks of who was told changed.
+		plan *model.Plan
+	}
 )
 
-// closeModel closes a plan: a reason, a date, and then the list of who must
-// be told. A closed plan is kept, read-only and printable.
+// closeModel closes a plan: a reason (chosen, never defaulted), an
+// explanation kept for every reason, and a date. Closing with an
+// unfinished follow-up draft asks first, since the draft is discarded.
+// Then comes the list of everyone to tell, which the coordinator ticks as
+// they are told; a closed plan opens straight on that list.
 type closeModel struct {
-	lang   model.Lang
-	st     *Styles
-	plan   *model.Plan
-	reason string
-	text   string
-	date   string
-	form   *form
-	err    string
-	done   bool
-	busy   bool // a close request is on its way
-	now    func() time.Time
-	help   help.Model
-	keys   struct{ save, cancel key.Binding }
+	lang    model.Lang
+	st      *Styles
+	plan    *model.Plan
+	reason  string
+	text    string
+	date    string
+	form    *form
+	err     string
+	confirm bool // asking whether the draft may be discarded
+	done    bool // closed: ticking the people told
+	busy    bool // a close request is on its way
+	ticked  bool // who was told changed
+	cursor  int
+	now     func() time.Time
+	help    help.Model
+	keys    struct{ save, cancel, yes, up, down, tick, leave key.Binding }
 }
 
 func newCloseModel(l model.Lang, st *Styles, p *model.Plan, now func() time.Time) *closeModel {
-	m := &closeModel{lang: l, st: st, plan: p, now: now, reason: string(model.CloseGoalsMet), date: now().Format(model.DateLayout), help: help.New()}
-	var opts []option
+	m := &closeModel{lang: l, st: st, plan: p, now: now, date: now().Format(model.DateLayout), help: help.New(),
+		done: p.Status == model.StatusClosed}
+	opts := []option{{"", model.T(l, "— välj —", "— choose —")}}
 	for _, r := range model.ClosureReasons {
 		opts = append(opts, option{string(r), r.Label(l)})
 	}
 	m.form = newForm(l, st, []field{
 		{path: "reason", label: model.T(l, "Varför avslutas planen?", "Why is the plan closed?"), kind: kindChoice, opts: opts,
 			get: func() string { return m.reason }, set: func(s string) { m.reason = s }},
-		textField("text", model.T(l, "Förklaring (krävs vid annat skäl)", "Explanation (needed for another reason)"), "", func() *string { return &m.text }),
-		withCheck(textField("date", model.T(l, "Datum", "Date"), "", func() *string { return &m.date }), dateCheck(l)),
+		textField("text", model.T(l, "Förklaring (sparas och skrivs ut; krävs vid annat skäl)", "Explanation (kept and printed; needed for another reason)"), "", func() *string { return &m.text }),
+		withCheck(textField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), dateCheck(l)),
 	})
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "avsluta planen", "close the plan")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka", "back")))
+	m.keys.yes = key.NewBinding(key.WithKeys("j", "y"), key.WithHelp(model.T(l, "j", "y"), model.T(l, "ja, ta bort utkastet", "yes, discard the draft")))
+	m.keys.up = key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj", "choose")))
+	m.keys.down = key.NewBinding(key.WithKeys("down"))
+	m.keys.tick = key.NewBinding(key.WithKeys("space"), key.WithHelp(model.T(l, "mellanslag", "space"), model.T(l, "meddelad / inte meddelad", "told / not told")))
+	m.keys.leave = key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc", model.T(l, "spara och gå tillbaka", "save and go back")))
 	return m
 }
 
 func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 	k, isKey := msg.(tea.KeyPressMsg)
 	if m.done {
-		if isKey {
-			return func() tea.Msg { return closedPlanMsg{} }
+		if !isKey {
+			return nil
+		}
+		n := 0
+		if m.plan.Closure != nil {
+			n = len(m.plan.Closure.Tell)
+		}
+		switch {
+		case key.Matches(k, m.keys.up) && m.cursor > 0:
+			m.cursor--
+		case key.Matches(k, m.keys.down) && m.cursor < n-1:
+			m.cursor++
+		case key.Matches(k, m.keys.tick) && m.cursor < n:
+			if m.plan.SetTold(m.cursor, !m.plan.Closure.Tell[m.cursor].Told) == nil {
+				m.ticked = true
+			}
+		case key.Matches(k, m.keys.leave):
+			var p *model.Plan
+			if m.ticked {
+				p = m.plan
+			}
+			return func() tea.Msg { return closedPlanMsg{p} }
+		}
+		return nil
+	}
+	if isKey && m.confirm {
+		m.confirm = false
+		if key.Matches(k, m.keys.yes) {
+			return m.close(true)
 		}
 		return nil
 	}
@@ -72,16 +116,31 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.cancel):
 			return func() tea.Msg { return cancelMsg{} }
 		case key.Matches(k, m.keys.save):
-			if m.busy {
+			if m.reason == "" {
+				m.err = model.T(m.lang, "Välj varför planen avslutas.", "Choose why the plan is closed.")
 				return nil
 			}
-			m.busy = true
-			id, c := m.plan.ID, model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date}
-			return func() tea.Msg { return closeRequestMsg{id, c} }
+			if m.plan.DraftAtRisk(model.ClosureReason(m.reason)) {
+				m.confirm = true
+				return nil
+			}
+			return m.close(false)
 		}
 	}
 	cmd, _ := m.form.update(msg)
 	return cmd
+}
+
+// close asks the root to close the plan; discard says the user agreed to
+// drop the unfinished draft. The answer comes to closed.
+func (m *closeModel) close(discard bool) tea.Cmd {
+	if m.busy {
+		return nil
+	}
+	m.busy = true
+	id := m.plan.ID
+	c := model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date, DraftDiscarded: discard}
+	return func() tea.Msg { return closeRequestMsg{id, c} }
 }
 
 // closed takes the answer to a close request: the closed plan, stored,
@@ -92,60 +151,87 @@ func (m *closeModel) closed(p *model.Plan, err error) {
 		m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
 		return
 	}
-	m.plan, m.done = p, true
+	m.plan, m.done, m.cursor = p, true, 0
 }
 
 func closeErrText(l model.Lang, err error) string {
-	switch {
-	case errors.Is(err, model.ErrReasonText):
+	for _, e := range []error{model.ErrReasonText, model.ErrCloseDate, model.ErrReason, model.ErrDraftOpen} {
+		if errors.Is(err, e) {
+			err = e
+		}
+	}
+	switch err {
+	case model.ErrReasonText:
 		return model.T(l, "skriv en förklaring när skälet är annat.", "write an explanation when the reason is other.")
-	case errors.Is(err, model.ErrCloseDate):
+	case model.ErrCloseDate:
 		return model.T(l, "datumet ska vara ÅÅÅÅ-MM-DD och inte senare än i dag.", "the date must be YYYY-MM-DD and not later than today.")
+	case model.ErrReason:
+		return model.T(l, "välj ett skäl.", "choose a reason.")
+	case model.ErrDraftOpen:
+		return model.T(l, "det finns ett påbörjat utkast.", "there is an unfinished draft.")
 	}
 	return errText(l, err)
 }
 
 func (m *closeModel) view(width int) string {
 	l := m.lang
+	w := max(20, width)
 	var b strings.Builder
-	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.plan.Person.Name, max(20, width), "…")) + "\n\n")
+	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.plan.Person.Name, w, "…")) + "\n\n")
 	if m.done {
-		b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
-			"The plan is closed. It is kept and can be printed, but not changed."), max(20, width), "")) + "\n\n")
-		b.WriteString(m.st.Label.Render(ansi.Wordwrap(model.T(l, "Samordnaren meddelar att planen är avslutad till:",
-			"The coordinator tells these people that the plan is closed:"), max(20, width), "")) + "\n")
-		for _, p := range m.plan.WhoToTell() {
-			line := "  • " + p.Name
-			if org := strings.Join(nonEmpty(p.Unit, model.PartyName(p.Principal, p.OtherParty, l)), ", "); org != "" {
-				line += " (" + org + ")"
-			}
-			if p.Phone != "" || p.Email != "" {
-				line += " — " + strings.TrimSpace(p.Phone+" "+p.Email)
-			}
-			b.WriteString(ansi.Truncate(line, width, "…") + "\n")
-		}
-		b.WriteString("\n" + m.st.Subtle.Render(ansi.Truncate(model.T(l, "Tryck en tangent för att gå tillbaka.", "Press any key to go back."), max(20, width), "…")))
+		m.tellView(&b, w)
 		return b.String()
 	}
 	b.WriteString(ansi.Wordwrap(model.T(l,
-		"En avslutad plan kan inte ändras. Om samtycket är återkallat döljs planens innehåll i listan.",
-		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden in the list."), max(20, width-2), "") + "\n\n")
+		"En avslutad plan kan inte ändras. Om samtycket är återkallat döljs planens innehåll, och utskriften blir ett meddelande om avslut.",
+		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden and the print is a closure notice."), max(20, width-2), "") + "\n\n")
 	b.WriteString(m.form.view(nil) + "\n")
 	if m.err != "" {
-		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, width), "")) + "\n")
+		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, w, "")) + "\n")
 	}
 	m.help.SetWidth(width)
-	b.WriteString("\n" + shortHelp(m.help, []key.Binding{m.keys.save, m.keys.cancel}, width))
+	if m.confirm {
+		n := 0
+		if m.plan.Draft != nil {
+			n = m.plan.Draft.Number
+		}
+		b.WriteString("\n" + m.st.Warn.Render(ansi.Wordwrap(fmt.Sprintf(model.T(l,
+			"Planen har ett påbörjat utkast (version %d) som inte är fastställt. Om planen avslutas tas utkastet bort. Tryck j för att ta bort det och avsluta, annan tangent för att gå tillbaka.",
+			"The plan has an unfinished draft (version %d) that is not finalised. Closing the plan discards it. Press y to discard it and close, any other key to go back."), n), w, "")) + "\n")
+		return b.String()
+	}
+	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), []key.Binding{m.keys.save, m.keys.cancel}, width))
 	return b.String()
 }
 
-// nonEmpty keeps the strings that say something.
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
+// tellView is the list of people to tell, with a tick for each told.
+func (m *closeModel) tellView(b *strings.Builder, w int) {
+	l := m.lang
+	c := m.plan.Closure
+	if c == nil {
+		return
+	}
+	b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
+		"The plan is closed. It is kept and can be printed, but not changed."), w, "")) + "\n")
+	b.WriteString(ansi.Truncate(c.Describe(l), w, "…") + "\n\n")
+	told := 0
+	for _, r := range c.Tell {
+		if r.Told {
+			told++
 		}
 	}
-	return out
+	b.WriteString(m.st.Label.Render(fmt.Sprintf(model.T(l, "Samordnaren meddelar (%d av %d meddelade):", "The coordinator tells (%d of %d told):"), told, len(c.Tell))) + "\n")
+	for i, r := range c.Tell {
+		mark := "[ ] "
+		if r.Told {
+			mark = "[x] "
+		}
+		line := ansi.Truncate(mark+r.Line(), w, "…")
+		if i == m.cursor {
+			line = m.st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	m.help.SetWidth(w)
+	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), []key.Binding{m.keys.up, m.keys.tick, m.keys.leave}, w))
 }

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -72,7 +74,7 @@ func listField(path, label, hint string, get func() *[]string) field {
 		set: func(s string) { *get() = splitList(s) }}
 }
 
-func consentFields(l model.Lang, p *model.Plan, v func() *model.Version) []field {
+func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []field {
 	c := func() *model.Consent { return &v().Consent }
 	fs := []field{
 		toggleField("consent.given", model.T(l, "Samtycke finns", "Consent given"), func() *bool { return &c().Given }),
@@ -83,39 +85,15 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 		withCheck(textField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
 		listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
 			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors }),
-		{path: "consent.actors.add", label: model.T(l, "Har den enskilde samtyckt till alla enheter som är här?", "Has the person consented to every unit here?"),
-			hint: model.T(l, "Lägg till de närvarande enheterna", "Add the units present"), kind: kindAction,
-			get: func() string { return "" },
-			set: func(string) { c().Actors = addPresentUnits(c().Actors, v()) }},
+		widenField(l, p, v, now),
 		listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects }),
 		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
 		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {
-		fs = append(fs,
-			field{path: "consent.guardians", label: model.T(l, "Vårdnadshavare (skilj med semikolon ;)", "Guardians (separate with semicolons ;)"), kind: kindText,
-				get: func() string {
-					var n []string
-					for _, g := range c().Guardians {
-						n = append(n, g.Name)
-					}
-					return joinList(n)
-				},
-				set: func(s string) {
-					given := len(c().Guardians) > 0 && c().Guardians[0].Given
-					var gs []model.Guardian
-					for _, n := range splitList(s) {
-						gs = append(gs, model.Guardian{Name: n, Given: given})
-					}
-					c().Guardians = gs
-				}},
-			field{path: "consent.guardians[0].given", label: model.T(l, "Vårdnadshavarna har samtyckt", "The guardians have consented"), kind: kindToggle,
-				get: func() string { return boolStr(len(c().Guardians) > 0 && c().Guardians[0].Given) },
-				set: func(s string) {
-					for i := range c().Guardians {
-						c().Guardians[i].Given = s == "true"
-					}
-				}})
+		for i := range 2 {
+			fs = append(fs, guardianFields(l, c, i)...)
+		}
 	}
 	return fs
 }
@@ -135,17 +113,29 @@ func withCheck(f field, check func(string) string) field {
 
 func followUpFields(l model.Lang, v func() *model.Version) []field {
 	f := func() *model.FollowUp { return &v().Content.FollowUp }
+	c := func() *model.Content { return &v().Content }
+	states := []option{{"", model.T(l, "— välj —", "— choose —")}}
+	for _, s := range model.FollowUpStates {
+		states = append(states, option{string(s), s.Label(l)})
+	}
+	dateHint := model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
 	return []field{
-		withCheck(textField("content.follow_up.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &f().Date }), dateCheck(l)),
-		withCheck(textField("content.follow_up.time", model.T(l, "Tid", "Time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), clockCheck(l)),
-		textField("content.follow_up.place", model.T(l, "Plats", "Place"), "", func() *string { return &f().Place }),
-		textField("content.follow_up.attendees", model.T(l, "Vilka som deltar", "Who takes part"), "", func() *string { return &f().Attendees }),
-		textField("content.follow_up.called_by", model.T(l, "Kallar till mötet", "Calls the meeting"), "", func() *string { return &f().CalledBy }),
-		{path: "content.follow_up.none", label: model.T(l, "Blir det ett uppföljningsmöte?", "Will there be a follow-up meeting?"), kind: kindChoice,
-			opts: []option{{"false", model.T(l, "ja, det bokas här", "yes, it is booked here")}, {"true", model.T(l, "nej — skriv varför och när uppdraget slutar", "no — write why and when the mandate ends")}},
-			get:  func() string { return boolStr(f().None) }, set: func(s string) { f().None = s == "true" }},
-		textField("content.follow_up.none_reason", model.T(l, "Varför ingen uppföljning", "Why no follow-up"), "", func() *string { return &f().NoneReason }),
-		withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag slutar", "The coordinator's mandate ends"), "", func() *string { return &f().MandateEnds }), dateCheck(l)),
+		{path: "content.follow_up.state", label: model.T(l, "Uppföljningen: bokad här, bokas senare, eller ingen?", "The follow-up: booked here, booked later, or none?"), kind: kindChoice,
+			opts: states, get: func() string { return string(f().State) }, set: func(s string) { f().State = model.FollowUpState(s) }},
+		areaField("content.follow_up.what", model.T(l, "Vad ska följas upp och utvärderas?", "What will be followed up and evaluated?"),
+			model.T(l, "t.ex. målen och insatserna", "e.g. the goals and the actions"), func() *string { return &f().What }),
+		withCheck(textField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), dateCheck(l)),
+		withCheck(textField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), clockCheck(l)),
+		textField("content.follow_up.place", model.T(l, "Bokad: plats", "Booked: place"), "", func() *string { return &f().Place }),
+		textField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who takes part"), "", func() *string { return &f().Attendees }),
+		textField("content.follow_up.called_by", model.T(l, "Bokad: kallar till mötet", "Booked: calls the meeting"), "", func() *string { return &f().CalledBy }),
+		withCheck(textField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), dateCheck(l)),
+		textField("content.follow_up.why_later", model.T(l, "Bokas senare: varför inte nu", "Booked later: why not now"),
+			model.T(l, "t.ex. beslut om boendestöd väntas", "e.g. a decision on housing support is awaited"), func() *string { return &f().WhyLater }),
+		textField("content.follow_up.none_reason", model.T(l, "Ingen uppföljning: varför", "No follow-up: why"), "", func() *string { return &f().NoneReason }),
+		withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), dateCheck(l)),
+		textField("content.handover_by", model.T(l, "Om den enskilde inte är med: vem lämnar över planen", "If the person is not here: who hands the plan over"), "", func() *string { return &c().HandoverBy }),
+		textField("content.handover_when", model.T(l, "… och när", "… and when"), "", func() *string { return &c().HandoverWhen }),
 	}
 }
 
@@ -169,7 +159,7 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []field
 			textField("content.consider_until", model.T(l, "Betänketid (till när, och svar till vem)", "Time to consider (until when, answer to whom)"), "", func() *string { return &c().ConsiderUntil }),
 		}
 	case secEvaluation:
-		return []field{areaField("content.evaluation", model.T(l, "Hur kändes mötet? Allas röster.", "How did the meeting feel? Everyone's voice."), "", func() *string { return &c().Evaluation })}
+		return []field{areaField("content.evaluation", model.T(l, "Hur kändes mötet? Allas röster. (Sparas, men skrivs inte ut i planen.)", "How did the meeting feel? Everyone's voice. (Kept, but not printed in the plan.)"), "", func() *string { return &c().Evaluation })}
 	case secNotes:
 		return []field{areaField("content.notes", model.T(l, "Anteckningar", "Notes"), "", func() *string { return &c().Notes })}
 	case secMedication:
@@ -181,19 +171,76 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []field
 	return nil
 }
 
-// addPresentUnits adds the unit of every present staff member that the
-// consent does not name yet, so the secretary need not retype each name
-// exactly as in the participant list.
-func addPresentUnits(actors []string, v *model.Version) []string {
-	for _, p := range v.Present() {
-		name := p.Unit
-		if name == "" && p.Principal == model.PrincipalOther {
-			name = p.OtherParty
+// guardianFields edit guardian i: the name, their own consent, and its
+// date. Each guardian consents for themself, so each has a line.
+func guardianFields(l model.Lang, c func() *model.Consent, i int) []field {
+	n := strconv.Itoa(i + 1)
+	g := func(create bool) *model.Guardian {
+		if i < len(c().Guardians) {
+			return &c().Guardians[i]
 		}
-		if p.Role != model.RoleStaff || name == "" || model.Covers(actors, name) {
-			continue
+		if !create {
+			return &model.Guardian{}
 		}
-		actors = append(actors, name)
+		for len(c().Guardians) <= i {
+			c().Guardians = append(c().Guardians, model.Guardian{})
+		}
+		return &c().Guardians[i]
 	}
-	return actors
+	// tidy drops trailing guardians left wholly empty.
+	tidy := func() {
+		gs := c().Guardians
+		for len(gs) > 0 && strings.TrimSpace(gs[len(gs)-1].Name) == "" && !gs[len(gs)-1].Given && gs[len(gs)-1].Date == "" {
+			gs = gs[:len(gs)-1]
+		}
+		c().Guardians = gs
+	}
+	path := "consent.guardians[" + strconv.Itoa(i) + "]"
+	return []field{
+		{path: path + ".name", label: model.T(l, "Vårdnadshavare "+n+": namn", "Guardian "+n+": name"), kind: kindText,
+			get: func() string { return g(false).Name }, set: func(s string) { g(true).Name = s; tidy() }},
+		{path: path + ".given", label: model.T(l, "Vårdnadshavare "+n+" har samtyckt", "Guardian "+n+" has consented"), kind: kindToggle,
+			get: func() string { return boolStr(g(false).Given) }, set: func(s string) { g(true).Given = s == "true"; tidy() }},
+		withCheck(field{path: path + ".date", label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
+			hint: model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), kind: kindText,
+			get: func() string { return g(false).Date }, set: func(s string) { g(true).Date = s; tidy() }}, dateCheck(l)),
+	}
+}
+
+// widenField adds the units that are here, or have an action, but are not
+// in the consent. It names each unit and asks: the first enter shows the
+// question to put to the person, the second records their yes, and the
+// plan notes that the consent was widened at the meeting, and when.
+func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) field {
+	var asked []string
+	f := field{path: "consent.actors.add", label: model.T(l, "Enheter som är här men inte i samtycket", "Units here but not in the consent"),
+		kind: kindAction}
+	f.hint = model.T(l, "Fråga den enskilde", "Ask the person")
+	f.get = func() string { return "" }
+	f.note = func() string {
+		out := model.UnitsOutsideConsent(v())
+		switch {
+		case len(out) == 0:
+			asked = nil
+			return model.T(l, "Samtycket gäller alla enheter som är här.", "The consent covers every unit here.")
+		case asked != nil && slices.Equal(asked, out):
+			return model.T(l, "Fråga: får ", "Ask: may ") + strings.Join(out, model.T(l, " och ", " and ")) +
+				model.T(l, " vara med och ta del av uppgifterna? Tryck enter igen om den enskilde säger ja.", " take part and share information? Press enter again if the person says yes.")
+		}
+		asked = nil
+		return model.T(l, "Inte i samtycket: ", "Not in the consent: ") + strings.Join(out, "; ")
+	}
+	f.set = func(string) {
+		out := model.UnitsOutsideConsent(v())
+		if len(out) == 0 {
+			return
+		}
+		if asked == nil || !slices.Equal(asked, out) {
+			asked = out
+			return
+		}
+		_ = p.WidenConsent(out, now())
+		asked = nil
+	}
+	return f
 }

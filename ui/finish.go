@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,10 +26,13 @@ type finishSection struct {
 	findings func() []model.Finding
 	// finalised tells whether the plan has no draft left to finalise.
 	finalised func() bool
-	width     int
-	height    int
-	confirm   bool
-	keys      struct{ finalise, print, yes key.Binding }
+	// early, when set, tells the booked meeting time while it is still to
+	// come: finalising a plan before its meeting is most likely a mistake.
+	early   func() (time.Time, bool)
+	width   int
+	height  int
+	confirm bool
+	keys    struct{ finalise, print, yes key.Binding }
 }
 
 func newFinishSection(l model.Lang, st *Styles, fs func() []model.Finding) *finishSection {
@@ -67,7 +72,10 @@ func (s *finishSection) view(int, map[string]string) string {
 		return s.st.OK.Render(model.T(l, "Versionen är fastställd.", "The version is finalised.")) + "\n\n" +
 			ansi.Wordwrap(model.T(l,
 				"Tryck p för att skriva ut: ett original till den enskilde och en kopia till varje närvarande deltagare. Alla skriver under.",
-				"Press p to print: an original for the person and a copy for each participant present. Everyone signs."), max(10, s.width), "")
+				"Press p to print: an original for the person and a copy for each participant present. Everyone signs."), max(10, s.width), "") +
+			"\n\n" + ansi.Wordwrap(model.T(l,
+			"När alla har skrivit under: erbjud den enskilde SIP-kollen, några korta frågor om mötet. Det som sades om hur mötet kändes finns kvar i planens uppgifter men skrivs inte ut.",
+			"Once everyone has signed: offer the person the SIP-kollen survey, a few short questions about the meeting. What was said about how the meeting felt is kept in the record but not printed."), max(10, s.width), "")
 	}
 	fs := s.findings()
 	errs := model.Errors(fs)
@@ -79,8 +87,16 @@ func (s *finishSection) view(int, map[string]string) string {
 	b.WriteString("\n")
 	switch {
 	case s.confirm:
-		b.WriteString(s.st.Warn.Render(model.T(l, "Fastställa versionen nu? Den går sedan inte att ändra. Tryck j för ja.",
-			"Finalise the version now? It cannot be changed afterwards. Press y for yes.")))
+		if s.early != nil {
+			if at, ok := s.early(); ok {
+				b.WriteString(s.st.Err.Render(ansi.Wordwrap(fmt.Sprintf(model.T(l,
+					"Mötet är bokat %s kl. %s och den tiden har inte kommit än. Fastställ bara om mötet redan är hållet.",
+					"The meeting is booked for %s at %s, and that time has not come yet. Finalise only if the meeting has been held."),
+					at.Format(model.DateLayout), at.Format(model.TimeLayout)), max(10, s.width), "")) + "\n")
+			}
+		}
+		b.WriteString(s.st.Warn.Render(ansi.Wordwrap(model.T(l, "Fastställa versionen nu? Den går sedan inte att ändra. Tryck j för ja.",
+			"Finalise the version now? It cannot be changed afterwards. Press y for yes."), max(10, s.width), "")))
 	case len(errs) == 0:
 		b.WriteString(model.T(l, "Tryck enter för att fastställa. Varningar hindrar inte.", "Press enter to finalise. Warnings do not block it."))
 	default:

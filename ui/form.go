@@ -35,6 +35,9 @@ type field struct {
 	get   func() string
 	set   func(string)
 	opts  []option
+	// options, when set, gives the choices afresh each time, for a list
+	// that grows while the form is open (the goals an action serves).
+	options func() []option
 	// check returns a message when the value is not acceptable; the value
 	// is kept all the same, so nothing typed is lost.
 	check func(string) string
@@ -43,6 +46,9 @@ type field struct {
 	// prefilled marks a suggested value (today's date): the first letter
 	// typed replaces it instead of being added to it.
 	prefilled bool
+	// note, when set, gives a line shown under the field that changes with
+	// the plan (the units a consent does not cover yet).
+	note func() string
 	// hide, when set and true, leaves the field out for now: a
 	// participant's language shows only for an interpreter. It is asked
 	// on every move and draw, so a choice made above shows or hides it.
@@ -50,6 +56,14 @@ type field struct {
 	// private hides the value unless the field is being edited: the
 	// secretary's screen may be the one the room sees.
 	private bool
+}
+
+// choices are the field's options as they are now.
+func (fl *field) choices() []option {
+	if fl.options != nil {
+		return fl.options()
+	}
+	return fl.opts
 }
 
 // maxText bounds one field so that a pasted book cannot freeze the screen;
@@ -67,7 +81,7 @@ type form struct {
 	area   textarea.Model
 	width  int
 	height int
-	notice string // e.g. a pasted text was cut
+	notice string // e.g. a pasted text was cut; cleared by the next key
 	// replace is set while a prefilled field is untouched since focus.
 	replace bool
 	// held is set when the focused field's text is more than the editor
@@ -104,6 +118,7 @@ func (f *form) focusField(i, cursor int) tea.Cmd {
 	switch fl.kind {
 	case kindText:
 		in := textinput.New()
+		in.SetStyles(f.st.Input)
 		in.Prompt = ""
 		in.Placeholder = fl.hint
 		in.CharLimit = maxText
@@ -117,6 +132,7 @@ func (f *form) focusField(i, cursor int) tea.Cmd {
 		return f.input.Focus()
 	case kindArea:
 		ta := textarea.New()
+		ta.SetStyles(f.st.Area)
 		ta.Prompt = "│ "
 		ta.ShowLineNumbers = false
 		ta.Placeholder = fl.hint
@@ -191,6 +207,7 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		return nil, false
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		f.notice = ""
 		switch {
 		case k.String() == "tab" || k.String() == "shift+tab":
 			d := 1
@@ -235,6 +252,7 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			}
 			return nil, false
 		case kindChoice:
+			opts := fl.choices()
 			d := 0
 			switch {
 			case key.Matches(k, formKeys.right, formKeys.toggle):
@@ -242,31 +260,21 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			case key.Matches(k, formKeys.left):
 				d = -1
 			}
-			if d == 0 && k.Text != "" && len(fl.opts) > 0 {
-				// A letter picks the next option that starts with it.
-				cur := 0
-				for j, o := range fl.opts {
-					if o.value == fl.get() {
-						cur = j
-					}
-				}
-				for n := 1; n <= len(fl.opts); n++ {
-					o := fl.opts[(cur+n)%len(fl.opts)]
-					if strings.HasPrefix(strings.ToLower(o.label), strings.ToLower(k.Text)) {
-						fl.set(o.value)
-						return nil, true
-					}
-				}
+			if d == 0 && k.Text != "" {
+				// Letters never change a choice: someone typing here
+				// thought it was a text field, and a silent change to
+				// another value would go unnoticed into the plan.
+				f.notice = model.T(f.lang, "Här väljer du med ← →; bokstäver ändrar inget.", "Choose here with ← →; letters change nothing.")
 				return nil, false
 			}
-			if d != 0 && len(fl.opts) > 0 {
+			if d != 0 && len(opts) > 0 {
 				i := 0
-				for j, o := range fl.opts {
+				for j, o := range opts {
 					if o.value == fl.get() {
 						i = j
 					}
 				}
-				fl.set(fl.opts[(i+d+len(fl.opts))%len(fl.opts)].value)
+				fl.set(opts[(i+d+len(opts))%len(opts)].value)
 				return nil, true
 			}
 			return nil, false
@@ -286,8 +294,11 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		msg = tea.PasteMsg{Content: clean}
 	}
 	if f.replace {
+		// The first text typed or pasted into a suggested value replaces
+		// it, as the label says; a move of the cursor keeps it.
 		f.replace = false
-		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
+		_, pasted := msg.(tea.PasteMsg)
+		if k, ok := msg.(tea.KeyPressMsg); pasted || (ok && k.Text != "") {
 			f.input.SetValue("")
 			fl.set("")
 		}
@@ -423,6 +434,11 @@ func (f *form) view(findings map[string]string) string {
 				btn = f.st.Focused.Render(btn) + f.st.Subtle.Render("  "+model.T(f.lang, "enter", "enter"))
 			}
 			b.WriteString("  " + btn)
+			if fl.note != nil {
+				if n := fl.note(); n != "" {
+					b.WriteString("\n" + f.st.Subtle.Render(ansi.Wordwrap("  "+n, max(10, f.width-2), "")))
+				}
+			}
 		case fl.kind == kindToggle:
 			mark := "[ ] " + model.T(f.lang, "nej", "no")
 			if fl.get() == "true" {
@@ -434,7 +450,7 @@ func (f *form) view(findings map[string]string) string {
 			b.WriteString("  " + mark)
 		case fl.kind == kindChoice:
 			lbl := fl.get()
-			for _, o := range fl.opts {
+			for _, o := range fl.choices() {
 				if o.value == fl.get() {
 					lbl = o.label
 				}
@@ -443,7 +459,7 @@ func (f *form) view(findings map[string]string) string {
 				lbl = "—"
 			}
 			if focused {
-				b.WriteString("  " + f.st.Focused.Render("‹ "+lbl+" ›") + f.st.Subtle.Render("  "+model.T(f.lang, "← → eller första bokstaven", "← → or the first letter")))
+				b.WriteString("  " + f.st.Focused.Render("‹ "+lbl+" ›") + f.st.Subtle.Render("  "+model.T(f.lang, "← → väljer", "← → chooses")))
 			} else {
 				b.WriteString("  " + lbl)
 			}

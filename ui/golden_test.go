@@ -22,7 +22,7 @@ func TestGoldenScreens(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {120, 40}}
 	for _, lang := range []model.Lang{model.Swedish, model.English} {
 		for _, sz := range sizes {
-			for _, scr := range []string{"home", "new", "meeting", "preview"} {
+			for _, scr := range []string{"home", "new", "meeting", "preview", "help", "overrun", "rows"} {
 				name := fmt.Sprintf("%s_%s_%dx%d", scr, lang, sz[0], sz[1])
 				t.Run(name, func(t *testing.T) {
 					db := openTestDB(t)
@@ -33,7 +33,7 @@ func TestGoldenScreens(t *testing.T) {
 						}
 					}
 					o := Options{Service: db, Lang: lang, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)}
-					if scr == "meeting" || scr == "preview" {
+					if scr != "home" && scr != "new" {
 						o.OpenPlan = child.ID
 					}
 					m := New(o)
@@ -49,12 +49,21 @@ func TestGoldenScreens(t *testing.T) {
 						wait("Maja")
 						tm.Send(kp("n"))
 						wait(model.T(lang, "Ny SIP", "New SIP"))
-					case "meeting":
-						wait(model.T(lang, "Deltagare", "Participants"))
+					case "meeting", "overrun":
+						wait(model.T(lang, "Rum och teknik", "Room and equipment"))
 					case "preview":
-						wait(model.T(lang, "Deltagare", "Participants"))
+						wait(model.T(lang, "Rum och teknik", "Room and equipment"))
 						tm.Send(kp("ctrl+e"))
 						wait(model.T(lang, "bläddrar", "scroll"))
+					case "help":
+						wait(model.T(lang, "Rum och teknik", "Room and equipment"))
+						tm.Send(kp("f1"))
+						wait(model.T(lang, "stänger hjälpen", "closes the help"))
+					case "rows":
+						// The participants' table on the introductions step.
+						wait(model.T(lang, "Rum och teknik", "Room and equipment"))
+						tm.Send(kp("ctrl+n"))
+						wait(model.T(lang, "Vilka är här?", "Who is here?"))
 					}
 					if err := tm.Quit(); err != nil {
 						t.Fatal(err)
@@ -66,6 +75,17 @@ func TestGoldenScreens(t *testing.T) {
 						// save; it is the one part of the screen that
 						// depends on timing, so it is fixed here.
 						fm.meeting.saveText = model.T(lang, "sparat", "saved")
+						fm.meeting.message = ""
+					}
+					if scr == "overrun" {
+						// Started, the introductions ran 15 minutes over:
+						// the later steps are shortened.
+						inEdit(fm, func() {
+							v := fm.meeting.sess.Draft()
+							v.StartMeeting(fixedNow)
+							v.Agenda = map[string]model.StepState{"room": {Done: true, Seconds: 60}, "introductions": {Seconds: 20 * 60}}
+							fm.meeting.goStep(1)
+						})
 					}
 					out := ansi.Strip(fm.render())
 					checkScreen(t, out, sz[0], sz[1])

@@ -32,13 +32,15 @@ func newHomeKeys(l model.Lang) homeKeys {
 		closed: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "visa avslutade", "show closed"))),
 		trail:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", model.T(l, "åtkomstlogg", "access trail"))),
 		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
-		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "avsluta", "quit"))),
+		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "stäng", "quit"))),
 		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
 	}
 }
 
+// ShortHelp puts help and quitting first, so a narrow window never hides
+// how to get help or how to leave.
 func (k homeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.up, k.open, k.new, k.filter, k.closed, k.end, k.trail, k.help, k.quit}
+	return []key.Binding{k.help, k.quit, k.open, k.new, k.filter, k.up, k.closed, k.end, k.trail}
 }
 
 func (k homeKeys) FullHelp() [][]key.Binding {
@@ -75,6 +77,7 @@ type homeModel struct {
 
 func newHomeModel(l model.Lang, st *Styles, now func() time.Time, openCount func(model.Summary) int) *homeModel {
 	f := textinput.New()
+	f.SetStyles(st.Input)
 	f.Prompt = model.T(l, "Sök: ", "Search: ")
 	f.CharLimit = 100 // a name or a birth date; a pasted page is cut
 	f.SetWidth(70)
@@ -182,7 +185,8 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return showTrailMsg{s.ID, person} }
 		}
 	case key.Matches(k, h.keys.end):
-		if h.cursor < len(h.shown) && h.shown[h.cursor].Status != model.StatusClosed {
+		// On a closed plan: the list of people to tell, to tick.
+		if h.cursor < len(h.shown) {
 			id := h.shown[h.cursor].ID
 			return func() tea.Msg { return closePlanMsg{id} }
 		}
@@ -204,6 +208,7 @@ func (h *homeModel) view() string {
 	b.WriteString(h.st.Title.Render("sipmote") + h.st.Subtle.Render(" — "+model.T(l, "samordnad individuell plan", "coordinated individual plan")) + "\n\n")
 	if h.full {
 		hm := help.New()
+		hm.Styles = h.st.Help
 		hm.SetWidth(h.width)
 		b.WriteString(ansi.Wordwrap(model.T(l,
 			"Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver.",
@@ -237,10 +242,18 @@ func (h *homeModel) view() string {
 	}
 	if len(h.all) == 0 {
 		b.WriteString("\n" + model.T(l,
-			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Avsluta med q och kör: sipmote demo",
+			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Stäng programmet med q och kör: sipmote demo",
 			"There are no plans yet.\n\nPress n to create a new SIP for a meeting.\nWant to see a finished plan first? Quit with q and run: sipmote demo") + "\n")
 	} else if len(h.shown) == 0 {
-		b.WriteString(h.st.Subtle.Render(model.T(l, "Inga planer matchar.", "No plans match.")) + "\n")
+		// Say why the list is empty: a search, or only the other kind.
+		msg := model.T(l, "Inga öppna planer. Tryck n för en ny SIP, a för att visa de avslutade.", "No open plans. Press n for a new SIP, a to show the closed ones.")
+		switch {
+		case strings.TrimSpace(h.filter.Value()) != "":
+			msg = model.T(l, "Inga planer matchar sökningen. esc rensar den.", "No plans match the search. esc clears it.")
+		case h.closed:
+			msg = model.T(l, "Inga avslutade planer. Tryck a för att visa de öppna.", "No closed plans. Press a to show the open ones.")
+		}
+		b.WriteString(h.st.Subtle.Render(ansi.Wordwrap(msg, max(20, h.width), "")) + "\n")
 	}
 	used := strings.Count(b.String(), "\n") + 3
 	room := max(1, h.height-used)
@@ -267,7 +280,7 @@ func (h *homeModel) view() string {
 		out = out[:h.height-1]
 	}
 	h.help.SetWidth(h.width)
-	return strings.Join(out, "\n") + "\n" + shortHelp(h.help, h.keys.ShortHelp(), h.width)
+	return strings.Join(out, "\n") + "\n" + shortHelp(styledHelp(h.st, h.help), h.keys.ShortHelp(), h.width)
 }
 
 func (h *homeModel) row(s model.Summary) string {

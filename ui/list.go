@@ -44,12 +44,12 @@ type listKeys struct {
 
 func newListKeys(l model.Lang, spaceHelp model.Text) listKeys {
 	k := listKeys{
-		up:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj rad", "choose row"))),
+		up:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj rad", "choose a row"))),
 		down: key.NewBinding(key.WithKeys("down")),
 		edit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "ändra", "edit"))),
 		add:  key.NewBinding(key.WithKeys("n", "+", "insert"), key.WithHelp("n", model.T(l, "ny rad", "new row"))),
 		del:  key.NewBinding(key.WithKeys("delete", "-"), key.WithHelp("delete", model.T(l, "ta bort", "remove"))),
-		back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "raden klar, visa alla rader", "row done, show all rows"))),
+		back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "alla rader", "all rows"))),
 	}
 	k.quick = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "snabbrad", "quick row")))
 	k.space = key.NewBinding(key.WithKeys("space"), key.WithHelp("mellanslag", spaceHelp.In(l)))
@@ -208,24 +208,26 @@ func (s *listSection) jump(path string, row int) tea.Cmd {
 }
 
 func (s *listSection) help() []key.Binding {
+	// The keys that leave or add a row come first: the bottom line cuts
+	// from the end when the window is narrow.
 	if s.form != nil {
 		return []key.Binding{
-			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/↓", model.T(s.lang, "nästa fält", "next field"))),
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "nästa fält / ny rad", "next field / new row"))),
 			s.keys.back,
+			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/↓", model.T(s.lang, "nästa fält", "next field"))),
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "nästa fält/ny rad", "next field/new row"))),
 		}
 	}
 	if s.quickIn != nil {
 		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "lägg till", "add"))),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(s.lang, "klar", "done"))),
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "lägg till", "add"))),
 		}
 	}
-	keys := []key.Binding{s.keys.up, s.keys.edit, s.keys.add}
+	keys := []key.Binding{s.keys.add, s.keys.edit, s.keys.del}
 	if s.spec.quick != nil {
 		keys = append(keys, s.keys.quick)
 	}
-	return append(keys, s.keys.space, s.keys.del)
+	return append(keys, s.keys.space, s.keys.up)
 }
 
 func (s *listSection) view(rev int, findings map[string]string) string {

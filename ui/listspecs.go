@@ -104,13 +104,16 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 		fields: func(id string) []field {
 			return []field{
 				str(id, "what", model.T(l, "Vad ska göras", "What will be done"), model.T(l, "t.ex. Boendestöd", "e.g. Housing support"), func(a *model.Action) *string { return &a.What }),
-				str(id, "unit", model.T(l, "Verksamhet", "Unit"), "", func(a *model.Action) *string { return &a.Unit }),
+				str(id, "unit", model.T(l, "Verksamhet", "Unit"), model.T(l, "behövs inte för den enskildes eller en närståendes egen insats", "not needed for the person's or a relative's own action"), func(a *model.Action) *string { return &a.Unit }),
 				withFill(str(id, "responsible", model.T(l, "Ansvarig person", "Responsible person"), model.T(l, "en av deltagarna, eller annan", "one of the participants, or another"), func(a *model.Action) *string { return &a.Responsible }),
 					func() { fillFromParticipant(row(id, true), v()) }),
+				actionContactField(l, v, func(create bool) *model.Action { return row(id, create) }),
 				{path: "content.actions[].principal", label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), kind: kindChoice, opts: principalOpts(l),
 					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
 				str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), "", func(a *model.Action) *string { return &a.OtherParty }),
 				str(id, "when", model.T(l, "När / hur ofta", "When / how often"), model.T(l, "t.ex. varje tisdag", "e.g. every Tuesday"), func(a *model.Action) *string { return &a.When }),
+				withCheck(str(id, "start", model.T(l, "Börjar (datum, om det finns)", "Starts (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Start }), dateCheck(l)),
+				withCheck(str(id, "due", model.T(l, "Klar senast (datum, om det finns)", "Due (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Due }), dateCheck(l)),
 				{path: "content.actions[].status", label: model.T(l, "Status", "Status"), kind: kindChoice, opts: statusOpts(l),
 					get: func() string { return string(row(id, false).Status) }, set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
 				goalsField(l, v, func(create bool) *model.Action { return row(id, create) }),

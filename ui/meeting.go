@@ -15,7 +15,11 @@ import (
 
 type meetingKeys struct {
 	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views, share key.Binding
-	direct                                                                                                []key.Binding
+	// start starts the meeting clock, or takes back a false start.
+	start, undoStart key.Binding
+	// shortQuit is quit as the bottom line shows it, where room is short.
+	shortQuit key.Binding
+	direct    []key.Binding
 }
 
 func newMeetingKeys(l model.Lang) meetingKeys {
@@ -30,17 +34,23 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		ticks:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", model.T(l, "checklistor före/efter", "before/after checklists"))),
 		changes:  key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", model.T(l, "vad har ändrats", "what changed"))),
 		save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "spara nu", "save now"))),
-		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "all hjälp", "all help"))),
+		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "hjälp", "help"))),
 		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
+		start:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "starta mötet", "start the meeting"))),
 		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "byt vy", "switch view"))),
 		share:    newShareKey(l),
 	}
+	k.undoStart = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "ångra starten", "undo the start")))
+	k.shortQuit = key.NewBinding(key.WithKeys("ctrl+q"), key.WithHelp("ctrl+q", model.T(l, "stäng", "leave")))
 	for i := range 10 {
 		n := (i + 1) % 10
 		k.direct = append(k.direct, key.NewBinding(key.WithKeys("alt+"+string(rune('0'+n)))))
 	}
 	return k
 }
+
+// escKey is esc where it has no work of its own.
+var escKey = key.NewBinding(key.WithKeys("esc"))
 
 type (
 	clockMsg    time.Time
@@ -86,11 +96,15 @@ type meetingModel struct {
 	lastTick   time.Time
 	clockDirty int
 	message    string
+	// confirmUndo is set while asking whether to take back the start.
+	confirmUndo bool
 
 	order       []string // the sections in tab order
 	agendaLines []string
 	helpKey     string
 	helpText    string
+	stepKey     string
+	stepText    string
 	agendaKey   string
 	agendaRev   int
 	checklist   Checklist
@@ -153,14 +167,19 @@ func (m *meetingModel) buildSections() {
 	m.sections = map[string]section{
 		secMeeting:      &formSection{f: newForm(l, st, meetingFields(l, p, v)), lang: l},
 		secParticipants: newListSection(participantSpec(l, v), l, st),
-		secConsent:      &formSection{f: newForm(l, st, consentFields(l, p, v)), lang: l},
+		secConsent:      &formSection{f: newForm(l, st, consentFields(l, p, v, m.now)), lang: l},
 		secGoals:        newListSection(goalSpec(l, v), l, st),
 		secActions:      newListSection(actionSpec(l, v), l, st),
 		secCoordinator:  newCoordinatorSection(l, st, v),
 		secFollowUp:     &formSection{f: newForm(l, st, followUpFields(l, v)), lang: l},
 		secFinish:       newFinishSection(l, st, func() []model.Finding { return m.findings }),
 	}
-	m.sections[secFinish].(*finishSection).finalised = func() bool { return p.Draft == nil || p.Status == model.StatusClosed }
+	fin := m.sections[secFinish].(*finishSection)
+	fin.finalised = func() bool { return p.Draft == nil || p.Status == model.StatusClosed }
+	fin.early = func() (time.Time, bool) {
+		at, ok := v().Meeting.When()
+		return at, ok && m.now().Before(at)
+	}
 	for _, id := range []string{secOwnWords, secSituation, secNeeds, secNotAgreed, secEvaluation, secNotes, secMedication} {
 		m.sections[id] = &formSection{f: newForm(l, st, textSectionFields(id, l, v)), lang: l}
 	}
@@ -177,8 +196,7 @@ func (m *meetingModel) buildSections() {
 }
 
 // restore returns to the step, section, field and cursor of the last
-// session; a new meeting starts at the introductions with the cursor in the
-// name of a new participant, so the secretary can type at once.
+// session; a new meeting starts on the agenda's first step.
 func (m *meetingModel) restore(pos model.Position) {
 	for i, s := range m.steps {
 		if s.ID == pos.Step {
@@ -201,26 +219,13 @@ func (m *meetingModel) restore(pos model.Position) {
 		}
 		return
 	}
-	for i, s := range m.steps {
-		if s.Section == secParticipants {
-			m.step = i
-			break
-		}
-	}
+	// A new meeting opens on the first step, where the chair checks the
+	// room and starts the meeting; a follow-up too, since it is a meeting
+	// of its own.
+	m.step = 0
 	m.active = secParticipants
-	if _, ok := m.sections[secReview]; ok {
-		m.active = secReview
-		for i, s := range m.steps {
-			if s.Section == secReview {
-				m.step = i
-			}
-		}
-		return
-	}
-	// A new meeting has nobody listed yet: start in the name field. A
-	// follow-up lists last time's participants to mark who is here.
-	if ls, ok := m.sections[secParticipants].(*listSection); ok && !m.sess.ReadOnly() && ls.spec.count() == 0 {
-		ls.startNew()
+	if len(m.steps) > 0 {
+		m.goSection(m.steps[0].Section)
 	}
 }
 
@@ -343,6 +348,16 @@ func (m *meetingModel) setSize(w, h int) {
 	m.room.setSize(w, h)
 }
 
+// restyle draws again what was kept drawn, after the colours changed.
+func (m *meetingModel) restyle() {
+	m.agendaKey, m.helpKey, m.stepKey = "", "", ""
+	for _, s := range m.sections {
+		if ls, ok := s.(*listSection); ok {
+			ls.cacheRev, ls.soFarKey = -1, ""
+		}
+	}
+}
+
 func (m *meetingModel) sideBySide() bool { return m.width >= 100 }
 
 // agendaWidth is the agenda pane's outer width beside the plan.
@@ -376,36 +391,26 @@ func (m *meetingModel) planSize() (int, int) {
 	return m.width - 4, m.bodyHeight() - m.compactAgenda() - 2 - 2
 }
 
+// goStep moves to step i and opens the section the step fills, as the
+// checklist declares it, so that a secretary following the agenda writes
+// each part where it belongs.
 func (m *meetingModel) goStep(i int) tea.Cmd {
 	if len(m.steps) == 0 {
 		return nil
 	}
-	forward := i > m.step
 	m.step = min(max(i, 0), len(m.steps)-1)
 	if !m.sideBySide() {
 		m.setSize(m.width, m.height) // the prompt's height may differ
 	}
-	m.startClock()
 	m.agendaKey = ""
 	m.agendaRev = m.rev
 	s := m.steps[m.step]
 	m.sess.MoveStep(s.ID)
-	if s.First != "" && forward {
-		return m.goSection(s.First)
-	}
 	return m.goSection(s.Section)
 }
 
-// nextStep moves on: to the second section of a step that has two, else to
-// the next step.
-func (m *meetingModel) nextStep() tea.Cmd {
-	if len(m.steps) > 0 {
-		if s := m.steps[m.step]; s.First != "" && m.active == s.First {
-			return m.goSection(s.Section)
-		}
-	}
-	return m.goStep(m.step + 1)
-}
+// nextStep moves on to the next step.
+func (m *meetingModel) nextStep() tea.Cmd { return m.goStep(m.step + 1) }
 
 func (m *meetingModel) goSection(id string) tea.Cmd {
 	if _, ok := m.sections[id]; !ok {

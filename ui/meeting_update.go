@@ -98,8 +98,25 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 		if k, ok := msg.(tea.KeyPressMsg); ok {
+			if m.confirmUndo {
+				m.confirmUndo = false
+				m.message = ""
+				if k.String() == "j" || k.String() == "y" {
+					m.undoStart()
+				}
+				return nil
+			}
 			if cmd, handled := m.handleKey(k); handled {
 				return cmd
+			}
+			if key.Matches(k, escKey) && !m.sess.ReadOnly() {
+				if _, ok := m.sections[m.active].(*formSection); ok {
+					// Esc leaves a row of a list, so a user tries it here
+					// too: say what does leave.
+					m.message = model.T(m.lang, "Esc gör inget här: ctrl+g går till ett annat avsnitt, ctrl+n till nästa punkt, ctrl+q sparar och stänger.",
+						"Esc does nothing here: ctrl+g goes to another section, ctrl+n to the next step, ctrl+q saves and closes.")
+					return nil
+				}
 			}
 		}
 		if m.sess.ReadOnly() && m.active == secFinish {
@@ -116,7 +133,6 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 		}
 		cmd, changed := m.sections[m.active].update(msg)
 		if changed {
-			m.startClock()
 			m.rev++
 			m.sess.Changed(m.active)
 			if !m.typingText() && (m.active == secCoordinator || m.active == secConsent || m.active == secReview) {
@@ -137,7 +153,28 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	m.message = ""
 	switch {
 	case key.Matches(k, m.keys.quit):
+		if m.clockDirty > 0 {
+			m.sess.Changed("") // the last seconds of the clock
+		}
 		return func() tea.Msg { return closeMeetingMsg{} }, true
+	case key.Matches(k, m.keys.start):
+		v := m.sess.Draft()
+		if v == nil {
+			return nil, true
+		}
+		if !v.Started() {
+			v.StartMeeting(m.now())
+			m.lastTick = m.now()
+			m.sess.Changed("")
+			m.agendaKey = ""
+			m.message = model.T(m.lang, "Mötet har startat; klockan går. ctrl+o igen ångrar en start i onödan.",
+				"The meeting has started; the clock runs. ctrl+o again takes back a false start.")
+			return nil, true
+		}
+		m.confirmUndo = true
+		m.message = model.T(m.lang, "Ångra starten? Klockan nollställs och tiden hittills räknas inte. Tryck j för ja, annan tangent för nej.",
+			"Undo the start? The clock goes back to zero and the time so far does not count. Press y for yes, any other key for no.")
+		return nil, true
 	case key.Matches(k, m.keys.next):
 		return m.nextStep(), true
 	case key.Matches(k, m.keys.prev):
@@ -238,32 +275,26 @@ func (m *meetingModel) jump(path string) tea.Cmd {
 	return m.sections[sec].jump(path, row)
 }
 
-// startClock starts the meeting's clock at the first thing written, so that
-// opening a plan just to look at it does not start the meeting.
-func (m *meetingModel) startClock() {
-	if v := m.sess.Draft(); v != nil && v.Meeting.StartedAt == nil {
-		t := m.now()
-		v.Meeting.StartedAt = &t
-		m.lastTick = t
+// undoStart takes back a false start: the meeting has not begun after all.
+func (m *meetingModel) undoStart() {
+	if v := m.sess.Draft(); v != nil {
+		v.UndoStart()
+		m.sess.Changed("")
+		m.agendaKey = ""
+		m.message = model.T(m.lang, "Starten är ångrad. ctrl+o startar mötet när ni börjar.", "The start is undone. ctrl+o starts the meeting when you begin.")
 	}
 }
 
 // tickClock adds the time since the last tick to the current step, so the
-// clocks keep running while the secretary types.
+// clocks keep running while the secretary types. Before the chair starts
+// the meeting nothing counts: that is preparation.
 func (m *meetingModel) tickClock(t time.Time) {
 	d := t.Sub(m.lastTick)
 	m.lastTick = t
 	v := m.sess.Draft()
-	if v == nil || v.Meeting.StartedAt == nil || len(m.steps) == 0 || d <= 0 || d > time.Minute {
+	if v == nil || len(m.steps) == 0 || !v.TickStep(m.steps[m.step].ID, d) {
 		return
 	}
-	if v.Agenda == nil {
-		v.Agenda = map[string]model.StepState{}
-	}
-	id := m.steps[m.step].ID
-	st := v.Agenda[id]
-	st.Seconds += int(d.Round(time.Second).Seconds())
-	v.Agenda[id] = st
 	// The clock is saved every ten seconds; losing a few seconds of
 	// timing in a crash is harmless, and it keeps the disk quiet.
 	m.clockDirty++
@@ -273,21 +304,9 @@ func (m *meetingModel) tickClock(t time.Time) {
 	}
 }
 
-func (m *meetingModel) elapsed() time.Duration {
-	v := m.version()
-	if m.sess.ReadOnly() {
-		// A finished meeting shows the time it took, not time since.
-		total := 0
-		for _, st := range v.Agenda {
-			total += st.Seconds
-		}
-		return time.Duration(total) * time.Second
-	}
-	if v.Meeting.StartedAt == nil {
-		return 0
-	}
-	return m.lastTick.Sub(*v.Meeting.StartedAt)
-}
+// elapsed is the meeting's time: what its steps were open, never the time
+// the program was closed.
+func (m *meetingModel) elapsed() time.Duration { return m.version().Elapsed() }
 
 // finalise freezes the draft; the message waits until the version is on
 // disk, which a tea.Cmd waits for.
@@ -377,20 +396,48 @@ type (
 func (p printedMsg) sessionID() uint64   { return p.session }
 func (f finalisedMsg) sessionID() uint64 { return f.session }
 
-func (m *meetingModel) fullHelp() [][]key.Binding {
-	k := m.keys
-	dir := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…0", model.T(m.lang, "direkt till avsnitt", "straight to a section")))
-	return [][]key.Binding{
-		{k.next, k.prev, k.done, k.rounds},
-		{k.sections, dir, k.findings, k.preview, k.ticks, k.changes, k.views, k.share},
-		append(m.sections[m.active].help(), k.save, k.quit),
+// fullHelp is every key of the meeting, grouped as the help shows them.
+func (m *meetingModel) fullHelp() []helpGroup {
+	k, l := m.keys, m.lang
+	dir := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…0", model.T(l, "direkt till avsnitt", "straight to a section")))
+	start := k.start
+	if v := m.version(); v.Started() {
+		start = k.undoStart
+	}
+	sec := m.sections[m.active].help()
+	if _, ok := m.sections[m.active].(*formSection); ok {
+		sec = append(sec, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "lämnar inte avsnittet: använd ctrl+g eller ctrl+n", "does not leave the section: use ctrl+g or ctrl+n"))))
+	}
+	return []helpGroup{
+		{model.T(l, "Dagordningen", "The agenda"), []key.Binding{start, k.next, k.prev, k.done, k.rounds, k.ticks}},
+		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.share}},
+		{model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.active, l), sec},
+		{model.T(l, "Spara, stäng, hjälp", "Save, close, help"), []key.Binding{k.save, k.quit,
+			key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1/esc", model.T(l, "stänger hjälpen", "closes the help")))}},
 	}
 }
 
+// shortHelp is the bottom line: how to get help and how to leave come
+// first, whatever the width; on the first step's section, starting (or
+// taking back a false start); then the keys of the section in front. On
+// the other steps the agenda's clock line tells how to start.
 func (m *meetingModel) shortHelp() []key.Binding {
 	k := m.keys
-	out := append([]key.Binding{k.help}, m.sections[m.active].help()...)
-	return append(out, k.next, k.views, k.sections, k.findings, k.preview, k.quit)
+	out := []key.Binding{k.help, k.shortQuit}
+	if v := m.sess.Draft(); v != nil && m.step == 0 && len(m.steps) > 0 && m.active == m.steps[0].Section {
+		if v.Started() {
+			out = append(out, k.undoStart)
+		} else {
+			out = append(out, k.start)
+		}
+	}
+	out = append(out, m.sections[m.active].help()...)
+	return append(out, k.findings, k.preview, k.views, k.ticks)
+}
+
+// stepHelp is the agenda's keys, on the status line beside the save state.
+func (m *meetingModel) stepHelp() []key.Binding {
+	return []key.Binding{m.keys.next, m.keys.sections}
 }
 
 // view draws the meeting. The agenda is cached until the clock, the step
@@ -460,22 +507,22 @@ func (m *meetingModel) planPane(w, h int) string {
 	}
 	body := m.sections[m.active].view(m.rev, m.findingMap)
 	lines := strings.Split(body, "\n")
+	head := ansi.Truncate(title+tabs, w, "…") + "\n"
+	if c := m.sess.Plan().Closure; c != nil && m.sess.Plan().Status == model.StatusClosed {
+		// A closed plan says so on every section, with why and when.
+		head += m.st.Warn.Render(ansi.Truncate(c.Describe(m.lang), w, "…")) + "\n"
+		h--
+	} else {
+		head += "\n"
+	}
 	if len(lines) > h {
 		lines = lines[:max(1, h)]
 	}
-	return ansi.Truncate(title+tabs, w, "…") + "\n\n" + strings.Join(lines, "\n")
+	return head + strings.Join(lines, "\n")
 }
 
 func (m *meetingModel) statusBar() string {
-	nErr, nWarn := 0, 0
-	for _, f := range m.findings {
-		switch f.Severity {
-		case model.SevError:
-			nErr++
-		case model.SevWarning:
-			nWarn++
-		}
-	}
+	nErr, nWarn := model.CountFindings(m.findings)
 	save := m.st.OK.Render(m.saveText)
 	if m.saveErr {
 		save = m.st.Err.Render(m.saveText)
@@ -487,12 +534,29 @@ func (m *meetingModel) statusBar() string {
 		counts = m.st.Subtle.Render(counts)
 	}
 	line := ansi.Truncate(save+"  ·  "+counts+m.shareStatus(), m.width, "…")
+	if steps := m.stepLine(); steps != "" && ansi.StringWidth(line)+ansi.StringWidth(steps)+4 <= m.width {
+		line += strings.Repeat(" ", m.width-ansi.StringWidth(line)-ansi.StringWidth(steps)) + steps
+	}
 	if m.message != "" {
 		// A message takes the help line, so a file name is never cut off
 		// behind the keys; the next key brings the help back.
 		return line + "\n" + m.st.Warn.Render(ansi.Truncate(m.message, m.width, "…"))
 	}
 	return line + "\n" + m.helpLine()
+}
+
+// stepLine is the agenda's keys as drawn on the status line; it changes
+// only with the width.
+func (m *meetingModel) stepLine() string {
+	k := fmt.Sprintf("%d", m.width)
+	if k != m.stepKey {
+		m.stepKey = k
+		h := m.help
+		h.Styles = m.st.Help
+		h.SetWidth(0)
+		m.stepText = h.ShortHelpView(m.stepHelp())
+	}
+	return m.stepText
 }
 
 // helpLine is the key help, drawn again only when the keys that work change,
@@ -506,7 +570,7 @@ func (m *meetingModel) helpLine() string {
 	}
 	if k.String() != m.helpKey {
 		m.helpKey = k.String()
-		m.helpText = shortHelp(m.help, keys, m.width)
+		m.helpText = shortHelp(styledHelp(m.st, m.help), keys, m.width)
 	}
 	return m.helpText
 }

@@ -99,7 +99,7 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 	ptr := func(s *string) func() *string { return func() *string { return s } }
 	m.form = newForm(l, st, []field{
 		textField("person", model.T(l, "Den enskildes namn", "The person's name"), model.T(l, "för- och efternamn", "first and last name"), ptr(&m.in.Person)),
-		withCheck(textField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), "ÅÅÅÅMMDD-NNNN", ptr(&m.in.PNR)),
+		withCheck(textField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), model.T(l, "ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"), ptr(&m.in.PNR)),
 			func(s string) string {
 				if strings.TrimSpace(s) == "" || len(strings.TrimSpace(s)) < 10 {
 					return ""
@@ -222,7 +222,7 @@ func (m *newPlanModel) view() string {
 		}
 		b.WriteString("\n" + style.Render(ansi.Truncate(status, m.width, "…")))
 	}
-	b.WriteString("\n" + shortHelp(m.help, keys, m.width))
+	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), keys, m.width))
 	return b.String()
 }
 

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
@@ -20,50 +18,6 @@ type (
 	jumpMsg        struct{ path string }
 	gotoSectionMsg struct{ id string }
 )
-
-var closeKey = key.NewBinding(key.WithKeys("esc", "q", "f1"))
-
-// helpOverlay shows every key of the screen.
-type helpOverlay struct {
-	lang   model.Lang
-	st     *Styles
-	groups [][]key.Binding
-}
-
-func newHelpOverlay(l model.Lang, st *Styles, g [][]key.Binding) *helpOverlay {
-	return &helpOverlay{lang: l, st: st, groups: g}
-}
-
-func (o *helpOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, closeKey) {
-		return nil, nil
-	}
-	return o, nil
-}
-
-func (o *helpOverlay) view(w, h int) string {
-	hm := help.New()
-	hm.SetWidth(w - 6)
-	intro := model.T(o.lang,
-		"Allt du skriver sparas automatiskt. Skärmen visar dagordningen som mötesledaren följer och planen som mötessekreteraren skriver.",
-		"Everything you type is saved automatically. The screen shows the agenda the chair follows and the plan the secretary writes.")
-	keys := hm.FullHelpView(o.groups)
-	if ansi.StringWidth(strings.Split(keys, "\n")[0]) > w-8 {
-		// Too narrow for columns: one key a line, all of them.
-		var lines []string
-		for _, g := range o.groups {
-			for _, k := range g {
-				if k.Enabled() && k.Help().Key != "" {
-					lines = append(lines, o.st.Label.Render(k.Help().Key)+"  "+k.Help().Desc)
-				}
-			}
-		}
-		keys = strings.Join(lines, "\n")
-	}
-	body := o.st.Title.Render(model.T(o.lang, "Hjälp", "Help")) + "\n\n" + ansi.Wordwrap(intro, w-8, "") + "\n\n" +
-		keys + "\n\n" + o.st.Subtle.Render(model.T(o.lang, "esc stänger", "esc closes"))
-	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
-}
 
 // findingsOverlay lists what the plan lacks; enter jumps to the field.
 type findingsOverlay struct {
@@ -222,10 +176,11 @@ func newPreviewOverlay(l model.Lang, st *Styles, w, h int) *previewOverlay {
 // render builds the document off the UI goroutine from a snapshot.
 func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
 	w := o.w
+	style := previewStyle(o.st)
 	return func() tea.Msg {
 		md := planMarkdown(p, l, w)
 		// Line breaks typed in the plan are kept, as the PDF keeps them.
-		r, err := glamour.NewTermRenderer(glamour.WithStyles(previewStyle()), glamour.WithWordWrap(max(20, w-4)),
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, w-4)),
 			glamour.WithPreservedNewLines())
 		if err != nil {
 			return previewMsg{md, nil}
@@ -296,10 +251,17 @@ func (o *textOverlay) view(w, h int) string {
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
 }
 
-// previewStyle is glamour's dark style without the "##" before headings,
-// which a reader who has never seen Markdown takes for part of the text.
-func previewStyle() gansi.StyleConfig {
+// previewStyle is glamour's style for the terminal's background (none at
+// all under NO_COLOR), without the "##" before headings, which a reader who
+// has never seen Markdown takes for part of the text.
+func previewStyle(st0 *Styles) gansi.StyleConfig {
 	st := styles.DarkStyleConfig
+	switch {
+	case st0.NoColor:
+		st = styles.NoTTYStyleConfig
+	case !st0.Dark:
+		st = styles.LightStyleConfig
+	}
 	st.H2.Prefix, st.H3.Prefix, st.H4.Prefix = "", "", ""
 	st.H2.Underline = boolPtr(true)
 	return st

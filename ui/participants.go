@@ -119,6 +119,12 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 					func(p *model.Participant) bool {
 						return p.Role == model.RolePartyStaff || p.Principal == model.PrincipalOther
 					}),
+				onRow(field{path: "meeting.participants[].funded_by", label: model.T(l, "Privat utförare: anlitad av", "Private provider: funded by"), kind: kindChoice,
+					opts: []option{{"", "—"}, {string(model.PrincipalKommun), model.PrincipalKommun.Label(l)}, {string(model.PrincipalRegion), model.PrincipalRegion.Label(l)}},
+					get:  func() string { return string(row(id, false).FundedBy) }, set: func(s string) { row(id, true).FundedBy = model.Principal(s) }},
+					func(p *model.Participant) bool {
+						return p.Role == model.RolePartyStaff || p.Principal == model.PrincipalOther
+					}),
 				str(id, "title", model.T(l, "Titel eller relation", "Title or relation"), model.T(l, "t.ex. läkare, mamma", "e.g. doctor, mother"), func(p *model.Participant) *string { return &p.Title }),
 				field{path: "meeting.participants[].attendance", label: model.T(l, "Deltar", "Takes part"), kind: kindChoice, opts: attendanceOpts(l),
 					get: func() string { return string(row(id, false).Attendance) }, set: func(s string) { row(id, true).Attendance = model.Attendance(s) }},

@@ -95,3 +95,25 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// actionContactField asks how to reach an action's responsible person when
+// they were not at the meeting and the participant list has no phone or
+// e-mail for them: their copy and any question go to them afterwards.
+func actionContactField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) field {
+	return field{path: "content.actions[].contact", kind: kindText,
+		label: model.T(l, "Kontakt till den ansvariga (var inte med på mötet)", "Contact for the responsible person (not at the meeting)"),
+		hint:  model.T(l, "telefon eller e-post", "phone or e-mail"),
+		get:   func() string { return row(false).Contact },
+		set:   func(s string) { row(true).Contact = s },
+		hide: func() bool {
+			a := row(false)
+			if a.Contact != "" {
+				return false
+			}
+			if strings.TrimSpace(a.Responsible) == "" {
+				return true
+			}
+			pt := v().ParticipantNamed(a.Responsible)
+			return pt != nil && (pt.IsPresent() || pt.Role.IsPrivate() || pt.Phone != "" || pt.Email != "")
+		}}
+}

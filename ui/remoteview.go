@@ -192,29 +192,17 @@ func (m *remoteModel) View() tea.View {
 
 // meetingSteps is the agenda of a plan as the meeting screen builds it.
 func meetingSteps(agenda func(model.AgeGroup) []Step, p *model.Plan) []Step {
-	steps := withOwnWords(agenda(p.Variant))
+	steps := agenda(p.Variant)
 	if p.Draft != nil && p.Draft.Review != nil {
 		steps = followUpAgenda(steps)
 	}
 	return steps
 }
 
-// meetingElapsed is the meeting's time as the secretary's screen counts
-// it: the steps' time once finished, else the time since it started.
-func meetingElapsed(p *model.Plan, now time.Time) time.Duration {
-	v := p.Current()
-	if v == nil {
-		return 0
+// meetingElapsed is the meeting's time as every screen counts it.
+func meetingElapsed(p *model.Plan, _ time.Time) time.Duration {
+	if v := p.Current(); v != nil {
+		return v.Elapsed()
 	}
-	if p.Draft == nil || p.Status == model.StatusClosed {
-		total := 0
-		for _, st := range v.Agenda {
-			total += st.Seconds
-		}
-		return time.Duration(total) * time.Second
-	}
-	if v.Meeting.StartedAt == nil {
-		return 0
-	}
-	return now.Sub(*v.Meeting.StartedAt)
+	return 0
 }

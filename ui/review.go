@@ -65,6 +65,31 @@ func reviewFields(l model.Lang, p *model.Plan) []field {
 		opts: decisions,
 		get:  func() string { return r().Decision },
 		set:  func(s string) { _ = p.Decide(s) }})
+	// Closing asks why; there is no default reason. Withdrawn consent is
+	// not offered: it closes the plan at once, from the home screen.
+	reasons := []option{{"", model.T(l, "— välj —", "— choose —")}}
+	for _, cr := range model.ClosureReasons {
+		if cr != model.CloseConsentGone {
+			reasons = append(reasons, option{string(cr), cr.Label(l)})
+		}
+	}
+	fs = append(fs,
+		field{path: "review.close_reason", label: model.T(l, "Om planen avslutas: varför?", "If the plan is closed: why?"), kind: kindChoice,
+			opts: reasons,
+			get:  func() string { return string(r().CloseReason) },
+			set: func(s string) {
+				if s == "" {
+					r().CloseReason = ""
+					return
+				}
+				if err := p.DecideClose(model.ClosureReason(s), r().CloseText); err == model.ErrReasonText {
+					// "Other" waits for its explanation, written below.
+					r().Decision, r().CloseReason = model.DecisionClose, model.ClosureReason(s)
+				}
+			}},
+		field{path: "review.close_text", label: model.T(l, "Förklaring till avslutet (sparas och skrivs ut)", "Explanation of the closing (kept and printed)"), kind: kindText,
+			get: func() string { return r().CloseText },
+			set: func(s string) { r().CloseText = s }})
 	return fs
 }
 
@@ -117,23 +142,4 @@ func reviewStep(after Step) Step {
 			return v.Review != nil && v.Review.Decision != "" && len(model.ValidateReview(p, v)) == 0
 		},
 	}
-}
-
-// withOwnWords makes the goals step open the person's own words first when
-// no step of the agenda does, so that ctrl+n through the meeting reaches
-// what matters to the person before the goals written from it.
-func withOwnWords(steps []Step) []Step {
-	for _, s := range steps {
-		if s.Section == secOwnWords || s.First == secOwnWords {
-			return steps
-		}
-	}
-	out := append([]Step{}, steps...)
-	for i := range out {
-		if out[i].Section == secGoals {
-			out[i].First = secOwnWords
-			break
-		}
-	}
-	return out
 }

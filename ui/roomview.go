@@ -146,8 +146,18 @@ var roomParts = []roomPart{
 	}},
 	{secFollowUp, model.Text{SV: "När vi ses igen", EN: "When we meet again"}, func(v *model.Version, l model.Lang) []string {
 		f := v.Content.FollowUp
-		if f.None {
-			return []string{model.T(l, "Inget nytt möte är bokat.", "No new meeting is booked.")}
+		switch f.State {
+		case model.FollowUpNone:
+			return []string{model.T(l, "Inget nytt möte är planerat.", "No new meeting is planned.")}
+		case model.FollowUpLater:
+			out := []string{model.T(l, "Nästa möte bokas senare.", "The next meeting will be booked later.")}
+			if f.BookBy != "" {
+				out = append(out, model.T(l, "Det bokas senast ", "It is booked by ")+f.BookBy+".")
+			}
+			return out
+		case model.FollowUpBooked:
+		default:
+			return nil
 		}
 		var parts []string
 		for _, s := range []string{f.Date, f.Time, f.Place} {
@@ -248,7 +258,7 @@ func (r *roomModel) view(s MeetingState) string {
 		if len(lines) == 0 {
 			continue
 		}
-		if ok && (cur.Section == p.section || cur.First == p.section) && focus < 0 {
+		if ok && cur.Section == p.section && focus < 0 {
 			focus = len(body)
 		}
 		body = append(body, st.Label.Render(p.heading.In(l)))

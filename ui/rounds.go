@@ -138,10 +138,9 @@ func (o *roundOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 		}
 	case key.Matches(k, o.keys.tick):
 		if o.cursor < len(rows) && o.v.InRound(*rows[o.cursor], o.step, o.order) {
+			// Tick and stay, as in every tick list: the chair moves on
+			// with the arrows, in the order people actually speak.
 			o.toggle(rows[o.cursor].ID)
-			if o.cursor < len(rows)-1 {
-				o.cursor++
-			}
 		}
 	}
 	return o, nil

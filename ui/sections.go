@@ -74,12 +74,14 @@ func sectionOfPath(path string) (section string, row int) {
 		return secActions, idx(path)
 	case strings.HasPrefix(path, "content.coordinator"):
 		return secCoordinator, -1
-	case strings.HasPrefix(path, "content.follow_up"):
+	case strings.HasPrefix(path, "content.follow_up"), strings.HasPrefix(path, "content.handover"):
 		return secFollowUp, -1
 	case strings.HasPrefix(path, "content.consider_until"):
 		return secNotAgreed, -1
 	case strings.HasPrefix(path, "content.devices"):
 		return secMedication, -1
+	case strings.HasPrefix(path, "content.own_view_how"):
+		return secOwnWords, -1
 	case strings.HasPrefix(path, "review"):
 		return secReview, -1
 	case strings.HasPrefix(path, "content."):

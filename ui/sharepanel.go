@@ -47,7 +47,7 @@ func newShareKeys(l model.Lang) shareKeys {
 		down:  key.NewBinding(key.WithKeys("down", "j")),
 		drop:  key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", model.T(l, "koppla från", "disconnect"))),
 		stop:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T(l, "sluta dela", "stop sharing"))),
-		close: key.NewBinding(key.WithKeys("esc", "q", "ctrl+o"), key.WithHelp("esc", model.T(l, "stäng", "close"))),
+		close: key.NewBinding(key.WithKeys("esc", "q", "f3"), key.WithHelp("esc", model.T(l, "stäng", "close"))),
 	}
 }
 

@@ -33,7 +33,7 @@ func (x shareChangedMsg) sessionID() uint64 { return x.session }
 func (x shareStoppedMsg) sessionID() uint64 { return x.session }
 
 func newShareKey(l model.Lang) key.Binding {
-	return key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "dela mötet", "share the meeting")))
+	return key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", model.T(l, "dela mötet", "share the meeting")))
 }
 
 // updateShare takes the share key, in every view, and the answers about
@@ -115,7 +115,7 @@ func (m *meetingModel) shareStatus() string {
 		return ""
 	}
 	n := len(m.sharing.Devices())
-	return "  ·  " + m.st.Warn.Render(fmt.Sprintf(model.T(m.lang, "delas (%d anslutna, ctrl+o)", "shared (%d connected, ctrl+o)"), n))
+	return "  ·  " + m.st.Warn.Render(fmt.Sprintf(model.T(m.lang, "delas (%d anslutna, f3)", "shared (%d connected, f3)"), n))
 }
 
 // takeSharing hands the meeting's sharing to the root as the meeting is

@@ -3,8 +3,12 @@
 package ui
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -31,32 +35,104 @@ type Styles struct {
 	Tab         lipgloss.Style
 	TabActive   lipgloss.Style
 	Box         lipgloss.Style
+	// Help, Input and Area style the bubbles the screens use, so that
+	// they follow the background and NO_COLOR like the rest.
+	Help  help.Styles
+	Input textinput.Styles
+	Area  textarea.Styles
+	// Dark and NoColor say what the styles were made for, so that the
+	// preview's document style can follow.
+	Dark, NoColor bool
 }
 
-// DefaultStyles are readable on dark and light backgrounds alike, since a
-// meeting room projector is often light.
-func DefaultStyles() Styles {
-	accent := lipgloss.Color("#5F87D7")
+// DefaultStyles are the styles for a dark terminal, the most common; the
+// root switches to NewStyles(false, …) when the terminal says its
+// background is light, as a meeting room projector often is.
+func DefaultStyles() Styles { return NewStyles(true, false) }
+
+// NewStyles picks every colour for a dark or a light background. With
+// noColor (the NO_COLOR convention) no colour is used at all: emphasis is
+// left to bold, underline and reverse, which every terminal shows.
+func NewStyles(dark, noColor bool) Styles {
+	ld := lipgloss.LightDark(dark)
+	c := func(light, dark string) color.Color {
+		if noColor {
+			return lipgloss.NoColor{}
+		}
+		return ld(lipgloss.Color(light), lipgloss.Color(dark))
+	}
+	accent := c("#1F4E9E", "#5F87D7")
+	subtle := c("#5F5F5F", "#8A8A8A")
+	good := c("#2E6B30", "#5FAF5F")
+	border := c("#9E9E9E", "#585858")
 	return Styles{
 		Title:       lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Subtle:      lipgloss.NewStyle().Foreground(lipgloss.Color("#8A8A8A")),
+		Subtle:      lipgloss.NewStyle().Foreground(subtle),
 		Label:       lipgloss.NewStyle().Bold(true),
 		Focused:     lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Selected:    lipgloss.NewStyle().Reverse(true),
-		Done:        lipgloss.NewStyle().Foreground(lipgloss.Color("#5FAF5F")),
-		OK:          lipgloss.NewStyle().Foreground(lipgloss.Color("#5FAF5F")),
-		Warn:        lipgloss.NewStyle().Foreground(lipgloss.Color("#D7AF00")).Bold(true),
-		Err:         lipgloss.NewStyle().Foreground(lipgloss.Color("#D75F5F")).Bold(true),
-		Pane:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("#585858")).Padding(0, 1),
+		Done:        lipgloss.NewStyle().Foreground(good),
+		OK:          lipgloss.NewStyle().Foreground(good),
+		Warn:        lipgloss.NewStyle().Foreground(c("#7A5C00", "#D7AF00")).Bold(true),
+		Err:         lipgloss.NewStyle().Foreground(c("#B22222", "#D75F5F")).Bold(true),
+		Pane:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1),
 		PaneFocus:   lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
-		Status:      lipgloss.NewStyle().Foreground(lipgloss.Color("#BCBCBC")),
-		PaneBorder:  lipgloss.NewStyle().Foreground(lipgloss.Color("#585858")),
+		Status:      lipgloss.NewStyle().Foreground(c("#3A3A3A", "#BCBCBC")),
+		PaneBorder:  lipgloss.NewStyle().Foreground(border),
 		FocusBorder: lipgloss.NewStyle().Foreground(accent),
 		Header:      lipgloss.NewStyle().Bold(true).Underline(true),
-		Tab:         lipgloss.NewStyle().Foreground(lipgloss.Color("#8A8A8A")),
+		Tab:         lipgloss.NewStyle().Foreground(subtle),
 		TabActive:   lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true),
 		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2),
+		Help:        bubbleHelpStyles(dark, noColor),
+		Input:       inputStyles(dark, noColor),
+		Area:        areaStyles(dark, noColor),
+		Dark:        dark,
+		NoColor:     noColor,
 	}
+}
+
+// styledHelp gives a help bubble the screen's colours, which follow the
+// terminal's background and NO_COLOR.
+func styledHelp(st *Styles, h help.Model) help.Model {
+	h.Styles = st.Help
+	return h
+}
+
+// plain takes the colours out of a style and keeps the rest.
+func plain(s lipgloss.Style) lipgloss.Style { return s.UnsetForeground().UnsetBackground() }
+
+func bubbleHelpStyles(dark, noColor bool) help.Styles {
+	h := help.DefaultStyles(dark)
+	if noColor {
+		for _, s := range []*lipgloss.Style{&h.Ellipsis, &h.ShortKey, &h.ShortDesc, &h.ShortSeparator, &h.FullKey, &h.FullDesc, &h.FullSeparator} {
+			*s = plain(*s)
+		}
+	}
+	return h
+}
+
+func inputStyles(dark, noColor bool) textinput.Styles {
+	t := textinput.DefaultStyles(dark)
+	if noColor {
+		for _, st := range []*textinput.StyleState{&t.Focused, &t.Blurred} {
+			st.Text, st.Placeholder, st.Suggestion, st.Prompt = plain(st.Text), plain(st.Placeholder), plain(st.Suggestion), plain(st.Prompt)
+		}
+		t.Cursor.Color = nil
+	}
+	return t
+}
+
+func areaStyles(dark, noColor bool) textarea.Styles {
+	t := textarea.DefaultStyles(dark)
+	if noColor {
+		for _, st := range []*textarea.StyleState{&t.Focused, &t.Blurred} {
+			st.Base, st.Text, st.LineNumber, st.CursorLineNumber = plain(st.Base), plain(st.Text), plain(st.LineNumber), plain(st.CursorLineNumber)
+			st.CursorLine, st.EndOfBuffer, st.Placeholder, st.Prompt = plain(st.CursorLine), plain(st.EndOfBuffer), plain(st.Placeholder), plain(st.Prompt)
+		}
+		t.Cursor.Color = nil
+	}
+	return t
 }
 
 // shortHelp is the one-line key help, cut to the window. The help bubble

@@ -19,8 +19,9 @@ type CheckItem struct {
 // from the checklists package.
 type Checklist func(model.AgeGroup) (before, after []CheckItem)
 
-// ticksOverlay ticks the before/after checklists. Ticks live on the plan,
-// so the home screen can count what is still open.
+// ticksOverlay ticks the before/after checklists of the current meeting.
+// Ticks live on the version (a follow-up starts fresh), and the summary
+// carries them so the home screen can count what is still open.
 type ticksOverlay struct {
 	lang   model.Lang
 	st     *Styles
@@ -31,7 +32,57 @@ type ticksOverlay struct {
 }
 
 func newTicksOverlay(l model.Lang, st *Styles, p *model.Plan, before, after []CheckItem) *ticksOverlay {
-	return &ticksOverlay{lang: l, st: st, plan: p, before: before, after: after}
+	return &ticksOverlay{lang: l, st: st, plan: p, before: append(planItems(p), before...), after: after}
+}
+
+// planItems are the before-meeting items the plan itself calls for: an
+// interpreter to book for each language an interpreter worked in, so that
+// a follow-up is not held without one.
+func planItems(p *model.Plan) []CheckItem {
+	v := p.Current()
+	if v == nil {
+		return nil
+	}
+	var out []CheckItem
+	for _, lang := range v.Interpreters() {
+		out = append(out, CheckItem{ID: model.InterpreterTickID(lang),
+			Text: model.Text{SV: model.BookInterpreter(lang, model.Swedish), EN: model.BookInterpreter(lang, model.English)}})
+	}
+	return out
+}
+
+// summonsLines is the summons list shown above the checklists: who is
+// summoned and whether they have confirmed.
+func summonsLines(l model.Lang, st *Styles, v *model.Version, w int) []string {
+	if v == nil {
+		return nil
+	}
+	s := v.Summons(l)
+	if len(s.People) == 0 {
+		return nil
+	}
+	lines := []string{st.Label.Render(model.T(l, "Kallelselista", "Summons list"))}
+	for _, p := range s.People {
+		state := model.T(l, "inte kallad", "not invited")
+		switch {
+		case p.Confirmed:
+			state = model.T(l, "har bekräftat", "confirmed")
+		case p.Invited:
+			state = model.T(l, "kallad", "invited")
+		}
+		line := p.Name
+		if p.Affiliation != "" {
+			line += ", " + p.Affiliation
+		}
+		if p.Contact != "" {
+			line += " · " + p.Contact
+		}
+		lines = append(lines, "  "+ansi.Truncate(line, max(10, w-8-ansi.StringWidth(state)), "…")+st.Subtle.Render("  "+state))
+	}
+	for _, b := range s.Bookings {
+		lines = append(lines, "  "+st.Warn.Render(b))
+	}
+	return append(lines, "")
 }
 
 func (o *ticksOverlay) items() []CheckItem {
@@ -57,15 +108,8 @@ func (o *ticksOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 		}
 	case "space", "enter", "x":
 		if o.cursor < len(all) && !o.plan.ReadOnly() {
-			if o.plan.Ticks == nil {
-				o.plan.Ticks = map[string]bool{}
-			}
 			id := all[o.cursor].ID
-			if o.plan.Ticks[id] {
-				delete(o.plan.Ticks, id)
-			} else {
-				o.plan.Ticks[id] = true
-			}
+			_ = o.plan.Tick(id, !o.plan.Ticked(id))
 		}
 	}
 	return o, nil
@@ -79,14 +123,14 @@ func (o *ticksOverlay) view(w, h int) string {
 		lines = append(lines, o.st.Label.Render(title))
 		for _, it := range items {
 			mark := "[ ] "
-			if o.plan.Ticks[it.ID] {
+			if o.plan.Ticked(it.ID) {
 				mark = o.st.Done.Render("[x] ")
 			}
 			text := strings.Split(ansi.Wordwrap(it.Text.In(o.lang), max(10, w-12), ""), "\n")
 			line := mark + text[0]
 			if idx == o.cursor {
 				plain := "[ ] "
-				if o.plan.Ticks[it.ID] {
+				if o.plan.Ticked(it.ID) {
 					plain = "[x] "
 				}
 				line = o.st.Selected.Render(plain + text[0])
@@ -100,6 +144,7 @@ func (o *ticksOverlay) view(w, h int) string {
 		}
 		lines = append(lines, "")
 	}
+	lines = append(lines, summonsLines(o.lang, o.st, o.plan.Current(), w)...)
 	add(model.T(o.lang, "Före mötet", "Before the meeting"), o.before)
 	add(model.T(o.lang, "Efter mötet", "After the meeting"), o.after)
 	room := max(3, h-8)

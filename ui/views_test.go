@@ -141,6 +141,7 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 func TestChairMovesTheMeeting(t *testing.T) {
 	m, _ := openViewsMeeting(t, model.Swedish, 120, 40)
 	mm := m.meeting
+	press(m, "ctrl+n") // from the room to the introductions, a round
 	start := mm.step
 	press(m, "f2", "right")
 	if mm.step != start+1 {
@@ -153,7 +154,7 @@ func TestChairMovesTheMeeting(t *testing.T) {
 	if mm.step != start || !mm.steps[start].Round {
 		t.Fatalf("← did not go back to the round (step %d)", mm.step)
 	}
-	press(m, "space", "space")
+	press(m, "space", "down", "space") // space ticks and stays; ↓ moves on
 	ids := livePlan(m).Draft.Rounds[mm.steps[start].ID]
 	pres := livePlan(m).Draft.Present()
 	if len(ids) != 2 || ids[0] != pres[0].ID || ids[1] != pres[1].ID {

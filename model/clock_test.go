@@ -1,0 +1,73 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func TestClockCountsOnlyOpenStepsAfterStart(t *testing.T) {
+	v := &Version{}
+	if v.TickStep("a", time.Second) {
+		t.Fatal("a tick before the start counted")
+	}
+	now := time.Date(2026, 11, 25, 13, 0, 0, 0, time.UTC)
+	v.StartMeeting(now)
+	v.TickStep("a", 30*time.Second)
+	v.TickStep("b", 20*time.Second)
+	if v.TickStep("b", 2*time.Hour) {
+		t.Error("a two-hour gap (program closed, laptop asleep) counted")
+	}
+	if got := v.Elapsed(); got != 50*time.Second {
+		t.Errorf("elapsed %v, want 50s", got)
+	}
+	v.StartMeeting(now.Add(time.Hour))
+	if !v.Meeting.StartedAt.Equal(now) {
+		t.Error("a second start moved the start")
+	}
+	v.Agenda["a"] = StepState{Done: true, Seconds: v.Agenda["a"].Seconds}
+	v.UndoStart()
+	if v.Started() || v.Elapsed() != 0 {
+		t.Errorf("undo left started=%v elapsed=%v", v.Started(), v.Elapsed())
+	}
+	if !v.Agenda["a"].Done {
+		t.Error("undo lost a step ticked done")
+	}
+}
+
+func TestBudgetsShrinkInProportion(t *testing.T) {
+	steps := []StepTime{{"a", 10}, {"b", 30}, {"c", 40}, {"d", 20}}
+	planned := 100 * time.Minute
+	min := func(n int) int { return n * 60 }
+	cases := []struct {
+		name string
+		used map[string]int
+		cur  int
+		want []float64 // Now, in minutes
+	}{
+		{"on time", map[string]int{"a": min(10)}, 1, []float64{10, 30, 40, 20}},
+		{"early start leaves shares alone", map[string]int{"a": min(2)}, 1, []float64{10, 30, 40, 20}},
+		// a took 20 instead of 10: 80 left for 90 planned.
+		{"a past step overran", map[string]int{"a": min(20)}, 1, []float64{10, 30 * 80 / 90.0, 40 * 80 / 90.0, 20 * 80 / 90.0}},
+		// b runs 15 over: c and d share 100-10-45 = 45 instead of 60.
+		{"the current step runs over", map[string]int{"a": min(10), "b": min(45)}, 1, []float64{10, 30, 30, 15}},
+		{"all time gone", map[string]int{"a": min(10), "b": min(95)}, 1, []float64{10, 30, 0, 0}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := &Version{Agenda: map[string]StepState{}}
+			for id, s := range c.used {
+				v.Agenda[id] = StepState{Seconds: s}
+			}
+			got := Budgets(planned, steps, c.cur, v)
+			for i, w := range c.want {
+				want := time.Duration(w * float64(time.Minute))
+				if d := got[i].Now - want; d > time.Second || d < -time.Second {
+					t.Errorf("step %s: %v, want %v", steps[i].ID, got[i].Now, want)
+				}
+				if got[i].Shrunk() != (want < got[i].Planned-time.Second) {
+					t.Errorf("step %s: shrunk=%v", steps[i].ID, got[i].Shrunk())
+				}
+			}
+		})
+	}
+}

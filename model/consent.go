@@ -1,0 +1,252 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Widening records units added to the consent at a meeting, after the
+// person was asked, and when.
+type Widening struct {
+	At    time.Time `json:"at"`
+	Units []string  `json:"units"`
+}
+
+// ErrNothingToAdd is returned by WidenConsent when every unit is covered.
+var ErrNothingToAdd = errors.New("every unit is already covered by the consent")
+
+// unitKey is a unit's name as compared: case and spacing aside.
+func unitKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// Covers tells whether the consented actors name a unit, by its whole name
+// with case and spacing aside. A part of a name never covers: "vård" does
+// not cover "Psykiatriska öppenvårdsmottagningen", since the person agreed
+// to the units they heard named, not to every unit whose name contains a
+// word of it.
+func Covers(actors []string, unit string) bool {
+	u := unitKey(unit)
+	if u == "" {
+		return false
+	}
+	for _, a := range actors {
+		if unitKey(a) == u {
+			return true
+		}
+	}
+	return false
+}
+
+// UnitOf is the unit a participant comes from: the unit, or the other
+// party's name when only that is given.
+func UnitOf(pt Participant) string {
+	if u := strings.TrimSpace(pt.Unit); u != "" {
+		return u
+	}
+	if pt.Principal == PrincipalOther {
+		return strings.TrimSpace(pt.OtherParty)
+	}
+	return ""
+}
+
+// UnitsOutsideConsent lists, once each in the order met, the units of the
+// present staff and of the actions that the consent does not cover.
+func UnitsOutsideConsent(v *Version) []string {
+	var out []string
+	add := func(u string) {
+		if u == "" || Covers(v.Consent.Actors, u) || Covers(out, u) {
+			return
+		}
+		out = append(out, u)
+	}
+	for _, pt := range v.Meeting.Participants {
+		if pt.IsPresent() && pt.Role.IsStaff() {
+			add(UnitOf(pt))
+		}
+	}
+	for _, a := range v.Content.Actions {
+		add(strings.TrimSpace(a.Unit))
+	}
+	return out
+}
+
+// WidenConsent adds units to the consent and records that it was widened
+// at the meeting, and when. The caller has named each unit to the person
+// and has their yes. Units already covered are left out; when none is
+// left, nothing changes.
+func (p *Plan) WidenConsent(units []string, now time.Time) error {
+	if p.ReadOnly() {
+		return ErrClosed
+	}
+	if p.Draft == nil {
+		return ErrNoDraft
+	}
+	k := &p.Draft.Consent
+	var added []string
+	for _, u := range units {
+		u = strings.Join(strings.Fields(u), " ")
+		if u == "" || Covers(k.Actors, u) || Covers(added, u) {
+			continue
+		}
+		added = append(added, u)
+	}
+	if len(added) == 0 {
+		return ErrNothingToAdd
+	}
+	k.Actors = append(k.Actors, added...)
+	k.Widened = append(k.Widened, Widening{At: now, Units: added})
+	p.UpdatedAt = now
+	return nil
+}
+
+// AgeOn is the person's age in whole years on a date (YYYY-MM-DD); ok is
+// false when the personnummer or the date cannot be read.
+func AgeOn(pnr, date string) (int, bool) {
+	b, err := BirthDate(pnr)
+	if err != nil {
+		return 0, false
+	}
+	d, err := ParseDate(date)
+	if err != nil {
+		return 0, false
+	}
+	age := d.Year() - b.Year()
+	if d.Month() < b.Month() || (d.Month() == b.Month() && d.Day() < b.Day()) {
+		age--
+	}
+	return age, true
+}
+
+// ChildRules tells whether v follows the rules for a child: the plan is a
+// child's plan, and the person is not 18 on the meeting date. adult18 is
+// true when a child's plan meets a person who is 18 by then: the adult
+// rules apply, since the person now decides alone.
+func (p *Plan) ChildRules(v *Version, today string) (child, adult18 bool) {
+	if p.Variant != AgeChild {
+		return false, false
+	}
+	date := v.Meeting.Date
+	if CheckDate(date) != nil || date == "" {
+		date = today
+	}
+	if age, ok := AgeOn(p.Person.PNR, date); ok && age >= 18 {
+		return false, true
+	}
+	return true, false
+}
+
+func validateConsent(c *checker, p *Plan, v *Version, today string) {
+	k := v.Consent
+	c.date("consent.date", k.Date)
+	c.date("consent.valid_until", k.ValidUntil)
+	c.date("consent.withdrawn_on", k.WithdrawnOn)
+	switch {
+	case k.WithdrawnOn != "":
+		c.add(SevError, "consent.withdrawn_on", "Samtycket är återkallat. Planen kan inte fastställas; avsluta den (x på startsidan).",
+			"The consent has been withdrawn. The plan cannot be finalised; close it (x on the home screen).")
+		return
+	case !k.Given:
+		c.add(SevError, "consent.given", "Samtycke saknas. Utan samtycke kan ingen SIP göras. Fråga den enskilde och skriv vad samtycket gäller.",
+			"Consent is missing. Without consent no SIP can be made. Ask the person and write what the consent covers.")
+		return
+	}
+	switch {
+	case k.ValidUntil == "":
+		c.add(SevError, "consent.valid_until", "Skriv till vilket datum samtycket gäller. Ett samtycke gäller en begränsad tid.",
+			"Write the date the consent is valid until. A consent is limited in time.")
+	case CheckDate(k.ValidUntil) == nil && k.ValidUntil < today:
+		c.add(SevError, "consent.valid_until", "Samtycket har gått ut. Be om ett nytt samtycke.",
+			"The consent has expired. Ask for a new consent.")
+	}
+	if len(trimAll(k.Subjects)) == 0 {
+		c.add(SevError, "consent.subjects", "Skriv vilka ämnen samtycket gäller, så att alla vet vad de får tala om.",
+			"Write which subjects the consent covers, so that everyone knows what they may talk about.")
+	}
+	if CheckDate(k.Date) == nil && k.Date != "" && CheckDate(v.Meeting.Date) == nil && v.Meeting.Date != "" && k.Date > v.Meeting.Date {
+		c.add(SevWarning, "consent.date", "Samtycket är daterat efter mötet. Kontrollera datumet: samtycket ska finnas före mötet.",
+			"The consent is dated after the meeting. Check the date: the consent must exist before the meeting.")
+	}
+	child, adult18 := p.ChildRules(v, today)
+	if adult18 {
+		c.add(SevNotice, "person.variant",
+			"Den enskilde är 18 år på mötesdagen. Reglerna för vuxna gäller: hen samtycker själv, och vårdnadshavarnas samtycke behövs inte. Byt checklista till vuxen under Mötet.",
+			"The person is 18 on the meeting date. The adult rules apply: they consent themselves, and the guardians' consent is not needed. Change the checklists to adult under The meeting.")
+	}
+	if child {
+		validateChild(c, v)
+	}
+	validateUnits(c, v)
+}
+
+// validateChild checks what a child's plan needs: each guardian's own
+// consent, and the child's own view.
+func validateChild(c *checker, v *Version) {
+	k := v.Consent
+	if len(k.Guardians) == 0 {
+		c.add(SevError, "consent.guardians", "För ett barn behövs varje vårdnadshavares samtycke. Skriv vårdnadshavarna under Samtycke.",
+			"For a child each guardian's consent is needed. Write the guardians under Consent.")
+	}
+	for i, g := range k.Guardians {
+		path := fmt.Sprintf("consent.guardians[%d]", i)
+		name := strings.TrimSpace(g.Name)
+		switch {
+		case name == "":
+			c.add(SevError, path+".name", "En vårdnadshavare saknar namn. Skriv namnet, så att det syns vem som har samtyckt.",
+				"A guardian has no name. Write the name, so that it shows who has consented.")
+		case !g.Given:
+			c.add(SevError, path+".given",
+				fmt.Sprintf("%s har inte samtyckt. Båda vårdnadshavarna behöver samtycka; fråga, eller skriv att hen har samtyckt.", name),
+				fmt.Sprintf("%s has not consented. Each guardian needs to consent; ask, or record that they have.", name))
+		}
+	}
+	ct := v.Content
+	if strings.TrimSpace(ct.OwnWords) == "" {
+		c.add(SevError, "content.own_words", "Barnets egen syn saknas. Skriv vad barnet tycker är viktigt, med barnets ord.",
+			"The child's own view is missing. Write what the child thinks matters, in the child's words.")
+	}
+	if strings.TrimSpace(ct.OwnViewHow) == "" {
+		c.add(SevError, "content.own_view_how", "Skriv hur barnets syn togs fram (till exempel ett samtal med skolkuratorn).",
+			"Write how the child's view was found out (for example a talk with the school counsellor).")
+	}
+}
+
+// validateUnits checks every present staff member's unit and every
+// action's unit against the consent, by whole name.
+func validateUnits(c *checker, v *Version) {
+	k := v.Consent
+	for i, pt := range v.Meeting.Participants {
+		if !pt.IsPresent() || pt.Role != RoleStaff {
+			continue
+		}
+		path := fmt.Sprintf("meeting.participants[%d].unit", i)
+		unit := UnitOf(pt)
+		switch {
+		case unit == "":
+			c.add(SevError, path,
+				fmt.Sprintf("Vilken verksamhet kommer %s från? Skriv enheten under Deltagare, så att det syns att samtycket gäller den.", orDash(pt.Name)),
+				fmt.Sprintf("Which unit is %s from? Write the unit under Participants, so that it shows the consent covers it.", orDash(pt.Name)))
+		case !Covers(k.Actors, unit):
+			c.add(SevError, path,
+				fmt.Sprintf("Samtycket gäller inte %s, som är med på mötet. Fråga den enskilde; om hen säger ja, lägg till enheten under Samtycke.", unit),
+				fmt.Sprintf("The consent does not cover %s, who is at the meeting. Ask the person; if they agree, add the unit under Consent.", unit))
+		}
+	}
+	for i, a := range v.Content.Actions {
+		unit := strings.TrimSpace(a.Unit)
+		if unit == "" || Covers(k.Actors, unit) {
+			continue
+		}
+		// Reported once per unit: a unit present at the meeting is
+		// already reported above.
+		if slices.ContainsFunc(v.Meeting.Participants, func(pt Participant) bool {
+			return pt.IsPresent() && pt.Role.IsStaff() && unitKey(UnitOf(pt)) == unitKey(unit)
+		}) {
+			continue
+		}
+		c.add(SevError, fmt.Sprintf("content.actions[%d].unit", i),
+			fmt.Sprintf("Samtycket gäller inte %s, som har en insats i planen. Fråga den enskilde; om hen säger ja, lägg till enheten under Samtycke.", unit),
+			fmt.Sprintf("The consent does not cover %s, which has an action in the plan. Ask the person; if they agree, add the unit under Consent.", unit))
+	}
+}

@@ -1,0 +1,110 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// More kinds of due item: what a coordinator must act on besides the
+// follow-up and the consent.
+const (
+	DueMandate     = "mandate_ends"   // the coordinator's mandate ends
+	DueConsider    = "consider_until" // a time to consider (rådrum) ends
+	DueDraftIdle   = "draft_idle"     // a draft untouched for DraftIdleDays
+	DueActionStart = "action_start"   // an action is to start
+	DueActionDue   = "action_due"     // an action is to be done
+)
+
+// DraftIdleDays is how long a draft may lie untouched before `due` lists
+// it: a plan prepared and forgotten is a meeting that never happens.
+const DraftIdleDays = 14
+
+// DueDate is one dated thing a summary carries for Due.
+type DueDate struct {
+	Kind string `json:"kind"`
+	Date string `json:"date"`
+	// What names the action, for action dates.
+	What string `json:"what,omitempty"`
+	// Open counts the people summoned to a follow-up who have not yet
+	// confirmed.
+	Open int `json:"open,omitempty"`
+}
+
+// dueDates lists the dates of the current version that Due watches,
+// besides the next follow-up and the consent's end, which the summary
+// carries already.
+func (p *Plan) dueDates() []DueDate {
+	v := p.Current()
+	if v == nil {
+		return nil
+	}
+	var out []DueDate
+	if d := p.NextFollowUp(); d != "" {
+		out = append(out, DueDate{Kind: DueFollowUp, Date: d, Open: p.unconfirmed()})
+	}
+	if f := v.Content.FollowUp; f.NeedsMandate() && f.MandateEnds != "" {
+		out = append(out, DueDate{Kind: DueMandate, Date: f.MandateEnds})
+	}
+	if d := leadingDate(v.Content.ConsiderUntil); d != "" {
+		out = append(out, DueDate{Kind: DueConsider, Date: d})
+	}
+	for _, a := range v.Content.Actions {
+		if a.Status == ActionDone || a.Status == ActionCancelled {
+			continue
+		}
+		what := shorten(strings.TrimSpace(a.What), maxShown)
+		if a.Start != "" && a.Status != ActionOngoing {
+			out = append(out, DueDate{Kind: DueActionStart, Date: a.Start, What: what})
+		}
+		if a.Due != "" {
+			out = append(out, DueDate{Kind: DueActionDue, Date: a.Due, What: what})
+		}
+	}
+	return out
+}
+
+// unconfirmed counts the people summoned to the next follow-up who have
+// not confirmed: those of the follow-up draft, or, before the follow-up
+// is prepared, everyone of the meeting that booked it (nobody has been
+// asked yet).
+func (p *Plan) unconfirmed() int {
+	d := p.Draft
+	prepared := d != nil && d.Review != nil
+	v := p.Current()
+	if prepared {
+		v = d
+	}
+	n := 0
+	for _, pt := range v.Meeting.Participants {
+		if strings.TrimSpace(pt.Name) != "" && (!prepared || !pt.Confirmed) {
+			n++
+		}
+	}
+	return n
+}
+
+// leadingDate reads a date at the start of a free text such as
+// "2026-12-01, svar till Ali"; empty when there is none.
+func leadingDate(s string) string {
+	fs := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
+	if len(fs) == 0 {
+		return ""
+	}
+	if d := TidyDate(fs[0]); DateShaped(d) && CheckDate(d) == nil {
+		return d
+	}
+	return ""
+}
+
+// draftIdle is the day a summary's draft was last changed, when that is
+// DraftIdleDays or more before today; empty otherwise.
+func draftIdle(s Summary, today time.Time) string {
+	if !s.HasDraft || s.UpdatedAt.IsZero() {
+		return ""
+	}
+	last := civilDay(s.UpdatedAt)
+	if daysBetween(last, today) < DraftIdleDays {
+		return ""
+	}
+	return last.Format(DateLayout)
+}

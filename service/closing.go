@@ -1,0 +1,33 @@
+package service
+
+import (
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+)
+
+// SaveTold stores who has been told that plan p is closed: the one change
+// the store takes on a closed plan (any other is refused there).
+func (s *Service) SaveTold(p *model.Plan) error {
+	if err := s.db.SavePlan(p); err != nil {
+		return err
+	}
+	s.log(p.ID, store.TrailChanged, "closure.tell", "")
+	return nil
+}
+
+// Findings checks the current version of plan ref (the draft being
+// prepared, else the last finalised one) as the finish screen does, with
+// the plain-language list, and records the check in the trail.
+func (s *Service) Findings(ref string) (*model.Plan, *model.Version, []model.Finding, error) {
+	p, err := s.Load(ref)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	v := p.Current()
+	if v == nil {
+		v = &model.Version{Number: 1}
+	}
+	fs := model.Validate(p, v, model.Options{Now: s.o.Now(), Jargon: s.o.Jargon})
+	s.log(p.ID, store.TrailViewed, "findings", "")
+	return p, v, fs, nil
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+func key1(s string) tea.KeyPressMsg {
+	switch s {
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+func overlayKeys(o overlay, keys ...string) (overlay, tea.Cmd) {
+	var cmd tea.Cmd
+	for _, k := range keys {
+		if o == nil {
+			break
+		}
+		o, cmd = o.update(key1(k))
+	}
+	return o, cmd
+}
+
+func copiesPlan() (*model.Plan, *model.Version) {
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	v := p.Draft
+	v.Meeting.Participants = []model.Participant{
+		{ID: "m", Name: "Maja Lind", Role: model.RolePerson, Attendance: model.AttendRoom},
+		{ID: "e", Name: "Eva Lind", Role: model.RoleRelative, Attendance: model.AttendRoom},
+		{ID: "t", Name: "Aino", Role: model.RoleInterpreter, Attendance: model.AttendRoom, Language: "finska"},
+		{ID: "p", Name: "Per Wall", Role: model.RoleStaff, Unit: "Geriatriken"},
+	}
+	v.Content.Actions = []model.Action{{ID: "a", What: "Läkemedel", Responsible: "Per Wall"}}
+	return p, v
+}
+
+// TestCopiesOverlay: before printing, the secretary leaves a copy out and
+// adds one; on a draft the change is kept in the plan, and the job holds
+// exactly the papers ticked.
+func TestCopiesOverlay(t *testing.T) {
+	p, v := copiesPlan()
+	st := DefaultStyles()
+	o := newCopiesOverlay(model.Swedish, &st, p, v, true)
+	view := o.view(80, 24)
+	for _, want := range []string{"Original till Maja Lind", "Kopia till Eva Lind", "Kopia till Per Wall, Geriatriken"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "Aino") {
+		t.Errorf("the interpreter gets no copy:\n%s", view)
+	}
+	// Leave Eva out, add the överförmyndare, print.
+	var ov overlay = o
+	ov, _ = overlayKeys(ov, "down", "space", "n")
+	for _, r := range "Överförmyndaren, Kommunen" {
+		ov, _ = ov.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	ov, _ = overlayKeys(ov, "enter")
+	if len(v.Copies.Removed) != 1 || v.Copies.Removed[0] != "Eva Lind" || len(v.Copies.Added) != 1 || v.Copies.Added[0].Name != "Överförmyndaren" {
+		t.Fatalf("edits not kept on the draft: %+v", v.Copies)
+	}
+	ov, cmd := overlayKeys(ov, "enter")
+	if ov != nil || cmd == nil {
+		t.Fatal("enter must close the overlay and print")
+	}
+	job := cmd().(printJobMsg).job
+	var names []string
+	for _, r := range job.Copies {
+		names = append(names, r.Name)
+	}
+	if !job.Original || strings.Join(names, ",") != "Per Wall,Överförmyndaren" {
+		t.Errorf("job original %t copies %v", job.Original, names)
+	}
+
+	// A finalised version: changes hold for this print only.
+	p2, v2 := copiesPlan()
+	now := fixedNow
+	v2.FinalisedAt = &now
+	ov = newCopiesOverlay(model.English, &st, p2, v2, false)
+	ov, _ = overlayKeys(ov, "space", "down", "space") // no original, no Eva
+	_, cmd = overlayKeys(ov, "enter")
+	job = cmd().(printJobMsg).job
+	if job.Original || len(job.Copies) != 1 || job.Copies[0].Name != "Per Wall" || len(v2.Copies.Removed) != 0 {
+		t.Errorf("finalised: job %+v, edits %+v", job, v2.Copies)
+	}
+}
+
+// TestRoundOverlayLeaving: g marks someone as gone at the step under way;
+// the next round skips them and the current one no longer waits for them.
+func TestRoundOverlayLeaving(t *testing.T) {
+	_, v := copiesPlan()
+	v.Meeting.Participants[3].Attendance = model.AttendRoom
+	st := DefaultStyles()
+	order := []string{"intro", "goals", "eval"}
+	clock := func() time.Time { return time.Date(2026, 11, 25, 13, 40, 0, 0, time.Local) }
+	var ov overlay = newRoundOverlay(model.Swedish, &st, v, "goals", order, "goals", clock)
+	// Rows: Maja, Eva, Per (the interpreter is not in rounds).
+	if view := ov.view(60, 20); strings.Contains(view, "Aino") {
+		t.Errorf("the interpreter is in the round:\n%s", view)
+	}
+	ov, _ = overlayKeys(ov, "down", "down", "g")
+	left := v.Meeting.Participants[3].Left
+	if left == nil || left.At != "13:40" || left.Step != "goals" {
+		t.Fatalf("leaving %+v", left)
+	}
+	for _, step := range []string{"goals", "eval"} {
+		for _, pt := range v.RoundMembers(step, order) {
+			if pt.ID == "p" {
+				t.Errorf("Per is still in the round of %s", step)
+			}
+		}
+	}
+	if len(v.RoundMembers("intro", order)) != 3 {
+		t.Error("an earlier round keeps him")
+	}
+	if view := ov.view(60, 20); !strings.Contains(view, "Per Wall — gick 13:40") {
+		t.Errorf("view:\n%s", view)
+	}
+	overlayKeys(ov, "g")
+	if v.Meeting.Participants[3].Left != nil {
+		t.Error("g again undoes the leaving")
+	}
+}
