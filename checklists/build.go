@@ -225,7 +225,7 @@ func buildStep(id string, c *checker) Step {
 		if validSection(f.value) {
 			s.Section = f.value
 		} else {
-			c.add(f, "Okänd del av planen ”%s”. Möjliga: %s.", "Unknown plan section \"%s\". Possible: %s.", f.value, strings.Join(Sections, ", "))
+			c.add(f, "Okänd del av planen ”%s”. Möjliga: %s.", "Unknown plan section \"%s\". Possible: %s.", f.value, strings.Join(sectionIDs(), ", "))
 		}
 	}
 	if f, ok := c.required("complete"); ok {
@@ -287,4 +287,13 @@ func buildPhrase(id string, c *checker) Phrase {
 		}
 	}
 	return ph
+}
+
+// sectionIDs lists the plan's section ids, for a message.
+func sectionIDs() []string {
+	ids := make([]string, len(model.Sections))
+	for i, s := range model.Sections {
+		ids[i] = s.ID
+	}
+	return ids
 }

@@ -202,7 +202,7 @@ func TestBrokenLocalFileFallsBack(t *testing.T) {
 			}
 			// The defaults are all there.
 			room, ok := findStep(set.Agenda, "room")
-			if !ok || room.Section != SectionMeeting || len(set.AgendaFor(model.AgeAdult)) < 13 {
+			if !ok || room.Section != model.SectionMeeting || len(set.AgendaFor(model.AgeAdult)) < 13 {
 				t.Errorf("defaults damaged: %v", stepIDs(set.Agenda))
 			}
 			if _, ok := findStep(set.Agenda, "extra"); ok != tt.extra {

@@ -53,46 +53,40 @@ type FieldChange struct {
 }
 
 var fieldLabels = map[string]Text{
-	"text":           {"text", "text"},
-	"what":           {"vad", "what"},
-	"unit":           {"verksamhet", "unit"},
-	"responsible":    {"ansvarig", "responsible"},
-	"party":          {"organisation", "organisation"},
-	"when":           {"när", "when"},
-	"status":         {"status", "status"},
-	"goal":           {"mål", "goal"},
-	"name":           {"namn", "name"},
-	"role":           {"roll", "role"},
-	"title":          {"titel", "title"},
-	"phone":          {"telefon", "phone"},
-	"email":          {"e-post", "e-mail"},
-	"coordinator":    {"samordnare", "coordinator"},
-	"date":           {"datum", "date"},
-	"time":           {"tid", "time"},
-	"place":          {"plats", "place"},
-	"attendees":      {"vilka som deltar", "who takes part"},
-	"called_by":      {"vem som kallar", "called by"},
-	"state":          {"uppföljningen", "the follow-up"},
-	"book_by":        {"bokas senast", "to be booked by"},
-	"why_later":      {"varför den bokas senare", "why it is booked later"},
-	"follow_what":    {"vad som följs upp", "what is followed up"},
-	"start":          {"börjar", "starts"},
-	"due":            {"klar senast", "due"},
-	"none_reason":    {"varför ingen uppföljning", "why no follow-up"},
-	"mandate_ends":   {"samordnarens uppdrag slutar", "coordinator's mandate ends"},
-	"given":          {"samtycke givet", "consent given"},
-	"valid_until":    {"gäller till och med", "valid until"},
-	"actors":         {"gäller för", "covers"},
-	"subjects":       {"ämnen", "subjects"},
-	"withdrawn_on":   {"återkallat den", "withdrawn on"},
-	"guardians":      {"vårdnadshavare", "guardians"},
-	"own_words":      {"med egna ord", "in their own words"},
-	"situation":      {"nuläge", "present situation"},
-	"needs":          {"behov", "needs"},
-	"not_agreed":     {"inte överens om", "not agreed"},
-	"consider_until": {"betänketid till", "time to consider until"},
-	"medication":     {"läkemedel", "medication"},
-	"devices":        {"hjälpmedel", "assistive devices"},
+	"text":         {"text", "text"},
+	"what":         {"vad", "what"},
+	"unit":         {"verksamhet", "unit"},
+	"responsible":  {"ansvarig", "responsible"},
+	"party":        {"organisation", "organisation"},
+	"when":         {"när", "when"},
+	"status":       {"status", "status"},
+	"goal":         {"mål", "goal"},
+	"name":         {"namn", "name"},
+	"role":         {"roll", "role"},
+	"title":        {"titel", "title"},
+	"phone":        {"telefon", "phone"},
+	"email":        {"e-post", "e-mail"},
+	"coordinator":  {"samordnare", "coordinator"},
+	"date":         {"datum", "date"},
+	"time":         {"tid", "time"},
+	"place":        {"plats", "place"},
+	"attendees":    {"vilka som deltar", "who takes part"},
+	"called_by":    {"vem som kallar", "called by"},
+	"state":        {"uppföljningen", "the follow-up"},
+	"book_by":      {"bokas senast", "to be booked by"},
+	"why_later":    {"varför den bokas senare", "why it is booked later"},
+	"follow_what":  {"vad som följs upp", "what is followed up"},
+	"start":        {"börjar", "starts"},
+	"due":          {"klar senast", "due"},
+	"none_reason":  {"varför ingen uppföljning", "why no follow-up"},
+	"mandate_ends": {"samordnarens uppdrag slutar", "coordinator's mandate ends"},
+	"given":        {"samtycke givet", "consent given"},
+	"consent_form": {"hur samtycket gavs", "how consent was given"},
+	"valid_until":  {"gäller till och med", "valid until"},
+	"actors":       {"gäller för", "covers"},
+	"subjects":     {"ämnen", "subjects"},
+	"withdrawn_on": {"återkallat den", "withdrawn on"},
+	"guardians":    {"vårdnadshavare", "guardians"},
 }
 
 // Diff lists what differs from version a to version b. Rows are matched by
@@ -341,6 +335,7 @@ func sameSet(a, b []string) bool {
 func consentFields(a, b Consent) []FieldChange {
 	var d fields
 	d.cmp("given", boolValue(a.Given), boolValue(b.Given))
+	d.cmp("consent_form", a.Form, b.Form)
 	d.cmp("date", a.Date, b.Date)
 	d.cmp("valid_until", a.ValidUntil, b.ValidUntil)
 	list := func(key string, x, y []string) {
@@ -370,31 +365,19 @@ func consentFields(a, b Consent) []FieldChange {
 // that changed does not drag the others into the same line.
 func diffContent(a, b Content) []Change {
 	var out []Change
-	for _, f := range []struct {
-		key  string
-		x, y string
-	}{
-		{"own_words", a.OwnWords, b.OwnWords},
-		{"situation", a.Situation, b.Situation},
-		{"needs", a.Needs, b.Needs},
-		{"not_agreed", a.NotAgreed, b.NotAgreed},
-		{"consider_until", a.ConsiderUntil, b.ConsiderUntil},
-		{"medication", a.Medication, b.Medication},
-		{"devices", a.Devices, b.Devices},
-	} {
-		var d fields
-		d.cmp(f.key, f.x, f.y)
-		if len(d) == 0 {
+	for _, p := range TextParts {
+		x, y := clean(*p.Of(&a)), clean(*p.Of(&b))
+		if x == y {
 			continue
 		}
 		kind := ChangeChanged
 		switch {
-		case d[0].Old == "":
+		case x == "":
 			kind = ChangeAdded
-		case d[0].New == "":
+		case y == "":
 			kind = ChangeRemoved
 		}
-		out = append(out, Change{Kind: kind, Area: AreaContent, Fields: d})
+		out = append(out, Change{Kind: kind, Area: AreaContent, Fields: []FieldChange{{Key: p.Key, Field: p.Field, Old: x, New: y}}})
 	}
 	return out
 }

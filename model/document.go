@@ -185,13 +185,13 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	ct := v.Content
 	var ss []Section
 	ss = optional(ss, Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)})
-	ss = optional(ss, Section{T(l, "Hur det är nu", "Current situation"), para(ct.Situation)})
+	ss = optional(ss, Section{heading("situation", l), para(ct.Situation)})
 	// On a follow-up, how the last plan went comes where the meeting
 	// took it up: after the current situation.
 	if s, ok := b.review(); ok {
 		ss = optional(ss, s)
 	}
-	ss = optional(ss, Section{T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), para(ct.Needs)})
+	ss = optional(ss, Section{heading("needs", l), para(ct.Needs)})
 	ss = optional(ss, b.goals())
 	ss = optional(ss, b.actions())
 	ss = optional(ss, b.participants())
@@ -200,8 +200,8 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 		ss = optional(ss, w)
 	}
 	ss = optional(ss, b.notAgreed())
-	ss = optional(ss, Section{T(l, "Läkemedel", "Medication"), para(ct.Medication)})
-	ss = optional(ss, Section{T(l, "Hjälpmedel", "Assistive devices"), para(ct.Devices)})
+	ss = optional(ss, Section{heading("medication", l), para(ct.Medication)})
+	ss = optional(ss, Section{heading("devices", l), para(ct.Devices)})
 	ss = append(ss, b.coordinator(), b.followUp())
 	if s, ok := b.handover(); ok {
 		ss = append(ss, s)
@@ -209,7 +209,7 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	ss = append(ss, b.consent())
 	// How the meeting felt (Evaluation) is kept in the record but never
 	// printed: it is not plan content, and everyone signs the plan.
-	ss = optional(ss, Section{T(l, "Övrigt", "Notes"), para(ct.Notes)})
+	ss = optional(ss, Section{heading("notes", l), para(ct.Notes)})
 	d.Sections = append(d.Sections, ss...)
 	d.Signatures = b.signatures()
 	if len(v.Meeting.Participants) > 0 || len(v.Copies.Added) > 0 {
@@ -358,11 +358,11 @@ func (b docBuilder) actions() Section {
 
 func (b docBuilder) notAgreed() Section {
 	ct := b.v.Content
-	s := Section{Heading: b.t("Det här kom vi inte överens om", "What was not agreed")}
+	s := Section{Heading: heading("not_agreed", b.l)}
 	s.Blocks = para(ct.NotAgreed)
 	if ct.ConsiderUntil != "" {
 		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{
-			{b.t("Betänketid till", "Time to consider until"), ct.ConsiderUntil},
+			{heading("consider_until", b.l), ct.ConsiderUntil},
 		}})
 	}
 	return s

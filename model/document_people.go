@@ -60,7 +60,7 @@ func (b docBuilder) participants() Section {
 func ownWords(l Lang, ct Content) []Block {
 	blocks := para(ct.OwnWords)
 	if how := strings.TrimSpace(ct.OwnViewHow); how != "" {
-		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{T(l, "Så fick vi veta vad barnet tycker", "How we learnt what the child thinks"), how}}})
+		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{heading("own_view_how", l), how}}})
 	}
 	return blocks
 }

@@ -27,15 +27,11 @@ type plainTextField struct{ path, text string }
 // names, titles and times that stand in the plan's tables.
 func textFields(v *Version) []plainTextField {
 	ct := v.Content
-	out := []plainTextField{
-		{"content.own_words", ct.OwnWords},
-		{"content.situation", ct.Situation},
-		{"content.needs", ct.Needs},
-		{"content.not_agreed", ct.NotAgreed},
-		{"content.medication", ct.Medication},
-		{"content.devices", ct.Devices},
-		{"content.evaluation", ct.Evaluation},
-		{"content.notes", ct.Notes},
+	var out []plainTextField
+	for _, p := range TextParts {
+		if p.Plain {
+			out = append(out, plainTextField{"content." + p.Key, *p.Of(&ct)})
+		}
 	}
 	for i, g := range ct.Goals {
 		out = append(out, plainTextField{fmt.Sprintf("content.goals[%d].text", i), g.Text})

@@ -90,8 +90,8 @@ func TestValidateRules(t *testing.T) {
 			for i := range v.Meeting.Participants {
 				v.Meeting.Participants[i].Attendance = AttendAbsent
 			}
-		}, []want{{SevWarning, "meeting.participants"}, {SevWarning, "meeting.participants"}, {SevWarning, "meeting.participants"},
-			{SevWarning, "content.handover_by"}, {SevError, "content.coordinator"},
+		}, []want{{SevWarning, "meeting.participants"}, {SevWarning, "meeting.participants"},
+			{SevError, "content.coordinator"},
 			// Nobody was there, so the action owner must be reachable.
 			{SevWarning, "content.actions[0].contact"}}},
 		// The person.

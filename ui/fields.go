@@ -141,34 +141,19 @@ func followUpFields(l model.Lang, v func() *model.Version) []field {
 
 // textSectionFields are the sections that are free text.
 func textSectionFields(id string, l model.Lang, v func() *model.Version) []field {
-	c := func() *model.Content { return &v().Content }
-	switch id {
-	case secOwnWords:
-		return []field{
-			areaField("content.own_words", model.T(l, "Vad är viktigt för dig? Skriv med personens egna ord.", "What matters to you? In the person's own words."), "", func() *string { return &c().OwnWords }),
-			textField("content.own_view_how", model.T(l, "Hur togs personens egen syn fram? (viktigt för barn)", "How was the person's own view found out? (important for a child)"),
-				model.T(l, "t.ex. samtal med skolkuratorn", "e.g. a talk with the school counsellor"), func() *string { return &c().OwnViewHow }),
+	var out []field
+	for _, p := range model.TextParts {
+		if p.Section != id {
+			continue
 		}
-	case secSituation:
-		return []field{areaField("content.situation", model.T(l, "Hur det är nu, också det som fungerar", "Current situation, including what works"), "", func() *string { return &c().Situation })}
-	case secNeeds:
-		return []field{areaField("content.needs", model.T(l, "Behov, förutsättningar och intressen", "Needs, circumstances and interests"), "", func() *string { return &c().Needs })}
-	case secNotAgreed:
-		return []field{
-			areaField("content.not_agreed", model.T(l, "Det vi inte kom överens om", "What we did not agree on"), "", func() *string { return &c().NotAgreed }),
-			textField("content.consider_until", model.T(l, "Betänketid (till när, och svar till vem)", "Time to consider (until when, answer to whom)"), "", func() *string { return &c().ConsiderUntil }),
+		of := p.Of
+		f := areaField("content."+p.Key, p.Prompt.In(l), p.Hint.In(l), func() *string { return of(&v().Content) })
+		if p.Line {
+			f = textField("content."+p.Key, p.Prompt.In(l), p.Hint.In(l), func() *string { return of(&v().Content) })
 		}
-	case secEvaluation:
-		return []field{areaField("content.evaluation", model.T(l, "Hur kändes mötet? Allas röster. (Sparas, men skrivs inte ut i planen.)", "How did the meeting feel? Everyone's voice. (Kept, but not printed in the plan.)"), "", func() *string { return &c().Evaluation })}
-	case secNotes:
-		return []field{areaField("content.notes", model.T(l, "Anteckningar", "Notes"), "", func() *string { return &c().Notes })}
-	case secMedication:
-		return []field{
-			areaField("content.medication", model.T(l, "Läkemedel (om det behövs)", "Medication (if relevant)"), "", func() *string { return &c().Medication }),
-			areaField("content.devices", model.T(l, "Hjälpmedel (om det behövs)", "Assistive devices (if relevant)"), "", func() *string { return &c().Devices }),
-		}
+		out = append(out, f)
 	}
-	return nil
+	return out
 }
 
 // guardianFields edit guardian i: the name, their own consent, and its

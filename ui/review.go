@@ -9,7 +9,7 @@ import (
 // secReview is the follow-up of the previous version: what became of each
 // action and goal, and whether the plan is revised or closed. It exists
 // only in a follow-up meeting.
-const secReview = "review"
+const secReview = model.SectionReview
 
 // reviewFields builds one outcome and one note per action and goal of the
 // previous version, then the decision. Writes go through the model, which

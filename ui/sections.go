@@ -1,31 +1,30 @@
 package ui
 
 import (
-	"github.com/sipmote/sipmote/checklists"
 	"strconv"
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
 )
 
-// Section ids: the parts of the plan the secretary edits. The agenda steps
-// in the checklists name these ids.
+// Section ids: the parts of the plan the secretary edits. They are
+// model's registry (model.Sections), named short here.
 const (
-	secMeeting      = "meeting"
-	secParticipants = "participants"
-	secConsent      = "consent"
-	secOwnWords     = "own_words"
-	secSituation    = "situation"
-	secNeeds        = "needs"
-	secGoals        = "goals"
-	secActions      = "actions"
-	secCoordinator  = "coordinator"
-	secNotAgreed    = "not_agreed"
-	secFollowUp     = "follow_up"
-	secEvaluation   = "evaluation"
-	secNotes        = "notes"
-	secMedication   = "medication"
-	secFinish       = "finish"
+	secMeeting      = model.SectionMeeting
+	secParticipants = model.SectionParticipants
+	secConsent      = model.SectionConsent
+	secOwnWords     = model.SectionOwnWords
+	secSituation    = model.SectionSituation
+	secNeeds        = model.SectionNeeds
+	secGoals        = model.SectionGoals
+	secActions      = model.SectionActions
+	secCoordinator  = model.SectionCoordinator
+	secNotAgreed    = model.SectionNotAgreed
+	secFollowUp     = model.SectionFollowUp
+	secEvaluation   = model.SectionEvaluation
+	secNotes        = model.SectionNotes
+	secMedication   = model.SectionMedication
+	secFinish       = model.SectionFinish
 )
 
 // sectionOrder is the order of the tabs: the order of the meeting.
@@ -35,14 +34,13 @@ var sectionOrder = []string{
 	secMedication, secNotes, secMeeting, secFinish,
 }
 
-// sectionLabel is a section's name on screen. The names come from the
-// checklists, which name the same sections in the agenda, so that a step
-// and its tab never disagree.
+// sectionLabel is a section's name on screen: model's registry, which the
+// checklists' agenda reads too, so that a step and its tab never disagree.
 func sectionLabel(id string, l model.Lang) string {
 	if id == secReview {
 		return model.T(l, "Resultat sedan förra mötet", "Results since the last meeting")
 	}
-	return checklists.SectionLabel(id, l)
+	return model.SectionLabel(id, l)
 }
 
 // sectionOfPath maps a finding's path to the section that edits it and the
