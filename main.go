@@ -154,7 +154,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // so that English help is English throughout. Longer words come first:
 // NYFIL before FIL.
 var argsPlaceholders = strings.NewReplacer(
-	"NYFIL", "NEWFILE", "FIL", "FILE", "NAMN", "NAME", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "ÅÅÅÅMMDD", "YYYYMMDD",
+	"VÄRD:PORT", "HOST:PORT", "NYFIL", "NEWFILE", "FIL", "FILE", "NAMN", "NAME", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "ÅÅÅÅMMDD", "YYYYMMDD",
 	"TT:MM", "HH:MM", "SPRÅK", "LANGUAGE", "FRÅN", "FROM", "TILL", "TO", "KOD", "CODE", "SÖKVÄG", "PATH", "MAPP", "DIR")
 
 // argsIn is a command's arguments as its usage shows them in l.
