@@ -67,6 +67,14 @@ type Model struct {
 	// want is the plan the root is opening; a late answer about another
 	// plan is dropped.
 	want string
+	// initCmd starts the screen New opened (sipmote meeting ID).
+	initCmd tea.Cmd
+	// held are keys typed while a screen was being opened (typeahead.go);
+	// asked is set while a screen's request waits in the queue, trailWant
+	// while the trail screen loads.
+	held      holdState
+	asked     bool
+	trailWant string
 	// work counts the service calls running in tea.Cmds; Close waits for
 	// them, so that a print's trail entry is written before the database
 	// closes.
@@ -103,6 +111,14 @@ func New(o Options) *Model {
 	// first frame shows the plans; later lists come through reload.
 	m.listed(listMsg(m.list()))
 	m.loadFormDraft()
+	if ref := o.OpenPlan; ref != "" {
+		// Opened here, before the program reads a key, so that the first
+		// screen is the meeting: a key typed right after start reaches the
+		// field it was typed for, never the home screen.
+		m.want = ref
+		p, err := o.Service.Load(ref)
+		_, m.initCmd = m.Update(planLoadedMsg{ref, p, err})
+	}
 	return m
 }
 
@@ -145,14 +161,10 @@ func (m *Model) listed(msg listMsg) {
 }
 
 // Init asks the terminal for its background colour, so that the colours
-// suit a light or a dark screen, and opens the requested plan, if any.
+// suit a light or a dark screen, and starts the screen New opened: the
+// meeting's clocks and saving for sipmote meeting ID.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
-	if m.o.OpenPlan != "" {
-		id := m.o.OpenPlan
-		cmds = append(cmds, func() tea.Msg { return openPlanMsg{id} })
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(tea.RequestBackgroundColor, m.initCmd)
 }
 
 // Close saves and closes the open meeting and any meeting left whose last
@@ -224,8 +236,9 @@ type (
 	}
 )
 
-// Update routes a message to the screen in front.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// route sends a message to the root's handlers or the screen in front;
+// Update (typeahead.go) holds keys meant for a screen still opening.
+func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.updateTrail(msg); ok {
 		return m, cmd
 	}

@@ -18,6 +18,7 @@ type askResultMsg struct {
 // askModel asks what to do with a plan whose version is finalised: start
 // the follow-up meeting (a new version) or read the last version.
 type askModel struct {
+	asker
 	lang model.Lang
 	st   *Styles
 	plan *model.Plan
@@ -45,7 +46,7 @@ func (a *askModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	p := a.plan
-	return func() tea.Msg { return askResultMsg{plan: p, choice: choice} }
+	return a.request(askResultMsg{plan: p, choice: choice})
 }
 
 func (a *askModel) view(width int) string {

@@ -14,7 +14,7 @@ import (
 )
 
 type chairKeys struct {
-	next, prev, done, up, down, tick, help key.Binding
+	next, prev, done, up, down, tick, help, start key.Binding
 }
 
 func newChairKeys(l model.Lang) chairKeys {
@@ -26,6 +26,9 @@ func newChairKeys(l model.Lang) chairKeys {
 		down: key.NewBinding(key.WithKeys("down", "j")),
 		tick: key.NewBinding(key.WithKeys("space", "x", "enter"), key.WithHelp(model.T(l, "mellanslag", "space"), model.T(l, "har talat", "has spoken"))),
 		help: key.NewBinding(key.WithKeys("f1", "?"), key.WithHelp("f1", model.T(l, "hjälp", "help"))),
+		// The chair starts the meeting here as in the secretary's view; a
+		// false start is taken back there (ctrl+o asks first).
+		start: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "starta mötet", "start the meeting"))),
 	}
 }
 
@@ -85,6 +88,12 @@ func (c *chairModel) update(msg tea.Msg, s MeetingState) ChairAction {
 		return ChairAction{}
 	}
 	switch {
+	case key.Matches(k, c.keys.start):
+		if !s.version().Started() {
+			return ChairAction{Kind: ChairStartMeeting}
+		}
+		c.message = model.T(c.lang, "Mötet har redan startat. En start i onödan ångras i sekreterarens vy (ctrl+o).", "The meeting has already started. A false start is undone in the secretary's view (ctrl+o).")
+		return ChairAction{}
 	case key.Matches(k, c.keys.next):
 		if s.Step < len(s.Steps)-1 {
 			return ChairAction{Kind: ChairGoStep, Step: s.Step + 1}
@@ -105,10 +114,14 @@ func (c *chairModel) update(msg tea.Msg, s MeetingState) ChairAction {
 	return ChairAction{}
 }
 
-func (c *chairModel) shortKeys() []key.Binding {
+func (c *chairModel) shortKeys(s MeetingState) []key.Binding {
 	// Help and the host's keys (switch view, leave) first, so that a
-	// narrow window never cuts off the way out.
+	// narrow window never cuts off the way out; then starting the meeting
+	// while it has not started.
 	out := append([]key.Binding{c.keys.help}, c.extra...)
+	if !s.version().Started() && !s.readOnly() {
+		out = append(out, c.keys.start)
+	}
 	return append(out, c.keys.next, c.keys.prev, c.keys.done, c.keys.up, c.keys.tick)
 }
 
@@ -120,7 +133,7 @@ func (c *chairModel) view(s MeetingState) string {
 	banner := c.st.Err.Reverse(true).Render(ansi.Truncate(" "+model.T(c.lang,
 		"MÖTESLEDARENS VY · inte för rummet, visa den inte på skärmen i rummet",
 		"CHAIR'S VIEW · not for the room, do not put it on the room's screen")+" ", w, "…"))
-	foot := shortHelp(styledHelp(c.st, c.help), c.shortKeys(), w)
+	foot := shortHelp(styledHelp(c.st, c.help), c.shortKeys(s), w)
 	if c.message != "" {
 		foot = c.st.Warn.Render(ansi.Truncate(c.message, w, "…"))
 	}
@@ -171,6 +184,9 @@ func (c *chairModel) agenda(s MeetingState, width, height int) string {
 // clockLine is the meeting's clock, and how far over time it is.
 func (c *chairModel) clockLine(s MeetingState) string {
 	v := s.version()
+	if !v.Started() {
+		return clockLine(c.st, c.lang, v, s.Elapsed)
+	}
 	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
 	line := fmt.Sprintf(model.T(c.lang, "Mötet: %d av %d minuter", "Meeting: %d of %d minutes"), int(s.Elapsed.Minutes()), v.Meeting.Minutes)
 	if over := s.Elapsed - planned; over >= time.Minute {

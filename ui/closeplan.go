@@ -42,14 +42,15 @@ type closeModel struct {
 	date    string
 	form    *form
 	err     string
-	confirm bool // asking whether the draft may be discarded
-	done    bool // closed: ticking the people told
-	busy    bool // a close request is on its way
-	ticked  bool // who was told changed
+	ask     *confirm // asking before closing for good
+	discard bool     // the question includes dropping the draft
+	done    bool     // closed: ticking the people told
+	busy    bool     // a close request is on its way
+	ticked  bool     // who was told changed
 	cursor  int
 	now     func() time.Time
 	help    help.Model
-	keys    struct{ save, cancel, yes, up, down, tick, leave key.Binding }
+	keys    struct{ save, cancel, up, down, tick, leave key.Binding }
 }
 
 func newCloseModel(l model.Lang, st *Styles, p *model.Plan, now func() time.Time) *closeModel {
@@ -67,7 +68,6 @@ func newCloseModel(l model.Lang, st *Styles, p *model.Plan, now func() time.Time
 	})
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "avsluta planen", "close the plan")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka", "back")))
-	m.keys.yes = key.NewBinding(key.WithKeys("j", "y"), key.WithHelp(model.T(l, "j", "y"), model.T(l, "ja, ta bort utkastet", "yes, discard the draft")))
 	m.keys.up = key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj", "choose")))
 	m.keys.down = key.NewBinding(key.WithKeys("down"))
 	m.keys.tick = key.NewBinding(key.WithKeys("space"), key.WithHelp(model.T(l, "mellanslag", "space"), model.T(l, "meddelad / inte meddelad", "told / not told")))
@@ -103,10 +103,15 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	if isKey && m.confirm {
-		m.confirm = false
-		if key.Matches(k, m.keys.yes) {
-			return m.close(true)
+	if m.ask != nil {
+		// Closing is for good: the answer is a deliberate key that keys
+		// typed ahead cannot give (see confirm.go).
+		switch m.ask.update(msg) {
+		case answeredYes:
+			m.ask = nil
+			return m.close(m.discard)
+		case answeredNo:
+			m.ask = nil
 		}
 		return nil
 	}
@@ -120,11 +125,25 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 				m.err = model.T(m.lang, "Välj varför planen avslutas.", "Choose why the plan is closed.")
 				return nil
 			}
-			if m.plan.DraftAtRisk(model.ClosureReason(m.reason)) {
-				m.confirm = true
+			// Tried on a copy first, so that a mistake is told before the
+			// question, which is asked only of a closing that can be done.
+			c := model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date, DraftDiscarded: true}
+			if err := m.plan.Clone().Close(c, m.now()); err != nil {
+				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
 				return nil
 			}
-			return m.close(false)
+			m.discard = m.plan.DraftAtRisk(model.ClosureReason(m.reason))
+			q := model.T(m.lang,
+				"Avsluta planen för "+m.plan.Person.Name+" för gott? En avslutad plan kan inte ändras eller öppnas igen.",
+				"Close the plan of "+m.plan.Person.Name+" for good? A closed plan cannot be changed or opened again.")
+			if m.discard {
+				n := m.plan.Draft.Number
+				q = fmt.Sprintf(model.T(m.lang,
+					"Planen har ett påbörjat utkast (version %d) som inte är fastställt; det tas bort om planen avslutas. ",
+					"The plan has an unfinished draft (version %d) that is not finalised; closing the plan discards it. "), n) + q
+			}
+			m.ask = newConfirm(m.lang, m.st, q)
+			return nil
 		}
 	}
 	cmd, _ := m.form.update(msg)
@@ -185,21 +204,15 @@ func (m *closeModel) view(width int) string {
 	b.WriteString(ansi.Wordwrap(model.T(l,
 		"En avslutad plan kan inte ändras. Om samtycket är återkallat döljs planens innehåll, och utskriften blir ett meddelande om avslut.",
 		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden and the print is a closure notice."), max(20, width-2), "") + "\n\n")
+	if m.ask != nil {
+		// The question takes the form's place, so it fits any window.
+		return b.String() + m.ask.view(width)
+	}
 	b.WriteString(m.form.view(nil) + "\n")
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, w, "")) + "\n")
 	}
 	m.help.SetWidth(width)
-	if m.confirm {
-		n := 0
-		if m.plan.Draft != nil {
-			n = m.plan.Draft.Number
-		}
-		b.WriteString("\n" + m.st.Warn.Render(ansi.Wordwrap(fmt.Sprintf(model.T(l,
-			"Planen har ett påbörjat utkast (version %d) som inte är fastställt. Om planen avslutas tas utkastet bort. Tryck j för att ta bort det och avsluta, annan tangent för att gå tillbaka.",
-			"The plan has an unfinished draft (version %d) that is not finalised. Closing the plan discards it. Press y to discard it and close, any other key to go back."), n), w, "")) + "\n")
-		return b.String()
-	}
 	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), []key.Binding{m.keys.save, m.keys.cancel}, width))
 	return b.String()
 }

@@ -107,3 +107,39 @@ func ptrStyles() *Styles {
 	st := DefaultStyles()
 	return &st
 }
+
+// TestClosePlanNeedsDeliberateYes: ctrl+s on the closing form asks first;
+// a j typed ahead does not close the plan; a j after a pause closes it and
+// saves the closing before the screen says it is closed.
+func TestClosePlanNeedsDeliberateYes(t *testing.T) {
+	now := fakeConfirmClock(t)
+	db := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	if err := db.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.English, 100, 30)
+	press(m, "x")
+	if m.screen != screenClose {
+		t.Fatalf("x did not open the closing form:\n%s", screenText(m))
+	}
+	press(m, "right", "right", "ctrl+s", "j", "y", "enter")
+	if q, _ := db.Load(p.ID); q.Status == model.StatusClosed || m.closing.done {
+		t.Fatalf("keys typed ahead closed the plan:\n%s", screenText(m))
+	}
+	if !strings.Contains(screenText(m), "for good?") {
+		t.Fatalf("no question before closing:\n%s", screenText(m))
+	}
+	*now = now.Add(time.Second)
+	press(m, "y")
+	if q, _ := db.Load(p.ID); q.Status != model.StatusClosed {
+		t.Fatalf("a deliberate y did not close the plan and save it:\n%s", screenText(m))
+	}
+	if !strings.Contains(screenText(m), "The plan is closed.") {
+		t.Errorf("the closing screen does not say so:\n%s", screenText(m))
+	}
+	press(m, "esc")
+	if m.screen != screenHome {
+		t.Errorf("esc after closing does not go home:\n%s", screenText(m))
+	}
+}

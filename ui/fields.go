@@ -119,21 +119,39 @@ func followUpFields(l model.Lang, v func() *model.Version) []field {
 		states = append(states, option{string(s), s.Label(l)})
 	}
 	dateHint := model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
+	// only shows a field in the states given; a state not yet chosen
+	// shows them all, so nothing is hidden from a secretary who types first.
+	only := func(fl field, states ...model.FollowUpState) field {
+		fl.hide = func() bool {
+			st := f().State
+			if st == "" {
+				return false
+			}
+			for _, s := range states {
+				if s == st {
+					return false
+				}
+			}
+			return true
+		}
+		return fl
+	}
+	booked, later, none := model.FollowUpBooked, model.FollowUpLater, model.FollowUpNone
 	return []field{
 		{path: "content.follow_up.state", label: model.T(l, "Uppföljningen: bokad här, bokas senare, eller ingen?", "The follow-up: booked here, booked later, or none?"), kind: kindChoice,
 			opts: states, get: func() string { return string(f().State) }, set: func(s string) { f().State = model.FollowUpState(s) }},
-		areaField("content.follow_up.what", model.T(l, "Vad ska följas upp och utvärderas?", "What will be followed up and evaluated?"),
-			model.T(l, "t.ex. målen och insatserna", "e.g. the goals and the actions"), func() *string { return &f().What }),
-		withCheck(textField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), dateCheck(l)),
-		withCheck(textField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), clockCheck(l)),
-		textField("content.follow_up.place", model.T(l, "Bokad: plats", "Booked: place"), "", func() *string { return &f().Place }),
-		textField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who takes part"), "", func() *string { return &f().Attendees }),
-		textField("content.follow_up.called_by", model.T(l, "Bokad: kallar till mötet", "Booked: calls the meeting"), "", func() *string { return &f().CalledBy }),
-		withCheck(textField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), dateCheck(l)),
-		textField("content.follow_up.why_later", model.T(l, "Bokas senare: varför inte nu", "Booked later: why not now"),
-			model.T(l, "t.ex. beslut om boendestöd väntas", "e.g. a decision on housing support is awaited"), func() *string { return &f().WhyLater }),
-		textField("content.follow_up.none_reason", model.T(l, "Ingen uppföljning: varför", "No follow-up: why"), "", func() *string { return &f().NoneReason }),
-		withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), dateCheck(l)),
+		only(areaField("content.follow_up.what", model.T(l, "Vad ska följas upp och utvärderas?", "What will be followed up and evaluated?"),
+			model.T(l, "t.ex. målen och insatserna", "e.g. the goals and the actions"), func() *string { return &f().What }), booked, later),
+		only(withCheck(textField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), dateCheck(l)), booked),
+		only(withCheck(textField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), clockCheck(l)), booked),
+		only(textField("content.follow_up.place", model.T(l, "Bokad: plats", "Booked: place"), "", func() *string { return &f().Place }), booked),
+		only(textField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who takes part"), "", func() *string { return &f().Attendees }), booked),
+		only(textField("content.follow_up.called_by", model.T(l, "Bokad: kallar till mötet", "Booked: calls the meeting"), "", func() *string { return &f().CalledBy }), booked),
+		only(withCheck(textField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), dateCheck(l)), later),
+		only(textField("content.follow_up.why_later", model.T(l, "Bokas senare: varför inte nu", "Booked later: why not now"),
+			model.T(l, "t.ex. beslut om boendestöd väntas", "e.g. a decision on housing support is awaited"), func() *string { return &f().WhyLater }), later),
+		only(textField("content.follow_up.none_reason", model.T(l, "Ingen uppföljning: varför", "No follow-up: why"), "", func() *string { return &f().NoneReason }), none),
+		only(withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), dateCheck(l)), later, none),
 		textField("content.handover_by", model.T(l, "Om den enskilde inte är med: vem lämnar över planen", "If the person is not here: who hands the plan over"), "", func() *string { return &c().HandoverBy }),
 		textField("content.handover_when", model.T(l, "… och när", "… and when"), "", func() *string { return &c().HandoverWhen }),
 	}

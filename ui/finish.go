@@ -28,18 +28,17 @@ type finishSection struct {
 	finalised func() bool
 	// early, when set, tells the booked meeting time while it is still to
 	// come: finalising a plan before its meeting is most likely a mistake.
-	early   func() (time.Time, bool)
-	width   int
-	height  int
-	confirm bool
-	keys    struct{ finalise, print, yes key.Binding }
+	early  func() (time.Time, bool)
+	width  int
+	height int
+	ask    *confirm
+	keys   struct{ finalise, print key.Binding }
 }
 
 func newFinishSection(l model.Lang, st *Styles, fs func() []model.Finding) *finishSection {
 	s := &finishSection{lang: l, st: st, findings: fs}
 	s.keys.finalise = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "fastställ planen", "finalise the plan")))
 	s.keys.print = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T(l, "skriv ut", "print")))
-	s.keys.yes = key.NewBinding(key.WithKeys("j", "y"))
 	return s
 }
 
@@ -48,9 +47,12 @@ func (s *finishSection) update(msg tea.Msg) (tea.Cmd, bool) {
 	if !ok {
 		return nil, false
 	}
-	if s.confirm {
-		s.confirm = false
-		if key.Matches(k, s.keys.yes) {
+	if s.ask != nil {
+		a := s.ask.update(k)
+		if a != pending {
+			s.ask = nil
+		}
+		if a == answeredYes {
 			return func() tea.Msg { return finaliseMsg{} }, false
 		}
 		return nil, false
@@ -58,7 +60,8 @@ func (s *finishSection) update(msg tea.Msg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, s.keys.finalise):
 		if len(model.Errors(s.findings())) == 0 && (s.finalised == nil || !s.finalised()) {
-			s.confirm = true
+			s.ask = newConfirm(s.lang, s.st, model.T(s.lang, "Fastställa versionen nu? Den går sedan inte att ändra.",
+				"Finalise the version now? It cannot be changed afterwards."))
 		}
 	case key.Matches(k, s.keys.print):
 		return func() tea.Msg { return printMsg{} }, false
@@ -86,7 +89,7 @@ func (s *finishSection) view(int, map[string]string) string {
 	s.writeFindings(&b, fs)
 	b.WriteString("\n")
 	switch {
-	case s.confirm:
+	case s.ask != nil:
 		if s.early != nil {
 			if at, ok := s.early(); ok {
 				b.WriteString(s.st.Err.Render(ansi.Wordwrap(fmt.Sprintf(model.T(l,
@@ -95,8 +98,7 @@ func (s *finishSection) view(int, map[string]string) string {
 					at.Format(model.DateLayout), at.Format(model.TimeLayout)), max(10, s.width), "")) + "\n")
 			}
 		}
-		b.WriteString(s.st.Warn.Render(ansi.Wordwrap(model.T(l, "Fastställa versionen nu? Den går sedan inte att ändra. Tryck j för ja.",
-			"Finalise the version now? It cannot be changed afterwards. Press y for yes."), max(10, s.width), "")))
+		b.WriteString(s.ask.view(s.width))
 	case len(errs) == 0:
 		b.WriteString(model.T(l, "Tryck enter för att fastställa. Varningar hindrar inte.", "Press enter to finalise. Warnings do not block it."))
 	default:

@@ -36,7 +36,14 @@ func TestPasteReplacesSuggestedValue(t *testing.T) {
 			for range c.tabs {
 				press(m, "tab")
 			}
+			// A terminal's paste comes framed by a start and an end.
+			if _, ok := c.input.(tea.PasteMsg); ok {
+				send(m, tea.PasteStartMsg{})
+			}
 			send(m, c.input)
+			if _, ok := c.input.(tea.PasteMsg); ok {
+				send(m, tea.PasteEndMsg{})
+			}
 			if got := c.get(m.newPlan.in); got != c.want {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
@@ -438,3 +445,20 @@ func TestColoursFollowTheBackground(t *testing.T) {
 type lightGrey struct{}
 
 func (lightGrey) RGBA() (r, g, b, a uint32) { return 0xeeee, 0xeeee, 0xeeee, 0xffff }
+
+// TestChairStartsTheMeeting: the chair's own view starts the clock too,
+// and says how while the meeting has not started.
+func TestChairStartsTheMeeting(t *testing.T) {
+	m, _ := openViewsMeeting(t, model.English, 120, 40)
+	press(m, "f2")
+	if out := screenText(m); !strings.Contains(out, "ctrl+o start the meeting") || !strings.Contains(out, "Preparing") {
+		t.Fatalf("the chair's view does not say how to start:\n%s", out)
+	}
+	press(m, "ctrl+o")
+	if !livePlan(m).Draft.Started() {
+		t.Fatal("ctrl+o in the chair's view did not start the meeting")
+	}
+	if out := screenText(m); strings.Contains(out, "Preparing") {
+		t.Errorf("still preparing after the start:\n%s", out)
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -174,7 +175,10 @@ func TestMeetingFlow(t *testing.T) {
 	if errs := model.Errors(m.meeting.findings); len(errs) > 0 {
 		t.Fatalf("plan still has errors: %+v", errs)
 	}
-	press(m, "enter", "j")
+	clock := fakeConfirmClock(t)
+	press(m, "enter")
+	*clock = clock.Add(time.Second) // the question is read before the answer
+	press(m, "j")
 	p := livePlan(m)
 	if p.VersionNumber() != 1 || p.Status != model.StatusActive {
 		t.Fatalf("not finalised: version %d status %s\n%s", p.VersionNumber(), p.Status, screenText(m))
@@ -307,5 +311,26 @@ func TestEveryStepOpensItsSection(t *testing.T) {
 				t.Errorf("%s: the agenda does not end at the finish", variant)
 			}
 		}
+	}
+}
+
+// The follow-up form shows the fields of the state chosen: booking later
+// asks by when and why, and the mandate's end; not the date of a meeting.
+func TestFollowUpFieldsFollowTheState(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	press(m, "esc", "alt+0")
+	if m.meeting.active != secFollowUp {
+		t.Fatalf("alt+0 opened %s", m.meeting.active)
+	}
+	press(m, "right", "right") // — → booked → to be booked
+	screen := screenText(m)
+	for _, want := range []string{"Booked later: by when", "Booked later: why not now", "mandate runs until"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("to be booked: %q not shown:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "Booked: date") {
+		t.Errorf("to be booked shows the booked date:\n%s", screen)
 	}
 }

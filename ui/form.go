@@ -293,12 +293,14 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		}
 		msg = tea.PasteMsg{Content: clean}
 	}
-	if f.replace {
+	_, pasted := msg.(tea.PasteMsg)
+	k, isKey := msg.(tea.KeyPressMsg)
+	if f.replace && (pasted || isKey) {
 		// The first text typed or pasted into a suggested value replaces
-		// it, as the label says; a move of the cursor keeps it.
+		// it, as the label says; a move of the cursor keeps it. Other
+		// messages (the start and end of a paste) leave it be.
 		f.replace = false
-		_, pasted := msg.(tea.PasteMsg)
-		if k, ok := msg.(tea.KeyPressMsg); pasted || (ok && k.Text != "") {
+		if pasted || k.Text != "" {
 			f.input.SetValue("")
 			fl.set("")
 		}

@@ -56,6 +56,7 @@ type (
 
 // homeModel lists the plans, with what is due at the top.
 type homeModel struct {
+	asker
 	lang      model.Lang
 	st        *Styles
 	keys      homeKeys
@@ -150,7 +151,7 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	h.message = ""
 	switch {
 	case key.Matches(k, h.keys.quit):
-		return func() tea.Msg { return quitMsg{} }
+		return h.request(quitMsg{})
 	case key.Matches(k, h.keys.up):
 		if h.cursor > 0 {
 			h.cursor--
@@ -162,7 +163,7 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, h.keys.open):
 		return h.openCurrent()
 	case key.Matches(k, h.keys.new):
-		return func() tea.Msg { return newPlanMsg{} }
+		return h.request(newPlanMsg{})
 	case key.Matches(k, h.keys.filter):
 		h.filtering = true
 		return h.filter.Focus()
@@ -182,13 +183,13 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 			if s.ConsentGone {
 				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
 			}
-			return func() tea.Msg { return showTrailMsg{s.ID, person} }
+			return h.request(showTrailMsg{s.ID, person})
 		}
 	case key.Matches(k, h.keys.end):
 		// On a closed plan: the list of people to tell, to tick.
 		if h.cursor < len(h.shown) {
 			id := h.shown[h.cursor].ID
-			return func() tea.Msg { return closePlanMsg{id} }
+			return h.request(closePlanMsg{id})
 		}
 	}
 	return nil
@@ -199,7 +200,7 @@ func (h *homeModel) openCurrent() tea.Cmd {
 		return nil
 	}
 	id := h.shown[h.cursor].ID
-	return func() tea.Msg { return openPlanMsg{id} }
+	return h.request(openPlanMsg{id})
 }
 
 func (h *homeModel) view() string {

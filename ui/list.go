@@ -69,9 +69,9 @@ type listSection struct {
 	st      *Styles
 	keys    listKeys
 	cursor  int
-	form    *form  // nil while the table has focus
-	editing string // id of the row in the form
-	confirm bool   // asking whether to remove the row under the cursor
+	form    *form    // nil while the table has focus
+	editing string   // id of the row in the form
+	ask     *confirm // asking whether to remove the row under the cursor
 	// quickIn is the quick row's input while it is open.
 	quickIn   *textinput.Model
 	quickNote string
@@ -144,9 +144,14 @@ func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	n := s.spec.count()
-	if s.confirm {
-		s.confirm = false
-		if k.String() == "y" || k.String() == "j" {
+	if s.ask != nil {
+		a := s.ask.update(k)
+		if a == pending {
+			s.cacheKey = "" // the count of keys thrown away may show
+			return nil, false
+		}
+		s.ask = nil
+		if a == answeredYes {
 			if s.cursor < n {
 				s.spec.remove(s.cursor)
 				if s.cursor >= s.spec.count() && s.cursor > 0 {
@@ -177,7 +182,7 @@ func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
 		return s.openQuick(), false
 	case key.Matches(k, s.keys.del):
 		if n > 0 {
-			s.confirm = true
+			s.ask = newConfirm(s.lang, s.st, model.T(s.lang, "Ta bort raden och allt som står i den?", "Remove the row and everything in it?"))
 		}
 	case key.Matches(k, s.keys.space) && s.spec.space != nil:
 		if n > 0 {
@@ -297,7 +302,7 @@ func rowFindings(all map[string]string, section string, row int) map[string]stri
 // table draws the rows. It is cached per plan revision, cursor and size, so
 // that the clock ticking does not redraw sixty rows.
 func (s *listSection) table(rev int) string {
-	ck := fmt.Sprintf("%d/%d/%d/%t/%t", s.cursor, s.width, s.height, s.confirm, s.quickIn != nil)
+	ck := fmt.Sprintf("%d/%d/%d/%t/%t", s.cursor, s.width, s.height, s.ask != nil, s.quickIn != nil)
 	if rev == s.cacheRev && ck == s.cacheKey {
 		return s.cacheTable
 	}
@@ -353,9 +358,8 @@ func (s *listSection) table(rev int) string {
 			b.WriteString(s.st.Subtle.Render(fmt.Sprintf("%d/%d", s.cursor+1, n)) + "\n")
 		}
 	}
-	if s.confirm {
-		b.WriteString("\n" + s.st.Warn.Render(model.T(s.lang, "Ta bort raden? Tryck j för ja, annan tangent för nej.",
-			"Remove the row? Press y for yes, any other key for no.")))
+	if s.ask != nil {
+		b.WriteString("\n" + s.ask.view(s.width))
 	}
 	s.cacheRev, s.cacheKey, s.cacheTable = rev, ck, strings.TrimRight(b.String(), "\n")
 	return s.cacheTable

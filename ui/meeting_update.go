@@ -163,12 +163,7 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		if !v.Started() {
-			v.StartMeeting(m.now())
-			m.lastTick = m.now()
-			m.sess.Changed("")
-			m.agendaKey = ""
-			m.message = model.T(m.lang, "Mötet har startat; klockan går. ctrl+o igen ångrar en start i onödan.",
-				"The meeting has started; the clock runs. ctrl+o again takes back a false start.")
+			m.startMeeting()
 			return nil, true
 		}
 		m.confirmUndo = true
@@ -273,6 +268,21 @@ func (m *meetingModel) jump(path string) tea.Cmd {
 	}
 	m.active = sec
 	return m.sections[sec].jump(path, row)
+}
+
+// startMeeting starts the meeting's clock, from the secretary's key or the
+// chair's.
+func (m *meetingModel) startMeeting() {
+	v := m.sess.Draft()
+	if v == nil || v.Started() {
+		return
+	}
+	v.StartMeeting(m.now())
+	m.lastTick = m.now()
+	m.sess.Changed("")
+	m.agendaKey = ""
+	m.message = model.T(m.lang, "Mötet har startat; klockan går. ctrl+o igen ångrar en start i onödan.",
+		"The meeting has started; the clock runs. ctrl+o again takes back a false start.")
 }
 
 // undoStart takes back a false start: the meeting has not begun after all.
@@ -437,7 +447,10 @@ func (m *meetingModel) shortHelp() []key.Binding {
 
 // stepHelp is the agenda's keys, on the status line beside the save state.
 func (m *meetingModel) stepHelp() []key.Binding {
-	return []key.Binding{m.keys.next, m.keys.sections}
+	// Shorter words than in the help, so that they fit beside the save
+	// time at 80 columns.
+	sec := key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", model.T(m.lang, "avsnitt", "sections")))
+	return []key.Binding{m.keys.next, sec}
 }
 
 // view draws the meeting. The agenda is cached until the clock, the step

@@ -54,6 +54,8 @@ const (
 	ChairToggleDone
 	// ChairToggleSpoke ticks or unticks Participant in the round StepID.
 	ChairToggleSpoke
+	// ChairStartMeeting starts the meeting clock.
+	ChairStartMeeting
 )
 
 // ChairAction is a change the chair's view asks for. The owner of the plan

@@ -68,6 +68,8 @@ func (m *meetingModel) applyChair(a ChairAction) tea.Cmd {
 		cmd := m.toggleDone()
 		m.sess.SetPosition(m.position())
 		return cmd
+	case ChairStartMeeting:
+		m.startMeeting()
 	case ChairToggleSpoke:
 		if v := m.sess.Draft(); v != nil {
 			toggleSpoke(v, a.StepID, a.Participant)

@@ -195,11 +195,11 @@ func (m *newPlanModel) view() string {
 	var b strings.Builder
 	b.WriteString(m.st.Title.Render(model.T(m.lang, "Ny SIP", "New SIP")) + "\n")
 	b.WriteString(m.st.Subtle.Render(ansi.Truncate(model.T(m.lang, "Fyll i det du vet; resten kan skrivas under mötet.", "Fill in what you know; the rest can be written during the meeting."), m.width, "…")) + "\n\n")
-	b.WriteString(m.form.view(nil) + "\n")
 	if m.ask != nil {
-		b.WriteString("\n" + m.ask.view(m.width) + "\n")
-		return b.String()
+		// The question takes the form's place, so it fits any window.
+		return b.String() + m.ask.view(m.width)
 	}
+	b.WriteString(m.form.view(nil) + "\n")
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, m.width-2), "")) + "\n")
 	}

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// Keys typed while the root opens a screen (a plan's meeting, the closing
+// form) were typed for that screen, not for the one still in front: x then
+// "moved away" must not reach the home screen's keys. They are held until
+// the screen is there and then given to it in order; if it does not come
+// (the plan could not be opened), they are dropped and the screen says how
+// many. Nothing is held longer than holdLimit, so a load that never
+// answers cannot freeze the keyboard.
+
+// holdLimit bounds how long keys are held for a screen that is opening.
+const holdLimit = 2 * time.Second
+
+// maxHeld bounds the keys held; a paste of a book is one message.
+const maxHeld = 1000
+
+// asker is embedded by a screen whose keys ask the root for another
+// screen. A request is a message that Bubble Tea queues behind the keys
+// already typed, so the root must know at once that one is coming.
+type asker struct{ asked bool }
+
+// request returns a command that sends msg, and marks that it was asked.
+func (a *asker) request(msg tea.Msg) tea.Cmd {
+	a.asked = true
+	return func() tea.Msg { return msg }
+}
+
+func (a *asker) takeAsked() bool {
+	asked := a.asked
+	a.asked = false
+	return asked
+}
+
+// isRequest tells the messages that ask the root for another screen.
+func isRequest(msg tea.Msg) bool {
+	switch msg.(type) {
+	case openPlanMsg, closePlanMsg, newPlanMsg, showTrailMsg, askResultMsg, quitMsg:
+		return true
+	}
+	return false
+}
+
+// Update routes a message, holding keys typed while a screen is opening
+// and giving them to that screen once it is in front.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if !m.tooSmall() && m.holdKey(msg) {
+			return m, nil
+		}
+	}
+	if isRequest(msg) {
+		m.asked = false
+	}
+	waiting := m.waiting()
+	trailFor := ""
+	if t, ok := msg.(showTrailMsg); ok {
+		trailFor = t.id
+	}
+	_, cmd := m.route(msg)
+	if m.home.takeAsked() || (m.ask != nil && m.ask.takeAsked()) {
+		m.asked = true
+	}
+	// The trail screen loads without m.want; it is waited for here.
+	if trailFor != "" {
+		m.trailWant = trailFor
+	}
+	if t, ok := msg.(trailLoadedMsg); ok && t.id == m.trailWant {
+		m.trailWant = ""
+	}
+	if waiting && !m.waiting() {
+		cmd = tea.Batch(cmd, m.releaseKeys())
+	}
+	return m, cmd
+}
+
+// waiting tells whether a screen is being opened.
+func (m *Model) waiting() bool { return m.asked || m.want != "" || m.trailWant != "" }
+
+type holdState struct {
+	keys   []tea.Msg
+	since  time.Time
+	screen screen // the screen in front when holding began
+}
+
+// holdKey holds msg if a screen is being opened, and tells whether it did.
+func (m *Model) holdKey(msg tea.Msg) bool {
+	if !m.waiting() {
+		return false
+	}
+	h := &m.held
+	now := time.Now()
+	if len(h.keys) == 0 {
+		h.since, h.screen = now, m.screen
+	}
+	if now.Sub(h.since) > holdLimit || len(h.keys) >= maxHeld {
+		// Whatever is opening takes too long: stop holding, and say
+		// how many keys were not taken.
+		m.dropHeld()
+		m.asked, m.trailWant = false, ""
+		return false
+	}
+	h.keys = append(h.keys, msg)
+	return true
+}
+
+// releaseKeys gives the held keys to the screen that has opened, once the
+// root is no longer opening one.
+func (m *Model) releaseKeys() tea.Cmd {
+	h := &m.held
+	if m.waiting() || len(h.keys) == 0 {
+		return nil
+	}
+	if m.screen == h.screen {
+		m.dropHeld() // the screen did not come; the keys were not for this one
+		return nil
+	}
+	keys := h.keys
+	*h = holdState{}
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		_, cmd := m.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// dropHeld forgets the held keys and says so on the screen in front.
+func (m *Model) dropHeld() {
+	n := len(m.held.keys)
+	m.held = holdState{}
+	if n == 0 {
+		return
+	}
+	msg := model.Plural(m.o.Lang, n,
+		"%d tangent som trycktes medan en skärm öppnades togs inte emot.", "%d tangenter som trycktes medan en skärm öppnades togs inte emot.",
+		"%d key pressed while a screen was opening was not taken.", "%d keys pressed while a screen was opening were not taken.")
+	switch {
+	case m.screen == screenMeeting && m.meeting != nil:
+		m.meeting.message = msg
+	case m.screen == screenNew && m.newPlan != nil:
+		m.newPlan.err = msg
+	default:
+		m.home.message = msg
+	}
+}

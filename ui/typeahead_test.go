@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// TestKeysWaitForTheirScreen presses x on the home screen and types on at
+// once, before the closing form has loaded: the keys must reach the form
+// they were typed for, in order, and none the home screen (where a, t, q
+// and / do things).
+func TestKeysWaitForTheirScreen(t *testing.T) {
+	db := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	if err := db.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.English, 100, 30)
+	_, load := m.Update(kp("x"))
+	var later []string
+	for _, k := range []string{"tab", "a", "t", "q", "/"} {
+		_, cmd := m.Update(kp(k))
+		if cmd != nil {
+			later = append(later, k)
+		}
+	}
+	if m.screen != screenHome || len(later) > 0 {
+		t.Fatalf("keys typed while the closing form loaded acted on the home screen (%v):\n%s", later, screenText(m))
+	}
+	runCmd(m, load, 0, m.running.Load())
+	if m.screen != screenClose {
+		t.Fatalf("the closing form did not open:\n%s", screenText(m))
+	}
+	if m.closing.text != "atq/" {
+		t.Errorf("the explanation holds %q, want the keys typed ahead, \"atq/\":\n%s", m.closing.text, screenText(m))
+	}
+}
+
+// TestHeldKeysDroppedWhenTheScreenFails: keys typed for a plan that cannot
+// be opened are not given to the home screen; it says they were not taken.
+func TestHeldKeysDroppedWhenTheScreenFails(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.English, 100, 30)
+	_, load := m.Update(openPlanMsg{"no-such-plan"})
+	for _, k := range []string{"n", "q"} {
+		m.Update(kp(k))
+	}
+	runCmd(m, load, 0, m.running.Load())
+	if m.screen != screenHome {
+		t.Fatalf("a key typed for the failed screen acted on home:\n%s", screenText(m))
+	}
+	if !strings.Contains(screenText(m), "2 keys pressed while a screen was opening were not taken") {
+		t.Errorf("the dropped keys are not told:\n%s", screenText(m))
+	}
+}
