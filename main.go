@@ -39,8 +39,6 @@ type app struct {
 	stdout        io.Writer
 	stderr        io.Writer
 	now           func() time.Time
-	langSet       bool
-	helpWanted    bool
 	// listen is where a shared meeting listens (--listen); serve shares
 	// the meeting opened at once (sipmote serve).
 	listen string

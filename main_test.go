@@ -128,12 +128,11 @@ func TestAmbiguousPrefix(t *testing.T) {
 	for range 20 {
 		c.ok("new", "--person", "P")
 	}
-	_, errOut, code := c.run("export", "", "--format", "md")
-	if code == 0 {
+	if _, _, code := c.run("export", "", "--format", "md"); code == 0 {
 		t.Fatal("empty id accepted")
 	}
 	// With 20 random ids, some one-character prefix is shared.
-	_, errOut, code = c.run("export", firstSharedPrefix(t, c), "--lang", "en")
+	_, errOut, code := c.run("export", firstSharedPrefix(t, c), "--lang", "en")
 	if code == 0 || !strings.Contains(errOut, "several plans") {
 		t.Errorf("ambiguous prefix: exit %d, %q", code, errOut)
 	}

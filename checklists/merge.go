@@ -205,12 +205,10 @@ func leftOut(msg, noun model.Text, id string, change bool) model.Text {
 	}
 }
 
+// capitalise upper-cases a first letter a to z; anything else is kept.
 func capitalise(s string) string {
-	for i, r := range s {
-		if r >= 'a' && r <= 'z' {
-			return string(r-'a'+'A') + s[i+1:]
-		}
-		return s
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
 }

@@ -225,11 +225,11 @@ func validateUnits(c *checker, v *Version) {
 		switch {
 		case unit == "":
 			c.add(SevError, path,
-				fmt.Sprintf("Vilken verksamhet kommer %s från? Skriv enheten under Deltagare, så att det syns att samtycket gäller den.", orDash(pt.Name)),
+				fmt.Sprintf("Vilken verksamhet kommer %s från? Skriv verksamheten under Deltagare, så att det syns att samtycket gäller den.", orDash(pt.Name)),
 				fmt.Sprintf("Which unit is %s from? Write the unit under Participants, so that it shows the consent covers it.", orDash(pt.Name)))
 		case !Covers(k.Actors, unit):
 			c.add(SevError, path,
-				fmt.Sprintf("Samtycket gäller inte %s, som är med på mötet. Fråga den enskilde; om hen säger ja, lägg till enheten under Samtycke.", unit),
+				fmt.Sprintf("Samtycket gäller inte %s, som är med på mötet. Fråga den enskilde; om hen säger ja, lägg till verksamheten under Samtycke.", unit),
 				fmt.Sprintf("The consent does not cover %s, who is at the meeting. Ask the person; if they agree, add the unit under Consent.", unit))
 		}
 	}
@@ -246,7 +246,7 @@ func validateUnits(c *checker, v *Version) {
 			continue
 		}
 		c.add(SevError, fmt.Sprintf("content.actions[%d].unit", i),
-			fmt.Sprintf("Samtycket gäller inte %s, som har en insats i planen. Fråga den enskilde; om hen säger ja, lägg till enheten under Samtycke.", unit),
+			fmt.Sprintf("Samtycket gäller inte %s, som har en insats i planen. Fråga den enskilde; om hen säger ja, lägg till verksamheten under Samtycke.", unit),
 			fmt.Sprintf("The consent does not cover %s, which has an action in the plan. Ask the person; if they agree, add the unit under Consent.", unit))
 	}
 }

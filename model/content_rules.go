@@ -59,14 +59,14 @@ func validateAction(c *checker, p *Plan, v *Version, i int, a Action) {
 	own := v.OwnAction(a, p.Person.Name)
 	if !own && strings.TrimSpace(a.Unit) == "" {
 		c.add(SevError, path+".unit",
-			fmt.Sprintf("Skriv vilken enhet som utför insatsen ”%s”. (Den enskildes eller en närståendes egen insats behöver ingen enhet.)", what),
+			fmt.Sprintf("Skriv vilken verksamhet som utför insatsen ”%s”. (Den enskildes eller en närståendes egen insats behöver ingen verksamhet.)", what),
 			fmt.Sprintf("Write which unit carries out the action \"%s\". (The person's or a relative's own action needs no unit.)", what))
 	}
 	switch {
 	case own:
 	case a.Principal == "":
 		c.add(SevError, path+".principal",
-			fmt.Sprintf("Skriv vem som är huvudman för insatsen ”%s”: kommunen, regionen eller en annan part.", what),
+			fmt.Sprintf("Skriv om kommunen, regionen eller en annan organisation ansvarar för insatsen ”%s”.", what),
 			fmt.Sprintf("Write who the principal of the action \"%s\" is: the municipality, the region or another party.", what))
 	case a.Principal == PrincipalOther && strings.TrimSpace(a.OtherParty) == "":
 		c.add(SevError, path+".other_party",

@@ -77,8 +77,8 @@ func TestDiff(t *testing.T) {
 		{"not agreed written", func(v *Version) { v.Content.NotAgreed = "Om mamma får veta" },
 			"Nytt i planen — inte överens om: Om mamma får veta", "Added to the plan — not agreed: Om mamma får veta"},
 		{"a long text is shortened", func(v *Version) { v.Content.Situation = strings.Repeat("ord ", 60) },
-			"Nytt i planen — nuläge: " + strings.Repeat("ord ", 39) + "…",
-			"Added to the plan — present situation: " + strings.Repeat("ord ", 39) + "…"},
+			"Nytt i planen — hur det är nu: " + strings.Repeat("ord ", 39) + "…",
+			"Added to the plan — current situation: " + strings.Repeat("ord ", 39) + "…"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -111,7 +111,7 @@ func BuildClosureNotice(p *Plan, l Lang) Document {
 			"Varje verksamhet skriver avslutet i sin egen journal eller akt.",
 			"Each unit records the closing in its own records.")})
 	}
-	t := Table{Header: []string{b.t("Namn", "Name"), b.t("Enhet", "Unit"), b.t("Kontakt", "Contact"), b.t("Meddelad", "Told")}}
+	t := Table{Header: []string{b.t("Namn", "Name"), b.t("Verksamhet", "Unit"), b.t("Kontakt", "Contact"), b.t("Meddelad", "Told")}}
 	for _, r := range c.Tell {
 		told := b.t("nej", "no")
 		if r.Told {

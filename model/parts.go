@@ -111,7 +111,7 @@ var TextParts = []TextPart{
 		Hint:    Text{"t.ex. samtal med skolkuratorn", "e.g. a talk with the school counsellor"},
 		Of:      func(c *Content) *string { return &c.OwnViewHow }},
 	{Key: "situation", Section: SectionSituation, Plain: true,
-		Field:   Text{"nuläge", "present situation"},
+		Field:   Text{"hur det är nu", "current situation"},
 		Heading: Text{"Hur det är nu", "Current situation"},
 		Prompt:  Text{"Hur det är nu, också det som fungerar", "Current situation, including what works"},
 		Of:      func(c *Content) *string { return &c.Situation }},

@@ -85,7 +85,6 @@ type Model struct {
 	trail   *trailModel
 	width   int
 	height  int
-	fatal   string
 
 	// The new-plan form kept on disk (see newplan_save.go).
 	formDraft  *NewPlanInput

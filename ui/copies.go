@@ -116,7 +116,7 @@ func (o *copiesOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 		o.adding = true
 		o.input = textinput.New()
 		o.input.Prompt = "› "
-		o.input.Placeholder = model.T(o.lang, "Namn, enhet (t.ex. Per Wall, Geriatriken)", "Name, unit (e.g. Per Wall, Geriatrics)")
+		o.input.Placeholder = model.T(o.lang, "Namn, verksamhet (t.ex. Per Wall, Geriatriken)", "Name, unit (e.g. Per Wall, Geriatrics)")
 		o.input.CharLimit = 200
 		return o, o.input.Focus()
 	case key.Matches(k, o.keys.print):

@@ -216,7 +216,7 @@ func guardianFields(l model.Lang, c func() *model.Consent, i int) []field {
 // plan notes that the consent was widened at the meeting, and when.
 func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) field {
 	var asked []string
-	f := field{path: "consent.actors.add", label: model.T(l, "Enheter som är här men inte i samtycket", "Units here but not in the consent"),
+	f := field{path: "consent.actors.add", label: model.T(l, "Verksamheter som är här men inte i samtycket", "Units here but not in the consent"),
 		kind: kindAction}
 	f.hint = model.T(l, "Fråga den enskilde", "Ask the person")
 	f.get = func() string { return "" }
@@ -225,7 +225,7 @@ func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func()
 		switch {
 		case len(out) == 0:
 			asked = nil
-			return model.T(l, "Samtycket gäller alla enheter som är här.", "The consent covers every unit here.")
+			return model.T(l, "Samtycket gäller alla verksamheter som är här.", "The consent covers every unit here.")
 		case asked != nil && slices.Equal(asked, out):
 			return model.T(l, "Fråga: får ", "Ask: may ") + strings.Join(out, model.T(l, " och ", " and ")) +
 				model.T(l, " vara med och ta del av uppgifterna? Tryck enter igen om den enskilde säger ja.", " take part and share information? Press enter again if the person says yes.")

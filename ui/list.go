@@ -89,8 +89,6 @@ func newListSection(spec listSpec, l model.Lang, st *Styles) *listSection {
 	return &listSection{spec: spec, lang: l, st: st, keys: newListKeys(l, spec.spaceHelp), cacheRev: -1}
 }
 
-func (s *listSection) id() string { return s.spec.id }
-
 // startNew opens the form on a row that does not exist until typed into.
 func (s *listSection) startNew() tea.Cmd {
 	s.editing = model.NewID()

@@ -57,7 +57,7 @@ func (s *listSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 
 func (s *listSection) quickView() string {
 	help := model.T(s.lang,
-		"Namn, sedan med komman: roll (närstående, vårdnadshavare, god man, förvaltare, stödperson, tolk finska), enhet, kommun/region, telefon/video/frånvarande.",
+		"Namn, sedan med komman: roll (närstående, vårdnadshavare, god man, förvaltare, stödperson, tolk finska), verksamhet, kommun/region, telefon/video/frånvarande.",
 		"Name, then with commas: role (relative, guardian, god man, förvaltare, support, interpreter Finnish), unit, kommun/region, phone/video/absent.")
 	out := s.st.Label.Render(model.T(s.lang, "Snabbrad", "Quick row")) + "\n" + s.quickIn.View() + "\n" +
 		s.st.Subtle.Render(ansi.Wordwrap(help, max(10, s.width), ""))
