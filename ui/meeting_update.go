@@ -29,7 +29,9 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 		m.tickClock(m.now())
 		return m.clock()
 	case saveTickMsg:
-		if m.sess.Tick() {
+		// While saves fail, the error stays on screen until one succeeds:
+		// "saving…" would hide that nothing since is on disk.
+		if m.sess.Tick() && !m.saveErr {
 			m.saveText = model.T(m.lang, "sparar…", "saving…")
 		}
 		m.refreshFindings()
@@ -141,7 +143,9 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 				// for validating the whole plan.
 				m.refreshFindings()
 			}
-			m.saveText = model.T(m.lang, "ändrat", "changed")
+			if !m.saveErr {
+				m.saveText = model.T(m.lang, "ändrat", "changed")
+			}
 		}
 		m.sess.SetPosition(m.position())
 		return cmd
@@ -204,7 +208,9 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.save):
 		m.sess.Changed("")
 		m.sess.Tick()
-		m.saveText = model.T(m.lang, "sparar…", "saving…")
+		if !m.saveErr {
+			m.saveText = model.T(m.lang, "sparar…", "saving…")
+		}
 		return nil, true
 	case key.Matches(k, m.keys.help):
 		m.over = newHelpOverlay(m.lang, m.st, m.fullHelp())
