@@ -159,7 +159,7 @@ type renderer struct {
 }
 
 func newRenderer(d model.Document, perCopy int) (*renderer, error) {
-	g, err := newGlyphs(goregular.TTF)
+	g, err := newGlyphs()
 	if err != nil {
 		return nil, fmt.Errorf("%w: font", ErrPDF)
 	}
