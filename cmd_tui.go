@@ -18,6 +18,7 @@ import (
 
 func cmdTUI(a *app, args []string) error {
 	fs := a.flags("")
+	fs.StringVar(&a.listen, "listen", "", "")
 	pos, err := a.parse(fs, "", args)
 	if err != nil {
 		return err
@@ -30,6 +31,7 @@ func cmdTUI(a *app, args []string) error {
 
 func cmdMeeting(a *app, args []string) error {
 	fs := a.flags("meeting")
+	fs.StringVar(&a.listen, "listen", "", "")
 	pos, err := a.parse(fs, "meeting", args)
 	if err != nil {
 		return err
@@ -56,13 +58,16 @@ func (a *app) runTUI(open string) error {
 			return err
 		}
 	}
+	agenda := func(v model.AgeGroup) []ui.Step { return agendaSteps(set, v) }
+	sharer, err := a.sharer(agenda)
+	if err != nil {
+		return err
+	}
 	m := ui.New(ui.Options{
-		Service: svc,
-		Lang:    a.lang,
-		Now:     a.now,
-		Agenda: func(v model.AgeGroup) []ui.Step {
-			return agendaSteps(set, v)
-		},
+		Service:   svc,
+		Lang:      a.lang,
+		Now:       a.now,
+		Agenda:    agenda,
 		OpenCount: func(s model.Summary) int { return set.OpenCountIDs(s.Variant, s.Ticks) },
 		Checklist: func(v model.AgeGroup) (before, after []ui.CheckItem) {
 			for _, it := range set.BeforeFor(v) {
@@ -79,9 +84,11 @@ func (a *app) runTUI(open string) error {
 			e, _ := a.easyRead(p, v, "")
 			return e
 		},
-		OpenPlan: open,
-		Notice:   notice,
-		NoColor:  noColor(),
+		OpenPlan:    open,
+		Notice:      notice,
+		NoColor:     noColor(),
+		Share:       sharer,
+		ShareOnOpen: a.serve,
 	})
 	var opts []tea.ProgramOption
 	if noColor() {

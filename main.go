@@ -39,6 +39,10 @@ type app struct {
 	stdout        io.Writer
 	stderr        io.Writer
 	now           func() time.Time
+	// listen is where a shared meeting listens (--listen); serve shares
+	// the meeting opened at once (sipmote serve).
+	listen string
+	serve  bool
 }
 
 // userError is an error with a message in both languages for the user.
@@ -58,7 +62,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"", "", "öppnar programmet (hemskärmen)", "opens the program (the home screen)", cmdTUI},
-		{"meeting", "ID", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
+		{"meeting", "ID [--listen VÄRD:PORT]", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
+		{"serve", "ID [--listen VÄRD:PORT]", "öppnar mötet delat över SSH: mötesledarens och rummets vy på andra datorer (127.0.0.1 om inte --listen)",
+			"opens the meeting shared over SSH: the chair's and the room's view on other computers (127.0.0.1 unless --listen)", cmdServe},
 		{"new", "--person NAMN [--pnr PNR] [--language KOD] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
 		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
 		{"export", "ID --format json|md|txt|easyread|ics [-o FIL [--force]] [--with-place] [--easy-read SPRÅK]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
@@ -146,7 +152,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // so that English help is English throughout. Longer words come first:
 // NYFIL before FIL.
 var argsPlaceholders = strings.NewReplacer(
-	"NYFIL", "NEWFILE", "FIL", "FILE", "NAMN", "NAME", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "ÅÅÅÅMMDD", "YYYYMMDD",
+	"VÄRD:PORT", "HOST:PORT", "NYFIL", "NEWFILE", "FIL", "FILE", "NAMN", "NAME", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "ÅÅÅÅMMDD", "YYYYMMDD",
 	"TT:MM", "HH:MM", "SPRÅK", "LANGUAGE", "FRÅN", "FROM", "TILL", "TO", "KOD", "CODE", "SÖKVÄG", "PATH", "MAPP", "DIR")
 
 // argsIn is a command's arguments as its usage shows them in l.
@@ -159,7 +165,7 @@ func argsIn(args string, l model.Lang) string {
 
 func isValueFlag(s string) bool {
 	switch strings.TrimLeft(s, "-") {
-	case "db", "lang", "checklists":
+	case "db", "lang", "checklists", "listen":
 		return true
 	}
 	return false

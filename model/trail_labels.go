@@ -33,6 +33,10 @@ func TrailLabel(l Lang, kind, where string) string {
 		sv, en = "krypterad", "encrypted"
 	case "upgraded":
 		sv, en = "uppgraderad", "upgraded"
+	case "joined":
+		sv, en = "delad skärm ansluten", "shared screen joined"
+	case "left":
+		sv, en = "delad skärm frånkopplad", "shared screen left"
 	default:
 		return kind
 	}
@@ -53,6 +57,10 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "hemskärmen", "home screen")
 		case "list":
 			w = T(l, "sipmote list", "sipmote list")
+		case "chair":
+			w = T(l, "mötesledarens vy", "the chair's view")
+		case "room":
+			w = T(l, "rummets vy", "the room's view")
 		}
 		return T(l, sv, en) + " (" + w + ")"
 	}

@@ -33,6 +33,11 @@ const (
 	TrailEncrypted = "encrypted"
 	// TrailUpgraded is the file-level event of a schema migration.
 	TrailUpgraded = "upgraded"
+	// TrailJoined and TrailLeft are a device that joined or left a shared
+	// meeting over SSH: Section says which view (chair, room), From its
+	// network address.
+	TrailJoined = "joined"
+	TrailLeft   = "left"
 )
 
 // TrailEvent is one entry in an access trail: who did what, when and from
@@ -72,7 +77,8 @@ func knownKind(k string) bool {
 	switch k {
 	case TrailCreated, TrailImported, TrailOpened, TrailChanged,
 		TrailFinalised, TrailPrinted, TrailExported, TrailClosed,
-		TrailViewed, TrailListed, TrailRescued, TrailEncrypted, TrailUpgraded:
+		TrailViewed, TrailListed, TrailRescued, TrailEncrypted, TrailUpgraded,
+		TrailJoined, TrailLeft:
 		return true
 	}
 	return false

@@ -26,6 +26,11 @@ type Options struct {
 	EasyRead func(*model.Plan, *model.Version) *model.EasyRead
 	// OpenPlan opens this plan's meeting at once (sipmote meeting ID).
 	OpenPlan string
+	// Share shares a meeting over SSH (the meeting's ctrl+o); nil leaves
+	// it out. ShareOnOpen shares the meeting OpenPlan opens at once
+	// (sipmote serve ID).
+	Share       Sharer
+	ShareOnOpen bool
 	// Notice is shown on the home screen at start, e.g. which local
 	// checklist files were left out.
 	Notice string
@@ -167,6 +172,9 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) Close() error {
 	err := m.flushForm()
 	m.work.Wait()
+	if sh := m.takeSharing(); sh != nil {
+		_ = sh.Stop()
+	}
 	if m.session != nil {
 		if e := m.session.Close(); e != nil && err == nil {
 			err = e
@@ -355,7 +363,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.plan != m.want {
 			if msg.sess != nil {
 				m.leaving = append(m.leaving, msg.sess)
-				return m.leave(msg.sess), true
+				return m.leave(msg.sess, nil), true
 			}
 			return nil, true
 		}
@@ -445,7 +453,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case closeMeetingMsg:
-		s := m.session
+		s, sh := m.session, m.takeSharing()
 		m.view.Detach()
 		m.session, m.view, m.meeting = nil, nil, nil
 		m.screen = screenHome
@@ -453,7 +461,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		m.leaving = append(m.leaving, s)
-		return m.leave(s), true
+		return m.leave(s, sh), true
 	case meetingLeftMsg:
 		for i, s := range m.leaving {
 			if s.ID() == msg.session {
@@ -484,17 +492,25 @@ func (m *Model) printOptions(p *model.Plan, v *model.Version) service.PrintOptio
 
 // leave closes a session off the UI goroutine: its last save may wait for
 // the disk.
-func (m *Model) leave(s *service.Session) tea.Cmd {
-	return m.io(func() tea.Msg { return meetingLeftMsg{s.ID(), s.Close()} })
+func (m *Model) leave(s *service.Session, sh Sharing) tea.Cmd {
+	return m.io(func() tea.Msg {
+		// Sharing stops first, so that the devices' leaving is in the
+		// trail and nothing reaches a device after the session closed.
+		if sh != nil {
+			_ = sh.Stop()
+		}
+		return meetingLeftMsg{s.ID(), s.Close()}
+	})
 }
 
 // openSession puts a session's meeting in front, attached as one view.
 func (m *Model) openSession(s *service.Session) tea.Cmd {
 	var cmds []tea.Cmd
 	if m.session != nil {
+		sh := m.takeSharing()
 		m.view.Detach()
 		m.leaving = append(m.leaving, m.session)
-		cmds = append(cmds, m.leave(m.session))
+		cmds = append(cmds, m.leave(m.session, sh))
 	}
 	m.session, m.view = s, s.Attach()
 	m.view.Edit(func(p *model.Plan) {
@@ -506,9 +522,14 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 		m.meeting.io = m.io
 		m.meeting.printOptions = m.printOptions
 		m.meeting.checklist = m.o.Checklist
+		m.meeting.share = m.o.Share
 		m.meeting.setSize(m.width, m.height-1)
 	})
 	m.screen = screenMeeting
+	if m.o.ShareOnOpen && m.o.Share != nil {
+		m.o.ShareOnOpen = false // only the meeting opened first
+		cmds = append(cmds, m.meeting.startSharing())
+	}
 	return tea.Batch(append(cmds, m.meeting.init())...)
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 type meetingKeys struct {
-	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views key.Binding
+	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views, share key.Binding
 	// start starts the meeting clock, or takes back a false start.
 	start, undoStart key.Binding
 	// shortQuit is quit as the bottom line shows it, where room is short.
@@ -38,6 +38,7 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
 		start:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "starta mötet", "start the meeting"))),
 		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "byt vy", "switch view"))),
+		share:    newShareKey(l),
 	}
 	k.undoStart = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "ångra starten", "undo the start")))
 	k.shortQuit = key.NewBinding(key.WithKeys("ctrl+q"), key.WithHelp("ctrl+q", model.T(l, "stäng", "leave")))
@@ -115,9 +116,13 @@ type meetingModel struct {
 
 	// who is the view on screen; a meeting always opens on the
 	// secretary's, never on the chair's with its private cues.
-	who   viewKind
-	chair *chairModel
-	room  *roomModel
+	who viewKind
+	// share starts sharing over SSH (nil when it cannot be offered);
+	// sharing is the running share.
+	share   Sharer
+	sharing Sharing
+	chair   *chairModel
+	room    *roomModel
 }
 
 // PrintJob says which papers a print from the screen holds: the original
@@ -140,6 +145,11 @@ func newMeetingModel(l model.Lang, st *Styles, svc *service.Service, v *service.
 	p := v.Plan()
 	m.lastTick = now()
 	m.restore(p.Position)
+	if len(steps) > 0 && !v.ReadOnly() && p.Position.Step == "" {
+		// Every view of the meeting reads the step from the plan, so the
+		// one this screen chose is made the meeting's.
+		v.MoveStep(steps[m.step].ID)
+	}
 	m.refreshFindings()
 	return m
 }

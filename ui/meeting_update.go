@@ -17,6 +17,9 @@ import (
 type closeMeetingMsg struct{}
 
 func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
+	if cmd, handled := m.updateShare(msg); handled {
+		return cmd
+	}
 	if cmd, handled := m.updateOtherView(msg); handled {
 		return cmd
 	}
@@ -423,7 +426,7 @@ func (m *meetingModel) fullHelp() []helpGroup {
 	}
 	return []helpGroup{
 		{model.T(l, "Dagordningen", "The agenda"), []key.Binding{start, k.next, k.prev, k.done, k.rounds, k.ticks}},
-		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views}},
+		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.share}},
 		{model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.active, l), sec},
 		{model.T(l, "Spara, stäng, hjälp", "Save, close, help"), []key.Binding{k.save, k.quit,
 			key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1/esc", model.T(l, "stänger hjälpen", "closes the help")))}},
@@ -549,7 +552,7 @@ func (m *meetingModel) statusBar() string {
 	} else {
 		counts = m.st.Subtle.Render(counts)
 	}
-	line := ansi.Truncate(save+"  ·  "+counts, m.width, "…")
+	line := ansi.Truncate(save+"  ·  "+counts+m.shareStatus(), m.width, "…")
 	if steps := m.stepLine(); steps != "" && ansi.StringWidth(line)+ansi.StringWidth(steps)+4 <= m.width {
 		line += strings.Repeat(" ", m.width-ansi.StringWidth(line)-ansi.StringWidth(steps)) + steps
 	}

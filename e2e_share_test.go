@@ -1,0 +1,156 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// sshLine joins a shared meeting with the real OpenSSH client, asked for
+// the code by keyboard-interactive, in a terminal of its own.
+// The terminal stays open after ssh ends, to read why it ended.
+func sshLine(t *testing.T, port, role string) *tmux {
+	ssh := "ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o PubkeyAuthentication=no" +
+		" -o PreferredAuthentications=keyboard-interactive -o NumberOfPasswordPrompts=1 -o LogLevel=ERROR" +
+		" -p " + port + " " + role + "@127.0.0.1"
+	return startTmux(t, 110, 36, "sh", "-c", ssh+"; echo SSH-ENDED $?; sleep 60")
+}
+
+// TestShareOverSSH runs a shared meeting as people would: the secretary
+// starts sipmote serve, a wrong code is refused, the chair and the room
+// join with ssh, the chair's step change shows on the secretary's screen,
+// the room never shows what not to raise or the full personnummer while
+// the secretary types them, and a kill -9 of the secretary's program a
+// second and a half later loses nothing that was on the screens.
+func TestShareOverSSH(t *testing.T) {
+	needTool(t, "tmux")
+	needTool(t, "ssh")
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "data", "sip.db")
+	if out, err := exec.Command(bin, "--db", db, "demo").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--db", db, "list").CombinedOutput()
+	if err != nil {
+		t.Fatalf("list: %v\n%s", err, out)
+	}
+	id := ""
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.Contains(l, "Maja") {
+			id = strings.Fields(l)[0]
+		}
+	}
+	host := startTmux(t, 120, 40, bin, "--db", db, "serve", id, "--listen", "127.0.0.1:0")
+	deadline := time.Now().Add(15 * time.Second)
+	for !strings.Contains(host.capture(), "Mötets kod:") && time.Now().Before(deadline) {
+		if strings.Contains(host.capture(), "uppföljningsmötet") {
+			host.keys("Enter") // a finalised plan: start its follow-up
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	scr := host.waitFor("Mötets kod:", time.Second)
+	code := regexp.MustCompile(`Mötets kod: ([a-z0-9]{4}-[a-z0-9]{4})`).FindStringSubmatch(scr)
+	port := regexp.MustCompile(`ssh -p (\d+) chair@127\.0\.0\.1`).FindStringSubmatch(scr)
+	if code == nil || port == nil || !strings.Contains(scr, "ssh -p "+port[1]+" room@127.0.0.1") {
+		t.Fatalf("no code or ssh lines on screen:\n%s", scr)
+	}
+
+	bad := sshLine(t, port[1], "room")
+	bad.waitFor("Mötets kod:", 10*time.Second)
+	bad.keys("abcd-efgh", "Enter")
+	if scr := bad.waitFor("SSH-ENDED", 10*time.Second); !strings.Contains(scr, "Permission denied") || strings.Contains(scr, "Nu pratar vi om") {
+		t.Fatalf("a wrong code was not refused:\n%s", scr)
+	}
+
+	chair := sshLine(t, port[1], "chair")
+	chair.waitFor("Mötets kod:", 10*time.Second)
+	chair.keys(code[1], "Enter")
+	chair.waitFor("MÖTESLEDARENS VY", 10*time.Second)
+	chair.waitFor("Ta inte upp: hennes tidigare partner", 5*time.Second)
+	room := sshLine(t, port[1], "room")
+	room.waitFor("Mötets kod:", 10*time.Second)
+	room.keys(strings.ToUpper(code[1]), "Enter")
+	room.waitFor("Nu pratar vi om", 10*time.Second)
+	host.keys("Escape")
+	host.waitFor("delas (2 anslutna", 5*time.Second)
+
+	// The follow-up opens on the review; the chair goes back one step, to
+	// the present situation, and the secretary's editor follows.
+	for range 20 {
+		chair.keys("Left")
+	}
+	for i := 0; !strings.Contains(chair.capture(), "Hur det är nu\n") && !regexp.MustCompile(`Punkt \d+ av \d+: Hur det är nu`).MatchString(chair.capture()); i++ {
+		if i > 20 {
+			t.Fatalf("the chair never reached the present situation:\n%s", chair.capture())
+		}
+		chair.keys("Right")
+		time.Sleep(200 * time.Millisecond)
+	}
+	scr = host.waitFor("Hur det är nu, också det som fungerar", 5*time.Second)
+
+	// The secretary types the subject not to raise and the personnummer.
+	typed := " Om hennes tidigare partner: inget nytt. Pnr 19890412-3455. Klart."
+	for i := 0; i < len(typed); i += 4 {
+		host.keys("-l", typed[i:min(i+4, len(typed))])
+		r := room.capture()
+		for _, never := range []string{"hennes tidigare partner", "19890412-3455", "198904123455", "Ta inte upp"} {
+			if strings.Contains(r, never) {
+				t.Fatalf("the room's screen shows %q:\n%s", never, r)
+			}
+		}
+	}
+	r := room.waitFor("Klart.", 5*time.Second)
+	if !strings.Contains(r, "Om …: inget nytt. Pnr 19890412-****.") {
+		t.Errorf("the room's screen does not show the masked text:\n%s", r)
+	}
+	chair.waitFor("Hur det är nu", time.Second)
+
+	// Kill the secretary's program a second and a half after the last
+	// key: what the screens showed is on disk.
+	time.Sleep(1500 * time.Millisecond)
+	if err := syscall.Kill(host.pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	md, err := exec.Command(bin, "--db", db, "export", id, "--format", "md").CombinedOutput()
+	if err != nil {
+		t.Fatalf("export after kill: %v\n%s", err, md)
+	}
+	if !strings.Contains(string(md), "Pnr 19890412-3455. Klart.") {
+		t.Errorf("typed text lost by the kill:\n%s", md)
+	}
+	again := startTmux(t, 120, 40, bin, "--db", db, "meeting", id)
+	scr = again.waitFor("Hur det är nu, också det som fungerar", 15*time.Second)
+	agendaOn := false
+	for _, l := range strings.Split(scr, "\n") {
+		if i := strings.Index(l, "›"); i >= 0 && strings.Contains(l[i:], "Hur det är nu") {
+			agendaOn = true
+		}
+	}
+	if !agendaOn {
+		t.Errorf("reopened away from the chair's step:\n%s", scr)
+	}
+	_ = exec.Command("tmux", "kill-session", "-t", again.session).Run() // SIGHUP: saves and ends
+	var trail []byte
+	for try := 0; ; try++ {
+		if trail, err = exec.Command(bin, "--db", db, "trail", id).CombinedOutput(); err == nil {
+			break
+		}
+		if try > 50 {
+			t.Fatalf("trail: %v\n%s", err, trail)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	for _, want := range []string{"delad skärm ansluten (mötesledarens vy)", "delad skärm ansluten (rummets vy)"} {
+		if !strings.Contains(string(trail), want) {
+			t.Errorf("trail lacks %q:\n%s", want, trail)
+		}
+	}
+	if strings.Contains(string(trail), code[1]) {
+		t.Errorf("the trail holds the code:\n%s", trail)
+	}
+}

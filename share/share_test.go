@@ -1,0 +1,426 @@
+package share
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// echoModel is the smallest program: it shows its role and the last key.
+type echoModel struct {
+	role Role
+	last string
+}
+
+func (m echoModel) Init() tea.Cmd { return nil }
+func (m echoModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		m.last = k.String()
+		if m.last == "q" {
+			return m, tea.Quit
+		}
+	}
+	return m, nil
+}
+func (m echoModel) View() tea.View { return tea.NewView("HELLO " + string(m.role) + " key=" + m.last) }
+
+type trailLog struct {
+	mu     sync.Mutex
+	events []string
+}
+
+func (l *trailLog) add(kind string, c Client) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.events = append(l.events, kind+" "+string(c.Role)+" "+c.Addr)
+}
+
+func (l *trailLog) list() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string{}, l.events...)
+}
+
+func startTest(t testing.TB, mod func(*Options)) (*Server, *trailLog) {
+	t.Helper()
+	tl := &trailLog{}
+	o := Options{Listen: "127.0.0.1:0", HostKey: filepath.Join(t.TempDir(), "data", HostKeyName),
+		NewModel: func(c Client) (tea.Model, func()) { return echoModel{role: c.Role}, nil }, Trail: tl.add}
+	if mod != nil {
+		mod(&o)
+	}
+	s, err := Start(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s, tl
+}
+
+// dial connects with a password, or with keyboard-interactive when ki.
+func dial(s *Server, user, code string, ki bool) (*gossh.Client, error) {
+	auth := []gossh.AuthMethod{gossh.Password(code)}
+	if ki {
+		auth = []gossh.AuthMethod{gossh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
+			if len(qs) != 1 {
+				return nil, fmt.Errorf("questions: %q", qs)
+			}
+			return []string{code}, nil
+		})}
+	}
+	return gossh.Dial("tcp", s.Addr().String(), &gossh.ClientConfig{User: user, Auth: auth,
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+}
+
+// screen is a terminal session on a client with what it received so far.
+type screen struct {
+	sess *gossh.Session
+	in   io.WriteCloser
+	mu   sync.Mutex
+	out  bytes.Buffer
+	hit  chan struct{}
+}
+
+func (sc *screen) Write(p []byte) (int, error) {
+	sc.mu.Lock()
+	sc.out.Write(p)
+	sc.mu.Unlock()
+	select {
+	case sc.hit <- struct{}{}:
+	default:
+	}
+	return len(p), nil
+}
+
+func (sc *screen) text() string {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.out.String()
+}
+
+func openScreen(t testing.TB, c *gossh.Client) *screen {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := &screen{sess: sess, hit: make(chan struct{}, 1)}
+	sess.Stdout = sc
+	sc.in, _ = sess.StdinPipe()
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+func (sc *screen) waitFor(t testing.TB, want string, d time.Duration) {
+	t.Helper()
+	deadline := time.After(d)
+	for !strings.Contains(sc.text(), want) {
+		select {
+		case <-sc.hit:
+		case <-deadline:
+			t.Fatalf("never saw %q in %q", want, sc.text())
+		}
+	}
+}
+
+func TestCodeAndRoles(t *testing.T) {
+	s, tl := startTest(t, nil)
+	code := s.Code()
+	if len(normCode(code)) != 8 || !strings.Contains(code, "-") {
+		t.Fatalf("code %q", code)
+	}
+	for _, tc := range []struct {
+		user, code string
+		ki, ok     bool
+	}{
+		{"chair", code, false, true},
+		{"room", strings.ToUpper(strings.ReplaceAll(code, "-", " ")), true, true},
+		{"room", "abcd-efgh", true, false},
+		{"room", "", false, false},
+		{"secretary", code, false, false},
+		{"root", code, true, false},
+	} {
+		c, err := dial(s, tc.user, tc.code, tc.ki)
+		if (err == nil) != tc.ok {
+			t.Errorf("%s with %q (ki %v): err %v", tc.user, tc.code, tc.ki, err)
+		}
+		if c != nil {
+			sc := openScreen(t, c)
+			sc.waitFor(t, "HELLO "+tc.user, 5*time.Second)
+			c.Close()
+		}
+	}
+	// Each device that came in is in the trail twice, by role and address.
+	deadline := time.Now().Add(3 * time.Second)
+	for len(tl.list()) < 4 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	got := strings.Join(tl.list(), "|")
+	for _, want := range []string{"joined chair 127.0.0.1", "left chair 127.0.0.1", "joined room 127.0.0.1", "left room 127.0.0.1"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("trail %q lacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, code) || strings.Contains(got, "HELLO") {
+		t.Errorf("trail holds content: %q", got)
+	}
+}
+
+func TestHostKeyPrivate(t *testing.T) {
+	s, _ := startTest(t, nil)
+	path := s.o.HostKey
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("host key mode %v", fi.Mode().Perm())
+	}
+	di, _ := os.Stat(filepath.Dir(path))
+	if di.Mode().Perm() != 0o700 {
+		t.Errorf("data folder mode %v", di.Mode().Perm())
+	}
+	// The same key again at the next meeting, made private if loosened.
+	before, _ := os.ReadFile(path)
+	_ = os.Chmod(path, 0o644)
+	again, err := hostKey(path)
+	if err != nil || !bytes.Equal(before, again) {
+		t.Fatalf("key changed or unreadable: %v", err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("loosened key left at %v", fi.Mode().Perm())
+	}
+}
+
+// TestNothingButTheScreen: a command, a session without a terminal, port
+// forwarding and agent forwarding are all refused.
+func TestNothingButTheScreen(t *testing.T) {
+	s, _ := startTest(t, nil)
+	c, err := dial(s, "chair", s.Code(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sess, _ := c.NewSession()
+	if out, err := sess.CombinedOutput("cat /etc/passwd"); err == nil || strings.Contains(string(out), "root:") {
+		t.Errorf("a command ran: %v %q", err, out)
+	}
+	sess, _ = c.NewSession()
+	out := &screen{hit: make(chan struct{}, 1)}
+	sess.Stdout, sess.Stderr = out, out
+	if err := sess.Shell(); err == nil {
+		_ = sess.Wait()
+	}
+	if strings.Contains(out.text(), "HELLO") {
+		t.Errorf("a session without a terminal got the screen: %q", out.text())
+	}
+	if _, err := c.Dial("tcp", "127.0.0.1:22"); err == nil {
+		t.Error("local port forwarding was allowed")
+	}
+	if _, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		t.Error("remote port forwarding was allowed")
+	}
+	sess, _ = c.NewSession()
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Error("sftp was offered")
+	}
+	// The library takes note of an agent request, but the server never
+	// opens the agent's channel back to the client.
+	agent := c.HandleChannelOpen("auth-agent@openssh.com")
+	sess, _ = c.NewSession()
+	if _, err := sess.SendRequest("auth-agent-req@openssh.com", true, nil); err != nil {
+		t.Fatal(err)
+	}
+	sc := &screen{sess: sess, hit: make(chan struct{}, 1)}
+	sess.Stdout = sc
+	_ = sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{})
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	sc.waitFor(t, "HELLO chair", 5*time.Second)
+	select {
+	case ch := <-agent:
+		ch.Reject(gossh.Prohibited, "")
+		t.Error("the server reached for the client's agent")
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+func TestWrongCodesAreSlowedDown(t *testing.T) {
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	s, _ := startTest(t, func(o *Options) { o.Now = clock })
+	for range freeMisses {
+		if _, err := dial(s, "room", "wrong", false); err == nil {
+			t.Fatal("a wrong code was let in")
+		}
+	}
+	// Locked out: even the right code is refused until the wait is over.
+	if _, err := dial(s, "room", s.Code(), false); err == nil {
+		t.Fatal("the right code came in while the address waits")
+	}
+	mu.Lock()
+	now = now.Add(2 * time.Second)
+	mu.Unlock()
+	c, err := dial(s, "room", s.Code(), false)
+	if err != nil {
+		t.Fatalf("after the wait: %v", err)
+	}
+	c.Close()
+}
+
+func TestLimiter(t *testing.T) {
+	t0 := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	now := t0
+	l := newLimiter(func() time.Time { return now })
+	for i := range freeMisses - 1 {
+		l.fail("a")
+		if !l.allow("a") {
+			t.Fatalf("blocked after %d misses", i+1)
+		}
+	}
+	l.fail("a")
+	if l.allow("a") || !l.allow("b") {
+		t.Fatal("third miss: a should wait, b not")
+	}
+	now = t0.Add(time.Second)
+	if !l.allow("a") {
+		t.Fatal("a still waits after a second")
+	}
+	l.fail("a")
+	now = t0.Add(2500 * time.Millisecond)
+	if l.allow("a") {
+		t.Fatal("the fourth miss should wait two seconds")
+	}
+	l.pass("a")
+	if !l.allow("a") {
+		t.Fatal("the right code does not clear the misses")
+	}
+	// Many misses from many addresses stop everyone for the minute.
+	for i := range globalMisses {
+		l.fail(fmt.Sprint("x", i))
+	}
+	if l.allow("c") {
+		t.Fatal("guessing from many addresses is not slowed down")
+	}
+	now = now.Add(61 * time.Second)
+	if !l.allow("c") {
+		t.Fatal("the minute passed")
+	}
+}
+
+func TestCapAndDrop(t *testing.T) {
+	s, _ := startTest(t, func(o *Options) { o.MaxClients = 2 })
+	var scs []*screen
+	for _, r := range []string{"chair", "room"} {
+		c, err := dial(s, r, s.Code(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		sc := openScreen(t, c)
+		sc.waitFor(t, "HELLO "+r, 5*time.Second)
+		scs = append(scs, sc)
+	}
+	c, err := dial(s, "room", s.Code(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	third := openScreen(t, c)
+	werr := make(chan error, 1)
+	go func() { werr <- third.sess.Wait() }()
+	select {
+	case <-werr:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a third device was kept")
+	}
+	if strings.Contains(third.text(), "HELLO") {
+		t.Error("the third device got the screen")
+	}
+	list := s.Clients()
+	if len(list) != 2 || list[0].Role != RoleChair || list[1].Role != RoleRoom {
+		t.Fatalf("clients %+v", list)
+	}
+	s.Drop(list[1].ID)
+	done := make(chan error, 1)
+	go func() { done <- scs[1].sess.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the dropped device is still connected")
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for len(s.Clients()) != 1 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := s.Clients(); len(got) != 1 || got[0].Role != RoleChair {
+		t.Errorf("after drop: %+v", got)
+	}
+}
+
+func TestCloseEndsEveryone(t *testing.T) {
+	s, _ := startTest(t, nil)
+	c, err := dial(s, "chair", s.Code(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := openScreen(t, c)
+	sc.waitFor(t, "HELLO chair", 5*time.Second)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- sc.sess.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a device stayed after sharing stopped")
+	}
+	if _, err := dial(s, "chair", s.Code(), false); err == nil {
+		t.Error("connected after Close")
+	}
+}
+
+func TestListen(t *testing.T) {
+	for _, bad := range []string{"nonsense", "127.0.0.1", ":x", ":2223"} {
+		if _, err := listen(bad); err == nil || !errors.Is(err, errBadListen) {
+			t.Errorf("listen(%q) = %v", bad, err)
+		}
+	}
+	s, _ := startTest(t, nil)
+	if !s.Addr().IP.IsLoopback() {
+		t.Errorf("listens on %v", s.Addr())
+	}
+	want := fmt.Sprintf("ssh -p %d chair@127.0.0.1", s.Addr().Port)
+	if got := s.Line(RoleChair); got != want {
+		t.Errorf("line %q, want %q", got, want)
+	}
+	ln, err := net.Listen("tcp", DefaultListen)
+	if err == nil {
+		defer ln.Close()
+	}
+	// The default address is taken now (by us or another): any free port.
+	l2, err := listen("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l2.Close()
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+)
+
+// Sharer shares a session's meeting over SSH. main gives it, built on the
+// share package, which the screens do not know.
+type Sharer func(s *service.Session) (Sharing, error)
+
+// Answers about sharing, each naming its session.
+type (
+	sharedMsg struct {
+		session uint64
+		sh      Sharing
+		err     error
+	}
+	shareChangedMsg struct{ session uint64 }
+	shareStoppedMsg struct {
+		session uint64
+		err     error
+	}
+)
+
+func (x sharedMsg) sessionID() uint64       { return x.session }
+func (x shareChangedMsg) sessionID() uint64 { return x.session }
+func (x shareStoppedMsg) sessionID() uint64 { return x.session }
+
+func newShareKey(l model.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", model.T(l, "dela mötet", "share the meeting")))
+}
+
+// updateShare takes the share key, in every view, and the answers about
+// sharing.
+func (m *meetingModel) updateShare(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.over != nil || !key.Matches(msg, m.keys.share) {
+			return nil, false
+		}
+		m.message = ""
+		if m.sharing != nil {
+			m.over = newSharePanel(m.lang, m.st, m.sharing)
+			return nil, true
+		}
+		return m.startSharing(), true
+	case sharedMsg:
+		m.sharing = nil
+		if msg.err != nil {
+			m.message = model.T(m.lang, "Mötet kunde inte delas: ", "The meeting could not be shared: ") + errText(m.lang, msg.err)
+			return nil, true
+		}
+		m.sharing = msg.sh
+		m.over = newSharePanel(m.lang, m.st, m.sharing)
+		return m.waitShare(), true
+	case shareChangedMsg:
+		if m.sharing == nil {
+			return nil, true
+		}
+		return m.waitShare(), true // the panel and the status bar redraw
+	case stopShareMsg:
+		sh := m.sharing
+		m.sharing = nil
+		if sh == nil {
+			return nil, true
+		}
+		id := m.sess.Session().ID()
+		return m.io(func() tea.Msg { return shareStoppedMsg{id, sh.Stop()} }), true
+	case shareStoppedMsg:
+		m.message = model.T(m.lang, "Mötet delas inte längre.", "The meeting is no longer shared.")
+		if msg.err != nil {
+			m.message += " " + errText(m.lang, msg.err)
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// startSharing listens for devices, off the screen's goroutine (it reads
+// or makes the host key).
+func (m *meetingModel) startSharing() tea.Cmd {
+	if m.share == nil {
+		m.message = model.T(m.lang, "Delning går inte att starta här.", "Sharing cannot be started here.")
+		return nil
+	}
+	fn, s := m.share, m.sess.Session()
+	m.message = model.T(m.lang, "Startar delningen…", "Starting to share…")
+	return m.io(func() tea.Msg {
+		sh, err := fn(s)
+		return sharedMsg{s.ID(), sh, err}
+	})
+}
+
+// waitShare waits for a device to join or leave, or for sharing to stop.
+func (m *meetingModel) waitShare() tea.Cmd {
+	sh, id := m.sharing, m.sess.Session().ID()
+	return func() tea.Msg {
+		select {
+		case <-sh.Changed():
+		case <-sh.Done():
+		}
+		return shareChangedMsg{id}
+	}
+}
+
+// shareStatus is the status bar's note that the meeting is shared.
+func (m *meetingModel) shareStatus() string {
+	if m.sharing == nil {
+		return ""
+	}
+	n := len(m.sharing.Devices())
+	return "  ·  " + m.st.Warn.Render(fmt.Sprintf(model.T(m.lang, "delas (%d anslutna, f3)", "shared (%d connected, f3)"), n))
+}
+
+// takeSharing hands the meeting's sharing to the root as the meeting is
+// left, which stops it before the session closes.
+func (m *Model) takeSharing() Sharing {
+	if m.meeting == nil || m.meeting.sharing == nil {
+		return nil
+	}
+	sh := m.meeting.sharing
+	m.meeting.sharing = nil
+	return sh
+}
