@@ -19,8 +19,10 @@ func ErrorText(l model.Lang, err error) string {
 	case err == nil:
 		return ""
 	case errors.As(err, &se) && se.DiskFull():
-		return model.T(l, "disken är full. Frigör utrymme; texten finns kvar och sparas när det går.",
-			"the disk is full. Free some space; the text is kept and saved when possible.")
+		// Whether the text is still kept depends on where this is said
+		// (an open meeting keeps it in memory; a closed one does not), so
+		// the caller says that, never this text.
+		return model.T(l, "disken är full; frigör utrymme", "the disk is full; free some space")
 	case errors.Is(err, store.ErrLocked):
 		return model.T(l, "databasen används redan av en annan sipmote. Stäng den andra först.",
 			"the database is already in use by another sipmote. Close the other one first.")

@@ -470,7 +470,10 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			}
 		}
 		if msg.err != nil {
-			m.home.message = errText(l, msg.err)
+			// The session is closed: what its last save could not write
+			// is gone, and the screen says so.
+			m.home.message = model.T(l, "Mötet är stängt, men det senaste som skrevs kunde inte sparas: ",
+				"The meeting is closed, but what was typed last could not be saved: ") + errText(l, msg.err)
 		}
 		return m.reload(), true
 	case listMsg:

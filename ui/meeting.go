@@ -91,8 +91,11 @@ type meetingModel struct {
 	findings      []model.Finding
 	findingMap    map[string]string
 
-	saveText   string
-	saveErr    bool
+	saveText string
+	saveErr  bool
+	// leaveAsk is the question before leaving while saves fail; nil when
+	// none is asked (see meeting_leave.go).
+	leaveAsk   *confirm
 	lastTick   time.Time
 	clockDirty int
 	message    string

@@ -17,6 +17,9 @@ import (
 type closeMeetingMsg struct{}
 
 func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
+	if cmd, handled := m.updateLeave(msg); handled {
+		return cmd
+	}
 	if cmd, handled := m.updateShare(msg); handled {
 		return cmd
 	}
@@ -159,6 +162,9 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.quit):
 		if m.clockDirty > 0 {
 			m.sess.Changed("") // the last seconds of the clock
+		}
+		if m.saveErr {
+			return m.askLeave(), true
 		}
 		return func() tea.Msg { return closeMeetingMsg{} }, true
 	case key.Matches(k, m.keys.start):
@@ -462,6 +468,9 @@ func (m *meetingModel) stepHelp() []key.Binding {
 // view draws the meeting. The agenda is cached until the clock, the step
 // or the plan changes, so a keystroke redraws only the plan pane.
 func (m *meetingModel) view() string {
+	if m.leaveAsk != nil {
+		return m.leaveView()
+	}
 	if m.over != nil {
 		return m.over.view(m.width, m.height)
 	}

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+)
+
+// While saves fail, ctrl+q does not leave silently: it asks, type-ahead
+// cannot answer, "no" stays with the text, and only a deliberate "yes"
+// leaves, after which the home screen does not claim the text was kept.
+func TestLeavingWithUnsavedTextAsks(t *testing.T) {
+	now := fakeConfirmClock(t)
+	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	if m.screen != screenMeeting {
+		t.Fatalf("no meeting:\n%s", screenText(m))
+	}
+	id := m.meeting.sess.Session().ID()
+	send(m, sessionMsg(service.Event{Session: id, Saved: &service.Saved{At: fixedNow, Err: errors.New("write: no space left on device")}}))
+	if !m.meeting.saveErr {
+		t.Fatal("the failed save is not shown")
+	}
+	press(m, "ctrl+q")
+	if m.screen != screenMeeting || !strings.Contains(screenText(m), "NOT saved") {
+		t.Fatalf("ctrl+q left a meeting whose text is not saved:\n%s", screenText(m))
+	}
+	press(m, "y") // typed ahead: within the quiet time
+	if m.screen != screenMeeting {
+		t.Fatal("type-ahead answered the question")
+	}
+	*now = now.Add(time.Second)
+	press(m, "n")
+	if m.screen != screenMeeting || m.meeting.leaveAsk != nil {
+		t.Fatalf("no did not stay in the meeting:\n%s", screenText(m))
+	}
+	press(m, "ctrl+q")
+	*now = now.Add(time.Second)
+	press(m, "y")
+	if m.screen != screenHome {
+		t.Fatalf("a deliberate yes did not leave:\n%s", screenText(m))
+	}
+	if s := screenText(m); strings.Contains(s, "kept") {
+		t.Errorf("the home screen claims the text is kept:\n%s", s)
+	}
+}
+
+// A save that works leaves at once, with no question.
+func TestLeavingWhenSavedDoesNotAsk(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	press(m, "ctrl+q")
+	if m.screen != screenHome {
+		t.Fatalf("ctrl+q asked although nothing failed:\n%s", screenText(m))
+	}
+}
