@@ -90,7 +90,7 @@ func TestShareOverSSH(t *testing.T) {
 		chair.keys("Right")
 		time.Sleep(200 * time.Millisecond)
 	}
-	scr = host.waitFor("Hur det är nu, också det som fungerar", 5*time.Second)
+	host.waitFor("Hur det är nu, också det som fungerar", 5*time.Second)
 
 	// The secretary types the subject not to raise and the personnummer.
 	typed := " Om hennes tidigare partner: inget nytt. Pnr 19890412-3455. Klart."
