@@ -228,9 +228,26 @@ func TestShareThreeDevicesTyping(t *testing.T) {
 	wg.Add(1 + len(rooms))
 	go func() {
 		defer wg.Done()
+		// A view of its own: a view is used from one goroutine.
+		probe := m.sess.Attach()
+		defer probe.Detach()
 		for range 10 {
+			var before string
+			probe.Read(func(p *model.Plan) { before = p.Position.Step })
 			_, _ = chair.in.Write([]byte("\x1b[C")) // →: the next step
-			_, _ = chair.in.Write([]byte(" "))      // tick a speaker
+			// The step moves through the session in a command; a person
+			// ticks a speaker after seeing the new step, so the test waits
+			// for it too (under -race the move can take longer than the
+			// next key).
+			for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); {
+				var now string
+				probe.Read(func(p *model.Plan) { now = p.Position.Step })
+				if now != before {
+					break
+				}
+				time.Sleep(2 * time.Millisecond)
+			}
+			_, _ = chair.in.Write([]byte(" ")) // tick a speaker
 			time.Sleep(5 * time.Millisecond)
 		}
 	}()
