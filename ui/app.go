@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
@@ -483,139 +481,9 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// printOptions are a print's from the screens: the easy-read page first,
-// where there is one. It runs in the print's tea.Cmd.
-func (m *Model) printOptions(p *model.Plan, v *model.Version) service.PrintOptions {
-	o := service.PrintOptions{Lang: m.o.Lang}
-	if m.o.EasyRead != nil {
-		o.EasyRead = m.o.EasyRead(p, v)
-	}
-	return o
-}
-
-// leave closes a session off the UI goroutine: its last save may wait for
-// the disk.
-func (m *Model) leave(s *service.Session, sh Sharing) tea.Cmd {
-	return m.io(func() tea.Msg {
-		// Sharing stops first, so that the devices' leaving is in the
-		// trail and nothing reaches a device after the session closed.
-		if sh != nil {
-			_ = sh.Stop()
-		}
-		return meetingLeftMsg{s.ID(), s.Close()}
-	})
-}
-
-// openSession puts a session's meeting in front, attached as one view.
-func (m *Model) openSession(s *service.Session) tea.Cmd {
-	var cmds []tea.Cmd
-	if m.session != nil {
-		sh := m.takeSharing()
-		m.view.Detach()
-		m.leaving = append(m.leaving, m.session)
-		cmds = append(cmds, m.leave(m.session, sh))
-	}
-	m.session, m.view = s, s.Attach()
-	m.view.Edit(func(p *model.Plan) {
-		steps := m.o.Agenda(p.Variant)
-		if p.Draft != nil && p.Draft.Review != nil {
-			steps = followUpAgenda(steps)
-		}
-		m.meeting = newMeetingModel(m.o.Lang, &m.st, m.o.Service, m.view, steps, m.o.Now)
-		m.meeting.io = m.io
-		m.meeting.printOptions = m.printOptions
-		m.meeting.checklist = m.o.Checklist
-		m.meeting.share = m.o.Share
-		m.meeting.setSize(m.width, m.height-1)
-	})
-	m.screen = screenMeeting
-	if m.o.ShareOnOpen && m.o.Share != nil {
-		m.o.ShareOnOpen = false // only the meeting opened first
-		cmds = append(cmds, m.meeting.startSharing())
-	}
-	return tea.Batch(append(cmds, m.meeting.init())...)
-}
-
-func (m *Model) resize() {
-	m.home.width, m.home.height = m.width, m.height
-	if m.trail != nil {
-		m.trail.width, m.trail.height = m.width, m.height
-	}
-	m.home.filter.SetWidth(max(10, m.width-10))
-	if m.closing != nil {
-		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
-	}
-	if m.newPlan != nil {
-		m.newPlan.setSize(m.width, m.height)
-	}
-	if m.meeting != nil {
-		m.view.Read(func(*model.Plan) { m.meeting.setSize(m.width, m.height-1) })
-	}
-}
-
 // MinWidth and MinHeight are the smallest window the screens can be used
 // in; below them the screen says so instead of drawing a broken layout.
 const (
 	MinWidth  = 60
 	MinHeight = 16
 )
-
-// View draws the screen in front, cut to the window.
-func (m *Model) View() tea.View {
-	v := tea.NewView(clip(m.render(), m.width, m.height))
-	v.AltScreen = true
-	v.WindowTitle = "sipmote"
-	return v
-}
-
-// render draws the screen in front as the screens lay it out; tests check
-// that it fits the window without the cut that View adds.
-func (m *Model) render() string {
-	var s string
-	switch {
-	case m.tooSmall():
-		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
-	case m.screen == screenTrail && m.trail != nil:
-		s = m.trail.view()
-	case m.screen == screenNew:
-		s = m.newPlan.view()
-	case m.screen == screenMeeting:
-		m.view.Read(func(*model.Plan) { s = m.meeting.view() })
-	case m.screen == screenAsk:
-		s = m.ask.view(m.width)
-	case m.screen == screenClose:
-		s = m.closing.view(m.width)
-	default:
-		s = m.home.view()
-	}
-	return s
-}
-
-// samePerson tells whether a listed plan has the same name and birth date,
-// so that a second plan for one person is not made by mistake. It looks at
-// the list the home screen has, never the disk: it runs inside Update.
-func (m *Model) samePerson(p *model.Plan) bool {
-	masked := model.MaskPNR(p.Person.PNR)
-	for _, s := range m.home.all {
-		if model.SameName(s.Person, p.Person.Name) && s.PNRMasked == masked {
-			return true
-		}
-	}
-	return false
-}
-
-// clip cuts a screen to the window, the last guard against a broken
-// layout: a line that would wrap or a screen that would scroll moves every
-// line below it, so nothing may ever be wider or taller than the window.
-func clip(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h && h > 0 {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
-	}
-	return strings.Join(lines, "\n")
-}

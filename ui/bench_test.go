@@ -5,9 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"time"
+
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
-	"time"
 
 	"github.com/sipmote/sipmote/model"
 )

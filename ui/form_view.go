@@ -1,0 +1,169 @@
+// How a form draws itself: its fields with their findings, in a window
+// that keeps the field in focus visible.
+
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// view draws the form in width columns.
+func (f *form) view(findings map[string]string) string {
+	blocks := make([]string, 0, len(f.fields))
+	var b strings.Builder
+	for i, fl := range f.fields {
+		if i > 0 {
+			blocks = append(blocks, b.String())
+			b.Reset()
+		}
+		focused := i == f.focus
+		if fl.hidden() && !focused {
+			continue
+		}
+		label := fl.label
+		if focused {
+			b.WriteString(f.st.Focused.Render("› " + label))
+			if f.replace && fl.kind == kindText {
+				b.WriteString(f.st.Subtle.Render("  (" + model.T(f.lang, "skriv för att ersätta", "type to replace") + ")"))
+			}
+		} else {
+			b.WriteString(f.st.Label.Render("  " + label))
+		}
+		b.WriteByte('\n')
+		switch {
+		case focused && f.held:
+			lines := strings.Split(ansi.Wordwrap(fl.get(), max(10, f.width-2), ""), "\n")
+			if len(lines) > 3 {
+				lines = append(lines[:3], "…")
+			}
+			b.WriteString("  " + strings.Join(lines, "\n  "))
+		case focused && fl.kind == kindText:
+			b.WriteString("  " + f.input.View())
+		case focused && fl.kind == kindArea:
+			b.WriteString(f.area.View())
+		case fl.kind == kindAction:
+			btn := "[ " + fl.hint + " ]"
+			if focused {
+				btn = f.st.Focused.Render(btn) + f.st.Subtle.Render("  "+model.T(f.lang, "enter", "enter"))
+			}
+			b.WriteString("  " + btn)
+			if fl.note != nil {
+				if n := fl.note(); n != "" {
+					b.WriteString("\n" + f.st.Subtle.Render(ansi.Wordwrap("  "+n, max(10, f.width-2), "")))
+				}
+			}
+		case fl.kind == kindToggle:
+			mark := "[ ] " + model.T(f.lang, "nej", "no")
+			if fl.get() == "true" {
+				mark = "[x] " + model.T(f.lang, "ja", "yes")
+			}
+			if focused {
+				mark = f.st.Focused.Render(mark) + f.st.Subtle.Render("  "+model.T(f.lang, "mellanslag ändrar", "space changes"))
+			}
+			b.WriteString("  " + mark)
+		case fl.kind == kindChoice:
+			lbl := fl.get()
+			for _, o := range fl.choices() {
+				if o.value == fl.get() {
+					lbl = o.label
+				}
+			}
+			if lbl == "" {
+				lbl = "—"
+			}
+			if focused {
+				b.WriteString("  " + f.st.Focused.Render("‹ "+lbl+" ›") + f.st.Subtle.Render("  "+model.T(f.lang, "← → väljer", "← → chooses")))
+			} else {
+				b.WriteString("  " + lbl)
+			}
+		default:
+			v := fl.get()
+			if v == "" {
+				b.WriteString("  " + f.st.Subtle.Render("—"))
+			} else if fl.private {
+				b.WriteString("  " + f.st.Subtle.Render(model.T(f.lang, "(dolt här · syns i mötesledarens vy, f2)", "(hidden here · shown in the chair's view, f2)")))
+			} else if fl.kind == kindArea {
+				lines := strings.Split(ansi.Wordwrap(v, max(10, f.width-2), ""), "\n")
+				if len(lines) > 3 {
+					lines = append(lines[:3], "…")
+				}
+				b.WriteString("  " + strings.Join(lines, "\n  "))
+			} else {
+				b.WriteString("  " + ansi.Truncate(v, max(10, f.width-2), "…"))
+			}
+		}
+		b.WriteByte('\n')
+		checked := false
+		if fl.check != nil {
+			if msg := fl.check(fl.get()); msg != "" {
+				b.WriteString("  " + f.st.Err.Render(msg) + "\n")
+				checked = true
+			}
+		}
+		if msg, ok := findings[fl.path]; ok && focused && !checked {
+			w := ansi.Wordwrap(msg, max(10, f.width-2), "")
+			b.WriteString("  " + f.st.Warn.Render(strings.ReplaceAll(w, "\n", "\n  ")) + "\n")
+		}
+	}
+	blocks = append(blocks, b.String())
+	out := f.window(blocks)
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > f.width {
+			lines[i] = ansi.Truncate(l, f.width, "…")
+		}
+	}
+	out = strings.Join(lines, "\n")
+	if f.notice != "" {
+		out += "\n" + f.st.Warn.Render(f.notice)
+	}
+	return out
+}
+
+// window keeps the focused field in view when the form is taller than its
+// room, showing as many fields around it as fit.
+func (f *form) window(blocks []string) string {
+	height := func(s string) int { return strings.Count(s, "\n") }
+	total := 0
+	for _, bl := range blocks {
+		total += height(bl)
+	}
+	room := max(3, f.height)
+	if total <= room {
+		return strings.TrimRight(strings.Join(blocks, ""), "\n")
+	}
+	first, last := f.focus, f.focus
+	used := height(blocks[f.focus])
+	for {
+		grown := false
+		if last+1 < len(blocks) && used+height(blocks[last+1]) <= room-1 {
+			last++
+			used += height(blocks[last])
+			grown = true
+		}
+		if first > 0 && used+height(blocks[first-1]) <= room-1 {
+			first--
+			used += height(blocks[first])
+			grown = true
+		}
+		if !grown {
+			break
+		}
+	}
+	out := strings.Join(blocks[first:last+1], "")
+	more := ""
+	if first > 0 {
+		more += "↑ "
+	}
+	for _, bl := range blocks[last+1:] {
+		if bl != "" {
+			more += "↓ "
+			break
+		}
+	}
+	return strings.TrimRight(out, "\n") + "\n" + f.st.Subtle.Render(more+model.T(f.lang, "fler fält", "more fields"))
+}

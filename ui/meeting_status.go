@@ -1,0 +1,134 @@
+// The meeting's bottom lines: the status bar with the save state and the
+// findings' counts, the step line, and the key help.
+
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// fullHelp is every key of the meeting, grouped as the help shows them.
+func (m *meetingModel) fullHelp() []helpGroup {
+	k, l := m.keys, m.lang
+	dir := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…0", model.T(l, "direkt till avsnitt", "straight to a section")))
+	start := k.start
+	if v := m.version(); v.Started() {
+		start = k.undoStart
+	}
+	sec := m.sections[m.active].help()
+	if _, ok := m.sections[m.active].(*formSection); ok {
+		sec = append(sec, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "lämnar inte avsnittet: använd ctrl+g eller ctrl+n", "does not leave the section: use ctrl+g or ctrl+n"))))
+	}
+	return []helpGroup{
+		{model.T(l, "Dagordningen", "The agenda"), []key.Binding{start, k.next, k.prev, k.done, k.rounds, k.ticks}},
+		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.share}},
+		{model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.active, l), sec},
+		{model.T(l, "Spara, stäng, hjälp", "Save, close, help"), []key.Binding{k.save, k.quit,
+			key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1/esc", model.T(l, "stänger hjälpen", "closes the help")))}},
+	}
+}
+
+// shortHelp is the bottom line: how to get help and how to leave come
+// first, whatever the width; on the first step's section, starting (or
+// taking back a false start); then the keys of the section in front. On
+// the other steps the agenda's clock line tells how to start.
+func (m *meetingModel) shortHelp() []key.Binding {
+	k := m.keys
+	out := []key.Binding{k.help, k.shortQuit}
+	if v := m.sess.Draft(); v != nil && m.step == 0 && len(m.steps) > 0 && m.active == m.steps[0].Section {
+		if v.Started() {
+			out = append(out, k.undoStart)
+		} else {
+			out = append(out, k.start)
+		}
+	}
+	out = append(out, m.sections[m.active].help()...)
+	return append(out, k.findings, k.preview, k.views, k.ticks)
+}
+
+// stepHelp is the agenda's keys, on the status line beside the save state.
+func (m *meetingModel) stepHelp() []key.Binding {
+	// Shorter words than in the help, so that they fit beside the save
+	// time at 80 columns.
+	sec := key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", model.T(m.lang, "avsnitt", "sections")))
+	return []key.Binding{m.keys.next, sec}
+}
+
+func (m *meetingModel) statusBar() string {
+	nErr, nWarn := model.CountFindings(m.findings)
+	save := m.st.OK.Render(m.saveText)
+	if m.saveErr {
+		save = m.st.Err.Render(m.saveText)
+	}
+	counts := countText(m.lang, nErr, nWarn)
+	if nErr > 0 {
+		counts = m.st.Err.Render(counts)
+	} else {
+		counts = m.st.Subtle.Render(counts)
+	}
+	line := ansi.Truncate(save+"  ·  "+counts+m.shareStatus(), m.width, "…")
+	if steps := m.stepLine(); steps != "" && ansi.StringWidth(line)+ansi.StringWidth(steps)+4 <= m.width {
+		line += strings.Repeat(" ", m.width-ansi.StringWidth(line)-ansi.StringWidth(steps)) + steps
+	}
+	if m.message != "" {
+		// A message takes the help line, so a file name is never cut off
+		// behind the keys; the next key brings the help back.
+		return line + "\n" + m.st.Warn.Render(ansi.Truncate(m.message, m.width, "…"))
+	}
+	return line + "\n" + m.helpLine()
+}
+
+// stepLine is the agenda's keys as drawn on the status line; it changes
+// only with the width.
+func (m *meetingModel) stepLine() string {
+	k := fmt.Sprintf("%d", m.width)
+	if k != m.stepKey {
+		m.stepKey = k
+		h := m.help
+		h.Styles = m.st.Help
+		h.SetWidth(0)
+		m.stepText = h.ShortHelpView(m.stepHelp())
+	}
+	return m.stepText
+}
+
+// helpLine is the key help, drawn again only when the keys that work change,
+// not on every key typed.
+func (m *meetingModel) helpLine() string {
+	keys := m.shortHelp()
+	var k strings.Builder
+	fmt.Fprintf(&k, "%d|", m.width)
+	for _, b := range keys {
+		k.WriteString(b.Help().Key + b.Help().Desc + "|")
+	}
+	if k.String() != m.helpKey {
+		m.helpKey = k.String()
+		m.helpText = shortHelp(styledHelp(m.st, m.help), keys, m.width)
+	}
+	return m.helpText
+}
+
+// countText says how many errors and warnings, in the right number.
+func countText(l model.Lang, nErr, nWarn int) string {
+	e := model.T(l, "fel", "errors")
+	if nErr == 1 && l == model.English {
+		e = "error"
+	}
+	w := model.T(l, "varningar", "warnings")
+	if nWarn == 1 {
+		w = model.T(l, "varning", "warning")
+	}
+	return fmt.Sprintf("%d %s, %d %s", nErr, e, nWarn, w)
+}
+
+// saveErrorText says what went wrong with saving without naming any data.
+func saveErrorText(l model.Lang, err error) string {
+	return model.T(l, "KUNDE INTE SPARA: ", "COULD NOT SAVE: ") + errText(l, err) +
+		model.T(l, " — texten finns kvar på skärmen, försöker igen", " — the text is still on screen, trying again")
+}
