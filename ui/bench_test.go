@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
 	"time"
 
 	"charm.land/bubbles/v2/textarea"
