@@ -9,27 +9,27 @@ import "strings"
 func SectionOf(path string) string {
 	switch {
 	case strings.HasPrefix(path, "meeting.participants"):
-		return "participants"
+		return SectionParticipants
 	case strings.HasPrefix(path, "meeting."), strings.HasPrefix(path, "person."):
-		return "meeting"
+		return SectionMeeting
 	case strings.HasPrefix(path, "consent"):
-		return "consent"
+		return SectionConsent
 	case strings.HasPrefix(path, "content.goals"):
-		return "goals"
+		return SectionGoals
 	case strings.HasPrefix(path, "content.actions"):
-		return "actions"
+		return SectionActions
 	case strings.HasPrefix(path, "content.coordinator"):
-		return "coordinator"
+		return SectionCoordinator
 	case strings.HasPrefix(path, "content.follow_up"), strings.HasPrefix(path, "content.handover"):
-		return "follow_up"
+		return SectionFollowUp
 	case strings.HasPrefix(path, "content.consider_until"):
-		return "not_agreed"
+		return SectionNotAgreed
 	case strings.HasPrefix(path, "content.devices"):
-		return "medication"
+		return SectionMedication
 	case strings.HasPrefix(path, "content.own_view_how"):
-		return "own_words"
+		return SectionOwnWords
 	case strings.HasPrefix(path, "review"):
-		return "review"
+		return SectionReview
 	case strings.HasPrefix(path, "content."):
 		s := strings.TrimPrefix(path, "content.")
 		if i := strings.IndexAny(s, ".["); i >= 0 {
@@ -37,5 +37,5 @@ func SectionOf(path string) string {
 		}
 		return s
 	}
-	return "finish"
+	return SectionFinish
 }

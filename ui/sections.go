@@ -59,33 +59,12 @@ func sectionOfPath(path string) (section string, row int) {
 		}
 		return n
 	}
-	switch {
-	case strings.HasPrefix(path, "meeting.participants"):
-		return secParticipants, idx(path)
-	case strings.HasPrefix(path, "meeting."), strings.HasPrefix(path, "person."):
-		return secMeeting, -1
-	case strings.HasPrefix(path, "consent"):
-		return secConsent, -1
-	case strings.HasPrefix(path, "content.goals"):
-		return secGoals, idx(path)
-	case strings.HasPrefix(path, "content.actions"):
-		return secActions, idx(path)
-	case strings.HasPrefix(path, "content.coordinator"):
-		return secCoordinator, -1
-	case strings.HasPrefix(path, "content.follow_up"), strings.HasPrefix(path, "content.handover"):
-		return secFollowUp, -1
-	case strings.HasPrefix(path, "content.consider_until"):
-		return secNotAgreed, -1
-	case strings.HasPrefix(path, "content.devices"):
-		return secMedication, -1
-	case strings.HasPrefix(path, "content.own_view_how"):
-		return secOwnWords, -1
-	case strings.HasPrefix(path, "review"):
-		return secReview, -1
-	case strings.HasPrefix(path, "content."):
-		return strings.TrimPrefix(path, "content."), -1
+	section = model.SectionOf(path)
+	switch section {
+	case secParticipants, secGoals, secActions:
+		row = idx(path)
 	}
-	return secFinish, -1
+	return section, row
 }
 
 // dateCheck and clockCheck give the immediate message under a field.
