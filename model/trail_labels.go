@@ -37,6 +37,8 @@ func TrailLabel(l Lang, kind, where string) string {
 		sv, en = "delad skärm ansluten", "shared screen joined"
 	case "left":
 		sv, en = "delad skärm frånkopplad", "shared screen left"
+	case "recovery":
+		sv, en = "återställningsfil", "recovery file"
 	default:
 		return kind
 	}
@@ -61,6 +63,14 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "mötesledarens vy", "the chair's view")
 		case "room":
 			w = T(l, "rummets vy", "the room's view")
+		case "recovery":
+			w = T(l, "återställningsfil", "recovery file")
+		case "written":
+			w = T(l, "skriven, databasen tog inte emot planen", "written, the database would not take the plan")
+		case "restored":
+			w = T(l, "lagd tillbaka i databasen", "put back in the database")
+		case "discarded":
+			w = T(l, "kastad", "thrown away")
 		}
 		return T(l, sv, en) + " (" + w + ")"
 	}

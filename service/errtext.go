@@ -15,9 +15,25 @@ import (
 func ErrorText(l model.Lang, err error) string {
 	var se *store.SaveError
 	var fe *FileError
+	var re *store.RecoveryError
+	var rm *RemoveError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &re) && re.DiskFull():
+		return model.T(l, "det är fullt även där", "that disk is full too")
+	case errors.As(err, &rm):
+		return model.T(l, "filen "+rm.Path+" kunde inte tas bort; ta bort den själv", "the file "+rm.Path+" could not be removed; remove it yourself")
+	case errors.Is(err, store.ErrDamagedRecovery):
+		return model.T(l, "återställningsfilen är skadad och kan inte läsas. Den ligger kvar som den är.",
+			"the recovery file is damaged and cannot be read. It is left as it is.")
+	case errors.Is(err, ErrClosedSince):
+		return model.T(l, "planen har avslutats efter att filen skrevs, och en avslutad plan ändras inte.",
+			"the plan was closed after the file was written, and a closed plan is not changed.")
+	case errors.Is(err, store.ErrOtherDatabase):
+		return model.T(l, "återställningsfilen hör till en annan databas.", "the recovery file belongs to another database.")
+	case errors.As(err, &re):
+		return model.T(l, "ingen av mapparna "+strings.Join(re.Tried, ", ")+" tog emot den", "none of the folders "+strings.Join(re.Tried, ", ")+" would take it")
 	case errors.As(err, &se) && se.DiskFull():
 		// Whether the text is still kept depends on where this is said
 		// (an open meeting keeps it in memory; a closed one does not), so

@@ -54,7 +54,7 @@ type Session struct {
 	trail     chan store.TrailEvent
 	trailEnd  sync.WaitGroup
 	closeOnce sync.Once
-	closeErr  error
+	outcome   Closed
 }
 
 var lastSessionID atomic.Uint64
@@ -238,25 +238,3 @@ func (s *Session) stamp(e Event) Event {
 	return e
 }
 
-// Close saves what is left, ends every attached view (their Events
-// channels are closed, with nothing left in them) and stops the saver and
-// the trail. Nothing is delivered to a view after Close returns, and no
-// goroutine of the session is left running for long: only the saver's
-// notifier may still be returning. Close may be called more than once; it
-// returns the error of the last save, if it failed.
-func (s *Session) Close() error {
-	s.closeOnce.Do(func() {
-		s.mu.Lock()
-		s.tick()
-		s.closed = true
-		for v := range s.views {
-			v.end()
-		}
-		clear(s.views)
-		s.mu.Unlock()
-		s.closeErr = s.saver.Close()
-		close(s.trail)
-		s.trailEnd.Wait()
-	})
-	return s.closeErr
-}

@@ -38,6 +38,10 @@ const (
 	// network address.
 	TrailJoined = "joined"
 	TrailLeft   = "left"
+	// TrailRecovery is the plan going to or coming back from a recovery
+	// file, when the database could not take it: Section says which
+	// (written, restored, discarded).
+	TrailRecovery = "recovery"
 )
 
 // TrailEvent is one entry in an access trail: who did what, when and from
@@ -78,7 +82,7 @@ func knownKind(k string) bool {
 	case TrailCreated, TrailImported, TrailOpened, TrailChanged,
 		TrailFinalised, TrailPrinted, TrailExported, TrailClosed,
 		TrailViewed, TrailListed, TrailRescued, TrailEncrypted, TrailUpgraded,
-		TrailJoined, TrailLeft:
+		TrailJoined, TrailLeft, TrailRecovery:
 		return true
 	}
 	return false
