@@ -237,4 +237,3 @@ func (s *Session) stamp(e Event) Event {
 	e.Session, e.Plan, e.Rev = s.id, s.plan.ID, s.rev
 	return e
 }
-
