@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -13,6 +14,7 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -98,7 +100,8 @@ func (a *app) runTUI(open string) error {
 	}
 	prog := tea.NewProgram(m, opts...)
 	// Closing the terminal window sends SIGHUP; end the program the normal
-	// way so that the last keystrokes are saved before it exits.
+	// way so that the last keystrokes are saved before it exits. Bubble Tea
+	// does the same for SIGTERM itself.
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -108,13 +111,45 @@ func (a *app) runTUI(open string) error {
 		}
 	}()
 	_, runErr := prog.Run()
-	if err := m.Close(); err != nil {
-		fmt.Fprintln(os.Stderr, "sipmote: "+service.ErrorText(a.lang, err))
-	}
+	a.shutdown(m)
 	if errors.Is(runErr, tea.ErrInterrupted) || errors.Is(runErr, tea.ErrProgramKilled) {
-		return nil // a signal ended it; what was typed is saved above
+		return nil // a signal ended it; what was typed is dealt with above
 	}
 	return runErr
+}
+
+// closeRetry is how long the last save of a meeting is tried again when
+// the program ends, before the plan goes to a recovery file.
+const closeRetry = 5 * time.Second
+
+// shutdown closes what the screens had open, after the screen is gone: a
+// last save that fails is tried again for closeRetry, and then the plan
+// goes to a recovery file. Standard error says exactly where, or that the
+// text is lost. A second SIGTERM, SIGHUP or SIGINT meanwhile cuts the wait
+// short (the recovery file is still written) instead of killing the
+// program in the middle.
+func (a *app) shutdown(m *ui.Model) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
+	defer signal.Stop(sig)
+	stop, done := make(chan struct{}), make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-sig:
+			close(stop)
+		case <-done:
+		}
+	}()
+	closed, err := m.Shutdown(closeRetry, stop)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "sipmote: "+service.ErrorText(a.lang, err))
+	}
+	for _, c := range closed {
+		if t := service.ClosedText(a.lang, c); t != "" {
+			fmt.Fprintln(os.Stderr, termsafe.String(t))
+		}
+	}
 }
 
 // noColor follows the NO_COLOR convention (no-color.org): set to anything

@@ -67,6 +67,9 @@ type Service struct {
 	db     *store.DB
 	o      Options
 	osUser string
+	// recoveryDir is where a recovery file goes first, found at Open so
+	// that a screen can name it without touching the disk.
+	recoveryDir string
 }
 
 // ResolvePath is the database file for a --db flag: the flag, else
@@ -88,8 +91,16 @@ func Open(path string, o Options) (*Service, error) {
 	if o.OSUser == "" {
 		o.OSUser = store.CurrentOSUser()
 	}
-	return &Service{db: db, o: o, osUser: o.OSUser}, nil
+	svc := &Service{db: db, o: o, osUser: o.OSUser}
+	if dirs := store.RecoveryDirs(path); len(dirs) > 0 {
+		svc.recoveryDir = dirs[0]
+	}
+	return svc, nil
 }
+
+// RecoveryDir is the folder a recovery file goes to first when the
+// database will not take a meeting's text (see Session.CloseWithin).
+func (s *Service) RecoveryDir() string { return s.recoveryDir }
 
 // Close releases the database. Close every Session first: their last
 // saves need it.

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -201,7 +203,6 @@ func (d *DB) WriteRecovery(p *model.Plan, base, now time.Time) (RecoveryWritten,
 	if err != nil {
 		return RecoveryWritten{}, err
 	}
-	name := recoveryName(p.ID, now)
 	rerr := &RecoveryError{Err: errors.New("no folder to write in")}
 	for _, dir := range RecoveryDirs(d.path) {
 		rerr.Tried = append(rerr.Tried, dir)
@@ -209,14 +210,29 @@ func (d *DB) WriteRecovery(p *model.Plan, base, now time.Time) (RecoveryWritten,
 			rerr.Err = err
 			continue
 		}
-		path := filepath.Join(dir, name)
-		if err := writeNew(path, raw); err != nil {
+		path, err := writeRecoveryIn(dir, recoveryName(p.ID, now), raw)
+		if err != nil {
 			rerr.Err = err
 			continue
 		}
 		return RecoveryWritten{Path: path, InMemory: inMemory(dir)}, nil
 	}
 	return RecoveryWritten{}, rerr
+}
+
+// writeRecoveryIn writes a new file named name in dir, or name-2, name-3
+// and so on when a file of that name is there already: an earlier file is
+// never replaced.
+func writeRecoveryIn(dir, name string, raw []byte) (string, error) {
+	base := strings.TrimSuffix(name, RecoveryExt)
+	for i := 1; ; i++ {
+		path := filepath.Join(dir, name)
+		err := writeNew(path, raw)
+		if !errors.Is(err, fs.ErrExist) || i >= 100 {
+			return path, err
+		}
+		name = base + "-" + strconv.Itoa(i+1) + RecoveryExt
+	}
 }
 
 // recoveryName names a plan's recovery file: the start of its id, for a
@@ -227,7 +243,7 @@ func recoveryName(planID string, now time.Time) string {
 	if len(short) > 8 {
 		short = short[:8]
 	}
-	return "sipmote-" + short + "-" + now.UTC().Format("20060102T150405.000000000Z") + RecoveryExt
+	return "sipmote-" + short + "-" + now.Format("20060102-150405") + RecoveryExt
 }
 
 // writeNew writes data to a new file at path, mode 0600, through a

@@ -326,3 +326,30 @@ func TestRecoveryTriesTheNextFolder(t *testing.T) {
 		t.Errorf("Recoveries = %+v", list)
 	}
 }
+
+// A second recovery of the same plan in the same second gets a name of its
+// own: an earlier file is never replaced.
+func TestRecoveryNeverReplaces(t *testing.T) {
+	useRecoveryDir(t)
+	d := openTemp(t)
+	p := secretPlan()
+	a, err := d.WriteRecovery(p, time.Time{}, fixedTime())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Draft.Content.Situation = "andra gången"
+	b, err := d.WriteRecovery(p, time.Time{}, fixedTime())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Path == b.Path || filepath.Dir(a.Path) != filepath.Dir(b.Path) {
+		t.Fatalf("%s and %s", a.Path, b.Path)
+	}
+	first, _, err := d.ReadRecovery(a.Path)
+	if err != nil || first.Draft.Content.Situation == "andra gången" {
+		t.Errorf("the first file was replaced: %v", err)
+	}
+	if list := d.Recoveries(); len(list) != 2 {
+		t.Errorf("Recoveries = %d files, want 2", len(list))
+	}
+}

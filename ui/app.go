@@ -45,6 +45,7 @@ const (
 	screenAsk
 	screenClose
 	screenTrail
+	screenRecover
 )
 
 // Model is the root: it owns the screens and routes messages to the one in
@@ -80,6 +81,10 @@ type Model struct {
 	running atomic.Int32
 	ask     *askModel
 	closing *closeModel
+	// recover offers recovery files back at start (recovery.go);
+	// afterRecover is the meeting to open once it is done.
+	recover      *recoverModel
+	afterRecover string
 	trail   *trailModel
 	width   int
 	height  int
@@ -108,7 +113,11 @@ func New(o Options) *Model {
 	// first frame shows the plans; later lists come through reload.
 	m.listed(listMsg(m.list()))
 	m.loadFormDraft()
-	if ref := o.OpenPlan; ref != "" {
+	if m.offerRecoveries() {
+		// What the database did not take last time comes first, even
+		// before the meeting asked for.
+		m.afterRecover = o.OpenPlan
+	} else if ref := o.OpenPlan; ref != "" {
 		// Opened here, before the program reads a key, so that the first
 		// screen is the meeting: a key typed right after start reaches the
 		// field it was typed for, never the home screen.
@@ -165,26 +174,15 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Close saves and closes the open meeting and any meeting left whose last
-// save is still running; main calls it after the program ends, whatever
-// ended it.
+// save is still running, with no time to retry (see Shutdown); it returns
+// the first save that failed.
 func (m *Model) Close() error {
-	err := m.flushForm()
-	m.work.Wait()
-	if sh := m.takeSharing(); sh != nil {
-		_ = sh.Stop()
-	}
-	if m.session != nil {
-		if e := m.session.Close(); e != nil && err == nil {
-			err = e
-		}
-		m.session, m.view = nil, nil
-	}
-	for _, s := range m.leaving {
-		if e := s.Close(); e != nil && err == nil {
+	closed, err := m.Shutdown(0, nil)
+	for _, c := range closed {
+		if e := c.Err(); e != nil && err == nil {
 			err = e
 		}
 	}
-	m.leaving = nil
 	return err
 }
 
@@ -221,10 +219,11 @@ type (
 		plan *model.Plan
 		err  error
 	}
-	// meetingLeftMsg says the last save of a meeting left has ended.
+	// meetingLeftMsg says the last save of a meeting left has ended,
+	// and where its text is.
 	meetingLeftMsg struct {
 		session uint64
-		err     error
+		closed  service.Closed
 	}
 	homePrintedMsg struct {
 		id    string
@@ -276,6 +275,9 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if cmd, ok := m.updateForm(msg); ok {
+		return m, cmd
+	}
+	if cmd, ok := m.updateRecover(msg); ok {
 		return m, cmd
 	}
 	if cmd, ok := m.rootUpdate(msg); ok {
@@ -467,11 +469,8 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 				break
 			}
 		}
-		if msg.err != nil {
-			// The session is closed: what its last save could not write
-			// is gone, and the screen says so.
-			m.home.message = model.T(l, "Mötet är stängt, men det senaste som skrevs kunde inte sparas: ",
-				"The meeting is closed, but what was typed last could not be saved: ") + errText(l, msg.err)
+		if t := leftText(l, msg.closed); t != "" {
+			m.home.message = t
 		}
 		return m.reload(), true
 	case listMsg:

@@ -4,6 +4,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
@@ -29,8 +31,51 @@ func (m *Model) leave(s *service.Session, sh Sharing) tea.Cmd {
 		if sh != nil {
 			_ = sh.Stop()
 		}
-		return meetingLeftMsg{s.ID(), s.Close()}
+		return meetingLeftMsg{s.ID(), s.CloseWithin(0, nil)}
 	})
+}
+
+// Shutdown ends what the screens have open, once the program has ended,
+// whatever ended it: the new-plan form is written, the service calls
+// running are waited for, sharing stops, and every meeting is closed. A
+// meeting's last save that fails is tried again for up to retry, or until
+// stop is closed; what the database still will not take goes to a
+// recovery file. It returns what became of each meeting's text, and the
+// form's save error.
+func (m *Model) Shutdown(retry time.Duration, stop <-chan struct{}) ([]service.Closed, error) {
+	err := m.flushForm()
+	m.work.Wait()
+	if sh := m.takeSharing(); sh != nil {
+		_ = sh.Stop()
+	}
+	var closed []service.Closed
+	if m.session != nil {
+		closed = append(closed, m.session.CloseWithin(retry, stop))
+		m.session, m.view = nil, nil
+	}
+	for _, s := range m.leaving {
+		closed = append(closed, s.CloseWithin(retry, stop))
+	}
+	m.leaving = nil
+	return closed, err
+}
+
+// leftText is what the home screen says of a meeting left whose text the
+// database did not take: where it is now, or that it is lost.
+func leftText(l model.Lang, c service.Closed) string {
+	switch c.Outcome {
+	case service.OutcomeRecovered:
+		return model.T(l, "Mötet är stängt. Databasen tog inte emot det som skrevs sist ("+errText(l, c.SaveErr)+"). Hela planen är sparad i filen "+
+			c.Recovery+" och erbjuds tillbaka nästa gång sipmote startas.",
+			"The meeting is closed. The database did not take what was typed last ("+errText(l, c.SaveErr)+"). The whole plan is saved in the file "+
+				c.Recovery+" and offered back the next time sipmote starts.")
+	case service.OutcomeLost:
+		return model.T(l, "Mötet är stängt, men det senaste som skrevs kunde inte sparas ("+errText(l, c.SaveErr)+"), inte heller i en återställningsfil ("+
+			errText(l, c.RecoveryErr)+"). Det är förlorat.",
+			"The meeting is closed, but what was typed last could not be saved ("+errText(l, c.SaveErr)+"), nor in a recovery file ("+
+				errText(l, c.RecoveryErr)+"). It is lost.")
+	}
+	return ""
 }
 
 // openSession puts a session's meeting in front, attached as one view.

@@ -54,6 +54,8 @@ func (m *Model) render() string {
 		s = m.ask.view(m.width)
 	case m.screen == screenClose:
 		s = m.closing.view(m.width)
+	case m.screen == screenRecover && m.recover != nil:
+		s = m.recover.view(m.width, m.height)
 	default:
 		s = m.home.view()
 	}

@@ -94,6 +94,7 @@ type meetingModel struct {
 
 	saveText string
 	saveErr  bool
+	saveWhy  string // why the last save failed, in plain words
 	// leaveAsk is the question before leaving while saves fail; nil when
 	// none is asked (see meeting_leave.go).
 	leaveAsk   *confirm

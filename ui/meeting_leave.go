@@ -6,24 +6,25 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// Leaving a meeting while its saves fail would throw away what was typed
-// since the last save: the open meeting is the only place it still exists.
-// So ctrl+q then asks, with a question type-ahead cannot answer, and the
-// answer that loses the text is a deliberate key. Staying keeps the text in
+// Leaving a meeting while its saves fail would leave what was typed since
+// the last save only in memory. So ctrl+q then asks, with a question
+// type-ahead cannot answer; yes leaves, and the plan goes to a recovery file
+// on another disk (the home screen then says exactly where, or that even
+// that failed), offered back at the next start. Staying keeps the text in
 // the meeting, where the save is tried again every half second.
 
 // askLeave shows the question.
 func (m *meetingModel) askLeave() tea.Cmd {
+	where := m.svc.RecoveryDir()
 	m.leaveAsk = newConfirm(m.lang, m.st, model.T(m.lang,
-		"Det senaste som skrevs är INTE sparat ("+m.lastSaved()+"). Det finns bara kvar här, i det öppna mötet. "+
-			"Lämna mötet ändå och förlora det? Svara nej för att stanna: programmet försöker spara igen varje halv sekund.",
-		"What was typed last is NOT saved ("+m.lastSaved()+"). It exists only here, in the open meeting. "+
-			"Leave the meeting anyway and lose it? Answer no to stay: the program tries to save again every half second."))
+		"Det senaste som skrevs är INTE sparat i databasen ("+m.saveWhy+"). Lämna mötet ändå? "+
+			"Då skrivs hela planen till en återställningsfil i "+where+", och sipmote erbjuder den vid nästa start. "+
+			"Svara nej för att stanna: sparningen provas igen varje halv sekund.",
+		"What was typed last is NOT saved in the database ("+m.saveWhy+"). Leave the meeting anyway? "+
+			"Then the whole plan is written to a recovery file in "+where+", and sipmote offers it at the next start. "+
+			"Answer no to stay: the save is tried again every half second."))
 	return nil
 }
-
-// lastSaved names the save error on screen, for the question.
-func (m *meetingModel) lastSaved() string { return m.saveText }
 
 // updateLeave takes keys and pastes while the question is shown. A save
 // that succeeds meanwhile ends the question: nothing would be lost any more.

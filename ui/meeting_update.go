@@ -47,6 +47,7 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			if r.Err != nil {
 				m.saveErr = true
 				m.saveText = saveErrorText(m.lang, r.Err)
+				m.saveWhy = errText(m.lang, r.Err)
 				m.sess.Changed("") // try again at the next tick
 			} else {
 				m.saveErr = false

@@ -1,0 +1,284 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+)
+
+// When the database would not take a meeting's last text (a full disk),
+// the plan went to a recovery file as the program ended. At the next start
+// this screen comes first and offers each such file back: put it back in
+// the plan, throw it away (both behind a question type-ahead cannot
+// answer), or decide later (it is offered again at the next start). Keys
+// that arrive before the screen can have been read are not taken, since
+// they were typed for another screen.
+
+type recoverKeys struct{ restore, discard, later key.Binding }
+
+func newRecoverKeys(l model.Lang) recoverKeys {
+	return recoverKeys{
+		restore: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", model.T(l, "lägg tillbaka", "put back"))),
+		discard: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T(l, "kasta", "throw away"))),
+		later:   key.NewBinding(key.WithKeys("esc", "l"), key.WithHelp("esc", model.T(l, "senare", "later"))),
+	}
+}
+
+type (
+	// recoveryDoneMsg answers a restore or a discard of the file at path.
+	recoveryDoneMsg struct {
+		path    string
+		discard bool
+		plan    *model.Plan
+		err     error
+	}
+	// recoveryLaterMsg says the user leaves the rest for the next start.
+	recoveryLaterMsg struct{}
+)
+
+// recoverModel offers the recovery files back, one at a time.
+type recoverModel struct {
+	lang    model.Lang
+	st      *Styles
+	keys    recoverKeys
+	recs    []service.Recovery
+	ask     *confirm
+	discard bool // the question is about throwing the file away
+	busy    bool // a restore or discard is running
+	message string
+	// since is when the screen (or the next file) appeared, or the last
+	// key not taken; ignored counts those keys.
+	since   time.Time
+	ignored int
+	width   int
+}
+
+func newRecoverModel(l model.Lang, st *Styles, recs []service.Recovery) *recoverModel {
+	return &recoverModel{lang: l, st: st, keys: newRecoverKeys(l), recs: recs, since: confirmClock(), width: 80}
+}
+
+// name is how the offer names the plan: the person's name, or the start
+// of the id when the file cannot be read or the content is hidden.
+func (r *recoverModel) name(rec service.Recovery) string {
+	if rec.Person != "" {
+		return rec.Person
+	}
+	if id := rec.PlanID; id != "" {
+		return model.T(r.lang, "planen ", "plan ") + id[:min(8, len(id))]
+	}
+	return model.T(r.lang, "en okänd plan", "an unknown plan")
+}
+
+// update takes a key while the offer is in front; it returns the command
+// that does what was chosen.
+func (r *recoverModel) update(msg tea.Msg, svc *service.Service, io func(func() tea.Msg) tea.Cmd) tea.Cmd {
+	if len(r.recs) == 0 || r.busy {
+		return nil
+	}
+	rec := r.recs[0]
+	if r.ask != nil {
+		switch r.ask.update(msg) {
+		case answeredYes:
+			r.ask, r.busy = nil, true
+			discard := r.discard
+			return io(func() tea.Msg {
+				if discard {
+					return recoveryDoneMsg{path: rec.Path, discard: true, err: svc.DiscardRecovery(rec)}
+				}
+				p, err := svc.Restore(rec)
+				return recoveryDoneMsg{path: rec.Path, plan: p, err: err}
+			})
+		case answeredNo:
+			r.ask = nil
+		}
+		return nil
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	if now := confirmClock(); now.Sub(r.since) < confirmQuiet {
+		r.ignored++
+		r.since = now
+		return nil
+	}
+	l, who := r.lang, r.name(rec)
+	switch {
+	case key.Matches(k, r.keys.restore) && rec.Err == nil && !rec.StoredClosed:
+		q := model.T(l, "Lägga tillbaka det som skrevs sist i planen för "+who+" från filen?",
+			"Put what was typed last in the plan of "+who+" back from the file?")
+		if rec.ChangedSince() {
+			q += model.T(l, " Planen har ändrats efter att filen skrevs; de ändringarna ersätts.",
+				" The plan was changed after the file was written; those changes are replaced.")
+		}
+		r.ask, r.discard, r.message = newConfirm(l, r.st, q), false, ""
+	case key.Matches(k, r.keys.discard):
+		r.ask, r.discard, r.message = newConfirm(l, r.st, model.T(l,
+			"Kasta filen? Det som skrevs sist i planen för "+who+" och inte finns i databasen går förlorat.",
+			"Throw the file away? What was typed last in the plan of "+who+" and is not in the database is lost.")), true, ""
+	case key.Matches(k, r.keys.later):
+		return func() tea.Msg { return recoveryLaterMsg{} }
+	}
+	return nil
+}
+
+// done takes the answer of a restore or discard; it tells whether files
+// are left to offer.
+func (r *recoverModel) done(msg recoveryDoneMsg) bool {
+	r.busy = false
+	if len(r.recs) == 0 || r.recs[0].Path != msg.path {
+		return len(r.recs) > 0
+	}
+	rec, l := r.recs[0], r.lang
+	var rm *service.RemoveError
+	switch {
+	case msg.err != nil && errors.As(msg.err, &rm) && !msg.discard:
+		r.message = model.T(l, "Planen för "+r.name(rec)+" är tillbaka i databasen, men ", "The plan of "+r.name(rec)+" is back in the database, but ") + errText(l, msg.err)
+	case msg.err != nil:
+		r.message = model.T(l, "Det gick inte: ", "That did not work: ") + errText(l, msg.err)
+		return true
+	case msg.discard:
+		r.message = model.T(l, "Filen för "+r.name(rec)+" är kastad.", "The file of "+r.name(rec)+" was thrown away.")
+	default:
+		r.message = model.T(l, "Planen för "+r.name(rec)+" är tillbaka i databasen och filen är borttagen.",
+			"The plan of "+r.name(rec)+" is back in the database and the file is removed.")
+	}
+	r.recs = r.recs[1:]
+	r.since = confirmClock()
+	return len(r.recs) > 0
+}
+
+func (r *recoverModel) view(width, height int) string {
+	l, w := r.lang, max(20, width-2)
+	var b strings.Builder
+	b.WriteString(r.st.Title.Render("sipmote") + r.st.Subtle.Render(" — "+model.T(l, "återställningsfil", "recovery file")) + "\n\n")
+	if len(r.recs) == 0 {
+		return b.String() + ansi.Wordwrap(r.message, w, "")
+	}
+	rec := r.recs[0]
+	wrap := func(s string) { b.WriteString(ansi.Wordwrap(s, w, "") + "\n") }
+	if r.ask == nil {
+		// While a question is asked, it needs the room more.
+		wrap(model.T(l, "Förra gången tog databasen inte emot det som skrevs sist. Det sparades i en fil i stället.",
+			"Last time the database did not take what was typed last. It was saved in a file instead."))
+		b.WriteString("\n")
+	}
+	b.WriteString(r.st.Label.Render(model.T(l, "Plan:   ", "Plan:    ")) + r.name(rec) + "\n")
+	if !rec.Written.IsZero() {
+		b.WriteString(r.st.Label.Render(model.T(l, "Skrevs: ", "Written: ")) + rec.Written.Local().Format("2006-01-02 15:04") + "\n")
+	}
+	b.WriteString(ansi.Hardwrap(r.st.Label.Render(model.T(l, "Fil:    ", "File:    "))+rec.Path, w, false) + "\n")
+	switch {
+	case rec.Err != nil:
+		b.WriteString(r.st.Err.Render(ansi.Wordwrap(errText(l, rec.Err), w, "")) + "\n")
+	case rec.StoredClosed:
+		wrap(model.T(l, "Planen har avslutats sedan dess och kan inte få tillbaka texten.",
+			"The plan was closed since then and cannot take the text back."))
+	case rec.ChangedSince():
+		wrap(model.T(l, "Planen har ändrats efter det ("+rec.Stored.Local().Format("2006-01-02 15:04")+").",
+			"The plan was changed after that ("+rec.Stored.Local().Format("2006-01-02 15:04")+")."))
+	}
+	if n := len(r.recs); n > 1 {
+		b.WriteString(r.st.Subtle.Render(fmt.Sprintf(model.T(l, "%d filer till väntar.", "%d more files wait."), n-1)) + "\n")
+	}
+	b.WriteString("\n")
+	switch {
+	case r.busy:
+		b.WriteString(model.T(l, "Ett ögonblick…", "One moment…") + "\n")
+	case r.ask != nil:
+		b.WriteString(r.ask.view(w) + "\n")
+	default:
+		if r.message != "" {
+			b.WriteString(r.st.Warn.Render(ansi.Wordwrap(r.message, w, "")) + "\n")
+		}
+		if r.ignored > 0 {
+			b.WriteString(r.st.Subtle.Render(ansi.Wordwrap(model.Plural(l, r.ignored,
+				"%d tangent som trycktes innan skärmen hann läsas togs inte emot.",
+				"%d tangenter som trycktes innan skärmen hann läsas togs inte emot.",
+				"%d key pressed before the screen could be read was not taken.",
+				"%d keys pressed before the screen could be read were not taken."), w, "")) + "\n")
+		}
+	}
+	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	for len(out) < height-1 {
+		out = append(out, "")
+	}
+	if len(out) > height-1 {
+		out = out[:max(0, height-1)]
+	}
+	keys := []key.Binding{r.keys.restore, r.keys.discard, r.keys.later}
+	if rec.Err != nil || rec.StoredClosed {
+		keys = keys[1:]
+	}
+	return strings.Join(out, "\n") + "\n" + shortHelp(styledHelp(r.st, help.New()), keys, width)
+}
+
+// offerRecoveries reads the recovery files of the database before the
+// first frame and, when there are any, puts the offer in front. It tells
+// whether it did.
+func (m *Model) offerRecoveries() bool {
+	recs := m.o.Service.Recoveries()
+	if len(recs) == 0 {
+		return false
+	}
+	m.recover = newRecoverModel(m.o.Lang, &m.st, recs)
+	m.screen = screenRecover
+	return true
+}
+
+// updateRecover handles the offer's messages, and the keys while it is in
+// front; ok is false for anything else.
+func (m *Model) updateRecover(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case recoveryDoneMsg:
+		if m.recover == nil {
+			return nil, true
+		}
+		left := m.recover.done(msg)
+		cmd := m.reload()
+		if !left {
+			cmd = tea.Batch(cmd, m.endRecoveries(m.recover.message))
+		}
+		return cmd, true
+	case recoveryLaterMsg:
+		if m.recover == nil {
+			return nil, true
+		}
+		text := model.T(m.o.Lang, "Återställningsfilen väntar; den erbjuds igen nästa gång sipmote startas.",
+			"The recovery file waits; it is offered again the next time sipmote starts.")
+		if n := len(m.recover.recs); n > 1 {
+			text = fmt.Sprintf(model.T(m.o.Lang, "%d återställningsfiler väntar; de erbjuds igen nästa gång sipmote startas.",
+				"%d recovery files wait; they are offered again the next time sipmote starts."), n)
+		}
+		return m.endRecoveries(text), true
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.screen == screenRecover && m.recover != nil {
+			return m.recover.update(msg, m.o.Service, m.io), true
+		}
+	}
+	return nil, false
+}
+
+// endRecoveries leaves the offer for the home screen, or for the meeting
+// asked for on the command line (sipmote meeting ID).
+func (m *Model) endRecoveries(message string) tea.Cmd {
+	m.screen = screenHome
+	m.recover = nil
+	if message != "" {
+		m.home.message = message
+	}
+	if ref := m.afterRecover; ref != "" {
+		m.afterRecover = ""
+		return m.home.request(openPlanMsg{ref})
+	}
+	return nil
+}
