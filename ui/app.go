@@ -85,9 +85,9 @@ type Model struct {
 	// afterRecover is the meeting to open once it is done.
 	recover      *recoverModel
 	afterRecover string
-	trail   *trailModel
-	width   int
-	height  int
+	trail        *trailModel
+	width        int
+	height       int
 
 	// The new-plan form kept on disk (see newplan_save.go).
 	formDraft  *NewPlanInput
