@@ -245,3 +245,33 @@ func TestClosedText(t *testing.T) {
 		}
 	}
 }
+
+// A second signal while closing cuts the retries short: the recovery file
+// is written at once instead of after the full wait.
+func TestCloseWithinStopsEarly(t *testing.T) {
+	disk := smalldisk.Mount(t, "1m")
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	svc, err := Open(filepath.Join(disk, "sip.db"), Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	p := newPlan(t, svc, "Maja Lind")
+	s, _ := svc.OpenSession(p.ID)
+	v := s.Attach()
+	smalldisk.Fill(t, disk)
+	v.Edit(func(p *model.Plan) {
+		p.Draft.Content.Situation = strings.Repeat("Behöver stöd. ", 8000)
+		v.Changed("situation")
+	})
+	stop := make(chan struct{})
+	time.AfterFunc(300*time.Millisecond, func() { close(stop) })
+	start := time.Now()
+	res := s.CloseWithin(time.Minute, stop)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("closing took %v after the stop", took)
+	}
+	if res.Outcome != OutcomeRecovered {
+		t.Errorf("%+v", res)
+	}
+}
