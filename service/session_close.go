@@ -1,6 +1,7 @@
 package service
 
 import (
+	"errors"
 	"time"
 
 	"github.com/sipmote/sipmote/store"
@@ -43,14 +44,20 @@ func (c Closed) Err() error {
 	return c.SaveErr
 }
 
+// errNoRecovery is the RecoveryErr of a session closed with Close.
+var errNoRecovery = errors.New("service: closed without a recovery file")
+
 // RetryEvery is how often CloseWithin tries the database again.
 const RetryEvery = SaveInterval
 
-// Close is CloseWithin with no time to retry: it saves what is left, and
-// what the database will not take goes to a recovery file. It returns the
-// error of the last save, if it failed, whether or not a recovery file
-// holds the text (see CloseWithin for which).
-func (s *Session) Close() error { return s.CloseWithin(0, nil).Err() }
+// Close saves what is left, with no time to retry and no recovery file,
+// and returns the error of the last save, if it failed: for a session
+// whose start failed, which holds nothing typed. A meeting that ends is
+// closed with CloseWithin, which keeps what the database will not take.
+func (s *Session) Close() error {
+	s.closeOnce.Do(func() { s.outcome = s.closeWithin(0, nil, false) })
+	return s.outcome.Err()
+}
 
 // CloseWithin saves what is left, ends every attached view (their Events
 // channels are closed, with nothing left in them) and stops the saver and
@@ -65,11 +72,11 @@ func (s *Session) Close() error { return s.CloseWithin(0, nil).Err() }
 // (store.WriteRecovery), and the result names it. CloseWithin may be
 // called more than once; later calls return the first one's result.
 func (s *Session) CloseWithin(retry time.Duration, stop <-chan struct{}) Closed {
-	s.closeOnce.Do(func() { s.outcome = s.closeWithin(retry, stop) })
+	s.closeOnce.Do(func() { s.outcome = s.closeWithin(retry, stop, true) })
 	return s.outcome
 }
 
-func (s *Session) closeWithin(retry time.Duration, stop <-chan struct{}) Closed {
+func (s *Session) closeWithin(retry time.Duration, stop <-chan struct{}, keep bool) Closed {
 	if retry > 0 {
 		s.retrySaves(retry, stop)
 	}
@@ -89,6 +96,10 @@ func (s *Session) closeWithin(retry time.Duration, stop <-chan struct{}) Closed 
 		return res
 	}
 	res.SaveErr = err
+	if !keep {
+		res.Outcome, res.RecoveryErr = OutcomeLost, errNoRecovery
+		return res
+	}
 	// The session is closed: nobody changes the plan any more, and it is
 	// what the saver could not write, with everything before it.
 	var base time.Time
