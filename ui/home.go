@@ -63,7 +63,7 @@ type homeModel struct {
 	keys      homeKeys
 	help      help.Model
 	all       []model.Summary
-	shown     []model.Summary
+	shown     []*model.Summary // into all, which is never changed in place
 	due       []model.DueItem
 	cursor    int
 	filter    textinput.Model
@@ -115,8 +115,15 @@ func (h *homeModel) setPlans(sums []model.Summary) {
 
 func (h *homeModel) apply() {
 	q := strings.ToLower(strings.TrimSpace(h.filter.Value()))
+	// Pointers, with room for every plan at once: copying each plan's
+	// line into a growing list was a third of the first frame's time
+	// with 10 000 plans.
+	if cap(h.shown) < len(h.all) {
+		h.shown = make([]*model.Summary, 0, len(h.all))
+	}
 	h.shown = h.shown[:0]
-	for _, s := range h.all {
+	for i := range h.all {
+		s := &h.all[i]
 		if (s.Status == model.StatusClosed) != h.closed {
 			continue
 		}
@@ -196,7 +203,7 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		h.full = true
 	case key.Matches(k, h.keys.trail):
 		if h.cursor < len(h.shown) {
-			s := h.shown[h.cursor]
+			s := *h.shown[h.cursor]
 			person := s.Person
 			if s.ConsentGone {
 				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
@@ -281,7 +288,7 @@ func (h *homeModel) view() string {
 		first = h.cursor - room + 1
 	}
 	for i := first; i < len(h.shown) && i < first+room; i++ {
-		s := h.shown[i]
+		s := *h.shown[i]
 		line := h.row(s)
 		if i == h.cursor {
 			line = h.st.Selected.Render(line)
