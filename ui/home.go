@@ -69,6 +69,7 @@ type homeModel struct {
 	filter    textinput.Model
 	filtering bool
 	closed    bool // show closed plans instead of open ones
+	loading   bool // the first list is still being read
 	full      bool
 	openCount func(model.Summary) int
 	message   string
@@ -266,7 +267,9 @@ func (h *homeModel) view() string {
 			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Uppföljning", "Follow-up"),
 			model.T(l, "Checklistor", "Checklists"))) + "\n")
 	}
-	if len(h.all) == 0 {
+	if h.loading {
+		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
+	} else if len(h.all) == 0 {
 		b.WriteString("\n" + model.T(l,
 			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Stäng programmet med q och kör: sipmote demo",
 			"There are no plans yet.\n\nPress n to create a new SIP for a meeting.\nWant to see a finished plan first? Quit with q and run: sipmote demo") + "\n")
