@@ -22,14 +22,18 @@ type formRecord struct {
 }
 
 // SaveForm keeps values (any JSON-encodable value) as the draft of the form
-// name, replacing an earlier one, in one fsynced transaction.
+// name, replacing an earlier one, in one fsynced transaction. It is sealed
+// like every other record: an unsealed one fails its checksum at the next
+// Open, which then takes the whole file for damaged and writes no more,
+// and in an encrypted file it would lie there in plain.
 func (d *DB) SaveForm(name string, values any, at time.Time) error {
-	v, err := encode(formRecord{SavedAt: at, Values: values})
+	key := []byte(formKeyPrefix + name)
+	v, err := d.sealValue(bucketDrafts, key, formRecord{SavedAt: at, Values: values})
 	if err != nil {
 		return fmt.Errorf("store: encoding form %s: %w", name, err)
 	}
 	return d.update(func(tx *bolt.Tx) error {
-		return bucket(tx, bucketDrafts).Put([]byte(formKeyPrefix+name), v)
+		return bucket(tx, bucketDrafts).Put(key, v)
 	})
 }
 
@@ -37,12 +41,13 @@ func (d *DB) SaveForm(name string, values any, at time.Time) error {
 // there is none.
 func (d *DB) LoadForm(name string, values any) (savedAt time.Time, ok bool, err error) {
 	err = d.view(func(tx *bolt.Tx) error {
-		b := bucket(tx, bucketDrafts).Get([]byte(formKeyPrefix + name))
+		key := []byte(formKeyPrefix + name)
+		b := bucket(tx, bucketDrafts).Get(key)
 		if b == nil {
 			return nil
 		}
 		rec := formRecord{Values: values}
-		if err := decode(b, &rec); err != nil {
+		if err := d.openValue(bucketDrafts, key, b, &rec); err != nil {
 			return fmt.Errorf("store: form %s: %w", name, err)
 		}
 		savedAt, ok = rec.SavedAt, true
