@@ -91,6 +91,8 @@ func (a *app) runTUI(open string) error {
 		NoColor:     noColor(),
 		Share:       sharer,
 		ShareOnOpen: a.serve,
+		// The list of plans is read while the first frame is drawn.
+		ListAfterStart: true,
 	})
 	var opts []tea.ProgramOption
 	if noColor() {

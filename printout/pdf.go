@@ -89,38 +89,24 @@ func (o PDFOptions) marks(d model.Document) []string {
 // numbers its own pages, "sida 1 av 4", since each is handed out on its
 // own. The fonts are embedded so that å, ä and ö print on any printer.
 //
-// The layout is made twice: the first pass counts the pages of one copy,
-// the second writes the copies with the count in every footer. A copy's
-// mark sits in a header band of fixed height, so every copy has the same
-// number of pages as the first pass found.
+// The layout is made once. A page's footer needs the number of pages of
+// its copy, which is known only when the copy is written, so the footers
+// are drawn last, on every page in turn (see footers).
 func PDF(d model.Document, opt PDFOptions) ([]byte, error) {
-	count, err := newRenderer(d, 0)
+	r, err := newRenderer(d)
 	if err != nil {
 		return nil, err
 	}
-	easyPages := 0
-	if opt.EasyRead != nil {
-		count.copy("", opt.EasyRead)
-		easyPages = count.easyPages
-	} else {
-		count.copy("", nil)
-	}
-	if count.pdf.Err() {
-		return nil, fmt.Errorf("%w: %v", ErrPDF, count.pdf.Error())
-	}
-	perCopy := count.pdf.PageCount() - easyPages
-
-	r, err := newRenderer(d, perCopy)
-	if err != nil {
-		return nil, err
-	}
-	r.easyPages = easyPages
 	for i, m := range opt.marks(d) {
 		if i == 0 {
 			r.copy(m, opt.EasyRead)
 			continue
 		}
 		r.copy(m, nil)
+	}
+	r.footers()
+	if r.pdf.Err() {
+		return nil, fmt.Errorf("%w: %v", ErrPDF, r.pdf.Error())
 	}
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
@@ -134,17 +120,17 @@ type renderer struct {
 	pdf    *fpdf.Fpdf
 	d      model.Document
 	glyphs *glyphs
-	// perCopy is the number of pages of one copy; 0 while counting.
-	perCopy int
-	// mark and copyStart belong to the copy being written; copyPages is
-	// its number of pages, the easy-read page included.
+	// mark and copyStart belong to the copy being written.
 	mark      string
 	copyStart int
-	copyPages int
-	// easy is set while the easy-read page is written; easyPages is how
-	// many pages it took.
-	easy      *model.EasyRead
-	easyPages int
+	// easy is set while the easy-read page is written.
+	easy *model.EasyRead
+	// pages holds, for every page finished so far, what its footer needs;
+	// pages[0] is unused, as fpdf counts pages from one.
+	pages []pageFoot
+	// drawn is set once the footers are drawn: fpdf's own call of the
+	// footer function when it closes the document must then do nothing.
+	drawn bool
 	// planStart is the page the plan's title is on, which needs no
 	// running title above it.
 	planStart int
@@ -158,7 +144,14 @@ type renderer struct {
 	ink   int
 }
 
-func newRenderer(d model.Document, perCopy int) (*renderer, error) {
+// pageFoot is what one page's footer says: the page is in the copy that
+// starts at copyStart, and is the easy-read page when easy is set.
+type pageFoot struct {
+	copyStart int
+	easy      *model.EasyRead
+}
+
+func newRenderer(d model.Document) (*renderer, error) {
 	g, err := newGlyphs()
 	if err != nil {
 		return nil, fmt.Errorf("%w: font", ErrPDF)
@@ -181,33 +174,24 @@ func newRenderer(d model.Document, perCopy int) (*renderer, error) {
 	now := time.Now().Truncate(time.Second)
 	pdf.SetCreationDate(now)
 	pdf.SetModificationDate(now)
-	if perCopy > 0 { // the counting pass is thrown away
-		archival(pdf, title, "sipmote", "sipmote", string(d.Lang), now)
-	}
-	r := &renderer{pdf: pdf, d: d, glyphs: g, perCopy: perCopy}
-	pdf.SetFooterFunc(r.footer)
+	archival(pdf, title, "sipmote", "sipmote", string(d.Lang), now)
+	r := &renderer{pdf: pdf, d: d, glyphs: g, pages: []pageFoot{{}}}
+	pdf.SetFooterFunc(r.pageDone)
 	return r, nil
 }
 
 // copy writes one whole copy of the plan, starting on a new page, after
 // the easy-read page when easy is given.
 func (r *renderer) copy(mark string, easy *model.EasyRead) {
-	r.pdf.AddPage() // writes the footer of the previous copy's last page
+	r.pdf.AddPage() // ends the previous copy's last page
 	r.mark = mark
 	r.copyStart = r.pdf.PageNo()
-	r.copyPages = r.perCopy
-	if easy != nil {
-		r.copyPages += r.easyPages
-	}
 	if easy != nil {
 		r.easy = easy
 		r.header()
 		r.easyPage(*easy)
-		r.pdf.AddPage() // the easy page's footer is written with r.easy set
+		r.pdf.AddPage() // the easy page ends with r.easy set
 		r.easy = nil
-		if r.perCopy == 0 {
-			r.easyPages = r.pdf.PageNo() - r.copyStart
-		}
 	}
 	r.planStart = r.pdf.PageNo()
 	r.header()
@@ -306,14 +290,40 @@ func (r *renderer) header() {
 	r.pdf.SetXY(marginL, marginTop)
 }
 
-// footer writes who and which version the page belongs to, and the page
-// number within the copy.
-func (r *renderer) footer() {
-	if r.perCopy == 0 {
-		return // counting pass: nothing is kept
+// pageDone records what the footer of the page just finished will say.
+// fpdf calls it whenever a page ends.
+func (r *renderer) pageDone() {
+	if r.drawn {
+		return
 	}
-	if r.easy != nil {
-		r.easyFooter(r.pdf.PageNo()-r.copyStart+1, r.copyPages)
+	r.pages = append(r.pages, pageFoot{copyStart: r.copyStart, easy: r.easy})
+}
+
+// footers ends the last page and draws every page's footer, now that each
+// copy's number of pages is known. fpdf carries the font and colours over
+// from page to page, but a page's content starts with none: footer sets
+// every one it uses.
+func (r *renderer) footers() {
+	r.pageDone()
+	r.drawn = true
+	last := len(r.pages) - 1
+	for n := 1; n <= last; n++ {
+		f := r.pages[n]
+		end := n
+		for end < last && r.pages[end+1].copyStart == f.copyStart {
+			end++
+		}
+		r.pdf.SetPage(n)
+		r.footer(n, f, end-f.copyStart+1)
+	}
+	r.pdf.SetPage(last)
+}
+
+// footer writes who and which version page n belongs to, and its number
+// within its copy of pages pages.
+func (r *renderer) footer(n int, f pageFoot, pages int) {
+	if f.easy != nil {
+		r.easyFooter(f.easy, n-f.copyStart+1, pages)
 		return
 	}
 	r.pdf.SetDrawColor(170, 170, 170)
@@ -328,8 +338,7 @@ func (r *renderer) footer() {
 		}
 		who += v
 	}
-	page := fmt.Sprintf(model.T(r.d.Lang, "sida %d av %d", "page %d of %d"),
-		r.pdf.PageNo()-r.copyStart+1, r.copyPages)
+	page := fmt.Sprintf(model.T(r.d.Lang, "sida %d av %d", "page %d of %d"), n-f.copyStart+1, pages)
 	pw := r.pdf.GetStringWidth(page) + 2
 	for r.pdf.GetStringWidth(who) > contentW-pw-4 && who != "" {
 		rs := []rune(who)

@@ -149,10 +149,10 @@ func (r *renderer) easyLines(x, w float64, style, text string) {
 }
 
 // easyFooter numbers the easy-read page in its own words and type size.
-func (r *renderer) easyFooter(page, pages int) {
+func (r *renderer) easyFooter(e *model.EasyRead, page, pages int) {
 	r.pdf.SetFont(fontFamily, "", easyBody)
 	r.pdf.SetTextColor(60, 60, 60)
-	w := model.EasyWords{Phrases: map[string]string{"page": r.easy.Page}}
+	w := model.EasyWords{Phrases: map[string]string{"page": e.Page}}
 	r.put(marginL, footerY-3, contentW, easyLine, r.text(w.Say("page", "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))), "R")
 	r.pdf.SetTextColor(0, 0, 0)
 }

@@ -34,6 +34,11 @@ type Options struct {
 	Notice string
 	// NoColor draws without any colour (the NO_COLOR convention).
 	NoColor bool
+	// ListAfterStart reads the first list of plans after the first frame
+	// instead of in New: the home screen says it is reading them, and keys
+	// typed meanwhile are held for it. The program's start uses it, so that
+	// a file of many plans does not hold up the first frame.
+	ListAfterStart bool
 }
 
 type screen int
@@ -96,6 +101,9 @@ type Model struct {
 	formWrites formDrafts
 	// refused counts keys pressed while the window was too small.
 	refused int
+	// listing is set until the first list of plans has come (see
+	// Options.ListAfterStart); keys for the home screen wait for it.
+	listing bool
 }
 
 // New makes the root model.
@@ -110,8 +118,15 @@ func New(o Options) *Model {
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.message = o.Notice
 	// The first list is read here, before the program starts, so that the
-	// first frame shows the plans; later lists come through reload.
-	m.listed(listMsg(m.list()))
+	// first frame shows the plans, unless the program asked for it later;
+	// later lists come through reload.
+	var listCmd tea.Cmd
+	if o.ListAfterStart {
+		m.listing, m.home.loading = true, true
+		listCmd = m.reload()
+	} else {
+		m.listed(m.list())
+	}
 	m.loadFormDraft()
 	if m.offerRecoveries() {
 		// What the database did not take last time comes first, even
@@ -125,6 +140,7 @@ func New(o Options) *Model {
 		p, err := o.Service.Load(ref)
 		_, m.initCmd = m.Update(planLoadedMsg{ref, p, err})
 	}
+	m.initCmd = tea.Batch(listCmd, m.initCmd)
 	return m
 }
 
@@ -157,6 +173,7 @@ func (m *Model) io(fn func() tea.Msg) tea.Cmd {
 }
 
 func (m *Model) listed(msg listMsg) {
+	m.listing, m.home.loading = false, false
 	if msg.err != nil {
 		m.home.message = errText(m.o.Lang, msg.err)
 		if msg.sums == nil {

@@ -63,12 +63,13 @@ type homeModel struct {
 	keys      homeKeys
 	help      help.Model
 	all       []model.Summary
-	shown     []model.Summary
+	shown     []*model.Summary // into all, which is never changed in place
 	due       []model.DueItem
 	cursor    int
 	filter    textinput.Model
 	filtering bool
 	closed    bool // show closed plans instead of open ones
+	loading   bool // the first list is still being read
 	full      bool
 	openCount func(model.Summary) int
 	message   string
@@ -115,8 +116,15 @@ func (h *homeModel) setPlans(sums []model.Summary) {
 
 func (h *homeModel) apply() {
 	q := strings.ToLower(strings.TrimSpace(h.filter.Value()))
+	// Pointers, with room for every plan at once: copying each plan's
+	// line into a growing list was a third of the first frame's time
+	// with 10 000 plans.
+	if cap(h.shown) < len(h.all) {
+		h.shown = make([]*model.Summary, 0, len(h.all))
+	}
 	h.shown = h.shown[:0]
-	for _, s := range h.all {
+	for i := range h.all {
+		s := &h.all[i]
 		if (s.Status == model.StatusClosed) != h.closed {
 			continue
 		}
@@ -196,7 +204,7 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		h.full = true
 	case key.Matches(k, h.keys.trail):
 		if h.cursor < len(h.shown) {
-			s := h.shown[h.cursor]
+			s := *h.shown[h.cursor]
 			person := s.Person
 			if s.ConsentGone {
 				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
@@ -259,7 +267,9 @@ func (h *homeModel) view() string {
 			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Uppföljning", "Follow-up"),
 			model.T(l, "Checklistor", "Checklists"))) + "\n")
 	}
-	if len(h.all) == 0 {
+	if h.loading {
+		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
+	} else if len(h.all) == 0 {
 		b.WriteString("\n" + model.T(l,
 			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Stäng programmet med q och kör: sipmote demo",
 			"There are no plans yet.\n\nPress n to create a new SIP for a meeting.\nWant to see a finished plan first? Quit with q and run: sipmote demo") + "\n")
@@ -281,7 +291,7 @@ func (h *homeModel) view() string {
 		first = h.cursor - room + 1
 	}
 	for i := first; i < len(h.shown) && i < first+room; i++ {
-		s := h.shown[i]
+		s := *h.shown[i]
 		line := h.row(s)
 		if i == h.cursor {
 			line = h.st.Selected.Render(line)

@@ -82,13 +82,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// waiting tells whether a screen is being opened.
-func (m *Model) waiting() bool { return m.asked || m.want != "" || m.trailWant != "" }
+// waiting tells whether a screen is being opened, or the home screen's
+// first list is still being read.
+func (m *Model) waiting() bool {
+	return m.asked || m.want != "" || m.trailWant != "" || m.listWait()
+}
+
+// listWait tells whether keys must wait for the home screen's first list:
+// a key on the home screen acts on the plan under the cursor.
+func (m *Model) listWait() bool { return m.listing && m.screen == screenHome }
 
 type holdState struct {
 	keys   []tea.Msg
 	since  time.Time
 	screen screen // the screen in front when holding began
+	// forList is set when the keys wait for the home screen's list, not
+	// for another screen: they go to the home screen when it comes.
+	forList bool
 }
 
 // holdKey holds msg if a screen is being opened, and tells whether it did.
@@ -99,13 +109,13 @@ func (m *Model) holdKey(msg tea.Msg) bool {
 	h := &m.held
 	now := time.Now()
 	if len(h.keys) == 0 {
-		h.since, h.screen = now, m.screen
+		h.since, h.screen, h.forList = now, m.screen, m.listWait()
 	}
 	if now.Sub(h.since) > holdLimit || len(h.keys) >= maxHeld {
 		// Whatever is opening takes too long: stop holding, and say
 		// how many keys were not taken.
 		m.dropHeld()
-		m.asked, m.trailWant = false, ""
+		m.asked, m.trailWant, m.listing = false, "", false
 		return false
 	}
 	h.keys = append(h.keys, msg)
@@ -119,7 +129,7 @@ func (m *Model) releaseKeys() tea.Cmd {
 	if m.waiting() || len(h.keys) == 0 {
 		return nil
 	}
-	if m.screen == h.screen {
+	if m.screen == h.screen && !h.forList {
 		m.dropHeld() // the screen did not come; the keys were not for this one
 		return nil
 	}

@@ -3,6 +3,9 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -52,5 +55,40 @@ func TestHeldKeysDroppedWhenTheScreenFails(t *testing.T) {
 	}
 	if !strings.Contains(screenText(m), "2 keys pressed while a screen was opening were not taken") {
 		t.Errorf("the dropped keys are not told:\n%s", screenText(m))
+	}
+}
+
+// TestKeysWaitForTheFirstList: when the program reads the list of plans
+// after its first frame, that frame says so, and keys typed before the
+// list has come act on it once it is there: the arrow and enter typed at
+// once open the second plan, not nothing and not the first.
+func TestKeysWaitForTheFirstList(t *testing.T) {
+	db := openTestDB(t)
+	for _, name := range []string{"Anna Berg", "Bo Ceder"} {
+		if err := db.Create(model.NewPlan(model.Person{Name: name}, fixedNow)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := New(Options{Service: db, Lang: model.English, Now: func() time.Time { return fixedNow },
+		Agenda: testAgenda(t), ListAfterStart: true})
+	t.Cleanup(func() { _ = m.Close() })
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	first := screenText(m)
+	if !strings.Contains(first, "Reading the plans") || strings.Contains(first, "There are no plans yet") {
+		t.Fatalf("the first frame does not say the plans are being read:\n%s", first)
+	}
+	for _, k := range []string{"down", "enter"} {
+		if _, cmd := m.Update(kp(k)); cmd != nil {
+			t.Fatalf("%s acted on a home screen without its list", k)
+		}
+	}
+	// The list comes: the held keys are given to the home screen.
+	runCmd(m, m.Init(), 0, m.running.Load())
+	if m.screen != screenMeeting || m.session == nil {
+		t.Fatalf("the keys typed before the list did not open a plan:\n%s", screenText(m))
+	}
+	p, _ := m.session.Snapshot()
+	if p.Person.Name != "Bo Ceder" {
+		t.Errorf("opened %q, want the second plan, Bo Ceder", p.Person.Name)
 	}
 }

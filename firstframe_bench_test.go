@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+)
+
+// The whole-process first frame: from the moment the program is started
+// in a terminal to the moment its first frame has been written to that
+// terminal. The terminal is a real pseudo-terminal of 80×24, read by the
+// benchmark as a terminal emulator would. sipmote starts on a file of
+// 10 000 plans; the baseline is a bare Bubble Tea program
+// (testdata/bareprog) that reads nothing and draws a full window.
+
+var frameBins struct {
+	once          sync.Once
+	sipmote, bare string
+	db            string
+	err           error
+}
+
+// frameSetup builds both programs and a database of 10 000 plans once
+// for all the benchmarks of one run.
+func frameSetup(b *testing.B) (sipmote, bare, db string) {
+	b.Helper()
+	frameBins.once.Do(func() {
+		dir, err := os.MkdirTemp("", "sipmote-frame-")
+		if err != nil {
+			frameBins.err = err
+			return
+		}
+		frameBins.sipmote = filepath.Join(dir, "sipmote")
+		frameBins.bare = filepath.Join(dir, "bareprog")
+		for _, c := range [][]string{{"-o", frameBins.sipmote, "."}, {"-o", frameBins.bare, "./testdata/bareprog"}} {
+			if out, err := exec.Command("go", append([]string{"build"}, c...)...).CombinedOutput(); err != nil {
+				frameBins.err = fmt.Errorf("build: %v\n%s", err, out)
+				return
+			}
+		}
+		frameBins.db = filepath.Join(dir, "sip.db")
+		svc, err := service.Open(frameBins.db, service.Options{})
+		if err != nil {
+			frameBins.err = err
+			return
+		}
+		now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+		for i := range 10_000 {
+			if err := svc.Create(model.NewPlan(model.Person{Name: fmt.Sprintf("Person %05d", i)}, now)); err != nil {
+				frameBins.err = err
+				break
+			}
+		}
+		if err := svc.Close(); err != nil && frameBins.err == nil {
+			frameBins.err = err
+		}
+	})
+	if frameBins.err != nil {
+		b.Fatal(frameBins.err)
+	}
+	return frameBins.sipmote, frameBins.bare, frameBins.db
+}
+
+// firstFrame starts argv in a new 80×24 terminal and returns how long it
+// took until want had been written to it, then ends the program with quit.
+func firstFrame(b *testing.B, want, quit string, env []string, argv ...string) time.Duration {
+	b.Helper()
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = append(os.Environ(), append([]string{"TERM=xterm-256color", "LANG=C.UTF-8"}, env...)...)
+	start := time.Now()
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tty.Close()
+	var seen bytes.Buffer
+	buf := make([]byte, 32<<10)
+	var took time.Duration
+	deadline := time.Now().Add(10 * time.Second)
+	for took == 0 {
+		_ = tty.SetReadDeadline(deadline)
+		n, err := tty.Read(buf)
+		seen.Write(buf[:n])
+		if bytes.Contains(seen.Bytes(), []byte(want)) {
+			took = time.Since(start)
+			break
+		}
+		if err != nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			b.Fatalf("%s: no %q on screen: %v\n%q", argv[0], want, err, seen.Bytes())
+		}
+	}
+	// Leave as a user would, and wait, so that the next start finds the
+	// file unlocked; the drain keeps the program from blocking on output.
+	go func() { _, _ = bytes.NewBuffer(nil).ReadFrom(tty) }()
+	_, _ = tty.Write([]byte(quit))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+		b.Fatalf("%s did not end on %q", argv[0], quit)
+	}
+	return took
+}
+
+// BenchmarkProcessFirstFrameBare is the baseline: a bare Bubble Tea
+// program's first frame, process start included.
+func BenchmarkProcessFirstFrameBare(b *testing.B) {
+	_, bare, _ := frameSetup(b)
+	for b.Loop() {
+		firstFrame(b, "bareprog ready", "q", nil, bare)
+	}
+}
+
+// BenchmarkProcessFirstFrame10k is sipmote's first frame with 10 000
+// plans in its file, process start included. Its first line names the
+// program.
+func BenchmarkProcessFirstFrame10k(b *testing.B) {
+	sip, _, db := frameSetup(b)
+	for b.Loop() {
+		firstFrame(b, "sipmote", "q", nil, sip, "--db", db)
+	}
+}
+
+// BenchmarkProcessListShown10k is the time until the first plans of the
+// 10 000 are on screen, process start included.
+func BenchmarkProcessListShown10k(b *testing.B) {
+	sip, _, db := frameSetup(b)
+	for b.Loop() {
+		firstFrame(b, "Person 00000", "q", nil, sip, "--db", db)
+	}
+}
