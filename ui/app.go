@@ -90,6 +90,9 @@ type Model struct {
 	// afterRecover is the meeting to open once it is done.
 	recover      *recoverModel
 	afterRecover string
+	// unsaved are the meetings left whose text the database did not
+	// take; Shutdown reports them again once the screen is gone.
+	unsaved []service.Closed
 	trail        *trailModel
 	width        int
 	height       int
@@ -486,9 +489,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 				break
 			}
 		}
-		if t := leftText(l, msg.closed); t != "" {
-			m.home.message = t
-		}
+		m.noteLeft(msg.closed)
 		return m.reload(), true
 	case listMsg:
 		m.listed(msg)
