@@ -93,9 +93,9 @@ type Model struct {
 	// unsaved are the meetings left whose text the database did not
 	// take; Shutdown reports them again once the screen is gone.
 	unsaved []service.Closed
-	trail        *trailModel
-	width        int
-	height       int
+	trail   *trailModel
+	width   int
+	height  int
 
 	// The new-plan form kept on disk (see newplan_save.go).
 	formDraft  *NewPlanInput
