@@ -143,4 +143,10 @@ func TestF3ShowsBothCodes(t *testing.T) {
 	if strings.Contains(scr, "Mötets kod") {
 		t.Errorf("one code for the whole meeting is still shown:\n%s", scr)
 	}
+	// Closed, the panel leaves the meeting saying it is shared, not that
+	// sharing is still starting.
+	press(m, "esc")
+	if scr := screenText(m); strings.Contains(scr, "Startar delningen") || !strings.Contains(scr, "delas (0 anslutna") {
+		t.Errorf("after the panel:\n%s", scr)
+	}
 }
