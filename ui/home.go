@@ -68,8 +68,8 @@ type homeModel struct {
 	cursor    int
 	filter    textinput.Model
 	filtering bool
-	closed    bool // show closed plans instead of open ones
-	loading   bool // the first list is still being read
+	closed    bool   // show closed plans instead of open ones
+	loading   bool   // the first list is still being read
 	demo      string // the command that makes the sample plans
 	full      bool
 	openCount func(model.Summary) int
