@@ -209,3 +209,33 @@ func TestRemoteRoomShowsNoKeys(t *testing.T) {
 		t.Errorf("the room's device:\n%s", out)
 	}
 }
+
+// TestPanelsLeaveOutNotRaise: no panel the secretary opens over the
+// meeting names a subject not to raise, the preview's whole document
+// included, even while the field is shown for editing underneath.
+func TestPanelsLeaveOutNotRaise(t *testing.T) {
+	m, _ := openViewsMeeting(t, model.Swedish, 80, 24)
+	focusNotRaise(t, m)
+	for _, k := range []string{"ctrl+e", "ctrl+f", "ctrl+t", "ctrl+g", "ctrl+r", "f1"} {
+		press(m, "enter") // the field shown underneath
+		press(m, k)
+		if m.meeting.over == nil {
+			t.Fatalf("%s opened no panel", k)
+		}
+		if out := screenText(m); strings.Contains(out, testNotRaise) {
+			t.Fatalf("%s shows what not to raise:\n%s", k, out)
+		}
+		if p, ok := m.meeting.over.(*previewOverlay); ok {
+			if doc := ansi.Strip(p.vp.GetContent()); !p.ready || strings.Contains(doc, testNotRaise) || !strings.Contains(doc, "BUP") {
+				t.Fatalf("the preview's document (ready %v):\n%s", p.ready, doc)
+			}
+		}
+		press(m, "esc")
+		if m.meeting.over != nil {
+			t.Fatalf("esc did not close the panel of %s", k)
+		}
+		if out := screenText(m); strings.Contains(out, testNotRaise) {
+			t.Fatalf("the field is shown again after the panel of %s:\n%s", k, out)
+		}
+	}
+}
