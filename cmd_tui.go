@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
@@ -143,14 +144,36 @@ func (a *app) shutdown(m *ui.Model) {
 		case <-done:
 		}
 	}()
+	// Closing is quick when the disk takes the last save; when it does
+	// not, the terminal would sit silent for seconds, so after a moment
+	// it says what is going on.
+	var mu sync.Mutex
+	noted, finished := false, false
+	note := time.AfterFunc(time.Second, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !finished {
+			noted = true
+			fmt.Fprintln(os.Stderr, model.T(a.lang, "sipmote: sparar det som skrevs sist…", "sipmote: saving what was typed last…"))
+		}
+	})
 	closed, err := m.Shutdown(closeRetry, stop)
+	note.Stop()
+	mu.Lock()
+	finished = true
+	mu.Unlock()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sipmote: "+service.ErrorText(a.lang, err))
 	}
+	allSaved := err == nil
 	for _, c := range closed {
 		if t := service.ClosedText(a.lang, c); t != "" {
+			allSaved = false
 			fmt.Fprintln(os.Stderr, termsafe.String(t))
 		}
+	}
+	if noted && allSaved {
+		fmt.Fprintln(os.Stderr, model.T(a.lang, "sipmote: allt som skrevs är sparat i databasen.", "sipmote: everything typed is saved in the database."))
 	}
 }
 

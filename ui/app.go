@@ -90,9 +90,12 @@ type Model struct {
 	// afterRecover is the meeting to open once it is done.
 	recover      *recoverModel
 	afterRecover string
-	trail        *trailModel
-	width        int
-	height       int
+	// unsaved are the meetings left whose text the database did not
+	// take; Shutdown reports them again once the screen is gone.
+	unsaved []service.Closed
+	trail   *trailModel
+	width   int
+	height  int
 
 	// The new-plan form kept on disk (see newplan_save.go).
 	formDraft  *NewPlanInput
@@ -486,9 +489,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 				break
 			}
 		}
-		if t := leftText(l, msg.closed); t != "" {
-			m.home.message = t
-		}
+		m.noteLeft(msg.closed)
 		return m.reload(), true
 	case listMsg:
 		m.listed(msg)

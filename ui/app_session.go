@@ -57,7 +57,19 @@ func (m *Model) Shutdown(retry time.Duration, stop <-chan struct{}) ([]service.C
 		closed = append(closed, s.CloseWithin(retry, stop))
 	}
 	m.leaving = nil
+	closed = append(closed, m.unsaved...)
+	m.unsaved = nil
 	return closed, err
+}
+
+// noteLeft takes the outcome of a meeting left: where its text is now, if
+// the database did not take it, is said on the home screen at once and
+// again when the program ends.
+func (m *Model) noteLeft(c service.Closed) {
+	if t := leftText(m.o.Lang, c); t != "" {
+		m.home.message = t
+		m.unsaved = append(m.unsaved, c)
+	}
 }
 
 // leftText is what the home screen says of a meeting left whose text the
@@ -68,7 +80,7 @@ func leftText(l model.Lang, c service.Closed) string {
 		return model.T(l, "Mötet är stängt. Databasen tog inte emot det som skrevs sist ("+errText(l, c.SaveErr)+"). Hela planen är sparad i filen "+
 			c.Recovery+" och erbjuds tillbaka nästa gång sipmote startas.",
 			"The meeting is closed. The database did not take what was typed last ("+errText(l, c.SaveErr)+"). The whole plan is saved in the file "+
-				c.Recovery+" and offered back the next time sipmote starts.")
+				c.Recovery+" and offered back the next time sipmote starts.") + inMemoryText(l, c)
 	case service.OutcomeLost:
 		return model.T(l, "Mötet är stängt, men det senaste som skrevs kunde inte sparas ("+errText(l, c.SaveErr)+"), inte heller i en återställningsfil ("+
 			errText(l, c.RecoveryErr)+"). Det är förlorat.",
@@ -119,4 +131,13 @@ func (m *Model) samePerson(p *model.Plan) bool {
 		}
 	}
 	return false
+}
+
+// inMemoryText warns that a recovery file in memory is gone at a restart.
+func inMemoryText(l model.Lang, c service.Closed) string {
+	if !c.InMemory {
+		return ""
+	}
+	return model.T(l, " Filen ligger i minnet: starta sipmote igen innan datorn startas om.",
+		" The file is in memory: start sipmote again before the computer restarts.")
 }

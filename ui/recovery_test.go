@@ -129,6 +129,12 @@ func TestFullDiskErrorStaysThenRecoveryOffered(t *testing.T) {
 		t.Fatalf("files %v; the home screen says %q", files, m.home.message)
 	}
 
+	// Quitting says it again, once the screen is gone.
+	closed, _ := m.Shutdown(0, nil)
+	if len(closed) != 1 || closed[0].Outcome != service.OutcomeRecovered || closed[0].Recovery != files[0] {
+		t.Fatalf("Shutdown after leaving reports %+v", closed)
+	}
+
 	// The next start, with space again: the offer comes first.
 	free()
 	m2 := newTestModel(t, svc, model.English, 60, 16)
