@@ -387,7 +387,7 @@ func (m *meetingModel) print(job PrintJob) tea.Cmd {
 		}
 		o.Papers = &service.Papers{Original: job.Original, Copies: job.Copies}
 		res, err := svc.Print(p, p.Current(), o)
-		return printedMsg{id, service.PrintedText(l, res), err}
+		return printedMsg{id, service.PrintedLine(l, res), err}
 	})
 }
 
