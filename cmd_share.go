@@ -39,7 +39,7 @@ func (a *app) sharer(agenda func(model.AgeGroup) []ui.Step) (ui.Sharer, error) {
 		srv, err := share.Start(share.Options{
 			Listen:  a.listen,
 			HostKey: key,
-			Prompt:  model.T(a.lang, "Mötets kod: ", "Meeting code: "),
+			Prompt:  func(r share.Role) string { return codePrompt(a.lang, r) },
 			NewModel: func(c share.Client) (tea.Model, func()) {
 				v := s.Attach()
 				m := ui.NewRemote(ui.RemoteOptions{Lang: a.lang, Chair: c.Role == share.RoleChair,
@@ -67,6 +67,8 @@ type sharing struct{ *share.Server }
 
 func (s sharing) Line(role string) string { return s.Server.Line(share.Role(role)) }
 
+func (s sharing) Code(role string) string { return s.Server.Code(share.Role(role)) }
+
 func (s sharing) Devices() []ui.Device {
 	var out []ui.Device
 	for _, c := range s.Clients() {
@@ -76,3 +78,15 @@ func (s sharing) Devices() []ui.Device {
 }
 
 func (s sharing) Stop() error { return s.Close() }
+
+// codePrompt is what ssh asks a device joining as r: it names the role, so
+// that the right one of the two codes is typed.
+func codePrompt(l model.Lang, r share.Role) string {
+	switch r {
+	case share.RoleChair:
+		return model.T(l, "Kod för mötesledarens dator: ", "Code for the chair's computer: ")
+	case share.RoleRoom:
+		return model.T(l, "Kod för rummets skärm: ", "Code for the room's screen: ")
+	}
+	return model.T(l, "Kod: ", "Code: ")
+}

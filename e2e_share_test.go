@@ -21,8 +21,9 @@ func sshLine(t *testing.T, port, role string) *tmux {
 }
 
 // TestShareOverSSH runs a shared meeting as people would: the secretary
-// starts sipmote serve, a wrong code is refused, the chair and the room
-// join with ssh, the chair's step change shows on the secretary's screen,
+// starts sipmote serve, which shows a code for each role; a wrong code
+// and one role's code given for the other are refused; the chair and the
+// room join with ssh, the chair's step change shows on the secretary's screen,
 // the room never shows what not to raise or the full personnummer while
 // the secretary types them, and a kill -9 of the secretary's program a
 // second and a half later loses nothing that was on the screens.
@@ -46,34 +47,59 @@ func TestShareOverSSH(t *testing.T) {
 	}
 	host := startTmux(t, 120, 40, bin, "--db", db, "serve", id, "--listen", "127.0.0.1:0")
 	deadline := time.Now().Add(15 * time.Second)
-	for !strings.Contains(host.capture(), "Mötets kod:") && time.Now().Before(deadline) {
+	for !strings.Contains(host.capture(), "Mötesledarens dator:") && time.Now().Before(deadline) {
 		if strings.Contains(host.capture(), "uppföljningsmötet") {
 			host.keys("Enter") // a finalised plan: start its follow-up
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	scr := host.waitFor("Mötets kod:", time.Second)
-	code := regexp.MustCompile(`Mötets kod: ([a-z0-9]{4}-[a-z0-9]{4})`).FindStringSubmatch(scr)
-	port := regexp.MustCompile(`ssh -p (\d+) chair@127\.0\.0\.1`).FindStringSubmatch(scr)
-	if code == nil || port == nil || !strings.Contains(scr, "ssh -p "+port[1]+" room@127.0.0.1") {
-		t.Fatalf("no code or ssh lines on screen:\n%s", scr)
+	scr := host.waitFor("Mötesledarens dator:", time.Second)
+	// One line and one code per role, each under the device it is for.
+	join := regexp.MustCompile(`(?m)^.*?(Rummets skärm \(projektorn\)|Mötesledarens dator):.*\n.*ssh -p (\d+) (room|chair)@127\.0\.0\.1 · kod: ([a-z0-9]{4}-[a-z0-9]{4})`)
+	codes, port := map[string]string{}, ""
+	for _, m := range join.FindAllStringSubmatch(scr, -1) {
+		if (m[1] == "Mötesledarens dator") != (m[3] == "chair") {
+			t.Fatalf("%s's line is under %q:\n%s", m[3], m[1], scr)
+		}
+		codes[m[3]], port = m[4], m[2]
+	}
+	if codes["chair"] == "" || codes["room"] == "" || codes["chair"] == codes["room"] {
+		t.Fatalf("not one code for each role on screen (%v):\n%s", codes, scr)
+	}
+	if !strings.Contains(scr, "Visa aldrig den här koden för rummet") {
+		t.Errorf("no warning to keep the chair's code from the room:\n%s", scr)
 	}
 
-	bad := sshLine(t, port[1], "room")
-	bad.waitFor("Mötets kod:", 10*time.Second)
-	bad.keys("abcd-efgh", "Enter")
-	if scr := bad.waitFor("SSH-ENDED", 10*time.Second); !strings.Contains(scr, "Permission denied") || strings.Contains(scr, "Nu pratar vi om") {
-		t.Fatalf("a wrong code was not refused:\n%s", scr)
+	// A wrong code, and the chair's code given for the room, are refused;
+	// ssh asks each role for its own code.
+	for _, wrong := range []string{"abcd-efgh", codes["chair"]} {
+		bad := sshLine(t, port, "room")
+		bad.waitFor("Kod för rummets skärm:", 10*time.Second)
+		bad.keys(wrong, "Enter")
+		if scr := bad.waitFor("SSH-ENDED", 10*time.Second); !strings.Contains(scr, "Permission denied") || strings.Contains(scr, "Nu pratar vi om") {
+			t.Fatalf("the room got in with %q:\n%s", wrong, scr)
+		}
 	}
 
-	chair := sshLine(t, port[1], "chair")
-	chair.waitFor("Mötets kod:", 10*time.Second)
-	chair.keys(code[1], "Enter")
+	chair := sshLine(t, port, "chair")
+	chair.waitFor("Kod för mötesledarens dator:", 10*time.Second)
+	chair.keys(codes["chair"], "Enter")
 	chair.waitFor("MÖTESLEDARENS VY", 10*time.Second)
 	chair.waitFor("Ta inte upp: hennes tidigare partner", 5*time.Second)
-	room := sshLine(t, port[1], "room")
-	room.waitFor("Mötets kod:", 10*time.Second)
-	room.keys(strings.ToUpper(code[1]), "Enter")
+
+	// Whoever set up the projector knows the room's code: it does not
+	// open the chair's view.
+	peek := sshLine(t, port, "chair")
+	peek.waitFor("Kod för mötesledarens dator:", 10*time.Second)
+	peek.keys(codes["room"], "Enter")
+	if scr := peek.waitFor("SSH-ENDED", 10*time.Second); !strings.Contains(scr, "Permission denied") ||
+		strings.Contains(scr, "MÖTESLEDARENS VY") || strings.Contains(scr, "Ta inte upp") {
+		t.Fatalf("the room's code opened the chair's view:\n%s", scr)
+	}
+
+	room := sshLine(t, port, "room")
+	room.waitFor("Kod för rummets skärm:", 10*time.Second)
+	room.keys(strings.ToUpper(codes["room"]), "Enter")
 	room.waitFor("Nu pratar vi om", 10*time.Second)
 	host.keys("Escape")
 	host.waitFor("delas (2 anslutna", 5*time.Second)
@@ -150,7 +176,9 @@ func TestShareOverSSH(t *testing.T) {
 			t.Errorf("trail lacks %q:\n%s", want, trail)
 		}
 	}
-	if strings.Contains(string(trail), code[1]) {
-		t.Errorf("the trail holds the code:\n%s", trail)
+	for role, code := range codes {
+		if strings.Contains(string(trail), code) || strings.Contains(string(trail), strings.ReplaceAll(code, "-", "")) {
+			t.Errorf("the trail holds the %s's code:\n%s", role, trail)
+		}
 	}
 }

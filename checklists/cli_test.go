@@ -26,7 +26,7 @@ func TestRunCLI(t *testing.T) {
 		{name: "help", args: []string{"--help"}, code: 0, stdout: []string{"validate [MAPP]"}},
 		{name: "help in English", args: []string{"-h"}, lang: model.English, code: 0, stdout: []string{"validate [DIR]"}},
 		{name: "unknown command", args: []string{"lista"}, code: 2, stderr: []string{"Okänt kommando ”lista”"}},
-		{name: "validate good", args: []string{"validate", good}, code: 0, stdout: []string{"Inga fel", "vuxen: 13 steg", "barn: 14 steg"}},
+		{name: "validate good", args: []string{"validate", good}, code: 0, stdout: []string{"Inga fel", "vuxen: 14 steg", "barn: 14 steg"}},
 		{name: "validate bad", args: []string{"validate", bad}, code: 1, stdout: []string{badFile + ":3:", "kaffe", "1 problem"}},
 		{name: "validate bad in English", args: []string{"validate", bad}, lang: model.English, code: 1,
 			stdout: []string{badFile + ":3: Unknown plan section"}},

@@ -115,7 +115,7 @@ func TestShow(t *testing.T) {
 		want    []string
 		notWant []string
 	}{
-		{model.AgeAdult, model.Swedish, []string{"DAGORDNING – vuxen (13 steg)", "Inledning", "Rum och teknik (2 %)",
+		{model.AgeAdult, model.Swedish, []string{"DAGORDNING – vuxen (14 steg)", "Inledning", "Rum och teknik (2 %)",
 			"FÖRE MÖTET", "EFTER MÖTET", "ORDLISTA", "LSS →", "defaults/agenda.ini:"}, []string{"Vad tycker barnet?"}},
 		{model.AgeChild, model.English, []string{"AGENDA – child (14 steps)", "What does the child think?",
 			"BEFORE THE MEETING", "round: everyone speaks", "at least one goal"}, []string{"Rum och teknik"}},

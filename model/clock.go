@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The meeting clock. A plan is often prepared days ahead, and the program
 // may be closed and opened again during a meeting; so the meeting starts
@@ -12,13 +15,35 @@ import "time"
 // Started tells whether the chair has started the meeting.
 func (v *Version) Started() bool { return v.Meeting.StartedAt != nil }
 
+// startSlack is how far the real start may be from the booked time before
+// the plan takes the real one.
+const startSlack = 15 * time.Minute
+
 // StartMeeting starts the meeting clock. Starting a meeting already
 // started changes nothing.
-func (v *Version) StartMeeting(now time.Time) {
-	if v.Meeting.StartedAt == nil {
-		t := now
-		v.Meeting.StartedAt = &t
+//
+// The plan says when the meeting was held, on paper too: a meeting booked
+// for 17:00 and started at 16:16 must not print "17:00–18:00", nor warn at
+// finalising that its time has not come yet. So when the start is more
+// than a quarter of an hour from the booked date and time, or none was
+// booked, the plan's date and start time become the real ones. It returns
+// the booked time it replaced ("" when it kept it), for the screen to say.
+func (v *Version) StartMeeting(now time.Time) (was string) {
+	if v.Meeting.StartedAt != nil {
+		return ""
 	}
+	t := now
+	v.Meeting.StartedAt = &t
+	booked, ok := v.Meeting.When()
+	_, clockErr := ParseClock(v.Meeting.Start)
+	local := now.In(time.Local)
+	if ok && clockErr == nil && local.Sub(booked).Abs() <= startSlack {
+		return ""
+	}
+	was = strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start)
+	v.Meeting.Date = local.Format(DateLayout)
+	v.Meeting.Start = local.Format(TimeLayout)
+	return was
 }
 
 // UndoStart takes back a false start: the meeting is not started, and the

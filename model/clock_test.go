@@ -71,3 +71,42 @@ func TestBudgetsShrinkInProportion(t *testing.T) {
 		})
 	}
 }
+
+// TestStartTakesTheRealTime: the plan keeps the booked time when the
+// meeting starts near it, and takes the real date and time otherwise, so
+// that the print says when the meeting was held.
+func TestStartTakesTheRealTime(t *testing.T) {
+	at := func(s string) time.Time {
+		tm, err := time.ParseInLocation("2006-01-02 15:04", s, time.Local)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	for _, tt := range []struct {
+		name              string
+		date, start       string
+		now               string
+		wantDate, wantTim string
+		wantWas           string
+	}{
+		{"on time", "2026-11-30", "17:00", "2026-11-30 17:04", "2026-11-30", "17:00", ""},
+		{"a little early", "2026-11-30", "17:00", "2026-11-30 16:50", "2026-11-30", "17:00", ""},
+		{"much earlier", "2026-11-30", "17:00", "2026-11-30 16:16", "2026-11-30", "16:16", "2026-11-30 17:00"},
+		{"late", "2026-11-30", "09:00", "2026-11-30 10:05", "2026-11-30", "10:05", "2026-11-30 09:00"},
+		{"another day", "2026-12-02", "13:00", "2026-11-30 13:00", "2026-11-30", "13:00", "2026-12-02 13:00"},
+		{"no time booked", "2026-11-30", "", "2026-11-30 14:10", "2026-11-30", "14:10", "2026-11-30"},
+		{"nothing booked", "", "", "2026-11-30 14:10", "2026-11-30", "14:10", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := &Version{Meeting: Meeting{Date: tt.date, Start: tt.start}}
+			was := v.StartMeeting(at(tt.now))
+			if v.Meeting.Date != tt.wantDate || v.Meeting.Start != tt.wantTim || was != tt.wantWas {
+				t.Errorf("got %s %s (was %q), want %s %s (was %q)", v.Meeting.Date, v.Meeting.Start, was, tt.wantDate, tt.wantTim, tt.wantWas)
+			}
+			if again := v.StartMeeting(at(tt.now).Add(time.Hour)); again != "" || v.Meeting.Start != tt.wantTim {
+				t.Errorf("a second start changed the time to %s", v.Meeting.Start)
+			}
+		})
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/outfile"
@@ -194,10 +196,30 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportO
 	return nil
 }
 
-// PrintedText says where a print went, in the user's language.
+// PrintedText says where a print went, in the user's language, with the
+// whole path, for the command line.
 func PrintedText(l model.Lang, r printout.Result) string {
 	if r.Printed {
 		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
 	}
 	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
+}
+
+// PrintedLine says where a print went on a screen's status line, which is
+// cut at the window's edge: the file's name comes first and its folder
+// after it, with ~ for the home folder, so that an 80-column line still
+// tells the user which file to look for.
+func PrintedLine(l model.Lang, r printout.Result) string {
+	if r.Printed {
+		return PrintedText(l, r)
+	}
+	dir, name := filepath.Split(r.Path)
+	dir = filepath.Clean(dir)
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		if rel, err := filepath.Rel(home, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			dir = filepath.Join("~", rel)
+		}
+	}
+	return model.T(l, "Ingen skrivare: PDF sparad som "+name+" i "+dir,
+		"No printer: PDF saved as "+name+" in "+dir)
 }

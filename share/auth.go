@@ -12,9 +12,8 @@ import (
 // read off a screen across a room (0/o, 1/l/i).
 const codeAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
 
-// newCode makes the meeting's one-time code: eight letters and digits,
-// shown as two groups of four. 31^8 codes and the limiter below make
-// guessing hopeless.
+// newCode makes a one-time code: eight letters and digits, shown as two
+// groups of four. 31^8 codes and the limiter below make guessing hopeless.
 func newCode() string {
 	b := make([]byte, 8)
 	if _, err := rand.Read(b); err != nil {
@@ -24,6 +23,34 @@ func newCode() string {
 		b[i] = codeAlphabet[int(b[i])%len(codeAlphabet)]
 	}
 	return string(b[:4]) + "-" + string(b[4:])
+}
+
+// codes are a share's one-time codes, one for each role. Each role has its
+// own so that whoever sets up the projector, and so learns the room's code,
+// cannot open the chair's view, which shows what is not to be raised.
+type codes map[Role]string
+
+// newCodes makes a code for every role, no two alike.
+func newCodes() codes {
+	c := codes{}
+	seen := map[string]bool{}
+	for _, r := range Roles {
+		code := newCode()
+		for seen[normCode(code)] {
+			code = newCode()
+		}
+		seen[normCode(code)] = true
+		c[r] = code
+	}
+	return c
+}
+
+// admits tells whether typed is the code of the role named by user. It is
+// compared with that role's code only, in constant time, so a code for
+// another role is as wrong as any guess and takes as long to refuse.
+func (c codes) admits(user, typed string) bool {
+	code, ok := c[Role(user)]
+	return ok && codeMatches(code, typed)
 }
 
 // normCode is a code as typed: case, spaces and dashes do not matter.

@@ -125,7 +125,7 @@ func (d *device) waitFor(t testing.TB, off int, want string, timeout time.Durati
 func join(t testing.TB, m *meeting, role share.Role) *device {
 	t.Helper()
 	c, err := gossh.Dial("tcp", m.srv.Addr().String(), &gossh.ClientConfig{User: string(role),
-		Auth: []gossh.AuthMethod{gossh.Password(m.srv.Code())}, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+		Auth: []gossh.AuthMethod{gossh.Password(m.srv.Code(role))}, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,8 +3,9 @@
 // projector. Each connection runs its own Bubble Tea program, made by the
 // caller and attached to the one session of the plan; this package knows
 // nothing of plans. It listens on the loopback address unless told
-// otherwise, lets in only those who give the meeting's one-time code, and
-// offers no shell, no forwarding and no file transfer.
+// otherwise, lets in only those who give their role's one-time code (the
+// chair's code never opens the room's view, nor the room's the chair's),
+// and offers no shell, no forwarding and no file transfer.
 package share
 
 import (
@@ -54,8 +55,9 @@ type Options struct {
 	// Trail records a device joining or leaving: kind is "joined" or
 	// "left". It is given the role and the address, never anything seen.
 	Trail func(kind string, c Client)
-	// Prompt is the question the client is asked for the code.
-	Prompt      string
+	// Prompt is the question a client joining as role is asked for the
+	// code (keyboard-interactive); nil asks "Code: ".
+	Prompt      func(r Role) string
 	MaxClients  int
 	IdleTimeout time.Duration
 	Now         func() time.Time
@@ -74,7 +76,7 @@ type Server struct {
 	o       Options
 	srv     *ssh.Server
 	ln      net.Listener
-	code    string
+	codes   codes
 	limit   *limiter
 	changed chan struct{}
 
@@ -109,20 +111,20 @@ func Start(o Options) (*Server, error) {
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = DefaultIdleTimeout
 	}
-	if o.Prompt == "" {
-		o.Prompt = "Code: "
+	if o.Prompt == nil {
+		o.Prompt = func(Role) string { return "Code: " }
 	}
 	key, err := hostKey(o.HostKey)
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{o: o, code: newCode(), limit: newLimiter(o.Now), changed: make(chan struct{}, 1),
+	s := &Server{o: o, codes: newCodes(), limit: newLimiter(o.Now), changed: make(chan struct{}, 1),
 		clients: map[int]*conn{}, served: make(chan struct{}), done: make(chan struct{})}
 	s.srv, err = wish.NewServer(
 		wish.WithHostKeyPEM(key),
 		wish.WithPasswordAuth(func(ctx ssh.Context, pw string) bool { return s.auth(ctx, pw) }),
 		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
-			answers, err := ch("", "", []string{o.Prompt}, []bool{false})
+			answers, err := ch("", "", []string{o.Prompt(Role(ctx.User()))}, []bool{false})
 			return err == nil && len(answers) == 1 && s.auth(ctx, answers[0])
 		}),
 		wish.WithIdleTimeout(o.IdleTimeout),
@@ -173,8 +175,10 @@ func listen(addr string) (net.Listener, error) {
 
 var errBadListen = errors.New("bad listen address")
 
-// Code is the meeting's one-time code; it changes with every share.
-func (s *Server) Code() string { return s.code }
+// Code is the one-time code a device must give to join as role; it changes
+// with every share, and each role has its own. It is "" for a role that
+// does not exist.
+func (s *Server) Code(r Role) string { return s.codes[r] }
 
 // Addr is the address listened on.
 func (s *Server) Addr() *net.TCPAddr { return s.ln.Addr().(*net.TCPAddr) }
@@ -266,25 +270,22 @@ func (s *Server) Close() error {
 
 // auth checks a code given for the user name of the ssh line.
 func (s *Server) auth(ctx ssh.Context, typed string) bool {
-	addr := ipOf(ctx.RemoteAddr())
+	return s.check(ctx.User(), ipOf(ctx.RemoteAddr()), typed)
+}
+
+// check lets user in from addr when typed is that role's code and addr is
+// not waiting out earlier misses. Any other code, the other role's too, is
+// a miss.
+func (s *Server) check(user, addr, typed string) bool {
 	if !s.limit.allow(addr) {
 		return false
 	}
-	if !validRole(ctx.User()) || !codeMatches(s.code, typed) {
+	if !s.codes.admits(user, typed) {
 		s.limit.fail(addr)
 		return false
 	}
 	s.limit.pass(addr)
 	return true
-}
-
-func validRole(u string) bool {
-	for _, r := range Roles {
-		if string(r) == u {
-			return true
-		}
-	}
-	return false
 }
 
 func ipOf(a net.Addr) string {

@@ -141,20 +141,28 @@ func (sc *screen) waitFor(t testing.TB, want string, d time.Duration) {
 
 func TestCodeAndRoles(t *testing.T) {
 	s, tl := startTest(t, nil)
-	code := s.Code()
-	if len(normCode(code)) != 8 || !strings.Contains(code, "-") {
-		t.Fatalf("code %q", code)
+	chair, room := s.Code(RoleChair), s.Code(RoleRoom)
+	for _, code := range []string{chair, room} {
+		if len(normCode(code)) != 8 || !strings.Contains(code, "-") {
+			t.Fatalf("code %q", code)
+		}
+	}
+	if normCode(chair) == normCode(room) {
+		t.Fatalf("the chair and the room share the code %q", chair)
 	}
 	for _, tc := range []struct {
 		user, code string
 		ki, ok     bool
 	}{
-		{"chair", code, false, true},
-		{"room", strings.ToUpper(strings.ReplaceAll(code, "-", " ")), true, true},
+		{"chair", chair, false, true},
+		{"room", strings.ToUpper(strings.ReplaceAll(room, "-", " ")), true, true},
+		{"room", chair, true, false},  // the chair's code never opens the room's view
+		{"chair", room, true, false},  // nor the room's the chair's
+		{"chair", room, false, false}, // by password either
 		{"room", "abcd-efgh", true, false},
 		{"room", "", false, false},
-		{"secretary", code, false, false},
-		{"root", code, true, false},
+		{"secretary", chair, false, false},
+		{"root", room, true, false},
 	} {
 		c, err := dial(s, tc.user, tc.code, tc.ki)
 		if (err == nil) != tc.ok {
@@ -177,7 +185,7 @@ func TestCodeAndRoles(t *testing.T) {
 			t.Errorf("trail %q lacks %q", got, want)
 		}
 	}
-	if strings.Contains(got, code) || strings.Contains(got, "HELLO") {
+	if strings.Contains(got, chair) || strings.Contains(got, room) || strings.Contains(got, "HELLO") {
 		t.Errorf("trail holds content: %q", got)
 	}
 }
@@ -212,7 +220,7 @@ func TestHostKeyPrivate(t *testing.T) {
 // forwarding and agent forwarding are all refused.
 func TestNothingButTheScreen(t *testing.T) {
 	s, _ := startTest(t, nil)
-	c, err := dial(s, "chair", s.Code(), false)
+	c, err := dial(s, "chair", s.Code(RoleChair), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,19 +275,20 @@ func TestWrongCodesAreSlowedDown(t *testing.T) {
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	s, _ := startTest(t, func(o *Options) { o.Now = clock })
-	for range freeMisses {
-		if _, err := dial(s, "room", "wrong", false); err == nil {
-			t.Fatal("a wrong code was let in")
+	// The chair's code at the room's door is a wrong code like any other.
+	for _, wrong := range []string{"wrong", s.Code(RoleChair), "wrong"}[:freeMisses] {
+		if _, err := dial(s, "room", wrong, false); err == nil {
+			t.Fatalf("a wrong code (%q) was let in", wrong)
 		}
 	}
 	// Locked out: even the right code is refused until the wait is over.
-	if _, err := dial(s, "room", s.Code(), false); err == nil {
+	if _, err := dial(s, "room", s.Code(RoleRoom), false); err == nil {
 		t.Fatal("the right code came in while the address waits")
 	}
 	mu.Lock()
 	now = now.Add(2 * time.Second)
 	mu.Unlock()
-	c, err := dial(s, "room", s.Code(), false)
+	c, err := dial(s, "room", s.Code(RoleRoom), false)
 	if err != nil {
 		t.Fatalf("after the wait: %v", err)
 	}
@@ -330,7 +339,7 @@ func TestCapAndDrop(t *testing.T) {
 	s, _ := startTest(t, func(o *Options) { o.MaxClients = 2 })
 	var scs []*screen
 	for _, r := range []string{"chair", "room"} {
-		c, err := dial(s, r, s.Code(), false)
+		c, err := dial(s, r, s.Code(Role(r)), false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -339,7 +348,7 @@ func TestCapAndDrop(t *testing.T) {
 		sc.waitFor(t, "HELLO "+r, 5*time.Second)
 		scs = append(scs, sc)
 	}
-	c, err := dial(s, "room", s.Code(), false)
+	c, err := dial(s, "room", s.Code(RoleRoom), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,7 +387,7 @@ func TestCapAndDrop(t *testing.T) {
 
 func TestCloseEndsEveryone(t *testing.T) {
 	s, _ := startTest(t, nil)
-	c, err := dial(s, "chair", s.Code(), false)
+	c, err := dial(s, "chair", s.Code(RoleChair), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +403,7 @@ func TestCloseEndsEveryone(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("a device stayed after sharing stopped")
 	}
-	if _, err := dial(s, "chair", s.Code(), false); err == nil {
+	if _, err := dial(s, "chair", s.Code(RoleChair), false); err == nil {
 		t.Error("connected after Close")
 	}
 }

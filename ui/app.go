@@ -412,7 +412,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			m.home.message = model.T(l, "Skriver ut…", "Printing…")
 			return m.io(func() tea.Msg {
 				res, err := svc.Print(p, p.Latest(), m.printOptions(p, p.Latest()))
-				return homePrintedMsg{p.ID, service.PrintedText(l, res), err}
+				return homePrintedMsg{p.ID, service.PrintedLine(l, res), err}
 			}), true
 		case "followup":
 			m.want = p.ID

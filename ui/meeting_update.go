@@ -290,12 +290,17 @@ func (m *meetingModel) startMeeting() {
 	if v == nil || v.Started() {
 		return
 	}
-	v.StartMeeting(m.now())
+	was := v.StartMeeting(m.now())
 	m.lastTick = m.now()
 	m.sess.Changed("")
 	m.agendaKey = ""
 	m.message = model.T(m.lang, "Mötet har startat; klockan går. ctrl+o igen ångrar en start i onödan.",
 		"The meeting has started; the clock runs. ctrl+o again takes back a false start.")
+	if was != "" {
+		now := v.Meeting.Date + " " + v.Meeting.Start
+		m.message = model.T(m.lang, "Mötet har startat "+now+" (bokat "+was+"); planen har fått den tiden. ctrl+o igen ångrar en start i onödan.",
+			"The meeting started "+now+" (booked "+was+"); the plan now has that time. ctrl+o again takes back a false start.")
+	}
 }
 
 // undoStart takes back a false start: the meeting has not begun after all.
@@ -375,7 +380,7 @@ func (m *meetingModel) print(job PrintJob) tea.Cmd {
 		}
 		o.Papers = &service.Papers{Original: job.Original, Copies: job.Copies}
 		res, err := svc.Print(p, p.Current(), o)
-		return printedMsg{id, service.PrintedText(l, res), err}
+		return printedMsg{id, service.PrintedLine(l, res), err}
 	})
 }
 

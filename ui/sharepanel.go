@@ -15,8 +15,10 @@ import (
 // Sharing is a meeting shared over SSH, as the secretary's screen needs
 // it. main gives it, from the share package, which the screens do not know.
 type Sharing interface {
-	// Code is the one-time code a device must give.
-	Code() string
+	// Code is the one-time code a device must give to join as role
+	// "chair" or "room"; each role has its own, and one role's code never
+	// admits the other.
+	Code(role string) string
 	// Line is the exact ssh command for role "chair" or "room".
 	Line(role string) string
 	Devices() []Device
@@ -101,34 +103,136 @@ func roleLabel(l model.Lang, role string) string {
 	return role
 }
 
-func (o *sharePanel) view(w, h int) string {
+// shareRoles are the roles the panel gives a line and a code to. The
+// projector's comes first, as it is usually set up first; the chair's,
+// with its warning, follows.
+var shareRoles = []string{"room", "chair"}
+
+// deviceLabel names the device a role's line is typed on.
+func deviceLabel(l model.Lang, role string) string {
+	switch role {
+	case "chair":
+		return model.T(l, "Mötesledarens dator", "The chair's computer")
+	case "room":
+		return model.T(l, "Rummets skärm (projektorn)", "The room's screen (projector)")
+	}
+	return role
+}
+
+// joinLines are, for every role, the device it is for, the ssh line to
+// type and that role's code, fitted to width iw: the code goes on a line
+// of its own when the two do not fit side by side, and the ssh line is
+// broken, never cut, as it must be typed exactly.
+func (o *sharePanel) joinLines(iw int) [][]string {
 	l, st := o.lang, o.st
-	var b strings.Builder
-	b.WriteString(st.Title.Render(model.T(l, "Mötet delas", "The meeting is shared")) + "\n\n")
-	b.WriteString(model.T(l, "Mötets kod: ", "Meeting code: ") + st.Focused.Render(o.sh.Code()) + "\n")
-	b.WriteString(st.Subtle.Render(ansi.Wordwrap(model.T(l,
-		"Skriv koden när ssh frågar efter den. Den gäller tills delningen stoppas.",
-		"Type the code when ssh asks for it. It lasts until sharing stops."), max(20, w-8), "")) + "\n\n")
-	for _, r := range []string{"chair", "room"} {
-		b.WriteString(st.Label.Render(fmt.Sprintf(model.T(l, "För %s:", "For %s:"), roleLabel(l, r))) + "\n")
-		b.WriteString("  " + o.sh.Line(r) + "\n")
+	var blocks [][]string
+	for _, r := range shareRoles {
+		out := []string{st.Label.Render(deviceLabel(l, r) + ":")}
+		line, code := o.sh.Line(r), model.T(l, "kod: ", "code: ")+st.Focused.Render(o.sh.Code(r))
+		switch {
+		case 2+ansi.StringWidth(line)+3+ansi.StringWidth(code) <= iw:
+			out = append(out, "  "+line+" · "+code)
+		default:
+			for _, part := range strings.Split(ansi.Hardwrap(line, max(8, iw-2), true), "\n") {
+				out = append(out, "  "+part)
+			}
+			out = append(out, "  "+code)
+		}
+		if r == "chair" {
+			warn := model.T(l,
+				"Visa aldrig den här koden för rummet: den öppnar mötesledarens vy, med det som inte ska tas upp.",
+				"Never let the room see this code: it opens the chair's view, with what is not to be raised.")
+			for _, part := range strings.Split(ansi.Wordwrap(warn, max(10, iw-2), ""), "\n") {
+				out = append(out, "  "+st.Warn.Render(part))
+			}
+		}
+		blocks = append(blocks, out)
 	}
-	devs := o.sh.Devices()
-	b.WriteString("\n" + st.Label.Render(fmt.Sprintf(model.T(l, "Anslutna (%d)", "Connected (%d)"), len(devs))) + "\n")
+	return blocks
+}
+
+// deviceLines list the connected devices, at most n of them, keeping the
+// chosen one in sight.
+func (o *sharePanel) deviceLines(devs []Device, n int) []string {
+	l, st := o.lang, o.st
 	if len(devs) == 0 {
-		b.WriteString(st.Subtle.Render(model.T(l, "Ingen ännu.", "Nobody yet.")) + "\n")
+		return []string{st.Subtle.Render(model.T(l, "Ingen ännu.", "Nobody yet."))}
 	}
-	cur := min(o.cursor, max(0, len(devs)-1))
-	for i, d := range devs {
+	cur, first := min(o.cursor, len(devs)-1), 0
+	if cur >= n {
+		first = cur - n + 1
+	}
+	var out []string
+	for i := first; i < len(devs) && len(out) < n; i++ {
+		d := devs[i]
 		line := fmt.Sprintf("%-14s %-16s %s %s", roleLabel(l, d.Role), d.Addr, model.T(l, "sedan", "since"), d.Since.Format("15:04"))
 		if i == cur {
-			b.WriteString(st.Focused.Render("› ") + st.Selected.Render(line) + "\n")
+			out = append(out, st.Focused.Render("› ")+st.Selected.Render(line))
 		} else {
-			b.WriteString("  " + line + "\n")
+			out = append(out, "  "+line)
 		}
 	}
-	help := []string{"x " + model.T(l, "koppla från", "disconnect"), "s " + model.T(l, "sluta dela", "stop sharing"), "esc " + model.T(l, "stäng", "close")}
-	b.WriteString("\n" + st.Subtle.Render(strings.Join(help, " · ")))
-	lines := strings.Split(b.String(), "\n")
-	return strings.Join(pane(st.FocusBorder, strings.Join(lines, "\n"), w, h), "\n")
+	return out
+}
+
+// view shows the lines and codes first, as they are what the panel is
+// for; on a short window the explanation and the blank lines go before
+// any of them, and the list of devices scrolls.
+func (o *sharePanel) view(w, h int) string {
+	l, st := o.lang, o.st
+	iw, ih := max(1, w-4), max(1, h-2)
+	join := o.joinLines(iw)
+	hint := strings.Split(ansi.Wordwrap(model.T(l,
+		"Skriv koden som står på samma rad när ssh frågar efter den. Koderna gäller tills delningen stoppas.",
+		"When ssh asks for the code, type the one on the same line. The codes last until sharing stops."), max(20, iw), ""), "\n")
+	for i := range hint {
+		hint[i] = st.Subtle.Render(hint[i])
+	}
+	devs := o.sh.Devices()
+	var help []string
+	for _, k := range []key.Binding{o.keys.drop, o.keys.stop, o.keys.close} {
+		help = append(help, k.Help().Key+" "+k.Help().Desc)
+	}
+	// Title, join lines, the list's heading and the help always show,
+	// with at least one line of the list.
+	joinRows := 0
+	for _, j := range join {
+		joinRows += len(j)
+	}
+	spare := ih - (1 + joinRows + 1 + 1) - max(1, len(devs))
+	take := func(n int) bool {
+		if spare >= n {
+			spare -= n
+			return true
+		}
+		return false
+	}
+	gapTitle, gapList, gapHelp := take(1), take(1), take(1)
+	gapRoles := take(len(join) - 1)
+	showHint := take(1 + len(hint))
+
+	var b []string
+	b = append(b, st.Title.Render(model.T(l, "Mötet delas", "The meeting is shared")))
+	if gapTitle {
+		b = append(b, "")
+	}
+	for i, j := range join {
+		if i > 0 && gapRoles {
+			b = append(b, "")
+		}
+		b = append(b, j...)
+	}
+	if showHint {
+		b = append(append(b, ""), hint...)
+	}
+	if gapList {
+		b = append(b, "")
+	}
+	b = append(b, st.Label.Render(fmt.Sprintf(model.T(l, "Anslutna (%d)", "Connected (%d)"), len(devs))))
+	b = append(b, o.deviceLines(devs, max(1, len(devs)+min(0, spare)))...)
+	if gapHelp {
+		b = append(b, "")
+	}
+	b = append(b, st.Subtle.Render(strings.Join(help, " · ")))
+	return strings.Join(pane(st.FocusBorder, strings.Join(b, "\n"), w, h), "\n")
 }

@@ -57,6 +57,7 @@ func (m *meetingModel) updateShare(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		m.sharing = msg.sh
+		m.message = "" // "starting to share" is over: the panel shows it is shared
 		m.over = newSharePanel(m.lang, m.st, m.sharing)
 		return m.waitShare(), true
 	case shareChangedMsg:

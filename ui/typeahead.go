@@ -57,10 +57,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	// Whether keys were being held is known before a request clears
+	// m.asked: a screen that opens at once (the new-plan form) must still
+	// be given the keys typed after the key that asked for it.
+	waiting := m.waiting()
 	if isRequest(msg) {
 		m.asked = false
 	}
-	waiting := m.waiting()
 	trailFor := ""
 	if t, ok := msg.(showTrailMsg); ok {
 		trailFor = t.id

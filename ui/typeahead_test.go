@@ -92,3 +92,26 @@ func TestKeysWaitForTheFirstList(t *testing.T) {
 		t.Errorf("opened %q, want the second plan, Bo Ceder", p.Person.Name)
 	}
 }
+
+// TestBurstAfterNReachesTheForm: n and a name typed in one burst on the
+// home screen (a paste, or a fast typist) give the form the whole name.
+// The form opens at once, without a load; the keys typed after n were held
+// and then never given to it, so the name lost its first letters.
+func TestBurstAfterNReachesTheForm(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.English, 80, 24)
+	_, open := m.Update(kp("n"))
+	for _, k := range []string{"O", "l", "a"} {
+		m.Update(kp(k))
+	}
+	runCmd(m, open, 0, m.running.Load())
+	typeText(m, " Snabb")
+	if m.screen != screenNew || m.newPlan == nil {
+		t.Fatalf("the new-plan form did not open:\n%s", screenText(m))
+	}
+	if got := m.newPlan.in.Person; got != "Ola Snabb" {
+		t.Errorf("the name is %q, want \"Ola Snabb\":\n%s", got, screenText(m))
+	}
+	if len(m.held.keys) != 0 {
+		t.Errorf("%d keys are still held", len(m.held.keys))
+	}
+}

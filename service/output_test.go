@@ -1,0 +1,39 @@
+package service
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout"
+)
+
+// TestPrintedLineNamesTheFileFirst: on a status line cut at 80 columns the
+// file's name is still there, and the home folder is written as ~.
+func TestPrintedLineNamesTheFileFirst(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	res := printout.Result{Path: filepath.Join(home, "Documents", "sipmote", "sip-SH-v1-2026-11-30-2.pdf")}
+	for _, tt := range []struct {
+		lang model.Lang
+		want string
+	}{
+		{model.Swedish, "Ingen skrivare: PDF sparad som sip-SH-v1-2026-11-30-2.pdf i " + filepath.Join("~", "Documents", "sipmote")},
+		{model.English, "No printer: PDF saved as sip-SH-v1-2026-11-30-2.pdf in " + filepath.Join("~", "Documents", "sipmote")},
+	} {
+		got := PrintedLine(tt.lang, res)
+		if got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.lang, got, tt.want)
+		}
+		if !strings.Contains(ansi.Truncate(got, 80, "…"), "sip-SH-v1-2026-11-30-2.pdf") {
+			t.Errorf("%s: the file's name is cut at 80 columns: %q", tt.lang, got)
+		}
+	}
+	other := printout.Result{Path: "/srv/utskrift/sip.pdf"}
+	if got := PrintedLine(model.English, other); !strings.Contains(got, "sip.pdf in /srv/utskrift") {
+		t.Errorf("a folder outside home: %q", got)
+	}
+}
