@@ -29,6 +29,11 @@ func openTestDB(t testing.TB) *service.Service {
 func openTestService(t testing.TB, o service.Options) *service.Service {
 	t.Helper()
 	o.Now = func() time.Time { return fixedNow }
+	if o.RecoveryDirs == nil {
+		// Out of the machine's shared folders (/dev/shm, /tmp), where a
+		// file of another run would put its offer before every screen.
+		o.RecoveryDirs = []string{filepath.Join(t.TempDir(), "recovery")}
+	}
 	svc, err := service.Open(filepath.Join(t.TempDir(), "sip.db"), o)
 	if err != nil {
 		t.Fatal(err)
