@@ -48,6 +48,9 @@ func (o Options) storeOptions() []store.Option {
 	if o.NewPassphrase != nil {
 		opts = append(opts, store.WithNewPassphrase(o.NewPassphrase, nil))
 	}
+	if o.RecoveryDirs != nil {
+		opts = append(opts, store.WithRecoveryDirs(o.RecoveryDirs))
+	}
 	return opts
 }
 

@@ -137,7 +137,6 @@ func awaitSave(t *testing.T, v *View) error {
 // was written; a plan closed since is not put back; a file thrown away is
 // gone and logged.
 func TestRecoveryChangedClosedDiscarded(t *testing.T) {
-	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "Maja Lind")
 	stored, _ := svc.Load(p.ID)
@@ -189,8 +188,6 @@ func TestRecoveryChangedClosedDiscarded(t *testing.T) {
 
 // A session whose saves work writes no recovery file, and says nothing.
 func TestCloseWithinSavedWritesNoRecovery(t *testing.T) {
-	run := t.TempDir()
-	t.Setenv("XDG_RUNTIME_DIR", run)
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "Maja Lind")
 	s, _ := svc.OpenSession(p.ID)
@@ -200,7 +197,7 @@ func TestCloseWithinSavedWritesNoRecovery(t *testing.T) {
 	if res.Outcome != OutcomeSaved || res.Err() != nil || ClosedText(model.Swedish, res) != "" {
 		t.Fatalf("%+v", res)
 	}
-	if ents, _ := os.ReadDir(filepath.Join(run, "sipmote")); len(ents) != 0 {
+	if ents, _ := os.ReadDir(svc.RecoveryDir()); len(ents) != 0 {
 		t.Errorf("recovery files written for a saved plan: %v", ents)
 	}
 }

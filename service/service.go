@@ -56,6 +56,10 @@ type Options struct {
 	// NewPassphrase creates a new file encrypted with it; an existing file
 	// is opened as it is.
 	NewPassphrase []byte
+	// RecoveryDirs are the folders recovery files go in and are looked for
+	// in, best first; nil means the usual ones (the runtime folder and
+	// the fallbacks, see store.RecoveryDirs).
+	RecoveryDirs []string
 	// Device sends a finished PDF to a printer, or writes it to path when
 	// there is none; nil means printout.Print. Tests put a slow or failing
 	// device here.
@@ -92,7 +96,7 @@ func Open(path string, o Options) (*Service, error) {
 		o.OSUser = store.CurrentOSUser()
 	}
 	svc := &Service{db: db, o: o, osUser: o.OSUser}
-	if dirs := store.RecoveryDirs(path); len(dirs) > 0 {
+	if dirs := db.RecoveryDirs(); len(dirs) > 0 {
 		svc.recoveryDir = dirs[0]
 	}
 	return svc, nil

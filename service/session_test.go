@@ -18,6 +18,10 @@ func openTest(t testing.TB, o Options) *Service {
 	if o.Now == nil {
 		o.Now = func() time.Time { return testNow }
 	}
+	if o.RecoveryDirs == nil {
+		// Out of the machine's shared folders (/dev/shm, /tmp).
+		o.RecoveryDirs = []string{filepath.Join(t.TempDir(), "recovery")}
+	}
 	s, err := Open(filepath.Join(t.TempDir(), "sip.db"), o)
 	if err != nil {
 		t.Fatal(err)

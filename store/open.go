@@ -91,7 +91,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if !o.readOnly {
 		tighten(path)
 	}
-	d := &DB{bolt: bdb, path: path, aead: aead, tightened: tightened, readOnly: o.readOnly}
+	d := &DB{bolt: bdb, path: path, aead: aead, tightened: tightened, readOnly: o.readOnly, recoveryDirs: o.recoveryDirs}
 	for _, r := range found.damaged {
 		d.markDamaged(r.bkt, r.key)
 	}

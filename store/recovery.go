@@ -204,7 +204,7 @@ func (d *DB) WriteRecovery(p *model.Plan, base, now time.Time) (RecoveryWritten,
 		return RecoveryWritten{}, err
 	}
 	rerr := &RecoveryError{Err: errors.New("no folder to write in")}
-	for _, dir := range RecoveryDirs(d.path) {
+	for _, dir := range d.RecoveryDirs() {
 		rerr.Tried = append(rerr.Tried, dir)
 		if err := prepareRecoveryDir(dir, true); err != nil {
 			rerr.Err = err
@@ -331,7 +331,7 @@ func (d *DB) Recoveries() []Recovery {
 	self := dbIdentity(d.path)
 	var out []Recovery
 	seen := map[string]bool{}
-	for _, dir := range RecoveryDirs(d.path) {
+	for _, dir := range d.RecoveryDirs() {
 		if seen[dir] || prepareRecoveryDir(dir, false) != nil {
 			continue
 		}

@@ -49,6 +49,23 @@ func liveRecoveryEnv() recoveryEnv {
 // dbPath may go in, best first.
 func RecoveryDirs(dbPath string) []string { return recoveryDirs(recoveryEnvironment(), dbPath) }
 
+// WithRecoveryDirs makes the database write and look for recovery files
+// in dirs, best first, instead of the usual folders: for tests that must
+// stay out of the machine's shared ones, or a site that wants them
+// elsewhere.
+func WithRecoveryDirs(dirs []string) Option {
+	return func(o *options) { o.recoveryDirs = dirs }
+}
+
+// RecoveryDirs lists the folders this database's recovery files go in,
+// best first.
+func (d *DB) RecoveryDirs() []string {
+	if d.recoveryDirs != nil {
+		return d.recoveryDirs
+	}
+	return RecoveryDirs(d.path)
+}
+
 // recoveryEnvironment is the live one; tests that must not touch the
 // machine's shared folders replace it.
 var recoveryEnvironment = liveRecoveryEnv

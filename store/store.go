@@ -39,6 +39,8 @@ type DB struct {
 	// tightened is the folder Open made private, if any.
 	tightened string
 	readOnly  bool
+	// recoveryDirs replaces the usual recovery folders when set.
+	recoveryDirs []string
 }
 
 // Tightened is the folder Open found open to others and made private, or
@@ -127,6 +129,8 @@ type options struct {
 	readOnly bool
 	// inherit gives a new file the key of the one it is made from.
 	inherit *inherited
+	// recoveryDirs replaces the usual recovery folders (WithRecoveryDirs).
+	recoveryDirs []string
 	// salvage reads a file whose structure bbolt's check finds broken, as
 	// far as it can be read: for Rescue only, and only read-only.
 	salvage bool

@@ -29,6 +29,11 @@ func openTestDB(t testing.TB) *service.Service {
 func openTestService(t testing.TB, o service.Options) *service.Service {
 	t.Helper()
 	o.Now = func() time.Time { return fixedNow }
+	if o.RecoveryDirs == nil {
+		// Out of the machine's shared folders (/dev/shm, /tmp), where a
+		// file of another run would put its offer before every screen.
+		o.RecoveryDirs = []string{filepath.Join(t.TempDir(), "recovery")}
+	}
 	svc, err := service.Open(filepath.Join(t.TempDir(), "sip.db"), o)
 	if err != nil {
 		t.Fatal(err)
@@ -236,7 +241,7 @@ func kp(name string) tea.KeyPressMsg {
 	}
 	codes := map[string]rune{"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "up": tea.KeyUp,
 		"down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "space": tea.KeySpace,
-		"backspace": tea.KeyBackspace, "delete": tea.KeyDelete, "f1": tea.KeyF1}
+		"backspace": tea.KeyBackspace, "delete": tea.KeyDelete, "f1": tea.KeyF1, "f2": tea.KeyF2, "f3": tea.KeyF3, "f4": tea.KeyF4}
 	if c, ok := codes[name]; ok {
 		k := tea.KeyPressMsg{Code: c, Mod: mod}
 		if c == tea.KeySpace && mod == 0 {

@@ -196,9 +196,8 @@ func assertFits(t *testing.T, s string, w, h int) {
 // only thrown away or left; esc leaves it for the next start, in Swedish.
 func TestDamagedRecoveryOfferedAndLeft(t *testing.T) {
 	now := fakeConfirmClock(t)
-	run := t.TempDir()
-	t.Setenv("XDG_RUNTIME_DIR", run)
-	dir := filepath.Join(run, "sipmote")
+	svc := openTestDB(t)
+	dir := svc.RecoveryDir()
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +205,7 @@ func TestDamagedRecoveryOfferedAndLeft(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("SIPMOTE-RECOVERY 1\n\x00\x00\x00\x02{}"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestModel(t, openTestDB(t), model.Swedish, 80, 24)
+	m := newTestModel(t, svc, model.Swedish, 80, 24)
 	s := screenText(m)
 	if m.screen != screenRecover || !strings.Contains(s, "skadad") || strings.Contains(s, "lägg tillbaka") {
 		t.Fatalf("the damaged file is not offered as damaged:\n%s", s)
@@ -224,7 +223,7 @@ func TestDamagedRecoveryOfferedAndLeft(t *testing.T) {
 		t.Fatalf("the damaged file was touched: %v", err)
 	}
 	// Thrown away at the next start, after a deliberate yes.
-	m2 := newTestModel(t, openTestDB(t), model.Swedish, 80, 24)
+	m2 := newTestModel(t, svc, model.Swedish, 80, 24)
 	*now = now.Add(time.Second)
 	press(m2, "x")
 	if m2.recover == nil || m2.recover.ask == nil || !strings.Contains(screenText(m2), "går förlorat") {
