@@ -20,6 +20,9 @@ import (
 
 type homeKeys struct {
 	up, down, open, new, filter, closed, help, quit, clear, end, trail key.Binding
+	// arrows end a search and go back to the list; j and k are letters
+	// of the search there.
+	arrows key.Binding
 }
 
 func newHomeKeys(l model.Lang) homeKeys {
@@ -35,6 +38,7 @@ func newHomeKeys(l model.Lang) homeKeys {
 		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
 		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "stäng", "quit"))),
 		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
+		arrows: key.NewBinding(key.WithKeys("up", "down")),
 	}
 }
 
@@ -155,19 +159,20 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if h.filtering {
-		switch k.String() {
-		case "esc":
+		switch {
+		case key.Matches(k, h.keys.clear):
 			h.filtering = false
 			h.filter.SetValue("")
 			h.filter.Blur()
 			h.apply()
 			return nil
-		case "enter", "down", "up":
+		case key.Matches(k, h.keys.open):
 			h.filtering = false
 			h.filter.Blur()
-			if k.String() == "enter" {
-				return h.openCurrent()
-			}
+			return h.openCurrent()
+		case key.Matches(k, h.keys.arrows):
+			h.filtering = false
+			h.filter.Blur()
 			return nil
 		}
 		var cmd tea.Cmd

@@ -126,7 +126,7 @@ func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		// Enter on the last field finishes the row and starts the next,
 		// so a list can be typed without touching anything but enter.
-		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" &&
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.keys.edit) &&
 			s.form.atLast() {
 			if s.spec.indexOf(s.editing) >= 0 {
 				return s.startNew(), false

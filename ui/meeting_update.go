@@ -115,7 +115,7 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			if m.confirmUndo {
 				m.confirmUndo = false
 				m.message = ""
-				if k.String() == "j" || k.String() == "y" {
+				if key.Matches(k, confirmKeys.yes) {
 					m.undoStart()
 				}
 				return nil

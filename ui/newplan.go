@@ -72,7 +72,7 @@ type newPlanModel struct {
 	err   string
 	now   func() time.Time
 	help  help.Model
-	keys  struct{ next, save, cancel, discard key.Binding }
+	keys  struct{ next, save, cancel, discard, enter key.Binding }
 	width int
 	// touched is set once something is typed; only then is the form kept
 	// as a draft. dirty marks what the next save tick must write.
@@ -119,6 +119,8 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 		textField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.in.Secretary)),
 	})
 	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
+	// enter on the last field creates the plan, as ctrl+s does.
+	m.keys.enter = key.NewBinding(key.WithKeys("enter"))
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "skapa och öppna mötet", "create and open the meeting")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
 	m.keys.discard = key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", model.T(l, "kasta formuläret", "throw the form away")))
@@ -164,7 +166,7 @@ func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
 					"Throw away everything typed in the form? This cannot be undone."))
 			}
 			return nil
-		case key.Matches(k, m.keys.save), k.String() == "enter" && m.form.focus == len(m.form.fields)-1:
+		case key.Matches(k, m.keys.save), key.Matches(k, m.keys.enter) && m.form.focus == len(m.form.fields)-1:
 			p, msg := m.in.Build(m.lang, m.now())
 			if msg != "" {
 				m.err = msg

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -25,6 +26,8 @@ type Checklist func(model.AgeGroup) (before, after []CheckItem)
 type ticksOverlay struct {
 	lang   model.Lang
 	st     *Styles
+	keys   pickKeys
+	tick   key.Binding
 	plan   *model.Plan
 	before []CheckItem
 	after  []CheckItem
@@ -32,7 +35,9 @@ type ticksOverlay struct {
 }
 
 func newTicksOverlay(l model.Lang, st *Styles, p *model.Plan, before, after []CheckItem) *ticksOverlay {
-	return &ticksOverlay{lang: l, st: st, plan: p, before: append(planItems(p), before...), after: after}
+	return &ticksOverlay{lang: l, st: st, plan: p, before: append(planItems(p), before...), after: after,
+		keys: newPickKeys(l, "ctrl+l"),
+		tick: key.NewBinding(key.WithKeys("space", "enter", "x"), key.WithHelp("mellanslag", model.T(l, "bocka av", "tick")))}
 }
 
 // planItems are the before-meeting items the plan itself calls for: an
@@ -95,18 +100,18 @@ func (o *ticksOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 		return o, nil
 	}
 	all := o.items()
-	switch k.String() {
-	case "esc", "q", "ctrl+l":
+	switch {
+	case key.Matches(k, o.keys.close):
 		return nil, nil
-	case "up":
+	case key.Matches(k, o.keys.up):
 		if o.cursor > 0 {
 			o.cursor--
 		}
-	case "down":
+	case key.Matches(k, o.keys.down):
 		if o.cursor < len(all)-1 {
 			o.cursor++
 		}
-	case "space", "enter", "x":
+	case key.Matches(k, o.tick):
 		if o.cursor < len(all) && !o.plan.ReadOnly() {
 			id := all[o.cursor].ID
 			_ = o.plan.Tick(id, !o.plan.Ticked(id))
