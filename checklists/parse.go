@@ -3,10 +3,11 @@ package checklists
 import (
 	"bytes"
 	"fmt"
-	"github.com/sipmote/sipmote/termsafe"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sipmote/sipmote/termsafe"
 
 	"github.com/sipmote/sipmote/model"
 )

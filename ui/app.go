@@ -155,22 +155,6 @@ func New(o Options) *Model {
 	return m
 }
 
-// listMsg is the list of plans read off the UI goroutine.
-type listMsg struct {
-	sums []model.Summary
-	err  error
-}
-
-func (m *Model) list() listMsg {
-	sums, err := m.o.Service.List()
-	return listMsg{sums, err}
-}
-
-// reload reads the list of plans again, for the home screen.
-func (m *Model) reload() tea.Cmd {
-	return m.io(func() tea.Msg { return m.list() })
-}
-
 // io makes fn, a call of the service, a tea.Cmd that Close waits for once
 // it has started.
 func (m *Model) io(fn func() tea.Msg) tea.Cmd {
@@ -181,17 +165,6 @@ func (m *Model) io(fn func() tea.Msg) tea.Cmd {
 		defer m.running.Add(-1)
 		return fn()
 	}
-}
-
-func (m *Model) listed(msg listMsg) {
-	m.listing, m.home.loading = false, false
-	if msg.err != nil {
-		m.home.message = errText(m.o.Lang, msg.err)
-		if msg.sums == nil {
-			return
-		}
-	}
-	m.home.setPlans(msg.sums)
 }
 
 // Init asks the terminal for its background colour, so that the colours

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 

@@ -196,12 +196,21 @@ func (f *form) cursor() int {
 
 var formKeys = struct {
 	next, prev, toggle, left, right key.Binding
+	// tab and backTab move between fields from any field; up and down
+	// only from a field that is not a text area, where they move the
+	// cursor; enter goes on from a one-line field.
+	tab, backTab, up, down, enter key.Binding
 }{
-	next:   key.NewBinding(key.WithKeys("tab", "down")),
-	prev:   key.NewBinding(key.WithKeys("shift+tab", "up")),
-	toggle: key.NewBinding(key.WithKeys("space")),
-	left:   key.NewBinding(key.WithKeys("left")),
-	right:  key.NewBinding(key.WithKeys("right")),
+	next:    key.NewBinding(key.WithKeys("tab", "down")),
+	prev:    key.NewBinding(key.WithKeys("shift+tab", "up")),
+	toggle:  key.NewBinding(key.WithKeys("space")),
+	left:    key.NewBinding(key.WithKeys("left")),
+	right:   key.NewBinding(key.WithKeys("right")),
+	tab:     key.NewBinding(key.WithKeys("tab")),
+	backTab: key.NewBinding(key.WithKeys("shift+tab")),
+	up:      key.NewBinding(key.WithKeys("up")),
+	down:    key.NewBinding(key.WithKeys("down")),
+	enter:   key.NewBinding(key.WithKeys("enter")),
 }
 
 // update handles a message for the focused field. changed tells whether the
@@ -222,36 +231,29 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			f.revealed = false
 			return nil, false
 		}
+		arrow := key.Matches(k, formKeys.up, formKeys.down)
 		switch {
-		case k.String() == "tab" || k.String() == "shift+tab":
-			d := 1
-			if k.String() == "shift+tab" {
-				d = -1
-			}
-			return f.move(d), false
-		case (k.String() == "up" || k.String() == "down") && fl.kind != kindArea:
-			d := 1
-			if k.String() == "up" {
-				d = -1
-			}
-			return f.move(d), false
-		case k.String() == "enter" && fl.kind == kindText:
+		case key.Matches(k, formKeys.tab):
 			return f.move(1), false
-		case f.held && (k.String() == "up" || k.String() == "down"):
+		case key.Matches(k, formKeys.backTab):
+			return f.move(-1), false
+		case arrow && (fl.kind != kindArea || f.held):
 			d := 1
-			if k.String() == "up" {
+			if key.Matches(k, formKeys.up) {
 				d = -1
 			}
 			return f.move(d), false
+		case key.Matches(k, formKeys.enter) && fl.kind == kindText:
+			return f.move(1), false
 		}
 		if fl.kind == kindAction {
-			if k.String() == "enter" || k.String() == "space" {
+			if key.Matches(k, formKeys.enter, formKeys.toggle) {
 				fl.set("")
 				return nil, true
 			}
 			return nil, false
 		}
-		if k.String() == "enter" && (fl.kind == kindToggle || fl.kind == kindChoice) {
+		if key.Matches(k, formKeys.enter) && (fl.kind == kindToggle || fl.kind == kindChoice) {
 			return f.move(1), false
 		}
 		switch fl.kind {

@@ -1,0 +1,38 @@
+// The root's part in the home screen's list of plans: reading it off the
+// UI goroutine, first at start (see Options.ListAfterStart) and again
+// whenever a screen may have changed a plan.
+
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// listMsg is the list of plans read off the UI goroutine.
+type listMsg struct {
+	sums []model.Summary
+	err  error
+}
+
+func (m *Model) list() listMsg {
+	sums, err := m.o.Service.List()
+	return listMsg{sums, err}
+}
+
+// reload reads the list of plans again, for the home screen.
+func (m *Model) reload() tea.Cmd {
+	return m.io(func() tea.Msg { return m.list() })
+}
+
+func (m *Model) listed(msg listMsg) {
+	m.listing, m.home.loading = false, false
+	if msg.err != nil {
+		m.home.message = errText(m.o.Lang, msg.err)
+		if msg.sums == nil {
+			return
+		}
+	}
+	m.home.setPlans(msg.sums)
+}
