@@ -95,8 +95,8 @@ func cmdList(a *app, args []string) error {
 		return listErr
 	}
 	if len(sums) == 0 {
-		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga planer ännu. Skapa en med sipmote new --person NAMN, eller prova sipmote demo.",
-			"No plans yet. Create one with sipmote new --person NAME, or try sipmote demo."))
+		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga planer ännu. Skapa en med sipmote new --person NAMN, eller prova: "+a.demoCommand(),
+			"No plans yet. Create one with sipmote new --person NAME, or try: "+a.demoCommand()))
 		return nil
 	}
 	// One buffered writer under the table: the tabwriter writes every cell

@@ -338,3 +338,29 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// demoCommand is the command line that makes the sample plans in the file
+// this run uses: with the --db it was given, quoted for a POSIX shell when
+// the path needs it, so that it can be copied as it stands.
+func (a *app) demoCommand() string {
+	if a.dbFlag == "" {
+		return "sipmote demo"
+	}
+	return "sipmote demo --db " + shellQuote(a.dbFlag)
+}
+
+// shellQuote quotes s for a POSIX shell unless it holds only characters
+// that need none.
+func shellQuote(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+=:,@%", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -39,6 +39,10 @@ type Options struct {
 	// typed meanwhile are held for it. The program's start uses it, so that
 	// a file of many plans does not hold up the first frame.
 	ListAfterStart bool
+	// DemoCommand is the command line that makes the sample plans, named
+	// on an empty home screen; it carries the --db the program was
+	// started with. Empty means "sipmote demo".
+	DemoCommand string
 }
 
 type screen int
@@ -119,6 +123,10 @@ func New(o Options) *Model {
 	}
 	m := &Model{o: o, st: NewStyles(true, o.NoColor), width: 80, height: 24}
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
+	m.home.demo = o.DemoCommand
+	if m.home.demo == "" {
+		m.home.demo = "sipmote demo"
+	}
 	m.home.message = o.Notice
 	// The first list is read here, before the program starts, so that the
 	// first frame shows the plans, unless the program asked for it later;

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"strings"
 
@@ -21,11 +22,12 @@ type askModel struct {
 	asker
 	lang model.Lang
 	st   *Styles
+	keys askKeys
 	plan *model.Plan
 }
 
 func newAskModel(l model.Lang, st *Styles, p *model.Plan) *askModel {
-	return &askModel{lang: l, st: st, plan: p}
+	return &askModel{lang: l, st: st, plan: p, keys: newAskKeys(l)}
 }
 
 func (a *askModel) update(msg tea.Msg) tea.Cmd {
@@ -34,14 +36,14 @@ func (a *askModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	choice := ""
-	switch k.String() {
-	case "u", "enter":
+	switch {
+	case key.Matches(k, a.keys.followUp):
 		choice = "followup"
-	case "v":
+	case key.Matches(k, a.keys.view):
 		choice = "view"
-	case "p":
+	case key.Matches(k, a.keys.print):
 		choice = "print"
-	case "esc", "q":
+	case key.Matches(k, a.keys.back):
 	default:
 		return nil
 	}

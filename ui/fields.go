@@ -62,7 +62,8 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []field
 	}
 }
 
-// privateField shows its value only while it is being edited.
+// privateField shows its value only when the secretary asks with enter,
+// and hides it again when the focus leaves (form_private.go).
 func privateField(f field) field {
 	f.private = true
 	return f
@@ -70,8 +71,9 @@ func privateField(f field) field {
 
 func listField(path, label, hint string, get func() *[]string) field {
 	return field{path: path, label: label, hint: hint, kind: kindText,
-		get: func() string { return joinList(*get()) },
-		set: func(s string) { *get() = splitList(s) }}
+		get:   func() string { return joinList(*get()) },
+		set:   func(s string) { *get() = splitList(s) },
+		items: func() int { return len(splitList(joinList(*get()))) }}
 }
 
 func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []field {

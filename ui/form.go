@@ -52,9 +52,12 @@ type field struct {
 	// participant's language shows only for an interpreter. It is asked
 	// on every move and draw, so a choice made above shows or hides it.
 	hide func() bool
-	// private hides the value unless the field is being edited: the
-	// secretary's screen may be the one the room sees.
+	// private hides the value unless the secretary shows it with enter:
+	// the secretary's screen may be the one the room sees (form_private.go).
 	private bool
+	// items, when set, counts the entries of a list field, so that a
+	// hidden field can say how much it holds.
+	items func() int
 }
 
 // choices are the field's options as they are now.
@@ -87,6 +90,9 @@ type form struct {
 	// can hold (stored before the limit, or from elsewhere). The field is
 	// then shown but not edited: the editor would cut it at the first key.
 	held bool
+	// revealed is set while the focused private field is shown for
+	// editing; any move of the focus clears it.
+	revealed bool
 }
 
 func newForm(lang model.Lang, st *Styles, fields []field) *form {
@@ -108,7 +114,7 @@ func (f *form) focusField(i, cursor int) tea.Cmd {
 	}
 	f.focus = i
 	fl := f.fields[i]
-	f.held, f.notice = false, ""
+	f.held, f.notice, f.revealed = false, "", false
 	if (fl.kind == kindText || fl.kind == kindArea) && model.FieldTooLong(fl.get()) {
 		f.held = true
 		f.notice = heldNotice(f.lang, fl.get())
@@ -205,8 +211,17 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	if fl == nil {
 		return nil, false
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
 		f.notice = ""
+	}
+	if fl.private && !f.revealed {
+		return f.updateConcealed(msg), false
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if fl.private && key.Matches(k, privateKeys.conceal) {
+			f.revealed = false
+			return nil, false
+		}
 		switch {
 		case k.String() == "tab" || k.String() == "shift+tab":
 			d := 1

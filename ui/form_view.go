@@ -27,7 +27,7 @@ func (f *form) view(findings map[string]string) string {
 		label := fl.label
 		if focused {
 			b.WriteString(f.st.Focused.Render("› " + label))
-			if f.replace && fl.kind == kindText {
+			if f.replace && fl.kind == kindText && !fl.private {
 				b.WriteString(f.st.Subtle.Render("  (" + model.T(f.lang, "skriv för att ersätta", "type to replace") + ")"))
 			}
 		} else {
@@ -35,6 +35,10 @@ func (f *form) view(findings map[string]string) string {
 		}
 		b.WriteByte('\n')
 		switch {
+		case focused && fl.private && !f.revealed:
+			// Never the text itself: the focus alone must not put it on
+			// a screen the room may see.
+			b.WriteString("  " + f.st.Focused.Render(hiddenLine(f.lang, &fl)))
 		case focused && f.held:
 			lines := strings.Split(ansi.Wordwrap(fl.get(), max(10, f.width-2), ""), "\n")
 			if len(lines) > 3 {
@@ -85,7 +89,7 @@ func (f *form) view(findings map[string]string) string {
 			if v == "" {
 				b.WriteString("  " + f.st.Subtle.Render("—"))
 			} else if fl.private {
-				b.WriteString("  " + f.st.Subtle.Render(model.T(f.lang, "(dolt här · syns i mötesledarens vy, f2)", "(hidden here · shown in the chair's view, f2)")))
+				b.WriteString("  " + f.st.Subtle.Render(restingLine(f.lang, &fl)))
 			} else if fl.kind == kindArea {
 				lines := strings.Split(ansi.Wordwrap(v, max(10, f.width-2), ""), "\n")
 				if len(lines) > 3 {
@@ -97,6 +101,9 @@ func (f *form) view(findings map[string]string) string {
 			}
 		}
 		b.WriteByte('\n')
+		if focused && fl.private && f.revealed {
+			b.WriteString("  " + f.st.Warn.Render(shownNote(f.lang)) + "\n")
+		}
 		checked := false
 		if fl.check != nil {
 			if msg := fl.check(fl.get()); msg != "" {

@@ -68,8 +68,9 @@ type homeModel struct {
 	cursor    int
 	filter    textinput.Model
 	filtering bool
-	closed    bool // show closed plans instead of open ones
-	loading   bool // the first list is still being read
+	closed    bool   // show closed plans instead of open ones
+	loading   bool   // the first list is still being read
+	demo      string // the command that makes the sample plans
 	full      bool
 	openCount func(model.Summary) int
 	message   string
@@ -270,9 +271,12 @@ func (h *homeModel) view() string {
 	if h.loading {
 		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
 	} else if len(h.all) == 0 {
-		b.WriteString("\n" + model.T(l,
-			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Stäng programmet med q och kör: sipmote demo",
-			"There are no plans yet.\n\nPress n to create a new SIP for a meeting.\nWant to see a finished plan first? Quit with q and run: sipmote demo") + "\n")
+		// Wrapped, and the command on a line of its own, so that it can
+		// be read whole (and copied) in an 80-column window.
+		b.WriteString("\n" + ansi.Wordwrap(model.T(l,
+			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Stäng programmet med q och kör:",
+			"There are no plans yet.\n\nPress n to create a new SIP for a meeting.\nWant to see a finished plan first? Quit with q and run:"), max(20, h.width), "") +
+			"\n  " + h.demo + "\n")
 	} else if len(h.shown) == 0 {
 		// Say why the list is empty: a search, or only the other kind.
 		msg := model.T(l, "Inga öppna planer. Tryck n för en ny SIP, a för att visa de avslutade.", "No open plans. Press n for a new SIP, a to show the closed ones.")

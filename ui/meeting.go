@@ -16,6 +16,10 @@ import (
 
 type meetingKeys struct {
 	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views, share key.Binding
+	// views switches between the secretary's and the chair's view; room
+	// puts the room's view on and off (meetviews.go). chairBack is views
+	// as the chair's view shows it, roomBack room as the room's view does.
+	room, chairBack, roomBack key.Binding
 	// start starts the meeting clock, or takes back a false start.
 	start, undoStart key.Binding
 	// shortQuit is quit as the bottom line shows it, where room is short.
@@ -38,9 +42,12 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "hjälp", "help"))),
 		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
 		start:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "starta mötet", "start the meeting"))),
-		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "byt vy", "switch view"))),
+		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "mötesledarens vy", "chair's view"))),
+		room:     key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "rummets vy", "room's view"))),
 		share:    newShareKey(l),
 	}
+	k.chairBack = key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "sekreterarens vy", "secretary's view")))
+	k.roomBack = key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "tillbaka", "back")))
 	k.undoStart = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "ångra starten", "undo the start")))
 	k.shortQuit = key.NewBinding(key.WithKeys("ctrl+q"), key.WithHelp("ctrl+q", model.T(l, "stäng", "leave")))
 	for i := range 10 {
@@ -144,8 +151,9 @@ func newMeetingModel(l model.Lang, st *Styles, svc *service.Service, v *service.
 	m := &meetingModel{lang: l, st: st, svc: svc, sess: v, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
 		width: 80, height: 24, io: func(f func() tea.Msg) tea.Cmd { return f }}
 	m.saveText = model.T(l, "sparat", "saved")
-	m.chair = newChairModel(l, st, m.keys.views, m.keys.quit)
+	m.chair = newChairModel(l, st, m.keys.chairBack, m.keys.quit)
 	m.room = newRoomModel(l, st)
+	m.room.back = m.keys.roomBack
 	m.buildSections()
 	p := v.Plan()
 	m.lastTick = now()

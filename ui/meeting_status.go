@@ -27,7 +27,7 @@ func (m *meetingModel) fullHelp() []helpGroup {
 	}
 	return []helpGroup{
 		{model.T(l, "Dagordningen", "The agenda"), []key.Binding{start, k.next, k.prev, k.done, k.rounds, k.ticks}},
-		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.share}},
+		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.room, k.share}},
 		{model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.active, l), sec},
 		{model.T(l, "Spara, stäng, hjälp", "Save, close, help"), []key.Binding{k.save, k.quit,
 			key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1/esc", model.T(l, "stänger hjälpen", "closes the help")))}},
@@ -49,7 +49,7 @@ func (m *meetingModel) shortHelp() []key.Binding {
 		}
 	}
 	out = append(out, m.sections[m.active].help()...)
-	return append(out, k.findings, k.preview, k.views, k.ticks)
+	return append(out, k.findings, k.preview, k.views, k.room, k.ticks)
 }
 
 // stepHelp is the agenda's keys, on the status line beside the save state.

@@ -17,6 +17,14 @@ import (
 type closeMeetingMsg struct{}
 
 func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
+	// A private field shown for editing is hidden again as soon as the
+	// secretary is elsewhere: another section, step or view, or a panel.
+	before := m.place()
+	defer func() {
+		if m.place() != before {
+			m.concealForms()
+		}
+	}()
 	if cmd, handled := m.updateLeave(msg); handled {
 		return cmd
 	}
@@ -116,7 +124,11 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 				return cmd
 			}
 			if key.Matches(k, escKey) && !m.sess.ReadOnly() {
-				if _, ok := m.sections[m.active].(*formSection); ok {
+				if fs, ok := m.sections[m.active].(*formSection); ok {
+					if fs.f.conceal() {
+						m.message = model.T(m.lang, "Fältet är dolt igen.", "The field is hidden again.")
+						return nil
+					}
 					// Esc leaves a row of a list, so a user tries it here
 					// too: say what does leave.
 					m.message = model.T(m.lang, "Esc gör inget här: ctrl+g går till ett annat avsnitt, ctrl+n till nästa punkt, ctrl+q sparar och stänger.",

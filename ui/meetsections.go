@@ -32,6 +32,12 @@ func (s *formSection) view(_ int, fs map[string]string) string {
 }
 func (s *formSection) setSize(w, h int) { s.f.setSize(w, h) }
 func (s *formSection) help() []key.Binding {
+	if s.f.concealed() {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "visa fältet", "show the field"))),
+			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T(s.lang, "nästa fält", "next field"))),
+		}
+	}
 	return []key.Binding{
 		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T(s.lang, "nästa fält", "next field"))),
 		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", model.T(s.lang, "förra fältet", "previous field"))),

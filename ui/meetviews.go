@@ -25,14 +25,15 @@ func (m *meetingModel) state() MeetingState {
 }
 
 // updateOtherView takes the keys while the chair's or the room's view is on
-// screen, and the key that switches between the views.
+// screen, and the keys that switch between the views.
 func (m *meetingModel) updateOtherView(msg tea.Msg) (tea.Cmd, bool) {
 	k, isKey := msg.(tea.KeyPressMsg)
-	if isKey && m.over == nil && key.Matches(k, m.keys.views) {
-		m.who = (m.who + 1) % 3
-		m.message = ""
-		m.agendaKey = ""
-		return nil, true
+	if isKey && m.over == nil {
+		if next, ok := m.switchView(k); ok {
+			m.who = next
+			m.agendaKey = ""
+			return nil, true
+		}
 	}
 	if m.who == viewSecretary {
 		return nil, false
@@ -51,6 +52,32 @@ func (m *meetingModel) updateOtherView(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	return m.applyChair(m.chair.update(k, m.state())), true
+}
+
+// switchView says which view a key leads to. The screen in front of the
+// secretary may be the one the room sees, so the room's view is entered
+// only from the secretary's and left only to it: switching a projected
+// screen to the room, or back, never passes through the chair's view with
+// its private cues. f2 goes between the secretary's view and the chair's;
+// f4 puts the room's view on and off. f4 in the chair's view and f2 in
+// the room's lead back to the secretary's, and the first says how to go
+// on to the room.
+func (m *meetingModel) switchView(k tea.KeyPressMsg) (viewKind, bool) {
+	views, room := key.Matches(k, m.keys.views), key.Matches(k, m.keys.room)
+	if !views && !room {
+		return m.who, false
+	}
+	m.message = ""
+	switch {
+	case m.who == viewSecretary && views:
+		return viewChair, true
+	case m.who == viewSecretary && room:
+		return viewRoom, true
+	case m.who == viewChair && room:
+		m.message = model.T(m.lang, "Mötesledarens vy är stängd. Tryck f4 igen för rummets vy.",
+			"The chair's view is closed. Press f4 again for the room's view.")
+	}
+	return viewSecretary, true
 }
 
 // applyChair carries out what the chair asked for, as the secretary's keys

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
@@ -23,12 +24,13 @@ type (
 type findingsOverlay struct {
 	lang   model.Lang
 	st     *Styles
+	keys   pickKeys
 	fs     []model.Finding
 	cursor int
 }
 
 func newFindingsOverlay(l model.Lang, st *Styles, fs []model.Finding) *findingsOverlay {
-	return &findingsOverlay{lang: l, st: st, fs: fs}
+	return &findingsOverlay{lang: l, st: st, fs: fs, keys: newPickKeys(l, "ctrl+f")}
 }
 
 func (o *findingsOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
@@ -36,18 +38,18 @@ func (o *findingsOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	if !ok {
 		return o, nil
 	}
-	switch k.String() {
-	case "esc", "q", "ctrl+f":
+	switch {
+	case key.Matches(k, o.keys.close):
 		return nil, nil
-	case "up":
+	case key.Matches(k, o.keys.up):
 		if o.cursor > 0 {
 			o.cursor--
 		}
-	case "down":
+	case key.Matches(k, o.keys.down):
 		if o.cursor < len(o.fs)-1 {
 			o.cursor++
 		}
-	case "enter":
+	case key.Matches(k, o.keys.choose):
 		if o.cursor < len(o.fs) {
 			p := o.fs[o.cursor].Path
 			return nil, func() tea.Msg { return jumpMsg{p} }
@@ -57,20 +59,19 @@ func (o *findingsOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 }
 
 func (o *findingsOverlay) view(w, h int) string {
+	inner := max(10, w-6) // the box's border and padding
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
-	b.WriteString(o.st.Subtle.Render(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · i att veta · enter hoppar dit · esc stänger",
-		"✗ errors block finalising · ! warning · i good to know · enter jumps there · esc closes")) + "\n\n")
+	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · i att veta · enter hoppar dit · esc stänger",
+		"✗ errors block finalising · ! warning · i good to know · enter jumps there · esc closes"), inner, "")) + "\n\n")
 	if len(o.fs) == 0 {
 		b.WriteString(o.st.OK.Render(model.T(o.lang, "Inga brister.", "No findings.")))
 	}
-	room := max(2, (h-8)/2) // a finding takes up to two lines
-	first := 0
-	if o.cursor >= room {
-		first = o.cursor - room + 1
-	}
-	for i := first; i < len(o.fs) && i < first+room; i++ {
-		f := o.fs[i]
+	// Each finding is one or two lines. The list shows as many as the box
+	// holds around the cursor, and says how many more there are above and
+	// below, so that none is hidden without a word.
+	items := make([][]string, len(o.fs))
+	for i, f := range o.fs {
 		mark := o.st.Warn.Render("! ")
 		switch f.Severity {
 		case model.SevError:
@@ -80,30 +81,84 @@ func (o *findingsOverlay) view(w, h int) string {
 		}
 		sec, _ := sectionOfPath(f.Path)
 		line := fmt.Sprintf("%s — %s", sectionLabel(sec, o.lang), f.Message.In(o.lang))
-		parts := strings.Split(ansi.Wordwrap(line, max(10, w-10), ""), "\n")
+		parts := strings.Split(ansi.Wordwrap(line, max(8, inner-2), ""), "\n")
 		if len(parts) > 2 {
-			parts = append(parts[:1], ansi.Truncate(strings.Join(parts[1:], " "), max(10, w-10), "…"))
+			parts = append(parts[:1], ansi.Truncate(strings.Join(parts[1:], " "), max(8, inner-2), "…"))
 		}
 		if i == o.cursor {
 			for j := range parts {
 				parts[j] = o.st.Selected.Render(parts[j])
 			}
 		}
-		b.WriteString(mark + strings.Join(parts, "\n  ") + "\n")
+		parts[0] = mark + parts[0]
+		for j := 1; j < len(parts); j++ {
+			parts[j] = "  " + parts[j]
+		}
+		items[i] = parts
 	}
+	// What the border, the padding and the heading leave is the list's,
+	// less a line for each "more" note it needs.
+	avail := max(2, h-4-strings.Count(b.String(), "\n"))
+	first, last := o.window(items, avail)
+	if notes := btoi(first > 0) + btoi(last < len(items)); notes > 0 {
+		first, last = o.window(items, max(1, avail-notes))
+	}
+	var list []string
+	if first > 0 {
+		list = append(list, o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↑ %d till", "↑ %d more"), first)))
+	}
+	for i := first; i < last; i++ {
+		list = append(list, items[i]...)
+	}
+	if last < len(items) {
+		list = append(list, o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↓ %d till", "↓ %d more"), len(items)-last)))
+	}
+	b.WriteString(strings.Join(list, "\n"))
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
+}
+
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// window picks the findings [first, last) that fit in room lines with the
+// cursor among them, starting as high as it can.
+func (o *findingsOverlay) window(items [][]string, room int) (first, last int) {
+	lines := func(a, b int) int {
+		n := 0
+		for _, it := range items[a:b] {
+			n += len(it)
+		}
+		return n
+	}
+	for first < o.cursor && lines(first, o.cursor+1) > room {
+		first++
+	}
+	last = first
+	for last < len(items) && lines(first, last+1) <= room {
+		last++
+	}
+	if last <= o.cursor && o.cursor < len(items) {
+		last = o.cursor + 1 // a single finding taller than the room
+	}
+	return first, last
 }
 
 // sectionOverlay chooses any section of the plan by arrow or letter.
 type sectionOverlay struct {
 	lang   model.Lang
 	st     *Styles
+	keys   pickKeys
 	order  []string
 	cursor int
 }
 
 func newSectionOverlay(l model.Lang, st *Styles, order []string, active string) *sectionOverlay {
-	o := &sectionOverlay{lang: l, st: st, order: order}
+	o := &sectionOverlay{lang: l, st: st, order: order, keys: newPickKeys(l, "ctrl+g", "tab")}
 	for i, id := range order {
 		if id == active {
 			o.cursor = i
@@ -119,19 +174,20 @@ func (o *sectionOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	if !ok {
 		return o, nil
 	}
-	s := k.String()
-	switch s {
-	case "esc", "q", "ctrl+g":
+	switch {
+	case key.Matches(k, o.keys.close):
 		return nil, nil
-	case "up":
+	case key.Matches(k, o.keys.up):
 		o.cursor = (o.cursor - 1 + len(o.order)) % len(o.order)
-	case "down", "tab":
+	case key.Matches(k, o.keys.down):
 		o.cursor = (o.cursor + 1) % len(o.order)
-	case "enter":
+	case key.Matches(k, o.keys.choose):
 		id := o.order[o.cursor]
 		return nil, func() tea.Msg { return gotoSectionMsg{id} }
 	default:
-		if i := strings.Index(sectionKeys, s); len(s) == 1 && i >= 0 && i < len(o.order) {
+		// A section's own digit or letter, as typed text.
+		s := k.Text
+		if i := strings.Index(sectionKeys, s); len(s) == 1 && k.Mod == 0 && i >= 0 && i < len(o.order) {
 			id := o.order[i]
 			return nil, func() tea.Msg { return gotoSectionMsg{id} }
 		}
@@ -158,6 +214,7 @@ func (o *sectionOverlay) view(w, h int) string {
 type previewOverlay struct {
 	lang  model.Lang
 	st    *Styles
+	close key.Binding
 	vp    viewport.Model
 	ready bool
 	w, h  int
@@ -170,7 +227,7 @@ type previewMsg struct {
 
 func newPreviewOverlay(l model.Lang, st *Styles, w, h int) *previewOverlay {
 	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(max(3, h-2)))
-	return &previewOverlay{lang: l, st: st, vp: vp, w: w, h: h}
+	return &previewOverlay{lang: l, st: st, vp: vp, w: w, h: h, close: closeKeys(l, "ctrl+e")}
 }
 
 // render builds the document off the UI goroutine from a snapshot.
@@ -200,8 +257,7 @@ func (o *previewOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 		o.ready = true
 		return o, nil
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "esc", "q", "ctrl+e":
+		if key.Matches(msg, o.close) {
 			return nil, nil
 		}
 	}
@@ -223,6 +279,7 @@ func (o *previewOverlay) view(w, h int) string {
 type textOverlay struct {
 	lang  model.Lang
 	st    *Styles
+	close key.Binding
 	title string
 	vp    viewport.Model
 }
@@ -230,15 +287,12 @@ type textOverlay struct {
 func newTextOverlay(l model.Lang, st *Styles, title, text string, w, h int) *textOverlay {
 	vp := viewport.New(viewport.WithWidth(max(10, w-6)), viewport.WithHeight(max(3, h-6)))
 	vp.SetContent(ansi.Wordwrap(text, max(10, w-8), ""))
-	return &textOverlay{lang: l, st: st, title: title, vp: vp}
+	return &textOverlay{lang: l, st: st, title: title, vp: vp, close: closeKeys(l, "ctrl+t")}
 }
 
 func (o *textOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc", "q", "ctrl+t":
-			return nil, nil
-		}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, o.close) {
+		return nil, nil
 	}
 	var cmd tea.Cmd
 	o.vp, cmd = o.vp.Update(msg)

@@ -26,9 +26,10 @@ func newRoomKeys() roomKeys {
 
 // roomModel is what goes on the wall: the question the meeting is on and
 // the plan as it grows, under the person's own headings. It can never
-// write, it shows no keys, and it leaves out everything meant for staff:
-// what not to raise, the consent's scope, the full personnummer, the notes,
-// the findings.
+// write, and it leaves out everything meant for staff: what not to raise,
+// the consent's scope, the full personnummer, the notes, the findings. Of
+// the keys it shows at most the one way back, on the secretary's own
+// screen.
 type roomModel struct {
 	lang model.Lang
 	st   *Styles
@@ -38,6 +39,11 @@ type roomModel struct {
 	scroll int
 	width  int
 	height int
+	// back is the key that leaves this view on the secretary's screen,
+	// shown discreetly at the bottom. A device joined over SSH has no
+	// way back (its keys only scroll), so there it is unset and nothing
+	// is shown.
+	back key.Binding
 }
 
 func newRoomModel(l model.Lang, st *Styles) *roomModel {
@@ -229,6 +235,11 @@ func replaceFold(s, old, repl string) string {
 func (r *roomModel) view(s MeetingState) string {
 	l, st, v := r.lang, r.st, s.version()
 	w, h := r.width, r.height
+	hint := ""
+	if b := r.back.Help(); b.Key != "" && h > 3 {
+		hint = b.Key + ": " + b.Desc
+		h--
+	}
 	col := min(w-4, 96)
 	margin := strings.Repeat(" ", max(1, (w-col)/2))
 	safe := func(t string) string { return roomSafe(t, v.Consent.NotRaise) }
@@ -288,6 +299,13 @@ func (r *roomModel) view(s MeetingState) string {
 	}
 	for i, line := range out {
 		out[i] = margin + ansi.Truncate(line, col, "…")
+	}
+	if hint != "" {
+		for len(out) < h {
+			out = append(out, "")
+		}
+		pad := max(0, w-ansi.StringWidth(hint)-1)
+		out = append(out, strings.Repeat(" ", pad)+st.Subtle.Render(hint))
 	}
 	return strings.Join(out, "\n")
 }

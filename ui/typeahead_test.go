@@ -115,3 +115,16 @@ func TestBurstAfterNReachesTheForm(t *testing.T) {
 		t.Errorf("%d keys are still held", len(m.held.keys))
 	}
 }
+
+// TestEmptyHomeNamesTheWholeDemoCommand: at 80 columns the hint for the
+// sample plans is wrapped, not cut, and names the --db given at start.
+func TestEmptyHomeNamesTheWholeDemoCommand(t *testing.T) {
+	m := New(Options{Service: openTestDB(t), Lang: model.Swedish, Now: func() time.Time { return fixedNow },
+		Agenda: testAgenda(t), DemoCommand: "sipmote demo --db /tmp/cold/db"})
+	t.Cleanup(func() { _ = m.Close() })
+	send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	got := screenText(m)
+	if !strings.Contains(got, "sipmote demo --db /tmp/cold/db") || !strings.Contains(got, "Stäng programmet med q") {
+		t.Errorf("the demo hint is cut or lacks the file:\n%s", got)
+	}
+}

@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// The meeting's overlays each have a keymap of their own, matched with
+// key.Matches like every other screen's, so that a key is named in one
+// place together with the help that describes it.
+
+// pickKeys are the keys of an overlay that lists things to choose from
+// (the findings, the sections).
+type pickKeys struct {
+	close, up, down, choose key.Binding
+}
+
+// newPickKeys makes the keys of a list overlay; closeKey is the key that
+// opened it, which closes it again.
+func newPickKeys(l model.Lang, closeKey string, downToo ...string) pickKeys {
+	return pickKeys{
+		close:  key.NewBinding(key.WithKeys("esc", "q", closeKey), key.WithHelp("esc", model.T(l, "stänger", "closes"))),
+		up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", model.T(l, "upp", "up"))),
+		down:   key.NewBinding(key.WithKeys(append([]string{"down"}, downToo...)...), key.WithHelp("↓", model.T(l, "ned", "down"))),
+		choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "väljer", "chooses"))),
+	}
+}
+
+// closeKeys close an overlay that only shows something (the preview, a
+// long text); every other key scrolls it.
+func closeKeys(l model.Lang, openKey string) key.Binding {
+	return key.NewBinding(key.WithKeys("esc", "q", openKey), key.WithHelp("esc", model.T(l, "stänger", "closes")))
+}
+
+// askKeys are the choices offered for a finalised plan.
+type askKeys struct {
+	followUp, view, print, back key.Binding
+}
+
+func newAskKeys(l model.Lang) askKeys {
+	return askKeys{
+		followUp: key.NewBinding(key.WithKeys("u", "enter"), key.WithHelp("u", model.T(l, "uppföljning", "follow-up"))),
+		view:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", model.T(l, "visa", "view"))),
+		print:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T(l, "skriv ut", "print"))),
+		back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", model.T(l, "tillbaka", "back"))),
+	}
+}
