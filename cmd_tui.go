@@ -15,7 +15,6 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
-	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -115,9 +114,14 @@ func (a *app) runTUI(open string) error {
 		}
 	}()
 	_, runErr := prog.Run()
-	a.shutdown(m)
+	saved := a.shutdown(m)
 	if errors.Is(runErr, tea.ErrInterrupted) || errors.Is(runErr, tea.ErrProgramKilled) {
-		return nil // a signal ended it; what was typed is dealt with above
+		runErr = nil // a signal ended it; what was typed is dealt with above
+	}
+	if runErr == nil && !saved {
+		// Said above; the status tells a script that not everything typed
+		// is in the database.
+		return exitCode(1)
 	}
 	return runErr
 }
@@ -131,8 +135,8 @@ const closeRetry = 5 * time.Second
 // goes to a recovery file. Standard error says exactly where, or that the
 // text is lost. A second SIGTERM, SIGHUP or SIGINT meanwhile cuts the wait
 // short (the recovery file is still written) instead of killing the
-// program in the middle.
-func (a *app) shutdown(m *ui.Model) {
+// program in the middle. It tells whether everything is in the database.
+func (a *app) shutdown(m *ui.Model) bool {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer signal.Stop(sig)
@@ -155,7 +159,7 @@ func (a *app) shutdown(m *ui.Model) {
 		defer mu.Unlock()
 		if !finished {
 			noted = true
-			fmt.Fprintln(os.Stderr, model.T(a.lang, "sipmote: sparar det som skrevs sist…", "sipmote: saving what was typed last…"))
+			fmt.Fprintln(a.stderr, model.T(a.lang, "sipmote: sparar det som skrevs sist…", "sipmote: saving what was typed last…"))
 		}
 	})
 	closed, err := m.Shutdown(closeRetry, stop)
@@ -164,18 +168,21 @@ func (a *app) shutdown(m *ui.Model) {
 	finished = true
 	mu.Unlock()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "sipmote: "+service.ErrorText(a.lang, err))
+		fmt.Fprintln(a.stderr, "sipmote: "+service.ErrorText(a.lang, err))
 	}
 	allSaved := err == nil
 	for _, c := range closed {
+		// a.stderr cleans what it writes of terminal escapes: the path
+		// comes from the environment.
 		if t := service.ClosedText(a.lang, c); t != "" {
 			allSaved = false
-			fmt.Fprintln(os.Stderr, termsafe.String(t))
+			fmt.Fprintln(a.stderr, t)
 		}
 	}
 	if noted && allSaved {
-		fmt.Fprintln(os.Stderr, model.T(a.lang, "sipmote: allt som skrevs är sparat i databasen.", "sipmote: everything typed is saved in the database."))
+		fmt.Fprintln(a.stderr, model.T(a.lang, "sipmote: allt som skrevs är sparat i databasen.", "sipmote: everything typed is saved in the database."))
 	}
+	return allSaved
 }
 
 // noColor follows the NO_COLOR convention (no-color.org): set to anything

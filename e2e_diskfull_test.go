@@ -39,7 +39,7 @@ func TestSigtermOnFullDiskWritesRecovery(t *testing.T) {
 		t.Fatalf("recovery files %v; the terminal shows:\n%s", files, s)
 	}
 	flat := strings.ReplaceAll(s, "\n", "")
-	for _, want := range []string{"saving what was typed last", "could not be saved in the database", "disk is full", files[0], "offers to put it back"} {
+	for _, want := range []string{"EXIT=1", "saving what was typed last", "could not be saved in the database", "disk is full", files[0], "offers to put it back"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the last message does not say %q:\n%s", want, s)
 		}
