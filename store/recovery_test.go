@@ -15,7 +15,16 @@ import (
 // test away from the machine's /run/user, /dev/shm and temporary folder.
 func useRecoveryDir(t *testing.T) string {
 	t.Helper()
-	run, tmp := t.TempDir(), t.TempDir()
+	run, _ := useRecoveryDirs(t)
+	return filepath.Join(run, "sipmote")
+}
+
+// useRecoveryDirs makes the runtime folder and the temporary folder two
+// fresh temporary folders, and hides /run/user and /dev/shm: only these
+// two are candidates. It returns them.
+func useRecoveryDirs(t *testing.T) (run, tmp string) {
+	t.Helper()
+	run, tmp = t.TempDir(), t.TempDir()
 	t.Setenv("XDG_RUNTIME_DIR", run)
 	live := recoveryEnvironment
 	recoveryEnvironment = func() recoveryEnv {
@@ -25,7 +34,7 @@ func useRecoveryDir(t *testing.T) string {
 		return env
 	}
 	t.Cleanup(func() { recoveryEnvironment = live })
-	return filepath.Join(run, "sipmote")
+	return run, tmp
 }
 
 // A plan written to a recovery file comes back whole, from a plain and from
@@ -297,23 +306,11 @@ func TestRecoveryDirPermissions(t *testing.T) {
 // When the first folder refuses (here: another user's runtime folder under
 // our name), the next one is used.
 func TestRecoveryTriesTheNextFolder(t *testing.T) {
-	run := t.TempDir()
-	t.Setenv("XDG_RUNTIME_DIR", run)
+	run, tmp := useRecoveryDirs(t)
 	// A file where the folder should be: it cannot be used.
 	if err := os.WriteFile(filepath.Join(run, "sipmote"), nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	tmp := t.TempDir()
-	live := recoveryEnvironment
-	recoveryEnvironment = func() recoveryEnv {
-		env := live()
-		env.tmp = tmp
-		// No /run/user or /dev/shm: only the runtime folder and the
-		// temporary folder of this test.
-		env.exists = func(p string) bool { return p == run }
-		return env
-	}
-	t.Cleanup(func() { recoveryEnvironment = live })
 	d := openTemp(t)
 	w, err := d.WriteRecovery(secretPlan(), time.Time{}, fixedTime())
 	if err != nil {
