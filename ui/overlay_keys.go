@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -25,6 +26,18 @@ func newPickKeys(l model.Lang, closeKey string, downToo ...string) pickKeys {
 		down:   key.NewBinding(key.WithKeys(append([]string{"down"}, downToo...)...), key.WithHelp("↓", model.T(l, "ned", "down"))),
 		choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "väljer", "chooses"))),
 	}
+}
+
+// move moves a cursor over n rows by the up and down keys, and tells
+// whether k was one of them. It stops at the ends.
+func (p pickKeys) move(k tea.KeyPressMsg, cursor, n int) (int, bool) {
+	switch {
+	case key.Matches(k, p.up):
+		return max(0, cursor-1), true
+	case key.Matches(k, p.down):
+		return max(0, min(n-1, cursor+1)), true
+	}
+	return cursor, false
 }
 
 // closeKeys close an overlay that only shows something (the preview, a

@@ -38,17 +38,13 @@ func (o *findingsOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	if !ok {
 		return o, nil
 	}
+	var moved bool
+	if o.cursor, moved = o.keys.move(k, o.cursor, len(o.fs)); moved {
+		return o, nil
+	}
 	switch {
 	case key.Matches(k, o.keys.close):
 		return nil, nil
-	case key.Matches(k, o.keys.up):
-		if o.cursor > 0 {
-			o.cursor--
-		}
-	case key.Matches(k, o.keys.down):
-		if o.cursor < len(o.fs)-1 {
-			o.cursor++
-		}
 	case key.Matches(k, o.keys.choose):
 		if o.cursor < len(o.fs) {
 			p := o.fs[o.cursor].Path

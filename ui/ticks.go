@@ -100,17 +100,13 @@ func (o *ticksOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 		return o, nil
 	}
 	all := o.items()
+	var moved bool
+	if o.cursor, moved = o.keys.move(k, o.cursor, len(all)); moved {
+		return o, nil
+	}
 	switch {
 	case key.Matches(k, o.keys.close):
 		return nil, nil
-	case key.Matches(k, o.keys.up):
-		if o.cursor > 0 {
-			o.cursor--
-		}
-	case key.Matches(k, o.keys.down):
-		if o.cursor < len(all)-1 {
-			o.cursor++
-		}
 	case key.Matches(k, o.tick):
 		if o.cursor < len(all) && !o.plan.ReadOnly() {
 			id := all[o.cursor].ID
