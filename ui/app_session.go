@@ -43,6 +43,7 @@ func (m *Model) leave(s *service.Session, sh Sharing) tea.Cmd {
 // recovery file. It returns what became of each meeting's text, and the
 // form's save error.
 func (m *Model) Shutdown(retry time.Duration, stop <-chan struct{}) ([]service.Closed, error) {
+	m.flushTyped()
 	err := m.flushForm()
 	m.work.Wait()
 	if sh := m.takeSharing(); sh != nil {
@@ -94,6 +95,7 @@ func leftText(l model.Lang, c service.Closed) string {
 func (m *Model) openSession(s *service.Session) tea.Cmd {
 	var cmds []tea.Cmd
 	if m.session != nil {
+		m.flushTyped()
 		sh := m.takeSharing()
 		m.view.Detach()
 		m.leaving = append(m.leaving, m.session)
@@ -140,4 +142,12 @@ func inMemoryText(l model.Lang, c service.Closed) string {
 	}
 	return model.T(l, " Filen ligger i minnet: starta sipmote igen innan datorn startas om.",
 		" The file is in memory: start sipmote again before the computer restarts.")
+}
+
+// flushTyped gives the open meeting's field the characters typed but not
+// yet given to it (meeting_typing.go), before its session is closed.
+func (m *Model) flushTyped() {
+	if m.meeting != nil && m.view != nil && len(m.meeting.typed) > 0 {
+		m.view.Edit(func(*model.Plan) { m.meeting.flushTyped() })
+	}
 }

@@ -80,6 +80,9 @@ type overlay interface {
 // meetingModel is the meeting screen: the chair's agenda beside the
 // secretary's plan, over a status bar.
 type meetingModel struct {
+	// typed is a run of characters typed into the field in focus, not yet
+	// given to it (meeting_typing.go).
+	typed []byte
 	lang  model.Lang
 	st    *Styles
 	svc   *service.Service

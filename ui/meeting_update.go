@@ -25,6 +25,20 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			m.concealForms()
 		}
 	}()
+	if cmd, gathered := m.gather(msg); gathered {
+		return cmd
+	}
+	if len(m.typed) > 0 {
+		// The run of typed characters comes first, in the order typed.
+		cmd := m.flushTyped()
+		if _, end := msg.(typedMsg); end {
+			return cmd
+		}
+		return tea.Batch(cmd, m.update(msg))
+	}
+	if _, end := msg.(typedMsg); end {
+		return nil
+	}
 	if cmd, handled := m.updateLeave(msg); handled {
 		return cmd
 	}

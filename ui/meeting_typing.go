@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Keys typed into a text field come one message each. A paste from a
+// terminal that does not mark pastes, or keys typed faster than the screen
+// keeps up, is thousands of them, and the text editor's cost per key grows
+// with the field, since it lays the whole field out again: a 38 kB paste
+// into a long field took minutes and a gigabyte. So a run of typed
+// characters is gathered and given to the field as one insert as soon as
+// the keys already waiting have been read. A typedMsg, which Bubble Tea
+// queues behind them, ends the run; so does any other message, which then
+// comes after the run, in the order it was typed.
+
+// typedMsg ends a run of typed characters.
+type typedMsg struct{ session uint64 }
+
+func (t typedMsg) sessionID() uint64 { return t.session }
+
+// gather takes msg into the run of typed characters if it is one, and
+// tells whether it did. The first character of a run asks for its end.
+func (m *meetingModel) gather(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || !m.gathers(k) {
+		return nil, false
+	}
+	first := len(m.typed) == 0
+	m.typed = append(m.typed, k.Text...)
+	if !first {
+		return nil, true
+	}
+	id := m.sess.Session().ID()
+	return func() tea.Msg { return typedMsg{id} }, true
+}
+
+// gathers tells whether k is a character typed into the text field in
+// focus, which is all the field does with it: no question, panel or other
+// view is in front, and the field is one that takes text now.
+func (m *meetingModel) gathers(k tea.KeyPressMsg) bool {
+	if k.Text == "" || k.Mod&^tea.ModShift != 0 || strings.ContainsAny(k.Text, "\r\n\t") {
+		return false
+	}
+	if m.over != nil || m.leaveAsk != nil || m.confirmUndo || m.who != viewSecretary || m.sess.ReadOnly() {
+		return false
+	}
+	f := m.textForm()
+	if f == nil || f.held || f.concealed() || f.replace {
+		return false
+	}
+	fl := f.current()
+	return fl != nil && (fl.kind == kindText || fl.kind == kindArea)
+}
+
+// textForm is the form whose field has the keys: the section's own, or
+// the row of a list being written.
+func (m *meetingModel) textForm() *form {
+	switch s := m.sections[m.active].(type) {
+	case *formSection:
+		return s.f
+	case *listSection:
+		if s.ask == nil && s.quickIn == nil {
+			return s.form
+		}
+	}
+	return nil
+}
+
+// flushTyped gives the field the run gathered so far, as one insert, and
+// returns what the field answered.
+func (m *meetingModel) flushTyped() tea.Cmd {
+	if len(m.typed) == 0 {
+		return nil
+	}
+	text := string(m.typed)
+	m.typed = m.typed[:0]
+	return m.update(tea.PasteMsg{Content: text})
+}

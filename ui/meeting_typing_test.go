@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// openTyping opens a plan's meeting on its own-words field.
+func openTyping(t *testing.T) (*Model, string) {
+	t.Helper()
+	db := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	if err := db.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.English, 100, 30)
+	send(m, openPlanMsg{p.ID})
+	if m.screen != screenMeeting {
+		t.Fatalf("meeting not open:\n%s", screenText(m))
+	}
+	press(m, "alt+3") // own words
+	return m, p.ID
+}
+
+// TestPasteAsKeysIsGathered: a paste that comes as thousands of single
+// keys (no bracketed paste) reaches the field whole and in order, in one
+// insert once the keys waiting have been read; a key that is not text
+// comes after the characters typed before it.
+func TestPasteAsKeysIsGathered(t *testing.T) {
+	m, _ := openTyping(t)
+	text := strings.Repeat("Hon vill bo kvar hemma. ", 400) // 9 600 keys
+	var end tea.Cmd
+	for _, r := range text {
+		_, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		if cmd != nil {
+			if end != nil {
+				t.Fatal("a second key of the run asked for its end")
+			}
+			end = cmd
+		}
+	}
+	if got := livePlan(m).Draft.Content.OwnWords; got != "" {
+		t.Fatalf("the field changed before the run ended: %d bytes", len(got))
+	}
+	runCmd(m, end, 0, m.running.Load())
+	if got := livePlan(m).Draft.Content.OwnWords; got != text {
+		t.Fatalf("the field holds %d bytes, want the %d typed", len(got), len(text))
+	}
+	// Characters, then a key that moves to another section before the run
+	// has ended: the characters stay in the field they were typed in.
+	for _, r := range "slut" {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	press(m, "alt+4")
+	typeText(m, "nu")
+	if got := livePlan(m).Draft.Content.OwnWords; got != text+"slut" {
+		t.Errorf("own words end %q, want the characters typed before the section key and nothing after", tail(got))
+	}
+}
+
+// TestTypedRunSavedAtQuit: characters typed just before the program ends,
+// whose run has not ended yet, are in the database after Close.
+func TestTypedRunSavedAtQuit(t *testing.T) {
+	m, id := openTyping(t)
+	for _, r := range "sista orden" {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p, err := m.o.Service.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Draft.Content.OwnWords; got != "sista orden" {
+		t.Errorf("own words %q after quitting, want the characters typed last", got)
+	}
+}
+
+func tail(s string) string {
+	if len(s) > 20 {
+		return s[len(s)-20:]
+	}
+	return s
+}
