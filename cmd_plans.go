@@ -258,6 +258,10 @@ func cmdDemo(a *app, args []string) error {
 		}
 		fmt.Fprintf(a.stdout, "%s  %s\n", p.ID, p.Person.Name)
 	}
-	fmt.Fprintln(a.stdout, model.T(a.lang, "Exempelplaner skapade för påhittade personer. Öppna dem med: sipmote", "Sample plans created for fictional people. Open them with: sipmote"))
+	open := "sipmote"
+	if a.dbFlag != "" {
+		open += " --db " + shellQuote(a.dbFlag)
+	}
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Exempelplaner skapade för påhittade personer. Öppna dem med: ", "Sample plans created for fictional people. Open them with: ")+open)
 	return nil
 }

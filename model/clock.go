@@ -41,9 +41,16 @@ func (v *Version) StartMeeting(now time.Time) (was string) {
 		return ""
 	}
 	was = strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start)
+	v.Meeting.Booked = &Booking{Date: v.Meeting.Date, Start: v.Meeting.Start}
 	v.Meeting.Date = local.Format(DateLayout)
 	v.Meeting.Start = local.Format(TimeLayout)
 	return was
+}
+
+// Booking is a meeting's booked date and start time.
+type Booking struct {
+	Date  string `json:"date"`
+	Start string `json:"start"`
 }
 
 // UndoStart takes back a false start: the meeting is not started, and the
@@ -51,6 +58,10 @@ func (v *Version) StartMeeting(now time.Time) (was string) {
 // preparation. Ticks done and rounds are kept; they are the plan's content.
 func (v *Version) UndoStart() {
 	v.Meeting.StartedAt = nil
+	if b := v.Meeting.Booked; b != nil {
+		v.Meeting.Date, v.Meeting.Start = b.Date, b.Start
+		v.Meeting.Booked = nil
+	}
 	for id, st := range v.Agenda {
 		st.Seconds = 0
 		v.Agenda[id] = st

@@ -110,3 +110,23 @@ func TestStartTakesTheRealTime(t *testing.T) {
 		})
 	}
 }
+
+// TestUndoStartPutsTheBookingBack: a false start that took the real time
+// is taken back with the booked date and time.
+func TestUndoStartPutsTheBookingBack(t *testing.T) {
+	v := &Version{Meeting: Meeting{Date: "2026-11-30", Start: "09:00"}}
+	now := time.Date(2026, 11, 30, 17, 10, 0, 0, time.Local)
+	if was := v.StartMeeting(now); was == "" || v.Meeting.Start != "17:10" {
+		t.Fatalf("the start kept the booking: %s (was %q)", v.Meeting.Start, was)
+	}
+	v.UndoStart()
+	if v.Meeting.Date != "2026-11-30" || v.Meeting.Start != "09:00" || v.Meeting.Booked != nil {
+		t.Errorf("after undo %s %s (booked %+v), want the booking 2026-11-30 09:00", v.Meeting.Date, v.Meeting.Start, v.Meeting.Booked)
+	}
+	// A start near the booking keeps it, and its undo changes nothing.
+	v.StartMeeting(time.Date(2026, 11, 30, 9, 5, 0, 0, time.Local))
+	v.UndoStart()
+	if v.Meeting.Start != "09:00" {
+		t.Errorf("undo of a start on time changed the time to %s", v.Meeting.Start)
+	}
+}

@@ -127,7 +127,11 @@ type Meeting struct {
 	Secretary string `json:"secretary"`
 	// StartedAt is when the chair opened the meeting for real; clocks count
 	// from it so that a restart does not reset them.
-	StartedAt    *time.Time    `json:"started_at,omitempty"`
+	StartedAt *time.Time `json:"started_at,omitempty"`
+	// Booked is the date and time the meeting was booked for, kept when
+	// the start took the real time instead (StartMeeting), so that taking
+	// back a false start puts the booking back.
+	Booked       *Booking      `json:"booked,omitempty"`
 	Participants []Participant `json:"participants"`
 }
 

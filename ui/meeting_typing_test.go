@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -86,4 +87,32 @@ func tail(s string) string {
 		return s[len(s)-20:]
 	}
 	return s
+}
+
+// TestStartTakesRealTimeAndUndoPutsItBack: a meeting booked for another
+// time takes the real one when started, says so on one 80-column line,
+// and a false start taken back puts the booking back.
+func TestStartTakesRealTimeAndUndoPutsItBack(t *testing.T) {
+	db := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	real := fixedNow.Local()
+	p.Draft.Meeting.Date, p.Draft.Meeting.Start = real.Format(model.DateLayout), real.Add(-4*time.Hour).Format(model.TimeLayout)
+	booked := p.Draft.Meeting.Start
+	if err := db.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	send(m, openPlanMsg{p.ID})
+	press(m, "ctrl+o")
+	want := "Mötet startade " + real.Format(model.TimeLayout) + " (bokat " + booked + "); planen har nu den tiden. ctrl+o ångrar."
+	if !strings.Contains(screenText(m), want) {
+		t.Errorf("the start is not told whole at 80 columns; want %q:\n%s", want, screenText(m))
+	}
+	if got := livePlan(m).Draft.Meeting.Start; got != real.Format(model.TimeLayout) {
+		t.Errorf("start time %s after the start, want the real %s", got, real.Format(model.TimeLayout))
+	}
+	press(m, "ctrl+o", "j")
+	if got := livePlan(m).Draft.Meeting.Start; got != booked {
+		t.Errorf("start time %s after the undo, want the booked %s:\n%s", got, booked, screenText(m))
+	}
 }

@@ -323,19 +323,30 @@ func (m *meetingModel) startMeeting() {
 	m.message = model.T(m.lang, "Mötet har startat; klockan går. ctrl+o igen ångrar en start i onödan.",
 		"The meeting has started; the clock runs. ctrl+o again takes back a false start.")
 	if was != "" {
-		now := v.Meeting.Date + " " + v.Meeting.Start
-		m.message = model.T(m.lang, "Mötet har startat "+now+" (bokat "+was+"); planen har fått den tiden. ctrl+o igen ångrar en start i onödan.",
-			"The meeting started "+now+" (booked "+was+"); the plan now has that time. ctrl+o again takes back a false start.")
+		// Short enough for an 80-column status line: the real time first.
+		now := v.Meeting.Start
+		if b := v.Meeting.Booked; b != nil && b.Date != v.Meeting.Date {
+			now = v.Meeting.Date + " " + now
+		} else if b != nil {
+			was = b.Start
+		}
+		m.message = model.T(m.lang, "Mötet startade "+now+" (bokat "+was+"); planen har nu den tiden. ctrl+o ångrar.",
+			"Started "+now+" (booked "+was+"); the plan now has that time. ctrl+o undoes.")
 	}
 }
 
 // undoStart takes back a false start: the meeting has not begun after all.
 func (m *meetingModel) undoStart() {
 	if v := m.sess.Draft(); v != nil {
+		booked := v.Meeting.Booked
 		v.UndoStart()
 		m.sess.Changed("")
 		m.agendaKey = ""
 		m.message = model.T(m.lang, "Starten är ångrad. ctrl+o startar mötet när ni börjar.", "The start is undone. ctrl+o starts the meeting when you begin.")
+		if booked != nil {
+			m.message = model.T(m.lang, "Starten är ångrad och planen har den bokade tiden igen, "+booked.Start+". ctrl+o startar mötet.",
+				"The start is undone and the plan has its booked time again, "+booked.Start+". ctrl+o starts the meeting.")
+		}
 	}
 }
 
