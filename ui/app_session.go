@@ -70,6 +70,12 @@ func (m *Model) noteLeft(c service.Closed) {
 	if t := leftText(m.o.Lang, c); t != "" {
 		m.home.message = t
 		m.unsaved = append(m.unsaved, c)
+		return
+	}
+	if c.Outcome == service.OutcomeSaved && c.SaveErr == nil {
+		// Said only when the last save is known to have worked, so that
+		// leaving (ctrl+q, ctrl+c) is never silent.
+		m.home.message = model.T(m.o.Lang, "Mötet är stängt och allt som skrevs är sparat.", "The meeting is closed and everything typed is saved.")
 	}
 }
 

@@ -58,3 +58,29 @@ func TestLeavingWhenSavedDoesNotAsk(t *testing.T) {
 		t.Fatalf("ctrl+q asked although nothing failed:\n%s", screenText(m))
 	}
 }
+
+// TestLeavingSaysItIsSaved: leaving a meeting whose saves work is not
+// silent: the home screen says the text is saved, which it then is. And
+// ctrl+c leaves the new-plan form as esc does, keeping what was typed.
+func TestLeavingSaysItIsSaved(t *testing.T) {
+	m, id := openTyping(t)
+	typeText(m, "sparas")
+	press(m, "ctrl+q")
+	drainPending(m)
+	if m.screen != screenHome || !strings.Contains(screenText(m), "everything typed is saved") {
+		t.Fatalf("leaving the meeting says nothing of the text:\n%s", screenText(m))
+	}
+	p, err := m.o.Service.Load(id)
+	if err != nil || p.Draft.Content.OwnWords != "sparas" {
+		t.Fatalf("the screen says saved, but the database has %q (%v)", p.Draft.Content.OwnWords, err)
+	}
+	press(m, "n")
+	typeText(m, "Ola")
+	press(m, "ctrl+c")
+	if m.screen != screenHome {
+		t.Errorf("ctrl+c does not leave the new-plan form:\n%s", screenText(m))
+	}
+	if m.formDraft == nil || m.formDraft.Person != "Ola" {
+		t.Errorf("the form typed was not kept on ctrl+c: %+v", m.formDraft)
+	}
+}

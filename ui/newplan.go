@@ -122,7 +122,7 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 	// enter on the last field creates the plan, as ctrl+s does.
 	m.keys.enter = key.NewBinding(key.WithKeys("enter"))
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "skapa och öppna mötet", "create and open the meeting")))
-	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
+	m.keys.cancel = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
 	m.keys.discard = key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", model.T(l, "kasta formuläret", "throw the form away")))
 	return m
 }
