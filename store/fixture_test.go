@@ -141,6 +141,7 @@ func fullPlan() *model.Plan {
 	v.Number = 1
 	v.FinalisedAt = &finalised
 	v.Meeting.StartedAt = &started
+	v.Meeting.Booked = &model.Booking{Date: "2025-03-03", Start: "09:00"}
 	v.Meeting.Participants[0].Principal = model.PrincipalOther
 	v.Meeting.Participants[0].OtherParty = "Försäkringskassan"
 	v.Meeting.Participants[0].PresenceNote = "de första 20 minuterna"
