@@ -263,6 +263,8 @@ func (r *roomModel) view(s MeetingState) string {
 	}
 
 	var body []string
+	var heads []int       // where each part's heading is in body
+	var headText []string // and what it says
 	focus := -1
 	for _, p := range roomParts {
 		lines := p.lines(v, l)
@@ -272,6 +274,7 @@ func (r *roomModel) view(s MeetingState) string {
 		if ok && cur.Section == p.section && focus < 0 {
 			focus = len(body)
 		}
+		heads, headText = append(heads, len(body)), append(headText, p.heading.In(l))
 		body = append(body, st.Label.Render(p.heading.In(l)))
 		for _, line := range lines {
 			for _, wl := range strings.Split(ansi.Wordwrap(safe(line), col-2, ""), "\n") {
@@ -292,7 +295,13 @@ func (r *roomModel) view(s MeetingState) string {
 		}
 		start = min(max(start+r.scroll, 0), len(body)-room)
 	}
+	top := partOf(heads, start)
 	body = body[start:]
+	if top >= 0 && heads[top] != start && len(body) > 0 {
+		// The window starts inside a part: its heading stays on top, so
+		// that the person's own words never read as the goals below.
+		body[0] = st.Label.Render(headText[top] + model.T(l, " (forts.)", " (cont.)"))
+	}
 	out := append(head, body...)
 	if len(out) > h {
 		out = out[:h]
@@ -308,4 +317,17 @@ func (r *roomModel) view(s MeetingState) string {
 		out = append(out, strings.Repeat(" ", pad)+st.Subtle.Render(hint))
 	}
 	return strings.Join(out, "\n")
+}
+
+// partOf is the index of the part whose lines hold line i of the body:
+// the last heading at or above it, or -1 above the first.
+func partOf(heads []int, i int) int {
+	at := -1
+	for j, h := range heads {
+		if h > i {
+			break
+		}
+		at = j
+	}
+	return at
 }

@@ -223,3 +223,33 @@ func TestRoomSafe(t *testing.T) {
 		}
 	}
 }
+
+// TestRoomKeepsTheHeadingOfAPartCut: when the room's window starts inside
+// a part (the meeting is on the goals, near the end of a long plan), that
+// part's heading stays on top, so that the person's own words are never
+// read as the goals under "We are talking about".
+func TestRoomKeepsTheHeadingOfAPartCut(t *testing.T) {
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	v := p.Draft
+	v.Content.OwnWords = strings.Repeat("Jag vill kunna bo kvar hemma och klara mig själv. ", 12)
+	v.Content.Goals = []model.Goal{{ID: "g1", Text: "Bo kvar hemma"}}
+	st := DefaultStyles()
+	r := newRoomModel(model.Swedish, &st)
+	r.setSize(80, 16)
+	steps := []Step{{ID: "goals", Section: secGoals, Title: model.Text{SV: "Vad vill vi nå?", EN: "What do we want to reach?"}}}
+	out := ansi.Strip(r.view(MeetingState{Plan: p, Steps: steps}))
+	lines := strings.Split(out, "\n")
+	first := ""
+	for i, line := range lines {
+		if strings.Contains(line, "Vad vill vi nå?") && i+2 < len(lines) {
+			first = strings.TrimSpace(lines[i+2])
+			break
+		}
+	}
+	if strings.HasPrefix(first, "Jag vill") {
+		t.Errorf("the room's view starts the own words without their heading:\n%s", out)
+	}
+	if !strings.Contains(out, "Det här är viktigt för mig (forts.)") && !strings.Contains(out, "Det här är viktigt för mig\n") {
+		t.Errorf("the own words' heading is not on screen:\n%s", out)
+	}
+}
