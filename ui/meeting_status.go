@@ -6,6 +6,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
@@ -80,6 +81,16 @@ func (m *meetingModel) statusBar() string {
 		// A message takes the help line, so a file name is never cut off
 		// behind the keys; the next key brings the help back.
 		return line + "\n" + m.st.Warn.Render(ansi.Truncate(m.message, m.width, "…"))
+	}
+	if m.saveErr && m.saveWhy != "" {
+		// The status line is cut at the window's edge: while saves fail,
+		// the line under it says the reason whole, and what happens.
+		why := []rune(strings.TrimRight(m.saveWhy, ". "))
+		if len(why) > 0 {
+			why[0] = unicode.ToUpper(why[0])
+		}
+		return line + "\n" + m.st.Err.Render(ansi.Truncate(string(why)+model.T(m.lang,
+			". Texten finns kvar här; nytt försök varje halv sekund.", ". The text is still here; trying again every half second."), m.width, "…"))
 	}
 	return line + "\n" + m.helpLine()
 }

@@ -108,6 +108,10 @@ func TestFullDiskErrorStaysThenRecoveryOffered(t *testing.T) {
 		if s := statusLine(m); !strings.Contains(s, "COULD NOT SAVE") || !strings.Contains(s, "disk is full") {
 			t.Fatalf("after a failed save the status line says %q", s)
 		}
+		// The line under it says the reason whole, within the window.
+		if lines := strings.Split(strings.TrimRight(screenText(m), "\n"), "\n"); !strings.Contains(lines[len(lines)-1], "The disk is full; free some space. The text is still here") {
+			t.Fatalf("the line under the status line does not give the reason whole: %q", lines[len(lines)-1])
+		}
 		typeText(m, "x")
 		stays("after typing")
 	}
