@@ -38,7 +38,7 @@ func newHomeKeys(l model.Lang) homeKeys {
 		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
 		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "stäng", "quit"))),
 		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
-		arrows: key.NewBinding(key.WithKeys("up", "down")),
+		arrows: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", model.T(l, "till listan", "to the list"))),
 	}
 }
 
@@ -318,7 +318,13 @@ func (h *homeModel) view() string {
 		out = out[:h.height-1]
 	}
 	h.help.SetWidth(h.width)
-	return strings.Join(out, "\n") + "\n" + shortHelp(styledHelp(h.st, h.help), h.keys.ShortHelp(), h.width)
+	keys := h.keys.ShortHelp()
+	if h.filtering {
+		// While a search is typed, letters are the search's: q does not
+		// quit and n makes no plan, so the line names only what works.
+		keys = []key.Binding{h.keys.clear, h.keys.open, h.keys.arrows}
+	}
+	return strings.Join(out, "\n") + "\n" + shortHelp(styledHelp(h.st, h.help), keys, h.width)
 }
 
 func (h *homeModel) row(s model.Summary) string {

@@ -22,34 +22,41 @@ type NewPlanInput struct {
 // language what is wrong. The personnummer is refused at input, never
 // stored invalid.
 func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) {
+	p, msg, _ := in.build(l, now)
+	return p, msg
+}
+
+// build is Build, and names the form's field that is wrong, so that the
+// form can put the cursor there.
+func (in NewPlanInput) build(l model.Lang, now time.Time) (*model.Plan, string, string) {
 	if strings.TrimSpace(in.Person) == "" {
-		return nil, model.T(l, "Skriv den enskildes namn.", "Write the person's name.")
+		return nil, model.T(l, "Skriv den enskildes namn.", "Write the person's name."), "person"
 	}
 	pnr := ""
 	if strings.TrimSpace(in.PNR) != "" {
 		var err error
 		if pnr, err = model.NormalisePNR(in.PNR, now); err != nil {
 			return nil, model.T(l, "Personnumret är inte giltigt. Skriv ÅÅÅÅMMDD-NNNN och kontrollera sista siffran.",
-				"The personnummer is not valid. Write YYYYMMDD-NNNN and check the last digit.")
+				"The personnummer is not valid. Write YYYYMMDD-NNNN and check the last digit."), "pnr"
 		}
 	}
 	if msg := dateCheck(l)(in.Date); msg != "" {
-		return nil, msg
+		return nil, msg, "date"
 	}
 	if model.CheckClock(strings.TrimSpace(in.Time)) != nil {
-		return nil, model.T(l, "Tiden ska skrivas TT:MM, t.ex. 13:00.", "Write the time as HH:MM, e.g. 13:00.")
+		return nil, model.T(l, "Tiden ska skrivas TT:MM, t.ex. 13:00.", "Write the time as HH:MM, e.g. 13:00."), "time"
 	}
 	mins := 60
 	if s := strings.TrimSpace(in.Minutes); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n <= 0 || n > 600 {
-			return nil, model.T(l, "Skriv mötets längd i minuter, t.ex. 90.", "Write the meeting's length in minutes, e.g. 90.")
+			return nil, model.T(l, "Skriv mötets längd i minuter, t.ex. 90.", "Write the meeting's length in minutes, e.g. 90."), "minutes"
 		}
 		mins = n
 	}
 	if model.SameName(in.Chair, in.Secretary) {
 		return nil, model.T(l, "Mötesledare och mötessekreterare får inte vara samma person: mötesledaren leder samtalet och mötessekreteraren skriver, båda behövs samtidigt.",
-			"The chair and the secretary must not be the same person: one leads the talk while the other writes, both at once.")
+			"The chair and the secretary must not be the same person: one leads the talk while the other writes, both at once."), "secretary"
 	}
 	p := model.NewPlan(model.Person{Name: strings.TrimSpace(in.Person), PNR: pnr}, now)
 	m := &p.Draft.Meeting
@@ -57,7 +64,7 @@ func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) 
 	m.Place, m.Form = strings.TrimSpace(in.Place), model.MeetingForm(in.Form)
 	m.Chair, m.Secretary = strings.TrimSpace(in.Chair), strings.TrimSpace(in.Secretary)
 	model.CleanText(p)
-	return p, ""
+	return p, "", ""
 }
 
 type createdPlanMsg struct{ plan *model.Plan }
@@ -167,9 +174,15 @@ func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		case key.Matches(k, m.keys.save), key.Matches(k, m.keys.enter) && m.form.focus == len(m.form.fields)-1:
-			p, msg := m.in.Build(m.lang, m.now())
+			p, msg, bad := m.in.build(m.lang, m.now())
 			if msg != "" {
 				m.err = msg
+				// The cursor goes to the field to mend.
+				for i, f := range m.form.fields {
+					if f.path == bad {
+						return m.form.focusField(i, -1)
+					}
+				}
 				return nil
 			}
 			if !m.warned && m.exists != nil && m.exists(p) {

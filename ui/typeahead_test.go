@@ -128,3 +128,44 @@ func TestEmptyHomeNamesTheWholeDemoCommand(t *testing.T) {
 		t.Errorf("the demo hint is cut or lacks the file:\n%s", got)
 	}
 }
+
+// TestSearchLineNamesWhatWorks: while a search is typed, the key line
+// does not offer q to quit (q is a letter of the search there).
+func TestSearchLineNamesWhatWorks(t *testing.T) {
+	db := openTestDB(t)
+	if err := db.Create(model.NewPlan(model.Person{Name: "Anna Berg"}, fixedNow)); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.English, 80, 24)
+	press(m, "/")
+	typeText(m, "q")
+	lines := strings.Split(strings.TrimRight(screenText(m), "\n"), "\n")
+	last := lines[len(lines)-1]
+	if strings.Contains(last, "quit") || !strings.Contains(last, "clear search") {
+		t.Errorf("the key line while searching is %q", last)
+	}
+	if m.screen != screenHome || !strings.Contains(screenText(m), "q") {
+		t.Errorf("q did not go into the search")
+	}
+}
+
+// TestBadPNRPutsTheCursorThere: creating a plan with a personnummer that
+// does not check out says so and puts the cursor in that field, whichever
+// field the user was in.
+func TestBadPNRPutsTheCursorThere(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.English, 80, 24)
+	press(m, "n")
+	typeText(m, "Ola Snabb")
+	press(m, "tab")
+	typeText(m, "19890412-3456") // the last digit is wrong
+	for range 5 {
+		press(m, "tab")
+	}
+	press(m, "ctrl+s")
+	if m.screen != screenNew || !strings.Contains(screenText(m), "personnummer is not valid") {
+		t.Fatalf("the bad personnummer is not told:\n%s", screenText(m))
+	}
+	if f := m.newPlan.form.current(); f == nil || f.path != "pnr" {
+		t.Errorf("the cursor is on %+v, want the personnummer field", f)
+	}
+}
