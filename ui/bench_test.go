@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
 )
 
 // largePlan has 15 participants, 10 goals, 60 actions and about 20 kB of
@@ -36,6 +37,25 @@ func largePlan() *model.Plan {
 	return p
 }
 
+// benchMeeting stores p and opens its meeting screen, as one view of a
+// session that the benchmark's end closes.
+func benchMeeting(b *testing.B, p *model.Plan) (*meetingModel, *service.View) {
+	b.Helper()
+	db := openTestDB(b)
+	if err := db.Create(p); err != nil {
+		b.Fatal(err)
+	}
+	s := db.SessionOn(p)
+	b.Cleanup(func() { _ = s.Close() })
+	v := s.Attach()
+	st := DefaultStyles()
+	var m *meetingModel
+	v.Edit(func(*model.Plan) {
+		m = newMeetingModel(model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })
+	})
+	return m, v
+}
+
 // benchKeys alternates a letter and backspace, so the text stays the same
 // length however many iterations run.
 var benchKeys = []tea.Msg{
@@ -46,19 +66,8 @@ var benchKeys = []tea.Msg{
 // BenchmarkKeystrokeLargePlan types into an action's text in the meeting
 // screen of a large plan: one Update and one View per key.
 func BenchmarkKeystrokeLargePlan(b *testing.B) {
-	db := openTestDB(b)
 	p := largePlan()
-	if err := db.Create(p); err != nil {
-		b.Fatal(err)
-	}
-	s := db.SessionOn(p)
-	defer s.Close()
-	v := s.Attach()
-	st := DefaultStyles()
-	var m *meetingModel
-	v.Edit(func(*model.Plan) {
-		m = newMeetingModel(model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })
-	})
+	m, v := benchMeeting(b, p)
 	// Every key is one Edit and every frame one Read of the session, as in
 	// the program: the locks are part of the cost.
 	// A typed character is gathered and given to the field by the message

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -17,19 +16,10 @@ import (
 // gathered, every key laid the whole field out again: 8 ms and 1.4 MB a
 // key, minutes for a long paste.
 func BenchmarkPasteAsKeysLongField(b *testing.B) {
-	db := openTestDB(b)
 	p := largePlan()
 	p.Draft.Content.Situation = strings.Repeat("Hon sover dåligt men samtalen fungerar bra. ", 860)
-	if err := db.Create(p); err != nil {
-		b.Fatal(err)
-	}
-	s := db.SessionOn(p)
-	defer s.Close()
-	v := s.Attach()
-	st := DefaultStyles()
-	var m *meetingModel
+	m, v := benchMeeting(b, p)
 	v.Edit(func(*model.Plan) {
-		m = newMeetingModel(model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })
 		m.setSize(120, 40)
 		m.goSection(secSituation)
 	})
