@@ -41,7 +41,9 @@ func (m *meetingModel) gather(msg tea.Msg) (tea.Cmd, bool) {
 // focus, which is all the field does with it: no question, panel or other
 // view is in front, and the field is one that takes text now.
 func (m *meetingModel) gathers(k tea.KeyPressMsg) bool {
-	if k.Text == "" || k.Mod&^tea.ModShift != 0 || strings.ContainsAny(k.Text, "\r\n\t") {
+	// Shift and the lock keys make text; any other modifier a command.
+	const textMods = tea.ModShift | tea.ModCapsLock | tea.ModNumLock | tea.ModScrollLock
+	if k.Text == "" || k.Mod&^textMods != 0 || strings.ContainsAny(k.Text, "\r\n\t") {
 		return false
 	}
 	if m.over != nil || m.leaveAsk != nil || m.confirmUndo || m.who != viewSecretary || m.sess.ReadOnly() {

@@ -61,6 +61,18 @@ func TestPasteAsKeysIsGathered(t *testing.T) {
 	if got := livePlan(m).Draft.Content.OwnWords; got != text+"slut" {
 		t.Errorf("own words end %q, want the characters typed before the section key and nothing after", tail(got))
 	}
+	// With caps lock or num lock on (terminals that report them), keys
+	// are still text and are gathered.
+	press(m, "alt+3")
+	_, end = m.Update(tea.KeyPressMsg{Code: 'A', Text: "A", Mod: tea.ModCapsLock})
+	_, more := m.Update(tea.KeyPressMsg{Code: '1', Text: "1", Mod: tea.ModNumLock})
+	if end == nil || more != nil {
+		t.Fatalf("keys with a lock key on were not gathered as one run")
+	}
+	runCmd(m, end, 0, m.running.Load())
+	if got := livePlan(m).Draft.Content.OwnWords; !strings.HasSuffix(got, "slutA1") {
+		t.Errorf("own words end %q, want the keys typed with a lock key on", tail(got))
+	}
 }
 
 // TestTypedRunSavedAtQuit: characters typed just before the program ends,
