@@ -39,6 +39,12 @@ func TrailLabel(l Lang, kind, where string) string {
 		sv, en = "delad skärm frånkopplad", "shared screen left"
 	case "recovery":
 		sv, en = "återställningsfil", "recovery file"
+	case "sealed":
+		sv, en = "förseglad för överlämning", "sealed for hand-over"
+	case "backup":
+		sv, en = "säkerhetskopierad", "backed up"
+	case "restored":
+		sv, en = "återskapad från säkerhetskopia", "restored from a backup"
 	default:
 		return kind
 	}
@@ -71,6 +77,10 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "lagd tillbaka i databasen", "put back in the database")
 		case "discarded":
 			w = T(l, "kastad", "thrown away")
+		case "sealed":
+			w = T(l, "förseglad fil, signerad", "sealed file, signed")
+		case "age":
+			w = T(l, "age-fil, osignerad", "age file, unsigned")
 		}
 		return T(l, sv, en) + " (" + w + ")"
 	}

@@ -12,6 +12,7 @@ package outfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -34,6 +35,16 @@ var (
 // file is refused with ErrExists unless force is set; a symbolic link or
 // anything but a regular file is always refused.
 func Write(path string, data []byte, force bool) error {
+	return WriteFrom(path, force, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFrom is Write for data too large to hold at once: fill writes it
+// to the temporary file, and only when fill returns nil is the file put in
+// place under its name. On any error nothing is left behind.
+func WriteFrom(path string, force bool, fill func(io.Writer) error) error {
 	if err := check(path, force); err != nil {
 		return err
 	}
@@ -57,7 +68,7 @@ func Write(path string, data []byte, force bool) error {
 		tmp.Close()
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
+	if err := fill(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

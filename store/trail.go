@@ -42,6 +42,14 @@ const (
 	// file, when the database could not take it: Section says which
 	// (written, restored, discarded).
 	TrailRecovery = "recovery"
+	// TrailSealed is the plan written as a sealed file for others: Key is
+	// the signing key's fingerprint, To the recipients' keys.
+	TrailSealed = "sealed"
+	// TrailBackup and TrailRestored are file-level events: an encrypted
+	// backup of the whole file taken (To its keys), and the file made by
+	// sipmote restore.
+	TrailBackup   = "backup"
+	TrailRestored = "restored"
 )
 
 // TrailEvent is one entry in an access trail: who did what, when and from
@@ -69,6 +77,14 @@ type TrailEvent struct {
 	// From is where the program ran: the host, and the address of an SSH
 	// client when there is one.
 	From string `json:"from,omitempty"`
+	// Key is the fingerprint (SHA256:…) of the SSH key that signed a
+	// sealed plan, for TrailSealed and for a plan imported from one.
+	Key string `json:"key,omitempty"`
+	// To are the keys a plan or a backup was sealed for, by fingerprint.
+	To []string `json:"to,omitempty"`
+	// Carried marks an event of the sender's trail that came with a
+	// sealed plan: it happened on another computer, before the import.
+	Carried bool `json:"carried,omitempty"`
 
 	Plan     string `json:"plan,omitempty"`
 	Seq      uint64 `json:"seq"`
@@ -82,7 +98,7 @@ func knownKind(k string) bool {
 	case TrailCreated, TrailImported, TrailOpened, TrailChanged,
 		TrailFinalised, TrailPrinted, TrailExported, TrailClosed,
 		TrailViewed, TrailListed, TrailRescued, TrailEncrypted, TrailUpgraded,
-		TrailJoined, TrailLeft, TrailRecovery:
+		TrailJoined, TrailLeft, TrailRecovery, TrailSealed, TrailBackup, TrailRestored:
 		return true
 	}
 	return false
