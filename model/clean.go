@@ -25,8 +25,10 @@ func cleanValue(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
 		if v.CanSet() {
-			if s := v.String(); termsafe.String(s) != s {
-				v.SetString(termsafe.String(s))
+			// Format controls stay: a right-to-left name may need its
+			// marks, and every terminal output drops them (termsafe).
+			if s := v.String(); termsafe.Controls(s) != s {
+				v.SetString(termsafe.Controls(s))
 			}
 		}
 	case reflect.Pointer, reflect.Interface:

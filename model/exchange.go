@@ -8,6 +8,9 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/sipmote/sipmote/termsafe"
 )
 
 // ExportFormat names the JSON export, so that an import can tell a sipmote
@@ -31,9 +34,35 @@ type Export struct {
 	Plan    *Plan  `json:"plan"`
 }
 
-// EncodeExport writes the plan as the export JSON.
+// EncodeExport writes the plan as the export JSON. The text is kept
+// whole, format controls too, but those are written as \u escapes: the
+// value read back is the same, and a terminal the export is printed on
+// shows six harmless characters instead of text run backwards.
 func EncodeExport(p *Plan) ([]byte, error) {
-	return json.MarshalIndent(Export{Format: ExportFormat, Version: ExportVersion, Plan: p}, "", "  ")
+	b, err := json.MarshalIndent(Export{Format: ExportFormat, Version: ExportVersion, Plan: p}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return escapeFormat(b), nil
+}
+
+// escapeFormat writes every format control in b (which is JSON: they can
+// only be inside strings) as a \u escape.
+func escapeFormat(b []byte) []byte {
+	if !bytes.ContainsFunc(b, termsafe.IsFormat) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+32)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if termsafe.IsFormat(r) {
+			out = fmt.Appendf(out, "\\u%04x", r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
 }
 
 // ImportError lists every problem of an import file, each with the path

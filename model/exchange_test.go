@@ -84,3 +84,27 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+// A name with bidi controls is exported whole, the controls as \u escapes
+// (harmless on a terminal), and imported back the same.
+func TestExportKeepsFormatControlsEscaped(t *testing.T) {
+	p := Demo(importNow)
+	p.Person.Name = "Anna \u202eneB\u202c \u200fBerg"
+	data, err := EncodeExport(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.ContainsRune(data, 0x202e) || bytes.ContainsRune(data, 0x200f) {
+		t.Fatal("the export holds a raw format control")
+	}
+	if !bytes.Contains(data, []byte(`Anna \u202eneB\u202c \u200fBerg`)) {
+		t.Fatalf("the export does not keep the name escaped")
+	}
+	q, err := DecodeExport(bytes.NewReader(data), importNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Person.Name != p.Person.Name {
+		t.Errorf("round trip gave %q, want %q", q.Person.Name, p.Person.Name)
+	}
+}

@@ -14,6 +14,15 @@
 // what makes it harmless, and swallowing the rest of the output would hide
 // lines that are not part of it. Bytes that are not valid UTF-8 are
 // dropped, since a terminal in an 8-bit mode reads 0x9B as CSI.
+//
+// The invisible format controls that reorder or hide text (the bidi
+// embeddings, overrides and isolates U+202A–202E and U+2066–2069, the
+// marks U+200E, U+200F and U+061C) are dropped too: a name holding U+202E
+// shows its letters backwards, so "Anna" can be made to read as any other
+// name on a list. They change no width, so dropping them never moves a
+// column. Stored text keeps them (a right-to-left name may need a mark);
+// only what reaches a terminal loses them. Controls keeps the stored form's
+// rule: it drops what a terminal acts on and leaves the format controls.
 package termsafe
 
 import (
@@ -25,7 +34,7 @@ import (
 // String returns s without control characters and escape sequences.
 // Newlines and tabs are kept.
 func String(s string) string {
-	if clean(s) {
+	if clean(s, false) {
 		return s
 	}
 	var f filter
@@ -35,9 +44,48 @@ func String(s string) string {
 	return b.String()
 }
 
+// Controls returns s without control characters and escape sequences but
+// with its format controls, for text that is stored rather than shown
+// (see the package comment).
+func Controls(s string) string {
+	if clean(s, true) {
+		return s
+	}
+	f := filter{keepFormat: true}
+	var b strings.Builder
+	b.Grow(len(s))
+	f.run([]byte(s), &b)
+	return b.String()
+}
+
+// DropFormat returns s without its format controls and nothing else
+// changed, for a screen already laid out with its own escape sequences
+// (a Bubble Tea view). The controls have no width, so no column moves.
+func DropFormat(s string) string {
+	if !strings.ContainsFunc(s, IsFormat) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if IsFormat(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// IsFormat reports whether r is an invisible format control that can
+// reorder or hide the text around it on a terminal.
+func IsFormat(r rune) bool {
+	switch {
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return r == 0x200e || r == 0x200f || r == 0x061c
+}
+
 // clean reports whether s has nothing to remove, so the common case costs
 // one scan and no allocation.
-func clean(s string) bool {
+func clean(s string, keepFormat bool) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
@@ -45,7 +93,7 @@ func clean(s string) bool {
 		}
 		if c >= 0x80 {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n <= 1 || r >= 0x80 && r <= 0x9f {
+			if r == utf8.RuneError && n <= 1 || r >= 0x80 && r <= 0x9f || !keepFormat && IsFormat(r) {
 				return false
 			}
 			i += n - 1
@@ -105,6 +153,8 @@ const (
 type filter struct {
 	st   state
 	pend []byte
+	// keepFormat leaves the format controls in (Controls).
+	keepFormat bool
 }
 
 type sink interface {
@@ -218,6 +268,12 @@ func (f *filter) nonASCII(r rune, enc []byte, out sink) {
 			if f.st == str || f.st == strEsc {
 				f.st = ground
 			}
+		}
+		return
+	}
+	if IsFormat(r) && !f.keepFormat {
+		if f.st != str && f.st != strEsc {
+			f.st = ground
 		}
 		return
 	}

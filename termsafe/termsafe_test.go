@@ -36,6 +36,12 @@ func TestStringRemovesSequences(t *testing.T) {
 		{"unterminated CSI ends at newline", "a" + esc + "[12\nb", "a\nb"},
 		{"lone ESC at end", "abc" + esc, "abc"},
 		{"ESC ESC [ clears both", "a" + esc + esc + "[2Jb", "ab"},
+		{"right-to-left override", "Anna \u202eneB\u202c Berg", "Anna neB Berg"},
+		{"every embedding and override", "a\u202ab\u202bc\u202cd\u202de\u202ef", "abcdef"},
+		{"isolates", "a\u2066b\u2067c\u2068d\u2069e", "abcde"},
+		{"marks", "a\u200eb\u200fc\u061cd", "abcd"},
+		{"joiners and other letters stay", "a\u200db ﷺ", "a\u200db ﷺ"},
+		{"format control ends a broken sequence", "a" + esc + "[\u202e1mb", "a1mb"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,13 +73,33 @@ func TestStringCleanReturnsInputUnchanged(t *testing.T) {
 	}
 }
 
+func TestControlsKeepsFormatControls(t *testing.T) {
+	in := "\u200fAnna\u202e" + esc + "]0;t\a\u2066x\u2069"
+	if got, want := Controls(in), "\u200fAnna\u202e\u2066x\u2069"; got != want {
+		t.Errorf("Controls = %q, want %q", got, want)
+	}
+	if got, want := String(in), "Annax"; got != want {
+		t.Errorf("String = %q, want %q", got, want)
+	}
+	if s := "\u202eabc"; Controls(s) != s {
+		t.Errorf("Controls changed %q", s)
+	}
+}
+
+func TestDropFormatKeepsSequences(t *testing.T) {
+	in := esc + "[1mAnna\u202e" + esc + "[0m \u2067x"
+	if got, want := DropFormat(in), esc+"[1mAnna"+esc+"[0m x"; got != want {
+		t.Errorf("DropFormat = %q, want %q", got, want)
+	}
+}
+
 func FuzzString(f *testing.F) {
 	f.Add("a\x1b]0;x\ab")
 	f.Add("\u009b2J")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := String(s)
 		for _, r := range got {
-			if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f {
+			if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f || IsFormat(r) {
 				t.Fatalf("String(%q) kept control %U", s, r)
 			}
 		}

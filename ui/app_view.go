@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/termsafe"
 )
 
 func (m *Model) resize() {
@@ -66,6 +67,9 @@ func (m *Model) render() string {
 // layout: a line that would wrap or a screen that would scroll moves every
 // line below it, so nothing may ever be wider or taller than the window.
 func clip(s string, w, h int) string {
+	// Stored text may hold bidi controls that would run a name backwards
+	// or hide it; the screen shows the letters as stored, in order.
+	s = termsafe.DropFormat(s)
 	lines := strings.Split(s, "\n")
 	if len(lines) > h && h > 0 {
 		lines = lines[:h]
