@@ -23,6 +23,17 @@ var (
 	// ErrNewerSchema means the database was written by a newer sipmote. It
 	// has not been written to, so the newer program can still read it.
 	ErrNewerSchema = errors.New("the database was written by a newer version of sipmote")
+	// ErrEmptyFile means the file exists and holds nothing: not a
+	// database, and not made one, since it may be a file the user meant
+	// for something else. If it is new, remove it and start again.
+	ErrEmptyFile = errors.New("the file is empty; if it is new, remove it")
+	// ErrNoFile means the file a read-only command (check, rescue) was
+	// given does not exist; nothing was created.
+	ErrNoFile = errors.New("there is no database file at that path")
+	// ErrDowngraded means a file holds encrypted records but no
+	// encryption header: someone removed it, or the file is damaged.
+	// Nothing is written to it, least of all a plain record.
+	ErrDowngraded = errors.New("the file holds encrypted records but no encryption header")
 	// ErrNotFound means no plan (or draft) has the given id.
 	ErrNotFound = errors.New("no such plan")
 	// ErrAmbiguous means a prefix matches more than one plan id.

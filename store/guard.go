@@ -14,11 +14,14 @@ import (
 // folder others may write in is made private when it is ours and refused
 // when it is not (anyone who can write there can swap the file). The
 // folder is made if missing, with mode 0700. It returns the folder it
-// tightened, if any, so that the user can be told.
-func guard(path string) (tightened string, err error) {
+// tightened, if any, so that the user can be told. With write false (check,
+// rescue) it makes and changes nothing: a loose folder is refused.
+func guard(path string, write bool) (tightened string, err error) {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("store: %s: %w", dir, err)
+	if write {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", fmt.Errorf("store: %s: %w", dir, err)
+		}
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -34,6 +37,8 @@ func guard(path string) (tightened string, err error) {
 	switch {
 	case othersWrite && !ours:
 		return "", &PathError{Path: dir, Err: ErrLooseFolder}
+	case !write:
+		// Looking changes nothing; a loose folder is still looked in.
 	case othersWrite, ours && mode.Perm()&0o077 != 0 && isDefaultDir(dir):
 		if err := os.Chmod(dir, 0o700); err != nil {
 			return "", &PathError{Path: dir, Err: ErrLooseFolder}

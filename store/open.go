@@ -35,7 +35,16 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: no database path given")
 	}
-	tightened, err := guard(path)
+	if o.readOnly {
+		// Check and rescue look; they never make a folder or a file.
+		switch st, err := os.Stat(path); {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("store: open %s: %w", path, ErrNoFile)
+		case err == nil && st.Mode().IsRegular() && st.Size() == 0:
+			return nil, fmt.Errorf("store: open %s: %w", path, ErrEmptyFile)
+		}
+	}
+	tightened, err := guard(path, !o.readOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -46,14 +55,16 @@ func Open(path string, opts ...Option) (*DB, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		fresh, created = true, true
 		if o.readOnly {
-			return nil, fmt.Errorf("store: open %s: %w", path, ErrNotFound)
+			return nil, fmt.Errorf("store: open %s: %w", path, ErrNoFile)
 		}
 	case err != nil:
 		return nil, &PathError{Path: path, Err: err}
 	case !st.Mode().IsRegular():
 		return nil, fmt.Errorf("store: open %s: %w", path, ErrNotSipmote)
 	case st.Size() == 0:
-		fresh = true
+		// bbolt would make any empty file a database; it may be one the
+		// user made for something else, or one a crash left half made.
+		return nil, fmt.Errorf("store: open %s: %w", path, ErrEmptyFile)
 	default:
 		// A zero-length file is bbolt's to initialise; anything else is
 		// checked without writing first.
@@ -224,7 +235,11 @@ func inspect(path string, o options) (found inspection, err error) {
 		if found.crypt, err = readCrypt(tx); err != nil {
 			return err
 		}
-		found.damaged = walk(tx, version >= checksumSchema)
+		var sealed bool
+		found.damaged, sealed = walk(tx, version >= checksumSchema)
+		if sealed && found.crypt == nil {
+			return fmt.Errorf("%w: %w", ErrCorrupt, ErrDowngraded)
+		}
 		// Check also looks at the free list and at pages nothing reaches.
 		// It runs on a goroutine of its own, where a fault would not be
 		// caught, which is why walk has touched every reachable page first.
@@ -247,8 +262,11 @@ const maxDamaged = 10000
 // walk reads every key and value in the file, so that a bad page shows up
 // here, under the fault guard, and not later in a write; with sums it also
 // checks every record's checksum and returns those that fail.
-func walk(tx *bolt.Tx, sums bool) []recordRef {
-	var bad []recordRef
+//
+// It also tells whether any record is sealed (encrypted): a file with
+// such records and no encryption header has lost its header, and a plain
+// record must never be written into it.
+func walk(tx *bolt.Tx, sums bool) (bad []recordRef, sealed bool) {
 	var sum byte
 	var visit func(name string, b *bolt.Bucket)
 	visit = func(name string, b *bolt.Bucket) {
@@ -262,6 +280,9 @@ func walk(tx *bolt.Tx, sums bool) []recordRef {
 			if len(v) > 0 {
 				sum ^= v[0] ^ v[len(v)-1]
 			}
+			if name != bucketMeta && len(v) > 0 && v[0] == recSealed {
+				sealed = true
+			}
 			if sums && name != bucketMeta && !checkRecord(name, k, v) && len(bad) < maxDamaged {
 				bad = append(bad, recordRef{name, slices.Clone(k)})
 			}
@@ -274,7 +295,7 @@ func walk(tx *bolt.Tx, sums bool) []recordRef {
 	})
 	// Reading the bytes is the point; keep the compiler from dropping it.
 	runtime.KeepAlive(sum)
-	return bad
+	return bad, sealed
 }
 
 // boltMagic is the marker at the start of each of bbolt's two meta pages:

@@ -247,7 +247,6 @@ func TestOpenInitialises(t *testing.T) {
 		make func(t *testing.T, path string)
 	}{
 		{"missing", func(t *testing.T, path string) {}},
-		{"zero length", func(t *testing.T, path string) { write(t, path, nil) }},
 		{"bolt file without buckets", func(t *testing.T, path string) {
 			makeBolt(t, path, func(*bolt.Tx) error { return nil })
 		}},
