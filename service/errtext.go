@@ -42,6 +42,14 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, store.ErrLocked):
 		return model.T(l, "databasen används redan av en annan sipmote. Stäng den andra först.",
 			"the database is already in use by another sipmote. Close the other one first.")
+	case errors.Is(err, store.ErrEmptyFile):
+		return model.T(l, "filen är tom; om den är ny, ta bort den. sipmote gör den inte till en databas.",
+			"the file is empty; if it is new, remove it. sipmote does not make it a database.")
+	case errors.Is(err, store.ErrNoFile):
+		return model.T(l, "det finns ingen databasfil där. Inget har skapats.", "there is no database file there. Nothing was created.")
+	case errors.Is(err, store.ErrDowngraded):
+		return model.T(l, "filen har krypterade poster men ingen krypteringsrubrik: någon har tagit bort den, eller filen är skadad. Inget skrivs i den.",
+			"the file has encrypted records but no encryption header: someone removed it, or the file is damaged. Nothing is written to it.")
 	case errors.Is(err, store.ErrNotSipmote):
 		return model.T(l, "filen är inte en sipmote-databas. Den har inte ändrats.",
 			"the file is not a sipmote database. It has not been changed.")
