@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 // TestVersion: sipmote --version says which program and version it is.
 func TestVersion(t *testing.T) {
 	var o, e bytes.Buffer
-	if code := run([]string{"--version"}, strings.NewReader(""), &o, &e); code != 0 {
+	if code := Run([]string{"--version"}, strings.NewReader(""), &o, &e); code != 0 {
 		t.Fatalf("exit %d: %s", code, e.String())
 	}
 	if !strings.HasPrefix(o.String(), "sipmote ") || len(strings.TrimSpace(o.String())) <= len("sipmote") {
@@ -24,7 +24,7 @@ func TestEnglishHelpIsEnglish(t *testing.T) {
 	swedish := regexp.MustCompile(`[ÅÄÖ]|\b(NAMN|FIL|MAPP|SÖKVÄG|FRÅN|TILL|KOD|NYFIL|TT)\b`)
 	help := func(args ...string) string {
 		var o, e bytes.Buffer
-		run(append(args, "--lang", "en"), strings.NewReader(""), &o, &e)
+		Run(append(args, "--lang", "en"), strings.NewReader(""), &o, &e)
 		return o.String() + e.String()
 	}
 	out := help("--help")

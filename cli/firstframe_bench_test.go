@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -42,7 +42,7 @@ func frameSetup(b *testing.B) (sipmote, bare, db string) {
 		}
 		frameBins.sipmote = filepath.Join(dir, "sipmote")
 		frameBins.bare = filepath.Join(dir, "bareprog")
-		for _, c := range [][]string{{"-o", frameBins.sipmote, "."}, {"-o", frameBins.bare, "./testdata/bareprog"}} {
+		for _, c := range [][]string{{"-o", frameBins.sipmote, "github.com/sipmote/sipmote"}, {"-o", frameBins.bare, "./testdata/bareprog"}} {
 			if out, err := exec.Command("go", append([]string{"build"}, c...)...).CombinedOutput(); err != nil {
 				frameBins.err = fmt.Errorf("build: %v\n%s", err, out)
 				return

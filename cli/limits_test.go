@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -12,7 +12,7 @@ import (
 )
 
 // demoMaja creates the sample plans and returns Maja's id (finalised).
-func demoMaja(t *testing.T, c *cli) string {
+func demoMaja(t *testing.T, c *runner) string {
 	t.Helper()
 	for _, line := range strings.Split(strings.TrimSpace(c.ok("demo")), "\n") {
 		if f := strings.Fields(line); len(f) > 1 && f[1] == "Maja" {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os/exec"
@@ -8,7 +8,7 @@ import (
 )
 
 // demoIDs creates the demo plans and returns Maja's and Elias's ids.
-func demoIDs(t *testing.T, c *cli) (maja, elias string) {
+func demoIDs(t *testing.T, c *runner) (maja, elias string) {
 	t.Helper()
 	for _, line := range strings.Split(strings.TrimSpace(c.ok("demo")), "\n") {
 		f := strings.Fields(line)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -27,7 +27,7 @@ func needTool(t *testing.T, name string) {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "sipmote")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/sipmote/sipmote").CombinedOutput()
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -12,23 +12,23 @@ import (
 	"time"
 )
 
-type cli struct {
+type runner struct {
 	t  *testing.T
 	db string
 }
 
-func newCLI(t *testing.T) *cli {
-	return &cli{t: t, db: filepath.Join(t.TempDir(), "sip.db")}
+func newCLI(t *testing.T) *runner {
+	return &runner{t: t, db: filepath.Join(t.TempDir(), "sip.db")}
 }
 
 // run runs a command in-process with the test's database.
-func (c *cli) run(args ...string) (stdout, stderr string, code int) {
+func (c *runner) run(args ...string) (stdout, stderr string, code int) {
 	var o, e bytes.Buffer
-	code = run(append(args, "--db", c.db), strings.NewReader(""), &o, &e)
+	code = Run(append(args, "--db", c.db), strings.NewReader(""), &o, &e)
 	return o.String(), e.String(), code
 }
 
-func (c *cli) ok(args ...string) string {
+func (c *runner) ok(args ...string) string {
 	c.t.Helper()
 	out, errOut, code := c.run(args...)
 	if code != 0 {
@@ -138,7 +138,7 @@ func TestAmbiguousPrefix(t *testing.T) {
 	}
 }
 
-func firstSharedPrefix(t *testing.T, c *cli) string {
+func firstSharedPrefix(t *testing.T, c *runner) string {
 	var rows []map[string]any
 	json.Unmarshal([]byte(c.ok("list", "--json")), &rows)
 	seen := map[string]bool{}

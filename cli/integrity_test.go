@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -143,7 +143,7 @@ func TestEncryptCommand(t *testing.T) {
 	c.ok("new", "--person", "Gunnvor Qvarnström", "--pnr", "19121212-1212")
 	in := "en lång lösenfras\nen lång lösenfras\n"
 	var o, e bytes.Buffer
-	if code := run([]string{"encrypt", "--db", c.db, "--lang", "en"}, strings.NewReader(in), &o, &e); code != 0 {
+	if code := Run([]string{"encrypt", "--db", c.db, "--lang", "en"}, strings.NewReader(in), &o, &e); code != 0 {
 		t.Fatalf("encrypt: %d %s", code, e.String())
 	}
 	raw, _ := os.ReadFile(c.db)
@@ -154,16 +154,16 @@ func TestEncryptCommand(t *testing.T) {
 	}
 	o.Reset()
 	e.Reset()
-	code := run([]string{"list", "--db", c.db, "--lang", "en"}, strings.NewReader("fel lösenfras\n"), &o, &e)
+	code := Run([]string{"list", "--db", c.db, "--lang", "en"}, strings.NewReader("fel lösenfras\n"), &o, &e)
 	if code == 0 || !strings.Contains(e.String(), "passphrase is not right") || strings.Contains(o.String(), "Gunnvor") {
 		t.Errorf("wrong passphrase: %d %q %q", code, o.String(), e.String())
 	}
 	o.Reset()
-	if code := run([]string{"list", "--db", c.db}, strings.NewReader("en lång lösenfras\n"), &o, &e); code != 0 || !strings.Contains(o.String(), "Gunnvor") {
+	if code := Run([]string{"list", "--db", c.db}, strings.NewReader("en lång lösenfras\n"), &o, &e); code != 0 || !strings.Contains(o.String(), "Gunnvor") {
 		t.Errorf("right passphrase: %d %q", code, o.String())
 	}
 	// Never from an argument or the environment: no such flag exists.
-	if code := run([]string{"list", "--db", c.db, "--passphrase", "en lång lösenfras"}, strings.NewReader(""), &o, &e); code == 0 {
+	if code := Run([]string{"list", "--db", c.db, "--passphrase", "en lång lösenfras"}, strings.NewReader(""), &o, &e); code == 0 {
 		t.Errorf("a --passphrase flag was accepted")
 	}
 }

@@ -1,8 +1,8 @@
-package main
+package cli
 
 import "runtime/debug"
 
-// Version is set at release with -ldflags "-X main.Version=1.2.0"; a build
+// Version is set at release with -ldflags "-X github.com/sipmote/sipmote/cli.Version=1.2.0"; a build
 // from source falls back to what Go recorded of the module and commit.
 var Version = ""
 

@@ -1,0 +1,386 @@
+// Package cli is sipmote's command line: every command, its flags and its
+// messages, and the start of the screens. main calls Run and exits with
+// what it returns; the commands use the service, never the database.
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sipmote/sipmote/checklists"
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/termsafe"
+)
+
+// app carries what every command shares: the flags common to all, the
+// streams and the clock. There is no global state.
+type app struct {
+	lang     model.Lang
+	dbFlag   string
+	checkDir string
+	stdin    io.Reader
+	lines    *bufio.Reader // stdin read line by line, for passphrases from a pipe
+	// screens is set while the program's screens open the database, so
+	// that the passphrase is asked in a masked field; unlockProblem says
+	// why it is asked again.
+	screens       bool
+	unlockProblem string
+	stdout        io.Writer
+	stderr        io.Writer
+	now           func() time.Time
+	// listen is where a shared meeting listens (--listen); serve shares
+	// the meeting opened at once (sipmote serve).
+	listen string
+	serve  bool
+}
+
+// userError is an error with a message in both languages for the user.
+type userError struct{ sv, en string }
+
+func (e *userError) Error() string { return e.en }
+
+func fail(sv, en string) error { return &userError{sv, en} }
+
+type command struct {
+	name   string
+	args   string
+	sv, en string
+	run    func(a *app, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"", "", "öppnar programmet (hemskärmen)", "opens the program (the home screen)", cmdTUI},
+		{"meeting", "ID [--listen VÄRD:PORT]", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
+		{"serve", "ID [--listen VÄRD:PORT]", "öppnar mötet delat över SSH: mötesledarens och rummets vy på andra datorer (127.0.0.1 om inte --listen)",
+			"opens the meeting shared over SSH: the chair's and the room's view on other computers (127.0.0.1 unless --listen)", cmdServe},
+		{"new", "--person NAMN [--pnr PNR] [--language KOD] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
+		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
+		{"export", "ID --format json|md|txt|easyread|ics [-o FIL [--force]] [--with-place] [--easy-read SPRÅK]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
+		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
+		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--original-only | --copies-for NAMN,NAMN | --copies N] [--version N] [--easy-read SPRÅK|off]",
+			"skriver ut planen (PDF): originalet och en namngiven kopia till var och en i kopielistan", "prints the plan (PDF): the original and a named copy for each one on the copy list", cmdPrint},
+		{"copies", "ID [--version N]", "visar vem som får originalet och kopiorna", "shows who gets the original and the copies", cmdCopies},
+		{"summons", "ID", "visar vilka som ska kallas till nästa möte och vad som ska bokas (tolk)", "shows who to summon to the next meeting and what to book (interpreter)", cmdSummons},
+		{"diff", "ID [FRÅN] [TILL]", "visar vad som ändrats mellan två versioner", "shows what changed between two versions", cmdDiff},
+		{"findings", "ID [--json]", "visar vad planen saknar (fel och varningar); avslutas med fel om planen inte kan fastställas", "shows what the plan lacks (errors and warnings); exits with an error when it cannot be finalised", cmdFindings},
+		{"due", "[--days N] [--json]", "visar vad samordnaren ska göra inom fyra veckor: uppföljningar, samtycken, uppdrag, betänketider, insatser, orörda utkast", "shows what the coordinator must act on within four weeks: follow-ups, consents, mandates, times to consider, actions, idle drafts", cmdDue},
+		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D] [--discard-draft]", "avslutar en plan", "closes a plan", cmdClose},
+		{"demo", "", fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
+			fmt.Sprintf("creates %d sample plans for fictional people", model.DemoPlanCount), cmdDemo},
+		{"trail", "[ID]", "visar vem som gjort vad med en plan, när och varifrån", "shows who did what to a plan, when and from where", cmdTrail},
+		{"check", "", "kontrollerar databasfilen: struktur, kontrollsummor och åtkomstloggens kedjor", "checks the database file: structure, checksums and the access trail's chains", cmdCheck},
+		{"rescue", "NYFIL", "kopierar allt som är helt till en ny fil", "copies everything whole to a new file", cmdRescue},
+		{"encrypt", "", "krypterar databasen (eller skapar en ny krypterad)", "encrypts the database (or creates a new encrypted one)", cmdEncrypt},
+		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
+	}
+}
+
+// Run runs the command line args (without the program's name) and gives
+// the exit code: 0 when all went well, 1 for an error it has reported, 2
+// for a command or flag it does not know.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Everything a command prints may hold stored or file text (a name
+	// from an import, a local checklist): nothing of it may reach the
+	// terminal as a control sequence.
+	stdout, stderr = termsafe.Writer(stdout), termsafe.Writer(stderr)
+	a := &app{lang: model.Swedish, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	if l, ok := model.ParseLang(os.Getenv("SIPMOTE_LANG")); ok && os.Getenv("SIPMOTE_LANG") != "" {
+		a.lang = l
+	}
+	// The language may come anywhere on the line; find it first so that
+	// even an error about the other flags is in the right language.
+	for i, s := range args {
+		v := ""
+		switch {
+		case strings.HasPrefix(s, "--lang="), strings.HasPrefix(s, "-lang="):
+			v = s[strings.Index(s, "=")+1:]
+		case (s == "--lang" || s == "-lang") && i+1 < len(args):
+			v = args[i+1]
+		default:
+			continue
+		}
+		if l, ok := model.ParseLang(v); ok {
+			a.lang = l
+		} else {
+			fmt.Fprintln(stderr, "sipmote: --lang tar sv eller en / --lang takes sv or en")
+			return 2
+		}
+	}
+	name := ""
+	rest := args
+	for i, s := range args {
+		if !strings.HasPrefix(s, "-") {
+			if i > 0 && isValueFlag(args[i-1]) {
+				continue
+			}
+			name, rest = s, append(append([]string{}, args[:i]...), args[i+1:]...)
+			break
+		}
+	}
+	if name == "" && (contains(rest, "--version") || contains(rest, "-version")) {
+		fmt.Fprintln(a.stdout, "sipmote "+version())
+		return 0
+	}
+	if name == "" && (contains(rest, "--help") || contains(rest, "-help") || contains(rest, "-h")) {
+		a.usage(a.stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			err := c.run(a, rest)
+			return a.report(err)
+		}
+	}
+	if name == "help" {
+		a.usage(a.stdout)
+		return 0
+	}
+	fmt.Fprintf(stderr, "sipmote: %s\n", model.T(a.lang, "okänt kommando: "+name+" (prova sipmote --help)", "unknown command: "+name+" (try sipmote --help)"))
+	return 2
+}
+
+// argsPlaceholders turn the Swedish placeholders of the usage into English,
+// so that English help is English throughout. Longer words come first:
+// NYFIL before FIL.
+var argsPlaceholders = strings.NewReplacer(
+	"VÄRD:PORT", "HOST:PORT", "NYFIL", "NEWFILE", "FIL", "FILE", "NAMN", "NAME", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "ÅÅÅÅMMDD", "YYYYMMDD",
+	"TT:MM", "HH:MM", "SPRÅK", "LANGUAGE", "FRÅN", "FROM", "TILL", "TO", "KOD", "CODE", "SÖKVÄG", "PATH", "MAPP", "DIR")
+
+// argsIn is a command's arguments as its usage shows them in l.
+func argsIn(args string, l model.Lang) string {
+	if l == model.English {
+		return argsPlaceholders.Replace(args)
+	}
+	return args
+}
+
+func isValueFlag(s string) bool {
+	switch strings.TrimLeft(s, "-") {
+	case "db", "lang", "checklists", "listen":
+		return true
+	}
+	return false
+}
+
+// report prints an error in the user's language and gives the exit code.
+func (a *app) report(err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue *userError
+	var ec exitCode
+	if errors.As(err, &ec) {
+		return int(ec)
+	}
+	msg := ""
+	if errors.As(err, &ue) {
+		msg = model.T(a.lang, ue.sv, ue.en)
+	} else {
+		msg = service.ErrorText(a.lang, err)
+	}
+	fmt.Fprintln(a.stderr, "sipmote: "+msg)
+	return 1
+}
+
+func (a *app) usage(w io.Writer) {
+	fmt.Fprintln(w, model.T(a.lang, "sipmote — för SIP-möten (samordnad individuell plan)", "sipmote — for SIP meetings (coordinated individual plan)"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, model.T(a.lang, "Användning:", "Usage:"))
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  sipmote %-11s %s\n      %s\n", c.name, argsIn(c.args, a.lang), model.T(a.lang, c.sv, c.en))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, model.T(a.lang, "Flaggor för alla kommandon:", "Flags of every command:"))
+	fmt.Fprintln(w, model.T(a.lang,
+		"  --db SÖKVÄG         databasfilen (annars $SIPMOTE_DB eller standardplatsen)\n  --lang sv|en        språk på skärm och utskrift (svenska är standard)\n  --checklists MAPP   lokal rutin: checklistor som ersätter eller lägger till\n  --help              hjälp\n  --version           programmets version",
+		"  --db PATH           the database file (else $SIPMOTE_DB or the default place)\n  --lang sv|en        language of screen and print (Swedish is the default)\n  --checklists DIR    local routine: checklists that override or extend\n  --help              help\n  --version           the program's version"))
+}
+
+// flags makes a command's flag set with the flags every command takes.
+func (a *app) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("sipmote "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&a.dbFlag, "db", "", "")
+	fs.Func("lang", "", func(string) error { return nil }) // read in run
+	fs.StringVar(&a.checkDir, "checklists", "", "")
+	return fs
+}
+
+// parse parses flags; --help prints the command's usage.
+func (a *app) parse(fs *flag.FlagSet, name string, args []string) ([]string, error) {
+	// Flags may follow positional arguments: sipmote export ID --format md.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				a.commandUsage(name)
+				return nil, flag.ErrHelp
+			}
+			return nil, fail("fel i flaggorna: "+err.Error(), "bad flags: "+err.Error())
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return pos, nil
+}
+
+func (a *app) commandUsage(name string) {
+	for _, c := range commands() {
+		if c.name == name {
+			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, argsIn(c.args, a.lang), model.T(a.lang, c.sv, c.en))
+		}
+	}
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Alla kommandon tar --db SÖKVÄG, --lang sv|en och --help.", "Every command takes --db PATH, --lang sv|en and --help."))
+}
+
+// openDB opens the database the flags, the environment or the default
+// name. The caller closes it.
+func (a *app) openDB() (*service.Service, error) {
+	return a.openService(nil)
+}
+
+// openService is openDB with the word list that validation uses.
+func (a *app) openService(jargon []model.Jargon) (*service.Service, error) {
+	path, err := service.ResolvePath(a.dbFlag)
+	if err != nil {
+		return nil, fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
+	}
+	svc, err := service.Open(path, service.Options{Now: a.now, Jargon: jargon, Passphrase: a.askPassphrase})
+	if err != nil {
+		return nil, err
+	}
+	a.noteOpened(svc)
+	return svc, nil
+}
+
+// resolve finds a plan id from any unique prefix.
+func (a *app) resolve(svc *service.Service, prefix string) (string, error) {
+	if prefix == "" {
+		return "", fail("ange planens id (eller början av det)", "give the plan's id (or its beginning)")
+	}
+	return svc.Resolve(prefix)
+}
+
+// loadPlan opens the database and loads the plan an id prefix names. The
+// caller closes the database.
+func (a *app) loadPlan(prefix string) (*service.Service, *model.Plan, error) {
+	if prefix == "" {
+		return nil, nil, fail("ange planens id (eller början av det)", "give the plan's id (or its beginning)")
+	}
+	svc, err := a.openDB()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := svc.Load(prefix)
+	if err != nil {
+		svc.Close()
+		return nil, nil, err
+	}
+	return svc, p, nil
+}
+
+// loadVersion is loadPlan for commands that take one id and --version:
+// the plan and the version asked for, or the current one.
+func (a *app) loadVersion(pos []string, ver int, usageSV, usageEN string) (*service.Service, *model.Plan, *model.Version, error) {
+	if len(pos) != 1 {
+		return nil, nil, nil, fail(usageSV, usageEN)
+	}
+	svc, p, err := a.loadPlan(pos[0])
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	v, err := a.pickVersion(p, ver)
+	if err != nil {
+		svc.Close()
+		return nil, nil, nil, err
+	}
+	return svc, p, v, nil
+}
+
+// loadChecklists loads the agenda and the checklists with the local
+// routine; problems are reported but never stop the program.
+func (a *app) loadChecklists() (*checklists.Set, string) {
+	set, probs := checklists.Load(checklists.Resolve(a.checkDir))
+	if len(probs) == 0 {
+		return set, ""
+	}
+	var b strings.Builder
+	b.WriteString(model.T(a.lang, "Den lokala rutinen har fel; standardlistorna används för det som inte gick att läsa:",
+		"The local routine has errors; the defaults are used for what could not be read:"))
+	for i, p := range probs {
+		if i == 3 {
+			b.WriteString(model.T(a.lang, " … (sipmote checklists validate visar alla)", " … (sipmote checklists validate shows all)"))
+			break
+		}
+		b.WriteString(" " + p.In(a.lang) + ";")
+	}
+	return set, b.String()
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// demoCommand is the command line that makes the sample plans in the file
+// this run uses: with the --db it was given, quoted for a POSIX shell when
+// the path needs it, so that it can be copied as it stands.
+func (a *app) demoCommand() string {
+	if a.dbFlag == "" {
+		return "sipmote demo"
+	}
+	return "sipmote demo --db " + shellQuote(a.dbFlag)
+}
+
+// shellQuote quotes s for a POSIX shell unless it holds only characters
+// that need none.
+func shellQuote(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+=:,@%", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// pickVersion is version n, or the current one for 0.
+func (a *app) pickVersion(p *model.Plan, n int) (*model.Version, error) {
+	if n == 0 {
+		if v := p.Current(); v != nil {
+			return v, nil
+		}
+		return nil, fail("planen är tom", "the plan is empty")
+	}
+	v, err := p.VersionByNumber(n)
+	if err != nil {
+		return nil, fail(fmt.Sprintf("planen har ingen version %d", n), fmt.Sprintf("the plan has no version %d", n))
+	}
+	return v, nil
+}
+
+// exitCode is an error whose message has already been printed.
+type exitCode int
+
+func (e exitCode) Error() string { return "exit " + strconv.Itoa(int(e)) }

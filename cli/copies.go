@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// cmdCopies lists who gets the plan: the original and each copy, with why
+// and, for those who were not there, how to reach them.
+func cmdCopies(a *app, args []string) error {
+	fs := a.flags("copies")
+	ver := fs.Int("version", 0, "")
+	pos, err := a.parse(fs, "copies", args)
+	if err != nil {
+		return err
+	}
+	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote copies ID", "give the plan's id: sipmote copies ID")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.Viewed(p.ID, "copies")
+	cl := p.Copies(v, a.lang)
+	fmt.Fprintln(a.stdout, cl.Original.Mark(a.lang))
+	for _, r := range cl.Copies {
+		line := r.Mark(a.lang) + "  (" + r.Reason.Label(a.lang)
+		if r.Contact != "" && r.Reason != model.CopyPresent {
+			line += "; " + r.Contact
+		}
+		fmt.Fprintln(a.stdout, line+")")
+	}
+	for _, r := range cl.Removed {
+		fmt.Fprintln(a.stdout, model.T(a.lang, "Ingen kopia (borttagen): ", "No copy (removed): ")+r.Label())
+	}
+	return nil
+}
+
+// cmdSummons lists who to summon to the plan's next (or current) meeting,
+// with contact details, and what to book: "Boka tolk: finska".
+func cmdSummons(a *app, args []string) error {
+	fs := a.flags("summons")
+	pos, err := a.parse(fs, "summons", args)
+	if err != nil {
+		return err
+	}
+	db, p, v, err := a.loadVersion(pos, 0, "ange planens id: sipmote summons ID", "give the plan's id: sipmote summons ID")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.Viewed(p.ID, "summons")
+	s := v.Summons(a.lang)
+	when := strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start)
+	if v.FinalisedAt != nil && v.Content.FollowUp.Date != "" {
+		// The version is held: the meeting to call is its follow-up.
+		when = strings.TrimSpace(v.Content.FollowUp.Date + " " + v.Content.FollowUp.Time)
+	}
+	if when != "" {
+		fmt.Fprintln(a.stdout, model.T(a.lang, "Möte: ", "Meeting: ")+when)
+	}
+	for _, pl := range s.People {
+		line := pl.Name
+		if pl.Affiliation != "" {
+			line += ", " + pl.Affiliation
+		}
+		if pl.Contact != "" {
+			line += " · " + pl.Contact
+		}
+		fmt.Fprintln(a.stdout, line)
+	}
+	for _, b := range s.Bookings {
+		fmt.Fprintln(a.stdout, b)
+	}
+	return nil
+}

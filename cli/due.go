@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+func cmdDue(a *app, args []string) error {
+	fs := a.flags("due")
+	days := fs.Int("days", model.DefaultDueDays, "")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := a.parse(fs, "due", args); err != nil {
+		return err
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	due, err := db.Due(*days)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if due == nil {
+			due = []model.DueItem{}
+		}
+		for _, d := range due {
+			db.Viewed(d.PlanID, "due")
+		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(due)
+	}
+	if len(due) == 0 {
+		fmt.Fprintf(a.stdout, model.T(a.lang, "Inget att åtgärda inom %d dagar.\n", "Nothing due within %d days.\n"), *days)
+		return nil
+	}
+	for _, d := range due {
+		db.Viewed(d.PlanID, "due")
+		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))
+	}
+	return nil
+}
