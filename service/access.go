@@ -16,8 +16,5 @@ func (s *Session) LogAccess(kind, role, from string) {
 		_ = s.svc.db.Log(s.plan.ID, e)
 		return
 	}
-	select {
-	case s.trail <- e:
-	default:
-	}
+	s.saver.Log(s.plan.ID, e)
 }

@@ -8,11 +8,7 @@ import (
 // SaveTold stores who has been told that plan p is closed: the one change
 // the store takes on a closed plan (any other is refused there).
 func (s *Service) SaveTold(p *model.Plan) error {
-	if err := s.db.SavePlan(p); err != nil {
-		return err
-	}
-	s.log(p.ID, store.TrailChanged, "closure.tell", "")
-	return nil
+	return s.savePlan(p, store.TrailChanged, "closure.tell", "")
 }
 
 // Findings checks the current version of plan ref (the draft being

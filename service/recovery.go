@@ -92,14 +92,13 @@ func (s *Service) Restore(r Recovery) (*model.Plan, error) {
 		return nil, ErrClosedSince
 	}
 	p.UpdatedAt = s.o.Now()
-	if err := s.db.SavePlan(p); err != nil {
-		return nil, err
-	}
 	sec := ""
 	if v := p.Current(); v != nil {
 		sec = v.Meeting.Secretary
 	}
-	s.log(p.ID, store.TrailRecovery, "restored", sec)
+	if err := s.savePlan(p, store.TrailRecovery, "restored", sec); err != nil {
+		return nil, err
+	}
 	if err := s.db.RemoveRecovery(r.Path); err != nil {
 		return p, &RemoveError{Path: r.Path, Err: err}
 	}

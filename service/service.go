@@ -68,7 +68,7 @@ type Options struct {
 
 // Service is sipmote's plan operations over one open database.
 type Service struct {
-	db     *store.DB
+	db     store.Store
 	o      Options
 	osUser string
 	// recoveryDir is where a recovery file goes first, found at Open so
@@ -82,7 +82,7 @@ func ResolvePath(flag string) (string, error) { return store.ResolvePath(flag) }
 
 // Open opens (or creates) the database at path. Close it when done.
 func Open(path string, o Options) (*Service, error) {
-	db, err := store.Open(path, o.storeOptions()...)
+	db, err := openStore(path, o)
 	if err != nil {
 		return nil, err
 	}
@@ -116,13 +116,21 @@ func (s *Service) Path() string { return s.db.Path() }
 // Jargon is the plain-language word list in use.
 func (s *Service) Jargon() []model.Jargon { return s.o.Jargon }
 
+// event is a trail event of this service, stamped now.
+func (s *Service) event(kind, section, secretary string) store.TrailEvent {
+	return store.TrailEvent{At: s.o.Now(), Kind: kind, Section: section, OSUser: s.osUser, Secretary: secretary}
+}
+
+// savePlan stores p and appends its trail event in one transaction.
+func (s *Service) savePlan(p *model.Plan, kind, section, secretary string) error {
+	return s.db.SavePlanLogged(p, s.event(kind, section, secretary))
+}
+
 // log appends one event to a plan's trail. The trail is best effort: a
 // failure to log never undoes or blocks what was done, and the next save
 // reports disk trouble anyway.
 func (s *Service) log(planID, kind, section, secretary string) {
-	_ = s.db.Log(planID, store.TrailEvent{
-		At: s.o.Now(), Kind: kind, Section: section, OSUser: s.osUser, Secretary: secretary,
-	})
+	_ = s.db.Log(planID, s.event(kind, section, secretary))
 }
 
 // List returns the summary of every plan, in id order. With a damaged
@@ -157,15 +165,11 @@ func (s *Service) Due(days int) ([]model.DueItem, error) {
 
 // Create stores a new plan and records who created it.
 func (s *Service) Create(p *model.Plan) error {
-	if err := s.db.SavePlan(p); err != nil {
-		return err
-	}
 	sec := ""
 	if p.Draft != nil {
 		sec = p.Draft.Meeting.Secretary
 	}
-	s.log(p.ID, store.TrailCreated, "", sec)
-	return nil
+	return s.savePlan(p, store.TrailCreated, "", sec)
 }
 
 // Import checks a JSON export fully and stores it as a new plan. A file
@@ -180,10 +184,9 @@ func (s *Service) Import(r io.Reader) (*model.Plan, error) {
 		return nil, err
 	}
 	p.UpdatedAt = s.o.Now()
-	if err := s.db.SavePlan(p); err != nil {
+	if err := s.savePlan(p, store.TrailImported, "", ""); err != nil {
 		return nil, err
 	}
-	s.log(p.ID, store.TrailImported, "", "")
 	return p, nil
 }
 
@@ -201,10 +204,9 @@ func (s *Service) ClosePlan(ref string, c model.Closure) (*model.Plan, error) {
 	if err := p.Close(c, s.o.Now()); err != nil {
 		return nil, &CloseError{err}
 	}
-	if err := s.db.SavePlan(p); err != nil {
+	if err := s.savePlan(p, store.TrailClosed, "", ""); err != nil {
 		return nil, err
 	}
-	s.log(p.ID, store.TrailClosed, "", "")
 	return p, nil
 }
 

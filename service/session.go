@@ -42,8 +42,11 @@ type Session struct {
 	rev     uint64
 	dirty   bool
 	changed map[string]bool // sections logged as changed this session
-	views   map[*View]struct{}
-	closed  bool
+	// withSave are trail events that record a change not yet handed to
+	// the saver: they go with it, in the same transaction.
+	withSave []store.TrailEvent
+	views    map[*View]struct{}
+	closed   bool
 
 	// The findings are computed under a read lock, so their cache has a
 	// lock of its own. stale is set under the write lock only.
@@ -51,8 +54,6 @@ type Session struct {
 	findings []model.Finding
 	stale    bool
 
-	trail     chan store.TrailEvent
-	trailEnd  sync.WaitGroup
 	closeOnce sync.Once
 	outcome   Closed
 }
@@ -106,17 +107,7 @@ func (s *Service) newSession(p *model.Plan) *Session {
 		changed: map[string]bool{},
 		views:   map[*View]struct{}{},
 		stale:   true,
-		trail:   make(chan store.TrailEvent, 64),
 	}
-	// The trail is written by its own goroutine, so that the first keystroke
-	// in a section never waits for the disk.
-	ss.trailEnd.Add(1)
-	go func() {
-		defer ss.trailEnd.Done()
-		for e := range ss.trail {
-			_ = s.db.Log(p.ID, e)
-		}
-	}()
 	if v := p.Current(); v != nil {
 		ss.secretary = v.Meeting.Secretary
 	}
@@ -184,7 +175,7 @@ func (s *Session) markChanged(section string) {
 	s.plan.UpdatedAt = s.now()
 	if section != "" && !s.changed[section] {
 		s.changed[section] = true
-		s.log(store.TrailChanged, section)
+		s.withSave = append(s.withSave, s.event(store.TrailChanged, section))
 	}
 }
 
@@ -195,7 +186,8 @@ func (s *Session) tick() bool {
 		return false
 	}
 	s.dirty = false
-	s.saver.Submit(s.plan.Clone(), nil)
+	s.saver.Submit(s.plan.Clone(), nil, s.withSave...)
+	s.withSave = nil
 	return true
 }
 
@@ -218,17 +210,19 @@ func (s *Session) findingsLocked() []model.Finding {
 	return s.findings
 }
 
-// log queues a trail event. The trail is best effort from the screen: a
-// failure to log must never stop the meeting; the next save reports disk
-// trouble anyway. The caller holds the write lock, or the session is new.
+// log hands a trail event to the saver, which writes it in order with the
+// plan's saves and, like them, tries again until the database takes it:
+// the first keystroke never waits for the disk, and no event is dropped.
+// The caller holds the write lock, or the session is new.
 func (s *Session) log(kind, section string) {
-	e := store.TrailEvent{
+	s.saver.Log(s.plan.ID, s.event(kind, section))
+}
+
+// event is a trail event of this session, stamped now.
+func (s *Session) event(kind, section string) store.TrailEvent {
+	return store.TrailEvent{
 		At: s.now(), Kind: kind, Section: section,
 		OSUser: s.svc.osUser, Secretary: s.secretary,
-	}
-	select {
-	case s.trail <- e:
-	default:
 	}
 }
 

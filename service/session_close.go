@@ -89,8 +89,6 @@ func (s *Session) closeWithin(retry time.Duration, stop <-chan struct{}, keep bo
 	clear(s.views)
 	s.mu.Unlock()
 	err := s.saver.Close()
-	close(s.trail)
-	s.trailEnd.Wait()
 	res := Closed{Plan: s.plan.ID}
 	if err == nil {
 		return res

@@ -305,8 +305,8 @@ func (v *View) Finalise() ([]model.Finding, error) {
 		return fs, err
 	}
 	s.markChanged("")
+	s.withSave = append(s.withSave, s.event(store.TrailFinalised, ""))
 	s.tick()
-	s.log(store.TrailFinalised, "")
 	v.made.Finalised = true
 	return fs, nil
 }

@@ -51,8 +51,14 @@ func Check(path string, opts ...Option) (*Report, error) {
 		return nil, err
 	}
 	defer d.Close()
+	return d.Check()
+}
+
+// Check reads the whole open file without writing to it, as the function
+// Check does: every record's checksum and seal, and every trail chain.
+func (d *DB) Check() (*Report, error) {
 	r := &Report{Encrypted: d.Encrypted()}
-	err = d.view(func(tx *bolt.Tx) error {
+	err := d.view(func(tx *bolt.Tx) error {
 		v, err := readSchema(tx)
 		if err != nil {
 			return err

@@ -191,14 +191,14 @@ func TestEncryptKilledLosesNothing(t *testing.T) {
 				t.Fatal(err)
 			}
 			var ids []string
-			batch := map[string]submission{}
+			var batch []Submission
 			for i := range 1500 {
 				p := secretPlan()
 				p.Person.Name = fmt.Sprintf("Person %d", i)
 				ids = append(ids, p.ID)
-				batch[p.ID] = submission{plan: p}
+				batch = append(batch, Submission{Plan: p})
 			}
-			if err := d.saveBatch(batch); err != nil {
+			if err := d.SaveBatch(batch); err != nil {
 				t.Fatal(err)
 			}
 			d.Close()

@@ -102,7 +102,10 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if !o.readOnly {
 		tighten(path)
 	}
-	d := &DB{bolt: bdb, path: path, aead: aead, tightened: tightened, readOnly: o.readOnly, recoveryDirs: o.recoveryDirs}
+	d := &DB{bolt: bdb, path: path, aead: aead, crypt: found.crypt, tightened: tightened, readOnly: o.readOnly, recoveryDirs: o.recoveryDirs}
+	if newCrypt != nil {
+		d.crypt = newCrypt
+	}
 	for _, r := range found.damaged {
 		d.markDamaged(r.bkt, r.key)
 	}

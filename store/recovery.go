@@ -103,7 +103,7 @@ func dbIdentity(path string) string {
 }
 
 // encodeRecovery makes the bytes of a recovery file.
-func (d *DB) encodeRecovery(p *model.Plan, h RecoveryHeader) ([]byte, error) {
+func (s *RecoverySite) encodeRecovery(p *model.Plan, h RecoveryHeader) ([]byte, error) {
 	head, err := json.Marshal(h)
 	if err != nil {
 		return nil, err
@@ -112,7 +112,7 @@ func (d *DB) encodeRecovery(p *model.Plan, h RecoveryHeader) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec, err := sealRecord(d.aead, bucketRecovery, head, inner)
+	rec, err := sealRecord(s.codec.aead, bucketRecovery, head, inner)
 	if err != nil {
 		return nil, err
 	}
@@ -147,12 +147,12 @@ func splitRecovery(raw []byte) (RecoveryHeader, []byte, []byte, error) {
 }
 
 // decodeRecovery opens a recovery file's bytes with this database's key.
-func (d *DB) decodeRecovery(raw []byte) (*model.Plan, RecoveryHeader, error) {
+func (s *RecoverySite) decodeRecovery(raw []byte) (*model.Plan, RecoveryHeader, error) {
 	h, head, rec, err := splitRecovery(raw)
 	if err != nil {
 		return nil, h, err
 	}
-	inner, err := openRecord(d.aead, bucketRecovery, head, rec)
+	inner, err := openRecord(s.codec.aead, bucketRecovery, head, rec)
 	switch {
 	case errors.Is(err, ErrEncrypted):
 		return nil, h, err
@@ -194,17 +194,17 @@ func (e *RecoveryError) DiskFull() bool { return (&SaveError{Err: e.Err}).DiskFu
 // UpdatedAt of the plan the database holds now (zero for none). The file
 // is created new (never over another), mode 0600, written in full and
 // synced before it is given its name, so a file with the name is whole.
-func (d *DB) WriteRecovery(p *model.Plan, base, now time.Time) (RecoveryWritten, error) {
+func (s *RecoverySite) WriteRecovery(p *model.Plan, base, now time.Time) (RecoveryWritten, error) {
 	if p == nil || p.ID == "" {
 		return RecoveryWritten{}, ErrNoID
 	}
-	h := RecoveryHeader{Format: recoveryFormat, Plan: p.ID, Written: now.UTC(), DB: dbIdentity(d.path), Base: base, Sealed: d.aead != nil}
-	raw, err := d.encodeRecovery(p, h)
+	h := RecoveryHeader{Format: recoveryFormat, Plan: p.ID, Written: now.UTC(), DB: s.identity, Base: base, Sealed: s.codec.Encrypted()}
+	raw, err := s.encodeRecovery(p, h)
 	if err != nil {
 		return RecoveryWritten{}, err
 	}
 	rerr := &RecoveryError{Err: errors.New("no folder to write in")}
-	for _, dir := range d.RecoveryDirs() {
+	for _, dir := range s.dirs {
 		rerr.Tried = append(rerr.Tried, dir)
 		if err := prepareRecoveryDir(dir, true); err != nil {
 			rerr.Err = err
@@ -282,16 +282,16 @@ func writeNew(path string, data []byte) (err error) {
 
 // ReadRecovery reads the recovery file at path with this database's key.
 // A file for another database gives ErrOtherDatabase.
-func (d *DB) ReadRecovery(path string) (*model.Plan, RecoveryHeader, error) {
+func (s *RecoverySite) ReadRecovery(path string) (*model.Plan, RecoveryHeader, error) {
 	raw, err := readRecoveryFile(path)
 	if err != nil {
 		return nil, RecoveryHeader{}, err
 	}
-	p, h, err := d.decodeRecovery(raw)
+	p, h, err := s.decodeRecovery(raw)
 	if err != nil {
 		return nil, h, err
 	}
-	if h.DB != dbIdentity(d.path) {
+	if h.DB != s.identity {
 		return nil, h, ErrOtherDatabase
 	}
 	return p, h, nil
@@ -327,11 +327,11 @@ func readRecoveryFile(path string) ([]byte, error) {
 // tell which database it is for; files of other databases are left out.
 // Folders that others may write in are not looked in: a file there could
 // be anyone's.
-func (d *DB) Recoveries() []Recovery {
-	self := dbIdentity(d.path)
+func (s *RecoverySite) Recoveries() []Recovery {
+	self := s.identity
 	var out []Recovery
 	seen := map[string]bool{}
-	for _, dir := range d.RecoveryDirs() {
+	for _, dir := range s.dirs {
 		if seen[dir] || prepareRecoveryDir(dir, false) != nil {
 			continue
 		}
@@ -356,7 +356,7 @@ func (d *DB) Recoveries() []Recovery {
 			}
 			var p *model.Plan
 			if err == nil {
-				p, _, err = d.decodeRecovery(raw)
+				p, _, err = s.decodeRecovery(raw)
 			}
 			out = append(out, Recovery{Path: path, Header: h, Plan: p, Err: err})
 		}
@@ -367,7 +367,7 @@ func (d *DB) Recoveries() []Recovery {
 
 // RemoveRecovery deletes a recovery file once its plan is back in the
 // database, or the user has thrown it away.
-func (d *DB) RemoveRecovery(path string) error {
+func (s *RecoverySite) RemoveRecovery(path string) error {
 	if !strings.HasSuffix(path, RecoveryExt) {
 		return fmt.Errorf("store: %s: %w", path, ErrDamagedRecovery)
 	}

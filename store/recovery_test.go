@@ -164,7 +164,7 @@ func TestRecoveryDamagedRefused(t *testing.T) {
 	}
 	p := secretPlan()
 	h := RecoveryHeader{Format: recoveryFormat, Plan: p.ID, Written: fixedTime(), DB: dbIdentity(filepath.Join(filepath.Dir(path), "enc.db"))}
-	raw, err := plain.encodeRecovery(p, h)
+	raw, err := plain.recoverySite().encodeRecovery(p, h)
 	plain.Close()
 	if err != nil {
 		t.Fatal(err)

@@ -4,8 +4,6 @@ import (
 	"sync"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -32,7 +30,7 @@ type SaveResult struct {
 // the same plan could be overwritten by an older submission still pending.
 // Close the Saver before the DB.
 type Saver struct {
-	db    *DB
+	db    Batcher
 	every time.Duration
 	note  *notifier
 
@@ -44,7 +42,7 @@ type Saver struct {
 
 	mu      sync.Mutex
 	cond    *sync.Cond // broadcast after every write attempt
-	pending map[string]submission
+	pending map[string]Submission
 	seq     uint64 // number of submissions so far
 	written uint64 // every submission up to this one is on disk
 	failGen uint64 // number of failed write attempts
@@ -53,9 +51,16 @@ type Saver struct {
 	closed  bool
 }
 
-type submission struct {
-	plan  *model.Plan
-	draft *EditorDraft
+// Submission is one plan handed to a Saver, with the editor field open in
+// it and the trail events that go with the change, all written in one
+// transaction.
+type Submission struct {
+	// ID is the plan's id. With Plan nil the submission is only its
+	// trail events.
+	ID     string
+	Plan   *model.Plan
+	Draft  *EditorDraft
+	Events []TrailEvent
 }
 
 // NewSaver starts a Saver writing to db no more often than every; zero or
@@ -64,7 +69,7 @@ type submission struct {
 // Tea Program.Send) without holding up saving; while it blocks, results
 // pile up and only the latest is delivered. It may be called after Close
 // has returned.
-func NewSaver(db *DB, every time.Duration, onResult func(SaveResult)) *Saver {
+func NewSaver(db Batcher, every time.Duration, onResult func(SaveResult)) *Saver {
 	if every <= 0 {
 		every = DefaultSaveEvery
 	}
@@ -75,7 +80,7 @@ func NewSaver(db *DB, every time.Duration, onResult func(SaveResult)) *Saver {
 		urgent:  make(chan struct{}, 1),
 		stop:    make(chan struct{}),
 		done:    make(chan struct{}),
-		pending: make(map[string]submission),
+		pending: make(map[string]Submission),
 	}
 	s.cond = sync.NewCond(&s.mu)
 	if onResult != nil {
@@ -87,10 +92,12 @@ func NewSaver(db *DB, every time.Duration, onResult func(SaveResult)) *Saver {
 
 // Submit hands the Saver a snapshot of plan p, and the editor field open in
 // it (nil when none is open, which clears any draft kept for the plan).
-// Both are written in one transaction. Submit returns at once and never
-// waits for the disk. The Saver keeps p and draft: pass a copy that will
-// not change, such as p.Clone().
-func (s *Saver) Submit(p *model.Plan, draft *EditorDraft) {
+// Both are written in one transaction, with events appended to the plan's
+// trail in the same one; events of a submission a newer one replaces are
+// kept for it. Submit returns at once and never waits for the disk. The
+// Saver keeps p and draft: pass a copy that will not change, such as
+// p.Clone().
+func (s *Saver) Submit(p *model.Plan, draft *EditorDraft, events ...TrailEvent) {
 	if p == nil || p.ID == "" {
 		s.report(SaveResult{At: time.Now(), Err: ErrNoID})
 		return
@@ -109,7 +116,30 @@ func (s *Saver) Submit(p *model.Plan, draft *EditorDraft) {
 		return
 	}
 	s.seq++
-	s.pending[p.ID] = submission{plan: p, draft: draft}
+	old := s.pending[p.ID]
+	s.pending[p.ID] = Submission{ID: p.ID, Plan: p, Draft: draft, Events: append(old.Events, events...)}
+	s.mu.Unlock()
+	poke(s.kick)
+}
+
+// Log hands the Saver trail events of plan id, to be written in order
+// with the plan's next write, or on their own when none is pending. Like
+// a plan, an event that cannot be written is tried again, never dropped.
+func (s *Saver) Log(id string, events ...TrailEvent) {
+	if id == "" || len(events) == 0 {
+		return
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		s.report(SaveResult{At: time.Now(), Err: ErrSaverClosed})
+		return
+	}
+	s.seq++
+	sub := s.pending[id]
+	sub.ID = id
+	sub.Events = append(sub.Events, events...)
+	s.pending[id] = sub
 	s.mu.Unlock()
 	poke(s.kick)
 }
@@ -211,19 +241,32 @@ func (s *Saver) run() {
 func (s *Saver) write() bool {
 	s.mu.Lock()
 	batch, upTo := s.pending, s.seq
-	s.pending = make(map[string]submission, len(batch))
+	s.pending = make(map[string]Submission, len(batch))
 	s.mu.Unlock()
 	if len(batch) == 0 {
 		return true
 	}
-	err := s.db.saveBatch(batch)
+	subs := make([]Submission, 0, len(batch))
+	plans := false
+	for _, sub := range batch {
+		subs = append(subs, sub)
+		plans = plans || sub.Plan != nil
+	}
+	err := s.db.SaveBatch(subs)
 	s.mu.Lock()
 	if err == nil {
 		s.written = upTo
 	} else {
 		// Put back what failed unless something newer has come meanwhile.
+		// The failed events go before the newer submission's own.
 		for id, sub := range batch {
-			if _, newer := s.pending[id]; !newer {
+			if newer, ok := s.pending[id]; ok {
+				newer.Events = append(sub.Events, newer.Events...)
+				if newer.Plan == nil {
+					newer.Plan, newer.Draft = sub.Plan, sub.Draft
+				}
+				s.pending[id] = newer
+			} else {
 				s.pending[id] = sub
 			}
 		}
@@ -233,7 +276,11 @@ func (s *Saver) write() bool {
 	s.lastErr = err
 	s.cond.Broadcast()
 	s.mu.Unlock()
-	s.report(SaveResult{At: time.Now(), Err: err})
+	// A write of trail events alone is reported only when it fails: the
+	// screen's "saved" is about the plan.
+	if plans || err != nil {
+		s.report(SaveResult{At: time.Now(), Err: err})
+	}
 	return err == nil
 }
 
@@ -241,47 +288,6 @@ func (s *Saver) report(r SaveResult) {
 	if s.note != nil {
 		s.note.post(r)
 	}
-}
-
-// saveBatch writes plans with their summaries and editor drafts in one
-// transaction.
-func (d *DB) saveBatch(batch map[string]submission) error {
-	type rec struct {
-		planRecord
-		draft []byte // nil clears the draft
-	}
-	recs := make([]rec, 0, len(batch))
-	for _, sub := range batch {
-		pr, err := d.encodePlan(sub.plan)
-		if err != nil {
-			return err
-		}
-		r := rec{planRecord: pr}
-		if sub.draft != nil {
-			if r.draft, err = d.sealValue(bucketDrafts, pr.id, sub.draft); err != nil {
-				return err
-			}
-		}
-		recs = append(recs, r)
-	}
-	return d.update(func(tx *bolt.Tx) error {
-		drafts := bucket(tx, bucketDrafts)
-		for _, r := range recs {
-			if err := r.put(tx, d); err != nil {
-				return err
-			}
-			var err error
-			if r.draft != nil {
-				err = drafts.Put(r.id, r.draft)
-			} else {
-				err = drafts.Delete(r.id)
-			}
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // poke sends on a one-slot channel without blocking; a signal already

@@ -34,6 +34,8 @@ type DB struct {
 	path string
 	// aead seals every record when the file is encrypted; nil otherwise.
 	aead cipher.AEAD
+	// crypt is the wrapped data key kept in the file, nil when plain.
+	crypt *cryptMeta
 	// damage is what Open and later reads found damaged.
 	damage damageSet
 	// tightened is the folder Open made private, if any.
