@@ -81,19 +81,4 @@ func (r batchRecord) putWithDraft(tx *bolt.Tx, d *DB, drafts *bolt.Bucket) error
 
 // SavePlanLogged stores the plan and appends e to its trail in one
 // transaction.
-func (d *DB) SavePlanLogged(p *model.Plan, e TrailEvent) error {
-	rec, err := d.encodePlan(p)
-	if err != nil {
-		return err
-	}
-	evs, err := readyEvents([]TrailEvent{e})
-	if err != nil {
-		return err
-	}
-	return d.update(func(tx *bolt.Tx) error {
-		if err := rec.put(tx, d); err != nil {
-			return err
-		}
-		return d.appendEvent(tx, p.ID, evs[0])
-	})
-}
+func (d *DB) SavePlanLogged(p *model.Plan, e TrailEvent) error { return d.SaveNewPlan(p, e) }

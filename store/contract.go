@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"io"
 	"time"
 
 	"github.com/sipmote/sipmote/model"
@@ -25,6 +26,9 @@ type Plans interface {
 	// SavePlanLogged stores the plan and appends e to its trail in one
 	// transaction: both are there, or neither is.
 	SavePlanLogged(p *model.Plan, e TrailEvent) error
+	// SaveNewPlan stores a plan that came from elsewhere with its trail
+	// events (carried ones first), all in one transaction.
+	SaveNewPlan(p *model.Plan, events ...TrailEvent) error
 	LoadPlan(id string) (*model.Plan, error)
 	List() ([]model.Summary, error)
 	Resolve(prefix string) (string, error)
@@ -109,6 +113,9 @@ type Store interface {
 	// Check reads everything without writing: every record's checksum and
 	// seal, and every chain of the trail.
 	Check() (*Report, error)
+	// Snapshot writes the whole database, as it stands at one moment, to
+	// w as a sipmote database file (a backup).
+	Snapshot(w io.Writer) (int64, error)
 	Close() error
 }
 
