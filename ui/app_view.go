@@ -4,13 +4,10 @@
 package ui
 
 import (
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/termsafe"
 )
 
 func (m *Model) resize() {
@@ -61,23 +58,4 @@ func (m *Model) render() string {
 		s = m.home.view()
 	}
 	return s
-}
-
-// clip cuts a screen to the window, the last guard against a broken
-// layout: a line that would wrap or a screen that would scroll moves every
-// line below it, so nothing may ever be wider or taller than the window.
-func clip(s string, w, h int) string {
-	// Stored text may hold bidi controls that would run a name backwards
-	// or hide it; the screen shows the letters as stored, in order.
-	s = termsafe.DropFormat(s)
-	lines := strings.Split(s, "\n")
-	if len(lines) > h && h > 0 {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
-	}
-	return strings.Join(lines, "\n")
 }

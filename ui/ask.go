@@ -64,3 +64,17 @@ func (a *askModel) view(width int) string {
 		"enter or u  start the follow-up meeting (a new version from the last one)\nv           read the last version\np           print the last version\nesc         back"), max(20, width-2), ""))
 	return b.String()
 }
+
+// askKeys are the choices offered for a finalised plan.
+type askKeys struct {
+	followUp, view, print, back key.Binding
+}
+
+func newAskKeys(l model.Lang) askKeys {
+	return askKeys{
+		followUp: key.NewBinding(key.WithKeys("u", "enter"), key.WithHelp("u", model.T(l, "uppföljning", "follow-up"))),
+		view:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", model.T(l, "visa", "view"))),
+		print:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T(l, "skriv ut", "print"))),
+		back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", model.T(l, "tillbaka", "back"))),
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -343,8 +344,8 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 func heldNotice(l model.Lang, s string) string {
 	n := len([]rune(s))
 	return model.T(l,
-		"Fältet har "+itoa(n)+" tecken, fler än redigeraren rymmer ("+itoa(model.MaxFieldChars)+"). Texten är kvar oförändrad men kan inte ändras här.",
-		"The field has "+itoa(n)+" characters, more than the editor holds ("+itoa(model.MaxFieldChars)+"). The text is kept unchanged but cannot be edited here.")
+		"Fältet har "+strconv.Itoa(n)+" tecken, fler än redigeraren rymmer ("+strconv.Itoa(model.MaxFieldChars)+"). Texten är kvar oförändrad men kan inte ändras här.",
+		"The field has "+strconv.Itoa(n)+" characters, more than the editor holds ("+strconv.Itoa(model.MaxFieldChars)+"). The text is kept unchanged but cannot be edited here.")
 }
 
 func (f *form) move(d int) tea.Cmd {

@@ -118,31 +118,3 @@ func restingLine(l model.Lang, fl *field) string {
 	return model.T(l, "(dolt här · ", "(hidden here · ") + privateAmount(l, fl) +
 		model.T(l, " · syns i mötesledarens vy, f2)", " · shown in the chair's view, f2)")
 }
-
-// concealForms hides every private field of the meeting again: called
-// when the secretary leaves the section, the step or the view, or opens a
-// panel over it.
-func (m *meetingModel) concealForms() {
-	for _, s := range m.sections {
-		switch s := s.(type) {
-		case *formSection:
-			s.f.conceal()
-		case *listSection:
-			if s.form != nil {
-				s.form.conceal()
-			}
-		}
-	}
-}
-
-// place is where the secretary is: a change of any of it leaves the field.
-type place struct {
-	active string
-	who    viewKind
-	step   int
-	over   bool
-}
-
-func (m *meetingModel) place() place {
-	return place{m.active, m.who, m.step, m.over != nil || m.leaveAsk != nil}
-}

@@ -360,8 +360,3 @@ func (h *homeModel) columns(name, pnr, status, ver, fu, open string) string {
 	cols := []string{pad(name, nameW), pad(pnr, 14), pad(status, 8), pad(ver, 16), pad(fu, 11), open}
 	return ansi.Truncate(strings.Join(cols, " "), h.width, "…")
 }
-
-func pad(s string, n int) string {
-	s = ansi.Truncate(s, n, "…")
-	return s + strings.Repeat(" ", max(0, n-ansi.StringWidth(s)))
-}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -69,13 +70,6 @@ type (
 )
 
 func (e sessionMsg) sessionID() uint64 { return e.Session }
-
-// overlay is a panel drawn over the meeting: help, findings, preview,
-// the section chooser, the round of speakers.
-type overlay interface {
-	update(tea.Msg) (overlay, tea.Cmd)
-	view(w, h int) string
-}
 
 // meetingModel is the meeting screen: the chair's agenda beside the
 // secretary's plan, over a status bar.
@@ -294,24 +288,12 @@ func (m *meetingModel) position() model.Position {
 	case *listSection:
 		if s.form != nil {
 			if i := s.spec.indexOf(s.editing); i >= 0 {
-				pos.Field += "|" + s.form.current().path + "|" + itoa(i)
+				pos.Field += "|" + s.form.current().path + "|" + strconv.Itoa(i)
 				pos.Cursor = s.form.cursor()
 			}
 		}
 	}
 	return pos
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }
 
 func (m *meetingModel) init() tea.Cmd {

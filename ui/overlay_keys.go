@@ -45,17 +45,3 @@ func (p pickKeys) move(k tea.KeyPressMsg, cursor, n int) (int, bool) {
 func closeKeys(l model.Lang, openKey string) key.Binding {
 	return key.NewBinding(key.WithKeys("esc", "q", openKey), key.WithHelp("esc", model.T(l, "stänger", "closes")))
 }
-
-// askKeys are the choices offered for a finalised plan.
-type askKeys struct {
-	followUp, view, print, back key.Binding
-}
-
-func newAskKeys(l model.Lang) askKeys {
-	return askKeys{
-		followUp: key.NewBinding(key.WithKeys("u", "enter"), key.WithHelp("u", model.T(l, "uppföljning", "follow-up"))),
-		view:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", model.T(l, "visa", "view"))),
-		print:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T(l, "skriv ut", "print"))),
-		back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", model.T(l, "tillbaka", "back"))),
-	}
-}

@@ -270,37 +270,6 @@ func (o *previewOverlay) view(w, h int) string {
 	return o.vp.View() + "\n" + foot
 }
 
-// textOverlay shows a text that may be longer than the window, such as
-// what changed between two versions.
-type textOverlay struct {
-	lang  model.Lang
-	st    *Styles
-	close key.Binding
-	title string
-	vp    viewport.Model
-}
-
-func newTextOverlay(l model.Lang, st *Styles, title, text string, w, h int) *textOverlay {
-	vp := viewport.New(viewport.WithWidth(max(10, w-6)), viewport.WithHeight(max(3, h-6)))
-	vp.SetContent(ansi.Wordwrap(text, max(10, w-8), ""))
-	return &textOverlay{lang: l, st: st, title: title, vp: vp, close: closeKeys(l, "ctrl+t")}
-}
-
-func (o *textOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, o.close) {
-		return nil, nil
-	}
-	var cmd tea.Cmd
-	o.vp, cmd = o.vp.Update(msg)
-	return o, cmd
-}
-
-func (o *textOverlay) view(w, h int) string {
-	body := o.st.Title.Render(o.title) + "\n\n" + o.vp.View() + "\n" +
-		o.st.Subtle.Render(model.T(o.lang, "↑↓ bläddrar · esc stänger", "↑↓ scroll · esc closes"))
-	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
-}
-
 // previewStyle is glamour's style for the terminal's background (none at
 // all under NO_COLOR), without the "##" before headings, which a reader who
 // has never seen Markdown takes for part of the text.

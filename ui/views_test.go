@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -170,7 +171,7 @@ func TestChairMovesTheMeeting(t *testing.T) {
 	}
 	press(m, "f2")
 	sec := screenText(m)
-	want := itoa(start+2) + " " + mm.steps[start+1].Title.In(model.Swedish)
+	want := strconv.Itoa(start+2) + " " + mm.steps[start+1].Title.In(model.Swedish)
 	followed := false
 	for _, line := range strings.Split(sec, "\n") {
 		if i := strings.Index(line, "›"); i >= 0 && strings.Contains(line[i:], want) {

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// dateCheck and clockCheck give the immediate message under a field.
+func dateCheck(l model.Lang) func(string) string {
+	return func(s string) string {
+		s = strings.TrimSpace(s)
+		if model.CheckDate(s) != nil {
+			if model.DateShaped(s) {
+				return model.T(l, "Det datumet finns inte i kalendern.", "That date does not exist in the calendar.")
+			}
+			return model.T(l, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-24.", "Write the date as YYYY-MM-DD, e.g. 2026-11-24.")
+		}
+		return ""
+	}
+}
+
+func clockCheck(l model.Lang) func(string) string {
+	return func(s string) string {
+		if model.CheckClock(strings.TrimSpace(s)) != nil {
+			return model.T(l, "Skriv tiden som TT:MM, t.ex. 13:00.", "Write the time as HH:MM, e.g. 13:00.")
+		}
+		return ""
+	}
+}
+
+func boolStr(b bool) string { return strconv.FormatBool(b) }
+
+// splitList reads a list typed on one line. Items are separated by
+// semicolons, since unit names often hold commas ("Socialtjänsten,
+// familjeenheten").
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// joinList shows a list for editing. A trailing comma being typed is kept
+// by the caller through the raw text, so only finished items are joined.
+func joinList(xs []string) string { return strings.Join(xs, "; ") }
+
+func principalOpts(l model.Lang) []option {
+	out := []option{{"", "—"}}
+	for _, p := range model.Principals {
+		out = append(out, option{string(p), p.Label(l)})
+	}
+	return out
+}
+
+func roleOpts(l model.Lang) []option {
+	var out []option
+	for _, r := range model.Roles {
+		out = append(out, option{string(r), r.Label(l)})
+	}
+	return out
+}
+
+func formOpts(l model.Lang) []option {
+	var out []option
+	for _, f := range model.Forms {
+		out = append(out, option{string(f), f.Label(l)})
+	}
+	return out
+}
+
+func statusOpts(l model.Lang) []option {
+	var out []option
+	for _, s := range model.ActionStatuses {
+		out = append(out, option{string(s), s.Label(l)})
+	}
+	return out
+}
