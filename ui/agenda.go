@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
@@ -31,7 +33,7 @@ type Step struct {
 const redOver = 1.2
 
 // clockLine says how far the meeting is, or that it has not started.
-func clockLine(st *Styles, l model.Lang, v *model.Version, elapsed time.Duration) string {
+func clockLine(st *common.Styles, l model.Lang, v *model.Version, elapsed time.Duration) string {
 	if !v.Started() {
 		return st.Warn.Render(model.T(l, "Förberedelse · ctrl+o startar mötet", "Preparing · ctrl+o starts the meeting"))
 	}
@@ -42,7 +44,7 @@ func clockLine(st *Styles, l model.Lang, v *model.Version, elapsed time.Duration
 
 // agendaView draws the chair's pane. It changes once a second at most, so
 // the meeting screen caches it between clock ticks.
-func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, v *model.Version, elapsed time.Duration, width, height int, compact bool) string {
+func agendaView(st *common.Styles, l model.Lang, steps []Step, cur int, p *model.Plan, v *model.Version, elapsed time.Duration, width, height int, compact bool) string {
 	clock := clockLine(st, l, v, elapsed)
 	if len(steps) == 0 {
 		return clock
@@ -124,7 +126,7 @@ func agendaView(st *Styles, l model.Lang, steps []Step, cur int, p *model.Plan, 
 
 // legendLines explain the agenda's marks, in as many lines as the width
 // needs, so that no mark is left unexplained.
-func legendLines(st *Styles, l model.Lang, shrunk bool, width int) []string {
+func legendLines(st *common.Styles, l model.Lang, shrunk bool, width int) []string {
 	parts := []string{model.T(l, "✓ klar", "✓ done"), model.T(l, "· ifyllt i planen", "· filled in the plan")}
 	if shrunk {
 		parts = append(parts, model.T(l, "↓ kortad så att mötet slutar i tid", "↓ shortened so the meeting ends on time"))
@@ -158,7 +160,7 @@ func stepBudgets(steps []Step, cur int, v *model.Version) []model.Budget {
 
 // stepState is a step's mark: "✓" done, "·" filled in the plan, and the
 // same in a word for where no legend fits.
-func stepState(st *Styles, l model.Lang, s Step, p *model.Plan, v *model.Version) (mark, plain, word string) {
+func stepState(st *common.Styles, l model.Lang, s Step, p *model.Plan, v *model.Version) (mark, plain, word string) {
 	switch {
 	case v.Agenda[s.ID].Done:
 		return st.Done.Render("✓ "), st.Done.Render("✓"), model.T(l, "klar", "done")
@@ -171,13 +173,13 @@ func stepState(st *Styles, l model.Lang, s Step, p *model.Plan, v *model.Version
 // stepLine is one step of the agenda with its mark and its clock: "✓"
 // done, "·" filled in the plan, "›" the current step, "↓" a time
 // shortened by earlier overruns.
-func stepLine(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, _ time.Duration, width int) string {
+func stepLine(st *common.Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, _ time.Duration, width int) string {
 	return stepRow(st, l, steps, i, cur, p, v, stepBudgets(steps, cur, v)[i], "", width)
 }
 
 // stepRow draws a step with its budget; note, when set, is said after the
 // title and kept whole.
-func stepRow(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, bu model.Budget, note string, width int) string {
+func stepRow(st *common.Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, v *model.Version, bu model.Budget, note string, width int) string {
 	s := steps[i]
 	mark, plain, _ := stepState(st, l, s, p, v)
 	t := fmt.Sprintf("%d/%d min", int(bu.Used.Minutes()), int(math.Round(bu.Now.Minutes())))
@@ -202,7 +204,7 @@ func stepRow(st *Styles, l model.Lang, steps []Step, i, cur int, p *model.Plan, 
 	return mark + row
 }
 
-func budgetStyle(st *Styles, used, share time.Duration) interface{ Render(...string) string } {
+func budgetStyle(st *common.Styles, used, share time.Duration) interface{ Render(...string) string } {
 	switch {
 	case share > 0 && float64(used) > float64(share)*redOver:
 		return st.Err

@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
@@ -61,7 +63,7 @@ const (
 // front.
 type Model struct {
 	o       Options
-	st      Styles
+	st      common.Styles
 	screen  screen
 	home    *homeModel
 	newPlan *newPlanModel
@@ -121,7 +123,7 @@ func New(o Options) *Model {
 	if o.Agenda == nil {
 		o.Agenda = func(model.AgeGroup) []Step { return nil }
 	}
-	m := &Model{o: o, st: NewStyles(true, o.NoColor), width: 80, height: 24}
+	m := &Model{o: o, st: common.NewStyles(true, o.NoColor), width: 80, height: 24}
 	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.demo = o.DemoCommand
 	if m.home.demo == "" {
@@ -244,7 +246,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The styles are shared by pointer, so every screen follows;
 		// what was drawn and kept is drawn again.
 		if msg.IsDark() != m.st.Dark {
-			m.st = NewStyles(msg.IsDark(), m.o.NoColor)
+			m.st = common.NewStyles(msg.IsDark(), m.o.NoColor)
 			m.home.filter.SetStyles(m.st.Input)
 			if m.meeting != nil {
 				m.meeting.restyle()
@@ -348,7 +350,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		p := msg.plan
 		switch {
 		case msg.err != nil:
-			m.home.message = errText(l, msg.err)
+			m.home.message = common.ErrText(l, msg.err)
 		case p.ContentHidden():
 			m.home.message = model.T(l,
 				"Samtycket är återkallat. Planens innehåll visas inte; den finns kvar och kan skrivas ut med sipmote print.",
@@ -371,9 +373,9 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.want = ""
 		if msg.err != nil {
 			if m.screen == screenNew {
-				m.newPlan.err = errText(l, msg.err)
+				m.newPlan.err = common.ErrText(l, msg.err)
 			} else {
-				m.home.message = errText(l, msg.err)
+				m.home.message = common.ErrText(l, msg.err)
 			}
 			return nil, true
 		}
@@ -416,13 +418,13 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.want = ""
 		if msg.err != nil {
-			m.home.message = errText(l, msg.err)
+			m.home.message = common.ErrText(l, msg.err)
 			return nil, true
 		}
 		m.closing = newCloseModel(l, &m.st, msg.plan, m.o.Now)
 		m.resize()
 		m.screen = screenClose
-		return m.closing.form.focusField(0, -1), true
+		return m.closing.form.FocusField(0, -1), true
 	case closeRequestMsg:
 		id, c := msg.id, msg.closure
 		return m.io(func() tea.Msg {
@@ -443,12 +445,12 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.reload(), true
 	case toldSavedMsg:
 		if msg.err != nil {
-			m.home.message = model.T(l, "Bockarna för vilka som har fått veta kunde inte sparas: ", "The ticks of who has been told could not be saved: ") + errText(l, msg.err)
+			m.home.message = model.T(l, "Bockarna för vilka som har fått veta kunde inte sparas: ", "The ticks of who has been told could not be saved: ") + common.ErrText(l, msg.err)
 		}
 		return m.reload(), true
 	case homePrintedMsg:
 		if msg.err != nil {
-			m.home.message = model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + errText(l, msg.err)
+			m.home.message = model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(l, msg.err)
 		} else {
 			m.home.message = msg.where
 		}

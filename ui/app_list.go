@@ -6,6 +6,7 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/sipmote/sipmote/ui/common"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -29,7 +30,7 @@ func (m *Model) reload() tea.Cmd {
 func (m *Model) listed(msg listMsg) {
 	m.listing, m.home.loading = false, false
 	if msg.err != nil {
-		m.home.message = errText(m.o.Lang, msg.err)
+		m.home.message = common.ErrText(m.o.Lang, msg.err)
 		if msg.sums == nil {
 			return
 		}

@@ -6,6 +6,8 @@ package ui
 import (
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
@@ -84,15 +86,15 @@ func (m *Model) noteLeft(c service.Closed) {
 func leftText(l model.Lang, c service.Closed) string {
 	switch c.Outcome {
 	case service.OutcomeRecovered:
-		return model.T(l, "Mötet är stängt. Databasen tog inte emot det som skrevs sist ("+errText(l, c.SaveErr)+"). Hela planen är sparad i filen "+
+		return model.T(l, "Mötet är stängt. Databasen tog inte emot det som skrevs sist ("+common.ErrText(l, c.SaveErr)+"). Hela planen är sparad i filen "+
 			c.Recovery+" och erbjuds tillbaka nästa gång sipmote startas.",
-			"The meeting is closed. The database did not take what was typed last ("+errText(l, c.SaveErr)+"). The whole plan is saved in the file "+
+			"The meeting is closed. The database did not take what was typed last ("+common.ErrText(l, c.SaveErr)+"). The whole plan is saved in the file "+
 				c.Recovery+" and offered back the next time sipmote starts.") + inMemoryText(l, c)
 	case service.OutcomeLost:
-		return model.T(l, "Mötet är stängt, men det senaste som skrevs kunde inte sparas ("+errText(l, c.SaveErr)+"), inte heller i en återställningsfil ("+
-			errText(l, c.RecoveryErr)+"). Det är förlorat.",
-			"The meeting is closed, but what was typed last could not be saved ("+errText(l, c.SaveErr)+"), nor in a recovery file ("+
-				errText(l, c.RecoveryErr)+"). It is lost.")
+		return model.T(l, "Mötet är stängt, men det senaste som skrevs kunde inte sparas ("+common.ErrText(l, c.SaveErr)+"), inte heller i en återställningsfil ("+
+			common.ErrText(l, c.RecoveryErr)+"). Det är förlorat.",
+			"The meeting is closed, but what was typed last could not be saved ("+common.ErrText(l, c.SaveErr)+"), nor in a recovery file ("+
+				common.ErrText(l, c.RecoveryErr)+"). It is lost.")
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/sipmote/sipmote/ui/common"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -47,7 +48,7 @@ func (m *Model) updateTrail(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true // the user has gone elsewhere meanwhile
 		}
 		if msg.err != nil {
-			m.home.message = errText(m.o.Lang, msg.err)
+			m.home.message = common.ErrText(m.o.Lang, msg.err)
 			return nil, true
 		}
 		title := model.T(m.o.Lang, "Åtkomstlogg: ", "Access trail: ") + msg.person

@@ -6,6 +6,7 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/sipmote/sipmote/ui/common"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -17,7 +18,7 @@ func (m *Model) resize() {
 	}
 	m.home.filter.SetWidth(max(10, m.width-10))
 	if m.closing != nil {
-		m.closing.form.setSize(min(m.width-4, 70), m.height-10)
+		m.closing.form.SetSize(min(m.width-4, 70), m.height-10)
 	}
 	if m.newPlan != nil {
 		m.newPlan.setSize(m.width, m.height)
@@ -29,7 +30,7 @@ func (m *Model) resize() {
 
 // View draws the screen in front, cut to the window.
 func (m *Model) View() tea.View {
-	v := tea.NewView(clip(m.render(), m.width, m.height))
+	v := tea.NewView(common.Clip(m.render(), m.width, m.height))
 	v.AltScreen = true
 	v.WindowTitle = "sipmote"
 	return v

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -21,12 +23,12 @@ type askResultMsg struct {
 type askModel struct {
 	asker
 	lang model.Lang
-	st   *Styles
+	st   *common.Styles
 	keys askKeys
 	plan *model.Plan
 }
 
-func newAskModel(l model.Lang, st *Styles, p *model.Plan) *askModel {
+func newAskModel(l model.Lang, st *common.Styles, p *model.Plan) *askModel {
 	return &askModel{lang: l, st: st, plan: p, keys: newAskKeys(l)}
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
@@ -48,7 +50,7 @@ func benchMeeting(b *testing.B, p *model.Plan) (*meetingModel, *service.View) {
 	s := db.SessionOn(p)
 	b.Cleanup(func() { _ = s.Close() })
 	v := s.Attach()
-	st := DefaultStyles()
+	st := common.DefaultStyles()
 	var m *meetingModel
 	v.Edit(func(*model.Plan) {
 		m = newMeetingModel(model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })

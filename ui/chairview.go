@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -38,7 +41,7 @@ func newChairKeys(l model.Lang) chairKeys {
 // never writes the plan itself; it asks with ChairAction values.
 type chairModel struct {
 	lang   model.Lang
-	st     *Styles
+	st     *common.Styles
 	keys   chairKeys
 	help   help.Model
 	cursor int
@@ -51,7 +54,7 @@ type chairModel struct {
 	height  int
 }
 
-func newChairModel(l model.Lang, st *Styles, extra ...key.Binding) *chairModel {
+func newChairModel(l model.Lang, st *common.Styles, extra ...key.Binding) *chairModel {
 	return &chairModel{lang: l, st: st, keys: newChairKeys(l), help: help.New(), extra: extra, width: 80, height: 24}
 }
 
@@ -133,7 +136,7 @@ func (c *chairModel) view(s MeetingState) string {
 	banner := c.st.Err.Reverse(true).Render(ansi.Truncate(" "+model.T(c.lang,
 		"MÖTESLEDARENS VY · inte för rummet, visa den inte på skärmen i rummet",
 		"CHAIR'S VIEW · not for the room, do not put it on the room's screen")+" ", w, "…"))
-	foot := shortHelp(styledHelp(c.st, c.help), c.shortKeys(s), w)
+	foot := common.ShortHelp(common.StyledHelp(c.st, c.help), c.shortKeys(s), w)
 	if c.message != "" {
 		foot = c.st.Warn.Render(ansi.Truncate(c.message, w, "…"))
 	}
@@ -143,17 +146,17 @@ func (c *chairModel) view(s MeetingState) string {
 	case c.full:
 		c.help.SetWidth(w - 4)
 		full := c.help.FullHelpView([][]key.Binding{{c.keys.next, c.keys.prev, c.keys.done}, append([]key.Binding{c.keys.up, c.keys.tick, c.keys.help}, c.extra...)})
-		body = pane(c.st.FocusBorder, c.st.Title.Render(model.T(c.lang, "Tangenter", "Keys"))+"\n\n"+full, w, bh)
+		body = components.Pane(c.st.FocusBorder, c.st.Title.Render(model.T(c.lang, "Tangenter", "Keys"))+"\n\n"+full, w, bh)
 	case w >= 100:
 		aw := min(56, max(40, w*42/100))
-		left := pane(c.st.PaneBorder, c.agenda(s, aw-4, bh-2), aw, bh)
-		right := pane(c.st.FocusBorder, c.current(s, w-aw-4, false), w-aw, bh)
+		left := components.Pane(c.st.PaneBorder, c.agenda(s, aw-4, bh-2), aw, bh)
+		right := components.Pane(c.st.FocusBorder, c.current(s, w-aw-4, false), w-aw, bh)
 		body = make([]string, bh)
 		for i := range body {
 			body[i] = left[i] + right[i]
 		}
 	default:
-		body = pane(c.st.FocusBorder, c.current(s, w-4, true), w, bh)
+		body = components.Pane(c.st.FocusBorder, c.current(s, w-4, true), w, bh)
 	}
 	return banner + "\n" + strings.Join(body, "\n") + "\n" + foot
 }

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -35,36 +38,36 @@ type (
 // they are told; a closed plan opens straight on that list.
 type closeModel struct {
 	lang    model.Lang
-	st      *Styles
+	st      *common.Styles
 	plan    *model.Plan
 	reason  string
 	text    string
 	date    string
-	form    *form
+	form    *components.Form
 	err     string
-	ask     *confirm // asking before closing for good
-	discard bool     // the question includes dropping the draft
-	done    bool     // closed: ticking the people told
-	busy    bool     // a close request is on its way
-	ticked  bool     // who was told changed
+	ask     *components.Confirm // asking before closing for good
+	discard bool                // the question includes dropping the draft
+	done    bool                // closed: ticking the people told
+	busy    bool                // a close request is on its way
+	ticked  bool                // who was told changed
 	cursor  int
 	now     func() time.Time
 	help    help.Model
 	keys    struct{ save, cancel, up, down, tick, leave key.Binding }
 }
 
-func newCloseModel(l model.Lang, st *Styles, p *model.Plan, now func() time.Time) *closeModel {
+func newCloseModel(l model.Lang, st *common.Styles, p *model.Plan, now func() time.Time) *closeModel {
 	m := &closeModel{lang: l, st: st, plan: p, now: now, date: now().Format(model.DateLayout), help: help.New(),
 		done: p.Status == model.StatusClosed}
-	opts := []option{{"", model.T(l, "— välj —", "— choose —")}}
+	opts := []components.Option{{Value: "", Label: model.T(l, "— välj —", "— choose —")}}
 	for _, r := range model.ClosureReasons {
-		opts = append(opts, option{string(r), r.Label(l)})
+		opts = append(opts, components.Option{Value: string(r), Label: r.Label(l)})
 	}
-	m.form = newForm(l, st, []field{
-		{path: "reason", label: model.T(l, "Varför avslutas planen?", "Why is the plan closed?"), kind: kindChoice, opts: opts,
-			get: func() string { return m.reason }, set: func(s string) { m.reason = s }},
+	m.form = components.NewForm(l, st, []components.Field{
+		{Path: "reason", Label: model.T(l, "Varför avslutas planen?", "Why is the plan closed?"), Kind: components.KindChoice, Opts: opts,
+			Get: func() string { return m.reason }, Set: func(s string) { m.reason = s }},
 		textField("text", model.T(l, "Förklaring (sparas och skrivs ut; krävs vid annat skäl)", "Explanation (kept and printed; needed for another reason)"), "", func() *string { return &m.text }),
-		withCheck(textField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), dateCheck(l)),
+		withCheck(textField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), components.DateCheck(l)),
 	})
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "avsluta planen", "close the plan")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka", "back")))
@@ -106,11 +109,11 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 	if m.ask != nil {
 		// Closing is for good: the answer is a deliberate key that keys
 		// typed ahead cannot give (see confirm.go).
-		switch m.ask.update(msg) {
-		case answeredYes:
+		switch m.ask.Update(msg) {
+		case components.AnsweredYes:
 			m.ask = nil
 			return m.close(m.discard)
-		case answeredNo:
+		case components.AnsweredNo:
 			m.ask = nil
 		}
 		return nil
@@ -142,11 +145,11 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 					"Planen har ett påbörjat utkast (version %d) som inte är fastställt; det tas bort om planen avslutas. ",
 					"The plan has an unfinished draft (version %d) that is not finalised; closing the plan discards it. "), n) + q
 			}
-			m.ask = newConfirm(m.lang, m.st, q)
+			m.ask = components.NewConfirm(m.lang, m.st, q)
 			return nil
 		}
 	}
-	cmd, _ := m.form.update(msg)
+	cmd, _ := m.form.Update(msg)
 	return cmd
 }
 
@@ -189,7 +192,7 @@ func closeErrText(l model.Lang, err error) string {
 	case model.ErrDraftOpen:
 		return model.T(l, "det finns ett påbörjat utkast.", "there is an unfinished draft.")
 	}
-	return errText(l, err)
+	return common.ErrText(l, err)
 }
 
 func (m *closeModel) view(width int) string {
@@ -206,14 +209,14 @@ func (m *closeModel) view(width int) string {
 		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden and the print is a closure notice."), max(20, width-2), "") + "\n\n")
 	if m.ask != nil {
 		// The question takes the form's place, so it fits any window.
-		return b.String() + m.ask.view(width)
+		return b.String() + m.ask.View(width)
 	}
-	b.WriteString(m.form.view(nil) + "\n")
+	b.WriteString(m.form.View(nil) + "\n")
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, w, "")) + "\n")
 	}
 	m.help.SetWidth(width)
-	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), []key.Binding{m.keys.save, m.keys.cancel}, width))
+	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), []key.Binding{m.keys.save, m.keys.cancel}, width))
 	return b.String()
 }
 
@@ -246,5 +249,5 @@ func (m *closeModel) tellView(b *strings.Builder, w int) {
 		b.WriteString(line + "\n")
 	}
 	m.help.SetWidth(w)
-	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), []key.Binding{m.keys.up, m.keys.tick, m.keys.leave}, w))
+	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), []key.Binding{m.keys.up, m.keys.tick, m.keys.leave}, w))
 }

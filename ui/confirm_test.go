@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
@@ -13,9 +16,9 @@ import (
 // fakeConfirmClock makes the confirmation's clock one the test moves.
 func fakeConfirmClock(t *testing.T) *time.Time {
 	now := time.Date(2026, 11, 30, 14, 0, 0, 0, time.UTC)
-	old := confirmClock
-	confirmClock = func() time.Time { return now }
-	t.Cleanup(func() { confirmClock = old })
+	old := components.ConfirmClock
+	components.ConfirmClock = func() time.Time { return now }
+	t.Cleanup(func() { components.ConfirmClock = old })
 	return &now
 }
 
@@ -24,25 +27,25 @@ func fakeConfirmClock(t *testing.T) *time.Time {
 // after the keyboard has been still answers, and enter never does.
 func TestConfirmIgnoresTypeAhead(t *testing.T) {
 	now := fakeConfirmClock(t)
-	c := newConfirm(model.English, ptrStyles(), "Close the plan for good?")
+	c := components.NewConfirm(model.English, ptrStyles(), "Close the plan for good?")
 	for range 30 { // three seconds of typing, ten keys a second, y among them
 		*now = now.Add(100 * time.Millisecond)
-		if a := c.update(kp("y")); a != pending {
+		if a := c.Update(kp("y")); a != components.Pending {
 			t.Fatalf("a typed-ahead key answered the question: %v", a)
 		}
 	}
-	if c.update(tea.PasteMsg{Content: "yes"}) != pending {
+	if c.Update(tea.PasteMsg{Content: "yes"}) != components.Pending {
 		t.Fatal("a paste answered the question")
 	}
 	*now = now.Add(time.Second)
-	if c.update(kp("enter")) != pending {
+	if c.Update(kp("enter")) != components.Pending {
 		t.Fatal("enter answered the question")
 	}
-	if !strings.Contains(c.view(80), "31 keys pressed before the question") {
-		t.Errorf("the thrown-away keys are not counted on screen:\n%s", c.view(80))
+	if !strings.Contains(c.View(80), "31 keys pressed before the question") {
+		t.Errorf("the thrown-away keys are not counted on screen:\n%s", c.View(80))
 	}
 	*now = now.Add(time.Second)
-	if c.update(kp("y")) != answeredYes {
+	if c.Update(kp("y")) != components.AnsweredYes {
 		t.Fatal("a deliberate y after a pause did not answer")
 	}
 }
@@ -103,8 +106,8 @@ func TestFormKeptOnEscAndOfferedBack(t *testing.T) {
 	}
 }
 
-func ptrStyles() *Styles {
-	st := DefaultStyles()
+func ptrStyles() *common.Styles {
+	st := common.DefaultStyles()
 	return &st
 }
 

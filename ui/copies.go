@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -47,7 +49,7 @@ type copyRow struct {
 // hold for this print only.
 type copiesOverlay struct {
 	lang     model.Lang
-	st       *Styles
+	st       *common.Styles
 	keys     copiesKeys
 	plan     *model.Plan
 	v        *model.Version
@@ -59,7 +61,7 @@ type copiesOverlay struct {
 	input    textinput.Model
 }
 
-func newCopiesOverlay(l model.Lang, st *Styles, p *model.Plan, v *model.Version, editable bool) *copiesOverlay {
+func newCopiesOverlay(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, editable bool) *copiesOverlay {
 	o := &copiesOverlay{lang: l, st: st, keys: newCopiesKeys(l), plan: p, v: v, editable: editable, original: true}
 	o.reload()
 	return o
@@ -95,7 +97,7 @@ func (o *copiesOverlay) job() PrintJob {
 	return j
 }
 
-func (o *copiesOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *copiesOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	if o.adding {
 		return o.updateAdding(msg)
 	}
@@ -152,7 +154,7 @@ func (o *copiesOverlay) toggle() {
 	o.cursor = min(o.cursor, len(o.rows))
 }
 
-func (o *copiesOverlay) updateAdding(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *copiesOverlay) updateAdding(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, o.keys.cancel):
@@ -180,7 +182,7 @@ func (o *copiesOverlay) updateAdding(msg tea.Msg) (overlay, tea.Cmd) {
 	return o, cmd
 }
 
-func (o *copiesOverlay) view(w, h int) string {
+func (o *copiesOverlay) View(w, h int) string {
 	l := o.lang
 	inner := max(10, w-6)
 	var b strings.Builder

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
@@ -25,13 +27,13 @@ func key1(s string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: s}
 }
 
-func overlayKeys(o overlay, keys ...string) (overlay, tea.Cmd) {
+func overlayKeys(o common.Overlay, keys ...string) (common.Overlay, tea.Cmd) {
 	var cmd tea.Cmd
 	for _, k := range keys {
 		if o == nil {
 			break
 		}
-		o, cmd = o.update(key1(k))
+		o, cmd = o.Update(key1(k))
 	}
 	return o, cmd
 }
@@ -54,9 +56,9 @@ func copiesPlan() (*model.Plan, *model.Version) {
 // exactly the papers ticked.
 func TestCopiesOverlay(t *testing.T) {
 	p, v := copiesPlan()
-	st := DefaultStyles()
+	st := common.DefaultStyles()
 	o := newCopiesOverlay(model.Swedish, &st, p, v, true)
-	view := o.view(80, 24)
+	view := o.View(80, 24)
 	for _, want := range []string{"Original till Maja Lind", "Kopia till Eva Lind", "Kopia till Per Wall, Geriatriken"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -66,10 +68,10 @@ func TestCopiesOverlay(t *testing.T) {
 		t.Errorf("the interpreter gets no copy:\n%s", view)
 	}
 	// Leave Eva out, add the överförmyndare, print.
-	var ov overlay = o
+	var ov common.Overlay = o
 	ov, _ = overlayKeys(ov, "down", "space", "n")
 	for _, r := range "Överförmyndaren, Kommunen" {
-		ov, _ = ov.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		ov, _ = ov.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	ov, _ = overlayKeys(ov, "enter")
 	if len(v.Copies.Removed) != 1 || v.Copies.Removed[0] != "Eva Lind" || len(v.Copies.Added) != 1 || v.Copies.Added[0].Name != "Överförmyndaren" {
@@ -106,12 +108,12 @@ func TestCopiesOverlay(t *testing.T) {
 func TestRoundOverlayLeaving(t *testing.T) {
 	_, v := copiesPlan()
 	v.Meeting.Participants[3].Attendance = model.AttendRoom
-	st := DefaultStyles()
+	st := common.DefaultStyles()
 	order := []string{"intro", "goals", "eval"}
 	clock := func() time.Time { return time.Date(2026, 11, 25, 13, 40, 0, 0, time.Local) }
-	var ov overlay = newRoundOverlay(model.Swedish, &st, v, "goals", order, "goals", clock)
+	var ov common.Overlay = newRoundOverlay(model.Swedish, &st, v, "goals", order, "goals", clock)
 	// Rows: Maja, Eva, Per (the interpreter is not in rounds).
-	if view := ov.view(60, 20); strings.Contains(view, "Aino") {
+	if view := ov.View(60, 20); strings.Contains(view, "Aino") {
 		t.Errorf("the interpreter is in the round:\n%s", view)
 	}
 	ov, _ = overlayKeys(ov, "down", "down", "g")
@@ -129,7 +131,7 @@ func TestRoundOverlayLeaving(t *testing.T) {
 	if len(v.RoundMembers("intro", order)) != 3 {
 		t.Error("an earlier round keeps him")
 	}
-	if view := ov.view(60, 20); !strings.Contains(view, "Per Wall — gick 13:40") {
+	if view := ov.View(60, 20); !strings.Contains(view, "Per Wall — gick 13:40") {
 		t.Errorf("view:\n%s", view)
 	}
 	overlayKeys(ov, "g")

@@ -6,91 +6,93 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/components"
+
 	"github.com/sipmote/sipmote/model"
 )
 
 // Field builders for the sections that are plain forms. Each closure reads
 // and writes the draft through v(), so a field never holds its own copy.
 
-func textField(path, label, hint string, get func() *string) field {
-	return field{path: path, label: label, hint: hint, kind: kindText,
-		get: func() string { return *get() }, set: func(s string) { *get() = s }}
+func textField(path, label, hint string, get func() *string) components.Field {
+	return components.Field{Path: path, Label: label, Hint: hint, Kind: components.KindText,
+		Get: func() string { return *get() }, Set: func(s string) { *get() = s }}
 }
 
-func areaField(path, label, hint string, get func() *string) field {
+func areaField(path, label, hint string, get func() *string) components.Field {
 	f := textField(path, label, hint, get)
-	f.kind = kindArea
+	f.Kind = components.KindArea
 	return f
 }
 
-func toggleField(path, label string, get func() *bool) field {
-	return field{path: path, label: label, kind: kindToggle,
-		get: func() string { return boolStr(*get()) },
-		set: func(s string) { *get() = s == "true" }}
+func toggleField(path, label string, get func() *bool) components.Field {
+	return components.Field{Path: path, Label: label, Kind: components.KindToggle,
+		Get: func() string { return components.BoolStr(*get()) },
+		Set: func(s string) { *get() = s == "true" }}
 }
 
-func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []field {
+func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []components.Field {
 	m := func() *model.Meeting { return &v().Meeting }
-	minutes := field{path: "meeting.minutes", label: model.T(l, "Planerad längd (minuter)", "Planned length (minutes)"), kind: kindText,
-		get: func() string { return strconv.Itoa(m().Minutes) },
-		set: func(s string) {
+	minutes := components.Field{Path: "meeting.minutes", Label: model.T(l, "Planerad längd (minuter)", "Planned length (minutes)"), Kind: components.KindText,
+		Get: func() string { return strconv.Itoa(m().Minutes) },
+		Set: func(s string) {
 			if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && n > 0 && n <= 600 {
 				m().Minutes = n
 			}
 		},
-		check: func(s string) string {
+		Check: func(s string) string {
 			if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n <= 0 || n > 600 {
 				return model.T(l, "Skriv ett antal minuter, t.ex. 60.", "Write a number of minutes, e.g. 60.")
 			}
 			return ""
 		}}
 	date := textField("meeting.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m().Date })
-	date.check = dateCheck(l)
+	date.Check = components.DateCheck(l)
 	start := textField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start })
-	start.check = clockCheck(l)
-	return []field{
+	start.Check = components.ClockCheck(l)
+	return []components.Field{
 		textField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name }),
 		date, start, minutes,
 		textField("meeting.place", model.T(l, "Plats", "Place"), "", func() *string { return &m().Place }),
-		{path: "meeting.form", label: model.T(l, "Form", "Form"), kind: kindChoice, opts: formOpts(l),
-			get: func() string { return string(m().Form) }, set: func(s string) { m().Form = model.MeetingForm(s) }},
+		{Path: "meeting.form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
+			Get: func() string { return string(m().Form) }, Set: func(s string) { m().Form = model.MeetingForm(s) }},
 		textField("meeting.chair", model.T(l, "Mötesledare", "Chair"), "", func() *string { return &m().Chair }),
 		textField("meeting.secretary", model.T(l, "Mötessekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
-		{path: "person.variant", label: model.T(l, "Checklista för", "Checklists for"), kind: kindChoice,
-			opts: []option{{"adult", model.AgeAdult.Label(l)}, {"child", model.AgeChild.Label(l)}, {"older", model.AgeOlder.Label(l)}},
-			get:  func() string { return string(p.Variant) }, set: func(s string) { p.Variant = model.AgeGroup(s) }},
+		{Path: "person.variant", Label: model.T(l, "Checklista för", "Checklists for"), Kind: components.KindChoice,
+			Opts: []components.Option{{Value: "adult", Label: model.AgeAdult.Label(l)}, {Value: "child", Label: model.AgeChild.Label(l)}, {Value: "older", Label: model.AgeOlder.Label(l)}},
+			Get:  func() string { return string(p.Variant) }, Set: func(s string) { p.Variant = model.AgeGroup(s) }},
 	}
 }
 
 // privateField shows its value only when the secretary asks with enter,
 // and hides it again when the focus leaves (form_private.go).
-func privateField(f field) field {
-	f.private = true
+func privateField(f components.Field) components.Field {
+	f.Private = true
 	return f
 }
 
-func listField(path, label, hint string, get func() *[]string) field {
-	return field{path: path, label: label, hint: hint, kind: kindText,
-		get:   func() string { return joinList(*get()) },
-		set:   func(s string) { *get() = splitList(s) },
-		items: func() int { return len(splitList(joinList(*get()))) }}
+func listField(path, label, hint string, get func() *[]string) components.Field {
+	return components.Field{Path: path, Label: label, Hint: hint, Kind: components.KindText,
+		Get:   func() string { return components.JoinList(*get()) },
+		Set:   func(s string) { *get() = components.SplitList(s) },
+		Items: func() int { return len(components.SplitList(components.JoinList(*get()))) }}
 }
 
-func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []field {
+func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []components.Field {
 	c := func() *model.Consent { return &v().Consent }
-	fs := []field{
+	fs := []components.Field{
 		toggleField("consent.given", model.T(l, "Samtycke finns", "Consent given"), func() *bool { return &c().Given }),
-		{path: "consent.form", label: model.T(l, "Hur samtycket gavs", "How consent was given"), kind: kindChoice,
-			opts: []option{{"", "—"}, {"oral", model.T(l, "muntligt", "oral")}, {"written", model.T(l, "skriftligt", "written")}},
-			get:  func() string { return c().Form }, set: func(s string) { c().Form = s }},
-		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), dateCheck(l)),
-		withCheck(textField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), dateCheck(l)),
+		{Path: "consent.form", Label: model.T(l, "Hur samtycket gavs", "How consent was given"), Kind: components.KindChoice,
+			Opts: []components.Option{{Value: "", Label: "—"}, {Value: "oral", Label: model.T(l, "muntligt", "oral")}, {Value: "written", Label: model.T(l, "skriftligt", "written")}},
+			Get:  func() string { return c().Form }, Set: func(s string) { c().Form = s }},
+		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), components.DateCheck(l)),
+		withCheck(textField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), components.DateCheck(l)),
 		listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
 			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors }),
 		widenField(l, p, v, now),
 		listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects }),
 		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
-		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), dateCheck(l)),
+		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), components.DateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {
 		for i := range 2 {
@@ -102,29 +104,29 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 
 // withCheck adds a check, and for dates and times the tidying that goes
 // with it.
-func withCheck(f field, check func(string) string) field {
-	f.check = check
+func withCheck(f components.Field, check func(string) string) components.Field {
+	f.Check = check
 	switch {
-	case strings.Contains(f.hint, "MM-DD"):
-		f.tidy = model.TidyDate
-	case strings.Contains(f.hint, ":MM"):
-		f.tidy = model.TidyClock
+	case strings.Contains(f.Hint, "MM-DD"):
+		f.Tidy = model.TidyDate
+	case strings.Contains(f.Hint, ":MM"):
+		f.Tidy = model.TidyClock
 	}
 	return f
 }
 
-func followUpFields(l model.Lang, v func() *model.Version) []field {
+func followUpFields(l model.Lang, v func() *model.Version) []components.Field {
 	f := func() *model.FollowUp { return &v().Content.FollowUp }
 	c := func() *model.Content { return &v().Content }
-	states := []option{{"", model.T(l, "— välj —", "— choose —")}}
+	states := []components.Option{{Value: "", Label: model.T(l, "— välj —", "— choose —")}}
 	for _, s := range model.FollowUpStates {
-		states = append(states, option{string(s), s.Label(l)})
+		states = append(states, components.Option{Value: string(s), Label: s.Label(l)})
 	}
 	dateHint := model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
 	// only shows a field in the states given; a state not yet chosen
 	// shows them all, so nothing is hidden from a secretary who types first.
-	only := func(fl field, states ...model.FollowUpState) field {
-		fl.hide = func() bool {
+	only := func(fl components.Field, states ...model.FollowUpState) components.Field {
+		fl.Hide = func() bool {
 			st := f().State
 			if st == "" {
 				return false
@@ -139,29 +141,29 @@ func followUpFields(l model.Lang, v func() *model.Version) []field {
 		return fl
 	}
 	booked, later, none := model.FollowUpBooked, model.FollowUpLater, model.FollowUpNone
-	return []field{
-		{path: "content.follow_up.state", label: model.T(l, "Uppföljningen: bokad här, bokas senare, eller ingen?", "The follow-up: booked here, booked later, or none?"), kind: kindChoice,
-			opts: states, get: func() string { return string(f().State) }, set: func(s string) { f().State = model.FollowUpState(s) }},
+	return []components.Field{
+		{Path: "content.follow_up.state", Label: model.T(l, "Uppföljningen: bokad här, bokas senare, eller ingen?", "The follow-up: booked here, booked later, or none?"), Kind: components.KindChoice,
+			Opts: states, Get: func() string { return string(f().State) }, Set: func(s string) { f().State = model.FollowUpState(s) }},
 		only(areaField("content.follow_up.what", model.T(l, "Vad ska följas upp och utvärderas?", "What will be followed up and evaluated?"),
 			model.T(l, "t.ex. målen och insatserna", "e.g. the goals and the actions"), func() *string { return &f().What }), booked, later),
-		only(withCheck(textField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), dateCheck(l)), booked),
-		only(withCheck(textField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), clockCheck(l)), booked),
+		only(withCheck(textField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), components.DateCheck(l)), booked),
+		only(withCheck(textField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), components.ClockCheck(l)), booked),
 		only(textField("content.follow_up.place", model.T(l, "Bokad: plats", "Booked: place"), "", func() *string { return &f().Place }), booked),
 		only(textField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who takes part"), "", func() *string { return &f().Attendees }), booked),
 		only(textField("content.follow_up.called_by", model.T(l, "Bokad: kallar till mötet", "Booked: calls the meeting"), "", func() *string { return &f().CalledBy }), booked),
-		only(withCheck(textField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), dateCheck(l)), later),
+		only(withCheck(textField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), components.DateCheck(l)), later),
 		only(textField("content.follow_up.why_later", model.T(l, "Bokas senare: varför inte nu", "Booked later: why not now"),
 			model.T(l, "t.ex. beslut om boendestöd väntas", "e.g. a decision on housing support is awaited"), func() *string { return &f().WhyLater }), later),
 		only(textField("content.follow_up.none_reason", model.T(l, "Ingen uppföljning: varför", "No follow-up: why"), "", func() *string { return &f().NoneReason }), none),
-		only(withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), dateCheck(l)), later, none),
+		only(withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), components.DateCheck(l)), later, none),
 		textField("content.handover_by", model.T(l, "Om den enskilde inte är med: vem lämnar över planen", "If the person is not here: who hands the plan over"), "", func() *string { return &c().HandoverBy }),
 		textField("content.handover_when", model.T(l, "… och när", "… and when"), "", func() *string { return &c().HandoverWhen }),
 	}
 }
 
 // textSectionFields are the sections that are free text.
-func textSectionFields(id string, l model.Lang, v func() *model.Version) []field {
-	var out []field
+func textSectionFields(id string, l model.Lang, v func() *model.Version) []components.Field {
+	var out []components.Field
 	for _, p := range model.TextParts {
 		if p.Section != id {
 			continue
@@ -178,7 +180,7 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []field
 
 // guardianFields edit guardian i: the name, their own consent, and its
 // date. Each guardian consents for themself, so each has a line.
-func guardianFields(l model.Lang, c func() *model.Consent, i int) []field {
+func guardianFields(l model.Lang, c func() *model.Consent, i int) []components.Field {
 	n := strconv.Itoa(i + 1)
 	g := func(create bool) *model.Guardian {
 		if i < len(c().Guardians) {
@@ -201,14 +203,14 @@ func guardianFields(l model.Lang, c func() *model.Consent, i int) []field {
 		c().Guardians = gs
 	}
 	path := "consent.guardians[" + strconv.Itoa(i) + "]"
-	return []field{
-		{path: path + ".name", label: model.T(l, "Vårdnadshavare "+n+": namn", "Guardian "+n+": name"), kind: kindText,
-			get: func() string { return g(false).Name }, set: func(s string) { g(true).Name = s; tidy() }},
-		{path: path + ".given", label: model.T(l, "Vårdnadshavare "+n+" har samtyckt", "Guardian "+n+" has consented"), kind: kindToggle,
-			get: func() string { return boolStr(g(false).Given) }, set: func(s string) { g(true).Given = s == "true"; tidy() }},
-		withCheck(field{path: path + ".date", label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
-			hint: model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), kind: kindText,
-			get: func() string { return g(false).Date }, set: func(s string) { g(true).Date = s; tidy() }}, dateCheck(l)),
+	return []components.Field{
+		{Path: path + ".name", Label: model.T(l, "Vårdnadshavare "+n+": namn", "Guardian "+n+": name"), Kind: components.KindText,
+			Get: func() string { return g(false).Name }, Set: func(s string) { g(true).Name = s; tidy() }},
+		{Path: path + ".given", Label: model.T(l, "Vårdnadshavare "+n+" har samtyckt", "Guardian "+n+" has consented"), Kind: components.KindToggle,
+			Get: func() string { return components.BoolStr(g(false).Given) }, Set: func(s string) { g(true).Given = s == "true"; tidy() }},
+		withCheck(components.Field{Path: path + ".date", Label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
+			Hint: model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), Kind: components.KindText,
+			Get: func() string { return g(false).Date }, Set: func(s string) { g(true).Date = s; tidy() }}, components.DateCheck(l)),
 	}
 }
 
@@ -216,13 +218,13 @@ func guardianFields(l model.Lang, c func() *model.Consent, i int) []field {
 // in the consent. It names each unit and asks: the first enter shows the
 // question to put to the person, the second records their yes, and the
 // plan notes that the consent was widened at the meeting, and when.
-func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) field {
+func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) components.Field {
 	var asked []string
-	f := field{path: "consent.actors.add", label: model.T(l, "Verksamheter som är här men inte i samtycket", "Units here but not in the consent"),
-		kind: kindAction}
-	f.hint = model.T(l, "Fråga den enskilde", "Ask the person")
-	f.get = func() string { return "" }
-	f.note = func() string {
+	f := components.Field{Path: "consent.actors.add", Label: model.T(l, "Verksamheter som är här men inte i samtycket", "Units here but not in the consent"),
+		Kind: components.KindAction}
+	f.Hint = model.T(l, "Fråga den enskilde", "Ask the person")
+	f.Get = func() string { return "" }
+	f.Note = func() string {
 		out := model.UnitsOutsideConsent(v())
 		switch {
 		case len(out) == 0:
@@ -235,7 +237,7 @@ func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func()
 		asked = nil
 		return model.T(l, "Inte i samtycket: ", "Not in the consent: ") + strings.Join(out, "; ")
 	}
-	f.set = func(string) {
+	f.Set = func(string) {
 		out := model.UnitsOutsideConsent(v())
 		if len(out) == 0 {
 			return

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -22,7 +25,7 @@ type (
 // finalising and printing.
 type finishSection struct {
 	lang     model.Lang
-	st       *Styles
+	st       *common.Styles
 	findings func() []model.Finding
 	// finalised tells whether the plan has no draft left to finalise.
 	finalised func() bool
@@ -31,11 +34,11 @@ type finishSection struct {
 	early  func() (time.Time, bool)
 	width  int
 	height int
-	ask    *confirm
+	ask    *components.Confirm
 	keys   struct{ finalise, print key.Binding }
 }
 
-func newFinishSection(l model.Lang, st *Styles, fs func() []model.Finding) *finishSection {
+func newFinishSection(l model.Lang, st *common.Styles, fs func() []model.Finding) *finishSection {
 	s := &finishSection{lang: l, st: st, findings: fs}
 	s.keys.finalise = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "fastställ planen", "finalise the plan")))
 	s.keys.print = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T(l, "skriv ut", "print")))
@@ -48,11 +51,11 @@ func (s *finishSection) update(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	if s.ask != nil {
-		a := s.ask.update(k)
-		if a != pending {
+		a := s.ask.Update(k)
+		if a != components.Pending {
 			s.ask = nil
 		}
-		if a == answeredYes {
+		if a == components.AnsweredYes {
 			return func() tea.Msg { return finaliseMsg{} }, false
 		}
 		return nil, false
@@ -60,7 +63,7 @@ func (s *finishSection) update(msg tea.Msg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, s.keys.finalise):
 		if len(model.Errors(s.findings())) == 0 && (s.finalised == nil || !s.finalised()) {
-			s.ask = newConfirm(s.lang, s.st, model.T(s.lang, "Fastställa versionen nu? Den går sedan inte att ändra.",
+			s.ask = components.NewConfirm(s.lang, s.st, model.T(s.lang, "Fastställa versionen nu? Den går sedan inte att ändra.",
 				"Finalise the version now? It cannot be changed afterwards."))
 		}
 	case key.Matches(k, s.keys.print):
@@ -98,7 +101,7 @@ func (s *finishSection) view(int, map[string]string) string {
 					at.Format(model.DateLayout), at.Format(model.TimeLayout)), max(10, s.width), "")) + "\n")
 			}
 		}
-		b.WriteString(s.ask.view(s.width))
+		b.WriteString(s.ask.View(s.width))
 	case len(errs) == 0:
 		b.WriteString(model.T(l, "Tryck enter för att fastställa. Varningar hindrar inte.", "Press enter to finalise. Warnings do not block it."))
 	default:

@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -68,8 +71,8 @@ func TestLettersDoNotChangeAChoice(t *testing.T) {
 		for range 6 {
 			press(m, "tab")
 		}
-		if f := m.newPlan.form.current(); f.kind != kindChoice {
-			t.Fatalf("field %q is not the chooser", f.path)
+		if f := m.newPlan.form.Current(); f.Kind != components.KindChoice {
+			t.Fatalf("field %q is not the chooser", f.Path)
 		}
 		before := m.newPlan.in.Form
 		typeText(m, "video")
@@ -100,7 +103,7 @@ func TestGoalChooserSeesLaterGoals(t *testing.T) {
 	if ls.form == nil {
 		t.Fatal("the action's form closed")
 	}
-	for ls.form.focus < len(ls.form.fields)-1 {
+	for ls.form.Focus < len(ls.form.Fields)-1 {
 		press(m, "tab")
 	}
 	typeText(m, "1")
@@ -269,10 +272,10 @@ func TestHelpShowsEveryKeyAt80x24(t *testing.T) {
 			for _, w := range strings.Fields(seen) {
 				words[w] = true
 			}
-			var groups []helpGroup
+			var groups []components.HelpGroup
 			inRead(m, func() { groups = m.meeting.fullHelp() })
 			for _, g := range groups {
-				for _, k := range g.keys {
+				for _, k := range g.Keys {
 					h := k.Help()
 					if !strings.Contains(seen, h.Key+" ") {
 						t.Errorf("%s %s: help lacks the key %q", l, sec, h.Key)
@@ -366,7 +369,7 @@ func TestNoPlansMatchOnlyWhenSearching(t *testing.T) {
 
 // TestPlurals: one error is one thing.
 func TestPlurals(t *testing.T) {
-	st := DefaultStyles()
+	st := common.DefaultStyles()
 	one := []model.Finding{{Severity: model.SevError, Message: model.Text{SV: "x", EN: "x"}}}
 	for _, c := range []struct {
 		l    model.Lang
@@ -437,7 +440,7 @@ func TestColoursFollowTheBackground(t *testing.T) {
 	if m.st.Dark || m.st.Title.Render("x") == dark {
 		t.Error("a light background kept the dark colours")
 	}
-	if previewStyle(&m.st).Document.Color == previewStyle(&Styles{Dark: true}).Document.Color {
+	if previewStyle(&m.st).Document.Color == previewStyle(&common.Styles{Dark: true}).Document.Color {
 		t.Error("the preview's style did not follow the light background")
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -63,7 +65,7 @@ type (
 type homeModel struct {
 	asker
 	lang      model.Lang
-	st        *Styles
+	st        *common.Styles
 	keys      homeKeys
 	help      help.Model
 	all       []model.Summary
@@ -83,7 +85,7 @@ type homeModel struct {
 	now       func() time.Time
 }
 
-func newHomeModel(l model.Lang, st *Styles, now func() time.Time, openCount func(model.Summary) int) *homeModel {
+func newHomeModel(l model.Lang, st *common.Styles, now func() time.Time, openCount func(model.Summary) int) *homeModel {
 	f := textinput.New()
 	f.SetStyles(st.Input)
 	f.Prompt = model.T(l, "Sök: ", "Search: ")
@@ -324,7 +326,7 @@ func (h *homeModel) view() string {
 		// quit and n makes no plan, so the line names only what works.
 		keys = []key.Binding{h.keys.clear, h.keys.open, h.keys.arrows}
 	}
-	return strings.Join(out, "\n") + "\n" + shortHelp(styledHelp(h.st, h.help), keys, h.width)
+	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(h.st, h.help), keys, h.width)
 }
 
 func (h *homeModel) row(s model.Summary) string {
@@ -357,6 +359,6 @@ func (h *homeModel) row(s model.Summary) string {
 // has to spare.
 func (h *homeModel) columns(name, pnr, status, ver, fu, open string) string {
 	nameW := max(16, min(30, h.width-14-8-16-11-12-5))
-	cols := []string{pad(name, nameW), pad(pnr, 14), pad(status, 8), pad(ver, 16), pad(fu, 11), open}
+	cols := []string{common.Pad(name, nameW), common.Pad(pnr, 14), common.Pad(status, 8), common.Pad(ver, 16), common.Pad(fu, 11), open}
 	return ansi.Truncate(strings.Join(cols, " "), h.width, "…")
 }

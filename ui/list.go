@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -29,7 +32,7 @@ type listSpec struct {
 	cells    func(i int) []string
 	// fields builds the form for the row with id; a setter creates the row
 	// when it does not exist yet, so the first key typed is already saved.
-	fields func(id string) []field
+	fields func(id string) []components.Field
 	// space is the quick action on a row, e.g. present / absent.
 	space     func(i int)
 	spaceHelp model.Text
@@ -66,12 +69,12 @@ func newListKeys(l model.Lang, spaceHelp model.Text) listKeys {
 type listSection struct {
 	spec    listSpec
 	lang    model.Lang
-	st      *Styles
+	st      *common.Styles
 	keys    listKeys
 	cursor  int
-	form    *form    // nil while the table has focus
-	editing string   // id of the row in the form
-	ask     *confirm // asking whether to remove the row under the cursor
+	form    *components.Form    // nil while the table has focus
+	editing string              // id of the row in the form
+	ask     *components.Confirm // asking whether to remove the row under the cursor
 	// quickIn is the quick row's input while it is open.
 	quickIn   *textinput.Model
 	quickNote string
@@ -85,16 +88,16 @@ type listSection struct {
 	soFarText  string
 }
 
-func newListSection(spec listSpec, l model.Lang, st *Styles) *listSection {
+func newListSection(spec listSpec, l model.Lang, st *common.Styles) *listSection {
 	return &listSection{spec: spec, lang: l, st: st, keys: newListKeys(l, spec.spaceHelp), cacheRev: -1}
 }
 
 // startNew opens the form on a row that does not exist until typed into.
 func (s *listSection) startNew() tea.Cmd {
 	s.editing = model.NewID()
-	s.form = newForm(s.lang, s.st, s.spec.fields(s.editing))
-	s.form.setSize(s.width, s.height-2)
-	return s.form.focusField(0, -1)
+	s.form = components.NewForm(s.lang, s.st, s.spec.fields(s.editing))
+	s.form.SetSize(s.width, s.height-2)
+	return s.form.FocusField(0, -1)
 }
 
 func (s *listSection) openRow(i int) tea.Cmd {
@@ -103,15 +106,15 @@ func (s *listSection) openRow(i int) tea.Cmd {
 	}
 	s.cursor = i
 	s.editing = s.spec.rowID(i)
-	s.form = newForm(s.lang, s.st, s.spec.fields(s.editing))
-	s.form.setSize(s.width, s.height-2)
-	return s.form.focusField(0, -1)
+	s.form = components.NewForm(s.lang, s.st, s.spec.fields(s.editing))
+	s.form.SetSize(s.width, s.height-2)
+	return s.form.FocusField(0, -1)
 }
 
 func (s *listSection) setSize(w, h int) {
 	s.width, s.height = w, h
 	if s.form != nil {
-		s.form.setSize(w, h-2)
+		s.form.SetSize(w, h-2)
 	}
 }
 
@@ -127,12 +130,12 @@ func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
 		// Enter on the last field finishes the row and starts the next,
 		// so a list can be typed without touching anything but enter.
 		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.keys.edit) &&
-			s.form.atLast() {
+			s.form.AtLast() {
 			if s.spec.indexOf(s.editing) >= 0 {
 				return s.startNew(), false
 			}
 		}
-		return s.form.update(msg)
+		return s.form.Update(msg)
 	}
 	if s.quickIn != nil {
 		return s.updateQuick(msg)
@@ -143,13 +146,13 @@ func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	n := s.spec.count()
 	if s.ask != nil {
-		a := s.ask.update(k)
-		if a == pending {
+		a := s.ask.Update(k)
+		if a == components.Pending {
 			s.cacheKey = "" // the count of keys thrown away may show
 			return nil, false
 		}
 		s.ask = nil
-		if a == answeredYes {
+		if a == components.AnsweredYes {
 			if s.cursor < n {
 				s.spec.remove(s.cursor)
 				if s.cursor >= s.spec.count() && s.cursor > 0 {
@@ -180,7 +183,7 @@ func (s *listSection) update(msg tea.Msg) (tea.Cmd, bool) {
 		return s.openQuick(), false
 	case key.Matches(k, s.keys.del):
 		if n > 0 {
-			s.ask = newConfirm(s.lang, s.st, model.T(s.lang, "Ta bort raden och allt som står i den?", "Remove the row and everything in it?"))
+			s.ask = components.NewConfirm(s.lang, s.st, model.T(s.lang, "Ta bort raden och allt som står i den?", "Remove the row and everything in it?"))
 		}
 	case key.Matches(k, s.keys.space) && s.spec.space != nil:
 		if n > 0 {
@@ -204,7 +207,7 @@ func (s *listSection) jump(path string, row int) tea.Cmd {
 	if s.form == nil {
 		return cmd
 	}
-	if c, ok := s.form.jump(path); ok {
+	if c, ok := s.form.Jump(path); ok {
 		return c
 	}
 	return cmd
@@ -240,7 +243,7 @@ func (s *listSection) view(rev int, findings map[string]string) string {
 		if i < 0 {
 			title = s.spec.newRow.In(s.lang) + model.T(s.lang, " — börja skriva", " — start typing")
 		}
-		return s.soFar(i) + s.st.Subtle.Render(title) + "\n" + s.form.view(rowFindings(findings, s.spec.id, i))
+		return s.soFar(i) + s.st.Subtle.Render(title) + "\n" + s.form.View(rowFindings(findings, s.spec.id, i))
 	}
 	if s.quickIn != nil {
 		return s.table(rev) + "\n\n" + s.quickView()
@@ -357,7 +360,7 @@ func (s *listSection) table(rev int) string {
 		}
 	}
 	if s.ask != nil {
-		b.WriteString("\n" + s.ask.view(s.width))
+		b.WriteString("\n" + s.ask.View(s.width))
 	}
 	s.cacheRev, s.cacheKey, s.cacheTable = rev, ck, strings.TrimRight(b.String(), "\n")
 	return s.cacheTable

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/components"
+
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -33,16 +35,16 @@ func goalSpec(l model.Lang, v func() *model.Version) listSpec {
 		indexOf:  find,
 		remove:   func(i int) { *gs() = append((*gs())[:i], (*gs())[i+1:]...) },
 		cells:    func(i int) []string { return []string{strconv.Itoa(i + 1), (*gs())[i].Text} },
-		fields: func(id string) []field {
-			return []field{{path: "content.goals[].text", label: model.T(l, "Målet, gärna med den enskildes ord", "The goal, in the person's words where possible"),
-				hint: model.T(l, "t.ex. Egen lägenhet inom ett år", "e.g. Own flat within a year"), kind: kindText,
-				get: func() string {
+		fields: func(id string) []components.Field {
+			return []components.Field{{Path: "content.goals[].text", Label: model.T(l, "Målet, gärna med den enskildes ord", "The goal, in the person's words where possible"),
+				Hint: model.T(l, "t.ex. Egen lägenhet inom ett år", "e.g. Own flat within a year"), Kind: components.KindText,
+				Get: func() string {
 					if i := find(id); i >= 0 {
 						return (*gs())[i].Text
 					}
 					return ""
 				},
-				set: func(s string) {
+				Set: func(s string) {
 					if i := find(id); i >= 0 {
 						(*gs())[i].Text = s
 						return
@@ -73,10 +75,10 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 		*as() = append(*as(), model.Action{ID: id, Status: model.ActionPlanned})
 		return &(*as())[len(*as())-1]
 	}
-	str := func(id, path, label, hint string, sel func(*model.Action) *string) field {
-		return field{path: "content.actions[]." + path, label: label, hint: hint, kind: kindText,
-			get: func() string { return *sel(row(id, false)) },
-			set: func(s string) { *sel(row(id, true)) = s }}
+	str := func(id, path, label, hint string, sel func(*model.Action) *string) components.Field {
+		return components.Field{Path: "content.actions[]." + path, Label: label, Hint: hint, Kind: components.KindText,
+			Get: func() string { return *sel(row(id, false)) },
+			Set: func(s string) { *sel(row(id, true)) = s }}
 	}
 	goalNo := func(a model.Action) string {
 		var nums []string
@@ -101,21 +103,21 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 			a := (*as())[i]
 			return []string{a.What, a.Unit, a.Responsible, a.When, a.Status.Label(l), goalNo(a)}
 		},
-		fields: func(id string) []field {
-			return []field{
+		fields: func(id string) []components.Field {
+			return []components.Field{
 				str(id, "what", model.T(l, "Vad ska göras", "What will be done"), model.T(l, "t.ex. Boendestöd", "e.g. Housing support"), func(a *model.Action) *string { return &a.What }),
 				str(id, "unit", model.T(l, "Verksamhet", "Unit"), model.T(l, "behövs inte för den enskildes eller en närståendes egen insats", "not needed for the person's or a relative's own action"), func(a *model.Action) *string { return &a.Unit }),
 				withFill(str(id, "responsible", model.T(l, "Ansvarig person", "Responsible person"), model.T(l, "en av deltagarna, eller annan", "one of the participants, or another"), func(a *model.Action) *string { return &a.Responsible }),
 					func() { fillFromParticipant(row(id, true), v()) }),
 				actionContactField(l, v, func(create bool) *model.Action { return row(id, create) }),
-				{path: "content.actions[].principal", label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), kind: kindChoice, opts: principalOpts(l),
-					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
+				{Path: "content.actions[].principal", Label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), Kind: components.KindChoice, Opts: components.PrincipalOpts(l),
+					Get: func() string { return string(row(id, false).Principal) }, Set: func(s string) { row(id, true).Principal = model.Principal(s) }},
 				str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), "", func(a *model.Action) *string { return &a.OtherParty }),
 				str(id, "when", model.T(l, "När / hur ofta", "When / how often"), model.T(l, "t.ex. varje tisdag", "e.g. every Tuesday"), func(a *model.Action) *string { return &a.When }),
-				withCheck(str(id, "start", model.T(l, "Börjar (datum, om det finns)", "Starts (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Start }), dateCheck(l)),
-				withCheck(str(id, "due", model.T(l, "Klar senast (datum, om det finns)", "Due (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Due }), dateCheck(l)),
-				{path: "content.actions[].status", label: model.T(l, "Status", "Status"), kind: kindChoice, opts: statusOpts(l),
-					get: func() string { return string(row(id, false).Status) }, set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
+				withCheck(str(id, "start", model.T(l, "Börjar (datum, om det finns)", "Starts (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Start }), components.DateCheck(l)),
+				withCheck(str(id, "due", model.T(l, "Klar senast (datum, om det finns)", "Due (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Due }), components.DateCheck(l)),
+				{Path: "content.actions[].status", Label: model.T(l, "Status", "Status"), Kind: components.KindChoice, Opts: components.StatusOpts(l),
+					Get: func() string { return string(row(id, false).Status) }, Set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
 				goalsField(l, v, func(create bool) *model.Action { return row(id, create) }),
 			}
 		},
@@ -123,9 +125,9 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 }
 
 // withFill runs fill after every write of the field.
-func withFill(f field, fill func()) field {
-	set := f.set
-	f.set = func(s string) {
+func withFill(f components.Field, fill func()) components.Field {
+	set := f.Set
+	f.Set = func(s string) {
 		set(s)
 		fill()
 	}

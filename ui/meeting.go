@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"charm.land/bubbles/v2/help"
@@ -78,7 +81,7 @@ type meetingModel struct {
 	// given to it (meeting_typing.go).
 	typed []byte
 	lang  model.Lang
-	st    *Styles
+	st    *common.Styles
 	svc   *service.Service
 	sess  *service.View
 	steps []Step
@@ -89,7 +92,7 @@ type meetingModel struct {
 
 	sections map[string]section
 	active   string
-	over     overlay
+	over     common.Overlay
 
 	width, height int
 	rev           int // bumped on every change; caches key on it
@@ -101,7 +104,7 @@ type meetingModel struct {
 	saveWhy  string // why the last save failed, in plain words
 	// leaveAsk is the question before leaving while saves fail; nil when
 	// none is asked (see meeting_leave.go).
-	leaveAsk   *confirm
+	leaveAsk   *components.Confirm
 	lastTick   time.Time
 	clockDirty int
 	message    string
@@ -144,7 +147,7 @@ type PrintJob struct {
 // newMeetingModel makes the meeting screen as view v of its session. It is
 // called inside v.Edit, as is every update of the screen; its drawing
 // inside v.Read.
-func newMeetingModel(l model.Lang, st *Styles, svc *service.Service, v *service.View, steps []Step, now func() time.Time) *meetingModel {
+func newMeetingModel(l model.Lang, st *common.Styles, svc *service.Service, v *service.View, steps []Step, now func() time.Time) *meetingModel {
 	m := &meetingModel{lang: l, st: st, svc: svc, sess: v, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
 		width: 80, height: 24, io: func(f func() tea.Msg) tea.Cmd { return f }}
 	m.saveText = model.T(l, "sparat", "saved")
@@ -175,13 +178,13 @@ func (m *meetingModel) buildSections() {
 	l, st, p := m.lang, m.st, m.sess.Plan()
 	v := m.version
 	m.sections = map[string]section{
-		secMeeting:      &formSection{f: newForm(l, st, meetingFields(l, p, v)), lang: l},
+		secMeeting:      &formSection{f: components.NewForm(l, st, meetingFields(l, p, v)), lang: l},
 		secParticipants: newListSection(participantSpec(l, v), l, st),
-		secConsent:      &formSection{f: newForm(l, st, consentFields(l, p, v, m.now)), lang: l},
+		secConsent:      &formSection{f: components.NewForm(l, st, consentFields(l, p, v, m.now)), lang: l},
 		secGoals:        newListSection(goalSpec(l, v), l, st),
 		secActions:      newListSection(actionSpec(l, v), l, st),
 		secCoordinator:  newCoordinatorSection(l, st, v),
-		secFollowUp:     &formSection{f: newForm(l, st, followUpFields(l, v)), lang: l},
+		secFollowUp:     &formSection{f: components.NewForm(l, st, followUpFields(l, v)), lang: l},
 		secFinish:       newFinishSection(l, st, func() []model.Finding { return m.findings }),
 	}
 	fin := m.sections[secFinish].(*finishSection)
@@ -191,12 +194,12 @@ func (m *meetingModel) buildSections() {
 		return at, ok && m.now().Before(at)
 	}
 	for _, id := range []string{secOwnWords, secSituation, secNeeds, secNotAgreed, secEvaluation, secNotes, secMedication} {
-		m.sections[id] = &formSection{f: newForm(l, st, textSectionFields(id, l, v)), lang: l}
+		m.sections[id] = &formSection{f: components.NewForm(l, st, textSectionFields(id, l, v)), lang: l}
 	}
 	m.order = sectionOrder
 	if p.Draft != nil && p.Draft.Review != nil {
 		if fs := reviewFields(l, p); len(fs) > 0 {
-			m.sections[secReview] = &formSection{f: newForm(l, st, fs), lang: l}
+			m.sections[secReview] = &formSection{f: components.NewForm(l, st, fs), lang: l}
 			// Last in the tab order, so that alt+1…0 mean the same in every
 			// meeting; the follow-up meeting opens on it.
 			m.order = append(append([]string{}, sectionOrder...), secReview)
@@ -223,7 +226,7 @@ func (m *meetingModel) restore(pos model.Position) {
 		} else if path != "" {
 			if fs, ok := m.sections[sec].(*formSection); ok {
 				if i := fieldIndex(fs.f, path); i >= 0 {
-					fs.f.focusField(i, pos.Cursor)
+					fs.f.FocusField(i, pos.Cursor)
 				}
 			}
 		}
@@ -239,9 +242,9 @@ func (m *meetingModel) restore(pos model.Position) {
 	}
 }
 
-func fieldIndex(f *form, path string) int {
-	for i, fl := range f.fields {
-		if fl.path == path {
+func fieldIndex(f *components.Form, path string) int {
+	for i, fl := range f.Fields {
+		if fl.Path == path {
 			return i
 		}
 	}
@@ -281,15 +284,15 @@ func (m *meetingModel) position() model.Position {
 	}
 	switch s := m.sections[m.active].(type) {
 	case *formSection:
-		if f := s.f.current(); f != nil {
-			pos.Field += "|" + f.path
-			pos.Cursor = s.f.cursor()
+		if f := s.f.Current(); f != nil {
+			pos.Field += "|" + f.Path
+			pos.Cursor = s.f.Cursor()
 		}
 	case *listSection:
 		if s.form != nil {
 			if i := s.spec.indexOf(s.editing); i >= 0 {
-				pos.Field += "|" + s.form.current().path + "|" + strconv.Itoa(i)
-				pos.Cursor = s.form.cursor()
+				pos.Field += "|" + s.form.Current().Path + "|" + strconv.Itoa(i)
+				pos.Cursor = s.form.Cursor()
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/sipmote/sipmote/ui/components"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -16,7 +17,7 @@ import (
 // askLeave shows the question.
 func (m *meetingModel) askLeave() tea.Cmd {
 	where := m.svc.RecoveryDir()
-	m.leaveAsk = newConfirm(m.lang, m.st, model.T(m.lang,
+	m.leaveAsk = components.NewConfirm(m.lang, m.st, model.T(m.lang,
 		"Det senaste som skrevs är INTE sparat i databasen ("+m.saveWhy+"). Lämna mötet ändå? "+
 			"Då skrivs hela planen till en återställningsfil i "+where+", och sipmote erbjuder den vid nästa start. "+
 			"Svara nej för att stanna: sparningen provas igen varje halv sekund.",
@@ -40,16 +41,16 @@ func (m *meetingModel) updateLeave(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, false
 	}
-	switch m.leaveAsk.update(msg) {
-	case answeredYes:
+	switch m.leaveAsk.Update(msg) {
+	case components.AnsweredYes:
 		m.leaveAsk = nil
 		return func() tea.Msg { return closeMeetingMsg{} }, true
-	case answeredNo:
+	case components.AnsweredNo:
 		m.leaveAsk = nil
 	}
 	return nil, true
 }
 
 func (m *meetingModel) leaveView() string {
-	return m.st.Box.Width(m.width).Height(m.height).MaxHeight(m.height).Render(m.leaveAsk.view(max(20, m.width-4)))
+	return m.st.Box.Width(m.width).Height(m.height).MaxHeight(m.height).Render(m.leaveAsk.View(max(20, m.width-4)))
 }

@@ -6,6 +6,7 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/sipmote/sipmote/ui/common"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
@@ -17,7 +18,7 @@ func (m *meetingModel) finalise() tea.Cmd {
 	fs, err := m.sess.Finalise()
 	if err != nil {
 		m.findings = fs
-		m.message = model.T(m.lang, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + errText(m.lang, err)
+		m.message = model.T(m.lang, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + common.ErrText(m.lang, err)
 		return nil
 	}
 	m.rev++

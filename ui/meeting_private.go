@@ -7,10 +7,10 @@ func (m *meetingModel) concealForms() {
 	for _, s := range m.sections {
 		switch s := s.(type) {
 		case *formSection:
-			s.f.conceal()
+			s.f.Conceal()
 		case *listSection:
 			if s.form != nil {
-				s.form.conceal()
+				s.form.Conceal()
 			}
 		}
 	}

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
@@ -15,7 +18,7 @@ import (
 )
 
 // fullHelp is every key of the meeting, grouped as the help shows them.
-func (m *meetingModel) fullHelp() []helpGroup {
+func (m *meetingModel) fullHelp() []components.HelpGroup {
 	k, l := m.keys, m.lang
 	dir := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…0", model.T(l, "direkt till avsnitt", "straight to a section")))
 	start := k.start
@@ -26,11 +29,11 @@ func (m *meetingModel) fullHelp() []helpGroup {
 	if _, ok := m.sections[m.active].(*formSection); ok {
 		sec = append(sec, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "lämnar inte avsnittet: använd ctrl+g eller ctrl+n", "does not leave the section: use ctrl+g or ctrl+n"))))
 	}
-	return []helpGroup{
-		{model.T(l, "Dagordningen", "The agenda"), []key.Binding{start, k.next, k.prev, k.done, k.rounds, k.ticks}},
-		{model.T(l, "Planen", "The plan"), []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.room, k.share}},
-		{model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.active, l), sec},
-		{model.T(l, "Spara, stäng, hjälp", "Save, close, help"), []key.Binding{k.save, k.quit,
+	return []components.HelpGroup{
+		{Title: model.T(l, "Dagordningen", "The agenda"), Keys: []key.Binding{start, k.next, k.prev, k.done, k.rounds, k.ticks}},
+		{Title: model.T(l, "Planen", "The plan"), Keys: []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.room, k.share}},
+		{Title: model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.active, l), Keys: sec},
+		{Title: model.T(l, "Spara, stäng, hjälp", "Save, close, help"), Keys: []key.Binding{k.save, k.quit,
 			key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1/esc", model.T(l, "stänger hjälpen", "closes the help")))}},
 	}
 }
@@ -120,7 +123,7 @@ func (m *meetingModel) helpLine() string {
 	}
 	if k.String() != m.helpKey {
 		m.helpKey = k.String()
-		m.helpText = shortHelp(styledHelp(m.st, m.help), keys, m.width)
+		m.helpText = common.ShortHelp(common.StyledHelp(m.st, m.help), keys, m.width)
 	}
 	return m.helpText
 }
@@ -140,6 +143,6 @@ func countText(l model.Lang, nErr, nWarn int) string {
 
 // saveErrorText says what went wrong with saving without naming any data.
 func saveErrorText(l model.Lang, err error) string {
-	return model.T(l, "KUNDE INTE SPARA: ", "COULD NOT SAVE: ") + errText(l, err) +
+	return model.T(l, "KUNDE INTE SPARA: ", "COULD NOT SAVE: ") + common.ErrText(l, err) +
 		model.T(l, " — texten finns kvar på skärmen, försöker igen", " — the text is still on screen, trying again")
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/components"
+
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -50,16 +52,16 @@ func (m *meetingModel) gathers(k tea.KeyPressMsg) bool {
 		return false
 	}
 	f := m.textForm()
-	if f == nil || f.held || f.concealed() || f.replace {
+	if f == nil || f.Held || f.Concealed() || f.Replace {
 		return false
 	}
-	fl := f.current()
-	return fl != nil && (fl.kind == kindText || fl.kind == kindArea)
+	fl := f.Current()
+	return fl != nil && (fl.Kind == components.KindText || fl.Kind == components.KindArea)
 }
 
 // textForm is the form whose field has the keys: the section's own, or
 // the row of a list being written.
-func (m *meetingModel) textForm() *form {
+func (m *meetingModel) textForm() *components.Form {
 	switch s := m.sections[m.active].(type) {
 	case *formSection:
 		return s.f

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -69,7 +72,7 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			if r.Err != nil {
 				m.saveErr = true
 				m.saveText = saveErrorText(m.lang, r.Err)
-				m.saveWhy = errText(m.lang, r.Err)
+				m.saveWhy = common.ErrText(m.lang, r.Err)
 				m.sess.Changed("") // try again at the next tick
 			} else {
 				m.saveErr = false
@@ -81,7 +84,7 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 	case previewMsg:
 		if m.over != nil {
 			var cmd tea.Cmd
-			m.over, cmd = m.over.update(msg)
+			m.over, cmd = m.over.Update(msg)
 			return cmd
 		}
 		return nil
@@ -93,14 +96,14 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 		return m.print(msg.job)
 	case printedMsg:
 		if msg.err != nil {
-			m.message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + errText(m.lang, msg.err)
+			m.message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(m.lang, msg.err)
 			return nil
 		}
 		m.message = msg.where
 		return nil
 	case finalisedMsg:
 		if msg.err != nil {
-			m.message = model.T(m.lang, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + errText(m.lang, msg.err)
+			m.message = model.T(m.lang, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + common.ErrText(m.lang, msg.err)
 			return nil
 		}
 		m.message = model.T(m.lang, "Version fastställd. Tryck p för att skriva ut.", "Version finalised. Press p to print.")
@@ -118,7 +121,7 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			var cmd tea.Cmd
-			m.over, cmd = m.over.update(msg)
+			m.over, cmd = m.over.Update(msg)
 			if m.over == nil {
 				m.rev++ // a round of speakers may have changed
 				m.sess.Changed("")
@@ -129,7 +132,7 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			if m.confirmUndo {
 				m.confirmUndo = false
 				m.message = ""
-				if key.Matches(k, confirmKeys.yes) {
+				if key.Matches(k, components.ConfirmKeys.Yes) {
 					m.undoStart()
 				}
 				return nil
@@ -139,7 +142,7 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 			}
 			if key.Matches(k, escKey) && !m.sess.ReadOnly() {
 				if fs, ok := m.sections[m.active].(*formSection); ok {
-					if fs.f.conceal() {
+					if fs.f.Conceal() {
 						m.message = model.T(m.lang, "Fältet är dolt igen.", "The field is hidden again.")
 						return nil
 					}
@@ -246,7 +249,7 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case key.Matches(k, m.keys.help):
-		m.over = newHelpOverlay(m.lang, m.st, m.fullHelp())
+		m.over = components.NewHelpOverlay(m.lang, m.st, m.fullHelp())
 		return nil, true
 	}
 	for i, b := range m.keys.direct {
@@ -260,8 +263,8 @@ func (m *meetingModel) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 // typingText tells whether the focused field takes free text.
 func (m *meetingModel) typingText() bool {
 	if fs, ok := m.sections[m.active].(*formSection); ok {
-		if f := fs.f.current(); f != nil {
-			return f.kind == kindText || f.kind == kindArea
+		if f := fs.f.Current(); f != nil {
+			return f.Kind == components.KindText || f.Kind == components.KindArea
 		}
 	}
 	return false
@@ -283,7 +286,7 @@ func (m *meetingModel) roundStep() string {
 
 // changesOverlay shows what changed from the last finalised version to the
 // draft, or between the two last versions, in plain words.
-func (m *meetingModel) changesOverlay() overlay {
+func (m *meetingModel) changesOverlay() common.Overlay {
 	p := m.sess.Plan()
 	var a, b *model.Version
 	switch n := len(p.Versions); {
@@ -294,10 +297,10 @@ func (m *meetingModel) changesOverlay() overlay {
 	}
 	title := model.T(m.lang, "Vad har ändrats", "What changed")
 	if a == nil {
-		return newTextOverlay(m.lang, m.st, title, model.T(m.lang, "Det finns ingen tidigare version att jämföra med.", "There is no earlier version to compare with."), m.width, m.height)
+		return components.NewTextOverlay(m.lang, m.st, title, model.T(m.lang, "Det finns ingen tidigare version att jämföra med.", "There is no earlier version to compare with."), m.width, m.height)
 	}
 	title += fmt.Sprintf(model.T(m.lang, " (version %d → %d)", " (version %d → %d)"), a.Number, b.Number)
-	return newTextOverlay(m.lang, m.st, title, model.FormatDiff(model.Diff(a, b), m.lang), m.width, m.height)
+	return components.NewTextOverlay(m.lang, m.st, title, model.FormatDiff(model.Diff(a, b), m.lang), m.width, m.height)
 }
 
 func (m *meetingModel) jump(path string) tea.Cmd {
@@ -380,7 +383,7 @@ func (m *meetingModel) view() string {
 		return m.leaveView()
 	}
 	if m.over != nil {
-		return m.over.view(m.width, m.height)
+		return m.over.View(m.width, m.height)
 	}
 	if m.who != viewSecretary {
 		return m.otherView()
@@ -397,9 +400,9 @@ func (m *meetingModel) view() string {
 		if ak != m.agendaKey {
 			m.agendaKey = ak
 			a := agendaView(m.st, m.lang, m.steps, m.step, m.sess.Plan(), v, m.elapsed(), aw-4, bh-2, false)
-			m.agendaLines = pane(m.st.PaneBorder, a, aw, bh)
+			m.agendaLines = components.Pane(m.st.PaneBorder, a, aw, bh)
 		}
-		right := pane(m.st.FocusBorder, plan, m.width-aw, bh)
+		right := components.Pane(m.st.FocusBorder, plan, m.width-aw, bh)
 		var b strings.Builder
 		for i := range right {
 			if i < len(m.agendaLines) {
@@ -417,9 +420,9 @@ func (m *meetingModel) view() string {
 			m.agendaKey = ak
 			ch := m.compactAgenda()
 			a := agendaView(m.st, m.lang, m.steps, m.step, m.sess.Plan(), v, m.elapsed(), m.width-4, ch-2, true)
-			m.agendaLines = pane(m.st.PaneBorder, a, m.width, ch)
+			m.agendaLines = components.Pane(m.st.PaneBorder, a, m.width, ch)
 		}
-		body = strings.Join(m.agendaLines, "\n") + "\n" + strings.Join(pane(m.st.FocusBorder, plan, m.width, bh-len(m.agendaLines)), "\n")
+		body = strings.Join(m.agendaLines, "\n") + "\n" + strings.Join(components.Pane(m.st.FocusBorder, plan, m.width, bh-len(m.agendaLines)), "\n")
 	}
 	return body + "\n" + status
 }

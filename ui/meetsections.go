@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -22,17 +25,17 @@ type section interface {
 
 // formSection is a section that is one form.
 type formSection struct {
-	f    *form
+	f    *components.Form
 	lang model.Lang
 }
 
-func (s *formSection) update(m tea.Msg) (tea.Cmd, bool) { return s.f.update(m) }
+func (s *formSection) update(m tea.Msg) (tea.Cmd, bool) { return s.f.Update(m) }
 func (s *formSection) view(_ int, fs map[string]string) string {
-	return s.f.view(fs)
+	return s.f.View(fs)
 }
-func (s *formSection) setSize(w, h int) { s.f.setSize(w, h) }
+func (s *formSection) setSize(w, h int) { s.f.SetSize(w, h) }
 func (s *formSection) help() []key.Binding {
-	if s.f.concealed() {
+	if s.f.Concealed() {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "visa fältet", "show the field"))),
 			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T(s.lang, "nästa fält", "next field"))),
@@ -44,7 +47,7 @@ func (s *formSection) help() []key.Binding {
 	}
 }
 func (s *formSection) jump(path string, _ int) tea.Cmd {
-	c, _ := s.f.jump(path)
+	c, _ := s.f.Jump(path)
 	return c
 }
 
@@ -52,14 +55,14 @@ func (s *formSection) jump(path string, _ int) tea.Cmd {
 // kommun or region: the only people the rules allow.
 type coordinatorSection struct {
 	lang   model.Lang
-	st     *Styles
+	st     *common.Styles
 	v      func() *model.Version
 	cursor int
 	width  int
 	keys   struct{ up, down, pick key.Binding }
 }
 
-func newCoordinatorSection(l model.Lang, st *Styles, v func() *model.Version) *coordinatorSection {
+func newCoordinatorSection(l model.Lang, st *common.Styles, v func() *model.Version) *coordinatorSection {
 	s := &coordinatorSection{lang: l, st: st, v: v}
 	s.keys.up = key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj", "choose")))
 	s.keys.down = key.NewBinding(key.WithKeys("down"))

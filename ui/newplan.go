@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -40,7 +43,7 @@ func (in NewPlanInput) build(l model.Lang, now time.Time) (*model.Plan, string, 
 				"The personnummer is not valid. Write YYYYMMDD-NNNN and check the last digit."), "pnr"
 		}
 	}
-	if msg := dateCheck(l)(in.Date); msg != "" {
+	if msg := components.DateCheck(l)(in.Date); msg != "" {
 		return nil, msg, "date"
 	}
 	if model.CheckClock(strings.TrimSpace(in.Time)) != nil {
@@ -73,9 +76,9 @@ type cancelMsg struct{}
 // newPlanModel is the form for a new SIP.
 type newPlanModel struct {
 	lang  model.Lang
-	st    *Styles
+	st    *common.Styles
 	in    NewPlanInput
-	form  *form
+	form  *components.Form
 	err   string
 	now   func() time.Time
 	help  help.Model
@@ -89,14 +92,14 @@ type newPlanModel struct {
 	saveText string // the last save, or why it failed
 	saveErr  bool
 	// ask is the question before the form is thrown away.
-	ask *confirm
+	ask *components.Confirm
 	// exists tells whether a plan for the same person is already stored;
 	// the first save then warns, a second save creates the plan anyway.
 	exists func(p *model.Plan) bool
 	warned bool
 }
 
-func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanModel {
+func newNewPlanModel(l model.Lang, st *common.Styles, now func() time.Time) *newPlanModel {
 	m := &newPlanModel{lang: l, st: st, now: now, help: help.New(), width: 80}
 	t := now()
 	m.in.Date = t.Format(model.DateLayout)
@@ -104,7 +107,7 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 	m.in.Minutes = "60"
 	m.in.Form = string(model.FormRoom)
 	ptr := func(s *string) func() *string { return func() *string { return s } }
-	m.form = newForm(l, st, []field{
+	m.form = components.NewForm(l, st, []components.Field{
 		textField("person", model.T(l, "Den enskildes namn", "The person's name"), model.T(l, "för- och efternamn", "first and last name"), ptr(&m.in.Person)),
 		withCheck(textField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), model.T(l, "ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"), ptr(&m.in.PNR)),
 			func(s string) string {
@@ -116,12 +119,12 @@ func newNewPlanModel(l model.Lang, st *Styles, now func() time.Time) *newPlanMod
 				}
 				return ""
 			}),
-		prefill(withCheck(textField("date", model.T(l, "Mötets datum", "Meeting date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), ptr(&m.in.Date)), dateCheck(l))),
-		prefill(withCheck(textField("time", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), ptr(&m.in.Time)), clockCheck(l))),
+		prefill(withCheck(textField("date", model.T(l, "Mötets datum", "Meeting date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), ptr(&m.in.Date)), components.DateCheck(l))),
+		prefill(withCheck(textField("time", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), ptr(&m.in.Time)), components.ClockCheck(l))),
 		prefill(textField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.in.Minutes))),
 		textField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. ett rum på vårdcentralen, eller hemma", "e.g. a room at the health centre, or at home"), ptr(&m.in.Place)),
-		{path: "form", label: model.T(l, "Form", "Form"), kind: kindChoice, opts: formOpts(l),
-			get: func() string { return m.in.Form }, set: func(s string) { m.in.Form = s }},
+		{Path: "form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
+			Get: func() string { return m.in.Form }, Set: func(s string) { m.in.Form = s }},
 		textField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.in.Chair)),
 		textField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.in.Secretary)),
 	})
@@ -140,24 +143,24 @@ func (m *newPlanModel) restore(in NewPlanInput, at time.Time) {
 	m.in = in
 	m.restored = at
 	m.touched = true
-	for i := range m.form.fields {
-		m.form.fields[i].prefilled = false
+	for i := range m.form.Fields {
+		m.form.Fields[i].Prefilled = false
 	}
 }
 
 func (m *newPlanModel) setSize(w, h int) {
 	m.width = w
-	m.form.setSize(min(w-4, 70), h-11) // room for a two-line error, the save line and the keys
+	m.form.SetSize(min(w-4, 70), h-11) // room for a two-line error, the save line and the keys
 	m.help.SetWidth(w)
 }
 
 func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
 	if m.ask != nil {
-		switch m.ask.update(msg) {
-		case answeredYes:
+		switch m.ask.Update(msg) {
+		case components.AnsweredYes:
 			m.ask = nil
 			return func() tea.Msg { return discardFormMsg{} }
-		case answeredNo:
+		case components.AnsweredNo:
 			m.ask = nil
 		}
 		return nil
@@ -168,19 +171,19 @@ func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return cancelMsg{} }
 		case key.Matches(k, m.keys.discard):
 			if m.touched {
-				m.ask = newConfirm(m.lang, m.st, model.T(m.lang,
+				m.ask = components.NewConfirm(m.lang, m.st, model.T(m.lang,
 					"Kasta allt som skrivits i formuläret? Det går inte att ångra.",
 					"Throw away everything typed in the form? This cannot be undone."))
 			}
 			return nil
-		case key.Matches(k, m.keys.save), key.Matches(k, m.keys.enter) && m.form.focus == len(m.form.fields)-1:
+		case key.Matches(k, m.keys.save), key.Matches(k, m.keys.enter) && m.form.Focus == len(m.form.Fields)-1:
 			p, msg, bad := m.in.build(m.lang, m.now())
 			if msg != "" {
 				m.err = msg
 				// The cursor goes to the field to mend.
-				for i, f := range m.form.fields {
-					if f.path == bad {
-						return m.form.focusField(i, -1)
+				for i, f := range m.form.Fields {
+					if f.Path == bad {
+						return m.form.FocusField(i, -1)
 					}
 				}
 				return nil
@@ -199,7 +202,7 @@ func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
 		m.err = ""
 		m.warned = false
 	}
-	cmd, changed := m.form.update(msg)
+	cmd, changed := m.form.Update(msg)
 	if changed {
 		m.touched, m.dirty = true, true
 	}
@@ -212,9 +215,9 @@ func (m *newPlanModel) view() string {
 	b.WriteString(m.st.Subtle.Render(ansi.Truncate(model.T(m.lang, "Fyll i det du vet; resten kan skrivas under mötet.", "Fill in what you know; the rest can be written during the meeting."), m.width, "…")) + "\n\n")
 	if m.ask != nil {
 		// The question takes the form's place, so it fits any window.
-		return b.String() + m.ask.view(m.width)
+		return b.String() + m.ask.View(m.width)
 	}
-	b.WriteString(m.form.view(nil) + "\n")
+	b.WriteString(m.form.View(nil) + "\n")
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, m.width-2), "")) + "\n")
 	}
@@ -237,11 +240,11 @@ func (m *newPlanModel) view() string {
 		}
 		b.WriteString("\n" + style.Render(ansi.Truncate(status, m.width, "…")))
 	}
-	b.WriteString("\n" + shortHelp(styledHelp(m.st, m.help), keys, m.width))
+	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), keys, m.width))
 	return b.String()
 }
 
-func prefill(f field) field {
-	f.prefilled = true
+func prefill(f components.Field) components.Field {
+	f.Prefilled = true
 	return f
 }

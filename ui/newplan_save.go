@@ -4,6 +4,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
@@ -89,7 +91,7 @@ func (m *Model) startForm() tea.Cmd {
 	m.newPlan.setSize(m.width, m.height)
 	m.screen = screenNew
 	m.formGen++
-	return tea.Batch(m.newPlan.form.focusField(0, -1), m.formTick())
+	return tea.Batch(m.newPlan.form.FocusField(0, -1), m.formTick())
 }
 
 func (m *Model) formTick() tea.Cmd {
@@ -143,12 +145,12 @@ func (m *Model) updateForm(msg tea.Msg) (tea.Cmd, bool) {
 			}
 		}
 		if msg.err != nil && m.screen == screenHome {
-			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + errText(m.o.Lang, msg.err)
+			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + common.ErrText(m.o.Lang, msg.err)
 		}
 		return nil, true
 	case formClearedMsg:
 		if msg.err != nil {
-			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte tas bort från disken: ", "The form could not be removed from the disk: ") + errText(m.o.Lang, msg.err)
+			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte tas bort från disken: ", "The form could not be removed from the disk: ") + common.ErrText(m.o.Lang, msg.err)
 		}
 		return nil, true
 	case discardFormMsg:

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -23,29 +26,29 @@ type (
 // findingsOverlay lists what the plan lacks; enter jumps to the field.
 type findingsOverlay struct {
 	lang   model.Lang
-	st     *Styles
-	keys   pickKeys
+	st     *common.Styles
+	keys   components.PickKeys
 	fs     []model.Finding
 	cursor int
 }
 
-func newFindingsOverlay(l model.Lang, st *Styles, fs []model.Finding) *findingsOverlay {
-	return &findingsOverlay{lang: l, st: st, fs: fs, keys: newPickKeys(l, "ctrl+f")}
+func newFindingsOverlay(l model.Lang, st *common.Styles, fs []model.Finding) *findingsOverlay {
+	return &findingsOverlay{lang: l, st: st, fs: fs, keys: components.NewPickKeys(l, "ctrl+f")}
 }
 
-func (o *findingsOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *findingsOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return o, nil
 	}
 	var moved bool
-	if o.cursor, moved = o.keys.move(k, o.cursor, len(o.fs)); moved {
+	if o.cursor, moved = o.keys.Move(k, o.cursor, len(o.fs)); moved {
 		return o, nil
 	}
 	switch {
-	case key.Matches(k, o.keys.close):
+	case key.Matches(k, o.keys.Close):
 		return nil, nil
-	case key.Matches(k, o.keys.choose):
+	case key.Matches(k, o.keys.Choose):
 		if o.cursor < len(o.fs) {
 			p := o.fs[o.cursor].Path
 			return nil, func() tea.Msg { return jumpMsg{p} }
@@ -54,7 +57,7 @@ func (o *findingsOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	return o, nil
 }
 
-func (o *findingsOverlay) view(w, h int) string {
+func (o *findingsOverlay) View(w, h int) string {
 	inner := max(10, w-6) // the box's border and padding
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
@@ -147,14 +150,14 @@ func (o *findingsOverlay) window(items [][]string, room int) (first, last int) {
 // sectionOverlay chooses any section of the plan by arrow or letter.
 type sectionOverlay struct {
 	lang   model.Lang
-	st     *Styles
-	keys   pickKeys
+	st     *common.Styles
+	keys   components.PickKeys
 	order  []string
 	cursor int
 }
 
-func newSectionOverlay(l model.Lang, st *Styles, order []string, active string) *sectionOverlay {
-	o := &sectionOverlay{lang: l, st: st, order: order, keys: newPickKeys(l, "ctrl+g", "tab")}
+func newSectionOverlay(l model.Lang, st *common.Styles, order []string, active string) *sectionOverlay {
+	o := &sectionOverlay{lang: l, st: st, order: order, keys: components.NewPickKeys(l, "ctrl+g", "tab")}
 	for i, id := range order {
 		if id == active {
 			o.cursor = i
@@ -165,19 +168,19 @@ func newSectionOverlay(l model.Lang, st *Styles, order []string, active string) 
 
 const sectionKeys = "1234567890abcdef"
 
-func (o *sectionOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *sectionOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return o, nil
 	}
 	switch {
-	case key.Matches(k, o.keys.close):
+	case key.Matches(k, o.keys.Close):
 		return nil, nil
-	case key.Matches(k, o.keys.up):
+	case key.Matches(k, o.keys.Up):
 		o.cursor = (o.cursor - 1 + len(o.order)) % len(o.order)
-	case key.Matches(k, o.keys.down):
+	case key.Matches(k, o.keys.Down):
 		o.cursor = (o.cursor + 1) % len(o.order)
-	case key.Matches(k, o.keys.choose):
+	case key.Matches(k, o.keys.Choose):
 		id := o.order[o.cursor]
 		return nil, func() tea.Msg { return gotoSectionMsg{id} }
 	default:
@@ -191,7 +194,7 @@ func (o *sectionOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	return o, nil
 }
 
-func (o *sectionOverlay) view(w, h int) string {
+func (o *sectionOverlay) View(w, h int) string {
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Gå till avsnitt", "Go to section")) + "\n\n")
 	for i, id := range o.order {
@@ -209,7 +212,7 @@ func (o *sectionOverlay) view(w, h int) string {
 // opened, never per keystroke.
 type previewOverlay struct {
 	lang  model.Lang
-	st    *Styles
+	st    *common.Styles
 	close key.Binding
 	vp    viewport.Model
 	ready bool
@@ -221,9 +224,9 @@ type previewMsg struct {
 	err  error
 }
 
-func newPreviewOverlay(l model.Lang, st *Styles, w, h int) *previewOverlay {
+func newPreviewOverlay(l model.Lang, st *common.Styles, w, h int) *previewOverlay {
 	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(max(3, h-2)))
-	return &previewOverlay{lang: l, st: st, vp: vp, w: w, h: h, close: closeKeys(l, "ctrl+e")}
+	return &previewOverlay{lang: l, st: st, vp: vp, w: w, h: h, close: components.CloseKeys(l, "ctrl+e")}
 }
 
 // render builds the document off the UI goroutine from a snapshot.
@@ -246,7 +249,7 @@ func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
 	}
 }
 
-func (o *previewOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *previewOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	switch msg := msg.(type) {
 	case previewMsg:
 		o.vp.SetContent(msg.text)
@@ -262,7 +265,7 @@ func (o *previewOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	return o, cmd
 }
 
-func (o *previewOverlay) view(w, h int) string {
+func (o *previewOverlay) View(w, h int) string {
 	if !o.ready {
 		return model.T(o.lang, "Förbereder förhandsgranskningen…", "Preparing the preview…")
 	}
@@ -273,7 +276,7 @@ func (o *previewOverlay) view(w, h int) string {
 // previewStyle is glamour's style for the terminal's background (none at
 // all under NO_COLOR), without the "##" before headings, which a reader who
 // has never seen Markdown takes for part of the text.
-func previewStyle(st0 *Styles) gansi.StyleConfig {
+func previewStyle(st0 *common.Styles) gansi.StyleConfig {
 	st := styles.DarkStyleConfig
 	switch {
 	case st0.NoColor:

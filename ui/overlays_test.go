@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
@@ -14,7 +16,7 @@ import (
 // shows as many findings as fit, says how many more there are above and
 // below, and brings the last one into view when the cursor goes there.
 func TestFindingsListSaysWhatIsHidden(t *testing.T) {
-	st := NewStyles(true, true)
+	st := common.NewStyles(true, true)
 	var fs []model.Finding
 	for i := range 12 {
 		fs = append(fs, model.Finding{Severity: model.SevWarning, Path: "goals",
@@ -22,7 +24,7 @@ func TestFindingsListSaysWhatIsHidden(t *testing.T) {
 	}
 	o := newFindingsOverlay(model.English, &st, fs)
 	const w, h = 76, 18
-	view := ansi.Strip(o.view(w, h))
+	view := ansi.Strip(o.View(w, h))
 	if !strings.Contains(view, "Finding number 1") || !strings.Contains(view, "more") || strings.Contains(view, "Finding number 12") {
 		t.Fatalf("the first view should show the first findings and say more follow:\n%s", view)
 	}
@@ -36,9 +38,9 @@ func TestFindingsListSaysWhatIsHidden(t *testing.T) {
 		t.Errorf("only %d findings shown in %d lines: room is left empty:\n%s", shown, h, view)
 	}
 	for range fs {
-		o.update(kp("down"))
+		o.Update(kp("down"))
 	}
-	view = ansi.Strip(o.view(w, h))
+	view = ansi.Strip(o.View(w, h))
 	if !strings.Contains(view, "Finding number 12") || !strings.Contains(view, "↑") {
 		t.Errorf("at the last finding it is not shown, or nothing says more are above:\n%s", view)
 	}

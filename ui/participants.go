@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/components"
+
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -37,15 +39,15 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 		*ps() = append(*ps(), fresh(id))
 		return &(*ps())[len(*ps())-1]
 	}
-	str := func(id, path, label, hint string, sel func(*model.Participant) *string) field {
-		return field{path: "meeting.participants[]." + path, label: label, hint: hint, kind: kindText,
-			get: func() string { return *sel(row(id, false)) },
-			set: func(s string) { *sel(row(id, true)) = s }}
+	str := func(id, path, label, hint string, sel func(*model.Participant) *string) components.Field {
+		return components.Field{Path: "meeting.participants[]." + path, Label: label, Hint: hint, Kind: components.KindText,
+			Get: func() string { return *sel(row(id, false)) },
+			Set: func(s string) { *sel(row(id, true)) = s }}
 	}
-	flag := func(id, path, label string, sel func(*model.Participant) *bool) field {
-		return field{path: "meeting.participants[]." + path, label: label, kind: kindToggle,
-			get: func() string { return boolStr(*sel(row(id, false))) },
-			set: func(s string) { *sel(row(id, true)) = s == "true" }}
+	flag := func(id, path, label string, sel func(*model.Participant) *bool) components.Field {
+		return components.Field{Path: "meeting.participants[]." + path, Label: label, Kind: components.KindToggle,
+			Get: func() string { return components.BoolStr(*sel(row(id, false))) },
+			Set: func(s string) { *sel(row(id, true)) = s == "true" }}
 	}
 	return listSpec{
 		id:       secParticipants,
@@ -79,68 +81,68 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 			}
 			return ok
 		},
-		fields: func(id string) []field {
+		fields: func(id string) []components.Field {
 			is := func(roles ...model.Role) func(p *model.Participant) bool {
 				return func(p *model.Participant) bool { return contains(roleStrings(roles), string(p.Role)) }
 			}
 			// onRow shows a field only while show holds for the row.
-			onRow := func(f field, show func(p *model.Participant) bool) field {
-				f.hide = func() bool { return !show(row(id, false)) }
+			onRow := func(f components.Field, show func(p *model.Participant) bool) components.Field {
+				f.Hide = func() bool { return !show(row(id, false)) }
 				return f
 			}
 			present := func(p *model.Participant) bool { return p.IsPresent() }
 			absent := func(p *model.Participant) bool { return !p.IsPresent() }
-			fs := []field{
+			fs := []components.Field{
 				str(id, "name", model.T(l, "Namn", "Name"), model.T(l, "t.ex. Eva Lind", "e.g. Eva Lind"), func(p *model.Participant) *string { return &p.Name }),
-				{path: "meeting.participants[].role", label: model.T(l, "Roll", "Role"), kind: kindChoice, opts: roleOpts(l),
-					get: func() string { return string(row(id, false).Role) }, set: func(s string) { row(id, true).ApplyRole(model.Role(s)) }},
+				{Path: "meeting.participants[].role", Label: model.T(l, "Roll", "Role"), Kind: components.KindChoice, Opts: components.RoleOpts(l),
+					Get: func() string { return string(row(id, false).Role) }, Set: func(s string) { row(id, true).ApplyRole(model.Role(s)) }},
 				onRow(str(id, "language", model.T(l, "Språk som tolkas", "Language interpreted"), model.T(l, "t.ex. finska", "e.g. Finnish"),
 					func(p *model.Participant) *string { return &p.Language }), is(model.RoleInterpreter)),
-				onRow(field{path: "meeting.participants[].trustee_kind", label: model.T(l, "God man eller förvaltare", "God man or förvaltare"), kind: kindChoice,
-					opts: []option{{"", "—"}, {string(model.TrusteeGodMan), model.TrusteeGodMan.Label(l)}, {string(model.TrusteeForvaltare), model.TrusteeForvaltare.Label(l)}},
-					get:  func() string { return string(row(id, false).TrusteeKind) }, set: func(s string) { row(id, true).TrusteeKind = model.TrusteeKind(s) }},
+				onRow(components.Field{Path: "meeting.participants[].trustee_kind", Label: model.T(l, "God man eller förvaltare", "God man or förvaltare"), Kind: components.KindChoice,
+					Opts: []components.Option{{Value: "", Label: "—"}, {Value: string(model.TrusteeGodMan), Label: model.TrusteeGodMan.Label(l)}, {Value: string(model.TrusteeForvaltare), Label: model.TrusteeForvaltare.Label(l)}},
+					Get:  func() string { return string(row(id, false).TrusteeKind) }, Set: func(s string) { row(id, true).TrusteeKind = model.TrusteeKind(s) }},
 					is(model.RoleTrustee)),
 			}
 			for _, a := range model.TrusteeAreas {
-				fs = append(fs, onRow(field{path: "meeting.participants[].trustee_for", label: model.T(l, "Uppdrag: ", "Mandate: ") + a.Label(l), kind: kindToggle,
-					get: func() string { return boolStr(hasArea(row(id, false).TrusteeFor, a)) },
-					set: func(s string) { p := row(id, true); p.TrusteeFor = setArea(p.TrusteeFor, a, s == "true") }},
+				fs = append(fs, onRow(components.Field{Path: "meeting.participants[].trustee_for", Label: model.T(l, "Uppdrag: ", "Mandate: ") + a.Label(l), Kind: components.KindToggle,
+					Get: func() string { return components.BoolStr(hasArea(row(id, false).TrusteeFor, a)) },
+					Set: func(s string) { p := row(id, true); p.TrusteeFor = setArea(p.TrusteeFor, a, s == "true") }},
 					is(model.RoleTrustee)))
 			}
 			fs = append(fs,
 				onRow(str(id, "unit", model.T(l, "Verksamhet", "Unit"), model.T(l, "t.ex. Vårdcentralen Norr", "e.g. Health centre North"),
 					func(p *model.Participant) *string { return &p.Unit }),
 					is(model.RoleStaff, model.RolePartyStaff, model.RoleSupport, model.RoleTrustee, model.RoleOther)),
-				onRow(field{path: "meeting.participants[].principal", label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), kind: kindChoice, opts: principalOpts(l),
-					get: func() string { return string(row(id, false).Principal) }, set: func(s string) { row(id, true).Principal = model.Principal(s) }},
+				onRow(components.Field{Path: "meeting.participants[].principal", Label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), Kind: components.KindChoice, Opts: components.PrincipalOpts(l),
+					Get: func() string { return string(row(id, false).Principal) }, Set: func(s string) { row(id, true).Principal = model.Principal(s) }},
 					is(model.RoleStaff, model.RoleOther)),
 				onRow(str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), model.T(l, "t.ex. Försäkringskassan, skolan", "e.g. Försäkringskassan, the school"),
 					func(p *model.Participant) *string { return &p.OtherParty }),
 					func(p *model.Participant) bool {
 						return p.Role == model.RolePartyStaff || p.Principal == model.PrincipalOther
 					}),
-				onRow(field{path: "meeting.participants[].funded_by", label: model.T(l, "Privat utförare: anlitad av", "Private provider: funded by"), kind: kindChoice,
-					opts: []option{{"", "—"}, {string(model.PrincipalKommun), model.PrincipalKommun.Label(l)}, {string(model.PrincipalRegion), model.PrincipalRegion.Label(l)}},
-					get:  func() string { return string(row(id, false).FundedBy) }, set: func(s string) { row(id, true).FundedBy = model.Principal(s) }},
+				onRow(components.Field{Path: "meeting.participants[].funded_by", Label: model.T(l, "Privat utförare: anlitad av", "Private provider: funded by"), Kind: components.KindChoice,
+					Opts: []components.Option{{Value: "", Label: "—"}, {Value: string(model.PrincipalKommun), Label: model.PrincipalKommun.Label(l)}, {Value: string(model.PrincipalRegion), Label: model.PrincipalRegion.Label(l)}},
+					Get:  func() string { return string(row(id, false).FundedBy) }, Set: func(s string) { row(id, true).FundedBy = model.Principal(s) }},
 					func(p *model.Participant) bool {
 						return p.Role == model.RolePartyStaff || p.Principal == model.PrincipalOther
 					}),
 				str(id, "title", model.T(l, "Titel eller relation", "Title or relation"), model.T(l, "t.ex. läkare, mamma", "e.g. doctor, mother"), func(p *model.Participant) *string { return &p.Title }),
-				field{path: "meeting.participants[].attendance", label: model.T(l, "Deltar", "Takes part"), kind: kindChoice, opts: attendanceOpts(l),
-					get: func() string { return string(row(id, false).Attendance) }, set: func(s string) { row(id, true).Attendance = model.Attendance(s) }},
-				onRow(field{path: "meeting.participants[].left", label: model.T(l, "Gick före slutet (tid eller anteckning)", "Left before the end (time or note)"),
-					hint: model.T(l, "t.ex. 13:20", "e.g. 13:20"), kind: kindText,
-					get: func() string { return row(id, false).Left.String() },
-					set: func(s string) { p := row(id, true); p.Left = keepStep(p.Left, model.ParseLeaving(s)) }},
+				components.Field{Path: "meeting.participants[].attendance", Label: model.T(l, "Deltar", "Takes part"), Kind: components.KindChoice, Opts: attendanceOpts(l),
+					Get: func() string { return string(row(id, false).Attendance) }, Set: func(s string) { row(id, true).Attendance = model.Attendance(s) }},
+				onRow(components.Field{Path: "meeting.participants[].left", Label: model.T(l, "Gick före slutet (tid eller anteckning)", "Left before the end (time or note)"),
+					Hint: model.T(l, "t.ex. 13:20", "e.g. 13:20"), Kind: components.KindText,
+					Get: func() string { return row(id, false).Left.String() },
+					Set: func(s string) { p := row(id, true); p.Left = keepStep(p.Left, model.ParseLeaving(s)) }},
 					present),
-				onRow(field{path: "meeting.participants[].written_input", label: model.T(l, "Skriftligt underlag (det hen skickade)", "Written input (what they sent)"), kind: kindArea,
-					get: func() string { return row(id, false).WrittenInput }, set: func(s string) { row(id, true).WrittenInput = s }},
+				onRow(components.Field{Path: "meeting.participants[].written_input", Label: model.T(l, "Skriftligt underlag (det hen skickade)", "Written input (what they sent)"), Kind: components.KindArea,
+					Get: func() string { return row(id, false).WrittenInput }, Set: func(s string) { row(id, true).WrittenInput = s }},
 					absent),
 				flag(id, "invited", model.T(l, "Kallad", "Invited"), func(p *model.Participant) *bool { return &p.Invited }),
 				flag(id, "confirmed", model.T(l, "Har bekräftat", "Confirmed"), func(p *model.Participant) *bool { return &p.Confirmed }),
-				field{path: "meeting.participants[].signs", label: model.T(l, "Underskrift", "Signature"), kind: kindChoice,
-					opts: signOpts(l, func() *model.Participant { return row(id, false) }),
-					get:  func() string { return string(row(id, false).Signs) }, set: func(s string) { row(id, true).Signs = model.Signing(s) }},
+				components.Field{Path: "meeting.participants[].signs", Label: model.T(l, "Underskrift", "Signature"), Kind: components.KindChoice,
+					Opts: signOpts(l, func() *model.Participant { return row(id, false) }),
+					Get:  func() string { return string(row(id, false).Signs) }, Set: func(s string) { row(id, true).Signs = model.Signing(s) }},
 				str(id, "phone", model.T(l, "Telefon", "Phone"), "", func(p *model.Participant) *string { return &p.Phone }),
 				str(id, "email", model.T(l, "E-post", "E-mail"), "", func(p *model.Participant) *string { return &p.Email }),
 				str(id, "presence_note", model.T(l, "Annat om närvaron", "Other notes on attendance"), model.T(l, "t.ex. de första 20 minuterna", "e.g. the first 20 minutes"),
@@ -191,12 +193,12 @@ func keepStep(old, new *model.Leaving) *model.Leaving {
 
 // signOpts offers the signing choices; the first says what the role and
 // the attendance give when nothing is chosen.
-func signOpts(l model.Lang, pt func() *model.Participant) []option {
+func signOpts(l model.Lang, pt func() *model.Participant) []components.Option {
 	p := *pt()
 	p.Signs = ""
-	out := []option{{"", model.T(l, "som rollen ger: ", "as the role gives: ") + p.Signing().Label(l)}}
+	out := []components.Option{{Value: "", Label: model.T(l, "som rollen ger: ", "as the role gives: ") + p.Signing().Label(l)}}
 	for _, s := range model.Signings {
-		out = append(out, option{string(s), s.Label(l)})
+		out = append(out, components.Option{Value: string(s), Label: s.Label(l)})
 	}
 	return out
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/components"
+
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -34,20 +36,20 @@ func toggleAttendance(p *model.Participant, f model.MeetingForm) {
 	p.Attendance = model.FormAttendance(f)
 }
 
-func attendanceOpts(l model.Lang) []option {
-	var out []option
+func attendanceOpts(l model.Lang) []components.Option {
+	var out []components.Option
 	for _, a := range model.Attendances {
-		out = append(out, option{string(a), a.Label(l)})
+		out = append(out, components.Option{Value: string(a), Label: a.Label(l)})
 	}
 	return out
 }
 
 // goalsField edits the goals an action serves as their numbers, "1, 3",
 // since an action can serve several and the plan refers to goals by number.
-func goalsField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) field {
-	return field{path: "content.actions[].goal_ids", label: model.T(l, "Vilka mål insatsen hör till (nummer, t.ex. 1, 3)", "Which goals it serves (numbers, e.g. 1, 3)"),
-		kind: kindText,
-		get: func() string {
+func goalsField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
+	return components.Field{Path: "content.actions[].goal_ids", Label: model.T(l, "Vilka mål insatsen hör till (nummer, t.ex. 1, 3)", "Which goals it serves (numbers, e.g. 1, 3)"),
+		Kind: components.KindText,
+		Get: func() string {
 			var nums []string
 			for i, g := range v().Content.Goals {
 				if row(false).ServesGoal(g.ID) {
@@ -56,11 +58,11 @@ func goalsField(l model.Lang, v func() *model.Version, row func(create bool) *mo
 			}
 			return strings.Join(nums, ", ")
 		},
-		set: func(s string) {
+		Set: func(s string) {
 			ids, _ := parseGoalNumbers(s, v().Content.Goals)
 			row(true).GoalIDs = ids
 		},
-		check: func(s string) string {
+		Check: func(s string) string {
 			if _, bad := parseGoalNumbers(s, v().Content.Goals); bad != "" {
 				return model.T(l, "Det finns inget mål nummer ", "There is no goal number ") + bad + "."
 			}
@@ -99,13 +101,13 @@ func contains(ss []string, s string) bool {
 // actionContactField asks how to reach an action's responsible person when
 // they were not at the meeting and the participant list has no phone or
 // e-mail for them: their copy and any question go to them afterwards.
-func actionContactField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) field {
-	return field{path: "content.actions[].contact", kind: kindText,
-		label: model.T(l, "Kontakt till den ansvariga (var inte med på mötet)", "Contact for the responsible person (not at the meeting)"),
-		hint:  model.T(l, "telefon eller e-post", "phone or e-mail"),
-		get:   func() string { return row(false).Contact },
-		set:   func(s string) { row(true).Contact = s },
-		hide: func() bool {
+func actionContactField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
+	return components.Field{Path: "content.actions[].contact", Kind: components.KindText,
+		Label: model.T(l, "Kontakt till den ansvariga (var inte med på mötet)", "Contact for the responsible person (not at the meeting)"),
+		Hint:  model.T(l, "telefon eller e-post", "phone or e-mail"),
+		Get:   func() string { return row(false).Contact },
+		Set:   func(s string) { row(true).Contact = s },
+		Hide: func() bool {
 			a := row(false)
 			if a.Contact != "" {
 				return false

@@ -18,11 +18,11 @@ func focusNotRaise(t *testing.T, m *Model) {
 	t.Helper()
 	goConsentStep(t, m)
 	fs := m.meeting.sections[secConsent].(*formSection)
-	for range len(fs.f.fields) + 1 {
+	for range len(fs.f.Fields) + 1 {
 		if out := screenText(m); strings.Contains(out, testNotRaise) {
 			t.Fatalf("tabbing through the consent shows what not to raise:\n%s", out)
 		}
-		if fs.f.current().path == "consent.not_raise" {
+		if fs.f.Current().Path == "consent.not_raise" {
 			return
 		}
 		press(m, "tab")

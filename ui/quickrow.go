@@ -5,6 +5,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/sipmote/sipmote/ui/components"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -48,7 +49,7 @@ func (s *listSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 		}
 	}
 	if p, ok := msg.(tea.PasteMsg); ok {
-		msg = tea.PasteMsg{Content: sanitize(p.Content, false)}
+		msg = tea.PasteMsg{Content: components.Sanitize(p.Content, false)}
 	}
 	in, cmd := s.quickIn.Update(msg)
 	s.quickIn = &in

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -48,10 +51,10 @@ type (
 // recoverModel offers the recovery files back, one at a time.
 type recoverModel struct {
 	lang    model.Lang
-	st      *Styles
+	st      *common.Styles
 	keys    recoverKeys
 	recs    []service.Recovery
-	ask     *confirm
+	ask     *components.Confirm
 	discard bool // the question is about throwing the file away
 	busy    bool // a restore or discard is running
 	message string
@@ -62,8 +65,8 @@ type recoverModel struct {
 	width   int
 }
 
-func newRecoverModel(l model.Lang, st *Styles, recs []service.Recovery) *recoverModel {
-	return &recoverModel{lang: l, st: st, keys: newRecoverKeys(l), recs: recs, since: confirmClock(), width: 80}
+func newRecoverModel(l model.Lang, st *common.Styles, recs []service.Recovery) *recoverModel {
+	return &recoverModel{lang: l, st: st, keys: newRecoverKeys(l), recs: recs, since: components.ConfirmClock(), width: 80}
 }
 
 // name is how the offer names the plan: the person's name, or the start
@@ -86,8 +89,8 @@ func (r *recoverModel) update(msg tea.Msg, svc *service.Service, io func(func() 
 	}
 	rec := r.recs[0]
 	if r.ask != nil {
-		switch r.ask.update(msg) {
-		case answeredYes:
+		switch r.ask.Update(msg) {
+		case components.AnsweredYes:
 			r.ask, r.busy = nil, true
 			discard := r.discard
 			return io(func() tea.Msg {
@@ -97,7 +100,7 @@ func (r *recoverModel) update(msg tea.Msg, svc *service.Service, io func(func() 
 				p, err := svc.Restore(rec)
 				return recoveryDoneMsg{path: rec.Path, plan: p, err: err}
 			})
-		case answeredNo:
+		case components.AnsweredNo:
 			r.ask = nil
 		}
 		return nil
@@ -106,7 +109,7 @@ func (r *recoverModel) update(msg tea.Msg, svc *service.Service, io func(func() 
 	if !ok {
 		return nil
 	}
-	if now := confirmClock(); now.Sub(r.since) < confirmQuiet {
+	if now := components.ConfirmClock(); now.Sub(r.since) < components.ConfirmQuiet {
 		r.ignored++
 		r.since = now
 		return nil
@@ -120,9 +123,9 @@ func (r *recoverModel) update(msg tea.Msg, svc *service.Service, io func(func() 
 			q += model.T(l, " Planen har ändrats efter att filen skrevs; de ändringarna ersätts.",
 				" The plan was changed after the file was written; those changes are replaced.")
 		}
-		r.ask, r.discard, r.message = newConfirm(l, r.st, q), false, ""
+		r.ask, r.discard, r.message = components.NewConfirm(l, r.st, q), false, ""
 	case key.Matches(k, r.keys.discard):
-		r.ask, r.discard, r.message = newConfirm(l, r.st, model.T(l,
+		r.ask, r.discard, r.message = components.NewConfirm(l, r.st, model.T(l,
 			"Kasta filen? Det som skrevs sist i planen för "+who+" och inte finns i databasen går förlorat.",
 			"Throw the file away? What was typed last in the plan of "+who+" and is not in the database is lost.")), true, ""
 	case key.Matches(k, r.keys.later):
@@ -142,9 +145,9 @@ func (r *recoverModel) done(msg recoveryDoneMsg) bool {
 	var rm *service.RemoveError
 	switch {
 	case msg.err != nil && errors.As(msg.err, &rm) && !msg.discard:
-		r.message = model.T(l, "Planen för "+r.name(rec)+" är tillbaka i databasen, men ", "The plan of "+r.name(rec)+" is back in the database, but ") + errText(l, msg.err)
+		r.message = model.T(l, "Planen för "+r.name(rec)+" är tillbaka i databasen, men ", "The plan of "+r.name(rec)+" is back in the database, but ") + common.ErrText(l, msg.err)
 	case msg.err != nil:
-		r.message = model.T(l, "Det gick inte: ", "That did not work: ") + errText(l, msg.err)
+		r.message = model.T(l, "Det gick inte: ", "That did not work: ") + common.ErrText(l, msg.err)
 		return true
 	case msg.discard:
 		r.message = model.T(l, "Filen för "+r.name(rec)+" är kastad.", "The file of "+r.name(rec)+" was thrown away.")
@@ -153,7 +156,7 @@ func (r *recoverModel) done(msg recoveryDoneMsg) bool {
 			"The plan of "+r.name(rec)+" is back in the database and the file is removed.")
 	}
 	r.recs = r.recs[1:]
-	r.since = confirmClock()
+	r.since = components.ConfirmClock()
 	return len(r.recs) > 0
 }
 
@@ -179,7 +182,7 @@ func (r *recoverModel) view(width, height int) string {
 	b.WriteString(ansi.Hardwrap(r.st.Label.Render(model.T(l, "Fil:    ", "File:    "))+rec.Path, w, false) + "\n")
 	switch {
 	case rec.Err != nil:
-		b.WriteString(r.st.Err.Render(ansi.Wordwrap(errText(l, rec.Err), w, "")) + "\n")
+		b.WriteString(r.st.Err.Render(ansi.Wordwrap(common.ErrText(l, rec.Err), w, "")) + "\n")
 	case rec.StoredClosed:
 		wrap(model.T(l, "Planen har avslutats sedan dess och kan inte få tillbaka texten.",
 			"The plan was closed since then and cannot take the text back."))
@@ -195,7 +198,7 @@ func (r *recoverModel) view(width, height int) string {
 	case r.busy:
 		b.WriteString(model.T(l, "Ett ögonblick…", "One moment…") + "\n")
 	case r.ask != nil:
-		b.WriteString(r.ask.view(w) + "\n")
+		b.WriteString(r.ask.View(w) + "\n")
 	default:
 		if r.message != "" {
 			b.WriteString(r.st.Warn.Render(ansi.Wordwrap(r.message, w, "")) + "\n")
@@ -219,7 +222,7 @@ func (r *recoverModel) view(width, height int) string {
 	if rec.Err != nil || rec.StoredClosed {
 		keys = keys[1:]
 	}
-	return strings.Join(out, "\n") + "\n" + shortHelp(styledHelp(r.st, help.New()), keys, width)
+	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(r.st, help.New()), keys, width)
 }
 
 // offerRecoveries reads the recovery files of the database before the

@@ -3,6 +3,8 @@ package ui
 import (
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -30,7 +32,7 @@ type remoteKeys struct{ quit key.Binding }
 // the plan, and once a second for the clocks.
 type remoteModel struct {
 	o     RemoteOptions
-	st    Styles
+	st    common.Styles
 	keys  remoteKeys
 	chair *chairModel
 	room  *roomModel
@@ -54,7 +56,7 @@ func NewRemote(o RemoteOptions) tea.Model {
 	if o.Agenda == nil {
 		o.Agenda = func(model.AgeGroup) []Step { return nil }
 	}
-	m := &remoteModel{o: o, st: DefaultStyles(), w: 80, h: 24}
+	m := &remoteModel{o: o, st: common.DefaultStyles(), w: 80, h: 24}
 	m.keys.quit = key.NewBinding(key.WithKeys("ctrl+c", "ctrl+q"), key.WithHelp("ctrl+c", model.T(o.Lang, "koppla ner", "disconnect")))
 	m.chair = newChairModel(o.Lang, &m.st, m.keys.quit)
 	m.room = newRoomModel(o.Lang, &m.st)
@@ -184,7 +186,7 @@ func (m *remoteModel) View() tea.View {
 			}
 		})
 	}
-	v := tea.NewView(clip(s, m.w, m.h))
+	v := tea.NewView(common.Clip(s, m.w, m.h))
 	v.AltScreen = true
 	v.WindowTitle = "sipmote"
 	return v

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 
+	"github.com/sipmote/sipmote/ui/components"
+
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -14,30 +16,30 @@ const secReview = model.SectionReview
 // reviewFields builds one outcome and one note per action and goal of the
 // previous version, then the decision. Writes go through the model, which
 // carries each outcome into the new version.
-func reviewFields(l model.Lang, p *model.Plan) []field {
+func reviewFields(l model.Lang, p *model.Plan) []components.Field {
 	prev := p.Reviewed(p.Draft)
 	if prev == nil {
 		return nil
 	}
 	r := func() *model.Review { return p.Draft.Review }
-	var fs []field
-	outcomeOpts := func(values []string) []option {
-		out := []option{{"", "—"}}
+	var fs []components.Field
+	outcomeOpts := func(values []string) []components.Option {
+		out := []components.Option{{Value: "", Label: "—"}}
 		for _, v := range values {
-			out = append(out, option{v, model.OutcomeLabel(v, l)})
+			out = append(out, components.Option{Value: v, Label: model.OutcomeLabel(v, l)})
 		}
 		return out
 	}
 	for i, a := range prev.Content.Actions {
 		id := a.ID
 		fs = append(fs,
-			field{path: fmt.Sprintf("review.actions[%d]", i), label: model.T(l, "Insats: ", "Action: ") + a.What, kind: kindChoice,
-				opts: outcomeOpts(model.ActionOutcomes),
-				get:  func() string { return r().Actions[id].Result },
-				set:  func(s string) { _ = p.SetActionOutcome(id, s, r().Actions[id].Note) }},
-			field{path: fmt.Sprintf("review.actions[%d].note", i), label: model.T(l, "  Kommentar", "  Note"), kind: kindText,
-				get: func() string { return r().Actions[id].Note },
-				set: func(s string) {
+			components.Field{Path: fmt.Sprintf("review.actions[%d]", i), Label: model.T(l, "Insats: ", "Action: ") + a.What, Kind: components.KindChoice,
+				Opts: outcomeOpts(model.ActionOutcomes),
+				Get:  func() string { return r().Actions[id].Result },
+				Set:  func(s string) { _ = p.SetActionOutcome(id, s, r().Actions[id].Note) }},
+			components.Field{Path: fmt.Sprintf("review.actions[%d].note", i), Label: model.T(l, "  Kommentar", "  Note"), Kind: components.KindText,
+				Get: func() string { return r().Actions[id].Note },
+				Set: func(s string) {
 					res := r().Actions[id].Result
 					if res == "" {
 						// A note before the outcome is kept on the review.
@@ -52,32 +54,32 @@ func reviewFields(l model.Lang, p *model.Plan) []field {
 	}
 	for i, g := range prev.Content.Goals {
 		id := g.ID
-		fs = append(fs, field{path: fmt.Sprintf("review.goals[%d]", i), label: model.T(l, "Mål: ", "Goal: ") + g.Text, kind: kindChoice,
-			opts: outcomeOpts(model.GoalOutcomes),
-			get:  func() string { return r().Goals[id].Result },
-			set:  func(s string) { _ = p.SetGoalOutcome(id, s, r().Goals[id].Note) }})
+		fs = append(fs, components.Field{Path: fmt.Sprintf("review.goals[%d]", i), Label: model.T(l, "Mål: ", "Goal: ") + g.Text, Kind: components.KindChoice,
+			Opts: outcomeOpts(model.GoalOutcomes),
+			Get:  func() string { return r().Goals[id].Result },
+			Set:  func(s string) { _ = p.SetGoalOutcome(id, s, r().Goals[id].Note) }})
 	}
-	decisions := []option{{"", "—"}}
+	decisions := []components.Option{{Value: "", Label: "—"}}
 	for _, d := range model.Decisions {
-		decisions = append(decisions, option{d, model.DecisionLabel(d, l)})
+		decisions = append(decisions, components.Option{Value: d, Label: model.DecisionLabel(d, l)})
 	}
-	fs = append(fs, field{path: "review.decision", label: model.T(l, "Beslut: revidera planen eller avsluta den", "Decision: revise the plan or close it"), kind: kindChoice,
-		opts: decisions,
-		get:  func() string { return r().Decision },
-		set:  func(s string) { _ = p.Decide(s) }})
+	fs = append(fs, components.Field{Path: "review.decision", Label: model.T(l, "Beslut: revidera planen eller avsluta den", "Decision: revise the plan or close it"), Kind: components.KindChoice,
+		Opts: decisions,
+		Get:  func() string { return r().Decision },
+		Set:  func(s string) { _ = p.Decide(s) }})
 	// Closing asks why; there is no default reason. Withdrawn consent is
 	// not offered: it closes the plan at once, from the home screen.
-	reasons := []option{{"", model.T(l, "— välj —", "— choose —")}}
+	reasons := []components.Option{{Value: "", Label: model.T(l, "— välj —", "— choose —")}}
 	for _, cr := range model.ClosureReasons {
 		if cr != model.CloseConsentGone {
-			reasons = append(reasons, option{string(cr), cr.Label(l)})
+			reasons = append(reasons, components.Option{Value: string(cr), Label: cr.Label(l)})
 		}
 	}
 	fs = append(fs,
-		field{path: "review.close_reason", label: model.T(l, "Om planen avslutas: varför?", "If the plan is closed: why?"), kind: kindChoice,
-			opts: reasons,
-			get:  func() string { return string(r().CloseReason) },
-			set: func(s string) {
+		components.Field{Path: "review.close_reason", Label: model.T(l, "Om planen avslutas: varför?", "If the plan is closed: why?"), Kind: components.KindChoice,
+			Opts: reasons,
+			Get:  func() string { return string(r().CloseReason) },
+			Set: func(s string) {
 				if s == "" {
 					r().CloseReason = ""
 					return
@@ -87,9 +89,9 @@ func reviewFields(l model.Lang, p *model.Plan) []field {
 					r().Decision, r().CloseReason = model.DecisionClose, model.ClosureReason(s)
 				}
 			}},
-		field{path: "review.close_text", label: model.T(l, "Förklaring till avslutet (sparas och skrivs ut)", "Explanation of the closing (kept and printed)"), kind: kindText,
-			get: func() string { return r().CloseText },
-			set: func(s string) { r().CloseText = s }})
+		components.Field{Path: "review.close_text", Label: model.T(l, "Förklaring till avslutet (sparas och skrivs ut)", "Explanation of the closing (kept and printed)"), Kind: components.KindText,
+			Get: func() string { return r().CloseText },
+			Set: func(s string) { r().CloseText = s }})
 	return fs
 }
 

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -32,7 +34,7 @@ func newRoomKeys() roomKeys {
 // screen.
 type roomModel struct {
 	lang model.Lang
-	st   *Styles
+	st   *common.Styles
 	keys roomKeys
 	// scroll is how many lines the reader moved from the part the meeting
 	// is on; 0 follows the meeting.
@@ -46,7 +48,7 @@ type roomModel struct {
 	back key.Binding
 }
 
-func newRoomModel(l model.Lang, st *Styles) *roomModel {
+func newRoomModel(l model.Lang, st *common.Styles) *roomModel {
 	return &roomModel{lang: l, st: st, keys: newRoomKeys(), width: 80, height: 24}
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -24,7 +26,7 @@ func stepOrder(steps []Step) []string {
 // roundView lists who belongs in the round, with a tick for those who have
 // spoken. An interpreter, and anyone who left before the step, is not in
 // it; those who left are named below so that the chair knows why.
-func roundView(st *Styles, l model.Lang, stepID string, order []string, v *model.Version, width int) string {
+func roundView(st *common.Styles, l model.Lang, stepID string, order []string, v *model.Version, width int) string {
 	spoke := map[string]bool{}
 	for _, id := range v.Rounds[stepID] {
 		spoke[id] = true
@@ -78,7 +80,7 @@ func newRoundKeys(l model.Lang) roundKeys {
 // rounds skip them.
 type roundOverlay struct {
 	lang model.Lang
-	st   *Styles
+	st   *common.Styles
 	keys roundKeys
 	v    *model.Version
 	step string
@@ -90,7 +92,7 @@ type roundOverlay struct {
 	cursor  int
 }
 
-func newRoundOverlay(l model.Lang, st *Styles, v *model.Version, step string, order []string, current string, now func() time.Time) *roundOverlay {
+func newRoundOverlay(l model.Lang, st *common.Styles, v *model.Version, step string, order []string, current string, now func() time.Time) *roundOverlay {
 	if now == nil {
 		now = time.Now
 	}
@@ -110,7 +112,7 @@ func (o *roundOverlay) rows() []*model.Participant {
 	return out
 }
 
-func (o *roundOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *roundOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return o, nil
@@ -160,7 +162,7 @@ func (o *roundOverlay) toggle(id string) {
 	o.v.Rounds[o.step] = append(ids, id)
 }
 
-func (o *roundOverlay) view(w, h int) string {
+func (o *roundOverlay) View(w, h int) string {
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Vem har fått tala?", "Who has spoken?")) + "\n\n")
 	spoke := map[string]bool{}

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -60,17 +63,17 @@ type stopShareMsg struct{}
 // the secretary drop a device or stop sharing.
 type sharePanel struct {
 	lang   model.Lang
-	st     *Styles
+	st     *common.Styles
 	keys   shareKeys
 	sh     Sharing
 	cursor int
 }
 
-func newSharePanel(l model.Lang, st *Styles, sh Sharing) *sharePanel {
+func newSharePanel(l model.Lang, st *common.Styles, sh Sharing) *sharePanel {
 	return &sharePanel{lang: l, st: st, keys: newShareKeys(l), sh: sh}
 }
 
-func (o *sharePanel) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *sharePanel) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return o, nil
@@ -175,10 +178,10 @@ func (o *sharePanel) deviceLines(devs []Device, n int) []string {
 	return out
 }
 
-// view shows the lines and codes first, as they are what the panel is
+// View shows the lines and codes first, as they are what the panel is
 // for; on a short window the explanation and the blank lines go before
 // any of them, and the list of devices scrolls.
-func (o *sharePanel) view(w, h int) string {
+func (o *sharePanel) View(w, h int) string {
 	l, st := o.lang, o.st
 	iw, ih := max(1, w-4), max(1, h-2)
 	join := o.joinLines(iw)
@@ -234,5 +237,5 @@ func (o *sharePanel) view(w, h int) string {
 		b = append(b, "")
 	}
 	b = append(b, st.Subtle.Render(strings.Join(help, " · ")))
-	return strings.Join(pane(st.FocusBorder, strings.Join(b, "\n"), w, h), "\n")
+	return strings.Join(components.Pane(st.FocusBorder, strings.Join(b, "\n"), w, h), "\n")
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -77,7 +79,7 @@ func joinOf(t *testing.T, scr, label, line string) string {
 // and the keys on screen, from a roomy window down to 60×16, in both
 // languages, whatever the address and however many devices are in.
 func TestSharePanelCodePerRole(t *testing.T) {
-	st := DefaultStyles()
+	st := common.DefaultStyles()
 	for _, l := range []model.Lang{model.Swedish, model.English} {
 		roomLabel := model.T(l, "Rummets skärm (projektorn):", "The room's screen (projector):")
 		chairLabel := model.T(l, "Mötesledarens dator:", "The chair's computer:")
@@ -91,7 +93,7 @@ func TestSharePanelCodePerRole(t *testing.T) {
 					f := newFakeSharing(host, n)
 					p := newSharePanel(l, &st, f)
 					p.cursor = n - 1 // the last device chosen: it must show
-					scr := ansi.Strip(p.view(sz[0], sz[1]))
+					scr := ansi.Strip(p.View(sz[0], sz[1]))
 					rows := strings.Split(scr, "\n")
 					if len(rows) != sz[1] {
 						t.Errorf("%s: %d rows", name, len(rows))

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -53,7 +55,7 @@ func (m *meetingModel) updateShare(msg tea.Msg) (tea.Cmd, bool) {
 	case sharedMsg:
 		m.sharing = nil
 		if msg.err != nil {
-			m.message = model.T(m.lang, "Mötet kunde inte delas: ", "The meeting could not be shared: ") + errText(m.lang, msg.err)
+			m.message = model.T(m.lang, "Mötet kunde inte delas: ", "The meeting could not be shared: ") + common.ErrText(m.lang, msg.err)
 			return nil, true
 		}
 		m.sharing = msg.sh
@@ -76,7 +78,7 @@ func (m *meetingModel) updateShare(msg tea.Msg) (tea.Cmd, bool) {
 	case shareStoppedMsg:
 		m.message = model.T(m.lang, "Mötet delas inte längre.", "The meeting is no longer shared.")
 		if msg.err != nil {
-			m.message += " " + errText(m.lang, msg.err)
+			m.message += " " + common.ErrText(m.lang, msg.err)
 		}
 		return nil, true
 	}

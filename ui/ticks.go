@@ -3,6 +3,9 @@ package ui
 import (
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -25,8 +28,8 @@ type Checklist func(model.AgeGroup) (before, after []CheckItem)
 // carries them so the home screen can count what is still open.
 type ticksOverlay struct {
 	lang   model.Lang
-	st     *Styles
-	keys   pickKeys
+	st     *common.Styles
+	keys   components.PickKeys
 	tick   key.Binding
 	plan   *model.Plan
 	before []CheckItem
@@ -34,9 +37,9 @@ type ticksOverlay struct {
 	cursor int
 }
 
-func newTicksOverlay(l model.Lang, st *Styles, p *model.Plan, before, after []CheckItem) *ticksOverlay {
+func newTicksOverlay(l model.Lang, st *common.Styles, p *model.Plan, before, after []CheckItem) *ticksOverlay {
 	return &ticksOverlay{lang: l, st: st, plan: p, before: append(planItems(p), before...), after: after,
-		keys: newPickKeys(l, "ctrl+l"),
+		keys: components.NewPickKeys(l, "ctrl+l"),
 		tick: key.NewBinding(key.WithKeys("space", "enter", "x"), key.WithHelp("mellanslag", model.T(l, "bocka av", "tick")))}
 }
 
@@ -58,7 +61,7 @@ func planItems(p *model.Plan) []CheckItem {
 
 // summonsLines is the summons list shown above the checklists: who is
 // summoned and whether they have confirmed.
-func summonsLines(l model.Lang, st *Styles, v *model.Version, w int) []string {
+func summonsLines(l model.Lang, st *common.Styles, v *model.Version, w int) []string {
 	if v == nil {
 		return nil
 	}
@@ -94,18 +97,18 @@ func (o *ticksOverlay) items() []CheckItem {
 	return append(append([]CheckItem{}, o.before...), o.after...)
 }
 
-func (o *ticksOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *ticksOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return o, nil
 	}
 	all := o.items()
 	var moved bool
-	if o.cursor, moved = o.keys.move(k, o.cursor, len(all)); moved {
+	if o.cursor, moved = o.keys.Move(k, o.cursor, len(all)); moved {
 		return o, nil
 	}
 	switch {
-	case key.Matches(k, o.keys.close):
+	case key.Matches(k, o.keys.Close):
 		return nil, nil
 	case key.Matches(k, o.tick):
 		if o.cursor < len(all) && !o.plan.ReadOnly() {
@@ -116,7 +119,7 @@ func (o *ticksOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	return o, nil
 }
 
-func (o *ticksOverlay) view(w, h int) string {
+func (o *ticksOverlay) View(w, h int) string {
 	var lines []string
 	cur := -1
 	idx := 0

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -56,7 +58,7 @@ func (k trailKeys) FullHelp() [][]key.Binding {
 // cannot be changed from anywhere.
 type trailModel struct {
 	lang          model.Lang
-	st            *Styles
+	st            *common.Styles
 	keys          trailKeys
 	help          help.Model
 	title         string
@@ -66,7 +68,7 @@ type trailModel struct {
 	showHelp      bool
 }
 
-func newTrailModel(l model.Lang, st *Styles, title string, rows []TrailRow, w, h int) *trailModel {
+func newTrailModel(l model.Lang, st *common.Styles, title string, rows []TrailRow, w, h int) *trailModel {
 	m := &trailModel{lang: l, st: st, keys: newTrailKeys(l), help: help.New(), title: title, rows: rows, width: w, height: h}
 	m.offset = max(0, len(rows)-m.page()) // the newest events first in view
 	return m
@@ -139,7 +141,7 @@ func (m *trailModel) view() string {
 			b.WriteString(ansi.Truncate(line, max(1, m.width), "…") + "\n")
 		}
 	}
-	b.WriteString("\n" + shortHelp(m.help, m.keys.ShortHelp(), m.width))
+	b.WriteString("\n" + common.ShortHelp(m.help, m.keys.ShortHelp(), m.width))
 	return b.String()
 }
 

@@ -165,7 +165,7 @@ func TestBadPNRPutsTheCursorThere(t *testing.T) {
 	if m.screen != screenNew || !strings.Contains(screenText(m), "personnummer is not valid") {
 		t.Fatalf("the bad personnummer is not told:\n%s", screenText(m))
 	}
-	if f := m.newPlan.form.current(); f == nil || f.path != "pnr" {
+	if f := m.newPlan.form.Current(); f == nil || f.Path != "pnr" {
 		t.Errorf("the cursor is on %+v, want the personnummer field", f)
 	}
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -19,7 +21,7 @@ import (
 // open.
 type UnlockModel struct {
 	lang      model.Lang
-	st        Styles
+	st        common.Styles
 	in        textinput.Model
 	problem   string
 	pass      []byte
@@ -43,7 +45,7 @@ func NewUnlock(l model.Lang, problem string) *UnlockModel {
 	in.Prompt = "> "
 	in.CharLimit = 1024
 	in.Focus()
-	m := &UnlockModel{lang: l, st: DefaultStyles(), in: in, problem: problem, help: help.New(), width: 80}
+	m := &UnlockModel{lang: l, st: common.DefaultStyles(), in: in, problem: problem, help: help.New(), width: 80}
 	m.keys.unlock = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "lås upp", "unlock")))
 	m.keys.quit = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
 	return m

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sipmote/sipmote/ui/common"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
@@ -115,7 +117,7 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 	// The subject typed where it belongs: the consent.
 	inEdit(m, func() { mm.goSection(secConsent) })
 	fs := mm.sections[secConsent].(*formSection)
-	inEdit(m, func() { fs.f.focusField(fieldIndex(fs.f, "consent.not_raise"), -1) })
+	inEdit(m, func() { fs.f.FocusField(fieldIndex(fs.f, "consent.not_raise"), -1) })
 	press(m, "enter", "end")
 	typeText(m, "; hennes tidigare partner")
 	check("after the consent")
@@ -234,7 +236,7 @@ func TestRoomKeepsTheHeadingOfAPartCut(t *testing.T) {
 	v := p.Draft
 	v.Content.OwnWords = strings.Repeat("Jag vill kunna bo kvar hemma och klara mig själv. ", 12)
 	v.Content.Goals = []model.Goal{{ID: "g1", Text: "Bo kvar hemma"}}
-	st := DefaultStyles()
+	st := common.DefaultStyles()
 	r := newRoomModel(model.Swedish, &st)
 	r.setSize(80, 16)
 	steps := []Step{{ID: "goals", Section: secGoals, Title: model.Text{SV: "Vad vill vi nå?", EN: "What do we want to reach?"}}}

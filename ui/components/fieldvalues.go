@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"strconv"
@@ -7,8 +7,8 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// dateCheck and clockCheck give the immediate message under a field.
-func dateCheck(l model.Lang) func(string) string {
+// DateCheck and clockCheck give the immediate message under a field.
+func DateCheck(l model.Lang) func(string) string {
 	return func(s string) string {
 		s = strings.TrimSpace(s)
 		if model.CheckDate(s) != nil {
@@ -21,7 +21,7 @@ func dateCheck(l model.Lang) func(string) string {
 	}
 }
 
-func clockCheck(l model.Lang) func(string) string {
+func ClockCheck(l model.Lang) func(string) string {
 	return func(s string) string {
 		if model.CheckClock(strings.TrimSpace(s)) != nil {
 			return model.T(l, "Skriv tiden som TT:MM, t.ex. 13:00.", "Write the time as HH:MM, e.g. 13:00.")
@@ -30,12 +30,12 @@ func clockCheck(l model.Lang) func(string) string {
 	}
 }
 
-func boolStr(b bool) string { return strconv.FormatBool(b) }
+func BoolStr(b bool) string { return strconv.FormatBool(b) }
 
-// splitList reads a list typed on one line. Items are separated by
+// SplitList reads a list typed on one line. Items are separated by
 // semicolons, since unit names often hold commas ("Socialtjänsten,
 // familjeenheten").
-func splitList(s string) []string {
+func SplitList(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, ";") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -45,38 +45,38 @@ func splitList(s string) []string {
 	return out
 }
 
-// joinList shows a list for editing. A trailing comma being typed is kept
+// JoinList shows a list for editing. A trailing comma being typed is kept
 // by the caller through the raw text, so only finished items are joined.
-func joinList(xs []string) string { return strings.Join(xs, "; ") }
+func JoinList(xs []string) string { return strings.Join(xs, "; ") }
 
-func principalOpts(l model.Lang) []option {
-	out := []option{{"", "—"}}
+func PrincipalOpts(l model.Lang) []Option {
+	out := []Option{{"", "—"}}
 	for _, p := range model.Principals {
-		out = append(out, option{string(p), p.Label(l)})
+		out = append(out, Option{string(p), p.Label(l)})
 	}
 	return out
 }
 
-func roleOpts(l model.Lang) []option {
-	var out []option
+func RoleOpts(l model.Lang) []Option {
+	var out []Option
 	for _, r := range model.Roles {
-		out = append(out, option{string(r), r.Label(l)})
+		out = append(out, Option{string(r), r.Label(l)})
 	}
 	return out
 }
 
-func formOpts(l model.Lang) []option {
-	var out []option
+func FormOpts(l model.Lang) []Option {
+	var out []Option
 	for _, f := range model.Forms {
-		out = append(out, option{string(f), f.Label(l)})
+		out = append(out, Option{string(f), f.Label(l)})
 	}
 	return out
 }
 
-func statusOpts(l model.Lang) []option {
-	var out []option
+func StatusOpts(l model.Lang) []Option {
+	var out []Option
 	for _, s := range model.ActionStatuses {
-		out = append(out, option{string(s), s.Label(l)})
+		out = append(out, Option{string(s), s.Label(l)})
 	}
 	return out
 }

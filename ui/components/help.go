@@ -1,7 +1,9 @@
-package ui
+package components
 
 import (
 	"strings"
+
+	"github.com/sipmote/sipmote/ui/common"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -15,10 +17,10 @@ import (
 // closeKey closes the help and the other overlays that take no text.
 var closeKey = key.NewBinding(key.WithKeys("esc", "q", "f1"))
 
-// helpGroup is one titled group of keys in the full help.
-type helpGroup struct {
-	title string
-	keys  []key.Binding
+// HelpGroup is one titled group of keys in the full help.
+type HelpGroup struct {
+	Title string
+	Keys  []key.Binding
 }
 
 // helpOverlay shows every key of the screen. Nothing is ever cut: the keys
@@ -26,17 +28,17 @@ type helpGroup struct {
 // when they do not fit the window the help scrolls.
 type helpOverlay struct {
 	lang   model.Lang
-	st     *Styles
-	groups []helpGroup
+	st     *common.Styles
+	groups []HelpGroup
 	vp     viewport.Model
 	w, h   int
 }
 
-func newHelpOverlay(l model.Lang, st *Styles, g []helpGroup) *helpOverlay {
+func NewHelpOverlay(l model.Lang, st *common.Styles, g []HelpGroup) *helpOverlay {
 	return &helpOverlay{lang: l, st: st, groups: g, vp: viewport.New()}
 }
 
-func (o *helpOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *helpOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, closeKey) {
 		return nil, nil
 	}
@@ -54,7 +56,7 @@ func (o *helpOverlay) layout(iw, ih int) {
 	var blocks []string
 	kw := 0
 	for _, g := range o.groups {
-		for _, k := range g.keys {
+		for _, k := range g.Keys {
 			if k.Enabled() {
 				kw = max(kw, ansi.StringWidth(k.Help().Key))
 			}
@@ -67,8 +69,8 @@ func (o *helpOverlay) layout(iw, ih int) {
 	colW := (iw - 3*(cols-1)) / cols
 	for _, g := range o.groups {
 		var b strings.Builder
-		b.WriteString(o.st.Label.Render(ansi.Wordwrap(g.title, colW, "")))
-		for _, k := range g.keys {
+		b.WriteString(o.st.Label.Render(ansi.Wordwrap(g.Title, colW, "")))
+		for _, k := range g.Keys {
 			if !k.Enabled() || k.Help().Key == "" {
 				continue
 			}
@@ -108,7 +110,7 @@ func (o *helpOverlay) layout(iw, ih int) {
 	o.vp.SetContent(head + "\n\n" + body)
 }
 
-func (o *helpOverlay) view(w, h int) string {
+func (o *helpOverlay) View(w, h int) string {
 	// The box's border and padding take 6 columns and 4 lines; the title
 	// and the footer two lines more.
 	iw, ih := max(10, w-6), max(1, h-4-3)

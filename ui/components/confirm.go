@@ -1,7 +1,9 @@
-package ui
+package components
 
 import (
 	"time"
+
+	"github.com/sipmote/sipmote/ui/common"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -10,73 +12,73 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// confirmQuiet is how long the keyboard must be still before a question
+// ConfirmQuiet is how long the keyboard must be still before a question
 // takes an answer. Keys typed ahead, for the screen before the question,
 // arrive at once or in a stream; they are thrown away, and each one starts
 // the wait again, so only a key pressed after reading the question counts.
-const confirmQuiet = 600 * time.Millisecond
+const ConfirmQuiet = 600 * time.Millisecond
 
-// confirmClock is the confirmation's clock. It is the wall clock even when
+// ConfirmClock is the confirmation's clock. It is the wall clock even when
 // the screens run on a fixed clock, since it measures how keys arrive;
 // tests replace it.
-var confirmClock = time.Now
+var ConfirmClock = time.Now
 
-// confirmKeys are the answers. Yes is a letter named in the question, never
+// ConfirmKeys are the answers. Yes is a letter named in the question, never
 // enter or space, which type-ahead is full of.
-var confirmKeys = struct{ yes, no key.Binding }{
-	yes: key.NewBinding(key.WithKeys("j", "y", "J", "Y")),
-	no:  key.NewBinding(key.WithKeys("n", "N", "esc")),
+var ConfirmKeys = struct{ Yes, No key.Binding }{
+	Yes: key.NewBinding(key.WithKeys("j", "y", "J", "Y")),
+	No:  key.NewBinding(key.WithKeys("n", "N", "esc")),
 }
 
-type answer int
+type Answer int
 
 const (
-	pending answer = iota
-	answeredYes
-	answeredNo
+	Pending Answer = iota
+	AnsweredYes
+	AnsweredNo
 )
 
-// confirm is a question before something that cannot be undone: closing a
+// Confirm is a question before something that cannot be undone: closing a
 // plan, throwing away what was typed. Type-ahead cannot answer it.
-type confirm struct {
+type Confirm struct {
 	lang     model.Lang
-	st       *Styles
+	st       *common.Styles
 	question string
 	last     time.Time // the question appeared, or the last key thrown away
 	ignored  int       // keys thrown away
 	hint     bool      // a key that is no answer was pressed after the wait
 }
 
-func newConfirm(l model.Lang, st *Styles, question string) *confirm {
-	return &confirm{lang: l, st: st, question: question, last: confirmClock()}
+func NewConfirm(l model.Lang, st *common.Styles, question string) *Confirm {
+	return &Confirm{lang: l, st: st, question: question, last: ConfirmClock()}
 }
 
-// update takes a message while the question is shown.
-func (c *confirm) update(msg tea.Msg) answer {
+// Update takes a message while the question is shown.
+func (c *Confirm) Update(msg tea.Msg) Answer {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		c.ignored++
-		c.last = confirmClock()
+		c.last = ConfirmClock()
 	case tea.KeyPressMsg:
-		now := confirmClock()
-		if now.Sub(c.last) < confirmQuiet {
+		now := ConfirmClock()
+		if now.Sub(c.last) < ConfirmQuiet {
 			c.ignored++
 			c.last = now
-			return pending
+			return Pending
 		}
 		switch {
-		case key.Matches(msg, confirmKeys.yes):
-			return answeredYes
-		case key.Matches(msg, confirmKeys.no):
-			return answeredNo
+		case key.Matches(msg, ConfirmKeys.Yes):
+			return AnsweredYes
+		case key.Matches(msg, ConfirmKeys.No):
+			return AnsweredNo
 		}
 		c.hint = true
 	}
-	return pending
+	return Pending
 }
 
-// view draws the question, what answers it and what was thrown away.
-func (c *confirm) view(width int) string {
+// View draws the question, what answers it and what was thrown away.
+func (c *Confirm) View(width int) string {
 	w := max(20, width-2)
 	out := c.st.Warn.Render(ansi.Wordwrap(c.question, w, "")) + "\n" +
 		ansi.Wordwrap(model.T(c.lang, "Tryck j för ja eller n för nej.", "Press y for yes or n for no."), w, "")

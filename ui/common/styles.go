@@ -1,6 +1,4 @@
-// Package ui is the terminal interface of sipmote: one small Bubble Tea model
-// per screen, each with its own keymap, routed from one root model.
-package ui
+package common
 
 import (
 	"image/color"
@@ -92,9 +90,9 @@ func NewStyles(dark, noColor bool) Styles {
 	}
 }
 
-// styledHelp gives a help bubble the screen's colours, which follow the
+// StyledHelp gives a help bubble the screen's colours, which follow the
 // terminal's background and NO_COLOR.
-func styledHelp(st *Styles, h help.Model) help.Model {
+func StyledHelp(st *Styles, h help.Model) help.Model {
 	h.Styles = st.Help
 	return h
 }
@@ -135,10 +133,10 @@ func areaStyles(dark, noColor bool) textarea.Styles {
 	return t
 }
 
-// shortHelp is the one-line key help, cut to the window. The help bubble
+// ShortHelp is the one-line key help, cut to the window. The help bubble
 // can overrun its width when the ellipsis itself does not fit, so the line
 // is cut here as well.
-func shortHelp(h help.Model, keys []key.Binding, width int) string {
+func ShortHelp(h help.Model, keys []key.Binding, width int) string {
 	h.SetWidth(width)
 	return ansi.Truncate(h.ShortHelpView(keys), max(1, width), "…")
 }

@@ -1,7 +1,7 @@
 // How a form draws itself: its fields with their findings, in a window
 // that keeps the field in focus visible.
 
-package ui
+package components
 
 import (
 	"strings"
@@ -11,23 +11,23 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// view draws the form in width columns.
-func (f *form) view(findings map[string]string) string {
-	blocks := make([]string, 0, len(f.fields))
+// View draws the form in width columns.
+func (f *Form) View(findings map[string]string) string {
+	blocks := make([]string, 0, len(f.Fields))
 	var b strings.Builder
-	for i, fl := range f.fields {
+	for i, fl := range f.Fields {
 		if i > 0 {
 			blocks = append(blocks, b.String())
 			b.Reset()
 		}
-		focused := i == f.focus
+		focused := i == f.Focus
 		if fl.hidden() && !focused {
 			continue
 		}
-		label := fl.label
+		label := fl.Label
 		if focused {
 			b.WriteString(f.st.Focused.Render("› " + label))
-			if f.replace && fl.kind == kindText && !fl.private {
+			if f.Replace && fl.Kind == KindText && !fl.Private {
 				b.WriteString(f.st.Subtle.Render("  (" + model.T(f.lang, "skriv för att ersätta", "type to replace") + ")"))
 			}
 		} else {
@@ -35,45 +35,45 @@ func (f *form) view(findings map[string]string) string {
 		}
 		b.WriteByte('\n')
 		switch {
-		case focused && fl.private && !f.revealed:
+		case focused && fl.Private && !f.revealed:
 			// Never the text itself: the focus alone must not put it on
 			// a screen the room may see.
 			b.WriteString("  " + f.st.Focused.Render(hiddenLine(f.lang, &fl)))
-		case focused && f.held:
-			lines := strings.Split(ansi.Wordwrap(fl.get(), max(10, f.width-2), ""), "\n")
+		case focused && f.Held:
+			lines := strings.Split(ansi.Wordwrap(fl.Get(), max(10, f.width-2), ""), "\n")
 			if len(lines) > 3 {
 				lines = append(lines[:3], "…")
 			}
 			b.WriteString("  " + strings.Join(lines, "\n  "))
-		case focused && fl.kind == kindText:
+		case focused && fl.Kind == KindText:
 			b.WriteString("  " + f.input.View())
-		case focused && fl.kind == kindArea:
+		case focused && fl.Kind == KindArea:
 			b.WriteString(f.area.View())
-		case fl.kind == kindAction:
-			btn := "[ " + fl.hint + " ]"
+		case fl.Kind == KindAction:
+			btn := "[ " + fl.Hint + " ]"
 			if focused {
 				btn = f.st.Focused.Render(btn) + f.st.Subtle.Render("  "+model.T(f.lang, "enter", "enter"))
 			}
 			b.WriteString("  " + btn)
-			if fl.note != nil {
-				if n := fl.note(); n != "" {
+			if fl.Note != nil {
+				if n := fl.Note(); n != "" {
 					b.WriteString("\n" + f.st.Subtle.Render(ansi.Wordwrap("  "+n, max(10, f.width-2), "")))
 				}
 			}
-		case fl.kind == kindToggle:
+		case fl.Kind == KindToggle:
 			mark := "[ ] " + model.T(f.lang, "nej", "no")
-			if fl.get() == "true" {
+			if fl.Get() == "true" {
 				mark = "[x] " + model.T(f.lang, "ja", "yes")
 			}
 			if focused {
 				mark = f.st.Focused.Render(mark) + f.st.Subtle.Render("  "+model.T(f.lang, "mellanslag ändrar", "space changes"))
 			}
 			b.WriteString("  " + mark)
-		case fl.kind == kindChoice:
-			lbl := fl.get()
+		case fl.Kind == KindChoice:
+			lbl := fl.Get()
 			for _, o := range fl.choices() {
-				if o.value == fl.get() {
-					lbl = o.label
+				if o.Value == fl.Get() {
+					lbl = o.Label
 				}
 			}
 			if lbl == "" {
@@ -85,12 +85,12 @@ func (f *form) view(findings map[string]string) string {
 				b.WriteString("  " + lbl)
 			}
 		default:
-			v := fl.get()
+			v := fl.Get()
 			if v == "" {
 				b.WriteString("  " + f.st.Subtle.Render("—"))
-			} else if fl.private {
+			} else if fl.Private {
 				b.WriteString("  " + f.st.Subtle.Render(restingLine(f.lang, &fl)))
-			} else if fl.kind == kindArea {
+			} else if fl.Kind == KindArea {
 				lines := strings.Split(ansi.Wordwrap(v, max(10, f.width-2), ""), "\n")
 				if len(lines) > 3 {
 					lines = append(lines[:3], "…")
@@ -101,17 +101,17 @@ func (f *form) view(findings map[string]string) string {
 			}
 		}
 		b.WriteByte('\n')
-		if focused && fl.private && f.revealed {
+		if focused && fl.Private && f.revealed {
 			b.WriteString("  " + f.st.Warn.Render(shownNote(f.lang)) + "\n")
 		}
 		checked := false
-		if fl.check != nil {
-			if msg := fl.check(fl.get()); msg != "" {
+		if fl.Check != nil {
+			if msg := fl.Check(fl.Get()); msg != "" {
 				b.WriteString("  " + f.st.Err.Render(msg) + "\n")
 				checked = true
 			}
 		}
-		if msg, ok := findings[fl.path]; ok && focused && !checked {
+		if msg, ok := findings[fl.Path]; ok && focused && !checked {
 			w := ansi.Wordwrap(msg, max(10, f.width-2), "")
 			b.WriteString("  " + f.st.Warn.Render(strings.ReplaceAll(w, "\n", "\n  ")) + "\n")
 		}
@@ -125,15 +125,15 @@ func (f *form) view(findings map[string]string) string {
 		}
 	}
 	out = strings.Join(lines, "\n")
-	if f.notice != "" {
-		out += "\n" + f.st.Warn.Render(f.notice)
+	if f.Notice != "" {
+		out += "\n" + f.st.Warn.Render(f.Notice)
 	}
 	return out
 }
 
 // window keeps the focused field in view when the form is taller than its
 // room, showing as many fields around it as fit.
-func (f *form) window(blocks []string) string {
+func (f *Form) window(blocks []string) string {
 	height := func(s string) int { return strings.Count(s, "\n") }
 	total := 0
 	for _, bl := range blocks {
@@ -143,8 +143,8 @@ func (f *form) window(blocks []string) string {
 	if total <= room {
 		return strings.TrimRight(strings.Join(blocks, ""), "\n")
 	}
-	first, last := f.focus, f.focus
-	used := height(blocks[f.focus])
+	first, last := f.Focus, f.Focus
+	used := height(blocks[f.Focus])
 	for {
 		grown := false
 		if last+1 < len(blocks) && used+height(blocks[last+1]) <= room-1 {

@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -6,25 +6,26 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // textOverlay shows a text that may be longer than the window, such as
 // what changed between two versions.
 type textOverlay struct {
 	lang  model.Lang
-	st    *Styles
+	st    *common.Styles
 	close key.Binding
 	title string
 	vp    viewport.Model
 }
 
-func newTextOverlay(l model.Lang, st *Styles, title, text string, w, h int) *textOverlay {
+func NewTextOverlay(l model.Lang, st *common.Styles, title, text string, w, h int) *textOverlay {
 	vp := viewport.New(viewport.WithWidth(max(10, w-6)), viewport.WithHeight(max(3, h-6)))
 	vp.SetContent(ansi.Wordwrap(text, max(10, w-8), ""))
-	return &textOverlay{lang: l, st: st, title: title, vp: vp, close: closeKeys(l, "ctrl+t")}
+	return &textOverlay{lang: l, st: st, title: title, vp: vp, close: CloseKeys(l, "ctrl+t")}
 }
 
-func (o *textOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+func (o *textOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, o.close) {
 		return nil, nil
 	}
@@ -33,7 +34,7 @@ func (o *textOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	return o, cmd
 }
 
-func (o *textOverlay) view(w, h int) string {
+func (o *textOverlay) View(w, h int) string {
 	body := o.st.Title.Render(o.title) + "\n\n" + o.vp.View() + "\n" +
 		o.st.Subtle.Render(model.T(o.lang, "↑↓ bläddrar · esc stänger", "↑↓ scroll · esc closes"))
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)

@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"strings"
@@ -7,15 +7,15 @@ import (
 	"github.com/sipmote/sipmote/termsafe"
 )
 
-func pad(s string, n int) string {
+func Pad(s string, n int) string {
 	s = ansi.Truncate(s, n, "…")
 	return s + strings.Repeat(" ", max(0, n-ansi.StringWidth(s)))
 }
 
-// clip cuts a screen to the window, the last guard against a broken
+// Clip cuts a screen to the window, the last guard against a broken
 // layout: a line that would wrap or a screen that would scroll moves every
 // line below it, so nothing may ever be wider or taller than the window.
-func clip(s string, w, h int) string {
+func Clip(s string, w, h int) string {
 	// Stored text may hold bidi controls that would run a name backwards
 	// or hide it; the screen shows the letters as stored, in order.
 	s = termsafe.DropFormat(s)

@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"strings"
@@ -7,11 +7,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// pane draws content in a rounded box of exactly w × h cells, cutting what
+// Pane draws content in a rounded box of exactly w × h cells, cutting what
 // does not fit, so that no pane can push the status bar off screen. It is
 // drawn by hand rather than by lipgloss, since it runs on every keystroke
 // and the lines' widths are measured once here anyway.
-func pane(border lipgloss.Style, content string, w, h int) []string {
+func Pane(border lipgloss.Style, content string, w, h int) []string {
 	iw, ih := max(1, w-4), max(1, h-2)
 	lines := strings.Split(content, "\n")
 	if len(lines) > ih {

@@ -5,7 +5,7 @@
 // holds; enter shows it for editing; leaving it (tab, esc, another
 // section, another view) hides it again.
 
-package ui
+package components
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -23,15 +23,15 @@ var privateKeys = struct {
 	prev:    key.NewBinding(key.WithKeys("shift+tab", "up")),
 }
 
-// concealed tells whether the focused field is private and hidden now.
-func (f *form) concealed() bool {
-	fl := f.current()
-	return fl != nil && fl.private && !f.revealed
+// Concealed tells whether the focused field is private and hidden now.
+func (f *Form) Concealed() bool {
+	fl := f.Current()
+	return fl != nil && fl.Private && !f.revealed
 }
 
-// conceal hides the focused private field again; it tells whether it was
+// Conceal hides the focused private field again; it tells whether it was
 // shown.
-func (f *form) conceal() bool {
+func (f *Form) Conceal() bool {
 	was := f.revealed
 	f.revealed = false
 	return was
@@ -45,7 +45,7 @@ func (f *form) conceal() bool {
 // and a projector would show it with it. Editing it unseen is no better:
 // nobody can check what they change. So nothing is changed, and the
 // message says so and what to press.
-func (f *form) updateConcealed(msg tea.Msg) tea.Cmd {
+func (f *Form) updateConcealed(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
@@ -58,22 +58,22 @@ func (f *form) updateConcealed(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, privateKeys.conceal):
 			return nil
 		}
-		f.notice = refusedNotice(f.lang)
+		f.Notice = refusedNotice(f.lang)
 	case tea.PasteMsg:
-		f.notice = refusedNotice(f.lang)
+		f.Notice = refusedNotice(f.lang)
 	}
 	return nil
 }
 
 // reveal shows the focused private field for editing.
-func (f *form) reveal() tea.Cmd {
+func (f *Form) reveal() tea.Cmd {
 	f.revealed = true
-	fl := f.current()
+	fl := f.Current()
 	switch {
-	case f.held:
-	case fl.kind == kindText:
+	case f.Held:
+	case fl.Kind == KindText:
 		return f.input.Focus()
-	case fl.kind == kindArea:
+	case fl.Kind == KindArea:
 		return f.area.Focus()
 	}
 	return nil
@@ -86,21 +86,21 @@ func refusedNotice(l model.Lang) string {
 
 // privateAmount says how much a private field holds without a word of it:
 // "2 punkter, 31 tecken", or "tomt".
-func privateAmount(l model.Lang, fl *field) string {
-	v := fl.get()
+func privateAmount(l model.Lang, fl *Field) string {
+	v := fl.Get()
 	if v == "" {
 		return model.T(l, "tomt", "empty")
 	}
 	chars := model.Plural(l, len([]rune(v)), "%d tecken", "%d tecken", "%d character", "%d characters")
-	if fl.items == nil {
+	if fl.Items == nil {
 		return chars
 	}
-	return model.Plural(l, fl.items(), "%d punkt", "%d punkter", "%d item", "%d items") + ", " + chars
+	return model.Plural(l, fl.Items(), "%d punkt", "%d punkter", "%d item", "%d items") + ", " + chars
 }
 
 // hiddenLine is what a focused private field shows in place of its text.
-func hiddenLine(l model.Lang, fl *field) string {
-	if fl.get() == "" {
+func hiddenLine(l model.Lang, fl *Field) string {
+	if fl.Get() == "" {
 		return model.T(l, "dolt · tomt · tryck enter för att skriva", "hidden · empty · press enter to write")
 	}
 	return model.T(l, "dolt · ", "hidden · ") + privateAmount(l, fl) + " · " +
@@ -114,7 +114,7 @@ func shownNote(l model.Lang) string {
 }
 
 // restingLine is what a private field shows when the focus is elsewhere.
-func restingLine(l model.Lang, fl *field) string {
+func restingLine(l model.Lang, fl *Field) string {
 	return model.T(l, "(dolt här · ", "(hidden here · ") + privateAmount(l, fl) +
 		model.T(l, " · syns i mötesledarens vy, f2)", " · shown in the chair's view, f2)")
 }

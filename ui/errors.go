@@ -1,8 +1,0 @@
-package ui
-
-import (
-	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/service"
-)
-
-func errText(l model.Lang, err error) string { return service.ErrorText(l, err) }
