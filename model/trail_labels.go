@@ -1,5 +1,7 @@
 package model
 
+import "fmt"
+
 // TrailLabel names a kind of access-trail event for people, in l. where is
 // the event's section: the part of the plan changed, or where it was
 // shown. Unknown kinds are shown as they are, so that an event written by
@@ -37,6 +39,8 @@ func TrailLabel(l Lang, kind, where string) string {
 		sv, en = "delad skärm ansluten", "shared screen joined"
 	case "left":
 		sv, en = "delad skärm frånkopplad", "shared screen left"
+	case "refused":
+		sv, en = "fel kod till delat möte", "wrong code for the shared meeting"
 	case "recovery":
 		sv, en = "återställningsfil", "recovery file"
 	case "sealed":
@@ -69,6 +73,8 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "mötesledarens vy", "the chair's view")
 		case "room":
 			w = T(l, "rummets vy", "the room's view")
+		case "user":
+			w = T(l, "okänt användarnamn", "unknown user name")
 		case "recovery":
 			w = T(l, "återställningsfil", "recovery file")
 		case "written":
@@ -85,4 +91,21 @@ func TrailLabel(l Lang, kind, where string) string {
 		return T(l, sv, en) + " (" + w + ")"
 	}
 	return T(l, sv, en)
+}
+
+// TrailWhat is an event's label with its count, as lists of the trail
+// show it: how many plans a list showed, how many wrong codes a device
+// gave.
+func TrailWhat(l Lang, kind, where string, count int) string {
+	s := TrailLabel(l, kind, where)
+	if count <= 0 {
+		return s
+	}
+	if kind == "refused" {
+		if count == 1 {
+			return s + T(l, ", 1 försök", ", 1 try")
+		}
+		return s + fmt.Sprintf(T(l, ", %d försök", ", %d tries"), count)
+	}
+	return s + fmt.Sprintf(T(l, ", %d planer", ", %d plans"), count)
 }

@@ -4,8 +4,6 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"strings"
-	"sync"
-	"time"
 )
 
 // codeAlphabet leaves out letters and digits that are easily mixed up when
@@ -53,6 +51,10 @@ func (c codes) admits(user, typed string) bool {
 	return ok && codeMatches(code, typed)
 }
 
+// maxCodeLen is the longest answer read as a code: a code with spaces
+// and dashes typed between every letter still fits.
+const maxCodeLen = 64
+
 // normCode is a code as typed: case, spaces and dashes do not matter.
 func normCode(s string) string {
 	var b strings.Builder
@@ -67,79 +69,9 @@ func normCode(s string) string {
 // codeMatches compares in constant time, so the time taken says nothing
 // about how much of a guess was right.
 func codeMatches(code, typed string) bool {
+	if len(typed) > maxCodeLen {
+		return false // a paste of a whole page is no code; not worth reading
+	}
 	a, b := []byte(normCode(code)), []byte(normCode(typed))
 	return len(a) > 0 && subtle.ConstantTimeCompare(a, b) == 1
-}
-
-// limiter slows guessing down: an address that gave a wrong code three
-// times in a row waits, twice as long after each further miss (up to five
-// minutes); and when many wrong codes come from anywhere within a minute,
-// everyone waits out the minute. While an address waits even the right
-// code is refused, so that waiting cannot be told from a miss.
-type limiter struct {
-	mu     sync.Mutex
-	now    func() time.Time
-	byAddr map[string]*misses
-	recent []time.Time
-}
-
-type misses struct {
-	n     int
-	until time.Time
-}
-
-const (
-	freeMisses   = 3
-	maxWait      = 5 * time.Minute
-	globalMisses = 20
-)
-
-func newLimiter(now func() time.Time) *limiter {
-	return &limiter{now: now, byAddr: map[string]*misses{}}
-}
-
-// allow tells whether an attempt from addr may be checked now.
-func (l *limiter) allow(addr string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	t := l.now()
-	l.prune(t)
-	if len(l.recent) >= globalMisses {
-		return false
-	}
-	m := l.byAddr[addr]
-	return m == nil || !t.Before(m.until)
-}
-
-// fail records a wrong code from addr.
-func (l *limiter) fail(addr string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	t := l.now()
-	l.recent = append(l.recent, t)
-	m := l.byAddr[addr]
-	if m == nil {
-		m = &misses{}
-		l.byAddr[addr] = m
-	}
-	m.n++
-	if m.n >= freeMisses {
-		wait := time.Second << min(m.n-freeMisses, 20)
-		m.until = t.Add(min(wait, maxWait))
-	}
-}
-
-// pass forgets the misses of an address that gave the right code.
-func (l *limiter) pass(addr string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.byAddr, addr)
-}
-
-func (l *limiter) prune(t time.Time) {
-	i := 0
-	for i < len(l.recent) && t.Sub(l.recent[i]) > time.Minute {
-		i++
-	}
-	l.recent = l.recent[i:]
 }

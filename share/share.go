@@ -9,8 +9,10 @@
 package share
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"strconv"
 	"sync"
@@ -21,6 +23,8 @@ import (
 	"charm.land/wish/v2"
 	bm "charm.land/wish/v2/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/sipmote/sipmote/model"
 )
 
 // Role is the view a connection gets. It is the user name of the ssh line.
@@ -38,8 +42,13 @@ var Roles = []Role{RoleChair, RoleRoom}
 const (
 	DefaultListen      = "127.0.0.1:2223"
 	DefaultMaxClients  = 8
+	DefaultMaxChair    = 2
 	DefaultIdleTimeout = 30 * time.Minute
 )
+
+// noScreenGrace is how long a connection that has given its code may go
+// without asking for the meeting's screen (ssh -N) before it is let go.
+var noScreenGrace = 10 * time.Second
 
 // Options configure a shared meeting.
 type Options struct {
@@ -48,26 +57,43 @@ type Options struct {
 	Listen string
 	// HostKey is the path of the server's key, made 0600 if missing.
 	HostKey string
+	// Lang is the language of everything a device is told.
+	Lang model.Lang
 	// NewModel makes the program of one connection, and what to do when
 	// the connection has ended (may be nil). It must never give a room
 	// connection a way to change the plan.
 	NewModel func(c Client) (tea.Model, func())
 	// Trail records a device joining or leaving: kind is "joined" or
-	// "left". It is given the role and the address, never anything seen.
+	// "left". It is given the role, the address and the device's account
+	// where it can be known, never anything seen.
 	Trail func(kind string, c Client)
+	// Refused records wrong codes in the trail: the address and the role,
+	// never what was typed. Runs of them come gathered (Count).
+	Refused func(r Refusal)
+	// Log takes one line about a fault in a device's program: which
+	// device and where, never what it showed. nil drops them. Whatever the
+	// SSH libraries would print goes there too, never to this process's
+	// terminal, which is the secretary's screen.
+	Log io.Writer
 	// Prompt is the question a client joining as role is asked for the
-	// code (keyboard-interactive); nil asks "Code: ".
-	Prompt      func(r Role) string
+	// code (keyboard-interactive); nil asks "Kod: " or "Code: ".
+	Prompt func(r Role) string
+	// MaxClients caps the room's screens; MaxChair the chair's computers,
+	// so that the room's screens can never take the chair's place.
 	MaxClients  int
+	MaxChair    int
 	IdleTimeout time.Duration
 	Now         func() time.Time
 }
 
 // Client is one connected device.
 type Client struct {
-	ID    int
-	Role  Role
-	Addr  string // the remote IP address
+	ID   int
+	Role Role
+	Addr string // the remote IP address
+	// User is the device's account on this computer, for a device that
+	// connects from it (loopback); "" when it cannot be known.
+	User  string
 	Since time.Time
 }
 
@@ -78,7 +104,11 @@ type Server struct {
 	ln      net.Listener
 	codes   codes
 	limit   *limiter
+	refused *refusals
+	fpr     string
 	changed chan struct{}
+	// hold keeps a try waiting (holdFor; tests note the waits instead).
+	hold func(ctx context.Context, d time.Duration) bool
 
 	mu      sync.Mutex
 	nextID  int
@@ -89,18 +119,10 @@ type Server struct {
 	running sync.WaitGroup
 }
 
-type conn struct {
-	Client
-	close func()
-}
-
-// ErrFull is why a device is turned away when Options.MaxClients are in.
-var ErrFull = errors.New("share: the meeting has as many devices as it takes")
-
 // Start listens and serves until Close.
 func Start(o Options) (*Server, error) {
 	if o.NewModel == nil {
-		return nil, errors.New("share: no program for the connections")
+		return nil, errors.New(model.T(o.Lang, "inget program för skärmarna", "no program for the screens"))
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -108,39 +130,44 @@ func Start(o Options) (*Server, error) {
 	if o.MaxClients <= 0 {
 		o.MaxClients = DefaultMaxClients
 	}
+	if o.MaxChair <= 0 {
+		o.MaxChair = DefaultMaxChair
+	}
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = DefaultIdleTimeout
 	}
 	if o.Prompt == nil {
-		o.Prompt = func(Role) string { return "Code: " }
+		o.Prompt = func(Role) string { return model.T(o.Lang, "Kod: ", "Code: ") }
 	}
-	key, err := hostKey(o.HostKey)
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	quietLibraries(o.Log)
+	key, err := hostKey(o.Lang, o.HostKey)
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{o: o, codes: newCodes(), limit: newLimiter(o.Now), changed: make(chan struct{}, 1),
+	signer, err := gossh.ParsePrivateKey(key)
+	if err != nil {
+		return nil, hostKeyErr(o.Lang, err)
+	}
+	s := &Server{o: o, codes: newCodes(), limit: newLimiter(o.Now), refused: newRefusals(),
+		fpr: gossh.FingerprintSHA256(signer.PublicKey()), changed: make(chan struct{}, 1),
 		clients: map[int]*conn{}, served: make(chan struct{}), done: make(chan struct{})}
+	s.hold = s.holdFor
 	s.srv, err = wish.NewServer(
 		wish.WithHostKeyPEM(key),
 		wish.WithPasswordAuth(func(ctx ssh.Context, pw string) bool { return s.auth(ctx, pw) }),
-		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
-			answers, err := ch("", "", []string{o.Prompt(Role(ctx.User()))}, []bool{false})
-			return err == nil && len(answers) == 1 && s.auth(ctx, answers[0])
-		}),
+		wish.WithKeyboardInteractiveAuth(s.askCode),
+		wish.WithBannerHandler(s.banner),
 		wish.WithIdleTimeout(o.IdleTimeout),
 		wish.WithMiddleware(bm.MiddlewareWithProgramHandler(s.program), s.gate),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("share: %w", err)
+		return nil, err
 	}
-	// Three tries per connection; the limiter counts across connections.
-	s.srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
-		return &gossh.ServerConfig{MaxAuthTries: 3}
-	}
-	// Nothing but the session channel: no port forwarding either way (the
-	// callbacks are nil, which refuses), no agent, no X11, no subsystems.
-	s.srv.SessionRequestCallback = func(_ ssh.Session, kind string) bool { return kind == "shell" }
-	s.ln, err = listen(o.Listen)
+	s.lockDown()
+	s.ln, err = listen(o.Lang, o.Listen)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +179,7 @@ func Start(o Options) (*Server, error) {
 }
 
 // listen opens the address; the default falls back to any free port.
-func listen(addr string) (net.Listener, error) {
+func listen(l model.Lang, addr string) (net.Listener, error) {
 	if addr == "" {
 		if ln, err := net.Listen("tcp", DefaultListen); err == nil {
 			return ln, nil
@@ -160,20 +187,22 @@ func listen(addr string) (net.Listener, error) {
 		addr = "127.0.0.1:0"
 	}
 	host, port, err := net.SplitHostPort(addr)
-	if err != nil || port == "" {
-		return nil, fmt.Errorf("share: --listen wants HOST:PORT, e.g. 127.0.0.1:2223: %w", errBadListen)
-	}
-	if _, err := strconv.Atoi(port); err != nil || host == "" {
-		return nil, fmt.Errorf("share: --listen wants HOST:PORT, e.g. 127.0.0.1:2223: %w", errBadListen)
+	if _, perr := strconv.Atoi(port); err != nil || perr != nil || host == "" {
+		return nil, fmt.Errorf("%s: %w", model.T(l, "--listen vill ha VÄRD:PORT, t.ex. 127.0.0.1:2223",
+			"--listen wants HOST:PORT, e.g. 127.0.0.1:2223"), errBadListen)
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("share: %w", err)
+		return nil, fmt.Errorf(model.T(l, "kan inte ta emot anslutningar på %s (%w); välj en annan port med --listen",
+			"cannot take connections on %s (%w); choose another port with --listen"), addr, errors.Unwrap(err))
 	}
 	return ln, nil
 }
 
-var errBadListen = errors.New("bad listen address")
+var (
+	errBadListen      = errors.New("bad listen address")
+	errClosedListener = net.ErrClosed
+)
 
 // Code is the one-time code a device must give to join as role; it changes
 // with every share, and each role has its own. It is "" for a role that
@@ -229,162 +258,3 @@ func (s *Server) Changed() <-chan struct{} { return s.changed }
 
 // Done is closed when sharing stops.
 func (s *Server) Done() <-chan struct{} { return s.done }
-
-// Drop disconnects a device at once.
-func (s *Server) Drop(id int) {
-	s.mu.Lock()
-	c := s.clients[id]
-	s.mu.Unlock()
-	if c != nil {
-		c.close()
-	}
-}
-
-// Close stops listening, disconnects every device and waits, briefly, for
-// their programs to end.
-func (s *Server) Close() error {
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		return nil
-	}
-	s.closed = true
-	close(s.done)
-	s.mu.Unlock()
-	err := s.srv.Close()
-	// The server closes only the listeners it has started on; Serve may
-	// not have got that far yet.
-	_ = s.ln.Close()
-	<-s.served
-	done := make(chan struct{})
-	go func() { s.running.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(3 * time.Second):
-	}
-	if errors.Is(err, ssh.ErrServerClosed) {
-		err = nil
-	}
-	return err
-}
-
-// auth checks a code given for the user name of the ssh line.
-func (s *Server) auth(ctx ssh.Context, typed string) bool {
-	return s.check(ctx.User(), ipOf(ctx.RemoteAddr()), typed)
-}
-
-// check lets user in from addr when typed is that role's code and addr is
-// not waiting out earlier misses. Any other code, the other role's too, is
-// a miss.
-func (s *Server) check(user, addr, typed string) bool {
-	if !s.limit.allow(addr) {
-		return false
-	}
-	if !s.codes.admits(user, typed) {
-		s.limit.fail(addr)
-		return false
-	}
-	s.limit.pass(addr)
-	return true
-}
-
-func ipOf(a net.Addr) string {
-	if t, ok := a.(*net.TCPAddr); ok {
-		return t.IP.String()
-	}
-	host, _, err := net.SplitHostPort(a.String())
-	if err != nil {
-		return a.String()
-	}
-	return host
-}
-
-// gate runs before the program: it turns away commands (ssh host cmd),
-// sessions without a terminal and devices over the cap, and it records the
-// device in the list and the trail for as long as it stays.
-func (s *Server) gate(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if sess.RawCommand() != "" || sess.Subsystem() != "" {
-			wish.Fatalln(sess, "sipmote: only the meeting's screen is offered here")
-			return
-		}
-		if _, _, ok := sess.Pty(); !ok {
-			wish.Fatalln(sess, "sipmote: connect from a terminal (ssh -t)")
-			return
-		}
-		c, err := s.join(sess)
-		if err != nil {
-			wish.Fatalln(sess, "sipmote: "+err.Error())
-			return
-		}
-		defer s.leave(c)
-		m, done := s.o.NewModel(c.Client)
-		if done != nil {
-			defer done()
-		}
-		if m == nil {
-			return
-		}
-		sess.Context().SetValue(modelKey{}, m)
-		next(sess)
-	}
-}
-
-func (s *Server) join(sess ssh.Session) (*conn, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return nil, errors.New("sharing has stopped")
-	}
-	if len(s.clients) >= s.o.MaxClients {
-		return nil, ErrFull
-	}
-	s.nextID++
-	c := &conn{Client: Client{ID: s.nextID, Role: Role(sess.User()), Addr: ipOf(sess.RemoteAddr()), Since: s.o.Now()}}
-	c.close = func() {
-		// Closing the connection ends the program through the session's
-		// context (the middleware quits it).
-		if sc, ok := sess.Context().Value(ssh.ContextKeyConn).(interface{ Close() error }); ok {
-			_ = sc.Close()
-		}
-		_ = sess.Close()
-	}
-	s.clients[c.ID] = c
-	s.running.Add(1)
-	s.signal()
-	if s.o.Trail != nil {
-		s.o.Trail("joined", c.Client)
-	}
-	return c, nil
-}
-
-func (s *Server) leave(c *conn) {
-	s.mu.Lock()
-	delete(s.clients, c.ID)
-	s.mu.Unlock()
-	if s.o.Trail != nil {
-		s.o.Trail("left", c.Client)
-	}
-	s.signal()
-	s.running.Done()
-}
-
-func (s *Server) signal() {
-	select {
-	case s.changed <- struct{}{}:
-	default:
-	}
-}
-
-// modelKey holds the model of a session in its context, from the gate to
-// the program.
-type modelKey struct{}
-
-// program runs the model the gate made for the connection.
-func (s *Server) program(sess ssh.Session) *tea.Program {
-	m, ok := sess.Context().Value(modelKey{}).(tea.Model)
-	if !ok {
-		return nil
-	}
-	return tea.NewProgram(m, bm.MakeOptions(sess)...)
-}

@@ -38,6 +38,10 @@ const (
 	// network address.
 	TrailJoined = "joined"
 	TrailLeft   = "left"
+	// TrailRefused is wrong codes given by a device trying to join a
+	// shared meeting: Section says at which view ("user" for a user name
+	// that is none), From the address, Count how many; never the codes.
+	TrailRefused = "refused"
 	// TrailRecovery is the plan going to or coming back from a recovery
 	// file, when the database could not take it: Section says which
 	// (written, restored, discarded).
@@ -98,7 +102,7 @@ func knownKind(k string) bool {
 	case TrailCreated, TrailImported, TrailOpened, TrailChanged,
 		TrailFinalised, TrailPrinted, TrailExported, TrailClosed,
 		TrailViewed, TrailListed, TrailRescued, TrailEncrypted, TrailUpgraded,
-		TrailJoined, TrailLeft, TrailRecovery, TrailSealed, TrailBackup, TrailRestored:
+		TrailJoined, TrailLeft, TrailRefused, TrailRecovery, TrailSealed, TrailBackup, TrailRestored:
 		return true
 	}
 	return false
