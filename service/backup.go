@@ -44,10 +44,32 @@ type BackupResult struct {
 // then, when keep is above zero, removes the oldest of the backups in dir
 // beyond the keep newest. A failure leaves no partial file.
 func (s *Service) Backup(dir string, to []seal.Recipient, keep int) (*BackupResult, error) {
+	now := s.o.Now()
+	res, err := writeBackup(dir, to, now, func(w io.Writer) (int64, error) { return s.db.Snapshot(w, nil) })
+	if err != nil {
+		return nil, err
+	}
+	var fps []string
+	for _, r := range to {
+		fps = append(fps, r.Fingerprint)
+	}
+	_ = s.db.LogFile(store.TrailEvent{At: now, Kind: store.TrailBackup, OSUser: s.osUser, To: fps})
+	if keep > 0 {
+		removed, err := pruneBackups(dir, keep)
+		res.Removed = removed
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// writeBackup writes what snapshot gives, encrypted for to, as a new file
+// in dir named for now (made 0700 when missing).
+func writeBackup(dir string, to []seal.Recipient, now time.Time, snapshot func(io.Writer) (int64, error)) (*BackupResult, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, &FileError{Path: dir, Err: err}
 	}
-	now := s.o.Now()
 	res := &BackupResult{}
 	write := func(path string) error {
 		return outfile.WriteFrom(path, false, func(w io.Writer) error {
@@ -55,7 +77,7 @@ func (s *Service) Backup(dir string, to []seal.Recipient, keep int) (*BackupResu
 			if err != nil {
 				return err
 			}
-			if res.Size, err = s.db.Snapshot(enc); err != nil {
+			if res.Size, err = snapshot(enc); err != nil {
 				return err
 			}
 			return enc.Close()
@@ -70,7 +92,7 @@ func (s *Service) Backup(dir string, to []seal.Recipient, keep int) (*BackupResu
 		}
 		if !errors.Is(err, outfile.ErrExists) || i > 99 {
 			var se *seal.Error
-			if errors.As(err, &se) {
+			if errors.As(err, &se) || errors.Is(err, ErrNoAnswer) {
 				return nil, err
 			}
 			return nil, &FileError{Path: path, Err: err}
@@ -81,18 +103,6 @@ func (s *Service) Backup(dir string, to []seal.Recipient, keep int) (*BackupResu
 		path = abs
 	}
 	res.Path = path
-	var fps []string
-	for _, r := range to {
-		fps = append(fps, r.Fingerprint)
-	}
-	_ = s.db.LogFile(store.TrailEvent{At: now, Kind: store.TrailBackup, OSUser: s.osUser, To: fps})
-	if keep > 0 {
-		removed, err := pruneBackups(dir, keep)
-		res.Removed = removed
-		if err != nil {
-			return res, err
-		}
-	}
 	return res, nil
 }
 

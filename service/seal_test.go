@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/outfile"
 	"github.com/sipmote/sipmote/seal"
 )
@@ -273,5 +274,68 @@ func TestAgeToolDecryptsBackup(t *testing.T) {
 	}
 	if !strings.HasPrefix(filepath.Base(res.Path), "sipmote-backup-") {
 		t.Error(res.Path)
+	}
+}
+
+// While one program has the database (a meeting), another gets a backup
+// through the first one's socket, with saves going on meanwhile.
+func TestBackupWhileAnotherHasTheFile(t *testing.T) {
+	keys := t.TempDir()
+	to, kr := keysOf(t, sshKey(t, keys, "backup"))
+	dir := filepath.Join(t.TempDir(), "d")
+	os.MkdirAll(dir, 0o700)
+	dbPath := filepath.Join(dir, "sip.db")
+	svc, err := Open(dbPath, Options{RecoveryDirs: []string{t.TempDir()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	p := newPlan(t, svc, "Maja Lind")
+	if _, err := Open(dbPath, Options{LockTimeout: 50 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second open: %v", err)
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			_ = svc.Create(model.NewPlan(model.Person{Name: "Plan " + strings.Repeat("x", i%50)}, testNow))
+		}
+	}()
+	res, err := RemoteBackup(dbPath, t.TempDir(), to, 0, testNow)
+	close(stop)
+	<-done
+	if err != nil {
+		t.Fatal(err)
+	}
+	ft, _ := svc.FileTrail()
+	if e := ft[len(ft)-1]; e.Kind != "backup" || e.Section != "socket" || len(e.To) != 1 {
+		t.Errorf("file trail: %+v", e)
+	}
+	dst := filepath.Join(t.TempDir(), "r.db")
+	rep, err := Restore(res.Path, dst, kr, Options{})
+	if err != nil || !rep.OK() {
+		t.Fatalf("restore: %+v %v", rep, err)
+	}
+	r, err := Open(dst, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Load(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	// Once the program has closed, nothing answers: a clear error.
+	svc.Close()
+	if _, err := os.Stat(socketPath(dbPath)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("socket left behind: %v", err)
+	}
+	if _, err := RemoteBackup(dbPath, t.TempDir(), to, 0, testNow); !errors.Is(err, ErrNoAnswer) {
+		t.Fatalf("nobody there: %v", err)
 	}
 }

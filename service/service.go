@@ -74,6 +74,9 @@ type Service struct {
 	// recoveryDir is where a recovery file goes first, found at Open so
 	// that a screen can name it without touching the disk.
 	recoveryDir string
+	// backups answers backup requests from another sipmote while this
+	// one has the file (see backupsock.go); nil when it could not listen.
+	backups *backupServer
 }
 
 // ResolvePath is the database file for a --db flag: the flag, else
@@ -99,6 +102,7 @@ func Open(path string, o Options) (*Service, error) {
 	if dirs := db.RecoveryDirs(); len(dirs) > 0 {
 		svc.recoveryDir = dirs[0]
 	}
+	svc.serveBackups()
 	return svc, nil
 }
 
@@ -108,7 +112,13 @@ func (s *Service) RecoveryDir() string { return s.recoveryDir }
 
 // Close releases the database. Close every Session first: their last
 // saves need it.
-func (s *Service) Close() error { return s.db.Close() }
+func (s *Service) Close() error {
+	if s.backups != nil {
+		s.backups.stop()
+		s.backups = nil
+	}
+	return s.db.Close()
+}
 
 // Path is the database file.
 func (s *Service) Path() string { return s.db.Path() }
