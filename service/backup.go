@@ -45,7 +45,7 @@ type BackupResult struct {
 // beyond the keep newest. A failure leaves no partial file.
 func (s *Service) Backup(dir string, to []seal.Recipient, keep int) (*BackupResult, error) {
 	now := s.o.Now()
-	res, err := writeBackup(dir, to, now, func(w io.Writer) (int64, error) { return s.db.Snapshot(w, nil) })
+	res, err := writeBackup(dir, to, now, func(w io.Writer) (int64, error) { return s.db.Snapshot(w) })
 	if err != nil {
 		return nil, err
 	}

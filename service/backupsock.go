@@ -3,6 +3,7 @@ package service
 import (
 	"bufio"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -122,8 +122,9 @@ func (b *backupServer) stop() {
 	_ = os.Remove(b.path)
 }
 
-// A request is one line, "snapshot"; the answer is "ok SIZE" and the
-// file's bytes. The client then says "done FINGERPRINT…" once its file is
+// A request is one line, "snapshot"; the answer is "ok" and the file's
+// bytes in chunks, each after its length (4 bytes, big-endian), ended by
+// a chunk of length zero, so that a copy cut short is never taken whole. The client then says "done FINGERPRINT…" once its file is
 // in place, or hangs up.
 const sockTimeout = 2 * time.Minute
 
@@ -134,11 +135,14 @@ func (s *Service) answer(c net.Conn) {
 	if err != nil || strings.TrimSpace(line) != "snapshot" {
 		return
 	}
-	_, err = s.db.Snapshot(c, func(size int64) error {
-		_, err := fmt.Fprintf(c, "ok %d\n", size)
-		return err
-	})
-	if err != nil {
+	if _, err := io.WriteString(c, "ok\n"); err != nil {
+		return
+	}
+	cw := &chunkWriter{w: c}
+	if _, err := s.db.Snapshot(cw); err != nil {
+		return
+	}
+	if err := cw.end(); err != nil {
 		return
 	}
 	_ = c.SetDeadline(time.Now().Add(sockTimeout))
@@ -175,19 +179,11 @@ func RemoteBackup(dbPath, dir string, to []seal.Recipient, keep int, now time.Ti
 	br := bufio.NewReader(c)
 	line, err := br.ReadString('\n')
 	f := strings.Fields(line)
-	if err != nil || len(f) != 2 || f[0] != "ok" {
-		return nil, ErrNoAnswer
-	}
-	size, err := strconv.ParseInt(f[1], 10, 64)
-	if err != nil || size <= 0 {
+	if err != nil || len(f) != 1 || f[0] != "ok" {
 		return nil, ErrNoAnswer
 	}
 	res, err := writeBackup(dir, to, now, func(w io.Writer) (int64, error) {
-		n, err := io.Copy(w, io.LimitReader(br, size))
-		if err == nil && n != size {
-			err = fmt.Errorf("%w: the snapshot was cut short", ErrNoAnswer)
-		}
-		return n, err
+		return io.Copy(w, &chunkReader{r: br})
 	})
 	if err != nil {
 		return nil, err
@@ -208,4 +204,58 @@ func RemoteBackup(dbPath, dir string, to []seal.Recipient, keep int, now time.Ti
 		}
 	}
 	return res, nil
+}
+
+// chunkWriter frames each write with its length.
+type chunkWriter struct{ w io.Writer }
+
+func (c *chunkWriter) Write(p []byte) (int, error) {
+	total := len(p)
+	for len(p) > 0 {
+		n := min(len(p), 1<<20)
+		if _, err := c.w.Write(binary.BigEndian.AppendUint32(nil, uint32(n))); err != nil {
+			return 0, err
+		}
+		if _, err := c.w.Write(p[:n]); err != nil {
+			return 0, err
+		}
+		p = p[n:]
+	}
+	return total, nil
+}
+
+// end writes the chunk of length zero that says the copy is whole.
+func (c *chunkWriter) end() error {
+	_, err := c.w.Write([]byte{0, 0, 0, 0})
+	return err
+}
+
+// chunkReader reads what chunkWriter wrote, to io.EOF at the end chunk;
+// a stream that stops before it is an error.
+type chunkReader struct {
+	r    io.Reader
+	left uint32
+	done bool
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if c.done {
+		return 0, io.EOF
+	}
+	if c.left == 0 {
+		var h [4]byte
+		if _, err := io.ReadFull(c.r, h[:]); err != nil {
+			return 0, fmt.Errorf("%w: the copy was cut short", ErrNoAnswer)
+		}
+		if c.left = binary.BigEndian.Uint32(h[:]); c.left == 0 {
+			c.done = true
+			return 0, io.EOF
+		}
+	}
+	n, err := c.r.Read(p[:min(len(p), int(c.left))])
+	c.left -= uint32(n)
+	if err != nil && (err != io.EOF || c.left > 0) {
+		return n, fmt.Errorf("%w: the copy was cut short", ErrNoAnswer)
+	}
+	return n, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -337,5 +338,26 @@ func TestBackupWhileAnotherHasTheFile(t *testing.T) {
 	}
 	if _, err := RemoteBackup(dbPath, t.TempDir(), to, 0, testNow); !errors.Is(err, ErrNoAnswer) {
 		t.Fatalf("nobody there: %v", err)
+	}
+}
+
+// A snapshot cut short on the socket is an error, never a shorter file.
+func TestSnapshotChunksCutShort(t *testing.T) {
+	var buf bytes.Buffer
+	cw := &chunkWriter{w: &buf}
+	data := bytes.Repeat([]byte("sipmote"), 1000)
+	if n, err := cw.Write(data); err != nil || n != len(data) {
+		t.Fatal(n, err)
+	}
+	cw.end()
+	whole := buf.Bytes()
+	got, err := io.ReadAll(&chunkReader{r: bytes.NewReader(whole)})
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("whole: %v", err)
+	}
+	for _, cut := range []int{len(whole) - 4, len(whole) - 10, 2} {
+		if _, err := io.ReadAll(&chunkReader{r: bytes.NewReader(whole[:cut])}); !errors.Is(err, ErrNoAnswer) {
+			t.Errorf("cut at %d: %v", cut, err)
+		}
 	}
 }

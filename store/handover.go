@@ -49,15 +49,9 @@ func (d *DB) SaveNewPlan(p *model.Plan, events ...TrailEvent) error {
 // Snapshot writes the whole database file, as it stands at one moment, to
 // w: bbolt's Tx.WriteTo inside a read transaction, so saves go on beside
 // it and the copy is consistent. An encrypted file's copy is encrypted the
-// same way. announce, when not nil, is told the copy's size before it is
-// written (for a reader on a socket). It returns the bytes written.
-func (d *DB) Snapshot(w io.Writer, announce func(size int64) error) (n int64, err error) {
+// same way. It returns the number of bytes written.
+func (d *DB) Snapshot(w io.Writer) (n int64, err error) {
 	err = d.view(func(tx *bolt.Tx) error {
-		if announce != nil {
-			if err := announce(tx.Size()); err != nil {
-				return err
-			}
-		}
 		n, err = tx.WriteTo(w)
 		return err
 	})
