@@ -11,6 +11,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/outfile"
 	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/printout/fhir"
 	"github.com/sipmote/sipmote/store"
 )
 
@@ -130,6 +131,9 @@ const (
 	// FormatEasyRead is the easy-read page alone, as Markdown, with no
 	// personnummer on it; ExportOptions.EasyRead holds it.
 	FormatEasyRead Format = "easyread"
+	// FormatFHIR is the version as an HL7 FHIR R4 Bundle, for a record
+	// system; only the closure once consent is withdrawn (fhir.Withheld).
+	FormatFHIR Format = "fhir"
 )
 
 // ErrNoEasyRead is an easy-read export without an easy-read page.
@@ -175,6 +179,8 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportO
 			return ErrNoEasyRead
 		}
 		out = []byte(printout.EasyReadMarkdown(*o.EasyRead))
+	case FormatFHIR:
+		out, err = fhir.Export(p, v, fhir.Options{Lang: l, Now: s.o.Now()})
 	case FormatICS:
 		ics := printout.ICS
 		if o.WithPlace {
