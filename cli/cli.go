@@ -64,7 +64,7 @@ func commands() []command {
 			"opens the meeting shared over SSH: the chair's and the room's view on other computers (127.0.0.1 unless --listen)", cmdServe},
 		{"new", "--person NAMN [--pnr PNR] [--language KOD] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
 		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
-		{"export", "ID --format json|md|txt|easyread|ics [-o FIL [--force]] [--with-place] [--easy-read SPRÅK]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place)", cmdExport},
+		{"export", "ID --format json|md|txt|easyread|ics|fhir [--version N] [-o FIL [--force]] [--with-place] [--easy-read SPRÅK]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place; fhir: HL7 FHIR R4 för journalsystem)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place; fhir: HL7 FHIR R4 for record systems)", cmdExport},
 		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
 		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--original-only | --copies-for NAMN,NAMN | --copies N] [--version N] [--easy-read SPRÅK|off]",
 			"skriver ut planen (PDF): originalet och en namngiven kopia till var och en i kopielistan", "prints the plan (PDF): the original and a named copy for each one on the copy list", cmdPrint},

@@ -2,8 +2,11 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout/fhir"
 	"github.com/sipmote/sipmote/service"
 )
 
@@ -19,7 +22,7 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|easyread|ics", "give the plan's id: sipmote export ID --format json|md|txt|easyread|ics")
+	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|easyread|ics|fhir", "give the plan's id: sipmote export ID --format json|md|txt|easyread|ics|fhir")
 	if err != nil {
 		return err
 	}
@@ -40,10 +43,17 @@ func cmdExport(a *app, args []string) error {
 	}
 	switch err := db.Export(w, p, v, xo); {
 	case errors.Is(err, service.ErrUnknownFormat):
-		return fail("okänt format: "+*format+" (json, md, txt, easyread eller ics)", "unknown format: "+*format+" (json, md, txt, easyread or ics)")
-	default:
+		return fail("okänt format: "+*format+" (json, md, txt, easyread, ics eller fhir)", "unknown format: "+*format+" (json, md, txt, easyread, ics or fhir)")
+	case err != nil:
 		return err
 	}
+	if xo.Format == service.FormatFHIR && fhir.Withheld(p) {
+		// Written, but not the plan: the user must not take it for one.
+		fmt.Fprintln(a.stderr, "sipmote: "+model.T(a.lang,
+			"samtycket är återkallat: exporten säger bara att planen är avslutad (en återkallad CarePlan utan innehåll, och personens namn och personnummer)",
+			"the consent has been withdrawn: the export says only that the plan has ended (a revoked CarePlan without content, and the person's name and personal identity number)"))
+	}
+	return nil
 }
 
 // fileWriter writes the whole of one Write call as a new file; the

@@ -171,14 +171,29 @@ func PersonIdentifier(pnr string) (Identifier, bool) {
 	return Identifier{Use: "official", System: system, Value: digits}, true
 }
 
-// humanName splits a name as Swedish names are written: the last word is
-// the family name. The whole name is kept as text.
+// humanName splits a name as Swedish names are mostly written: the last
+// word is the family name. A note in brackets ("Maja Lind (exempel)") is
+// no part of either. The whole name is kept as text, which is what a
+// reader should trust for a name the split gets wrong ("von Essen").
 func humanName(name string) HumanName {
 	name = strings.Join(strings.Fields(name), " ")
 	h := HumanName{Text: name}
-	if f := strings.Fields(name); len(f) > 1 {
-		h.Family = f[len(f)-1]
-		h.Given = f[:len(f)-1]
+	var words []string
+	depth := 0
+	for _, w := range strings.Fields(name) {
+		if strings.HasPrefix(w, "(") {
+			depth++
+		}
+		if depth == 0 {
+			words = append(words, w)
+		}
+		if strings.HasSuffix(w, ")") && depth > 0 {
+			depth--
+		}
+	}
+	if len(words) > 1 {
+		h.Family = words[len(words)-1]
+		h.Given = words[:len(words)-1]
 	}
 	return h
 }

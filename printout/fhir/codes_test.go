@@ -193,3 +193,18 @@ func TestEmptyPlanExports(t *testing.T) {
 	b := validateBundle(t, "empty", raw)
 	checkBundle(t, "empty", raw, b)
 }
+
+func TestHumanName(t *testing.T) {
+	for name, want := range map[string]HumanName{
+		"Maja Lind":              {Text: "Maja Lind", Family: "Lind", Given: []string{"Maja"}},
+		"  Anna  Maria Lind ":    {Text: "Anna Maria Lind", Family: "Lind", Given: []string{"Anna", "Maria"}},
+		"Maja Lind (exempel)":    {Text: "Maja Lind (exempel)", Family: "Lind", Given: []string{"Maja"}},
+		"Elias (sample) Nyström": {Text: "Elias (sample) Nyström", Family: "Nyström", Given: []string{"Elias"}},
+		"Cher":                   {Text: "Cher"},
+	} {
+		got := humanName(name)
+		if got.Text != want.Text || got.Family != want.Family || !slices.Equal(got.Given, want.Given) {
+			t.Errorf("%q: %+v, want %+v", name, got, want)
+		}
+	}
+}
