@@ -29,16 +29,6 @@ func schemaFor(t testing.TB, def string) *jsonschema.Schema {
 	return s
 }
 
-// validateResource checks one resource against its own definition.
-func validateResource(t testing.TB, res any) error {
-	t.Helper()
-	b, err := json.Marshal(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return validator(t).Resource(b)
-}
-
 // validateBundle checks every resource of a bundle on its own, then the
 // bundle whole, and fails t for each error.
 func validateBundle(t *testing.T, name string, raw []byte) Bundle {
