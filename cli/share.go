@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"io"
+	"os"
 	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
@@ -35,10 +37,19 @@ func (a *app) sharer(agenda func(model.AgeGroup) []ui.Step) (ui.Sharer, error) {
 		return nil, err
 	}
 	key := filepath.Join(filepath.Dir(path), share.HostKeyName)
+	logPath := filepath.Join(filepath.Dir(path), shareLogName)
 	return func(s *service.Session) (ui.Sharing, error) {
+		// Faults of a device's screen are noted there, by where only;
+		// nothing is ever written on the secretary's terminal.
+		log, err := os.OpenFile(logPath, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+		if err != nil {
+			log = nil
+		}
 		srv, err := share.Start(share.Options{
 			Listen:  a.listen,
 			HostKey: key,
+			Lang:    a.lang,
+			Log:     logWriter(log),
 			Prompt:  func(r share.Role) string { return codePrompt(a.lang, r) },
 			NewModel: func(c share.Client) (tea.Model, func()) {
 				v := s.Attach()
@@ -51,19 +62,40 @@ func (a *app) sharer(agenda func(model.AgeGroup) []ui.Step) (ui.Sharer, error) {
 				if kind == "left" {
 					k = store.TrailLeft
 				}
-				s.LogAccess(k, string(c.Role), c.Addr)
+				s.LogDevice(k, string(c.Role), c.Addr, c.User, 0)
+			},
+			Refused: func(r share.Refusal) {
+				s.LogDevice(store.TrailRefused, string(r.Role), r.Addr, "", r.Count)
 			},
 			Now: a.now,
 		})
 		if err != nil {
+			if log != nil {
+				_ = log.Close()
+			}
 			return nil, err
 		}
-		return sharing{srv}, nil
+		return sharing{srv, log}, nil
 	}, nil
 }
 
+// shareLogName is the file, beside the database, where faults of the
+// devices' screens are noted (never what they showed).
+const shareLogName = "share.log"
+
+// logWriter is f, or nothing when it could not be opened.
+func logWriter(f *os.File) io.Writer {
+	if f == nil {
+		return io.Discard
+	}
+	return f
+}
+
 // sharing shows a share.Server to the screens.
-type sharing struct{ *share.Server }
+type sharing struct {
+	*share.Server
+	log *os.File
+}
 
 func (s sharing) Line(role string) string { return s.Server.Line(share.Role(role)) }
 
@@ -77,7 +109,13 @@ func (s sharing) Devices() []ui.Device {
 	return out
 }
 
-func (s sharing) Stop() error { return s.Close() }
+func (s sharing) Stop() error {
+	err := s.Close()
+	if s.log != nil {
+		_ = s.log.Close()
+	}
+	return err
+}
 
 // codePrompt is what ssh asks a device joining as r: it names the role, so
 // that the right one of the two codes is typed.

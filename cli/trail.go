@@ -50,7 +50,7 @@ func cmdTrail(a *app, args []string) error {
 	fmt.Fprintln(tw, model.T(a.lang, "NR\tNÄR\tVAD\tVEM\tVARIFRÅN", "NO\tWHEN\tWHAT\tWHO\tFROM"))
 	for _, e := range events {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", e.Seq, e.At.Local().Format("2006-01-02 15:04:05"),
-			eventWhat(a.lang, e), termsafe.String(eventWho(e)), termsafe.String(orDash(e.From)))
+			eventWhat(a.lang, e), termsafe.String(eventWho(a.lang, e)), termsafe.String(orDash(e.From)))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -60,14 +60,14 @@ func cmdTrail(a *app, args []string) error {
 }
 
 func eventWhat(l model.Lang, e service.TrailEvent) string {
-	s := model.TrailLabel(l, e.Kind, e.Section)
-	if e.Count > 0 {
-		s += fmt.Sprintf(model.T(l, ", %d planer", ", %d plans"), e.Count)
-	}
-	return termsafe.String(s)
+	return termsafe.String(model.TrailWhat(l, e.Kind, e.Section, e.Count))
 }
 
-func eventWho(e service.TrailEvent) string {
+func eventWho(l model.Lang, e service.TrailEvent) string {
+	if e.OSUser == service.UnknownDevice {
+		// A shared screen on another computer: its account cannot be known.
+		return model.T(l, "okänt konto", "unknown account")
+	}
 	if e.Secretary != "" {
 		return e.OSUser + " (" + e.Secretary + ")"
 	}

@@ -156,12 +156,37 @@ func (s *Server) holdFor(ctx context.Context, d time.Duration) bool {
 
 // miss records a refused try for the share screen and the trail.
 func (s *Server) miss(addr string, r Role) {
-	for _, e := range s.refused.add(addr, r, s.o.Now()) {
-		if s.o.Refused != nil {
-			s.o.Refused(e)
+	s.record(s.refused.add(addr, r, s.o.Now()))
+	if s.refused.held() {
+		s.mu.Lock()
+		if s.flushing == nil && !s.closed {
+			s.flushing = time.AfterFunc(trailEvery, s.flushRefused)
 		}
+		s.mu.Unlock()
 	}
 	s.signal()
+}
+
+// flushRefused puts in the trail the refused tries held back, a minute's
+// worth at a time.
+func (s *Server) flushRefused() {
+	due, more := s.refused.flush(s.o.Now(), trailPerMinute/30)
+	s.record(due)
+	s.mu.Lock()
+	s.flushing = nil
+	if more && !s.closed {
+		s.flushing = time.AfterFunc(trailEvery, s.flushRefused)
+	}
+	s.mu.Unlock()
+}
+
+func (s *Server) record(rs []Refusal) {
+	if s.o.Refused == nil {
+		return
+	}
+	for _, e := range rs {
+		s.o.Refused(e)
+	}
 }
 
 // Refused lists the refused tries so far, per address and role, the

@@ -255,11 +255,13 @@ func (s *Server) stop(why endReason) error {
 	}
 	err := s.srv.Close()
 	<-s.served
-	for _, e := range s.refused.flush(s.o.Now()) {
-		if s.o.Refused != nil {
-			s.o.Refused(e)
-		}
+	s.mu.Lock()
+	if s.flushing != nil {
+		s.flushing.Stop()
 	}
+	s.mu.Unlock()
+	rest, _ := s.refused.flush(s.o.Now(), 0)
+	s.record(rest)
 	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, errClosedListener) {
 		err = nil
 	}

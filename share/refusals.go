@@ -19,9 +19,9 @@ type Refusal struct {
 // refusals keeps the wrong codes for the share screen, and hands them to
 // the trail: the first from an address for a role at once, the ones after
 // it gathered into one event at most every trailEvery, and at most
-// trailPerMinute events a minute in all, so that a flood cannot fill the
-// file. What is held back goes to the trail with the next event for its
-// address and role, or when sharing stops.
+// trailPerMinute events a minute as they come, so that a flood cannot fill
+// the file. What is held back goes to the trail trailEvery later, or when
+// sharing stops.
 type refusals struct {
 	mu      sync.Mutex
 	byKey   map[missKey]*Refusal
@@ -31,7 +31,7 @@ type refusals struct {
 }
 
 const (
-	trailEvery     = 10 * time.Second
+	trailEvery     = 2 * time.Second
 	trailPerMinute = 60
 	// maxShown bounds the addresses listed; the rest are counted under
 	// the address "".
@@ -73,17 +73,29 @@ func (r *refusals) add(addr string, role Role, t time.Time) []Refusal {
 	return out
 }
 
-// flush gives everything still held back from the trail.
-func (r *refusals) flush(t time.Time) []Refusal {
+// flush gives what is held back from the trail, at most n runs of it (all
+// of it for n <= 0), and whether some is still held.
+func (r *refusals) flush(t time.Time, n int) ([]Refusal, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out []Refusal
-	for k, n := range r.pending {
-		out = append(out, Refusal{Addr: k.addr, Role: k.role, Count: n, Last: t})
+	for k, c := range r.pending {
+		if n > 0 && len(out) >= n {
+			break
+		}
+		out = append(out, Refusal{Addr: k.addr, Role: k.role, Count: c, Last: t})
+		r.logged[k] = t
+		delete(r.pending, k)
 	}
-	clear(r.pending)
 	sortRefusals(out)
-	return out
+	return out, len(r.pending) > 0
+}
+
+// held tells whether some refused tries wait for the trail.
+func (r *refusals) held() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.pending) > 0
 }
 
 // list is every address's refused tries, the latest first.

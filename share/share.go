@@ -114,9 +114,11 @@ type Server struct {
 	nextID  int
 	clients map[int]*conn
 	closed  bool
-	done    chan struct{}
-	served  chan struct{}
-	running sync.WaitGroup
+	// flushing puts held-back refusals in the trail later.
+	flushing *time.Timer
+	done     chan struct{}
+	served   chan struct{}
+	running  sync.WaitGroup
 }
 
 // Start listens and serves until Close.
