@@ -226,6 +226,25 @@ func TestTextPartsAndWhatNeverLeaves(t *testing.T) {
 			t.Errorf("%s left the program", mark)
 		}
 	}
+	// What an absent participant sent in writing is theirs, as printed.
+	var written *Annotation
+	for i, a := range cp.Note {
+		if strings.HasPrefix(a.Text, "Skriftligt underlag från Lena Sund: ") {
+			written = &cp.Note[i]
+		}
+	}
+	if written == nil || written.AuthorReference == nil || written.AuthorReference.Display != "Lena Sund" {
+		t.Errorf("Lena's written input: %+v", written)
+	}
+	// Once she is there, it is not printed, and not exported.
+	for i := range v.Meeting.Participants {
+		if v.Meeting.Participants[i].Name == "Lena Sund" {
+			v.Meeting.Participants[i].Attendance = model.AttendRoom
+		}
+	}
+	if raw := export(t, p, v, model.Swedish); bytes.Contains(raw, []byte("Skriftligt underlag")) {
+		t.Error("the written input of someone present was exported")
+	}
 	if !NeverExported["evaluation"] {
 		t.Error("how the meeting felt is not among what is never exported")
 	}
