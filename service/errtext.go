@@ -17,9 +17,12 @@ func ErrorText(l model.Lang, err error) string {
 	var fe *FileError
 	var re *store.RecoveryError
 	var rm *RemoveError
+	var ue *UnsavedError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &ue):
+		return unsavedText(l, ue.Closed)
 	case errors.As(err, &re) && re.DiskFull():
 		return model.T(l, "det är fullt även där", "that disk is full too")
 	case errors.As(err, &rm):
@@ -135,4 +138,16 @@ func planIDIn(err error) string {
 		return " (id " + msg[i+5:i+5+36] + ")"
 	}
 	return ""
+}
+
+// unsavedText says why a plan whose last meeting was not saved is not
+// opened, and where that meeting's text is.
+func unsavedText(l model.Lang, c Closed) string {
+	why := ErrorText(l, c.SaveErr)
+	if c.Outcome == OutcomeRecovered {
+		return model.T(l, "planens förra möte kunde inte sparas i databasen ("+why+"), och det går inte nu heller. Det som skrevs finns i filen "+c.Recovery+"; planen öppnas inte från en äldre text.",
+			"the plan's last meeting could not be saved in the database ("+why+"), and it still cannot. What was typed is in the file "+c.Recovery+"; the plan is not opened from older text.")
+	}
+	return model.T(l, "planens förra möte kunde inte sparas i databasen ("+why+"), och det går inte nu heller; planen öppnas inte från en äldre text.",
+		"the plan's last meeting could not be saved in the database ("+why+"), and it still cannot; the plan is not opened from older text.")
 }

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/sipmote/sipmote/model"
@@ -77,6 +78,9 @@ type Service struct {
 	// backups answers backup requests from another sipmote while this
 	// one has the file (see backupsock.go); nil when it could not listen.
 	backups *backupServer
+
+	smu      sync.Mutex
+	sessions map[string]*Session // each plan's one session, open or closing
 }
 
 // ResolvePath is the database file for a --db flag: the flag, else
@@ -98,7 +102,7 @@ func Open(path string, o Options) (*Service, error) {
 	if o.OSUser == "" {
 		o.OSUser = store.CurrentOSUser()
 	}
-	svc := &Service{db: db, o: o, osUser: o.OSUser}
+	svc := &Service{db: db, o: o, osUser: o.OSUser, sessions: map[string]*Session{}}
 	if dirs := db.RecoveryDirs(); len(dirs) > 0 {
 		svc.recoveryDir = dirs[0]
 	}
@@ -152,10 +156,21 @@ func (s *Service) Resolve(ref string) (string, error) { return s.db.Resolve(ref)
 
 // Load reads a plan by its id or any unique beginning of it, to show or
 // print it, not to edit it: a plan being edited belongs to its Session.
+// Of a plan whose session is open it returns that session's text, the
+// newest; of one whose session is closing, the text once its last save is
+// over (an *UnsavedError if that save failed and still fails).
 func (s *Service) Load(ref string) (*model.Plan, error) {
 	id, err := s.db.Resolve(ref)
 	if err != nil {
 		return nil, err
+	}
+	open, err := s.settle(id)
+	if err != nil {
+		return nil, err
+	}
+	if open != nil {
+		p, _ := open.Snapshot()
+		return p, nil
 	}
 	return s.db.LoadPlan(id)
 }

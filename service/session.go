@@ -1,6 +1,7 @@
 package service
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -55,19 +56,40 @@ type Session struct {
 	stale    bool
 
 	closeOnce sync.Once
-	outcome   Closed
+	// closing is closed when closing begins, done when it has ended and
+	// outcome is set; the service's registry waits on them.
+	closing, done chan struct{}
+	outcome       Closed
 }
 
 var lastSessionID atomic.Uint64
 
-// OpenSession loads a plan by id (or unique beginning) and opens it for a
-// meeting. It records "opened" in the trail.
+// OpenSession opens a plan by id (or unique beginning) for a meeting. It
+// records "opened" in the trail.
+//
+// A plan has at most one session: if the plan's session is open,
+// OpenSession returns it (sessions are shared; whoever closes it closes it
+// for every holder). If it is closing, OpenSession waits for its last save
+// and then reads the plan; if that save failed and the database still
+// refuses the text, it returns an *UnsavedError and opens nothing, rather
+// than start from older text.
 func (s *Service) OpenSession(ref string) (*Session, error) {
-	p, err := s.Load(ref)
+	id, err := s.db.Resolve(ref)
 	if err != nil {
 		return nil, err
 	}
-	return s.newSession(p), nil
+	open, err := s.settle(id)
+	if err != nil {
+		return nil, err
+	}
+	if open != nil {
+		return s.adopt(open.plan)
+	}
+	p, err := s.db.LoadPlan(id)
+	if err != nil {
+		return nil, err
+	}
+	return s.adopt(p)
 }
 
 // CreateSession stores a new plan, records who created it, and opens it
@@ -76,28 +98,63 @@ func (s *Service) CreateSession(p *model.Plan) (*Session, error) {
 	if err := s.Create(p); err != nil {
 		return nil, err
 	}
-	return s.newSession(p), nil
+	return s.adopt(p)
 }
 
 // FollowUpSession opens a plan whose last version is finalised and starts
 // its follow-up: a new draft from the last version, saved at once.
 func (s *Service) FollowUpSession(ref string) (*Session, error) {
-	sess, err := s.OpenSession(ref)
+	id, err := s.db.Resolve(ref)
+	if err != nil {
+		return nil, err
+	}
+	shared, err := s.settle(id)
+	if err != nil {
+		return nil, err
+	}
+	sess, err := s.OpenSession(id)
 	if err != nil {
 		return nil, err
 	}
 	if err := sess.startFollowUp(); err != nil {
-		_ = sess.Close()
+		if shared != sess {
+			// Opened here: nothing was typed in it.
+			_ = sess.Close()
+		}
 		return nil, err
 	}
 	return sess, nil
 }
 
 // SessionOn opens a meeting on a plan just read with Load, without reading
-// it again. It does no I/O on the caller's goroutine.
-func (s *Service) SessionOn(p *model.Plan) *Session { return s.newSession(p) }
+// it again. If the plan's session is open it returns that one, as
+// OpenSession does. It does no I/O on the caller's goroutine, and waits
+// only in a rare race: when the plan's session began to close after Load
+// read it, SessionOn waits for that session's last save and starts from
+// its final text. If that save failed and fails again, the session starts
+// from the final text all the same, marked unsaved, so that its first
+// save tries again and its screen hears how that went.
+func (s *Service) SessionOn(p *model.Plan) *Session {
+	ss, err := s.adopt(p)
+	if err == nil {
+		return ss
+	}
+	var ue *UnsavedError
+	if errors.As(err, &ue) {
+		if old := s.entry(p.ID); old != nil {
+			p = old.plan.Clone()
+		}
+	}
+	s.smu.Lock()
+	defer s.smu.Unlock()
+	ss = s.newSession(p)
+	ss.dirty = true
+	s.sessions[p.ID] = ss
+	return ss
+}
 
-// newSession starts a session on a plan already loaded or just created.
+// newSession starts a session on a plan already loaded or just created;
+// the caller registers it.
 func (s *Service) newSession(p *model.Plan) *Session {
 	ss := &Session{
 		svc:     s,
@@ -107,6 +164,8 @@ func (s *Service) newSession(p *model.Plan) *Session {
 		changed: map[string]bool{},
 		views:   map[*View]struct{}{},
 		stale:   true,
+		closing: make(chan struct{}),
+		done:    make(chan struct{}),
 	}
 	if v := p.Current(); v != nil {
 		ss.secretary = v.Meeting.Secretary

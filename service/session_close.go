@@ -55,7 +55,7 @@ const RetryEvery = SaveInterval
 // whose start failed, which holds nothing typed. A meeting that ends is
 // closed with CloseWithin, which keeps what the database will not take.
 func (s *Session) Close() error {
-	s.closeOnce.Do(func() { s.outcome = s.closeWithin(0, nil, false) })
+	s.closeOnce.Do(func() { s.closeWithin(0, nil, false) })
 	return s.outcome.Err()
 }
 
@@ -72,11 +72,18 @@ func (s *Session) Close() error {
 // (store.WriteRecovery), and the result names it. CloseWithin may be
 // called more than once; later calls return the first one's result.
 func (s *Session) CloseWithin(retry time.Duration, stop <-chan struct{}) Closed {
-	s.closeOnce.Do(func() { s.outcome = s.closeWithin(retry, stop, true) })
+	s.closeOnce.Do(func() { s.closeWithin(retry, stop, true) })
 	return s.outcome
 }
 
-func (s *Session) closeWithin(retry time.Duration, stop <-chan struct{}, keep bool) Closed {
+// closeWithin closes the session and sets its outcome; an opening of the
+// plan meanwhile waits for it (see Service.settle).
+func (s *Session) closeWithin(retry time.Duration, stop <-chan struct{}, keep bool) {
+	s.svc.closingBegins(s)
+	s.svc.closingEnded(s, s.finish(retry, stop, keep))
+}
+
+func (s *Session) finish(retry time.Duration, stop <-chan struct{}, keep bool) Closed {
 	if retry > 0 {
 		s.retrySaves(retry, stop)
 	}
