@@ -114,7 +114,9 @@ type builder struct {
 	// orgs maps a unit's name, compared without case and spacing.
 	people map[string]Reference
 	orgs   map[string]Reference
-	pat    Reference
+	// members are the participants' references, in the meeting's order.
+	members []Reference
+	pat     Reference
 }
 
 func (b *builder) t(sv, en string) string { return model.T(b.o.Lang, sv, en) }
@@ -215,7 +217,7 @@ func (b *builder) org(name string, pr model.Principal, party string) (Reference,
 		return r, true
 	}
 	o := Organization{ResourceType: "Organization", ID: b.id("org/" + k), Name: name}
-	if pr != "" {
+	if pr == model.PrincipalKommun || pr == model.PrincipalRegion || pr == model.PrincipalOther {
 		label := model.PartyName(pr, "", b.o.Lang)
 		o.Type = []CodeableConcept{{Coding: []Coding{{System: SystemUnitKind, Code: string(pr), Display: label}},
 			Text: model.PartyName(pr, party, b.o.Lang)}}
@@ -238,12 +240,32 @@ func (b *builder) withheldPlan() {
 	cp := CarePlan{ResourceType: "CarePlan", ID: b.id("careplan/" + strconv.Itoa(b.v.Number)),
 		Identifier: []Identifier{{System: SystemPlan, Value: b.planIdentifier()}},
 		Status:     "revoked", Intent: "plan", Category: category(), Title: CategoryText, Subject: b.pat}
-	if c := b.p.Closure; c != nil && c.Date != "" {
-		cp.Period = &Period{End: c.Date}
+	if c := b.p.Closure; c != nil {
+		cp.Period = newPeriod("", c.Date)
 	}
 	b.add(cp.ID, cp, "")
 }
 
 func category() []CodeableConcept {
 	return []CodeableConcept{{Coding: []Coding{{System: SystemCategory, Code: CategoryCode, Display: CategoryText}}, Text: CategoryText}}
+}
+
+// newPeriod is a Period of two dates (YYYY-MM-DD), or nil when neither is
+// one. FHIR wants the start no later than the end: an end before the
+// start (a typing error the plan only warns about) is left out, the start
+// being the better known of the two.
+func newPeriod(start, end string) *Period {
+	if start != "" && model.CheckDate(start) != nil {
+		start = ""
+	}
+	if end != "" && model.CheckDate(end) != nil {
+		end = ""
+	}
+	if start != "" && end != "" && end < start {
+		end = ""
+	}
+	if start == "" && end == "" {
+		return nil
+	}
+	return &Period{Start: start, End: end}
 }

@@ -163,26 +163,15 @@ func teamStatus(planStatus string) string {
 // period runs from the meeting to the booked follow-up, or to the end of
 // the coordinator's mandate; a closed plan ends on its closing date.
 func (b *builder) period() *Period {
-	per := Period{Start: b.v.Meeting.Date}
 	fu := b.v.Content.FollowUp
+	end := fu.MandateEnds
 	switch {
 	case b.p.Status == model.StatusClosed && b.p.Closure != nil && b.p.Closure.Date != "" && b.v.Number >= len(b.p.Versions):
-		per.End = b.p.Closure.Date
+		end = b.p.Closure.Date
 	case fu.Booked():
-		per.End = fu.Date
-	default:
-		per.End = fu.MandateEnds
+		end = fu.Date
 	}
-	if model.CheckDate(per.Start) != nil {
-		per.Start = ""
-	}
-	if model.CheckDate(per.End) != nil {
-		per.End = ""
-	}
-	if per == (Period{}) {
-		return nil
-	}
-	return &per
+	return newPeriod(b.v.Meeting.Date, end)
 }
 
 // units are the units taking part, as staff or as owners of actions.
@@ -255,8 +244,8 @@ func (b *builder) activity(a model.Action, goals map[string]Reference) Activity 
 	}
 	var act Activity
 	when := strings.TrimSpace(a.When)
-	if per := (Period{Start: a.Start, End: a.Due}); per != (Period{}) && model.CheckDate(a.Start) == nil && model.CheckDate(a.Due) == nil {
-		d.ScheduledPeriod = &per
+	if per := newPeriod(a.Start, a.Due); per != nil {
+		d.ScheduledPeriod = per
 		if when != "" {
 			act.Progress = append(act.Progress, Annotation{Text: b.t("När: ", "When: ") + when})
 		}

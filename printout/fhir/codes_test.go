@@ -208,3 +208,74 @@ func TestHumanName(t *testing.T) {
 		}
 	}
 }
+
+func TestNewPeriod(t *testing.T) {
+	for _, tc := range []struct {
+		start, end string
+		want       *Period
+	}{
+		{"2026-12-01", "2027-03-01", &Period{"2026-12-01", "2027-03-01"}},
+		{"2026-12-01", "", &Period{Start: "2026-12-01"}},
+		{"", "2027-03-01", &Period{End: "2027-03-01"}},
+		{"2026-12-01", "2026-11-01", &Period{Start: "2026-12-01"}}, // end before start
+		{"2026-12-01", "2026-12-01", &Period{"2026-12-01", "2026-12-01"}},
+		{"i vår", "2027-03-01", &Period{End: "2027-03-01"}},
+		{"", "", nil},
+		{"snart", "sen", nil},
+	} {
+		got := newPeriod(tc.start, tc.end)
+		if (got == nil) != (tc.want == nil) || got != nil && *got != *tc.want {
+			t.Errorf("newPeriod(%q, %q) = %+v, want %+v", tc.start, tc.end, got, tc.want)
+		}
+	}
+}
+
+// TestOddInputStaysValid: whatever a plan holds (dates that are no dates,
+// names with no words, an unknown role or principal, a goal with no text,
+// an action serving a goal that is gone, an unreadable follow-up time),
+// the export is still valid FHIR R4 with every reference inside it.
+func TestOddInputStaysValid(t *testing.T) {
+	p := model.Demo(testNow)
+	v := &p.Versions[0]
+	v.Meeting.Date = "igår"
+	v.Meeting.Minutes = 0
+	v.Meeting.Participants = append(v.Meeting.Participants,
+		model.Participant{ID: "x1", Name: "   ", Role: "clown  face", Principal: "landsting", Unit: "  "},
+		model.Participant{ID: "", Name: "Utan Id", Role: model.RoleTrustee, Unit: "Överförmyndaren"},
+		model.Participant{ID: "", Name: "Också utan", Role: model.RoleStaff},
+		model.Participant{ID: "x1", Name: "Samma id", Role: model.RoleSupport, WrittenInput: "Hej"},
+		model.Participant{ID: "x3", Name: "Ali Rahimi", Role: model.RoleRelative}) // a second Ali
+	v.Content.Goals = append(v.Content.Goals, model.Goal{ID: "g-empty", Text: "  "})
+	v.Content.Actions = append(v.Content.Actions, model.Action{ID: "a-odd", What: "", Start: "2027-13-01", Due: "snart",
+		GoalIDs: []string{"gone"}, Status: "maybe", Principal: model.PrincipalOther, Responsible: "Någon Annan"})
+	v.Content.FollowUp.Time = "tio"
+	v.Content.FollowUp.Place = ""
+	v.Consent.Date = "förra veckan"
+	v.Consent.ValidUntil = "2020-01-01"
+	v.Consent.Actors = append(v.Consent.Actors, "", "  ", "psykiatriska  ÖPPENVÅRDSMOTTAGNINGEN")
+	v.Consent.Subjects = append(v.Consent.Subjects, " ")
+	p.Person.PNR = "19890412-345"
+	p.Person.Name = ""
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		raw := export(t, p, v, l)
+		b := validateBundle(t, "odd "+string(l), raw)
+		checkBundle(t, "odd "+string(l), raw, b)
+		rs := resources(t, raw)
+		if ap := one[Appointment](t, rs, "Appointment"); ap.Status != "proposed" || ap.Start != "" {
+			t.Errorf("a follow-up with no readable time: %+v", ap)
+		}
+		if c := one[Consent](t, rs, "Consent"); c.Status != "inactive" || c.DateTime != "" {
+			t.Errorf("an expired consent with no readable date: %s %q", c.Status, c.DateTime)
+		}
+		// The same unit written twice is one Organization.
+		n := 0
+		for _, o := range all[Organization](t, rs, "Organization") {
+			if unitKey(o.Name) == "psykiatriska öppenvårdsmottagningen" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d Organizations for one unit", n)
+		}
+	}
+}

@@ -91,9 +91,7 @@ func (b *builder) consent(key string, by Reference, given bool, date string, act
 		c.Performer = []Reference{by}
 	}
 	pv := &Provision{Type: "permit"}
-	if per := (Period{Start: c.DateTime, End: k.ValidUntil}); per != (Period{}) && model.CheckDate(per.End) == nil {
-		pv.Period = &per
-	}
+	pv.Period = newPeriod(c.DateTime, k.ValidUntil)
 	for _, a := range actors {
 		if r, ok := b.org(a, "", ""); ok {
 			pv.Actor = append(pv.Actor, ProvisionActor{Role: recipient, Reference: r})

@@ -29,9 +29,7 @@ func (b *builder) followUp(planURL string) (Activity, bool) {
 			desc += ": " + why
 		}
 		d := &ActivityDetail{Kind: "Appointment", Status: "not-started", Description: desc}
-		if fu.BookBy != "" && model.CheckDate(fu.BookBy) == nil {
-			d.ScheduledPeriod = &Period{End: fu.BookBy}
-		}
+		d.ScheduledPeriod = newPeriod("", fu.BookBy)
 		if r, ok := b.who(fu.CalledBy); ok {
 			d.Performer = []Reference{r}
 		}

@@ -34,10 +34,10 @@ func (b *builder) notes() []Annotation {
 		}
 		out = append(out, a)
 	}
-	for _, pt := range b.v.Meeting.Participants {
+	for i, pt := range b.v.Meeting.Participants {
 		// Printed, and so exported, only for those who did not come.
 		if w := strings.TrimSpace(pt.WrittenInput); w != "" && !pt.IsPresent() {
-			r := b.people[pt.ID]
+			r := b.members[i]
 			out = append(out, Annotation{AuthorReference: &r,
 				Text: b.t("Skriftligt underlag från ", "Written input from ") + strings.TrimSpace(pt.Name) + ": " + w})
 		}

@@ -16,27 +16,38 @@ const SystemV3RoleCode = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
 // persons are RelatedPersons; staff and interpreters Practitioners, with
 // the unit they come for as an Organization.
 func (b *builder) participants() {
-	for _, pt := range b.v.Meeting.Participants {
+	used := map[string]bool{}
+	for i, pt := range b.v.Meeting.Participants {
 		name := strings.TrimSpace(pt.Name)
+		// A participant without an id, or with one taken (a damaged
+		// plan), still gets a resource of its own.
+		key := "person/" + pt.ID
+		if pt.ID == "" || used[key] {
+			key += "#" + strconv.Itoa(i)
+		}
+		used[key] = true
 		var r Reference
 		switch {
 		case pt.Role == model.RolePerson:
 			r = b.pat
 		case related(pt):
-			rp := RelatedPerson{ResourceType: "RelatedPerson", ID: b.id("person/" + pt.ID), Patient: b.pat,
+			rp := RelatedPerson{ResourceType: "RelatedPerson", ID: b.id(key), Patient: b.pat,
 				Relationship: []CodeableConcept{relationship(pt.Role, pt.RoleText(b.o.Lang))}}
 			if name != "" {
 				rp.Name = []HumanName{humanName(name)}
 			}
 			r = b.add(rp.ID, rp, name)
 		default:
-			pr := Practitioner{ResourceType: "Practitioner", ID: b.id("person/" + pt.ID), Telecom: telecom(pt)}
+			pr := Practitioner{ResourceType: "Practitioner", ID: b.id(key), Telecom: telecom(pt)}
 			if name != "" {
 				pr.Name = []HumanName{humanName(name)}
 			}
 			r = b.add(pr.ID, pr, name)
 		}
-		b.people[pt.ID] = r
+		b.members = append(b.members, r)
+		if _, dup := b.people[pt.ID]; pt.ID != "" && !dup {
+			b.people[pt.ID] = r
+		}
 		if k := unitKey(name); k != "" {
 			if _, dup := b.people["name:"+k]; !dup {
 				b.people["name:"+k] = r
@@ -58,7 +69,7 @@ func related(pt model.Participant) bool {
 }
 
 func relationship(r model.Role, text string) CodeableConcept {
-	cc := CodeableConcept{Coding: []Coding{{System: SystemRole, Code: string(r)}}, Text: text}
+	cc := CodeableConcept{Coding: []Coding{{System: SystemRole, Code: roleCode(r)}}, Text: text}
 	if r == model.RoleGuardian {
 		cc.Coding = append(cc.Coding, Coding{System: SystemV3RoleCode, Code: "GUARD", Display: "guardian"})
 	}
@@ -113,10 +124,10 @@ func (b *builder) careTeam(status string) Reference {
 	ct := CareTeam{ResourceType: "CareTeam", ID: b.id("careteam/" + strconv.Itoa(b.v.Number)), Status: status,
 		Name: b.t("Deltagare i SIP-mötet", "Participants in the SIP meeting"), Subject: b.pat}
 	m := b.v.Meeting
-	for _, pt := range m.Participants {
-		member := b.people[pt.ID]
+	for i, pt := range m.Participants {
+		member := b.members[i]
 		cp := CareTeamParticipant{Member: &member}
-		cp.Role = []CodeableConcept{{Coding: []Coding{{System: SystemRole, Code: string(pt.Role), Display: pt.Role.Label(b.o.Lang)}},
+		cp.Role = []CodeableConcept{{Coding: []Coding{{System: SystemRole, Code: roleCode(pt.Role), Display: pt.Role.Label(b.o.Lang)}},
 			Text: pt.RoleText(b.o.Lang)}}
 		if pt.ID != "" && pt.ID == b.v.Content.Coordinator.ParticipantID {
 			cp.Role = append(cp.Role, b.extraRole("coordinator", "samordnare", "coordinator"))
@@ -133,6 +144,15 @@ func (b *builder) careTeam(status string) Reference {
 		ct.Participant = append(ct.Participant, cp)
 	}
 	return b.add(ct.ID, ct, "")
+}
+
+// roleCode is a role's code; a role sipmote does not know is "other",
+// never a code outside the documented list.
+func roleCode(r model.Role) string {
+	if r.Known() {
+		return string(r)
+	}
+	return string(model.RoleOther)
 }
 
 func (b *builder) extraRole(code, sv, en string) CodeableConcept {
