@@ -105,7 +105,8 @@ func TestShareOverSSH(t *testing.T) {
 	host.waitFor("delas (2 anslutna", 5*time.Second)
 
 	// The follow-up opens on the review; the chair goes back one step, to
-	// the present situation, and the secretary's editor follows.
+	// the present situation. The secretary's editor stays where it was and
+	// says where the chair is; F5 follows.
 	for range 20 {
 		chair.keys("Left")
 	}
@@ -116,6 +117,8 @@ func TestShareOverSSH(t *testing.T) {
 		chair.keys("Right")
 		time.Sleep(200 * time.Millisecond)
 	}
+	host.waitFor("— F5 följer med", 5*time.Second)
+	host.keys("F5")
 	host.waitFor("Hur det är nu, också det som fungerar", 5*time.Second)
 
 	// The secretary types the subject not to raise and the personnummer.

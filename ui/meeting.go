@@ -20,6 +20,9 @@ import (
 
 type meetingKeys struct {
 	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views, share key.Binding
+	// follow goes to the step the chair moved to from a device of their
+	// own (meeting_follow.go).
+	follow key.Binding
 	// views switches between the secretary's and the chair's view; room
 	// puts the room's view on and off (meetviews.go). chairBack is views
 	// as the chair's view shows it, roomBack room as the room's view does.
@@ -49,6 +52,7 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "mötesledarens vy", "chair's view"))),
 		room:     key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "rummets vy", "room's view"))),
 		share:    newShareKey(l),
+		follow:   newFollowKey(l),
 	}
 	k.chairBack = key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "sekreterarens vy", "secretary's view")))
 	k.roomBack = key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "tillbaka", "back")))
@@ -86,7 +90,10 @@ type meetingModel struct {
 	sess  *service.View
 	steps []Step
 	step  int
-	keys  meetingKeys
+	// chairAt is the step the chair moved to from another device while
+	// the secretary stays on step; -1 when they are on the same one.
+	chairAt int
+	keys    meetingKeys
 	help  help.Model
 	now   func() time.Time
 
@@ -148,7 +155,7 @@ type PrintJob struct {
 // called inside v.Edit, as is every update of the screen; its drawing
 // inside v.Read.
 func newMeetingModel(l model.Lang, st *common.Styles, svc *service.Service, v *service.View, steps []Step, now func() time.Time) *meetingModel {
-	m := &meetingModel{lang: l, st: st, svc: svc, sess: v, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
+	m := &meetingModel{chairAt: -1, lang: l, st: st, svc: svc, sess: v, steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
 		width: 80, height: 24, io: func(f func() tea.Msg) tea.Cmd { return f }}
 	m.saveText = model.T(l, "sparat", "saved")
 	m.chair = newChairModel(l, st, m.keys.chairBack, m.keys.quit)
@@ -400,6 +407,7 @@ func (m *meetingModel) goStep(i int) tea.Cmd {
 		return nil
 	}
 	m.step = min(max(i, 0), len(m.steps)-1)
+	m.chairAt = -1 // the secretary moved everyone: the chair is here too
 	if !m.sideBySide() {
 		m.setSize(m.width, m.height) // the prompt's height may differ
 	}

@@ -30,7 +30,7 @@ func (m *meetingModel) fullHelp() []components.HelpGroup {
 		sec = append(sec, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "lämnar inte avsnittet: använd ctrl+g eller ctrl+n", "does not leave the section: use ctrl+g or ctrl+n"))))
 	}
 	return []components.HelpGroup{
-		{Title: model.T(l, "Dagordningen", "The agenda"), Keys: []key.Binding{start, k.next, k.prev, k.done, k.rounds, k.ticks}},
+		{Title: model.T(l, "Dagordningen", "The agenda"), Keys: []key.Binding{start, k.next, k.prev, k.follow, k.done, k.rounds, k.ticks}},
 		{Title: model.T(l, "Planen", "The plan"), Keys: []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.room, k.share}},
 		{Title: model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.active, l), Keys: sec},
 		{Title: model.T(l, "Spara, stäng, hjälp", "Save, close, help"), Keys: []key.Binding{k.save, k.quit,
@@ -94,6 +94,11 @@ func (m *meetingModel) statusBar() string {
 		}
 		return line + "\n" + m.st.Err.Render(ansi.Truncate(string(why)+model.T(m.lang,
 			". Texten finns kvar här; nytt försök varje halv sekund.", ". The text is still here; trying again every half second."), m.width, "…"))
+	}
+	if f := m.followLine(); f != "" {
+		// While the chair is at another step, the line says where, and
+		// how to follow; the help comes back once followed.
+		return line + "\n" + f
 	}
 	return line + "\n" + m.helpLine()
 }

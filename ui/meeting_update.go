@@ -137,6 +137,9 @@ func (m *meetingModel) update(msg tea.Msg) tea.Cmd {
 				}
 				return nil
 			}
+			if cmd, handled := m.followChair(k); handled {
+				return cmd
+			}
 			if cmd, handled := m.handleKey(k); handled {
 				return cmd
 			}

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+)
+
+// stepMoved waits for the event of another view's step move on spy, a
+// view attached to the same session, and hands it to the secretary's
+// screen as the program would.
+func stepMoved(t *testing.T, m *Model, spy *service.View) {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		select {
+		case e := <-spy.Events():
+			if e.StepMoved {
+				send(m, sessionMsg(e))
+				return
+			}
+		case <-deadline:
+			t.Fatal("the chair's move never reached the session")
+		}
+	}
+}
+
+// TestChairsStepNeverMovesTheSecretarysCursor: three views attached to one
+// session, the secretary's, the chair's device and the room's device. The
+// secretary is typing in the private field "not to raise" when the chair
+// moves to the next step: the rest of what is typed still lands there,
+// the secretary's screen says in one line where the chair is and that F5
+// follows, the room's device shows the chair's step and never the private
+// words; F5 then takes the secretary to the chair's step and section.
+func TestChairsStepNeverMovesTheSecretarysCursor(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+		m, _ := openViewsMeeting(t, model.Swedish, sz[0], sz[1])
+		mm := m.meeting
+		focusNotRaise(t, m)
+		press(m, "enter") // show it for editing
+		typeText(m, "; hemligt ")
+		at, field := mm.active, mm.sections[secConsent].(*formSection).f.Current().Path
+
+		spy := m.session.Attach()
+		defer spy.Detach()
+		cv, rv := m.session.Attach(), m.session.Attach()
+		defer cv.Detach()
+		defer rv.Detach()
+		now := func() time.Time { return fixedNow }
+		chair := NewRemote(RemoteOptions{Lang: model.Swedish, Chair: true, View: cv, Agenda: testAgenda(t), Now: now})
+		room := NewRemote(RemoteOptions{Lang: model.Swedish, View: rv, Agenda: testAgenda(t), Now: now})
+		chair.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		room.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		from := mm.step
+		chair.Update(kp("right"))
+		stepMoved(t, m, spy)
+		typeText(m, "fortsatt")
+
+		if mm.step != from || mm.active != at || mm.sections[secConsent].(*formSection).f.Current().Path != field {
+			t.Fatalf("%v: the chair's move took the secretary to step %d, section %s", sz, mm.step, mm.active)
+		}
+		got := livePlan(m).Draft.Consent.NotRaise
+		if len(got) != 2 || got[1] != "hemligt fortsatt" {
+			t.Errorf("%v: what was typed went elsewhere: not to raise = %q", sz, got)
+		}
+		next := mm.steps[from+1]
+		want := "Mötesledaren är på " + strconv.Itoa(from+2) + " " + next.Title.In(model.Swedish) + " — F5 följer med"
+		scr := screenText(m)
+		if !strings.Contains(scr, ansi.Truncate(want, sz[0], "…")) {
+			t.Errorf("%v: the secretary's screen does not say where the chair is (%q):\n%s", sz, want, scr)
+		}
+		checkScreen(t, scr, sz[0], sz[1])
+		roomScr := ansi.Strip(room.View().Content)
+		if strings.Contains(roomScr, "hemligt") || strings.Contains(roomScr, "fortsatt") || strings.Contains(roomScr, testNotRaise) {
+			t.Errorf("%v: the room's device shows the private field:\n%s", sz, roomScr)
+		}
+		if !strings.Contains(roomScr, next.Title.In(model.Swedish)) {
+			t.Errorf("%v: the room's device does not follow the chair to %q:\n%s", sz, next.Title.In(model.Swedish), roomScr)
+		}
+
+		press(m, "f5")
+		if mm.step != from+1 || mm.active != next.Section {
+			t.Errorf("%v: F5 went to step %d, section %s; want %d, %s", sz, mm.step, mm.active, from+1, next.Section)
+		}
+		if scr := screenText(m); strings.Contains(scr, "Mötesledaren är på") || strings.Contains(scr, "hemligt") {
+			t.Errorf("%v: after F5 the line stays, or the private field is still shown:\n%s", sz, scr)
+		}
+		// The chair moving to the secretary's own step says nothing.
+		chair.Update(kp("left"))
+		stepMoved(t, m, spy)
+		chair.Update(kp("right"))
+		stepMoved(t, m, spy)
+		if scr := screenText(m); strings.Contains(scr, "Mötesledaren är på") {
+			t.Errorf("%v: the chair back on the secretary's step still shows the line:\n%s", sz, scr)
+		}
+	}
+}
