@@ -94,8 +94,8 @@ type meetingModel struct {
 	// the secretary stays on step; -1 when they are on the same one.
 	chairAt int
 	keys    meetingKeys
-	help  help.Model
-	now   func() time.Time
+	help    help.Model
+	now     func() time.Time
 
 	sections map[string]section
 	active   string
