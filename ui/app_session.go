@@ -159,3 +159,14 @@ func (m *Model) flushTyped() {
 		m.view.Edit(func(*model.Plan) { m.meeting.flushTyped() })
 	}
 }
+
+// takeSharing hands the meeting's sharing to the root as the meeting is
+// left, which stops it before the session closes.
+func (m *Model) takeSharing() Sharing {
+	if m.meeting == nil || m.meeting.sharing == nil {
+		return nil
+	}
+	sh := m.meeting.sharing
+	m.meeting.sharing = nil
+	return sh
+}

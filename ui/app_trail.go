@@ -12,7 +12,6 @@ import (
 // one that arrives after the user has moved on is dropped.
 
 type (
-	showTrailMsg   struct{ id, person string }
 	trailLoadedMsg struct {
 		id, person string
 		rows       []TrailRow

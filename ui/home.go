@@ -362,3 +362,6 @@ func (h *homeModel) columns(name, pnr, status, ver, fu, open string) string {
 	cols := []string{common.Pad(name, nameW), common.Pad(pnr, 14), common.Pad(status, 8), common.Pad(ver, 16), common.Pad(fu, 11), open}
 	return ansi.Truncate(strings.Join(cols, " "), h.width, "…")
 }
+
+// showTrailMsg asks the root for a plan's access trail.
+type showTrailMsg struct{ id, person string }

@@ -248,3 +248,6 @@ func prefill(f components.Field) components.Field {
 	f.Prefilled = true
 	return f
 }
+
+// discardFormMsg says the user has answered yes to throwing it away.
+type discardFormMsg struct{}

@@ -120,14 +120,3 @@ func (m *meetingModel) shareStatus() string {
 	n := len(m.sharing.Devices())
 	return "  ·  " + m.st.Warn.Render(fmt.Sprintf(model.T(m.lang, "delas (%d anslutna, f3)", "shared (%d connected, f3)"), n))
 }
-
-// takeSharing hands the meeting's sharing to the root as the meeting is
-// left, which stops it before the session closes.
-func (m *Model) takeSharing() Sharing {
-	if m.meeting == nil || m.meeting.sharing == nil {
-		return nil
-	}
-	sh := m.meeting.sharing
-	m.meeting.sharing = nil
-	return sh
-}

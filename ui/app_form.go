@@ -30,8 +30,6 @@ type (
 		at  time.Time
 		err error
 	}
-	// discardFormMsg says the user has answered yes to throwing it away.
-	discardFormMsg struct{}
 	// formClearedMsg reports clearing the form from the disk.
 	formClearedMsg struct{ err error }
 )
