@@ -82,7 +82,7 @@ func (m *Model) loadFormDraft() {
 // and starts its save tick.
 func (m *Model) startForm() tea.Cmd {
 	m.newPlan = newNewPlanModel(m.o.Lang, &m.st, m.o.Now)
-	m.newPlan.exists = m.samePerson
+	m.newPlan.exists = m.home.samePerson
 	if m.formDraft != nil {
 		m.newPlan.restore(*m.formDraft, m.formAt)
 	}

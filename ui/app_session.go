@@ -130,19 +130,6 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 	return tea.Batch(append(cmds, m.meeting.init())...)
 }
 
-// samePerson tells whether a listed plan has the same name and birth date,
-// so that a second plan for one person is not made by mistake. It looks at
-// the list the home screen has, never the disk: it runs inside Update.
-func (m *Model) samePerson(p *model.Plan) bool {
-	masked := model.MaskPNR(p.Person.PNR)
-	for _, s := range m.home.all {
-		if model.SameName(s.Person, p.Person.Name) && s.PNRMasked == masked {
-			return true
-		}
-	}
-	return false
-}
-
 // inMemoryText warns that a recovery file in memory is gone at a restart.
 func inMemoryText(l model.Lang, c service.Closed) string {
 	if !c.InMemory {

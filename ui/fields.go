@@ -14,11 +14,6 @@ import (
 // Field builders for the sections that are plain forms. Each closure reads
 // and writes the draft through v(), so a field never holds its own copy.
 
-func textField(path, label, hint string, get func() *string) components.Field {
-	return components.Field{Path: path, Label: label, Hint: hint, Kind: components.KindText,
-		Get: func() string { return *get() }, Set: func(s string) { *get() = s }}
-}
-
 func areaField(path, label, hint string, get func() *string) components.Field {
 	f := textField(path, label, hint, get)
 	f.Kind = components.KindArea
@@ -100,19 +95,6 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 		}
 	}
 	return fs
-}
-
-// withCheck adds a check, and for dates and times the tidying that goes
-// with it.
-func withCheck(f components.Field, check func(string) string) components.Field {
-	f.Check = check
-	switch {
-	case strings.Contains(f.Hint, "MM-DD"):
-		f.Tidy = model.TidyDate
-	case strings.Contains(f.Hint, ":MM"):
-		f.Tidy = model.TidyClock
-	}
-	return f
 }
 
 func followUpFields(l model.Lang, v func() *model.Version) []components.Field {

@@ -365,3 +365,16 @@ func (h *homeModel) columns(name, pnr, status, ver, fu, open string) string {
 
 // showTrailMsg asks the root for a plan's access trail.
 type showTrailMsg struct{ id, person string }
+
+// samePerson tells whether a listed plan has the same name and birth date,
+// so that a second plan for one person is not made by mistake. It looks at
+// the list the home screen has, never the disk: it runs inside Update.
+func (h *homeModel) samePerson(p *model.Plan) bool {
+	masked := model.MaskPNR(p.Person.PNR)
+	for _, s := range h.all {
+		if model.SameName(s.Person, p.Person.Name) && s.PNRMasked == masked {
+			return true
+		}
+	}
+	return false
+}

@@ -71,7 +71,6 @@ func (in NewPlanInput) build(l model.Lang, now time.Time) (*model.Plan, string, 
 }
 
 type createdPlanMsg struct{ plan *model.Plan }
-type cancelMsg struct{}
 
 // newPlanModel is the form for a new SIP.
 type newPlanModel struct {

@@ -1,0 +1,4 @@
+package ui
+
+// cancelMsg asks the root to leave a form for the home screen.
+type cancelMsg struct{}
