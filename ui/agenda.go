@@ -6,11 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // Step is one agenda step as the meeting screen needs it. It is built from

@@ -5,12 +5,16 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/closeplan"
+	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/newplan"
+	"github.com/sipmote/sipmote/ui/screens/recovery"
+	"github.com/sipmote/sipmote/ui/screens/trail"
 )
 
 // Options are what the root needs from main: the plan operations over the
@@ -65,8 +69,8 @@ type Model struct {
 	o       Options
 	st      common.Styles
 	screen  screen
-	home    *homeModel
-	newPlan *newPlanModel
+	home    *home.Model
+	newPlan *newplan.Model
 	meeting *meetingModel
 	// session is the open meeting's, view the meeting screen's place in it.
 	session *service.Session
@@ -90,21 +94,21 @@ type Model struct {
 	// closes.
 	work    sync.WaitGroup
 	running atomic.Int32
-	ask     *askModel
-	closing *closeModel
+	ask     *home.AskModel
+	closing *closeplan.Model
 	// recover offers recovery files back at start (recovery.go);
 	// afterRecover is the meeting to open once it is done.
-	recover      *recoverModel
+	recover      *recovery.Model
 	afterRecover string
 	// unsaved are the meetings left whose text the database did not
 	// take; Shutdown reports them again once the screen is gone.
 	unsaved []service.Closed
-	trail   *trailModel
+	trail   *trail.Model
 	width   int
 	height  int
 
 	// The new-plan form kept on disk (see newplan_save.go).
-	formDraft  *NewPlanInput
+	formDraft  *newplan.Input
 	formAt     time.Time
 	formGen    int
 	formWrites formDrafts
@@ -124,18 +128,18 @@ func New(o Options) *Model {
 		o.Agenda = func(model.AgeGroup) []Step { return nil }
 	}
 	m := &Model{o: o, st: common.NewStyles(true, o.NoColor), width: 80, height: 24}
-	m.home = newHomeModel(o.Lang, &m.st, o.Now, o.OpenCount)
-	m.home.demo = o.DemoCommand
-	if m.home.demo == "" {
-		m.home.demo = "sipmote demo"
+	m.home = home.New(o.Lang, &m.st, o.Now, o.OpenCount)
+	m.home.Demo = o.DemoCommand
+	if m.home.Demo == "" {
+		m.home.Demo = "sipmote demo"
 	}
-	m.home.message = o.Notice
+	m.home.Message = o.Notice
 	// The first list is read here, before the program starts, so that the
 	// first frame shows the plans, unless the program asked for it later;
 	// later lists come through reload.
 	var listCmd tea.Cmd
 	if o.ListAfterStart {
-		m.listing, m.home.loading = true, true
+		m.listing, m.home.Loading = true, true
 		listCmd = m.reload()
 	} else {
 		m.listed(m.list())
@@ -247,7 +251,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// what was drawn and kept is drawn again.
 		if msg.IsDark() != m.st.Dark {
 			m.st = common.NewStyles(msg.IsDark(), m.o.NoColor)
-			m.home.filter.SetStyles(m.st.Input)
+			m.home.Filter.SetStyles(m.st.Input)
 			if m.meeting != nil {
 				m.meeting.restyle()
 			}
@@ -288,17 +292,17 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch m.screen {
 	case screenTrail:
-		return m, m.trail.update(msg)
+		return m, m.trail.Update(msg)
 	case screenNew:
-		return m, m.newPlan.update(msg)
+		return m, m.newPlan.Update(msg)
 	case screenMeeting:
 		return m, m.meetingUpdate(msg)
 	case screenAsk:
-		return m, m.ask.update(msg)
+		return m, m.ask.Update(msg)
 	case screenClose:
-		return m, m.closing.update(msg)
+		return m, m.closing.Update(msg)
 	}
-	return m, m.home.update(msg)
+	return m, m.home.Update(msg)
 }
 
 // meetingUpdate hands a message to the meeting screen inside an edit of
@@ -317,26 +321,26 @@ func (m *Model) meetingUpdate(msg tea.Msg) tea.Cmd {
 func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	svc, l := m.o.Service, m.o.Lang
 	switch msg := msg.(type) {
-	case quitMsg:
+	case home.QuitMsg:
 		return tea.Quit, true
-	case newPlanMsg:
+	case home.NewPlanMsg:
 		return m.startForm(), true
-	case cancelMsg:
+	case common.CancelMsg:
 		m.want = ""
 		if m.screen == screenNew {
 			return m.leaveForm(), true
 		}
 		m.screen = screenHome
 		return nil, true
-	case createdPlanMsg:
-		p := msg.plan
+	case newplan.CreatedPlanMsg:
+		p := msg.Plan
 		m.want = p.ID
 		return m.io(func() tea.Msg {
 			s, err := svc.CreateSession(p)
 			return sessionOpenedMsg{p.ID, s, err}
 		}), true
-	case openPlanMsg:
-		ref := msg.id
+	case home.OpenPlanMsg:
+		ref := msg.ID
 		m.want = ref
 		return m.io(func() tea.Msg {
 			p, err := svc.Load(ref)
@@ -350,13 +354,13 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		p := msg.plan
 		switch {
 		case msg.err != nil:
-			m.home.message = common.ErrText(l, msg.err)
+			m.home.Message = common.ErrText(l, msg.err)
 		case p.ContentHidden():
-			m.home.message = model.T(l,
+			m.home.Message = model.T(l,
 				"Samtycket är återkallat. Planens innehåll visas inte; den finns kvar och kan skrivas ut med sipmote print.",
 				"The consent was withdrawn. The plan's content is not shown; it is kept and can be printed with sipmote print.")
 		case p.Draft == nil && p.Status == model.StatusActive:
-			m.ask = newAskModel(l, &m.st, p)
+			m.ask = home.NewAsk(l, &m.st, p)
 			m.screen = screenAsk
 		default:
 			return m.openSession(svc.SessionOn(p)), true
@@ -373,26 +377,26 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.want = ""
 		if msg.err != nil {
 			if m.screen == screenNew {
-				m.newPlan.err = common.ErrText(l, msg.err)
+				m.newPlan.Err = common.ErrText(l, msg.err)
 			} else {
-				m.home.message = common.ErrText(l, msg.err)
+				m.home.Message = common.ErrText(l, msg.err)
 			}
 			return nil, true
 		}
 		if m.screen == screenNew {
 			// The form is a plan now: it is no longer kept as a form.
-			m.newPlan.dirty = false
+			m.newPlan.Dirty = false
 			return tea.Batch(m.clearForm(), m.openSession(msg.sess)), true
 		}
 		return m.openSession(msg.sess), true
-	case askResultMsg:
+	case home.AskResultMsg:
 		m.screen = screenHome
-		p := msg.plan
-		switch msg.choice {
+		p := msg.Plan
+		switch msg.Choice {
 		case "":
 			return nil, true
 		case "print":
-			m.home.message = model.T(l, "Skriver ut…", "Printing…")
+			m.home.Message = model.T(l, "Skriver ut…", "Printing…")
 			return m.io(func() tea.Msg {
 				res, err := svc.Print(p, p.Latest(), m.printOptions(p, p.Latest()))
 				return homePrintedMsg{p.ID, service.PrintedLine(l, res), err}
@@ -405,8 +409,8 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			}), true
 		}
 		return m.openSession(svc.SessionOn(p)), true
-	case closePlanMsg:
-		id := msg.id
+	case home.ClosePlanMsg:
+		id := msg.ID
 		m.want = id
 		return m.io(func() tea.Msg {
 			p, err := svc.Load(id)
@@ -418,41 +422,41 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.want = ""
 		if msg.err != nil {
-			m.home.message = common.ErrText(l, msg.err)
+			m.home.Message = common.ErrText(l, msg.err)
 			return nil, true
 		}
-		m.closing = newCloseModel(l, &m.st, msg.plan, m.o.Now)
+		m.closing = closeplan.New(l, &m.st, msg.plan, m.o.Now)
 		m.resize()
 		m.screen = screenClose
-		return m.closing.form.FocusField(0, -1), true
-	case closeRequestMsg:
-		id, c := msg.id, msg.closure
+		return m.closing.Form.FocusField(0, -1), true
+	case closeplan.CloseRequestMsg:
+		id, c := msg.ID, msg.Closure
 		return m.io(func() tea.Msg {
 			p, err := svc.ClosePlan(id, c)
 			return planClosedMsg{id, p, err}
 		}), true
 	case planClosedMsg:
-		if m.screen == screenClose && m.closing != nil && m.closing.plan.ID == msg.id {
-			m.closing.closed(msg.plan, msg.err)
+		if m.screen == screenClose && m.closing != nil && m.closing.Plan.ID == msg.id {
+			m.closing.Closed(msg.plan, msg.err)
 		}
 		return m.reload(), true
-	case closedPlanMsg:
+	case closeplan.ClosedPlanMsg:
 		m.screen = screenHome
-		if p := msg.plan; p != nil {
+		if p := msg.Plan; p != nil {
 			// Who has been told changed: the one change a closed plan keeps.
 			return m.io(func() tea.Msg { return toldSavedMsg{p.ID, svc.SaveTold(p)} }), true
 		}
 		return m.reload(), true
 	case toldSavedMsg:
 		if msg.err != nil {
-			m.home.message = model.T(l, "Bockarna för vilka som har fått veta kunde inte sparas: ", "The ticks of who has been told could not be saved: ") + common.ErrText(l, msg.err)
+			m.home.Message = model.T(l, "Bockarna för vilka som har fått veta kunde inte sparas: ", "The ticks of who has been told could not be saved: ") + common.ErrText(l, msg.err)
 		}
 		return m.reload(), true
 	case homePrintedMsg:
 		if msg.err != nil {
-			m.home.message = model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(l, msg.err)
+			m.home.Message = model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(l, msg.err)
 		} else {
-			m.home.message = msg.where
+			m.home.Message = msg.where
 		}
 		return nil, true
 	case closeMeetingMsg:

@@ -4,12 +4,12 @@ import (
 	"sync"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/newplan"
 )
 
 // The new-plan form is saved as it is typed, like everything else: every
@@ -64,7 +64,7 @@ func (f *formDrafts) write(n int, fn func() error) error {
 // loadFormDraft reads a form left at the last run, before the program
 // starts, and tells the home screen.
 func (m *Model) loadFormDraft() {
-	var in NewPlanInput
+	var in newplan.Input
 	at, ok, err := m.o.Service.LoadForm(formNewPlan, &in)
 	if err != nil || !ok {
 		return
@@ -72,24 +72,24 @@ func (m *Model) loadFormDraft() {
 	m.formDraft, m.formAt = &in, at
 	msg := model.T(m.o.Lang, "Ett påbörjat formulär för en ny SIP är sparat (", "A new-plan form begun earlier is kept (") +
 		at.Format("2006-01-02 15:04") + model.T(m.o.Lang, "). Tryck n för att fortsätta med det.", "). Press n to go on with it.")
-	if m.home.message != "" {
-		msg = m.home.message + "  " + msg
+	if m.home.Message != "" {
+		msg = m.home.Message + "  " + msg
 	}
-	m.home.message = msg
+	m.home.Message = msg
 }
 
 // startForm opens the new-plan form, with the kept one when there is one,
 // and starts its save tick.
 func (m *Model) startForm() tea.Cmd {
-	m.newPlan = newNewPlanModel(m.o.Lang, &m.st, m.o.Now)
-	m.newPlan.exists = m.home.samePerson
+	m.newPlan = newplan.New(m.o.Lang, &m.st, m.o.Now)
+	m.newPlan.Exists = m.home.SamePerson
 	if m.formDraft != nil {
-		m.newPlan.restore(*m.formDraft, m.formAt)
+		m.newPlan.Restore(*m.formDraft, m.formAt)
 	}
-	m.newPlan.setSize(m.width, m.height)
+	m.newPlan.SetSize(m.width, m.height)
 	m.screen = screenNew
 	m.formGen++
-	return tea.Batch(m.newPlan.form.FocusField(0, -1), m.formTick())
+	return tea.Batch(m.newPlan.Form.FocusField(0, -1), m.formTick())
 }
 
 func (m *Model) formTick() tea.Cmd {
@@ -100,11 +100,11 @@ func (m *Model) formTick() tea.Cmd {
 // saveForm writes the form as it is now, if it changed.
 func (m *Model) saveForm() tea.Cmd {
 	np := m.newPlan
-	if np == nil || !np.dirty {
+	if np == nil || !np.Dirty {
 		return nil
 	}
-	np.dirty = false
-	in, db, gen, at := np.in, m.o.Service, m.formGen, m.o.Now()
+	np.Dirty = false
+	in, db, gen, at := np.In, m.o.Service, m.formGen, m.o.Now()
 	m.formDraft, m.formAt = &in, at
 	n := m.formWrites.next()
 	return func() tea.Msg {
@@ -134,26 +134,26 @@ func (m *Model) updateForm(msg tea.Msg) (tea.Cmd, bool) {
 		return tea.Batch(m.saveForm(), m.formTick()), true
 	case formSavedMsg:
 		if np := m.newPlan; np != nil && msg.gen == m.formGen {
-			np.saveErr = msg.err != nil
+			np.SaveErr = msg.err != nil
 			if msg.err != nil {
-				np.saveText = saveErrorText(m.o.Lang, msg.err)
-				np.dirty = true // try again at the next tick
+				np.SaveText = saveErrorText(m.o.Lang, msg.err)
+				np.Dirty = true // try again at the next tick
 			} else {
-				np.saveText = model.T(m.o.Lang, "Formuläret sparat ", "Form saved ") + msg.at.Format("15:04:05")
+				np.SaveText = model.T(m.o.Lang, "Formuläret sparat ", "Form saved ") + msg.at.Format("15:04:05")
 			}
 		}
 		if msg.err != nil && m.screen == screenHome {
-			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + common.ErrText(m.o.Lang, msg.err)
+			m.home.Message = model.T(m.o.Lang, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + common.ErrText(m.o.Lang, msg.err)
 		}
 		return nil, true
 	case formClearedMsg:
 		if msg.err != nil {
-			m.home.message = model.T(m.o.Lang, "Formuläret kunde inte tas bort från disken: ", "The form could not be removed from the disk: ") + common.ErrText(m.o.Lang, msg.err)
+			m.home.Message = model.T(m.o.Lang, "Formuläret kunde inte tas bort från disken: ", "The form could not be removed from the disk: ") + common.ErrText(m.o.Lang, msg.err)
 		}
 		return nil, true
-	case discardFormMsg:
+	case newplan.DiscardFormMsg:
 		m.screen = screenHome
-		m.home.message = model.T(m.o.Lang, "Formuläret är kastat.", "The form was thrown away.")
+		m.home.Message = model.T(m.o.Lang, "Formuläret är kastat.", "The form was thrown away.")
 		return m.clearForm(), true
 	}
 	return nil, false
@@ -164,22 +164,22 @@ func (m *Model) updateForm(msg tea.Msg) (tea.Cmd, bool) {
 func (m *Model) leaveForm() tea.Cmd {
 	np := m.newPlan
 	m.screen = screenHome
-	if np == nil || !np.touched {
+	if np == nil || !np.Touched {
 		return nil
 	}
-	np.dirty = true
-	m.home.message = model.T(m.o.Lang, "Formuläret är sparat. Tryck n för att fortsätta med det.", "The form is kept. Press n to go on with it.")
+	np.Dirty = true
+	m.home.Message = model.T(m.o.Lang, "Formuläret är sparat. Tryck n för att fortsätta med det.", "The form is kept. Press n to go on with it.")
 	return m.saveForm()
 }
 
 // flushForm writes a form with unsaved changes before the program ends.
 func (m *Model) flushForm() error {
 	np := m.newPlan
-	if np == nil || !np.dirty || m.screen != screenNew && m.formDraft == nil {
+	if np == nil || !np.Dirty || m.screen != screenNew && m.formDraft == nil {
 		return nil
 	}
-	np.dirty = false
-	in, at := np.in, m.o.Now()
+	np.Dirty = false
+	in, at := np.In, m.o.Now()
 	n := m.formWrites.next()
 	return m.formWrites.write(n, func() error { return m.o.Service.SaveForm(formNewPlan, in, at) })
 }

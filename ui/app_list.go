@@ -6,9 +6,9 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
-	"github.com/sipmote/sipmote/ui/common"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // listMsg is the list of plans read off the UI goroutine.
@@ -28,12 +28,12 @@ func (m *Model) reload() tea.Cmd {
 }
 
 func (m *Model) listed(msg listMsg) {
-	m.listing, m.home.loading = false, false
+	m.listing, m.home.Loading = false, false
 	if msg.err != nil {
-		m.home.message = common.ErrText(m.o.Lang, msg.err)
+		m.home.Message = common.ErrText(m.o.Lang, msg.err)
 		if msg.sums == nil {
 			return
 		}
 	}
-	m.home.setPlans(msg.sums)
+	m.home.SetPlans(msg.sums)
 }

@@ -4,7 +4,10 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/recovery"
 )
 
 // offerRecoveries reads the recovery files of the database before the
@@ -15,7 +18,7 @@ func (m *Model) offerRecoveries() bool {
 	if len(recs) == 0 {
 		return false
 	}
-	m.recover = newRecoverModel(m.o.Lang, &m.st, recs)
+	m.recover = recovery.New(m.o.Lang, &m.st, recs)
 	m.screen = screenRecover
 	return true
 }
@@ -24,30 +27,30 @@ func (m *Model) offerRecoveries() bool {
 // front; ok is false for anything else.
 func (m *Model) updateRecover(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
-	case recoveryDoneMsg:
+	case recovery.DoneMsg:
 		if m.recover == nil {
 			return nil, true
 		}
-		left := m.recover.done(msg)
+		left := m.recover.Done(msg)
 		cmd := m.reload()
 		if !left {
-			cmd = tea.Batch(cmd, m.endRecoveries(m.recover.message))
+			cmd = tea.Batch(cmd, m.endRecoveries(m.recover.Message))
 		}
 		return cmd, true
-	case recoveryLaterMsg:
+	case recovery.LaterMsg:
 		if m.recover == nil {
 			return nil, true
 		}
 		text := model.T(m.o.Lang, "Återställningsfilen väntar; den erbjuds igen nästa gång sipmote startas.",
 			"The recovery file waits; it is offered again the next time sipmote starts.")
-		if n := len(m.recover.recs); n > 1 {
+		if n := len(m.recover.Recs); n > 1 {
 			text = fmt.Sprintf(model.T(m.o.Lang, "%d återställningsfiler väntar; de erbjuds igen nästa gång sipmote startas.",
 				"%d recovery files wait; they are offered again the next time sipmote starts."), n)
 		}
 		return m.endRecoveries(text), true
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if m.screen == screenRecover && m.recover != nil {
-			return m.recover.update(msg, m.o.Service, m.io), true
+			return m.recover.Update(msg, m.o.Service, m.io), true
 		}
 	}
 	return nil, false
@@ -59,11 +62,11 @@ func (m *Model) endRecoveries(message string) tea.Cmd {
 	m.screen = screenHome
 	m.recover = nil
 	if message != "" {
-		m.home.message = message
+		m.home.Message = message
 	}
 	if ref := m.afterRecover; ref != "" {
 		m.afterRecover = ""
-		return m.home.request(openPlanMsg{ref})
+		return m.home.Request(home.OpenPlanMsg{ID: ref})
 	}
 	return nil
 }

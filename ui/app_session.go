@@ -6,12 +6,11 @@ package ui
 import (
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // printOptions are a print's from the screens: the easy-read page first,
@@ -70,14 +69,14 @@ func (m *Model) Shutdown(retry time.Duration, stop <-chan struct{}) ([]service.C
 // again when the program ends.
 func (m *Model) noteLeft(c service.Closed) {
 	if t := leftText(m.o.Lang, c); t != "" {
-		m.home.message = t
+		m.home.Message = t
 		m.unsaved = append(m.unsaved, c)
 		return
 	}
 	if c.Outcome == service.OutcomeSaved && c.SaveErr == nil {
 		// Said only when the last save is known to have worked, so that
 		// leaving (ctrl+q, ctrl+c) is never silent.
-		m.home.message = model.T(m.o.Lang, "Mötet är stängt och allt som skrevs är sparat.", "The meeting is closed and everything typed is saved.")
+		m.home.Message = model.T(m.o.Lang, "Mötet är stängt och allt som skrevs är sparat.", "The meeting is closed and everything typed is saved.")
 	}
 }
 

@@ -2,9 +2,11 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
-	"github.com/sipmote/sipmote/ui/common"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/trail"
 )
 
 // The trail screen is reached with t on the home screen. Loading the trail
@@ -14,7 +16,7 @@ import (
 type (
 	trailLoadedMsg struct {
 		id, person string
-		rows       []TrailRow
+		rows       []trail.TrailRow
 		err        error
 	}
 )
@@ -27,9 +29,9 @@ func (m *Model) loadTrail(id, person string) tea.Cmd {
 		if err == nil {
 			svc.Viewed(id, "trail")
 		}
-		rows := make([]TrailRow, 0, len(events))
+		rows := make([]trail.TrailRow, 0, len(events))
 		for _, e := range events {
-			rows = append(rows, TrailRow{Seq: e.Seq, At: e.At, Kind: e.Kind, Section: e.Section, Count: e.Count,
+			rows = append(rows, trail.TrailRow{Seq: e.Seq, At: e.At, Kind: e.Kind, Section: e.Section, Count: e.Count,
 				OSUser: e.OSUser, Secretary: e.Secretary, From: e.From})
 		}
 		return trailLoadedMsg{id: id, person: person, rows: rows, err: err}
@@ -40,21 +42,21 @@ func (m *Model) loadTrail(id, person string) tea.Cmd {
 // message that is not about it.
 func (m *Model) updateTrail(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
-	case showTrailMsg:
-		return m.loadTrail(msg.id, msg.person), true
+	case home.ShowTrailMsg:
+		return m.loadTrail(msg.ID, msg.Person), true
 	case trailLoadedMsg:
 		if m.screen != screenHome {
 			return nil, true // the user has gone elsewhere meanwhile
 		}
 		if msg.err != nil {
-			m.home.message = common.ErrText(m.o.Lang, msg.err)
+			m.home.Message = common.ErrText(m.o.Lang, msg.err)
 			return nil, true
 		}
 		title := model.T(m.o.Lang, "Åtkomstlogg: ", "Access trail: ") + msg.person
-		m.trail = newTrailModel(m.o.Lang, &m.st, title, msg.rows, m.width, m.height)
+		m.trail = trail.New(m.o.Lang, &m.st, title, msg.rows, m.width, m.height)
 		m.screen = screenTrail
 		return nil, true
-	case trailBackMsg:
+	case trail.BackMsg:
 		m.trail = nil
 		m.screen = screenHome
 		return nil, true

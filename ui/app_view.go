@@ -6,22 +6,22 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/sipmote/sipmote/ui/common"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 func (m *Model) resize() {
-	m.home.width, m.home.height = m.width, m.height
+	m.home.Width, m.home.Height = m.width, m.height
 	if m.trail != nil {
-		m.trail.width, m.trail.height = m.width, m.height
+		m.trail.Width, m.trail.Height = m.width, m.height
 	}
-	m.home.filter.SetWidth(max(10, m.width-10))
+	m.home.Filter.SetWidth(max(10, m.width-10))
 	if m.closing != nil {
-		m.closing.form.SetSize(min(m.width-4, 70), m.height-10)
+		m.closing.Form.SetSize(min(m.width-4, 70), m.height-10)
 	}
 	if m.newPlan != nil {
-		m.newPlan.setSize(m.width, m.height)
+		m.newPlan.SetSize(m.width, m.height)
 	}
 	if m.meeting != nil {
 		m.view.Read(func(*model.Plan) { m.meeting.setSize(m.width, m.height-1) })
@@ -44,19 +44,19 @@ func (m *Model) render() string {
 	case m.tooSmall():
 		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
 	case m.screen == screenTrail && m.trail != nil:
-		s = m.trail.view()
+		s = m.trail.View()
 	case m.screen == screenNew:
-		s = m.newPlan.view()
+		s = m.newPlan.View()
 	case m.screen == screenMeeting:
 		m.view.Read(func(*model.Plan) { s = m.meeting.view() })
 	case m.screen == screenAsk:
-		s = m.ask.view(m.width)
+		s = m.ask.View(m.width)
 	case m.screen == screenClose:
-		s = m.closing.view(m.width)
+		s = m.closing.View(m.width)
 	case m.screen == screenRecover && m.recover != nil:
-		s = m.recover.view(m.width, m.height)
+		s = m.recover.View(m.width, m.height)
 	default:
-		s = m.home.view()
+		s = m.home.View()
 	}
 	return s
 }

@@ -6,13 +6,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // largePlan has 15 participants, 10 goals, 60 actions and about 20 kB of

@@ -5,12 +5,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/newplan"
 )
 
 // fakeConfirmClock makes the confirmation's clock one the test moves.
@@ -61,12 +61,12 @@ func TestDiscardFormNeedsDeliberateYes(t *testing.T) {
 	typeText(m, "Maja Lind")
 	send(m, formTickMsg{m.formGen})
 	press(m, "ctrl+d", "j")
-	if m.screen != screenNew || m.newPlan.in.Person != "Maja Lind" {
+	if m.screen != screenNew || m.newPlan.In.Person != "Maja Lind" {
 		t.Fatalf("a j typed right after ctrl+d threw the form away:\n%s", screenText(m))
 	}
 	*now = now.Add(time.Second)
 	press(m, "n")
-	if m.screen != screenNew || m.newPlan.ask != nil {
+	if m.screen != screenNew || m.newPlan.Ask != nil {
 		t.Fatalf("n did not keep the form:\n%s", screenText(m))
 	}
 	press(m, "ctrl+d")
@@ -75,13 +75,13 @@ func TestDiscardFormNeedsDeliberateYes(t *testing.T) {
 	if m.screen != screenHome || !strings.Contains(screenText(m), "Formuläret är kastat") {
 		t.Fatalf("j after a pause did not throw the form away:\n%s", screenText(m))
 	}
-	var in NewPlanInput
+	var in newplan.Input
 	if _, ok, err := db.LoadForm(formNewPlan, &in); ok || err != nil {
 		t.Errorf("the thrown-away form is still on disk: %+v %v", in, err)
 	}
 	press(m, "n")
-	if m.newPlan.in.Person != "" {
-		t.Errorf("the thrown-away form came back: %q", m.newPlan.in.Person)
+	if m.newPlan.In.Person != "" {
+		t.Errorf("the thrown-away form came back: %q", m.newPlan.In.Person)
 	}
 }
 
@@ -101,7 +101,7 @@ func TestFormKeptOnEscAndOfferedBack(t *testing.T) {
 		t.Fatalf("the form is not offered back at start:\n%s", screenText(m2))
 	}
 	press(m2, "n")
-	if m2.newPlan.in.Person != "Maja Lind" || !strings.Contains(screenText(m2), "Restored") {
+	if m2.newPlan.In.Person != "Maja Lind" || !strings.Contains(screenText(m2), "Restored") {
 		t.Errorf("the form did not come back as typed:\n%s", screenText(m2))
 	}
 }
@@ -127,7 +127,7 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 		t.Fatalf("x did not open the closing form:\n%s", screenText(m))
 	}
 	press(m, "right", "right", "ctrl+s", "j", "y", "enter")
-	if q, _ := db.Load(p.ID); q.Status == model.StatusClosed || m.closing.done {
+	if q, _ := db.Load(p.ID); q.Status == model.StatusClosed || m.closing.Done {
 		t.Fatalf("keys typed ahead closed the plan:\n%s", screenText(m))
 	}
 	if !strings.Contains(screenText(m), "for good?") {

@@ -3,14 +3,13 @@ package ui
 import (
 	"strings"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // printJobMsg asks the meeting to print the papers the copies overlay chose.

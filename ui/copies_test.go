@@ -5,11 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 func key1(s string) tea.KeyPressMsg {

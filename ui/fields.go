@@ -6,16 +6,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/components"
-
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // Field builders for the sections that are plain forms. Each closure reads
 // and writes the draft through v(), so a field never holds its own copy.
 
 func areaField(path, label, hint string, get func() *string) components.Field {
-	f := textField(path, label, hint, get)
+	f := components.TextField(path, label, hint, get)
 	f.Kind = components.KindArea
 	return f
 }
@@ -41,18 +40,18 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []compo
 			}
 			return ""
 		}}
-	date := textField("meeting.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m().Date })
+	date := components.TextField("meeting.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m().Date })
 	date.Check = components.DateCheck(l)
-	start := textField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start })
+	start := components.TextField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start })
 	start.Check = components.ClockCheck(l)
 	return []components.Field{
-		textField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name }),
+		components.TextField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name }),
 		date, start, minutes,
-		textField("meeting.place", model.T(l, "Plats", "Place"), "", func() *string { return &m().Place }),
+		components.TextField("meeting.place", model.T(l, "Plats", "Place"), "", func() *string { return &m().Place }),
 		{Path: "meeting.form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
 			Get: func() string { return string(m().Form) }, Set: func(s string) { m().Form = model.MeetingForm(s) }},
-		textField("meeting.chair", model.T(l, "Mötesledare", "Chair"), "", func() *string { return &m().Chair }),
-		textField("meeting.secretary", model.T(l, "Mötessekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
+		components.TextField("meeting.chair", model.T(l, "Mötesledare", "Chair"), "", func() *string { return &m().Chair }),
+		components.TextField("meeting.secretary", model.T(l, "Mötessekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
 		{Path: "person.variant", Label: model.T(l, "Checklista för", "Checklists for"), Kind: components.KindChoice,
 			Opts: []components.Option{{Value: "adult", Label: model.AgeAdult.Label(l)}, {Value: "child", Label: model.AgeChild.Label(l)}, {Value: "older", Label: model.AgeOlder.Label(l)}},
 			Get:  func() string { return string(p.Variant) }, Set: func(s string) { p.Variant = model.AgeGroup(s) }},
@@ -80,14 +79,14 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 		{Path: "consent.form", Label: model.T(l, "Hur samtycket gavs", "How consent was given"), Kind: components.KindChoice,
 			Opts: []components.Option{{Value: "", Label: "—"}, {Value: "oral", Label: model.T(l, "muntligt", "oral")}, {Value: "written", Label: model.T(l, "skriftligt", "written")}},
 			Get:  func() string { return c().Form }, Set: func(s string) { c().Form = s }},
-		withCheck(textField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), components.DateCheck(l)),
-		withCheck(textField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), components.DateCheck(l)),
+		components.WithCheck(components.TextField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), components.DateCheck(l)),
+		components.WithCheck(components.TextField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), components.DateCheck(l)),
 		listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
 			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors }),
 		widenField(l, p, v, now),
 		listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects }),
 		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
-		withCheck(textField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), components.DateCheck(l)),
+		components.WithCheck(components.TextField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), components.DateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {
 		for i := range 2 {
@@ -128,18 +127,18 @@ func followUpFields(l model.Lang, v func() *model.Version) []components.Field {
 			Opts: states, Get: func() string { return string(f().State) }, Set: func(s string) { f().State = model.FollowUpState(s) }},
 		only(areaField("content.follow_up.what", model.T(l, "Vad ska följas upp och utvärderas?", "What will be followed up and evaluated?"),
 			model.T(l, "t.ex. målen och insatserna", "e.g. the goals and the actions"), func() *string { return &f().What }), booked, later),
-		only(withCheck(textField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), components.DateCheck(l)), booked),
-		only(withCheck(textField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), components.ClockCheck(l)), booked),
-		only(textField("content.follow_up.place", model.T(l, "Bokad: plats", "Booked: place"), "", func() *string { return &f().Place }), booked),
-		only(textField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who takes part"), "", func() *string { return &f().Attendees }), booked),
-		only(textField("content.follow_up.called_by", model.T(l, "Bokad: kallar till mötet", "Booked: calls the meeting"), "", func() *string { return &f().CalledBy }), booked),
-		only(withCheck(textField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), components.DateCheck(l)), later),
-		only(textField("content.follow_up.why_later", model.T(l, "Bokas senare: varför inte nu", "Booked later: why not now"),
+		only(components.WithCheck(components.TextField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), components.DateCheck(l)), booked),
+		only(components.WithCheck(components.TextField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), components.ClockCheck(l)), booked),
+		only(components.TextField("content.follow_up.place", model.T(l, "Bokad: plats", "Booked: place"), "", func() *string { return &f().Place }), booked),
+		only(components.TextField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who takes part"), "", func() *string { return &f().Attendees }), booked),
+		only(components.TextField("content.follow_up.called_by", model.T(l, "Bokad: kallar till mötet", "Booked: calls the meeting"), "", func() *string { return &f().CalledBy }), booked),
+		only(components.WithCheck(components.TextField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), components.DateCheck(l)), later),
+		only(components.TextField("content.follow_up.why_later", model.T(l, "Bokas senare: varför inte nu", "Booked later: why not now"),
 			model.T(l, "t.ex. beslut om boendestöd väntas", "e.g. a decision on housing support is awaited"), func() *string { return &f().WhyLater }), later),
-		only(textField("content.follow_up.none_reason", model.T(l, "Ingen uppföljning: varför", "No follow-up: why"), "", func() *string { return &f().NoneReason }), none),
-		only(withCheck(textField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), components.DateCheck(l)), later, none),
-		textField("content.handover_by", model.T(l, "Om den enskilde inte är med: vem lämnar över planen", "If the person is not here: who hands the plan over"), "", func() *string { return &c().HandoverBy }),
-		textField("content.handover_when", model.T(l, "… och när", "… and when"), "", func() *string { return &c().HandoverWhen }),
+		only(components.TextField("content.follow_up.none_reason", model.T(l, "Ingen uppföljning: varför", "No follow-up: why"), "", func() *string { return &f().NoneReason }), none),
+		only(components.WithCheck(components.TextField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), components.DateCheck(l)), later, none),
+		components.TextField("content.handover_by", model.T(l, "Om den enskilde inte är med: vem lämnar över planen", "If the person is not here: who hands the plan over"), "", func() *string { return &c().HandoverBy }),
+		components.TextField("content.handover_when", model.T(l, "… och när", "… and when"), "", func() *string { return &c().HandoverWhen }),
 	}
 }
 
@@ -153,7 +152,7 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []compo
 		of := p.Of
 		f := areaField("content."+p.Key, p.Prompt.In(l), p.Hint.In(l), func() *string { return of(&v().Content) })
 		if p.Line {
-			f = textField("content."+p.Key, p.Prompt.In(l), p.Hint.In(l), func() *string { return of(&v().Content) })
+			f = components.TextField("content."+p.Key, p.Prompt.In(l), p.Hint.In(l), func() *string { return of(&v().Content) })
 		}
 		out = append(out, f)
 	}
@@ -190,7 +189,7 @@ func guardianFields(l model.Lang, c func() *model.Consent, i int) []components.F
 			Get: func() string { return g(false).Name }, Set: func(s string) { g(true).Name = s; tidy() }},
 		{Path: path + ".given", Label: model.T(l, "Vårdnadshavare "+n+" har samtyckt", "Guardian "+n+" has consented"), Kind: components.KindToggle,
 			Get: func() string { return components.BoolStr(g(false).Given) }, Set: func(s string) { g(true).Given = s == "true"; tidy() }},
-		withCheck(components.Field{Path: path + ".date", Label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
+		components.WithCheck(components.Field{Path: path + ".date", Label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
 			Hint: model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), Kind: components.KindText,
 			Get: func() string { return g(false).Date }, Set: func(s string) { g(true).Date = s; tidy() }}, components.DateCheck(l)),
 	}

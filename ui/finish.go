@@ -5,14 +5,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // finaliseMsg asks the meeting to freeze the version; printMsg to print it.

@@ -5,13 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/newplan"
 )
 
 // The tests of issue 16: what a new user met in their first hour.
@@ -24,13 +25,13 @@ func TestPasteReplacesSuggestedValue(t *testing.T) {
 		name  string
 		tabs  int
 		input tea.Msg
-		get   func(NewPlanInput) string
+		get   func(newplan.Input) string
 		want  string
 	}{
-		{"date pasted", 2, tea.PasteMsg{Content: "2026-12-01"}, func(in NewPlanInput) string { return in.Date }, "2026-12-01"},
-		{"time pasted", 3, tea.PasteMsg{Content: "09:00"}, func(in NewPlanInput) string { return in.Time }, "09:00"},
-		{"minutes pasted", 4, tea.PasteMsg{Content: "45"}, func(in NewPlanInput) string { return in.Minutes }, "45"},
-		{"minutes typed", 4, kp("4"), func(in NewPlanInput) string { return in.Minutes }, "4"},
+		{"date pasted", 2, tea.PasteMsg{Content: "2026-12-01"}, func(in newplan.Input) string { return in.Date }, "2026-12-01"},
+		{"time pasted", 3, tea.PasteMsg{Content: "09:00"}, func(in newplan.Input) string { return in.Time }, "09:00"},
+		{"minutes pasted", 4, tea.PasteMsg{Content: "45"}, func(in newplan.Input) string { return in.Minutes }, "45"},
+		{"minutes typed", 4, kp("4"), func(in newplan.Input) string { return in.Minutes }, "4"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -47,7 +48,7 @@ func TestPasteReplacesSuggestedValue(t *testing.T) {
 			if _, ok := c.input.(tea.PasteMsg); ok {
 				send(m, tea.PasteEndMsg{})
 			}
-			if got := c.get(m.newPlan.in); got != c.want {
+			if got := c.get(m.newPlan.In); got != c.want {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
@@ -57,7 +58,7 @@ func TestPasteReplacesSuggestedValue(t *testing.T) {
 	press(m, "n", "tab", "tab", "tab", "tab")
 	send(m, tea.PasteMsg{Content: "4"})
 	send(m, tea.PasteMsg{Content: "5"})
-	if got := m.newPlan.in.Minutes; got != "45" {
+	if got := m.newPlan.In.Minutes; got != "45" {
 		t.Errorf("two pastes gave %q, want 45", got)
 	}
 }
@@ -71,19 +72,19 @@ func TestLettersDoNotChangeAChoice(t *testing.T) {
 		for range 6 {
 			press(m, "tab")
 		}
-		if f := m.newPlan.form.Current(); f.Kind != components.KindChoice {
+		if f := m.newPlan.Form.Current(); f.Kind != components.KindChoice {
 			t.Fatalf("field %q is not the chooser", f.Path)
 		}
-		before := m.newPlan.in.Form
+		before := m.newPlan.In.Form
 		typeText(m, "video")
-		if m.newPlan.in.Form != before {
-			t.Errorf("%s: letters changed the meeting form from %s to %s", l, before, m.newPlan.in.Form)
+		if m.newPlan.In.Form != before {
+			t.Errorf("%s: letters changed the meeting form from %s to %s", l, before, m.newPlan.In.Form)
 		}
 		if want := model.T(l, "bokstäver ändrar inget", "letters change nothing"); !strings.Contains(screenText(m), want) {
 			t.Errorf("%s: the screen does not say why:\n%s", l, screenText(m))
 		}
 		press(m, "right")
-		if m.newPlan.in.Form == before {
+		if m.newPlan.In.Form == before {
 			t.Errorf("%s: → did not choose", l)
 		}
 	}
@@ -128,7 +129,7 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	m.o.Checklist = func(model.AgeGroup) ([]CheckItem, []CheckItem) {
 		return []CheckItem{{ID: "b1", Text: model.Text{SV: "Kalla"}}, {ID: "b2", Text: model.Text{SV: "Boka rum"}}}, nil
 	}
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	v := livePlan(m).Draft
 	if len(v.Present()) < 2 {
 		t.Fatal("the demo has fewer than two present")
@@ -220,7 +221,7 @@ func TestMeetingClock(t *testing.T) {
 	id := livePlan(m).ID
 	press(m, "ctrl+q")
 	now = now.Add(3 * time.Hour) // the program closed over lunch
-	send(m, openPlanMsg{id})
+	send(m, home.OpenPlanMsg{ID: id})
 	tick(time.Second)
 	v = livePlan(m).Draft
 	if got := v.Elapsed(); got != 21*time.Second {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // newMeeting fills the new-plan form and opens the meeting.
@@ -241,7 +242,7 @@ func TestFollowUpMeeting(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	if m.screen != screenMeeting || m.meeting.step != 0 {
 		t.Fatalf("follow-up did not open on the first step:\n%s", screenText(m))
 	}
@@ -290,7 +291,7 @@ func TestEveryStepOpensItsSection(t *testing.T) {
 				t.Fatal(err)
 			}
 			m := newTestModel(t, db, model.English, 80, 24)
-			send(m, openPlanMsg{p.ID})
+			send(m, home.OpenPlanMsg{ID: p.ID})
 			if m.screen != screenMeeting {
 				t.Fatalf("%s: no meeting:\n%s", variant, screenText(m))
 			}

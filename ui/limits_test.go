@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // TestOverlongFieldIsHeldNotCut opens a plan whose own-words field is longer
@@ -20,7 +21,7 @@ func TestOverlongFieldIsHeldNotCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 120, 40)
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	if m.screen != screenMeeting {
 		t.Fatalf("meeting not open:\n%s", screenText(m))
 	}

@@ -4,9 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/sipmote/sipmote/ui/components"
-
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // The three list sections. Rows are found by id on every access, so a row
@@ -114,8 +113,8 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 					Get: func() string { return string(row(id, false).Principal) }, Set: func(s string) { row(id, true).Principal = model.Principal(s) }},
 				str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), "", func(a *model.Action) *string { return &a.OtherParty }),
 				str(id, "when", model.T(l, "När / hur ofta", "When / how often"), model.T(l, "t.ex. varje tisdag", "e.g. every Tuesday"), func(a *model.Action) *string { return &a.When }),
-				withCheck(str(id, "start", model.T(l, "Börjar (datum, om det finns)", "Starts (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Start }), components.DateCheck(l)),
-				withCheck(str(id, "due", model.T(l, "Klar senast (datum, om det finns)", "Due (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Due }), components.DateCheck(l)),
+				components.WithCheck(str(id, "start", model.T(l, "Börjar (datum, om det finns)", "Starts (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Start }), components.DateCheck(l)),
+				components.WithCheck(str(id, "due", model.T(l, "Klar senast (datum, om det finns)", "Due (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Due }), components.DateCheck(l)),
 				{Path: "content.actions[].status", Label: model.T(l, "Status", "Status"), Kind: components.KindChoice, Opts: components.StatusOpts(l),
 					Get: func() string { return string(row(id, false).Status) }, Set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
 				goalsField(l, v, func(create bool) *model.Action { return row(id, create) }),

@@ -2,9 +2,9 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
-	"github.com/sipmote/sipmote/ui/components"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // Leaving a meeting while its saves fail would leave what was typed since

@@ -6,10 +6,10 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
-	"github.com/sipmote/sipmote/ui/common"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // finalise freezes the draft; the message waits until the version is on

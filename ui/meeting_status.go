@@ -8,13 +8,12 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
-
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // fullHelp is every key of the meeting, grouped as the help shows them.

@@ -3,9 +3,9 @@ package ui
 import (
 	"strings"
 
-	"github.com/sipmote/sipmote/ui/components"
-
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // Keys typed into a text field come one message each. A paste from a

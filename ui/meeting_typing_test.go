@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // openTyping opens a plan's meeting on its own-words field.
@@ -19,7 +20,7 @@ func openTyping(t *testing.T) (*Model, string) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	if m.screen != screenMeeting {
 		t.Fatalf("meeting not open:\n%s", screenText(m))
 	}
@@ -114,7 +115,7 @@ func TestStartTakesRealTimeAndUndoPutsItBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 80, 24)
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	press(m, "ctrl+o")
 	want := "Mötet startade " + real.Format(model.TimeLayout) + " (bokat " + booked + "); planen har nu den tiden. ctrl+o ångrar."
 	if !strings.Contains(screenText(m), want) {

@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // section is one part of the plan pane. Each owns its keys and its view.

@@ -5,11 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // TestFindingsListSaysWhatIsHidden: a findings list longer than its box

@@ -3,9 +3,8 @@ package ui
 import (
 	"strings"
 
-	"github.com/sipmote/sipmote/ui/components"
-
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // participantSpec is the participant list. A participant has many fields,

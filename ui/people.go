@@ -4,9 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/sipmote/sipmote/ui/components"
-
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // attendanceShort is the attendance in the participant table's narrow

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // focusNotRaise tabs through the consent section, as a secretary does,
@@ -120,7 +121,7 @@ func TestPrivateFieldEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 80, 24)
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	focusNotRaise(t, m)
 	if out := screenText(m); !strings.Contains(out, "dolt · tomt · tryck enter för att skriva") {
 		t.Fatalf("an empty private field:\n%s", out)

@@ -127,10 +127,10 @@ func TestFullDiskErrorStaysThenRecoveryOffered(t *testing.T) {
 	}
 	*now = now.Add(time.Second)
 	press(m, "y")
-	waitFor(t, m, func() bool { return strings.Contains(m.home.message, ".sipmote-recovery") })
+	waitFor(t, m, func() bool { return strings.Contains(m.home.Message, ".sipmote-recovery") })
 	files, _ := filepath.Glob(filepath.Join(run, "sipmote", "*.sipmote-recovery"))
-	if len(files) != 1 || !strings.Contains(m.home.message, files[0]) {
-		t.Fatalf("files %v; the home screen says %q", files, m.home.message)
+	if len(files) != 1 || !strings.Contains(m.home.Message, files[0]) {
+		t.Fatalf("files %v; the home screen says %q", files, m.home.Message)
 	}
 
 	// Quitting says it again, once the screen is gone.
@@ -148,20 +148,20 @@ func TestFullDiskErrorStaysThenRecoveryOffered(t *testing.T) {
 	}
 	assertFits(t, s, 60, 16)
 	press(m2, "r", "y") // typed ahead, before the screen could be read
-	if m2.screen != screenRecover || m2.recover.ask != nil {
+	if m2.screen != screenRecover || m2.recover.Ask != nil {
 		t.Fatalf("type-ahead answered the offer:\n%s", screenText(m2))
 	}
 	*now = now.Add(time.Second)
 	press(m2, "r")
-	if m2.recover == nil || m2.recover.ask == nil {
+	if m2.recover == nil || m2.recover.Ask == nil {
 		t.Fatalf("r did not ask:\n%s", screenText(m2))
 	}
 	assertFits(t, screenText(m2), 60, 16)
 	*now = now.Add(time.Second)
 	press(m2, "y")
 	waitFor(t, m2, func() bool { return m2.screen == screenHome })
-	if !strings.Contains(m2.home.message, "back in the database") {
-		t.Errorf("home says %q", m2.home.message)
+	if !strings.Contains(m2.home.Message, "back in the database") {
+		t.Errorf("home says %q", m2.home.Message)
 	}
 	p, err := svc.Load(planID)
 	if err != nil || !strings.Contains(p.Draft.Content.Situation, text) {
@@ -216,11 +216,11 @@ func TestDamagedRecoveryOfferedAndLeft(t *testing.T) {
 	}
 	*now = now.Add(time.Second)
 	press(m, "r")
-	if m.recover.ask != nil {
+	if m.recover.Ask != nil {
 		t.Fatal("r asks to put back a damaged file")
 	}
 	press(m, "esc")
-	if m.screen != screenHome || !strings.Contains(m.home.message, "erbjuds igen") {
+	if m.screen != screenHome || !strings.Contains(m.home.Message, "erbjuds igen") {
 		t.Fatalf("esc did not leave it for later:\n%s", screenText(m))
 	}
 	if _, err := os.Stat(bad); err != nil {
@@ -230,7 +230,7 @@ func TestDamagedRecoveryOfferedAndLeft(t *testing.T) {
 	m2 := newTestModel(t, svc, model.Swedish, 80, 24)
 	*now = now.Add(time.Second)
 	press(m2, "x")
-	if m2.recover == nil || m2.recover.ask == nil || !strings.Contains(screenText(m2), "går förlorat") {
+	if m2.recover == nil || m2.recover.Ask == nil || !strings.Contains(screenText(m2), "går förlorat") {
 		t.Fatalf("x did not ask:\n%s", screenText(m2))
 	}
 	*now = now.Add(time.Second)

@@ -3,13 +3,12 @@ package ui
 import (
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // RemoteOptions make the program of a device joined to a shared meeting.

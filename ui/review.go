@@ -3,9 +3,8 @@ package ui
 import (
 	"fmt"
 
-	"github.com/sipmote/sipmote/ui/components"
-
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // secReview is the follow-up of the previous version: what became of each

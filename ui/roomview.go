@@ -5,13 +5,12 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 type roomKeys struct {

@@ -5,13 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // fakeSharing is a share as the panel sees it, with a code per role.

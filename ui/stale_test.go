@@ -11,6 +11,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/printout"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // slowPrinter is a printer that answers only when told to.
@@ -53,7 +54,7 @@ func TestPrintThenSwitchPlan(t *testing.T) {
 		}
 	}
 	m := newTestModel(t, svc, model.Swedish, 120, 40)
-	send(m, openPlanMsg{a.ID})
+	send(m, home.OpenPlanMsg{ID: a.ID})
 	press(m, "ctrl+g", "e")
 	if m.session == nil || m.session.PlanID() != a.ID || m.meeting.active != secFinish {
 		t.Fatalf("not at the finish of plan A:\n%s", screenText(m))
@@ -74,7 +75,7 @@ func TestPrintThenSwitchPlan(t *testing.T) {
 		t.Fatal("the print never reached the printer")
 	}
 	press(m, "ctrl+q")
-	send(m, openPlanMsg{b.ID})
+	send(m, home.OpenPlanMsg{ID: b.ID})
 	if m.session == nil || m.session.PlanID() != b.ID {
 		t.Fatalf("plan B is not open:\n%s", screenText(m))
 	}
@@ -109,7 +110,7 @@ func TestPrintFromHomeThenOpenOther(t *testing.T) {
 		}
 	}
 	m := newTestModel(t, svc, model.Swedish, 120, 40)
-	send(m, openPlanMsg{a.ID})
+	send(m, home.OpenPlanMsg{ID: a.ID})
 	if m.screen != screenAsk {
 		t.Fatalf("a finalised plan did not ask what to do:\n%s", screenText(m))
 	}
@@ -118,7 +119,7 @@ func TestPrintFromHomeThenOpenOther(t *testing.T) {
 	result := make(chan tea.Msg, 1)
 	go func() { result <- printCmd() }()
 	<-pr.started
-	send(m, openPlanMsg{b.ID})
+	send(m, home.OpenPlanMsg{ID: b.ID})
 	close(pr.release)
 	send(m, <-result)
 	if !printed(t, svc, a.ID) || printed(t, svc, b.ID) {

@@ -3,14 +3,13 @@ package ui
 import (
 	"strings"
 
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // CheckItem is one point of the before- or after-meeting checklist.

@@ -41,8 +41,8 @@ func (m *Model) tellRefused() {
 	case m.screen == screenMeeting && m.meeting != nil:
 		m.meeting.message = msg
 	case m.screen == screenNew && m.newPlan != nil:
-		m.newPlan.err = msg
+		m.newPlan.Err = msg
 	default:
-		m.home.message = msg
+		m.home.Message = msg
 	}
 }

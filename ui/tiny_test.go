@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // TestTinyWindowRefusesKeysVisibly types into a meeting while the window is
@@ -20,7 +21,7 @@ func TestTinyWindowRefusesKeysVisibly(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	typeText(m, "Eva")
 	send(m, tea.WindowSizeMsg{Width: 50, Height: 12})
 	typeText(m, "abc")

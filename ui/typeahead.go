@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // Keys typed while the root opens a screen (a plan's meeting, the closing
@@ -25,7 +26,7 @@ const maxHeld = 1000
 // isRequest tells the messages that ask the root for another screen.
 func isRequest(msg tea.Msg) bool {
 	switch msg.(type) {
-	case openPlanMsg, closePlanMsg, newPlanMsg, showTrailMsg, askResultMsg, quitMsg:
+	case home.OpenPlanMsg, home.ClosePlanMsg, home.NewPlanMsg, home.ShowTrailMsg, home.AskResultMsg, home.QuitMsg:
 		return true
 	}
 	return false
@@ -48,11 +49,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.asked = false
 	}
 	trailFor := ""
-	if t, ok := msg.(showTrailMsg); ok {
-		trailFor = t.id
+	if t, ok := msg.(home.ShowTrailMsg); ok {
+		trailFor = t.ID
 	}
 	_, cmd := m.route(msg)
-	if m.home.takeAsked() || (m.ask != nil && m.ask.takeAsked()) {
+	if m.home.TakeAsked() || (m.ask != nil && m.ask.TakeAsked()) {
 		m.asked = true
 	}
 	// The trail screen loads without m.want; it is waited for here.
@@ -143,8 +144,8 @@ func (m *Model) dropHeld() {
 	case m.screen == screenMeeting && m.meeting != nil:
 		m.meeting.message = msg
 	case m.screen == screenNew && m.newPlan != nil:
-		m.newPlan.err = msg
+		m.newPlan.Err = msg
 	default:
-		m.home.message = msg
+		m.home.Message = msg
 	}
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // TestKeysWaitForTheirScreen presses x on the home screen and types on at
@@ -36,8 +37,8 @@ func TestKeysWaitForTheirScreen(t *testing.T) {
 	if m.screen != screenClose {
 		t.Fatalf("the closing form did not open:\n%s", screenText(m))
 	}
-	if m.closing.text != "atq/" {
-		t.Errorf("the explanation holds %q, want the keys typed ahead, \"atq/\":\n%s", m.closing.text, screenText(m))
+	if m.closing.Text != "atq/" {
+		t.Errorf("the explanation holds %q, want the keys typed ahead, \"atq/\":\n%s", m.closing.Text, screenText(m))
 	}
 }
 
@@ -45,7 +46,7 @@ func TestKeysWaitForTheirScreen(t *testing.T) {
 // be opened are not given to the home screen; it says they were not taken.
 func TestHeldKeysDroppedWhenTheScreenFails(t *testing.T) {
 	m := newTestModel(t, openTestDB(t), model.English, 100, 30)
-	_, load := m.Update(openPlanMsg{"no-such-plan"})
+	_, load := m.Update(home.OpenPlanMsg{ID: "no-such-plan"})
 	for _, k := range []string{"n", "q"} {
 		m.Update(kp(k))
 	}
@@ -108,7 +109,7 @@ func TestBurstAfterNReachesTheForm(t *testing.T) {
 	if m.screen != screenNew || m.newPlan == nil {
 		t.Fatalf("the new-plan form did not open:\n%s", screenText(m))
 	}
-	if got := m.newPlan.in.Person; got != "Ola Snabb" {
+	if got := m.newPlan.In.Person; got != "Ola Snabb" {
 		t.Errorf("the name is %q, want \"Ola Snabb\":\n%s", got, screenText(m))
 	}
 	if len(m.held.keys) != 0 {
@@ -165,7 +166,7 @@ func TestBadPNRPutsTheCursorThere(t *testing.T) {
 	if m.screen != screenNew || !strings.Contains(screenText(m), "personnummer is not valid") {
 		t.Fatalf("the bad personnummer is not told:\n%s", screenText(m))
 	}
-	if f := m.newPlan.form.Current(); f == nil || f.Path != "pnr" {
+	if f := m.newPlan.Form.Current(); f == nil || f.Path != "pnr" {
 		t.Errorf("the cursor is on %+v, want the personnummer field", f)
 	}
 }

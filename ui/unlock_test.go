@@ -7,11 +7,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/unlock"
 )
 
 func TestUnlockMasksThePassphrase(t *testing.T) {
 	for _, l := range []model.Lang{model.Swedish, model.English} {
-		m := NewUnlock(l, "")
+		m := unlock.New(l, "")
 		for _, r := range "hemlig" {
 			m.Update(kp(string(r)))
 		}
@@ -27,7 +28,7 @@ func TestUnlockMasksThePassphrase(t *testing.T) {
 			t.Errorf("%s: the field keeps the passphrase after enter", l)
 		}
 	}
-	m := NewUnlock(model.English, "The passphrase is not right. Try again.")
+	m := unlock.New(model.English, "The passphrase is not right. Try again.")
 	if !strings.Contains(ansi.Strip(m.View().Content), "not right") {
 		t.Errorf("the reason to ask again is not shown")
 	}

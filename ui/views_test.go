@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sipmote/sipmote/ui/common"
-
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 const testNotRaise = "pappans nya sambo"
@@ -32,7 +32,7 @@ func openViewsMeeting(t *testing.T, l model.Lang, w, h int) (*Model, *model.Plan
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, l, w, h)
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	if m.screen != screenMeeting {
 		t.Fatalf("meeting did not open:\n%s", screenText(m))
 	}
@@ -204,7 +204,7 @@ func TestChangesLeaveOutNotRaise(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
-	send(m, openPlanMsg{p.ID})
+	send(m, home.OpenPlanMsg{ID: p.ID})
 	press(m, "ctrl+t")
 	out := screenText(m)
 	if !strings.Contains(out, "boendet") || strings.Contains(out, "skulderna") {

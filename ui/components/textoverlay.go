@@ -5,6 +5,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
 )

@@ -1,38 +1,37 @@
-package ui
+package home
 
 import (
 	"fmt"
 	"strings"
-
-	"github.com/sipmote/sipmote/ui/common"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
-type askResultMsg struct {
-	plan   *model.Plan
-	choice string // "followup", "view" or "" for cancel
+type AskResultMsg struct {
+	Plan   *model.Plan
+	Choice string // "followup", "view" or "" for cancel
 }
 
-// askModel asks what to do with a plan whose version is finalised: start
+// AskModel asks what to do with a plan whose version is finalised: start
 // the follow-up meeting (a new version) or read the last version.
-type askModel struct {
-	asker
+type AskModel struct {
+	common.Asker
 	lang model.Lang
 	st   *common.Styles
 	keys askKeys
 	plan *model.Plan
 }
 
-func newAskModel(l model.Lang, st *common.Styles, p *model.Plan) *askModel {
-	return &askModel{lang: l, st: st, plan: p, keys: newAskKeys(l)}
+func NewAsk(l model.Lang, st *common.Styles, p *model.Plan) *AskModel {
+	return &AskModel{lang: l, st: st, plan: p, keys: newAskKeys(l)}
 }
 
-func (a *askModel) update(msg tea.Msg) tea.Cmd {
+func (a *AskModel) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -50,10 +49,10 @@ func (a *askModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	p := a.plan
-	return a.request(askResultMsg{plan: p, choice: choice})
+	return a.Request(AskResultMsg{Plan: p, Choice: choice})
 }
 
-func (a *askModel) view(width int) string {
+func (a *AskModel) View(width int) string {
 	l := a.lang
 	var b strings.Builder
 	b.WriteString(a.st.Title.Render(a.plan.Person.Name) + "\n\n")

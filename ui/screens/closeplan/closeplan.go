@@ -1,4 +1,4 @@
-package ui
+package closeplan
 
 import (
 	"errors"
@@ -6,48 +6,47 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // closeRequestMsg asks the root to close plan id (through the service);
 // closedPlanMsg says the user leaves the list of people to tell, with the
 // plan when who was told changed, for the root to save.
 type (
-	closeRequestMsg struct {
-		id      string
-		closure model.Closure
+	CloseRequestMsg struct {
+		ID      string
+		Closure model.Closure
 	}
-	closedPlanMsg struct {
-		// plan is set when the ticks of who was told changed.
-		plan *model.Plan
+	ClosedPlanMsg struct {
+		// Plan is set when the ticks of who was told changed.
+		Plan *model.Plan
 	}
 )
 
-// closeModel closes a plan: a reason (chosen, never defaulted), an
+// Model closes a plan: a reason (chosen, never defaulted), an
 // explanation kept for every reason, and a date. Closing with an
 // unfinished follow-up draft asks first, since the draft is discarded.
 // Then comes the list of everyone to tell, which the coordinator ticks as
 // they are told; a closed plan opens straight on that list.
-type closeModel struct {
+type Model struct {
 	lang    model.Lang
 	st      *common.Styles
-	plan    *model.Plan
+	Plan    *model.Plan
 	reason  string
-	text    string
+	Text    string
 	date    string
-	form    *components.Form
+	Form    *components.Form
 	err     string
 	ask     *components.Confirm // asking before closing for good
 	discard bool                // the question includes dropping the draft
-	done    bool                // closed: ticking the people told
+	Done    bool                // closed: ticking the people told
 	busy    bool                // a close request is on its way
 	ticked  bool                // who was told changed
 	cursor  int
@@ -56,18 +55,18 @@ type closeModel struct {
 	keys    struct{ save, cancel, up, down, tick, leave key.Binding }
 }
 
-func newCloseModel(l model.Lang, st *common.Styles, p *model.Plan, now func() time.Time) *closeModel {
-	m := &closeModel{lang: l, st: st, plan: p, now: now, date: now().Format(model.DateLayout), help: help.New(),
-		done: p.Status == model.StatusClosed}
+func New(l model.Lang, st *common.Styles, p *model.Plan, now func() time.Time) *Model {
+	m := &Model{lang: l, st: st, Plan: p, now: now, date: now().Format(model.DateLayout), help: help.New(),
+		Done: p.Status == model.StatusClosed}
 	opts := []components.Option{{Value: "", Label: model.T(l, "— välj —", "— choose —")}}
 	for _, r := range model.ClosureReasons {
 		opts = append(opts, components.Option{Value: string(r), Label: r.Label(l)})
 	}
-	m.form = components.NewForm(l, st, []components.Field{
+	m.Form = components.NewForm(l, st, []components.Field{
 		{Path: "reason", Label: model.T(l, "Varför avslutas planen?", "Why is the plan closed?"), Kind: components.KindChoice, Opts: opts,
 			Get: func() string { return m.reason }, Set: func(s string) { m.reason = s }},
-		textField("text", model.T(l, "Förklaring (sparas och skrivs ut; krävs vid annat skäl)", "Explanation (kept and printed; needed for another reason)"), "", func() *string { return &m.text }),
-		withCheck(textField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), components.DateCheck(l)),
+		components.TextField("text", model.T(l, "Förklaring (sparas och skrivs ut; krävs vid annat skäl)", "Explanation (kept and printed; needed for another reason)"), "", func() *string { return &m.Text }),
+		components.WithCheck(components.TextField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), components.DateCheck(l)),
 	})
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "avsluta planen", "close the plan")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka", "back")))
@@ -78,15 +77,15 @@ func newCloseModel(l model.Lang, st *common.Styles, p *model.Plan, now func() ti
 	return m
 }
 
-func (m *closeModel) update(msg tea.Msg) tea.Cmd {
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	k, isKey := msg.(tea.KeyPressMsg)
-	if m.done {
+	if m.Done {
 		if !isKey {
 			return nil
 		}
 		n := 0
-		if m.plan.Closure != nil {
-			n = len(m.plan.Closure.Tell)
+		if m.Plan.Closure != nil {
+			n = len(m.Plan.Closure.Tell)
 		}
 		switch {
 		case key.Matches(k, m.keys.up) && m.cursor > 0:
@@ -94,15 +93,15 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.down) && m.cursor < n-1:
 			m.cursor++
 		case key.Matches(k, m.keys.tick) && m.cursor < n:
-			if m.plan.SetTold(m.cursor, !m.plan.Closure.Tell[m.cursor].Told) == nil {
+			if m.Plan.SetTold(m.cursor, !m.Plan.Closure.Tell[m.cursor].Told) == nil {
 				m.ticked = true
 			}
 		case key.Matches(k, m.keys.leave):
 			var p *model.Plan
 			if m.ticked {
-				p = m.plan
+				p = m.Plan
 			}
-			return func() tea.Msg { return closedPlanMsg{p} }
+			return func() tea.Msg { return ClosedPlanMsg{p} }
 		}
 		return nil
 	}
@@ -122,7 +121,7 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 		m.err = ""
 		switch {
 		case key.Matches(k, m.keys.cancel):
-			return func() tea.Msg { return cancelMsg{} }
+			return func() tea.Msg { return common.CancelMsg{} }
 		case key.Matches(k, m.keys.save):
 			if m.reason == "" {
 				m.err = model.T(m.lang, "Välj varför planen avslutas.", "Choose why the plan is closed.")
@@ -130,17 +129,17 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 			}
 			// Tried on a copy first, so that a mistake is told before the
 			// question, which is asked only of a closing that can be done.
-			c := model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date, DraftDiscarded: true}
-			if err := m.plan.Clone().Close(c, m.now()); err != nil {
+			c := model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.Text), Date: m.date, DraftDiscarded: true}
+			if err := m.Plan.Clone().Close(c, m.now()); err != nil {
 				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
 				return nil
 			}
-			m.discard = m.plan.DraftAtRisk(model.ClosureReason(m.reason))
+			m.discard = m.Plan.DraftAtRisk(model.ClosureReason(m.reason))
 			q := model.T(m.lang,
-				"Avsluta planen för "+m.plan.Person.Name+" för gott? En avslutad plan kan inte ändras eller öppnas igen.",
-				"Close the plan of "+m.plan.Person.Name+" for good? A closed plan cannot be changed or opened again.")
+				"Avsluta planen för "+m.Plan.Person.Name+" för gott? En avslutad plan kan inte ändras eller öppnas igen.",
+				"Close the plan of "+m.Plan.Person.Name+" for good? A closed plan cannot be changed or opened again.")
 			if m.discard {
-				n := m.plan.Draft.Number
+				n := m.Plan.Draft.Number
 				q = fmt.Sprintf(model.T(m.lang,
 					"Planen har ett påbörjat utkast (version %d) som inte är fastställt; det tas bort om planen avslutas. ",
 					"The plan has an unfinished draft (version %d) that is not finalised; closing the plan discards it. "), n) + q
@@ -149,31 +148,31 @@ func (m *closeModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	}
-	cmd, _ := m.form.Update(msg)
+	cmd, _ := m.Form.Update(msg)
 	return cmd
 }
 
 // close asks the root to close the plan; discard says the user agreed to
 // drop the unfinished draft. The answer comes to closed.
-func (m *closeModel) close(discard bool) tea.Cmd {
+func (m *Model) close(discard bool) tea.Cmd {
 	if m.busy {
 		return nil
 	}
 	m.busy = true
-	id := m.plan.ID
-	c := model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.text), Date: m.date, DraftDiscarded: discard}
-	return func() tea.Msg { return closeRequestMsg{id, c} }
+	id := m.Plan.ID
+	c := model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.Text), Date: m.date, DraftDiscarded: discard}
+	return func() tea.Msg { return CloseRequestMsg{id, c} }
 }
 
-// closed takes the answer to a close request: the closed plan, stored,
+// Closed takes the answer to a close request: the closed plan, stored,
 // or why it was not closed.
-func (m *closeModel) closed(p *model.Plan, err error) {
+func (m *Model) Closed(p *model.Plan, err error) {
 	m.busy = false
 	if err != nil {
 		m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
 		return
 	}
-	m.plan, m.done, m.cursor = p, true, 0
+	m.Plan, m.Done, m.cursor = p, true, 0
 }
 
 func closeErrText(l model.Lang, err error) string {
@@ -195,12 +194,12 @@ func closeErrText(l model.Lang, err error) string {
 	return common.ErrText(l, err)
 }
 
-func (m *closeModel) view(width int) string {
+func (m *Model) View(width int) string {
 	l := m.lang
 	w := max(20, width)
 	var b strings.Builder
-	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.plan.Person.Name, w, "…")) + "\n\n")
-	if m.done {
+	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.Plan.Person.Name, w, "…")) + "\n\n")
+	if m.Done {
 		m.tellView(&b, w)
 		return b.String()
 	}
@@ -211,7 +210,7 @@ func (m *closeModel) view(width int) string {
 		// The question takes the form's place, so it fits any window.
 		return b.String() + m.ask.View(width)
 	}
-	b.WriteString(m.form.View(nil) + "\n")
+	b.WriteString(m.Form.View(nil) + "\n")
 	if m.err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, w, "")) + "\n")
 	}
@@ -221,9 +220,9 @@ func (m *closeModel) view(width int) string {
 }
 
 // tellView is the list of people to tell, with a tick for each told.
-func (m *closeModel) tellView(b *strings.Builder, w int) {
+func (m *Model) tellView(b *strings.Builder, w int) {
 	l := m.lang
-	c := m.plan.Closure
+	c := m.Plan.Closure
 	if c == nil {
 		return
 	}

@@ -1,13 +1,10 @@
-package ui
+package recovery
 
 import (
 	"errors"
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -16,6 +13,8 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // When the database would not take a meeting's last text (a full disk),
@@ -37,27 +36,27 @@ func newRecoverKeys(l model.Lang) recoverKeys {
 }
 
 type (
-	// recoveryDoneMsg answers a restore or a discard of the file at path.
-	recoveryDoneMsg struct {
+	// DoneMsg answers a restore or a discard of the file at path.
+	DoneMsg struct {
 		path    string
 		discard bool
 		plan    *model.Plan
 		err     error
 	}
-	// recoveryLaterMsg says the user leaves the rest for the next start.
-	recoveryLaterMsg struct{}
+	// LaterMsg says the user leaves the rest for the next start.
+	LaterMsg struct{}
 )
 
-// recoverModel offers the recovery files back, one at a time.
-type recoverModel struct {
+// Model offers the recovery files back, one at a time.
+type Model struct {
 	lang    model.Lang
 	st      *common.Styles
 	keys    recoverKeys
-	recs    []service.Recovery
-	ask     *components.Confirm
+	Recs    []service.Recovery
+	Ask     *components.Confirm
 	discard bool // the question is about throwing the file away
 	busy    bool // a restore or discard is running
-	message string
+	Message string
 	// since is when the screen (or the next file) appeared, or the last
 	// key not taken; ignored counts those keys.
 	since   time.Time
@@ -65,13 +64,13 @@ type recoverModel struct {
 	width   int
 }
 
-func newRecoverModel(l model.Lang, st *common.Styles, recs []service.Recovery) *recoverModel {
-	return &recoverModel{lang: l, st: st, keys: newRecoverKeys(l), recs: recs, since: components.ConfirmClock(), width: 80}
+func New(l model.Lang, st *common.Styles, recs []service.Recovery) *Model {
+	return &Model{lang: l, st: st, keys: newRecoverKeys(l), Recs: recs, since: components.ConfirmClock(), width: 80}
 }
 
 // name is how the offer names the plan: the person's name, or the start
 // of the id when the file cannot be read or the content is hidden.
-func (r *recoverModel) name(rec service.Recovery) string {
+func (r *Model) name(rec service.Recovery) string {
 	if rec.Person != "" {
 		return rec.Person
 	}
@@ -81,27 +80,27 @@ func (r *recoverModel) name(rec service.Recovery) string {
 	return model.T(r.lang, "en okänd plan", "an unknown plan")
 }
 
-// update takes a key while the offer is in front; it returns the command
+// Update takes a key while the offer is in front; it returns the command
 // that does what was chosen.
-func (r *recoverModel) update(msg tea.Msg, svc *service.Service, io func(func() tea.Msg) tea.Cmd) tea.Cmd {
-	if len(r.recs) == 0 || r.busy {
+func (r *Model) Update(msg tea.Msg, svc *service.Service, io func(func() tea.Msg) tea.Cmd) tea.Cmd {
+	if len(r.Recs) == 0 || r.busy {
 		return nil
 	}
-	rec := r.recs[0]
-	if r.ask != nil {
-		switch r.ask.Update(msg) {
+	rec := r.Recs[0]
+	if r.Ask != nil {
+		switch r.Ask.Update(msg) {
 		case components.AnsweredYes:
-			r.ask, r.busy = nil, true
+			r.Ask, r.busy = nil, true
 			discard := r.discard
 			return io(func() tea.Msg {
 				if discard {
-					return recoveryDoneMsg{path: rec.Path, discard: true, err: svc.DiscardRecovery(rec)}
+					return DoneMsg{path: rec.Path, discard: true, err: svc.DiscardRecovery(rec)}
 				}
 				p, err := svc.Restore(rec)
-				return recoveryDoneMsg{path: rec.Path, plan: p, err: err}
+				return DoneMsg{path: rec.Path, plan: p, err: err}
 			})
 		case components.AnsweredNo:
-			r.ask = nil
+			r.Ask = nil
 		}
 		return nil
 	}
@@ -123,53 +122,53 @@ func (r *recoverModel) update(msg tea.Msg, svc *service.Service, io func(func() 
 			q += model.T(l, " Planen har ändrats efter att filen skrevs; de ändringarna ersätts.",
 				" The plan was changed after the file was written; those changes are replaced.")
 		}
-		r.ask, r.discard, r.message = components.NewConfirm(l, r.st, q), false, ""
+		r.Ask, r.discard, r.Message = components.NewConfirm(l, r.st, q), false, ""
 	case key.Matches(k, r.keys.discard):
-		r.ask, r.discard, r.message = components.NewConfirm(l, r.st, model.T(l,
+		r.Ask, r.discard, r.Message = components.NewConfirm(l, r.st, model.T(l,
 			"Kasta filen? Det som skrevs sist i planen för "+who+" och inte finns i databasen går förlorat.",
 			"Throw the file away? What was typed last in the plan of "+who+" and is not in the database is lost.")), true, ""
 	case key.Matches(k, r.keys.later):
-		return func() tea.Msg { return recoveryLaterMsg{} }
+		return func() tea.Msg { return LaterMsg{} }
 	}
 	return nil
 }
 
-// done takes the answer of a restore or discard; it tells whether files
+// Done takes the answer of a restore or discard; it tells whether files
 // are left to offer.
-func (r *recoverModel) done(msg recoveryDoneMsg) bool {
+func (r *Model) Done(msg DoneMsg) bool {
 	r.busy = false
-	if len(r.recs) == 0 || r.recs[0].Path != msg.path {
-		return len(r.recs) > 0
+	if len(r.Recs) == 0 || r.Recs[0].Path != msg.path {
+		return len(r.Recs) > 0
 	}
-	rec, l := r.recs[0], r.lang
+	rec, l := r.Recs[0], r.lang
 	var rm *service.RemoveError
 	switch {
 	case msg.err != nil && errors.As(msg.err, &rm) && !msg.discard:
-		r.message = model.T(l, "Planen för "+r.name(rec)+" är tillbaka i databasen, men ", "The plan of "+r.name(rec)+" is back in the database, but ") + common.ErrText(l, msg.err)
+		r.Message = model.T(l, "Planen för "+r.name(rec)+" är tillbaka i databasen, men ", "The plan of "+r.name(rec)+" is back in the database, but ") + common.ErrText(l, msg.err)
 	case msg.err != nil:
-		r.message = model.T(l, "Det gick inte: ", "That did not work: ") + common.ErrText(l, msg.err)
+		r.Message = model.T(l, "Det gick inte: ", "That did not work: ") + common.ErrText(l, msg.err)
 		return true
 	case msg.discard:
-		r.message = model.T(l, "Filen för "+r.name(rec)+" är kastad.", "The file of "+r.name(rec)+" was thrown away.")
+		r.Message = model.T(l, "Filen för "+r.name(rec)+" är kastad.", "The file of "+r.name(rec)+" was thrown away.")
 	default:
-		r.message = model.T(l, "Planen för "+r.name(rec)+" är tillbaka i databasen och filen är borttagen.",
+		r.Message = model.T(l, "Planen för "+r.name(rec)+" är tillbaka i databasen och filen är borttagen.",
 			"The plan of "+r.name(rec)+" is back in the database and the file is removed.")
 	}
-	r.recs = r.recs[1:]
+	r.Recs = r.Recs[1:]
 	r.since = components.ConfirmClock()
-	return len(r.recs) > 0
+	return len(r.Recs) > 0
 }
 
-func (r *recoverModel) view(width, height int) string {
+func (r *Model) View(width, height int) string {
 	l, w := r.lang, max(20, width-2)
 	var b strings.Builder
 	b.WriteString(r.st.Title.Render("sipmote") + r.st.Subtle.Render(" — "+model.T(l, "återställningsfil", "recovery file")) + "\n\n")
-	if len(r.recs) == 0 {
-		return b.String() + ansi.Wordwrap(r.message, w, "")
+	if len(r.Recs) == 0 {
+		return b.String() + ansi.Wordwrap(r.Message, w, "")
 	}
-	rec := r.recs[0]
+	rec := r.Recs[0]
 	wrap := func(s string) { b.WriteString(ansi.Wordwrap(s, w, "") + "\n") }
-	if r.ask == nil {
+	if r.Ask == nil {
 		// While a question is asked, it needs the room more.
 		wrap(model.T(l, "Förra gången tog databasen inte emot det som skrevs sist. Det sparades i en fil i stället.",
 			"Last time the database did not take what was typed last. It was saved in a file instead."))
@@ -190,18 +189,18 @@ func (r *recoverModel) view(width, height int) string {
 		wrap(model.T(l, "Planen har ändrats efter det ("+rec.Stored.Local().Format("2006-01-02 15:04")+").",
 			"The plan was changed after that ("+rec.Stored.Local().Format("2006-01-02 15:04")+")."))
 	}
-	if n := len(r.recs); n > 1 {
+	if n := len(r.Recs); n > 1 {
 		b.WriteString(r.st.Subtle.Render(fmt.Sprintf(model.T(l, "%d filer till väntar.", "%d more files wait."), n-1)) + "\n")
 	}
 	b.WriteString("\n")
 	switch {
 	case r.busy:
 		b.WriteString(model.T(l, "Ett ögonblick…", "One moment…") + "\n")
-	case r.ask != nil:
-		b.WriteString(r.ask.View(w) + "\n")
+	case r.Ask != nil:
+		b.WriteString(r.Ask.View(w) + "\n")
 	default:
-		if r.message != "" {
-			b.WriteString(r.st.Warn.Render(ansi.Wordwrap(r.message, w, "")) + "\n")
+		if r.Message != "" {
+			b.WriteString(r.st.Warn.Render(ansi.Wordwrap(r.Message, w, "")) + "\n")
 		}
 		if r.ignored > 0 {
 			b.WriteString(r.st.Subtle.Render(ansi.Wordwrap(model.Plural(l, r.ignored,

@@ -1,4 +1,4 @@
-package ui
+package home
 
 import (
 	"bytes"
@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/sipmote/sipmote/ui/common"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -18,6 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 type homeKeys struct {
@@ -55,15 +54,15 @@ func (k homeKeys) FullHelp() [][]key.Binding {
 }
 
 type (
-	closePlanMsg struct{ id string }
-	openPlanMsg  struct{ id string }
-	newPlanMsg   struct{}
-	quitMsg      struct{}
+	ClosePlanMsg struct{ ID string }
+	OpenPlanMsg  struct{ ID string }
+	NewPlanMsg   struct{}
+	QuitMsg      struct{}
 )
 
-// homeModel lists the plans, with what is due at the top.
-type homeModel struct {
-	asker
+// Model lists the plans, with what is due at the top.
+type Model struct {
+	common.Asker
 	lang      model.Lang
 	st        *common.Styles
 	keys      homeKeys
@@ -72,31 +71,31 @@ type homeModel struct {
 	shown     []*model.Summary // into all, which is never changed in place
 	due       []model.DueItem
 	cursor    int
-	filter    textinput.Model
+	Filter    textinput.Model
 	filtering bool
 	closed    bool   // show closed plans instead of open ones
-	loading   bool   // the first list is still being read
-	demo      string // the command that makes the sample plans
+	Loading   bool   // the first list is still being read
+	Demo      string // the command that makes the sample plans
 	full      bool
 	openCount func(model.Summary) int
-	message   string
-	width     int
-	height    int
+	Message   string
+	Width     int
+	Height    int
 	now       func() time.Time
 }
 
-func newHomeModel(l model.Lang, st *common.Styles, now func() time.Time, openCount func(model.Summary) int) *homeModel {
+func New(l model.Lang, st *common.Styles, now func() time.Time, openCount func(model.Summary) int) *Model {
 	f := textinput.New()
 	f.SetStyles(st.Input)
 	f.Prompt = model.T(l, "Sök: ", "Search: ")
 	f.CharLimit = 100 // a name or a birth date; a pasted page is cut
 	f.SetWidth(70)
-	return &homeModel{lang: l, st: st, keys: newHomeKeys(l), help: help.New(), filter: f, now: now, openCount: openCount, width: 80, height: 24}
+	return &Model{lang: l, st: st, keys: newHomeKeys(l), help: help.New(), Filter: f, now: now, openCount: openCount, Width: 80, Height: 24}
 }
 
-// setPlans replaces the list, sorted by name in Swedish order (å, ä, ö
+// SetPlans replaces the list, sorted by name in Swedish order (å, ä, ö
 // after z), whatever the screen language, since the names are Swedish.
-func (h *homeModel) setPlans(sums []model.Summary) {
+func (h *Model) SetPlans(sums []model.Summary) {
 	// Each name's sort key is made once: comparing names through the
 	// collator at every step of the sort was most of the first frame's
 	// time with 10 000 plans.
@@ -121,8 +120,8 @@ func (h *homeModel) setPlans(sums []model.Summary) {
 	h.apply()
 }
 
-func (h *homeModel) apply() {
-	q := strings.ToLower(strings.TrimSpace(h.filter.Value()))
+func (h *Model) apply() {
+	q := strings.ToLower(strings.TrimSpace(h.Filter.Value()))
 	// Pointers, with room for every plan at once: copying each plan's
 	// line into a growing list was a third of the first frame's time
 	// with 10 000 plans.
@@ -145,12 +144,12 @@ func (h *homeModel) apply() {
 	}
 }
 
-func (h *homeModel) update(msg tea.Msg) tea.Cmd {
+func (h *Model) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if h.filtering {
 			var cmd tea.Cmd
-			h.filter, cmd = h.filter.Update(msg)
+			h.Filter, cmd = h.Filter.Update(msg)
 			h.apply()
 			return cmd
 		}
@@ -164,28 +163,28 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(k, h.keys.clear):
 			h.filtering = false
-			h.filter.SetValue("")
-			h.filter.Blur()
+			h.Filter.SetValue("")
+			h.Filter.Blur()
 			h.apply()
 			return nil
 		case key.Matches(k, h.keys.open):
 			h.filtering = false
-			h.filter.Blur()
+			h.Filter.Blur()
 			return h.openCurrent()
 		case key.Matches(k, h.keys.arrows):
 			h.filtering = false
-			h.filter.Blur()
+			h.Filter.Blur()
 			return nil
 		}
 		var cmd tea.Cmd
-		h.filter, cmd = h.filter.Update(msg)
+		h.Filter, cmd = h.Filter.Update(msg)
 		h.apply()
 		return cmd
 	}
-	h.message = ""
+	h.Message = ""
 	switch {
 	case key.Matches(k, h.keys.quit):
-		return h.request(quitMsg{})
+		return h.Request(QuitMsg{})
 	case key.Matches(k, h.keys.up):
 		if h.cursor > 0 {
 			h.cursor--
@@ -197,12 +196,12 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, h.keys.open):
 		return h.openCurrent()
 	case key.Matches(k, h.keys.new):
-		return h.request(newPlanMsg{})
+		return h.Request(NewPlanMsg{})
 	case key.Matches(k, h.keys.filter):
 		h.filtering = true
-		return h.filter.Focus()
+		return h.Filter.Focus()
 	case key.Matches(k, h.keys.clear):
-		h.filter.SetValue("")
+		h.Filter.SetValue("")
 		h.apply()
 	case key.Matches(k, h.keys.closed):
 		h.closed = !h.closed
@@ -217,37 +216,37 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 			if s.ConsentGone {
 				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
 			}
-			return h.request(showTrailMsg{s.ID, person})
+			return h.Request(ShowTrailMsg{s.ID, person})
 		}
 	case key.Matches(k, h.keys.end):
 		// On a closed plan: the list of people to tell, to tick.
 		if h.cursor < len(h.shown) {
 			id := h.shown[h.cursor].ID
-			return h.request(closePlanMsg{id})
+			return h.Request(ClosePlanMsg{id})
 		}
 	}
 	return nil
 }
 
-func (h *homeModel) openCurrent() tea.Cmd {
+func (h *Model) openCurrent() tea.Cmd {
 	if h.cursor >= len(h.shown) {
 		return nil
 	}
 	id := h.shown[h.cursor].ID
-	return h.request(openPlanMsg{id})
+	return h.Request(OpenPlanMsg{id})
 }
 
-func (h *homeModel) view() string {
+func (h *Model) View() string {
 	l := h.lang
 	var b strings.Builder
 	b.WriteString(h.st.Title.Render("sipmote") + h.st.Subtle.Render(" — "+model.T(l, "samordnad individuell plan", "coordinated individual plan")) + "\n\n")
 	if h.full {
 		hm := help.New()
 		hm.Styles = h.st.Help
-		hm.SetWidth(h.width)
+		hm.SetWidth(h.Width)
 		b.WriteString(ansi.Wordwrap(model.T(l,
 			"Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver.",
-			"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type."), max(20, h.width), "") + "\n\n")
+			"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type."), max(20, h.Width), "") + "\n\n")
 		b.WriteString(hm.FullHelpView(h.keys.FullHelp()) + "\n\n" + h.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help.")))
 		return b.String()
 	}
@@ -258,12 +257,12 @@ func (h *homeModel) view() string {
 				b.WriteString(h.st.Subtle.Render(fmt.Sprintf(model.T(l, "  … och %d till", "  … and %d more"), len(h.due)-4)) + "\n")
 				break
 			}
-			b.WriteString(ansi.Truncate("  "+d.Person+": "+d.Describe(l), h.width, "…") + "\n")
+			b.WriteString(ansi.Truncate("  "+d.Person+": "+d.Describe(l), h.Width, "…") + "\n")
 		}
 		b.WriteString("\n")
 	}
-	if h.filtering || h.filter.Value() != "" {
-		b.WriteString(h.filter.View() + "\n")
+	if h.filtering || h.Filter.Value() != "" {
+		b.WriteString(h.Filter.View() + "\n")
 	}
 	title := model.T(l, "Planer", "Plans")
 	if h.closed {
@@ -275,28 +274,28 @@ func (h *homeModel) view() string {
 			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Uppföljning", "Follow-up"),
 			model.T(l, "Checklistor", "Checklists"))) + "\n")
 	}
-	if h.loading {
+	if h.Loading {
 		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
 	} else if len(h.all) == 0 {
 		// Wrapped, and the command on a line of its own, so that it can
 		// be read whole (and copied) in an 80-column window.
 		b.WriteString("\n" + ansi.Wordwrap(model.T(l,
 			"Det finns inga planer ännu.\n\nTryck n för att skapa en ny SIP inför ett möte.\nVill du först se hur en färdig plan ser ut? Stäng programmet med q och kör:",
-			"There are no plans yet.\n\nPress n to create a new SIP for a meeting.\nWant to see a finished plan first? Quit with q and run:"), max(20, h.width), "") +
-			"\n  " + h.demo + "\n")
+			"There are no plans yet.\n\nPress n to create a new SIP for a meeting.\nWant to see a finished plan first? Quit with q and run:"), max(20, h.Width), "") +
+			"\n  " + h.Demo + "\n")
 	} else if len(h.shown) == 0 {
 		// Say why the list is empty: a search, or only the other kind.
 		msg := model.T(l, "Inga öppna planer. Tryck n för en ny SIP, a för att visa de avslutade.", "No open plans. Press n for a new SIP, a to show the closed ones.")
 		switch {
-		case strings.TrimSpace(h.filter.Value()) != "":
+		case strings.TrimSpace(h.Filter.Value()) != "":
 			msg = model.T(l, "Inga planer matchar sökningen. esc rensar den.", "No plans match the search. esc clears it.")
 		case h.closed:
 			msg = model.T(l, "Inga avslutade planer. Tryck a för att visa de öppna.", "No closed plans. Press a to show the open ones.")
 		}
-		b.WriteString(h.st.Subtle.Render(ansi.Wordwrap(msg, max(20, h.width), "")) + "\n")
+		b.WriteString(h.st.Subtle.Render(ansi.Wordwrap(msg, max(20, h.Width), "")) + "\n")
 	}
 	used := strings.Count(b.String(), "\n") + 3
-	room := max(1, h.height-used)
+	room := max(1, h.Height-used)
 	first := 0
 	if h.cursor >= room {
 		first = h.cursor - room + 1
@@ -309,27 +308,27 @@ func (h *homeModel) view() string {
 		}
 		b.WriteString(line + "\n")
 	}
-	if h.message != "" {
-		b.WriteString(h.st.Warn.Render(ansi.Wordwrap(h.message, max(20, h.width), "")) + "\n")
+	if h.Message != "" {
+		b.WriteString(h.st.Warn.Render(ansi.Wordwrap(h.Message, max(20, h.Width), "")) + "\n")
 	}
 	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
-	for len(out) < h.height-1 {
+	for len(out) < h.Height-1 {
 		out = append(out, "")
 	}
-	if len(out) > h.height-1 {
-		out = out[:h.height-1]
+	if len(out) > h.Height-1 {
+		out = out[:h.Height-1]
 	}
-	h.help.SetWidth(h.width)
+	h.help.SetWidth(h.Width)
 	keys := h.keys.ShortHelp()
 	if h.filtering {
 		// While a search is typed, letters are the search's: q does not
 		// quit and n makes no plan, so the line names only what works.
 		keys = []key.Binding{h.keys.clear, h.keys.open, h.keys.arrows}
 	}
-	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(h.st, h.help), keys, h.width)
+	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(h.st, h.help), keys, h.Width)
 }
 
-func (h *homeModel) row(s model.Summary) string {
+func (h *Model) row(s model.Summary) string {
 	l := h.lang
 	ver := fmt.Sprintf("%d", s.Version)
 	switch {
@@ -357,19 +356,19 @@ func (h *homeModel) row(s model.Summary) string {
 
 // columns lays out one line of the list; the name gets what the window
 // has to spare.
-func (h *homeModel) columns(name, pnr, status, ver, fu, open string) string {
-	nameW := max(16, min(30, h.width-14-8-16-11-12-5))
+func (h *Model) columns(name, pnr, status, ver, fu, open string) string {
+	nameW := max(16, min(30, h.Width-14-8-16-11-12-5))
 	cols := []string{common.Pad(name, nameW), common.Pad(pnr, 14), common.Pad(status, 8), common.Pad(ver, 16), common.Pad(fu, 11), open}
-	return ansi.Truncate(strings.Join(cols, " "), h.width, "…")
+	return ansi.Truncate(strings.Join(cols, " "), h.Width, "…")
 }
 
-// showTrailMsg asks the root for a plan's access trail.
-type showTrailMsg struct{ id, person string }
+// ShowTrailMsg asks the root for a plan's access trail.
+type ShowTrailMsg struct{ ID, Person string }
 
-// samePerson tells whether a listed plan has the same name and birth date,
+// SamePerson tells whether a listed plan has the same name and birth date,
 // so that a second plan for one person is not made by mistake. It looks at
 // the list the home screen has, never the disk: it runs inside Update.
-func (h *homeModel) samePerson(p *model.Plan) bool {
+func (h *Model) SamePerson(p *model.Plan) bool {
 	masked := model.MaskPNR(p.Person.PNR)
 	for _, s := range h.all {
 		if model.SameName(s.Person, p.Person.Name) && s.PNRMasked == masked {

@@ -1,9 +1,7 @@
-package ui
+package unlock
 
 import (
 	"strings"
-
-	"github.com/sipmote/sipmote/ui/common"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -12,14 +10,15 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
-// UnlockModel asks for the passphrase of an encrypted database before the
+// Model asks for the passphrase of an encrypted database before the
 // program starts, in a masked field: what is typed shows as dots and is
 // never drawn, logged or kept after the model is done with. It runs as a
 // program of its own, since nothing else can be shown until the file is
 // open.
-type UnlockModel struct {
+type Model struct {
 	lang      model.Lang
 	st        common.Styles
 	in        textinput.Model
@@ -36,16 +35,16 @@ type unlockKeys struct{ unlock, quit key.Binding }
 func (k unlockKeys) ShortHelp() []key.Binding  { return []key.Binding{k.unlock, k.quit} }
 func (k unlockKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// NewUnlock makes the passphrase screen. problem is shown above the field:
+// New makes the passphrase screen. problem is shown above the field:
 // the previous passphrase was wrong, for instance; "" for none.
-func NewUnlock(l model.Lang, problem string) *UnlockModel {
+func New(l model.Lang, problem string) *Model {
 	in := textinput.New()
 	in.EchoMode = textinput.EchoPassword
 	in.EchoCharacter = '•'
 	in.Prompt = "> "
 	in.CharLimit = 1024
 	in.Focus()
-	m := &UnlockModel{lang: l, st: common.DefaultStyles(), in: in, problem: problem, help: help.New(), width: 80}
+	m := &Model{lang: l, st: common.DefaultStyles(), in: in, problem: problem, help: help.New(), width: 80}
 	m.keys.unlock = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "lås upp", "unlock")))
 	m.keys.quit = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
 	return m
@@ -53,14 +52,14 @@ func NewUnlock(l model.Lang, problem string) *UnlockModel {
 
 // Passphrase is what was typed, once the model is done; nil if cancelled.
 // The caller owns the slice and should clear it after use.
-func (m *UnlockModel) Passphrase() []byte { return m.pass }
+func (m *Model) Passphrase() []byte { return m.pass }
 
 // Cancelled tells whether the user gave up.
-func (m *UnlockModel) Cancelled() bool { return m.cancelled }
+func (m *Model) Cancelled() bool { return m.cancelled }
 
-func (m *UnlockModel) Init() tea.Cmd { return textinput.Blink }
+func (m *Model) Init() tea.Cmd { return textinput.Blink }
 
-func (m *UnlockModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width = msg.Width
@@ -86,7 +85,7 @@ func (m *UnlockModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-func (m *UnlockModel) View() tea.View {
+func (m *Model) View() tea.View {
 	var b strings.Builder
 	b.WriteString(m.st.Title.Render(model.T(m.lang, "sipmote – krypterad databas", "sipmote – encrypted database")))
 	b.WriteString("\n\n")

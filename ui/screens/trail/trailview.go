@@ -1,11 +1,9 @@
-package ui
+package trail
 
 import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/sipmote/sipmote/ui/common"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/termsafe"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // TrailRow is one event of an access trail as the trail screen shows it.
@@ -53,10 +52,10 @@ func (k trailKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.up, k.pageUp}, {k.top, k.back, k.help}}
 }
 
-// trailModel shows a plan's access trail: who did what, when and from
+// Model shows a plan's access trail: who did what, when and from
 // where, newest last, as sipmote trail prints it. It only shows; the trail
 // cannot be changed from anywhere.
-type trailModel struct {
+type Model struct {
 	lang          model.Lang
 	st            *common.Styles
 	keys          trailKeys
@@ -64,22 +63,22 @@ type trailModel struct {
 	title         string
 	rows          []TrailRow
 	offset        int
-	width, height int
+	Width, Height int
 	showHelp      bool
 }
 
-func newTrailModel(l model.Lang, st *common.Styles, title string, rows []TrailRow, w, h int) *trailModel {
-	m := &trailModel{lang: l, st: st, keys: newTrailKeys(l), help: help.New(), title: title, rows: rows, width: w, height: h}
+func New(l model.Lang, st *common.Styles, title string, rows []TrailRow, w, h int) *Model {
+	m := &Model{lang: l, st: st, keys: newTrailKeys(l), help: help.New(), title: title, rows: rows, Width: w, Height: h}
 	m.offset = max(0, len(rows)-m.page()) // the newest events first in view
 	return m
 }
 
 // page is how many rows fit between the header and the help line.
-func (m *trailModel) page() int { return max(1, m.height-6) }
+func (m *Model) page() int { return max(1, m.Height-6) }
 
-type trailBackMsg struct{}
+type BackMsg struct{}
 
-func (m *trailModel) update(msg tea.Msg) tea.Cmd {
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -91,7 +90,7 @@ func (m *trailModel) update(msg tea.Msg) tea.Cmd {
 	last := max(0, len(m.rows)-m.page())
 	switch {
 	case key.Matches(k, m.keys.back):
-		return func() tea.Msg { return trailBackMsg{} }
+		return func() tea.Msg { return BackMsg{} }
 	case key.Matches(k, m.keys.help):
 		m.showHelp = true
 	case key.Matches(k, m.keys.up):
@@ -110,15 +109,15 @@ func (m *trailModel) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *trailModel) view() string {
+func (m *Model) View() string {
 	l := m.lang
 	var b strings.Builder
-	b.WriteString(m.st.Title.Render(ansi.Truncate(m.title, max(1, m.width), "…")) + "\n")
+	b.WriteString(m.st.Title.Render(ansi.Truncate(m.title, max(1, m.Width), "…")) + "\n")
 	if m.showHelp {
 		hm := m.help
-		hm.SetWidth(m.width)
+		hm.SetWidth(m.Width)
 		b.WriteString("\n" + hm.FullHelpView(m.keys.FullHelp()) + "\n\n")
-		b.WriteString(m.st.Subtle.Width(max(20, m.width)).Render(model.T(l,
+		b.WriteString(m.st.Subtle.Width(max(20, m.Width)).Render(model.T(l,
 			"Loggen visar varje gång planen skapats, öppnats, ändrats, visats, skrivits ut eller exporterats: när, av vem och varifrån, aldrig innehållet. Den går inte att ändra härifrån; sipmote check visar om någon ändrat i den utanför programmet.",
 			"The trail shows every time the plan was created, opened, changed, shown, printed or exported: when, by whom and from where, never the content. It cannot be changed from here; sipmote check shows whether anyone changed it outside the program.")) + "\n")
 		b.WriteString(m.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help.")))
@@ -130,22 +129,22 @@ func (m *trailModel) view() string {
 	} else {
 		// Who gets what the window has to spare, beside the place it
 		// was done from.
-		ww := min(30, max(12, (m.width-4-16-24-4)/2))
+		ww := min(30, max(12, (m.Width-4-16-24-4)/2))
 		head := fmt.Sprintf("%-4s %-16s %-24s %-*s %s", model.T(l, "Nr", "No"), model.T(l, "När", "When"),
 			model.T(l, "Vad", "What"), ww, model.T(l, "Vem", "Who"), model.T(l, "Varifrån", "From"))
-		b.WriteString(m.st.Header.Render(ansi.Truncate(head, max(1, m.width), "…")) + "\n")
+		b.WriteString(m.st.Header.Render(ansi.Truncate(head, max(1, m.Width), "…")) + "\n")
 		end := min(len(m.rows), m.offset+m.page())
 		for _, r := range m.rows[m.offset:end] {
 			line := fmt.Sprintf("%-4d %-16s %-24s %-*s %s", r.Seq, r.At.Local().Format("2006-01-02 15:04"),
 				fit(m.what(r), 24), ww, fit(who(r), ww), termsafe.String(r.From))
-			b.WriteString(ansi.Truncate(line, max(1, m.width), "…") + "\n")
+			b.WriteString(ansi.Truncate(line, max(1, m.Width), "…") + "\n")
 		}
 	}
-	b.WriteString("\n" + common.ShortHelp(m.help, m.keys.ShortHelp(), m.width))
+	b.WriteString("\n" + common.ShortHelp(m.help, m.keys.ShortHelp(), m.Width))
 	return b.String()
 }
 
-func (m *trailModel) what(r TrailRow) string {
+func (m *Model) what(r TrailRow) string {
 	s := model.TrailLabel(m.lang, r.Kind, r.Section)
 	if r.Count > 0 {
 		s += fmt.Sprintf(model.T(m.lang, ", %d planer", ", %d plans"), r.Count)

@@ -1,12 +1,9 @@
-package ui
+package newplan
 
 import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/components"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -14,24 +11,26 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
-// NewPlanInput is what the new-plan form asks for.
-type NewPlanInput struct {
+// Input is what the new-plan form asks for.
+type Input struct {
 	Person, PNR, Date, Time, Minutes, Place, Form, Chair, Secretary string
 }
 
 // Build checks the input and makes the plan, or says in the user's
 // language what is wrong. The personnummer is refused at input, never
 // stored invalid.
-func (in NewPlanInput) Build(l model.Lang, now time.Time) (*model.Plan, string) {
+func (in Input) Build(l model.Lang, now time.Time) (*model.Plan, string) {
 	p, msg, _ := in.build(l, now)
 	return p, msg
 }
 
 // build is Build, and names the form's field that is wrong, so that the
 // form can put the cursor there.
-func (in NewPlanInput) build(l model.Lang, now time.Time) (*model.Plan, string, string) {
+func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string) {
 	if strings.TrimSpace(in.Person) == "" {
 		return nil, model.T(l, "Skriv den enskildes namn.", "Write the person's name."), "person"
 	}
@@ -70,45 +69,45 @@ func (in NewPlanInput) build(l model.Lang, now time.Time) (*model.Plan, string, 
 	return p, "", ""
 }
 
-type createdPlanMsg struct{ plan *model.Plan }
+type CreatedPlanMsg struct{ Plan *model.Plan }
 
-// newPlanModel is the form for a new SIP.
-type newPlanModel struct {
+// Model is the form for a new SIP.
+type Model struct {
 	lang  model.Lang
 	st    *common.Styles
-	in    NewPlanInput
-	form  *components.Form
-	err   string
+	In    Input
+	Form  *components.Form
+	Err   string
 	now   func() time.Time
 	help  help.Model
 	keys  struct{ next, save, cancel, discard, enter key.Binding }
 	width int
-	// touched is set once something is typed; only then is the form kept
+	// Touched is set once something is typed; only then is the form kept
 	// as a draft. dirty marks what the next save tick must write.
-	touched, dirty bool
+	Touched, Dirty bool
 	// restored is when the form given back at start was saved.
 	restored time.Time
-	saveText string // the last save, or why it failed
-	saveErr  bool
-	// ask is the question before the form is thrown away.
-	ask *components.Confirm
-	// exists tells whether a plan for the same person is already stored;
+	SaveText string // the last save, or why it failed
+	SaveErr  bool
+	// Ask is the question before the form is thrown away.
+	Ask *components.Confirm
+	// Exists tells whether a plan for the same person is already stored;
 	// the first save then warns, a second save creates the plan anyway.
-	exists func(p *model.Plan) bool
+	Exists func(p *model.Plan) bool
 	warned bool
 }
 
-func newNewPlanModel(l model.Lang, st *common.Styles, now func() time.Time) *newPlanModel {
-	m := &newPlanModel{lang: l, st: st, now: now, help: help.New(), width: 80}
+func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
+	m := &Model{lang: l, st: st, now: now, help: help.New(), width: 80}
 	t := now()
-	m.in.Date = t.Format(model.DateLayout)
-	m.in.Time = t.Truncate(time.Hour).Add(time.Hour).Format(model.TimeLayout)
-	m.in.Minutes = "60"
-	m.in.Form = string(model.FormRoom)
+	m.In.Date = t.Format(model.DateLayout)
+	m.In.Time = t.Truncate(time.Hour).Add(time.Hour).Format(model.TimeLayout)
+	m.In.Minutes = "60"
+	m.In.Form = string(model.FormRoom)
 	ptr := func(s *string) func() *string { return func() *string { return s } }
-	m.form = components.NewForm(l, st, []components.Field{
-		textField("person", model.T(l, "Den enskildes namn", "The person's name"), model.T(l, "för- och efternamn", "first and last name"), ptr(&m.in.Person)),
-		withCheck(textField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), model.T(l, "ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"), ptr(&m.in.PNR)),
+	m.Form = components.NewForm(l, st, []components.Field{
+		components.TextField("person", model.T(l, "Den enskildes namn", "The person's name"), model.T(l, "för- och efternamn", "first and last name"), ptr(&m.In.Person)),
+		components.WithCheck(components.TextField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), model.T(l, "ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"), ptr(&m.In.PNR)),
 			func(s string) string {
 				if strings.TrimSpace(s) == "" || len(strings.TrimSpace(s)) < 10 {
 					return ""
@@ -118,14 +117,14 @@ func newNewPlanModel(l model.Lang, st *common.Styles, now func() time.Time) *new
 				}
 				return ""
 			}),
-		prefill(withCheck(textField("date", model.T(l, "Mötets datum", "Meeting date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), ptr(&m.in.Date)), components.DateCheck(l))),
-		prefill(withCheck(textField("time", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), ptr(&m.in.Time)), components.ClockCheck(l))),
-		prefill(textField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.in.Minutes))),
-		textField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. ett rum på vårdcentralen, eller hemma", "e.g. a room at the health centre, or at home"), ptr(&m.in.Place)),
+		prefill(components.WithCheck(components.TextField("date", model.T(l, "Mötets datum", "Meeting date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), ptr(&m.In.Date)), components.DateCheck(l))),
+		prefill(components.WithCheck(components.TextField("time", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), ptr(&m.In.Time)), components.ClockCheck(l))),
+		prefill(components.TextField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.In.Minutes))),
+		components.TextField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. ett rum på vårdcentralen, eller hemma", "e.g. a room at the health centre, or at home"), ptr(&m.In.Place)),
 		{Path: "form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
-			Get: func() string { return m.in.Form }, Set: func(s string) { m.in.Form = s }},
-		textField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.in.Chair)),
-		textField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.in.Secretary)),
+			Get: func() string { return m.In.Form }, Set: func(s string) { m.In.Form = s }},
+		components.TextField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.In.Chair)),
+		components.TextField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.In.Secretary)),
 	})
 	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
 	// enter on the last field creates the plan, as ctrl+s does.
@@ -136,96 +135,96 @@ func newNewPlanModel(l model.Lang, st *common.Styles, now func() time.Time) *new
 	return m
 }
 
-// restore puts a saved form back, as it was typed: no field is a
+// Restore puts a saved form back, as it was typed: no field is a
 // suggestion any more, so the first key does not replace it.
-func (m *newPlanModel) restore(in NewPlanInput, at time.Time) {
-	m.in = in
+func (m *Model) Restore(in Input, at time.Time) {
+	m.In = in
 	m.restored = at
-	m.touched = true
-	for i := range m.form.Fields {
-		m.form.Fields[i].Prefilled = false
+	m.Touched = true
+	for i := range m.Form.Fields {
+		m.Form.Fields[i].Prefilled = false
 	}
 }
 
-func (m *newPlanModel) setSize(w, h int) {
+func (m *Model) SetSize(w, h int) {
 	m.width = w
-	m.form.SetSize(min(w-4, 70), h-11) // room for a two-line error, the save line and the keys
+	m.Form.SetSize(min(w-4, 70), h-11) // room for a two-line error, the save line and the keys
 	m.help.SetWidth(w)
 }
 
-func (m *newPlanModel) update(msg tea.Msg) tea.Cmd {
-	if m.ask != nil {
-		switch m.ask.Update(msg) {
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	if m.Ask != nil {
+		switch m.Ask.Update(msg) {
 		case components.AnsweredYes:
-			m.ask = nil
-			return func() tea.Msg { return discardFormMsg{} }
+			m.Ask = nil
+			return func() tea.Msg { return DiscardFormMsg{} }
 		case components.AnsweredNo:
-			m.ask = nil
+			m.Ask = nil
 		}
 		return nil
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, m.keys.cancel):
-			return func() tea.Msg { return cancelMsg{} }
+			return func() tea.Msg { return common.CancelMsg{} }
 		case key.Matches(k, m.keys.discard):
-			if m.touched {
-				m.ask = components.NewConfirm(m.lang, m.st, model.T(m.lang,
+			if m.Touched {
+				m.Ask = components.NewConfirm(m.lang, m.st, model.T(m.lang,
 					"Kasta allt som skrivits i formuläret? Det går inte att ångra.",
 					"Throw away everything typed in the form? This cannot be undone."))
 			}
 			return nil
-		case key.Matches(k, m.keys.save), key.Matches(k, m.keys.enter) && m.form.Focus == len(m.form.Fields)-1:
-			p, msg, bad := m.in.build(m.lang, m.now())
+		case key.Matches(k, m.keys.save), key.Matches(k, m.keys.enter) && m.Form.Focus == len(m.Form.Fields)-1:
+			p, msg, bad := m.In.build(m.lang, m.now())
 			if msg != "" {
-				m.err = msg
+				m.Err = msg
 				// The cursor goes to the field to mend.
-				for i, f := range m.form.Fields {
+				for i, f := range m.Form.Fields {
 					if f.Path == bad {
-						return m.form.FocusField(i, -1)
+						return m.Form.FocusField(i, -1)
 					}
 				}
 				return nil
 			}
-			if !m.warned && m.exists != nil && m.exists(p) {
+			if !m.warned && m.Exists != nil && m.Exists(p) {
 				m.warned = true
-				m.err = model.T(m.lang,
+				m.Err = model.T(m.lang,
 					"Det finns redan en plan för en person med samma namn och födelsedatum. Öppna den i stället (esc), eller tryck ctrl+s igen för att skapa en ny ändå.",
 					"A plan already exists for a person with the same name and birth date. Open it instead (esc), or press ctrl+s again to create a new one anyway.")
 				return nil
 			}
-			return func() tea.Msg { return createdPlanMsg{p} }
+			return func() tea.Msg { return CreatedPlanMsg{p} }
 		}
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && !key.Matches(k, m.keys.save) {
-		m.err = ""
+		m.Err = ""
 		m.warned = false
 	}
-	cmd, changed := m.form.Update(msg)
+	cmd, changed := m.Form.Update(msg)
 	if changed {
-		m.touched, m.dirty = true, true
+		m.Touched, m.Dirty = true, true
 	}
 	return cmd
 }
 
-func (m *newPlanModel) view() string {
+func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.st.Title.Render(model.T(m.lang, "Ny SIP", "New SIP")) + "\n")
 	b.WriteString(m.st.Subtle.Render(ansi.Truncate(model.T(m.lang, "Fyll i det du vet; resten kan skrivas under mötet.", "Fill in what you know; the rest can be written during the meeting."), m.width, "…")) + "\n\n")
-	if m.ask != nil {
+	if m.Ask != nil {
 		// The question takes the form's place, so it fits any window.
-		return b.String() + m.ask.View(m.width)
+		return b.String() + m.Ask.View(m.width)
 	}
-	b.WriteString(m.form.View(nil) + "\n")
-	if m.err != "" {
-		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, max(20, m.width-2), "")) + "\n")
+	b.WriteString(m.Form.View(nil) + "\n")
+	if m.Err != "" {
+		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.Err, max(20, m.width-2), "")) + "\n")
 	}
 	keys := []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}
-	if m.touched {
+	if m.Touched {
 		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(m.lang, "tillbaka", "back")))
 		keys = []key.Binding{m.keys.next, m.keys.save, back}
-		status := m.saveText
-		if !m.saveErr {
+		status := m.SaveText
+		if !m.SaveErr {
 			// The form is kept when leaving it; the status line says how
 			// to throw it away instead, since the help line is full.
 			status = strings.TrimSpace(status + "  ·  " + model.T(m.lang, "esc behåller formuläret, ctrl+d kastar det", "esc keeps the form, ctrl+d throws it away"))
@@ -234,7 +233,7 @@ func (m *newPlanModel) view() string {
 			status = model.T(m.lang, "Återställt: det som skrevs ", "Restored: what was typed at ") + m.restored.Format("15:04") + ".  " + status
 		}
 		style := m.st.Subtle
-		if m.saveErr {
+		if m.SaveErr {
 			style = m.st.Err
 		}
 		b.WriteString("\n" + style.Render(ansi.Truncate(status, m.width, "…")))
@@ -248,5 +247,5 @@ func prefill(f components.Field) components.Field {
 	return f
 }
 
-// discardFormMsg says the user has answered yes to throwing it away.
-type discardFormMsg struct{}
+// DiscardFormMsg says the user has answered yes to throwing it away.
+type DiscardFormMsg struct{}
