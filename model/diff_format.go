@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Values returns the old and new value in words: coded values (status,
 // role, principal, yes/no) in language l, empty ones as "(tomt)", and long
@@ -45,12 +49,39 @@ func showValue(key, s string, l Lang) string {
 }
 
 func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	// The same as joining strings.Fields(s) with single spaces and cutting
+	// the result, but reading no further into s than the cut needs: the
+	// list line is built on every save, from every action of the plan.
+	var b []byte
+	count, cutAt, gap := 0, 0, false
+	add := func(c string) bool {
+		if count == n-1 {
+			cutAt = len(b)
+		}
+		b = append(b, c...)
+		count++
+		return count > n
 	}
-	cut := string(r[:n-1])
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		c := s[i : i+size]
+		i += size
+		if unicode.IsSpace(r) {
+			gap = count > 0
+			continue
+		}
+		if gap && add(" ") {
+			break
+		}
+		gap = false
+		if add(c) {
+			break
+		}
+	}
+	if count <= n {
+		return string(b)
+	}
+	cut := string(b[:cutAt])
 	if i := strings.LastIndex(cut, " "); i > n/2 {
 		cut = cut[:i]
 	}

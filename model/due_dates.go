@@ -52,8 +52,12 @@ func (p *Plan) dueDates() []DueDate {
 		if a.Status == ActionDone || a.Status == ActionCancelled {
 			continue
 		}
+		starts := a.Start != "" && a.Status != ActionOngoing
+		if !starts && a.Due == "" {
+			continue // no date: nothing to name
+		}
 		what := shorten(strings.TrimSpace(a.What), maxShown)
-		if a.Start != "" && a.Status != ActionOngoing {
+		if starts {
 			out = append(out, DueDate{Kind: DueActionStart, Date: a.Start, What: what})
 		}
 		if a.Due != "" {
