@@ -80,6 +80,14 @@ func commands() []command {
 		{"check", "", "kontrollerar databasfilen: struktur, kontrollsummor och åtkomstloggens kedjor", "checks the database file: structure, checksums and the access trail's chains", cmdCheck},
 		{"rescue", "NYFIL", "kopierar allt som är helt till en ny fil", "copies everything whole to a new file", cmdRescue},
 		{"encrypt", "", "krypterar databasen (eller skapar en ny krypterad)", "encrypts the database (or creates a new encrypted one)", cmdEncrypt},
+		{"seal", "ID --to NYCKEL… [--sign NYCKEL] [-o FIL]", "skriver planen (alla versioner och loggen) som en krypterad och signerad fil för en kollega",
+			"writes the plan (every version and the trail) as an encrypted, signed file for a colleague", cmdSeal},
+		{"open", "FIL [--identity NYCKEL]", "öppnar en förseglad fil (eller en age-krypterad export), säger vem som signerat och skapar planen som ny plan",
+			"opens a sealed file (or an age-encrypted export), says who signed it and creates the plan as a new plan", cmdOpen},
+		{"backup", "MAPP --to NYCKEL… [--keep N]", "krypterad säkerhetskopia av hela databasen, även medan ett möte pågår",
+			"an encrypted backup of the whole database, even while a meeting is on", cmdBackup},
+		{"restore", "FIL NYFIL [--identity NYCKEL]", "återskapar en säkerhetskopia som en ny databas och kontrollerar den",
+			"restores a backup as a new database and checks it", cmdRestore},
 		{"checklists", "show|validate …", "visar eller kontrollerar checklistorna", "shows or checks the checklists", cmdChecklists},
 	}
 }
@@ -153,7 +161,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // NYFIL before FIL.
 var argsPlaceholders = strings.NewReplacer(
 	"VÄRD:PORT", "HOST:PORT", "NYFIL", "NEWFILE", "FIL", "FILE", "NAMN", "NAME", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "ÅÅÅÅMMDD", "YYYYMMDD",
-	"TT:MM", "HH:MM", "SPRÅK", "LANGUAGE", "FRÅN", "FROM", "TILL", "TO", "KOD", "CODE", "SÖKVÄG", "PATH", "MAPP", "DIR")
+	"TT:MM", "HH:MM", "SPRÅK", "LANGUAGE", "FRÅN", "FROM", "TILL", "TO", "KOD", "CODE", "SÖKVÄG", "PATH", "MAPP", "DIR", "NYCKEL", "KEY")
 
 // argsIn is a command's arguments as its usage shows them in l.
 func argsIn(args string, l model.Lang) string {

@@ -32,14 +32,7 @@ func cmdImport(a *app, args []string) error {
 	p, err := db.Import(f)
 	if err != nil {
 		if ie, ok := err.(*model.ImportError); ok {
-			var sv, en strings.Builder
-			sv.WriteString("filen kan inte läsas in; inget har ändrats:")
-			en.WriteString("the file cannot be imported; nothing was changed:")
-			for _, pr := range ie.Problems {
-				sv.WriteString("\n  " + orDash(pr.Path) + ": " + pr.Message.SV)
-				en.WriteString("\n  " + orDash(pr.Path) + ": " + pr.Message.EN)
-			}
-			return fail(sv.String(), en.String())
+			return importFailure(ie)
 		}
 		if errors.Is(err, service.ErrUnreadable) {
 			return fail("kan inte läsa filen", "cannot read the file")
@@ -48,4 +41,16 @@ func cmdImport(a *app, args []string) error {
 	}
 	fmt.Fprintln(a.stdout, p.ID)
 	return nil
+}
+
+// importFailure lists every problem of a file import (or open) refused.
+func importFailure(ie *model.ImportError) error {
+	var sv, en strings.Builder
+	sv.WriteString("filen kan inte läsas in; inget har ändrats:")
+	en.WriteString("the file cannot be imported; nothing was changed:")
+	for _, pr := range ie.Problems {
+		sv.WriteString("\n  " + orDash(pr.Path) + ": " + pr.Message.SV)
+		en.WriteString("\n  " + orDash(pr.Path) + ": " + pr.Message.EN)
+	}
+	return fail(sv.String(), en.String())
 }

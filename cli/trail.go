@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/sipmote/sipmote/model"
@@ -60,7 +61,17 @@ func cmdTrail(a *app, args []string) error {
 }
 
 func eventWhat(l model.Lang, e service.TrailEvent) string {
-	return termsafe.String(model.TrailWhat(l, e.Kind, e.Section, e.Count))
+	s := model.TrailWhat(l, e.Kind, e.Section, e.Count)
+	if e.Key != "" {
+		s += model.T(l, ", signerad med ", ", signed with ") + e.Key
+	}
+	if len(e.To) > 0 {
+		s += model.T(l, ", för ", ", for ") + strings.Join(e.To, " ")
+	}
+	if e.Carried {
+		s = model.T(l, "[avsändarens logg] ", "[sender's trail] ") + s
+	}
+	return termsafe.String(s)
 }
 
 func eventWho(l model.Lang, e service.TrailEvent) string {

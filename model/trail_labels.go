@@ -84,7 +84,7 @@ func TrailLabel(l Lang, kind, where string) string {
 		case "discarded":
 			w = T(l, "kastad", "thrown away")
 		case "sealed":
-			w = T(l, "förseglad fil, signerad", "sealed file, signed")
+			w = T(l, "förseglad fil", "sealed file")
 		case "age":
 			w = T(l, "age-fil, osignerad", "age file, unsigned")
 		}

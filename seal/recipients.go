@@ -213,6 +213,17 @@ func LoadNamed(path string) ([]Named, error) {
 	return ParseNamed(bytes.NewReader(b), path)
 }
 
+// IsName tells whether a --to argument can only be a name in the
+// recipients file: neither a key nor an existing file.
+func IsName(arg string) bool {
+	arg = strings.TrimSpace(arg)
+	if keyStart(arg) == 0 {
+		return false
+	}
+	_, err := os.Lstat(arg)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
 // ResolveRecipients turns what --to was given into keys: a key itself
 // ("age1…", "ssh-ed25519 …"), a file of keys (a .pub file, an
 // authorized_keys file), or a name in the recipients file.

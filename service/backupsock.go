@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -31,8 +32,8 @@ import (
 
 // socketPath is where the program that has the database at dbPath
 // answers: beside the file when its folder is private and the name short
-// enough for a socket, else in the user's runtime folder; "" when neither
-// will do.
+// enough for a socket, else in the user's runtime folder, else in a
+// folder of the user's own in the temporary folder; "" when none will do.
 func socketPath(dbPath string) string {
 	abs, err := filepath.Abs(dbPath)
 	if err != nil {
@@ -42,19 +43,26 @@ func socketPath(dbPath string) string {
 	if p := filepath.Join(dir, "."+base+".backup.sock"); len(p) < 100 && private(dir) {
 		return p
 	}
+	h := sha256.Sum256([]byte(abs))
+	name := "sipmote-" + hex.EncodeToString(h[:8]) + ".sock"
 	if run := os.Getenv("XDG_RUNTIME_DIR"); run != "" && private(run) {
-		h := sha256.Sum256([]byte(abs))
-		if p := filepath.Join(run, "sipmote-"+hex.EncodeToString(h[:8])+".sock"); len(p) < 100 {
+		if p := filepath.Join(run, name); len(p) < 100 {
 			return p
 		}
+	}
+	tmp := filepath.Join(os.TempDir(), "sipmote-sock-"+strconv.Itoa(os.Geteuid()))
+	_ = os.Mkdir(tmp, 0o700)
+	if p := filepath.Join(tmp, name); len(p) < 100 && private(tmp) {
+		return p
 	}
 	return ""
 }
 
-// private tells whether dir is a real folder that no one else may enter.
+// private tells whether dir is a real folder of ours that no one else may
+// enter.
 func private(dir string) bool {
 	st, err := os.Lstat(dir)
-	return err == nil && st.IsDir() && st.Mode().Perm()&0o077 == 0
+	return err == nil && st.IsDir() && st.Mode().Perm()&0o077 == 0 && ownedByUs(st)
 }
 
 // backupServer answers snapshot requests for one open Service.

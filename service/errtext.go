@@ -18,6 +18,9 @@ func ErrorText(l model.Lang, err error) string {
 	var re *store.RecoveryError
 	var rm *RemoveError
 	var ue *UnsavedError
+	if msg, ok := sealErrorText(l, err); ok {
+		return msg
+	}
 	switch {
 	case err == nil:
 		return ""

@@ -24,9 +24,9 @@ import (
 const (
 	bundleFormat  = "sipmote-sealed"
 	bundleVersion = 1
-	// maxSealed caps the plain text of a sealed plan: a plan's export is
+	// MaxSealed caps the plain text of a sealed plan: a plan's export is
 	// capped well below this, and the trail rarely passes a megabyte.
-	maxSealed = 64 << 20
+	MaxSealed = 64 << 20
 )
 
 type bundle struct {

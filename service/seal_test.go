@@ -59,7 +59,7 @@ func openSealedFile(t testing.TB, svc *Service, path string, kr *seal.Keyring) (
 		t.Fatal(err)
 	}
 	defer f.Close()
-	o, err := seal.Open(f, kr, maxSealed)
+	o, err := seal.Open(f, kr, MaxSealed)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +145,7 @@ func TestSealedSignerMustMatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, _ := os.Open(path)
-	o, err := seal.Open(f, perRing, maxSealed)
+	o, err := seal.Open(f, perRing, MaxSealed)
 	f.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -155,7 +155,7 @@ func TestSealedSignerMustMatch(t *testing.T) {
 	if err := seal.Seal(&buf, o.Content, toPer, se); err != nil {
 		t.Fatal(err)
 	}
-	o2, err := seal.Open(&buf, perRing, maxSealed)
+	o2, err := seal.Open(&buf, perRing, MaxSealed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestSealedSignerMustMatch(t *testing.T) {
 	bad, _ := json.Marshal(b)
 	buf.Reset()
 	seal.Seal(&buf, bad, toPer, sa)
-	o3, err := seal.Open(&buf, perRing, maxSealed)
+	o3, err := seal.Open(&buf, perRing, MaxSealed)
 	if err != nil {
 		t.Fatal(err)
 	}

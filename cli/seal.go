@@ -1,0 +1,230 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/seal"
+	"github.com/sipmote/sipmote/service"
+)
+
+// multiFlag collects a flag given more than once (--to A --to B).
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// sshAsk asks for a key's passphrase without echo on the terminal; with no
+// terminal it is nil, and a protected key is refused rather than waited
+// for.
+func (a *app) sshAsk() seal.Ask {
+	fd, ok := a.stdinTerminal()
+	if !ok {
+		return nil
+	}
+	return func(path string) ([]byte, error) {
+		fmt.Fprint(a.stderr, model.T(a.lang, "Lösenfras för nyckeln "+path+": ", "Passphrase of the key "+path+": "))
+		b, err := term.ReadPassword(fd)
+		fmt.Fprintln(a.stderr)
+		return b, err
+	}
+}
+
+// recipients turns the --to arguments into keys, each key once. The
+// recipients file is read only when a name needs it.
+func (a *app) recipients(args []string) ([]seal.Recipient, error) {
+	if len(args) == 0 {
+		return nil, fail("ange minst en mottagare: --to NYCKEL (en .pub-fil, en age1…-nyckel, en fil med nycklar eller ett namn i "+seal.RecipientsFile()+")",
+			"give at least one recipient: --to KEY (a .pub file, an age1… key, a file of keys or a name in "+seal.RecipientsFile()+")")
+	}
+	var named []seal.Named
+	loaded := false
+	seen := map[string]bool{}
+	var out []seal.Recipient
+	for _, arg := range args {
+		if !loaded && seal.IsName(arg) {
+			var err error
+			if named, err = seal.LoadNamed(seal.RecipientsFile()); err != nil {
+				return nil, err
+			}
+			loaded = true
+		}
+		rs, err := seal.ResolveRecipients(arg, named)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			if !seen[r.Fingerprint] {
+				seen[r.Fingerprint] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out, nil
+}
+
+// keyring is the keys a file may be opened with: those given with
+// --identity, else the user's own as ssh finds them.
+func (a *app) keyring(ids []string) (*seal.Keyring, error) {
+	kr := seal.NewKeyring(a.sshAsk())
+	for _, p := range ids {
+		if err := kr.Add(p); err != nil {
+			return nil, err
+		}
+	}
+	if len(ids) == 0 {
+		if err := kr.AddDefaults(); err != nil {
+			return nil, err
+		}
+	}
+	return kr, nil
+}
+
+func recipientLabel(r seal.Recipient) string {
+	if r.Name != "" {
+		return r.Name + " (" + r.Fingerprint + ")"
+	}
+	return r.Fingerprint
+}
+
+func cmdSeal(a *app, args []string) error {
+	fs := a.flags("seal")
+	var to multiFlag
+	fs.Var(&to, "to", "")
+	signKey := fs.String("sign", "", "")
+	out := fs.String("o", "", "")
+	pos, err := a.parse(fs, "seal", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fail("ange planens id: sipmote seal ID --to NYCKEL", "give the plan's id: sipmote seal ID --to KEY")
+	}
+	rs, err := a.recipients(to)
+	if err != nil {
+		return err
+	}
+	if *signKey == "" {
+		if *signKey = seal.DefaultSignKey(); *signKey == "" {
+			return fail("ingen nyckel att signera med: ~/.ssh/id_ed25519 finns inte. Ange --sign NYCKEL, eller skapa en med ssh-keygen -t ed25519. Inget har skrivits.",
+				"no key to sign with: ~/.ssh/id_ed25519 does not exist. Give --sign KEY, or make one with ssh-keygen -t ed25519. Nothing was written.")
+		}
+	}
+	// The keys first, so that a passphrase is asked before the database
+	// is held.
+	signer, err := seal.LoadSigner(*signKey, a.sshAsk())
+	if err != nil {
+		return err
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	path, err := db.SealPlan(pos[0], service.SealOptions{To: rs, Signer: signer, File: *out, Dir: "."})
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, r := range rs {
+		names = append(names, recipientLabel(r))
+	}
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Förseglad fil sparad: ", "Sealed file saved: ")+path)
+	fmt.Fprintln(a.stdout, model.T(a.lang, "  för: ", "  for: ")+strings.Join(names, ", "))
+	fmt.Fprintln(a.stdout, model.T(a.lang, "  signerad med: ", "  signed with: ")+signer.Fingerprint+commentIn(signer.Comment))
+	return nil
+}
+
+func commentIn(c string) string {
+	if c == "" {
+		return ""
+	}
+	return " (" + c + ")"
+}
+
+func cmdOpen(a *app, args []string) error {
+	fs := a.flags("open")
+	var ids multiFlag
+	fs.Var(&ids, "identity", "")
+	pos, err := a.parse(fs, "open", args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fail("ange filen: sipmote open FIL [--identity NYCKEL]", "give the file: sipmote open FILE [--identity KEY]")
+	}
+	kr, err := a.keyring(ids)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
+	}
+	opened, err := seal.Open(f, kr, service.MaxSealed)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sd, err := db.ReadSealed(opened)
+	if err != nil {
+		var ie *model.ImportError
+		if errors.As(err, &ie) {
+			return importFailure(ie)
+		}
+		if errors.Is(err, service.ErrUnreadable) {
+			return fail("filen gick att öppna men innehåller ingen plan som kan läsas; inget har skrivits", "the file opened but holds no plan that can be read; nothing was written")
+		}
+		return err
+	}
+	// Who signed, before anything is written.
+	if sd.Signed {
+		who := sd.Fingerprint + commentIn(sd.Comment)
+		if n := a.knownAs(sd.Fingerprint); n != "" {
+			who += model.T(a.lang, " — "+n+" i din mottagarlista", " — "+n+" in your recipients list")
+		}
+		fmt.Fprintln(a.stderr, model.T(a.lang, "Signerad av: ", "Signed by: ")+who)
+		if !sd.SealedAt.IsZero() {
+			fmt.Fprintln(a.stderr, model.T(a.lang, "  förseglad ", "  sealed ")+sd.SealedAt.Local().Format("2006-01-02 15:04")+
+				model.T(a.lang, " av ", " by ")+orDash(sd.By)+model.T(a.lang, " på ", " on ")+orDash(sd.From))
+		}
+	} else {
+		fmt.Fprintln(a.stderr, model.T(a.lang, "OSIGNERAD: filen har ingen signatur, så det går inte att veta vem som skickade den.",
+			"UNSIGNED: the file carries no signature, so who sent it cannot be known."))
+	}
+	if err := db.SaveSealed(sd); err != nil {
+		return err
+	}
+	carried := model.T(a.lang, "händelser", "events")
+	if len(sd.Trail) == 1 {
+		carried = model.T(a.lang, "händelse", "event")
+	}
+	fmt.Fprintln(a.stderr, model.T(a.lang, "Planen är skapad som en ny plan", "The plan is created as a new plan")+
+		fmt.Sprintf(model.T(a.lang, " (%d %s ur avsändarens logg följde med); dess id:", " (%d %s of the sender's trail came with it); its id:"), len(sd.Trail), carried))
+	fmt.Fprintln(a.stdout, sd.Plan.ID)
+	return nil
+}
+
+// knownAs is the name the recipients file gives a key, if any.
+func (a *app) knownAs(fingerprint string) string {
+	named, err := seal.LoadNamed(seal.RecipientsFile())
+	if err != nil {
+		return ""
+	}
+	for _, n := range named {
+		if n.Fingerprint == fingerprint {
+			return n.Name
+		}
+	}
+	return ""
+}
