@@ -107,17 +107,20 @@ func agendaView(st *common.Styles, l model.Lang, steps []Step, cur int, p *model
 	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	legend := legendLines(st, l, shrunk, width)
 	if len(out)+1+len(legend) > height {
-		// A short window: the legend stays, the steps are cut, keeping the
-		// current step in view.
-		room := max(1, height-len(legend))
-		first := 0
-		for i, ln := range out {
+		// A short window: the title and the meeting's clock stay on top,
+		// the legend at the bottom; the steps between scroll to keep the
+		// current one in view, saying how many are above and below.
+		pinned := min(2+strings.Count(clock, "\n"), len(out))
+		room := max(1, height-len(legend)-pinned)
+		focus := 0
+		for i, ln := range out[pinned:] {
 			if strings.Contains(ln, "›") {
-				first = max(0, min(i-2, len(out)-room))
+				focus = i
 				break
 			}
 		}
-		out = out[first:min(len(out), first+room)]
+		steps := windowLines(st, l, out[pinned:], focus, room)
+		out = append(out[:pinned:pinned], steps...)
 		return strings.Join(append(out, legend...), "\n")
 	}
 	return strings.Join(out, "\n") + "\n\n" + strings.Join(legend, "\n")

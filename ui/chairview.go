@@ -70,7 +70,7 @@ func (c *chairModel) update(msg tea.Msg, s MeetingState) ChairAction {
 		c.full = false // any key closes the help
 		return ChairAction{}
 	}
-	pres := s.version().Present()
+	members, roundID := roundOf(s)
 	switch {
 	case key.Matches(k, c.keys.help):
 		c.full = true
@@ -79,7 +79,7 @@ func (c *chairModel) update(msg tea.Msg, s MeetingState) ChairAction {
 		c.cursor = max(0, c.cursor-1)
 		return ChairAction{}
 	case key.Matches(k, c.keys.down):
-		c.cursor = max(0, min(c.cursor+1, len(pres)-1))
+		c.cursor = max(0, min(c.cursor+1, len(members)-1))
 		return ChairAction{}
 	}
 	if len(s.Steps) == 0 {
@@ -108,9 +108,13 @@ func (c *chairModel) update(msg tea.Msg, s MeetingState) ChairAction {
 		cur, _ := s.current()
 		return ChairAction{Kind: ChairToggleDone, Step: s.Step, StepID: cur.ID}
 	case key.Matches(k, c.keys.tick):
-		if c.cursor < len(pres) {
-			id := pres[c.cursor].ID // tick and stay, as in every tick list
-			return ChairAction{Kind: ChairToggleSpoke, StepID: roundStepOf(s.Steps, s.Step), Participant: id}
+		if roundID == "" {
+			c.message = model.T(c.lang, "Den här punkten har ingen talarrunda.", "This step has no round of speakers.")
+			return ChairAction{}
+		}
+		if c.cursor < len(members) {
+			id := members[c.cursor].ID // tick and stay, as in every tick list
+			return ChairAction{Kind: ChairToggleSpoke, StepID: roundID, Participant: id}
 		}
 	}
 	return ChairAction{}
@@ -149,13 +153,15 @@ func (c *chairModel) view(s MeetingState) string {
 	case w >= 100:
 		aw := min(56, max(40, w*42/100))
 		left := components.Pane(c.st.PaneBorder, c.agenda(s, aw-4, bh-2), aw, bh)
-		right := components.Pane(c.st.FocusBorder, c.current(s, w-aw-4, false), w-aw, bh)
+		right := components.Pane(c.st.FocusBorder, c.fitted(s, w-aw-4, false, bh-2), w-aw, bh)
 		body = make([]string, bh)
 		for i := range body {
 			body[i] = left[i] + right[i]
 		}
 	default:
-		body = components.Pane(c.st.FocusBorder, c.current(s, w-4, true), w, bh)
+		// The clock is on top, so a cut takes the end of the round, and
+		// says how much.
+		body = components.Pane(c.st.FocusBorder, c.fitted(s, w-4, true, bh-2), w, bh)
 	}
 	return banner + "\n" + strings.Join(body, "\n") + "\n" + foot
 }
@@ -179,8 +185,21 @@ func (c *chairModel) agenda(s MeetingState, width, height int) string {
 	}
 	if lines < height {
 		b.WriteString("\n" + st.Subtle.Render(model.T(l, "✓ klar  · ifyllt i planen", "✓ done  · filled in the plan")))
+		return strings.TrimRight(b.String(), "\n")
 	}
-	return strings.TrimRight(b.String(), "\n")
+	// A short window: the title and the meeting's clock stay on top; the
+	// steps scroll to keep the current one in view, saying how many are
+	// above and below.
+	out := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	pinned := min(2+strings.Count(c.clockLine(s), "\n"), len(out))
+	focus := 0
+	for i, ln := range out[pinned:] {
+		if strings.Contains(ln, "›") {
+			focus = i
+			break
+		}
+	}
+	return strings.Join(append(out[:pinned:pinned], windowLines(st, l, out[pinned:], focus, max(1, height-pinned))...), "\n")
 }
 
 // clockLine is the meeting's clock, and how far over time it is.
@@ -199,7 +218,18 @@ func (c *chairModel) clockLine(s MeetingState) string {
 
 // current is the step the meeting is on: its prompt and clock, the chair's
 // private cues, then the round of speakers.
-func (c *chairModel) current(s MeetingState, width int, clock bool) string {
+// fitted is the current step in h lines: when it does not fit, the
+// findings are only counted, the next step and the spacing go, and what
+// still does not fit is cut at the end, saying how much.
+func (c *chairModel) fitted(s MeetingState, width int, clock bool, h int) string {
+	out := c.current(s, width, clock, false)
+	if strings.Count(out, "\n")+1 > h {
+		out = c.current(s, width, clock, true)
+	}
+	return cutText(c.st, c.lang, out, h)
+}
+
+func (c *chairModel) current(s MeetingState, width int, clock, brief bool) string {
 	l, st, v := c.lang, c.st, s.version()
 	width = max(10, width)
 	var b strings.Builder
@@ -226,34 +256,46 @@ func (c *chairModel) current(s MeetingState, width int, clock bool) string {
 		}
 		b.WriteString(budgetStyle(st, used, share).Render(clock) + state + "\n")
 		wrap(st.Label, cur.Prompt.In(l), "")
-		if s.Step+1 < len(s.Steps) {
+		if s.Step+1 < len(s.Steps) && !brief {
 			b.WriteString(st.Subtle.Render(ansi.Truncate(model.T(l, "Sedan: ", "Next: ")+s.Steps[s.Step+1].Title.In(l), width, "…")) + "\n")
 		}
 	}
 	// The cues before the round: a long round may be cut by the window,
 	// the cues never.
-	b.WriteString("\n" + c.cues(s, width))
-	if len(s.Steps) > 0 {
-		b.WriteString("\n" + c.round(s, width))
+	if !brief {
+		b.WriteString("\n")
+	}
+	b.WriteString(c.cues(s, width, brief))
+	if _, id := roundOf(s); id != "" {
+		if !brief {
+			b.WriteString("\n")
+		}
+		b.WriteString(c.round(s, width))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// round lists the present participants, ticked when they have spoken in
-// the round, with the chair's cursor.
+// roundOf is the round of the step the meeting is on: who belongs in it
+// (the interpreter and those who left before it began do not), as the
+// secretary's ctrl+r counts them, and the step's id; none on a step
+// without a round.
+func roundOf(s MeetingState) ([]model.Participant, string) {
+	cur, ok := s.current()
+	if !ok || !cur.Round {
+		return nil, ""
+	}
+	return s.version().RoundMembers(cur.ID, stepOrder(s.Steps)), cur.ID
+}
+
+// round lists the round's members, ticked when they have spoken, with the
+// chair's cursor, and names who left, so that the chair knows why they
+// are not in it.
 func (c *chairModel) round(s MeetingState, width int) string {
 	l, st, v := c.lang, c.st, s.version()
-	id := roundStepOf(s.Steps, s.Step)
-	title := model.T(l, "Talarrunda", "Round of speakers")
-	for _, stp := range s.Steps {
-		if stp.ID == id {
-			title += ": " + stp.Title.In(l)
-		}
-	}
+	members, id := roundOf(s)
 	var b strings.Builder
-	b.WriteString(st.Label.Render(ansi.Truncate(title, width, "…")) + "\n")
-	pres := v.Present()
-	if len(pres) == 0 {
+	b.WriteString(st.Label.Render(ansi.Truncate(model.T(l, "Talarrunda", "Round of speakers"), width, "…")) + "\n")
+	if len(members) == 0 {
 		b.WriteString(st.Subtle.Render(ansi.Truncate(model.T(l, "Ingen är markerad närvarande ännu.", "Nobody is marked present yet."), width, "…")) + "\n")
 		return b.String()
 	}
@@ -261,8 +303,8 @@ func (c *chairModel) round(s MeetingState, width int) string {
 	for _, p := range v.Rounds[id] {
 		spoke[p] = true
 	}
-	cur := min(c.cursor, len(pres)-1)
-	for i, p := range pres {
+	cur := min(c.cursor, len(members)-1)
+	for i, p := range members {
 		mark := "[ ] "
 		if spoke[p.ID] {
 			mark = st.Done.Render("[x] ")
@@ -274,12 +316,15 @@ func (c *chairModel) round(s MeetingState, width int) string {
 			b.WriteString("  " + mark + name + "\n")
 		}
 	}
+	if gone := leftNames(v, id, stepOrder(s.Steps)); gone != "" {
+		b.WriteString(st.Subtle.Render(ansi.Truncate(model.T(l, "Har gått: ", "Has left: ")+gone, width, "…")) + "\n")
+	}
 	return b.String()
 }
 
 // cues are what only the chair sees: never printed, never on the room's
 // screen.
-func (c *chairModel) cues(s MeetingState, width int) string {
+func (c *chairModel) cues(s MeetingState, width int, brief bool) string {
 	l, st, v := c.lang, c.st, s.version()
 	var b strings.Builder
 	wrap := func(style interface{ Render(...string) string }, text string) {
@@ -323,7 +368,7 @@ func (c *chairModel) cues(s MeetingState, width int) string {
 		b.WriteString(style.Render(model.T(l, "Brister i planen: ", "Open findings: ")+countText(l, nErr, nWarn)) + "\n")
 		shown := 0
 		for _, f := range s.Findings {
-			if f.Severity == model.SevError && shown < 3 {
+			if f.Severity == model.SevError && shown < 3 && !brief {
 				b.WriteString(st.Subtle.Render(ansi.Truncate("• "+f.Message.In(l), width, "…")) + "\n")
 				shown++
 			}

@@ -67,24 +67,6 @@ type ChairAction struct {
 	Participant string
 }
 
-// roundStepOf is the step whose speakers are ticked: the current one if it
-// is a round, else the first round of the agenda (the introductions).
-func roundStepOf(steps []Step, cur int) string {
-	if len(steps) == 0 {
-		return ""
-	}
-	cur = min(max(cur, 0), len(steps)-1)
-	if steps[cur].Round {
-		return steps[cur].ID
-	}
-	for _, s := range steps {
-		if s.Round {
-			return s.ID
-		}
-	}
-	return steps[cur].ID
-}
-
 // toggleSpoke ticks or unticks one speaker in a round.
 func toggleSpoke(v *model.Version, step, id string) {
 	if v.Rounds == nil {

@@ -305,7 +305,7 @@ func (r *roomModel) view(s MeetingState) string {
 	}
 	out := append(head, body...)
 	if len(out) > h {
-		out = out[:h]
+		out = cutLines(st, l, out, h) // says how much is below
 	}
 	for i, line := range out {
 		out[i] = margin + ansi.Truncate(line, col, "…")
