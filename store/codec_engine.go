@@ -191,3 +191,6 @@ func ChainEvent(e *TrailEvent, owner string, seq, fileSeq uint64, prev, filePrev
 	e.Seq, e.FileSeq, e.Prev, e.FilePrev = seq, fileSeq, prev, filePrev
 	return nil
 }
+
+// KnownKind tells whether k is one of the Trail* kinds this version knows.
+func KnownKind(k string) bool { return knownKind(k) }

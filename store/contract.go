@@ -96,6 +96,7 @@ type Store interface {
 	Batcher
 	Recoveries
 	Holds
+	Exporter
 	// Path names the database for people: a file path, or a PostgreSQL
 	// address without its password.
 	Path() string

@@ -3,12 +3,15 @@ package store_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/internal/pgtest"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/store/postgres"
 )
 
 // The store contract's tests run once per engine: every engine must keep
@@ -27,7 +30,13 @@ var engines = []engine{
 		path := filepath.Join(t.TempDir(), "sip.db")
 		return func(opts ...store.Option) (store.Store, error) { return store.Open(path, opts...) }
 	}},
+	{"postgres", func(t *testing.T) func(...store.Option) (store.Store, error) {
+		dsn := pgtest.DSN(t)
+		return func(opts ...store.Option) (store.Store, error) { return postgres.Open(dsn, opts...) }
+	}},
 }
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 // each runs fn against a new database of every engine.
 func each(t *testing.T, fn func(t *testing.T, open func(...store.Option) (store.Store, error))) {
