@@ -7,6 +7,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/store/postgres"
 )
 
 // ErrorText says what went wrong in the user's language. It never repeats
@@ -17,6 +18,7 @@ func ErrorText(l model.Lang, err error) string {
 	var fe *FileError
 	var re *store.RecoveryError
 	var rm *RemoveError
+	var held *HeldError
 	var ue *UnsavedError
 	if msg, ok := sealErrorText(l, err); ok {
 		return msg
@@ -40,6 +42,27 @@ func ErrorText(l model.Lang, err error) string {
 		return model.T(l, "återställningsfilen hör till en annan databas.", "the recovery file belongs to another database.")
 	case errors.As(err, &re):
 		return model.T(l, "ingen av mapparna "+strings.Join(re.Tried, ", ")+" tog emot den", "none of the folders "+strings.Join(re.Tried, ", ")+" would take it")
+	case errors.As(err, &held):
+		return model.T(l, "planen är öppen i ett annat sipmote ("+held.Owner+") sedan "+held.Since.Local().Format("2006-01-02 15:04")+". Den kan läsas men inte ändras förrän det mötet är slut; har det programmet stängts av släpper det planen inom en halv minut.",
+			"the plan is open in another sipmote ("+held.Owner+") since "+held.Since.Local().Format("2006-01-02 15:04")+". It can be read but not changed until that meeting ends; if that program was shut down, it lets go of the plan within half a minute.")
+	case errors.Is(err, ErrUnreachable):
+		return model.T(l, "databasservern går inte att nå (nätverket eller servern är nere); försök igen om en stund",
+			"the database server cannot be reached (the network or the server is down); try again in a while")
+	case errors.Is(err, ErrLogin):
+		return model.T(l, "databasservern godtar inte användarnamnet eller lösenordet i adressen (--db).",
+			"the database server does not accept the user name or password in the address (--db).")
+	case errors.Is(err, ErrNoDatabase):
+		return model.T(l, "databasservern har ingen databas med det namnet; be IT skapa den (se README).",
+			"the database server has no database of that name; ask IT to create it (see the README).")
+	case errors.Is(err, postgres.ErrForeign):
+		return model.T(l, "databasen har tabeller från ett annat program och är inte sipmotes. Inget har skrivits i den.",
+			"the database has another program's tables and is not sipmote's. Nothing was written to it.")
+	case errors.Is(err, ErrFileOnly):
+		return model.T(l, "kommandot gäller en databasfil, inte PostgreSQL. Där tar servern säkerhetskopior (pg_dump); sipmote migrate flyttar planerna.",
+			"the command works on a database file, not on PostgreSQL. There the server takes the backups (pg_dump); sipmote migrate moves the plans.")
+	case errors.Is(err, store.ErrNotEmpty):
+		return model.T(l, "måldatabasen är inte tom. sipmote migrate skriver bara i en tom databas, så att inget blandas ihop.",
+			"the target database is not empty. sipmote migrate writes only into an empty one, so that nothing gets mixed up.")
 	case errors.As(err, &se) && se.DiskFull():
 		// Whether the text is still kept depends on where this is said
 		// (an open meeting keeps it in memory; a closed one does not), so

@@ -2,6 +2,7 @@ package service
 
 import (
 	"github.com/sipmote/sipmote/store"
+	"github.com/sipmote/sipmote/store/postgres"
 )
 
 // The database file as a whole: unlocking, checking, rescuing and
@@ -57,17 +58,35 @@ func (o Options) storeOptions() []store.Option {
 // Check reads the whole file without writing to it: bbolt's own check,
 // every record's checksum and every trail chain.
 func Check(path string, o Options) (*Report, error) {
+	if postgres.IsAddress(path) {
+		db, err := postgres.Open(path, append(o.storeOptions(), store.WithReadOnly())...)
+		if err != nil {
+			return nil, err
+		}
+		defer db.Close()
+		return db.Check()
+	}
 	return store.Check(path, o.storeOptions()...)
 }
 
 // Rescue copies every whole record of the file at src to a new file dst.
+// A PostgreSQL database has the server's own tools instead.
 func Rescue(src, dst string, o Options) (*RescueReport, error) {
+	if postgres.IsAddress(src) || postgres.IsAddress(dst) {
+		return nil, ErrFileOnly
+	}
 	return store.Rescue(src, dst, o.storeOptions()...)
 }
 
 // Encrypt converts the plain file at path to one encrypted with pass, and
-// checks the result.
-func Encrypt(path string, pass []byte) error { return store.Encrypt(path, pass, nil) }
+// checks the result. A PostgreSQL database is encrypted when it is made,
+// or by migrating it to a new one made with a passphrase.
+func Encrypt(path string, pass []byte) error {
+	if postgres.IsAddress(path) {
+		return ErrFileOnly
+	}
+	return store.Encrypt(path, pass, nil)
+}
 
 // Tightened is the folder Open made private, if it had to.
 func (s *Service) Tightened() string { return s.db.Tightened() }

@@ -135,9 +135,16 @@ func (s *Service) event(kind, section, secretary string) store.TrailEvent {
 	return store.TrailEvent{At: s.o.Now(), Kind: kind, Section: section, OSUser: s.osUser, Secretary: secretary}
 }
 
-// savePlan stores p and appends its trail event in one transaction.
+// savePlan stores p and appends its trail event in one transaction, while
+// the plan is held: on a shared database a plan open in another program's
+// meeting is not changed behind its back.
 func (s *Service) savePlan(p *model.Plan, kind, section, secretary string) error {
-	return s.db.SavePlanLogged(p, s.event(kind, section, secretary))
+	if p == nil || p.ID == "" {
+		return ErrNoID
+	}
+	return s.withHold(p.ID, func() error {
+		return s.db.SavePlanLogged(p, s.event(kind, section, secretary))
+	})
 }
 
 // log appends one event to a plan's trail. The trail is best effort: a

@@ -35,6 +35,7 @@ type Session struct {
 	svc       *Service
 	id        uint64
 	saver     *store.Saver
+	held      *heldBatcher
 	secretary string
 	now       func() time.Time
 
@@ -85,20 +86,45 @@ func (s *Service) OpenSession(ref string) (*Session, error) {
 	if open != nil {
 		return s.adopt(open.plan)
 	}
-	p, err := s.db.LoadPlan(id)
+	h, err := s.db.Hold(id)
 	if err != nil {
 		return nil, err
 	}
-	return s.adopt(p)
+	p, err := s.db.LoadPlan(id)
+	if err != nil {
+		h.Release()
+		return nil, err
+	}
+	ss, err := s.adopt(p)
+	if err != nil {
+		h.Release()
+		return nil, err
+	}
+	ss.held.give(h)
+	return ss, nil
 }
 
 // CreateSession stores a new plan, records who created it, and opens it
 // for its first meeting.
 func (s *Service) CreateSession(p *model.Plan) (*Session, error) {
-	if err := s.Create(p); err != nil {
+	if p == nil || p.ID == "" {
+		return nil, ErrNoID
+	}
+	h, err := s.db.Hold(p.ID)
+	if err != nil {
 		return nil, err
 	}
-	return s.adopt(p)
+	if err := s.Create(p); err != nil {
+		h.Release()
+		return nil, err
+	}
+	ss, err := s.adopt(p)
+	if err != nil {
+		h.Release()
+		return nil, err
+	}
+	ss.held.give(h)
+	return ss, nil
 }
 
 // FollowUpSession opens a plan whose last version is finalised and starts
@@ -170,7 +196,8 @@ func (s *Service) newSession(p *model.Plan) *Session {
 	if v := p.Current(); v != nil {
 		ss.secretary = v.Meeting.Secretary
 	}
-	ss.saver = store.NewSaver(s.db, SaveInterval, ss.saved)
+	ss.held = &heldBatcher{db: s.db, id: p.ID}
+	ss.saver = store.NewSaver(ss.held, SaveInterval, ss.saved)
 	ss.log(store.TrailOpened, "")
 	return ss
 }

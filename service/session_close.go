@@ -96,6 +96,7 @@ func (s *Session) finish(retry time.Duration, stop <-chan struct{}, keep bool) C
 	clear(s.views)
 	s.mu.Unlock()
 	err := s.saver.Close()
+	s.held.release()
 	res := Closed{Plan: s.plan.ID}
 	if err == nil {
 		return res

@@ -80,6 +80,9 @@ func (d *DB) Hold(id string) (store.Hold, error) {
 		return &holdRef{h: h}, nil
 	}
 	hs.mu.Unlock()
+	if err := d.stillDown("hold"); err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), askFor)
 	defer cancel()
 	var got string
@@ -136,9 +139,20 @@ func (h *hold) releaseOne() {
 	}
 	hs.mu.Unlock()
 	if last {
-		ctx, cancel := op()
-		defer cancel()
-		_, _ = hs.d.pool.Exec(ctx, `DELETE FROM sipmote_holds WHERE plan = $1 AND holder = $2`, h.plan, hs.holder)
+		hs.letGo(`DELETE FROM sipmote_holds WHERE plan = $1 AND holder = $2`, h.plan, hs.holder)
+	}
+}
+
+// letGo deletes hold rows. With the server unreachable it does not wait:
+// the rows run out on their own within holdFor.
+func (hs *holds) letGo(q string, args ...any) {
+	if hs.d.stillDown("release") != nil {
+		return
+	}
+	ctx, cancel := op()
+	defer cancel()
+	if _, err := hs.d.pool.Exec(ctx, q, args...); err != nil {
+		_ = hs.d.wrap("release", err)
 	}
 }
 
@@ -196,9 +210,7 @@ func (hs *holds) releaseAll() {
 		clear(hs.held)
 		hs.mu.Unlock()
 		if n > 0 {
-			ctx, cancel := op()
-			defer cancel()
-			_, _ = hs.d.pool.Exec(ctx, `DELETE FROM sipmote_holds WHERE holder = $1`, hs.holder)
+			hs.letGo(`DELETE FROM sipmote_holds WHERE holder = $1`, hs.holder)
 		}
 	})
 }

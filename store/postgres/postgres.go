@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -46,6 +47,9 @@ var (
 	ErrLogin = errors.New("the database server refused the login")
 	// ErrNoDatabase: the server has no database of that name.
 	ErrNoDatabase = errors.New("the database server has no database of that name")
+	// ErrForeign: the database holds another program's tables. It is
+	// store.ErrNotSipmote too.
+	ErrForeign = fmt.Errorf("the database holds another program's tables: %w", store.ErrNotSipmote)
 )
 
 // Timeouts. An operation of a meeting (a save, a read) gives up after
@@ -70,6 +74,23 @@ type DB struct {
 
 	damage damage
 	holds  holds
+	// down is when the server was last found unreachable (UnixNano).
+	down atomic.Int64
+}
+
+// downFor is how long after the server was found unreachable an
+// operation fails at once rather than wait opTimeout again: closing a
+// meeting makes several (the last save, the trail, letting go of the
+// plan), and the user should not wait for each in turn.
+const downFor = 3 * time.Second
+
+// stillDown returns ErrUnreachable, wrapped for op, while the server was
+// found unreachable less than downFor ago.
+func (d *DB) stillDown(op string) error {
+	if t := d.down.Load(); t != 0 && time.Since(time.Unix(0, t)) < downFor {
+		return fmt.Errorf("store: %s %s: %w", op, d.path, ErrUnreachable)
+	}
+	return nil
 }
 
 // Open connects to the database at dsn (postgres://…), makes its layout
@@ -151,7 +172,11 @@ func (d *DB) wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return fmt.Errorf("store: %s %s: %w", op, d.path, classify(err))
+	c := classify(err)
+	if errors.Is(c, ErrUnreachable) {
+		d.down.Store(time.Now().UnixNano())
+	}
+	return fmt.Errorf("store: %s %s: %w", op, d.path, c)
 }
 
 // classify maps a driver error to one of ours where there is one.
@@ -224,6 +249,9 @@ func (d *DB) write(fn func(ctx context.Context, tx pgx.Tx) error) error {
 	if d.readOnly {
 		return store.ErrReadOnly
 	}
+	if err := d.stillDown("save"); err != nil {
+		return &store.SaveError{Err: err}
+	}
 	ctx, cancel := op()
 	defer cancel()
 	err := pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error { return fn(ctx, tx) })
@@ -250,6 +278,9 @@ func isOurs(err error) bool {
 // read runs fn in a read-only transaction, so that what it reads is one
 // moment of the database.
 func (d *DB) read(fn func(ctx context.Context, tx pgx.Tx) error) error {
+	if err := d.stillDown("read"); err != nil {
+		return err
+	}
 	ctx, cancel := op()
 	defer cancel()
 	err := pgx.BeginTxFunc(ctx, d.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead},

@@ -95,7 +95,7 @@ func inspect(ctx context.Context, q pgx.Tx) (found, error) {
 			return f, err
 		}
 		if n > 0 {
-			return f, store.ErrNotSipmote
+			return f, ErrForeign
 		}
 		f.empty = true
 		return f, nil
@@ -117,7 +117,7 @@ func inspect(ctx context.Context, q pgx.Tx) (found, error) {
 		return f, err
 	}
 	if string(vals[keyApp]) != appName {
-		return f, store.ErrNotSipmote
+		return f, ErrForeign
 	}
 	n, err := strconv.Atoi(string(vals[keySchema]))
 	if err != nil || n < 1 {
