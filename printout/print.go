@@ -22,6 +22,12 @@ type Result struct {
 	Printed bool
 	Printer string
 	Path    string
+	// NoPrinter says the PDF was saved because no printer was chosen: the
+	// system has no default printer and none was named.
+	NoPrinter bool
+	// Refused is the default printer's answer when it did not take the
+	// job (Printer names it); the PDF was saved instead.
+	Refused string
 }
 
 // Errors of printing. They carry no personal data.
@@ -39,11 +45,12 @@ const printTimeout = 30 * time.Second
 // Print sends the PDF to a CUPS printer, or saves it when there is none.
 //
 // With printer given, the job goes to that printer and a failure is an
-// error. Without it, the system's default printer is used, or the first
-// one lpstat lists; if there is none, or it refuses the job, the PDF is
-// saved as name in the user's documents folder (see SaveDir) so that the
-// secretary still has it and can find it: never in whatever folder the
-// program happened to be started from. The file is readable by its owner
+// error. Without it, the system's default printer is used, and only that
+// one: a printer the system merely knows of may stand in a corridor. If
+// there is no default (Result.NoPrinter), or it refuses the job
+// (Result.Refused), the PDF is saved as name in the user's documents
+// folder (see SaveDir) so that the secretary still has it and can find
+// it: never in whatever folder the program happened to be started from. The file is readable by its owner
 // only and never replaces an existing file: a name already taken gets -2,
 // -3 before the extension. Result.Path is the full path.
 //
@@ -64,11 +71,14 @@ func Print(pdf []byte, printer string, name string) (Result, error) {
 		}
 		return Result{Printed: true, Printer: printer}, nil
 	}
+	res := Result{NoPrinter: true}
 	if lpErr == nil {
-		if dest := defaultPrinter(); dest != "" {
-			if err := sendLP(lp, dest, pdf); err == nil {
+		if dest := DefaultPrinter(); dest != "" {
+			err := sendLP(lp, dest, pdf)
+			if err == nil {
 				return Result{Printed: true, Printer: dest}, nil
 			}
+			res = Result{Printer: dest, Refused: lpMessage(err)}
 		}
 	}
 	dir, err := SaveDir()
@@ -82,7 +92,14 @@ func Print(pdf []byte, printer string, name string) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Path: path}, nil
+	res.Path = path
+	return res, nil
+}
+
+// lpMessage is what lp said, without the package's prefix.
+func lpMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), ErrLP.Error())
+	return strings.TrimSpace(strings.TrimPrefix(msg, ":"))
 }
 
 // ErrNoSaveDir is returned when there is no home folder to save a PDF in.
@@ -177,9 +194,11 @@ func sendLP(lp, printer string, pdf []byte) error {
 	return nil
 }
 
-// defaultPrinter asks CUPS for the default destination, then for any
-// printer at all. It returns "" when there is none.
-func defaultPrinter() string {
+// DefaultPrinter asks CUPS for the system's default printer, the one a
+// print goes to when none is named; "" when there is none (or no CUPS).
+// It never guesses from the printers CUPS knows of. It runs lpstat, so a
+// screen calls it from a tea.Cmd.
+func DefaultPrinter() string {
 	if _, err := exec.LookPath("lpstat"); err != nil {
 		return ""
 	}
@@ -188,13 +207,6 @@ func defaultPrinter() string {
 	if _, name, ok := strings.Cut(out, "destination:"); ok {
 		if f := strings.Fields(name); len(f) > 0 {
 			return f[0]
-		}
-	}
-	for _, line := range strings.Split(lpstat("-p"), "\n") {
-		// "printer office is idle.  enabled since ..."
-		f := strings.Fields(line)
-		if len(f) >= 2 && f[0] == "printer" {
-			return f[1]
 		}
 	}
 	return ""

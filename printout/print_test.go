@@ -11,10 +11,12 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// fakeCUPS puts stand-ins for lp and lpstat on PATH. lp saves what it is
+// fakeCUPSWith puts stand-ins for lp and lpstat on PATH. lp saves what it is
 // sent in dir/job.pdf and its arguments in dir/args; it fails when fail is
 // set. lpstat reports def as the default printer, or no printer at all.
-func fakeCUPS(t *testing.T, def string, fail bool) string {
+// Other, when set without def, is a printer CUPS knows of but that is not
+// the default.
+func fakeCUPSWith(t *testing.T, def, other string, fail bool) string {
 	t.Helper()
 	dir := t.TempDir()
 	lp := "#!/bin/sh\necho \"$@\" > " + dir + "/args\ncat > " + dir + "/job.pdf\n"
@@ -24,6 +26,8 @@ func fakeCUPS(t *testing.T, def string, fail bool) string {
 	lpstat := "#!/bin/sh\necho 'no system default destination'\n"
 	if def != "" {
 		lpstat = "#!/bin/sh\ncase \"$1\" in\n-d) echo 'system default destination: " + def + "';;\n-p) echo 'printer " + def + " is idle.  enabled since now';;\nesac\n"
+	} else if other != "" {
+		lpstat = "#!/bin/sh\ncase \"$1\" in\n-d) echo 'no system default destination';;\n-p) echo 'printer " + other + " is idle.  enabled since now';;\nesac\n"
 	}
 	for name, body := range map[string]string{"lp": lp, "lpstat": lpstat} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o755); err != nil {
@@ -40,6 +44,7 @@ func TestPrint(t *testing.T) {
 	tests := []struct {
 		name    string
 		def     string // default printer lpstat reports
+		other   string // a printer lpstat -p lists, not the default
 		noLP    bool
 		fail    bool
 		printer string
@@ -48,9 +53,11 @@ func TestPrint(t *testing.T) {
 	}{
 		{name: "default printer", def: "kontoret", want: Result{Printed: true, Printer: "kontoret"}},
 		{name: "given printer", printer: "mottagningen", want: Result{Printed: true, Printer: "mottagningen"}},
-		{name: "no printer: saved", want: Result{Path: "plan.pdf"}},
-		{name: "no lp: saved", noLP: true, want: Result{Path: "plan.pdf"}},
-		{name: "default printer refuses: saved", def: "kontoret", fail: true, want: Result{Path: "plan.pdf"}},
+		{name: "no printer: saved", want: Result{Path: "plan.pdf", NoPrinter: true}},
+		{name: "a printer but no default: saved, never sent to it", other: "korridoren", want: Result{Path: "plan.pdf", NoPrinter: true}},
+		{name: "no lp: saved", noLP: true, want: Result{Path: "plan.pdf", NoPrinter: true}},
+		{name: "default printer refuses: saved", def: "kontoret", fail: true,
+			want: Result{Path: "plan.pdf", Printer: "kontoret", Refused: "lp: The printer or class does not exist."}},
 		{name: "given printer refuses", printer: "mottagningen", fail: true, wantErr: ErrLP},
 		{name: "given printer without lp", noLP: true, printer: "mottagningen", wantErr: ErrNoLP},
 		{name: "printer name like an option", printer: "-h", wantErr: ErrLP},
@@ -61,7 +68,7 @@ func TestPrint(t *testing.T) {
 			if tt.noLP {
 				t.Setenv("PATH", t.TempDir())
 			} else {
-				cups = fakeCUPS(t, tt.def, tt.fail)
+				cups = fakeCUPSWith(t, tt.def, tt.other, tt.fail)
 			}
 			docs := t.TempDir()
 			t.Setenv("XDG_DOCUMENTS_DIR", docs)
@@ -95,6 +102,11 @@ func TestPrint(t *testing.T) {
 				return
 			}
 			checkSaved(t, got.Path, pdf)
+			if cups != "" && !tt.fail {
+				if _, err := os.Stat(filepath.Join(cups, "job.pdf")); err == nil {
+					t.Error("a printer was sent the job")
+				}
+			}
 		})
 	}
 }

@@ -38,6 +38,11 @@ type PrintOptions struct {
 	EasyRead *model.EasyRead
 }
 
+// Printer is the printer a print without --printer goes to: the system's
+// default, "" when there is none (then the PDF is saved). It asks CUPS, so
+// a screen calls it from a tea.Cmd, to name the printer before printing.
+func (s *Service) Printer() string { return printout.DefaultPrinter() }
+
 // Print renders version v of plan p as a PDF and sends it to the printer,
 // or writes it to a file when there is none, then records the print in
 // p's trail. The trail names p whatever screen is in front by the time
@@ -203,12 +208,19 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportO
 }
 
 // PrintedText says where a print went, in the user's language, with the
-// whole path, for the command line.
+// whole path, for the command line: to which printer, or that none was
+// chosen (no default printer and none named), or that the default one
+// refused it, and where the PDF was saved instead.
 func PrintedText(l model.Lang, r printout.Result) string {
-	if r.Printed {
+	switch {
+	case r.Printed:
 		return model.T(l, "Skickad till skrivaren "+r.Printer+".", "Sent to the printer "+r.Printer+".")
+	case r.Refused != "":
+		return model.T(l, "Skrivaren "+r.Printer+" tog inte emot utskriften ("+r.Refused+"). PDF sparad: "+r.Path,
+			"The printer "+r.Printer+" did not take the print ("+r.Refused+"). PDF saved: "+r.Path)
 	}
-	return model.T(l, "Ingen skrivare hittades. PDF sparad: "+r.Path, "No printer found. PDF saved: "+r.Path)
+	return model.T(l, "Ingen skrivare är vald (datorn har ingen standardskrivare; ange en med --printer). PDF sparad: "+r.Path,
+		"No printer is chosen (the computer has no default printer; name one with --printer). PDF saved: "+r.Path)
 }
 
 // PrintedLine says where a print went on a screen's status line, which is
@@ -226,6 +238,10 @@ func PrintedLine(l model.Lang, r printout.Result) string {
 			dir = filepath.Join("~", rel)
 		}
 	}
-	return model.T(l, "Ingen skrivare: PDF sparad som "+name+" i "+dir,
-		"No printer: PDF saved as "+name+" in "+dir)
+	if r.Refused != "" {
+		return model.T(l, "Skrivaren "+r.Printer+" vägrade: PDF sparad som "+name+" i "+dir,
+			"The printer "+r.Printer+" refused: PDF saved as "+name+" in "+dir)
+	}
+	return model.T(l, "Ingen skrivare vald: PDF sparad som "+name+" i "+dir,
+		"No printer chosen: PDF saved as "+name+" in "+dir)
 }

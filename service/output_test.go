@@ -21,8 +21,8 @@ func TestPrintedLineNamesTheFileFirst(t *testing.T) {
 		lang model.Lang
 		want string
 	}{
-		{model.Swedish, "Ingen skrivare: PDF sparad som sip-SH-v1-2026-11-30-2.pdf i " + filepath.Join("~", "Documents", "sipmote")},
-		{model.English, "No printer: PDF saved as sip-SH-v1-2026-11-30-2.pdf in " + filepath.Join("~", "Documents", "sipmote")},
+		{model.Swedish, "Ingen skrivare vald: PDF sparad som sip-SH-v1-2026-11-30-2.pdf i " + filepath.Join("~", "Documents", "sipmote")},
+		{model.English, "No printer chosen: PDF saved as sip-SH-v1-2026-11-30-2.pdf in " + filepath.Join("~", "Documents", "sipmote")},
 	} {
 		got := PrintedLine(tt.lang, res)
 		if got != tt.want {
@@ -35,5 +35,18 @@ func TestPrintedLineNamesTheFileFirst(t *testing.T) {
 	other := printout.Result{Path: "/srv/utskrift/sip.pdf"}
 	if got := PrintedLine(model.English, other); !strings.Contains(got, "sip.pdf in /srv/utskrift") {
 		t.Errorf("a folder outside home: %q", got)
+	}
+}
+
+// With no printer chosen the command line says so and names the file; a
+// refusing default printer is named with its answer.
+func TestPrintedTextSaysNoPrinterIsChosen(t *testing.T) {
+	got := PrintedText(model.English, printout.Result{Path: "/x/sip.pdf", NoPrinter: true})
+	if !strings.Contains(got, "No printer is chosen") || !strings.Contains(got, "--printer") || !strings.Contains(got, "/x/sip.pdf") {
+		t.Errorf("no printer: %q", got)
+	}
+	got = PrintedText(model.Swedish, printout.Result{Path: "/x/sip.pdf", Printer: "kontoret", Refused: "lp: stopped"})
+	if !strings.Contains(got, "kontoret") || !strings.Contains(got, "lp: stopped") || !strings.Contains(got, "/x/sip.pdf") {
+		t.Errorf("refused: %q", got)
 	}
 }
