@@ -231,6 +231,13 @@ func inspect(path string, o options) (found inspection, err error) {
 	}
 	defer bdb.Close()
 	err = bdb.View(func(tx *bolt.Tx) error {
+		// A damaged page can make bbolt's own walks loop: a branch that
+		// points back up the tree grows a cursor's stack without end, an
+		// overflow count of four billion keeps Check counting for hours.
+		// So the tree's shape is checked by hand first.
+		if err := checkTree(path, tx.DB().Info().PageSize); err != nil {
+			return err
+		}
 		version, err := readSchema(tx)
 		if err != nil && !errors.Is(err, errEmpty) {
 			return err

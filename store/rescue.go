@@ -23,6 +23,13 @@ type RescueReport struct {
 	Events, LostEvents int
 	// Drafts left out because they were damaged.
 	LostDrafts int
+	// PageWalk says the file's tree could not be walked, so its pages
+	// were read one by one (see salvage.go); Unreadable counts the
+	// records found there that failed their checksum or seal, older
+	// copies included, and Lost is then empty: a plan whose every copy
+	// is damaged cannot be named.
+	PageWalk   bool
+	Unreadable int
 }
 
 // rescueBatch is how many plans go into one write transaction of the new
@@ -41,6 +48,38 @@ func Rescue(src, dst string, opts ...Option) (*RescueReport, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, &PathError{Path: dst, Err: err}
 	}
+	rep, err := rescueTree(src, dst, opts)
+	switch {
+	case err == nil:
+		// The tree was walked: what it lost was damaged. A page walk
+		// would find only older copies of those, which must not pass
+		// for the plan as it was last saved.
+		return rep, nil
+	case errors.Is(err, ErrNotSipmote):
+		// A damaged root page can hide the marker that names the file
+		// sipmote's; its records, whose checksums name their buckets,
+		// still say so. A bolt file of another program has none.
+		if bolty, _ := hasBoltMagic(src); !bolty {
+			return nil, err
+		}
+	case err != nil && !errors.Is(err, ErrCorrupt):
+		return nil, err
+	}
+	// The tree could not be walked: a damaged root or branch page hides
+	// every record under it. Read the pages one by one instead.
+	o := options{}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	sv, aead, serr := salvage(src, o.ask)
+	if serr != nil || len(sv.plans) == 0 && sv.crypt == nil && len(sv.events) == 0 {
+		return nil, err
+	}
+	return rescuePages(dst, sv, aead)
+}
+
+// rescueTree is Rescue through bbolt, walking the file's tree.
+func rescueTree(src, dst string, opts []Option) (*RescueReport, error) {
 	// A file whose structure is broken is read as far as it goes: what
 	// can be reached and passes its checksum is still worth having.
 	s, err := Open(src, append(opts, WithReadOnly(), func(o *options) { o.salvage = true })...)

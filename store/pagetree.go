@@ -1,0 +1,194 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+)
+
+// checkTree walks the file's page tree by hand, reading the pages from
+// the file, and refuses (ErrCorrupt) a tree bbolt could not walk safely: a
+// page reached twice (a loop), a page past the end of the file or past
+// its own overflow, a page of the wrong kind, or a tree deeper than any
+// real one. It looks at page headers, branch elements and bucket headers
+// only, never at a record's content.
+func checkTree(path string, pageSize int) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	ps := int64(pageSize)
+	if ps <= 0 {
+		return fmt.Errorf("%w: no page size", ErrCorrupt)
+	}
+	root, ok := rootOfMeta(f, ps)
+	if !ok {
+		return nil // bbolt's own open has judged the meta pages
+	}
+	w := treeWalk{f: f, ps: ps, pages: st.Size() / ps, seen: map[uint64]bool{}}
+	// Mapped, the pages are read at memory speed; a read per page costs
+	// a quarter of Open on a large file. Where mapping fails, ReadAt.
+	if m, unmap, err := mapFile(f, st.Size()); err == nil {
+		defer unmap()
+		w.mapped = m
+	}
+	return w.page(root, 0)
+}
+
+type treeWalk struct {
+	f     *os.File
+	ps    int64
+	pages int64
+	seen  map[uint64]bool
+	buf   []byte
+	// mapped is the whole file, when it could be mapped.
+	mapped []byte
+}
+
+func (w *treeWalk) readAt(b []byte, off int64) (int, error) {
+	if w.mapped != nil {
+		if off < 0 || off+int64(len(b)) > int64(len(w.mapped)) {
+			return 0, io.EOF
+		}
+		return copy(b, w.mapped[off:]), nil
+	}
+	return w.f.ReadAt(b, off)
+}
+
+// maxTreeDepth is deeper than any real file's tree: buckets inside
+// buckets (trail/plan) times a B+tree of millions of records.
+const maxTreeDepth = 64
+
+func (w *treeWalk) bad(what string) error {
+	return fmt.Errorf("%w: the page tree is broken (%s)", ErrCorrupt, what)
+}
+
+func (w *treeWalk) page(id uint64, depth int) error {
+	switch {
+	case depth > maxTreeDepth:
+		return w.bad("too deep")
+	case id < 2 || int64(id) >= w.pages:
+		return w.bad("a page outside the file")
+	case w.seen[id]:
+		return w.bad("a page reached twice")
+	}
+	w.seen[id] = true
+	var h [pageHeaderSize]byte
+	if _, err := w.readAt(h[:], int64(id)*w.ps); err != nil {
+		return w.bad("a page cannot be read")
+	}
+	overflow := int64(binary.LittleEndian.Uint32(h[12:]))
+	if int64(id)+overflow >= w.pages {
+		return w.bad("a page runs past the end of the file")
+	}
+	if w.mapped != nil {
+		off := int64(id) * w.ps
+		return w.elements(w.mapped[off:off+(overflow+1)*w.ps], depth)
+	}
+	// One buffer serves every page: elements copies out what it needs
+	// before it goes deeper.
+	n := (overflow + 1) * w.ps
+	if int64(cap(w.buf)) < n {
+		w.buf = make([]byte, n)
+	}
+	buf := w.buf[:n]
+	if _, err := w.readAt(buf, int64(id)*w.ps); err != nil {
+		return w.bad("a page cannot be read")
+	}
+	return w.elements(buf, depth)
+}
+
+// elements checks the children of one page (or inline bucket page) p.
+// p may be the walk's shared buffer: the children are listed (and inline
+// pages copied) before any is visited.
+func (w *treeWalk) elements(p []byte, depth int) error {
+	kids, inline, err := w.children(p)
+	if err != nil {
+		return err
+	}
+	if len(inline) > 0 && depth >= maxTreeDepth {
+		return w.bad("too deep")
+	}
+	for _, in := range inline {
+		if err := w.elements(in, depth+1); err != nil {
+			return err
+		}
+	}
+	for _, id := range kids {
+		if err := w.page(id, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// children lists the pages one page points at, and copies of the inline
+// bucket pages it holds.
+func (w *treeWalk) children(p []byte) (kids []uint64, inline [][]byte, err error) {
+	if len(p) < pageHeaderSize {
+		return nil, nil, w.bad("a short page")
+	}
+	flags := binary.LittleEndian.Uint16(p[8:])
+	count := int(binary.LittleEndian.Uint16(p[10:]))
+	if pageHeaderSize+count*leafElementSize > len(p) {
+		return nil, nil, w.bad("more elements than the page holds")
+	}
+	switch flags {
+	case branchPageFlag:
+		kids = make([]uint64, 0, count)
+		for i := range count {
+			at := pageHeaderSize + i*leafElementSize
+			kids = append(kids, binary.LittleEndian.Uint64(p[at+8:]))
+		}
+	case leafPageFlag:
+		for i := range count {
+			at := pageHeaderSize + i*leafElementSize
+			if binary.LittleEndian.Uint32(p[at:])&bucketLeafFlag == 0 {
+				continue
+			}
+			pos := int(binary.LittleEndian.Uint32(p[at+4:]))
+			ksize := int(binary.LittleEndian.Uint32(p[at+8:]))
+			vsize := int(binary.LittleEndian.Uint32(p[at+12:]))
+			start := at + pos + ksize
+			if pos < 0 || ksize < 0 || vsize < bucketHeader || start < 0 || start+vsize > len(p) || start+vsize < start {
+				return nil, nil, w.bad("a bucket's header is out of its page")
+			}
+			val := p[start : start+vsize]
+			if root := binary.LittleEndian.Uint64(val); root != 0 {
+				kids = append(kids, root)
+			} else {
+				inline = append(inline, append([]byte(nil), val[bucketHeader:]...))
+			}
+		}
+	default:
+		return nil, nil, w.bad("a page of the wrong kind")
+	}
+	return kids, inline, nil
+}
+
+// rootOfMeta reads the root page's number from the newer meta page that
+// carries bbolt's marker.
+func rootOfMeta(f *os.File, ps int64) (uint64, bool) {
+	var best, txid uint64
+	found := false
+	for _, off := range []int64{0, ps} {
+		var m [pageHeaderSize + 64]byte
+		if _, err := f.ReadAt(m[:], off); err != nil {
+			continue
+		}
+		body := m[pageHeaderSize:]
+		if binary.LittleEndian.Uint32(body) != boltMagic {
+			continue
+		}
+		if tx := binary.LittleEndian.Uint64(body[48:]); !found || tx > txid {
+			best, txid, found = binary.LittleEndian.Uint64(body[16:]), tx, true
+		}
+	}
+	return best, found
+}
