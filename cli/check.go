@@ -75,19 +75,26 @@ func cmdCheck(a *app, args []string) error {
 		}
 		return bad
 	}
-	fmt.Fprintln(a.stdout, t("Fil: ", "File: ")+path)
+	server := service.IsServer(path)
+	if server {
+		fmt.Fprintln(a.stdout, t("Databas (PostgreSQL): ", "Database (PostgreSQL): ")+service.Shown(path))
+	} else {
+		fmt.Fprintln(a.stdout, t("Fil: ", "File: ")+path)
+	}
 	if r.Encrypted {
 		fmt.Fprintln(a.stdout, t("Krypterad: ja", "Encrypted: yes"))
 	} else {
 		fmt.Fprintln(a.stdout, t("Krypterad: nej", "Encrypted: no"))
 	}
-	fmt.Fprintf(a.stdout, "%s: %s\n", t("Filens struktur (bbolts egen kontroll)", "File structure (bbolt's own check)"), mark(r.Structure == nil))
+	if !server {
+		fmt.Fprintf(a.stdout, "%s: %s\n", t("Filens struktur (bbolts egen kontroll)", "File structure (bbolt's own check)"), mark(r.Structure == nil))
+	}
 	if r.Structure != nil {
 		fmt.Fprintln(a.stdout, t("  Filen går inte att läsa igenom. Rör den inte; prova sipmote rescue NYFIL för att kopiera ut det som går.",
 			"  The file cannot be read through. Leave it as it is; try sipmote rescue NEWFILE to copy out what can be read."))
 		return exitCode(1)
 	}
-	if r.Schema < 3 {
+	if !server && r.Schema < 3 {
 		fmt.Fprintln(a.stdout, t("Filen är av en äldre sort utan kontrollsummor; öppna den en gång i sipmote så uppgraderas den.",
 			"The file is of an older kind without checksums; open it once in sipmote to upgrade it."))
 		return nil
@@ -116,7 +123,10 @@ func cmdCheck(a *app, args []string) error {
 			"The chain's newest link (note it down to show later that nothing was removed): ")+r.Head)
 	}
 	if !r.OK() {
-		if len(r.Damaged) > 0 || r.OtherDamaged > 0 {
+		if server {
+			fmt.Fprintln(a.stdout, t("Något har ändrats i databasen utanför sipmote. Visa detta för IT; återställ från en säkerhetskopia (pg_dump) om det behövs.",
+				"Something was changed in the database outside sipmote. Show this to IT; restore from a backup (pg_dump) if need be."))
+		} else if len(r.Damaged) > 0 || r.OtherDamaged > 0 {
 			fmt.Fprintln(a.stdout, t("Inget mer skrivs i filen. Kopiera det som är helt till en ny fil: sipmote rescue NYFIL",
 				"Nothing more is written to the file. Copy what is whole to a new file: sipmote rescue NEWFILE"))
 		}

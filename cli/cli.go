@@ -79,6 +79,8 @@ func commands() []command {
 		{"trail", "[ID]", "visar vem som gjort vad med en plan, när och varifrån", "shows who did what to a plan, when and from where", cmdTrail},
 		{"check", "", "kontrollerar databasfilen: struktur, kontrollsummor och åtkomstloggens kedjor", "checks the database file: structure, checksums and the access trail's chains", cmdCheck},
 		{"rescue", "NYFIL", "kopierar allt som är helt till en ny fil", "copies everything whole to a new file", cmdRescue},
+		{"migrate", "FRÅN TILL", "kopierar alla planer, versioner, utkast och hela åtkomstloggen till en tom databas (fil eller postgres://…) och kontrollerar båda",
+			"copies every plan, version, draft and the whole access trail into an empty database (a file or postgres://…) and checks both", cmdMigrate},
 		{"encrypt", "", "krypterar databasen (eller skapar en ny krypterad)", "encrypts the database (or creates a new encrypted one)", cmdEncrypt},
 		{"seal", "ID --to NYCKEL… [--sign NYCKEL] [-o FIL]", "skriver planen (alla versioner och loggen) som en krypterad och signerad fil för en kollega",
 			"writes the plan (every version and the trail) as an encrypted, signed file for a colleague", cmdSeal},
@@ -354,7 +356,7 @@ func (a *app) demoCommand() string {
 	if a.dbFlag == "" {
 		return "sipmote demo"
 	}
-	return "sipmote demo --db " + shellQuote(a.dbFlag)
+	return "sipmote demo --db " + shellQuote(service.Shown(a.dbFlag))
 }
 
 // shellQuote quotes s for a POSIX shell unless it holds only characters

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
 )
 
 func cmdDemo(a *app, args []string) error {
@@ -27,7 +28,7 @@ func cmdDemo(a *app, args []string) error {
 	}
 	open := "sipmote"
 	if a.dbFlag != "" {
-		open += " --db " + shellQuote(a.dbFlag)
+		open += " --db " + shellQuote(service.Shown(a.dbFlag))
 	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Exempelplaner skapade för påhittade personer. Öppna dem med: ", "Sample plans created for fictional people. Open them with: ")+open)
 	return nil

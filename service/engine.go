@@ -26,15 +26,25 @@ var (
 // HeldError names the program that has a plan open.
 type HeldError = store.HeldError
 
+// Shown is a --db value as it may be shown: a PostgreSQL address without
+// its password, a file path as it is.
+func Shown(path string) string {
+	if postgres.IsAddress(path) {
+		return postgres.Redact(path)
+	}
+	return path
+}
+
 // IsServer tells whether path names a PostgreSQL database.
 func IsServer(path string) bool { return postgres.IsAddress(path) }
 
 // openStore opens the database path names with the engine it needs.
-func openStore(path string, o Options) (store.Store, error) {
+func openStore(path string, o Options, extra ...store.Option) (store.Store, error) {
+	opts := append(o.storeOptions(), extra...)
 	if postgres.IsAddress(path) {
-		return postgres.Open(path, o.storeOptions()...)
+		return postgres.Open(path, opts...)
 	}
-	return store.Open(path, o.storeOptions()...)
+	return store.Open(path, opts...)
 }
 
 // Engine is "bbolt" or "postgres".

@@ -152,6 +152,17 @@ func laptopRecoveryDirs() []string {
 	return store.RecoveryDirs(filepath.Join(".", "sipmote.db"))
 }
 
+// Redact is dsn without its password, to show: the password stays out of
+// every message, hint and trail. What cannot be read is shown as a
+// placeholder.
+func Redact(dsn string) string {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	return redact(cfg, true)
+}
+
 // redact writes the address back without the password, and without the
 // user when withUser is false.
 func redact(c *pgx.ConnConfig, withUser bool) string {

@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/sipmote/sipmote/internal/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// TestMigrateCommand: the demo plans go from a file to PostgreSQL, are
+// listed and checked there, and a second migrate into it is refused. The
+// password never reaches the screen.
+func TestMigrateCommand(t *testing.T) {
+	c := newCLI(t)
+	c.ok("demo")
+	dsn := pgtest.DSN(t)
+	out := c.ok("migrate", c.db, dsn)
+	for _, want := range []string{"3 planer", "kontrollerade och hela", "--db postgres://postgres@"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("migrate does not say %q:\n%s", want, out)
+		}
+	}
+	pg := &runner{t: t, db: dsn}
+	if list := pg.ok("list"); !strings.Contains(list, "Maja Lind (exempel)") {
+		t.Errorf("list on PostgreSQL:\n%s", list)
+	}
+	check := pg.ok("check")
+	if !strings.Contains(check, "Databas (PostgreSQL)") || !strings.Contains(check, "Allt är i ordning") {
+		t.Errorf("check on PostgreSQL:\n%s", check)
+	}
+	out, errOut, code := c.run("migrate", c.db, dsn, "--lang", "en")
+	if code != 1 || !strings.Contains(errOut, "not empty") {
+		t.Errorf("into a full database: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, s := range []string{out, errOut, check} {
+		if strings.Contains(s, pgtest.Password) {
+			t.Errorf("the password is on the screen:\n%s", s)
+		}
+	}
+}
