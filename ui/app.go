@@ -61,6 +61,7 @@ const (
 	screenClose
 	screenTrail
 	screenRecover
+	screenSeal
 )
 
 // Model is the root: it owns the screens and routes messages to the one in
@@ -104,6 +105,7 @@ type Model struct {
 	// take; Shutdown reports them again once the screen is gone.
 	unsaved []service.Closed
 	trail   *trail.Model
+	sealing sealState // app_seal.go
 	width   int
 	height  int
 
@@ -245,6 +247,9 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.updateTrail(msg); ok {
 		return m, cmd
 	}
+	if cmd, ok := m.updateSeal(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		// The styles are shared by pointer, so every screen follows;
@@ -293,6 +298,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.screen {
 	case screenTrail:
 		return m, m.trail.Update(msg)
+	case screenSeal:
+		return m, m.sealing.to.Update(msg)
 	case screenNew:
 		return m, m.newPlan.Update(msg)
 	case screenMeeting:

@@ -16,6 +16,9 @@ func (m *Model) resize() {
 	if m.trail != nil {
 		m.trail.Width, m.trail.Height = m.width, m.height
 	}
+	if m.sealing.to != nil {
+		m.sealing.to.Width, m.sealing.to.Height = m.width, m.height
+	}
 	m.home.Filter.SetWidth(max(10, m.width-10))
 	if m.closing != nil {
 		m.closing.Form.SetSize(min(m.width-4, 70), m.height-10)
@@ -45,6 +48,8 @@ func (m *Model) render() string {
 		s = ansi.Wordwrap(m.tinyText(), max(10, m.width), "")
 	case m.screen == screenTrail && m.trail != nil:
 		s = m.trail.View()
+	case m.screen == screenSeal && m.sealing.to != nil:
+		s = m.sealing.to.View()
 	case m.screen == screenNew:
 		s = m.newPlan.View()
 	case m.screen == screenMeeting:

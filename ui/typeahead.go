@@ -26,7 +26,7 @@ const maxHeld = 1000
 // isRequest tells the messages that ask the root for another screen.
 func isRequest(msg tea.Msg) bool {
 	switch msg.(type) {
-	case home.OpenPlanMsg, home.ClosePlanMsg, home.NewPlanMsg, home.ShowTrailMsg, home.AskResultMsg, home.QuitMsg:
+	case home.OpenPlanMsg, home.ClosePlanMsg, home.NewPlanMsg, home.ShowTrailMsg, home.SealPlanMsg, home.AskResultMsg, home.QuitMsg:
 		return true
 	}
 	return false
@@ -49,8 +49,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.asked = false
 	}
 	trailFor := ""
-	if t, ok := msg.(home.ShowTrailMsg); ok {
+	switch t := msg.(type) {
+	case home.ShowTrailMsg:
 		trailFor = t.ID
+	case home.SealPlanMsg:
+		trailFor = t.ID // the sealing screen loads the same way
 	}
 	_, cmd := m.route(msg)
 	if m.home.TakeAsked() || (m.ask != nil && m.ask.TakeAsked()) {
@@ -61,6 +64,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.trailWant = trailFor
 	}
 	if t, ok := msg.(trailLoadedMsg); ok && t.id == m.trailWant {
+		m.trailWant = ""
+	}
+	if t, ok := msg.(sealListMsg); ok && t.id == m.trailWant {
 		m.trailWant = ""
 	}
 	if waiting && !m.waiting() {

@@ -20,7 +20,7 @@ import (
 )
 
 type homeKeys struct {
-	up, down, open, new, filter, closed, help, quit, clear, end, trail key.Binding
+	up, down, open, new, filter, closed, help, quit, clear, end, trail, seal key.Binding
 	// arrows end a search and go back to the list; j and k are letters
 	// of the search there.
 	arrows key.Binding
@@ -36,6 +36,7 @@ func newHomeKeys(l model.Lang) homeKeys {
 		end:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T(l, "avsluta planen", "close the plan"))),
 		closed: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "visa avslutade", "show closed"))),
 		trail:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", model.T(l, "åtkomstlogg", "access trail"))),
+		seal:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T(l, "försegla för kollega", "seal for a colleague"))),
 		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
 		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "stäng", "quit"))),
 		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
@@ -46,11 +47,11 @@ func newHomeKeys(l model.Lang) homeKeys {
 // ShortHelp puts help and quitting first, so a narrow window never hides
 // how to get help or how to leave.
 func (k homeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.help, k.quit, k.open, k.new, k.filter, k.up, k.closed, k.end, k.trail}
+	return []key.Binding{k.help, k.quit, k.open, k.new, k.filter, k.up, k.closed, k.end, k.trail, k.seal}
 }
 
 func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.up, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.end, k.trail, k.help, k.quit}}
+	return [][]key.Binding{{k.up, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.end, k.trail, k.seal, k.help, k.quit}}
 }
 
 type (
@@ -218,6 +219,15 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 			}
 			return h.Request(ShowTrailMsg{s.ID, person})
 		}
+	case key.Matches(k, h.keys.seal):
+		if h.cursor < len(h.shown) {
+			s := *h.shown[h.cursor]
+			person := s.Person
+			if s.ConsentGone {
+				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
+			}
+			return h.Request(SealPlanMsg{s.ID, person})
+		}
 	case key.Matches(k, h.keys.end):
 		// On a closed plan: the list of people to tell, to tick.
 		if h.cursor < len(h.shown) {
@@ -364,6 +374,10 @@ func (h *Model) columns(name, pnr, status, ver, fu, open string) string {
 
 // ShowTrailMsg asks the root for a plan's access trail.
 type ShowTrailMsg struct{ ID, Person string }
+
+// SealPlanMsg asks the root to seal a plan for someone in the recipients
+// file.
+type SealPlanMsg struct{ ID, Person string }
 
 // SamePerson tells whether a listed plan has the same name and birth date,
 // so that a second plan for one person is not made by mistake. It looks at
