@@ -68,7 +68,11 @@ func TestSealFromHomeScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 80, 24)
-	press(m, "s")
+	press(m, "?")
+	if s := screenText(m); !strings.Contains(s, "försegla för en kollega") {
+		t.Errorf("the help does not name the key:\n%s", s)
+	}
+	press(m, "esc", "s")
 	if s := screenText(m); !strings.Contains(s, "Per Wall, Geriatriken") || !strings.Contains(s, "Tora Test") {
 		t.Fatalf("the sealing screen:\n%s", s)
 	}

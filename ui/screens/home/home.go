@@ -36,7 +36,7 @@ func newHomeKeys(l model.Lang) homeKeys {
 		end:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T(l, "avsluta planen", "close the plan"))),
 		closed: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "visa avslutade", "show closed"))),
 		trail:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", model.T(l, "åtkomstlogg", "access trail"))),
-		seal:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T(l, "försegla för kollega", "seal for a colleague"))),
+		seal:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T(l, "försegla för en kollega", "seal for a colleague"))),
 		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
 		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "stäng", "quit"))),
 		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
@@ -45,9 +45,10 @@ func newHomeKeys(l model.Lang) homeKeys {
 }
 
 // ShortHelp puts help and quitting first, so a narrow window never hides
-// how to get help or how to leave.
+// how to get help or how to leave. Sealing for a colleague is rare and
+// shown in the full help (?) only.
 func (k homeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.help, k.quit, k.open, k.new, k.filter, k.up, k.closed, k.end, k.trail, k.seal}
+	return []key.Binding{k.help, k.quit, k.open, k.new, k.filter, k.up, k.closed, k.end, k.trail}
 }
 
 func (k homeKeys) FullHelp() [][]key.Binding {
