@@ -115,17 +115,17 @@ func cmdSeal(a *app, args []string) error {
 				"no key to sign with: ~/.ssh/id_ed25519 does not exist. Give --sign KEY, or make one with ssh-keygen -t ed25519. Nothing was written.")
 		}
 	}
-	// The keys first, so that a passphrase is asked before the database
-	// is held.
-	signer, err := seal.LoadSigner(*signKey, a.sshAsk())
-	if err != nil {
-		return err
-	}
+	// The database first: one that another program has is said at once,
+	// before a passphrase is typed for nothing.
 	db, err := a.openDB()
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	signer, err := seal.LoadSigner(*signKey, a.sshAsk())
+	if err != nil {
+		return err
+	}
 	path, err := db.SealPlan(pos[0], service.SealOptions{To: rs, Signer: signer, File: *out, Dir: "."})
 	if err != nil {
 		return err
@@ -166,16 +166,16 @@ func cmdOpen(a *app, args []string) error {
 	if err != nil {
 		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
 	}
-	opened, err := seal.Open(f, kr, service.MaxSealed)
-	f.Close()
-	if err != nil {
-		return err
-	}
+	defer f.Close()
 	db, err := a.openDB()
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	opened, err := seal.Open(f, kr, service.MaxSealed)
+	if err != nil {
+		return err
+	}
 	sd, err := db.ReadSealed(opened)
 	if err != nil {
 		var ie *model.ImportError
