@@ -32,7 +32,7 @@ func (m *Model) loadTrail(id, person string) tea.Cmd {
 		rows := make([]trail.TrailRow, 0, len(events))
 		for _, e := range events {
 			rows = append(rows, trail.TrailRow{Seq: e.Seq, At: e.At, Kind: e.Kind, Section: e.Section, Count: e.Count,
-				OSUser: e.OSUser, Secretary: e.Secretary, From: e.From})
+				OSUser: e.OSUser, Secretary: e.Secretary, From: e.From, Carried: e.Carried})
 		}
 		return trailLoadedMsg{id: id, person: person, rows: rows, err: err}
 	})

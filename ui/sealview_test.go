@@ -98,6 +98,20 @@ func TestSealFromHomeScreen(t *testing.T) {
 	if ev, _ := db.Trail(p.ID); ev[len(ev)-1].Kind != "sealed" || ev[len(ev)-1].Key != o.Fingerprint {
 		t.Errorf("trail: %+v", ev[len(ev)-1])
 	}
+	// Per's database takes it; its trail screen marks the sender's events.
+	per := openTestDB(t)
+	sd, err := per.ReadSealed(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := per.SaveSealed(sd); err != nil {
+		t.Fatal(err)
+	}
+	pm := newTestModel(t, per, model.Swedish, 100, 30)
+	press(pm, "t")
+	if s := screenText(pm); !strings.Contains(s, "[avsändare] skapad") || !strings.Contains(s, "inläst från fil") {
+		t.Errorf("the receiver's trail screen:\n%s", s)
+	}
 }
 
 // A signing key with a passphrase is asked for in a masked field; a wrong

@@ -25,6 +25,9 @@ type TrailRow struct {
 	OSUser    string
 	Secretary string
 	From      string
+	// Carried marks an event of the sender's trail that came with a
+	// sealed plan (it happened on another computer).
+	Carried bool
 }
 
 type trailKeys struct {
@@ -148,6 +151,9 @@ func (m *Model) what(r TrailRow) string {
 	s := model.TrailLabel(m.lang, r.Kind, r.Section)
 	if r.Count > 0 {
 		s += fmt.Sprintf(model.T(m.lang, ", %d planer", ", %d plans"), r.Count)
+	}
+	if r.Carried {
+		s = model.T(m.lang, "[avsändare] ", "[sender] ") + s
 	}
 	return s
 }
