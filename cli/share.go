@@ -104,13 +104,26 @@ func (s sharing) Code(role string) string { return s.Server.Code(share.Role(role
 func (s sharing) Devices() []ui.Device {
 	var out []ui.Device
 	for _, c := range s.Clients() {
-		out = append(out, ui.Device{ID: c.ID, Role: string(c.Role), Addr: c.Addr, Since: c.Since})
+		out = append(out, ui.Device{ID: c.ID, Role: string(c.Role), Addr: c.Addr, User: c.User, Since: c.Since})
 	}
 	return out
 }
 
-func (s sharing) Stop() error {
-	err := s.Close()
+func (s sharing) Refused() []ui.Refusal {
+	var out []ui.Refusal
+	for _, r := range s.Server.Refused() {
+		out = append(out, ui.Refusal{Addr: r.Addr, Role: string(r.Role), Count: r.Count, Last: r.Last})
+	}
+	return out
+}
+
+func (s sharing) Stop() error { return s.end(s.Close) }
+
+func (s sharing) EndMeeting() error { return s.end(s.Server.EndMeeting) }
+
+// end stops the share with stop, then closes the log of faults.
+func (s sharing) end(stop func() error) error {
+	err := stop()
 	if s.log != nil {
 		_ = s.log.Close()
 	}

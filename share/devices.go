@@ -1,6 +1,7 @@
 package share
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -99,6 +100,10 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			// The program has left the alternate screen and shown the
 			// cursor again: the words stay on a clean screen.
 			_, _ = fmt.Fprint(sess, "\x1b[2J\x1b[H\r\n  "+msg+"\r\n\r\n")
+			// The session ends here, with its status, before the share
+			// closes the connection: ssh then ends as after any session,
+			// not with "closed by remote host".
+			_ = sess.Exit(0)
 		}
 	}
 }
@@ -111,7 +116,23 @@ func (s *Server) fault(c *conn, where string) {
 	c.end(endFault)
 }
 
+// join lists the device, then records it in the trail. The trail is
+// written with no lock of the share held: the secretary's screen reads the
+// list while it holds the session, and the trail needs the session.
 func (s *Server) join(sess ssh.Session) (*conn, error) {
+	c, err := s.list(sess)
+	if err != nil {
+		return nil, err
+	}
+	s.signal()
+	if s.o.Trail != nil {
+		s.o.Trail("joined", c.Client)
+	}
+	return c, nil
+}
+
+func (s *Server) list(sess ssh.Session) (*conn, error) {
+	user := peerUser(sess.RemoteAddr(), sess.LocalAddr()) // reads a file: not under the lock
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -129,13 +150,9 @@ func (s *Server) join(sess ssh.Session) (*conn, error) {
 	}
 	s.nextID++
 	c := &conn{Client: Client{ID: s.nextID, Role: r, Addr: ipOf(sess.RemoteAddr()),
-		User: peerUser(sess.RemoteAddr(), sess.LocalAddr()), Since: s.o.Now()}, sess: sess}
+		User: user, Since: s.o.Now()}, sess: sess}
 	s.clients[c.ID] = c
 	s.running.Add(1)
-	s.signal()
-	if s.o.Trail != nil {
-		s.o.Trail("joined", c.Client)
-	}
 	return c, nil
 }
 
@@ -253,6 +270,13 @@ func (s *Server) stop(why endReason) error {
 	case <-done:
 	case <-time.After(endWait):
 	}
+	// Each device's ssh ends its connection once its session has ended:
+	// a moment for that, so that none is cut off with "closed by remote
+	// host" after its farewell; then whatever is left (ssh -N, a code
+	// prompt) is closed.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	_ = s.srv.Shutdown(ctx)
+	cancel()
 	err := s.srv.Close()
 	<-s.served
 	s.mu.Lock()

@@ -253,6 +253,10 @@ func TestAFaultStaysWithItsDevice(t *testing.T) {
 		}
 	}
 	_, _ = room.in.Write([]byte("x"))
+	deadline := time.Now().Add(3 * time.Second)
+	for len(s.Clients()) != 1 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
 	if len(s.Clients()) != 1 {
 		t.Errorf("devices left: %+v", s.Clients())
 	}

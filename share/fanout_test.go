@@ -57,11 +57,19 @@ func openMeeting(t testing.TB) *meeting {
 		p.Draft.Meeting.Participants[i].Attendance = model.AttendRoom
 	}
 	p.Draft.Consent.NotRaise = []string{"pappans nya sambo"}
+	ag := agenda(t)
+	// The meeting is at the introductions, a round: the chair's screen
+	// lists who speaks, the room's who is here.
+	for _, st := range ag(p.Variant) {
+		if st.Round {
+			p.Position.Step = st.ID
+			break
+		}
+	}
 	sess, err := svc.CreateSession(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ag := agenda(t)
 	srv, err := share.Start(share.Options{Listen: "127.0.0.1:0", HostKey: filepath.Join(dir, share.HostKeyName),
 		NewModel: func(c share.Client) (tea.Model, func()) {
 			v := sess.Attach()
@@ -270,17 +278,27 @@ func TestShareThreeDevicesTyping(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	// The room's screens show the end of what was typed.
+	var step string
+	m.host.Read(func(p *model.Plan) { step = p.Position.Step })
+	// Back at the introductions, a round, every screen lists the people:
+	// a new name shows on all of them.
+	m.host.Edit(func(p *model.Plan) {
+		for _, st := range agenda(t)(p.Variant) {
+			if st.Round {
+				m.host.MoveStep(st.ID)
+				break
+			}
+		}
+	})
 	off := rooms[0].mark()
 	rename(m, "ghjkmnpq")
 	for _, d := range devs {
 		d.waitFor(t, 0, "ghjkmnpq", 10*time.Second)
 	}
 	_ = off
-	var step string
 	var spoke int
 	m.host.Edit(func(p *model.Plan) {
-		step = p.Position.Step
+		m.host.MoveStep(step) // where the chair left it
 		for _, ids := range p.Draft.Rounds {
 			spoke += len(ids)
 		}

@@ -30,7 +30,7 @@ func (m *Model) leave(s *service.Session, sh Sharing) tea.Cmd {
 		// Sharing stops first, so that the devices' leaving is in the
 		// trail and nothing reaches a device after the session closed.
 		if sh != nil {
-			_ = sh.Stop()
+			_ = sh.EndMeeting()
 		}
 		return meetingLeftMsg{s.ID(), s.CloseWithin(0, nil)}
 	})
@@ -48,7 +48,7 @@ func (m *Model) Shutdown(retry time.Duration, stop <-chan struct{}) ([]service.C
 	err := m.flushForm()
 	m.work.Wait()
 	if sh := m.takeSharing(); sh != nil {
-		_ = sh.Stop()
+		_ = sh.EndMeeting()
 	}
 	var closed []service.Closed
 	if m.session != nil {

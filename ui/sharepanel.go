@@ -29,16 +29,38 @@ type Sharing interface {
 	Changed() <-chan struct{}
 	Done() <-chan struct{}
 	Drop(id int)
-	// Stop disconnects every device and stops listening.
+	// Fingerprint is the host key's SHA256 fingerprint, as ssh shows it
+	// when a device connects for the first time.
+	Fingerprint() string
+	// Refused lists the wrong codes given so far, per address and role,
+	// the latest first.
+	Refused() []Refusal
+	// Stop tells every device that the meeting is no longer shown there,
+	// lets it go and stops listening; the meeting goes on.
 	Stop() error
+	// EndMeeting does the same as the meeting ends, and tells every
+	// device so.
+	EndMeeting() error
 }
 
 // Device is one connected device.
 type Device struct {
-	ID    int
-	Role  string
-	Addr  string
+	ID   int
+	Role string
+	Addr string
+	// User is the device's account on this computer, when it connects
+	// from it; "" when it cannot be known.
+	User  string
 	Since time.Time
+}
+
+// Refusal is a run of wrong codes from one address for one role ("" for
+// a user name that is no role). It never holds what was typed.
+type Refusal struct {
+	Addr  string
+	Role  string
+	Count int
+	Last  time.Time
 }
 
 type shareKeys struct {
@@ -167,7 +189,11 @@ func (o *sharePanel) deviceLines(devs []Device, n int) []string {
 	var out []string
 	for i := first; i < len(devs) && len(out) < n; i++ {
 		d := devs[i]
-		line := fmt.Sprintf("%-14s %-16s %s %s", roleLabel(l, d.Role), d.Addr, model.T(l, "sedan", "since"), d.Since.Format("15:04"))
+		addr := d.Addr
+		if d.User != "" {
+			addr += " (" + d.User + ")"
+		}
+		line := fmt.Sprintf("%-14s %-16s %s %s", roleLabel(l, d.Role), addr, model.T(l, "sedan", "since"), d.Since.Format("15:04"))
 		if i == cur {
 			out = append(out, st.Focused.Render("› ")+st.Selected.Render(line))
 		} else {
@@ -191,6 +217,8 @@ func (o *sharePanel) View(w, h int) string {
 		hint[i] = st.Subtle.Render(hint[i])
 	}
 	devs := o.sh.Devices()
+	fpr := o.fingerprintLines(iw)
+	refused := o.refusedLines(iw)
 	var help []string
 	for _, k := range []key.Binding{o.keys.drop, o.keys.stop, o.keys.close} {
 		help = append(help, k.Help().Key+" "+k.Help().Desc)
@@ -201,7 +229,7 @@ func (o *sharePanel) View(w, h int) string {
 	for _, j := range join {
 		joinRows += len(j)
 	}
-	spare := ih - (1 + joinRows + 1 + 1) - max(1, len(devs))
+	spare := ih - (1 + joinRows + len(fpr) + 1 + 1) - max(1, len(devs)) - min(1, len(refused))
 	take := func(n int) bool {
 		if spare >= n {
 			spare -= n
@@ -211,6 +239,10 @@ func (o *sharePanel) View(w, h int) string {
 	}
 	gapTitle, gapList, gapHelp := take(1), take(1), take(1)
 	gapRoles := take(len(join) - 1)
+	moreRefused := 0
+	for moreRefused < len(refused)-1 && take(1) {
+		moreRefused++
+	}
 	showHint := take(1 + len(hint))
 
 	var b []string
@@ -224,6 +256,7 @@ func (o *sharePanel) View(w, h int) string {
 		}
 		b = append(b, j...)
 	}
+	b = append(b, fpr...)
 	if showHint {
 		b = append(append(b, ""), hint...)
 	}
@@ -232,9 +265,59 @@ func (o *sharePanel) View(w, h int) string {
 	}
 	b = append(b, st.Label.Render(fmt.Sprintf(model.T(l, "Anslutna (%d)", "Connected (%d)"), len(devs))))
 	b = append(b, o.deviceLines(devs, max(1, len(devs)+min(0, spare)))...)
+	if len(refused) > 0 {
+		b = append(b, refused[:1+moreRefused]...)
+	}
 	if gapHelp {
 		b = append(b, "")
 	}
 	b = append(b, st.Subtle.Render(strings.Join(help, " · ")))
 	return strings.Join(components.Pane(st.FocusBorder, strings.Join(b, "\n"), w, h), "\n")
+}
+
+// fingerprintLines give the host key's fingerprint in one line, for the
+// one who types the line to compare with what ssh asks about the first
+// time; with the words around it that the width allows.
+func (o *sharePanel) fingerprintLines(iw int) []string {
+	fp := o.sh.Fingerprint()
+	if fp == "" {
+		return nil
+	}
+	line := fp
+	for _, label := range []string{
+		model.T(o.lang, "Datorns nyckel (ssh frågar om den första gången): ", "This computer's key (ssh asks about it the first time): "),
+		model.T(o.lang, "Datorns nyckel: ", "Computer's key: "),
+		model.T(o.lang, "Nyckel: ", "Key: "),
+	} {
+		if ansi.StringWidth(label+fp) <= iw {
+			line = label + fp
+			break
+		}
+	}
+	return []string{o.st.Subtle.Render(ansi.Truncate(line, iw, "…"))}
+}
+
+// refusedLines say where wrong codes came from, one line an address and
+// role, the latest first: "3 felaktiga koder från 127.0.0.5".
+func (o *sharePanel) refusedLines(iw int) []string {
+	l := o.lang
+	var out []string
+	for _, r := range o.sh.Refused() {
+		codes := model.T(l, "felaktiga koder", "wrong codes")
+		if r.Count == 1 {
+			codes = model.T(l, "felaktig kod", "wrong code")
+		}
+		from := r.Addr
+		if from == "" {
+			from = model.T(l, "andra adresser", "other addresses")
+		}
+		to := model.T(l, "okänt namn", "unknown name")
+		if r.Role != "" {
+			to = roleLabel(l, r.Role)
+		}
+		line := fmt.Sprintf(model.T(l, "%d %s från %s (%s), %s", "%d %s from %s (%s), %s"),
+			r.Count, codes, from, to, r.Last.Format("15:04"))
+		out = append(out, o.st.Err.Render(ansi.Truncate(line, iw, "…")))
+	}
+	return out
 }

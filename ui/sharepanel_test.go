@@ -18,6 +18,7 @@ type fakeSharing struct {
 	host    string
 	codes   map[string]string
 	devs    []Device
+	refused []Refusal
 	changed chan struct{}
 	done    chan struct{}
 }
@@ -44,6 +45,11 @@ func (f *fakeSharing) Changed() <-chan struct{} { return f.changed }
 func (f *fakeSharing) Done() <-chan struct{}    { return f.done }
 func (f *fakeSharing) Drop(int)                 {}
 func (f *fakeSharing) Stop() error              { return nil }
+func (f *fakeSharing) EndMeeting() error        { return nil }
+func (f *fakeSharing) Refused() []Refusal       { return f.refused }
+func (f *fakeSharing) Fingerprint() string {
+	return "SHA256:q8Kx1bVt0Jm4Zr7NwEo2Hc9YuLd5SgPaFi3TnXe6W0k"
+}
 
 // joinOf finds role's ssh line on the screen and the code given with it:
 // on the same line or the next, under the device it is for.
@@ -90,6 +96,9 @@ func TestSharePanelCodePerRole(t *testing.T) {
 				for _, n := range []int{0, 3, 8} {
 					name := fmt.Sprintf("%v/%s/%dx%d/%d devices", l, host, sz[0], sz[1], n)
 					f := newFakeSharing(host, n)
+					if n == 3 {
+						f.refused = []Refusal{{Addr: "127.0.0.5", Role: "chair", Count: 3, Last: fixedNow}, {Addr: "10.0.0.9", Role: "room", Count: 1, Last: fixedNow}}
+					}
 					p := newSharePanel(l, &st, f)
 					p.cursor = n - 1 // the last device chosen: it must show
 					scr := ansi.Strip(p.View(sz[0], sz[1]))
@@ -117,6 +126,12 @@ func TestSharePanelCodePerRole(t *testing.T) {
 						if !strings.Contains(scr, want) {
 							t.Errorf("%s: %q not on screen:\n%s", name, want, scr)
 						}
+					}
+					if !strings.Contains(scr, f.Fingerprint()) {
+						t.Errorf("%s: no host key fingerprint:\n%s", name, scr)
+					}
+					if n == 3 && !strings.Contains(scr, model.T(l, "3 felaktiga koder från 127.0.0.5 (mötesledaren)", "3 wrong codes from 127.0.0.5 (the chair)")) {
+						t.Errorf("%s: the wrong codes are not shown:\n%s", name, scr)
 					}
 					if n > 0 && !strings.Contains(scr, fmt.Sprint("10.0.0.", 10+n-1)) {
 						t.Errorf("%s: the chosen device is out of sight:\n%s", name, scr)

@@ -117,5 +117,18 @@ func (m *meetingModel) shareStatus() string {
 		return ""
 	}
 	n := len(m.sharing.Devices())
+	wrong := 0
+	for _, r := range m.sharing.Refused() {
+		wrong += r.Count
+	}
+	if wrong > 0 {
+		// Wrong codes are said where the secretary looks, not only in the
+		// panel: someone may be trying to get in.
+		codes := model.T(m.lang, "felaktiga koder", "wrong codes")
+		if wrong == 1 {
+			codes = model.T(m.lang, "felaktig kod", "wrong code")
+		}
+		return "  ·  " + m.st.Err.Render(fmt.Sprintf(model.T(m.lang, "delas (%d anslutna, %d %s, f3)", "shared (%d connected, %d %s, f3)"), n, wrong, codes))
+	}
 	return "  ·  " + m.st.Warn.Render(fmt.Sprintf(model.T(m.lang, "delas (%d anslutna, f3)", "shared (%d connected, f3)"), n))
 }
