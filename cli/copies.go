@@ -21,7 +21,9 @@ func cmdCopies(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	db.Viewed(p.ID, "copies")
+	if err := db.Viewed(p.ID, "copies"); err != nil {
+		return err
+	}
 	cl := p.Copies(v, a.lang)
 	fmt.Fprintln(a.stdout, cl.Original.Mark(a.lang))
 	for _, r := range cl.Copies {
@@ -50,7 +52,9 @@ func cmdSummons(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	db.Viewed(p.ID, "summons")
+	if err := db.Viewed(p.ID, "summons"); err != nil {
+		return err
+	}
 	s := v.Summons(a.lang)
 	when := strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start)
 	if v.FinalisedAt != nil && v.Content.FollowUp.Date != "" {

@@ -44,7 +44,9 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db.Viewed(p.ID, "diff")
+	if err := db.Viewed(p.ID, "diff"); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
 	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
 	return nil

@@ -48,9 +48,10 @@ func TestDamagedPlanIsNeverShown(t *testing.T) {
 	if after, _ := os.ReadFile(c.db); !bytes.Equal(before, after) {
 		t.Errorf("the damaged file was written to")
 	}
-	// list shows the whole plans and names the damaged one by id.
+	// list shows no one: showing the names cannot be recorded in a file
+	// that takes no more writes. It names the damage and the way out.
 	o, e, code = c.run("list", "--lang", "en")
-	if code == 0 || strings.Contains(o, "Maja") || !strings.Contains(o, "Elias") {
+	if code == 0 || strings.Contains(o, "Maja") || strings.Contains(o, "Elias") || !strings.Contains(e, "trail") || !strings.Contains(e, "rescue") {
 		t.Errorf("list: exit %d\n%s\n%s", code, o, e)
 	}
 	// check says what is wrong, and where.

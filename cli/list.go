@@ -26,7 +26,9 @@ func cmdList(a *app, args []string) error {
 		return listErr
 	}
 	// Showing the list shows every person's name: logged, for the file.
-	db.Listed("list", len(sums))
+	if err := db.Listed("list", len(sums)); err != nil {
+		return err
+	}
 	if *asJSON {
 		type row struct {
 			ID           string `json:"id"`

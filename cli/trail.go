@@ -38,7 +38,9 @@ func cmdTrail(a *app, args []string) error {
 		}
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Åtkomstlogg för plan ", "Access trail of plan ")+id)
 		events, err = db.Trail(id)
-		db.Viewed(id, "trail")
+		if err == nil {
+			err = db.Viewed(id, "trail")
+		}
 	}
 	if err != nil {
 		return err

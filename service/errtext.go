@@ -23,9 +23,13 @@ func ErrorText(l model.Lang, err error) string {
 	if msg, ok := sealErrorText(l, err); ok {
 		return msg
 	}
+	var unrec *UnrecordedError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &unrec):
+		return model.T(l, "det gick inte att skriva i åtkomstloggen ("+ErrorText(l, unrec.Err)+"), så planen visas, skrivs ut eller sparas inte. Det som redan är sparat är kvar.",
+			"the access could not be written to the trail ("+ErrorText(l, unrec.Err)+"), so the plan is not shown, printed or written out. What is saved is still there.")
 	case errors.As(err, &ue):
 		return unsavedText(l, ue.Closed)
 	case errors.As(err, &re) && re.DiskFull():

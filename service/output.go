@@ -63,6 +63,11 @@ func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printo
 	if err != nil {
 		return printout.Result{}, err
 	}
+	// Recorded before the paper exists: a print the trail cannot take is
+	// not made.
+	if err := s.record(p.ID, store.TrailPrinted, "", v.Meeting.Secretary); err != nil {
+		return printout.Result{}, err
+	}
 	var res printout.Result
 	if o.File != "" && o.Printer == "" {
 		// An explicit file: written there, never to a printer. The print
@@ -77,7 +82,6 @@ func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printo
 	} else if res, err = s.o.Device(pdf, o.Printer, printout.DefaultFileName(p, v)); err != nil {
 		return printout.Result{}, err
 	}
-	s.log(p.ID, store.TrailPrinted, "", v.Meeting.Secretary)
 	return res, nil
 }
 
@@ -200,11 +204,14 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportO
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(out); err != nil {
+	// Recorded before it is written out: an export the trail cannot take
+	// is not made. One that then fails to be written is in the trail as
+	// tried, which errs on the side the law asks for.
+	if err := s.record(p.ID, store.TrailExported, "", ""); err != nil {
 		return err
 	}
-	s.log(p.ID, store.TrailExported, "", "")
-	return nil
+	_, err = w.Write(out)
+	return err
 }
 
 // PrintedText says where a print went, in the user's language, with the

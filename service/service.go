@@ -81,6 +81,9 @@ type Service struct {
 
 	smu      sync.Mutex
 	sessions map[string]*Session // each plan's one session, open or closing
+	// recordedOpen are plans LoadToShow recorded as opened, for the
+	// session a screen starts on them next (see openRecorded).
+	recordedOpen map[string]bool
 }
 
 // ResolvePath is the database file for a --db flag: the flag, else

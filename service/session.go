@@ -198,7 +198,9 @@ func (s *Service) newSession(p *model.Plan) *Session {
 	}
 	ss.held = &heldBatcher{db: s.db, id: p.ID}
 	ss.saver = store.NewSaver(ss.held, SaveInterval, ss.saved)
-	ss.log(store.TrailOpened, "")
+	if !s.openRecorded(p.ID) {
+		ss.log(store.TrailOpened, "")
+	}
 	return ss
 }
 

@@ -100,7 +100,9 @@ func (s *Service) adopt(p *model.Plan) (*Session, error) {
 		case <-ss.closing:
 		default:
 			ss.mu.Lock()
-			ss.log(store.TrailOpened, "")
+			if !s.openRecorded(p.ID) {
+				ss.log(store.TrailOpened, "")
+			}
 			ss.mu.Unlock()
 			s.smu.Unlock()
 			return ss, nil

@@ -350,7 +350,9 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		ref := msg.ID
 		m.want = ref
 		return m.io(func() tea.Msg {
-			p, err := svc.Load(ref)
+			// Recorded as opened before it is shown; refused if the
+			// trail will not take it.
+			p, err := svc.LoadToShow(ref)
 			return planLoadedMsg{ref, p, err}
 		}), true
 	case planLoadedMsg:

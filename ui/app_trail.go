@@ -27,7 +27,10 @@ func (m *Model) loadTrail(id, person string) tea.Cmd {
 	return m.io(func() tea.Msg {
 		events, err := svc.Trail(id)
 		if err == nil {
-			svc.Viewed(id, "trail")
+			err = svc.Viewed(id, "trail")
+		}
+		if err != nil {
+			events = nil // not shown unless recorded
 		}
 		rows := make([]trail.TrailRow, 0, len(events))
 		for _, e := range events {

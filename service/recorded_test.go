@@ -1,0 +1,158 @@
+package service
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/sipmote/sipmote/internal/smalldisk"
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/store"
+)
+
+// countKind counts the events of kind in plan id's trail.
+func countKind(t *testing.T, svc *Service, id, kind string) int {
+	t.Helper()
+	tr, err := svc.Trail(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range tr {
+		if e.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// On a real full file system every read either is recorded or shows
+// nothing: export, print, the copies list, opening on a screen. Once the
+// space is back, they are recorded again.
+func TestReadsOnAFullDiskAreRecordedOrRefused(t *testing.T) {
+	dir := smalldisk.Mount(t, "1m")
+	svc, err := Open(filepath.Join(dir, "sip.db"), Options{
+		Now:          func() time.Time { return testNow },
+		RecoveryDirs: []string{filepath.Join(t.TempDir(), "recovery")},
+		Device: func([]byte, string, string) (printout.Result, error) {
+			t.Error("a print reached the printer")
+			return printout.Result{}, nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	p := newPlan(t, svc, "Vera Sund")
+	free := smalldisk.Fill(t, dir)
+
+	refused := 0
+	for i := 0; i < 400 && refused < 4; i++ {
+		before := countKind(t, svc, p.ID, store.TrailExported)
+		var out bytes.Buffer
+		err := svc.Export(&out, p, p.Current(), ExportOptions{Format: FormatJSON})
+		switch {
+		case err == nil:
+			if countKind(t, svc, p.ID, store.TrailExported) != before+1 {
+				t.Fatal("an export was made and not recorded")
+			}
+		case errors.Is(err, ErrUnrecorded):
+			refused++
+			if out.Len() != 0 {
+				t.Fatalf("a refused export wrote %d bytes", out.Len())
+			}
+			var se *store.SaveError
+			if !errors.As(err, &se) || !se.DiskFull() {
+				t.Errorf("the reason is not the full disk: %v", err)
+			}
+		default:
+			t.Fatalf("export: %v", err)
+		}
+	}
+	if refused == 0 {
+		t.Fatal("the full disk never refused an export's trail event")
+	}
+	// The other reads, while the disk is still full.
+	if _, err := svc.Print(p, p.Current(), PrintOptions{Lang: model.Swedish, Printer: "kontoret"}); !errors.Is(err, ErrUnrecorded) {
+		t.Errorf("print: %v, want refused", err)
+	}
+	if err := svc.Viewed(p.ID, "copies"); !errors.Is(err, ErrUnrecorded) {
+		t.Errorf("copies: %v, want refused", err)
+	}
+	if got, err := svc.LoadToShow(p.ID); !errors.Is(err, ErrUnrecorded) || got != nil {
+		t.Errorf("opening on a screen: %v, want refused and no plan", err)
+	}
+	if _, _, _, err := svc.Findings(p.ID); !errors.Is(err, ErrUnrecorded) {
+		t.Errorf("findings: %v, want refused", err)
+	}
+	if msg := ErrorText(model.English, &UnrecordedError{Err: &store.SaveError{}}); msg == "" {
+		t.Error("no message for a refused read")
+	}
+	free()
+	var out bytes.Buffer
+	if err := svc.Export(&out, p, p.Current(), ExportOptions{Format: FormatJSON}); err != nil || out.Len() == 0 {
+		t.Fatalf("with space again: %v", err)
+	}
+	if got, err := svc.LoadToShow(p.ID); err != nil || got == nil {
+		t.Fatalf("opening with space again: %v", err)
+	}
+	opened := countKind(t, svc, p.ID, store.TrailOpened)
+	ss := svc.SessionOn(p)
+	if err := ss.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := countKind(t, svc, p.ID, store.TrailOpened); n != opened {
+		t.Errorf("the opening was recorded twice (%d events, was %d)", n, opened)
+	}
+}
+
+// A damaged record anywhere in the file stops every write to it, the
+// trail's too: so no read is shown unrecorded.
+func TestReadsInADamagedFileAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sip.db")
+	svc, err := Open(path, Options{Now: func() time.Time { return testNow }, RecoveryDirs: []string{filepath.Join(dir, "rec")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPlan(t, svc, "Vera Sund")
+	q := newPlan(t, svc, "Olle Sund")
+	svc.Close()
+	damageRecord(t, path, q.ID)
+	svc, err = Open(path, Options{Now: func() time.Time { return testNow }, RecoveryDirs: []string{filepath.Join(dir, "rec")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	var out bytes.Buffer
+	if err := svc.Export(&out, p, p.Current(), ExportOptions{Format: FormatMarkdown}); !errors.Is(err, ErrUnrecorded) || out.Len() != 0 {
+		t.Errorf("export from a damaged file: %v, %d bytes", err, out.Len())
+	}
+	if err := svc.Viewed(p.ID, "diff"); !errors.Is(err, store.ErrDamaged) {
+		t.Errorf("diff: %v, want the damage named", err)
+	}
+}
+
+// damageRecord flips a byte in the middle of plan id's stored record.
+func damageRecord(t *testing.T, path, id string) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("plans"))
+		v := bytes.Clone(b.Get([]byte(id)))
+		v[len(v)/2] ^= 0x20
+		return b.Put([]byte(id), v)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
