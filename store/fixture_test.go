@@ -7,123 +7,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/internal/fixture"
 	"github.com/sipmote/sipmote/model"
 )
 
 // Everything here is made up. The person is Tolvan Tolvansson, whose
 // personnummer 19121212-1212 is Skatteverket's well-known test number.
 
-// fixedTime is a fixed instant for repeatable fixtures.
-func fixedTime() time.Time { return time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC) }
-
-// sentences are filler text in the register of a real plan.
-var sentences = []string{
-	"Tolvan vill kunna bo kvar i sin lägenhet och klara vardagen själv.",
-	"Hemtjänsten kommer två gånger om dagen och hjälper till med mat och städning.",
-	"Vårdcentralen följer upp blodtrycket och ser över läkemedelslistan.",
-	"Tolvan säger att det viktigaste är att slippa berätta samma sak för alla.",
-	"Socialpsykiatrin erbjuder boendestöd tre förmiddagar i veckan.",
-	"Det finns oro för att ensamheten har blivit större under vintern.",
-	"Anhöriga vill få veta vem de ska ringa när något händer.",
-	"Arbetsterapeuten provar ut hjälpmedel för badrummet och köket.",
-}
-
-// filler returns n bytes of text starting at sentence seed.
-func filler(n, seed int) string {
-	var b strings.Builder
-	for i := seed; b.Len() < n; i++ {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(sentences[i%len(sentences)])
-	}
-	return strings.ToValidUTF8(b.String()[:n], "")
-}
-
-// LargePlan is the plan the benchmarks save: 15 participants, 10 goals, 60
-// actions and 20 kB of text in all, a large but real-sized meeting. Other
-// packages' benchmarks may want it too; it lives here until there is a
-// shared place for fixtures.
-func LargePlan() *model.Plan {
-	now := fixedTime()
-	p := model.NewPlan(model.Person{Name: "Tolvan Tolvansson", PNR: "19121212-1212", Language: "fi"}, now)
-	p.ID = "3f1c2a4e-9b7d-4e2a-8c1f-0a9b8c7d6e5f"
-	v := p.Draft
-	v.Meeting = model.Meeting{
-		Date: "2025-03-20", Start: "13:00", Minutes: 90, Place: "Vårdcentralen Norra, rum 4",
-		Form: model.FormRoom, Chair: "Person 1", Secretary: "Person 2",
-	}
-	for i := range 15 {
-		v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{
-			ID:        fmt.Sprintf("pt-%02d", i),
-			Name:      fmt.Sprintf("Person %d", i+1),
-			Role:      model.RoleStaff,
-			Unit:      "Enhet för hemsjukvård och rehabilitering",
-			Principal: model.PrincipalKommun,
-			Title:     "Sjuksköterska",
-			Phone:     "010-123 45 67",
-			Email:     fmt.Sprintf("person%d@example.se", i+1),
-			Invited:   true, Confirmed: true, Attendance: model.AttendRoom,
-		})
-	}
-	c := &v.Content
-	for i := range 10 {
-		c.Goals = append(c.Goals, model.Goal{ID: fmt.Sprintf("g-%02d", i), Text: filler(150, i)})
-	}
-	for i := range 60 {
-		c.Actions = append(c.Actions, model.Action{
-			ID: fmt.Sprintf("a-%02d", i), What: filler(110, i), Unit: "Hemtjänst Norra",
-			Responsible: fmt.Sprintf("Person %d", i%15+1), Principal: model.PrincipalKommun,
-			When: "2025-04-01", Status: model.ActionPlanned, GoalIDs: []string{fmt.Sprintf("g-%02d", i%10)},
-		})
-	}
-	c.OwnWords = filler(1500, 1)
-	c.OwnViewHow = "Samtal med skolkuratorn"
-	c.Needs = filler(1500, 2)
-	c.NotAgreed = filler(300, 3)
-	c.Medication = filler(300, 4)
-	c.Devices = filler(200, 5)
-	c.Notes = filler(500, 6)
-	c.Coordinator.ParticipantID = "pt-00"
-	c.FollowUp = model.FollowUp{State: model.FollowUpBooked, Date: "2025-06-12", Time: "10:00", Place: "Vårdcentralen Norra",
-		Attendees: "Alla", CalledBy: "Person 1", What: "Målen"}
-	// Situation takes whatever is left of the 20 kB.
-	if rest := 20_000 - textBytes(p); rest > 0 {
-		c.Situation = filler(rest, 7)
-	}
-	return p
-}
-
-// textBytes counts the bytes of every string in v.
-func textBytes(v any) int {
-	n := 0
-	var walk func(reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			n += v.Len()
-		case reflect.Pointer, reflect.Interface:
-			if !v.IsNil() {
-				walk(v.Elem())
-			}
-		case reflect.Struct:
-			for i := range v.NumField() {
-				walk(v.Field(i))
-			}
-		case reflect.Slice, reflect.Array:
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
-		case reflect.Map:
-			for it := v.MapRange(); it.Next(); {
-				walk(it.Key())
-				walk(it.Value())
-			}
-		}
-	}
-	walk(reflect.ValueOf(v))
-	return n
-}
+// The shared fixtures (internal/fixture) under the names these tests use.
+func fixedTime() time.Time   { return fixture.Time() }
+func textBytes(v any) int    { return fixture.TextBytes(v) }
+func LargePlan() *model.Plan { return fixture.LargePlan() }
 
 // fullPlan has every field of the model set, so a round trip through the
 // store shows that nothing is dropped. assertNoZero keeps it honest when

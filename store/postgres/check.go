@@ -26,7 +26,8 @@ func (d *DB) Check() (*store.Report, error) {
 			return err
 		}
 		r.Schema = uint64(f.version)
-		rows, err := tx.Query(ctx, `SELECT id, record, summary FROM sipmote_plans ORDER BY id`)
+		rows, err := tx.Query(ctx, `SELECT p.id, p.record, s.summary FROM sipmote_plans p
+			LEFT JOIN sipmote_summaries s USING (id) ORDER BY p.id`)
 		if err != nil {
 			return err
 		}

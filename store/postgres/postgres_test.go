@@ -221,7 +221,7 @@ func TestServerSeesOnlyCiphertext(t *testing.T) {
 		}
 		var all []byte
 		for _, q := range []string{
-			`SELECT record || summary FROM sipmote_plans`, `SELECT record FROM sipmote_drafts`,
+			`SELECT record FROM sipmote_plans`, `SELECT summary FROM sipmote_summaries`, `SELECT record FROM sipmote_drafts`,
 			`SELECT record FROM sipmote_trail`, `SELECT value FROM sipmote_meta`,
 		} {
 			rows, _ := c.Query(ctx, q)
