@@ -89,12 +89,16 @@ func TestSealAndOpenBetweenTwoDatabases(t *testing.T) {
 	if n := planCount(t, to); n != 0 {
 		t.Fatalf("%d plans written by a refused open", n)
 	}
+	// Per knows Anna's key: open names her as his list does.
+	annaPub, _ := os.ReadFile(filepath.Join(home, ".ssh", "id_ed25519.pub"))
+	os.MkdirAll(filepath.Join(home, ".config", "sipmote"), 0o700)
+	os.WriteFile(filepath.Join(home, ".config", "sipmote", "recipients"), []byte("Anna Berg, LSS "+string(annaPub)), 0o600)
 	o, e, code := to.run("open", file, "--identity", per, "--lang", "en")
 	if code != 0 {
 		t.Fatalf("open: %d %s", code, e)
 	}
 	fp, _ := exec.Command("ssh-keygen", "-l", "-f", filepath.Join(home, ".ssh", "id_ed25519.pub")).Output()
-	if !strings.Contains(e, "Signed by: "+strings.Fields(string(fp))[1]+" (anna@kommun)") {
+	if !strings.Contains(e, "Signed by: "+strings.Fields(string(fp))[1]+" (anna@kommun) — Anna Berg, LSS in your recipients list") {
 		t.Errorf("open says %q; ssh-keygen -l says %q", e, fp)
 	}
 	newID := strings.TrimSpace(o)
