@@ -33,7 +33,7 @@ func cmdBackup(a *app, args []string) error {
 	if err != nil {
 		return fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
 	}
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !service.IsServer(path) {
 		return fail("det finns ingen databas att säkerhetskopiera: "+path, "there is no database to back up: "+path)
 	}
 	var res *service.BackupResult

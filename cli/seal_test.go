@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/internal/pgtest"
 	"github.com/sipmote/sipmote/service"
 )
 
@@ -259,5 +260,30 @@ func TestBackupWhileTheFileIsHeld(t *testing.T) {
 	ft, _ := held.FileTrail()
 	if ft[len(ft)-1].Kind != "backup" {
 		t.Errorf("the holder's trail: %+v", ft[len(ft)-1])
+	}
+}
+
+// A PostgreSQL database backs up the same way (no one holds it), and the
+// backup restores into a database file that passes the check.
+func TestBackupFromPostgres(t *testing.T) {
+	sealHome(t)
+	key := keygen(t, filepath.Join(t.TempDir(), "backup"), "ed25519", "", "backup@x")
+	c := &runner{t: t, db: pgtest.DSN(t)}
+	c.ok("demo")
+	dir := t.TempDir()
+	out := c.ok("backup", dir, "--to", key+".pub")
+	if !strings.Contains(out, "Säkerhetskopia sparad") {
+		t.Fatalf("backup: %q", out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "sipmote-backup-*.db.age"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	newDB := filepath.Join(t.TempDir(), "from-pg.db")
+	r := &runner{t: t, db: newDB}
+	r.ok("restore", files[0], newDB, "--identity", key)
+	r.ok("check")
+	if planCount(t, r) != planCount(t, c) {
+		t.Error("the restored file holds other plans")
 	}
 }

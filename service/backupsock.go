@@ -77,6 +77,9 @@ type backupServer struct {
 // serveBackups starts answering; it is best effort: without a socket, a
 // backup is still taken from inside the program or when it is closed.
 func (s *Service) serveBackups() {
+	if s.db.Engine() != "bbolt" {
+		return // a PostgreSQL database is shared: anyone can back it up
+	}
 	p := socketPath(s.db.Path())
 	if p == "" {
 		return
@@ -171,6 +174,9 @@ var ErrNoAnswer = errors.New("service: the program that has the database does no
 // a snapshot and writes it as Backup does. It is for when Open says
 // ErrLocked.
 func RemoteBackup(dbPath, dir string, to []seal.Recipient, keep int, now time.Time) (*BackupResult, error) {
+	if IsServer(dbPath) {
+		return nil, ErrNoAnswer
+	}
 	p := socketPath(dbPath)
 	if p == "" {
 		return nil, ErrNoAnswer
