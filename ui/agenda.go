@@ -220,9 +220,22 @@ func budgetStyle(st *common.Styles, used, share time.Duration) interface{ Render
 // secretary's screen may be the one on the wall, so the consent's scope and
 // the subjects not to raise are shown only in the chair's view.
 func chairHint(l model.Lang, s Step) string {
-	if s.Section != secConsent {
+	if s.Section != model.SectionConsent {
 		return ""
 	}
 	return model.T(l, "Samtycket och det som inte tas upp: mötesledarens vy (f2)",
 		"Consent scope and what not to raise: the chair's view (f2)")
+}
+
+// countText says how many errors and warnings, in the right number.
+func countText(l model.Lang, nErr, nWarn int) string {
+	e := model.T(l, "fel", "errors")
+	if nErr == 1 && l == model.English {
+		e = "error"
+	}
+	w := model.T(l, "varningar", "warnings")
+	if nWarn == 1 {
+		w = model.T(l, "varning", "warning")
+	}
+	return fmt.Sprintf("%d %s, %d %s", nErr, e, nWarn, w)
 }

@@ -132,19 +132,6 @@ func (m *meetingModel) helpLine() string {
 	return m.helpText
 }
 
-// countText says how many errors and warnings, in the right number.
-func countText(l model.Lang, nErr, nWarn int) string {
-	e := model.T(l, "fel", "errors")
-	if nErr == 1 && l == model.English {
-		e = "error"
-	}
-	w := model.T(l, "varningar", "warnings")
-	if nWarn == 1 {
-		w = model.T(l, "varning", "warning")
-	}
-	return fmt.Sprintf("%d %s, %d %s", nErr, e, nWarn, w)
-}
-
 // saveErrorText says what went wrong with saving without naming any data.
 func saveErrorText(l model.Lang, err error) string {
 	return model.T(l, "KUNDE INTE SPARA: ", "COULD NOT SAVE: ") + common.ErrText(l, err) +

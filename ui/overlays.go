@@ -5,11 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
-	gansi "charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
@@ -206,86 +202,3 @@ func (o *sectionOverlay) View(w, h int) string {
 	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang, "tryck siffran/bokstaven eller ↑↓ och enter · esc stänger", "press the digit/letter or ↑↓ and enter · esc closes")))
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
-
-// previewOverlay shows the plan as the printed document, rendered once when
-// opened, never per keystroke.
-type previewOverlay struct {
-	lang  model.Lang
-	st    *common.Styles
-	close key.Binding
-	vp    viewport.Model
-	ready bool
-	w, h  int
-}
-
-type previewMsg struct {
-	text string
-	err  error
-}
-
-func newPreviewOverlay(l model.Lang, st *common.Styles, w, h int) *previewOverlay {
-	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(max(3, h-2)))
-	return &previewOverlay{lang: l, st: st, vp: vp, w: w, h: h, close: components.CloseKeys(l, "ctrl+e")}
-}
-
-// render builds the document off the UI goroutine from a snapshot.
-func (o *previewOverlay) render(p *model.Plan, l model.Lang) tea.Cmd {
-	w := o.w
-	style := previewStyle(o.st)
-	return func() tea.Msg {
-		md := planMarkdown(p, l, w)
-		// Line breaks typed in the plan are kept, as the PDF keeps them.
-		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, w-4)),
-			glamour.WithPreservedNewLines())
-		if err != nil {
-			return previewMsg{md, nil}
-		}
-		out, err := r.Render(md)
-		if err != nil {
-			return previewMsg{md, nil}
-		}
-		return previewMsg{text: out}
-	}
-}
-
-func (o *previewOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
-	switch msg := msg.(type) {
-	case previewMsg:
-		o.vp.SetContent(msg.text)
-		o.ready = true
-		return o, nil
-	case tea.KeyPressMsg:
-		if key.Matches(msg, o.close) {
-			return nil, nil
-		}
-	}
-	var cmd tea.Cmd
-	o.vp, cmd = o.vp.Update(msg)
-	return o, cmd
-}
-
-func (o *previewOverlay) View(w, h int) string {
-	if !o.ready {
-		return model.T(o.lang, "Förbereder förhandsgranskningen…", "Preparing the preview…")
-	}
-	foot := o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↑↓ pgup pgdn bläddrar · esc stänger · %d%%", "↑↓ pgup pgdn scroll · esc closes · %d%%"), int(o.vp.ScrollPercent()*100)))
-	return o.vp.View() + "\n" + foot
-}
-
-// previewStyle is glamour's style for the terminal's background (none at
-// all under NO_COLOR), without the "##" before headings, which a reader who
-// has never seen Markdown takes for part of the text.
-func previewStyle(st0 *common.Styles) gansi.StyleConfig {
-	st := styles.DarkStyleConfig
-	switch {
-	case st0.NoColor:
-		st = styles.NoTTYStyleConfig
-	case !st0.Dark:
-		st = styles.LightStyleConfig
-	}
-	st.H2.Prefix, st.H3.Prefix, st.H4.Prefix = "", "", ""
-	st.H2.Underline = boolPtr(true)
-	return st
-}
-
-func boolPtr(b bool) *bool { return &b }

@@ -78,7 +78,7 @@ type roomPart struct {
 
 // roomParts are in the order of the plan, with the person's headings.
 var roomParts = []roomPart{
-	{secParticipants, model.Text{SV: "Vi som är här", EN: "Who is here"}, func(v *model.Version, l model.Lang) []string {
+	{model.SectionParticipants, model.Text{SV: "Vi som är här", EN: "Who is here"}, func(v *model.Version, l model.Lang) []string {
 		var out []string
 		for _, p := range v.Present() {
 			who := p.Name
@@ -91,10 +91,10 @@ var roomParts = []roomPart{
 		}
 		return out
 	}},
-	{secOwnWords, model.Text{SV: "Det här är viktigt för mig", EN: "This is what matters to me"}, roomText(func(c *model.Content) string { return c.OwnWords })},
-	{secSituation, model.Text{SV: "Så här är det nu", EN: "How things are now"}, roomText(func(c *model.Content) string { return c.Situation })},
-	{secNeeds, model.Text{SV: "Det här behöver jag hjälp med", EN: "What I need help with"}, roomText(func(c *model.Content) string { return c.Needs })},
-	{secGoals, model.Text{SV: "Det här vill jag uppnå", EN: "What I want to reach"}, func(v *model.Version, l model.Lang) []string {
+	{model.SectionOwnWords, model.Text{SV: "Det här är viktigt för mig", EN: "This is what matters to me"}, roomText(func(c *model.Content) string { return c.OwnWords })},
+	{model.SectionSituation, model.Text{SV: "Så här är det nu", EN: "How things are now"}, roomText(func(c *model.Content) string { return c.Situation })},
+	{model.SectionNeeds, model.Text{SV: "Det här behöver jag hjälp med", EN: "What I need help with"}, roomText(func(c *model.Content) string { return c.Needs })},
+	{model.SectionGoals, model.Text{SV: "Det här vill jag uppnå", EN: "What I want to reach"}, func(v *model.Version, l model.Lang) []string {
 		var out []string
 		for i, g := range v.Content.Goals {
 			if strings.TrimSpace(g.Text) != "" {
@@ -103,7 +103,7 @@ var roomParts = []roomPart{
 		}
 		return out
 	}},
-	{secActions, model.Text{SV: "Vem gör vad, och när?", EN: "Who does what, and when?"}, func(v *model.Version, l model.Lang) []string {
+	{model.SectionActions, model.Text{SV: "Vem gör vad, och när?", EN: "Who does what, and when?"}, func(v *model.Version, l model.Lang) []string {
 		var out []string
 		for _, a := range v.Content.Actions {
 			if strings.TrimSpace(a.What) == "" {
@@ -122,7 +122,7 @@ var roomParts = []roomPart{
 		}
 		return out
 	}},
-	{secMedication, model.Text{SV: "Läkemedel och hjälpmedel", EN: "Medicines and aids"}, func(v *model.Version, l model.Lang) []string {
+	{model.SectionMedication, model.Text{SV: "Läkemedel och hjälpmedel", EN: "Medicines and aids"}, func(v *model.Version, l model.Lang) []string {
 		var out []string
 		for _, s := range []string{v.Content.Medication, v.Content.Devices} {
 			if strings.TrimSpace(s) != "" {
@@ -131,7 +131,7 @@ var roomParts = []roomPart{
 		}
 		return out
 	}},
-	{secCoordinator, model.Text{SV: "Den som håller ihop min plan", EN: "The one who keeps my plan together"}, func(v *model.Version, l model.Lang) []string {
+	{model.SectionCoordinator, model.Text{SV: "Den som håller ihop min plan", EN: "The one who keeps my plan together"}, func(v *model.Version, l model.Lang) []string {
 		if p := v.CoordinatorParticipant(); p != nil {
 			who := p.Name
 			if p.Unit != "" {
@@ -141,7 +141,7 @@ var roomParts = []roomPart{
 		}
 		return nil
 	}},
-	{secNotAgreed, model.Text{SV: "Det här är vi inte överens om än", EN: "What we have not agreed on yet"}, func(v *model.Version, l model.Lang) []string {
+	{model.SectionNotAgreed, model.Text{SV: "Det här är vi inte överens om än", EN: "What we have not agreed on yet"}, func(v *model.Version, l model.Lang) []string {
 		var out []string
 		if strings.TrimSpace(v.Content.NotAgreed) != "" {
 			out = append(out, v.Content.NotAgreed)
@@ -151,7 +151,7 @@ var roomParts = []roomPart{
 		}
 		return out
 	}},
-	{secFollowUp, model.Text{SV: "När vi ses igen", EN: "When we meet again"}, func(v *model.Version, l model.Lang) []string {
+	{model.SectionFollowUp, model.Text{SV: "När vi ses igen", EN: "When we meet again"}, func(v *model.Version, l model.Lang) []string {
 		f := v.Content.FollowUp
 		switch f.State {
 		case model.FollowUpNone:
