@@ -84,8 +84,8 @@ func BenchmarkKeystrokeLargePlan(b *testing.B) {
 	frame := func() (out string) { v.Read(func(*model.Plan) { out = m.view() }); return out }
 	v.Edit(func(*model.Plan) {
 		m.setSize(120, 40)
-		m.goSection(secActions)
-		m.sections[secActions].(*listSection).openRow(30)
+		m.goSection(model.SectionActions)
+		m.sections[model.SectionActions].(*listSection).openRow(30)
 	})
 	// The key must land in the action: check once before timing.
 	before := p.Draft.Content.Actions[30].What

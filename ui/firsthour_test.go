@@ -100,7 +100,7 @@ func TestGoalChooserSeesLaterGoals(t *testing.T) {
 	press(m, "alt+6")
 	typeText(m, "Egen lägenhet")
 	press(m, "alt+7")
-	ls := m.meeting.sections[secActions].(*listSection)
+	ls := m.meeting.sections[model.SectionActions].(*listSection)
 	if ls.form == nil {
 		t.Fatal("the action's form closed")
 	}
@@ -151,7 +151,7 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	press(m, "esc")
 	// The participants' present/absent.
 	press(m, "alt+1")
-	ls := m.meeting.sections[secParticipants].(*listSection)
+	ls := m.meeting.sections[model.SectionParticipants].(*listSection)
 	ls.form = nil
 	was := v.Meeting.Participants[0].Attendance
 	press(m, "space")
@@ -165,7 +165,7 @@ func TestSpaceTicksAndStays(t *testing.T) {
 func TestFinaliseBeforeTheMeetingWarns(t *testing.T) {
 	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi") // booked 2026-11-30, the test's today is 11-25
-	fin := m.meeting.sections[secFinish].(*finishSection)
+	fin := m.meeting.sections[model.SectionFinish].(*finishSection)
 	fin.findings = func() []model.Finding { return nil }
 	press(m, "ctrl+g", "e", "enter")
 	if !strings.Contains(screenText(m), "booked for 2026-11-30") {

@@ -72,7 +72,7 @@ func TestMeetingFlow(t *testing.T) {
 	}
 	// The meeting opens on the first step, the room; the next step opens
 	// the name of a new participant: type at once.
-	if m.meeting.step != 0 || m.meeting.active != secMeeting {
+	if m.meeting.step != 0 || m.meeting.active != model.SectionMeeting {
 		t.Fatalf("a new meeting opened on step %d, section %s", m.meeting.step+1, m.meeting.active)
 	}
 	press(m, "ctrl+n")
@@ -149,7 +149,7 @@ func TestMeetingFlow(t *testing.T) {
 	}
 	// Follow-up: alt+0 is the eleventh? No: alt+0 is the tenth section.
 	press(m, "alt+0")
-	if m.meeting.active != secFollowUp {
+	if m.meeting.active != model.SectionFollowUp {
 		t.Fatalf("alt+0 opened %s", m.meeting.active)
 	}
 	press(m, "right", "tab") // booked here
@@ -166,7 +166,7 @@ func TestMeetingFlow(t *testing.T) {
 	typeText(m, "Ali Rahimi")
 	// Finish: through the section chooser, then enter and yes.
 	press(m, "ctrl+g", "e")
-	if m.meeting.active != secFinish {
+	if m.meeting.active != model.SectionFinish {
 		t.Fatalf("chooser did not open finish: %s", m.meeting.active)
 	}
 	m.view.Edit(func(*model.Plan) {
@@ -308,7 +308,7 @@ func TestEveryStepOpensItsSection(t *testing.T) {
 						variant, follow, i+1, s.ID, m.meeting.active, s.Section)
 				}
 			}
-			if m.meeting.active != secFinish {
+			if m.meeting.active != model.SectionFinish {
 				t.Errorf("%s: the agenda does not end at the finish", variant)
 			}
 		}
@@ -321,7 +321,7 @@ func TestFollowUpFieldsFollowTheState(t *testing.T) {
 	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
 	press(m, "esc", "alt+0")
-	if m.meeting.active != secFollowUp {
+	if m.meeting.active != model.SectionFollowUp {
 		t.Fatalf("alt+0 opened %s", m.meeting.active)
 	}
 	press(m, "right", "right") // — → booked → to be booked

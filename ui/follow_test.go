@@ -46,7 +46,7 @@ func TestChairsStepNeverMovesTheSecretarysCursor(t *testing.T) {
 		focusNotRaise(t, m)
 		press(m, "enter") // show it for editing
 		typeText(m, "; hemligt ")
-		at, field := mm.active, mm.sections[secConsent].(*formSection).f.Current().Path
+		at, field := mm.active, mm.sections[model.SectionConsent].(*formSection).f.Current().Path
 
 		spy := m.session.Attach()
 		defer spy.Detach()
@@ -63,7 +63,7 @@ func TestChairsStepNeverMovesTheSecretarysCursor(t *testing.T) {
 		stepMoved(t, m, spy)
 		typeText(m, "fortsatt")
 
-		if mm.step != from || mm.active != at || mm.sections[secConsent].(*formSection).f.Current().Path != field {
+		if mm.step != from || mm.active != at || mm.sections[model.SectionConsent].(*formSection).f.Current().Path != field {
 			t.Fatalf("%v: the chair's move took the secretary to step %d, section %s", sz, mm.step, mm.active)
 		}
 		got := livePlan(m).Draft.Consent.NotRaise

@@ -21,7 +21,7 @@ func BenchmarkPasteAsKeysLongField(b *testing.B) {
 	m, v := benchMeeting(b, p)
 	v.Edit(func(*model.Plan) {
 		m.setSize(120, 40)
-		m.goSection(secSituation)
+		m.goSection(model.SectionSituation)
 	})
 	key := func(msg tea.Msg) (cmd tea.Cmd) {
 		v.Edit(func(*model.Plan) { cmd = m.update(msg) })

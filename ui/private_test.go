@@ -18,7 +18,7 @@ import (
 func focusNotRaise(t *testing.T, m *Model) {
 	t.Helper()
 	goConsentStep(t, m)
-	fs := m.meeting.sections[secConsent].(*formSection)
+	fs := m.meeting.sections[model.SectionConsent].(*formSection)
 	for range len(fs.f.Fields) + 1 {
 		if out := screenText(m); strings.Contains(out, testNotRaise) {
 			t.Fatalf("tabbing through the consent shows what not to raise:\n%s", out)
@@ -96,7 +96,7 @@ func TestPrivateFieldHiddenOnFocus(t *testing.T) {
 
 		reveal("before another section")
 		press(m, "alt+1", "alt+2")
-		if m.meeting.active != secConsent {
+		if m.meeting.active != model.SectionConsent {
 			t.Fatalf("%s: alt+2 went to %s", l, m.meeting.active)
 		}
 		hidden("another section and back")

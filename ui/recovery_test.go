@@ -82,7 +82,7 @@ func TestFullDiskErrorStaysThenRecoveryOffered(t *testing.T) {
 	}
 	planID := m.session.PlanID()
 	saves := listenToSaves(t, m)
-	inEdit(m, func() { m.meeting.goSection(secSituation) })
+	inEdit(m, func() { m.meeting.goSection(model.SectionSituation) })
 	free := smalldisk.Fill(t, disk)
 	text := strings.Repeat("Behöver hjälp med maten och med att komma ut. ", 1000)
 	send(m, tea.PasteMsg{Content: text})

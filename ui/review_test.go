@@ -34,7 +34,7 @@ func TestFollowUpAgendaPartsOnce(t *testing.T) {
 				review = i
 			}
 		}
-		if review < 1 || steps[review-1].Section != secSituation {
+		if review < 1 || steps[review-1].Section != model.SectionSituation {
 			t.Errorf("%s: the review should follow the current situation (at %d)", g, review)
 		}
 	}

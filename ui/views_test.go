@@ -42,7 +42,7 @@ func openViewsMeeting(t *testing.T, l model.Lang, w, h int) (*Model, *model.Plan
 func goConsentStep(t *testing.T, m *Model) {
 	t.Helper()
 	for i, s := range m.meeting.steps {
-		if s.Section == secConsent {
+		if s.Section == model.SectionConsent {
 			inEdit(m, func() { m.meeting.goStep(i) })
 			return
 		}
@@ -115,8 +115,8 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 		}
 	}
 	// The subject typed where it belongs: the consent.
-	inEdit(m, func() { mm.goSection(secConsent) })
-	fs := mm.sections[secConsent].(*formSection)
+	inEdit(m, func() { mm.goSection(model.SectionConsent) })
+	fs := mm.sections[model.SectionConsent].(*formSection)
 	inEdit(m, func() { fs.f.FocusField(fieldIndex(fs.f, "consent.not_raise"), -1) })
 	press(m, "enter", "end")
 	typeText(m, "; hennes tidigare partner")
@@ -125,7 +125,7 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 		t.Fatalf("not to raise = %q", got)
 	}
 	// And where it does not: the situation, with the personnummer.
-	inEdit(m, func() { mm.goSection(secSituation) })
+	inEdit(m, func() { mm.goSection(model.SectionSituation) })
 	for _, s := range []string{" Om hennes tidigare partner: inget.", " Pnr 20150308-2388 och 201503082388."} {
 		for _, r := range s {
 			if r == ' ' {
@@ -239,7 +239,7 @@ func TestRoomKeepsTheHeadingOfAPartCut(t *testing.T) {
 	st := common.DefaultStyles()
 	r := newRoomModel(model.Swedish, &st)
 	r.setSize(80, 16)
-	steps := []Step{{ID: "goals", Section: secGoals, Title: model.Text{SV: "Vad vill vi nå?", EN: "What do we want to reach?"}}}
+	steps := []Step{{ID: "goals", Section: model.SectionGoals, Title: model.Text{SV: "Vad vill vi nå?", EN: "What do we want to reach?"}}}
 	out := ansi.Strip(r.view(MeetingState{Plan: p, Steps: steps}))
 	lines := strings.Split(out, "\n")
 	first := ""
