@@ -1,8 +1,13 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 	"github.com/sipmote/sipmote/ui/screens/newplan"
+	"github.com/sipmote/sipmote/ui/screens/remote"
+	"github.com/sipmote/sipmote/ui/screens/room"
 	"github.com/sipmote/sipmote/ui/screens/unlock"
 )
 
@@ -19,3 +24,29 @@ type UnlockModel = unlock.Model
 
 // NewUnlock makes the passphrase screen; problem says why it is asked again.
 func NewUnlock(l model.Lang, problem string) *UnlockModel { return unlock.New(l, problem) }
+
+// Step is one agenda step as the meeting screen needs it.
+type Step = room.Step
+
+// CheckItem is one point of the before- or after-meeting checklist, and
+// Checklist gives a variant's lists.
+type (
+	CheckItem = meeting.CheckItem
+	Checklist = meeting.Checklist
+)
+
+// Sharer shares a meeting over SSH; Sharing is a shared meeting as the
+// secretary's screen needs it, Device one device connected to it and
+// Refusal a run of wrong codes from one address.
+type (
+	Sharer  = meeting.Sharer
+	Sharing = meeting.Sharing
+	Device  = meeting.Device
+	Refusal = meeting.Refusal
+)
+
+// RemoteOptions are what a device's screen is made from.
+type RemoteOptions = remote.RemoteOptions
+
+// NewRemote makes the screen of a device connected to a shared meeting.
+func NewRemote(o RemoteOptions) tea.Model { return remote.NewRemote(o) }

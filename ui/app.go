@@ -12,8 +12,10 @@ import (
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/screens/closeplan"
 	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 	"github.com/sipmote/sipmote/ui/screens/newplan"
 	"github.com/sipmote/sipmote/ui/screens/recovery"
+	"github.com/sipmote/sipmote/ui/screens/room"
 	"github.com/sipmote/sipmote/ui/screens/trail"
 )
 
@@ -23,9 +25,9 @@ type Options struct {
 	Service   *service.Service
 	Lang      model.Lang
 	Now       func() time.Time
-	Agenda    func(model.AgeGroup) []Step
+	Agenda    func(model.AgeGroup) []room.Step
 	OpenCount func(model.Summary) int
-	Checklist Checklist
+	Checklist meeting.Checklist
 	// EasyRead gives the easy-read page printed first, or nil for none.
 	EasyRead func(*model.Plan, *model.Version) *model.EasyRead
 	// OpenPlan opens this plan's meeting at once (sipmote meeting ID).
@@ -33,7 +35,7 @@ type Options struct {
 	// Share shares a meeting over SSH (the meeting's ctrl+o); nil leaves
 	// it out. ShareOnOpen shares the meeting OpenPlan opens at once
 	// (sipmote serve ID).
-	Share       Sharer
+	Share       meeting.Sharer
 	ShareOnOpen bool
 	// Notice is shown on the home screen at start, e.g. which local
 	// checklist files were left out.
@@ -72,7 +74,7 @@ type Model struct {
 	screen  screen
 	home    *home.Model
 	newPlan *newplan.Model
-	meeting *meetingModel
+	meeting *meeting.Model
 	// session is the open meeting's, view the meeting screen's place in it.
 	session *service.Session
 	view    *service.View
@@ -127,7 +129,7 @@ func New(o Options) *Model {
 		o.Now = time.Now
 	}
 	if o.Agenda == nil {
-		o.Agenda = func(model.AgeGroup) []Step { return nil }
+		o.Agenda = func(model.AgeGroup) []room.Step { return nil }
 	}
 	m := &Model{o: o, st: common.NewStyles(true, o.NoColor), width: 80, height: 24}
 	m.home = home.New(o.Lang, &m.st, o.Now, o.OpenCount)
@@ -258,7 +260,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.st = common.NewStyles(msg.IsDark(), m.o.NoColor)
 			m.home.Filter.SetStyles(m.st.Input)
 			if m.meeting != nil {
-				m.meeting.restyle()
+				m.meeting.Restyle()
 			}
 		}
 		return m, nil
@@ -267,13 +269,13 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		m.tellRefused()
 		if m.meeting != nil && m.screen == screenMeeting {
-			if pv, ok := m.meeting.over.(*previewOverlay); ok {
+			if pv, ok := m.meeting.Over.(*meeting.PreviewOverlay); ok {
 				// Render the preview again for the new width.
-				pv.w, pv.h = m.width, m.height-1
-				pv.vp.SetWidth(pv.w)
-				pv.vp.SetHeight(max(3, pv.h-2))
+				pv.W, pv.H = m.width, m.height-1
+				pv.VP.SetWidth(pv.W)
+				pv.VP.SetHeight(max(3, pv.H-2))
 				p, _ := m.session.Snapshot()
-				return m, pv.render(p, m.o.Lang)
+				return m, pv.Render(p, m.o.Lang)
 			}
 		}
 		return m, nil
@@ -316,11 +318,11 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 // its session, where it may change the plan. A message of a session
 // already left is dropped.
 func (m *Model) meetingUpdate(msg tea.Msg) tea.Cmd {
-	if s, ok := msg.(interface{ sessionID() uint64 }); ok && (m.session == nil || s.sessionID() != m.session.ID()) {
+	if s, ok := msg.(interface{ SessionID() uint64 }); ok && (m.session == nil || s.SessionID() != m.session.ID()) {
 		return nil
 	}
 	var cmd tea.Cmd
-	m.view.Edit(func(*model.Plan) { cmd = m.meeting.update(msg) })
+	m.view.Edit(func(*model.Plan) { cmd = m.meeting.Update(msg) })
 	return cmd
 }
 
@@ -468,7 +470,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			m.home.Message = msg.where
 		}
 		return nil, true
-	case closeMeetingMsg:
+	case meeting.CloseMeetingMsg:
 		s, sh := m.session, m.takeSharing()
 		m.view.Detach()
 		m.session, m.view, m.meeting = nil, nil, nil

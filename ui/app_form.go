@@ -136,7 +136,7 @@ func (m *Model) updateForm(msg tea.Msg) (tea.Cmd, bool) {
 		if np := m.newPlan; np != nil && msg.gen == m.formGen {
 			np.SaveErr = msg.err != nil
 			if msg.err != nil {
-				np.SaveText = saveErrorText(m.o.Lang, msg.err)
+				np.SaveText = common.SaveErrorText(m.o.Lang, msg.err)
 				np.Dirty = true // try again at the next tick
 			} else {
 				np.SaveText = model.T(m.o.Lang, "Formuläret sparat ", "Form saved ") + msg.at.Format("15:04:05")

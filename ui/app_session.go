@@ -11,9 +11,10 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
-// printOptions are a print's from the screens: the easy-read page first,
+// PrintOptions are a print's from the screens: the easy-read page first,
 // where there is one. It runs in the print's tea.Cmd.
 func (m *Model) printOptions(p *model.Plan, v *model.Version) service.PrintOptions {
 	o := service.PrintOptions{Lang: m.o.Lang}
@@ -25,7 +26,7 @@ func (m *Model) printOptions(p *model.Plan, v *model.Version) service.PrintOptio
 
 // leave closes a session off the UI goroutine: its last save may wait for
 // the disk.
-func (m *Model) leave(s *service.Session, sh Sharing) tea.Cmd {
+func (m *Model) leave(s *service.Session, sh meeting.Sharing) tea.Cmd {
 	return m.io(func() tea.Msg {
 		// Sharing stops first, so that the devices' leaving is in the
 		// trail and nothing reaches a device after the session closed.
@@ -112,21 +113,21 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 	m.view.Edit(func(p *model.Plan) {
 		steps := m.o.Agenda(p.Variant)
 		if p.Draft != nil && p.Draft.Review != nil {
-			steps = followUpAgenda(steps)
+			steps = meeting.FollowUpAgenda(steps)
 		}
-		m.meeting = newMeetingModel(m.o.Lang, &m.st, m.o.Service, m.view, steps, m.o.Now)
-		m.meeting.io = m.io
-		m.meeting.printOptions = m.printOptions
-		m.meeting.checklist = m.o.Checklist
-		m.meeting.share = m.o.Share
-		m.meeting.setSize(m.width, m.height-1)
+		m.meeting = meeting.New(m.o.Lang, &m.st, m.o.Service, m.view, steps, m.o.Now)
+		m.meeting.IO = m.io
+		m.meeting.PrintOptions = m.printOptions
+		m.meeting.Checklist = m.o.Checklist
+		m.meeting.Share = m.o.Share
+		m.meeting.SetSize(m.width, m.height-1)
 	})
 	m.screen = screenMeeting
 	if m.o.ShareOnOpen && m.o.Share != nil {
 		m.o.ShareOnOpen = false // only the meeting opened first
-		cmds = append(cmds, m.meeting.startSharing())
+		cmds = append(cmds, m.meeting.StartSharing())
 	}
-	return tea.Batch(append(cmds, m.meeting.init())...)
+	return tea.Batch(append(cmds, m.meeting.Init())...)
 }
 
 // inMemoryText warns that a recovery file in memory is gone at a restart.
@@ -141,18 +142,18 @@ func inMemoryText(l model.Lang, c service.Closed) string {
 // flushTyped gives the open meeting's field the characters typed but not
 // yet given to it (meeting_typing.go), before its session is closed.
 func (m *Model) flushTyped() {
-	if m.meeting != nil && m.view != nil && len(m.meeting.typed) > 0 {
-		m.view.Edit(func(*model.Plan) { m.meeting.flushTyped() })
+	if m.meeting != nil && m.view != nil && len(m.meeting.Typed) > 0 {
+		m.view.Edit(func(*model.Plan) { m.meeting.FlushTyped() })
 	}
 }
 
 // takeSharing hands the meeting's sharing to the root as the meeting is
 // left, which stops it before the session closes.
-func (m *Model) takeSharing() Sharing {
-	if m.meeting == nil || m.meeting.sharing == nil {
+func (m *Model) takeSharing() meeting.Sharing {
+	if m.meeting == nil || m.meeting.Sharing == nil {
 		return nil
 	}
-	sh := m.meeting.sharing
-	m.meeting.sharing = nil
+	sh := m.meeting.Sharing
+	m.meeting.Sharing = nil
 	return sh
 }

@@ -27,7 +27,7 @@ func (m *Model) resize() {
 		m.newPlan.SetSize(m.width, m.height)
 	}
 	if m.meeting != nil {
-		m.view.Read(func(*model.Plan) { m.meeting.setSize(m.width, m.height-1) })
+		m.view.Read(func(*model.Plan) { m.meeting.SetSize(m.width, m.height-1) })
 	}
 }
 
@@ -53,7 +53,7 @@ func (m *Model) render() string {
 	case m.screen == screenNew:
 		s = m.newPlan.View()
 	case m.screen == screenMeeting:
-		m.view.Read(func(*model.Plan) { s = m.meeting.view() })
+		m.view.Read(func(*model.Plan) { s = m.meeting.View() })
 	case m.screen == screenAsk:
 		s = m.ask.View(m.width)
 	case m.screen == screenClose:

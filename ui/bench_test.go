@@ -12,6 +12,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 // largePlan has 15 participants, 10 goals, 60 actions and about 20 kB of
@@ -40,7 +41,7 @@ func largePlan() *model.Plan {
 
 // benchMeeting stores p and opens its meeting screen, as one view of a
 // session that the benchmark's end closes.
-func benchMeeting(b *testing.B, p *model.Plan) (*meetingModel, *service.View) {
+func benchMeeting(b *testing.B, p *model.Plan) (*meeting.Model, *service.View) {
 	b.Helper()
 	db := openTestDB(b)
 	if err := db.Create(p); err != nil {
@@ -50,9 +51,9 @@ func benchMeeting(b *testing.B, p *model.Plan) (*meetingModel, *service.View) {
 	b.Cleanup(func() { _ = s.Close() })
 	v := s.Attach()
 	st := common.DefaultStyles()
-	var m *meetingModel
+	var m *meeting.Model
 	v.Edit(func(*model.Plan) {
-		m = newMeetingModel(model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })
+		m = meeting.New(model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })
 	})
 	return m, v
 }
@@ -75,17 +76,17 @@ func BenchmarkKeystrokeLargePlan(b *testing.B) {
 	// its key asks for (meeting_typing.go): both are part of a key's cost.
 	key := func(msg tea.Msg) {
 		var cmd tea.Cmd
-		v.Edit(func(*model.Plan) { cmd = m.update(msg) })
+		v.Edit(func(*model.Plan) { cmd = m.Update(msg) })
 		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" && cmd != nil {
 			end := cmd() // the typedMsg: it returns at once
-			v.Edit(func(*model.Plan) { m.update(end) })
+			v.Edit(func(*model.Plan) { m.Update(end) })
 		}
 	}
-	frame := func() (out string) { v.Read(func(*model.Plan) { out = m.view() }); return out }
+	frame := func() (out string) { v.Read(func(*model.Plan) { out = m.View() }); return out }
 	v.Edit(func(*model.Plan) {
-		m.setSize(120, 40)
-		m.goSection(model.SectionActions)
-		m.sections[model.SectionActions].(*listSection).openRow(30)
+		m.SetSize(120, 40)
+		m.GoSection(model.SectionActions)
+		m.Sections[model.SectionActions].(*meeting.ListSection).OpenRow(30)
 	})
 	// The key must land in the action: check once before timing.
 	before := p.Draft.Content.Actions[30].What

@@ -9,6 +9,8 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
 func key1(s string) tea.KeyPressMsg {
@@ -56,7 +58,7 @@ func copiesPlan() (*model.Plan, *model.Version) {
 func TestCopiesOverlay(t *testing.T) {
 	p, v := copiesPlan()
 	st := common.DefaultStyles()
-	o := newCopiesOverlay(model.Swedish, &st, p, v, true)
+	o := meeting.NewCopiesOverlay(model.Swedish, &st, p, v, true)
 	view := o.View(80, 24)
 	for _, want := range []string{"Original till Maja Lind", "Kopia till Eva Lind", "Kopia till Per Wall, Geriatriken"} {
 		if !strings.Contains(view, want) {
@@ -80,7 +82,7 @@ func TestCopiesOverlay(t *testing.T) {
 	if ov != nil || cmd == nil {
 		t.Fatal("enter must close the overlay and print")
 	}
-	job := cmd().(printJobMsg).job
+	job := cmd().(meeting.PrintJobMsg).Job
 	var names []string
 	for _, r := range job.Copies {
 		names = append(names, r.Name)
@@ -93,10 +95,10 @@ func TestCopiesOverlay(t *testing.T) {
 	p2, v2 := copiesPlan()
 	now := fixedNow
 	v2.FinalisedAt = &now
-	ov = newCopiesOverlay(model.English, &st, p2, v2, false)
+	ov = meeting.NewCopiesOverlay(model.English, &st, p2, v2, false)
 	ov, _ = overlayKeys(ov, "space", "down", "space") // no original, no Eva
 	_, cmd = overlayKeys(ov, "enter")
-	job = cmd().(printJobMsg).job
+	job = cmd().(meeting.PrintJobMsg).Job
 	if job.Original || len(job.Copies) != 1 || job.Copies[0].Name != "Per Wall" || len(v2.Copies.Removed) != 0 {
 		t.Errorf("finalised: job %+v, edits %+v", job, v2.Copies)
 	}
@@ -110,7 +112,7 @@ func TestRoundOverlayLeaving(t *testing.T) {
 	st := common.DefaultStyles()
 	order := []string{"intro", "goals", "eval"}
 	clock := func() time.Time { return time.Date(2026, 11, 25, 13, 40, 0, 0, time.Local) }
-	var ov common.Overlay = newRoundOverlay(model.Swedish, &st, v, "goals", order, "goals", clock)
+	var ov common.Overlay = room.NewRoundOverlay(model.Swedish, &st, v, "goals", order, "goals", clock)
 	// Rows: Maja, Eva, Per (the interpreter is not in rounds).
 	if view := ov.View(60, 20); strings.Contains(view, "Aino") {
 		t.Errorf("the interpreter is in the round:\n%s", view)

@@ -12,7 +12,9 @@ import (
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/components"
 	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 	"github.com/sipmote/sipmote/ui/screens/newplan"
+	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
 // The tests of issue 16: what a new user met in their first hour.
@@ -100,11 +102,11 @@ func TestGoalChooserSeesLaterGoals(t *testing.T) {
 	press(m, "alt+6")
 	typeText(m, "Egen lägenhet")
 	press(m, "alt+7")
-	ls := m.meeting.sections[model.SectionActions].(*listSection)
-	if ls.form == nil {
+	ls := m.meeting.Sections[model.SectionActions].(*meeting.ListSection)
+	if ls.Form == nil {
 		t.Fatal("the action's form closed")
 	}
-	for ls.form.Focus < len(ls.form.Fields)-1 {
+	for ls.Form.Focus < len(ls.Form.Fields)-1 {
 		press(m, "tab")
 	}
 	typeText(m, "1")
@@ -126,8 +128,8 @@ func TestSpaceTicksAndStays(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
-	m.o.Checklist = func(model.AgeGroup) ([]CheckItem, []CheckItem) {
-		return []CheckItem{{ID: "b1", Text: model.Text{SV: "Kalla"}}, {ID: "b2", Text: model.Text{SV: "Boka rum"}}}, nil
+	m.o.Checklist = func(model.AgeGroup) ([]meeting.CheckItem, []meeting.CheckItem) {
+		return []meeting.CheckItem{{ID: "b1", Text: model.Text{SV: "Kalla"}}, {ID: "b2", Text: model.Text{SV: "Boka rum"}}}, nil
 	}
 	send(m, home.OpenPlanMsg{ID: p.ID})
 	v := livePlan(m).Draft
@@ -136,27 +138,27 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	}
 	// The round of speakers.
 	press(m, "ctrl+r", "space")
-	ro := m.meeting.over.(*roundOverlay)
-	step := ro.step
-	if ro.cursor != 0 || len(v.Rounds[step]) != 1 || v.Rounds[step][0] != v.Present()[0].ID {
-		t.Errorf("round: cursor %d, ticked %v", ro.cursor, v.Rounds[step])
+	ro := m.meeting.Over.(*room.RoundOverlay)
+	step := ro.Step
+	if ro.Cursor != 0 || len(v.Rounds[step]) != 1 || v.Rounds[step][0] != v.Present()[0].ID {
+		t.Errorf("round: cursor %d, ticked %v", ro.Cursor, v.Rounds[step])
 	}
 	press(m, "esc")
 	// The before/after checklists.
 	press(m, "ctrl+l", "space")
-	to := m.meeting.over.(*ticksOverlay)
-	if to.cursor != 0 || !livePlan(m).Ticked("b1") {
-		t.Errorf("checklist: cursor %d, ticks %v", to.cursor, livePlan(m).CurrentTicks())
+	to := m.meeting.Over.(*meeting.TicksOverlay)
+	if to.Cursor != 0 || !livePlan(m).Ticked("b1") {
+		t.Errorf("checklist: cursor %d, ticks %v", to.Cursor, livePlan(m).CurrentTicks())
 	}
 	press(m, "esc")
 	// The participants' present/absent.
 	press(m, "alt+1")
-	ls := m.meeting.sections[model.SectionParticipants].(*listSection)
-	ls.form = nil
+	ls := m.meeting.Sections[model.SectionParticipants].(*meeting.ListSection)
+	ls.Form = nil
 	was := v.Meeting.Participants[0].Attendance
 	press(m, "space")
-	if ls.cursor != 0 || v.Meeting.Participants[0].Attendance == was {
-		t.Errorf("participants: cursor %d, attendance %v", ls.cursor, v.Meeting.Participants[0].Attendance)
+	if ls.Cursor != 0 || v.Meeting.Participants[0].Attendance == was {
+		t.Errorf("participants: cursor %d, attendance %v", ls.Cursor, v.Meeting.Participants[0].Attendance)
 	}
 }
 
@@ -165,13 +167,13 @@ func TestSpaceTicksAndStays(t *testing.T) {
 func TestFinaliseBeforeTheMeetingWarns(t *testing.T) {
 	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi") // booked 2026-11-30, the test's today is 11-25
-	fin := m.meeting.sections[model.SectionFinish].(*finishSection)
-	fin.findings = func() []model.Finding { return nil }
+	fin := m.meeting.Sections[model.SectionFinish].(*meeting.FinishSection)
+	fin.Findings = func() []model.Finding { return nil }
 	press(m, "ctrl+g", "e", "enter")
 	if !strings.Contains(screenText(m), "booked for 2026-11-30") {
 		t.Errorf("no warning before the meeting's time:\n%s", screenText(m))
 	}
-	inEdit(m, func() { m.meeting.sess.Draft().Meeting.Date = "2026-11-24" })
+	inEdit(m, func() { m.meeting.Sess.Draft().Meeting.Date = "2026-11-24" })
 	if strings.Contains(screenText(m), "booked for") {
 		t.Errorf("a warning after the meeting was held:\n%s", screenText(m))
 	}
@@ -189,7 +191,7 @@ func TestMeetingClock(t *testing.T) {
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
 	tick := func(d time.Duration) {
 		now = now.Add(d)
-		send(m, clockMsg(now))
+		send(m, meeting.ClockMsg(now))
 	}
 	if !strings.Contains(screenText(m), "ctrl+o starta mötet") {
 		t.Errorf("the first step does not show how to start:\n%s", screenText(m))
@@ -240,12 +242,12 @@ func TestOverrunShrinksTheRest(t *testing.T) {
 		newMeeting(t, m, "Karin Holm", "Ali Rahimi")
 		press(m, "ctrl+o", "ctrl+n")
 		inEdit(m, func() {
-			v := m.meeting.sess.Draft()
+			v := m.meeting.Sess.Draft()
 			if v.Agenda == nil {
 				v.Agenda = map[string]model.StepState{}
 			}
 			v.Agenda["introductions"] = model.StepState{Seconds: 20 * 60} // 5 planned
-			m.meeting.agendaKey = ""
+			m.meeting.AgendaKey = ""
 		})
 		out := screenText(m)
 		if !strings.Contains(out, "/↓") || !strings.Contains(out, model.T(l, "↓ kortad", "↓ shortened")) {
@@ -274,7 +276,7 @@ func TestHelpShowsEveryKeyAt80x24(t *testing.T) {
 				words[w] = true
 			}
 			var groups []components.HelpGroup
-			inRead(m, func() { groups = m.meeting.fullHelp() })
+			inRead(m, func() { groups = m.meeting.FullHelp() })
 			for _, g := range groups {
 				for _, k := range g.Keys {
 					h := k.Help()
@@ -292,7 +294,7 @@ func TestHelpShowsEveryKeyAt80x24(t *testing.T) {
 				t.Errorf("%s: the help cuts something:\n%s", l, seen)
 			}
 			press(m, "esc")
-			if m.meeting.over != nil {
+			if m.meeting.Over != nil {
 				t.Fatal("esc did not close the help")
 			}
 		}
@@ -323,9 +325,9 @@ func TestBottomLineLeadsWithHelpAndLeave(t *testing.T) {
 			}
 		}
 		check("first step", "ctrl+o")
-		for i := range m.meeting.order {
-			send(m, gotoSectionMsg{m.meeting.order[i]})
-			check(m.meeting.order[i])
+		for i := range m.meeting.Order {
+			send(m, meeting.GotoSectionMsg{ID: m.meeting.Order[i]})
+			check(m.meeting.Order[i])
 		}
 		press(m, "alt+1")
 		check("participant row", "esc "+model.T(l, "alla rader", "all rows"))
@@ -376,13 +378,13 @@ func TestPlurals(t *testing.T) {
 		l    model.Lang
 		want string
 	}{{model.Swedish, "1 sak måste"}, {model.English, "1 thing must"}} {
-		s := newFinishSection(c.l, &st, func() []model.Finding { return one })
-		s.setSize(80, 20)
-		if out := ansi.Strip(s.view(0, nil)); !strings.Contains(out, c.want) {
+		s := meeting.NewFinishSection(c.l, &st, func() []model.Finding { return one })
+		s.SetSize(80, 20)
+		if out := ansi.Strip(s.View(0, nil)); !strings.Contains(out, c.want) {
 			t.Errorf("%s: %q", c.l, out)
 		}
 	}
-	if got := countText(model.English, 1, 1); got != "1 error, 1 warning" {
+	if got := room.CountText(model.English, 1, 1); got != "1 error, 1 warning" {
 		t.Errorf("countText: %q", got)
 	}
 }
@@ -441,7 +443,7 @@ func TestColoursFollowTheBackground(t *testing.T) {
 	if m.st.Dark || m.st.Title.Render("x") == dark {
 		t.Error("a light background kept the dark colours")
 	}
-	if previewStyle(&m.st).Document.Color == previewStyle(&common.Styles{Dark: true}).Document.Color {
+	if meeting.PreviewStyle(&m.st).Document.Color == meeting.PreviewStyle(&common.Styles{Dark: true}).Document.Color {
 		t.Error("the preview's style did not follow the light background")
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 // newMeeting fills the new-plan form and opens the meeting.
@@ -72,8 +73,8 @@ func TestMeetingFlow(t *testing.T) {
 	}
 	// The meeting opens on the first step, the room; the next step opens
 	// the name of a new participant: type at once.
-	if m.meeting.step != 0 || m.meeting.active != model.SectionMeeting {
-		t.Fatalf("a new meeting opened on step %d, section %s", m.meeting.step+1, m.meeting.active)
+	if m.meeting.Step != 0 || m.meeting.Active != model.SectionMeeting {
+		t.Fatalf("a new meeting opened on step %d, section %s", m.meeting.Step+1, m.meeting.Active)
 	}
 	press(m, "ctrl+n")
 	people := []struct{ name, unit string }{
@@ -149,8 +150,8 @@ func TestMeetingFlow(t *testing.T) {
 	}
 	// Follow-up: alt+0 is the eleventh? No: alt+0 is the tenth section.
 	press(m, "alt+0")
-	if m.meeting.active != model.SectionFollowUp {
-		t.Fatalf("alt+0 opened %s", m.meeting.active)
+	if m.meeting.Active != model.SectionFollowUp {
+		t.Fatalf("alt+0 opened %s", m.meeting.Active)
 	}
 	press(m, "right", "tab") // booked here
 	typeText(m, "Målen och insatserna")
@@ -166,14 +167,14 @@ func TestMeetingFlow(t *testing.T) {
 	typeText(m, "Ali Rahimi")
 	// Finish: through the section chooser, then enter and yes.
 	press(m, "ctrl+g", "e")
-	if m.meeting.active != model.SectionFinish {
-		t.Fatalf("chooser did not open finish: %s", m.meeting.active)
+	if m.meeting.Active != model.SectionFinish {
+		t.Fatalf("chooser did not open finish: %s", m.meeting.Active)
 	}
 	m.view.Edit(func(*model.Plan) {
 		m.view.Changed("")
-		m.meeting.refreshFindings()
+		m.meeting.RefreshFindings()
 	})
-	if errs := model.Errors(m.meeting.findings); len(errs) > 0 {
+	if errs := model.Errors(m.meeting.Findings); len(errs) > 0 {
 		t.Fatalf("plan still has errors: %+v", errs)
 	}
 	clock := fakeConfirmClock(t)
@@ -243,27 +244,27 @@ func TestFollowUpMeeting(t *testing.T) {
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
 	send(m, home.OpenPlanMsg{ID: p.ID})
-	if m.screen != screenMeeting || m.meeting.step != 0 {
+	if m.screen != screenMeeting || m.meeting.Step != 0 {
 		t.Fatalf("follow-up did not open on the first step:\n%s", screenText(m))
 	}
 	total := 0
-	for _, s := range m.meeting.steps {
+	for _, s := range m.meeting.Steps {
 		total += s.Share
 	}
 	if total < 95 || total > 100 {
 		t.Errorf("shares add up to %d", total)
 	}
-	for m.meeting.steps[m.meeting.step].ID != "review" && m.meeting.step < len(m.meeting.steps)-1 {
+	for m.meeting.Steps[m.meeting.Step].ID != "review" && m.meeting.Step < len(m.meeting.Steps)-1 {
 		press(m, "ctrl+n")
 	}
-	if m.meeting.active != secReview {
-		t.Errorf("the review step opened %s", m.meeting.active)
+	if m.meeting.Active != meeting.SecReview {
+		t.Errorf("the review step opened %s", m.meeting.Active)
 	}
 	// The fourth action of the last version has no outcome in the demo.
 	prev := livePlan(m).Reviewed(livePlan(m).Draft)
 	a := prev.Content.Actions[3]
 	path := "review.actions[3]"
-	send(m, jumpMsg{path})
+	send(m, meeting.JumpMsg{Path: path})
 	press(m, "right") // — → done
 	if got := livePlan(m).Draft.Review.Actions[a.ID].Result; got != model.OutcomeDone {
 		t.Fatalf("outcome = %q, want done", got)
@@ -295,7 +296,7 @@ func TestEveryStepOpensItsSection(t *testing.T) {
 			if m.screen != screenMeeting {
 				t.Fatalf("%s: no meeting:\n%s", variant, screenText(m))
 			}
-			steps := m.meeting.steps
+			steps := m.meeting.Steps
 			if follow && steps[0].ID == "review" {
 				t.Fatalf("%s follow-up starts with the review", variant)
 			}
@@ -303,12 +304,12 @@ func TestEveryStepOpensItsSection(t *testing.T) {
 				if i > 0 {
 					press(m, "ctrl+n")
 				}
-				if m.meeting.step != i || m.meeting.active != s.Section {
+				if m.meeting.Step != i || m.meeting.Active != s.Section {
 					t.Errorf("%s (follow-up %v): step %d %q opened %s, the checklist says %s",
-						variant, follow, i+1, s.ID, m.meeting.active, s.Section)
+						variant, follow, i+1, s.ID, m.meeting.Active, s.Section)
 				}
 			}
-			if m.meeting.active != model.SectionFinish {
+			if m.meeting.Active != model.SectionFinish {
 				t.Errorf("%s: the agenda does not end at the finish", variant)
 			}
 		}
@@ -321,8 +322,8 @@ func TestFollowUpFieldsFollowTheState(t *testing.T) {
 	m := newTestModel(t, openTestDB(t), model.English, 120, 40)
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
 	press(m, "esc", "alt+0")
-	if m.meeting.active != model.SectionFollowUp {
-		t.Fatalf("alt+0 opened %s", m.meeting.active)
+	if m.meeting.Active != model.SectionFollowUp {
+		t.Fatalf("alt+0 opened %s", m.meeting.Active)
 	}
 	press(m, "right", "right") // — → booked → to be booked
 	screen := screenText(m)

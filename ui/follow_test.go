@@ -11,6 +11,8 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/remote"
 )
 
 // stepMoved waits for the event of another view's step move on spy, a
@@ -23,7 +25,7 @@ func stepMoved(t *testing.T, m *Model, spy *service.View) {
 		select {
 		case e := <-spy.Events():
 			if e.StepMoved {
-				send(m, sessionMsg(e))
+				send(m, meeting.SessionMsg(e))
 				return
 			}
 		case <-deadline:
@@ -46,7 +48,7 @@ func TestChairsStepNeverMovesTheSecretarysCursor(t *testing.T) {
 		focusNotRaise(t, m)
 		press(m, "enter") // show it for editing
 		typeText(m, "; hemligt ")
-		at, field := mm.active, mm.sections[model.SectionConsent].(*formSection).f.Current().Path
+		at, field := mm.Active, mm.Sections[model.SectionConsent].(*meeting.FormSection).Form.Current().Path
 
 		spy := m.session.Attach()
 		defer spy.Detach()
@@ -54,23 +56,23 @@ func TestChairsStepNeverMovesTheSecretarysCursor(t *testing.T) {
 		defer cv.Detach()
 		defer rv.Detach()
 		now := func() time.Time { return fixedNow }
-		chair := NewRemote(RemoteOptions{Lang: model.Swedish, Chair: true, View: cv, Agenda: testAgenda(t), Now: now})
-		room := NewRemote(RemoteOptions{Lang: model.Swedish, View: rv, Agenda: testAgenda(t), Now: now})
+		chair := remote.NewRemote(remote.RemoteOptions{Lang: model.Swedish, Chair: true, View: cv, Agenda: testAgenda(t), Now: now})
+		room := remote.NewRemote(remote.RemoteOptions{Lang: model.Swedish, View: rv, Agenda: testAgenda(t), Now: now})
 		chair.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		room.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-		from := mm.step
+		from := mm.Step
 		chair.Update(kp("right"))
 		stepMoved(t, m, spy)
 		typeText(m, "fortsatt")
 
-		if mm.step != from || mm.active != at || mm.sections[model.SectionConsent].(*formSection).f.Current().Path != field {
-			t.Fatalf("%v: the chair's move took the secretary to step %d, section %s", sz, mm.step, mm.active)
+		if mm.Step != from || mm.Active != at || mm.Sections[model.SectionConsent].(*meeting.FormSection).Form.Current().Path != field {
+			t.Fatalf("%v: the chair's move took the secretary to step %d, section %s", sz, mm.Step, mm.Active)
 		}
 		got := livePlan(m).Draft.Consent.NotRaise
 		if len(got) != 2 || got[1] != "hemligt fortsatt" {
 			t.Errorf("%v: what was typed went elsewhere: not to raise = %q", sz, got)
 		}
-		next := mm.steps[from+1]
+		next := mm.Steps[from+1]
 		want := "Mötesledaren är på " + strconv.Itoa(from+2) + " " + next.Title.In(model.Swedish) + " — F5 följer med"
 		scr := screenText(m)
 		if !strings.Contains(scr, ansi.Truncate(want, sz[0], "…")) {
@@ -86,8 +88,8 @@ func TestChairsStepNeverMovesTheSecretarysCursor(t *testing.T) {
 		}
 
 		press(m, "f5")
-		if mm.step != from+1 || mm.active != next.Section {
-			t.Errorf("%v: F5 went to step %d, section %s; want %d, %s", sz, mm.step, mm.active, from+1, next.Section)
+		if mm.Step != from+1 || mm.Active != next.Section {
+			t.Errorf("%v: F5 went to step %d, section %s; want %d, %s", sz, mm.Step, mm.Active, from+1, next.Section)
 		}
 		if scr := screenText(m); strings.Contains(scr, "Mötesledaren är på") || strings.Contains(scr, "hemligt") {
 			t.Errorf("%v: after F5 the line stays, or the private field is still shown:\n%s", sz, scr)

@@ -74,17 +74,17 @@ func TestGoldenScreens(t *testing.T) {
 						// The save line shows the wall clock of the last
 						// save; it is the one part of the screen that
 						// depends on timing, so it is fixed here.
-						fm.meeting.saveText = model.T(lang, "sparat", "saved")
-						fm.meeting.message = ""
+						fm.meeting.SaveText = model.T(lang, "sparat", "saved")
+						fm.meeting.Message = ""
 					}
 					if scr == "overrun" {
 						// Started, the introductions ran 15 minutes over:
 						// the later steps are shortened.
 						inEdit(fm, func() {
-							v := fm.meeting.sess.Draft()
+							v := fm.meeting.Sess.Draft()
 							v.StartMeeting(fixedNow)
 							v.Agenda = map[string]model.StepState{"room": {Done: true, Seconds: 60}, "introductions": {Seconds: 20 * 60}}
-							fm.meeting.goStep(1)
+							fm.meeting.GoStep(1)
 						})
 					}
 					out := ansi.Strip(fm.render())

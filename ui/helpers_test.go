@@ -15,6 +15,8 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
 // fixedNow is the clock of every screen test, so views are reproducible.
@@ -43,15 +45,15 @@ func openTestService(t testing.TB, o service.Options) *service.Service {
 }
 
 // testAgenda is the real default agenda from the checklists.
-func testAgenda(t testing.TB) func(model.AgeGroup) []Step {
+func testAgenda(t testing.TB) func(model.AgeGroup) []room.Step {
 	set, probs := checklists.Load("")
 	if len(probs) > 0 {
 		t.Fatalf("default checklists: %v", probs)
 	}
-	return func(v model.AgeGroup) []Step {
-		var out []Step
+	return func(v model.AgeGroup) []room.Step {
+		var out []room.Step
 		for _, s := range set.AgendaFor(v) {
-			out = append(out, Step{ID: s.ID, Part: s.Part,
+			out = append(out, room.Step{ID: s.ID, Part: s.Part,
 				PartTxt: model.Text{SV: checklists.PartLabel(s.Part, model.Swedish), EN: checklists.PartLabel(s.Part, model.English)},
 				Share:   s.Share, Prompt: s.Prompt, Title: s.Title, Section: s.Section, Round: s.Round, Complete: s.Complete})
 		}
@@ -107,7 +109,7 @@ func deliver(m *Model, msg tea.Msg, depth int, base int32) {
 		for _, c := range msg {
 			runCmd(m, c, depth+1, base)
 		}
-	case clockMsg, saveTickMsg, sessionMsg:
+	case meeting.ClockMsg, meeting.SaveTickMsg, meeting.SessionMsg:
 		// timers and the session's events: the tests call them explicitly
 	default:
 		_, next := m.Update(msg)

@@ -20,11 +20,11 @@ func BenchmarkPasteAsKeysLongField(b *testing.B) {
 	p.Draft.Content.Situation = strings.Repeat("Hon sover dåligt men samtalen fungerar bra. ", 860)
 	m, v := benchMeeting(b, p)
 	v.Edit(func(*model.Plan) {
-		m.setSize(120, 40)
-		m.goSection(model.SectionSituation)
+		m.SetSize(120, 40)
+		m.GoSection(model.SectionSituation)
 	})
 	key := func(msg tea.Msg) (cmd tea.Cmd) {
-		v.Edit(func(*model.Plan) { cmd = m.update(msg) })
+		v.Edit(func(*model.Plan) { cmd = m.Update(msg) })
 		return cmd
 	}
 	end := func(cmd tea.Cmd) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 // While saves fail, ctrl+q does not leave silently: it asks, type-ahead
@@ -20,9 +21,9 @@ func TestLeavingWithUnsavedTextAsks(t *testing.T) {
 	if m.screen != screenMeeting {
 		t.Fatalf("no meeting:\n%s", screenText(m))
 	}
-	id := m.meeting.sess.Session().ID()
-	send(m, sessionMsg(service.Event{Session: id, Saved: &service.Saved{At: fixedNow, Err: errors.New("write: no space left on device")}}))
-	if !m.meeting.saveErr {
+	id := m.meeting.Sess.Session().ID()
+	send(m, meeting.SessionMsg(service.Event{Session: id, Saved: &service.Saved{At: fixedNow, Err: errors.New("write: no space left on device")}}))
+	if !m.meeting.SaveErr {
 		t.Fatal("the failed save is not shown")
 	}
 	press(m, "ctrl+q")
@@ -35,7 +36,7 @@ func TestLeavingWithUnsavedTextAsks(t *testing.T) {
 	}
 	*now = now.Add(time.Second)
 	press(m, "n")
-	if m.screen != screenMeeting || m.meeting.leaveAsk != nil {
+	if m.screen != screenMeeting || m.meeting.LeaveAsk != nil {
 		t.Fatalf("no did not stay in the meeting:\n%s", screenText(m))
 	}
 	press(m, "ctrl+q")

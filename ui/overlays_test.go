@@ -9,6 +9,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 // TestFindingsListSaysWhatIsHidden: a findings list longer than its box
@@ -21,7 +22,7 @@ func TestFindingsListSaysWhatIsHidden(t *testing.T) {
 		fs = append(fs, model.Finding{Severity: model.SevWarning, Path: "goals",
 			Message: model.Text{SV: fmt.Sprintf("Brist nummer %d", i+1), EN: fmt.Sprintf("Finding number %d", i+1)}})
 	}
-	o := newFindingsOverlay(model.English, &st, fs)
+	o := meeting.NewFindingsOverlay(model.English, &st, fs)
 	const w, h = 76, 18
 	view := ansi.Strip(o.View(w, h))
 	if !strings.Contains(view, "Finding number 1") || !strings.Contains(view, "more") || strings.Contains(view, "Finding number 12") {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 func TestParseQuickParticipant(t *testing.T) {
@@ -27,7 +28,7 @@ func TestParseQuickParticipant(t *testing.T) {
 		{"Anna, vårdnadshavare", true, model.Participant{Name: "Anna", Role: model.RoleGuardian, Attendance: model.AttendRoom}},
 	}
 	for _, tt := range tests {
-		got, ok := parseQuickParticipant(tt.line, model.FormRoom)
+		got, ok := meeting.ParseQuickParticipant(tt.line, model.FormRoom)
 		if ok != tt.ok {
 			t.Errorf("%q: ok %t", tt.line, ok)
 			continue
@@ -42,7 +43,7 @@ func TestParseQuickParticipant(t *testing.T) {
 		}
 	}
 	// A video meeting: present means by video unless said otherwise.
-	if p, _ := parseQuickParticipant("Eva", model.FormVideo); p.Attendance != model.AttendVideo {
+	if p, _ := meeting.ParseQuickParticipant("Eva", model.FormVideo); p.Attendance != model.AttendVideo {
 		t.Errorf("video meeting: %q", p.Attendance)
 	}
 }

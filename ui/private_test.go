@@ -10,6 +10,8 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/remote"
 )
 
 // focusNotRaise tabs through the consent section, as a secretary does,
@@ -18,12 +20,12 @@ import (
 func focusNotRaise(t *testing.T, m *Model) {
 	t.Helper()
 	goConsentStep(t, m)
-	fs := m.meeting.sections[model.SectionConsent].(*formSection)
-	for range len(fs.f.Fields) + 1 {
+	fs := m.meeting.Sections[model.SectionConsent].(*meeting.FormSection)
+	for range len(fs.Form.Fields) + 1 {
 		if out := screenText(m); strings.Contains(out, testNotRaise) {
 			t.Fatalf("tabbing through the consent shows what not to raise:\n%s", out)
 		}
-		if fs.f.Current().Path == "consent.not_raise" {
+		if fs.Form.Current().Path == "consent.not_raise" {
 			return
 		}
 		press(m, "tab")
@@ -96,8 +98,8 @@ func TestPrivateFieldHiddenOnFocus(t *testing.T) {
 
 		reveal("before another section")
 		press(m, "alt+1", "alt+2")
-		if m.meeting.active != model.SectionConsent {
-			t.Fatalf("%s: alt+2 went to %s", l, m.meeting.active)
+		if m.meeting.Active != model.SectionConsent {
+			t.Fatalf("%s: alt+2 went to %s", l, m.meeting.Active)
 		}
 		hidden("another section and back")
 
@@ -138,20 +140,20 @@ func TestPrivateFieldEmpty(t *testing.T) {
 }
 
 // screenKind tells the three views of a meeting apart by what they show.
-func screenKind(t *testing.T, l model.Lang, out string) viewKind {
+func screenKind(t *testing.T, l model.Lang, out string) meeting.ViewKind {
 	t.Helper()
 	switch {
 	case strings.Contains(out, model.T(l, "MÖTESLEDARENS VY", "CHAIR'S VIEW")):
 		if !strings.Contains(out, testNotRaise) {
 			t.Fatalf("the chair's view lacks its cue:\n%s", out)
 		}
-		return viewChair
+		return meeting.ViewChair
 	case strings.Contains(out, testNotRaise):
 		t.Fatalf("a view other than the chair's shows what not to raise:\n%s", out)
 	case strings.Contains(out, model.T(l, "Nu pratar vi om", "We are talking about")):
-		return viewRoom
+		return meeting.ViewRoom
 	}
-	return viewSecretary
+	return meeting.ViewSecretary
 }
 
 // TestViewKeysNeverPassTheChair walks every sequence of five view keys
@@ -164,30 +166,30 @@ func TestViewKeysNeverPassTheChair(t *testing.T) {
 		m, _ := openViewsMeeting(t, l, 80, 24)
 		goConsentStep(t, m)
 		keys := []string{"f2", "f4"}
-		want := map[viewKind]map[string]viewKind{
-			viewSecretary: {"f2": viewChair, "f4": viewRoom},
-			viewChair:     {"f2": viewSecretary, "f4": viewSecretary},
-			viewRoom:      {"f2": viewSecretary, "f4": viewSecretary},
+		want := map[meeting.ViewKind]map[string]meeting.ViewKind{
+			meeting.ViewSecretary: {"f2": meeting.ViewChair, "f4": meeting.ViewRoom},
+			meeting.ViewChair:     {"f2": meeting.ViewSecretary, "f4": meeting.ViewSecretary},
+			meeting.ViewRoom:      {"f2": meeting.ViewSecretary, "f4": meeting.ViewSecretary},
 		}
 		for n := range 1 << 5 {
 			// Each walk starts on the secretary's view.
-			for m.meeting.who != viewSecretary {
+			for m.meeting.Who != meeting.ViewSecretary {
 				press(m, "f4")
 			}
-			prev, seq := viewSecretary, ""
+			prev, seq := meeting.ViewSecretary, ""
 			for i := range 5 {
 				k := keys[(n>>i)&1]
 				seq += k + " "
 				press(m, k)
 				out := screenText(m)
 				now := screenKind(t, l, out)
-				if now != want[prev][k] || now != m.meeting.who {
+				if now != want[prev][k] || now != m.meeting.Who {
 					t.Fatalf("%s: %s led to view %d, want %d:\n%s", l, seq, now, want[prev][k], out)
 				}
-				if (prev == viewChair && now == viewRoom) || (prev == viewRoom && now == viewChair) {
+				if (prev == meeting.ViewChair && now == meeting.ViewRoom) || (prev == meeting.ViewRoom && now == meeting.ViewChair) {
 					t.Fatalf("%s: %s went between the chair's and the room's view", l, seq)
 				}
-				if now == viewRoom && !strings.Contains(out, model.T(l, "f4: tillbaka", "f4: back")) {
+				if now == meeting.ViewRoom && !strings.Contains(out, model.T(l, "f4: tillbaka", "f4: back")) {
 					t.Fatalf("%s: the room's view does not say how to go back:\n%s", l, out)
 				}
 				checkScreen(t, out, 80, 24)
@@ -203,7 +205,7 @@ func TestRemoteRoomShowsNoKeys(t *testing.T) {
 	m, _ := openViewsMeeting(t, model.Swedish, 80, 24)
 	v := m.session.Attach()
 	defer v.Detach()
-	r := NewRemote(RemoteOptions{Lang: model.Swedish, View: v, Agenda: testAgenda(t), Now: func() time.Time { return fixedNow }})
+	r := remote.NewRemote(remote.RemoteOptions{Lang: model.Swedish, View: v, Agenda: testAgenda(t), Now: func() time.Time { return fixedNow }})
 	r.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	out := ansi.Strip(r.View().Content)
 	if !strings.Contains(out, "Nu pratar vi om") || strings.Contains(out, "f4") || strings.Contains(out, "tillbaka") {
@@ -220,19 +222,19 @@ func TestPanelsLeaveOutNotRaise(t *testing.T) {
 	for _, k := range []string{"ctrl+e", "ctrl+f", "ctrl+t", "ctrl+g", "ctrl+r", "f1"} {
 		press(m, "enter") // the field shown underneath
 		press(m, k)
-		if m.meeting.over == nil {
+		if m.meeting.Over == nil {
 			t.Fatalf("%s opened no panel", k)
 		}
 		if out := screenText(m); strings.Contains(out, testNotRaise) {
 			t.Fatalf("%s shows what not to raise:\n%s", k, out)
 		}
-		if p, ok := m.meeting.over.(*previewOverlay); ok {
-			if doc := ansi.Strip(p.vp.GetContent()); !p.ready || strings.Contains(doc, testNotRaise) || !strings.Contains(doc, "BUP") {
-				t.Fatalf("the preview's document (ready %v):\n%s", p.ready, doc)
+		if p, ok := m.meeting.Over.(*meeting.PreviewOverlay); ok {
+			if doc := ansi.Strip(p.VP.GetContent()); !p.Ready || strings.Contains(doc, testNotRaise) || !strings.Contains(doc, "BUP") {
+				t.Fatalf("the preview's document (ready %v):\n%s", p.Ready, doc)
 			}
 		}
 		press(m, "esc")
-		if m.meeting.over != nil {
+		if m.meeting.Over != nil {
 			t.Fatalf("esc did not close the panel of %s", k)
 		}
 		if out := screenText(m); strings.Contains(out, testNotRaise) {

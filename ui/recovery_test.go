@@ -12,6 +12,7 @@ import (
 	"github.com/sipmote/sipmote/internal/smalldisk"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 // realSaves delivers the session's real save results to the screen, as
@@ -33,7 +34,7 @@ func listenToSaves(t *testing.T, m *Model) *realSaves {
 // save result to the screen; it returns that result.
 func (r *realSaves) tick(between func()) *service.Saved {
 	r.t.Helper()
-	send(r.m, saveTickMsg{})
+	send(r.m, meeting.SaveTickMsg{})
 	if between != nil {
 		between()
 	}
@@ -42,7 +43,7 @@ func (r *realSaves) tick(between func()) *service.Saved {
 		select {
 		case e := <-r.spy.Events():
 			if e.Saved != nil {
-				send(r.m, sessionMsg(e))
+				send(r.m, meeting.SessionMsg(e))
 				return e.Saved
 			}
 		case <-deadline:
@@ -82,7 +83,7 @@ func TestFullDiskErrorStaysThenRecoveryOffered(t *testing.T) {
 	}
 	planID := m.session.PlanID()
 	saves := listenToSaves(t, m)
-	inEdit(m, func() { m.meeting.goSection(model.SectionSituation) })
+	inEdit(m, func() { m.meeting.GoSection(model.SectionSituation) })
 	free := smalldisk.Fill(t, disk)
 	text := strings.Repeat("Behöver hjälp med maten och med att komma ut. ", 1000)
 	send(m, tea.PasteMsg{Content: text})

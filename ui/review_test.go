@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 // The follow-up agenda adds the review step inside the current-situation
@@ -11,7 +12,7 @@ import (
 func TestFollowUpAgendaPartsOnce(t *testing.T) {
 	agenda := testAgenda(t)
 	for _, g := range []model.AgeGroup{model.AgeAdult, model.AgeChild, model.AgeOlder} {
-		steps := followUpAgenda(agenda(g))
+		steps := meeting.FollowUpAgenda(agenda(g))
 		seen := map[string]bool{}
 		names := map[string]string{}
 		last := ""

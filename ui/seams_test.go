@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/remote"
+	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
 // chairDevice is the chair's program on a device of its own, attached to
@@ -18,7 +20,7 @@ func chairDevice(t *testing.T, m *Model, w, h int) tea.Model {
 	t.Helper()
 	v := m.session.Attach()
 	t.Cleanup(v.Detach)
-	c := NewRemote(RemoteOptions{Lang: model.Swedish, Chair: true, View: v, Agenda: testAgenda(t), Now: func() time.Time { return fixedNow }})
+	c := remote.NewRemote(remote.RemoteOptions{Lang: model.Swedish, Chair: true, View: v, Agenda: testAgenda(t), Now: func() time.Time { return fixedNow }})
 	c.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return c
 }
@@ -33,7 +35,7 @@ func TestChairsRoundIsTheRoundsMembers(t *testing.T) {
 	m, _ := openViewsMeeting(t, model.Swedish, 120, 40)
 	mm := m.meeting
 	press(m, "ctrl+n") // the introductions, a round
-	cur := mm.steps[mm.step]
+	cur := mm.Steps[mm.Step]
 	if !cur.Round {
 		t.Fatalf("step %q is no round", cur.ID)
 	}
@@ -47,7 +49,7 @@ func TestChairsRoundIsTheRoundsMembers(t *testing.T) {
 		m.view.Changed("participants")
 	})
 	var members []model.Participant
-	inRead(m, func() { members = livePlan(m).Draft.RoundMembers(cur.ID, stepOrder(mm.steps)) })
+	inRead(m, func() { members = livePlan(m).Draft.RoundMembers(cur.ID, room.StepOrder(mm.Steps)) })
 
 	for _, sz := range [][2]int{{120, 40}, {80, 24}} {
 		c := chairDevice(t, m, sz[0], sz[1])
@@ -89,9 +91,9 @@ func TestChairsRoundIsTheRoundsMembers(t *testing.T) {
 	}
 	// A step without a round: no round on the chair's screen, and space
 	// ticks nobody.
-	for i, s := range mm.steps {
-		if !s.Round && i > mm.step {
-			inEdit(m, func() { mm.goStep(i) })
+	for i, s := range mm.Steps {
+		if !s.Round && i > mm.Step {
+			inEdit(m, func() { mm.GoStep(i) })
 			break
 		}
 	}
@@ -123,8 +125,8 @@ func TestOverallClockAlwaysInSight(t *testing.T) {
 		m, _ := openViewsMeeting(t, model.Swedish, sz[0], sz[1])
 		press(m, "ctrl+o") // start the meeting
 		c := chairDevice(t, m, sz[0], sz[1])
-		for i := range m.meeting.steps {
-			inEdit(m, func() { m.meeting.goStep(i) })
+		for i := range m.meeting.Steps {
+			inEdit(m, func() { m.meeting.GoStep(i) })
 			scr := screenText(m)
 			if !clockRe.MatchString(scr) {
 				t.Errorf("%v step %d: no meeting clock on the secretary's screen:\n%s", sz, i+1, scr)

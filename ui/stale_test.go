@@ -56,7 +56,7 @@ func TestPrintThenSwitchPlan(t *testing.T) {
 	m := newTestModel(t, svc, model.Swedish, 120, 40)
 	send(m, home.OpenPlanMsg{ID: a.ID})
 	press(m, "ctrl+g", "e")
-	if m.session == nil || m.session.PlanID() != a.ID || m.meeting.active != model.SectionFinish {
+	if m.session == nil || m.session.PlanID() != a.ID || m.meeting.Active != model.SectionFinish {
 		t.Fatalf("not at the finish of plan A:\n%s", screenText(m))
 	}
 	// Press p, then p again in the list of papers, and start the print,

@@ -39,7 +39,7 @@ func (m *Model) tellRefused() {
 	m.refused = 0
 	switch {
 	case m.screen == screenMeeting && m.meeting != nil:
-		m.meeting.message = msg
+		m.meeting.Message = msg
 	case m.screen == screenNew && m.newPlan != nil:
 		m.newPlan.Err = msg
 	default:

@@ -148,7 +148,7 @@ func (m *Model) dropHeld() {
 		"%d key pressed while a screen was opening was not taken.", "%d keys pressed while a screen was opening were not taken.")
 	switch {
 	case m.screen == screenMeeting && m.meeting != nil:
-		m.meeting.message = msg
+		m.meeting.Message = msg
 	case m.screen == screenNew && m.newPlan != nil:
 		m.newPlan.Err = msg
 	default:

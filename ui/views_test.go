@@ -10,6 +10,8 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
 const testNotRaise = "pappans nya sambo"
@@ -41,9 +43,9 @@ func openViewsMeeting(t *testing.T, l model.Lang, w, h int) (*Model, *model.Plan
 
 func goConsentStep(t *testing.T, m *Model) {
 	t.Helper()
-	for i, s := range m.meeting.steps {
+	for i, s := range m.meeting.Steps {
 		if s.Section == model.SectionConsent {
-			inEdit(m, func() { m.meeting.goStep(i) })
+			inEdit(m, func() { m.meeting.GoStep(i) })
 			return
 		}
 	}
@@ -61,7 +63,7 @@ func TestViewsCycle(t *testing.T) {
 			goConsentStep(t, m)
 			banner := model.T(l, "MÖTESLEDARENS VY", "CHAIR'S VIEW")
 			sec := screenText(m)
-			if m.meeting.who != viewSecretary || strings.Contains(sec, banner) {
+			if m.meeting.Who != meeting.ViewSecretary || strings.Contains(sec, banner) {
 				t.Fatalf("%s %v: did not open on the secretary's view:\n%s", l, sz, sec)
 			}
 			if strings.Contains(sec, testNotRaise) {
@@ -76,7 +78,7 @@ func TestViewsCycle(t *testing.T) {
 				}
 			}
 			press(m, "f2")
-			if m.meeting.who != viewSecretary {
+			if m.meeting.Who != meeting.ViewSecretary {
 				t.Fatalf("%s %v: f2 did not go back from the chair's view to the secretary's", l, sz)
 			}
 			press(m, "f4")
@@ -91,7 +93,7 @@ func TestViewsCycle(t *testing.T) {
 				t.Errorf("%s %v: room's view lacks the current step:\n%s", l, sz, room)
 			}
 			press(m, "f4")
-			if m.meeting.who != viewSecretary {
+			if m.meeting.Who != meeting.ViewSecretary {
 				t.Errorf("%s %v: f4 twice did not come back to the secretary", l, sz)
 			}
 		}
@@ -107,7 +109,7 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 	check := func(when string) {
 		t.Helper()
 		var room string
-		inRead(m, func() { room = ansi.Strip(mm.room.view(mm.state())) })
+		inRead(m, func() { room = ansi.Strip(mm.Room.View(mm.State())) })
 		for _, bad := range []string{testNotRaise, "hennes tidigare partner", p.Person.PNR, "201503082388", "150308-2388"} {
 			if strings.Contains(room, bad) {
 				t.Fatalf("%s: room shows %q:\n%s", when, bad, room)
@@ -115,9 +117,9 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 		}
 	}
 	// The subject typed where it belongs: the consent.
-	inEdit(m, func() { mm.goSection(model.SectionConsent) })
-	fs := mm.sections[model.SectionConsent].(*formSection)
-	inEdit(m, func() { fs.f.FocusField(fieldIndex(fs.f, "consent.not_raise"), -1) })
+	inEdit(m, func() { mm.GoSection(model.SectionConsent) })
+	fs := mm.Sections[model.SectionConsent].(*meeting.FormSection)
+	inEdit(m, func() { fs.Form.FocusField(meeting.FieldIndex(fs.Form, "consent.not_raise"), -1) })
 	press(m, "enter", "end")
 	typeText(m, "; hennes tidigare partner")
 	check("after the consent")
@@ -125,7 +127,7 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 		t.Fatalf("not to raise = %q", got)
 	}
 	// And where it does not: the situation, with the personnummer.
-	inEdit(m, func() { mm.goSection(model.SectionSituation) })
+	inEdit(m, func() { mm.GoSection(model.SectionSituation) })
 	for _, s := range []string{" Om hennes tidigare partner: inget.", " Pnr 20150308-2388 och 201503082388."} {
 		for _, r := range s {
 			if r == ' ' {
@@ -137,7 +139,7 @@ func TestRoomNeverShowsPrivate(t *testing.T) {
 		}
 	}
 	var room string
-	inRead(m, func() { room = ansi.Strip(mm.room.view(mm.state())) })
+	inRead(m, func() { room = ansi.Strip(mm.Room.View(mm.State())) })
 	if !strings.Contains(room, "20150308-****") || !strings.Contains(room, "Om …: inget.") {
 		t.Errorf("the room does not show the masked text:\n%s", room)
 	}
@@ -149,31 +151,31 @@ func TestChairMovesTheMeeting(t *testing.T) {
 	m, _ := openViewsMeeting(t, model.Swedish, 120, 40)
 	mm := m.meeting
 	press(m, "ctrl+n") // from the room to the introductions, a round
-	start := mm.step
+	start := mm.Step
 	press(m, "f2", "right")
-	if mm.step != start+1 {
-		t.Fatalf("→ in the chair's view: step %d, want %d", mm.step, start+1)
+	if mm.Step != start+1 {
+		t.Fatalf("→ in the chair's view: step %d, want %d", mm.Step, start+1)
 	}
-	if livePlan(m).Position.Step != mm.steps[start+1].ID {
+	if livePlan(m).Position.Step != mm.Steps[start+1].ID {
 		t.Errorf("the position kept for reopening is %q", livePlan(m).Position.Step)
 	}
 	press(m, "left")
-	if mm.step != start || !mm.steps[start].Round {
-		t.Fatalf("← did not go back to the round (step %d)", mm.step)
+	if mm.Step != start || !mm.Steps[start].Round {
+		t.Fatalf("← did not go back to the round (step %d)", mm.Step)
 	}
 	press(m, "space", "down", "space") // space ticks and stays; ↓ moves on
-	ids := livePlan(m).Draft.Rounds[mm.steps[start].ID]
+	ids := livePlan(m).Draft.Rounds[mm.Steps[start].ID]
 	pres := livePlan(m).Draft.Present()
 	if len(ids) != 2 || ids[0] != pres[0].ID || ids[1] != pres[1].ID {
 		t.Errorf("ticked speakers = %v", ids)
 	}
 	press(m, "d")
-	if !livePlan(m).Draft.Agenda[mm.steps[start].ID].Done || mm.step != start+1 {
+	if !livePlan(m).Draft.Agenda[mm.Steps[start].ID].Done || mm.Step != start+1 {
 		t.Errorf("d did not mark the step done and move on")
 	}
 	press(m, "f2")
 	sec := screenText(m)
-	want := strconv.Itoa(start+2) + " " + mm.steps[start+1].Title.In(model.Swedish)
+	want := strconv.Itoa(start+2) + " " + mm.Steps[start+1].Title.In(model.Swedish)
 	followed := false
 	for _, line := range strings.Split(sec, "\n") {
 		if i := strings.Index(line, "›"); i >= 0 && strings.Contains(line[i:], want) {
@@ -221,7 +223,7 @@ func TestRoomSafe(t *testing.T) {
 		{"inget känsligt 2026-11-30", "inget känsligt 2026-11-30"},
 		{"telefon 070-123 45 67", "telefon 070-123 45 67"},
 	} {
-		if got := roomSafe(tc.in, []string{"hennes tidigare partner", "x"}); got != tc.want {
+		if got := room.RoomSafe(tc.in, []string{"hennes tidigare partner", "x"}); got != tc.want {
 			t.Errorf("roomSafe(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -237,10 +239,10 @@ func TestRoomKeepsTheHeadingOfAPartCut(t *testing.T) {
 	v.Content.OwnWords = strings.Repeat("Jag vill kunna bo kvar hemma och klara mig själv. ", 12)
 	v.Content.Goals = []model.Goal{{ID: "g1", Text: "Bo kvar hemma"}}
 	st := common.DefaultStyles()
-	r := newRoomModel(model.Swedish, &st)
-	r.setSize(80, 16)
-	steps := []Step{{ID: "goals", Section: model.SectionGoals, Title: model.Text{SV: "Vad vill vi nå?", EN: "What do we want to reach?"}}}
-	out := ansi.Strip(r.view(MeetingState{Plan: p, Steps: steps}))
+	r := room.NewRoomModel(model.Swedish, &st)
+	r.SetSize(80, 16)
+	steps := []room.Step{{ID: "goals", Section: model.SectionGoals, Title: model.Text{SV: "Vad vill vi nå?", EN: "What do we want to reach?"}}}
+	out := ansi.Strip(r.View(room.MeetingState{Plan: p, Steps: steps}))
 	lines := strings.Split(out, "\n")
 	first := ""
 	for i, line := range lines {

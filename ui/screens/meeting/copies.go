@@ -1,0 +1,239 @@
+package meeting
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+)
+
+// PrintJobMsg asks the meeting to print the papers the copies overlay chose.
+type PrintJobMsg struct{ Job PrintJob }
+
+type copiesKeys struct {
+	up, down, toggle, add, print, close, confirm, cancel key.Binding
+}
+
+func newCopiesKeys(l model.Lang) copiesKeys {
+	return copiesKeys{
+		up:      key.NewBinding(key.WithKeys("up")),
+		down:    key.NewBinding(key.WithKeys("down")),
+		toggle:  key.NewBinding(key.WithKeys("space")),
+		add:     key.NewBinding(key.WithKeys("n", "+")),
+		print:   key.NewBinding(key.WithKeys("enter", "p")),
+		close:   key.NewBinding(key.WithKeys("esc")),
+		confirm: key.NewBinding(key.WithKeys("enter")),
+		cancel:  key.NewBinding(key.WithKeys("esc")),
+	}
+}
+
+// copyRow is one paper the print may hold.
+type copyRow struct {
+	r  model.Recipient
+	on bool
+	// adhoc is a recipient typed in for this print only, when the
+	// version is finalised and its copy list can no longer change.
+	adhoc bool
+}
+
+// copiesOverlay is shown before printing: the original and a copy for each
+// one on the copy list, each of which the secretary can leave out, and
+// room to add someone. On a draft the changes are kept in the plan (and
+// the plan's list of who gets it follows); on a finalised version they
+// hold for this print only.
+type copiesOverlay struct {
+	lang     model.Lang
+	st       *common.Styles
+	keys     copiesKeys
+	plan     *model.Plan
+	v        *model.Version
+	editable bool
+	original bool
+	rows     []copyRow
+	cursor   int // 0 is the original, 1… the rows
+	adding   bool
+	input    textinput.Model
+}
+
+func NewCopiesOverlay(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, editable bool) *copiesOverlay {
+	o := &copiesOverlay{lang: l, st: st, keys: newCopiesKeys(l), plan: p, v: v, editable: editable, original: true}
+	o.reload()
+	return o
+}
+
+// reload builds the rows from the copy list, keeping what was typed in
+// for this print only.
+func (o *copiesOverlay) reload() {
+	var adhoc []copyRow
+	for _, r := range o.rows {
+		if r.adhoc {
+			adhoc = append(adhoc, r)
+		}
+	}
+	cl := o.plan.Copies(o.v, o.lang)
+	o.rows = o.rows[:0]
+	for _, r := range cl.Copies {
+		o.rows = append(o.rows, copyRow{r: r, on: true})
+	}
+	for _, r := range cl.Removed {
+		o.rows = append(o.rows, copyRow{r: r})
+	}
+	o.rows = append(o.rows, adhoc...)
+}
+
+func (o *copiesOverlay) job() PrintJob {
+	j := PrintJob{Original: o.original}
+	for _, r := range o.rows {
+		if r.on {
+			j.Copies = append(j.Copies, r.r)
+		}
+	}
+	return j
+}
+
+func (o *copiesOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+	if o.adding {
+		return o.updateAdding(msg)
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	switch {
+	case key.Matches(k, o.keys.close):
+		return nil, nil
+	case key.Matches(k, o.keys.up):
+		o.cursor = max(0, o.cursor-1)
+	case key.Matches(k, o.keys.down):
+		o.cursor = min(len(o.rows), o.cursor+1)
+	case key.Matches(k, o.keys.toggle):
+		o.toggle()
+	case key.Matches(k, o.keys.add):
+		o.adding = true
+		o.input = textinput.New()
+		o.input.Prompt = "› "
+		o.input.Placeholder = model.T(o.lang, "Namn, verksamhet (t.ex. Per Wall, Geriatriken)", "Name, unit (e.g. Per Wall, Geriatrics)")
+		o.input.CharLimit = 200
+		return o, o.input.Focus()
+	case key.Matches(k, o.keys.print):
+		job := o.job()
+		if !job.Original && len(job.Copies) == 0 {
+			return o, nil
+		}
+		return nil, func() tea.Msg { return PrintJobMsg{job} }
+	}
+	return o, nil
+}
+
+func (o *copiesOverlay) toggle() {
+	if o.cursor == 0 {
+		o.original = !o.original
+		return
+	}
+	i := o.cursor - 1
+	if i >= len(o.rows) {
+		return
+	}
+	row := &o.rows[i]
+	row.on = !row.on
+	if !o.editable || row.adhoc {
+		return
+	}
+	if row.on {
+		o.v.AddCopy(row.r.Name, row.r.Unit)
+	} else {
+		o.v.RemoveCopy(row.r.Name)
+	}
+	o.reload()
+	o.cursor = min(o.cursor, len(o.rows))
+}
+
+func (o *copiesOverlay) updateAdding(msg tea.Msg) (common.Overlay, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, o.keys.cancel):
+			o.adding = false
+			return o, nil
+		case key.Matches(k, o.keys.confirm):
+			o.adding = false
+			name, unit, _ := strings.Cut(o.input.Value(), ",")
+			name, unit = strings.TrimSpace(name), strings.TrimSpace(unit)
+			if name == "" {
+				return o, nil
+			}
+			if o.editable {
+				o.v.AddCopy(name, unit)
+				o.reload()
+			} else {
+				o.rows = append(o.rows, copyRow{r: model.Recipient{Name: name, Unit: unit, Reason: model.CopyAdded}, on: true, adhoc: true})
+			}
+			o.cursor = len(o.rows)
+			return o, nil
+		}
+	}
+	var cmd tea.Cmd
+	o.input, cmd = o.input.Update(msg)
+	return o, cmd
+}
+
+func (o *copiesOverlay) View(w, h int) string {
+	l := o.lang
+	inner := max(10, w-6)
+	var b strings.Builder
+	b.WriteString(o.st.Title.Render(model.T(l, "Skriv ut: original och kopior", "Print: original and copies")) + "\n")
+	note := model.T(l, "Ändringar gäller bara den här utskriften; versionen är fastställd.",
+		"Changes hold for this print only; the version is finalised.")
+	if o.editable {
+		note = model.T(l, "Utkast: skrivs ut en gång, märkt UTKAST. Ändringar i listan sparas i planen.",
+			"Draft: printed once, marked DRAFT. Changes to the list are kept in the plan.")
+	}
+	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(note, inner, "")) + "\n\n")
+	line := func(i int, on bool, text, why string) {
+		mark := "[ ] "
+		if on {
+			mark = "[x] "
+		}
+		s := ansi.Truncate(mark+text, inner, "…")
+		if why != "" && ansi.StringWidth(s)+3+ansi.StringWidth(why) <= inner {
+			s += o.st.Subtle.Render("  " + why)
+		}
+		if i == o.cursor {
+			s = o.st.Selected.Render(ansi.Strip(s))
+		}
+		b.WriteString(s + "\n")
+	}
+	cl := o.plan.Copies(o.v, l)
+	line(0, o.original, cl.Original.Mark(l), "")
+	rows := o.rows
+	// Keep the cursor in view on a short window.
+	room := max(3, h-10)
+	first := 0
+	if o.cursor > room {
+		first = o.cursor - room
+	}
+	for i, r := range rows {
+		if i+1 < first || i+1 > first+room {
+			continue
+		}
+		why := r.r.Reason.Label(l)
+		if r.r.Contact != "" && r.r.Reason == model.CopyActionOwner {
+			why += ", " + r.r.Contact
+		}
+		line(i+1, r.on, r.r.Mark(l), why)
+	}
+	b.WriteString("\n")
+	if o.adding {
+		b.WriteString(model.T(l, "Lägg till mottagare:", "Add a recipient:") + "\n" + o.input.View() + "\n")
+		b.WriteString(o.st.Subtle.Render(model.T(l, "enter lägger till · esc avbryter", "enter adds · esc cancels")))
+	} else {
+		b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(l,
+			"mellanslag med/inte med · n lägg till mottagare · enter skriv ut · esc stäng",
+			"space in/out · n add a recipient · enter print · esc close"), inner, "")))
+	}
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
+}

@@ -1,0 +1,234 @@
+package meeting
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// Field builders for the sections that are plain forms. Each closure reads
+// and writes the draft through v(), so a field never holds its own copy.
+
+func areaField(path, label, hint string, get func() *string) components.Field {
+	f := components.TextField(path, label, hint, get)
+	f.Kind = components.KindArea
+	return f
+}
+
+func toggleField(path, label string, get func() *bool) components.Field {
+	return components.Field{Path: path, Label: label, Kind: components.KindToggle,
+		Get: func() string { return components.BoolStr(*get()) },
+		Set: func(s string) { *get() = s == "true" }}
+}
+
+func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []components.Field {
+	m := func() *model.Meeting { return &v().Meeting }
+	minutes := components.Field{Path: "meeting.minutes", Label: model.T(l, "Planerad längd (minuter)", "Planned length (minutes)"), Kind: components.KindText,
+		Get: func() string { return strconv.Itoa(m().Minutes) },
+		Set: func(s string) {
+			if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && n > 0 && n <= 600 {
+				m().Minutes = n
+			}
+		},
+		Check: func(s string) string {
+			if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n <= 0 || n > 600 {
+				return model.T(l, "Skriv ett antal minuter, t.ex. 60.", "Write a number of minutes, e.g. 60.")
+			}
+			return ""
+		}}
+	date := components.TextField("meeting.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m().Date })
+	date.Check = components.DateCheck(l)
+	start := components.TextField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start })
+	start.Check = components.ClockCheck(l)
+	return []components.Field{
+		components.TextField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name }),
+		date, start, minutes,
+		components.TextField("meeting.place", model.T(l, "Plats", "Place"), "", func() *string { return &m().Place }),
+		{Path: "meeting.form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
+			Get: func() string { return string(m().Form) }, Set: func(s string) { m().Form = model.MeetingForm(s) }},
+		components.TextField("meeting.chair", model.T(l, "Mötesledare", "Chair"), "", func() *string { return &m().Chair }),
+		components.TextField("meeting.secretary", model.T(l, "Mötessekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
+		{Path: "person.variant", Label: model.T(l, "Checklista för", "Checklists for"), Kind: components.KindChoice,
+			Opts: []components.Option{{Value: "adult", Label: model.AgeAdult.Label(l)}, {Value: "child", Label: model.AgeChild.Label(l)}, {Value: "older", Label: model.AgeOlder.Label(l)}},
+			Get:  func() string { return string(p.Variant) }, Set: func(s string) { p.Variant = model.AgeGroup(s) }},
+	}
+}
+
+// privateField shows its value only when the secretary asks with enter,
+// and hides it again when the focus leaves (form_private.go).
+func privateField(f components.Field) components.Field {
+	f.Private = true
+	return f
+}
+
+func listField(path, label, hint string, get func() *[]string) components.Field {
+	return components.Field{Path: path, Label: label, Hint: hint, Kind: components.KindText,
+		Get:   func() string { return components.JoinList(*get()) },
+		Set:   func(s string) { *get() = components.SplitList(s) },
+		Items: func() int { return len(components.SplitList(components.JoinList(*get()))) }}
+}
+
+func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []components.Field {
+	c := func() *model.Consent { return &v().Consent }
+	fs := []components.Field{
+		toggleField("consent.given", model.T(l, "Samtycke finns", "Consent given"), func() *bool { return &c().Given }),
+		{Path: "consent.form", Label: model.T(l, "Hur samtycket gavs", "How consent was given"), Kind: components.KindChoice,
+			Opts: []components.Option{{Value: "", Label: "—"}, {Value: "oral", Label: model.T(l, "muntligt", "oral")}, {Value: "written", Label: model.T(l, "skriftligt", "written")}},
+			Get:  func() string { return c().Form }, Set: func(s string) { c().Form = s }},
+		components.WithCheck(components.TextField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), components.DateCheck(l)),
+		components.WithCheck(components.TextField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), components.DateCheck(l)),
+		listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
+			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors }),
+		widenField(l, p, v, now),
+		listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects }),
+		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
+		components.WithCheck(components.TextField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), components.DateCheck(l)),
+	}
+	if p.Variant == model.AgeChild {
+		for i := range 2 {
+			fs = append(fs, guardianFields(l, c, i)...)
+		}
+	}
+	return fs
+}
+
+func followUpFields(l model.Lang, v func() *model.Version) []components.Field {
+	f := func() *model.FollowUp { return &v().Content.FollowUp }
+	c := func() *model.Content { return &v().Content }
+	states := []components.Option{{Value: "", Label: model.T(l, "— välj —", "— choose —")}}
+	for _, s := range model.FollowUpStates {
+		states = append(states, components.Option{Value: string(s), Label: s.Label(l)})
+	}
+	dateHint := model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
+	// only shows a field in the states given; a state not yet chosen
+	// shows them all, so nothing is hidden from a secretary who types first.
+	only := func(fl components.Field, states ...model.FollowUpState) components.Field {
+		fl.Hide = func() bool {
+			st := f().State
+			if st == "" {
+				return false
+			}
+			for _, s := range states {
+				if s == st {
+					return false
+				}
+			}
+			return true
+		}
+		return fl
+	}
+	booked, later, none := model.FollowUpBooked, model.FollowUpLater, model.FollowUpNone
+	return []components.Field{
+		{Path: "content.follow_up.state", Label: model.T(l, "Uppföljningen: bokad här, bokas senare, eller ingen?", "The follow-up: booked here, booked later, or none?"), Kind: components.KindChoice,
+			Opts: states, Get: func() string { return string(f().State) }, Set: func(s string) { f().State = model.FollowUpState(s) }},
+		only(areaField("content.follow_up.what", model.T(l, "Vad ska följas upp och utvärderas?", "What will be followed up and evaluated?"),
+			model.T(l, "t.ex. målen och insatserna", "e.g. the goals and the actions"), func() *string { return &f().What }), booked, later),
+		only(components.WithCheck(components.TextField("content.follow_up.date", model.T(l, "Bokad: datum", "Booked: date"), dateHint, func() *string { return &f().Date }), components.DateCheck(l)), booked),
+		only(components.WithCheck(components.TextField("content.follow_up.time", model.T(l, "Bokad: tid", "Booked: time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &f().Time }), components.ClockCheck(l)), booked),
+		only(components.TextField("content.follow_up.place", model.T(l, "Bokad: plats", "Booked: place"), "", func() *string { return &f().Place }), booked),
+		only(components.TextField("content.follow_up.attendees", model.T(l, "Bokad: vilka som deltar", "Booked: who takes part"), "", func() *string { return &f().Attendees }), booked),
+		only(components.TextField("content.follow_up.called_by", model.T(l, "Bokad: kallar till mötet", "Booked: calls the meeting"), "", func() *string { return &f().CalledBy }), booked),
+		only(components.WithCheck(components.TextField("content.follow_up.book_by", model.T(l, "Bokas senare: senast när", "Booked later: by when"), dateHint, func() *string { return &f().BookBy }), components.DateCheck(l)), later),
+		only(components.TextField("content.follow_up.why_later", model.T(l, "Bokas senare: varför inte nu", "Booked later: why not now"),
+			model.T(l, "t.ex. beslut om boendestöd väntas", "e.g. a decision on housing support is awaited"), func() *string { return &f().WhyLater }), later),
+		only(components.TextField("content.follow_up.none_reason", model.T(l, "Ingen uppföljning: varför", "No follow-up: why"), "", func() *string { return &f().NoneReason }), none),
+		only(components.WithCheck(components.TextField("content.follow_up.mandate_ends", model.T(l, "Samordnarens uppdrag gäller till och med (när uppföljningen inte är bokad)", "The coordinator's mandate runs until (when the follow-up is not booked)"), dateHint, func() *string { return &f().MandateEnds }), components.DateCheck(l)), later, none),
+		components.TextField("content.handover_by", model.T(l, "Om den enskilde inte är med: vem lämnar över planen", "If the person is not here: who hands the plan over"), "", func() *string { return &c().HandoverBy }),
+		components.TextField("content.handover_when", model.T(l, "… och när", "… and when"), "", func() *string { return &c().HandoverWhen }),
+	}
+}
+
+// textSectionFields are the sections that are free text.
+func textSectionFields(id string, l model.Lang, v func() *model.Version) []components.Field {
+	var out []components.Field
+	for _, p := range model.TextParts {
+		if p.Section != id {
+			continue
+		}
+		of := p.Of
+		f := areaField("content."+p.Key, p.Prompt.In(l), p.Hint.In(l), func() *string { return of(&v().Content) })
+		if p.Line {
+			f = components.TextField("content."+p.Key, p.Prompt.In(l), p.Hint.In(l), func() *string { return of(&v().Content) })
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// guardianFields edit guardian i: the name, their own consent, and its
+// date. Each guardian consents for themself, so each has a line.
+func guardianFields(l model.Lang, c func() *model.Consent, i int) []components.Field {
+	n := strconv.Itoa(i + 1)
+	g := func(create bool) *model.Guardian {
+		if i < len(c().Guardians) {
+			return &c().Guardians[i]
+		}
+		if !create {
+			return &model.Guardian{}
+		}
+		for len(c().Guardians) <= i {
+			c().Guardians = append(c().Guardians, model.Guardian{})
+		}
+		return &c().Guardians[i]
+	}
+	// tidy drops trailing guardians left wholly empty.
+	tidy := func() {
+		gs := c().Guardians
+		for len(gs) > 0 && strings.TrimSpace(gs[len(gs)-1].Name) == "" && !gs[len(gs)-1].Given && gs[len(gs)-1].Date == "" {
+			gs = gs[:len(gs)-1]
+		}
+		c().Guardians = gs
+	}
+	path := "consent.guardians[" + strconv.Itoa(i) + "]"
+	return []components.Field{
+		{Path: path + ".name", Label: model.T(l, "Vårdnadshavare "+n+": namn", "Guardian "+n+": name"), Kind: components.KindText,
+			Get: func() string { return g(false).Name }, Set: func(s string) { g(true).Name = s; tidy() }},
+		{Path: path + ".given", Label: model.T(l, "Vårdnadshavare "+n+" har samtyckt", "Guardian "+n+" has consented"), Kind: components.KindToggle,
+			Get: func() string { return components.BoolStr(g(false).Given) }, Set: func(s string) { g(true).Given = s == "true"; tidy() }},
+		components.WithCheck(components.Field{Path: path + ".date", Label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
+			Hint: model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), Kind: components.KindText,
+			Get: func() string { return g(false).Date }, Set: func(s string) { g(true).Date = s; tidy() }}, components.DateCheck(l)),
+	}
+}
+
+// widenField adds the units that are here, or have an action, but are not
+// in the consent. It names each unit and asks: the first enter shows the
+// question to put to the person, the second records their yes, and the
+// plan notes that the consent was widened at the meeting, and when.
+func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) components.Field {
+	var asked []string
+	f := components.Field{Path: "consent.actors.add", Label: model.T(l, "Verksamheter som är här men inte i samtycket", "Units here but not in the consent"),
+		Kind: components.KindAction}
+	f.Hint = model.T(l, "Fråga den enskilde", "Ask the person")
+	f.Get = func() string { return "" }
+	f.Note = func() string {
+		out := model.UnitsOutsideConsent(v())
+		switch {
+		case len(out) == 0:
+			asked = nil
+			return model.T(l, "Samtycket gäller alla verksamheter som är här.", "The consent covers every unit here.")
+		case asked != nil && slices.Equal(asked, out):
+			return model.T(l, "Fråga: får ", "Ask: may ") + strings.Join(out, model.T(l, " och ", " and ")) +
+				model.T(l, " vara med och ta del av uppgifterna? Tryck enter igen om den enskilde säger ja.", " take part and share information? Press enter again if the person says yes.")
+		}
+		asked = nil
+		return model.T(l, "Inte i samtycket: ", "Not in the consent: ") + strings.Join(out, "; ")
+	}
+	f.Set = func(string) {
+		out := model.UnitsOutsideConsent(v())
+		if len(out) == 0 {
+			return
+		}
+		if asked == nil || !slices.Equal(asked, out) {
+			asked = out
+			return
+		}
+		_ = p.WidenConsent(out, now())
+		asked = nil
+	}
+	return f
+}

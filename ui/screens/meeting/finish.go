@@ -1,0 +1,168 @@
+package meeting
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// finaliseMsg asks the meeting to freeze the version; printMsg to print it.
+type (
+	finaliseMsg struct{}
+	printMsg    struct{}
+)
+
+// FinishSection is the last step: what the plan still lacks, then
+// finalising and printing.
+type FinishSection struct {
+	lang     model.Lang
+	st       *common.Styles
+	Findings func() []model.Finding
+	// finalised tells whether the plan has no draft left to finalise.
+	finalised func() bool
+	// early, when set, tells the booked meeting time while it is still to
+	// come: finalising a plan before its meeting is most likely a mistake.
+	early  func() (time.Time, bool)
+	width  int
+	height int
+	ask    *components.Confirm
+	keys   struct{ finalise, print key.Binding }
+}
+
+func NewFinishSection(l model.Lang, st *common.Styles, fs func() []model.Finding) *FinishSection {
+	s := &FinishSection{lang: l, st: st, Findings: fs}
+	s.keys.finalise = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "fastställ planen", "finalise the plan")))
+	s.keys.print = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T(l, "skriv ut", "print")))
+	return s
+}
+
+func (s *FinishSection) Update(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	if s.ask != nil {
+		a := s.ask.Update(k)
+		if a != components.Pending {
+			s.ask = nil
+		}
+		if a == components.AnsweredYes {
+			return func() tea.Msg { return finaliseMsg{} }, false
+		}
+		return nil, false
+	}
+	switch {
+	case key.Matches(k, s.keys.finalise):
+		if len(model.Errors(s.Findings())) == 0 && (s.finalised == nil || !s.finalised()) {
+			s.ask = components.NewConfirm(s.lang, s.st, model.T(s.lang, "Fastställa versionen nu? Den går sedan inte att ändra.",
+				"Finalise the version now? It cannot be changed afterwards."))
+		}
+	case key.Matches(k, s.keys.print):
+		return func() tea.Msg { return printMsg{} }, false
+	}
+	return nil, false
+}
+
+func (s *FinishSection) View(int, map[string]string) string {
+	l := s.lang
+	if s.finalised != nil && s.finalised() {
+		return s.st.OK.Render(model.T(l, "Versionen är fastställd.", "The version is finalised.")) + "\n\n" +
+			ansi.Wordwrap(model.T(l,
+				"Tryck p för att skriva ut: ett original till den enskilde och en kopia till varje närvarande deltagare. Alla skriver under.",
+				"Press p to print: an original for the person and a copy for each participant present. Everyone signs."), max(10, s.width), "") +
+			"\n\n" + ansi.Wordwrap(model.T(l,
+			"När alla har skrivit under: erbjud den enskilde SIP-kollen, några korta frågor om mötet. Det som sades om hur mötet kändes finns kvar i planens uppgifter men skrivs inte ut.",
+			"Once everyone has signed: offer the person the SIP-kollen survey, a few short questions about the meeting. What was said about how the meeting felt is kept in the record but not printed."), max(10, s.width), "")
+	}
+	fs := s.Findings()
+	errs := model.Errors(fs)
+	var b strings.Builder
+	if len(errs) == 0 {
+		b.WriteString(s.st.OK.Render(model.T(l, "Planen har allt som krävs och kan fastställas.", "The plan has everything required and can be finalised.")) + "\n")
+	}
+	s.writeFindings(&b, fs)
+	b.WriteString("\n")
+	switch {
+	case s.ask != nil:
+		if s.early != nil {
+			if at, ok := s.early(); ok {
+				b.WriteString(s.st.Err.Render(ansi.Wordwrap(fmt.Sprintf(model.T(l,
+					"Mötet är bokat %s kl. %s och den tiden har inte kommit än. Fastställ bara om mötet redan är hållet.",
+					"The meeting is booked for %s at %s, and that time has not come yet. Finalise only if the meeting has been held."),
+					at.Format(model.DateLayout), at.Format(model.TimeLayout)), max(10, s.width), "")) + "\n")
+			}
+		}
+		b.WriteString(s.ask.View(s.width))
+	case len(errs) == 0:
+		b.WriteString(model.T(l, "Tryck enter för att fastställa. Varningar hindrar inte.", "Press enter to finalise. Warnings do not block it."))
+	default:
+		b.WriteString(model.T(l, "Välj en brist med ctrl+f för att hoppa dit.", "Choose a finding with ctrl+f to jump to it."))
+	}
+	return b.String()
+}
+
+// writeFindings lists errors and warnings apart, each under a heading with
+// its count, then the figures given for information, as far as room allows.
+func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding) {
+	l := s.lang
+	w := max(10, s.width-4)
+	room := max(3, s.height-8)
+	groups := []struct {
+		sev   model.Severity
+		mark  string
+		style func(...string) string
+		head  func(n int) string
+	}{
+		{model.SevError, "✗ ", s.st.Err.Render, func(n int) string {
+			return model.Plural(l, n, "%d sak måste ordnas innan planen kan fastställas:", "%d saker måste ordnas innan planen kan fastställas:",
+				"%d thing must be fixed before the plan can be finalised:", "%d things must be fixed before the plan can be finalised:")
+		}},
+		{model.SevWarning, "! ", s.st.Warn.Render, func(n int) string {
+			return model.Plural(l, n, "%d varning (hindrar inte):", "%d varningar (hindrar inte):",
+				"%d warning (does not block):", "%d warnings (do not block):")
+		}},
+		{model.SevInfo, "i ", s.st.Subtle.Render, func(int) string { return model.T(l, "Att veta:", "Good to know:") }},
+	}
+	for _, g := range groups {
+		var these []model.Finding
+		for _, f := range fs {
+			if f.Severity == g.sev {
+				these = append(these, f)
+			}
+		}
+		if len(these) == 0 {
+			continue
+		}
+		if room <= 1 {
+			b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
+			return
+		}
+		b.WriteString(g.style(g.head(len(these))) + "\n")
+		room--
+		for i, f := range these {
+			if room <= 1 && i < len(these) {
+				b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
+				return
+			}
+			b.WriteString(g.style(g.mark) + ansi.Truncate(f.Message.In(l), w, "…") + "\n")
+			room--
+		}
+	}
+}
+
+func (s *FinishSection) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *FinishSection) Help() []key.Binding {
+	if s.finalised != nil && s.finalised() {
+		return []key.Binding{s.keys.print}
+	}
+	return []key.Binding{s.keys.finalise, s.keys.print}
+}
+func (s *FinishSection) Jump(string, int) tea.Cmd { return nil }

@@ -1,0 +1,434 @@
+// Package meeting is the meeting screen: the chair's agenda beside the
+// secretary's plan, its sections, overlays, printing and sharing.
+package meeting
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/room"
+)
+
+type meetingKeys struct {
+	next, prev, done, rounds, sections, findings, preview, save, help, quit, ticks, changes, views, share key.Binding
+	// follow goes to the step the chair moved to from a device of their
+	// own (meeting_follow.go).
+	follow key.Binding
+	// views switches between the secretary's and the chair's view; room
+	// puts the room's view on and off (meetviews.go). chairBack is views
+	// as the chair's view shows it, roomBack room as the room's view does.
+	room, chairBack, roomBack key.Binding
+	// start starts the meeting clock, or takes back a false start.
+	start, undoStart key.Binding
+	// shortQuit is quit as the bottom line shows it, where room is short.
+	shortQuit key.Binding
+	direct    []key.Binding
+}
+
+func newMeetingKeys(l model.Lang) meetingKeys {
+	k := meetingKeys{
+		next:     key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", model.T(l, "nästa punkt", "next step"))),
+		prev:     key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", model.T(l, "förra punkten", "previous step"))),
+		done:     key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", model.T(l, "punkten klar", "step done"))),
+		rounds:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", model.T(l, "bocka av talare", "tick speakers"))),
+		sections: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", model.T(l, "gå till avsnitt", "go to section"))),
+		findings: key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", model.T(l, "brister", "findings"))),
+		preview:  key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", model.T(l, "förhandsgranska", "preview"))),
+		ticks:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", model.T(l, "checklistor före/efter", "before/after checklists"))),
+		changes:  key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", model.T(l, "vad har ändrats", "what changed"))),
+		save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "spara nu", "save now"))),
+		help:     key.NewBinding(key.WithKeys("f1", "ctrl+_"), key.WithHelp("f1", model.T(l, "hjälp", "help"))),
+		quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("ctrl+q", model.T(l, "spara och stäng", "save and close"))),
+		start:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "starta mötet", "start the meeting"))),
+		views:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "mötesledarens vy", "chair's view"))),
+		room:     key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "rummets vy", "room's view"))),
+		share:    newShareKey(l),
+		follow:   newFollowKey(l),
+	}
+	k.chairBack = key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "sekreterarens vy", "secretary's view")))
+	k.roomBack = key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "tillbaka", "back")))
+	k.undoStart = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "ångra starten", "undo the start")))
+	k.shortQuit = key.NewBinding(key.WithKeys("ctrl+q"), key.WithHelp("ctrl+q", model.T(l, "stäng", "leave")))
+	for i := range 10 {
+		n := (i + 1) % 10
+		k.direct = append(k.direct, key.NewBinding(key.WithKeys("alt+"+string(rune('0'+n)))))
+	}
+	return k
+}
+
+// escKey is esc where it has no work of its own.
+var escKey = key.NewBinding(key.WithKeys("esc"))
+
+type (
+	ClockMsg    time.Time
+	SaveTickMsg struct{}
+	// SessionMsg is an event of the session: a save's outcome, or an edit
+	// made in another view.
+	SessionMsg service.Event
+)
+
+func (e SessionMsg) SessionID() uint64 { return e.Session }
+
+// Model is the meeting screen: the chair's agenda beside the
+// secretary's plan, over a status bar.
+type Model struct {
+	// Typed is a run of characters typed into the field in focus, not yet
+	// given to it (meeting_typing.go).
+	Typed []byte
+	lang  model.Lang
+	st    *common.Styles
+	svc   *service.Service
+	Sess  *service.View
+	Steps []room.Step
+	Step  int
+	// chairAt is the step the chair moved to from another device while
+	// the secretary stays on step; -1 when they are on the same one.
+	chairAt int
+	keys    meetingKeys
+	help    help.Model
+	now     func() time.Time
+
+	Sections map[string]Section
+	Active   string
+	Over     common.Overlay
+
+	width, height int
+	rev           int // bumped on every change; caches key on it
+	Findings      []model.Finding
+	findingMap    map[string]string
+
+	SaveText string
+	SaveErr  bool
+	saveWhy  string // why the last save failed, in plain words
+	// LeaveAsk is the question before leaving while saves fail; nil when
+	// none is asked (see meeting_leave.go).
+	LeaveAsk   *components.Confirm
+	lastTick   time.Time
+	clockDirty int
+	Message    string
+	// confirmUndo is set while asking whether to take back the start.
+	confirmUndo bool
+
+	Order       []string // the sections in tab order
+	agendaLines []string
+	helpKey     string
+	helpText    string
+	stepKey     string
+	stepText    string
+	AgendaKey   string
+	agendaRev   int
+	Checklist   Checklist
+	// IO wraps the screen's calls of the service in tea.Cmds the root
+	// waits for before the database closes.
+	IO func(func() tea.Msg) tea.Cmd
+	// PrintOptions says how the root prints (the easy-read page).
+	PrintOptions func(*model.Plan, *model.Version) service.PrintOptions
+
+	// Who is the view on screen; a meeting always opens on the
+	// secretary's, never on the chair's with its private cues.
+	Who ViewKind
+	// Share starts sharing over SSH (nil when it cannot be offered);
+	// sharing is the running share.
+	Share   Sharer
+	Sharing Sharing
+	chair   *room.ChairModel
+	Room    *room.RoomModel
+}
+
+// PrintJob says which papers a print from the screen holds: the original
+// or not, and a copy named for each recipient given.
+type PrintJob struct {
+	Original bool
+	Copies   []model.Recipient
+}
+
+// New makes the meeting screen as view v of its session. It is
+// called inside v.Edit, as is every update of the screen; its drawing
+// inside v.Read.
+func New(l model.Lang, st *common.Styles, svc *service.Service, v *service.View, steps []room.Step, now func() time.Time) *Model {
+	m := &Model{chairAt: -1, lang: l, st: st, svc: svc, Sess: v, Steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
+		width: 80, height: 24, IO: func(f func() tea.Msg) tea.Cmd { return f }}
+	m.SaveText = model.T(l, "sparat", "saved")
+	m.chair = room.NewChairModel(l, st, m.keys.chairBack, m.keys.quit)
+	m.Room = room.NewRoomModel(l, st)
+	m.Room.Back = m.keys.roomBack
+	m.buildSections()
+	p := v.Plan()
+	m.lastTick = now()
+	m.restore(p.Position)
+	if len(steps) > 0 && !v.ReadOnly() && p.Position.Step == "" {
+		// Every view of the meeting reads the step from the plan, so the
+		// one this screen chose is made the meeting's.
+		v.MoveStep(steps[m.Step].ID)
+	}
+	m.RefreshFindings()
+	return m
+}
+
+func (m *Model) version() *model.Version {
+	if v := m.Sess.Plan().Current(); v != nil {
+		return v
+	}
+	return &model.Version{}
+}
+
+func (m *Model) buildSections() {
+	l, st, p := m.lang, m.st, m.Sess.Plan()
+	v := m.version
+	m.Sections = map[string]Section{
+		secMeeting:      &FormSection{Form: components.NewForm(l, st, meetingFields(l, p, v)), lang: l},
+		secParticipants: newListSection(participantSpec(l, v), l, st),
+		secConsent:      &FormSection{Form: components.NewForm(l, st, consentFields(l, p, v, m.now)), lang: l},
+		secGoals:        newListSection(goalSpec(l, v), l, st),
+		secActions:      newListSection(actionSpec(l, v), l, st),
+		secCoordinator:  newCoordinatorSection(l, st, v),
+		secFollowUp:     &FormSection{Form: components.NewForm(l, st, followUpFields(l, v)), lang: l},
+		secFinish:       NewFinishSection(l, st, func() []model.Finding { return m.Findings }),
+	}
+	fin := m.Sections[secFinish].(*FinishSection)
+	fin.finalised = func() bool { return p.Draft == nil || p.Status == model.StatusClosed }
+	fin.early = func() (time.Time, bool) {
+		at, ok := v().Meeting.When()
+		return at, ok && m.now().Before(at)
+	}
+	for _, id := range []string{secOwnWords, secSituation, secNeeds, secNotAgreed, secEvaluation, secNotes, secMedication} {
+		m.Sections[id] = &FormSection{Form: components.NewForm(l, st, textSectionFields(id, l, v)), lang: l}
+	}
+	m.Order = sectionOrder
+	if p.Draft != nil && p.Draft.Review != nil {
+		if fs := reviewFields(l, p); len(fs) > 0 {
+			m.Sections[SecReview] = &FormSection{Form: components.NewForm(l, st, fs), lang: l}
+			// Last in the tab order, so that alt+1…0 mean the same in every
+			// meeting; the follow-up meeting opens on it.
+			m.Order = append(append([]string{}, sectionOrder...), SecReview)
+		}
+	}
+	m.Active = secParticipants
+}
+
+// restore returns to the step, section, field and cursor of the last
+// session; a new meeting starts on the agenda's first step.
+func (m *Model) restore(pos model.Position) {
+	for i, s := range m.Steps {
+		if s.ID == pos.Step {
+			m.Step = i
+		}
+	}
+	sec, path, row := splitField(pos.Field)
+	if _, ok := m.Sections[sec]; ok && pos.Step != "" {
+		m.Active = sec
+		if ls, ok := m.Sections[sec].(*ListSection); ok {
+			if row >= 0 {
+				ls.Jump(path, row)
+			}
+		} else if path != "" {
+			if fs, ok := m.Sections[sec].(*FormSection); ok {
+				if i := FieldIndex(fs.Form, path); i >= 0 {
+					fs.Form.FocusField(i, pos.Cursor)
+				}
+			}
+		}
+		return
+	}
+	// A new meeting opens on the first step, where the chair checks the
+	// room and starts the meeting; a follow-up too, since it is a meeting
+	// of its own.
+	m.Step = 0
+	m.Active = secParticipants
+	if len(m.Steps) > 0 {
+		m.GoSection(m.Steps[0].Section)
+	}
+}
+
+func FieldIndex(f *components.Form, path string) int {
+	for i, fl := range f.Fields {
+		if fl.Path == path {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitField reads "section|path|row" as stored in the position.
+func splitField(s string) (sec, path string, row int) {
+	parts := strings.SplitN(s, "|", 3)
+	row = -1
+	if len(parts) > 0 {
+		sec = parts[0]
+	}
+	if len(parts) > 1 {
+		path = parts[1]
+	}
+	if len(parts) > 2 {
+		n := 0
+		for _, c := range parts[2] {
+			if c < '0' || c > '9' {
+				n = -1
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		if parts[2] != "" {
+			row = n
+		}
+	}
+	return
+}
+
+func (m *Model) position() model.Position {
+	pos := model.Position{Field: m.Active}
+	if len(m.Steps) > 0 {
+		pos.Step = m.Steps[m.Step].ID
+	}
+	switch s := m.Sections[m.Active].(type) {
+	case *FormSection:
+		if f := s.Form.Current(); f != nil {
+			pos.Field += "|" + f.Path
+			pos.Cursor = s.Form.Cursor()
+		}
+	case *ListSection:
+		if s.Form != nil {
+			if i := s.spec.indexOf(s.editing); i >= 0 {
+				pos.Field += "|" + s.Form.Current().Path + "|" + strconv.Itoa(i)
+				pos.Cursor = s.Form.Cursor()
+			}
+		}
+	}
+	return pos
+}
+
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.clock(), m.saveTick(), m.waitSaved())
+}
+
+func (m *Model) clock() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return ClockMsg(t) })
+}
+
+func (m *Model) saveTick() tea.Cmd {
+	return tea.Tick(service.SaveInterval, func(time.Time) tea.Msg { return SaveTickMsg{} })
+}
+
+// waitSaved waits for the session's next event. When the session is
+// closed the channel is, and the wait ends with no message.
+func (m *Model) waitSaved() tea.Cmd {
+	ch := m.Sess.Events()
+	return func() tea.Msg {
+		e, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return SessionMsg(e)
+	}
+}
+
+func (m *Model) RefreshFindings() {
+	m.Findings = m.Sess.Findings()
+	m.findingMap = map[string]string{}
+	rank := map[model.Severity]int{model.SevError: 3, model.SevWarning: 2, model.SevInfo: 1}
+	shown := map[string]int{}
+	for _, f := range m.Findings {
+		if rank[f.Severity] > shown[f.Path] {
+			m.findingMap[f.Path] = f.Message.In(m.lang)
+			shown[f.Path] = rank[f.Severity]
+		}
+	}
+}
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	pw, ph := m.planSize()
+	for _, s := range m.Sections {
+		s.SetSize(pw, ph)
+	}
+	m.help.SetWidth(w)
+	m.AgendaKey = ""
+	m.chair.SetSize(w, h)
+	m.Room.SetSize(w, h)
+}
+
+// Restyle draws again what was kept drawn, after the colours changed.
+func (m *Model) Restyle() {
+	m.AgendaKey, m.helpKey, m.stepKey = "", "", ""
+	for _, s := range m.Sections {
+		if ls, ok := s.(*ListSection); ok {
+			ls.cacheRev, ls.soFarKey = -1, ""
+		}
+	}
+}
+
+func (m *Model) sideBySide() bool { return m.width >= 100 }
+
+// agendaWidth is the agenda pane's outer width beside the plan.
+func (m *Model) agendaWidth() int { return min(52, max(38, m.width*36/100)) }
+
+// bodyHeight is what the panes get; the status bar takes two lines.
+func (m *Model) bodyHeight() int { return max(6, m.height-2) }
+
+// compactAgenda is the stacked agenda pane's outer height: the clock, the
+// step, and the whole of the chair's prompt up to four lines, so that the
+// chair never has to guess the end of a sentence.
+func (m *Model) compactAgenda() int {
+	lines := 1
+	if len(m.Steps) > 0 {
+		s := m.Steps[m.Step]
+		w := ansi.Wordwrap(s.Prompt.In(m.lang), max(10, m.width-4), "")
+		lines = min(5, strings.Count(w, "\n")+1)
+		if room.ChairHint(m.lang, s) != "" {
+			lines++
+		}
+	}
+	return 2 + 2 + lines
+}
+
+// planSize is the room for a section inside the plan pane, below its
+// title line and a blank line.
+func (m *Model) planSize() (int, int) {
+	if m.sideBySide() {
+		return m.width - m.agendaWidth() - 4, m.bodyHeight() - 2 - 2
+	}
+	return m.width - 4, m.bodyHeight() - m.compactAgenda() - 2 - 2
+}
+
+// GoStep moves to step i and opens the section the step fills, as the
+// checklist declares it, so that a secretary following the agenda writes
+// each part where it belongs.
+func (m *Model) GoStep(i int) tea.Cmd {
+	if len(m.Steps) == 0 {
+		return nil
+	}
+	m.Step = min(max(i, 0), len(m.Steps)-1)
+	m.chairAt = -1 // the secretary moved everyone: the chair is here too
+	if !m.sideBySide() {
+		m.SetSize(m.width, m.height) // the prompt's height may differ
+	}
+	m.AgendaKey = ""
+	m.agendaRev = m.rev
+	s := m.Steps[m.Step]
+	m.Sess.MoveStep(s.ID)
+	return m.GoSection(s.Section)
+}
+
+// nextStep moves on to the next step.
+func (m *Model) nextStep() tea.Cmd { return m.GoStep(m.Step + 1) }
+
+func (m *Model) GoSection(id string) tea.Cmd {
+	if _, ok := m.Sections[id]; !ok {
+		return nil
+	}
+	m.Active = id
+	if ls, ok := m.Sections[id].(*ListSection); ok && ls.Form == nil && ls.spec.count() == 0 && !m.Sess.ReadOnly() {
+		return ls.startNew()
+	}
+	return nil
+}

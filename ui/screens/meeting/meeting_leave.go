@@ -1,0 +1,56 @@
+package meeting
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// Leaving a meeting while its saves fail would leave what was typed since
+// the last save only in memory. So ctrl+q then asks, with a question
+// type-ahead cannot answer; yes leaves, and the plan goes to a recovery file
+// on another disk (the home screen then says exactly where, or that even
+// that failed), offered back at the next start. Staying keeps the text in
+// the meeting, where the save is tried again every half second.
+
+// askLeave shows the question.
+func (m *Model) askLeave() tea.Cmd {
+	where := m.svc.RecoveryDir()
+	m.LeaveAsk = components.NewConfirm(m.lang, m.st, model.T(m.lang,
+		"Det senaste som skrevs är INTE sparat i databasen ("+m.saveWhy+"). Lämna mötet ändå? "+
+			"Då skrivs hela planen till en återställningsfil i "+where+", och sipmote erbjuder den vid nästa start. "+
+			"Svara nej för att stanna: sparningen provas igen varje halv sekund.",
+		"What was typed last is NOT saved in the database ("+m.saveWhy+"). Leave the meeting anyway? "+
+			"Then the whole plan is written to a recovery file in "+where+", and sipmote offers it at the next start. "+
+			"Answer no to stay: the save is tried again every half second."))
+	return nil
+}
+
+// updateLeave takes keys and pastes while the question is shown. A save
+// that succeeds meanwhile ends the question: nothing would be lost any more.
+func (m *Model) updateLeave(msg tea.Msg) (tea.Cmd, bool) {
+	if m.LeaveAsk == nil {
+		return nil, false
+	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+	default:
+		if !m.SaveErr {
+			m.LeaveAsk = nil
+		}
+		return nil, false
+	}
+	switch m.LeaveAsk.Update(msg) {
+	case components.AnsweredYes:
+		m.LeaveAsk = nil
+		return func() tea.Msg { return CloseMeetingMsg{} }, true
+	case components.AnsweredNo:
+		m.LeaveAsk = nil
+	}
+	return nil, true
+}
+
+func (m *Model) leaveView() string {
+	return m.st.Box.Width(m.width).Height(m.height).MaxHeight(m.height).Render(m.LeaveAsk.View(max(20, m.width-4)))
+}

@@ -1,0 +1,145 @@
+package meeting
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// Section is one part of the plan pane. Each owns its keys and its view.
+type Section interface {
+	Update(tea.Msg) (tea.Cmd, bool)
+	View(rev int, findings map[string]string) string
+	SetSize(w, h int)
+	Help() []key.Binding
+	Jump(path string, row int) tea.Cmd
+}
+
+// FormSection is a section that is one form.
+type FormSection struct {
+	Form *components.Form
+	lang model.Lang
+}
+
+func (s *FormSection) Update(m tea.Msg) (tea.Cmd, bool) { return s.Form.Update(m) }
+func (s *FormSection) View(_ int, fs map[string]string) string {
+	return s.Form.View(fs)
+}
+func (s *FormSection) SetSize(w, h int) { s.Form.SetSize(w, h) }
+func (s *FormSection) Help() []key.Binding {
+	if s.Form.Concealed() {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "visa fältet", "show the field"))),
+			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T(s.lang, "nästa fält", "next field"))),
+		}
+	}
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T(s.lang, "nästa fält", "next field"))),
+		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", model.T(s.lang, "förra fältet", "previous field"))),
+	}
+}
+func (s *FormSection) Jump(path string, _ int) tea.Cmd {
+	c, _ := s.Form.Jump(path)
+	return c
+}
+
+// coordinatorSection appoints the coordinator among the present staff of
+// kommun or region: the only people the rules allow.
+type coordinatorSection struct {
+	lang   model.Lang
+	st     *common.Styles
+	v      func() *model.Version
+	cursor int
+	width  int
+	keys   struct{ up, down, pick key.Binding }
+}
+
+func newCoordinatorSection(l model.Lang, st *common.Styles, v func() *model.Version) *coordinatorSection {
+	s := &coordinatorSection{lang: l, st: st, v: v}
+	s.keys.up = key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj", "choose")))
+	s.keys.down = key.NewBinding(key.WithKeys("down"))
+	s.keys.pick = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", model.T(l, "utse till samordnare", "appoint coordinator")))
+	return s
+}
+
+func (s *coordinatorSection) eligible() []model.Participant {
+	var out []model.Participant
+	for _, p := range s.v().Meeting.Participants {
+		if p.CanCoordinate() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (s *coordinatorSection) Update(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	el := s.eligible()
+	switch {
+	case key.Matches(k, s.keys.up) && s.cursor > 0:
+		s.cursor--
+	case key.Matches(k, s.keys.down) && s.cursor < len(el)-1:
+		s.cursor++
+	case key.Matches(k, s.keys.pick) && s.cursor < len(el):
+		s.v().Content.Coordinator.ParticipantID = el[s.cursor].ID
+		return nil, true
+	}
+	return nil, false
+}
+
+func (s *coordinatorSection) View(_ int, fs map[string]string) string {
+	var b strings.Builder
+	l := s.lang
+	w := max(10, s.width)
+	b.WriteString(ansi.Wordwrap(model.T(l, "Samordnaren utses tillsammans med den enskilde. Det måste vara någon från kommunen eller regionen som är med på mötet.",
+		"The coordinator is appointed together with the person. It must be someone from the municipality or the region who is at the meeting."), w, ""))
+	b.WriteString("\n\n")
+	el := s.eligible()
+	cur := s.v().Content.Coordinator.ParticipantID
+	if len(el) == 0 {
+		b.WriteString(s.st.Warn.Render(ansi.Wordwrap(model.T(l,
+			"Ingen närvarande personal från kommun eller region finns i listan. Lägg till eller markera dem under Deltagare (alt+1).",
+			"No present staff from the municipality or region. Add them, or mark them present, under Participants (alt+1)."), w, "")))
+	}
+	for i, p := range el {
+		mark := "( )"
+		if p.ID == cur {
+			mark = s.st.Done.Render("(•)")
+		}
+		line := fmt.Sprintf("%s %s — %s, %s", mark, p.Name, p.Unit, p.Principal.Label(l))
+		if i == s.cursor {
+			line = s.st.Selected.Render(line)
+		}
+		b.WriteString(ansi.Truncate(line, max(10, s.width), "…") + "\n")
+	}
+	if c := s.v().CoordinatorParticipant(); c != nil {
+		b.WriteString("\n" + s.st.Label.Render(model.T(l, "Samordnare: ", "Coordinator: ")) + c.Name + "\n")
+		b.WriteString(model.T(l, "Telefon: ", "Phone: ") + orDash(c.Phone) + "   " + model.T(l, "E-post: ", "E-mail: ") + orDash(c.Email) + "\n")
+		b.WriteString(s.st.Subtle.Render(ansi.Wordwrap(model.T(l, "Telefon och e-post ändras under Deltagare (alt+1).", "Phone and e-mail are edited under Participants (alt+1)."), w, "")) + "\n")
+	}
+	if msg, ok := fs["content.coordinator"]; ok && s.v().CoordinatorParticipant() == nil {
+		b.WriteString("\n" + s.st.Warn.Render(ansi.Wordwrap(msg, w, "")))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func (s *coordinatorSection) SetSize(w, _ int)         { s.width = w }
+func (s *coordinatorSection) Help() []key.Binding      { return []key.Binding{s.keys.up, s.keys.pick} }
+func (s *coordinatorSection) Jump(string, int) tea.Cmd { return nil }

@@ -1,0 +1,204 @@
+package meeting
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+type (
+	JumpMsg        struct{ Path string }
+	GotoSectionMsg struct{ ID string }
+)
+
+// findingsOverlay lists what the plan lacks; enter jumps to the field.
+type findingsOverlay struct {
+	lang   model.Lang
+	st     *common.Styles
+	keys   components.PickKeys
+	fs     []model.Finding
+	cursor int
+}
+
+func NewFindingsOverlay(l model.Lang, st *common.Styles, fs []model.Finding) *findingsOverlay {
+	return &findingsOverlay{lang: l, st: st, fs: fs, keys: components.NewPickKeys(l, "ctrl+f")}
+}
+
+func (o *findingsOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	var moved bool
+	if o.cursor, moved = o.keys.Move(k, o.cursor, len(o.fs)); moved {
+		return o, nil
+	}
+	switch {
+	case key.Matches(k, o.keys.Close):
+		return nil, nil
+	case key.Matches(k, o.keys.Choose):
+		if o.cursor < len(o.fs) {
+			p := o.fs[o.cursor].Path
+			return nil, func() tea.Msg { return JumpMsg{Path: p} }
+		}
+	}
+	return o, nil
+}
+
+func (o *findingsOverlay) View(w, h int) string {
+	inner := max(10, w-6) // the box's border and padding
+	var b strings.Builder
+	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
+	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · i att veta · enter hoppar dit · esc stänger",
+		"✗ errors block finalising · ! warning · i good to know · enter jumps there · esc closes"), inner, "")) + "\n\n")
+	if len(o.fs) == 0 {
+		b.WriteString(o.st.OK.Render(model.T(o.lang, "Inga brister.", "No findings.")))
+	}
+	// Each finding is one or two lines. The list shows as many as the box
+	// holds around the cursor, and says how many more there are above and
+	// below, so that none is hidden without a word.
+	items := make([][]string, len(o.fs))
+	for i, f := range o.fs {
+		mark := o.st.Warn.Render("! ")
+		switch f.Severity {
+		case model.SevError:
+			mark = o.st.Err.Render("✗ ")
+		case model.SevInfo:
+			mark = o.st.Subtle.Render("i ")
+		}
+		sec, _ := sectionOfPath(f.Path)
+		line := fmt.Sprintf("%s — %s", sectionLabel(sec, o.lang), f.Message.In(o.lang))
+		parts := strings.Split(ansi.Wordwrap(line, max(8, inner-2), ""), "\n")
+		if len(parts) > 2 {
+			parts = append(parts[:1], ansi.Truncate(strings.Join(parts[1:], " "), max(8, inner-2), "…"))
+		}
+		if i == o.cursor {
+			for j := range parts {
+				parts[j] = o.st.Selected.Render(parts[j])
+			}
+		}
+		parts[0] = mark + parts[0]
+		for j := 1; j < len(parts); j++ {
+			parts[j] = "  " + parts[j]
+		}
+		items[i] = parts
+	}
+	// What the border, the padding and the heading leave is the list's,
+	// less a line for each "more" note it needs.
+	avail := max(2, h-4-strings.Count(b.String(), "\n"))
+	first, last := o.window(items, avail)
+	if notes := btoi(first > 0) + btoi(last < len(items)); notes > 0 {
+		first, last = o.window(items, max(1, avail-notes))
+	}
+	var list []string
+	if first > 0 {
+		list = append(list, o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↑ %d till", "↑ %d more"), first)))
+	}
+	for i := first; i < last; i++ {
+		list = append(list, items[i]...)
+	}
+	if last < len(items) {
+		list = append(list, o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↓ %d till", "↓ %d more"), len(items)-last)))
+	}
+	b.WriteString(strings.Join(list, "\n"))
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
+}
+
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// window picks the findings [first, last) that fit in room lines with the
+// cursor among them, starting as high as it can.
+func (o *findingsOverlay) window(items [][]string, room int) (first, last int) {
+	lines := func(a, b int) int {
+		n := 0
+		for _, it := range items[a:b] {
+			n += len(it)
+		}
+		return n
+	}
+	for first < o.cursor && lines(first, o.cursor+1) > room {
+		first++
+	}
+	last = first
+	for last < len(items) && lines(first, last+1) <= room {
+		last++
+	}
+	if last <= o.cursor && o.cursor < len(items) {
+		last = o.cursor + 1 // a single finding taller than the room
+	}
+	return first, last
+}
+
+// sectionOverlay chooses any section of the plan by arrow or letter.
+type sectionOverlay struct {
+	lang   model.Lang
+	st     *common.Styles
+	keys   components.PickKeys
+	order  []string
+	cursor int
+}
+
+func newSectionOverlay(l model.Lang, st *common.Styles, order []string, active string) *sectionOverlay {
+	o := &sectionOverlay{lang: l, st: st, order: order, keys: components.NewPickKeys(l, "ctrl+g", "tab")}
+	for i, id := range order {
+		if id == active {
+			o.cursor = i
+		}
+	}
+	return o
+}
+
+const sectionKeys = "1234567890abcdef"
+
+func (o *sectionOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	switch {
+	case key.Matches(k, o.keys.Close):
+		return nil, nil
+	case key.Matches(k, o.keys.Up):
+		o.cursor = (o.cursor - 1 + len(o.order)) % len(o.order)
+	case key.Matches(k, o.keys.Down):
+		o.cursor = (o.cursor + 1) % len(o.order)
+	case key.Matches(k, o.keys.Choose):
+		id := o.order[o.cursor]
+		return nil, func() tea.Msg { return GotoSectionMsg{ID: id} }
+	default:
+		// A section's own digit or letter, as typed text.
+		s := k.Text
+		if i := strings.Index(sectionKeys, s); len(s) == 1 && k.Mod == 0 && i >= 0 && i < len(o.order) {
+			id := o.order[i]
+			return nil, func() tea.Msg { return GotoSectionMsg{ID: id} }
+		}
+	}
+	return o, nil
+}
+
+func (o *sectionOverlay) View(w, h int) string {
+	var b strings.Builder
+	b.WriteString(o.st.Title.Render(model.T(o.lang, "Gå till avsnitt", "Go to section")) + "\n\n")
+	for i, id := range o.order {
+		line := fmt.Sprintf("%c  %s", sectionKeys[i], sectionLabel(id, o.lang))
+		if i == o.cursor {
+			line = o.st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang, "tryck siffran/bokstaven eller ↑↓ och enter · esc stänger", "press the digit/letter or ↑↓ and enter · esc closes")))
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
+}

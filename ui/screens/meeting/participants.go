@@ -1,0 +1,310 @@
+package meeting
+
+import (
+	"strings"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// participantSpec is the participant list. A participant has many fields,
+// so the form asks first what every row needs (name, role, where from,
+// how they take part) and shows the rest only where the role or the
+// attendance calls for it: the language for an interpreter, the mandate
+// for a trustee, what was sent for someone absent. The quick row (a) adds
+// a person from one typed line.
+func participantSpec(l model.Lang, v func() *model.Version) listSpec {
+	ps := func() *[]model.Participant { return &v().Meeting.Participants }
+	find := func(id string) int {
+		for i, p := range *ps() {
+			if p.ID == id {
+				return i
+			}
+		}
+		return -1
+	}
+	fresh := func(id string) model.Participant {
+		return model.Participant{ID: id, Role: model.RoleStaff, Attendance: model.FormAttendance(v().Meeting.Form)}
+	}
+	// row returns the participant, creating it when asked to write.
+	row := func(id string, create bool) *model.Participant {
+		if i := find(id); i >= 0 {
+			return &(*ps())[i]
+		}
+		if !create {
+			p := fresh(id)
+			return &p
+		}
+		*ps() = append(*ps(), fresh(id))
+		return &(*ps())[len(*ps())-1]
+	}
+	str := func(id, path, label, hint string, sel func(*model.Participant) *string) components.Field {
+		return components.Field{Path: "meeting.participants[]." + path, Label: label, Hint: hint, Kind: components.KindText,
+			Get: func() string { return *sel(row(id, false)) },
+			Set: func(s string) { *sel(row(id, true)) = s }}
+	}
+	flag := func(id, path, label string, sel func(*model.Participant) *bool) components.Field {
+		return components.Field{Path: "meeting.participants[]." + path, Label: label, Kind: components.KindToggle,
+			Get: func() string { return components.BoolStr(*sel(row(id, false))) },
+			Set: func(s string) { *sel(row(id, true)) = s == "true" }}
+	}
+	return listSpec{
+		id:       secParticipants,
+		noun:     model.Text{SV: "deltagare", EN: "participant"},
+		newRow:   model.Text{SV: "Ny deltagare", EN: "New participant"},
+		labelCol: 1,
+		headers:  []string{model.T(l, "Här", "Here"), model.T(l, "Namn", "Name"), model.T(l, "Roll", "Role"), model.T(l, "Verksamhet", "Unit"), model.T(l, "Kommun/region", "Organisation"), model.T(l, "Kontakt", "Contact")},
+		widths:   []int{6, 18, 14, 16, 10, 14},
+		count:    func() int { return len(*ps()) },
+		rowID:    func(i int) string { return (*ps())[i].ID },
+		indexOf:  find,
+		remove:   func(i int) { *ps() = append((*ps())[:i], (*ps())[i+1:]...) },
+		cells: func(i int) []string {
+			p := (*ps())[i]
+			contact := p.Phone
+			if contact == "" {
+				contact = p.Email
+			}
+			// The role without the title: "tolk (finska)", "god man".
+			bare := p
+			bare.Title = ""
+			return []string{attendanceShort(l, p), p.Name, bare.RoleText(l), p.Unit, model.PartyName(p.Principal, p.OtherParty, l), contact}
+		},
+		space:     func(i int) { toggleAttendance(&(*ps())[i], v().Meeting.Form) },
+		spaceHelp: model.Text{SV: "närvarande/frånvarande", EN: "present/absent"},
+		quick: func(line string) bool {
+			p, ok := ParseQuickParticipant(line, v().Meeting.Form)
+			if ok {
+				p.ID = model.NewID()
+				*ps() = append(*ps(), p)
+			}
+			return ok
+		},
+		fields: func(id string) []components.Field {
+			is := func(roles ...model.Role) func(p *model.Participant) bool {
+				return func(p *model.Participant) bool { return contains(roleStrings(roles), string(p.Role)) }
+			}
+			// onRow shows a field only while show holds for the row.
+			onRow := func(f components.Field, show func(p *model.Participant) bool) components.Field {
+				f.Hide = func() bool { return !show(row(id, false)) }
+				return f
+			}
+			present := func(p *model.Participant) bool { return p.IsPresent() }
+			absent := func(p *model.Participant) bool { return !p.IsPresent() }
+			fs := []components.Field{
+				str(id, "name", model.T(l, "Namn", "Name"), model.T(l, "t.ex. Eva Lind", "e.g. Eva Lind"), func(p *model.Participant) *string { return &p.Name }),
+				{Path: "meeting.participants[].role", Label: model.T(l, "Roll", "Role"), Kind: components.KindChoice, Opts: components.RoleOpts(l),
+					Get: func() string { return string(row(id, false).Role) }, Set: func(s string) { row(id, true).ApplyRole(model.Role(s)) }},
+				onRow(str(id, "language", model.T(l, "Språk som tolkas", "Language interpreted"), model.T(l, "t.ex. finska", "e.g. Finnish"),
+					func(p *model.Participant) *string { return &p.Language }), is(model.RoleInterpreter)),
+				onRow(components.Field{Path: "meeting.participants[].trustee_kind", Label: model.T(l, "God man eller förvaltare", "God man or förvaltare"), Kind: components.KindChoice,
+					Opts: []components.Option{{Value: "", Label: "—"}, {Value: string(model.TrusteeGodMan), Label: model.TrusteeGodMan.Label(l)}, {Value: string(model.TrusteeForvaltare), Label: model.TrusteeForvaltare.Label(l)}},
+					Get:  func() string { return string(row(id, false).TrusteeKind) }, Set: func(s string) { row(id, true).TrusteeKind = model.TrusteeKind(s) }},
+					is(model.RoleTrustee)),
+			}
+			for _, a := range model.TrusteeAreas {
+				fs = append(fs, onRow(components.Field{Path: "meeting.participants[].trustee_for", Label: model.T(l, "Uppdrag: ", "Mandate: ") + a.Label(l), Kind: components.KindToggle,
+					Get: func() string { return components.BoolStr(hasArea(row(id, false).TrusteeFor, a)) },
+					Set: func(s string) { p := row(id, true); p.TrusteeFor = setArea(p.TrusteeFor, a, s == "true") }},
+					is(model.RoleTrustee)))
+			}
+			fs = append(fs,
+				onRow(str(id, "unit", model.T(l, "Verksamhet", "Unit"), model.T(l, "t.ex. Vårdcentralen Norr", "e.g. Health centre North"),
+					func(p *model.Participant) *string { return &p.Unit }),
+					is(model.RoleStaff, model.RolePartyStaff, model.RoleSupport, model.RoleTrustee, model.RoleOther)),
+				onRow(components.Field{Path: "meeting.participants[].principal", Label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), Kind: components.KindChoice, Opts: components.PrincipalOpts(l),
+					Get: func() string { return string(row(id, false).Principal) }, Set: func(s string) { row(id, true).Principal = model.Principal(s) }},
+					is(model.RoleStaff, model.RoleOther)),
+				onRow(str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), model.T(l, "t.ex. Försäkringskassan, skolan", "e.g. Försäkringskassan, the school"),
+					func(p *model.Participant) *string { return &p.OtherParty }),
+					func(p *model.Participant) bool {
+						return p.Role == model.RolePartyStaff || p.Principal == model.PrincipalOther
+					}),
+				onRow(components.Field{Path: "meeting.participants[].funded_by", Label: model.T(l, "Privat utförare: anlitad av", "Private provider: funded by"), Kind: components.KindChoice,
+					Opts: []components.Option{{Value: "", Label: "—"}, {Value: string(model.PrincipalKommun), Label: model.PrincipalKommun.Label(l)}, {Value: string(model.PrincipalRegion), Label: model.PrincipalRegion.Label(l)}},
+					Get:  func() string { return string(row(id, false).FundedBy) }, Set: func(s string) { row(id, true).FundedBy = model.Principal(s) }},
+					func(p *model.Participant) bool {
+						return p.Role == model.RolePartyStaff || p.Principal == model.PrincipalOther
+					}),
+				str(id, "title", model.T(l, "Titel eller relation", "Title or relation"), model.T(l, "t.ex. läkare, mamma", "e.g. doctor, mother"), func(p *model.Participant) *string { return &p.Title }),
+				components.Field{Path: "meeting.participants[].attendance", Label: model.T(l, "Deltar", "Takes part"), Kind: components.KindChoice, Opts: attendanceOpts(l),
+					Get: func() string { return string(row(id, false).Attendance) }, Set: func(s string) { row(id, true).Attendance = model.Attendance(s) }},
+				onRow(components.Field{Path: "meeting.participants[].left", Label: model.T(l, "Gick före slutet (tid eller anteckning)", "Left before the end (time or note)"),
+					Hint: model.T(l, "t.ex. 13:20", "e.g. 13:20"), Kind: components.KindText,
+					Get: func() string { return row(id, false).Left.String() },
+					Set: func(s string) { p := row(id, true); p.Left = keepStep(p.Left, model.ParseLeaving(s)) }},
+					present),
+				onRow(components.Field{Path: "meeting.participants[].written_input", Label: model.T(l, "Skriftligt underlag (det hen skickade)", "Written input (what they sent)"), Kind: components.KindArea,
+					Get: func() string { return row(id, false).WrittenInput }, Set: func(s string) { row(id, true).WrittenInput = s }},
+					absent),
+				flag(id, "invited", model.T(l, "Kallad", "Invited"), func(p *model.Participant) *bool { return &p.Invited }),
+				flag(id, "confirmed", model.T(l, "Har bekräftat", "Confirmed"), func(p *model.Participant) *bool { return &p.Confirmed }),
+				components.Field{Path: "meeting.participants[].signs", Label: model.T(l, "Underskrift", "Signature"), Kind: components.KindChoice,
+					Opts: signOpts(l, func() *model.Participant { return row(id, false) }),
+					Get:  func() string { return string(row(id, false).Signs) }, Set: func(s string) { row(id, true).Signs = model.Signing(s) }},
+				str(id, "phone", model.T(l, "Telefon", "Phone"), "", func(p *model.Participant) *string { return &p.Phone }),
+				str(id, "email", model.T(l, "E-post", "E-mail"), "", func(p *model.Participant) *string { return &p.Email }),
+				str(id, "presence_note", model.T(l, "Annat om närvaron", "Other notes on attendance"), model.T(l, "t.ex. de första 20 minuterna", "e.g. the first 20 minutes"),
+					func(p *model.Participant) *string { return &p.PresenceNote }),
+			)
+			return fs
+		},
+	}
+}
+
+func roleStrings(rs []model.Role) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = string(r)
+	}
+	return out
+}
+
+func hasArea(as []model.TrusteeArea, a model.TrusteeArea) bool {
+	for _, x := range as {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// setArea turns an area of a trustee's mandate on or off, keeping the
+// order of model.TrusteeAreas.
+func setArea(as []model.TrusteeArea, a model.TrusteeArea, on bool) []model.TrusteeArea {
+	var out []model.TrusteeArea
+	for _, x := range model.TrusteeAreas {
+		if x == a && on || x != a && hasArea(as, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// keepStep keeps the agenda step a leaving was marked at when the time or
+// note is retyped, so that the rounds still know where it fell.
+func keepStep(old, new *model.Leaving) *model.Leaving {
+	if old != nil && new != nil && new.Step == "" {
+		new.Step = old.Step
+	}
+	return new
+}
+
+// signOpts offers the signing choices; the first says what the role and
+// the attendance give when nothing is chosen.
+func signOpts(l model.Lang, pt func() *model.Participant) []components.Option {
+	p := *pt()
+	p.Signs = ""
+	out := []components.Option{{Value: "", Label: model.T(l, "som rollen ger: ", "as the role gives: ") + p.Signing().Label(l)}}
+	for _, s := range model.Signings {
+		out = append(out, components.Option{Value: string(s), Label: s.Label(l)})
+	}
+	return out
+}
+
+// ParseQuickParticipant reads one typed line, parts separated by commas:
+// the name first, then in any order a role ("tolk finska", "god man",
+// "närstående"), how they take part ("telefon", "video", "frånvarande"),
+// a principal ("kommun", "region"), and the unit. "Per Wall, Geriatriken,
+// region, video" or "Aino Virtanen, tolk finska". A known other party as
+// the unit (Försäkringskassan) makes the role staff of another party.
+func ParseQuickParticipant(line string, form model.MeetingForm) (model.Participant, bool) {
+	parts := strings.Split(line, ",")
+	p := model.Participant{Name: strings.TrimSpace(parts[0]), Role: "", Attendance: model.FormAttendance(form)}
+	if p.Name == "" {
+		return p, false
+	}
+	var rest []string
+	for _, raw := range parts[1:] {
+		s := strings.TrimSpace(raw)
+		w := strings.ToLower(s)
+		switch {
+		case w == "":
+		case quickRole(&p, w):
+		case w == "telefon" || w == "tel" || w == "phone" || w == "via telefon":
+			p.Attendance = model.AttendPhone
+		case w == "video" || w == "via video":
+			p.Attendance = model.AttendVideo
+		case w == "frånvarande" || w == "absent" || w == "borta":
+			p.Attendance = model.AttendAbsent
+		case w == "på plats" || w == "i rummet":
+			p.Attendance = model.AttendRoom
+		case w == "kommun" || w == "kommunen" || w == "municipality":
+			p.Principal = model.PrincipalKommun
+		case w == "region" || w == "regionen":
+			p.Principal = model.PrincipalRegion
+		default:
+			rest = append(rest, s)
+		}
+	}
+	if len(rest) > 0 && (p.Role.IsPrivate() || p.Role == model.RoleInterpreter) && p.Role != model.RoleSupport {
+		// A relative has no unit: what follows says who they are.
+		p.Title = strings.Join(rest, ", ")
+		rest = nil
+	}
+	if len(rest) > 0 {
+		if isOtherParty(rest[0]) && (p.Role == "" || p.Role == model.RoleStaff) {
+			p.Role, p.Principal, p.OtherParty = model.RolePartyStaff, model.PrincipalOther, rest[0]
+		} else {
+			p.Unit = rest[0]
+		}
+	}
+	if len(rest) > 1 {
+		p.Title = strings.Join(rest[1:], ", ")
+	}
+	if p.Role == "" {
+		p.Role = model.RoleStaff
+	}
+	if p.Role == model.RolePartyStaff && p.Principal == "" {
+		p.Principal = model.PrincipalOther
+	}
+	return p, true
+}
+
+// quickRole reads a role word, with an interpreter's language after it.
+func quickRole(p *model.Participant, w string) bool {
+	if lang, ok := strings.CutPrefix(w, "tolk"); ok {
+		p.Role, p.Language = model.RoleInterpreter, strings.TrimSpace(lang)
+		return true
+	}
+	if lang, ok := strings.CutPrefix(w, "interpreter"); ok {
+		p.Role, p.Language = model.RoleInterpreter, strings.TrimSpace(lang)
+		return true
+	}
+	switch w {
+	case "god man":
+		p.Role, p.TrusteeKind = model.RoleTrustee, model.TrusteeGodMan
+		return true
+	case "förvaltare":
+		p.Role, p.TrusteeKind = model.RoleTrustee, model.TrusteeForvaltare
+		return true
+	case "enskild", "den enskilde", "person", "the person":
+		p.Role = model.RolePerson
+		return true
+	case "anhörig", "närstående", "relative":
+		p.Role = model.RoleRelative
+		return true
+	case "vårdnadshavare", "guardian":
+		p.Role = model.RoleGuardian
+		return true
+	case "stödperson", "support", "support person":
+		p.Role = model.RoleSupport
+		return true
+	case "personal", "staff":
+		p.Role = model.RoleStaff
+		return true
+	}
+	return false
+}
+
+// isOtherParty tells whether a unit typed is one of the parties outside
+// kommun and region that a meeting often has.
+func isOtherParty(s string) bool {
+	w := strings.ToLower(s)
+	for _, p := range []string{"försäkringskassan", "arbetsförmedlingen", "kriminalvården", "skolan", "friskolan"} {
+		if w == p {
+			return true
+		}
+	}
+	return false
+}

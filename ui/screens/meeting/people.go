@@ -1,0 +1,120 @@
+package meeting
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// attendanceShort is the attendance in the participant table's narrow
+// first column.
+func attendanceShort(l model.Lang, p model.Participant) string {
+	s := map[model.Attendance]model.Text{
+		model.AttendRoom:  {SV: "✓", EN: "✓"},
+		model.AttendVideo: {SV: "video", EN: "video"},
+		model.AttendPhone: {SV: "tel", EN: "phone"},
+	}[p.Attendance].In(l)
+	if s == "" {
+		return model.T(l, "nej", "no")
+	}
+	if p.Left != nil {
+		s += model.T(l, " gick", " left")
+	}
+	return s
+}
+
+// toggleAttendance is the quick key on a participant row: absent becomes
+// present the way the meeting is held, present becomes absent.
+func toggleAttendance(p *model.Participant, f model.MeetingForm) {
+	if p.IsPresent() {
+		p.Attendance = model.AttendAbsent
+		return
+	}
+	p.Attendance = model.FormAttendance(f)
+}
+
+func attendanceOpts(l model.Lang) []components.Option {
+	var out []components.Option
+	for _, a := range model.Attendances {
+		out = append(out, components.Option{Value: string(a), Label: a.Label(l)})
+	}
+	return out
+}
+
+// goalsField edits the goals an action serves as their numbers, "1, 3",
+// since an action can serve several and the plan refers to goals by number.
+func goalsField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
+	return components.Field{Path: "content.actions[].goal_ids", Label: model.T(l, "Vilka mål insatsen hör till (nummer, t.ex. 1, 3)", "Which goals it serves (numbers, e.g. 1, 3)"),
+		Kind: components.KindText,
+		Get: func() string {
+			var nums []string
+			for i, g := range v().Content.Goals {
+				if row(false).ServesGoal(g.ID) {
+					nums = append(nums, strconv.Itoa(i+1))
+				}
+			}
+			return strings.Join(nums, ", ")
+		},
+		Set: func(s string) {
+			ids, _ := parseGoalNumbers(s, v().Content.Goals)
+			row(true).GoalIDs = ids
+		},
+		Check: func(s string) string {
+			if _, bad := parseGoalNumbers(s, v().Content.Goals); bad != "" {
+				return model.T(l, "Det finns inget mål nummer ", "There is no goal number ") + bad + "."
+			}
+			return ""
+		}}
+}
+
+// parseGoalNumbers reads "1, 3" (or "1 3", "1;3") as goal ids. bad is the
+// first number that names no goal; the others are kept.
+func parseGoalNumbers(s string, goals []model.Goal) (ids []string, bad string) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '.' }) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || n > len(goals) {
+			if bad == "" {
+				bad = f
+			}
+			continue
+		}
+		id := goals[n-1].ID
+		if !contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, bad
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// actionContactField asks how to reach an action's responsible person when
+// they were not at the meeting and the participant list has no phone or
+// e-mail for them: their copy and any question go to them afterwards.
+func actionContactField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
+	return components.Field{Path: "content.actions[].contact", Kind: components.KindText,
+		Label: model.T(l, "Kontakt till den ansvariga (var inte med på mötet)", "Contact for the responsible person (not at the meeting)"),
+		Hint:  model.T(l, "telefon eller e-post", "phone or e-mail"),
+		Get:   func() string { return row(false).Contact },
+		Set:   func(s string) { row(true).Contact = s },
+		Hide: func() bool {
+			a := row(false)
+			if a.Contact != "" {
+				return false
+			}
+			if strings.TrimSpace(a.Responsible) == "" {
+				return true
+			}
+			pt := v().ParticipantNamed(a.Responsible)
+			return pt != nil && (pt.IsPresent() || pt.Role.IsPrivate() || pt.Phone != "" || pt.Email != "")
+		}}
+}

@@ -1,0 +1,149 @@
+package meeting
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// planMarkdown is the preview's text: the same document the print uses,
+// with the personnummer masked. In a narrow window each table row becomes
+// a list item, since six columns in 80 cells break every word.
+func planMarkdown(p *model.Plan, l model.Lang, width int) string {
+	v := p.Current()
+	if v == nil {
+		return model.T(l, "Planen är tom.", "The plan is empty.")
+	}
+	d := model.BuildDocument(p, v, l).Masked()
+	if width < 110 {
+		d = tablesAsLists(d)
+	}
+	return printout.Markdown(d)
+}
+
+func tablesAsLists(d model.Document) model.Document {
+	for si, sec := range d.Sections {
+		blocks := make([]model.Block, 0, len(sec.Blocks))
+		for _, bl := range sec.Blocks {
+			if bl.Kind != model.BlockTable {
+				blocks = append(blocks, bl)
+				continue
+			}
+			if bl.Table.Caption != "" {
+				blocks = append(blocks, model.Block{Kind: model.BlockParagraph, Text: bl.Table.Caption})
+			}
+			var items []string
+			for _, row := range bl.Table.Rows {
+				var parts []string
+				for ci, cell := range row {
+					if cell == "" || cell == model.Empty {
+						continue
+					}
+					if ci == 0 || ci >= len(bl.Table.Header) {
+						parts = append(parts, cell)
+					} else {
+						parts = append(parts, strings.ToLower(bl.Table.Header[ci])+": "+cell)
+					}
+				}
+				items = append(items, strings.Join(parts, "; "))
+			}
+			blocks = append(blocks, model.Block{Kind: model.BlockList, Items: items})
+		}
+		d.Sections[si].Blocks = blocks
+	}
+	return d
+}
+
+// PreviewOverlay shows the plan as the printed document, rendered once when
+// opened, never per keystroke.
+type PreviewOverlay struct {
+	lang  model.Lang
+	st    *common.Styles
+	close key.Binding
+	VP    viewport.Model
+	Ready bool
+	W, H  int
+}
+
+type previewMsg struct {
+	text string
+	err  error
+}
+
+func newPreviewOverlay(l model.Lang, st *common.Styles, w, h int) *PreviewOverlay {
+	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(max(3, h-2)))
+	return &PreviewOverlay{lang: l, st: st, VP: vp, W: w, H: h, close: components.CloseKeys(l, "ctrl+e")}
+}
+
+// Render builds the document off the UI goroutine from a snapshot.
+func (o *PreviewOverlay) Render(p *model.Plan, l model.Lang) tea.Cmd {
+	w := o.W
+	style := PreviewStyle(o.st)
+	return func() tea.Msg {
+		md := planMarkdown(p, l, w)
+		// Line breaks typed in the plan are kept, as the PDF keeps them.
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, w-4)),
+			glamour.WithPreservedNewLines())
+		if err != nil {
+			return previewMsg{md, nil}
+		}
+		out, err := r.Render(md)
+		if err != nil {
+			return previewMsg{md, nil}
+		}
+		return previewMsg{text: out}
+	}
+}
+
+func (o *PreviewOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+	switch msg := msg.(type) {
+	case previewMsg:
+		o.VP.SetContent(msg.text)
+		o.Ready = true
+		return o, nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, o.close) {
+			return nil, nil
+		}
+	}
+	var cmd tea.Cmd
+	o.VP, cmd = o.VP.Update(msg)
+	return o, cmd
+}
+
+func (o *PreviewOverlay) View(w, h int) string {
+	if !o.Ready {
+		return model.T(o.lang, "Förbereder förhandsgranskningen…", "Preparing the preview…")
+	}
+	foot := o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↑↓ pgup pgdn bläddrar · esc stänger · %d%%", "↑↓ pgup pgdn scroll · esc closes · %d%%"), int(o.VP.ScrollPercent()*100)))
+	return o.VP.View() + "\n" + foot
+}
+
+// PreviewStyle is glamour's style for the terminal's background (none at
+// all under NO_COLOR), without the "##" before headings, which a reader who
+// has never seen Markdown takes for part of the text.
+func PreviewStyle(st0 *common.Styles) gansi.StyleConfig {
+	st := styles.DarkStyleConfig
+	switch {
+	case st0.NoColor:
+		st = styles.NoTTYStyleConfig
+	case !st0.Dark:
+		st = styles.LightStyleConfig
+	}
+	st.H2.Prefix, st.H3.Prefix, st.H4.Prefix = "", "", ""
+	st.H2.Underline = boolPtr(true)
+	return st
+}
+
+func boolPtr(b bool) *bool { return &b }

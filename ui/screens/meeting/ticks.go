@@ -1,0 +1,162 @@
+package meeting
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// CheckItem is one point of the before- or after-meeting checklist.
+type CheckItem struct {
+	ID   string
+	Text model.Text
+}
+
+// Checklist gives the before and after lists of a variant; main fills it
+// from the checklists package.
+type Checklist func(model.AgeGroup) (before, after []CheckItem)
+
+// TicksOverlay ticks the before/after checklists of the current meeting.
+// Ticks live on the version (a follow-up starts fresh), and the summary
+// carries them so the home screen can count what is still open.
+type TicksOverlay struct {
+	lang   model.Lang
+	st     *common.Styles
+	keys   components.PickKeys
+	tick   key.Binding
+	plan   *model.Plan
+	before []CheckItem
+	after  []CheckItem
+	Cursor int
+}
+
+func newTicksOverlay(l model.Lang, st *common.Styles, p *model.Plan, before, after []CheckItem) *TicksOverlay {
+	return &TicksOverlay{lang: l, st: st, plan: p, before: append(planItems(p), before...), after: after,
+		keys: components.NewPickKeys(l, "ctrl+l"),
+		tick: key.NewBinding(key.WithKeys("space", "enter", "x"), key.WithHelp("mellanslag", model.T(l, "bocka av", "tick")))}
+}
+
+// planItems are the before-meeting items the plan itself calls for: an
+// interpreter to book for each language an interpreter worked in, so that
+// a follow-up is not held without one.
+func planItems(p *model.Plan) []CheckItem {
+	v := p.Current()
+	if v == nil {
+		return nil
+	}
+	var out []CheckItem
+	for _, lang := range v.Interpreters() {
+		out = append(out, CheckItem{ID: model.InterpreterTickID(lang),
+			Text: model.Text{SV: model.BookInterpreter(lang, model.Swedish), EN: model.BookInterpreter(lang, model.English)}})
+	}
+	return out
+}
+
+// summonsLines is the summons list shown above the checklists: who is
+// summoned and whether they have confirmed.
+func summonsLines(l model.Lang, st *common.Styles, v *model.Version, w int) []string {
+	if v == nil {
+		return nil
+	}
+	s := v.Summons(l)
+	if len(s.People) == 0 {
+		return nil
+	}
+	lines := []string{st.Label.Render(model.T(l, "Kallelselista", "Summons list"))}
+	for _, p := range s.People {
+		state := model.T(l, "inte kallad", "not invited")
+		switch {
+		case p.Confirmed:
+			state = model.T(l, "har bekräftat", "confirmed")
+		case p.Invited:
+			state = model.T(l, "kallad", "invited")
+		}
+		line := p.Name
+		if p.Affiliation != "" {
+			line += ", " + p.Affiliation
+		}
+		if p.Contact != "" {
+			line += " · " + p.Contact
+		}
+		lines = append(lines, "  "+ansi.Truncate(line, max(10, w-8-ansi.StringWidth(state)), "…")+st.Subtle.Render("  "+state))
+	}
+	for _, b := range s.Bookings {
+		lines = append(lines, "  "+st.Warn.Render(b))
+	}
+	return append(lines, "")
+}
+
+func (o *TicksOverlay) items() []CheckItem {
+	return append(append([]CheckItem{}, o.before...), o.after...)
+}
+
+func (o *TicksOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	all := o.items()
+	var moved bool
+	if o.Cursor, moved = o.keys.Move(k, o.Cursor, len(all)); moved {
+		return o, nil
+	}
+	switch {
+	case key.Matches(k, o.keys.Close):
+		return nil, nil
+	case key.Matches(k, o.tick):
+		if o.Cursor < len(all) && !o.plan.ReadOnly() {
+			id := all[o.Cursor].ID
+			_ = o.plan.Tick(id, !o.plan.Ticked(id))
+		}
+	}
+	return o, nil
+}
+
+func (o *TicksOverlay) View(w, h int) string {
+	var lines []string
+	cur := -1
+	idx := 0
+	add := func(title string, items []CheckItem) {
+		lines = append(lines, o.st.Label.Render(title))
+		for _, it := range items {
+			mark := "[ ] "
+			if o.plan.Ticked(it.ID) {
+				mark = o.st.Done.Render("[x] ")
+			}
+			text := strings.Split(ansi.Wordwrap(it.Text.In(o.lang), max(10, w-12), ""), "\n")
+			line := mark + text[0]
+			if idx == o.Cursor {
+				plain := "[ ] "
+				if o.plan.Ticked(it.ID) {
+					plain = "[x] "
+				}
+				line = o.st.Selected.Render(plain + text[0])
+				cur = len(lines)
+			}
+			lines = append(lines, line)
+			for _, more := range text[1:] {
+				lines = append(lines, "    "+more)
+			}
+			idx++
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, summonsLines(o.lang, o.st, o.plan.Current(), w)...)
+	add(model.T(o.lang, "Före mötet", "Before the meeting"), o.before)
+	add(model.T(o.lang, "Efter mötet", "After the meeting"), o.after)
+	room := max(3, h-8)
+	first := 0
+	if cur >= room {
+		first = cur - room + 1
+	}
+	end := min(len(lines), first+room)
+	body := o.st.Title.Render(model.T(o.lang, "Checklistor", "Checklists")) + "\n\n" + strings.Join(lines[first:end], "\n") +
+		"\n" + o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes"))
+	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
+}
