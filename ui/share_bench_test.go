@@ -15,6 +15,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/share"
 	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 // sshDevice is one device joined over SSH, with all its screen received.
@@ -73,9 +74,9 @@ func sharedMeeting(tb testing.TB) (*Model, []*sshDevice) {
 	m := newTestModel(tb, db, model.Swedish, 120, 40)
 	send(m, home.OpenPlanMsg{ID: p.ID})
 	press(m, "ctrl+n") // the introductions, a round: the chair's screen lists the names
-	inEdit(m, func() { m.meeting.goSection(secParticipants) })
-	ls := m.meeting.sections[secParticipants].(*listSection)
-	ls.form, ls.cursor = nil, 0
+	inEdit(m, func() { m.meeting.GoSection(model.SectionParticipants) })
+	ls := m.meeting.Sections[model.SectionParticipants].(*meeting.ListSection)
+	ls.Form, ls.Cursor = nil, 0
 	press(m, "enter") // the first participant, the name in front
 	ag := testAgenda(tb)
 	srv, err := share.Start(share.Options{Listen: "127.0.0.1:0", HostKey: filepath.Join(tb.TempDir(), share.HostKeyName),
