@@ -1,8 +1,11 @@
 package service
 
 import (
+	"errors"
 	"sync"
+	"time"
 
+	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
 )
 
@@ -23,6 +26,11 @@ type heldBatcher struct {
 
 	mu sync.Mutex
 	h  store.Hold
+	// refused is set once another program held the plan while this
+	// session had it open: what the session shows may be older than what
+	// the other program saved, so it never writes over it. Its text goes
+	// to a recovery file at closing, whose offer says the plan changed.
+	refused error
 }
 
 func (b *heldBatcher) SaveBatch(batch []store.Submission) error {
@@ -38,6 +46,9 @@ func (b *heldBatcher) SaveBatch(batch []store.Submission) error {
 func (b *heldBatcher) ensure() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.refused != nil {
+		return b.refused
+	}
 	if b.h != nil {
 		select {
 		case <-b.h.Lost():
@@ -48,6 +59,9 @@ func (b *heldBatcher) ensure() error {
 		}
 	}
 	h, err := b.db.Hold(b.id)
+	if errors.Is(err, store.ErrHeld) {
+		b.refused = err
+	}
 	if err != nil {
 		return err
 	}
@@ -74,6 +88,63 @@ func (b *heldBatcher) release() {
 		b.h.Release()
 		b.h = nil
 	}
+}
+
+// holdStash keeps the holds LoadForMeeting took until SessionOn adopts
+// them; one not adopted within stashFor (the plan was only shown) is let
+// go.
+type holdStash struct {
+	mu sync.Mutex
+	m  map[string]store.Hold
+}
+
+const stashFor = time.Minute
+
+func (st *holdStash) put(id string, h store.Hold) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.m == nil {
+		st.m = map[string]store.Hold{}
+	}
+	if old, ok := st.m[id]; ok {
+		old.Release()
+	}
+	st.m[id] = h
+	time.AfterFunc(stashFor, func() {
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		if st.m[id] == h {
+			delete(st.m, id)
+			h.Release()
+		}
+	})
+}
+
+func (st *holdStash) take(id string) store.Hold {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	h := st.m[id]
+	delete(st.m, id)
+	return h
+}
+
+// LoadForMeeting reads a plan to open its meeting with SessionOn, taking
+// the plan's hold first, so that a plan open in another program's meeting
+// is refused before it is shown for editing (a *HeldError saying who has
+// it and since when). Call it from a tea.Cmd: it asks the database.
+func (s *Service) LoadForMeeting(ref string) (*model.Plan, error) {
+	id, err := s.db.Resolve(ref)
+	if err != nil {
+		return nil, err
+	}
+	if s.entry(id) == nil {
+		h, err := s.db.Hold(id)
+		if err != nil {
+			return nil, err
+		}
+		s.stash.put(id, h)
+	}
+	return s.db.LoadPlan(id)
 }
 
 // withHold runs fn while plan id is held, for an operation outside a

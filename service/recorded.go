@@ -47,7 +47,7 @@ func (s *Service) record(planID, kind, section, secretary string) error {
 // is not returned and the screen does not open it. The session a screen
 // then starts on it (SessionOn) does not record the opening again.
 func (s *Service) LoadToShow(ref string) (*model.Plan, error) {
-	p, err := s.Load(ref)
+	p, err := s.LoadForMeeting(ref)
 	if err != nil {
 		return nil, err
 	}

@@ -69,7 +69,9 @@ type Options struct {
 
 // Service is sipmote's plan operations over one open database.
 type Service struct {
-	db     store.Store
+	db store.Store
+	// stash holds plans loaded for a meeting until it opens.
+	stash  holdStash
 	o      Options
 	osUser string
 	// recoveryDir is where a recovery file goes first, found at Open so

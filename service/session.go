@@ -197,6 +197,9 @@ func (s *Service) newSession(p *model.Plan) *Session {
 		ss.secretary = v.Meeting.Secretary
 	}
 	ss.held = &heldBatcher{db: s.db, id: p.ID}
+	if h := s.stash.take(p.ID); h != nil {
+		ss.held.give(h)
+	}
 	ss.saver = store.NewSaver(ss.held, SaveInterval, ss.saved)
 	if !s.openRecorded(p.ID) {
 		ss.log(store.TrailOpened, "")

@@ -158,7 +158,7 @@ func New(o Options) *Model {
 		// screen is the meeting: a key typed right after start reaches the
 		// field it was typed for, never the home screen.
 		m.want = ref
-		p, err := o.Service.Load(ref)
+		p, err := o.Service.LoadForMeeting(ref)
 		_, m.initCmd = m.Update(planLoadedMsg{ref, p, err})
 	}
 	m.initCmd = tea.Batch(listCmd, m.initCmd)
