@@ -9,11 +9,27 @@ import (
 )
 
 // Widening records units added to the consent at a meeting, after the
-// person was asked, and when.
+// person was asked, and when. For a child each guardian's yes is one
+// widening of its own (By, As guardian), and the child's view another
+// (As child, with View in the secretary's words).
 type Widening struct {
 	At    time.Time `json:"at"`
 	Units []string  `json:"units"`
+	// By is who was asked: a guardian's or the child's name; empty for
+	// the person of an adult's plan.
+	By string `json:"by,omitempty"`
+	// As is By's part: "guardian" or "child".
+	As   WideningBy `json:"as,omitempty"`
+	View string     `json:"view,omitempty"`
 }
+
+// WideningBy is whose answer a widening records.
+type WideningBy string
+
+const (
+	WidenedGuardian WideningBy = "guardian"
+	WidenedChild    WideningBy = "child"
+)
 
 // ErrNothingToAdd is returned by WidenConsent when every unit is covered.
 var ErrNothingToAdd = errors.New("every unit is already covered by the consent")
@@ -160,15 +176,22 @@ func validateConsent(c *checker, p *Plan, v *Version, today string) {
 		c.add(SevError, "consent.valid_until", "Samtycket har gått ut. Be om ett nytt samtycke.",
 			"The consent has expired. Ask for a new consent.")
 	}
-	if len(trimAll(k.Subjects)) == 0 {
+	child, adult18 := p.ChildRules(v, today)
+	decide := child && len(k.Guardians) > 0
+	switch {
+	case !decide && len(trimAll(k.Subjects)) == 0:
 		c.add(SevError, "consent.subjects", "Skriv vilka ämnen samtycket gäller, så att alla vet vad de får tala om.",
 			"Write which subjects the consent covers, so that everyone knows what they may talk about.")
+	case decide && len(k.Guardians) > 1 && !slices.ContainsFunc(k.Guardians, func(g Guardian) bool { _, s := k.ScopeOf(g); return len(trimAll(s)) == 0 }):
+		if _, subj := k.Overlap(); len(subj) == 0 {
+			c.add(SevError, "consent.subjects", "Vårdnadshavarna har inte samtyckt till något gemensamt ämne. Bara ämnen som alla vårdnadshavare samtyckt till får tas upp.",
+				"The guardians have not consented to any subject in common. Only subjects every guardian consented to may be raised.")
+		}
 	}
 	if CheckDate(k.Date) == nil && k.Date != "" && CheckDate(v.Meeting.Date) == nil && v.Meeting.Date != "" && k.Date > v.Meeting.Date {
 		c.add(SevWarning, "consent.date", "Samtycket är daterat efter mötet. Kontrollera datumet: samtycket ska finnas före mötet.",
 			"The consent is dated after the meeting. Check the date: the consent must exist before the meeting.")
 	}
-	child, adult18 := p.ChildRules(v, today)
 	if adult18 {
 		c.add(SevNotice, "person.variant",
 			"Den enskilde är 18 år på mötesdagen. Reglerna för vuxna gäller: hen samtycker själv, och vårdnadshavarnas samtycke behövs inte. Byt checklista till vuxen under Mötet.",
@@ -176,6 +199,10 @@ func validateConsent(c *checker, p *Plan, v *Version, today string) {
 	}
 	if child {
 		validateChild(c, v)
+	}
+	if decide {
+		validateGuardianUnits(c, v)
+		return
 	}
 	validateUnits(c, v)
 }
@@ -199,6 +226,18 @@ func validateChild(c *checker, v *Version) {
 			c.add(SevError, path+".given",
 				fmt.Sprintf("%s har inte samtyckt. Båda vårdnadshavarna behöver samtycka; fråga, eller skriv att hen har samtyckt.", name),
 				fmt.Sprintf("%s has not consented. Each guardian needs to consent; ask, or record that they have.", name))
+		}
+		who := GuardianName(g, i, Swedish)
+		ga, gs := k.ScopeOf(g)
+		if len(trimAll(ga)) == 0 {
+			c.add(SevError, path+".actors",
+				fmt.Sprintf("Skriv vilka verksamheter %s samtycke gäller. Bara verksamheter som alla vårdnadshavare samtyckt till får vara med.", Possessive(who, Swedish)),
+				fmt.Sprintf("Write which units %s consent covers. Only units every guardian consented to may take part.", Possessive(GuardianName(g, i, English), English)))
+		}
+		if len(trimAll(gs)) == 0 {
+			c.add(SevError, path+".subjects",
+				fmt.Sprintf("Skriv vilka ämnen %s samtycke gäller.", Possessive(who, Swedish)),
+				fmt.Sprintf("Write which subjects %s consent covers.", Possessive(GuardianName(g, i, English), English)))
 		}
 	}
 	ct := v.Content
@@ -248,5 +287,59 @@ func validateUnits(c *checker, v *Version) {
 		c.add(SevError, fmt.Sprintf("content.actions[%d].unit", i),
 			fmt.Sprintf("Samtycket gäller inte %s, som har en insats i planen. Fråga den enskilde; om hen säger ja, lägg till verksamheten under Samtycke.", unit),
 			fmt.Sprintf("The consent does not cover %s, which has an action in the plan. Ask the person; if they agree, add the unit under Consent.", unit))
+	}
+}
+
+// validateGuardianUnits checks a child's plan against the overlap of the
+// guardians' consents: every staff member present or summoned, and every
+// action's unit, must be in each guardian's consent. Each finding names
+// the unit and the guardians whose consent lacks it.
+func validateGuardianUnits(c *checker, v *Version) {
+	k := v.Consent
+	reported := []string{}
+	say := func(path, unit, svWhy, enWhy string) {
+		names := k.NotConsentedBy(unit, Swedish)
+		if len(names) == 0 {
+			return
+		}
+		sv := NotInConsent(unit, names).SV
+		en := NotInConsent(unit, k.NotConsentedBy(unit, English)).EN
+		c.add(SevError, path,
+			sv+" ("+svWhy+"). Verksamheten får inte vara med förrän alla vårdnadshavare har samtyckt; fråga under Samtycke.",
+			en+" ("+enWhy+"). The unit may not take part until every guardian has consented; ask under Consent.")
+		reported = append(reported, unit)
+	}
+	for i, pt := range v.Meeting.Participants {
+		if !pt.Role.IsStaff() || (!pt.IsPresent() && !pt.Invited) {
+			continue
+		}
+		path := fmt.Sprintf("meeting.participants[%d].unit", i)
+		unit := UnitOf(pt)
+		switch {
+		case unit == "" && pt.IsPresent() && pt.Role == RoleStaff:
+			c.add(SevError, path,
+				fmt.Sprintf("Vilken verksamhet kommer %s från? Skriv verksamheten under Deltagare, så att det syns att samtycket gäller den.", orDash(pt.Name)),
+				fmt.Sprintf("Which unit is %s from? Write the unit under Participants, so that it shows the consent covers it.", orDash(pt.Name)))
+		case unit == "" || Covers(reported, unit):
+		case pt.IsPresent():
+			say(path, unit, "med på mötet", "at the meeting")
+		default:
+			say(path, unit, "kallad till mötet", "summoned to the meeting")
+		}
+	}
+	for i, a := range v.Content.Actions {
+		unit := strings.TrimSpace(a.Unit)
+		if unit == "" || Covers(reported, unit) {
+			continue
+		}
+		say(fmt.Sprintf("content.actions[%d].unit", i), unit, "har en insats i planen", "has an action in the plan")
+	}
+	for _, g := range k.Gaps() {
+		if len(g.Actors) == 0 {
+			continue
+		}
+		c.add(SevNotice, fmt.Sprintf("consent.guardians[%d].actors", g.Index),
+			fmt.Sprintf("%s samtycke saknar %s; de räknas inte.", Possessive(GuardianName(k.Guardians[g.Index], g.Index, Swedish), Swedish), strings.Join(g.Actors, ", ")),
+			fmt.Sprintf("%s consent lacks %s; they do not count.", Possessive(GuardianName(k.Guardians[g.Index], g.Index, English), English), strings.Join(g.Actors, ", ")))
 	}
 }

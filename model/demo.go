@@ -200,8 +200,10 @@ func DemoChild(now time.Time) *Plan {
 		Actors:     []string{"BUP", "Elevhälsan", "Socialtjänstens familjeenhet"},
 		Subjects:   []string{"skolgång", "psykisk hälsa", "situationen hemma"},
 		Guardians: []Guardian{
-			{Name: "Anna Nyström", Given: true, Date: d.date(-14)},
-			{Name: "Peter Nyström", Given: true, Date: d.date(-14)},
+			{Name: "Anna Nyström", Given: true, Date: d.date(-14),
+				Actors: []string{"BUP", "Elevhälsan", "Socialtjänstens familjeenhet"}, Subjects: []string{"skolgång", "psykisk hälsa", "situationen hemma"}},
+			{Name: "Peter Nyström", Given: true, Date: d.date(-14),
+				Actors: []string{"BUP", "Elevhälsan", "Socialtjänstens familjeenhet"}, Subjects: []string{"skolgång", "psykisk hälsa", "situationen hemma"}},
 		},
 	}
 	v.Content = Content{

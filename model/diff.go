@@ -350,14 +350,17 @@ func consentFields(a, b Consent) []FieldChange {
 	// and shown on screens, and naming a subject there is raising it. The
 	// JSON export carries it.
 	d.cmp("withdrawn_on", a.WithdrawnOn, b.WithdrawnOn)
-	names := func(gs []Guardian) []string {
+	// A guardian is compared with their own scope: a guardian who widened
+	// their consent is a change.
+	names := func(k Consent) []string {
 		var out []string
-		for _, g := range gs {
-			out = append(out, g.Name)
+		for _, g := range k.Guardians {
+			ga, gs := k.ScopeOf(g)
+			out = append(out, strings.TrimSpace(g.Name)+" ("+strings.Join(trimAll(ga), "; ")+" | "+strings.Join(trimAll(gs), "; ")+")")
 		}
 		return out
 	}
-	list("guardians", names(a.Guardians), names(b.Guardians))
+	list("guardians", names(a), names(b))
 	return d
 }
 

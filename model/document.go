@@ -415,11 +415,22 @@ func (b docBuilder) consent() Section {
 	case "written":
 		form = b.t("skriftligt", "written")
 	}
-	pairs := []KeyValue{
-		{b.t("Gäller för", "Covers"), orDash(strings.Join(trimAll(k.Actors), ", "))},
+	actors, subjects := k.Actors, k.Subjects
+	covers, subjLabel := b.t("Gäller för", "Covers"), b.t("Ämnen", "Subjects")
+	decide := b.p.GuardiansDecide(b.v, Today())
+	if decide {
+		// What every guardian consented to is what holds.
+		actors, subjects = k.Overlap()
+		if len(k.Guardians) > 1 {
+			covers = b.t("Gäller för (alla vårdnadshavare)", "Covers (every guardian)")
+			subjLabel = b.t("Ämnen (alla vårdnadshavare)", "Subjects (every guardian)")
+		}
 	}
-	if subj := trimAll(k.Subjects); len(subj) > 0 {
-		pairs = append(pairs, KeyValue{b.t("Ämnen", "Subjects"), strings.Join(subj, ", ")})
+	pairs := []KeyValue{
+		{covers, orDash(strings.Join(trimAll(actors), ", "))},
+	}
+	if subj := trimAll(subjects); len(subj) > 0 {
+		pairs = append(pairs, KeyValue{subjLabel, strings.Join(subj, ", ")})
 	}
 	pairs = append(pairs,
 		KeyValue{b.t("Form", "Form"), orDash(form)},
@@ -434,11 +445,37 @@ func (b docBuilder) consent() Section {
 				given += " " + g.Date
 			}
 		}
+		if ga, gs := k.ScopeOf(g); !sameSet(ga, actors) || !sameSet(gs, subjects) {
+			// Each guardian's own scope where it is not the plan's, so
+			// that the paper shows why a unit one of them named is not
+			// in the plan.
+			given += "; " + b.t("verksamheter", "units") + ": " + orDash(strings.Join(trimAll(ga), ", "))
+			if subj := trimAll(gs); len(subj) > 0 {
+				given += "; " + b.t("ämnen", "subjects") + ": " + strings.Join(subj, ", ")
+			}
+		}
 		pairs = append(pairs, KeyValue{b.t("Vårdnadshavare", "Guardian"), orDash(g.Name) + ": " + given})
 	}
 	for _, w := range k.Widened {
-		pairs = append(pairs, KeyValue{b.t("Utvidgat vid mötet", "Widened at the meeting"),
-			w.At.Format(DateLayout+" "+TimeLayout) + ": " + strings.Join(w.Units, ", ")})
+		line := w.At.Format(DateLayout+" "+TimeLayout) + ": " + strings.Join(w.Units, ", ")
+		switch w.As {
+		case WidenedGuardian:
+			line += " — " + orDash(w.By) + " (" + RoleGuardian.Label(b.l) + ") " + b.t("sade ja", "said yes")
+		case WidenedChild:
+			view := strings.TrimSpace(w.View)
+			if view == "" {
+				view = b.t("ville inte säga något", "did not want to say")
+			}
+			line += " — " + orDash(w.By) + b.t(" tycker: ", " thinks: ") + view
+		default:
+			if by := strings.TrimSpace(w.By); by != "" {
+				line += " — " + by
+			}
+			if view := strings.TrimSpace(w.View); view != "" {
+				line += ": " + view
+			}
+		}
+		pairs = append(pairs, KeyValue{b.t("Utvidgat vid mötet", "Widened at the meeting"), line})
 	}
 	if k.WithdrawnOn != "" {
 		pairs = append(pairs, KeyValue{b.t("Återkallat", "Withdrawn on"), k.WithdrawnOn})

@@ -20,9 +20,11 @@ const (
 	// ExportVersion 2 gave participants an attendance (for "present"),
 	// a role's details and signing; actions several goals (for
 	// "goal_id"). Version 3 added the follow-up state, action dates and
-	// statuses, ticks per version and the closure's list to tick. Older
-	// files are read and upgraded (see Plan.Upgrade).
-	ExportVersion = 3
+	// statuses, ticks per version and the closure's list to tick.
+	// Version 4 gave each guardian of a child their own consent: actors
+	// and subjects, and widenings by whom. Older files are read and
+	// upgraded (see Plan.Upgrade).
+	ExportVersion = 4
 )
 
 // Export is the JSON document of `sipmote export --format json`: the
@@ -142,6 +144,8 @@ func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
 	if probs := CheckLimits(p); len(probs) > 0 {
 		return nil, &ImportError{probs}
 	}
+	// The draft's own lists follow the guardians' consents, as on screen.
+	p.SyncGuardianScope(p.Draft, now.Format(DateLayout))
 	p.ID = NewID()
 	return p, nil
 }
@@ -246,6 +250,26 @@ func checkVersion(c *checker, at string, v *Version) {
 	c.date(at+".consent.date", k.Date)
 	c.date(at+".consent.valid_until", k.ValidUntil)
 	c.date(at+".consent.withdrawn_on", k.WithdrawnOn)
+	for i, g := range k.Guardians {
+		path := fmt.Sprintf("%s.consent.guardians[%d]", at, i)
+		c.date(path+".date", g.Date)
+		blank := func(field string, list []string) {
+			for j, s := range list {
+				if strings.TrimSpace(s) == "" {
+					c.add(SevError, fmt.Sprintf("%s.%s[%d]", path, field, j), "Tomt namn i listan.", "An empty entry in the list.")
+				}
+			}
+		}
+		blank("actors", g.Actors)
+		blank("subjects", g.Subjects)
+	}
+	for i, w := range k.Widened {
+		switch w.As {
+		case "", WidenedGuardian, WidenedChild:
+		default:
+			c.add(SevError, fmt.Sprintf("%s.consent.widened[%d].as", at, i), "Okänt värde: ska vara guardian eller child.", "Unknown value: must be guardian or child.")
+		}
+	}
 	for i, g := range v.Content.Goals {
 		unique(fmt.Sprintf("%s.content.goals[%d].id", at, i), g.ID)
 	}

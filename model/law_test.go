@@ -177,7 +177,7 @@ func TestUpgradeFormat1(t *testing.T) {
 		t.Error("Upgrade is not idempotent")
 	}
 	out, _ := EncodeExport(p)
-	if !strings.Contains(string(out), `"format_version": 3`) || strings.Contains(string(out), `"none": true`) ||
+	if !strings.Contains(string(out), `"format_version": 4`) || strings.Contains(string(out), `"none": true`) ||
 		strings.Contains(string(out), `"notify"`) {
 		t.Errorf("re-export still in format 1:\n%s", out)
 	}

@@ -21,6 +21,7 @@ func (p *Plan) Upgrade() {
 }
 
 func upgradeVersion(v *Version) {
+	upgradeGuardians(v)
 	for i := range v.Meeting.Participants {
 		pt := &v.Meeting.Participants[i]
 		if pt.Attendance == attendAbsentWord {

@@ -427,7 +427,7 @@ func TestFormat1Opens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(b, []byte(`"present"`)) || bytes.Contains(b, []byte(`"goal_id"`)) || !bytes.Contains(b, []byte(`"format_version": 3`)) {
+	if bytes.Contains(b, []byte(`"present"`)) || bytes.Contains(b, []byte(`"goal_id"`)) || !bytes.Contains(b, []byte(`"format_version": 4`)) {
 		t.Errorf("re-export keeps old fields:\n%s", b)
 	}
 	// Unknown values are refused with their path.

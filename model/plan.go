@@ -228,11 +228,16 @@ type Consent struct {
 	Widened []Widening `json:"widened,omitempty"`
 }
 
-// Guardian is a child's guardian (vårdnadshavare) and their consent.
+// Guardian is a child's guardian with custody (vårdnadshavare) and their
+// own consent: to which units and subjects (see guardians.go). Actors and
+// Subjects are written even when empty: a guardian without them comes
+// from an older file and consented to the plan's lists.
 type Guardian struct {
-	Name  string `json:"name"`
-	Given bool   `json:"given"`
-	Date  string `json:"date,omitempty"`
+	Name     string   `json:"name"`
+	Given    bool     `json:"given"`
+	Date     string   `json:"date,omitempty"`
+	Actors   []string `json:"actors"`
+	Subjects []string `json:"subjects"`
 }
 
 // Content is what the meeting writes into the plan.

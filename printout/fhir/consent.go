@@ -34,11 +34,16 @@ func ConsentStatus(given bool, withdrawnOn, validUntil, today string) string {
 	return "active"
 }
 
-// GuardianScope is what guardian i of a child consented to: the units and
-// the subjects. Every guardian has the plan's lists until each guardian's
-// own scope is kept (issue 25); this is the one place to read it then.
+// GuardianScope is what guardian i of a child consented to: their own
+// units and subjects, or the plan's lists for a guardian of an older file
+// who has none of their own (model.Consent.ScopeOf). Each guardian's
+// Consent names their own units, so that a record system sees which
+// guardian did not consent to a unit; the plan's lists are the overlap.
 func GuardianScope(k model.Consent, i int) (actors, subjects []string) {
-	return k.Actors, k.Subjects
+	if i < 0 || i >= len(k.Guardians) {
+		return nil, nil
+	}
+	return k.ScopeOf(k.Guardians[i])
 }
 
 // consents adds the person's consent, or for a child one Consent for each

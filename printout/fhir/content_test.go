@@ -63,6 +63,48 @@ func TestChildConsentPerGuardian(t *testing.T) {
 	}
 }
 
+// TestGuardiansOwnScopes: each guardian's Consent names the units and
+// subjects that guardian consented to, so that a record system sees that
+// Peter did not consent to social services; a guardian of an older file,
+// without lists, has the plan's.
+func TestGuardiansOwnScopes(t *testing.T) {
+	p := model.DemoChild(testNow)
+	k := &p.Draft.Consent
+	k.Guardians[1].Actors = []string{"BUP", "Elevhälsan"}
+	k.Guardians[1].Subjects = []string{"skolgång"}
+	p.SyncGuardianScope(p.Draft, testNow.Format(model.DateLayout))
+	if a, s := GuardianScope(*k, 1); !slices.Equal(a, []string{"BUP", "Elevhälsan"}) || !slices.Equal(s, []string{"skolgång"}) {
+		t.Errorf("Peter's scope %q %q", a, s)
+	}
+	if a, _ := GuardianScope(*k, 5); a != nil {
+		t.Errorf("a guardian who is not there has %q", a)
+	}
+	rs := resources(t, export(t, p, nil, model.Swedish))
+	orgs := map[string]string{}
+	for _, o := range all[Organization](t, rs, "Organization") {
+		orgs["urn:uuid:"+o.ID] = o.Name
+	}
+	var got [][]string
+	for _, c := range all[Consent](t, rs, "Consent") {
+		var names []string
+		for _, a := range c.Provision.Actor {
+			names = append(names, orgs[a.Reference.Reference])
+		}
+		got = append(got, names)
+		if len(names) == 2 && len(c.Provision.Code) != 1 {
+			t.Errorf("Peter's subjects %+v", c.Provision.Code)
+		}
+	}
+	if len(got) != 2 || len(got[0]) != 3 || !slices.Equal(got[1], []string{"BUP", "Elevhälsan"}) {
+		t.Errorf("consents name %q", got)
+	}
+	// An older file's guardian, without lists: the plan's.
+	k.Guardians[1].Actors, k.Guardians[1].Subjects = nil, nil
+	if a, _ := GuardianScope(*k, 1); !slices.Equal(a, k.Actors) {
+		t.Errorf("without lists: %q, want the plan's %q", a, k.Actors)
+	}
+}
+
 // TestAdultConsent: an adult's plan has one Consent, by the person.
 func TestAdultConsent(t *testing.T) {
 	p := model.Demo(testNow)
