@@ -16,6 +16,7 @@ import (
 	"net"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -190,16 +191,35 @@ func listen(l model.Lang, addr string) (net.Listener, error) {
 	}
 	host, port, err := net.SplitHostPort(addr)
 	if _, perr := strconv.Atoi(port); err != nil || perr != nil || host == "" {
-		return nil, fmt.Errorf("%s: %w", model.T(l, "--listen vill ha VÄRD:PORT, t.ex. 127.0.0.1:2223",
-			"--listen wants HOST:PORT, e.g. 127.0.0.1:2223"), errBadListen)
+		return nil, &listenError{model.T(l, "--listen vill ha VÄRD:PORT, t.ex. 127.0.0.1:2223",
+			"--listen wants HOST:PORT, e.g. 127.0.0.1:2223"), errBadListen}
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf(model.T(l, "kan inte ta emot anslutningar på %s (%w); välj en annan port med --listen",
-			"cannot take connections on %s (%w); choose another port with --listen"), addr, errors.Unwrap(err))
+		why := model.T(l, "det gick inte", "it failed")
+		switch {
+		case errors.Is(err, syscall.EADDRINUSE):
+			why = model.T(l, "porten används redan", "the port is in use")
+		case errors.Is(err, syscall.EACCES):
+			why = model.T(l, "porten kräver behörighet", "the port needs privileges")
+		case errors.Is(err, syscall.EADDRNOTAVAIL):
+			why = model.T(l, "adressen finns inte på den här datorn", "the address is not on this computer")
+		}
+		return nil, &listenError{fmt.Sprintf(model.T(l, "kan inte ta emot anslutningar på %s: %s; välj en annan med --listen",
+			"cannot take connections on %s: %s; choose another with --listen"), addr, why), err}
 	}
 	return ln, nil
 }
+
+// listenError says in the session's language why the address cannot be
+// listened on; the cause stays for errors.Is, out of the message.
+type listenError struct {
+	msg   string
+	cause error
+}
+
+func (e *listenError) Error() string { return e.msg }
+func (e *listenError) Unwrap() error { return e.cause }
 
 var (
 	errBadListen      = errors.New("bad listen address")

@@ -348,7 +348,7 @@ func TestLimiterForgetsTheFlood(t *testing.T) {
 
 func TestListen(t *testing.T) {
 	for _, bad := range []string{"nonsense", "127.0.0.1", ":x", ":2223"} {
-		if _, err := listen("", bad); err == nil || !errors.Is(err, errBadListen) {
+		if _, err := listen("", bad); err == nil || !errors.Is(err, errBadListen) || err.Error() != "--listen vill ha VÄRD:PORT, t.ex. 127.0.0.1:2223" {
 			t.Errorf("listen(%q) = %v", bad, err)
 		}
 	}
@@ -359,6 +359,10 @@ func TestListen(t *testing.T) {
 	want := fmt.Sprintf("ssh -p %d chair@127.0.0.1", s.Addr().Port)
 	if got := s.Line(RoleChair); got != want {
 		t.Errorf("line %q, want %q", got, want)
+	}
+	taken := s.Addr().String()
+	if _, err := listen("", taken); err == nil || !strings.Contains(err.Error(), "kan inte ta emot anslutningar på "+taken+": porten används redan") {
+		t.Errorf("a port in use: %v", err)
 	}
 	ln, err := net.Listen("tcp", DefaultListen)
 	if err == nil {
