@@ -302,3 +302,31 @@ func TestManyProgramsOneChain(t *testing.T) {
 		t.Fatalf("check = %+v, %v", rep, err)
 	}
 }
+
+// TestSnapshotIsAFile: a backup of the database is a whole sipmote file
+// with the same plans and trail, checked whole.
+func TestSnapshotIsAFile(t *testing.T) {
+	d := openT(t, pgtest.DSN(t))
+	for _, p := range model.DemoPlans(testNow) {
+		if err := d.SavePlanLogged(p, store.TrailEvent{Kind: store.TrailCreated}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	n, err := d.Snapshot(&buf)
+	if err != nil || n != int64(buf.Len()) || n == 0 {
+		t.Fatalf("Snapshot = %d, %v", n, err)
+	}
+	path := t.TempDir() + "/backup.db"
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := store.Check(path)
+	if err != nil || !rep.OK() || rep.Events != 3 {
+		t.Fatalf("check of the snapshot: %+v, %v", rep, err)
+	}
+	want, _ := d.Check()
+	if rep.Head != want.Head {
+		t.Errorf("the snapshot's trail ends in %s, the database's in %s", rep.Head, want.Head)
+	}
+}
