@@ -152,3 +152,28 @@ func TestChairCutsSayHowMuch(t *testing.T) {
 	}
 	checkScreen(t, out, 60, 20)
 }
+
+// TestChairsCursorStaysInSight: where the chair's round does not fit, the
+// names scroll with the chair's cursor, and the view says how many are
+// above and below.
+func TestChairsCursorStaysInSight(t *testing.T) {
+	m, _ := openViewsMeeting(t, model.Swedish, 120, 40)
+	press(m, "ctrl+n") // the introductions, a round
+	c := chairDevice(t, m, 60, 24)
+	var members []model.Participant
+	inRead(m, func() {
+		mm := m.meeting
+		members = livePlan(m).Draft.RoundMembers(mm.Steps[mm.Step].ID, room.StepOrder(mm.Steps))
+	})
+	for i, p := range members {
+		out := viewText(c)
+		if !strings.Contains(out, "› [ ] "+p.Name) {
+			t.Fatalf("name %d, %s, chosen but out of sight:\n%s", i+1, p.Name, out)
+		}
+		checkScreen(t, out, 60, 24)
+		c.Update(kp("down"))
+	}
+	if out := viewText(c); !regexp.MustCompile(`\d+ till ↑`).MatchString(out) {
+		t.Errorf("the names above are not counted:\n%s", out)
+	}
+}

@@ -46,3 +46,36 @@ func TestTrailScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailScreenShowsDevices: a shared screen's wrong codes and joining
+// show in the trail screen, the device's account unknown, never the
+// secretary's.
+func TestTrailScreenShowsDevices(t *testing.T) {
+	db := openTestService(t, service.Options{OSUser: "sekr1"})
+	p := model.NewPlan(model.Person{Name: "Tora Test"}, time.Now())
+	if err := db.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := db.OpenSession(p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.LogDevice("refused", "chair", "127.0.0.5", "", 3)
+	sess.LogDevice("joined", "room", "10.0.0.7", "", 0)
+	if err := sess.Close(); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 120, 30)
+	press(m, "t")
+	screen := screenText(m)
+	for _, want := range []string{"fel kod till delat möte", "okänt konto", "127.0.0.5", "10.0.0.7"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the trail screen lacks %q:\n%s", want, screen)
+		}
+	}
+	for _, line := range strings.Split(screen, "\n") {
+		if strings.Contains(line, "10.0.0.7") && strings.Contains(line, "sekr1") {
+			t.Errorf("a device shown as the secretary: %q", line)
+		}
+	}
+}

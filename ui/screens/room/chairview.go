@@ -219,12 +219,30 @@ func (c *ChairModel) clockLine(s MeetingState) string {
 // current is the step the meeting is on: its prompt and clock, the chair's
 // private cues, then the round of speakers.
 // fitted is the current step in h lines: when it does not fit, the
-// findings are only counted, the next step and the spacing go, and what
-// still does not fit is cut at the end, saying how much.
+// findings are only counted, the next step and the spacing go; a round
+// that still does not fit scrolls to keep the chair's cursor in sight,
+// saying how many names are above and below; anything else is cut at the
+// end, saying how much.
 func (c *ChairModel) fitted(s MeetingState, width int, clock bool, h int) string {
 	out := c.current(s, width, clock, false)
-	if strings.Count(out, "\n")+1 > h {
-		out = c.current(s, width, clock, true)
+	if strings.Count(out, "\n")+1 <= h {
+		return out
+	}
+	out = c.current(s, width, clock, true)
+	lines := strings.Split(out, "\n")
+	if members, id := roundOf(s); id != "" && len(members) > 0 && len(lines) > h {
+		title := model.T(c.lang, "Talarrunda", "Round of speakers")
+		at := -1
+		for i := len(lines) - 1; i >= 0; i-- {
+			if ansi.Strip(lines[i]) == title {
+				at = i
+				break
+			}
+		}
+		if at >= 0 && h-at-1 >= 3 {
+			names := windowLines(c.st, c.lang, lines[at+1:], min(c.cursor, len(members)-1), h-at-1)
+			return strings.Join(append(lines[:at+1:at+1], names...), "\n")
+		}
 	}
 	return cutText(c.st, c.lang, out, h)
 }

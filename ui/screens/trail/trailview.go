@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/termsafe"
 	"github.com/sipmote/sipmote/ui/common"
 )
@@ -139,7 +140,7 @@ func (m *Model) View() string {
 		end := min(len(m.rows), m.offset+m.page())
 		for _, r := range m.rows[m.offset:end] {
 			line := fmt.Sprintf("%-4d %-16s %-24s %-*s %s", r.Seq, r.At.Local().Format("2006-01-02 15:04"),
-				fit(m.what(r), 24), ww, fit(who(r), ww), termsafe.String(r.From))
+				fit(m.what(r), 24), ww, fit(m.who(r), ww), termsafe.String(r.From))
 			b.WriteString(ansi.Truncate(line, max(1, m.Width), "…") + "\n")
 		}
 	}
@@ -148,17 +149,18 @@ func (m *Model) View() string {
 }
 
 func (m *Model) what(r TrailRow) string {
-	s := model.TrailLabel(m.lang, r.Kind, r.Section)
-	if r.Count > 0 {
-		s += fmt.Sprintf(model.T(m.lang, ", %d planer", ", %d plans"), r.Count)
-	}
+	s := model.TrailWhat(m.lang, r.Kind, r.Section, r.Count)
 	if r.Carried {
 		s = model.T(m.lang, "[avsändare] ", "[sender] ") + s
 	}
 	return s
 }
 
-func who(r TrailRow) string {
+func (m *Model) who(r TrailRow) string {
+	if r.OSUser == service.UnknownDevice {
+		// A shared screen on another computer: its account cannot be known.
+		return model.T(m.lang, "okänt konto", "unknown account")
+	}
 	w := termsafe.String(r.OSUser)
 	if r.Secretary != "" {
 		w += " (" + termsafe.String(r.Secretary) + ")"
