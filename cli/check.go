@@ -16,6 +16,11 @@ func (a *app) noteOpened(db *service.Service) {
 			"mappen "+dir+" var öppen för andra; nu kan bara du läsa och skriva i den.",
 			"the folder "+dir+" was open to others; now only you can read and write in it."))
 	}
+	if from, to := db.Upgraded(); from > 0 {
+		fmt.Fprintln(a.stderr, "sipmote: "+fmt.Sprintf(model.T(a.lang,
+			"databasen var av en äldre sort (schema %d) och är nu uppgraderad till schema %d; uppgraderingen står i åtkomstloggen.",
+			"the database was of an older kind (schema %d) and is now upgraded to schema %d; the upgrade is in the access trail."), from, to))
+	}
 	if ids, other := db.Damaged(); len(ids) > 0 || other > 0 {
 		fmt.Fprintln(a.stderr, "sipmote: "+damagedText(a.lang, ids, other))
 	}

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/sipmote/sipmote/internal/pgtest"
 )
@@ -39,5 +42,34 @@ func TestMigrateCommand(t *testing.T) {
 		if strings.Contains(s, pgtest.Password) {
 			t.Errorf("the password is on the screen:\n%s", s)
 		}
+	}
+}
+
+// TestOldSchemaIsUpgradedWithMessage: a PostgreSQL database of an older
+// sipmote is upgraded when opened, and the user is told.
+func TestOldSchemaIsUpgradedWithMessage(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	layout, err := os.ReadFile("../store/postgres/migrations/0001_layout.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{string(layout), `INSERT INTO sipmote_meta VALUES ('app', 'sipmote'), ('schema', '1')`} {
+		if _, err := c.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Close(ctx)
+	pg := &runner{t: t, db: dsn}
+	_, errOut, code := pg.run("list")
+	if code != 0 || !strings.Contains(errOut, "schema 1") || !strings.Contains(errOut, "uppgraderad") {
+		t.Errorf("exit %d, standard error:\n%s", code, errOut)
+	}
+	if _, errOut, _ := pg.run("list"); strings.Contains(errOut, "uppgraderad") {
+		t.Errorf("upgraded twice:\n%s", errOut)
 	}
 }
