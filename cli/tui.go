@@ -105,15 +105,9 @@ func (a *app) runTUI(open string) error {
 	// Closing the terminal window sends SIGHUP; end the program the normal
 	// way so that the last keystrokes are saved before it exits. Bubble Tea
 	// does the same for SIGTERM itself.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	go func() {
-		if _, ok := <-hup; ok {
-			prog.Quit()
-		}
-	}()
+	stopHangup := quitOnHangup(prog.Quit)
 	_, runErr := prog.Run()
+	stopHangup()
 	saved := a.shutdown(m)
 	if errors.Is(runErr, tea.ErrInterrupted) || errors.Is(runErr, tea.ErrProgramKilled) {
 		runErr = nil // a signal ended it; what was typed is dealt with above
@@ -201,4 +195,27 @@ func agendaSteps(set *checklists.Set, v model.AgeGroup) []ui.Step {
 		})
 	}
 	return out
+}
+
+// quitOnHangup calls quit when the terminal hangs up (SIGHUP) until stop
+// is called. stop returns once the watching goroutine has ended:
+// signal.Stop alone never closes the channel, and a goroutine waiting on
+// it would wait for ever.
+func quitOnHangup(quit func()) (stop func()) {
+	hup := make(chan os.Signal, 1)
+	done, ended := make(chan struct{}), make(chan struct{})
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() {
+		defer close(ended)
+		select {
+		case <-hup:
+			quit()
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(hup)
+		close(done)
+		<-ended
+	}
 }
