@@ -21,10 +21,10 @@ func cmdCopies(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.Viewed(p.ID, "copies"); err != nil {
+	cl, err := db.CopyList(p, v, a.lang)
+	if err != nil {
 		return err
 	}
-	cl := p.Copies(v, a.lang)
 	fmt.Fprintln(a.stdout, cl.Original.Mark(a.lang))
 	for _, r := range cl.Copies {
 		line := r.Mark(a.lang) + "  (" + r.Reason.Label(a.lang)
@@ -52,10 +52,10 @@ func cmdSummons(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.Viewed(p.ID, "summons"); err != nil {
+	s, err := db.Summons(p, v, a.lang)
+	if err != nil {
 		return err
 	}
-	s := v.Summons(a.lang)
 	when := strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start)
 	if v.FinalisedAt != nil && v.Content.FollowUp.Date != "" {
 		// The version is held: the meeting to call is its follow-up.

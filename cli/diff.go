@@ -44,10 +44,11 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := db.Viewed(p.ID, "diff"); err != nil {
+	changes, err := db.Diff(p, va, vb)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, model.T(a.lang, "Skillnader från version %d till version %d:\n", "Differences from version %d to version %d:\n"), from, to)
-	fmt.Fprintln(a.stdout, model.FormatDiff(model.Diff(va, vb), a.lang))
+	fmt.Fprintln(a.stdout, model.FormatDiff(changes, a.lang))
 	return nil
 }

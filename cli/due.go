@@ -27,11 +27,6 @@ func cmdDue(a *app, args []string) error {
 		if due == nil {
 			due = []model.DueItem{}
 		}
-		for _, d := range due {
-			if err := db.Viewed(d.PlanID, "due"); err != nil {
-				return err
-			}
-		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(due)
@@ -39,13 +34,6 @@ func cmdDue(a *app, args []string) error {
 	if len(due) == 0 {
 		fmt.Fprintf(a.stdout, model.T(a.lang, "Inget att åtgärda inom %d dagar.\n", "Nothing due within %d days.\n"), *days)
 		return nil
-	}
-	// Every line is recorded before any is shown: a list cut short by a
-	// full disk would show some plans unrecorded.
-	for _, d := range due {
-		if err := db.Viewed(d.PlanID, "due"); err != nil {
-			return err
-		}
 	}
 	for _, d := range due {
 		fmt.Fprintf(a.stdout, "%s  %s: %s\n", d.PlanID[:8], d.Person, d.Describe(a.lang))

@@ -25,10 +25,6 @@ func cmdList(a *app, args []string) error {
 	if listErr != nil && len(sums) == 0 {
 		return listErr
 	}
-	// Showing the list shows every person's name: logged, for the file.
-	if err := db.Listed("list", len(sums)); err != nil {
-		return err
-	}
 	if *asJSON {
 		type row struct {
 			ID           string `json:"id"`

@@ -92,10 +92,6 @@ func (a *app) openForScreens(jargon []model.Jargon) (*service.Service, error) {
 		if err != nil {
 			return nil, err
 		}
-		// The home screen shows every person's name. It opens even when
-		// that cannot be recorded: it is also where a meeting's recovery
-		// file is offered back, and it shows no plan's content.
-		_ = db.Listed("home", 0)
 		return db, nil
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/share"
-	"github.com/sipmote/sipmote/store"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -58,14 +57,14 @@ func (a *app) sharer(agenda func(model.AgeGroup) []ui.Step) (ui.Sharer, error) {
 				return m, v.Detach
 			},
 			Trail: func(kind string, c share.Client) {
-				k := store.TrailJoined
 				if kind == "left" {
-					k = store.TrailLeft
+					s.DeviceLeft(string(c.Role), c.Addr, c.User)
+					return
 				}
-				s.LogDevice(k, string(c.Role), c.Addr, c.User, 0)
+				s.DeviceJoined(string(c.Role), c.Addr, c.User)
 			},
 			Refused: func(r share.Refusal) {
-				s.LogDevice(store.TrailRefused, string(r.Role), r.Addr, "", r.Count)
+				s.DeviceRefused(string(r.Role), r.Addr, "", r.Count)
 			},
 			Now: a.now,
 		})

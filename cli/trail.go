@@ -38,9 +38,6 @@ func cmdTrail(a *app, args []string) error {
 		}
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Åtkomstlogg för plan ", "Access trail of plan ")+id)
 		events, err = db.Trail(id)
-		if err == nil {
-			err = db.Viewed(id, "trail")
-		}
 	}
 	if err != nil {
 		return err

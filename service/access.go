@@ -6,23 +6,33 @@ import "github.com/sipmote/sipmote/store"
 // be known (one on another computer): never the secretary's.
 const UnknownDevice = "?"
 
-// LogAccess records in the plan's trail a device that joined or left the
-// shared meeting (kind store.TrailJoined or store.TrailLeft): the view it
-// had and its network address, never what it saw. Its account is recorded
-// as unknown; LogDevice records it where it is known.
-func (s *Session) LogAccess(kind, role, from string) { s.LogDevice(kind, role, from, "", 0) }
+// A device of the shared meeting is recorded in the plan's trail by what it
+// did. role is the view it had or asked for ("" for a user name that is no
+// view), from its network address, osUser its account on this computer
+// when it connects from it, or "" when that cannot be known. The trail
+// never holds what the device saw or typed, and never the secretary's
+// account or name: a device is not the secretary.
 
-// LogDevice records in the plan's trail what a device of the shared
-// meeting did: joined or left (store.TrailJoined, store.TrailLeft), or
-// gave wrong codes (store.TrailRefused, count of them). role is the view
-// it had or asked for ("" for a user name that is no view), from its
-// network address, osUser its account on this computer when it connects
-// from it, or "" when that cannot be known. It never holds what the device
-// saw or typed, and never the secretary's account or name: a device is not
-// the secretary. A device that leaves after the meeting closed is written
-// straight to the file, since the session's trail writer has stopped by
-// then.
-func (s *Session) LogDevice(kind, role, from, osUser string, count int) {
+// DeviceJoined records a device that joined the shared meeting.
+func (s *Session) DeviceJoined(role, from, osUser string) {
+	s.logDevice(store.TrailJoined, role, from, osUser, 0)
+}
+
+// DeviceLeft records a device that left the shared meeting.
+func (s *Session) DeviceLeft(role, from, osUser string) {
+	s.logDevice(store.TrailLeft, role, from, osUser, 0)
+}
+
+// DeviceRefused records count wrong codes given by a device trying to
+// join.
+func (s *Session) DeviceRefused(role, from, osUser string, count int) {
+	s.logDevice(store.TrailRefused, role, from, osUser, count)
+}
+
+// logDevice writes a device's event. A device that leaves after the
+// meeting closed is written straight to the file, since the session's
+// trail writer has stopped by then.
+func (s *Session) logDevice(kind, role, from, osUser string, count int) {
 	if osUser == "" {
 		osUser = UnknownDevice
 	}

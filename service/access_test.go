@@ -17,14 +17,14 @@ func TestDevicesInTheTrail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess.LogDevice(store.TrailJoined, "chair", "127.0.0.1", "maja", 0)
-	sess.LogAccess(store.TrailJoined, "room", "10.0.0.7")
-	sess.LogDevice(store.TrailRefused, "chair", "127.0.0.5", "", 3)
-	sess.LogDevice(store.TrailRefused, "", "127.0.0.6", "", 1)
+	sess.DeviceJoined("chair", "127.0.0.1", "maja")
+	sess.DeviceJoined("room", "10.0.0.7", "")
+	sess.DeviceRefused("chair", "127.0.0.5", "", 3)
+	sess.DeviceRefused("", "127.0.0.6", "", 1)
 	if err := sess.Close(); err != nil {
 		t.Fatal(err)
 	}
-	sess.LogDevice(store.TrailLeft, "room", "10.0.0.7", "", 0) // after the close: straight to the file
+	sess.DeviceLeft("room", "10.0.0.7", "") // after the close: straight to the file
 	trail, err := svc.Trail(p.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -23,7 +23,7 @@ func (s *Service) Findings(ref string) (*model.Plan, *model.Version, []model.Fin
 	if v == nil {
 		v = &model.Version{Number: 1}
 	}
-	if err := s.record(p.ID, store.TrailViewed, "findings", ""); err != nil {
+	if err := s.viewed(p.ID, "findings"); err != nil {
 		return nil, nil, nil, err
 	}
 	fs := model.Validate(p, v, model.Options{Now: s.o.Now(), Jargon: s.o.Jargon})

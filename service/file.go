@@ -98,19 +98,3 @@ func (s *Service) Damaged() (plans []string, other int) { return s.db.Damaged() 
 // FileTrail returns the file's own events (lists shown, rescues), oldest
 // first.
 func (s *Service) FileTrail() ([]TrailEvent, error) { return s.db.FileTrail() }
-
-// Viewed records that the content of a plan is about to be shown, and
-// where: "diff", "due", "trail", "preview", "copies". Call it before
-// showing anything: an *UnrecordedError means the trail would not take
-// it, and then nothing of the plan may be shown.
-func (s *Service) Viewed(id, where string) error { return s.record(id, store.TrailViewed, where, "") }
-
-// Listed records that the list of plans is about to be shown, and where
-// ("list", "home"), with how many plans it shows; an *UnrecordedError
-// means it must not be shown.
-func (s *Service) Listed(where string, count int) error {
-	if err := s.db.LogFile(store.TrailEvent{At: s.o.Now(), Kind: store.TrailListed, Section: where, Count: count, OSUser: s.osUser}); err != nil {
-		return &UnrecordedError{Err: err}
-	}
-	return nil
-}

@@ -18,7 +18,7 @@ import (
 // countKind counts the events of kind in plan id's trail.
 func countKind(t *testing.T, svc *Service, id, kind string) int {
 	t.Helper()
-	tr, err := svc.Trail(id)
+	tr, err := svc.db.Trail(id) // the file itself: no view to record
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestReadsOnAFullDiskAreRecordedOrRefused(t *testing.T) {
 	if _, err := svc.Print(p, p.Current(), PrintOptions{Lang: model.Swedish, Printer: "kontoret"}); !errors.Is(err, ErrUnrecorded) {
 		t.Errorf("print: %v, want refused", err)
 	}
-	if err := svc.Viewed(p.ID, "copies"); !errors.Is(err, ErrUnrecorded) {
+	if _, err := svc.CopyList(p, p.Current(), model.Swedish); !errors.Is(err, ErrUnrecorded) {
 		t.Errorf("copies: %v, want refused", err)
 	}
 	if got, err := svc.LoadToShow(p.ID); !errors.Is(err, ErrUnrecorded) || got != nil {
@@ -133,8 +133,17 @@ func TestReadsInADamagedFileAreRefused(t *testing.T) {
 	if err := svc.Export(&out, p, p.Current(), ExportOptions{Format: FormatMarkdown}); !errors.Is(err, ErrUnrecorded) || out.Len() != 0 {
 		t.Errorf("export from a damaged file: %v, %d bytes", err, out.Len())
 	}
-	if err := svc.Viewed(p.ID, "diff"); !errors.Is(err, store.ErrDamaged) {
+	if _, err := svc.Diff(p, p.Current(), p.Current()); !errors.Is(err, store.ErrDamaged) {
 		t.Errorf("diff: %v, want the damage named", err)
+	}
+	if s, err := svc.Summons(p, p.Current(), model.Swedish); !errors.Is(err, ErrUnrecorded) || len(s.People) != 0 {
+		t.Errorf("summons: %v, %d people, want refused", err, len(s.People))
+	}
+	if tr, err := svc.Trail(p.ID); !errors.Is(err, ErrUnrecorded) || tr != nil {
+		t.Errorf("trail: %v, %d events, want refused", err, len(tr))
+	}
+	if sums, err := svc.List(); !errors.Is(err, ErrUnrecorded) || sums != nil {
+		t.Errorf("list: %v, %d plans, want refused", err, len(sums))
 	}
 }
 

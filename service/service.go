@@ -80,6 +80,8 @@ type Service struct {
 	// backups answers backup requests from another sipmote while this
 	// one has the file (see backupsock.go); nil when it could not listen.
 	backups *backupServer
+	// home is done once the home screen's list is in the trail.
+	home sync.Once
 
 	smu      sync.Mutex
 	sessions map[string]*Session // each plan's one session, open or closing
@@ -159,10 +161,6 @@ func (s *Service) log(planID, kind, section, secretary string) {
 	_ = s.db.Log(planID, s.event(kind, section, secretary))
 }
 
-// List returns the summary of every plan, in id order. With a damaged
-// summary it returns the others and an error wrapping store's ErrCorrupt.
-func (s *Service) List() ([]model.Summary, error) { return s.db.List() }
-
 // Resolve turns an id or any unique beginning of one into the full id.
 func (s *Service) Resolve(ref string) (string, error) { return s.db.Resolve(ref) }
 
@@ -185,19 +183,6 @@ func (s *Service) Load(ref string) (*model.Plan, error) {
 		return p, nil
 	}
 	return s.db.LoadPlan(id)
-}
-
-// Trail returns a plan's access trail, oldest first.
-func (s *Service) Trail(id string) ([]TrailEvent, error) { return s.db.Trail(id) }
-
-// Due lists the follow-ups and consents due within days of now, or
-// overdue.
-func (s *Service) Due(days int) ([]model.DueItem, error) {
-	sums, err := s.db.List()
-	if err != nil {
-		return nil, err
-	}
-	return model.Due(sums, s.o.Now(), days), nil
 }
 
 // Create stores a new plan and records who created it.

@@ -75,7 +75,13 @@ func openMeeting(t testing.TB) *meeting {
 			v := sess.Attach()
 			return ui.NewRemote(ui.RemoteOptions{Lang: model.Swedish, Chair: c.Role == share.RoleChair, View: v, Agenda: ag}), v.Detach
 		},
-		Trail: func(kind string, c share.Client) { sess.LogAccess(kind, string(c.Role), c.Addr) },
+		Trail: func(kind string, c share.Client) {
+			if kind == "left" {
+				sess.DeviceLeft(string(c.Role), c.Addr, "")
+				return
+			}
+			sess.DeviceJoined(string(c.Role), c.Addr, "")
+		},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -18,7 +18,7 @@ type listMsg struct {
 }
 
 func (m *Model) list() listMsg {
-	sums, err := m.o.Service.List()
+	sums, err := m.o.Service.Home()
 	return listMsg{sums, err}
 }
 

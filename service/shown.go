@@ -1,0 +1,111 @@
+package service
+
+import (
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+)
+
+// The operations in this file read something to show it to someone. Each
+// records in the access trail what is shown before it returns it, so that
+// no caller has to remember to and none can choose the event; when the
+// trail will not take the event they return an *UnrecordedError and
+// nothing to show (see recorded.go).
+
+// List returns the summary of every plan, in id order, for the command
+// line's list, once the file's trail records that every name on it is
+// shown. With a damaged summary it returns the others and an error
+// wrapping store's ErrCorrupt.
+func (s *Service) List() ([]model.Summary, error) {
+	sums, err := s.db.List()
+	if err != nil && len(sums) == 0 {
+		return nil, err
+	}
+	if rerr := s.listed("list", len(sums)); rerr != nil {
+		return nil, rerr
+	}
+	return sums, err
+}
+
+// Home is List for the home screen, which reads the list again after
+// every change: the trail records the first time in a run that the
+// screens showed it. The home screen opens even when that cannot be
+// recorded: it is also where a meeting's recovery file is offered back,
+// and it shows no plan's content.
+func (s *Service) Home() ([]model.Summary, error) {
+	sums, err := s.db.List()
+	if err == nil || len(sums) > 0 {
+		s.home.Do(func() { _ = s.listed("home", len(sums)) })
+	}
+	return sums, err
+}
+
+// Due lists the follow-ups and consents due within days of now, or
+// overdue. Every plan on it is recorded as shown before any is returned:
+// a list cut short by a full disk would show some plans unrecorded.
+func (s *Service) Due(days int) ([]model.DueItem, error) {
+	sums, err := s.db.List()
+	if err != nil {
+		return nil, err
+	}
+	due := model.Due(sums, s.o.Now(), days)
+	for _, d := range due {
+		if err := s.viewed(d.PlanID, "due"); err != nil {
+			return nil, err
+		}
+	}
+	return due, nil
+}
+
+// Trail returns a plan's access trail, oldest first, once it has recorded
+// that the trail is shown.
+func (s *Service) Trail(id string) ([]TrailEvent, error) {
+	events, err := s.db.Trail(id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.viewed(id, "trail"); err != nil {
+		return nil, err
+	}
+	return events, nil
+}
+
+// CopyList is who gets the original and each copy of version v of p, and
+// why, once it is recorded as shown.
+func (s *Service) CopyList(p *model.Plan, v *model.Version, l model.Lang) (model.CopyList, error) {
+	if err := s.viewed(p.ID, "copies"); err != nil {
+		return model.CopyList{}, err
+	}
+	return p.Copies(v, l), nil
+}
+
+// Summons is who to summon to the next meeting of p and what to book,
+// once it is recorded as shown.
+func (s *Service) Summons(p *model.Plan, v *model.Version, l model.Lang) (model.Summons, error) {
+	if err := s.viewed(p.ID, "summons"); err != nil {
+		return model.Summons{}, err
+	}
+	return v.Summons(l), nil
+}
+
+// Diff is what changed in p from version a to version b, once the
+// difference is recorded as shown.
+func (s *Service) Diff(p *model.Plan, a, b *model.Version) ([]model.Change, error) {
+	if err := s.viewed(p.ID, "diff"); err != nil {
+		return nil, err
+	}
+	return model.Diff(a, b), nil
+}
+
+// viewed records that the content of a plan is about to be shown, and
+// where; an *UnrecordedError means it must not be shown.
+func (s *Service) viewed(id, where string) error { return s.record(id, store.TrailViewed, where, "") }
+
+// listed records that the list of plans is about to be shown, and where,
+// with how many plans it shows; an *UnrecordedError means it must not be
+// shown.
+func (s *Service) listed(where string, count int) error {
+	if err := s.db.LogFile(store.TrailEvent{At: s.o.Now(), Kind: store.TrailListed, Section: where, Count: count, OSUser: s.osUser}); err != nil {
+		return &UnrecordedError{Err: err}
+	}
+	return nil
+}
