@@ -25,6 +25,31 @@ var defaultFS embed.FS
 // the file name prefix problems in the defaults carry.
 const defaultDir = "defaults"
 
+// DefaultFile is one of the program's own checklist files.
+type DefaultFile struct {
+	Name string
+	Data []byte
+}
+
+// Defaults returns the program's own checklist files in name order, to be
+// written out: the easiest way to write a local routine is to start from a
+// copy of them.
+func Defaults() ([]DefaultFile, error) {
+	names, err := iniFiles(defaultFS, defaultDir)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]DefaultFile, 0, len(names))
+	for _, n := range names {
+		data, err := fs.ReadFile(defaultFS, path.Join(defaultDir, n))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, DefaultFile{Name: n, Data: data})
+	}
+	return files, nil
+}
+
 // Load returns the default checklists with the local routine in dir laid
 // over them. It always returns a usable set: whatever cannot be used is
 // left out and described in the problems, so a typo in a local file never

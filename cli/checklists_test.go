@@ -1,15 +1,19 @@
-package checklists
+package cli
 
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 )
 
-func TestRunCLI(t *testing.T) {
+// TestChecklistsCommand: each subcommand of sipmote checklists, its
+// messages in both languages and its exit codes.
+func TestChecklistsCommand(t *testing.T) {
 	good := writeDir(t, map[string]string{"ok.ini": "[step room]\nshare = 2\n"})
 	bad := writeDir(t, map[string]string{"trasig.ini": "[step room]\nshare = 2\nsection = kaffe\n"})
 	badFile := filepath.Join(bad, "trasig.ini")
@@ -53,7 +57,7 @@ func TestRunCLI(t *testing.T) {
 			if lang == "" {
 				lang = model.Swedish
 			}
-			code := RunCLI(tt.args, &out, &errb, lang, tt.dir)
+			code := checklistsCommand(tt.args, &out, &errb, lang, tt.dir)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out.String(), errb.String())
 			}
@@ -74,18 +78,18 @@ func TestRunCLI(t *testing.T) {
 func TestDefaultsCommandWritesAnEditableCopy(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "rutin")
 	var out, errb strings.Builder
-	if code := RunCLI([]string{"defaults", dir}, &out, &errb, model.Swedish, ""); code != 0 {
+	if code := checklistsCommand([]string{"defaults", dir}, &out, &errb, model.Swedish, ""); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if !strings.Contains(out.String(), filepath.Join(dir, "agenda.ini")) {
 		t.Errorf("stdout: %s", out.String())
 	}
 	// A copy of the defaults is a valid local routine that changes nothing.
-	if probs := ValidateDir(dir); len(probs) > 0 {
+	if probs := checklists.ValidateDir(dir); len(probs) > 0 {
 		t.Errorf("copy of the defaults has problems: %v", probs)
 	}
-	set, _ := Load(dir)
-	def, _ := Load("")
+	set, _ := checklists.Load(dir)
+	def, _ := checklists.Load("")
 	if len(set.Agenda) != len(def.Agenda) || len(set.Jargon) != len(def.Jargon) {
 		t.Error("copy of the defaults changed the set")
 	}
@@ -99,13 +103,13 @@ func TestDefaultsCommandWritesAnEditableCopy(t *testing.T) {
 	if err := os.WriteFile(p, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	set, _ = Load(dir)
-	if s, _ := findStep(set.Agenda, "room"); s.Title.SV != "Lokalen" {
-		t.Errorf("edit not used: %q", s.Title.SV)
+	set, _ = checklists.Load(dir)
+	if i := slices.IndexFunc(set.Agenda, func(s checklists.Step) bool { return s.ID == "room" }); i < 0 || set.Agenda[i].Title.SV != "Lokalen" {
+		t.Errorf("edit not used: %+v", set.Agenda)
 	}
 	// Running it again overwrites nothing.
 	errb.Reset()
-	if code := RunCLI([]string{"defaults", dir}, &out, &errb, model.English, ""); code != 1 {
+	if code := checklistsCommand([]string{"defaults", dir}, &out, &errb, model.English, ""); code != 1 {
 		t.Errorf("second run exit %d", code)
 	}
 	if !strings.Contains(errb.String(), "already exists") {
@@ -114,4 +118,16 @@ func TestDefaultsCommandWritesAnEditableCopy(t *testing.T) {
 	if data, _ := os.ReadFile(p); !strings.Contains(string(data), "Lokalen") {
 		t.Error("the edited file was overwritten")
 	}
+}
+
+// writeDir writes files into a fresh directory and returns it.
+func writeDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
