@@ -108,7 +108,7 @@ func WriteFrom(path string, force bool, fill func(io.Writer) error) error {
 		_ = os.Remove(name)
 	}
 	ok = true
-	syncDir(dir)
+	SyncDir(dir)
 	return nil
 }
 
@@ -158,7 +158,10 @@ func linkUnsupported(err error) bool {
 		strings.Contains(err.Error(), "not supported")
 }
 
-func syncDir(dir string) {
+// SyncDir makes a newly created file's directory entry durable, so that
+// the file is still there after a power cut. It is best effort: not every
+// platform can open a directory for syncing. The database uses it too.
+func SyncDir(dir string) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return

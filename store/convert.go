@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/sipmote/sipmote/outfile"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -103,7 +104,7 @@ func Encrypt(path string, pass []byte, kdf *KDFParams) error {
 		_ = os.Remove(tmp)
 		return &PathError{Path: path, Err: err}
 	}
-	syncDir(filepath.Dir(path))
+	outfile.SyncDir(filepath.Dir(path))
 	hook("renamed")
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"slices"
 
+	"github.com/sipmote/sipmote/outfile"
 	bolt "go.etcd.io/bbolt"
 	bberrors "go.etcd.io/bbolt/errors"
 )
@@ -97,7 +98,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, boltOpenError(err))
 	}
 	if created {
-		syncDir(dir)
+		outfile.SyncDir(dir)
 	}
 	if !o.readOnly {
 		tighten(path)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/outfile"
 )
 
 // A recovery file holds a plan that could not be saved in the database
@@ -276,7 +277,7 @@ func writeNew(path string, data []byte) (err error) {
 	if err = os.Rename(tmp, path); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(path))
+	outfile.SyncDir(filepath.Dir(path))
 	return nil
 }
 
@@ -374,6 +375,6 @@ func (s *RecoverySite) RemoveRecovery(path string) error {
 	if err := os.Remove(path); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(path))
+	outfile.SyncDir(filepath.Dir(path))
 	return nil
 }

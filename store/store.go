@@ -17,7 +17,6 @@ import (
 	"crypto/cipher"
 	"fmt"
 	"maps"
-	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -194,15 +193,4 @@ func catchCorrupt(err *error) {
 	if r := recover(); r != nil {
 		*err = fmt.Errorf("%w: the database could not be read", ErrCorrupt)
 	}
-}
-
-// syncDir makes a newly created file's directory entry durable. It is best
-// effort: not every platform can open a directory for syncing.
-func syncDir(dir string) {
-	f, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	_ = f.Sync()
-	_ = f.Close()
 }
