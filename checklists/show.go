@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sipmote/sipmote/internal/textwrap"
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -91,21 +92,7 @@ func (p *printer) linef(format string, args ...any) {
 // are indented to the width of the prefix.
 func (p *printer) wrap(prefix, text string) {
 	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
-	line, n := prefix, utf8.RuneCountInString(prefix)
-	empty := true
-	for _, word := range strings.Fields(text) {
-		wl := utf8.RuneCountInString(word)
-		if !empty && n+1+wl > showWidth {
-			p.linef("%s", line)
-			line, n, empty = indent, len(indent), true
-		}
-		if !empty {
-			line += " "
-			n++
-		}
-		line += word
-		n += wl
-		empty = false
+	for _, line := range textwrap.Lines(text, showWidth, prefix, indent) {
+		p.linef("%s", line)
 	}
-	p.linef("%s", line)
 }

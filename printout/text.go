@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sipmote/sipmote/internal/textwrap"
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -42,7 +43,7 @@ func txtBlock(b *strings.Builder, bl model.Block) {
 			var lines []string
 			for _, ln := range strings.Split(p, "\n") {
 				if ln = strings.TrimSpace(ln); ln != "" {
-					lines = append(lines, wrap(ln, textWidth, "", "")...)
+					lines = append(lines, textwrap.Lines(ln, textWidth, "", "")...)
 				}
 			}
 			if len(lines) > 0 {
@@ -106,7 +107,7 @@ func txtTable(b *strings.Builder, t model.Table) {
 		if len(row) == 0 {
 			continue
 		}
-		for _, ln := range wrap(oneLine(row[0]), textWidth, "- ", "  ") {
+		for _, ln := range textwrap.Lines(oneLine(row[0]), textWidth, "- ", "  ") {
 			b.WriteString(ln + "\n")
 		}
 		var pairs []model.KeyValue
@@ -131,7 +132,7 @@ func txtSignatures(b *strings.Builder, d model.Document) {
 	}
 	txtHeading(b, sb.Heading)
 	if sb.Intro != "" {
-		b.WriteString(strings.Join(wrap(oneLine(sb.Intro), textWidth, "", ""), "\n") + "\n\n")
+		b.WriteString(strings.Join(textwrap.Lines(oneLine(sb.Intro), textWidth, "", ""), "\n") + "\n\n")
 	}
 	if len(sb.Lines) == 0 && len(sb.Later) == 0 {
 		b.WriteString(model.T(d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present.") + "\n")
@@ -148,16 +149,16 @@ func txtSignatures(b *strings.Builder, d model.Document) {
 	if len(sb.Later) > 0 {
 		b.WriteString(sb.LaterHeading + ":\n")
 		for _, n := range sb.Later {
-			b.WriteString(strings.Join(wrap(oneLine(n), textWidth, "- ", "  "), "\n") + "\n")
+			b.WriteString(strings.Join(textwrap.Lines(oneLine(n), textWidth, "- ", "  "), "\n") + "\n")
 		}
 	}
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-// wrapLines is wrap for text that may hold typed line breaks: each line
-// is wrapped on its own and goes on under the first, as the PDF and the
-// preview keep them.
+// wrapLines is textwrap.Lines for text that may hold typed line breaks:
+// each line is wrapped on its own and goes on under the first, as the PDF
+// and the preview keep them.
 func wrapLines(s string, width int, first, rest string) []string {
 	var out []string
 	for _, ln := range strings.Split(clean(s), "\n") {
@@ -165,54 +166,13 @@ func wrapLines(s string, width int, first, rest string) []string {
 			continue
 		}
 		if len(out) == 0 {
-			out = append(out, wrap(ln, width, first, rest)...)
+			out = append(out, textwrap.Lines(ln, width, first, rest)...)
 			continue
 		}
-		out = append(out, wrap(ln, width, rest, rest)...)
+		out = append(out, textwrap.Lines(ln, width, rest, rest)...)
 	}
 	if len(out) == 0 {
-		out = wrap("", width, first, rest)
+		out = textwrap.Lines("", width, first, rest)
 	}
 	return out
-}
-
-// wrap breaks s into lines of at most width runes, the first starting with
-// first and the rest with rest. A word longer than a line is cut, so that
-// a pasted address cannot run past the margin.
-func wrap(s string, width int, first, rest string) []string {
-	var lines []string
-	line := first
-	prefixLen := runeLen(first)
-	n := prefixLen // runes on the current line
-	empty := true  // no word on the current line yet
-	for _, word := range strings.Fields(s) {
-		wl := runeLen(word)
-		if !empty && n+1+wl > width {
-			lines = append(lines, line)
-			line, n, empty = rest, runeLen(rest), true
-			prefixLen = n
-		}
-		for empty && n+wl > width && width-n > 0 {
-			// Cut a word that does not fit on an empty line.
-			cut := width - n
-			r := []rune(word)
-			lines = append(lines, line+string(r[:cut]))
-			word = string(r[cut:])
-			wl = len(r) - cut
-			line, n = rest, runeLen(rest)
-			prefixLen = n
-		}
-		if !empty {
-			line += " "
-			n++
-		}
-		line += word
-		n += wl
-		empty = false
-	}
-	_ = prefixLen
-	if !empty || len(lines) == 0 {
-		lines = append(lines, strings.TrimRight(line, " "))
-	}
-	return lines
 }
