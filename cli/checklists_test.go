@@ -14,8 +14,8 @@ import (
 // TestChecklistsCommand: each subcommand of sipmote checklists, its
 // messages in both languages and its exit codes.
 func TestChecklistsCommand(t *testing.T) {
-	good := writeDir(t, map[string]string{"ok.ini": "[step room]\nshare = 2\n"})
-	bad := writeDir(t, map[string]string{"trasig.ini": "[step room]\nshare = 2\nsection = kaffe\n"})
+	good := routine(t, "ok.ini", "[step room]\nshare = 2\n")
+	bad := routine(t, "trasig.ini", "[step room]\nshare = 2\nsection = kaffe\n")
 	badFile := filepath.Join(bad, "trasig.ini")
 	tests := []struct {
 		name   string
@@ -120,14 +120,11 @@ func TestDefaultsCommandWritesAnEditableCopy(t *testing.T) {
 	}
 }
 
-// writeDir writes files into a fresh directory and returns it.
-func writeDir(t *testing.T, files map[string]string) string {
-	t.Helper()
+// routine is a local routine of one file in a fresh folder.
+func routine(t *testing.T, name, body string) string {
 	dir := t.TempDir()
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
