@@ -190,76 +190,6 @@ func TestDatabaseFileMode(t *testing.T) {
 	}
 }
 
-// TestPrintDraftIsMarked prints a draft and a finalised version and reads
-// the PDFs back: the draft says so and is never the original.
-func TestPrintDraftIsMarked(t *testing.T) {
-	needTool(t, "pdftotext")
-	c := newCLI(t)
-	out := c.ok("demo")
-	var maja, elias string
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) > 1 && f[1] == "Maja" {
-			maja = f[0]
-		}
-		if len(f) > 1 && f[1] == "Elias" {
-			elias = f[0]
-		}
-	}
-	dir := t.TempDir()
-	read := func(id string, args ...string) string {
-		pdf := filepath.Join(dir, id+".pdf")
-		c.ok(append([]string{"print", id, "-o", pdf}, args...)...)
-		txt, err := exec.Command("pdftotext", pdf, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(txt)
-	}
-	draft := read(elias)
-	if !strings.Contains(draft, "UTKAST") || strings.Contains(draft, "Original") {
-		t.Errorf("a draft print is not marked as a draft")
-	}
-	final := read(maja, "--version", "1")
-	if !strings.Contains(final, "Original") || strings.Contains(final, "UTKAST") {
-		t.Errorf("the finalised print lacks the original mark")
-	}
-	if n := strings.Count(final, "Kopia"); n < 1 {
-		t.Errorf("no copies in the finalised print")
-	}
-}
-
-// TestPrintWithoutPrinterSavesInDocuments: with no printer and no -o, the
-// PDF goes to the documents folder's sipmote folder, never to the folder
-// the program was started from, and the full path is shown.
-func TestPrintWithoutPrinterSavesInDocuments(t *testing.T) {
-	c := newCLI(t)
-	id := strings.Fields(c.ok("demo"))[0]
-	docs := t.TempDir()
-	t.Setenv("XDG_DOCUMENTS_DIR", docs)
-	t.Setenv("PATH", t.TempDir()) // no lp, no lpstat: no printer
-	cwd := t.TempDir()
-	t.Chdir(cwd)
-	out := c.ok("print", id)
-	dir := filepath.Join(docs, "sipmote")
-	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) != 1 {
-		t.Fatalf("%s holds %v (%v); want one PDF", dir, entries, err)
-	}
-	path := filepath.Join(dir, entries[0].Name())
-	if !strings.Contains(out, path) {
-		t.Errorf("the output %q does not show the full path %s", out, path)
-	}
-	st, _ := os.Stat(path)
-	dst, _ := os.Stat(dir)
-	if st.Mode().Perm() != 0o600 || dst.Mode().Perm() != 0o700 {
-		t.Errorf("file mode %v, folder mode %v; want 0600 and 0700", st.Mode().Perm(), dst.Mode().Perm())
-	}
-	if e, _ := os.ReadDir(cwd); len(e) != 0 {
-		t.Errorf("the current folder got %v", e)
-	}
-}
-
 // TestEasyReadCommands: the easy-read page as an export, in the person's
 // own language when the plan names one, by choice, or left out.
 func TestEasyReadCommands(t *testing.T) {
@@ -298,21 +228,5 @@ func TestEasyReadCommands(t *testing.T) {
 	}
 	if got := read("--easy-read", "off"); strings.Contains(got, "Minun suunnitelmani") || strings.Contains(got, "Min plan") {
 		t.Error("--easy-read off still prints the page")
-	}
-}
-
-// TestDemoCommandCarriesTheDB: the sample-plan hint names the file this
-// run uses, quoted so that it can be pasted into a shell as it stands.
-func TestDemoCommandCarriesTheDB(t *testing.T) {
-	for _, tt := range []struct{ db, want string }{
-		{"", "sipmote demo"},
-		{"/tmp/cold/db", "sipmote demo --db /tmp/cold/db"},
-		{"/tmp/mina planer/sip.db", "sipmote demo --db '/tmp/mina planer/sip.db'"},
-		{"/tmp/it's.db", `sipmote demo --db '/tmp/it'\''s.db'`},
-	} {
-		a := &app{dbFlag: tt.db}
-		if got := a.demoCommand(); got != tt.want {
-			t.Errorf("--db %q: %q, want %q", tt.db, got, tt.want)
-		}
 	}
 }

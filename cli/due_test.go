@@ -1,0 +1,15 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// `due` looks four weeks ahead by default.
+func TestDueDefaultWindow(t *testing.T) {
+	c := newCLI(t)
+	out := c.ok("due", "--lang", "en")
+	if !strings.Contains(out, "28 days") {
+		t.Errorf("due: %q", out)
+	}
+}
