@@ -60,8 +60,8 @@ func TestTrailScreenShowsDevices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess.LogDevice("refused", "chair", "127.0.0.5", "", 3)
-	sess.LogDevice("joined", "room", "10.0.0.7", "", 0)
+	sess.DeviceRefused("chair", "127.0.0.5", "", 3)
+	sess.DeviceJoined("room", "10.0.0.7", "")
 	if err := sess.Close(); err != nil {
 		t.Fatal(err)
 	}
