@@ -111,6 +111,7 @@ func cmdCheck(a *app, args []string) error {
 	if r.OtherDamaged > 0 {
 		fmt.Fprintf(a.stdout, "  %s %d\n", t("skadade poster utanför planerna:", "damaged records outside the plans:"), r.OtherDamaged)
 	}
+	a.checkSeals(r, server)
 	fmt.Fprintf(a.stdout, "%s: %s (%d %s)\n", t("Åtkomstloggens kedjor", "Access trail chains"), mark(len(r.Breaks) == 0), r.Events, t("händelser", "events"))
 	for _, br := range r.Breaks {
 		chain := t("filens kedja", "the file's chain")
@@ -122,6 +123,9 @@ func cmdCheck(a *app, args []string) error {
 			at = " (" + br.At.Local().Format("2006-01-02 15:04") + ")"
 		}
 		fmt.Fprintf(a.stdout, "  %s, %s %d%s: %s\n", chain, t("händelse", "event"), br.Seq, at, breakText(a.lang, br))
+	}
+	if !server {
+		a.checkSeen(r)
 	}
 	if r.Head != "" {
 		fmt.Fprintln(a.stdout, t("Kedjans senaste länk (anteckna den för att kunna visa senare att inget tagits bort): ",
@@ -155,4 +159,67 @@ func breakText(l model.Lang, br service.ChainBreak) string {
 		return model.T(l, "händelsens nummer stämmer inte med dess plats", "the event's number does not match its place")
 	}
 	return br.Problem
+}
+
+// checkSeals says which key the records were checked with and what that
+// proves, then names what was changed: records whose seal fails, records
+// without a seal or with another key's, and plans whose record is older
+// than their trail says.
+func (a *app) checkSeals(r *service.Report, server bool) {
+	t := func(sv, en string) string { return model.T(a.lang, sv, en) }
+	dir, _ := service.KeyDir()
+	key := r.Key
+	if r.Encrypted {
+		key = service.KeyFile
+	}
+	switch {
+	case server && key != service.KeyFile:
+		fmt.Fprintln(a.stdout, t("Nyckel: ingen. Posterna på servern har kontrollsummor men ingen försegling; vem som kan ändra dem avgör PostgreSQL:s egna behörigheter.",
+			"Key: none. The records on the server carry checksums but no seal; who can change them is up to PostgreSQL's own permissions."))
+	case key == service.KeyFile:
+		fmt.Fprintln(a.stdout, t("Nyckel: filens egen nyckel (från lösenfrasen). Varje post är förseglad med den; den som inte har lösenfrasen kan inte ändra en post utan att det syns.",
+			"Key: the file's own key (from the passphrase). Every record is sealed with it; without the passphrase no record can be changed unseen."))
+	case key == service.KeyUser:
+		fmt.Fprintln(a.stdout, t("Nyckel: din egen postnyckel på den här datorn ("+dir+"). Den som ändrar filen utan nyckeln syns här; den som har både nyckeln och filen syns inte.",
+			"Key: your own record key on this computer ("+dir+"). Whoever changes the file without the key shows here; whoever has both the key and the file does not."))
+	default:
+		fmt.Fprintln(a.stdout, t("Nyckel: ingen. Filen är inte krypterad och din postnyckel finns inte på den här datorn (den finns där filen skrevs). Kontrollsummorna visar skador, men inte att någon ändrat filen med avsikt: det kan bara datorn med nyckeln visa.",
+			"Key: none. The file is not encrypted and your record key is not on this computer (it is where the file was written). The checksums show damage, but not that someone changed the file on purpose: only the computer with the key can show that."))
+		if r.KeyErr != nil && !server {
+			fmt.Fprintln(a.stdout, "  "+service.ErrorText(a.lang, r.KeyErr))
+		}
+	}
+	for _, id := range r.Changed {
+		fmt.Fprintf(a.stdout, "  %s %s\n", t("ändrad utan nyckeln (förseglingen stämmer inte): plan", "changed without the key (its seal does not match): plan"), id)
+	}
+	if r.Unsealed > 0 && r.Key == service.KeyUser {
+		fmt.Fprintf(a.stdout, "  %s: %d\n", t("poster utan försegling (förseglingen borttagen, eller skrivna av en äldre sipmote som inte öppnat filen sedan)",
+			"records without a seal (their seal removed, or written by an older sipmote that has not opened the file since)"), r.Unsealed)
+	}
+	if r.OtherKey > 0 && r.Key == service.KeyUser {
+		fmt.Fprintf(a.stdout, "  %s: %d\n", t("poster förseglade med en annan nyckel (en annan dator eller användare, eller någon som gjort en egen): kan inte visas oförändrade här",
+			"records sealed with another key (another computer or user, or someone who made their own): cannot be shown unchanged here"), r.OtherKey)
+	}
+	for _, id := range r.Replayed {
+		fmt.Fprintf(a.stdout, "  %s %s\n", t("en äldre version av planen har lagts tillbaka (loggen har skrivit en nyare): plan", "an older copy of the plan was put back (the trail recorded a newer one): plan"), id)
+	}
+}
+
+// checkSeen compares the chain with what an earlier check on this
+// computer noted, which is the one way to see its newest events cut off.
+func (a *app) checkSeen(r *service.Report) {
+	t := func(sv, en string) string { return model.T(a.lang, sv, en) }
+	switch {
+	case r.Seen == nil:
+		fmt.Fprintln(a.stdout, t("Tidigare kontroll: ingen på den här datorn; den här kontrollens senaste länk sparas nu, så att en nästa kan se om något tas bort i slutet.",
+			"Earlier check: none on this computer; this check's newest link is kept now, so that the next can see whether events are cut off at the end."))
+	case r.CutOff > 0:
+		fmt.Fprintf(a.stdout, "%s %d %s %s\n", t("Åtkomstloggens slut: FEL:", "The trail's end: BROKEN:"), r.CutOff,
+			t("av de senaste händelserna har tagits bort sedan kontrollen", "of the newest events were removed since the check of"), r.Seen.At.Local().Format("2006-01-02 15:04"))
+	case r.Rewritten:
+		fmt.Fprintln(a.stdout, t("Åtkomstloggens slut: FEL: händelsen som var senast vid kontrollen "+r.Seen.At.Local().Format("2006-01-02 15:04")+" är inte längre densamma.",
+			"The trail's end: BROKEN: the event that was newest at the check of "+r.Seen.At.Local().Format("2006-01-02 15:04")+" is not the same any more."))
+	default:
+		fmt.Fprintln(a.stdout, t("Åtkomstloggens slut: i ordning (inget borttaget sedan kontrollen ", "The trail's end: whole (nothing removed since the check of ")+r.Seen.At.Local().Format("2006-01-02 15:04")+")")
+	}
 }

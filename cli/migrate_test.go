@@ -9,9 +9,15 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sipmote/sipmote/internal/pgtest"
+	"github.com/sipmote/sipmote/internal/testkeys"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) {
+	done := testkeys.Use()
+	code := pgtest.Main(m)
+	done()
+	os.Exit(code)
+}
 
 // TestMigrateCommand: the demo plans go from a file to PostgreSQL, are
 // listed and checked there, and a second migrate into it is refused. The

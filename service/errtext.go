@@ -75,6 +75,9 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, store.ErrLocked):
 		return model.T(l, "databasen används redan av en annan sipmote. Stäng den andra först.",
 			"the database is already in use by another sipmote. Close the other one first.")
+	case errors.Is(err, store.ErrKeyFolder):
+		return model.T(l, "nyckelmappen "+pathIn(err)+" är inte privat för dig (den ska vara din och bara läsbar för dig); sipmote använder den inte.",
+			"the key folder "+pathIn(err)+" is not private to you (it must be yours and readable by you only); sipmote does not use it.")
 	case errors.Is(err, store.ErrEmptyFile):
 		return model.T(l, "filen är tom; om den är ny, ta bort den. sipmote gör den inte till en databas.",
 			"the file is empty; if it is new, remove it. sipmote does not make it a database.")

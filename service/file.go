@@ -33,6 +33,17 @@ const (
 	BreakNumber   = store.BreakNumber
 )
 
+// The keys a check can use (see store.KeyKind).
+const (
+	KeyNone = store.KeyNone
+	KeyUser = store.KeyUser
+	KeyFile = store.KeyFile
+)
+
+// KeyDir is the folder of the user's record key and of what check has
+// seen of each database.
+func KeyDir() (string, error) { return store.KeyDir() }
+
 // Passphrase supplies the passphrase of an encrypted file when Open finds
 // one; the store wipes the slice once the key is derived.
 type Passphrase = store.Passphrase

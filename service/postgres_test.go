@@ -9,11 +9,17 @@ import (
 	"time"
 
 	"github.com/sipmote/sipmote/internal/pgtest"
+	"github.com/sipmote/sipmote/internal/testkeys"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) {
+	done := testkeys.Use()
+	code := pgtest.Main(m)
+	done()
+	os.Exit(code)
+}
 
 func openPg(t *testing.T, dsn string, recovery ...string) *Service {
 	t.Helper()

@@ -61,7 +61,7 @@ func (d *DB) appendEvent(tx *bolt.Tx, owner string, e TrailEvent) error {
 	}
 	// The links first, from what is there now.
 	if k, v := b.Cursor().Last(); k != nil {
-		inner, err := openRecord(d.aead, trailBucket(owner), k, v)
+		inner, err := openRecord(d.ring(), trailBucket(owner), k, v)
 		if err != nil {
 			d.markDamaged(trailBucket(owner), k)
 			return fmt.Errorf("store: trail %s: %w", owner, err)
@@ -109,7 +109,7 @@ func (d *DB) pointedEvent(tx *bolt.Tx, k, v []byte) ([]byte, error) {
 	if raw == nil {
 		return nil, fmt.Errorf("store: trail index %d: %w: the event it names is missing", binary.BigEndian.Uint64(k), ErrCorrupt)
 	}
-	inner, err := openRecord(d.aead, trailBucket(p.Owner), seqKey(p.Seq), raw)
+	inner, err := openRecord(d.ring(), trailBucket(p.Owner), seqKey(p.Seq), raw)
 	if err != nil {
 		d.markDamaged(trailBucket(p.Owner), seqKey(p.Seq))
 		return nil, fmt.Errorf("store: trail %s: %w", p.Owner, err)
@@ -186,7 +186,7 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 		_ = b.ForEach(func(k, raw []byte) error {
 			r.events++
 			seq := binary.BigEndian.Uint64(k)
-			inner, err := openRecord(d.aead, trailBucket(o), k, raw)
+			inner, err := openRecord(d.ring(), trailBucket(o), k, raw)
 			var e TrailEvent
 			if err == nil {
 				err = decode(inner, &e)
@@ -241,7 +241,7 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 			return nil
 		}
 		var e TrailEvent
-		if inner, err := openRecord(d.aead, trailBucket(p.Owner), seqKey(p.Seq), eventRaw(tx, p)); err == nil {
+		if inner, err := openRecord(d.ring(), trailBucket(p.Owner), seqKey(p.Seq), eventRaw(tx, p)); err == nil {
 			_ = decode(inner, &e)
 		}
 		switch {

@@ -30,11 +30,40 @@ type Report struct {
 	Events int
 	Breaks []ChainBreak
 	Head   string
+
+	// Key is the key the records were checked with (see KeyKind), and
+	// KeyErr why a plain file's record key could not be read, if so.
+	Key    KeyKind
+	KeyErr error
+	// Changed are the plans with a record whose checksum is right but
+	// whose seal (HMAC or encryption) is not: changed by someone without
+	// the key. They are in Damaged too.
+	Changed []string
+	// Unsealed counts plain records that carry no seal (written before
+	// records were sealed, or where no key was), OtherKey those sealed
+	// with a record key that is not this user's on this machine: neither
+	// can be shown to be unchanged here.
+	Unsealed, OtherKey int
+	// Replayed are the plans whose record is older than the trail says
+	// it was written: an earlier record put back in place of a newer one.
+	Replayed []string
+	// Seen is what an earlier check on this machine saw of the file's
+	// chain (its number of events and newest link), kept beside the
+	// record key; nil when none did. CutOff is how many events at the
+	// end of the chain are gone since, and Rewritten says the event that
+	// was newest then is not the same any more.
+	Seen      *SeenLink
+	CutOff    uint64
+	Rewritten bool
+	// lastSeq is the number of the newest event in the file's chain.
+	lastSeq uint64
 }
 
 // OK tells whether everything checked is whole.
 func (r *Report) OK() bool {
-	return r.Structure == nil && len(r.Damaged) == 0 && r.OtherDamaged == 0 && len(r.Breaks) == 0
+	return r.Structure == nil && len(r.Damaged) == 0 && r.OtherDamaged == 0 && len(r.Breaks) == 0 &&
+		len(r.Changed) == 0 && len(r.Replayed) == 0 && r.CutOff == 0 && !r.Rewritten &&
+		!(r.Key == KeyUser && (r.Unsealed > 0 || r.OtherKey > 0))
 }
 
 // Check looks at the whole file without writing to it: bbolt's own check
@@ -69,9 +98,11 @@ func (d *DB) Check() (*Report, error) {
 			// in sipmote upgrades it.
 			return nil
 		}
-		r.Records = d.verifyRecords(tx)
+		r.Records = d.verifyRecords(tx, r)
 		c := d.verifyChains(tx)
 		r.Events, r.Breaks, r.Head = c.events, c.breaks, c.head
+		r.Replayed = d.findReplayed(tx)
+		d.compareSeen(tx, r)
 		return nil
 	})
 	if err != nil {
@@ -82,6 +113,19 @@ func (d *DB) Check() (*Report, error) {
 		return nil, err
 	}
 	r.Damaged, r.OtherDamaged = d.Damaged()
+	switch {
+	case d.aead != nil:
+		r.Key = KeyFile
+	case d.mac != nil:
+		r.Key = KeyUser
+	default:
+		r.KeyErr = d.keyErr
+	}
+	if r.OK() {
+		// Kept only from a whole file: a cut-off tail is not the newest
+		// link ever seen.
+		_ = keepSeen(d.path, r)
+	}
 	slices.SortFunc(r.Breaks, func(a, b ChainBreak) int {
 		if c := strings.Compare(a.Chain, b.Chain); c != 0 {
 			return c
@@ -91,9 +135,10 @@ func (d *DB) Check() (*Report, error) {
 	return r, nil
 }
 
-// verifyRecords opens every record outside meta, marking the damaged ones,
-// and returns how many there are.
-func (d *DB) verifyRecords(tx *bolt.Tx) int {
+// verifyRecords opens every record outside meta, marking the damaged ones
+// and noting in r the changed and the unproved ones, and returns how many
+// there are.
+func (d *DB) verifyRecords(tx *bolt.Tx, r *Report) int {
 	n := 0
 	var visit func(name string, b *bolt.Bucket)
 	visit = func(name string, b *bolt.Bucket) {
@@ -105,8 +150,18 @@ func (d *DB) verifyRecords(tx *bolt.Tx) int {
 				return nil
 			}
 			n++
-			if _, err := openRecord(d.aead, name, k, v); err != nil {
+			if _, err := openRecord(d.ring(), name, k, v); err != nil {
 				d.markDamaged(name, k)
+				if id, ok := planOfRecord(name, k); ok && errors.Is(err, ErrChangedRecord) && !slices.Contains(r.Changed, id) {
+					r.Changed = append(r.Changed, id)
+				}
+				return nil
+			}
+			switch sealKind(d.ring(), v) {
+			case "none":
+				r.Unsealed++
+			case "other":
+				r.OtherKey++
 			}
 			return nil
 		})

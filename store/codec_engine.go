@@ -23,7 +23,12 @@ type Codec struct {
 	// crypt is the wrapped data key kept with the database, nil for a
 	// plain one.
 	crypt *cryptMeta
+	// mac is the user's record key that authenticates the records of a
+	// plain database (see keys.go); nil when there is none.
+	mac *macKey
 }
+
+func (c *Codec) ring() keyring { return keyring{aead: c.aead, mac: c.mac} }
 
 // PlainCodec is the codec of a database that is not encrypted.
 func PlainCodec() *Codec { return &Codec{} }
@@ -73,18 +78,18 @@ func (c *Codec) Header() ([]byte, error) {
 }
 
 // Codec is the codec of the file.
-func (d *DB) Codec() *Codec { return &Codec{aead: d.aead, crypt: d.crypt} }
+func (d *DB) Codec() *Codec { return &Codec{aead: d.aead, crypt: d.crypt, mac: d.mac} }
 
 func (c *Codec) seal(bkt string, key []byte, v any) ([]byte, error) {
 	inner, err := encode(v)
 	if err != nil {
 		return nil, err
 	}
-	return sealRecord(c.aead, bkt, key, inner)
+	return sealRecord(c.ring(), bkt, key, inner)
 }
 
 func (c *Codec) open(bkt string, key, raw []byte, v any) error {
-	inner, err := openRecord(c.aead, bkt, key, raw)
+	inner, err := openRecord(c.ring(), bkt, key, raw)
 	if err != nil {
 		return err
 	}
@@ -158,7 +163,7 @@ func (c *Codec) SealEvent(owner string, e TrailEvent) (raw []byte, hash string, 
 	if err != nil {
 		return nil, "", err
 	}
-	raw, err = sealRecord(c.aead, trailBucket(owner), seqKey(e.Seq), inner)
+	raw, err = sealRecord(c.ring(), trailBucket(owner), seqKey(e.Seq), inner)
 	return raw, eventHash(inner), err
 }
 
@@ -166,7 +171,7 @@ func (c *Codec) SealEvent(owner string, e TrailEvent) (raw []byte, hash string, 
 // its chain hash.
 func (c *Codec) OpenEvent(owner string, seq uint64, raw []byte) (TrailEvent, string, error) {
 	var e TrailEvent
-	inner, err := openRecord(c.aead, trailBucket(owner), seqKey(seq), raw)
+	inner, err := openRecord(c.ring(), trailBucket(owner), seqKey(seq), raw)
 	if err != nil {
 		return e, "", err
 	}

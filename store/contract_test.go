@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sipmote/sipmote/internal/pgtest"
+	"github.com/sipmote/sipmote/internal/testkeys"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
 	"github.com/sipmote/sipmote/store/postgres"
@@ -36,7 +37,14 @@ var engines = []engine{
 	}},
 }
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) {
+	// The user's record key is made in a folder of the tests' own, never
+	// in the config folder of whoever runs them.
+	done := testkeys.Use()
+	code := pgtest.Main(m)
+	done()
+	os.Exit(code)
+}
 
 // each runs fn against a new database of every engine.
 func each(t *testing.T, fn func(t *testing.T, open func(...store.Option) (store.Store, error))) {

@@ -131,7 +131,7 @@ func (d *DB) eachRecord(tx *bolt.Tx, fn func(r record) error, seq func(bkt strin
 				}
 				return nil
 			}
-			inner, err := openRecord(d.aead, name, k, v)
+			inner, err := openRecord(d.ring(), name, k, v)
 			if err != nil {
 				d.markDamaged(name, k)
 				return fmt.Errorf("store: %s: %w", name, err)
@@ -179,7 +179,7 @@ func copyRecords(src, dst *DB) error {
 				if err != nil {
 					return err
 				}
-				rec, err := sealRecord(dst.aead, r.bkt, r.key, r.inner)
+				rec, err := sealRecord(dst.ring(), r.bkt, r.key, r.inner)
 				if err != nil {
 					return err
 				}

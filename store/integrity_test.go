@@ -175,7 +175,7 @@ func TestChainsShowForgery(t *testing.T) {
 		tb := tx.Bucket([]byte(bucketTrail))
 		pb := tb.Bucket([]byte(a.ID))
 		key := seqKey(2)
-		inner, err := openRecord(nil, trailBucket(a.ID), key, pb.Get(key))
+		inner, err := openRecord(keyring{}, trailBucket(a.ID), key, pb.Get(key))
 		if err != nil {
 			return err
 		}
@@ -185,7 +185,7 @@ func TestChainsShowForgery(t *testing.T) {
 		}
 		e.OSUser = "someone-else"
 		forged, _ := encode(e)
-		rec, _ := sealRecord(nil, trailBucket(a.ID), key, forged)
+		rec, _ := sealRecord(keyring{}, trailBucket(a.ID), key, forged)
 		if err := pb.Put(key, rec); err != nil {
 			return err
 		}

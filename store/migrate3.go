@@ -43,7 +43,7 @@ func rewrap(b *bolt.Bucket, name string) error {
 		return err
 	}
 	for _, r := range all {
-		rec, err := sealRecord(nil, name, r.k, r.v)
+		rec, err := sealRecord(keyring{}, name, r.k, r.v)
 		if err != nil {
 			return err
 		}
@@ -112,7 +112,7 @@ func chainOldTrail(tb, idx *bolt.Bucket) error {
 		}
 		h := eventHash(inner)
 		last[r.owner], filePrev = h, h
-		rec, err := sealRecord(nil, trailBucket(r.owner), r.key, inner)
+		rec, err := sealRecord(keyring{}, trailBucket(r.owner), r.key, inner)
 		if err != nil {
 			return err
 		}
@@ -124,7 +124,7 @@ func chainOldTrail(tb, idx *bolt.Bucket) error {
 			return err
 		}
 		fkey := seqKey(r.e.FileSeq)
-		ptr, err := sealRecord(nil, bucketTrailIndex, fkey, ptrInner)
+		ptr, err := sealRecord(keyring{}, bucketTrailIndex, fkey, ptrInner)
 		if err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ func migrate3to4(tx *bolt.Tx, aead cipher.AEAD) error {
 	type rec struct{ k, plan, sum []byte }
 	var out []rec
 	err := plans.ForEach(func(k, v []byte) error {
-		inner, err := openRecord(aead, bucketPlans, k, v)
+		inner, err := openRecord(keyring{aead: aead}, bucketPlans, k, v)
 		if errors.Is(err, ErrDamagedRecord) {
 			return nil
 		}
@@ -48,10 +48,10 @@ func migrate3to4(tx *bolt.Tx, aead cipher.AEAD) error {
 		if err != nil {
 			return err
 		}
-		if pb, err = sealRecord(aead, bucketPlans, key, pb); err != nil {
+		if pb, err = sealRecord(keyring{aead: aead}, bucketPlans, key, pb); err != nil {
 			return err
 		}
-		if sb, err = sealRecord(aead, bucketSummaries, key, sb); err != nil {
+		if sb, err = sealRecord(keyring{aead: aead}, bucketSummaries, key, sb); err != nil {
 			return err
 		}
 		out = append(out, rec{key, pb, sb})

@@ -107,6 +107,11 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if newCrypt != nil {
 		d.crypt = newCrypt
 	}
+	if aead == nil {
+		// A plain file's records are authenticated with the user's own
+		// record key, made at the first write; check only reads it.
+		d.mac, d.keyErr = userRecordKey(!o.readOnly)
+	}
 	for _, r := range found.damaged {
 		d.markDamaged(r.bkt, r.key)
 	}
@@ -174,7 +179,7 @@ func (d *DB) prepare(newCrypt *cryptMeta) error {
 	case err != nil:
 		return err
 	case version < schemaVersion:
-		return d.update(func(tx *bolt.Tx) error {
+		err := d.update(func(tx *bolt.Tx) error {
 			// Read again under the write lock, then migrate.
 			v, err := readSchema(tx)
 			if err != nil {
@@ -182,8 +187,11 @@ func (d *DB) prepare(newCrypt *cryptMeta) error {
 			}
 			return migrate(tx, v, d.aead)
 		})
+		if err != nil {
+			return err
+		}
 	}
-	return nil
+	return d.sealUnsealed()
 }
 
 // inspection is what inspect found in a file that can be opened.

@@ -113,7 +113,7 @@ func (s *RecoverySite) encodeRecovery(p *model.Plan, h RecoveryHeader) ([]byte, 
 	if err != nil {
 		return nil, err
 	}
-	rec, err := sealRecord(s.codec.aead, bucketRecovery, head, inner)
+	rec, err := sealRecord(keyring{aead: s.codec.aead}, bucketRecovery, head, inner)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func (s *RecoverySite) decodeRecovery(raw []byte) (*model.Plan, RecoveryHeader, 
 	if err != nil {
 		return nil, h, err
 	}
-	inner, err := openRecord(s.codec.aead, bucketRecovery, head, rec)
+	inner, err := openRecord(keyring{aead: s.codec.aead}, bucketRecovery, head, rec)
 	switch {
 	case errors.Is(err, ErrEncrypted):
 		return nil, h, err

@@ -89,7 +89,7 @@ func rescueTree(src, dst string, opts []Option) (*RescueReport, error) {
 	defer s.Close()
 	// Every record is opened once more here, so that damage Open could not
 	// see (a seal that does not open) is known too.
-	if err := s.view(func(tx *bolt.Tx) error { s.verifyRecords(tx); return nil }); err != nil {
+	if err := s.view(func(tx *bolt.Tx) error { s.verifyRecords(tx, &Report{}); return nil }); err != nil {
 		return nil, err
 	}
 	d, err := s.createLike(dst)
@@ -158,12 +158,12 @@ func rescueInto(s, d *DB) (*RescueReport, error) {
 				}
 				recs = append(recs, rec)
 				if raw := bucket(tx, bucketDrafts).Get(id); raw != nil {
-					inner, err := openRecord(s.aead, bucketDrafts, id, raw)
+					inner, err := openRecord(s.ring(), bucketDrafts, id, raw)
 					if err != nil {
 						rep.LostDrafts++
 						continue
 					}
-					sealed, err := sealRecord(d.aead, bucketDrafts, id, inner)
+					sealed, err := sealRecord(d.ring(), bucketDrafts, id, inner)
 					if err != nil {
 						return err
 					}

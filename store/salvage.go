@@ -170,7 +170,7 @@ func salvage(path string, ask Passphrase) (*salvaged, cipher.AEAD, error) {
 	// Plans first: their ids name the trails to look for.
 	owners := []string{fileTrail}
 	for _, r := range recs {
-		if len(r.val) == 0 || (r.val[0] != recPlain && r.val[0] != recSealed) {
+		if len(r.val) == 0 || (r.val[0] != recPlain && r.val[0] != recSealed && r.val[0] != recAuth) {
 			continue
 		}
 		if !checkRecord(bucketPlans, r.key, r.val) {
@@ -189,7 +189,7 @@ func salvage(path string, ask Passphrase) (*salvaged, cipher.AEAD, error) {
 		}
 	}
 	for _, r := range recs {
-		if len(r.val) == 0 || (r.val[0] != recPlain && r.val[0] != recSealed) {
+		if len(r.val) == 0 || (r.val[0] != recPlain && r.val[0] != recSealed && r.val[0] != recAuth) {
 			continue
 		}
 		switch {
@@ -204,7 +204,7 @@ func salvage(path string, ask Passphrase) (*salvaged, cipher.AEAD, error) {
 
 // openInto opens a record and decodes it into v.
 func openInto(aead cipher.AEAD, bkt string, key, raw []byte, v any) error {
-	inner, err := openRecord(aead, bkt, key, raw)
+	inner, err := openRecord(keyring{aead: aead}, bkt, key, raw)
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ func (sv *salvaged) addDraft(c cipher.AEAD, r rawRecord) {
 	if !ok {
 		return // a form's draft, or a plan that was not found whole
 	}
-	inner, err := openRecord(c, bucketDrafts, r.key, r.val)
+	inner, err := openRecord(keyring{aead: c}, bucketDrafts, r.key, r.val)
 	var ed EditorDraft
 	if err == nil {
 		err = decode(inner, &ed)
@@ -311,7 +311,7 @@ func writeSalvaged(d *DB, sv *salvaged) (*RescueReport, error) {
 			}
 			recs = append(recs, rec)
 			if dr, ok := sv.drafts[id]; ok {
-				sealed, err := sealRecord(d.aead, bucketDrafts, []byte(id), dr.inner)
+				sealed, err := sealRecord(d.ring(), bucketDrafts, []byte(id), dr.inner)
 				if err != nil {
 					return nil, err
 				}

@@ -35,6 +35,11 @@ type DB struct {
 	aead cipher.AEAD
 	// crypt is the wrapped data key kept in the file, nil when plain.
 	crypt *cryptMeta
+	// mac authenticates the records of a plain file: the user's record
+	// key (keys.go); nil for an encrypted file, or where there is none.
+	mac *macKey
+	// keyErr is why a plain file has no record key, if it has none.
+	keyErr error
 	// damage is what Open and later reads found damaged.
 	damage damageSet
 	// tightened is the folder Open made private, if any.

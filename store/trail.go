@@ -90,6 +90,13 @@ type TrailEvent struct {
 	// sealed plan: it happened on another computer, before the import.
 	Carried bool `json:"carried,omitempty"`
 
+	// Record is the SHA-256 of the plan's record as written together with
+	// this event, and RecordAt the plan's UpdatedAt in it: so that a
+	// plan's older record put back in place of a newer one is found by
+	// check (the store fills both in; see StampRecord).
+	Record   string    `json:"record,omitempty"`
+	RecordAt time.Time `json:"record_at,omitzero"`
+
 	Plan     string `json:"plan,omitempty"`
 	Seq      uint64 `json:"seq"`
 	FileSeq  uint64 `json:"file_seq"`

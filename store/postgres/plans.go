@@ -111,6 +111,7 @@ func (d *DB) SaveNewPlan(p *model.Plan, events ...store.TrailEvent) error {
 		}
 		keep = append(keep, e)
 	}
+	store.StampRecord(keep, s.plan, p)
 	return d.write(func(ctx context.Context, tx pgx.Tx) error {
 		if err := d.put(ctx, tx, s); err != nil {
 			return err
@@ -137,6 +138,8 @@ func (d *DB) SaveBatch(batch []store.Submission) error {
 				return err
 			}
 			r.plan = &s
+			r.events = append([]store.TrailEvent(nil), sub.Events...)
+			store.StampRecord(r.events, s.plan, sub.Plan)
 			if sub.Draft != nil {
 				if r.draft, err = d.codec.SealDraft(sub.ID, *sub.Draft); err != nil {
 					return err

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// A hash chain shows an event changed or removed in its middle, but not
+// the newest events cut off together: the chain that is left is whole. So
+// check keeps, beside the user's record key (outside the database), the
+// newest link it has seen of each database: how many events its chain had
+// and the hash of the newest. A later check that finds fewer events, or
+// another event in that place, says so.
+
+// seenFile is the file in KeyDir that keeps the links.
+const seenFile = "seen.json"
+
+// SeenLink is what a check saw of one database's chain.
+type SeenLink struct {
+	Events uint64    `json:"events"` // the number of the newest event
+	Head   string    `json:"head"`   // its hash
+	At     time.Time `json:"at"`     // when the check ran
+}
+
+func readSeen() (map[string]SeenLink, string, error) {
+	dir, err := KeyDir()
+	if err != nil {
+		return nil, "", err
+	}
+	path := filepath.Join(dir, seenFile)
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]SeenLink{}, path, nil
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	m := map[string]SeenLink{}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return map[string]SeenLink{}, path, nil
+	}
+	return m, path, nil
+}
+
+// keepSeen notes the chain of the database at path as r found it.
+func keepSeen(path string, r *Report) error {
+	if r.Head == "" {
+		return nil
+	}
+	m, file, err := readSeen()
+	if err != nil {
+		return err
+	}
+	if err := privateDir(filepath.Dir(file), true); err != nil {
+		return err
+	}
+	m[dbIdentity(path)] = SeenLink{Events: r.lastSeq, Head: r.Head, At: time.Now().UTC()}
+	raw, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := file + ".new"
+	_ = os.Remove(tmp)
+	if err := writeNew(tmp, raw); err != nil {
+		return err
+	}
+	return os.Rename(tmp, file)
+}
+
+// compareSeen compares the file's chain with what an earlier check kept.
+func (d *DB) compareSeen(tx *bolt.Tx, r *Report) {
+	idx := bucket(tx, bucketTrailIndex)
+	if idx == nil {
+		return
+	}
+	if k, _ := idx.Cursor().Last(); k != nil {
+		r.lastSeq = binary.BigEndian.Uint64(k)
+	}
+	m, _, err := readSeen()
+	if err != nil {
+		return
+	}
+	seen, ok := m[dbIdentity(d.path)]
+	if !ok {
+		return
+	}
+	r.Seen = &seen
+	if r.lastSeq < seen.Events {
+		r.CutOff = seen.Events - r.lastSeq
+		return
+	}
+	v := idx.Get(seqKey(seen.Events))
+	if v == nil {
+		r.Rewritten = true
+		return
+	}
+	inner, err := d.pointedEvent(tx, seqKey(seen.Events), v)
+	if err != nil || eventHash(inner) != seen.Head {
+		r.Rewritten = true
+	}
+}
+
+// findReplayed returns the plans whose stored record is older than the
+// newest one their trail says was written: for each plan, the newest
+// event that carries a record's hash either names this record, or was
+// written with a record no newer than this one (UpdatedAt); else an older
+// record was put back.
+func (d *DB) findReplayed(tx *bolt.Tx) []string {
+	var out []string
+	tb := bucket(tx, bucketTrail)
+	if tb == nil {
+		return nil
+	}
+	_ = bucket(tx, bucketPlans).ForEach(func(k, raw []byte) error {
+		b := tb.Bucket(k)
+		if b == nil {
+			return nil
+		}
+		var newest *TrailEvent
+		c := b.Cursor()
+		for ek, ev := c.Last(); ek != nil; ek, ev = c.Prev() {
+			var e TrailEvent
+			inner, err := openRecord(d.ring(), trailBucket(string(k)), ek, ev)
+			if err != nil || decode(inner, &e) != nil {
+				return nil // reported as damaged
+			}
+			if e.Record != "" {
+				newest = &e
+				break
+			}
+		}
+		if newest == nil || RecordHash(raw) == newest.Record {
+			return nil
+		}
+		var p model.Plan
+		inner, err := openRecord(d.ring(), bucketPlans, k, raw)
+		if err != nil || decode(inner, &p) != nil {
+			return nil // reported as damaged
+		}
+		if p.UpdatedAt.Before(newest.RecordAt) {
+			out = append(out, string(k))
+		}
+		return nil
+	})
+	return out
+}
