@@ -144,7 +144,11 @@ func userRecordKey(create bool) (*macKey, error) {
 		_ = os.Remove(path)
 		return nil, werr
 	}
-	syncDir(dir)
+	if d, err := os.Open(dir); err == nil {
+		// The key's name made durable: best effort.
+		_ = d.Sync()
+		_ = d.Close()
+	}
 	return newMACKey(key), nil
 }
 
