@@ -7,8 +7,9 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// cmdCopies lists who gets the plan: the original and each copy, with why
-// and, for those who were not there, how to reach them.
+// cmdCopies lists who gets the plan: the originals and each copy, with
+// why, whether the paper starts with the easy-read page, and for those who
+// were not there how to reach them.
 func cmdCopies(a *app, args []string) error {
 	fs := a.flags("copies")
 	ver := fs.Int("version", 0, "")
@@ -25,13 +26,17 @@ func cmdCopies(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, cl.Original.Mark(a.lang))
-	for _, r := range cl.Copies {
-		line := r.Mark(a.lang) + "  (" + r.Reason.Label(a.lang)
+	for _, r := range append(append([]model.Recipient{}, cl.Originals...), cl.Copies...) {
+		line := r.Mark(a.lang) + "  (" + r.Explain(a.lang)
 		if r.Contact != "" && r.Reason != model.CopyPresent {
 			line += "; " + r.Contact
 		}
 		fmt.Fprintln(a.stdout, line+")")
+	}
+	if len(cl.Originals) > 1 {
+		fmt.Fprintln(a.stdout, model.T(a.lang,
+			"Ett original för sig skrivs ut med: sipmote print ID --copies-for \"namn\". Kopior till personal har aldrig den lättlästa sidan.",
+			"One original alone is printed with: sipmote print ID --copies-for \"name\". Copies for staff never have the easy-read page."))
 	}
 	for _, r := range cl.Removed {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Ingen kopia (borttagen): ", "No copy (removed): ")+r.Label())
@@ -76,6 +81,9 @@ func cmdSummons(a *app, args []string) error {
 	}
 	for _, b := range s.Bookings {
 		fmt.Fprintln(a.stdout, b)
+	}
+	for _, w := range p.SummonsWarnings(v, a.now().Format(model.DateLayout), a.lang) {
+		fmt.Fprintln(a.stdout, w)
 	}
 	return nil
 }

@@ -9,7 +9,8 @@ import (
 type CopyReason string
 
 const (
-	CopyOriginal    CopyReason = "original"     // the person, or a guardian for a child
+	CopyOriginal    CopyReason = "original"     // the person, or each guardian for a child
+	CopyChild       CopyReason = "child"        // the child, who took part: their own copy
 	CopyPresent     CopyReason = "present"      // took part in the meeting
 	CopyActionOwner CopyReason = "action_owner" // owns an action but was not there
 	CopyAdded       CopyReason = "added"        // added by the secretary
@@ -17,6 +18,7 @@ const (
 
 var copyReasonLabels = map[CopyReason]Text{
 	CopyOriginal:    {"originalet", "the original"},
+	CopyChild:       {"barnet var med på mötet och får en egen kopia", "the child took part and gets a copy of their own"},
 	CopyPresent:     {"var med på mötet", "took part"},
 	CopyActionOwner: {"ansvarar för en insats", "owns an action"},
 	CopyAdded:       {"tillagd av sekreteraren", "added by the secretary"},
@@ -35,6 +37,34 @@ type Recipient struct {
 	// Contact is a phone or e-mail, for those who were not there and get
 	// their copy by post or by hand.
 	Contact string
+	// EasyRead says the paper starts with the easy-read page "Min plan":
+	// the person's original, each guardian's original for a child, and
+	// the child's own copy. A staff copy never has it, however printed.
+	EasyRead bool
+	// Child marks the child's own copy: its easy-read page is written to
+	// the child.
+	Child bool
+}
+
+// Explain says why the recipient gets this paper and what it holds, for
+// `sipmote copies` and the copies screen.
+func (r Recipient) Explain(l Lang) string {
+	var why string
+	switch {
+	case r.Reason == CopyOriginal && r.Unit != "":
+		why = T(l, "vårdnadshavare: varje vårdnadshavare med vårdnad får ett original", "guardian: each guardian with custody gets an original")
+	case r.Reason == CopyOriginal:
+		why = T(l, "den enskilde får originalet", "the person gets the original")
+	default:
+		why = r.Reason.Label(l)
+	}
+	switch {
+	case r.Child:
+		why += T(l, "; med den lättlästa sidan, skriven till barnet", "; with the easy-read page, written to the child")
+	case r.EasyRead:
+		why += T(l, "; med den lättlästa sidan", "; with the easy-read page")
+	}
+	return why
 }
 
 // Label is "Per Wall, Geriatriken".
@@ -71,21 +101,28 @@ type CopyEdits struct {
 
 // CopyList is who gets the plan when it is printed.
 type CopyList struct {
-	Original Recipient
-	Copies   []Recipient
+	// Originals are the person's original, or for a child one for each
+	// guardian with custody.
+	Originals []Recipient
+	Copies    []Recipient
 	// Removed are default recipients the secretary took off, so that the
 	// screen can offer to put them back.
 	Removed []Recipient
 }
 
 // Copies works out who gets the plan of version v: the original for the
-// person (for a child, a guardian), then a copy for every participant
-// present whose role gets one, and for every action owner who was not
-// there; then the secretary's edits. Each name is on the list once.
+// person (for a child, one for each guardian with custody, and a copy of
+// their own for the child who took part), then a copy for every
+// participant present whose role gets one, and for every action owner who
+// was not there; then the secretary's edits. Each name is on the list
+// once.
 func (p *Plan) Copies(v *Version, l Lang) CopyList {
 	var cl CopyList
-	cl.Original = p.originalRecipient(v, l)
-	seen := []string{cl.Original.Name}
+	cl.Originals = p.originals(v, l)
+	var seen []string
+	for _, r := range cl.Originals {
+		seen = append(seen, r.Name)
+	}
 	has := func(name string) bool {
 		for _, s := range seen {
 			if SameName(s, name) {
@@ -101,6 +138,16 @@ func (p *Plan) Copies(v *Version, l Lang) CopyList {
 		}
 		seen = append(seen, r.Name)
 		all = append(all, r)
+	}
+	if len(cl.Originals) > 0 && cl.Originals[0].Unit != "" {
+		// A child's plan with guardians: the child who took part gets a
+		// copy of their own, with the easy-read page written to them.
+		for _, pt := range v.Meeting.Participants {
+			if pt.Role == RolePerson && pt.IsPresent() {
+				add(Recipient{Name: firstOf(p.Person.Name, pt.Name), Reason: CopyChild, EasyRead: true, Child: true})
+				break
+			}
+		}
 	}
 	for _, pt := range v.Meeting.Participants {
 		if pt.IsPresent() && pt.Role != RolePerson && pt.Role.Defaults().Copy {
@@ -158,32 +205,39 @@ func (v *Version) copyRemoved(name string) bool {
 	return false
 }
 
-// originalRecipient is the person, or for a child a guardian: the first
-// guardian present, else the first guardian among the participants, else
-// the first named in the consent.
-func (p *Plan) originalRecipient(v *Version, l Lang) Recipient {
-	if p.Variant == AgeChild {
-		var first *Participant
-		for i, pt := range v.Meeting.Participants {
-			if pt.Role != RoleGuardian || strings.TrimSpace(pt.Name) == "" {
-				continue
-			}
-			if pt.IsPresent() {
-				first = &v.Meeting.Participants[i]
-				break
-			}
-			if first == nil {
-				first = &v.Meeting.Participants[i]
-			}
-		}
+// originals are the person's original, or for a child under 18 one for
+// each guardian with custody: those the consent names, in its order, then
+// any guardian among the participants it does not name. A child's plan
+// with no guardian written anywhere gives the person the original.
+func (p *Plan) originals(v *Version, l Lang) []Recipient {
+	if child, _ := p.ChildRules(v, Today()); child {
 		guardian := RoleGuardian.Label(l)
-		if first != nil {
-			return Recipient{Name: strings.TrimSpace(first.Name), Unit: guardian, Reason: CopyOriginal, Contact: contact(*first)}
+		var out []Recipient
+		add := func(name, contact string) {
+			name = strings.TrimSpace(name)
+			for _, r := range out {
+				if SameName(r.Name, name) {
+					return
+				}
+			}
+			if name != "" {
+				out = append(out, Recipient{Name: name, Unit: guardian, Reason: CopyOriginal, Contact: contact, EasyRead: true})
+			}
 		}
 		for _, g := range v.Consent.Guardians {
-			if strings.TrimSpace(g.Name) != "" {
-				return Recipient{Name: strings.TrimSpace(g.Name), Unit: guardian, Reason: CopyOriginal}
+			c := ""
+			if pt := v.ParticipantNamed(g.Name); pt != nil {
+				c = contact(*pt)
 			}
+			add(g.Name, c)
+		}
+		for _, pt := range v.Meeting.Participants {
+			if pt.Role == RoleGuardian {
+				add(pt.Name, contact(pt))
+			}
+		}
+		if len(out) > 0 {
+			return out
 		}
 	}
 	name := strings.TrimSpace(p.Person.Name)
@@ -195,7 +249,7 @@ func (p *Plan) originalRecipient(v *Version, l Lang) Recipient {
 			break
 		}
 	}
-	return Recipient{Name: name, Reason: CopyOriginal}
+	return []Recipient{{Name: name, Reason: CopyOriginal, EasyRead: true}}
 }
 
 // ParticipantNamed returns the participant with that name, or nil.
@@ -244,13 +298,14 @@ func (v *Version) RemoveCopy(name string) {
 	}
 }
 
-// Pick returns the copies for the names given, in the order given. A name
+// Pick returns the papers for the names given, in the order given: a
+// guardian's original (a second original is printed by name) or a copy. A name
 // matches a recipient with the same name, or failing that the one
 // recipient whose name contains it ("Per" for "Per Wall"). A recipient the
 // secretary took off can be asked for by name. Names that match nobody, or
 // more than one, are returned in missing.
 func (cl CopyList) Pick(names []string) (picked []Recipient, missing []string) {
-	pool := append(append([]Recipient{}, cl.Copies...), cl.Removed...)
+	pool := append(append(append([]Recipient{}, cl.Originals...), cl.Copies...), cl.Removed...)
 	for _, n := range names {
 		n = strings.TrimSpace(n)
 		if n == "" {

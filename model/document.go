@@ -437,6 +437,15 @@ func (b docBuilder) consent() Section {
 		KeyValue{b.t("Datum", "Date"), orDash(k.Date)},
 		KeyValue{b.t("Giltigt till", "Valid until"), orDash(k.ValidUntil)},
 	)
+	// When one guardian's scope is not the plan's, every guardian's is
+	// printed, so that the paper shows why a unit one of them named is
+	// not in the plan.
+	differ := false
+	for _, g := range k.Guardians {
+		if ga, gs := k.ScopeOf(g); !sameSet(ga, actors) || !sameSet(gs, subjects) {
+			differ = true
+		}
+	}
 	for _, g := range k.Guardians {
 		given := b.t("har inte samtyckt", "has not consented")
 		if g.Given {
@@ -445,10 +454,7 @@ func (b docBuilder) consent() Section {
 				given += " " + g.Date
 			}
 		}
-		if ga, gs := k.ScopeOf(g); !sameSet(ga, actors) || !sameSet(gs, subjects) {
-			// Each guardian's own scope where it is not the plan's, so
-			// that the paper shows why a unit one of them named is not
-			// in the plan.
+		if ga, gs := k.ScopeOf(g); differ {
 			given += "; " + b.t("verksamheter", "units") + ": " + orDash(strings.Join(trimAll(ga), ", "))
 			if subj := trimAll(gs); len(subj) > 0 {
 				given += "; " + b.t("ämnen", "subjects") + ": " + strings.Join(subj, ", ")

@@ -125,7 +125,15 @@ func (b docBuilder) writtenInput() []Section {
 func (b docBuilder) copies() Section {
 	cl := b.p.Copies(b.v, b.l)
 	s := Section{Heading: b.t("Vem som får planen", "Who gets the plan")}
-	pairs := []KeyValue{{b.t("Får originalet", "Gets the original"), orDash(cl.Original.Label())}}
+	var orig []string
+	for _, r := range cl.Originals {
+		orig = append(orig, r.Label())
+	}
+	label := b.t("Får originalet", "Gets the original")
+	if len(orig) > 1 {
+		label = b.t("Får var sitt original", "Each get an original")
+	}
+	pairs := []KeyValue{{label, orDash(strings.Join(orig, "; "))}}
 	var names []string
 	for _, r := range cl.Copies {
 		names = append(names, r.Label())

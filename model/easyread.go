@@ -72,6 +72,21 @@ type EasyRead struct {
 	Parts []EasyPart
 	// Page numbers the page: "Sida {page} av {pages}".
 	Page string
+	// ToChild, on a child's plan, is the line that gives the child's own
+	// copy its page: "Den här sidan är till dig, Elias." (the optional
+	// phrase to_child). See ForChild.
+	ToChild string
+}
+
+// ForChild is the page as printed on the child's own copy: written to the
+// child, their name first. Without the phrase in the page's language it
+// is the page as it is.
+func (e EasyRead) ForChild() EasyRead {
+	if e.ToChild == "" {
+		return e
+	}
+	e.Intro = append([]string{e.ToChild}, e.Intro...)
+	return e
 }
 
 // EasyPart is one heading of the page and its lines.
@@ -104,6 +119,9 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 	e := EasyRead{Lang: w.Lang, Title: w.Say("title"), Page: w.Say("page")}
 	if name := strings.TrimSpace(p.Person.Name); name != "" {
 		e.Intro = append(e.Intro, name)
+		if p.Variant == AgeChild && w.Phrases["to_child"] != "" {
+			e.ToChild = w.Say("to_child", "name", strings.Fields(name)[0])
+		}
 	}
 	if d := strings.TrimSpace(v.Meeting.Date); d != "" {
 		e.Intro = append(e.Intro, w.Say("met", "date", w.Date(d)))

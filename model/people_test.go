@@ -232,8 +232,13 @@ func labels(rs []Recipient) string {
 func TestCopyList(t *testing.T) {
 	p, v := copyPlan()
 	cl := p.Copies(v, Swedish)
-	if cl.Original.Label() != "Maja Lind" || cl.Original.Mark(Swedish) != "Original till Maja Lind" {
-		t.Errorf("original %+v", cl.Original)
+	if len(cl.Originals) != 1 || cl.Originals[0].Label() != "Maja Lind" || cl.Originals[0].Mark(Swedish) != "Original till Maja Lind" || !cl.Originals[0].EasyRead {
+		t.Errorf("original %+v", cl.Originals)
+	}
+	for _, r := range cl.Copies {
+		if r.EasyRead {
+			t.Errorf("%s's copy has the easy-read page", r.Name)
+		}
 	}
 	want := "Olle Lind, närstående | Ali Rahimi, Psykiatrin | Gun Berg, god man (bevaka rätt) | Per Wall, Geriatriken | Siv Ek, Arbetsförmedlingen"
 	if got := labels(cl.Copies); got != want {
@@ -274,28 +279,71 @@ func TestCopyList(t *testing.T) {
 	}
 }
 
-// TestOriginalForAChild: a child's original goes to a guardian, the first
-// one present.
+// TestOriginalForAChild: each guardian with custody gets an original with
+// the easy-read page, those of the consent first; the child who took part
+// a copy of their own, written to them; at 18 the person gets the original.
 func TestOriginalForAChild(t *testing.T) {
 	p, v := copyPlan()
 	p.Variant = AgeChild
-	if got := p.Copies(v, Swedish).Original.Label(); got != "Maja Lind" {
+	p.Person.PNR = "20150308-2388"
+	originals := func(cl CopyList) string { return labels(cl.Originals) }
+	if got := originals(p.Copies(v, Swedish)); got != "Maja Lind" {
 		t.Errorf("no guardian named: original to %q", got)
 	}
 	v.Consent.Guardians = []Guardian{{Name: "Anna Lind", Given: true}}
-	if got := p.Copies(v, Swedish).Original.Label(); got != "Anna Lind, vårdnadshavare" {
-		t.Errorf("guardian from the consent: %q", got)
+	cl := p.Copies(v, Swedish)
+	if got := originals(cl); got != "Anna Lind, vårdnadshavare" {
+		t.Errorf("sole custody: originals %q", got)
 	}
+	if cl.Originals[0].Mark(Swedish) != "Original till Anna Lind, vårdnadshavare" || !cl.Originals[0].EasyRead {
+		t.Errorf("guardian's original %+v", cl.Originals[0])
+	}
+	// Maja (the child) is present in copyPlan: her own copy, first.
+	if len(cl.Copies) == 0 || cl.Copies[0].Name != "Maja Lind" || cl.Copies[0].Reason != CopyChild || !cl.Copies[0].Child || !cl.Copies[0].EasyRead {
+		t.Errorf("the child's copy: %+v", cl.Copies)
+	}
+	v.Consent.Guardians = append(v.Consent.Guardians, Guardian{Name: "Peter Lind", Given: true})
 	v.Meeting.Participants = append(v.Meeting.Participants,
-		Participant{ID: "g1", Name: "Anna Lind", Role: RoleGuardian},
-		Participant{ID: "g2", Name: "Peter Lind", Role: RoleGuardian, Attendance: AttendRoom})
-	cl := p.Copies(v, English)
-	if cl.Original.Label() != "Peter Lind, guardian" || cl.Original.Mark(English) != "Original for Peter Lind, guardian" {
-		t.Errorf("original %+v", cl.Original)
+		Participant{ID: "g2", Name: "Peter Lind", Role: RoleGuardian, Attendance: AttendRoom, Phone: "070-1"},
+		Participant{ID: "g3", Name: "Sara Lind", Role: RoleGuardian})
+	cl = p.Copies(v, English)
+	if got := originals(cl); got != "Anna Lind, guardian | Peter Lind, guardian | Sara Lind, guardian" {
+		t.Errorf("joint custody: originals %q", got)
+	}
+	if cl.Originals[1].Mark(English) != "Original for Peter Lind, guardian" || cl.Originals[1].Contact != "070-1" {
+		t.Errorf("Peter's original %+v", cl.Originals[1])
 	}
 	for _, r := range cl.Copies {
-		if r.Name == "Peter Lind" || r.Name == "Maja Lind" {
-			t.Errorf("%s has the original and gets no copy", r.Name)
+		if r.Name == "Peter Lind" || r.Name == "Anna Lind" {
+			t.Errorf("%s has an original and gets no copy", r.Name)
+		}
+		if r.EasyRead && !r.Child {
+			t.Errorf("%s's copy has the easy-read page", r.Name)
+		}
+	}
+	// A second original is printed by name.
+	if picked, missing := cl.Pick([]string{"Peter"}); len(missing) != 0 || len(picked) != 1 || picked[0].Reason != CopyOriginal {
+		t.Errorf("pick Peter: %+v %v", picked, missing)
+	}
+	// The child absent: no copy of their own.
+	v.Meeting.Participants[0].Attendance = AttendAbsent
+	for _, r := range p.Copies(v, Swedish).Copies {
+		if r.Reason == CopyChild {
+			t.Errorf("an absent child gets %+v", r)
+		}
+	}
+	// Turned 18 on the meeting day: the person's original, the guardians
+	// who were there a copy as anyone present.
+	v.Meeting.Participants[0].Attendance = AttendRoom
+	p.Person.PNR = "20081130-0003"
+	v.Meeting.Date = "2026-11-30"
+	cl = p.Copies(v, Swedish)
+	if got := originals(cl); got != "Maja Lind" {
+		t.Errorf("18: originals %q", got)
+	}
+	for _, r := range cl.Copies {
+		if r.Name == "Peter Lind" && (r.Reason != CopyPresent || r.EasyRead) {
+			t.Errorf("18: Peter's copy %+v", r)
 		}
 	}
 }

@@ -55,3 +55,30 @@ func BookInterpreter(language string, l Lang) string {
 func InterpreterTickID(language string) string {
 	return "book_interpreter:" + strings.ToLower(strings.Join(strings.Fields(language), " "))
 }
+
+// SummonsWarnings are the warnings to read before summoning to version
+// v's meeting: each summoned unit the consent as it counts does not cover.
+// For a child whose guardians decide, the warning names the guardians
+// whose consent lacks the unit, since a summoned unit is obliged to come
+// and may not share anything without every guardian's consent.
+func (p *Plan) SummonsWarnings(v *Version, today string, l Lang) []string {
+	decide := p.GuardiansDecide(v, today)
+	actors, _ := p.ConsentScope(v, today)
+	var out, seen []string
+	for _, pt := range v.Meeting.Participants {
+		unit := UnitOf(pt)
+		if !pt.Invited || !pt.Role.IsStaff() || unit == "" || Covers(actors, unit) || Covers(seen, unit) {
+			continue
+		}
+		seen = append(seen, unit)
+		if decide {
+			out = append(out, T(l, "Varning: ", "Warning: ")+NotInConsent(unit, v.Consent.NotConsentedBy(unit, l)).In(l)+
+				T(l, ". Kalla inte verksamheten förrän alla vårdnadshavare har samtyckt till den.",
+					". Do not summon the unit until every guardian has consented to it."))
+			continue
+		}
+		out = append(out, fmt.Sprintf(T(l, "Varning: samtycket gäller inte %s. Fråga den enskilde innan verksamheten kallas.",
+			"Warning: the consent does not cover %s. Ask the person before the unit is summoned."), unit))
+	}
+	return out
+}

@@ -2,19 +2,26 @@ package printout
 
 import "github.com/sipmote/sipmote/model"
 
-// CopyMarks are the marks of a print made from a copy list, one paper per
-// mark: the original first ("Original till Maja Lind"), then a copy named
-// for each recipient ("Kopia till Per Wall, Geriatriken"), so that each
-// paper says on its first page whose it is. originalOnly leaves the copies
-// out; withOriginal false leaves the original out (a reprint of some
-// copies).
-func CopyMarks(l model.Lang, original model.Recipient, copies []model.Recipient, withOriginal bool) []string {
-	var out []string
-	if withOriginal {
-		out = append(out, original.Mark(l))
-	}
-	for _, r := range copies {
-		out = append(out, r.Mark(l))
+// CopyPapers are the papers of a print made from a copy list, one per
+// recipient: the originals first ("Original till Anna Nyström,
+// vårdnadshavare"), then a copy named for each recipient ("Kopia till Per
+// Wall, Geriatriken"), so that each paper says on its first page whose it
+// is. A recipient's paper starts with the easy-read page when theirs does
+// (the originals, the child's own copy, written to the child) and never
+// otherwise: a staff copy has the same pages whether it is printed alone
+// or with the rest. easy nil leaves the page out of every paper.
+func CopyPapers(l model.Lang, rs []model.Recipient, easy *model.EasyRead) []Paper {
+	var out []Paper
+	for _, r := range rs {
+		pp := Paper{Mark: r.Mark(l)}
+		if easy != nil && r.EasyRead {
+			e := *easy
+			if r.Child {
+				e = e.ForChild()
+			}
+			pp.EasyRead = &e
+		}
+		out = append(out, pp)
 	}
 	return out
 }

@@ -31,6 +31,18 @@ type PDFOptions struct {
 	// person's original, or the one draft copy): the easy-read page "Min
 	// plan". It is part of that copy and numbered with it.
 	EasyRead *model.EasyRead
+	// Papers, when given, replaces Marks and EasyRead: one copy per
+	// paper, each with its own mark and its own easy-read page or none,
+	// so that the same recipient's paper has the same pages however the
+	// print is made.
+	Papers []Paper
+}
+
+// Paper is one copy of a print: its mark, and the easy-read page that
+// starts it (nil for none).
+type Paper struct {
+	Mark     string
+	EasyRead *model.EasyRead
 }
 
 // Page geometry in millimetres. The bottom margin leaves room for the
@@ -65,6 +77,23 @@ const fontFamily = "go"
 // ErrPDF is returned when the PDF library fails. It wraps no user text.
 var ErrPDF = errors.New("printout: the PDF could not be made")
 
+// papers lists every copy in print order: Papers, or else the marks with
+// the easy-read page before the first.
+func (o PDFOptions) papers(d model.Document) []Paper {
+	if len(o.Papers) > 0 {
+		return o.Papers
+	}
+	var out []Paper
+	for i, m := range o.marks(d) {
+		pp := Paper{Mark: m}
+		if i == 0 {
+			pp.EasyRead = o.EasyRead
+		}
+		out = append(out, pp)
+	}
+	return out
+}
+
 // marks lists the mark of every copy in print order.
 func (o PDFOptions) marks(d model.Document) []string {
 	if len(o.Marks) > 0 {
@@ -97,12 +126,8 @@ func PDF(d model.Document, opt PDFOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, m := range opt.marks(d) {
-		if i == 0 {
-			r.copy(m, opt.EasyRead)
-			continue
-		}
-		r.copy(m, nil)
+	for _, pp := range opt.papers(d) {
+		r.copy(pp.Mark, pp.EasyRead)
 	}
 	r.footers()
 	if r.pdf.Err() {

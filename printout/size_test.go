@@ -40,8 +40,8 @@ func TestOriginalSize(t *testing.T) {
 				}
 				e := model.BuildEasyRead(p, v, easyWords(t, string(l)))
 				d := model.BuildDocument(p, v, l)
-				orig := p.Copies(v, l).Original
-				pdf, err := PDF(d, PDFOptions{Marks: CopyMarks(l, orig, nil, true), EasyRead: &e})
+				orig := p.Copies(v, l).Originals[:1]
+				pdf, err := PDF(d, PDFOptions{Papers: CopyPapers(l, orig, &e)})
 				if err != nil {
 					t.Fatal(err)
 				}

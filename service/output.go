@@ -85,8 +85,9 @@ func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printo
 	return res, nil
 }
 
-// Papers are the papers of one print: the original or not, and a copy
-// named for each recipient given.
+// Papers are the papers of one print: the originals or not, and a paper
+// named for each recipient given (a copy, or a guardian's original asked
+// for by name).
 type Papers struct {
 	Original bool
 	Copies   []model.Recipient
@@ -94,8 +95,10 @@ type Papers struct {
 
 // PDFOptions gives the papers of a print. A draft gets one paper marked as
 // a draft: it must never pass for the signed original. A finalised version
-// gets the original, named for its recipient, and a copy named for each
-// one on the copy list, unless o says otherwise. It fails with
+// gets the originals, named for their recipients (for a child one for
+// each guardian), and a copy named for each one on the copy list, unless
+// o says otherwise; the easy-read page goes where the recipient's paper
+// has it (model.Recipient.EasyRead). It fails with
 // printout.ErrNoPDF when o asks for no paper at all.
 func PDFOptions(p *model.Plan, v *model.Version, o PrintOptions) (printout.PDFOptions, error) {
 	l := o.Lang
@@ -110,11 +113,15 @@ func PDFOptions(p *model.Plan, v *model.Version, o PrintOptions) (printout.PDFOp
 	if o.Papers != nil {
 		papers = *o.Papers
 	}
-	marks := printout.CopyMarks(l, cl.Original, papers.Copies, papers.Original)
-	if len(marks) == 0 {
+	var rs []model.Recipient
+	if papers.Original {
+		rs = append(rs, cl.Originals...)
+	}
+	rs = append(rs, papers.Copies...)
+	if len(rs) == 0 {
 		return printout.PDFOptions{}, printout.ErrNoPDF
 	}
-	return printout.PDFOptions{Marks: marks, EasyRead: o.EasyRead}, nil
+	return printout.PDFOptions{Papers: printout.CopyPapers(l, rs, o.EasyRead)}, nil
 }
 
 // FileError is a file that could not be written; Err is outfile's

@@ -208,7 +208,7 @@ func (o *copiesOverlay) View(w, h int) string {
 		b.WriteString(s + "\n")
 	}
 	cl := o.plan.Copies(o.v, l)
-	line(0, o.original, cl.Original.Mark(l), "")
+	line(0, o.original, originalsLine(l, cl.Originals), model.T(l, "med lättläst sida", "with the easy-read page"))
 	rows := o.rows
 	// Keep the cursor in view on a short window.
 	room := max(3, h-10)
@@ -221,6 +221,9 @@ func (o *copiesOverlay) View(w, h int) string {
 			continue
 		}
 		why := r.r.Reason.Label(l)
+		if r.r.Child {
+			why = r.r.Explain(l)
+		}
 		if r.r.Contact != "" && r.r.Reason == model.CopyActionOwner {
 			why += ", " + r.r.Contact
 		}
@@ -236,4 +239,23 @@ func (o *copiesOverlay) View(w, h int) string {
 			"space in/out · n add a recipient · enter print · esc close"), inner, "")))
 	}
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
+}
+
+// originalsLine is the first row: the person's original, or for a child
+// the guardians' originals together ("Original till Anna Nyström och
+// Peter Nyström, vårdnadshavare"), printed or not as one.
+func originalsLine(l model.Lang, rs []model.Recipient) string {
+	if len(rs) == 1 {
+		return rs[0].Mark(l)
+	}
+	var names []string
+	for _, r := range rs {
+		names = append(names, r.Name)
+	}
+	and := model.T(l, " och ", " and ")
+	joined := strings.Join(names, ", ")
+	if n := len(names); n > 1 {
+		joined = strings.Join(names[:n-1], ", ") + and + names[n-1]
+	}
+	return model.T(l, "Ett original var till ", "An original each for ") + joined + ", " + model.RoleGuardian.Label(l)
 }
