@@ -65,3 +65,17 @@ func (m *Model) render() string {
 	}
 	return s
 }
+
+// tell puts a message on the screen in front: the meeting's status line,
+// the new-plan form's error line, or else the home screen's message line,
+// which is where the user goes next from the other screens.
+func (m *Model) tell(msg string) {
+	switch {
+	case m.screen == screenMeeting && m.meeting != nil:
+		m.meeting.Message = msg
+	case m.screen == screenNew && m.newPlan != nil:
+		m.newPlan.Err = msg
+	default:
+		m.home.Message = msg
+	}
+}

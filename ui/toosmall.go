@@ -37,12 +37,5 @@ func (m *Model) tellRefused() {
 	}
 	msg := model.T(m.o.Lang, "Fönstret var för litet: ", "The window was too small: ") + m.refusedText()
 	m.refused = 0
-	switch {
-	case m.screen == screenMeeting && m.meeting != nil:
-		m.meeting.Message = msg
-	case m.screen == screenNew && m.newPlan != nil:
-		m.newPlan.Err = msg
-	default:
-		m.home.Message = msg
-	}
+	m.tell(msg)
 }

@@ -6,7 +6,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // Keys typed while the root opens a screen (a plan's meeting, the closing
@@ -22,58 +21,6 @@ const holdLimit = 2 * time.Second
 
 // maxHeld bounds the keys held; a paste of a book is one message.
 const maxHeld = 1000
-
-// isRequest tells the messages that ask the root for another screen.
-func isRequest(msg tea.Msg) bool {
-	switch msg.(type) {
-	case home.OpenPlanMsg, home.ClosePlanMsg, home.NewPlanMsg, home.ShowTrailMsg, home.SealPlanMsg, home.AskResultMsg, home.QuitMsg:
-		return true
-	}
-	return false
-}
-
-// Update routes a message, holding keys typed while a screen is opening
-// and giving them to that screen once it is in front.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg.(type) {
-	case tea.KeyPressMsg, tea.PasteMsg:
-		if !m.tooSmall() && m.holdKey(msg) {
-			return m, nil
-		}
-	}
-	// Whether keys were being held is known before a request clears
-	// m.asked: a screen that opens at once (the new-plan form) must still
-	// be given the keys typed after the key that asked for it.
-	waiting := m.waiting()
-	if isRequest(msg) {
-		m.asked = false
-	}
-	trailFor := ""
-	switch t := msg.(type) {
-	case home.ShowTrailMsg:
-		trailFor = t.ID
-	case home.SealPlanMsg:
-		trailFor = t.ID // the sealing screen loads the same way
-	}
-	_, cmd := m.route(msg)
-	if m.home.TakeAsked() || (m.ask != nil && m.ask.TakeAsked()) {
-		m.asked = true
-	}
-	// The trail screen loads without m.want; it is waited for here.
-	if trailFor != "" {
-		m.trailWant = trailFor
-	}
-	if t, ok := msg.(trailLoadedMsg); ok && t.id == m.trailWant {
-		m.trailWant = ""
-	}
-	if t, ok := msg.(sealListMsg); ok && t.id == m.trailWant {
-		m.trailWant = ""
-	}
-	if waiting && !m.waiting() {
-		cmd = tea.Batch(cmd, m.releaseKeys())
-	}
-	return m, cmd
-}
 
 // waiting tells whether a screen is being opened, or the home screen's
 // first list is still being read.
@@ -146,12 +93,5 @@ func (m *Model) dropHeld() {
 	msg := model.Plural(m.o.Lang, n,
 		"%d tangent som trycktes medan en skärm öppnades togs inte emot.", "%d tangenter som trycktes medan en skärm öppnades togs inte emot.",
 		"%d key pressed while a screen was opening was not taken.", "%d keys pressed while a screen was opening were not taken.")
-	switch {
-	case m.screen == screenMeeting && m.meeting != nil:
-		m.meeting.Message = msg
-	case m.screen == screenNew && m.newPlan != nil:
-		m.newPlan.Err = msg
-	default:
-		m.home.Message = msg
-	}
+	m.tell(msg)
 }
