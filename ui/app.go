@@ -97,6 +97,10 @@ type Model struct {
 	// closes.
 	work    sync.WaitGroup
 	running atomic.Int32
+	// workMu orders the counting of a call that starts with Shutdown,
+	// which sets shut before it waits.
+	workMu  sync.Mutex
+	shut    bool
 	ask     *home.AskModel
 	closing *closeplan.Model
 	// recover offers recovery files back at start (recovery.go);
@@ -121,6 +125,9 @@ type Model struct {
 	// listing is set until the first list of plans has come (see
 	// Options.ListAfterStart); keys for the home screen wait for it.
 	listing bool
+	// listAsked numbers the readings of the list; listShown is the one on
+	// the home screen.
+	listAsked, listShown uint64
 }
 
 // New makes the root model.
@@ -146,7 +153,7 @@ func New(o Options) *Model {
 		m.listing, m.home.Loading = true, true
 		listCmd = m.reload()
 	} else {
-		m.listed(m.list())
+		m.listed(m.list(0))
 	}
 	m.loadFormDraft()
 	if m.offerRecoveries() {
@@ -169,12 +176,33 @@ func New(o Options) *Model {
 // it has started.
 func (m *Model) io(fn func() tea.Msg) tea.Cmd {
 	return func() tea.Msg {
-		m.work.Add(1)
-		m.running.Add(1)
-		defer m.work.Done()
-		defer m.running.Add(-1)
+		if !m.startWork() {
+			return nil // the program has ended: the database is closing
+		}
+		defer m.endWork()
 		return fn()
 	}
+}
+
+// startWork counts a service call that is starting, unless Shutdown has
+// begun. The count and Shutdown's wait take the same lock, so no call is
+// counted once the wait has begun (a WaitGroup's Add racing its Wait). The
+// count is not taken when the command is made: a command the program never
+// runs, because it ended first, would hold Shutdown for ever.
+func (m *Model) startWork() bool {
+	m.workMu.Lock()
+	defer m.workMu.Unlock()
+	if m.shut {
+		return false
+	}
+	m.work.Add(1)
+	m.running.Add(1)
+	return true
+}
+
+func (m *Model) endWork() {
+	m.running.Add(-1)
+	m.work.Done()
 }
 
 // Init asks the terminal for its background colour, so that the colours
@@ -246,6 +274,11 @@ type (
 // route sends a message to the root's handlers or the screen in front;
 // Update (typeahead.go) holds keys meant for a screen still opening.
 func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if o, ok := msg.(common.Owned); ok && !m.owns(o.OwnedBy()) {
+		// A tick or an answer of a meeting screen that is no longer in
+		// front: dropped, which also ends that screen's tick loops.
+		return m, nil
+	}
 	if cmd, ok := m.updateTrail(msg); ok {
 		return m, cmd
 	}
@@ -271,11 +304,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.meeting != nil && m.screen == screenMeeting {
 			if pv, ok := m.meeting.Over.(*meeting.PreviewOverlay); ok {
 				// Render the preview again for the new width.
-				pv.W, pv.H = m.width, m.height-1
-				pv.VP.SetWidth(pv.W)
-				pv.VP.SetHeight(max(3, pv.H-2))
 				p, _ := m.session.Snapshot()
-				return m, pv.Render(p, m.o.Lang)
+				return m, pv.Resize(m.width, m.height-1, p)
 			}
 		}
 		return m, nil
@@ -314,13 +344,15 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.home.Update(msg)
 }
 
+// owns tells whether an asynchronous message's owner is the meeting screen
+// that is open now: its session and its generation.
+func (m *Model) owns(o common.Owner) bool {
+	return m.meeting != nil && m.session != nil && o == m.meeting.Owner()
+}
+
 // meetingUpdate hands a message to the meeting screen inside an edit of
-// its session, where it may change the plan. A message of a session
-// already left is dropped.
+// its session, where it may change the plan.
 func (m *Model) meetingUpdate(msg tea.Msg) tea.Cmd {
-	if s, ok := msg.(interface{ SessionID() uint64 }); ok && (m.session == nil || s.SessionID() != m.session.ID()) {
-		return nil
-	}
 	var cmd tea.Cmd
 	m.view.Edit(func(*model.Plan) { cmd = m.meeting.Update(msg) })
 	return cmd

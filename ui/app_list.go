@@ -11,23 +11,32 @@ import (
 	"github.com/sipmote/sipmote/ui/common"
 )
 
-// listMsg is the list of plans read off the UI goroutine.
+// listMsg is the list of plans read off the UI goroutine. It names the
+// reading it answers (gen): readings run side by side, and one asked for
+// earlier that ends later must not put an older list on the screen.
 type listMsg struct {
+	gen  uint64
 	sums []model.Summary
 	err  error
 }
 
-func (m *Model) list() listMsg {
+func (m *Model) list(gen uint64) listMsg {
 	sums, err := m.o.Service.Home()
-	return listMsg{sums, err}
+	return listMsg{gen, sums, err}
 }
 
 // reload reads the list of plans again, for the home screen.
 func (m *Model) reload() tea.Cmd {
-	return m.io(func() tea.Msg { return m.list() })
+	m.listAsked++
+	gen := m.listAsked
+	return m.io(func() tea.Msg { return m.list(gen) })
 }
 
 func (m *Model) listed(msg listMsg) {
+	if msg.gen < m.listShown {
+		return // a reading asked for before the one on screen
+	}
+	m.listShown = msg.gen
 	m.listing, m.home.Loading = false, false
 	if msg.err != nil {
 		m.home.Message = common.ErrText(m.o.Lang, msg.err)

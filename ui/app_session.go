@@ -47,6 +47,9 @@ func (m *Model) leave(s *service.Session, sh meeting.Sharing) tea.Cmd {
 func (m *Model) Shutdown(retry time.Duration, stop <-chan struct{}) ([]service.Closed, error) {
 	m.flushTyped()
 	err := m.flushForm()
+	m.workMu.Lock()
+	m.shut = true
+	m.workMu.Unlock()
 	m.work.Wait()
 	if sh := m.takeSharing(); sh != nil {
 		_ = sh.EndMeeting()

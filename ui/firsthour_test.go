@@ -191,7 +191,7 @@ func TestMeetingClock(t *testing.T) {
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
 	tick := func(d time.Duration) {
 		now = now.Add(d)
-		send(m, meeting.ClockMsg(now))
+		send(m, meeting.ClockMsg{Owner: m.meeting.Owner(), At: now})
 	}
 	if !strings.Contains(screenText(m), "ctrl+o starta mötet") {
 		t.Errorf("the first step does not show how to start:\n%s", screenText(m))

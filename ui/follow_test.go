@@ -25,7 +25,7 @@ func stepMoved(t *testing.T, m *Model, spy *service.View) {
 		select {
 		case e := <-spy.Events():
 			if e.StepMoved {
-				send(m, meeting.SessionMsg(e))
+				send(m, meeting.SessionMsg{Owner: m.meeting.Owner(), Event: e})
 				return
 			}
 		case <-deadline:

@@ -22,7 +22,7 @@ func TestLeavingWithUnsavedTextAsks(t *testing.T) {
 		t.Fatalf("no meeting:\n%s", screenText(m))
 	}
 	id := m.meeting.Sess.Session().ID()
-	send(m, meeting.SessionMsg(service.Event{Session: id, Saved: &service.Saved{At: fixedNow, Err: errors.New("write: no space left on device")}}))
+	send(m, meeting.SessionMsg{Owner: m.meeting.Owner(), Event: service.Event{Session: id, Saved: &service.Saved{At: fixedNow, Err: errors.New("write: no space left on device")}}})
 	if !m.meeting.SaveErr {
 		t.Fatal("the failed save is not shown")
 	}

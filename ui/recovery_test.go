@@ -34,7 +34,7 @@ func listenToSaves(t *testing.T, m *Model) *realSaves {
 // save result to the screen; it returns that result.
 func (r *realSaves) tick(between func()) *service.Saved {
 	r.t.Helper()
-	send(r.m, meeting.SaveTickMsg{})
+	send(r.m, meeting.SaveTickMsg{Owner: r.m.meeting.Owner()})
 	if between != nil {
 		between()
 	}
@@ -43,7 +43,7 @@ func (r *realSaves) tick(between func()) *service.Saved {
 		select {
 		case e := <-r.spy.Events():
 			if e.Saved != nil {
-				send(r.m, meeting.SessionMsg(e))
+				send(r.m, meeting.SessionMsg{Owner: r.m.meeting.Owner(), Event: e})
 				return e.Saved
 			}
 		case <-deadline:

@@ -69,15 +69,24 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 // escKey is esc where it has no work of its own.
 var escKey = key.NewBinding(key.WithKeys("esc"))
 
+// The meeting's own asynchronous messages each name their owner, the
+// session and this screen's generation (common.Owner), so that the root
+// drops one that comes after the screen was left.
 type (
-	ClockMsg    time.Time
-	SaveTickMsg struct{}
+	// ClockMsg is the meeting clock's tick, once a second.
+	ClockMsg struct {
+		common.Owner
+		At time.Time
+	}
+	// SaveTickMsg is the save tick: what changed is written.
+	SaveTickMsg struct{ common.Owner }
 	// SessionMsg is an event of the session: a save's outcome, or an edit
 	// made in another view.
-	SessionMsg service.Event
+	SessionMsg struct {
+		common.Owner
+		Event service.Event
+	}
 )
-
-func (e SessionMsg) SessionID() uint64 { return e.Session }
 
 // Model is the meeting screen: the chair's agenda beside the
 // secretary's plan, over a status bar.
@@ -143,6 +152,8 @@ type Model struct {
 	Sharing Sharing
 	chair   *room.ChairModel
 	Room    *room.RoomModel
+	// owner names this screen in its asynchronous messages.
+	owner common.Owner
 }
 
 // PrintJob says which papers a print from the screen holds: the original
@@ -159,6 +170,7 @@ func New(l model.Lang, st *common.Styles, svc *service.Service, v *service.View,
 	m := &Model{chairAt: -1, lang: l, st: st, svc: svc, Sess: v, Steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
 		width: 80, height: 24, IO: func(f func() tea.Msg) tea.Cmd { return f }}
 	m.SaveText = model.T(l, "sparat", "saved")
+	m.owner = common.Owner{Session: v.Session().ID(), Gen: common.NewGen()}
 	m.chair = room.NewChairModel(l, st, m.keys.chairBack, m.keys.quit)
 	m.Room = room.NewRoomModel(l, st)
 	m.Room.Back = m.keys.roomBack
@@ -311,24 +323,33 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(m.clock(), m.saveTick(), m.waitSaved())
 }
 
+// Owner is what this screen's asynchronous messages name: the root gives
+// the screen in front only its own.
+func (m *Model) Owner() common.Owner { return m.owner }
+
+// clock and saveTick each start one loop, in Init; the screen schedules
+// the next tick only when it takes one, so a loop ends when the root stops
+// giving this screen its ticks.
 func (m *Model) clock() tea.Cmd {
-	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return ClockMsg(t) })
+	o := m.owner
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return ClockMsg{o, t} })
 }
 
 func (m *Model) saveTick() tea.Cmd {
-	return tea.Tick(service.SaveInterval, func(time.Time) tea.Msg { return SaveTickMsg{} })
+	o := m.owner
+	return tea.Tick(service.SaveInterval, func(time.Time) tea.Msg { return SaveTickMsg{o} })
 }
 
 // waitSaved waits for the session's next event. When the session is
 // closed the channel is, and the wait ends with no message.
 func (m *Model) waitSaved() tea.Cmd {
-	ch := m.Sess.Events()
+	ch, o := m.Sess.Events(), m.owner
 	return func() tea.Msg {
 		e, ok := <-ch
 		if !ok {
 			return nil
 		}
-		return SessionMsg(e)
+		return SessionMsg{o, e}
 	}
 }
 

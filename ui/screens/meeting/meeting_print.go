@@ -23,8 +23,8 @@ func (m *Model) finalise() tea.Cmd {
 	}
 	m.rev++
 	m.Message = model.T(m.lang, "Fastställer…", "Finalising…")
-	s := m.Sess.Session()
-	return m.IO(func() tea.Msg { return finalisedMsg{s.ID(), s.Flush()} })
+	s, o := m.Sess.Session(), m.owner
+	return m.IO(func() tea.Msg { return finalisedMsg{o, s.Flush()} })
 }
 
 // choosePapers opens the copy list before printing, so that the secretary
@@ -47,7 +47,7 @@ func (m *Model) print(job PrintJob) tea.Cmd {
 	if m.svc == nil || m.Sess.Plan().Current() == nil {
 		return nil
 	}
-	p, svc, l, id, po := m.Sess.Plan().Clone(), m.svc, m.lang, m.Sess.Session().ID(), m.PrintOptions
+	p, svc, l, id, po := m.Sess.Plan().Clone(), m.svc, m.lang, m.owner, m.PrintOptions
 	m.Message = model.T(m.lang, "Skriver ut…", "Printing…")
 	return m.IO(func() tea.Msg {
 		o := service.PrintOptions{Lang: l}
@@ -60,19 +60,17 @@ func (m *Model) print(job PrintJob) tea.Cmd {
 	})
 }
 
-// Answers of the meeting's tea.Cmds; each names its session, so that the
-// root drops one that comes after the meeting was left.
+// Answers of the meeting's tea.Cmds; each names its owner (the session
+// and this screen's generation), so that the root drops one that comes
+// after the meeting was left.
 type (
 	printedMsg struct {
-		session uint64
-		where   string
-		err     error
+		common.Owner
+		where string
+		err   error
 	}
 	finalisedMsg struct {
-		session uint64
-		err     error
+		common.Owner
+		err error
 	}
 )
-
-func (p printedMsg) SessionID() uint64   { return p.session }
-func (f finalisedMsg) SessionID() uint64 { return f.session }

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/components"
 )
 
@@ -18,10 +19,9 @@ import (
 // queues behind them, ends the run; so does any other message, which then
 // comes after the run, in the order it was typed.
 
-// typedMsg ends a run of typed characters.
-type typedMsg struct{ session uint64 }
-
-func (t typedMsg) SessionID() uint64 { return t.session }
+// typedMsg ends a run of typed characters; it names its owner, like every
+// asynchronous message of the meeting.
+type typedMsg struct{ common.Owner }
 
 // gather takes msg into the run of typed characters if it is one, and
 // tells whether it did. The first character of a run asks for its end.
@@ -35,8 +35,8 @@ func (m *Model) gather(msg tea.Msg) (tea.Cmd, bool) {
 	if !first {
 		return nil, true
 	}
-	id := m.Sess.Session().ID()
-	return func() tea.Msg { return typedMsg{id} }, true
+	o := m.owner
+	return func() tea.Msg { return typedMsg{o} }, true
 }
 
 // gathers tells whether k is a character typed into the text field in

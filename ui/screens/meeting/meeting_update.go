@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/components"
 	"github.com/sipmote/sipmote/ui/screens/room"
@@ -68,7 +67,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.agendaRev = m.rev
 		return m.saveTick()
 	case SessionMsg:
-		if r := msg.Saved; r != nil {
+		if r := msg.Event.Saved; r != nil {
 			if r.Err != nil {
 				m.SaveErr = true
 				m.SaveText = common.SaveErrorText(m.lang, r.Err)
@@ -79,7 +78,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 				m.SaveText = model.T(m.lang, "sparat ", "saved ") + r.At.Format("15:04:05")
 			}
 		}
-		m.follow(service.Event(msg))
+		m.follow(msg.Event)
 		return m.waitSaved()
 	case previewMsg:
 		if m.Over != nil {
@@ -241,7 +240,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.Over = NewFindingsOverlay(m.lang, m.st, m.Findings)
 		return nil, true
 	case key.Matches(k, m.keys.preview):
-		ov := newPreviewOverlay(m.lang, m.st, m.width, m.height)
+		ov := newPreviewOverlay(m.lang, m.st, m.width, m.height, m.owner)
 		m.Over = ov
 		return ov.Render(m.Sess.Plan().Clone(), m.lang), true
 	case key.Matches(k, m.keys.save):

@@ -74,21 +74,28 @@ type PreviewOverlay struct {
 	VP    viewport.Model
 	Ready bool
 	W, H  int
+	owner common.Owner
+	seq   int // the last render asked for
 }
 
+// previewMsg is a rendered document. Besides its owner it names the
+// render it answers (seq): when the window changes while one is made, only
+// the last render asked for is shown.
 type previewMsg struct {
+	common.Owner
+	seq  int
 	text string
-	err  error
 }
 
-func newPreviewOverlay(l model.Lang, st *common.Styles, w, h int) *PreviewOverlay {
+func newPreviewOverlay(l model.Lang, st *common.Styles, w, h int, owner common.Owner) *PreviewOverlay {
 	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(max(3, h-2)))
-	return &PreviewOverlay{lang: l, st: st, VP: vp, W: w, H: h, close: components.CloseKeys(l, "ctrl+e")}
+	return &PreviewOverlay{lang: l, st: st, VP: vp, W: w, H: h, owner: owner, close: components.CloseKeys(l, "ctrl+e")}
 }
 
 // Render builds the document off the UI goroutine from a snapshot.
 func (o *PreviewOverlay) Render(p *model.Plan, l model.Lang) tea.Cmd {
-	w := o.W
+	o.seq++
+	w, owner, seq := o.W, o.owner, o.seq
 	style := PreviewStyle(o.st)
 	return func() tea.Msg {
 		md := planMarkdown(p, l, w)
@@ -96,19 +103,31 @@ func (o *PreviewOverlay) Render(p *model.Plan, l model.Lang) tea.Cmd {
 		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, w-4)),
 			glamour.WithPreservedNewLines())
 		if err != nil {
-			return previewMsg{md, nil}
+			return previewMsg{owner, seq, md}
 		}
 		out, err := r.Render(md)
 		if err != nil {
-			return previewMsg{md, nil}
+			return previewMsg{owner, seq, md}
 		}
-		return previewMsg{text: out}
+		return previewMsg{owner, seq, out}
 	}
+}
+
+// Resize lays the preview out again for a window of w × h and renders
+// the plan p for it.
+func (o *PreviewOverlay) Resize(w, h int, p *model.Plan) tea.Cmd {
+	o.W, o.H = w, h
+	o.VP.SetWidth(w)
+	o.VP.SetHeight(max(3, h-2))
+	return o.Render(p, o.lang)
 }
 
 func (o *PreviewOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 	switch msg := msg.(type) {
 	case previewMsg:
+		if msg.seq != o.seq {
+			return o, nil // an earlier render, for another width
+		}
 		o.VP.SetContent(msg.text)
 		o.Ready = true
 		return o, nil

@@ -15,23 +15,20 @@ import (
 // share package, which the screens do not know.
 type Sharer func(s *service.Session) (Sharing, error)
 
-// Answers about sharing, each naming its session.
+// Answers about sharing, each naming its owner (the session and this
+// screen's generation).
 type (
 	sharedMsg struct {
-		session uint64
-		sh      Sharing
-		err     error
+		common.Owner
+		sh  Sharing
+		err error
 	}
-	shareChangedMsg struct{ session uint64 }
+	shareChangedMsg struct{ common.Owner }
 	shareStoppedMsg struct {
-		session uint64
-		err     error
+		common.Owner
+		err error
 	}
 )
-
-func (x sharedMsg) SessionID() uint64       { return x.session }
-func (x shareChangedMsg) SessionID() uint64 { return x.session }
-func (x shareStoppedMsg) SessionID() uint64 { return x.session }
 
 func newShareKey(l model.Lang) key.Binding {
 	return key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", model.T(l, "dela mötet", "share the meeting")))
@@ -72,8 +69,8 @@ func (m *Model) updateShare(msg tea.Msg) (tea.Cmd, bool) {
 		if sh == nil {
 			return nil, true
 		}
-		id := m.Sess.Session().ID()
-		return m.IO(func() tea.Msg { return shareStoppedMsg{id, sh.Stop()} }), true
+		o := m.owner
+		return m.IO(func() tea.Msg { return shareStoppedMsg{o, sh.Stop()} }), true
 	case shareStoppedMsg:
 		m.Message = model.T(m.lang, "Mötet delas inte längre.", "The meeting is no longer shared.")
 		if msg.err != nil {
@@ -91,23 +88,23 @@ func (m *Model) StartSharing() tea.Cmd {
 		m.Message = model.T(m.lang, "Delning går inte att starta här.", "Sharing cannot be started here.")
 		return nil
 	}
-	fn, s := m.Share, m.Sess.Session()
+	fn, s, o := m.Share, m.Sess.Session(), m.owner
 	m.Message = model.T(m.lang, "Startar delningen…", "Starting to share…")
 	return m.IO(func() tea.Msg {
 		sh, err := fn(s)
-		return sharedMsg{s.ID(), sh, err}
+		return sharedMsg{o, sh, err}
 	})
 }
 
 // waitShare waits for a device to join or leave, or for sharing to stop.
 func (m *Model) waitShare() tea.Cmd {
-	sh, id := m.Sharing, m.Sess.Session().ID()
+	sh, o := m.Sharing, m.owner
 	return func() tea.Msg {
 		select {
 		case <-sh.Changed():
 		case <-sh.Done():
 		}
-		return shareChangedMsg{id}
+		return shareChangedMsg{o}
 	}
 }
 
