@@ -68,7 +68,7 @@ func TestTrailScreenShowsDevices(t *testing.T) {
 	m := newTestModel(t, db, model.Swedish, 120, 30)
 	press(m, "t")
 	screen := screenText(m)
-	for _, want := range []string{"fel kod till delat möte", "okänt konto", "127.0.0.5", "10.0.0.7"} {
+	for _, want := range []string{"fel kod till delat möte (mötesledarens vy), 3 försök", "okänt konto", "127.0.0.5", "10.0.0.7"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the trail screen lacks %q:\n%s", want, screen)
 		}

@@ -131,16 +131,29 @@ func (m *Model) View() string {
 	if len(m.rows) == 0 {
 		b.WriteString(model.T(l, "Inga händelser.", "No events.") + "\n")
 	} else {
-		// Who gets what the window has to spare, beside the place it
-		// was done from.
-		ww := min(30, max(12, (m.Width-4-16-24-4)/2))
-		head := fmt.Sprintf("%-4s %-16s %-24s %-*s %s", model.T(l, "Nr", "No"), model.T(l, "När", "When"),
-			model.T(l, "Vad", "What"), ww, model.T(l, "Vem", "Who"), model.T(l, "Varifrån", "From"))
+		// What and who share what the window has to spare beside the
+		// number, the time and the place it was done from; what first,
+		// so that a device's "fel kod till delat möte (…), 3 försök" is
+		// read whole on a wide window.
+		spare := m.Width - 4 - 16 - 4 - 18
+		// Measured over every row, so the columns stay put while scrolling.
+		needWhat, needWho := 24, 12
+		for _, r := range m.rows {
+			needWhat = max(needWhat, ansi.StringWidth(termsafe.String(m.what(r))))
+			needWho = max(needWho, ansi.StringWidth(m.who(r)))
+		}
+		wwhat, ww := min(needWhat, 60), min(needWho, 30)
+		if wwhat+ww > spare {
+			ww = min(ww, max(12, spare/3))
+			wwhat = max(24, spare-ww)
+		}
+		head := fmt.Sprintf("%-4s %-16s %-*s %-*s %s", model.T(l, "Nr", "No"), model.T(l, "När", "When"),
+			wwhat, model.T(l, "Vad", "What"), ww, model.T(l, "Vem", "Who"), model.T(l, "Varifrån", "From"))
 		b.WriteString(m.st.Header.Render(ansi.Truncate(head, max(1, m.Width), "…")) + "\n")
 		end := min(len(m.rows), m.offset+m.page())
 		for _, r := range m.rows[m.offset:end] {
-			line := fmt.Sprintf("%-4d %-16s %-24s %-*s %s", r.Seq, r.At.Local().Format("2006-01-02 15:04"),
-				fit(m.what(r), 24), ww, fit(m.who(r), ww), termsafe.String(r.From))
+			line := fmt.Sprintf("%-4d %-16s %-*s %-*s %s", r.Seq, r.At.Local().Format("2006-01-02 15:04"),
+				wwhat, fit(m.what(r), wwhat), ww, fit(m.who(r), ww), termsafe.String(r.From))
 			b.WriteString(ansi.Truncate(line, max(1, m.Width), "…") + "\n")
 		}
 	}
