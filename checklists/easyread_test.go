@@ -1,6 +1,7 @@
 package checklists
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -130,7 +131,7 @@ func TestEasyReadLocalLanguage(t *testing.T) {
 		msgs = append(msgs, p.In(model.English))
 	}
 	all := strings.Join(msgs, "\n")
-	if !strings.Contains(all, `lacks 17 phrases in the language "se"`) {
+	if !strings.Contains(all, fmt.Sprintf(`lacks %d phrases in the language "se"`, len(model.EasyReadPhrases)-3)) {
 		t.Errorf("the half-done Sami set is not reported:\n%s", all)
 	}
 	if !strings.Contains(all, `Unknown key "text.svenska"`) {

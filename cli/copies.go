@@ -26,6 +26,12 @@ func cmdCopies(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if p.Status == model.StatusClosed && p.Closure != nil {
+		// A closed plan is handed to nobody: what is left is to tell
+		// everyone that it has ended.
+		printTell(a, p.Closure)
+		return nil
+	}
 	for _, r := range append(append([]model.Recipient{}, cl.Originals...), cl.Copies...) {
 		line := r.Mark(a.lang) + "  (" + r.Explain(a.lang)
 		if r.Contact != "" && r.Reason != model.CopyPresent {
@@ -61,12 +67,19 @@ func cmdSummons(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	when := strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start)
-	if v.FinalisedAt != nil && v.Content.FollowUp.Date != "" {
-		// The version is held: the meeting to call is its follow-up.
-		when = strings.TrimSpace(v.Content.FollowUp.Date + " " + v.Content.FollowUp.Time)
+	if p.Status == model.StatusClosed && p.Closure != nil {
+		return fail(p.Closure.Ended(model.Swedish)+" Ingen ska kallas.", p.Closure.Ended(model.English)+" Nobody is to be summoned.")
 	}
-	if when != "" {
+	if v.FinalisedAt != nil {
+		// The version is held: the meeting to call is its follow-up,
+		// booked, to be booked by a date, or none at all.
+		if line := v.NextMeeting(a.lang); line != "" {
+			fmt.Fprintln(a.stdout, line)
+		}
+		if v.Content.FollowUp.State == model.FollowUpNone {
+			return nil
+		}
+	} else if when := strings.TrimSpace(v.Meeting.Date + " " + v.Meeting.Start); when != "" {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Möte: ", "Meeting: ")+when)
 	}
 	for _, pl := range s.People {
@@ -86,4 +99,25 @@ func cmdSummons(a *app, args []string) error {
 		fmt.Fprintln(a.stdout, w)
 	}
 	return nil
+}
+
+// printTell lists who is to be told that the plan has ended, ticked for
+// those who have been: the one thing left to do with a closed plan.
+func printTell(a *app, c *model.Closure) {
+	fmt.Fprintln(a.stdout, c.Ended(a.lang))
+	told := 0
+	for _, r := range c.Tell {
+		if r.Told {
+			told++
+		}
+	}
+	fmt.Fprintf(a.stdout, model.T(a.lang, "Ska få veta att planen är avslutad (%d av %d meddelade):\n",
+		"To be told that the plan has ended (%d of %d told):\n"), told, len(c.Tell))
+	for _, r := range c.Tell {
+		mark := "[ ]"
+		if r.Told {
+			mark = "[x]"
+		}
+		fmt.Fprintf(a.stdout, "  %s %s\n", mark, r.Line())
+	}
 }

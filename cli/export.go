@@ -44,6 +44,11 @@ func cmdExport(a *app, args []string) error {
 	switch err := db.Export(w, p, v, xo); {
 	case errors.Is(err, service.ErrUnknownFormat):
 		return fail("okänt format: "+*format+" (json, md, txt, easyread, ics eller fhir)", "unknown format: "+*format+" (json, md, txt, easyread, ics or fhir)")
+	case errors.Is(err, service.ErrWithheld):
+		return fail("samtycket är återkallat: planen lämnas inte ut som JSON. Det som får lämnas är avslutet (--format md, txt eller fhir). Hela databasen säkerhetskopieras med sipmote backup.",
+			"the consent has been withdrawn: the plan is not exported as JSON. What may leave is the closure (--format md, txt or fhir). The whole database is backed up with sipmote backup.")
+	case errors.Is(err, service.ErrClosedNoMeeting) && p.Closure != nil:
+		return fail(p.Closure.Ended(model.Swedish)+" Det finns inget möte att bjuda in till.", p.Closure.Ended(model.English)+" There is no meeting to invite to.")
 	case err != nil:
 		return err
 	}

@@ -34,10 +34,15 @@ func cmdList(a *app, args []string) error {
 			Version      int    `json:"version"`
 			Draft        bool   `json:"has_draft"`
 			NextFollowUp string `json:"next_follow_up"`
+			BookBy       string `json:"follow_up_book_by,omitempty"`
 		}
 		rows := []row{}
 		for _, s := range sums {
-			rows = append(rows, row{s.ID, s.Person, s.PNRMasked, string(s.Status), s.Version, s.HasDraft, s.NextFollowUp})
+			r := row{s.ID, s.Person, s.PNRMasked, string(s.Status), s.Version, s.HasDraft, s.NextFollowUp, ""}
+			if s.NextFollowUp == "" {
+				r.BookBy = s.BookBy()
+			}
+			rows = append(rows, r)
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
@@ -59,7 +64,7 @@ func cmdList(a *app, args []string) error {
 	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, model.T(a.lang, "ID\tPERSON\tPERSONNUMMER\tSTATUS\tVERSION\tUPPFÖLJNING", "ID\tPERSON\tPERSONNUMMER\tSTATUS\tVERSION\tFOLLOW-UP"))
 	for _, s := range sums {
-		fu := s.NextFollowUp
+		fu := s.FollowUpCell(a.lang)
 		if fu == "" {
 			fu = "—"
 		}

@@ -131,6 +131,12 @@ func (d DueItem) Describe(l Lang) string {
 			s += fmt.Sprintf(T(l, "; %d har inte bekräftat", "; %d have not confirmed"), d.Open)
 		}
 		return s
+	case DueBookBy:
+		if n < 0 {
+			return fmt.Sprintf(T(l, "uppföljningen skulle ha bokats för %s sedan", "the follow-up was to be booked %s ago"), dayCount(-n, l)) + at +
+				T(l, "; boka den och kalla", "; book it and send the summons")
+		}
+		return T(l, "uppföljningen ska bokas senast ", "the follow-up is to be booked by ") + when(n, l) + at
 	case DueConsent:
 		// The consent is valid through its last day, so it has run out
 		// only from the day after.

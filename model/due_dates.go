@@ -13,6 +13,7 @@ const (
 	DueDraftIdle   = "draft_idle"     // a draft untouched for DraftIdleDays
 	DueActionStart = "action_start"   // an action is to start
 	DueActionDue   = "action_due"     // an action is to be done
+	DueBookBy      = "follow_up_book" // a follow-up is to be booked by a date
 )
 
 // DraftIdleDays is how long a draft may lie untouched before `due` lists
@@ -41,6 +42,9 @@ func (p *Plan) dueDates() []DueDate {
 	var out []DueDate
 	if d := p.NextFollowUp(); d != "" {
 		out = append(out, DueDate{Kind: DueFollowUp, Date: d, Open: p.unconfirmed()})
+	}
+	if d := p.FollowUpBookBy(); d != "" {
+		out = append(out, DueDate{Kind: DueBookBy, Date: d})
 	}
 	if f := v.Content.FollowUp; f.NeedsMandate() && f.MandateEnds != "" {
 		out = append(out, DueDate{Kind: DueMandate, Date: f.MandateEnds})

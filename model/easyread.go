@@ -13,7 +13,15 @@ var EasyReadPhrases = []string{
 	"title", "met", "own_words", "goals", "who", "when", "call",
 	"coordinator", "ring", "phone", "no_coordinator", "next", "next_date",
 	"next_time", "next_place", "next_later", "no_next", "date", "months", "page",
+	"ask", "write", "starts", "due", "done",
+	"ended_heading", "ended", "ended_goals_met", "ended_no_need", "ended_consent",
+	"ended_moved", "ended_other", "ended_shared", "ended_help",
 }
+
+// EasyFitActions is how many actions the easy-read page holds on its one
+// page. With more, whom to call and the next meeting come first, so that
+// what the person looks for most is never on a second sheet.
+const EasyFitActions = 8
 
 // ValidLanguageCode accepts a language code of two or three letters a–z
 // (sv, fi, smj), as in ISO 639.
@@ -76,6 +84,10 @@ type EasyRead struct {
 	// copy its page: "Den här sidan är till dig, Elias." (the optional
 	// phrase to_child). See ForChild.
 	ToChild string
+	// Ended is set when the page is the letter that says the plan has
+	// ended: all it holds is the closure and whom to contact, so it may
+	// go out also when the plan's content may not.
+	Ended bool
 }
 
 // ForChild is the page as printed on the child's own copy: written to the
@@ -99,6 +111,9 @@ type EasyPart struct {
 	Numbered bool
 	// Lines are short sentences, one to a line.
 	Lines []string
+	// Side marks a short part set beside the next Side part on paper
+	// (whom to call, the next meeting).
+	Side bool
 }
 
 // EasyItem is one goal, or one person and what they do: Lead is set in
@@ -110,10 +125,12 @@ type EasyItem struct {
 }
 
 // BuildEasyRead lays version v of plan p out as the easy-read page, in the
-// words w. A nil v means the version the screen shows.
+// words w. A nil v means the version the screen shows. A closed plan gets
+// a short letter instead: the plan has ended, why, and whom to contact.
 //
-// Names are given rather than titles: the person knows Karin, not "the
-// social secretary". An action with nobody named is listed under its unit.
+// The page speaks as the person ("Mina mål", "Jag kan ringa …"). Names are
+// given rather than titles: the person knows Karin, not "the social
+// secretary". An action with nobody named is listed under its unit.
 func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 	p, v = shown(p, v)
 	e := EasyRead{Lang: w.Lang, Title: w.Say("title"), Page: w.Say("page")}
@@ -123,12 +140,16 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 			e.ToChild = w.Say("to_child", "name", strings.Fields(name)[0])
 		}
 	}
+	if p.Status == StatusClosed && p.Closure != nil {
+		return easyEnded(e, p, w)
+	}
 	if d := strings.TrimSpace(v.Meeting.Date); d != "" {
 		e.Intro = append(e.Intro, w.Say("met", "date", w.Date(d)))
 	}
 	ct := v.Content
+	var parts []EasyPart
 	if t := strings.TrimSpace(ct.OwnWords); t != "" {
-		e.Parts = append(e.Parts, EasyPart{Heading: w.Say("own_words"), Text: t})
+		parts = append(parts, EasyPart{Heading: w.Say("own_words"), Text: t})
 	}
 	var goals []EasyItem
 	for _, g := range ct.Goals {
@@ -137,59 +158,19 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 		}
 	}
 	if len(goals) > 0 {
-		e.Parts = append(e.Parts, EasyPart{Heading: w.Say("goals"), Items: goals, Numbered: true})
+		parts = append(parts, EasyPart{Heading: w.Say("goals"), Items: goals, Numbered: true})
 	}
-	// Who does what: one entry per person, in the order they first come,
-	// with each of their actions and its time under their name.
-	var who []EasyItem
-	at := map[string]int{}
-	for _, a := range ct.Actions {
-		what := strings.TrimSpace(a.What)
-		if what == "" {
-			continue
-		}
-		lead := strings.TrimSpace(a.Responsible)
-		if pt := v.Participant(lead); pt != nil && lead != "" {
-			lead = pt.Name
-		}
-		if lead == "" {
-			lead = strings.TrimSpace(a.Unit)
-		}
-		if lead == "" && a.Principal == PrincipalOther {
-			lead = strings.TrimSpace(a.OtherParty) // "kommun" alone says nothing
-		}
-		var lines []string
-		if lead == "" {
-			lead = what // nobody named: the action leads
-		} else {
-			lines = append(lines, what)
-		}
-		if when := strings.TrimSpace(a.When); when != "" {
-			lines = append(lines, w.Say("when", "time", when))
-		}
-		key := strings.ToLower(strings.Join(strings.Fields(lead), " "))
-		if i, ok := at[key]; ok && lead != what {
-			who[i].Lines = append(append(who[i].Lines, ""), lines...)
-			continue
-		}
-		at[key] = len(who)
-		who = append(who, EasyItem{Lead: lead, Lines: lines})
-	}
+	who, actions := easyWho(v, w)
 	if len(who) > 0 {
-		e.Parts = append(e.Parts, EasyPart{Heading: w.Say("who"), Items: who})
+		parts = append(parts, EasyPart{Heading: w.Say("who"), Items: who})
 	}
-	call := EasyPart{Heading: w.Say("call")}
+	call := EasyPart{Heading: w.Say("call"), Side: true}
 	if pt := v.CoordinatorParticipant(); pt != nil && strings.TrimSpace(pt.Name) != "" {
-		name := strings.TrimSpace(pt.Name)
-		call.Lines = append(call.Lines, w.Say("coordinator", "name", name), w.Say("ring", "name", name))
-		if ph := strings.TrimSpace(pt.Phone); ph != "" {
-			call.Lines = append(call.Lines, w.Say("phone", "phone", ph))
-		}
+		call.Lines = append([]string{w.Say("coordinator", "name", strings.TrimSpace(pt.Name))}, w.reach(*pt)...)
 	} else {
 		call.Lines = []string{w.Say("no_coordinator")}
 	}
-	e.Parts = append(e.Parts, call)
-	next := EasyPart{Heading: w.Say("next")}
+	next := EasyPart{Heading: w.Say("next"), Side: true}
 	f := ct.FollowUp
 	switch {
 	case f.Booked() && strings.TrimSpace(f.Date) != "":
@@ -206,6 +187,112 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 	default:
 		next.Lines = []string{w.Say("no_next")}
 	}
-	e.Parts = append(e.Parts, next)
+	if actions > EasyFitActions {
+		e.Parts = append([]EasyPart{call, next}, parts...)
+	} else {
+		e.Parts = append(parts, call, next)
+	}
+	return e
+}
+
+// easyWho is who does what: one entry per person, in the order they first
+// come, with each of their actions, its time and whether it is done under
+// their name; and how many actions that is. A cancelled action is left
+// out: it is not going to happen.
+func easyWho(v *Version, w EasyWords) ([]EasyItem, int) {
+	var who []EasyItem
+	at := map[string]int{}
+	n := 0
+	for _, a := range v.Content.Actions {
+		what := strings.TrimSpace(a.What)
+		if what == "" || a.Status == ActionCancelled {
+			continue
+		}
+		n++
+		lead := strings.TrimSpace(a.Responsible)
+		if pt := v.Participant(lead); pt != nil && lead != "" {
+			lead = pt.Name
+		}
+		if lead == "" {
+			lead = strings.TrimSpace(a.Unit)
+		}
+		if lead == "" && a.Principal == PrincipalOther {
+			lead = strings.TrimSpace(a.OtherParty) // "kommun" alone says nothing
+		}
+		var lines []string
+		if lead == "" {
+			lead = what // nobody named: the action leads
+		} else {
+			lines = append(lines, what)
+		}
+		switch {
+		case a.Status == ActionDone:
+			lines = append(lines, w.Say("done"))
+		case strings.TrimSpace(a.When) != "":
+			lines = append(lines, w.Say("when", "time", strings.TrimSpace(a.When)))
+		default:
+			if d := strings.TrimSpace(a.Start); d != "" {
+				lines = append(lines, w.Say("starts", "date", w.Date(d)))
+			}
+			if d := strings.TrimSpace(a.Due); d != "" {
+				lines = append(lines, w.Say("due", "date", w.Date(d)))
+			}
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(lead), " "))
+		if i, ok := at[key]; ok && lead != what {
+			who[i].Lines = append(append(who[i].Lines, ""), lines...)
+			continue
+		}
+		at[key] = len(who)
+		who = append(who, EasyItem{Lead: lead, Lines: lines})
+	}
+	return who, n
+}
+
+// reach is how the person gets hold of pt: call, with the number; with
+// only an e-mail address, write; with neither, ask.
+func (w EasyWords) reach(pt Participant) []string {
+	name := strings.TrimSpace(pt.Name)
+	phone, mail := strings.TrimSpace(pt.Phone), strings.TrimSpace(pt.Email)
+	switch {
+	case phone != "":
+		return []string{w.Say("ring", "name", name), w.Say("phone", "phone", phone)}
+	case mail != "":
+		return []string{w.Say("write", "name", name, "email", mail)}
+	}
+	return []string{w.Say("ask", "name", name)}
+}
+
+// easyEnded is the page of a closed plan: a short letter that the plan has
+// ended, why in plain words, and whom to contact now. Nothing of what the
+// plan said is on it, so that it is the same whatever the reason.
+func easyEnded(e EasyRead, p *Plan, w EasyWords) EasyRead {
+	c := p.Closure
+	e.Ended = true
+	ended := EasyPart{Heading: w.Say("ended_heading")}
+	ended.Lines = append(ended.Lines, w.Say("ended", "date", w.Date(c.Date)))
+	switch c.Reason {
+	case CloseGoalsMet:
+		ended.Lines = append(ended.Lines, w.Say("ended_goals_met"))
+	case CloseNoNeed:
+		ended.Lines = append(ended.Lines, w.Say("ended_no_need"))
+	case CloseConsentGone:
+		ended.Lines = append(ended.Lines, w.Say("ended_consent"), w.Say("ended_shared"))
+	case CloseMoved:
+		ended.Lines = append(ended.Lines, w.Say("ended_moved"))
+	default:
+		if t := strings.TrimSpace(c.Text); t != "" {
+			ended.Lines = append(ended.Lines, w.Say("ended_other", "reason", t))
+		}
+	}
+	e.Parts = []EasyPart{ended}
+	call := EasyPart{Heading: w.Say("call")}
+	if v := p.Latest(); v != nil {
+		if pt := v.CoordinatorParticipant(); pt != nil && strings.TrimSpace(pt.Name) != "" {
+			call.Lines = w.reach(*pt)
+		}
+	}
+	call.Lines = append(call.Lines, w.Say("ended_help"))
+	e.Parts = append(e.Parts, call)
 	return e
 }

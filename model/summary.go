@@ -65,3 +65,27 @@ func (p *Plan) Summarise() Summary {
 	sort.Strings(s.Ticks)
 	return s
 }
+
+// BookBy is the date by which the next follow-up is to be booked, when
+// it is not booked yet; empty otherwise.
+func (s Summary) BookBy() string {
+	for _, d := range s.Dates {
+		if d.Kind == DueBookBy {
+			return d.Date
+		}
+	}
+	return ""
+}
+
+// FollowUpCell is what a list shows of the next follow-up: its date when
+// booked, "bokas senast 2027-02-28" when it is to be booked by a date,
+// empty when neither.
+func (s Summary) FollowUpCell(l Lang) string {
+	if s.NextFollowUp != "" {
+		return s.NextFollowUp
+	}
+	if d := s.BookBy(); d != "" {
+		return T(l, "bokas senast ", "book by ") + d
+	}
+	return ""
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -173,9 +174,30 @@ func (p *Plan) VersionByNumber(n int) (*Version, error) {
 // follow-up booked yet, the follow-up being prepared is still the one due,
 // so the last finalised version's booking is returned.
 func (p *Plan) NextFollowUp() string {
+	fu, ok := p.nextFollowUp()
+	if !ok || !fu.Booked() {
+		return ""
+	}
+	return fu.Date
+}
+
+// FollowUpBookBy is the date by which the next follow-up is to be booked,
+// when the plan says it is booked later; empty otherwise.
+func (p *Plan) FollowUpBookBy() string {
+	fu, ok := p.nextFollowUp()
+	if !ok || fu.State != FollowUpLater {
+		return ""
+	}
+	return strings.TrimSpace(fu.BookBy)
+}
+
+// nextFollowUp is the follow-up that comes next: the current version's,
+// or, while a follow-up draft has not yet said its own, the last
+// finalised version's.
+func (p *Plan) nextFollowUp() (FollowUp, bool) {
 	v := p.Current()
 	if v == nil {
-		return ""
+		return FollowUp{}, false
 	}
 	fu := v.Content.FollowUp
 	if v == p.Draft && v.Review != nil && fu.State == "" {
@@ -183,8 +205,5 @@ func (p *Plan) NextFollowUp() string {
 			fu = last.Content.FollowUp
 		}
 	}
-	if !fu.Booked() {
-		return ""
-	}
-	return fu.Date
+	return fu, true
 }

@@ -49,19 +49,16 @@ func (r *renderer) easyPage(e model.EasyRead) {
 		}
 	}
 	r.pdf.SetY(y)
-	parts := e.Parts
 	// Whom to call and the next meeting are short: side by side they
 	// leave room for the rest on the one page.
-	var last []model.EasyPart
-	if n := len(parts); n >= 2 && parts[n-1].Text == "" && parts[n-2].Text == "" &&
-		len(parts[n-1].Items) == 0 && len(parts[n-2].Items) == 0 {
-		parts, last = parts[:n-2], parts[n-2:]
-	}
-	for _, p := range parts {
+	for i := 0; i < len(e.Parts); i++ {
+		p := e.Parts[i]
+		if p.Side && i+1 < len(e.Parts) && e.Parts[i+1].Side {
+			r.easySideBySide(p, e.Parts[i+1])
+			i++
+			continue
+		}
 		r.easyPart(p, easyMarginL, easyWidth)
-	}
-	if last != nil {
-		r.easySideBySide(last[0], last[1])
 	}
 }
 

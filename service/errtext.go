@@ -143,6 +143,12 @@ func ErrorText(l model.Lang, err error) string {
 		return model.T(l, "kunde inte skriva filen "+fe.Path, "could not write the file "+fe.Path)
 	case errors.Is(err, ErrNoFollowUpDate):
 		return model.T(l, "planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
+	case errors.Is(err, ErrWithheld):
+		return model.T(l, "samtycket är återkallat: planens innehåll lämnas inte ut.", "the consent has been withdrawn: the plan's content does not leave.")
+	case errors.Is(err, ErrClosedNoMeeting):
+		return model.T(l, "planen är avslutad: det finns inget möte att bjuda in till.", "the plan is closed: there is no meeting to invite to.")
+	case errors.Is(err, ErrNoEasyRead):
+		return model.T(l, "det finns ingen lättläst sida att exportera.", "there is no easy-read page to export.")
 	case errors.As(err, &se):
 		return model.T(l, "kunde inte skriva till disken.", "could not write to the disk.")
 	}

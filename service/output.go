@@ -162,6 +162,14 @@ var ErrUnknownFormat = errors.New("service: unknown export format")
 // no booked follow-up.
 var ErrNoFollowUpDate = errors.New("service: the plan has no booked follow-up")
 
+// ErrWithheld says the plan's consent was withdrawn, so that the format
+// asked, which carries the plan's content, may not leave.
+var ErrWithheld = errors.New("service: consent withdrawn; the plan's content is not exported")
+
+// ErrClosedNoMeeting says a calendar invitation was asked of a closed
+// plan: it has no meeting to come.
+var ErrClosedNoMeeting = errors.New("service: the plan is closed; no meeting to invite to")
+
 // ExportOptions say how a plan is exported.
 type ExportOptions struct {
 	Format Format
@@ -182,6 +190,11 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportO
 	l := o.Lang
 	switch o.Format {
 	case FormatJSON:
+		if p.ContentHidden() {
+			// The whole record is what the consent no longer covers;
+			// md, txt and fhir still say that the plan has ended.
+			return ErrWithheld
+		}
 		out, err = model.EncodeExport(p)
 		out = append(out, '\n')
 	case FormatMarkdown:
@@ -191,13 +204,16 @@ func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportO
 		d, _ := model.BuildPrintable(p, v, l)
 		out = []byte(printout.Text(d.Masked()))
 	case FormatEasyRead:
-		if o.EasyRead == nil || p.ContentHidden() {
+		if o.EasyRead == nil || (p.ContentHidden() && !o.EasyRead.Ended) {
 			return ErrNoEasyRead
 		}
 		out = []byte(printout.EasyReadMarkdown(*o.EasyRead))
 	case FormatFHIR:
 		out, err = fhir.Export(p, v, fhir.Options{Lang: l, Now: s.o.Now()})
 	case FormatICS:
+		if p.Status == model.StatusClosed {
+			return ErrClosedNoMeeting
+		}
 		ics := printout.ICS
 		if o.WithPlace {
 			ics = printout.ICSWithPlace

@@ -349,6 +349,10 @@ func (h *Model) row(s model.Summary) string {
 		ver = fmt.Sprintf(model.T(l, "%d + nytt möte", "%d + new meeting"), s.Version)
 	}
 	fu := s.NextFollowUp
+	if d := s.BookBy(); fu == "" && len(d) == len("2006-01-02") {
+		// To be booked by a day: in the column's 11 characters.
+		fu = model.T(l, "bokas ", "book ") + d[5:]
+	}
 	if fu == "" {
 		fu = "—"
 	}

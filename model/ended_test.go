@@ -1,0 +1,71 @@
+package model
+
+import "testing"
+
+func TestClosureEnded(t *testing.T) {
+	tests := []struct {
+		c    Closure
+		l    Lang
+		want string
+	}{
+		{Closure{Reason: CloseConsentGone, Date: "2027-03-15", Text: "ringde och sa nej"}, Swedish, "Planen avslutades 2027-03-15: samtycket togs tillbaka."},
+		{Closure{Reason: CloseGoalsMet, Date: "2027-03-15"}, English, "The plan ended on 2027-03-15: the goals were met."},
+		{Closure{Reason: CloseOther, Date: "2027-03-15", Text: "Ny plan i annan region."}, Swedish, "Planen avslutades 2027-03-15: Ny plan i annan region."},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Ended(tt.l); got != tt.want {
+			t.Errorf("Ended = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestNextMeeting(t *testing.T) {
+	tests := []struct {
+		f    FollowUp
+		l    Lang
+		want string
+	}{
+		{FollowUp{State: FollowUpLater, BookBy: "2027-02-28"}, Swedish, "Nästa möte: bokas senast 28 februari 2027 av samordnaren"},
+		{FollowUp{State: FollowUpLater, BookBy: "2027-02-28"}, English, "Next meeting: to be booked by 28 February 2027 by the coordinator"},
+		{FollowUp{State: FollowUpBooked, Date: "2027-03-10", Time: "10:00"}, Swedish, "Nästa möte: 2027-03-10 10:00"},
+		{FollowUp{State: FollowUpNone, NoneReason: "målen är nådda"}, Swedish, "Nästa möte: ingen uppföljning är planerad (målen är nådda)"},
+		{FollowUp{}, Swedish, ""},
+	}
+	for _, tt := range tests {
+		v := &Version{Content: Content{FollowUp: tt.f}}
+		if got := v.NextMeeting(tt.l); got != tt.want {
+			t.Errorf("NextMeeting(%+v) = %q, want %q", tt.f, got, tt.want)
+		}
+	}
+}
+
+// TestDueBookBy: a follow-up to be booked is due by its date, and a plan's
+// list line carries it.
+func TestDueBookBy(t *testing.T) {
+	p := Demo(dueNow)
+	p.Draft = nil
+	p.Versions[0].Content.FollowUp = FollowUp{State: FollowUpLater, BookBy: "2026-11-28", WhyLater: "beslut väntas", MandateEnds: "2027-01-31"}
+	s := p.Summarise()
+	if s.BookBy() != "2026-11-28" || s.FollowUpCell(Swedish) != "bokas senast 2026-11-28" {
+		t.Fatalf("summary: %q %q", s.BookBy(), s.FollowUpCell(Swedish))
+	}
+	var got *DueItem
+	for _, d := range Due([]Summary{s}, dueNow, 0) {
+		if d.Kind == DueBookBy {
+			got = &d
+		}
+	}
+	if got == nil || got.Days != 2 || got.Describe(Swedish) != "uppföljningen ska bokas senast om 2 dagar (2026-11-28)" {
+		t.Fatalf("due: %+v", got)
+	}
+	got.Days = -1
+	if d := got.Describe(Swedish); d != "uppföljningen skulle ha bokats för 1 dag sedan (2026-11-28); boka den och kalla" {
+		t.Errorf("overdue: %q", d)
+	}
+	if err := p.Close(Closure{Reason: CloseGoalsMet}, dueNow); err != nil {
+		t.Fatal(err)
+	}
+	if s := p.Summarise(); s.BookBy() != "" || len(Due([]Summary{s}, dueNow, 0)) != 0 {
+		t.Error("a closed plan still has a follow-up to book")
+	}
+}
