@@ -196,7 +196,7 @@ func TestEasyReadCommands(t *testing.T) {
 	c := newCLI(t)
 	id := strings.TrimSpace(c.ok("new", "--person", "Aino Virtanen", "--language", "fi", "--date", "2026-12-01"))
 	if got := c.ok("export", id, "--format", "easyread"); !strings.HasPrefix(got, "# Minun suunnitelmani\n") ||
-		!strings.Contains(got, "Tapasimme 1. joulukuuta 2026.") {
+		!strings.Contains(got, "Suunnitelmani tapaaminen oli 1. joulukuuta 2026.") {
 		t.Errorf("the person's own language is not used:\n%s", got)
 	}
 	if got := c.ok("export", id, "--format", "easyread", "--easy-read", "sv"); !strings.HasPrefix(got, "# Min plan\n") {
