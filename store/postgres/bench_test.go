@@ -78,7 +78,7 @@ func BenchmarkPgList100k(b *testing.B) {
 	plans, sums := make([][]any, 0, n), make([][]any, 0, n)
 	for i := range n {
 		p := *base
-		p.ID = fmt.Sprintf("%08x-0000-4000-8000-000000000000", i)
+		p.ID = model.NewID() // random, as real ids are: no help from their order
 		p.Person.Name = fmt.Sprintf("Person %d", i)
 		plan, sum, err := d.codec.SealPlan(&p)
 		if err != nil {
@@ -98,15 +98,21 @@ func BenchmarkPgList100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("set-up of %d plans took %v", n, time.Since(start))
+	// The fastest list is reported beside the mean: on a machine shared
+	// with other work the mean says more about the others.
+	fastest := time.Duration(1<<63 - 1)
 	for b.Loop() {
+		t := time.Now()
 		list, err := d.List()
 		if err != nil {
 			b.Fatal(err)
 		}
+		fastest = min(fastest, time.Since(t))
 		if len(list) != n {
 			b.Fatalf("listed %d plans, want %d", len(list), n)
 		}
 	}
+	b.ReportMetric(float64(fastest.Microseconds())/1000, "fastest-ms")
 }
 
 func openB(b *testing.B) *DB {

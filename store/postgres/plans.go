@@ -205,9 +205,10 @@ func (d *DB) List() ([]model.Summary, error) {
 		}
 		out = make([]model.Summary, 0, min(max(int(est), 0)+16, 1<<22))
 		bad = bad[:0]
-		// No ORDER BY: a scan of the table in its own order is faster
-		// than walking the index, and the rows mostly come in id order
-		// anyway; they are sorted below only when they do not.
+		// The table in its own order, sorted here (sortByID): plan ids are
+		// random, so an ORDER BY walks the index and fetches the rows
+		// from all over the table, which costs the server twice as much
+		// as reading it straight through.
 		rows, err := tx.Query(ctx, `SELECT id, summary FROM sipmote_summaries`)
 		if err != nil {
 			return err
@@ -228,9 +229,7 @@ func (d *DB) List() ([]model.Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !slices.IsSortedFunc(out, byID) {
-		slices.SortFunc(out, byID)
-	}
+	out = sortByID(out)
 	if len(bad) > 0 {
 		slices.Sort(bad)
 		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
@@ -278,7 +277,27 @@ func (d *DB) Resolve(prefix string) (string, error) {
 	return ids[0], nil
 }
 
-func byID(a, b model.Summary) int { return strings.Compare(a.ID, b.ID) }
+// sortByID puts summaries in id order. It sorts small keys and then moves
+// each summary once, rather than swapping large structs around.
+func sortByID(s []model.Summary) []model.Summary {
+	if slices.IsSortedFunc(s, func(a, b model.Summary) int { return strings.Compare(a.ID, b.ID) }) {
+		return s
+	}
+	type key struct {
+		id string
+		i  int32
+	}
+	keys := make([]key, len(s))
+	for i := range s {
+		keys[i] = key{s[i].ID, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int { return strings.Compare(a.id, b.id) })
+	out := make([]model.Summary, len(s))
+	for i, k := range keys {
+		out[i] = s[k.i]
+	}
+	return out
+}
 
 // likePrefix is a LIKE pattern matching what starts with s.
 func likePrefix(s string) string {
