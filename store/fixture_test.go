@@ -51,8 +51,10 @@ func fullPlan() *model.Plan {
 		Given: true, Form: "written", Date: "2025-03-01", ValidUntil: "2026-03-01",
 		Actors: []string{"Vårdcentralen Norra"}, Subjects: []string{"boende"},
 		NotRaise: []string{"ekonomi"}, WithdrawnOn: "2025-12-01",
-		Guardians: []model.Guardian{{Name: "Person 9", Given: true, Date: "2025-03-01"}},
-		Widened:   []model.Widening{{At: started, Units: []string{"Hemtjänst Norra"}}},
+		Guardians: []model.Guardian{{Name: "Person 9", Given: true, Date: "2025-03-01",
+			Actors: []string{"Vårdcentralen Norra"}, Subjects: []string{"boende"}}},
+		Widened: []model.Widening{{At: started, Units: []string{"Hemtjänst Norra"},
+			By: "Person 9", As: model.WidenedGuardian, View: "Bra"}},
 	}
 	v.Ticks = map[string]bool{"after.copies": true}
 	v.Agenda = map[string]model.StepState{"intro": {Done: true, Seconds: 120}}
