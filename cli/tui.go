@@ -93,6 +93,7 @@ func (a *app) runTUI(open string) error {
 		ShareOnOpen: a.serve,
 		// The list of plans is read while the first frame is drawn.
 		ListAfterStart: true,
+		DailyCheck:     true,
 		DemoCommand:    a.demoCommand(),
 	})
 	var opts []tea.ProgramOption

@@ -129,6 +129,12 @@ func TestReadsInADamagedFileAreRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer svc.Close()
+	// Opening reads no record (issue 30): the damage is found when q is
+	// read, or by the whole-file check, and from then on nothing is
+	// written.
+	if _, err := svc.db.LoadPlan(q.ID); !errors.Is(err, store.ErrDamagedRecord) {
+		t.Fatalf("reading the damaged plan: %v", err)
+	}
 	var out bytes.Buffer
 	if err := svc.Export(&out, p, p.Current(), ExportOptions{Format: FormatMarkdown}); !errors.Is(err, ErrUnrecorded) || out.Len() != 0 {
 		t.Errorf("export from a damaged file: %v, %d bytes", err, out.Len())

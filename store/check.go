@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -93,6 +94,11 @@ func (d *DB) Check() (*Report, error) {
 			return err
 		}
 		r.Schema = v
+		// The page tree's shape first: bbolt's walks below would loop on
+		// a branch that points back up the tree.
+		if err := checkTree(d.path, tx.DB().Info().PageSize); err != nil {
+			return err
+		}
 		if v < checksumSchema {
 			// An older file has neither checksums nor chains; opening it
 			// in sipmote upgrades it.
@@ -103,6 +109,12 @@ func (d *DB) Check() (*Report, error) {
 		r.Events, r.Breaks, r.Head = c.events, c.breaks, c.head
 		r.Replayed = d.findReplayed(tx)
 		d.compareSeen(tx, r)
+		// bbolt's own check, of the free list and of pages nothing
+		// reaches. It runs on a goroutine of its own, where a fault would
+		// not be caught, which is why every record has been read first.
+		for range tx.Check() {
+			r.Structure = fmt.Errorf("%w: the database structure is inconsistent", ErrCorrupt)
+		}
 		return nil
 	})
 	if err != nil {

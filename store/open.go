@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
 
 	"github.com/sipmote/sipmote/outfile"
 	bolt "go.etcd.io/bbolt"
@@ -112,8 +111,11 @@ func Open(path string, opts ...Option) (*DB, error) {
 		// record key, made at the first write; check only reads it.
 		d.mac, d.keyErr = userRecordKey(!o.readOnly)
 	}
-	for _, r := range found.damaged {
-		d.markDamaged(r.bkt, r.key)
+	if !o.readOnly {
+		if found.checkedOK {
+			d.markChecked(found.checked)
+		}
+		d.markFound(found.damaged)
 	}
 	if o.readOnly {
 		return d, nil
@@ -174,6 +176,10 @@ func (d *DB) prepare(newCrypt *cryptMeta) error {
 			if newCrypt != nil {
 				return putCrypt(tx, newCrypt)
 			}
+			if d.mac != nil {
+				// Nothing unsealed in a new file (see sealUnsealed).
+				return bucket(tx, bucketMeta).Put([]byte(keyAllSealed), []byte{1})
+			}
 			return nil
 		})
 	case err != nil:
@@ -198,23 +204,21 @@ func (d *DB) prepare(newCrypt *cryptMeta) error {
 type inspection struct {
 	// crypt is the encryption header, nil for a plain file.
 	crypt *cryptMeta
-	// damaged lists records that fail their checksum (schema 3 on).
-	damaged []recordRef
-}
-
-// recordRef names a record: its bucket (as checksums name it) and key.
-type recordRef struct {
-	bkt string
-	key []byte
+	// checked is the last whole-file check recorded in the file, if
+	// checkedOK; its damaged plans stay refused (see checkday.go).
+	checked   CheckRecord
+	checkedOK bool
+	// damaged is what earlier reads found damaged; it stays refused.
+	damaged foundDamage
 }
 
 // inspect checks an existing, non-empty file without ever opening it for
 // writing: first its header by hand, because bbolt's guesses about files
 // that are not bolt files are generous; then through a read-only bbolt
-// handle, reading the meta bucket, every page and the free list, and
-// checking every record's checksum. A file whose structure is broken is
-// refused (ErrCorrupt); records that fail their checksum are returned, so
-// that the rest can still be read and copied out.
+// handle, reading the meta bucket. It takes the same time however many
+// plans the file holds: each record is checked when it is read (a damaged
+// one marks the file damaged then, see DB.openValue), and the whole file
+// by Check, which sipmote check and the daily check run (checkday.go).
 func inspect(path string, o options) (found inspection, err error) {
 	bolty, err := hasBoltMagic(path)
 	if err != nil {
@@ -222,6 +226,9 @@ func inspect(path string, o options) (found inspection, err error) {
 	}
 	if !bolty {
 		return found, ErrNotSipmote
+	}
+	if err := checkFreelist(path); err != nil && !(o.salvage && o.readOnly) {
+		return found, err
 	}
 	// From here bbolt reads the file through mmap. A damaged file can make
 	// it panic, or fault on a page pointer that leads outside the map.
@@ -241,80 +248,55 @@ func inspect(path string, o options) (found inspection, err error) {
 	defer bdb.Close()
 	err = bdb.View(func(tx *bolt.Tx) error {
 		// A damaged page can make bbolt's own walks loop: a branch that
-		// points back up the tree grows a cursor's stack without end, an
-		// overflow count of four billion keeps Check counting for hours.
-		// So the tree's shape is checked by hand first.
-		if err := checkTree(path, tx.DB().Info().PageSize); err != nil {
+		// points back up the tree grows a cursor's stack without end. So
+		// the top of the tree, which opening reads, is checked by hand
+		// first; the whole tree is checked with the whole file (Check).
+		if err := checkTreeTop(path, tx.DB().Info().PageSize); err != nil {
 			return err
 		}
-		version, err := readSchema(tx)
-		if err != nil && !errors.Is(err, errEmpty) {
+		if _, err := readSchema(tx); err != nil && !errors.Is(err, errEmpty) {
 			return err
 		}
 		if found.crypt, err = readCrypt(tx); err != nil {
 			return err
 		}
-		var sealed bool
-		found.damaged, sealed = walk(tx, version >= checksumSchema)
-		if sealed && found.crypt == nil {
+		if found.crypt == nil && anySealed(tx) {
 			return fmt.Errorf("%w: %w", ErrCorrupt, ErrDowngraded)
 		}
-		// Check also looks at the free list and at pages nothing reaches.
-		// It runs on a goroutine of its own, where a fault would not be
-		// caught, which is why walk has touched every reachable page first.
-		var bad error
-		for range tx.Check() {
-			bad = fmt.Errorf("%w: the database structure is inconsistent", ErrCorrupt)
-		}
-		if o.salvage && o.readOnly {
-			return nil
-		}
-		return bad
+		found.checked, found.checkedOK = readCheckRecord(tx)
+		found.damaged = readFoundDamage(tx)
+		return nil
 	})
 	return found, err
 }
 
-// maxDamaged bounds the damaged records remembered: past it the file is
-// plainly not whole, and a list of a million keys helps nobody.
-const maxDamaged = 10000
-
-// walk reads every key and value in the file, so that a bad page shows up
-// here, under the fault guard, and not later in a write; with sums it also
-// checks every record's checksum and returns those that fail.
-//
-// It also tells whether any record is sealed (encrypted): a file with
-// such records and no encryption header has lost its header, and a plain
-// record must never be written into it.
-func walk(tx *bolt.Tx, sums bool) (bad []recordRef, sealed bool) {
-	var sum byte
-	var visit func(name string, b *bolt.Bucket)
-	visit = func(name string, b *bolt.Bucket) {
-		_ = b.ForEach(func(k, v []byte) error {
-			if v == nil {
-				if nb := b.Bucket(k); nb != nil {
-					visit(name+"/"+string(k), nb)
-				}
+// anySealed tells whether the first record of any bucket is sealed
+// (encrypted). A file with such records and no encryption header has lost
+// its header, and a plain record must never be written into it. Every
+// record of an encrypted file is sealed, so the first of each bucket
+// tells, in the same time for ten plans or a hundred thousand.
+func anySealed(tx *bolt.Tx) bool {
+	sealed := false
+	_ = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		if string(name) == bucketMeta {
+			return nil
+		}
+		for range 2 { // a bucket, or the first bucket nested in it
+			k, v := b.Cursor().First()
+			if k == nil {
 				return nil
 			}
-			if len(v) > 0 {
-				sum ^= v[0] ^ v[len(v)-1]
+			if v != nil {
+				sealed = sealed || len(v) > 0 && v[0] == recSealed
+				return nil
 			}
-			if name != bucketMeta && len(v) > 0 && v[0] == recSealed {
-				sealed = true
+			if b = b.Bucket(k); b == nil {
+				return nil
 			}
-			if sums && name != bucketMeta && !checkRecord(name, k, v) && len(bad) < maxDamaged {
-				bad = append(bad, recordRef{name, slices.Clone(k)})
-			}
-			return nil
-		})
-	}
-	_ = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-		visit(string(name), b)
+		}
 		return nil
 	})
-	// Reading the bytes is the point; keep the compiler from dropping it.
-	runtime.KeepAlive(sum)
-	return bad, sealed
+	return sealed
 }
 
 // boltMagic is the marker at the start of each of bbolt's two meta pages:

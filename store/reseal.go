@@ -13,8 +13,23 @@ import (
 // still hold. From then on a record without a seal in the file is one
 // whose seal someone removed, and check says so. A file with damaged
 // records is left as it is (it is written no more).
+//
+// That it was done is kept in the file (keyAllSealed), so that opening
+// does not read every record again: the next open reads one key. A write
+// that leaves a record without a seal (where there is no record key)
+// takes the mark away in its own transaction (see update).
 func (d *DB) sealUnsealed() error {
 	if d.mac == nil || d.aead != nil || d.isDamaged() {
+		return nil
+	}
+	done := false
+	_ = d.read(func(tx *bolt.Tx) error {
+		if meta := bucket(tx, bucketMeta); meta != nil {
+			done = meta.Get([]byte(keyAllSealed)) != nil
+		}
+		return nil
+	})
+	if done {
 		return nil
 	}
 	found := false
@@ -25,8 +40,9 @@ func (d *DB) sealUnsealed() error {
 		})
 		return nil
 	})
+	markDone := func(tx *bolt.Tx) error { return bucket(tx, bucketMeta).Put([]byte(keyAllSealed), []byte{1}) }
 	if !found {
-		return nil
+		return d.update(markDone)
 	}
 	return d.update(func(tx *bolt.Tx) error {
 		type rec struct {
@@ -53,9 +69,13 @@ func (d *DB) sealUnsealed() error {
 				return err
 			}
 		}
-		return nil
+		return markDone(tx)
 	})
 }
+
+// keyAllSealed in the meta bucket says every record of a plain file has
+// its seal (sealUnsealed has run and nothing unsealed was written since).
+const keyAllSealed = "all_sealed"
 
 // eachRecord calls fn with every record outside meta, named by its bucket
 // as checksums name it, until fn returns false.

@@ -59,6 +59,9 @@ type damageSet struct {
 	mu    sync.Mutex
 	plans map[string]bool
 	other int
+	// fresh is set when damage was found that the file does not record
+	// yet (see keepDamage).
+	fresh bool
 }
 
 // markDamaged notes that the record at bkt/key failed its check.
@@ -69,9 +72,11 @@ func (d *DB) markDamaged(bkt string, key []byte) {
 		d.damage.plans = map[string]bool{}
 	}
 	if id, ok := planOfRecord(bkt, key); ok {
+		d.damage.fresh = d.damage.fresh || !d.damage.plans[id]
 		d.damage.plans[id] = true
 	} else {
 		d.damage.other++
+		d.damage.fresh = true
 	}
 }
 
@@ -167,7 +172,16 @@ func (d *DB) Close() error { return d.bolt.Close() }
 // view runs fn in a read transaction. A damaged file can make bbolt panic,
 // or fault on a page pointer that leads outside the mmap; both become
 // ErrCorrupt instead of a crash.
+//
+// Damage a read finds is then recorded in the file (keepDamage), so that
+// the next start refuses to write to it too, without reading it all.
 func (d *DB) view(fn func(*bolt.Tx) error) (err error) {
+	err = d.read(fn)
+	d.keepDamage()
+	return err
+}
+
+func (d *DB) read(fn func(*bolt.Tx) error) (err error) {
 	defer catchCorrupt(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	return d.bolt.View(fn)
@@ -185,7 +199,18 @@ func (d *DB) update(fn func(*bolt.Tx) error) (err error) {
 	}
 	defer catchCorrupt(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	if err := d.bolt.Update(fn); err != nil {
+	unsealed := d.mac == nil && d.aead == nil
+	if err := d.bolt.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if meta := bucket(tx, bucketMeta); unsealed && meta != nil && meta.Get([]byte(keyAllSealed)) != nil {
+			// Records written here have no seal: sealUnsealed must look
+			// again where there is a record key.
+			return meta.Delete([]byte(keyAllSealed))
+		}
+		return nil
+	}); err != nil {
 		return &SaveError{Err: err}
 	}
 	return nil

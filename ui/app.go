@@ -47,6 +47,10 @@ type Options struct {
 	// typed meanwhile are held for it. The program's start uses it, so that
 	// a file of many plans does not hold up the first frame.
 	ListAfterStart bool
+	// DailyCheck checks the whole database file in the background after
+	// the first frame, at most once a day, and says on the home screen if
+	// that check (or the last one) found something wrong.
+	DailyCheck bool
 	// DemoCommand is the command line that makes the sample plans, named
 	// on an empty home screen; it carries the --db the program was
 	// started with. Empty means "sipmote demo".
@@ -169,6 +173,9 @@ func New(o Options) *Model {
 		_, m.initCmd = m.Update(planLoadedMsg{ref, p, err})
 	}
 	m.initCmd = tea.Batch(listCmd, m.initCmd)
+	if o.DailyCheck {
+		m.initCmd = tea.Batch(m.initCmd, m.startChecks())
+	}
 	return m
 }
 
@@ -525,7 +532,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.listed(msg)
 		return nil, true
 	}
-	return nil, false
+	return m.checkUpdate(msg)
 }
 
 // MinWidth and MinHeight are the smallest window the screens can be used

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"os"
+)
+
+// bbolt reads its free list when a file is opened for writing, and a
+// damaged free list makes it panic there, before there is a handle to
+// close (which would leave the file locked until the program ends). So
+// Open reads the free list by hand first, from the file as bbolt wrote it,
+// and refuses a file whose free list bbolt could not read. It reads three
+// pages at most (the two meta pages and the list), not the whole file:
+// the time does not grow with the plans.
+
+// The layout of bbolt's pages (go.etcd.io/bbolt/internal/common, and see
+// salvage.go): a 16-byte page header (id, flags, count, overflow), and in
+// a meta page the meta fields after it, in the machine's byte order.
+const (
+	freelistPageFlag = 0x10
+	noFreelist       = ^uint64(0)
+	// metaSumLen is the length of the meta fields the checksum covers:
+	// magic, version, page size, flags, root bucket (page, sequence),
+	// free list page, high-water page, transaction id.
+	metaSumLen = 4*4 + 8*2 + 8*3
+)
+
+// boltMeta is what Open needs of a meta page.
+type boltMeta struct {
+	pageSize       int64
+	freelist, pgid uint64
+	txid           uint64
+}
+
+// readMeta reads and checks the meta page at off; ok is false when it does
+// not hold a whole meta.
+func readMeta(f *os.File, off int64) (m boltMeta, ok bool) {
+	var buf [pageHeaderSize + metaSumLen + 8]byte
+	if _, err := f.ReadAt(buf[:], off); err != nil {
+		return m, false
+	}
+	b := buf[pageHeaderSize:]
+	ne := binary.NativeEndian
+	h := fnv.New64a()
+	_, _ = h.Write(b[:metaSumLen])
+	if ne.Uint32(b) != boltMagic || h.Sum64() != ne.Uint64(b[metaSumLen:]) {
+		return m, false
+	}
+	m.pageSize = int64(ne.Uint32(b[8:]))
+	m.freelist, m.pgid, m.txid = ne.Uint64(b[32:]), ne.Uint64(b[40:]), ne.Uint64(b[48:])
+	return m, m.pageSize >= 512
+}
+
+// checkFreelist reads the free list the newest whole meta page names and
+// tells whether bbolt can load it. A file with no whole meta page is left
+// to bbolt, which refuses it on its own.
+func checkFreelist(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var metas []boltMeta
+	if m, ok := readMeta(f, 0); ok {
+		metas = append(metas, m)
+		if m1, ok := readMeta(f, m.pageSize); ok {
+			metas = append(metas, m1)
+		}
+	} else {
+		for _, off := range secondMetaOffsets() {
+			if m1, ok := readMeta(f, off); ok && m1.pageSize == off {
+				metas = append(metas, m1)
+				break
+			}
+		}
+	}
+	if len(metas) == 0 {
+		return nil
+	}
+	m := metas[0]
+	if len(metas) == 2 && metas[1].txid > m.txid {
+		m = metas[1]
+	}
+	if m.freelist == noFreelist {
+		return nil
+	}
+	bad := fmt.Errorf("%w: the database's free list is damaged", ErrCorrupt)
+	if m.freelist < 2 || m.freelist >= m.pgid {
+		return bad
+	}
+	var hdr [pageHeaderSize + 8]byte
+	off := int64(m.freelist) * m.pageSize
+	if _, err := f.ReadAt(hdr[:], off); err != nil {
+		return bad
+	}
+	ne := binary.NativeEndian
+	flags, count, overflow := ne.Uint16(hdr[8:]), uint64(ne.Uint16(hdr[10:])), uint64(ne.Uint32(hdr[12:]))
+	start := int64(pageHeaderSize)
+	if count == 0xFFFF {
+		count, start = ne.Uint64(hdr[pageHeaderSize:]), pageHeaderSize+8
+	}
+	room := (overflow + 1) * uint64(m.pageSize)
+	if flags&freelistPageFlag == 0 || m.freelist+overflow >= m.pgid || count > (room-uint64(start))/8 {
+		return bad
+	}
+	ids := make([]byte, count*8)
+	if _, err := f.ReadAt(ids, off+start); err != nil {
+		return bad
+	}
+	for i := 0; i < len(ids); i += 8 {
+		if id := ne.Uint64(ids[i:]); id < 2 || id >= m.pgid {
+			return bad
+		}
+	}
+	return nil
+}

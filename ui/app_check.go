@@ -1,0 +1,79 @@
+// The daily whole-file check: run in the background a moment after the
+// first frame, at most once a day (service.CheckDaily), and said on the
+// home screen when it, or the last one recorded, found something wrong.
+
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+)
+
+// checkDelay is how long after the start the daily check begins, so that
+// it never competes with the first frame.
+const checkDelay = 2 * time.Second
+
+type (
+	// checkDueMsg says it is time to start the daily check.
+	checkDueMsg struct{}
+	// checkedMsg is the daily check's outcome; ran is false when none
+	// was due.
+	checkedMsg struct {
+		rec service.CheckRecord
+		ran bool
+		err error
+	}
+)
+
+// startChecks says what the last recorded check found, if it was wrong,
+// and schedules the daily check.
+func (m *Model) startChecks() tea.Cmd {
+	if rec, ok := m.o.Service.LastCheck(); ok && !rec.OK() {
+		m.home.Message = checkText(m.o.Lang, rec)
+	}
+	return tea.Tick(checkDelay, func(time.Time) tea.Msg { return checkDueMsg{} })
+}
+
+// checkUpdate handles the daily check's messages.
+func (m *Model) checkUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case checkDueMsg:
+		svc := m.o.Service
+		return m.io(func() tea.Msg {
+			rec, ran, err := svc.CheckDaily()
+			return checkedMsg{rec, ran, err}
+		}), true
+	case checkedMsg:
+		switch {
+		case msg.err != nil:
+			m.home.Message = model.T(m.o.Lang, "Den dagliga kontrollen av databasfilen kunde inte göras: ", "The daily check of the database file could not be done: ") +
+				service.ErrorText(m.o.Lang, msg.err)
+		case msg.ran && !msg.rec.OK():
+			m.home.Message = checkText(m.o.Lang, msg.rec)
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// checkText says what a whole-file check found wrong, and what to do.
+func checkText(l model.Lang, rec service.CheckRecord) string {
+	when := rec.At.Local().Format("2006-01-02 15:04")
+	var what string
+	switch {
+	case rec.Structure:
+		what = model.T(l, "filens struktur är skadad", "the file's structure is damaged")
+	case len(rec.Damaged) > 0 || rec.OtherDamaged > 0:
+		what = model.T(l, fmt.Sprintf("%d planer och %d andra poster är skadade, så inget mer skrivs i filen", len(rec.Damaged), rec.OtherDamaged),
+			fmt.Sprintf("%d plans and %d other records are damaged, so nothing more is written to the file", len(rec.Damaged), rec.OtherDamaged))
+	default:
+		what = model.T(l, fmt.Sprintf("loggen bryts på %d ställen", rec.Breaks), fmt.Sprintf("the trail breaks in %d places", rec.Breaks))
+	}
+	return model.T(l, "Kontrollen av databasfilen "+when+" hittade fel: "+what+". sipmote check visar mer; sipmote rescue NYFIL kopierar det som är helt.",
+		"The check of the database file at "+when+" found something wrong: "+what+". sipmote check shows more; sipmote rescue NEWFILE copies what is whole.")
+}
