@@ -15,17 +15,21 @@ import (
 // only, never at a record's content.
 func checkTree(path string, pageSize int) error { return walkTree(path, pageSize, 0) }
 
-// topPages is how many pages checkTreeTop looks at: the root's tree, the
-// meta bucket and the first pages of the other buckets, which is what
-// opening a file reads.
-const topPages = 256
+// topPages and topDepth bound what checkTreeTop looks at: the root's
+// tree and the top-level buckets' first pages, which is what opening a
+// file reads.
+const (
+	topPages = 32
+	topDepth = 2
+)
 
 // checkTreeTop checks the top of the page tree as checkTree checks all of
-// it, depth first, and stops after topPages pages: opening a file takes
-// the same time for ten plans or a hundred thousand.
+// it, and stops there: opening a file takes the same time for ten plans
+// or a hundred thousand. The rest is checked with the whole file.
 func checkTreeTop(path string, pageSize int) error { return walkTree(path, pageSize, topPages) }
 
-// walkTree checks the page tree, at most budget pages of it (0: all).
+// walkTree checks the page tree, at most budget pages of it, no deeper
+// than topDepth (0: all of it).
 func walkTree(path string, pageSize, budget int) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -62,8 +66,16 @@ type treeWalk struct {
 	buf   []byte
 	// mapped is the whole file, when it could be mapped.
 	mapped []byte
-	// budget, when not 0, is how many pages to look at.
-	budget int
+	// budget, when not 0, is how many pages (and inline bucket pages) to
+	// look at; visits counts them.
+	budget, visits int
+}
+
+// spent counts one more page visited and tells whether the budget is
+// used up.
+func (w *treeWalk) spent() bool {
+	w.visits++
+	return w.budget > 0 && w.visits > w.budget
 }
 
 func (w *treeWalk) readAt(b []byte, off int64) (int, error) {
@@ -85,7 +97,7 @@ func (w *treeWalk) bad(what string) error {
 }
 
 func (w *treeWalk) page(id uint64, depth int) error {
-	if w.budget > 0 && len(w.seen) >= w.budget {
+	if w.spent() || w.budget > 0 && depth > topDepth {
 		return nil
 	}
 	switch {
@@ -134,6 +146,9 @@ func (w *treeWalk) elements(p []byte, depth int) error {
 		return w.bad("too deep")
 	}
 	for _, in := range inline {
+		if w.spent() {
+			return nil
+		}
 		if err := w.elements(in, depth+1); err != nil {
 			return err
 		}
