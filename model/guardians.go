@@ -327,3 +327,30 @@ func (p *Plan) UnitsOutside(v *Version, today string) []string {
 	}
 	return out
 }
+
+// ChildViewDue finds where the child's view of this meeting's widening
+// goes: at is the child's entry after the guardians' last yes (-1 when
+// there is none yet), and units are the units the guardians let in since
+// the child was last heard.
+func (k Consent) ChildViewDue() (at int, units []string) {
+	at = -1
+	for i, w := range k.Widened {
+		switch w.As {
+		case WidenedGuardian:
+			if at >= 0 {
+				at, units = -1, nil
+			}
+			for _, u := range w.Units {
+				if !Covers(units, u) {
+					units = append(units, u)
+				}
+			}
+		case WidenedChild:
+			at = i
+		}
+	}
+	if at >= 0 {
+		units = k.Widened[at].Units
+	}
+	return at, units
+}

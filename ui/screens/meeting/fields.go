@@ -1,7 +1,6 @@
 package meeting
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +73,9 @@ func listField(path, label, hint string, get func() *[]string) components.Field 
 
 func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []components.Field {
 	c := func() *model.Consent { return &v().Consent }
+	// decide tells, on each draw, whether the guardians' consents decide:
+	// then the plan's lists are their overlap, shown and not typed.
+	decide := func() bool { return p.GuardiansDecide(v(), now().Format(model.DateLayout)) }
 	fs := []components.Field{
 		toggleField("consent.given", model.T(l, "Samtycke finns", "Consent given"), func() *bool { return &c().Given }),
 		{Path: "consent.form", Label: model.T(l, "Hur samtycket gavs", "How consent was given"), Kind: components.KindChoice,
@@ -81,16 +83,19 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 			Get:  func() string { return c().Form }, Set: func(s string) { c().Form = s }},
 		components.WithCheck(components.TextField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), components.DateCheck(l)),
 		components.WithCheck(components.TextField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), components.DateCheck(l)),
-		listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
-			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors }),
+		ownList(decide, listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
+			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors })),
+		overlapField(l, p, v, decide),
 		widenField(l, p, v, now),
-		listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects }),
+		widenChildField(l, p, v, now, decide),
+		ownList(decide, listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects })),
 		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
 		components.WithCheck(components.TextField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), components.DateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {
-		for i := range 2 {
-			fs = append(fs, guardianFields(l, c, i)...)
+		// One block per guardian: two, or as many as the plan has.
+		for i := range max(2, len(c().Guardians)) {
+			fs = append(fs, guardianFields(l, p, v, now, i)...)
 		}
 	}
 	return fs
@@ -157,78 +162,4 @@ func textSectionFields(id string, l model.Lang, v func() *model.Version) []compo
 		out = append(out, f)
 	}
 	return out
-}
-
-// guardianFields edit guardian i: the name, their own consent, and its
-// date. Each guardian consents for themself, so each has a line.
-func guardianFields(l model.Lang, c func() *model.Consent, i int) []components.Field {
-	n := strconv.Itoa(i + 1)
-	g := func(create bool) *model.Guardian {
-		if i < len(c().Guardians) {
-			return &c().Guardians[i]
-		}
-		if !create {
-			return &model.Guardian{}
-		}
-		for len(c().Guardians) <= i {
-			c().Guardians = append(c().Guardians, model.Guardian{})
-		}
-		return &c().Guardians[i]
-	}
-	// tidy drops trailing guardians left wholly empty.
-	tidy := func() {
-		gs := c().Guardians
-		for len(gs) > 0 && strings.TrimSpace(gs[len(gs)-1].Name) == "" && !gs[len(gs)-1].Given && gs[len(gs)-1].Date == "" {
-			gs = gs[:len(gs)-1]
-		}
-		c().Guardians = gs
-	}
-	path := "consent.guardians[" + strconv.Itoa(i) + "]"
-	return []components.Field{
-		{Path: path + ".name", Label: model.T(l, "Vårdnadshavare "+n+": namn", "Guardian "+n+": name"), Kind: components.KindText,
-			Get: func() string { return g(false).Name }, Set: func(s string) { g(true).Name = s; tidy() }},
-		{Path: path + ".given", Label: model.T(l, "Vårdnadshavare "+n+" har samtyckt", "Guardian "+n+" has consented"), Kind: components.KindToggle,
-			Get: func() string { return components.BoolStr(g(false).Given) }, Set: func(s string) { g(true).Given = s == "true"; tidy() }},
-		components.WithCheck(components.Field{Path: path + ".date", Label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
-			Hint: model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), Kind: components.KindText,
-			Get: func() string { return g(false).Date }, Set: func(s string) { g(true).Date = s; tidy() }}, components.DateCheck(l)),
-	}
-}
-
-// widenField adds the units that are here, or have an action, but are not
-// in the consent. It names each unit and asks: the first enter shows the
-// question to put to the person, the second records their yes, and the
-// plan notes that the consent was widened at the meeting, and when.
-func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) components.Field {
-	var asked []string
-	f := components.Field{Path: "consent.actors.add", Label: model.T(l, "Verksamheter som är här men inte i samtycket", "Units here but not in the consent"),
-		Kind: components.KindAction}
-	f.Hint = model.T(l, "Fråga den enskilde", "Ask the person")
-	f.Get = func() string { return "" }
-	f.Note = func() string {
-		out := model.UnitsOutsideConsent(v())
-		switch {
-		case len(out) == 0:
-			asked = nil
-			return model.T(l, "Samtycket gäller alla verksamheter som är här.", "The consent covers every unit here.")
-		case asked != nil && slices.Equal(asked, out):
-			return model.T(l, "Fråga: får ", "Ask: may ") + strings.Join(out, model.T(l, " och ", " and ")) +
-				model.T(l, " vara med och ta del av uppgifterna? Tryck enter igen om den enskilde säger ja.", " take part and share information? Press enter again if the person says yes.")
-		}
-		asked = nil
-		return model.T(l, "Inte i samtycket: ", "Not in the consent: ") + strings.Join(out, "; ")
-	}
-	f.Set = func(string) {
-		out := model.UnitsOutsideConsent(v())
-		if len(out) == 0 {
-			return
-		}
-		if asked == nil || !slices.Equal(asked, out) {
-			asked = out
-			return
-		}
-		_ = p.WidenConsent(out, now())
-		asked = nil
-	}
-	return f
 }

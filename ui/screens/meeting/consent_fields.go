@@ -1,0 +1,265 @@
+package meeting
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// The consent section's fields for a child: one block per guardian, each
+// with their own units and subjects; the overlap that counts, with whose
+// consent lacks what; and the widening at the meeting, asked of each
+// guardian by name and then of the child.
+
+// ownList hides the plan's own list while the guardians decide: it is
+// their overlap then (overlapField shows it).
+func ownList(decide func() bool, f components.Field) components.Field {
+	f.Hide = decide
+	return f
+}
+
+// overlapField shows what the consent covers as it counts for a child:
+// the units and subjects every guardian consented to, and under it each
+// guardian whose consent lacks what another's has.
+func overlapField(l model.Lang, p *model.Plan, v func() *model.Version, decide func() bool) components.Field {
+	f := components.Field{Path: "consent.overlap", Kind: components.KindAction,
+		Label: model.T(l, "Gäller för: det som alla vårdnadshavare har samtyckt till", "Covers: what every guardian consented to"),
+		Hint:  model.T(l, "skrivs under varje vårdnadshavare nedan", "written under each guardian below"),
+		Hide:  func() bool { return !decide() }}
+	f.Get = func() string { return "" }
+	f.Set = func(string) {}
+	f.Note = func() string {
+		k := v().Consent
+		actors, subjects := k.Overlap()
+		s := model.T(l, "Verksamheter: ", "Units: ") + orNothing(l, actors) + ". " +
+			model.T(l, "Ämnen: ", "Subjects: ") + orNothing(l, subjects) + "."
+		for _, g := range k.Gaps() {
+			who := model.Possessive(model.GuardianName(k.Guardians[g.Index], g.Index, l), l)
+			var lacks []string
+			lacks = append(lacks, g.Actors...)
+			lacks = append(lacks, g.Subjects...)
+			s += " " + model.T(l, who+" samtycke saknar: ", who+" consent lacks: ") + strings.Join(lacks, ", ") + "."
+		}
+		return s
+	}
+	return f
+}
+
+func orNothing(l model.Lang, ss []string) string {
+	if len(ss) == 0 {
+		return model.T(l, "inget gemensamt", "nothing in common")
+	}
+	return strings.Join(ss, ", ")
+}
+
+// guardianFields edit guardian i: the name, their own consent, its date,
+// and the units and subjects they consented to. Each guardian consents
+// for themself, so each has a block; the plan's lists follow the overlap.
+func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time, i int) []components.Field {
+	c := func() *model.Consent { return &v().Consent }
+	n := strconv.Itoa(i + 1)
+	g := func(create bool) *model.Guardian {
+		if i < len(c().Guardians) {
+			return &c().Guardians[i]
+		}
+		if !create {
+			return &model.Guardian{}
+		}
+		for len(c().Guardians) <= i {
+			ng := model.NewGuardian("")
+			if len(c().Guardians) == 0 {
+				// The first guardian named takes the lists typed before:
+				// nothing typed is lost, and it is what was asked.
+				ng.Actors = append(ng.Actors, c().Actors...)
+				ng.Subjects = append(ng.Subjects, c().Subjects...)
+			}
+			c().Guardians = append(c().Guardians, ng)
+		}
+		return &c().Guardians[i]
+	}
+	// done drops trailing guardians left wholly empty, and makes the
+	// plan's lists the overlap again.
+	done := func() {
+		gs := c().Guardians
+		for len(gs) > 1 && emptyGuardian(gs[len(gs)-1]) {
+			gs = gs[:len(gs)-1]
+		}
+		if len(gs) == 1 && emptyGuardian(gs[0]) {
+			gs = nil
+		}
+		c().Guardians = gs
+		p.SyncGuardianScope(v(), now().Format(model.DateLayout))
+	}
+	list := func(get func(g *model.Guardian) *[]string, of func(k model.Consent, g model.Guardian) []string) (func() string, func(string)) {
+		return func() string {
+				if i >= len(c().Guardians) {
+					return ""
+				}
+				return components.JoinList(of(*c(), c().Guardians[i]))
+			}, func(s string) {
+				l := components.SplitList(s)
+				if l == nil {
+					l = []string{} // consented to nothing, not "an older file"
+				}
+				*get(g(true)) = l
+				done()
+			}
+	}
+	path := "consent.guardians[" + strconv.Itoa(i) + "]"
+	who := func() string {
+		if i < len(c().Guardians) {
+			return model.GuardianName(c().Guardians[i], i, l)
+		}
+		return model.T(l, "vårdnadshavare "+n, "guardian "+n)
+	}
+	getA, setA := list(func(g *model.Guardian) *[]string { return &g.Actors }, func(k model.Consent, g model.Guardian) []string { a, _ := k.ScopeOf(g); return a })
+	getS, setS := list(func(g *model.Guardian) *[]string { return &g.Subjects }, func(k model.Consent, g model.Guardian) []string { _, s := k.ScopeOf(g); return s })
+	actors := components.Field{Path: path + ".actors", Kind: components.KindText, Get: getA, Set: setA,
+		Label: model.T(l, "Vårdnadshavare "+n+": verksamheter hen samtycker till (skilj med ;)", "Guardian "+n+": units they consent to (separate with ;)"),
+		Hint:  model.T(l, "t.ex. BUP; Elevhälsan", "e.g. child psychiatry; school health")}
+	actors.Check = func(string) string {
+		// Says at once whose consent lacks what the other's has.
+		for _, gap := range c().Gaps() {
+			if gap.Index == i && len(gap.Actors) > 0 {
+				return model.T(l, model.Possessive(who(), l)+" samtycke saknar ", model.Possessive(who(), l)+" consent lacks ") +
+					strings.Join(gap.Actors, ", ")
+			}
+		}
+		return ""
+	}
+	return []components.Field{
+		{Path: path + ".name", Label: model.T(l, "Vårdnadshavare "+n+": namn", "Guardian "+n+": name"), Kind: components.KindText,
+			Get: func() string { return g(false).Name }, Set: func(s string) { g(true).Name = s; done() }},
+		{Path: path + ".given", Label: model.T(l, "Vårdnadshavare "+n+" har samtyckt", "Guardian "+n+" has consented"), Kind: components.KindToggle,
+			Get: func() string { return components.BoolStr(g(false).Given) }, Set: func(s string) { g(true).Given = s == "true"; done() }},
+		components.WithCheck(components.Field{Path: path + ".date", Label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
+			Hint: model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), Kind: components.KindText,
+			Get: func() string { return g(false).Date }, Set: func(s string) { g(true).Date = s; done() }}, components.DateCheck(l)),
+		actors,
+		{Path: path + ".subjects", Kind: components.KindText, Get: getS, Set: setS,
+			Label: model.T(l, "Vårdnadshavare "+n+": ämnen hen samtycker till", "Guardian "+n+": subjects they consent to")},
+	}
+}
+
+func emptyGuardian(g model.Guardian) bool {
+	return strings.TrimSpace(g.Name) == "" && !g.Given && g.Date == "" && len(g.Actors) == 0 && len(g.Subjects) == 0
+}
+
+// widenField adds the units that are here, or have an action, but are not
+// in the consent. It names each unit and asks: the first enter shows the
+// question, the second records the yes, and the plan notes that the
+// consent was widened at the meeting, and when. For a child it asks each
+// guardian whose consent lacks a unit, by name, one after the other, and
+// records each yes on its own.
+func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) components.Field {
+	var asked []string
+	askedOf := -2 // the guardian asked; -1 is the person
+	f := components.Field{Path: "consent.actors.add", Label: model.T(l, "Verksamheter som är här men inte i samtycket", "Units here but not in the consent"),
+		Kind: components.KindAction}
+	f.Hint = model.T(l, "Fråga", "Ask")
+	f.Get = func() string { return "" }
+	// next is whom to ask now and about which units: the first guardian
+	// whose consent lacks one, or the person of an adult's plan.
+	next := func() (who int, units []string) {
+		today := now().Format(model.DateLayout)
+		out := p.UnitsOutside(v(), today)
+		if len(out) == 0 || !p.GuardiansDecide(v(), today) {
+			return -1, out
+		}
+		k := v().Consent
+		for i, g := range k.Guardians {
+			a, _ := k.ScopeOf(g)
+			var lack []string
+			for _, u := range out {
+				if !model.Covers(a, u) {
+					lack = append(lack, u)
+				}
+			}
+			if len(lack) > 0 {
+				return i, lack
+			}
+		}
+		return -1, nil
+	}
+	name := func(i int) string {
+		if i < 0 {
+			return model.T(l, "den enskilde", "the person")
+		}
+		return model.GuardianName(v().Consent.Guardians[i], i, l)
+	}
+	f.Note = func() string {
+		who, out := next()
+		and := model.T(l, " och ", " and ")
+		switch {
+		case len(out) == 0:
+			asked = nil
+			if len(v().Consent.Guardians) > 1 && p.GuardiansDecide(v(), now().Format(model.DateLayout)) {
+				return model.T(l, "Alla vårdnadshavare har samtyckt till varje verksamhet som är här.", "Every guardian has consented to every unit here.")
+			}
+			return model.T(l, "Samtycket gäller alla verksamheter som är här.", "The consent covers every unit here.")
+		case asked != nil && askedOf == who && slices.Equal(asked, out):
+			return model.T(l, "Fråga "+name(who)+": får ", "Ask "+name(who)+": may ") + strings.Join(out, and) +
+				model.T(l, " vara med och ta del av uppgifterna? Tryck enter igen om "+name(who)+" säger ja.",
+					" take part and share information? Press enter again if "+name(who)+" says yes.")
+		}
+		asked = nil
+		if who >= 0 {
+			return model.NotInConsent(strings.Join(out, and), []string{name(who)}).In(l) + ". " +
+				model.T(l, "Tryck enter för att fråga "+name(who)+".", "Press enter to ask "+name(who)+".")
+		}
+		return model.T(l, "Inte i samtycket: ", "Not in the consent: ") + strings.Join(out, "; ")
+	}
+	f.Set = func(string) {
+		who, out := next()
+		if len(out) == 0 {
+			return
+		}
+		if asked == nil || askedOf != who || !slices.Equal(asked, out) {
+			asked, askedOf = out, who
+			return
+		}
+		if who >= 0 {
+			_ = p.GuardianSaysYes(who, out, now())
+		} else {
+			_ = p.WidenConsent(out, now())
+		}
+		asked = nil
+	}
+	return f
+}
+
+// widenChildField keeps the child's own view of the units the guardians
+// let in at this meeting, when the child takes part: the child does not
+// decide, but is asked, and the plan says what they thought.
+func widenChildField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time, decide func() bool) components.Field {
+	f := components.Field{Path: "consent.widened.child", Kind: components.KindText,
+		Label: model.T(l, "Barnets syn på de nya verksamheterna (fråga barnet, skriv med barnets ord)", "The child's view of the new units (ask the child; write it in their words)")}
+	f.Hide = func() bool {
+		if !decide() || !v().ChildTakesPart() {
+			return true
+		}
+		at, units := v().Consent.ChildViewDue()
+		return at < 0 && len(units) == 0
+	}
+	f.Get = func() string {
+		k := v().Consent
+		if at, _ := k.ChildViewDue(); at >= 0 {
+			return k.Widened[at].View
+		}
+		return ""
+	}
+	f.Set = func(s string) {
+		k := &v().Consent
+		if at, _ := k.ChildViewDue(); at >= 0 {
+			k.Widened[at].View = s
+			return
+		}
+		_, units := k.ChildViewDue()
+		_ = p.ChildHeard(units, s, now())
+	}
+	return f
+}
