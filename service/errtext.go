@@ -44,8 +44,10 @@ func ErrorText(l model.Lang, err error) string {
 			"the plan was closed after the file was written, and a closed plan is not changed.")
 	case errors.Is(err, store.ErrOtherDatabase):
 		return model.T(l, "återställningsfilen hör till en annan databas.", "the recovery file belongs to another database.")
-	case errors.As(err, &re):
+	case errors.As(err, &re) && len(re.Reasons) == 0:
 		return model.T(l, "ingen av mapparna "+strings.Join(re.Tried, ", ")+" tog emot den", "none of the folders "+strings.Join(re.Tried, ", ")+" would take it")
+	case errors.As(err, &re):
+		return model.T(l, "ingen av mapparna tog emot den: ", "none of the folders would take it: ") + recoveryReasons(l, re)
 	case errors.As(err, &held):
 		return model.T(l, "planen är öppen i ett annat sipmote ("+held.Owner+") sedan "+held.Since.Local().Format("2006-01-02 15:04")+". Den kan läsas men inte ändras förrän det mötet är slut; har det programmet stängts av släpper det planen inom en halv minut.",
 			"the plan is open in another sipmote ("+held.Owner+") since "+held.Since.Local().Format("2006-01-02 15:04")+". It can be read but not changed until that meeting ends; if that program was shut down, it lets go of the plan within half a minute.")
@@ -189,4 +191,26 @@ func unsavedText(l model.Lang, c Closed) string {
 	}
 	return model.T(l, "planens förra möte kunde inte sparas i databasen ("+why+"), och det går inte nu heller; planen öppnas inte från en äldre text.",
 		"the plan's last meeting could not be saved in the database ("+why+"), and it still cannot; the plan is not opened from older text.")
+}
+
+// recoveryReasons says for each folder tried why it did not take the
+// recovery file: full, not private to the user (another's, a link, a
+// file), or another trouble.
+func recoveryReasons(l model.Lang, re *store.RecoveryError) string {
+	parts := make([]string, 0, len(re.Tried))
+	for i, dir := range re.Tried {
+		why := model.T(l, "gick inte att skriva", "could not be written")
+		if i < len(re.Reasons) {
+			switch r := re.Reasons[i]; {
+			case (&store.SaveError{Err: r}).DiskFull():
+				why = model.T(l, "full", "full")
+			case errors.Is(r, store.ErrRecoveryFolder):
+				why = model.T(l, "inte din egen privata mapp", "not a private folder of your own")
+			case errors.Is(r, fs.ErrPermission):
+				why = model.T(l, "behörighet saknas", "permission denied")
+			}
+		}
+		parts = append(parts, dir+" ("+why+")")
+	}
+	return strings.Join(parts, ", ")
 }

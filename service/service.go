@@ -74,6 +74,7 @@ type Service struct {
 	stash  holdStash
 	o      Options
 	osUser string
+	rmu    sync.Mutex
 	// recoveryDir is where a recovery file goes first, found at Open so
 	// that a screen can name it without touching the disk.
 	recoveryDir string
@@ -110,16 +111,29 @@ func Open(path string, o Options) (*Service, error) {
 		o.OSUser = store.CurrentOSUser()
 	}
 	svc := &Service{db: db, o: o, osUser: o.OSUser, sessions: map[string]*Session{}}
-	if dirs := db.RecoveryDirs(); len(dirs) > 0 {
-		svc.recoveryDir = dirs[0]
-	}
+	svc.checkRecoveryDir()
 	svc.serveBackups()
 	return svc, nil
 }
 
-// RecoveryDir is the folder a recovery file goes to first when the
-// database will not take a meeting's text (see Session.CloseWithin).
-func (s *Service) RecoveryDir() string { return s.recoveryDir }
+// RecoveryDir is the folder a recovery file would go to if the database
+// will not take a meeting's text (see Session.CloseWithin): the first one
+// found to be the user's own, 0700 and not a link or a file, or "" when
+// none is. It is checked at Open and again while saves fail, so a screen
+// can name it without touching the disk.
+func (s *Service) RecoveryDir() string {
+	s.rmu.Lock()
+	defer s.rmu.Unlock()
+	return s.recoveryDir
+}
+
+// checkRecoveryDir finds the folder RecoveryDir names. It does I/O.
+func (s *Service) checkRecoveryDir() {
+	dir := store.UsableRecoveryDir(s.db.RecoveryDirs())
+	s.rmu.Lock()
+	s.recoveryDir = dir
+	s.rmu.Unlock()
+}
 
 // Close releases the database. Close every Session first: their last
 // saves need it.

@@ -247,6 +247,12 @@ func (s *Session) startFollowUp() error {
 
 // saved is the saver's report; it runs on the saver's goroutine.
 func (s *Session) saved(r store.SaveResult) {
+	if r.Err != nil {
+		// The screen may soon offer to leave with a recovery file: name
+		// a folder that is there and ours now, not one found at start.
+		// This runs on the saver's notifier, never on a screen's Update.
+		s.svc.checkRecoveryDir()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {

@@ -63,7 +63,7 @@ func eachOpen(t *testing.T, fn func(t *testing.T, db store.Store)) {
 
 func mustOpen(t *testing.T, open func(...store.Option) (store.Store, error), opts ...store.Option) store.Store {
 	t.Helper()
-	db, err := open(append(opts, store.WithRecoveryDirs([]string{t.TempDir()}))...)
+	db, err := open(append(opts, store.WithRecoveryDirs([]string{filepath.Join(t.TempDir(), "recovery")}))...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -176,10 +176,12 @@ type RecoveryWritten struct {
 }
 
 // RecoveryError says that no recovery file could be written, with the
-// folders tried and why the last one failed.
+// folders tried and why the last one failed; Reasons says why each of
+// Tried failed, in the same order.
 type RecoveryError struct {
-	Tried []string
-	Err   error
+	Tried   []string
+	Reasons []error
+	Err     error
 }
 
 func (e *RecoveryError) Error() string {
@@ -187,8 +189,19 @@ func (e *RecoveryError) Error() string {
 }
 func (e *RecoveryError) Unwrap() error { return e.Err }
 
-// DiskFull tells whether the last folder tried was full.
-func (e *RecoveryError) DiskFull() bool { return (&SaveError{Err: e.Err}).DiskFull() }
+// DiskFull tells whether every folder tried was full: only then is "the
+// disk is full there too" the reason.
+func (e *RecoveryError) DiskFull() bool {
+	if len(e.Reasons) == 0 {
+		return (&SaveError{Err: e.Err}).DiskFull()
+	}
+	for _, r := range e.Reasons {
+		if !(&SaveError{Err: r}).DiskFull() {
+			return false
+		}
+	}
+	return true
+}
 
 // WriteRecovery writes p to a new recovery file in the first folder of
 // RecoveryDirs that takes it, trying the next on failure. base is the
@@ -209,11 +222,13 @@ func (s *RecoverySite) WriteRecovery(p *model.Plan, base, now time.Time) (Recove
 		rerr.Tried = append(rerr.Tried, dir)
 		if err := prepareRecoveryDir(dir, true); err != nil {
 			rerr.Err = err
+			rerr.Reasons = append(rerr.Reasons, err)
 			continue
 		}
 		path, err := writeRecoveryIn(dir, recoveryName(p.ID, now), raw)
 		if err != nil {
 			rerr.Err = err
+			rerr.Reasons = append(rerr.Reasons, err)
 			continue
 		}
 		return RecoveryWritten{Path: path, InMemory: inMemory(dir)}, nil

@@ -160,10 +160,25 @@ func checkRecoveryDir(dir string, st fs.FileInfo) error {
 		return &PathError{Path: dir, Err: ErrRecoveryFolder}
 	case runtime.GOOS == "windows":
 		return nil
-	case !ownedByUs(st), st.Mode().Perm()&0o022 != 0:
+	case !ownedByUs(st), st.Mode().Perm()&0o077 != 0:
+		// Only the user may even list it: a file's name holds a plan id.
 		return &PathError{Path: dir, Err: ErrRecoveryFolder}
 	}
 	return nil
+}
+
+// UsableRecoveryDir returns the first of dirs that is, or can be made, a
+// folder of this user's own, 0700, and not a link or a file: the place a
+// recovery file would go. It makes the folder when it is missing (and its
+// parent is there). It returns "" when none of them will do: someone may
+// have put a file or a folder of their own in the place.
+func UsableRecoveryDir(dirs []string) string {
+	for _, dir := range dirs {
+		if prepareRecoveryDir(dir, true) == nil {
+			return dir
+		}
+	}
+	return ""
 }
 
 // sortRecoveries puts the oldest first, so that plans come back in the

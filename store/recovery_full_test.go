@@ -38,8 +38,14 @@ func TestRecoveryNowhereToGo(t *testing.T) {
 	p.Draft.Content.Situation = string(make([]byte, 200<<10))
 	_, err = d.WriteRecovery(p, time.Time{}, fixedTime())
 	var re *RecoveryError
-	if !errors.As(err, &re) || !re.DiskFull() || len(re.Tried) != 3 {
+	if !errors.As(err, &re) || len(re.Tried) != 3 || len(re.Reasons) != 3 {
 		t.Fatalf("WriteRecovery with nowhere to go: %v", err)
+	}
+	// Two were full; the temporary folder could not be made, so "full
+	// there too" is not the whole reason, and each folder keeps its own.
+	full := func(e error) bool { return (&SaveError{Err: e}).DiskFull() }
+	if re.DiskFull() || !full(re.Reasons[0]) || full(re.Reasons[1]) || !full(re.Reasons[2]) {
+		t.Errorf("reasons %v", re.Reasons)
 	}
 	for _, dir := range []string{filepath.Join(run, "sipmote"), disk} {
 		ents, _ := os.ReadDir(dir)

@@ -273,7 +273,7 @@ func TestRecoveryDirPermissions(t *testing.T) {
 		ok     bool
 	}{
 		{"private folder", mk("private", 0o700), false, true},
-		{"readable by others but not writable", mk("readable", 0o755), false, true},
+		{"readable by others (a file's name holds a plan id)", mk("readable", 0o755), false, false},
 		{"group may write", mk("group", 0o770), false, false},
 		{"anyone may write", mk("world", 0o777), false, false},
 		{"sticky shared folder like /tmp", mk("sticky", 0o1777), false, false},

@@ -203,7 +203,7 @@ func TestDamagedRecoveryOfferedAndLeft(t *testing.T) {
 	now := fakeConfirmClock(t)
 	svc := openTestDB(t)
 	dir := svc.RecoveryDir()
-	if err := os.Mkdir(dir, 0o700); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil { // Open has made it, verifying it
 		t.Fatal(err)
 	}
 	bad := filepath.Join(dir, "sipmote-12345678-20261130-160000.sipmote-recovery")
