@@ -58,6 +58,18 @@ type copiesOverlay struct {
 	cursor   int // 0 is the original, 1… the rows
 	adding   bool
 	input    textinput.Model
+	// printer is where the print will go, asked of the system when the
+	// overlay opens: "" while not yet known, noPrinter when there is none.
+	printer string
+}
+
+// noPrinter marks a print with no printer chosen: the PDF is saved.
+const noPrinter = "\x00none"
+
+// printerMsg says which printer a print from the meeting would go to.
+type printerMsg struct {
+	common.Owner
+	name string
 }
 
 func NewCopiesOverlay(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, editable bool) *copiesOverlay {
@@ -97,6 +109,13 @@ func (o *copiesOverlay) job() PrintJob {
 }
 
 func (o *copiesOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+	if pm, ok := msg.(printerMsg); ok {
+		o.printer = pm.name
+		if o.printer == "" {
+			o.printer = noPrinter
+		}
+		return o, nil
+	}
 	if o.adding {
 		return o.updateAdding(msg)
 	}
@@ -192,7 +211,8 @@ func (o *copiesOverlay) View(w, h int) string {
 		note = model.T(l, "Utkast: skrivs ut en gång, märkt UTKAST. Ändringar i listan sparas i planen.",
 			"Draft: printed once, marked DRAFT. Changes to the list are kept in the plan.")
 	}
-	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(note, inner, "")) + "\n\n")
+	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(note, inner, "")) + "\n")
+	b.WriteString(ansi.Truncate(o.printerLine(), inner, "…") + "\n\n")
 	line := func(i int, on bool, text, why string) {
 		mark := "[ ] "
 		if on {
@@ -258,4 +278,17 @@ func originalsLine(l model.Lang, rs []model.Recipient) string {
 		joined = strings.Join(names[:n-1], ", ") + and + names[n-1]
 	}
 	return model.T(l, "Ett original var till ", "An original each for ") + joined + ", " + model.RoleGuardian.Label(l)
+}
+
+// printerLine names where the print goes, before it is made: the printer,
+// or that none is chosen and the PDF is saved instead.
+func (o *copiesOverlay) printerLine() string {
+	l := o.lang
+	switch o.printer {
+	case "":
+		return model.T(l, "Skrivare: tar reda på vilken…", "Printer: finding out which…")
+	case noPrinter:
+		return model.T(l, "Ingen skrivare är vald: PDF:en sparas i Dokument/sipmote.", "No printer is chosen: the PDF is saved in Documents/sipmote.")
+	}
+	return model.T(l, "Skrivare: ", "Printer: ") + o.printer
 }

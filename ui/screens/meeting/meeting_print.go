@@ -36,7 +36,20 @@ func (m *Model) choosePapers() tea.Cmd {
 		return nil
 	}
 	m.Over = NewCopiesOverlay(m.lang, m.st, p, v, v == m.Sess.Draft() && !m.Sess.ReadOnly())
-	return nil
+	// The printer is named before anything is printed: the one given
+	// (--printer), else the system's default, asked of CUPS off the UI
+	// goroutine.
+	svc, id, po, snap := m.svc, m.owner, m.PrintOptions, p.Clone()
+	return m.IO(func() tea.Msg {
+		name := ""
+		if po != nil {
+			name = po(snap, snap.Current()).Printer
+		}
+		if name == "" {
+			name = svc.Printer()
+		}
+		return printerMsg{id, name}
+	})
 }
 
 // print prints the version on screen on the papers of job. The PDF is made

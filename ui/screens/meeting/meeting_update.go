@@ -91,6 +91,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.finalise()
 	case printMsg:
 		return m.choosePapers()
+	case printerMsg:
+		if m.Over != nil && msg.Owner == m.owner {
+			var cmd tea.Cmd
+			m.Over, cmd = m.Over.Update(msg)
+			return cmd
+		}
+		return nil
 	case PrintJobMsg:
 		return m.print(msg.Job)
 	case printedMsg:
