@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -100,5 +101,37 @@ func TestFollowUpToBook(t *testing.T) {
 	}
 	if out := c.ok("list", "--json"); !strings.Contains(out, `"follow_up_book_by": "`+by+`"`) {
 		t.Errorf("list --json:\n%s", out)
+	}
+	// A finalised version is never offered for finalising.
+	if out := c.ok("findings", id); strings.Contains(out, "kan fastställas") || !strings.Contains(out, "redan fastställd") {
+		t.Errorf("findings of a finalised version:\n%s", out)
+	}
+}
+
+// TestFindingsKinds: readability figures are their own kind, never
+// counted as warnings; a closed plan's findings say it has ended.
+func TestFindingsKinds(t *testing.T) {
+	c := newCLI(t)
+	maja, _ := demoIDs(t, c)
+	var rep findingsReport
+	out, _, _ := c.run("findings", maja, "--json")
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Info) == 0 {
+		t.Errorf("no readability figure: %+v", rep)
+	}
+	for _, w := range rep.Warnings {
+		if strings.Contains(w.Message, "LIX") {
+			t.Errorf("a readability figure counted as a warning: %q", w.Message)
+		}
+	}
+	text, _, _ := c.run("findings", maja)
+	if want := "Varningar (" + strconv.Itoa(len(rep.Warnings)) + "):"; len(rep.Warnings) > 0 && !strings.Contains(text, want) {
+		t.Errorf("text lacks %q:\n%s", want, text)
+	}
+	c.ok("close", maja, "--reason", "goals_met", "--discard-draft")
+	if out := c.ok("findings", maja); strings.Contains(out, "kan fastställas") || !strings.Contains(out, "Planen avslutades") {
+		t.Errorf("findings of a closed plan:\n%s", out)
 	}
 }

@@ -27,6 +27,9 @@ type findingsReport struct {
 	Errors   []findingJSON `json:"errors"`
 	Warnings []findingJSON `json:"warnings"`
 	Notices  []findingJSON `json:"notices"`
+	// Info are figures given for information (readability): counted
+	// apart, as on the screen.
+	Info []findingJSON `json:"info"`
 }
 
 // cmdFindings prints what the finish screen would list for the plan's
@@ -60,7 +63,7 @@ func cmdFindings(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep := findingsReport{PlanID: p.ID, Version: v.Number, Errors: []findingJSON{}, Warnings: []findingJSON{}, Notices: []findingJSON{}}
+	rep := findingsReport{PlanID: p.ID, Version: v.Number, Errors: []findingJSON{}, Warnings: []findingJSON{}, Notices: []findingJSON{}, Info: []findingJSON{}}
 	for _, f := range found {
 		sec := model.SectionOf(f.Path)
 		j := findingJSON{Severity: f.Severity, Path: f.Path, Section: sec, Label: sectionName(sec, a.lang), Message: f.Message.In(a.lang)}
@@ -69,6 +72,8 @@ func cmdFindings(a *app, args []string) error {
 			rep.Errors = append(rep.Errors, j)
 		case model.SevNotice:
 			rep.Notices = append(rep.Notices, j)
+		case model.SevInfo:
+			rep.Info = append(rep.Info, j)
 		default:
 			rep.Warnings = append(rep.Warnings, j)
 		}
@@ -107,7 +112,14 @@ func (a *app) printFindings(p *model.Plan, v *model.Version, rep findingsReport)
 	group(model.T(l, "Fel som måste rättas innan planen kan fastställas", "Errors to fix before the plan can be finalised"), rep.Errors)
 	group(model.T(l, "Varningar", "Warnings"), rep.Warnings)
 	group(model.T(l, "Att känna till", "To note"), rep.Notices)
-	if len(rep.Errors) == 0 {
+	group(model.T(l, "Att veta", "Good to know"), rep.Info)
+	switch {
+	case p.Status == model.StatusClosed && p.Closure != nil:
+		// Nothing is finalised any more: the plan has ended.
+		fmt.Fprintln(a.stdout, "\n"+p.Closure.Ended(l))
+	case v.FinalisedAt != nil:
+		fmt.Fprintln(a.stdout, "\n"+model.T(l, "Versionen är redan fastställd. Ändringar görs vid nästa möte.", "The version is already finalised. Changes are made at the next meeting."))
+	case len(rep.Errors) == 0:
 		fmt.Fprintln(a.stdout, "\n"+model.T(l, "Inga fel: planen kan fastställas.", "No errors: the plan can be finalised."))
 	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -22,9 +23,11 @@ type Jargon struct {
 // plainTextField is one checked text with its JSON path.
 type plainTextField struct{ path, text string }
 
-// textFields lists every free text of a version that is printed on the plan,
-// with its path: the person's sections, goals and actions, and the unit
-// names, titles and times that stand in the plan's tables.
+// textFields lists every free text of a version that is printed on the plan
+// and that the secretary writes in words of their own, with its path: the
+// person's sections, goals and actions. Names of units, services and job
+// titles are not among them: the user cannot rewrite a name (see
+// unitNames).
 func textFields(v *Version) []plainTextField {
 	ct := v.Content
 	var out []plainTextField
@@ -39,15 +42,63 @@ func textFields(v *Version) []plainTextField {
 	for i, a := range ct.Actions {
 		out = append(out,
 			plainTextField{fmt.Sprintf("content.actions[%d].what", i), a.What},
-			plainTextField{fmt.Sprintf("content.actions[%d].unit", i), a.Unit},
 			plainTextField{fmt.Sprintf("content.actions[%d].when", i), a.When})
 	}
-	for i, p := range v.Meeting.Participants {
-		out = append(out,
-			plainTextField{fmt.Sprintf("meeting.participants[%d].unit", i), p.Unit},
-			plainTextField{fmt.Sprintf("meeting.participants[%d].title", i), p.Title})
-	}
 	return out
+}
+
+// unitNames lists the names of units, parties and job titles the plan
+// holds ("Psykiatriska öppenvårdsmottagningen", "BUP", "handläggare"):
+// names, which a text may repeat as they are.
+func unitNames(v *Version) []string {
+	var out []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	for _, p := range v.Meeting.Participants {
+		add(p.Unit)
+		add(p.Title)
+	}
+	for _, a := range v.Content.Actions {
+		add(a.Unit)
+		add(a.OtherParty)
+	}
+	// The longest first, so that a long name is blanked before a short
+	// one inside it.
+	slices.SortFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}
+
+// withoutNames blanks each name in text where it stands whole, so that a
+// name written out in a sentence is not read as jargon.
+func withoutNames(text string, names []string) string {
+	for _, n := range names {
+		if !strings.Contains(text, n) {
+			continue
+		}
+		var b strings.Builder
+		rest := text
+		for {
+			i := strings.Index(rest, n)
+			if i < 0 {
+				b.WriteString(rest)
+				break
+			}
+			end := i + len(n)
+			whole := (i == 0 || !isLetter(lastRune(rest[:i]))) && (end == len(rest) || !isLetter(firstRune(rest[end:])))
+			b.WriteString(rest[:i])
+			if whole {
+				b.WriteString(strings.Repeat(" ", len(n)))
+			} else {
+				b.WriteString(n)
+			}
+			rest = rest[end:]
+		}
+		text = b.String()
+	}
+	return text
 }
 
 // FindJargon returns the terms of list that occur in text as whole words
@@ -130,25 +181,31 @@ func firstRune(s string) rune {
 // printed text. An ordinary term gets a plainer wording wherever it stands.
 // The name of a service is to be explained once in the plan, since the
 // person will meet the name again in letters and decisions: it is flagged
-// only at its first place, and not at all once it is explained somewhere.
+// only at its first place. Any term explained somewhere in the plan, in
+// brackets or by its plain wording, is not flagged again anywhere; names
+// of units and job titles are never flagged.
 func CheckPlainLanguage(v *Version, list []Jargon) []Finding {
 	var out []Finding
 	fields := textFields(v)
-	names := map[string]bool{} // name terms explained or already flagged
+	names := unitNames(v)
+	for i := range fields {
+		fields[i].text = withoutNames(fields[i].text, names)
+	}
+	done := map[string]bool{} // terms explained somewhere, or names flagged once
 	for _, f := range fields {
 		for _, j := range list {
-			if j.Name && !names[j.Term] && containsTerm(f.text, j) && len(FindJargon(f.text, []Jargon{j})) == 0 {
-				names[j.Term] = true
+			if !done[j.Term] && containsTerm(f.text, j) && len(FindJargon(f.text, []Jargon{j})) == 0 {
+				done[j.Term] = true
 			}
 		}
 	}
 	for _, f := range fields {
 		for _, j := range FindJargon(f.text, list) {
+			if done[j.Term] {
+				continue
+			}
 			if j.Name {
-				if names[j.Term] {
-					continue
-				}
-				names[j.Term] = true
+				done[j.Term] = true
 			}
 			out = append(out, Finding{Severity: SevWarning, Path: f.path, Message: jargonHint(j)})
 		}

@@ -68,10 +68,47 @@ func TestPlainLanguageChecksPrintedFields(t *testing.T) {
 	for _, f := range CheckPlainLanguage(v, list) {
 		got[f.Path] = true
 	}
-	for _, want := range []string{"content.actions[0].unit", "content.actions[0].when", "meeting.participants[0].title"} {
-		if !got[want] {
-			t.Errorf("no finding at %s (got %v)", want, got)
+	if !got["content.actions[0].when"] {
+		t.Errorf("no finding in the action's when (got %v)", got)
+	}
+	// Names of units and job titles are names: the user cannot rewrite them.
+	for _, never := range []string{"content.actions[0].unit", "meeting.participants[0].title"} {
+		if got[never] {
+			t.Errorf("a name is flagged at %s", never)
 		}
+	}
+}
+
+// TestUnitNamesAndExplainedWords: a unit's name written out in a text is
+// not jargon, and a word explained in brackets once is not flagged again
+// in any other field.
+func TestUnitNamesAndExplainedWords(t *testing.T) {
+	list := []Jargon{
+		{Term: "BUP", Plain: Text{SV: "psykiatrin för barn och unga", EN: "x"}},
+		{Term: "LSS", Plain: Text{SV: "lagen om stöd och service", EN: "x"}},
+		{Term: "öppenvård", Plain: Text{SV: "vård utan att bo på sjukhus", EN: "x"}},
+		{Term: "handläggare", Plain: Text{SV: "den som utreder", EN: "x"}},
+	}
+	v := &Version{}
+	v.Meeting.Participants = []Participant{{Name: "Nils", Unit: "BUP"}, {Name: "Mona", Unit: "Vuxenpsykiatrins öppenvård", Title: "handläggare"}}
+	v.Content.Needs = "Stöd enligt LSS (en lag om stöd till personer med funktionsnedsättning)."
+	v.Content.Actions = []Action{
+		{What: "BUP ringer hem varje vecka", When: "när LSS-beslutet finns"},
+		{What: "Samtal på Vuxenpsykiatrins öppenvård", When: "enligt LSS"},
+		{What: "Ansök om boende enligt LSS"},
+	}
+	for _, f := range CheckPlainLanguage(v, list) {
+		t.Errorf("flagged: %s: %s", f.Path, f.Message.SV)
+	}
+	v.Content.Needs = "Stöd enligt LSS."
+	n := 0
+	for _, f := range CheckPlainLanguage(v, list) {
+		if strings.Contains(f.Message.SV, "LSS") {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("LSS unexplained: %d findings, want one in each of the 3 fields", n)
 	}
 }
 
