@@ -65,7 +65,7 @@ func commands() []command {
 		{"new", "--person NAMN [--pnr PNR] [--language KOD] [--date ÅÅÅÅ-MM-DD] [--time TT:MM]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
 		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
 		{"export", "ID --format json|md|txt|easyread|ics|fhir [--version N] [-o FIL [--force]] [--with-place] [--easy-read SPRÅK]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place; fhir: HL7 FHIR R4 för journalsystem)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place; fhir: HL7 FHIR R4 for record systems)", cmdExport},
-		{"import", "FIL", "läser in en plan från en JSON-fil", "reads a plan from a JSON file", cmdImport},
+		{"import", "FIL [--as-draft]", "läser in en plan från en JSON-fil; en fastställd version som inte klarar reglerna vägras (--as-draft: läs in den som utkast)", "reads a plan from a JSON file; a finalised version that breaks the rules is refused (--as-draft: take it in as a draft)", cmdImport},
 		{"print", "ID [-o FIL.pdf [--force]] [--printer NAMN] [--original-only | --copies-for NAMN,NAMN | --copies N] [--version N] [--easy-read SPRÅK|off]",
 			"skriver ut planen (PDF): originalet och en namngiven kopia till var och en i kopielistan", "prints the plan (PDF): the original and a named copy for each one on the copy list", cmdPrint},
 		{"copies", "ID [--version N]", "visar vem som får originalet och kopiorna", "shows who gets the original and the copies", cmdCopies},

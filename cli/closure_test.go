@@ -135,3 +135,48 @@ func TestFindingsKinds(t *testing.T) {
 		t.Errorf("findings of a closed plan:\n%s", out)
 	}
 }
+
+// TestImportChecksFinalisedVersions: a file whose finalised version
+// finalising would refuse is refused, each problem named by its path, and
+// nothing is stored; --as-draft takes it in as a draft.
+func TestImportChecksFinalisedVersions(t *testing.T) {
+	c := newCLI(t)
+	p := model.Demo(time.Now())
+	p.Draft = nil
+	v := &p.Versions[0]
+	v.Content.Needs, v.Content.Goals = "", nil
+	js, err := model.EncodeExport(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "plan.json")
+	if err := os.WriteFile(file, js, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := c.run("import", file)
+	for _, w := range []string{"plan.versions[0].content.needs", "plan.versions[0].content.goals", "--as-draft"} {
+		if code == 0 || !strings.Contains(errOut, w) {
+			t.Errorf("import of a finalised version without needs or goals: exit %d, lacks %q:\n%s", code, w, errOut)
+		}
+	}
+	if out := c.ok("list"); strings.Contains(out, "Maja") {
+		t.Fatalf("a refused import was stored:\n%s", out)
+	}
+	id := strings.TrimSpace(c.ok("import", file, "--as-draft"))
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(c.ok("list", "--json")), &rows); err != nil || len(rows) != 1 {
+		t.Fatalf("list: %v %v", rows, err)
+	}
+	if r := rows[0]; r["id"] != id || r["status"] != "draft" || r["version"] != 0.0 || r["has_draft"] != true {
+		t.Errorf("--as-draft: %v", r)
+	}
+	// The demo's own versions pass as they are.
+	p = model.Demo(time.Now())
+	if js, err = model.EncodeExport(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, js, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c.ok("import", file)
+}

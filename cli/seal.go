@@ -180,7 +180,7 @@ func cmdOpen(a *app, args []string) error {
 	if err != nil {
 		var ie *model.ImportError
 		if errors.As(err, &ie) {
-			return importFailure(ie)
+			return importFailure(ie, false)
 		}
 		if errors.Is(err, service.ErrUnreadable) {
 			return fail("filen gick att öppna men innehåller ingen plan som kan läsas; inget har skrivits", "the file opened but holds no plan that can be read; nothing was written")

@@ -69,3 +69,13 @@ func TestDueBookBy(t *testing.T) {
 		t.Error("a closed plan still has a follow-up to book")
 	}
 }
+
+// TestDemoVersionsPassFinalising: every finalised version of the sample
+// plans passes the rules that finalising, and so import, use.
+func TestDemoVersionsPassFinalising(t *testing.T) {
+	for _, p := range DemoPlans(dueNow) {
+		if probs, first := CheckFinalised(p); len(probs) > 0 {
+			t.Errorf("%s: version %d: %+v", p.Person.Name, first+1, probs)
+		}
+	}
+}

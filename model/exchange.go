@@ -92,6 +92,13 @@ const maxImport = 32 << 20
 // with a new id, so that importing never overwrites a plan. Every problem is
 // reported with its field path; nothing is returned unless all is well.
 func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
+	return DecodeExportWith(r, now, ImportOptions{})
+}
+
+// DecodeExportWith is DecodeExport with options: every finalised version
+// must pass the rules that finalising uses (see CheckFinalised), unless
+// o.AsDraft takes the newest in as a draft instead.
+func DecodeExportWith(r io.Reader, now time.Time, o ImportOptions) (*Plan, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
 	if err != nil {
 		return nil, err
@@ -143,6 +150,15 @@ func DecodeExport(r io.Reader, now time.Time) (*Plan, error) {
 	// What the program cannot hold is refused here, never cut later.
 	if probs := CheckLimits(p); len(probs) > 0 {
 		return nil, &ImportError{probs}
+	}
+	// A version that says it was finalised must be one finalising would
+	// have let through: else a file makes a signed plan of anything. A
+	// file of an older format was finalised under the rules of its day,
+	// which today's need not match; it is taken in as it is.
+	if ex.Version == ExportVersion {
+		if err := checkFinalisedImport(p, o); err != nil {
+			return nil, err
+		}
 	}
 	// The draft's own lists follow the guardians' consents, as on screen.
 	p.SyncGuardianScope(p.Draft, now.Format(DateLayout))

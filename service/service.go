@@ -211,8 +211,8 @@ func (s *Service) Create(p *model.Plan) error {
 // Import checks a JSON export fully and stores it as a new plan. A file
 // that does not pass gives a *model.ImportError listing every problem, one
 // that cannot be read at all ErrUnreadable; either way nothing is stored.
-func (s *Service) Import(r io.Reader) (*model.Plan, error) {
-	p, err := model.DecodeExport(r, s.o.Now())
+func (s *Service) Import(r io.Reader, o model.ImportOptions) (*model.Plan, error) {
+	p, err := model.DecodeExportWith(r, s.o.Now(), o)
 	if err != nil {
 		if _, ok := err.(*model.ImportError); !ok {
 			err = fmt.Errorf("%w: %w", ErrUnreadable, err)
