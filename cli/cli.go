@@ -40,6 +40,8 @@ type app struct {
 	// the meeting opened at once (sipmote serve).
 	listen string
 	serve  bool
+	// accessible runs the screens as plain lines (ui/accessible).
+	accessible bool
 }
 
 // userError is an error with a message in both languages for the user.
@@ -125,6 +127,12 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	args, accOn, accGiven, err := accessibleFlag(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "sipmote: --accessible tar true eller false / --accessible takes true or false")
+		return 2
+	}
+	a.chooseAccessible(accOn, accGiven)
 	name := ""
 	rest := args
 	for i, s := range args {
@@ -211,8 +219,8 @@ func (a *app) usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, model.T(a.lang, "Flaggor för alla kommandon:", "Flags of every command:"))
 	fmt.Fprintln(w, model.T(a.lang,
-		"  --db SÖKVÄG         databasfilen (annars $SIPMOTE_DB eller standardplatsen)\n  --lang sv|en        språk på skärm och utskrift (svenska är standard)\n  --checklists MAPP   lokal rutin: checklistor som ersätter eller lägger till\n  --help              hjälp\n  --version           programmets version",
-		"  --db PATH           the database file (else $SIPMOTE_DB or the default place)\n  --lang sv|en        language of screen and print (Swedish is the default)\n  --checklists DIR    local routine: checklists that override or extend\n  --help              help\n  --version           the program's version"))
+		"  --db SÖKVÄG         databasfilen (annars $SIPMOTE_DB eller standardplatsen)\n  --lang sv|en        språk på skärm och utskrift (svenska är standard)\n  --checklists MAPP   lokal rutin: checklistor som ersätter eller lägger till\n  --accessible        tillgängligt läge: rader för skärmläsare och punktskrift (kommer ihåg valet)\n  --help              hjälp\n  --version           programmets version",
+		"  --db PATH           the database file (else $SIPMOTE_DB or the default place)\n  --lang sv|en        language of screen and print (Swedish is the default)\n  --checklists DIR    local routine: checklists that override or extend\n  --accessible        accessible mode: lines for screen readers and braille (remembered)\n  --help              help\n  --version           the program's version"))
 }
 
 // flags makes a command's flag set with the flags every command takes.

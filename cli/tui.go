@@ -47,6 +47,9 @@ func cmdMeeting(a *app, args []string) error {
 // runTUI runs the screens until the user quits. Whatever ends the program,
 // the open meeting is saved before the database is closed.
 func (a *app) runTUI(open string) error {
+	if a.accessible {
+		return a.runAccessible(open)
+	}
 	// The checklists are read before the database is opened, so that
 	// nothing in a local routine can keep the lock from another sipmote.
 	set, notice := a.loadChecklists()

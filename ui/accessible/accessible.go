@@ -1,0 +1,311 @@
+// Package accessible is sipmote's accessible mode: the whole program as
+// plain lines for a screen reader or a braille display. Lines are only
+// ever added, never redrawn: no alternate screen, no cursor addressing, no
+// borders, no colour, no line longer than 80 characters. A line that
+// starts with ':' is a command; any other line is text for the field in
+// focus. It is a front end on the service, as the full screen is: edits
+// go through a session's view, and saving, the trail and the private
+// field behave as they do there.
+//
+// The mode reads standard input line by line, from a terminal or a pipe,
+// on a goroutine of its own; everything else happens on the one loop in
+// Run, so that the plan is only ever touched inside View.Edit or Read.
+package accessible
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/sipmote/sipmote/internal/textwrap"
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/termsafe"
+	"github.com/sipmote/sipmote/ui/screens/room"
+)
+
+// Width is the longest line the mode writes: a braille display shows 40
+// or 80 cells, and a screen reader reads a short line at once.
+const Width = 80
+
+// Options are what the mode runs on; cli fills them as for the full
+// screen.
+type Options struct {
+	Service *service.Service
+	Lang    model.Lang
+	Now     func() time.Time
+	In      io.Reader
+	Out     io.Writer
+	// Agenda gives a variant's agenda steps (the checklists' agenda).
+	Agenda func(v model.AgeGroup) []room.Step
+	// OpenPlan, when set, opens that plan's meeting at once.
+	OpenPlan string
+	// Notice is said first (a local checklist's problem).
+	Notice string
+	// PrintOptions gives a print its options (the easy-read page).
+	PrintOptions func(p *model.Plan, v *model.Version) service.PrintOptions
+	// CloseRetry is how long the last save of a meeting is tried again
+	// when the meeting ends.
+	CloseRetry time.Duration
+}
+
+// runner is the mode's state; only Run's loop touches it.
+type runner struct {
+	o     Options
+	l     model.Lang
+	out   io.Writer
+	home  []model.Summary
+	ask   *question
+	meet  *meeting
+	quit  bool
+	jobs  chan func()
+	busy  sync.WaitGroup
+	saved bool // false once a meeting's text did not reach the database
+}
+
+// question waits for the next line: a form's field or a numbered choice.
+type question struct {
+	handle func(line string)
+	cancel func()
+}
+
+// Run runs the mode until :avsluta or the end of the input. It returns
+// whether everything typed is in the database.
+func Run(o Options) bool {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.CloseRetry == 0 {
+		o.CloseRetry = 5 * time.Second
+	}
+	r := &runner{o: o, l: o.Lang, out: o.Out, jobs: make(chan func(), 8), saved: true}
+	lines := make(chan string)
+	stop := make(chan struct{})
+	defer close(stop)
+	go readLines(o.In, lines, stop)
+	if o.Notice != "" {
+		r.say(o.Notice)
+	}
+	r.say(model.T(r.l, "sipmote, tillgängligt läge. Kommandon börjar med kolon. :hjälp visar dem.",
+		"sipmote, accessible mode. Commands start with a colon. :help lists them."))
+	if o.OpenPlan != "" {
+		r.open(o.OpenPlan)
+	} else {
+		r.showHome()
+	}
+	save := time.NewTicker(service.SaveInterval)
+	defer save.Stop()
+	clock := time.NewTicker(time.Second)
+	defer clock.Stop()
+	for !r.quit {
+		var events <-chan service.Event
+		if r.meet != nil {
+			events = r.meet.events
+		}
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				r.quit = true
+				break
+			}
+			r.line(line)
+		case e, ok := <-events:
+			if !ok {
+				r.meet.events = nil // the session closed; Edit does nothing now
+				continue
+			}
+			r.meet.event(e)
+		case f := <-r.jobs:
+			f()
+		case <-save.C:
+			if r.meet != nil {
+				r.meet.saveTick()
+			}
+		case <-clock.C:
+			if r.meet != nil {
+				r.meet.clockTick()
+			}
+		}
+	}
+	// What was asked of the disk or the printer is waited for, so that its
+	// answer is said before the meeting closes.
+	r.drain()
+	r.leave()
+	r.say(model.T(r.l, "Hej då.", "Goodbye."))
+	return r.saved
+}
+
+// readLines sends each line of in until its end, then closes lines.
+func readLines(in io.Reader, lines chan<- string, stop <-chan struct{}) {
+	defer close(lines)
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64*1024), model.MaxFieldChars*4+16)
+	for sc.Scan() {
+		select {
+		case lines <- sc.Text():
+		case <-stop:
+			return
+		}
+	}
+}
+
+// async runs work off the loop; the function it returns runs on the loop.
+func (r *runner) async(work func() func()) {
+	r.busy.Add(1)
+	go func() {
+		f := work()
+		r.jobs <- func() { r.busy.Done(); f() }
+	}()
+}
+
+// drain runs the answers of the work still going.
+func (r *runner) drain() {
+	done := make(chan struct{})
+	go func() { r.busy.Wait(); close(done) }()
+	for {
+		select {
+		case f := <-r.jobs:
+			f()
+		case <-done:
+			for {
+				select {
+				case f := <-r.jobs:
+					f()
+				default:
+					return
+				}
+			}
+		}
+	}
+}
+
+// say writes text as lines of at most Width characters, each paragraph
+// of text on lines of its own. Stored text is cleaned of terminal
+// sequences and control characters first: nothing a plan holds may move
+// the cursor or change the screen.
+func (r *runner) say(text string) {
+	text = termsafe.String(text)
+	var b strings.Builder
+	for _, para := range strings.Split(text, "\n") {
+		para = strings.Map(func(c rune) rune {
+			if unicode.IsControl(c) {
+				return ' '
+			}
+			return c
+		}, para)
+		for _, ln := range textwrap.Lines(para, Width, "", "") {
+			b.WriteString(ln + "\n")
+		}
+	}
+	_, _ = io.WriteString(r.out, b.String())
+}
+
+// sayf is say of a Swedish or English line.
+func (r *runner) sayT(sv, en string) { r.say(model.T(r.l, sv, en)) }
+
+// line takes one line of input.
+func (r *runner) line(line string) {
+	line = strings.TrimRight(line, "\r")
+	if strings.HasPrefix(strings.TrimSpace(line), ":") {
+		c, arg := parse(line)
+		if r.ask != nil {
+			switch c {
+			case cmdCancel:
+				a := r.ask
+				r.ask = nil
+				if a.cancel != nil {
+					a.cancel()
+				}
+				return
+			case cmdHelp:
+				r.sayT("Svara på frågan, eller :avbryt.", "Answer the question, or :cancel.")
+				return
+			case cmdQuit:
+				r.ask = nil
+				r.quit = true
+				return
+			}
+		}
+		if c == cmdNone || r.ask != nil {
+			r.sayT("Okänt kommando. :hjälp visar kommandona.", "Unknown command. :help lists the commands.")
+			if r.ask != nil {
+				r.sayT("En fråga väntar på svar; :avbryt avbryter den.", "A question waits for an answer; :cancel cancels it.")
+			}
+			return
+		}
+		r.command(c, arg)
+		return
+	}
+	if r.ask != nil {
+		a := r.ask
+		r.ask = nil
+		a.handle(line)
+		return
+	}
+	if r.meet != nil {
+		r.meet.text(line)
+		return
+	}
+	if strings.TrimSpace(line) != "" {
+		r.sayT("Skriv ett kommando, t.ex. :öppna 1 eller :ny. :hjälp visar alla.",
+			"Type a command, e.g. :open 1 or :new. :help lists them all.")
+	}
+}
+
+// command runs a command where it is offered.
+func (r *runner) command(c cmd, arg string) {
+	switch c {
+	case cmdHelp:
+		r.help()
+		return
+	case cmdQuit:
+		r.quit = true
+		return
+	case cmdList:
+		r.leave()
+		r.showHome()
+		return
+	}
+	if r.meet != nil {
+		r.meet.command(c, arg)
+		return
+	}
+	r.homeCommand(c, arg)
+}
+
+// help lists the commands offered where the user is.
+func (r *runner) help() {
+	if r.meet != nil {
+		r.sayT("I mötet läggs varje rad som inte börjar med kolon till i fältet i fokus, som ett nytt stycke.",
+			"In the meeting every line that does not start with a colon is added to the field in focus, as a new paragraph.")
+	}
+	for _, w := range words {
+		if (r.meet != nil && w.inMeet) || (r.meet == nil && w.atHome) {
+			r.say(":" + model.T(r.l, w.sv, w.en) + w.arg.In(r.l) + " " + model.T(r.l, "–", "–") + " " + w.what.In(r.l))
+		}
+	}
+}
+
+// choose asks for one of the options by number and calls pick with its
+// index.
+func (r *runner) choose(prompt string, opts []string, pick func(i int), cancel func()) {
+	r.say(prompt)
+	for i, o := range opts {
+		r.say(itoa(i+1) + ". " + o)
+	}
+	r.sayT("Skriv numret, eller :avbryt.", "Type the number, or :cancel.")
+	var q *question
+	q = &question{cancel: cancel, handle: func(line string) {
+		n, ok := number(line, len(opts))
+		if !ok {
+			r.sayT("Skriv ett av numren 1 till "+itoa(len(opts))+", eller :avbryt.", "Type one of the numbers 1 to "+itoa(len(opts))+", or :cancel.")
+			r.ask = q
+			return
+		}
+		pick(n - 1)
+	}}
+	r.ask = q
+}

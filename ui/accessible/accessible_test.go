@@ -1,0 +1,221 @@
+package accessible
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sipmote/sipmote/checklists"
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/screens/room"
+)
+
+var fixedNow = time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local)
+
+func agenda(t *testing.T) func(model.AgeGroup) []room.Step {
+	set, probs := checklists.Load("")
+	if len(probs) > 0 {
+		t.Fatalf("default checklists: %v", probs)
+	}
+	return func(v model.AgeGroup) []room.Step {
+		var out []room.Step
+		for _, s := range set.AgendaFor(v) {
+			out = append(out, room.Step{ID: s.ID, Part: s.Part, Share: s.Share, Prompt: s.Prompt, Title: s.Title, Section: s.Section, Round: s.Round, Complete: s.Complete})
+		}
+		return out
+	}
+}
+
+// lockedBuffer is the mode's output, read by the test while it runs.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (w *lockedBuffer) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
+}
+
+func (w *lockedBuffer) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
+}
+
+// run runs the mode on a database file with script as standard input,
+// through a real pipe, and returns what it wrote.
+func run(t *testing.T, path string, l model.Lang, script []string) string {
+	t.Helper()
+	svc, err := service.Open(path, service.Options{Now: func() time.Time { return fixedNow }, RecoveryDirs: []string{t.TempDir()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Close()
+	go func() {
+		for _, s := range script {
+			_, _ = pw.WriteString(s + "\n")
+		}
+		pw.Close()
+	}()
+	var out lockedBuffer
+	done := make(chan bool)
+	go func() {
+		done <- Run(Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t)})
+	}()
+	select {
+	case saved := <-done:
+		if !saved {
+			t.Errorf("Run says not everything was saved:\n%s", out.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the mode did not end at the end of its input:\n%s", out.String())
+	}
+	checkPlain(t, out.String())
+	return out.String()
+}
+
+// checkPlain fails for anything but plain lines: no escape character at
+// all (so no cursor addressing, no alternate screen, no colour), no
+// carriage return that would write over a line, no line over 80.
+func checkPlain(t *testing.T, out string) {
+	t.Helper()
+	if strings.ContainsAny(out, "\x1b\r\x9b") {
+		t.Errorf("output holds an escape or carriage return: %q", out)
+	}
+	for _, ln := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(ln); n > Width {
+			t.Errorf("line of %d characters: %q", n, ln)
+		}
+	}
+}
+
+func load(t *testing.T, path string) *model.Plan {
+	t.Helper()
+	svc, err := service.Open(path, service.Options{RecoveryDirs: []string{t.TempDir()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	sums, err := svc.List()
+	if err != nil || len(sums) != 1 {
+		t.Fatalf("list: %v %v", sums, err)
+	}
+	p, err := svc.Load(sums[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestMeetingThroughAPipeSwedish(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	secret := "Pappas sjukdom"
+	out := run(t, path, model.Swedish, []string{
+		":ny", "Karin Lund", "", "", "", "", "Vårdcentralen", "9", "1", "Eva Chair", "",
+		":punkt 5",
+		"Karin bor ensam i en lägenhet.",
+		"Hon vill börja arbeta igen.",
+		":läs",
+		":punkt 2", "Anna Berg",
+		":punkt 7", "Egen lägenhet inom ett år",
+		":punkt 4", ":fält 8", secret, ":läs", ":visa",
+		":klar", ":tid", ":fynd",
+		":punkt 9999", ":okänt", "", ":hjälp",
+	})
+	p := load(t, path)
+	d := p.Draft
+	if d == nil {
+		t.Fatalf("no draft saved:\n%s", out)
+	}
+	if p.Person.Name != "Karin Lund" || d.Meeting.Place != "Vårdcentralen" || d.Meeting.Chair != "Eva Chair" {
+		t.Errorf("form: %q %q %q\n%s", p.Person.Name, d.Meeting.Place, d.Meeting.Chair, out)
+	}
+	if want := "Karin bor ensam i en lägenhet.\nHon vill börja arbeta igen."; d.Content.Situation != want {
+		t.Errorf("situation = %q, want %q\n%s", d.Content.Situation, want, out)
+	}
+	if len(d.Meeting.Participants) != 1 || d.Meeting.Participants[0].Name != "Anna Berg" {
+		t.Errorf("participants: %+v", d.Meeting.Participants)
+	}
+	if len(d.Content.Goals) != 1 || d.Content.Goals[0].Text != "Egen lägenhet inom ett år" {
+		t.Errorf("goals: %+v", d.Content.Goals)
+	}
+	if len(d.Consent.NotRaise) != 1 || d.Consent.NotRaise[0] != secret {
+		t.Errorf("not to raise: %q\n%s", d.Consent.NotRaise, out)
+	}
+	for _, want := range []string{
+		"Punkt 5 av 14: Hur det är nu. ",
+		"Fältet Hur det är nu är tomt.",
+		"Punkt 4 av 14:",
+		"dolt fält",
+		"Okänt kommando",
+		"Dagordningen har punkt 1 till 14.",
+		"saker att se över:",
+		"Mötet är stängt och allt som skrevs är sparat.",
+	} {
+		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// The private field is said only after :visa asked for it.
+	i := strings.Index(out, secret)
+	if i < 0 {
+		t.Errorf(":visa did not read the hidden field:\n%s", out)
+	} else if strings.Count(out, secret) != 1 || !strings.Contains(out[:i], "1. Samtycke finns") {
+		t.Errorf("the hidden field was said before :visa, or twice:\n%s", out)
+	}
+	if st := d.Agenda[stepAt(t, p, 3)]; !st.Done {
+		t.Errorf(":klar did not mark step 4 done: %+v", d.Agenda)
+	}
+}
+
+// stepAt is the id of agenda step i of the plan's variant.
+func stepAt(t *testing.T, p *model.Plan, i int) string {
+	return agenda(t)(p.Variant)[i].ID
+}
+
+func TestMeetingThroughAPipeEnglish(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	out := run(t, path, model.English, []string{
+		":new", "Eva Holm", "", "", "", "45", "", "", "", "",
+		":step 5", "Eva lives with her son.",
+		":next", ":next", "A flat of her own", ":new", "Work three days a week",
+		":read", ":time", ":findings", ":quit",
+		"this line comes after quit and is not taken",
+	})
+	p := load(t, path)
+	d := p.Draft
+	if d.Content.Situation != "Eva lives with her son." {
+		t.Errorf("situation = %q\n%s", d.Content.Situation, out)
+	}
+	if d.Meeting.Minutes != 45 {
+		t.Errorf("minutes = %d", d.Meeting.Minutes)
+	}
+	var goals []string
+	for _, g := range d.Content.Goals {
+		goals = append(goals, g.Text)
+	}
+	if strings.Join(goals, "|") != "A flat of her own|Work three days a week" {
+		t.Errorf("goals = %q\n%s", goals, out)
+	}
+	for _, want := range []string{"Step 5 of 14: ", "The field Current situation is empty.", "1. A flat of her own", "Goodbye."} {
+		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Okänt") || strings.Contains(out, "Punkt ") {
+		t.Errorf("Swedish in the English mode:\n%s", out)
+	}
+}

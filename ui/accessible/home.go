@@ -1,0 +1,316 @@
+package accessible
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/newplan"
+)
+
+// showHome reads the list of plans, numbered for :öppna N.
+func (r *runner) showHome() {
+	sums, err := r.o.Service.Home()
+	if err != nil && len(sums) == 0 {
+		r.say(model.T(r.l, "Listan över planer kunde inte läsas: ", "The list of plans could not be read: ") + common.ErrText(r.l, err))
+		return
+	}
+	r.home = sums
+	if len(sums) == 0 {
+		r.sayT("Det finns inga planer ännu. :ny skapar en.", "There are no plans yet. :new makes one.")
+		return
+	}
+	r.say(model.T(r.l, "Planer: ", "Plans: ") + itoa(len(sums)) + ".")
+	for i, s := range sums {
+		r.say(itoa(i+1) + ". " + summaryLine(r.l, s))
+	}
+	r.sayT(":öppna N öppnar en plan, :ny skapar en ny, :stäng N avslutar en.",
+		":open N opens a plan, :new makes a new one, :close N closes one.")
+}
+
+// summaryLine is a plan in the list: the person, the meeting, the state.
+func summaryLine(l model.Lang, s model.Summary) string {
+	parts := []string{s.Person}
+	if s.MeetingDate != "" {
+		parts = append(parts, model.T(l, "möte ", "meeting ")+s.MeetingDate)
+	}
+	st := s.Status.Label(l)
+	if s.Version > 0 {
+		st += ", " + model.T(l, "version ", "version ") + itoa(s.Version)
+	}
+	if s.HasDraft && s.Status != model.StatusDraft {
+		st += model.T(l, ", utkast pågår", ", draft under way")
+	}
+	parts = append(parts, st)
+	if s.NextFollowUp != "" {
+		parts = append(parts, model.T(l, "uppföljning ", "follow-up ")+s.NextFollowUp)
+	}
+	return strings.Join(parts, ", ") + "."
+}
+
+// homeCommand runs a command on the home list.
+func (r *runner) homeCommand(c cmd, arg string) {
+	switch c {
+	case cmdNew:
+		r.newPlan()
+	case cmdOpen, cmdClose, cmdPrint:
+		n, ok := number(arg, len(r.home))
+		if !ok {
+			r.say(model.T(r.l, "Ange planens nummer i listan, 1 till ", "Give the plan's number in the list, 1 to ") + itoa(len(r.home)) + ".")
+			return
+		}
+		s := r.home[n-1]
+		switch c {
+		case cmdOpen:
+			r.open(s.ID)
+		case cmdClose:
+			r.closePlan(s)
+		default:
+			r.printLatest(s.ID)
+		}
+	default:
+		r.sayT("Det kommandot hör till mötet. Öppna en plan först med :öppna N.", "That command belongs to the meeting. Open a plan first with :open N.")
+	}
+}
+
+// open opens a plan's meeting as the home screen does: a finalised plan
+// asks whether to start its follow-up or read it.
+func (r *runner) open(ref string) {
+	svc := r.o.Service
+	p, err := svc.LoadToShow(ref)
+	if err != nil {
+		r.say(model.T(r.l, "Planen kunde inte öppnas: ", "The plan could not be opened: ") + common.ErrText(r.l, err))
+		return
+	}
+	switch {
+	case p.ContentHidden():
+		r.sayT("Samtycket är återkallat. Planens innehåll visas inte; den finns kvar och kan skrivas ut.",
+			"The consent was withdrawn. The plan's content is not shown; it is kept and can be printed.")
+	case p.Draft == nil && p.Status == model.StatusActive:
+		r.say(p.Person.Name + ". " + model.T(r.l, "Version ", "Version ") + itoa(p.VersionNumber()) + model.T(r.l, " är fastställd.", " is finalised."))
+		r.choose(model.T(r.l, "Vad vill du göra?", "What do you want to do?"), []string{
+			model.T(r.l, "Starta uppföljningsmötet (en ny version utgår från den senaste)", "Start the follow-up meeting (a new version from the last one)"),
+			model.T(r.l, "Läsa den senaste versionen", "Read the last version"),
+			model.T(r.l, "Skriva ut den senaste versionen", "Print the last version"),
+		}, func(i int) {
+			switch i {
+			case 0:
+				s, err := svc.FollowUpSession(p.ID)
+				if err != nil {
+					r.say(model.T(r.l, "Uppföljningen kunde inte startas: ", "The follow-up could not be started: ") + common.ErrText(r.l, err))
+					return
+				}
+				r.enter(s)
+			case 1:
+				r.enter(svc.SessionOn(p))
+			default:
+				r.printLatest(p.ID)
+			}
+		}, r.showHome)
+	default:
+		r.enter(svc.SessionOn(p))
+	}
+}
+
+// printLatest prints a plan's latest version from the list.
+func (r *runner) printLatest(id string) {
+	svc, l := r.o.Service, r.l
+	p, err := svc.Load(id)
+	if err != nil || p.Latest() == nil {
+		if err == nil {
+			err = errors.New("no version")
+		}
+		r.say(model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(l, err))
+		return
+	}
+	r.print(p, p.Latest(), nil)
+}
+
+// closePlan closes a plan with a reason, as the full screen's form does.
+func (r *runner) closePlan(s model.Summary) {
+	var reasons []string
+	for _, c := range model.ClosureReasons {
+		reasons = append(reasons, c.Label(r.l))
+	}
+	r.choose(model.T(r.l, "Avsluta planen för ", "Close the plan of ")+s.Person+model.T(r.l, ". Varför?", ". Why?"), reasons, func(i int) {
+		c := model.Closure{Reason: model.ClosureReasons[i]}
+		if c.Reason == model.CloseOther || c.Reason == model.CloseConsentGone {
+			r.sayT("Skriv skälet med egna ord på en rad (tom rad: inget), eller :avbryt.", "Write the reason in your own words on one line (empty: none), or :cancel.")
+			r.ask = &question{cancel: r.showHome, handle: func(line string) {
+				c.Text = strings.TrimSpace(line)
+				r.finishClose(s, c)
+			}}
+			return
+		}
+		r.finishClose(s, c)
+	}, r.showHome)
+}
+
+func (r *runner) finishClose(s model.Summary, c model.Closure) {
+	_, err := r.o.Service.ClosePlan(s.ID, c)
+	if errors.Is(err, model.ErrDraftOpen) {
+		r.choose(model.T(r.l, "Planen har ett utkast som inte är fastställt. Det sparas inte i den avslutade planen.",
+			"The plan has a draft that is not finalised. It is not kept in the closed plan."), []string{
+			model.T(r.l, "Kasta utkastet och avsluta planen", "Throw the draft away and close the plan"),
+			model.T(r.l, "Låt planen vara", "Leave the plan as it is"),
+		}, func(i int) {
+			if i == 0 {
+				c.DraftDiscarded = true
+				r.finishClose(s, c)
+				return
+			}
+			r.showHome()
+		}, r.showHome)
+		return
+	}
+	if err != nil {
+		r.say(model.T(r.l, "Planen avslutades inte: ", "The plan was not closed: ") + common.ErrText(r.l, err))
+		return
+	}
+	r.say(model.T(r.l, "Planen för ", "The plan of ") + s.Person + model.T(r.l, " är avslutad.", " is closed."))
+	r.showHome()
+}
+
+// newPlan asks the new-plan form's questions one by one; an empty line
+// keeps the suggestion said in brackets.
+func (r *runner) newPlan() {
+	l, now := r.l, r.o.Now()
+	in := newplan.Input{Date: now.Format(model.DateLayout), Minutes: "60", Form: string(model.FormRoom),
+		Time: now.Truncate(60 * 60 * 1e9).Add(60 * 60 * 1e9).Format(model.TimeLayout)}
+	type q struct {
+		label string
+		to    *string
+		check func(string) string
+		must  bool
+		opts  []components.Option
+	}
+	qs := []q{
+		{label: model.T(l, "Den enskildes namn", "The person's name"), to: &in.Person, must: true},
+		{label: model.T(l, "Personnummer eller samordningsnummer (tom rad: inget)", "Personnummer or samordningsnummer (empty line: none)"), to: &in.PNR,
+			check: func(s string) string {
+				if _, err := model.NormalisePNR(s, now); err != nil {
+					return model.T(l, "Personnumret stämmer inte. Skriv ÅÅÅÅMMDD-NNNN.", "The personnummer does not check out. Write YYYYMMDD-NNNN.")
+				}
+				return ""
+			}},
+		{label: model.T(l, "Mötets datum, ÅÅÅÅ-MM-DD", "Meeting date, YYYY-MM-DD"), to: &in.Date, check: components.DateCheck(l)},
+		{label: model.T(l, "Starttid, TT:MM", "Start time, HH:MM"), to: &in.Time, check: components.ClockCheck(l)},
+		{label: model.T(l, "Planerad längd i minuter", "Planned length in minutes"), to: &in.Minutes, check: func(s string) string {
+			if n, err := strconv.Atoi(s); err != nil || n <= 0 || n > 600 {
+				return model.T(l, "Skriv ett antal minuter, t.ex. 60.", "Write a number of minutes, e.g. 60.")
+			}
+			return ""
+		}},
+		{label: model.T(l, "Plats", "Place"), to: &in.Place},
+		{label: model.T(l, "Form", "Form"), to: &in.Form, opts: components.FormOpts(l)},
+		{label: model.T(l, "Mötesledare", "Chair"), to: &in.Chair},
+		{label: model.T(l, "Mötessekreterare", "Secretary"), to: &in.Secretary},
+	}
+	r.sayT("Ny plan. Svara på frågorna; en tom rad behåller förslaget inom hakparentes. :avbryt avbryter.",
+		"New plan. Answer the questions; an empty line keeps the suggestion in brackets. :cancel cancels.")
+	var ask func(i int)
+	ask = func(i int) {
+		if i == len(qs) {
+			p, msg := in.Build(l, r.o.Now())
+			if p == nil {
+				r.say(msg)
+				ask(0)
+				return
+			}
+			s, err := r.o.Service.CreateSession(p)
+			if err != nil {
+				r.say(model.T(l, "Planen kunde inte skapas: ", "The plan could not be made: ") + common.ErrText(l, err))
+				return
+			}
+			r.say(model.T(l, "Planen för ", "The plan of ") + p.Person.Name + model.T(l, " är skapad.", " is made."))
+			r.enter(s)
+			return
+		}
+		x := qs[i]
+		prompt := x.label
+		if x.opts != nil {
+			for j, o := range x.opts {
+				prompt += "; " + itoa(j+1) + " " + o.Label
+			}
+		}
+		if cur := *x.to; cur != "" {
+			shown := cur
+			for _, o := range x.opts {
+				if o.Value == cur {
+					shown = o.Label
+				}
+			}
+			prompt += " [" + shown + "]"
+		}
+		r.say(prompt + ":")
+		r.ask = &question{cancel: func() {
+			r.sayT("Den nya planen skapades inte.", "The new plan was not made.")
+			r.showHome()
+		}, handle: func(line string) {
+			v := strings.TrimSpace(line)
+			switch {
+			case v == "" && x.must && *x.to == "":
+				r.sayT("Det här behövs.", "This is needed.")
+				ask(i)
+				return
+			case v == "":
+				ask(i + 1)
+				return
+			case x.opts != nil:
+				n, ok := number(v, len(x.opts))
+				if !ok {
+					r.sayT("Skriv ett av numren.", "Type one of the numbers.")
+					ask(i)
+					return
+				}
+				v = x.opts[n-1].Value
+			case x.check != nil:
+				if msg := x.check(v); msg != "" {
+					r.say(msg)
+					ask(i)
+					return
+				}
+			}
+			*x.to = v
+			ask(i + 1)
+		}}
+	}
+	ask(0)
+}
+
+// print prints version v of p on papers (nil: the original and a copy
+// for each one on the copy list), off the loop.
+func (r *runner) print(p *model.Plan, v *model.Version, papers *service.Papers) {
+	svc, l := r.o.Service, r.l
+	o := service.PrintOptions{Lang: l}
+	if r.o.PrintOptions != nil {
+		o = r.o.PrintOptions(p, v)
+	}
+	o.Papers = papers
+	r.sayT("Skriver ut…", "Printing…")
+	r.async(func() func() {
+		res, err := svc.Print(p, v, o)
+		return func() {
+			if err != nil {
+				r.say(model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(l, err))
+				return
+			}
+			r.say(service.PrintedLine(l, res))
+		}
+	})
+}
+
+// number reads a number from 1 to max.
+func number(s string, max int) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ".")))
+	if err != nil || n < 1 || n > max {
+		return 0, false
+	}
+	return n, true
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
