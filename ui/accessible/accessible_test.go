@@ -92,7 +92,7 @@ func run(t *testing.T, path string, l model.Lang, script []string) string {
 // carriage return that would write over a line, no line over 80.
 func checkPlain(t *testing.T, out string) {
 	t.Helper()
-	if strings.ContainsAny(out, "\x1b\r\x9b") {
+	if strings.ContainsAny(out, "\x1b\r\u009b") {
 		t.Errorf("output holds an escape or carriage return: %q", out)
 	}
 	for _, ln := range strings.Split(out, "\n") {

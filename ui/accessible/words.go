@@ -106,13 +106,3 @@ func bestLen(i int, s string) int {
 	}
 	return len(w.en)
 }
-
-// name is a command's name in l, with its colon.
-func name(c cmd, l model.Lang) string {
-	for _, w := range words {
-		if w.c == c {
-			return ":" + model.T(l, w.sv, w.en)
-		}
-	}
-	return ""
-}
