@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/sipmote/sipmote/outfile"
 )
 
 // Records are authenticated with a key the database does not hold, so that
@@ -144,11 +146,7 @@ func userRecordKey(create bool) (*macKey, error) {
 		_ = os.Remove(path)
 		return nil, werr
 	}
-	if d, err := os.Open(dir); err == nil {
-		// The key's name made durable: best effort.
-		_ = d.Sync()
-		_ = d.Close()
-	}
+	outfile.SyncDir(dir)
 	return newMACKey(key), nil
 }
 

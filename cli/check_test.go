@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sipmote/sipmote/termsafe"
+)
+
+// check and rescue on a missing or an empty file say so plainly and make
+// nothing; list refuses an empty file instead of making it a database.
+func TestMissingAndEmptyFiles(t *testing.T) {
+	dir := t.TempDir()
+	c := &runner{t: t, db: filepath.Join(dir, "nowhere", "sip.db")}
+	for _, args := range [][]string{{"check"}, {"rescue", filepath.Join(dir, "new.db")}} {
+		_, e, code := c.run(append(args, "--lang", "en")...)
+		if code == 0 || !strings.Contains(e, "there is no database file there. Nothing was created.") {
+			t.Errorf("%v on a missing file: exit %d %q", args, code, e)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "nowhere")); !os.IsNotExist(err) {
+		t.Errorf("a folder was made for the missing file: %v", err)
+	}
+	c.db = filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(c.db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"check"}, {"rescue", filepath.Join(dir, "new.db")}, {"list"}} {
+		_, e, code := c.run(append(args, "--lang", "en")...)
+		if code == 0 || !strings.Contains(e, "the file is empty; if it is new, remove it") {
+			t.Errorf("%v on an empty file: exit %d %q", args, code, e)
+		}
+	}
+	if st, err := os.Stat(c.db); err != nil || st.Size() != 0 {
+		t.Errorf("the empty file was changed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.db")); !os.IsNotExist(err) {
+		t.Errorf("rescue made a new file: %v", err)
+	}
+}
+
+// A name holding bidi controls is listed with its letters in their stored
+// order: no format control reaches the terminal.
+func TestListDropsBidiControls(t *testing.T) {
+	c := newCLI(t)
+	id := strings.TrimSpace(c.ok("new", "--person", "Maja \u202eLind\u202c \u2067Berg\u2069"))
+	out := c.ok("list")
+	if strings.ContainsFunc(out, termsafe.IsFormat) || !strings.Contains(out, "Maja Lind Berg") {
+		t.Errorf("list: %q", out)
+	}
+	// The export keeps them, as \u escapes.
+	if exp := c.ok("export", id, "--format", "json"); !strings.Contains(exp, `Maja \u202eLind\u202c \u2067Berg\u2069`) {
+		t.Errorf("the export lost the name's controls")
+	}
+}
+
+// check says which key it checked with: this user's record key for a
+// plain file, and on another computer (no key) that it cannot prove the
+// file unchanged.
+func TestCheckNamesTheKey(t *testing.T) {
+	c := newCLI(t)
+	c.ok("demo")
+	if o := c.ok("check", "--lang", "en"); !strings.Contains(o, "Key: your own record key on this computer") {
+		t.Errorf("check:\n%s", o)
+	}
+	t.Setenv("SIPMOTE_KEY_DIR", filepath.Join(t.TempDir(), "elsewhere"))
+	if o := c.ok("check", "--lang", "en"); !strings.Contains(o, "Key: none.") || !strings.Contains(o, "only the computer with the key can show that") {
+		t.Errorf("check on another computer:\n%s", o)
+	}
+}
