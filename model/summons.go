@@ -73,8 +73,8 @@ func (p *Plan) SummonsWarnings(v *Version, today string, l Lang) []string {
 		seen = append(seen, unit)
 		if decide {
 			out = append(out, T(l, "Varning: ", "Warning: ")+NotInConsent(unit, v.Consent.NotConsentedBy(unit, l)).In(l)+
-				T(l, ". Kalla inte verksamheten förrän alla vårdnadshavare har samtyckt till den.",
-					". Do not summon the unit until every guardian has consented to it."))
+				T(l, ". Fråga före mötet: utan alla vårdnadshavares samtycke får verksamheten inte vara med.",
+					". Ask before the meeting: without every guardian's consent the unit may not take part."))
 			continue
 		}
 		out = append(out, fmt.Sprintf(T(l, "Varning: samtycket gäller inte %s. Fråga den enskilde innan verksamheten kallas.",

@@ -71,6 +71,13 @@ func TestGuardiansOnScreen(t *testing.T) {
 	if !strings.Contains(out, "Socialtjänstens familjeenhet finns inte i Peter Nyströms samtycke") {
 		t.Errorf("the widening does not name Peter:\n%s", out)
 	}
+	// The summons list above the checklists warns before the meeting.
+	m.meeting.Checklist = func(model.AgeGroup) ([]meeting.CheckItem, []meeting.CheckItem) { return nil, nil }
+	press(m, "ctrl+l")
+	if out := screenText(m); !strings.Contains(out, "Varning: Socialtjänstens familjeenhet finns inte i Peter") {
+		t.Errorf("the summons list does not warn:\n%s", out)
+	}
+	press(m, "esc")
 	press(m, "enter")
 	if out = screenText(m); !strings.Contains(out, "Fråga Peter Nyström: får Socialtjänstens") {
 		t.Fatalf("enter does not ask Peter:\n%s", out)

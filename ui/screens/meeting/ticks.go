@@ -60,7 +60,7 @@ func planItems(p *model.Plan) []CheckItem {
 
 // summonsLines is the summons list shown above the checklists: who is
 // summoned and whether they have confirmed.
-func summonsLines(l model.Lang, st *common.Styles, v *model.Version, w int) []string {
+func summonsLines(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, w int) []string {
 	if v == nil {
 		return nil
 	}
@@ -88,6 +88,12 @@ func summonsLines(l model.Lang, st *common.Styles, v *model.Version, w int) []st
 	}
 	for _, b := range s.Bookings {
 		lines = append(lines, "  "+st.Warn.Render(b))
+	}
+	// A summoned unit outside the consent (for a child, outside a
+	// guardian's): said here, before the summons goes out.
+	for _, warn := range p.SummonsWarnings(v, model.Today(), l) {
+		wrapped := ansi.Wordwrap(warn, max(10, w-6), "")
+		lines = append(lines, st.Err.Render("  "+strings.ReplaceAll(wrapped, "\n", "\n  ")))
 	}
 	return append(lines, "")
 }
@@ -147,7 +153,7 @@ func (o *TicksOverlay) View(w, h int) string {
 		}
 		lines = append(lines, "")
 	}
-	lines = append(lines, summonsLines(o.lang, o.st, o.plan.Current(), w)...)
+	lines = append(lines, summonsLines(o.lang, o.st, o.plan, o.plan.Current(), w)...)
 	add(model.T(o.lang, "Före mötet", "Before the meeting"), o.before)
 	add(model.T(o.lang, "Efter mötet", "After the meeting"), o.after)
 	room := max(3, h-8)
