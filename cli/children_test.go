@@ -29,6 +29,16 @@ func childFile(t *testing.T, c *runner, finalised bool, edit func(p *model.Plan,
 	}
 	p.SyncGuardianScope(v, now.Format(model.DateLayout))
 	if finalised {
+		// A finalised version meets the rules finalising uses (import
+		// checks them): the rest of the plan as a meeting writes it.
+		ct := &v.Content
+		ct.Needs = "Stöd i skolan och hemma."
+		ct.Goals = []model.Goal{{ID: "g1", Text: "Elias går i skolan varje dag"}}
+		ct.Actions = []model.Action{{ID: "a1", What: "Samtal varje vecka", Unit: "BUP", Responsible: "Nils Öst",
+			Principal: model.PrincipalRegion, When: "Varje tisdag", Status: model.ActionDecided, GoalIDs: []string{"g1"}}}
+		ct.Coordinator = model.Coordinator{ParticipantID: v.Meeting.Participants[4].ID}
+		v.Meeting.Participants[4].Phone = "010-000 00 00"
+		ct.FollowUp = model.FollowUp{State: model.FollowUpNone, NoneReason: "Planen följs upp i skolans elevhälsa", MandateEnds: v.Consent.ValidUntil}
 		at := now
 		v.FinalisedAt = &at
 		p.Versions = []model.Version{*v}
