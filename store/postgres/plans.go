@@ -33,51 +33,59 @@ func (d *DB) seal(p *model.Plan) (sealed, error) {
 
 // put writes a sealed plan inside tx. A closed plan is kept as it was
 // closed, as on the file: the one change taken is ticking who was told.
-// The row is locked first, so two programs saving at once take turns.
+//
+// The stored row is locked and read, and the new one written, in one
+// trip to the server (a batch runs its statements in order, so the lock
+// is held before the write); the check comes after, and a refused write
+// is rolled back with the transaction. Only a closed plan's old record is
+// read and opened, to compare.
 func (d *DB) put(ctx context.Context, tx pgx.Tx, s sealed) error {
-	// The summary says whether the plan is closed; only a closed plan's
-	// whole record is read, to compare.
-	var old []byte
-	err := tx.QueryRow(ctx, `SELECT summary FROM sipmote_summaries WHERE id = $1 FOR UPDATE`, s.p.ID).Scan(&old)
-	switch {
-	case errors.Is(err, pgx.ErrNoRows):
-	case err != nil:
-		return err
-	default:
-		var sum model.Summary
-		if err := d.codec.OpenSummary(s.p.ID, old, &sum); err != nil {
-			d.markIfDamaged(s.p.ID, err)
-			return fmt.Errorf("store: plan %s: %w", s.p.ID, err)
-		}
-		if sum.Status == model.StatusClosed {
-			if err := d.keptClosed(ctx, tx, s.p); err != nil {
-				return err
-			}
-		}
-	}
-	// Both rows in one statement: one trip to the server.
-	_, err = tx.Exec(ctx, `WITH plan AS (
+	b := &pgx.Batch{}
+	b.Queue(`SELECT summary FROM sipmote_summaries WHERE id = $1 FOR UPDATE`, s.p.ID)
+	b.Queue(`WITH plan AS (
 			INSERT INTO sipmote_plans (id, record) VALUES ($1, $2)
 			ON CONFLICT (id) DO UPDATE SET record = excluded.record)
 		INSERT INTO sipmote_summaries (id, summary) VALUES ($1, $3)
 		ON CONFLICT (id) DO UPDATE SET summary = excluded.summary`,
 		s.p.ID, s.plan, s.summary)
-	return err
-}
-
-// keptClosed refuses any change to a closed plan but ticking who was told.
-func (d *DB) keptClosed(ctx context.Context, tx pgx.Tx, p *model.Plan) error {
-	var raw []byte
-	if err := tx.QueryRow(ctx, `SELECT record FROM sipmote_plans WHERE id = $1`, p.ID).Scan(&raw); err != nil {
+	br := tx.SendBatch(ctx, b)
+	var old []byte
+	err := br.QueryRow().Scan(&old)
+	found := err == nil
+	if errors.Is(err, pgx.ErrNoRows) {
+		err = nil
+	}
+	if err == nil {
+		_, err = br.Exec()
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || !found {
 		return err
 	}
-	was, err := d.codec.OpenPlan(p.ID, raw)
-	if err != nil {
-		d.markIfDamaged(p.ID, err)
-		return fmt.Errorf("store: plan %s: %w", p.ID, err)
+	var sum model.Summary
+	if err := d.codec.OpenSummary(s.p.ID, old, &sum); err != nil {
+		d.markIfDamaged(s.p.ID, err)
+		return fmt.Errorf("store: plan %s: %w", s.p.ID, err)
 	}
-	if !model.SameButTold(was, p) {
-		return fmt.Errorf("store: plan %s: %w", p.ID, store.ErrClosedPlan)
+	if sum.Status != model.StatusClosed {
+		return nil
+	}
+	// The plan as closed is the committed row, which other connections
+	// still see (this transaction's write is not theirs to see, and the
+	// lock keeps anyone else from changing it meanwhile).
+	var oldRecord []byte
+	if err := d.pool.QueryRow(ctx, `SELECT record FROM sipmote_plans WHERE id = $1`, s.p.ID).Scan(&oldRecord); err != nil {
+		return err
+	}
+	was, err := d.codec.OpenPlan(s.p.ID, oldRecord)
+	if err != nil {
+		d.markIfDamaged(s.p.ID, err)
+		return fmt.Errorf("store: plan %s: %w", s.p.ID, err)
+	}
+	if !model.SameButTold(was, s.p) {
+		return fmt.Errorf("store: plan %s: %w", s.p.ID, store.ErrClosedPlan)
 	}
 	return nil
 }
