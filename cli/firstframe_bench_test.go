@@ -6,6 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -75,6 +78,14 @@ func frameSetup(b *testing.B) (sipmote, bare, db string) {
 // took until want had been written to it, then ends the program with quit.
 func firstFrame(b *testing.B, want, quit string, env []string, argv ...string) time.Duration {
 	b.Helper()
+	took, _ := firstFramePeak(b, want, quit, env, argv...)
+	return took
+}
+
+// firstFramePeak is firstFrame, and also returns the program's peak
+// resident memory in MB up to its first frame.
+func firstFramePeak(b *testing.B, want, quit string, env []string, argv ...string) (time.Duration, float64) {
+	b.Helper()
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = append(os.Environ(), append([]string{"TERM=xterm-256color", "LANG=C.UTF-8"}, env...)...)
 	start := time.Now()
@@ -104,6 +115,7 @@ func firstFrame(b *testing.B, want, quit string, env []string, argv ...string) t
 	// Leave as a user would, and wait, so that the next start finds the
 	// file unlocked; the drain keeps the program from blocking on output.
 	go func() { _, _ = bytes.NewBuffer(nil).ReadFrom(tty) }()
+	peak := peakMB(cmd.Process.Pid)
 	_, _ = tty.Write([]byte(quit))
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -114,7 +126,55 @@ func firstFrame(b *testing.B, want, quit string, env []string, argv ...string) t
 		<-done
 		b.Fatalf("%s did not end on %q", argv[0], quit)
 	}
-	return took
+	return took, peak
+}
+
+// peakMB is the peak resident memory of process pid so far, in MB: its
+// VmHWM, which (unlike the rusage of a child started with vfork) counts
+// only the program's own memory.
+func peakMB(pid int) float64 {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
+
+// reportFrames runs firstFramePeak once per iteration and reports the
+// median time to the frame in ms and the largest peak in MB.
+func reportFrames(b *testing.B, want string, argv ...string) {
+	b.Helper()
+	var times []float64
+	var peak float64
+	for b.Loop() {
+		took, p := firstFramePeak(b, want, "q", nil, argv...)
+		times = append(times, float64(took.Microseconds())/1000)
+		peak = max(peak, p)
+	}
+	slices.Sort(times)
+	b.ReportMetric(times[len(times)/2], "ms")
+	b.ReportMetric(peak, "peak-MB")
+}
+
+// BenchmarkFirstFrameProcessHello is the baseline of issue 30: a bare
+// Bubble Tea program, from its start in a terminal to its frame on it.
+func BenchmarkFirstFrameProcessHello(b *testing.B) {
+	_, bare, _ := frameSetup(b)
+	reportFrames(b, "bareprog ready", bare)
+}
+
+// BenchmarkFirstFrameProcess10k is sipmote on a file of 10 000 plans,
+// from its start in a terminal to the first plan's name on it; the target
+// is at most 2.5 times BenchmarkFirstFrameProcessHello.
+func BenchmarkFirstFrameProcess10k(b *testing.B) {
+	sip, _, db := frameSetup(b)
+	reportFrames(b, "Person 00000", sip, "--db", db)
 }
 
 // BenchmarkProcessFirstFrameBare is the baseline: a bare Bubble Tea

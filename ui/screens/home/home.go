@@ -3,7 +3,7 @@ package home
 import (
 	"bytes"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -111,7 +111,15 @@ func (h *Model) SetPlans(sums []model.Summary) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return bytes.Compare(keys[idx[i]], keys[idx[j]]) < 0 })
+	// Equal names keep their order (the ids'): an unstable sort with the
+	// position as the last key, which is several times faster than a
+	// stable sort's merging with 10 000 plans.
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
 	sorted := make([]model.Summary, len(sums))
 	for i, k := range idx {
 		sorted[i] = sums[k]
