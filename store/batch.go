@@ -34,7 +34,7 @@ func (d *DB) SaveBatch(batch []Submission) error {
 		if r.events, err = readyEvents(sub.Events); err != nil {
 			return err
 		}
-		StampRecord(r.events, r.plan, sub.Plan)
+		StampRecord(r.events, r.plan, r.summary, sub.Plan)
 		recs = append(recs, r)
 	}
 	return d.update(func(tx *bolt.Tx) error {

@@ -33,7 +33,7 @@ func (d *DB) SaveNewPlan(p *model.Plan, events ...TrailEvent) error {
 	if err != nil {
 		return err
 	}
-	StampRecord(events, rec.plan, p)
+	StampRecord(events, rec.plan, rec.summary, p)
 	return d.update(func(tx *bolt.Tx) error {
 		if err := rec.put(tx, d); err != nil {
 			return err

@@ -109,11 +109,11 @@ func (d *DB) compareSeen(tx *bolt.Tx, r *Report) {
 	}
 }
 
-// findReplayed returns the plans whose stored record is older than the
-// newest one their trail says was written: for each plan, the newest
-// event that carries a record's hash either names this record, or was
-// written with a record no newer than this one (UpdatedAt); else an older
-// record was put back.
+// findReplayed returns the plans whose stored record (or list summary) is
+// older than the newest one their trail says was written: for each plan,
+// the newest event that carries a record's hash either names these
+// records, or was written with records no newer than these (UpdatedAt);
+// else an older record was put back.
 func (d *DB) findReplayed(tx *bolt.Tx) []string {
 	var out []string
 	tb := bucket(tx, bucketTrail)
@@ -138,7 +138,7 @@ func (d *DB) findReplayed(tx *bolt.Tx) []string {
 				break
 			}
 		}
-		if newest == nil || RecordHash(raw) == newest.Record {
+		if newest == nil || RecordHash(raw, bucket(tx, bucketSummaries).Get(k)) == newest.Record {
 			return nil
 		}
 		var p model.Plan
@@ -146,7 +146,14 @@ func (d *DB) findReplayed(tx *bolt.Tx) []string {
 		if err != nil || decode(inner, &p) != nil {
 			return nil // reported as damaged
 		}
-		if p.UpdatedAt.Before(newest.RecordAt) {
+		var sum model.Summary
+		sumRaw := bucket(tx, bucketSummaries).Get(k)
+		if inner, err := openRecord(d.ring(), bucketSummaries, k, sumRaw); err != nil || decode(inner, &sum) != nil {
+			return nil // reported as damaged
+		}
+		// Either record older than the newest one written with an event
+		// was put back; both written later (plain saves since) is fine.
+		if p.UpdatedAt.Before(newest.RecordAt) || sum.UpdatedAt.Before(newest.RecordAt) {
 			out = append(out, string(k))
 		}
 		return nil

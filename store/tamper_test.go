@@ -101,9 +101,10 @@ func TestOldRecordPutBackIsFound(t *testing.T) {
 			if err := d.SavePlanLogged(p, TrailEvent{Kind: TrailCreated}); err != nil {
 				t.Fatal(err)
 			}
-			var open []byte
+			var open, openSum []byte
 			_ = d.view(func(tx *bolt.Tx) error {
 				open = slices.Clone(bucket(tx, bucketPlans).Get([]byte(p.ID)))
+				openSum = slices.Clone(bucket(tx, bucketSummaries).Get([]byte(p.ID)))
 				return nil
 			})
 			if err := p.Close(model.Closure{Reason: model.CloseGoalsMet, Date: "2025-03-14"}, fixedTime().Add(time.Hour)); err != nil {
@@ -116,10 +117,24 @@ func TestOldRecordPutBackIsFound(t *testing.T) {
 			if r, err := Check(path, ro...); err != nil || !r.OK() {
 				t.Fatalf("a whole file: %+v %v", r, err)
 			}
+			// The summary alone put back: the list would say the plan is
+			// open while its record says closed.
+			var closedSum []byte
 			rawUpdate(t, path, func(tx *bolt.Tx) error {
-				return tx.Bucket([]byte(bucketPlans)).Put([]byte(p.ID), open)
+				closedSum = slices.Clone(tx.Bucket([]byte(bucketSummaries)).Get([]byte(p.ID)))
+				return tx.Bucket([]byte(bucketSummaries)).Put([]byte(p.ID), openSum)
 			})
 			r, err := Check(path, ro...)
+			if err != nil || r.OK() || !slices.Equal(r.Replayed, []string{p.ID}) {
+				t.Errorf("the old summary put back: %+v %v", r, err)
+			}
+			rawUpdate(t, path, func(tx *bolt.Tx) error {
+				if err := tx.Bucket([]byte(bucketSummaries)).Put([]byte(p.ID), closedSum); err != nil {
+					return err
+				}
+				return tx.Bucket([]byte(bucketPlans)).Put([]byte(p.ID), open)
+			})
+			r, err = Check(path, ro...)
 			if err != nil || r.OK() || !slices.Equal(r.Replayed, []string{p.ID}) || len(r.Damaged) != 0 {
 				t.Errorf("the old record put back: %+v %v", r, err)
 			}

@@ -119,7 +119,7 @@ func (d *DB) SaveNewPlan(p *model.Plan, events ...store.TrailEvent) error {
 		}
 		keep = append(keep, e)
 	}
-	store.StampRecord(keep, s.plan, p)
+	store.StampRecord(keep, s.plan, s.summary, p)
 	return d.write(func(ctx context.Context, tx pgx.Tx) error {
 		if err := d.put(ctx, tx, s); err != nil {
 			return err
@@ -147,7 +147,7 @@ func (d *DB) SaveBatch(batch []store.Submission) error {
 			}
 			r.plan = &s
 			r.events = append([]store.TrailEvent(nil), sub.Events...)
-			store.StampRecord(r.events, s.plan, sub.Plan)
+			store.StampRecord(r.events, s.plan, s.summary, sub.Plan)
 			if sub.Draft != nil {
 				if r.draft, err = d.codec.SealDraft(sub.ID, *sub.Draft); err != nil {
 					return err
