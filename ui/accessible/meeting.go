@@ -150,15 +150,16 @@ func (m *meeting) event(e service.Event) {
 		}
 	}
 	if e.StepMoved {
-		var at string
-		m.view.Read(func(*model.Plan) { at = m.view.Step() })
-		for i, st := range m.steps {
-			if st.ID == at && i != m.step {
-				m.step = i
-				m.focusStep()
-				m.heard = append(m.heard, model.T(m.l, "Mötet gick vidare. ", "The meeting moved on. ")+m.stepLine())
+		m.view.Read(func(*model.Plan) {
+			at := m.view.Step()
+			for i, st := range m.steps {
+				if st.ID == at && i != m.step {
+					m.step = i
+					m.focusStep()
+					m.heard = append(m.heard, model.T(m.l, "Mötet gick vidare. ", "The meeting moved on. ")+m.stepLine())
+				}
 			}
-		}
+		})
 	}
 	if e.Finalised {
 		m.readOnly = true
