@@ -261,7 +261,7 @@ func (a *app) commandUsage(name string) {
 			fmt.Fprintf(a.stdout, "sipmote %s %s\n  %s\n\n", c.name, argsIn(c.args, a.lang), model.T(a.lang, c.sv, c.en))
 		}
 	}
-	fmt.Fprintln(a.stdout, model.T(a.lang, "Alla kommandon tar --db SÖKVÄG, --lang sv|en och --help.", "Every command takes --db PATH, --lang sv|en and --help."))
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Alla kommandon tar --db SÖKVÄG (eller postgres://…), --lang sv|en och --help.", "Every command takes --db PATH (or postgres://…), --lang sv|en and --help."))
 }
 
 // openDB opens the database the flags, the environment or the default

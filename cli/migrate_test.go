@@ -79,3 +79,24 @@ func TestOldSchemaIsUpgradedWithMessage(t *testing.T) {
 		t.Errorf("upgraded twice:\n%s", errOut)
 	}
 }
+
+// TestCheckEmptyServerDatabase: check on an empty PostgreSQL database
+// says so, in words about a database, and makes nothing in it.
+func TestCheckEmptyServerDatabase(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	pg := &runner{t: t, db: dsn}
+	_, errOut, code := pg.run("check")
+	if code != 1 || !strings.Contains(errOut, "databasen är tom") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	var n int
+	if err := c.QueryRow(ctx, `SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("check made %d tables (%v)", n, err)
+	}
+}

@@ -60,6 +60,9 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, ErrNoDatabase):
 		return model.T(l, "databasservern har ingen databas med det namnet; be IT skapa den (se README).",
 			"the database server has no database of that name; ask IT to create it (see the README).")
+	case errors.Is(err, postgres.ErrEmpty):
+		return model.T(l, "databasen är tom: sipmote har inte skapat något i den ännu. Inget har skrivits i den.",
+			"the database is empty: sipmote has made nothing in it yet. Nothing was written to it.")
 	case errors.Is(err, postgres.ErrForeign):
 		return model.T(l, "databasen har tabeller från ett annat program och är inte sipmotes. Inget har skrivits i den.",
 			"the database has another program's tables and is not sipmote's. Nothing was written to it.")

@@ -47,6 +47,9 @@ var (
 	ErrLogin = errors.New("the database server refused the login")
 	// ErrNoDatabase: the server has no database of that name.
 	ErrNoDatabase = errors.New("the database server has no database of that name")
+	// ErrEmpty: a read-only command (check) found no sipmote tables: the
+	// database is empty, and is left so.
+	ErrEmpty = errors.New("the database holds no sipmote plans yet")
 	// ErrForeign: the database holds another program's tables. It is
 	// store.ErrNotSipmote too.
 	ErrForeign = fmt.Errorf("the database holds another program's tables: %w", store.ErrNotSipmote)

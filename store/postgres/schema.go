@@ -150,7 +150,7 @@ func (d *DB) prepare(set store.Settings) error {
 	}
 	switch {
 	case f.empty && set.ReadOnly:
-		return fmt.Errorf("store: open %s: %w", d.path, store.ErrNoFile)
+		return fmt.Errorf("store: open %s: %w", d.path, ErrEmpty)
 	case f.empty:
 		if d.codec, err = set.NewCodec(); err != nil {
 			return fmt.Errorf("store: open %s: %w", d.path, err)
