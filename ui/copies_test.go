@@ -34,7 +34,10 @@ func overlayKeys(o common.Overlay, keys ...string) (common.Overlay, tea.Cmd) {
 		if o == nil {
 			break
 		}
-		o, cmd = o.Update(key1(k))
+		cmd = o.Update(key1(k))
+		if o.Closed() {
+			o = nil
+		}
 	}
 	return o, cmd
 }
@@ -59,7 +62,7 @@ func TestCopiesOverlay(t *testing.T) {
 	p, v := copiesPlan()
 	st := common.DefaultStyles()
 	o := meeting.NewCopiesOverlay(model.Swedish, &st, p, v, true)
-	view := o.View(80, 24)
+	view := viewAt(o, 80, 24)
 	for _, want := range []string{"Original till Maja Lind", "Kopia till Eva Lind", "Kopia till Per Wall, Geriatriken"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -72,7 +75,7 @@ func TestCopiesOverlay(t *testing.T) {
 	var ov common.Overlay = o
 	ov, _ = overlayKeys(ov, "down", "space", "n")
 	for _, r := range "Överförmyndaren, Kommunen" {
-		ov, _ = ov.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		ov.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	ov, _ = overlayKeys(ov, "enter")
 	if len(v.Copies.Removed) != 1 || v.Copies.Removed[0] != "Eva Lind" || len(v.Copies.Added) != 1 || v.Copies.Added[0].Name != "Överförmyndaren" {
@@ -114,7 +117,7 @@ func TestRoundOverlayLeaving(t *testing.T) {
 	clock := func() time.Time { return time.Date(2026, 11, 25, 13, 40, 0, 0, time.Local) }
 	var ov common.Overlay = room.NewRoundOverlay(model.Swedish, &st, v, "goals", order, "goals", clock)
 	// Rows: Maja, Eva, Per (the interpreter is not in rounds).
-	if view := ov.View(60, 20); strings.Contains(view, "Aino") {
+	if view := viewAt(ov, 60, 20); strings.Contains(view, "Aino") {
 		t.Errorf("the interpreter is in the round:\n%s", view)
 	}
 	ov, _ = overlayKeys(ov, "down", "down", "g")
@@ -132,11 +135,17 @@ func TestRoundOverlayLeaving(t *testing.T) {
 	if len(v.RoundMembers("intro", order)) != 3 {
 		t.Error("an earlier round keeps him")
 	}
-	if view := ov.View(60, 20); !strings.Contains(view, "Per Wall — gick 13:40") {
+	if view := viewAt(ov, 60, 20); !strings.Contains(view, "Per Wall — gick 13:40") {
 		t.Errorf("view:\n%s", view)
 	}
 	overlayKeys(ov, "g")
 	if v.Meeting.Participants[3].Left != nil {
 		t.Error("g again undoes the leaving")
 	}
+}
+
+// viewAt draws an overlay at w × h, as the meeting does.
+func viewAt(o common.Overlay, w, h int) string {
+	o.SetSize(w, h)
+	return o.View()
 }

@@ -24,7 +24,7 @@ func TestFindingsListSaysWhatIsHidden(t *testing.T) {
 	}
 	o := meeting.NewFindingsOverlay(model.English, &st, fs)
 	const w, h = 76, 18
-	view := ansi.Strip(o.View(w, h))
+	view := ansi.Strip(viewAt(o, w, h))
 	if !strings.Contains(view, "Finding number 1") || !strings.Contains(view, "more") || strings.Contains(view, "Finding number 12") {
 		t.Fatalf("the first view should show the first findings and say more follow:\n%s", view)
 	}
@@ -40,7 +40,7 @@ func TestFindingsListSaysWhatIsHidden(t *testing.T) {
 	for range fs {
 		o.Update(kp("down"))
 	}
-	view = ansi.Strip(o.View(w, h))
+	view = ansi.Strip(viewAt(o, w, h))
 	if !strings.Contains(view, "Finding number 12") || !strings.Contains(view, "↑") {
 		t.Errorf("at the last finding it is not shown, or nothing says more are above:\n%s", view)
 	}

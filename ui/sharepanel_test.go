@@ -102,7 +102,7 @@ func TestSharePanelCodePerRole(t *testing.T) {
 					}
 					p := meeting.NewSharePanel(l, &st, f)
 					p.Cursor = n - 1 // the last device chosen: it must show
-					scr := ansi.Strip(p.View(sz[0], sz[1]))
+					scr := ansi.Strip(viewAt(p, sz[0], sz[1]))
 					rows := strings.Split(scr, "\n")
 					if len(rows) != sz[1] {
 						t.Errorf("%s: %d rows", name, len(rows))

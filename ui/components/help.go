@@ -26,6 +26,7 @@ type HelpGroup struct {
 // are laid out in one or two columns with their whole descriptions, and
 // when they do not fit the window the help scrolls.
 type helpOverlay struct {
+	common.Panel
 	lang   model.Lang
 	st     *common.Styles
 	groups []HelpGroup
@@ -37,13 +38,14 @@ func NewHelpOverlay(l model.Lang, st *common.Styles, g []HelpGroup) *helpOverlay
 	return &helpOverlay{lang: l, st: st, groups: g, vp: viewport.New()}
 }
 
-func (o *helpOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *helpOverlay) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, closeKey) {
-		return nil, nil
+		o.Close()
+		return nil
 	}
 	var cmd tea.Cmd
 	o.vp, cmd = o.vp.Update(msg)
-	return o, cmd
+	return cmd
 }
 
 // layout builds the help's text for an inner width and height; it runs
@@ -109,7 +111,8 @@ func (o *helpOverlay) layout(iw, ih int) {
 	o.vp.SetContent(head + "\n\n" + body)
 }
 
-func (o *helpOverlay) View(w, h int) string {
+func (o *helpOverlay) View() string {
+	w, h := o.Width, o.Height
 	// The box's border and padding take 6 columns and 4 lines; the title
 	// and the footer two lines more.
 	iw, ih := max(10, w-6), max(1, h-4-3)
@@ -128,3 +131,6 @@ func (o *helpOverlay) View(w, h int) string {
 	body := o.st.Title.Render(model.T(o.lang, "Hjälp", "Help")) + "\n" + o.vp.View() + "\n\n" + o.st.Subtle.Render(ansi.Truncate(foot, iw, "…"))
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
 }
+
+// ShortHelp names the key that closes the help; every other key scrolls it.
+func (o *helpOverlay) ShortHelp() []key.Binding { return []key.Binding{closeKey} }

@@ -45,3 +45,6 @@ func (p PickKeys) Move(k tea.KeyPressMsg, cursor, n int) (int, bool) {
 func CloseKeys(l model.Lang, openKey string) key.Binding {
 	return key.NewBinding(key.WithKeys("esc", "q", openKey), key.WithHelp("esc", model.T(l, "stänger", "closes")))
 }
+
+// ShortHelp names the keys of a list to choose from.
+func (p PickKeys) ShortHelp() []key.Binding { return []key.Binding{p.Up, p.Down, p.Choose, p.Close} }

@@ -13,6 +13,7 @@ import (
 // textOverlay shows a text that may be longer than the window, such as
 // what changed between two versions.
 type textOverlay struct {
+	common.Panel
 	lang  model.Lang
 	st    *common.Styles
 	close key.Binding
@@ -26,17 +27,22 @@ func NewTextOverlay(l model.Lang, st *common.Styles, title, text string, w, h in
 	return &textOverlay{lang: l, st: st, title: title, vp: vp, close: CloseKeys(l, "ctrl+t")}
 }
 
-func (o *textOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *textOverlay) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, o.close) {
-		return nil, nil
+		o.Close()
+		return nil
 	}
 	var cmd tea.Cmd
 	o.vp, cmd = o.vp.Update(msg)
-	return o, cmd
+	return cmd
 }
 
-func (o *textOverlay) View(w, h int) string {
+func (o *textOverlay) View() string {
+	w, h := o.Width, o.Height
 	body := o.st.Title.Render(o.title) + "\n\n" + o.vp.View() + "\n" +
 		o.st.Subtle.Render(model.T(o.lang, "↑↓ bläddrar · esc stänger", "↑↓ scroll · esc closes"))
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
 }
+
+// ShortHelp names the overlay's keys: every other key scrolls it.
+func (o *textOverlay) ShortHelp() []key.Binding { return []key.Binding{o.close} }

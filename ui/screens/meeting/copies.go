@@ -47,6 +47,7 @@ type copyRow struct {
 // the plan's list of who gets it follows); on a finalised version they
 // hold for this print only.
 type copiesOverlay struct {
+	common.Panel
 	lang     model.Lang
 	st       *common.Styles
 	keys     copiesKeys
@@ -108,24 +109,25 @@ func (o *copiesOverlay) job() PrintJob {
 	return j
 }
 
-func (o *copiesOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *copiesOverlay) Update(msg tea.Msg) tea.Cmd {
 	if pm, ok := msg.(printerMsg); ok {
 		o.printer = pm.name
 		if o.printer == "" {
 			o.printer = noPrinter
 		}
-		return o, nil
+		return nil
 	}
 	if o.adding {
 		return o.updateAdding(msg)
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return o, nil
+		return nil
 	}
 	switch {
 	case key.Matches(k, o.keys.close):
-		return nil, nil
+		o.Close()
+		return nil
 	case key.Matches(k, o.keys.up):
 		o.cursor = max(0, o.cursor-1)
 	case key.Matches(k, o.keys.down):
@@ -138,15 +140,16 @@ func (o *copiesOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 		o.input.Prompt = "› "
 		o.input.Placeholder = model.T(o.lang, "Namn, verksamhet (t.ex. Per Wall, Geriatriken)", "Name, unit (e.g. Per Wall, Geriatrics)")
 		o.input.CharLimit = 200
-		return o, o.input.Focus()
+		return o.input.Focus()
 	case key.Matches(k, o.keys.print):
 		job := o.job()
 		if !job.Original && len(job.Copies) == 0 {
-			return o, nil
+			return nil
 		}
-		return nil, func() tea.Msg { return PrintJobMsg{job} }
+		o.Close()
+		return func() tea.Msg { return PrintJobMsg{job} }
 	}
-	return o, nil
+	return nil
 }
 
 func (o *copiesOverlay) toggle() {
@@ -172,18 +175,18 @@ func (o *copiesOverlay) toggle() {
 	o.cursor = min(o.cursor, len(o.rows))
 }
 
-func (o *copiesOverlay) updateAdding(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *copiesOverlay) updateAdding(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, o.keys.cancel):
 			o.adding = false
-			return o, nil
+			return nil
 		case key.Matches(k, o.keys.confirm):
 			o.adding = false
 			name, unit, _ := strings.Cut(o.input.Value(), ",")
 			name, unit = strings.TrimSpace(name), strings.TrimSpace(unit)
 			if name == "" {
-				return o, nil
+				return nil
 			}
 			if o.editable {
 				o.v.AddCopy(name, unit)
@@ -192,15 +195,16 @@ func (o *copiesOverlay) updateAdding(msg tea.Msg) (common.Overlay, tea.Cmd) {
 				o.rows = append(o.rows, copyRow{r: model.Recipient{Name: name, Unit: unit, Reason: model.CopyAdded}, on: true, adhoc: true})
 			}
 			o.cursor = len(o.rows)
-			return o, nil
+			return nil
 		}
 	}
 	var cmd tea.Cmd
 	o.input, cmd = o.input.Update(msg)
-	return o, cmd
+	return cmd
 }
 
-func (o *copiesOverlay) View(w, h int) string {
+func (o *copiesOverlay) View() string {
+	w, h := o.Width, o.Height
 	l := o.lang
 	inner := max(10, w-6)
 	var b strings.Builder
@@ -291,4 +295,9 @@ func (o *copiesOverlay) printerLine() string {
 		return model.T(l, "Ingen skrivare är vald: PDF:en sparas i Dokument/sipmote.", "No printer is chosen: the PDF is saved in Documents/sipmote.")
 	}
 	return model.T(l, "Skrivare: ", "Printer: ") + o.printer
+}
+
+// ShortHelp names the copy list's keys.
+func (o *copiesOverlay) ShortHelp() []key.Binding {
+	return []key.Binding{o.keys.up, o.keys.down, o.keys.toggle, o.keys.add, o.keys.print, o.keys.close}
 }

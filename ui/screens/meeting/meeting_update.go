@@ -82,9 +82,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.waitSaved()
 	case previewMsg:
 		if m.Over != nil {
-			var cmd tea.Cmd
-			m.Over, cmd = m.Over.Update(msg)
-			return cmd
+			return m.Over.Update(msg)
 		}
 		return nil
 	case finaliseMsg:
@@ -93,9 +91,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.choosePapers()
 	case printerMsg:
 		if m.Over != nil && msg.Owner == m.owner {
-			var cmd tea.Cmd
-			m.Over, cmd = m.Over.Update(msg)
-			return cmd
+			return m.Over.Update(msg)
 		}
 		return nil
 	case PrintJobMsg:
@@ -126,9 +122,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 				m.Over = nil
 				return nil
 			}
-			var cmd tea.Cmd
-			m.Over, cmd = m.Over.Update(msg)
-			if m.Over == nil {
+			cmd := m.Over.Update(msg)
+			if m.Over.Closed() {
+				m.Over = nil
 				m.rev++ // a round of speakers may have changed
 				m.Sess.Changed("")
 			}
@@ -392,7 +388,8 @@ func (m *Model) View() string {
 		return m.leaveView()
 	}
 	if m.Over != nil {
-		return m.Over.View(m.width, m.height)
+		m.Over.SetSize(m.width, m.height)
+		return m.Over.View()
 	}
 	if m.Who != ViewSecretary {
 		return m.otherView()

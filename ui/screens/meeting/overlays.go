@@ -20,6 +20,7 @@ type (
 
 // findingsOverlay lists what the plan lacks; enter jumps to the field.
 type findingsOverlay struct {
+	common.Panel
 	lang   model.Lang
 	st     *common.Styles
 	keys   components.PickKeys
@@ -31,28 +32,31 @@ func NewFindingsOverlay(l model.Lang, st *common.Styles, fs []model.Finding) *fi
 	return &findingsOverlay{lang: l, st: st, fs: fs, keys: components.NewPickKeys(l, "ctrl+f")}
 }
 
-func (o *findingsOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *findingsOverlay) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return o, nil
+		return nil
 	}
 	var moved bool
 	if o.cursor, moved = o.keys.Move(k, o.cursor, len(o.fs)); moved {
-		return o, nil
+		return nil
 	}
 	switch {
 	case key.Matches(k, o.keys.Close):
-		return nil, nil
+		o.Close()
+		return nil
 	case key.Matches(k, o.keys.Choose):
 		if o.cursor < len(o.fs) {
 			p := o.fs[o.cursor].Path
-			return nil, func() tea.Msg { return JumpMsg{Path: p} }
+			o.Close()
+			return func() tea.Msg { return JumpMsg{Path: p} }
 		}
 	}
-	return o, nil
+	return nil
 }
 
-func (o *findingsOverlay) View(w, h int) string {
+func (o *findingsOverlay) View() string {
+	w, h := o.Width, o.Height
 	inner := max(10, w-6) // the box's border and padding
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
@@ -144,6 +148,7 @@ func (o *findingsOverlay) window(items [][]string, room int) (first, last int) {
 
 // sectionOverlay chooses any section of the plan by arrow or letter.
 type sectionOverlay struct {
+	common.Panel
 	lang   model.Lang
 	st     *common.Styles
 	keys   components.PickKeys
@@ -163,33 +168,37 @@ func newSectionOverlay(l model.Lang, st *common.Styles, order []string, active s
 
 const sectionKeys = "1234567890abcdef"
 
-func (o *sectionOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *sectionOverlay) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return o, nil
+		return nil
 	}
 	switch {
 	case key.Matches(k, o.keys.Close):
-		return nil, nil
+		o.Close()
+		return nil
 	case key.Matches(k, o.keys.Up):
 		o.cursor = (o.cursor - 1 + len(o.order)) % len(o.order)
 	case key.Matches(k, o.keys.Down):
 		o.cursor = (o.cursor + 1) % len(o.order)
 	case key.Matches(k, o.keys.Choose):
 		id := o.order[o.cursor]
-		return nil, func() tea.Msg { return GotoSectionMsg{ID: id} }
+		o.Close()
+		return func() tea.Msg { return GotoSectionMsg{ID: id} }
 	default:
 		// A section's own digit or letter, as typed text.
 		s := k.Text
 		if i := strings.Index(sectionKeys, s); len(s) == 1 && k.Mod == 0 && i >= 0 && i < len(o.order) {
 			id := o.order[i]
-			return nil, func() tea.Msg { return GotoSectionMsg{ID: id} }
+			o.Close()
+			return func() tea.Msg { return GotoSectionMsg{ID: id} }
 		}
 	}
-	return o, nil
+	return nil
 }
 
-func (o *sectionOverlay) View(w, h int) string {
+func (o *sectionOverlay) View() string {
+	w, h := o.Width, o.Height
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Gå till avsnitt", "Go to section")) + "\n\n")
 	for i, id := range o.order {
@@ -202,3 +211,9 @@ func (o *sectionOverlay) View(w, h int) string {
 	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang, "tryck siffran/bokstaven eller ↑↓ och enter · esc stänger", "press the digit/letter or ↑↓ and enter · esc closes")))
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
+
+// ShortHelp names the findings' keys.
+func (o *findingsOverlay) ShortHelp() []key.Binding { return o.keys.ShortHelp() }
+
+// ShortHelp names the section chooser's keys.
+func (o *sectionOverlay) ShortHelp() []key.Binding { return o.keys.ShortHelp() }

@@ -68,6 +68,7 @@ func tablesAsLists(d model.Document) model.Document {
 // PreviewOverlay shows the plan as the printed document, rendered once when
 // opened, never per keystroke.
 type PreviewOverlay struct {
+	common.Panel
 	lang  model.Lang
 	st    *common.Styles
 	close key.Binding
@@ -122,26 +123,27 @@ func (o *PreviewOverlay) Resize(w, h int, p *model.Plan) tea.Cmd {
 	return o.Render(p, o.lang)
 }
 
-func (o *PreviewOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *PreviewOverlay) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case previewMsg:
 		if msg.seq != o.seq {
-			return o, nil // an earlier render, for another width
+			return nil // an earlier render, for another width
 		}
 		o.VP.SetContent(msg.text)
 		o.Ready = true
-		return o, nil
+		return nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, o.close) {
-			return nil, nil
+			o.Close()
+			return nil
 		}
 	}
 	var cmd tea.Cmd
 	o.VP, cmd = o.VP.Update(msg)
-	return o, cmd
+	return cmd
 }
 
-func (o *PreviewOverlay) View(w, h int) string {
+func (o *PreviewOverlay) View() string {
 	if !o.Ready {
 		return model.T(o.lang, "Förbereder förhandsgranskningen…", "Preparing the preview…")
 	}
@@ -166,3 +168,7 @@ func PreviewStyle(st0 *common.Styles) gansi.StyleConfig {
 }
 
 func boolPtr(b bool) *bool { return &b }
+
+// ShortHelp names the key that closes the preview; every other key
+// scrolls it.
+func (o *PreviewOverlay) ShortHelp() []key.Binding { return []key.Binding{o.close} }

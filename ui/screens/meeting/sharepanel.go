@@ -83,6 +83,7 @@ type stopShareMsg struct{}
 // SharePanel shows how to join the meeting and who has joined, and lets
 // the secretary drop a device or stop sharing.
 type SharePanel struct {
+	common.Panel
 	lang   model.Lang
 	st     *common.Styles
 	keys   shareKeys
@@ -94,15 +95,16 @@ func NewSharePanel(l model.Lang, st *common.Styles, sh Sharing) *SharePanel {
 	return &SharePanel{lang: l, st: st, keys: newShareKeys(l), sh: sh}
 }
 
-func (o *SharePanel) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *SharePanel) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return o, nil
+		return nil
 	}
 	devs := o.sh.Devices()
 	switch {
 	case key.Matches(k, o.keys.close):
-		return nil, nil
+		o.Close()
+		return nil
 	case key.Matches(k, o.keys.up):
 		o.Cursor = max(0, o.Cursor-1)
 	case key.Matches(k, o.keys.down):
@@ -112,9 +114,10 @@ func (o *SharePanel) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 			o.sh.Drop(devs[o.Cursor].ID)
 		}
 	case key.Matches(k, o.keys.stop):
-		return nil, func() tea.Msg { return stopShareMsg{} }
+		o.Close()
+		return func() tea.Msg { return stopShareMsg{} }
 	}
-	return o, nil
+	return nil
 }
 
 func roleLabel(l model.Lang, role string) string {
@@ -206,7 +209,8 @@ func (o *SharePanel) deviceLines(devs []Device, n int) []string {
 // View shows the lines and codes first, as they are what the panel is
 // for; on a short window the explanation and the blank lines go before
 // any of them, and the list of devices scrolls.
-func (o *SharePanel) View(w, h int) string {
+func (o *SharePanel) View() string {
+	w, h := o.Width, o.Height
 	l, st := o.lang, o.st
 	iw, ih := max(1, w-4), max(1, h-2)
 	join := o.joinLines(iw)
@@ -320,4 +324,9 @@ func (o *SharePanel) refusedLines(iw int) []string {
 		out = append(out, o.st.Err.Render(ansi.Truncate(line, iw, "…")))
 	}
 	return out
+}
+
+// ShortHelp names the share panel's keys.
+func (o *SharePanel) ShortHelp() []key.Binding {
+	return []key.Binding{o.keys.up, o.keys.down, o.keys.drop, o.keys.stop, o.keys.close}
 }

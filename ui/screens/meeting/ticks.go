@@ -26,6 +26,7 @@ type Checklist func(model.AgeGroup) (before, after []CheckItem)
 // Ticks live on the version (a follow-up starts fresh), and the summary
 // carries them so the home screen can count what is still open.
 type TicksOverlay struct {
+	common.Panel
 	lang   model.Lang
 	st     *common.Styles
 	keys   components.PickKeys
@@ -102,29 +103,31 @@ func (o *TicksOverlay) items() []CheckItem {
 	return append(append([]CheckItem{}, o.before...), o.after...)
 }
 
-func (o *TicksOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *TicksOverlay) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return o, nil
+		return nil
 	}
 	all := o.items()
 	var moved bool
 	if o.Cursor, moved = o.keys.Move(k, o.Cursor, len(all)); moved {
-		return o, nil
+		return nil
 	}
 	switch {
 	case key.Matches(k, o.keys.Close):
-		return nil, nil
+		o.Close()
+		return nil
 	case key.Matches(k, o.tick):
 		if o.Cursor < len(all) && !o.plan.ReadOnly() {
 			id := all[o.Cursor].ID
 			_ = o.plan.Tick(id, !o.plan.Ticked(id))
 		}
 	}
-	return o, nil
+	return nil
 }
 
-func (o *TicksOverlay) View(w, h int) string {
+func (o *TicksOverlay) View() string {
+	w, h := o.Width, o.Height
 	var lines []string
 	cur := -1
 	idx := 0
@@ -165,4 +168,9 @@ func (o *TicksOverlay) View(w, h int) string {
 	body := o.st.Title.Render(model.T(o.lang, "Checklistor", "Checklists")) + "\n\n" + strings.Join(lines[first:end], "\n") +
 		"\n" + o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes"))
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
+}
+
+// ShortHelp names the checklists' keys.
+func (o *TicksOverlay) ShortHelp() []key.Binding {
+	return append(o.keys.ShortHelp()[:2], o.tick, o.keys.Close)
 }

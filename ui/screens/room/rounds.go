@@ -78,6 +78,7 @@ func newRoundKeys(l model.Lang) roundKeys {
 // that everyone got their turn, and marks who has left the meeting: later
 // rounds skip them.
 type RoundOverlay struct {
+	common.Panel
 	lang model.Lang
 	st   *common.Styles
 	keys roundKeys
@@ -111,15 +112,16 @@ func (o *RoundOverlay) rows() []*model.Participant {
 	return out
 }
 
-func (o *RoundOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
+func (o *RoundOverlay) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return o, nil
+		return nil
 	}
 	rows := o.rows()
 	switch {
 	case key.Matches(k, o.keys.close):
-		return nil, nil
+		o.Close()
+		return nil
 	case key.Matches(k, o.keys.up):
 		if o.Cursor > 0 {
 			o.Cursor--
@@ -144,7 +146,7 @@ func (o *RoundOverlay) Update(msg tea.Msg) (common.Overlay, tea.Cmd) {
 			o.toggle(rows[o.Cursor].ID)
 		}
 	}
-	return o, nil
+	return nil
 }
 
 func (o *RoundOverlay) toggle(id string) {
@@ -161,7 +163,8 @@ func (o *RoundOverlay) toggle(id string) {
 	o.v.Rounds[o.Step] = append(ids, id)
 }
 
-func (o *RoundOverlay) View(w, h int) string {
+func (o *RoundOverlay) View() string {
+	w, h := o.Width, o.Height
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Vem har fått tala?", "Who has spoken?")) + "\n\n")
 	spoke := map[string]bool{}
@@ -190,4 +193,9 @@ func (o *RoundOverlay) View(w, h int) string {
 		"mellanslag bockar av · g har gått nu / är tillbaka · esc stänger",
 		"space ticks · g has left now / is back · esc closes")))
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
+}
+
+// ShortHelp names the round's keys.
+func (o *RoundOverlay) ShortHelp() []key.Binding {
+	return []key.Binding{o.keys.up, o.keys.down, o.keys.tick, o.keys.left, o.keys.close}
 }
