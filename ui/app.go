@@ -411,6 +411,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 				"The consent was withdrawn. The plan's content is not shown; it is kept and can be printed with sipmote print.")
 		case p.Draft == nil && p.Status == model.StatusActive:
 			m.ask = home.NewAsk(l, &m.st, p)
+			m.ask.SetSize(m.width, m.height)
 			m.screen = screenAsk
 		default:
 			return m.openSession(svc.SessionOn(p)), true

@@ -18,7 +18,8 @@ func (m *Model) offerRecoveries() bool {
 	if len(recs) == 0 {
 		return false
 	}
-	m.recover = recovery.New(m.o.Lang, &m.st, recs)
+	m.recover = recovery.New(m.o.Lang, &m.st, recs, m.o.Service, m.io)
+	m.recover.SetSize(m.width, m.height)
 	m.screen = screenRecover
 	return true
 }
@@ -50,7 +51,7 @@ func (m *Model) updateRecover(msg tea.Msg) (tea.Cmd, bool) {
 		return m.endRecoveries(text), true
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if m.screen == screenRecover && m.recover != nil {
-			return m.recover.Update(msg, m.o.Service, m.io), true
+			return m.recover.Update(msg), true
 		}
 	}
 	return nil, false

@@ -12,16 +12,21 @@ import (
 )
 
 func (m *Model) resize() {
-	m.home.Width, m.home.Height = m.width, m.height
+	m.home.SetSize(m.width, m.height)
 	if m.trail != nil {
-		m.trail.Width, m.trail.Height = m.width, m.height
+		m.trail.SetSize(m.width, m.height)
 	}
 	if m.sealing.to != nil {
-		m.sealing.to.Width, m.sealing.to.Height = m.width, m.height
+		m.sealing.to.SetSize(m.width, m.height)
 	}
-	m.home.Filter.SetWidth(max(10, m.width-10))
 	if m.closing != nil {
-		m.closing.Form.SetSize(min(m.width-4, 70), m.height-10)
+		m.closing.SetSize(m.width, m.height)
+	}
+	if m.ask != nil {
+		m.ask.SetSize(m.width, m.height)
+	}
+	if m.recover != nil {
+		m.recover.SetSize(m.width, m.height)
 	}
 	if m.newPlan != nil {
 		m.newPlan.SetSize(m.width, m.height)
@@ -55,11 +60,11 @@ func (m *Model) render() string {
 	case m.screen == screenMeeting:
 		m.view.Read(func(*model.Plan) { s = m.meeting.View() })
 	case m.screen == screenAsk:
-		s = m.ask.View(m.width)
+		s = m.ask.View()
 	case m.screen == screenClose:
-		s = m.closing.View(m.width)
+		s = m.closing.View()
 	case m.screen == screenRecover && m.recover != nil:
-		s = m.recover.View(m.width, m.height)
+		s = m.recover.View()
 	default:
 		s = m.home.View()
 	}

@@ -36,9 +36,11 @@ type (
 // Then comes the list of everyone to tell, which the coordinator ticks as
 // they are told; a closed plan opens straight on that list.
 type Model struct {
-	lang    model.Lang
-	st      *common.Styles
-	Plan    *model.Plan
+	lang model.Lang
+	st   *common.Styles
+	Plan *model.Plan
+	// width is the window's, which the text is wrapped to.
+	width   int
 	reason  string
 	Text    string
 	date    string
@@ -56,7 +58,7 @@ type Model struct {
 }
 
 func New(l model.Lang, st *common.Styles, p *model.Plan, now func() time.Time) *Model {
-	m := &Model{lang: l, st: st, Plan: p, now: now, date: now().Format(model.DateLayout), help: help.New(),
+	m := &Model{lang: l, st: st, Plan: p, width: 80, now: now, date: now().Format(model.DateLayout), help: help.New(),
 		Done: p.Status == model.StatusClosed}
 	opts := []components.Option{{Value: "", Label: model.T(l, "— välj —", "— choose —")}}
 	for _, r := range model.ClosureReasons {
@@ -194,8 +196,8 @@ func closeErrText(l model.Lang, err error) string {
 	return common.ErrText(l, err)
 }
 
-func (m *Model) View(width int) string {
-	l := m.lang
+func (m *Model) View() string {
+	l, width := m.lang, m.width
 	w := max(20, width)
 	var b strings.Builder
 	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.Plan.Person.Name, w, "…")) + "\n\n")
@@ -215,7 +217,7 @@ func (m *Model) View(width int) string {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, w, "")) + "\n")
 	}
 	m.help.SetWidth(width)
-	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), []key.Binding{m.keys.save, m.keys.cancel}, width))
+	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), m.ShortHelp(), width))
 	return b.String()
 }
 
@@ -248,5 +250,22 @@ func (m *Model) tellView(b *strings.Builder, w int) {
 		b.WriteString(line + "\n")
 	}
 	m.help.SetWidth(w)
-	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), []key.Binding{m.keys.up, m.keys.tick, m.keys.leave}, w))
+	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), m.ShortHelp(), w))
+}
+
+var _ common.Component = (*Model)(nil)
+
+// SetSize gives the form the window, less room for the title and help.
+func (m *Model) SetSize(width, height int) {
+	m.width = width
+	m.Form.SetSize(min(width-4, 70), height-10)
+}
+
+// ShortHelp names the keys that work now: the form's, or once the plan is
+// closed, the list of people to tell.
+func (m *Model) ShortHelp() []key.Binding {
+	if m.Done {
+		return []key.Binding{m.keys.up, m.keys.tick, m.keys.leave}
+	}
+	return []key.Binding{m.keys.save, m.keys.cancel}
 }

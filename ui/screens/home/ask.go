@@ -24,7 +24,9 @@ type AskModel struct {
 	lang model.Lang
 	st   *common.Styles
 	keys askKeys
-	plan *model.Plan
+	// width is the window's, which the text is wrapped to.
+	width int
+	plan  *model.Plan
 }
 
 func NewAsk(l model.Lang, st *common.Styles, p *model.Plan) *AskModel {
@@ -52,8 +54,8 @@ func (a *AskModel) Update(msg tea.Msg) tea.Cmd {
 	return a.Request(AskResultMsg{Plan: p, Choice: choice})
 }
 
-func (a *AskModel) View(width int) string {
-	l := a.lang
+func (a *AskModel) View() string {
+	l, width := a.lang, a.width
 	var b strings.Builder
 	b.WriteString(a.st.Title.Render(a.plan.Person.Name) + "\n\n")
 	b.WriteString(fmt.Sprintf(model.T(l, "Version %d är fastställd.", "Version %d is finalised."), a.plan.VersionNumber()) + "\n")
@@ -78,4 +80,14 @@ func newAskKeys(l model.Lang) askKeys {
 		print:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T(l, "skriv ut", "print"))),
 		back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", model.T(l, "tillbaka", "back"))),
 	}
+}
+
+var _ common.Component = (*AskModel)(nil)
+
+// SetSize gives the question the window's width.
+func (a *AskModel) SetSize(width, _ int) { a.width = width }
+
+// ShortHelp names the choices.
+func (a *AskModel) ShortHelp() []key.Binding {
+	return []key.Binding{a.keys.followUp, a.keys.view, a.keys.print, a.keys.back}
 }

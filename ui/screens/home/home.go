@@ -338,13 +338,7 @@ func (h *Model) View() string {
 		out = out[:h.Height-1]
 	}
 	h.help.SetWidth(h.Width)
-	keys := h.keys.ShortHelp()
-	if h.filtering {
-		// While a search is typed, letters are the search's: q does not
-		// quit and n makes no plan, so the line names only what works.
-		keys = []key.Binding{h.keys.clear, h.keys.open, h.keys.arrows}
-	}
-	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(h.st, h.help), keys, h.Width)
+	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(h.st, h.help), h.ShortHelp(), h.Width)
 }
 
 func (h *Model) row(s model.Summary) string {
@@ -403,4 +397,22 @@ func (h *Model) SamePerson(p *model.Plan) bool {
 		}
 	}
 	return false
+}
+
+var _ common.Component = (*Model)(nil)
+
+// ShortHelp names the keys that work now. While a search is typed, letters
+// are the search's: q does not quit and n makes no plan, so the line names
+// only what works.
+func (h *Model) ShortHelp() []key.Binding {
+	if h.filtering {
+		return []key.Binding{h.keys.clear, h.keys.open, h.keys.arrows}
+	}
+	return h.keys.ShortHelp()
+}
+
+// SetSize gives the list the window; the search field takes its width.
+func (h *Model) SetSize(width, height int) {
+	h.Width, h.Height = width, height
+	h.Filter.SetWidth(max(10, width-10))
 }

@@ -38,11 +38,11 @@ func (m *Model) FullHelp() []components.HelpGroup {
 	}
 }
 
-// shortHelp is the bottom line: how to get help and how to leave come
+// ShortHelp is the bottom line: how to get help and how to leave come
 // first, whatever the width; on the first step's section, starting (or
 // taking back a false start); then the keys of the section in front. On
 // the other steps the agenda's clock line tells how to start.
-func (m *Model) shortHelp() []key.Binding {
+func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	out := []key.Binding{k.help, k.shortQuit}
 	if v := m.Sess.Draft(); v != nil && m.Step == 0 && len(m.Steps) > 0 && m.Active == m.Steps[0].Section {
@@ -120,7 +120,7 @@ func (m *Model) stepLine() string {
 // helpLine is the key help, drawn again only when the keys that work change,
 // not on every key typed.
 func (m *Model) helpLine() string {
-	keys := m.shortHelp()
+	keys := m.ShortHelp()
 	var k strings.Builder
 	fmt.Fprintf(&k, "%d|", m.width)
 	for _, b := range keys {
@@ -132,3 +132,5 @@ func (m *Model) helpLine() string {
 	}
 	return m.helpText
 }
+
+var _ common.Component = (*Model)(nil)

@@ -219,10 +219,7 @@ func (m *Model) View() string {
 	if m.Err != "" {
 		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.Err, max(20, m.width-2), "")) + "\n")
 	}
-	keys := []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}
 	if m.Touched {
-		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(m.lang, "tillbaka", "back")))
-		keys = []key.Binding{m.keys.next, m.keys.save, back}
 		status := m.SaveText
 		if !m.SaveErr {
 			// The form is kept when leaving it; the status line says how
@@ -238,7 +235,7 @@ func (m *Model) View() string {
 		}
 		b.WriteString("\n" + style.Render(ansi.Truncate(status, m.width, "…")))
 	}
-	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), keys, m.width))
+	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), m.ShortHelp(), m.width))
 	return b.String()
 }
 
@@ -249,3 +246,15 @@ func prefill(f components.Field) components.Field {
 
 // DiscardFormMsg says the user has answered yes to throwing it away.
 type DiscardFormMsg struct{}
+
+var _ common.Component = (*Model)(nil)
+
+// ShortHelp names the form's keys. Once something is typed, esc goes back
+// and keeps the form, and says so.
+func (m *Model) ShortHelp() []key.Binding {
+	if m.Touched {
+		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(m.lang, "tillbaka", "back")))
+		return []key.Binding{m.keys.next, m.keys.save, back}
+	}
+	return []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}
+}

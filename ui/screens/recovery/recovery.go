@@ -62,10 +62,15 @@ type Model struct {
 	since   time.Time
 	ignored int
 	width   int
+	height  int
+	// svc and io do the work asked for: restoring or throwing away a file,
+	// in a tea.Cmd the root waits for before the database closes.
+	svc *service.Service
+	io  func(func() tea.Msg) tea.Cmd
 }
 
-func New(l model.Lang, st *common.Styles, recs []service.Recovery) *Model {
-	return &Model{lang: l, st: st, keys: newRecoverKeys(l), Recs: recs, since: components.ConfirmClock(), width: 80}
+func New(l model.Lang, st *common.Styles, recs []service.Recovery, svc *service.Service, io func(func() tea.Msg) tea.Cmd) *Model {
+	return &Model{lang: l, st: st, keys: newRecoverKeys(l), Recs: recs, since: components.ConfirmClock(), width: 80, height: 24, svc: svc, io: io}
 }
 
 // name is how the offer names the plan: the person's name, or the start
@@ -82,7 +87,8 @@ func (r *Model) name(rec service.Recovery) string {
 
 // Update takes a key while the offer is in front; it returns the command
 // that does what was chosen.
-func (r *Model) Update(msg tea.Msg, svc *service.Service, io func(func() tea.Msg) tea.Cmd) tea.Cmd {
+func (r *Model) Update(msg tea.Msg) tea.Cmd {
+	svc, io := r.svc, r.io
 	if len(r.Recs) == 0 || r.busy {
 		return nil
 	}
@@ -159,7 +165,8 @@ func (r *Model) Done(msg DoneMsg) bool {
 	return len(r.Recs) > 0
 }
 
-func (r *Model) View(width, height int) string {
+func (r *Model) View() string {
+	width, height := r.width, r.height
 	l, w := r.lang, max(20, width-2)
 	var b strings.Builder
 	b.WriteString(r.st.Title.Render("sipmote") + r.st.Subtle.Render(" — "+model.T(l, "återställningsfil", "recovery file")) + "\n\n")
@@ -217,9 +224,20 @@ func (r *Model) View(width, height int) string {
 	if len(out) > height-1 {
 		out = out[:max(0, height-1)]
 	}
+	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(r.st, help.New()), r.ShortHelp(), width)
+}
+
+var _ common.Component = (*Model)(nil)
+
+// SetSize gives the offer the window.
+func (r *Model) SetSize(width, height int) { r.width, r.height = width, height }
+
+// ShortHelp names the answers: a file that cannot be read or whose plan
+// is closed cannot be restored, only thrown away or kept for later.
+func (r *Model) ShortHelp() []key.Binding {
 	keys := []key.Binding{r.keys.restore, r.keys.discard, r.keys.later}
-	if rec.Err != nil || rec.StoredClosed {
+	if len(r.Recs) > 0 && (r.Recs[0].Err != nil || r.Recs[0].StoredClosed) {
 		keys = keys[1:]
 	}
-	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(r.st, help.New()), keys, width)
+	return keys
 }

@@ -165,3 +165,11 @@ func (m *Model) View() string {
 	m.help.SetWidth(m.Width)
 	return b.String() + "\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), m.keys.ShortHelp(), m.Width)
 }
+
+var _ common.Component = (*Model)(nil)
+
+// SetSize gives the list the window.
+func (m *Model) SetSize(width, height int) { m.Width, m.Height = width, height }
+
+// ShortHelp names the list's keys.
+func (m *Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }

@@ -183,3 +183,11 @@ func (m *Model) who(r TrailRow) string {
 
 // fit cuts s to n cells, so the columns stay in line.
 func fit(s string, n int) string { return ansi.Truncate(termsafe.String(s), n, "…") }
+
+var _ common.Component = (*Model)(nil)
+
+// SetSize gives the trail the window.
+func (m *Model) SetSize(width, height int) { m.Width, m.Height = width, height }
+
+// ShortHelp names the trail's keys.
+func (m *Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
