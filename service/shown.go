@@ -1,6 +1,8 @@
 package service
 
 import (
+	"errors"
+
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
 )
@@ -24,6 +26,49 @@ func (s *Service) List() ([]model.Summary, error) {
 		return nil, rerr
 	}
 	return sums, err
+}
+
+// summaryStreamer is a store that hands out the list one summary at a
+// time (the bbolt file); others are read whole with List.
+type summaryStreamer interface {
+	EachSummary(fn func(*model.Summary) error) error
+}
+
+// ListEach is List for a list of any length, in constant memory: it
+// reads the list twice, calling count with every whole summary, then,
+// once the trail records that that many were shown, show with each again.
+// The summary passed is reused: neither may keep it. With a damaged
+// summary it shows the others and returns an error wrapping store's
+// ErrCorrupt; an error from show stops it.
+func (s *Service) ListEach(count func(*model.Summary), show func(*model.Summary) error) error {
+	st, ok := s.db.(summaryStreamer)
+	if !ok {
+		sums, err := s.List()
+		if err != nil && len(sums) == 0 {
+			return err
+		}
+		for i := range sums {
+			count(&sums[i])
+		}
+		for i := range sums {
+			if serr := show(&sums[i]); serr != nil {
+				return serr
+			}
+		}
+		return err
+	}
+	n := 0
+	err := st.EachSummary(func(sum *model.Summary) error { n++; count(sum); return nil })
+	if err != nil && n == 0 {
+		return err
+	}
+	if rerr := s.listed("list", n); rerr != nil {
+		return rerr
+	}
+	if serr := st.EachSummary(show); serr != nil && !errors.Is(serr, store.ErrCorrupt) {
+		return serr
+	}
+	return err
 }
 
 // Home is List for the home screen, which reads the list again after

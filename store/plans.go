@@ -174,3 +174,39 @@ func (r planRecord) put(tx *bolt.Tx, d *DB) error {
 	}
 	return bucket(tx, bucketSummaries).Put(r.id, r.summary)
 }
+
+// EachSummary calls fn with every whole summary, in id order, one at a
+// time, so that a list of any length is written in constant memory. The
+// summary passed is reused: fn must not keep it. Damaged summaries are
+// skipped and named in the error returned at the end, as List does; an
+// error from fn stops the walk and is returned.
+func (d *DB) EachSummary(fn func(*model.Summary) error) error {
+	var bad []string
+	var fnErr error
+	err := d.view(func(tx *bolt.Tx) error {
+		known := d.damagedPlans()
+		c := bucket(tx, bucketSummaries).Cursor()
+		var s model.Summary
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			s = model.Summary{}
+			if err := d.openValue(bucketSummaries, k, v, &s); err != nil || known[string(k)] {
+				bad = append(bad, string(k))
+				continue
+			}
+			if fnErr = fn(&s); fnErr != nil {
+				return nil
+			}
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return err
+	case fnErr != nil:
+		return fnErr
+	case len(bad) > 0:
+		return fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
+			len(bad), strings.Join(bad, ", "), ErrCorrupt)
+	}
+	return nil
+}
