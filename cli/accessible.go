@@ -132,15 +132,22 @@ func (a *app) runAccessible(open string) error {
 	if a.lines != nil {
 		in = a.lines // a passphrase was read from the same input
 	}
+	agenda := func(v model.AgeGroup) []ui.Step { return agendaSteps(set, v) }
+	sharer, err := a.sharer(agenda)
+	if err != nil {
+		return err
+	}
 	saved := accessible.Run(accessible.Options{
-		Service:  svc,
-		Lang:     a.lang,
-		Now:      a.now,
-		In:       in,
-		Out:      a.stdout,
-		Agenda:   func(v model.AgeGroup) []ui.Step { return agendaSteps(set, v) },
-		OpenPlan: open,
-		Notice:   notice,
+		Service:     svc,
+		Lang:        a.lang,
+		Now:         a.now,
+		In:          in,
+		Out:         a.stdout,
+		Agenda:      agenda,
+		Share:       sharer,
+		ShareOnOpen: a.serve,
+		OpenPlan:    open,
+		Notice:      notice,
 		PrintOptions: func(p *model.Plan, v *model.Version) service.PrintOptions {
 			o := service.PrintOptions{Lang: a.lang}
 			o.EasyRead, _ = a.easyRead(p, v, "")

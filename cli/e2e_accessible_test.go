@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -144,5 +145,58 @@ func TestAccessibleModeOnATerminal(t *testing.T) {
 	got, err := svc.Load(p.ID)
 	if err != nil || got.Draft.Content.Situation != "Lars vill flytta." {
 		t.Errorf("saved: %v %q", err, got.Draft.Content.Situation)
+	}
+}
+
+// sipmote serve --accessible shares the meeting as the full screen does:
+// the ssh line and code of each role as lines, a wrong code and a device
+// joining said in a line each, and the chair's step change announced.
+func TestAccessibleServeOverSSH(t *testing.T) {
+	needTool(t, "tmux")
+	needTool(t, "ssh")
+	bin := buildBinary(t)
+	env, _ := accessibleEnv(t)
+	db := filepath.Join(t.TempDir(), "data", "sip.db")
+	p := model.NewPlan(model.Person{Name: "Lars Ek"}, time.Now())
+	p.Draft.Consent.NotRaise = []string{"skulderna hos kronofogden"}
+	svc, err := service.Open(db, service.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	svc.Close()
+	argv := append([]string{"sh", "-c", `"$@"; echo "EXIT=$?"; sleep 60`, "sh", "env"}, env...)
+	host := startTmux(t, 80, 60, append(argv, bin, "--db", db, "serve", p.ID, "--listen", "127.0.0.1:0", "--accessible")...)
+	scr := host.waitFor("Värdnyckelns fingeravtryck", 15*time.Second)
+	join := regexp.MustCompile(`(?m)^(mötesledarens dator|rummets skärm): ssh -p (\d+) (chair|room)@127\.0\.0\.1\nKod: ((?:\S ){8}\S)$`)
+	codes, port := map[string]string{}, ""
+	for _, m := range join.FindAllStringSubmatch(scr, -1) {
+		codes[m[3]], port = strings.ReplaceAll(m[4], " ", ""), m[2]
+	}
+	if codes["chair"] == "" || codes["room"] == "" {
+		t.Fatalf("no line and code for each role:\n%s", scr)
+	}
+	bad := sshLine(t, port, "room")
+	bad.waitFor("Kod för rummets skärm:", 10*time.Second)
+	bad.keys("abcd-efgh", "Enter")
+	bad.waitFor("SSH-ENDED", 10*time.Second)
+	host.waitFor("Fel kod för rummets skärm från 127.0.0.1, 1 försök.", 5*time.Second)
+
+	chair := sshLine(t, port, "chair")
+	chair.waitFor("Kod för mötesledarens dator:", 10*time.Second)
+	chair.keys(codes["chair"], "Enter")
+	chair.waitFor("MÖTESLEDARENS VY", 10*time.Second)
+	host.waitFor("Ansluten: mötesledarens dator från 127.0.0.1.", 5*time.Second)
+	chair.keys("Right")
+	host.waitFor("Mötet gick vidare. Punkt 2 av 14: Vilka är här?", 5*time.Second)
+	host.keys(":avsluta", "Enter")
+	scr = host.waitFor("EXIT=0", 15*time.Second)
+	if strings.Contains(scr, "kronofogden") {
+		t.Errorf("the hidden field reached the secretary's lines unasked:\n%s", scr)
+	}
+	if strings.ContainsAny(scr, "┌─│") {
+		t.Errorf("borders in the accessible mode:\n%s", scr)
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/termsafe"
+	ms "github.com/sipmote/sipmote/ui/screens/meeting"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
@@ -47,6 +48,10 @@ type Options struct {
 	Notice string
 	// PrintOptions gives a print its options (the easy-read page).
 	PrintOptions func(p *model.Plan, v *model.Version) service.PrintOptions
+	// Share shares a meeting over SSH (:dela); ShareOnOpen shares the
+	// meeting opened first at once (sipmote serve).
+	Share       ms.Sharer
+	ShareOnOpen bool
 	// CloseRetry is how long the last save of a meeting is tried again
 	// when the meeting ends.
 	CloseRetry time.Duration

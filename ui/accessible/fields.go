@@ -87,7 +87,7 @@ func (m *meeting) hiddenText(f components.Field) string {
 	if n == 0 {
 		return model.T(m.l, "dolt fält, tomt", "hidden field, empty")
 	}
-	return model.T(m.l, "dolt fält med ", "hidden field with ") + model.Plural(m.l, n, "%d rad", "%d rader", "%d entry", "%d entries") + model.T(m.l, "; :visa läser det tyst för dig", "; :show reads it quietly to you")
+	return model.T(m.l, "dolt fält med ", "hidden field with ") + model.Plural(m.l, n, "%d rad", "%d rader", "%d entry", "%d entries") + model.T(m.l, "; :visa läser det (hörlurar om skärmläsaren talar)", "; :show reads it (headphones if the screen reader speaks)")
 }
 
 // focusLine says the field in focus: where it is, what it is, what it

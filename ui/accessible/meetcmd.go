@@ -53,6 +53,10 @@ func (m *meeting) command(c cmd, arg string) {
 		m.print()
 	case cmdShow:
 		m.show()
+	case cmdShare:
+		m.share()
+	case cmdUnshare:
+		m.unshare()
 	default:
 		r.sayT("Det kommandot hör till listan över planer; :lista går dit.", "That command belongs to the list of plans; :list goes there.")
 	}

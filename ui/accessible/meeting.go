@@ -32,6 +32,8 @@ type meeting struct {
 	lastTick   time.Time
 	// heard are other devices' changes waiting to be said, one a second.
 	heard []string
+	// shared is the meeting's share over SSH, nil when not shared.
+	shared *sharing
 }
 
 // enter opens session s as the meeting in front.
@@ -66,6 +68,10 @@ func (r *runner) enter(s *service.Session) {
 			"The plan is finalised or closed and can only be read. :read reads the section in focus, :section N changes section.")
 	}
 	m.goStep(m.step, false)
+	if r.o.ShareOnOpen {
+		r.o.ShareOnOpen = false // only the meeting opened first
+		m.share()
+	}
 }
 
 // leave closes the meeting in front, if any, and says what became of
@@ -76,6 +82,9 @@ func (r *runner) leave() {
 		return
 	}
 	r.meet = nil
+	// Sharing stops first, so that the devices' leaving is in the trail
+	// and nothing reaches a device after the session closed.
+	m.endShare()
 	m.view.Detach()
 	c := m.sess.CloseWithin(r.o.CloseRetry, nil)
 	if t := service.ClosedText(r.l, c); t != "" {

@@ -30,6 +30,8 @@ const (
 	cmdList
 	cmdOpen
 	cmdClose
+	cmdShare
+	cmdUnshare
 	cmdCancel
 	cmdQuit
 )
@@ -63,11 +65,13 @@ var words = []word{
 	{cmdFindings, "fynd", "findings", model.Text{}, model.Text{SV: "vad planen saknar", EN: "what the plan lacks"}, true, false, false},
 	{cmdFinalise, "fastställ", "finalise", model.Text{}, model.Text{SV: "fastställer planen", EN: "finalises the plan"}, true, false, false},
 	{cmdPrint, "skriv ut", "print", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "skriver ut planen; på listan plan N", EN: "prints the plan; on the list plan N"}, true, true, false},
-	{cmdShow, "visa", "show", model.Text{}, model.Text{SV: "läser ett dolt fält (tyst, bara för dig)", EN: "reads a hidden field (quietly, for you only)"}, true, false, false},
+	{cmdShow, "visa", "show", model.Text{}, model.Text{SV: "läser det dolda fältet; hörlurar om skärmläsaren talar", EN: "reads the hidden field; headphones if the screen reader speaks"}, true, false, false},
 	{cmdSection, "del", "section", model.Text{SV: " N", EN: " N"}, model.Text{SV: "går till del N av planen; utan N läses delarna", EN: "goes to section N of the plan; without N lists them"}, true, false, false},
 	{cmdList, "lista", "list", model.Text{}, model.Text{SV: "lämnar mötet och läser listan över planer", EN: "leaves the meeting and reads the list of plans"}, true, true, false},
 	{cmdOpen, "öppna", "open", model.Text{SV: " N", EN: " N"}, model.Text{SV: "öppnar plan N", EN: "opens plan N"}, false, true, false},
 	{cmdClose, "stäng", "close", model.Text{SV: " N", EN: " N"}, model.Text{SV: "avslutar plan N (med skäl)", EN: "closes plan N (with a reason)"}, false, true, false},
+	{cmdShare, "dela", "share", model.Text{}, model.Text{SV: "delar mötet över SSH med mötesledarens dator och rummets skärm", EN: "shares the meeting over SSH with the chair's computer and the room's screen"}, true, false, false},
+	{cmdUnshare, "sluta dela", "unshare", model.Text{}, model.Text{SV: "slutar dela mötet", EN: "stops sharing the meeting"}, true, false, false},
 	{cmdCancel, "avbryt", "cancel", model.Text{}, model.Text{SV: "avbryter frågan", EN: "cancels the question"}, false, false, true},
 	{cmdQuit, "avsluta", "quit", model.Text{}, model.Text{SV: "sparar och avslutar programmet", EN: "saves and ends the program"}, true, true, true},
 }
