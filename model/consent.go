@@ -339,7 +339,7 @@ func validateGuardianUnits(c *checker, v *Version) {
 			continue
 		}
 		c.add(SevNotice, fmt.Sprintf("consent.guardians[%d].actors", g.Index),
-			fmt.Sprintf("%s samtycke saknar %s; de räknas inte.", Possessive(GuardianName(k.Guardians[g.Index], g.Index, Swedish), Swedish), strings.Join(g.Actors, ", ")),
-			fmt.Sprintf("%s consent lacks %s; they do not count.", Possessive(GuardianName(k.Guardians[g.Index], g.Index, English), English), strings.Join(g.Actors, ", ")))
+			fmt.Sprintf("%s samtycke saknar %s. Bara det som alla vårdnadshavare har samtyckt till gäller.", Possessive(GuardianName(k.Guardians[g.Index], g.Index, Swedish), Swedish), strings.Join(g.Actors, ", ")),
+			fmt.Sprintf("%s consent lacks %s. Only what every guardian consented to holds.", Possessive(GuardianName(k.Guardians[g.Index], g.Index, English), English), strings.Join(g.Actors, ", ")))
 	}
 }

@@ -281,7 +281,7 @@ func originalsLine(l model.Lang, rs []model.Recipient) string {
 	if n := len(names); n > 1 {
 		joined = strings.Join(names[:n-1], ", ") + and + names[n-1]
 	}
-	return model.T(l, "Ett original var till ", "An original each for ") + joined + ", " + model.RoleGuardian.Label(l)
+	return model.T(l, "Ett original var till ", "An original each for ") + joined + model.T(l, ", vårdnadshavare", ", guardians")
 }
 
 // printerLine names where the print goes, before it is made: the printer,
