@@ -96,11 +96,13 @@ func Run(o Options) bool {
 	}
 	r.say(model.T(r.l, "sipmote, tillgängligt läge. Kommandon börjar med kolon. :hjälp visar dem.",
 		"sipmote, accessible mode. Commands start with a colon. :help lists them."))
-	if o.OpenPlan != "" {
-		r.open(o.OpenPlan)
-	} else {
-		r.showHome()
-	}
+	r.offerRecoveries(o.Service.Recoveries(), func() {
+		if o.OpenPlan != "" {
+			r.open(o.OpenPlan)
+		} else {
+			r.showHome()
+		}
+	})
 	save := time.NewTicker(service.SaveInterval)
 	defer save.Stop()
 	clock := time.NewTicker(time.Second)

@@ -130,9 +130,9 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		"Hon vill börja arbeta igen.",
 		":läs",
 		":punkt 2", "Anna Berg",
-		":punkt 7", "Egen lägenhet inom ett år",
+		":punkt 7", "Egen lägenhet inom ett år", "Ett mål som tas bort", ":ta bort 2", "2", ":ta bort 2", "1",
 		":punkt 4", ":fält 8", secret, ":läs", ":visa",
-		":klar", ":tid", ":fynd",
+		":klar", ":tid", ":fynd", ":fynd 4",
 		":punkt 9999", ":okänt", "", ":hjälp",
 	})
 	p := load(t, path)
@@ -162,7 +162,9 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		"dolt fält",
 		"Okänt kommando",
 		"Dagordningen har punkt 1 till 14.",
-		"saker att se över:",
+		"saker att se över;",
+		"Raden är borttagen.",
+		"Del 8: Samordnare. Fält 1 av 1: Samordnare.",
 		"Mötet är stängt och allt som skrevs är sparat.",
 	} {
 		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) {

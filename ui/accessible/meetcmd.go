@@ -46,7 +46,13 @@ func (m *meeting) command(c cmd, arg string) {
 	case cmdStart:
 		m.start()
 	case cmdFindings:
+		if arg != "" {
+			m.goFinding(arg)
+			return
+		}
 		m.findings()
+	case cmdRemove:
+		m.removeRow(arg)
 	case cmdFinalise:
 		m.finalise()
 	case cmdPrint:
@@ -328,7 +334,8 @@ func (m *meeting) findings() {
 		m.r.sayT("Planen saknar inget som går att kontrollera.", "The plan lacks nothing that can be checked.")
 		return
 	}
-	m.r.say(itoa(len(fs)) + model.T(l, " saker att se över:", " things to look at:"))
+	m.r.say(itoa(len(fs)) + model.T(l, " saker att se över; :fynd N går dit:", " things to look at; :findings N goes there:"))
+	m.said = nil
 	n := 0
 	for _, sev := range []model.Severity{model.SevError, model.SevWarning, model.SevNotice} {
 		for _, f := range fs {
@@ -344,6 +351,7 @@ func (m *meeting) findings() {
 				kind = model.T(l, "Notering", "Note")
 			}
 			m.r.say(itoa(n) + ". " + kind + ". " + m.sectionName(model.SectionOf(f.Path)) + ": " + f.Message.In(l))
+			m.said = append(m.said, f)
 		}
 	}
 }

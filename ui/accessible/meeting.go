@@ -32,6 +32,8 @@ type meeting struct {
 	lastTick   time.Time
 	// heard are other devices' changes waiting to be said, one a second.
 	heard []string
+	// said are the findings as :fynd last numbered them.
+	said []model.Finding
 	// shared is the meeting's share over SSH, nil when not shared.
 	shared *sharing
 }

@@ -83,3 +83,80 @@ func TestSaveFailureIsSaidOnceAndItsEnd(t *testing.T) {
 		t.Errorf("situation as saved: %q", got.Draft.Content.Situation)
 	}
 }
+
+// A meeting closed while the disk is full goes to a recovery file, said
+// where; the next start offers it first, and putting it back stores the
+// text typed last.
+func TestRecoveryFileOfferedAndPutBack(t *testing.T) {
+	disk := smalldisk.Mount(t, "2m")
+	path := filepath.Join(disk, "sip.db")
+	recDir := t.TempDir()
+	if err := os.Chmod(recDir, 0o700); err != nil { // recovery files go only in a private folder
+		t.Fatal(err)
+	}
+	svc, err := service.Open(path, service.Options{RecoveryDirs: []string{recDir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, time.Now())
+	if err := svc.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	start := func(in *os.File, out *lockedBuffer) chan bool {
+		done := make(chan bool)
+		go func() {
+			done <- Run(Options{Service: svc, Lang: model.English, In: in, Out: out, Agenda: agenda(t), OpenPlan: p.ID, CloseRetry: 300 * time.Millisecond})
+		}()
+		return done
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Close()
+	var out lockedBuffer
+	done := start(pr, &out)
+	_, _ = pw.WriteString(":step 5\n")
+	waitFor(t, &out, "Step 5 of 14", 1)
+	free := smalldisk.Fill(t, disk)
+	text := strings.Repeat("Maja lives alone and wants work. ", 80)
+	_, _ = pw.WriteString(text + "\n")
+	waitFor(t, &out, "COULD NOT SAVE", 1)
+	pw.Close()
+	if saved := <-done; saved {
+		t.Errorf("Run says all is saved on a full disk:\n%s", out.String())
+	}
+	o := out.String()
+	if !strings.Contains(strings.ReplaceAll(o, "\n", " "), recDir) || strings.Contains(o, "everything typed is saved") {
+		t.Errorf("the close does not say where the text went, or claims it saved:\n%s", o)
+	}
+	checkPlain(t, o)
+	free()
+	// The next start of the program.
+	svc.Close()
+	if svc, err = service.Open(path, service.Options{RecoveryDirs: []string{recDir}}); err != nil {
+		t.Fatal(err)
+	}
+
+	pr2, pw2, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr2.Close()
+	var out2 lockedBuffer
+	done = start(pr2, &out2)
+	waitFor(t, &out2, "Put it back in the database", 1)
+	_, _ = pw2.WriteString("1\n")
+	waitFor(t, &out2, "The plan is back in the database and the file is removed.", 1)
+	pw2.Close()
+	<-done
+	checkPlain(t, out2.String())
+	got, err := svc.Load(p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Draft.Content.Situation != strings.TrimSpace(text) {
+		t.Errorf("situation after putting back: %q", got.Draft.Content.Situation)
+	}
+}

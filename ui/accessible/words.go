@@ -30,6 +30,7 @@ const (
 	cmdList
 	cmdOpen
 	cmdClose
+	cmdRemove
 	cmdShare
 	cmdUnshare
 	cmdCancel
@@ -59,10 +60,11 @@ var words = []word{
 	{cmdField, "fält", "field", model.Text{SV: " N", EN: " N"}, model.Text{SV: "sätter fokus på fält N", EN: "puts the focus on field N"}, true, false, false},
 	{cmdRow, "rad", "row", model.Text{SV: " N", EN: " N"}, model.Text{SV: "öppnar rad N i en lista (deltagare, mål, insatser)", EN: "opens row N of a list (participants, goals, actions)"}, true, false, false},
 	{cmdNew, "ny", "new", model.Text{}, model.Text{SV: "ny deltagare, nytt mål eller ny insats; på listan: ny plan", EN: "a new participant, goal or action; on the list: a new plan"}, true, true, false},
+	{cmdRemove, "ta bort", "remove", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "tar bort den öppna raden, eller rad N, efter en fråga", EN: "removes the open row, or row N, after a question"}, true, false, false},
 	{cmdDone, "klar", "done", model.Text{}, model.Text{SV: "markerar punkten klar och går vidare", EN: "marks the step done and moves on"}, true, false, false},
 	{cmdTime, "tid", "time", model.Text{}, model.Text{SV: "säger klockorna", EN: "tells the clocks"}, true, false, false},
 	{cmdStart, "starta", "start", model.Text{}, model.Text{SV: "startar mötets klocka", EN: "starts the meeting's clock"}, true, false, false},
-	{cmdFindings, "fynd", "findings", model.Text{}, model.Text{SV: "vad planen saknar", EN: "what the plan lacks"}, true, false, false},
+	{cmdFindings, "fynd", "findings", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "vad planen saknar; med N: gå dit", EN: "what the plan lacks; with N: go there"}, true, false, false},
 	{cmdFinalise, "fastställ", "finalise", model.Text{}, model.Text{SV: "fastställer planen", EN: "finalises the plan"}, true, false, false},
 	{cmdPrint, "skriv ut", "print", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "skriver ut planen; på listan plan N", EN: "prints the plan; on the list plan N"}, true, true, false},
 	{cmdShow, "visa", "show", model.Text{}, model.Text{SV: "läser det dolda fältet; hörlurar om skärmläsaren talar", EN: "reads the hidden field; headphones if the screen reader speaks"}, true, false, false},

@@ -31,6 +31,8 @@ type PlainRows struct {
 	Index  func(id string) int
 	Line   func(i int) string
 	Fields func(id string) []components.Field
+	// Remove removes row i.
+	Remove func(i int)
 }
 
 // PlainSections gives the plan's sections in the order of the meeting,
@@ -44,7 +46,7 @@ func PlainSections(l model.Lang, p *model.Plan, now func() time.Time) []PlainSec
 		return &model.Version{}
 	}
 	rows := func(s listSpec) *PlainRows {
-		return &PlainRows{Noun: s.noun, Count: s.count, RowID: s.rowID, Index: s.indexOf, Fields: s.fields,
+		return &PlainRows{Noun: s.noun, Count: s.count, RowID: s.rowID, Index: s.indexOf, Fields: s.fields, Remove: s.remove,
 			Line: func(i int) string {
 				var parts []string
 				// The columns before the one that names the row are its
