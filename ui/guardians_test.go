@@ -66,6 +66,12 @@ func TestGuardiansOnScreen(t *testing.T) {
 	if !strings.Contains(out, "Verksamheter: BUP, Elevhälsan.") {
 		t.Errorf("the overlap is not shown:\n%s", out)
 	}
+	// The chair's view says it too, for the chair only.
+	press(m, "f2")
+	if out := screenText(m); !strings.Contains(out, "Peter Nyströms samtycke saknar:") {
+		t.Errorf("the chair's view does not say what Peter's consent lacks:\n%s", out)
+	}
+	press(m, "f2")
 	focusField(t, m, "consent.actors.add")
 	out = screenText(m)
 	if !strings.Contains(out, "Socialtjänstens familjeenhet finns inte i Peter Nyströms samtycke") {

@@ -369,6 +369,16 @@ func (c *ChairModel) cues(s MeetingState, width int, brief bool) string {
 			scope += model.T(l, ". Gäller till och med ", ". Valid until ") + k.ValidUntil
 		}
 		wrap(st.Label, scope+".")
+		if s.Plan != nil && len(k.Guardians) > 1 && s.Plan.GuardiansDecide(v, model.Today()) {
+			// What one guardian said yes to and another did not is not
+			// in the list above: the chair says so if it comes up.
+			for _, g := range k.Gaps() {
+				if len(g.Actors) > 0 {
+					who := model.Possessive(model.GuardianName(k.Guardians[g.Index], g.Index, l), l)
+					wrap(st.Warn, model.T(l, who+" samtycke saknar: ", who+" consent lacks: ")+strings.Join(g.Actors, ", "))
+				}
+			}
+		}
 	}
 	if out := model.OutsideConsent(v); len(out) > 0 {
 		var names []string
