@@ -146,8 +146,17 @@ func (a *app) runAccessible(open string) error {
 		Agenda:      agenda,
 		Share:       sharer,
 		ShareOnOpen: a.serve,
-		OpenPlan:    open,
-		Notice:      notice,
+		Checklist: func(v model.AgeGroup) (before, after []ui.CheckItem) {
+			for _, it := range set.BeforeFor(v) {
+				before = append(before, ui.CheckItem{ID: it.ID, Text: it.Text})
+			}
+			for _, it := range set.AfterFor(v) {
+				after = append(after, ui.CheckItem{ID: it.ID, Text: it.Text})
+			}
+			return before, after
+		},
+		OpenPlan: open,
+		Notice:   notice,
 		PrintOptions: func(p *model.Plan, v *model.Version) service.PrintOptions {
 			o := service.PrintOptions{Lang: a.lang}
 			o.EasyRead, _ = a.easyRead(p, v, "")

@@ -46,6 +46,8 @@ type Options struct {
 	OpenPlan string
 	// Notice is said first (a local checklist's problem).
 	Notice string
+	// Checklist gives a variant's before- and after-meeting checklists.
+	Checklist ms.Checklist
 	// PrintOptions gives a print its options (the easy-read page).
 	PrintOptions func(p *model.Plan, v *model.Version) service.PrintOptions
 	// Share shares a meeting over SSH (:dela); ShareOnOpen shares the

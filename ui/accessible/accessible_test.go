@@ -13,6 +13,7 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
+	ms "github.com/sipmote/sipmote/ui/screens/meeting"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
@@ -29,6 +30,20 @@ func agenda(t *testing.T) func(model.AgeGroup) []room.Step {
 			out = append(out, room.Step{ID: s.ID, Part: s.Part, Share: s.Share, Prompt: s.Prompt, Title: s.Title, Section: s.Section, Round: s.Round, Complete: s.Complete})
 		}
 		return out
+	}
+}
+
+// checklist is the real default before- and after-meeting checklists.
+func checklist(t *testing.T) ms.Checklist {
+	set, _ := checklists.Load("")
+	return func(v model.AgeGroup) (before, after []ms.CheckItem) {
+		for _, it := range set.BeforeFor(v) {
+			before = append(before, ms.CheckItem{ID: it.ID, Text: it.Text})
+		}
+		for _, it := range set.AfterFor(v) {
+			after = append(after, ms.CheckItem{ID: it.ID, Text: it.Text})
+		}
+		return before, after
 	}
 }
 
@@ -73,7 +88,7 @@ func run(t *testing.T, path string, l model.Lang, script []string) string {
 	var out lockedBuffer
 	done := make(chan bool)
 	go func() {
-		done <- Run(Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t)})
+		done <- Run(Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t), Checklist: checklist(t)})
 	}()
 	select {
 	case saved := <-done:
@@ -194,13 +209,19 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 		":new", "Eva Holm", "", "", "", "45", "", "", "", "",
 		":step 5", "Eva lives with her son.",
 		":next", ":next", "A flat of her own", ":new", "Work three days a week",
-		":read", ":time", ":findings", ":quit",
+		":read", ":time", ":findings", ":checklist", ":checklist 1", ":start", ":time", ":undo start", ":quit",
 		"this line comes after quit and is not taken",
 	})
 	p := load(t, path)
 	d := p.Draft
 	if d.Content.Situation != "Eva lives with her son." {
 		t.Errorf("situation = %q\n%s", d.Content.Situation, out)
+	}
+	if before, _ := checklist(t)(p.Variant); !p.Ticked(before[0].ID) || len(d.Ticks) != 1 {
+		t.Errorf("ticks = %v\n%s", d.Ticks, out)
+	}
+	if d.Started() {
+		t.Errorf(":undo start left the meeting started")
 	}
 	if d.Meeting.Minutes != 45 {
 		t.Errorf("minutes = %d", d.Meeting.Minutes)
@@ -212,7 +233,7 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 	if strings.Join(goals, "|") != "A flat of her own|Work three days a week" {
 		t.Errorf("goals = %q\n%s", goals, out)
 	}
-	for _, want := range []string{"Step 5 of 14: ", "The field Current situation is empty.", "1. A flat of her own", "Goodbye."} {
+	for _, want := range []string{"Step 5 of 14: ", "The field Current situation is empty.", "1. A flat of her own", "Before the meeting:", "Ticked: ", "The meeting has started", "Meeting: 0 of 45 minutes.", "The start is undone", "Goodbye."} {
 		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -53,6 +53,10 @@ func (m *meeting) command(c cmd, arg string) {
 		m.findings()
 	case cmdRemove:
 		m.removeRow(arg)
+	case cmdChecklist:
+		m.checklist(arg)
+	case cmdUndoStart:
+		m.undoStart()
 	case cmdFinalise:
 		m.finalise()
 	case cmdPrint:
@@ -304,7 +308,7 @@ func (m *meeting) clocks() {
 
 // start starts the meeting's clock.
 func (m *meeting) start() {
-	said := model.T(m.l, "Mötet har redan startat.", "The meeting has already started.")
+	said := model.T(m.l, "Mötet har redan startat. :ångra start tar tillbaka en start i onödan.", "The meeting has already started. :undo start takes back a false start.")
 	m.edit(func(*model.Plan) {
 		v := m.view.Draft()
 		if v == nil {

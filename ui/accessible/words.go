@@ -31,6 +31,8 @@ const (
 	cmdOpen
 	cmdClose
 	cmdRemove
+	cmdChecklist
+	cmdUndoStart
 	cmdShare
 	cmdUnshare
 	cmdCancel
@@ -64,6 +66,8 @@ var words = []word{
 	{cmdDone, "klar", "done", model.Text{}, model.Text{SV: "markerar punkten klar och går vidare", EN: "marks the step done and moves on"}, true, false, false},
 	{cmdTime, "tid", "time", model.Text{}, model.Text{SV: "säger klockorna", EN: "tells the clocks"}, true, false, false},
 	{cmdStart, "starta", "start", model.Text{}, model.Text{SV: "startar mötets klocka", EN: "starts the meeting's clock"}, true, false, false},
+	{cmdUndoStart, "ångra start", "undo start", model.Text{}, model.Text{SV: "tar tillbaka en start i onödan", EN: "takes back a false start"}, true, false, false},
+	{cmdChecklist, "checklista", "checklist", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "läser checklistorna före och efter mötet; N bockar av punkt N", EN: "reads the before and after checklists; N ticks item N"}, true, false, false},
 	{cmdFindings, "fynd", "findings", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "vad planen saknar; med N: gå dit", EN: "what the plan lacks; with N: go there"}, true, false, false},
 	{cmdFinalise, "fastställ", "finalise", model.Text{}, model.Text{SV: "fastställer planen", EN: "finalises the plan"}, true, false, false},
 	{cmdPrint, "skriv ut", "print", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "skriver ut planen; på listan plan N", EN: "prints the plan; on the list plan N"}, true, true, false},
