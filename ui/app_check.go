@@ -69,11 +69,23 @@ func checkText(l model.Lang, rec service.CheckRecord) string {
 	case rec.Structure:
 		what = model.T(l, "filens struktur är skadad", "the file's structure is damaged")
 	case len(rec.Damaged) > 0 || rec.OtherDamaged > 0:
-		what = model.T(l, fmt.Sprintf("%d planer och %d andra poster är skadade, så inget mer skrivs i filen", len(rec.Damaged), rec.OtherDamaged),
-			fmt.Sprintf("%d plans and %d other records are damaged, so nothing more is written to the file", len(rec.Damaged), rec.OtherDamaged))
+		what = model.T(l, "skadade poster i "+count(l, len(rec.Damaged), "plan", "planer", "plan", "plans"), "damaged records in "+count(l, len(rec.Damaged), "plan", "planer", "plan", "plans"))
+		if rec.OtherDamaged > 0 {
+			what += model.T(l, " och ", " and ") + count(l, rec.OtherDamaged, "annan post", "andra poster", "other record", "other records")
+		}
+		what += model.T(l, ", så inget mer skrivs i filen", ", so nothing more is written to the file")
 	default:
 		what = model.T(l, fmt.Sprintf("loggen bryts på %d ställen", rec.Breaks), fmt.Sprintf("the trail breaks in %d places", rec.Breaks))
 	}
 	return model.T(l, "Kontrollen av databasfilen "+when+" hittade fel: "+what+". sipmote check visar mer; sipmote rescue NYFIL kopierar det som är helt.",
 		"The check of the database file at "+when+" found something wrong: "+what+". sipmote check shows more; sipmote rescue NEWFILE copies what is whole.")
+}
+
+// count says n things in l, in the singular or the plural.
+func count(l model.Lang, n int, svOne, svMany, enOne, enMany string) string {
+	one, many := model.T(l, svOne, enOne), model.T(l, svMany, enMany)
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

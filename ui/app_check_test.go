@@ -24,7 +24,7 @@ func TestDailyCheckSaysWhatIsWrong(t *testing.T) {
 	}
 	send(m, checkedMsg{rec: service.CheckRecord{At: fixedNow, Damaged: []string{"a", "b"}}, ran: true})
 	got := strings.Join(strings.Fields(screenText(m)), " ")
-	for _, want := range []string{"2 plans", "damaged", "sipmote check"} {
+	for _, want := range []string{"damaged records in 2 plans,", "sipmote check"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the home screen does not say %q:\n%s", want, screenText(m))
 		}
