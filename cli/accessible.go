@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
@@ -137,7 +139,22 @@ func (a *app) runAccessible(open string) error {
 	if err != nil {
 		return err
 	}
+	// ctrl+c, a closed terminal window or a shutdown end the mode as
+	// :avsluta does, so that the last lines typed are saved.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sig)
+	quit, done := make(chan struct{}), make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-sig:
+			close(quit)
+		case <-done:
+		}
+	}()
 	saved := accessible.Run(accessible.Options{
+		Quit:        quit,
 		Service:     svc,
 		Lang:        a.lang,
 		Now:         a.now,

@@ -14,6 +14,7 @@ package accessible
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"strings"
 	"sync"
@@ -54,6 +55,9 @@ type Options struct {
 	// meeting opened first at once (sipmote serve).
 	Share       ms.Sharer
 	ShareOnOpen bool
+	// Quit ends the mode as :avsluta does, when a signal asks (ctrl+c,
+	// a closed terminal window, a shutdown).
+	Quit <-chan struct{}
 	// CloseRetry is how long the last save of a meeting is tried again
 	// when the meeting ends.
 	CloseRetry time.Duration
@@ -89,7 +93,7 @@ func Run(o Options) bool {
 		o.CloseRetry = 5 * time.Second
 	}
 	r := &runner{o: o, l: o.Lang, out: o.Out, jobs: make(chan func(), 8), saved: true}
-	lines := make(chan string)
+	lines := make(chan inLine)
 	stop := make(chan struct{})
 	defer close(stop)
 	go readLines(o.In, lines, stop)
@@ -115,12 +119,20 @@ func Run(o Options) bool {
 			events = r.meet.events
 		}
 		select {
-		case line, ok := <-lines:
+		case ln, ok := <-lines:
 			if !ok {
 				r.quit = true
 				break
 			}
-			r.line(line)
+			if ln.tooLong {
+				r.sayT("Raden var för lång för ett fält och togs inte emot. Dela upp texten i stycken.",
+					"The line was too long for a field and was not taken. Split the text into paragraphs.")
+				continue
+			}
+			r.line(ln.text)
+		case <-o.Quit:
+			r.sayT("Avslutar och sparar…", "Ending and saving…")
+			r.quit = true
 		case e, ok := <-events:
 			if !ok {
 				r.meet.events = nil // the session closed; Edit does nothing now
@@ -147,15 +159,47 @@ func Run(o Options) bool {
 	return r.saved
 }
 
-// readLines sends each line of in until its end, then closes lines.
-func readLines(in io.Reader, lines chan<- string, stop <-chan struct{}) {
+// inLine is one line of input; tooLong marks a line longer than any field
+// holds, whose text was dropped.
+type inLine struct {
+	text    string
+	tooLong bool
+}
+
+// maxLine is the longest line taken: a field's limit in bytes of UTF-8.
+const maxLine = model.MaxFieldChars*4 + 16
+
+// readLines sends each line of in until its end, then closes lines. A
+// line too long is dropped and said so, and reading goes on: a pasted
+// book must not end the meeting.
+func readLines(in io.Reader, lines chan<- inLine, stop <-chan struct{}) {
 	defer close(lines)
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), model.MaxFieldChars*4+16)
-	for sc.Scan() {
-		select {
-		case lines <- sc.Text():
-		case <-stop:
+	br := bufio.NewReaderSize(in, 64*1024)
+	for {
+		var buf []byte
+		tooLong := false
+		chunk, err := br.ReadSlice('\n')
+		for errors.Is(err, bufio.ErrBufferFull) {
+			if !tooLong && len(buf)+len(chunk) <= maxLine {
+				buf = append(buf, chunk...)
+			} else {
+				tooLong, buf = true, nil
+			}
+			chunk, err = br.ReadSlice('\n')
+		}
+		if !tooLong && len(buf)+len(chunk) <= maxLine {
+			buf = append(buf, chunk...)
+		} else {
+			tooLong, buf = true, nil
+		}
+		if len(buf) > 0 || tooLong || err == nil {
+			select {
+			case lines <- inLine{text: strings.TrimRight(string(buf), "\r\n"), tooLong: tooLong}:
+			case <-stop:
+				return
+			}
+		}
+		if err != nil {
 			return
 		}
 	}

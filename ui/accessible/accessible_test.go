@@ -143,6 +143,7 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		":punkt 5",
 		"Karin bor ensam i en lägenhet.",
 		"Hon vill börja arbeta igen.",
+		strings.Repeat("lång ", maxLine/5+10),
 		":läs",
 		":punkt 2", "Anna Berg",
 		":punkt 7", "Egen lägenhet inom ett år", "Ett mål som tas bort", ":ta bort 2", "2", ":ta bort 2", "1",
@@ -179,6 +180,7 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		"Dagordningen har punkt 1 till 14.",
 		"saker att se över;",
 		"Raden är borttagen.",
+		"Raden var för lång för ett fält och togs inte emot.",
 		"Del 8: Samordnare. Fält 1 av 1: Samordnare.",
 		"Mötet är stängt och allt som skrevs är sparat.",
 	} {
