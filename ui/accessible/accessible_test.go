@@ -244,3 +244,18 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 		t.Errorf("Swedish in the English mode:\n%s", out)
 	}
 }
+
+// A new-plan form left half-way (the input ended) is kept, and the next
+// :ny goes on with it: nothing answered is lost.
+func TestNewPlanFormIsKept(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	run(t, path, model.Swedish, []string{":ny", "Ulla Berg", "", "2026-12-01"})
+	out := run(t, path, model.Swedish, []string{":ny", "", "", "", "", "", "", "", "", ""})
+	if !strings.Contains(out, "Ett påbörjat formulär") {
+		t.Errorf("the kept form was not offered:\n%s", out)
+	}
+	p := load(t, path)
+	if p.Person.Name != "Ulla Berg" || p.Draft.Meeting.Date != "2026-12-01" {
+		t.Errorf("plan from the kept form: %q %q\n%s", p.Person.Name, p.Draft.Meeting.Date, out)
+	}
+}

@@ -12,6 +12,10 @@ import (
 	"github.com/sipmote/sipmote/ui/screens/newplan"
 )
 
+// formNewPlan is the name the new-plan form is kept under: the full
+// screen's, so that a form begun on one goes on in the other.
+const formNewPlan = "new-plan"
+
 // showHome reads the list of plans, numbered for :öppna N.
 func (r *runner) showHome() {
 	sums, err := r.o.Service.Home()
@@ -181,6 +185,18 @@ func (r *runner) newPlan() {
 	l, now := r.l, r.o.Now()
 	in := newplan.Input{Date: now.Format(model.DateLayout), Minutes: "60", Form: string(model.FormRoom),
 		Time: now.Truncate(60 * 60 * 1e9).Add(60 * 60 * 1e9).Format(model.TimeLayout)}
+	// A form begun earlier, here or on the full screen, goes on.
+	var kept newplan.Input
+	if at, ok, err := r.o.Service.LoadForm(formNewPlan, &kept); err == nil && ok {
+		in = kept
+		r.say(model.T(l, "Ett påbörjat formulär från ", "A form begun at ") + at.Format("2006-01-02 15:04") +
+			model.T(l, " fortsätter; svaren står inom hakparentes.", " goes on; the answers are in brackets."))
+	}
+	save := func() {
+		if err := r.o.Service.SaveForm(formNewPlan, in, r.o.Now()); err != nil {
+			r.say(model.T(l, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + common.ErrText(l, err))
+		}
+	}
 	type q struct {
 		label string
 		to    *string
@@ -226,6 +242,7 @@ func (r *runner) newPlan() {
 				r.say(model.T(l, "Planen kunde inte skapas: ", "The plan could not be made: ") + common.ErrText(l, err))
 				return
 			}
+			_ = r.o.Service.ClearForm(formNewPlan) // it is a plan now
 			r.say(model.T(l, "Planen för ", "The plan of ") + p.Person.Name + model.T(l, " är skapad.", " is made."))
 			r.enter(s)
 			return
@@ -248,7 +265,7 @@ func (r *runner) newPlan() {
 		}
 		r.say(prompt + ":")
 		r.ask = &question{cancel: func() {
-			r.sayT("Den nya planen skapades inte.", "The new plan was not made.")
+			r.sayT("Den nya planen skapades inte än; formuläret är sparat och :ny fortsätter med det.", "The new plan was not made yet; the form is kept and :new goes on with it.")
 			r.showHome()
 		}, handle: func(line string) {
 			v := strings.TrimSpace(line)
@@ -276,6 +293,7 @@ func (r *runner) newPlan() {
 				}
 			}
 			*x.to = v
+			save()
 			ask(i + 1)
 		}}
 	}
