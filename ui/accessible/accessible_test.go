@@ -211,7 +211,7 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 		":new", "Eva Holm", "", "", "", "45", "", "", "", "",
 		":step 5", "Eva lives with her son.",
 		":next", ":next", "A flat of her own", ":new", "Work three days a week",
-		":read", ":time", ":findings", ":checklist", ":checklist 1", ":start", ":time", ":undo start", ":quit",
+		":read", ":time", ":findings", ":checklist", ":checklist 1", ":start", ":time", ":undo start", ":step 12", "1", ":quit",
 		"this line comes after quit and is not taken",
 	})
 	p := load(t, path)
@@ -221,6 +221,9 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 	}
 	if before, _ := checklist(t)(p.Variant); !p.Ticked(before[0].ID) || len(d.Ticks) != 1 {
 		t.Errorf("ticks = %v\n%s", d.Ticks, out)
+	}
+	if d.Content.FollowUp.State != model.FollowUpStates[0] {
+		t.Errorf("option 1 of the follow-up chose %q, want %q", d.Content.FollowUp.State, model.FollowUpStates[0])
 	}
 	if d.Started() {
 		t.Errorf(":undo start left the meeting started")

@@ -46,6 +46,18 @@ func (m *meeting) options(f components.Field) []components.Option {
 	return f.Opts
 }
 
+// choices are the options offered by number: a choice's "— choose —"
+// placeholder is no answer, so the numbers start at 1 with a real one.
+func (m *meeting) choices(f components.Field) []components.Option {
+	var out []components.Option
+	for _, o := range m.options(f) {
+		if o.Value != "" || f.Kind == components.KindToggle {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // valueText is a field's value as words: a choice's label, yes or no.
 func (m *meeting) valueText(f components.Field) string {
 	v := f.Get()
@@ -100,7 +112,7 @@ func (m *meeting) focusLine() string {
 	m.field = min(m.field, len(fs)-1)
 	f := fs[m.field]
 	l := m.l
-	s := model.T(l, "Fält ", "Field ") + itoa(m.field+1) + model.T(l, " av ", " of ") + itoa(len(fs)) + ": " + f.Label + ". "
+	s := model.T(l, "Fält ", "Field ") + itoa(m.field+1) + model.T(l, " av ", " of ") + itoa(len(fs)) + ": " + stop(f.Label) + " "
 	switch {
 	case f.Private:
 		s += m.hiddenText(f) + "."
@@ -118,10 +130,7 @@ func (m *meeting) focusLine() string {
 	}
 	if f.Kind == components.KindChoice || f.Kind == components.KindToggle {
 		var opts []string
-		for i, o := range m.options(f) {
-			if o.Value == "" && f.Kind == components.KindChoice {
-				continue
-			}
+		for i, o := range m.choices(f) {
 			opts = append(opts, itoa(i+1)+" "+o.Label)
 		}
 		if len(opts) == 0 {
@@ -279,7 +288,10 @@ func (m *meeting) put(f components.Field, line string) (msg string, ok bool) {
 	line = strings.TrimSpace(line)
 	switch f.Kind {
 	case components.KindChoice, components.KindToggle:
-		opts := m.options(f)
+		opts := m.choices(f)
+		if len(opts) == 0 {
+			return model.T(l, "Det finns inget att välja ännu.", "There is nothing to choose yet.") + hint(f.Hint), false
+		}
 		n, ok := number(line, len(opts))
 		if !ok {
 			for i, o := range opts {
@@ -339,4 +351,12 @@ func stop(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// hint is a field's hint in brackets after a sentence, or nothing.
+func hint(h string) string {
+	if h == "" {
+		return ""
+	}
+	return " (" + h + ")"
 }

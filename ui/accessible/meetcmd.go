@@ -340,17 +340,27 @@ func (m *meeting) findings() {
 	m.r.say(itoa(len(fs)) + model.T(l, " saker att se över; :fynd N går dit:", " things to look at; :findings N goes there:"))
 	m.said = nil
 	n := 0
-	for _, sev := range []model.Severity{model.SevError, model.SevWarning, model.SevNotice} {
+	rank := func(s model.Severity) int {
+		switch s {
+		case model.SevError:
+			return 0
+		case model.SevWarning:
+			return 1
+		}
+		return 2 // a notice, or anything newer: said last, never left out
+	}
+	for pass := range 3 {
 		for _, f := range fs {
-			if f.Severity != sev {
+			if rank(f.Severity) != pass {
 				continue
 			}
+			sev := f.Severity
 			n++
 			kind := model.T(l, "Varning", "Warning")
-			switch sev {
-			case model.SevError:
+			switch {
+			case sev == model.SevError:
 				kind = model.T(l, "Fel, hindrar fastställandet", "Error, blocks finalising")
-			case model.SevNotice:
+			case pass == 2:
 				kind = model.T(l, "Notering", "Note")
 			}
 			m.r.say(itoa(n) + ". " + kind + ". " + m.sectionName(model.SectionOf(f.Path)) + ": " + f.Message.In(l))
