@@ -61,7 +61,7 @@ func (r *runner) homeCommand(c cmd, arg string) {
 	switch c {
 	case cmdNew:
 		r.newPlan()
-	case cmdOpen, cmdClose, cmdPrint:
+	case cmdOpen, cmdClose, cmdPrint, cmdTrail:
 		n, ok := number(arg, len(r.home))
 		if !ok {
 			r.say(model.T(r.l, "Ange planens nummer i listan, 1 till ", "Give the plan's number in the list, 1 to ") + itoa(len(r.home)) + ".")
@@ -73,6 +73,8 @@ func (r *runner) homeCommand(c cmd, arg string) {
 			r.open(s.ID)
 		case cmdClose:
 			r.closePlan(s)
+		case cmdTrail:
+			r.trail(s.ID)
 		default:
 			r.printLatest(s.ID)
 		}

@@ -52,6 +52,8 @@ func (m *meeting) command(c cmd, arg string) {
 		m.findings()
 	case cmdRemove:
 		m.removeRow(arg)
+	case cmdTrail:
+		r.trail(m.sess.PlanID())
 	case cmdChecklist:
 		m.checklist(arg)
 	case cmdUndoStart:

@@ -31,6 +31,7 @@ const (
 	cmdOpen
 	cmdClose
 	cmdRemove
+	cmdTrail
 	cmdChecklist
 	cmdUndoStart
 	cmdShare
@@ -74,6 +75,7 @@ var words = []word{
 	{cmdShow, "visa", "show", model.Text{}, model.Text{SV: "läser det dolda fältet; hörlurar om skärmläsaren talar", EN: "reads the hidden field; headphones if the screen reader speaks"}, true, false, false},
 	{cmdSection, "del", "section", model.Text{SV: " N", EN: " N"}, model.Text{SV: "går till del N av planen; utan N läses delarna", EN: "goes to section N of the plan; without N lists them"}, true, false, false},
 	{cmdList, "lista", "list", model.Text{}, model.Text{SV: "lämnar mötet och läser listan över planer", EN: "leaves the meeting and reads the list of plans"}, true, true, false},
+	{cmdTrail, "logg", "trail", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "läser åtkomstloggen: den öppna planens, på listan plan N:s", EN: "reads the access trail: the open plan's, on the list plan N's"}, true, true, false},
 	{cmdOpen, "öppna", "open", model.Text{SV: " N", EN: " N"}, model.Text{SV: "öppnar plan N", EN: "opens plan N"}, false, true, false},
 	{cmdClose, "stäng", "close", model.Text{SV: " N", EN: " N"}, model.Text{SV: "avslutar plan N (med skäl)", EN: "closes plan N (with a reason)"}, false, true, false},
 	{cmdShare, "dela", "share", model.Text{}, model.Text{SV: "delar mötet över SSH med mötesledarens dator och rummets skärm", EN: "shares the meeting over SSH with the chair's computer and the room's screen"}, true, false, false},
