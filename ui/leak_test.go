@@ -131,8 +131,10 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 	c0, k0 := w.clocks.Load(), w.taken.Load()
 	time.Sleep(4 * time.Second)
 	clocks, taken := w.clocks.Load()-c0, w.taken.Load()-k0
-	if clocks < 2 || clocks > 5 || taken != clocks {
-		t.Errorf("in 4 s with one meeting open %d clock ticks came and %d were taken, want one loop: about 4, all taken", clocks, taken)
+	// A loaded machine may deliver the last closed meeting's tick late: one
+	// that is not the open meeting's is allowed, a second loop is not.
+	if taken < 2 || taken > 5 || clocks-taken > 1 {
+		t.Errorf("in 4 s with one meeting open %d clock ticks came and %d were its own, want one loop: about 4, all its own", clocks, taken)
 	}
 	prog.Send(kp("ctrl+q"))
 	w.waitScreen(t, screenHome)
