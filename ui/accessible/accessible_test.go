@@ -149,7 +149,7 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		":punkt 7", "Egen lägenhet inom ett år", "Ett mål som tas bort", ":ta bort 2", "2", ":ta bort 2", "1",
 		":punkt 4", ":fält 8", secret, ":läs", ":visa",
 		":klar", ":tid", ":fynd", ":fynd 4",
-		":punkt 9999", ":okänt", "", ":hjälp", ":logg",
+		":punkt 9999", ":okänt", "", ":hjälp", ":logg", ":planen",
 	})
 	p := load(t, path)
 	d := p.Draft
@@ -178,6 +178,7 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		"dolt fält",
 		"Okänt kommando",
 		"Åtkomstloggen, ",
+		"Slut på planen.",
 		"Dagordningen har punkt 1 till 14.",
 		"saker att se över;",
 		"Raden är borttagen.",

@@ -31,6 +31,7 @@ const (
 	cmdOpen
 	cmdClose
 	cmdRemove
+	cmdPlan
 	cmdTrail
 	cmdChecklist
 	cmdUndoStart
@@ -60,6 +61,7 @@ var words = []word{
 	{cmdPrev, "förra", "prev", model.Text{}, model.Text{SV: "förra punkten", EN: "the previous step"}, true, false, false},
 	{cmdStep, "punkt", "step", model.Text{SV: " N", EN: " N"}, model.Text{SV: "går till punkt N; utan N läses dagordningen", EN: "goes to step N; without N reads the agenda"}, true, false, false},
 	{cmdRead, "läs", "read", model.Text{}, model.Text{SV: "läser delen i fokus, fält för fält", EN: "reads the section in focus, field by field"}, true, false, false},
+	{cmdPlan, "planen", "plan", model.Text{}, model.Text{SV: "läser hela planen som den skrivs ut", EN: "reads the whole plan as it is printed"}, true, false, false},
 	{cmdField, "fält", "field", model.Text{SV: " N", EN: " N"}, model.Text{SV: "sätter fokus på fält N", EN: "puts the focus on field N"}, true, false, false},
 	{cmdRow, "rad", "row", model.Text{SV: " N", EN: " N"}, model.Text{SV: "öppnar rad N i en lista (deltagare, mål, insatser)", EN: "opens row N of a list (participants, goals, actions)"}, true, false, false},
 	{cmdNew, "ny", "new", model.Text{}, model.Text{SV: "ny deltagare, nytt mål eller ny insats; på listan: ny plan", EN: "a new participant, goal or action; on the list: a new plan"}, true, true, false},

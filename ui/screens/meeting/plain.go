@@ -123,3 +123,14 @@ func coordinatorField(l model.Lang, v func() *model.Version) components.Field {
 		Get: func() string { return v().Content.Coordinator.ParticipantID },
 		Set: func(s string) { v().Content.Coordinator.ParticipantID = s }}
 }
+
+// PlainDocument is the plan as the preview shows it, for a screen that
+// reads it out: the printed document with the personnummer masked and
+// every table as a list. ok is false when the plan has no version.
+func PlainDocument(p *model.Plan, l model.Lang) (d model.Document, ok bool) {
+	v := p.Current()
+	if v == nil {
+		return model.Document{}, false
+	}
+	return tablesAsLists(model.BuildDocument(p, v, l).Masked()), true
+}
