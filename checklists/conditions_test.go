@@ -64,7 +64,8 @@ func TestComplete(t *testing.T) {
 		}, true},
 		{"medication or devices", "medication", "", func(v *model.Version) { v.Content.Devices = "Rollator" }, true},
 		{"no coordinator", "coordinator", "", nil, false},
-		{"coordinator absent", "coordinator", "", func(v *model.Version) { v.Content.Coordinator.ParticipantID = "b" }, false},
+		// Absent is a warning in the plan's findings, not an unfinished step.
+		{"coordinator absent", "coordinator", "", func(v *model.Version) { v.Content.Coordinator.ParticipantID = "b" }, true},
 		{"coordinator is the person", "coordinator", "", func(v *model.Version) { v.Content.Coordinator.ParticipantID = "p" }, false},
 		{"coordinator ok", "coordinator", "", func(v *model.Version) { v.Content.Coordinator.ParticipantID = "a" }, true},
 		{"not agreed written", "not_agreed", "", func(v *model.Version) { v.Content.NotAgreed = "Boendet." }, true},

@@ -86,8 +86,8 @@ func TestOverrideAndExtend(t *testing.T) {
 	}
 	agenda := set.AgendaFor(model.AgeAdult)
 	ids := stepIDs(agenda)
-	want := []string{"room", "introductions", "interpreter", "frame", "consent", "situation", "own_words", "goals",
-		"needs", "actions", "coordinator", "sign", "agreed", "follow_up"}
+	want := []string{"room", "introductions", "interpreter", "frame", "consent", "situation", "own_words", "needs",
+		"goals", "actions", "coordinator", "sign", "agreed", "follow_up"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("agenda\n got %v\nwant %v", ids, want)
 	}

@@ -95,6 +95,9 @@ func cmdSummons(a *app, args []string) error {
 	for _, b := range s.Bookings {
 		fmt.Fprintln(a.stdout, b)
 	}
+	if by := v.SummonsBy(); by != "" && by >= a.now().Format(model.DateLayout) {
+		fmt.Fprintln(a.stdout, model.SummonsByLine(by, a.lang))
+	}
 	for _, w := range p.SummonsWarnings(v, a.now().Format(model.DateLayout), a.lang) {
 		fmt.Fprintln(a.stdout, w)
 	}

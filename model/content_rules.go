@@ -110,19 +110,24 @@ func validateCoordinator(c *checker, v *Version) {
 	case pt == nil:
 		c.add(SevError, "content.coordinator", "Samordnaren finns inte bland deltagarna. Utse samordnaren igen.",
 			"The coordinator is not among the participants. Appoint the coordinator again.")
-	case pt.Role != RoleStaff:
+	case !pt.Role.IsStaff():
 		c.add(SevError, "content.coordinator", "Samordnaren måste vara personal, inte den enskilde eller en närstående.",
 			"The coordinator must be staff, not the person or a relative.")
 	case pt.Employer() == "":
 		c.add(SevError, "content.coordinator",
 			"Samordnaren måste arbeta för kommunen eller regionen, eller för en utförare som de anlitar (till exempel privat hemtjänst). Ange under Deltagare vem som anlitar utföraren.",
 			"The coordinator must work for the municipality or the region, or for a provider they fund (contracted care). Under Participants, say who funds the provider.")
-	case !pt.IsPresent():
-		c.add(SevError, "content.coordinator", "Samordnaren måste vara med på mötet.", "The coordinator must be at the meeting.")
-	case strings.TrimSpace(pt.Phone) == "" && strings.TrimSpace(pt.Email) == "":
-		c.add(SevError, fmt.Sprintf("meeting.participants[%d].phone", participantIndex(v, pt.ID)),
-			"Skriv samordnarens telefon eller e-post under Deltagare, så att den enskilde kan nå hen.",
-			"Write the coordinator's phone or e-mail under Participants, so that the person can reach them.")
+	default:
+		if strings.TrimSpace(pt.Phone) == "" && strings.TrimSpace(pt.Email) == "" {
+			c.add(SevError, fmt.Sprintf("meeting.participants[%d].phone", participantIndex(v, pt.ID)),
+				"Skriv samordnarens telefon eller e-post under Deltagare, så att den enskilde kan nå hen.",
+				"Write the coordinator's phone or e-mail under Participants, so that the person can reach them.")
+		}
+		if !pt.IsPresent() {
+			c.add(SevWarning, "content.coordinator",
+				"Samordnaren är inte med på mötet. Se till att samordnaren får veta att hen är utsedd och vad planen säger.",
+				"The coordinator is not at the meeting. Make sure they learn that they are appointed and what the plan says.")
+		}
 	}
 }
 

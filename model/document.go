@@ -184,7 +184,7 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	// rest of the record, follow.
 	ct := v.Content
 	var ss []Section
-	ss = optional(ss, Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct)})
+	ss = optional(ss, Section{T(l, "Det här är viktigt för mig", "What matters to me"), ownWords(l, ct, p.Variant == AgeChild)})
 	ss = optional(ss, Section{heading("situation", l), para(ct.Situation)})
 	// On a follow-up, how the last plan went comes where the meeting
 	// took it up: after the current situation.
@@ -435,7 +435,7 @@ func (b docBuilder) consent() Section {
 	pairs = append(pairs,
 		KeyValue{b.t("Form", "Form"), orDash(form)},
 		KeyValue{b.t("Datum", "Date"), orDash(k.Date)},
-		KeyValue{b.t("Giltigt till", "Valid until"), orDash(k.ValidUntil)},
+		KeyValue{b.t("Gäller till och med", "Valid until"), orDash(k.ValidUntil)},
 	)
 	// When one guardian's scope is not the plan's, every guardian's is
 	// printed, so that the paper shows why a unit one of them named is

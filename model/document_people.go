@@ -56,11 +56,15 @@ func (b docBuilder) participants() Section {
 }
 
 // ownWords is the person's own words, and how their view was found out
-// when the secretary wrote it down.
-func ownWords(l Lang, ct Content) []Block {
+// when the secretary wrote it down: on a child's plan, how the child's.
+func ownWords(l Lang, ct Content, child bool) []Block {
 	blocks := para(ct.OwnWords)
 	if how := strings.TrimSpace(ct.OwnViewHow); how != "" {
-		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{heading("own_view_how", l), how}}})
+		label := heading("own_view_how", l)
+		if child {
+			label = T(l, "Så fick vi veta vad barnet tycker", "How we learnt what the child thinks")
+		}
+		blocks = append(blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{{label, how}}})
 	}
 	return blocks
 }

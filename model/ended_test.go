@@ -79,3 +79,22 @@ func TestDemoVersionsPassFinalising(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnViewHowHeading: how the person's view was found out is said of
+// the person on an adult's plan and of the child on a child's.
+func TestOwnViewHowHeading(t *testing.T) {
+	ct := Content{OwnWords: "Jag vill bo kvar.", OwnViewHow: "Samtal hemma"}
+	for _, tt := range []struct {
+		child bool
+		want  string
+	}{
+		{false, "Så fick vi veta vad personen tycker"},
+		{true, "Så fick vi veta vad barnet tycker"},
+	} {
+		bs := ownWords(Swedish, ct, tt.child)
+		kv := bs[len(bs)-1].Pairs[0]
+		if kv.Key != tt.want || kv.Value != "Samtal hemma" {
+			t.Errorf("child %v: %+v", tt.child, kv)
+		}
+	}
+}

@@ -106,7 +106,7 @@ var TextParts = []TextPart{
 		Of:      func(c *Content) *string { return &c.OwnWords }},
 	{Key: "own_view_how", Section: SectionOwnWords, Line: true,
 		Field:   Text{"så fick vi veta vad personen tycker", "how the person's own view was found out"},
-		Heading: Text{"Så fick vi veta vad barnet tycker", "How we learnt what the child thinks"},
+		Heading: Text{"Så fick vi veta vad personen tycker", "How we learnt what the person thinks"},
 		Prompt:  Text{"Hur togs personens egen syn fram? (viktigt för barn)", "How was the person's own view found out? (important for a child)"},
 		Hint:    Text{"t.ex. samtal med skolkuratorn", "e.g. a talk with the school counsellor"},
 		Of:      func(c *Content) *string { return &c.OwnViewHow }},

@@ -429,9 +429,11 @@ func (v *Version) Present() []Participant {
 }
 
 // CanCoordinate tells whether a participant may be appointed coordinator:
-// present staff working for kommun or region, or for a provider they fund.
+// staff working for kommun or region, or for a provider they fund. The
+// seeds want the coordinator at the meeting but do not require it, so an
+// absent one is warned about (validateCoordinator), not refused.
 func (pt Participant) CanCoordinate() bool {
-	return pt.IsPresent() && pt.Role.IsStaff() && pt.Employer() != ""
+	return pt.Role.IsStaff() && pt.Employer() != ""
 }
 
 // Employer is the kommun or region a participant works for, directly or

@@ -82,3 +82,35 @@ func (p *Plan) SummonsWarnings(v *Version, today string, l Lang) []string {
 	}
 	return out
 }
+
+// SummonsLead is how long before a meeting the summons goes out: four
+// weeks, as some regions require.
+const SummonsLead = 28
+
+// SummonsByTickID is the checklist id of the item that names the day the
+// summons must go out.
+const SummonsByTickID = "summons_by"
+
+// SummonsBy is the last day to send the summons to the meeting of v, four
+// weeks before it: the meeting itself for a draft, the booked follow-up
+// for a finalised version. Empty when there is no date to count from.
+func (v *Version) SummonsBy() string {
+	d := v.Meeting.Date
+	if v.FinalisedAt != nil {
+		d = ""
+		if v.Content.FollowUp.Booked() {
+			d = v.Content.FollowUp.Date
+		}
+	}
+	t, err := ParseDate(d)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, -SummonsLead).Format(DateLayout)
+}
+
+// SummonsByLine says by when the summons must go out.
+func SummonsByLine(date string, l Lang) string {
+	return fmt.Sprintf(T(l, "Kallelsen går ut senast %s, fyra veckor före mötet (om er rutin kräver det).",
+		"The summons goes out by %s, four weeks before the meeting (where your routine requires it)."), date)
+}

@@ -101,22 +101,29 @@ func (s *coordinatorSection) View(_ int, fs map[string]string) string {
 	var b strings.Builder
 	l := s.lang
 	w := max(10, s.width)
-	b.WriteString(ansi.Wordwrap(model.T(l, "Samordnaren utses tillsammans med den enskilde. Det måste vara någon från kommunen eller regionen som är med på mötet.",
-		"The coordinator is appointed together with the person. It must be someone from the municipality or the region who is at the meeting."), w, ""))
+	b.WriteString(ansi.Wordwrap(model.T(l, "Samordnaren utses tillsammans med den enskilde. Det ska vara någon som arbetar för kommunen eller regionen, eller för ett företag som de betalar för hjälpen (till exempel privat hemtjänst). Helst är samordnaren med på mötet.",
+		"The coordinator is appointed together with the person. It must be someone who works for the municipality or the region, or for a provider they fund. Preferably the coordinator is at the meeting."), w, ""))
 	b.WriteString("\n\n")
 	el := s.eligible()
 	cur := s.v().Content.Coordinator.ParticipantID
 	if len(el) == 0 {
 		b.WriteString(s.st.Warn.Render(ansi.Wordwrap(model.T(l,
-			"Ingen närvarande personal från kommun eller region finns i listan. Lägg till eller markera dem under Deltagare (alt+1).",
-			"No present staff from the municipality or region. Add them, or mark them present, under Participants (alt+1)."), w, "")))
+			"Ingen personal från kommun, region eller ett företag som de betalar finns i listan. Lägg till dem under Deltagare (alt+1).",
+			"No staff from the municipality, the region or a provider they fund. Add them under Participants (alt+1)."), w, "")))
 	}
 	for i, p := range el {
 		mark := "( )"
 		if p.ID == cur {
 			mark = s.st.Done.Render("(•)")
 		}
-		line := fmt.Sprintf("%s %s — %s, %s", mark, p.Name, p.Unit, p.Principal.Label(l))
+		works := p.Principal.Label(l)
+		if p.Principal != p.Employer() {
+			works = fmt.Sprintf(model.T(l, "anlitad av %s", "funded by %s"), p.Employer().Label(l))
+		}
+		line := fmt.Sprintf("%s %s — %s, %s", mark, p.Name, p.Unit, works)
+		if !p.IsPresent() {
+			line += model.T(l, " (inte på mötet)", " (not at the meeting)")
+		}
 		if i == s.cursor {
 			line = s.st.Selected.Render(line)
 		}
