@@ -38,25 +38,35 @@ type TicksOverlay struct {
 }
 
 func newTicksOverlay(l model.Lang, st *common.Styles, p *model.Plan, before, after []CheckItem) *TicksOverlay {
-	return &TicksOverlay{lang: l, st: st, plan: p, before: append(planItems(p), before...), after: after,
+	return &TicksOverlay{lang: l, st: st, plan: p, before: append(append(planItems(p), before...), summonsItem(p)...), after: after,
 		keys: components.NewPickKeys(l, "ctrl+l"),
 		tick: key.NewBinding(key.WithKeys("space", "enter", "x"), key.WithHelp("mellanslag", model.T(l, "bocka av", "tick")))}
 }
 
-// planItems are the before-meeting items the plan itself calls for: the
-// day by which the summons must go out, and an interpreter to book for
-// each language an interpreter worked in, so that a follow-up is not held
-// without one.
+// summonsItem is the day by which the summons must go out, four weeks
+// before the meeting, after the list's own items.
+func summonsItem(p *model.Plan) []CheckItem {
+	v := p.Current()
+	if v == nil {
+		return nil
+	}
+	by := v.SummonsBy()
+	if by == "" {
+		return nil
+	}
+	return []CheckItem{{ID: model.SummonsByTickID,
+		Text: model.Text{SV: model.SummonsByLine(by, model.Swedish), EN: model.SummonsByLine(by, model.English)}}}
+}
+
+// planItems are the before-meeting items the plan itself calls for: an
+// interpreter to book for each language an interpreter worked in, so that
+// a follow-up is not held without one.
 func planItems(p *model.Plan) []CheckItem {
 	v := p.Current()
 	if v == nil {
 		return nil
 	}
 	var out []CheckItem
-	if by := v.SummonsBy(); by != "" {
-		out = append(out, CheckItem{ID: model.SummonsByTickID,
-			Text: model.Text{SV: model.SummonsByLine(by, model.Swedish), EN: model.SummonsByLine(by, model.English)}})
-	}
 	for _, lang := range v.Interpreters() {
 		out = append(out, CheckItem{ID: model.InterpreterTickID(lang),
 			Text: model.Text{SV: model.BookInterpreter(lang, model.Swedish), EN: model.BookInterpreter(lang, model.English)}})
