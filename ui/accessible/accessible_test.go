@@ -146,7 +146,7 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		strings.Repeat("lång ", maxLine/5+10),
 		":läs",
 		":punkt 2", "Anna Berg",
-		":punkt 7", "Egen lägenhet inom ett år", "Ett mål som tas bort", ":ta bort 2", "2", ":ta bort 2", "1",
+		":punkt 8", "Egen lägenhet inom ett år", "Ett mål som tas bort", ":ta bort 2", "2", ":ta bort 2", "1",
 		":punkt 4", ":fält 8", secret, ":läs", ":visa",
 		":klar", ":tid", ":fynd", ":fynd 4",
 		":punkt 9999", ":okänt", "", ":hjälp", ":logg", ":planen",
@@ -212,7 +212,7 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 	out := run(t, path, model.English, []string{
 		":new", "Eva Holm", "", "", "", "45", "", "", "", "",
 		":step 5", "Eva lives with her son.",
-		":next", ":next", "A flat of her own", ":new", "Work three days a week",
+		":next", ":next", ":next", "A flat of her own", ":new", "Work three days a week",
 		":read", ":time", ":findings", ":checklist", ":checklist 1", ":start", ":time", ":undo start", ":step 12", "1", ":quit",
 		"this line comes after quit and is not taken",
 	})
