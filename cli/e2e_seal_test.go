@@ -47,7 +47,7 @@ func TestSealOnRealTerminals(t *testing.T) {
 	// The program on the home screen has the file; a backup from another
 	// terminal still works.
 	screens := startTmux(t, 80, 24, append(env, bin, "--db", dbA)...)
-	screens.waitFor("Planer", 10*time.Second)
+	screens.waitFor("Planer", 30*time.Second)
 	backups := filepath.Join(dir, "backups")
 	o, e, err := run("backup", backups, "--to", per+".pub", "--db", dbA)
 	if err != nil || !strings.Contains(o, "Säkerhetskopia sparad") {
@@ -62,12 +62,21 @@ func TestSealOnRealTerminals(t *testing.T) {
 		t.Fatalf("seal while held: %v %q", err, e)
 	}
 	screens.keys("q")
-	time.Sleep(500 * time.Millisecond)
+	// The file is free once the screens have ended; under load that can
+	// take more than a moment, so wait for it rather than guess.
+	for end := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		if _, e, err := run("list", "--db", dbA); err == nil || !strings.Contains(e, "används redan") {
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatal("the screens still hold the file 30 s after q")
+		}
+	}
 	tm := shell(bin, "seal", id, "--to", per+".pub", "-o", sealed, "--db", dbA)
-	tm.waitFor("Lösenfras för nyckeln", 10*time.Second)
+	tm.waitFor("Lösenfras för nyckeln", 30*time.Second)
 	tm.keys("-l", "annas fras 1")
 	tm.keys("Enter")
-	s := tm.waitFor("EXIT=", 10*time.Second)
+	s := tm.waitFor("EXIT=", 30*time.Second)
 	if !strings.Contains(s, "Förseglad fil sparad") || !strings.Contains(s, "EXIT=0") || strings.Contains(s, "annas fras") {
 		t.Fatalf("seal on a terminal:\n%s", s)
 	}
@@ -83,10 +92,10 @@ func TestSealOnRealTerminals(t *testing.T) {
 		}
 	}
 	tm = shell(bin, "open", sealed, "--identity", per, "--db", dbB)
-	tm.waitFor("Lösenfras för nyckeln", 10*time.Second)
+	tm.waitFor("Lösenfras för nyckeln", 30*time.Second)
 	tm.keys("-l", "pers fras 2")
 	tm.keys("Enter")
-	s = tm.waitFor("EXIT=", 10*time.Second)
+	s = tm.waitFor("EXIT=", 30*time.Second)
 	if !strings.Contains(s, "Signerad av: SHA256:") || !strings.Contains(s, "(anna@kommun)") || !strings.Contains(s, "EXIT=0") {
 		t.Fatalf("open on a terminal:\n%s", s)
 	}
@@ -99,10 +108,10 @@ func TestSealOnRealTerminals(t *testing.T) {
 	}
 	restored := filepath.Join(dir, "restored.db")
 	tm = shell(bin, "restore", files[0], restored, "--identity", per)
-	tm.waitFor("Lösenfras för nyckeln", 10*time.Second)
+	tm.waitFor("Lösenfras för nyckeln", 30*time.Second)
 	tm.keys("-l", "pers fras 2")
 	tm.keys("Enter")
-	if s := tm.waitFor("EXIT=", 20*time.Second); !strings.Contains(s, "kontrollen godkänd") || !strings.Contains(s, "EXIT=0") {
+	if s := tm.waitFor("EXIT=", 30*time.Second); !strings.Contains(s, "kontrollen godkänd") || !strings.Contains(s, "EXIT=0") {
 		t.Fatalf("restore:\n%s", s)
 	}
 	if o, e, err := run("check", "--db", restored); err != nil {

@@ -42,7 +42,15 @@ type tmux struct {
 func startTmux(t *testing.T, w, h int, argv ...string) *tmux {
 	t.Helper()
 	s := "sipmote-e2e-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(time.Now().UnixNano(), 36)
-	args := append([]string{"new-session", "-d", "-s", s, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "--"}, argv...)
+	args := []string{"new-session", "-d", "-s", s, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h)}
+	// A tmux server already running gives its own session the environment
+	// it was started with, not this test's: name the test's key folder
+	// (testkeys), or the program in the terminal would seal its records
+	// with another key than the commands the test runs beside it.
+	if d := os.Getenv("SIPMOTE_KEY_DIR"); d != "" {
+		args = append(args, "-e", "SIPMOTE_KEY_DIR="+d)
+	}
+	args = append(append(args, "--"), argv...)
 	cmd := exec.Command("tmux", args...)
 	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "TERM=xterm-256color")
 	if out, err := cmd.CombinedOutput(); err != nil {
