@@ -52,6 +52,8 @@ func (m *meeting) command(c cmd, arg string) {
 		m.findings()
 	case cmdRemove:
 		m.removeRow(arg)
+	case cmdRound:
+		m.round(arg)
 	case cmdPlan:
 		m.readPlan()
 	case cmdTrail:

@@ -31,6 +31,7 @@ const (
 	cmdOpen
 	cmdClose
 	cmdRemove
+	cmdRound
 	cmdPlan
 	cmdTrail
 	cmdChecklist
@@ -67,6 +68,7 @@ var words = []word{
 	{cmdNew, "ny", "new", model.Text{}, model.Text{SV: "ny deltagare, nytt mål eller ny insats; på listan: ny plan", EN: "a new participant, goal or action; on the list: a new plan"}, true, true, false},
 	{cmdRemove, "ta bort", "remove", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "tar bort den öppna raden, eller rad N, efter en fråga", EN: "removes the open row, or row N, after a question"}, true, false, false},
 	{cmdDone, "klar", "done", model.Text{}, model.Text{SV: "markerar punkten klar och går vidare", EN: "marks the step done and moves on"}, true, false, false},
+	{cmdRound, "runda", "round", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "vem som talat i punktens runda; N bockar av deltagare N", EN: "who has spoken in the step's round; N ticks participant N"}, true, false, false},
 	{cmdTime, "tid", "time", model.Text{}, model.Text{SV: "säger klockorna", EN: "tells the clocks"}, true, false, false},
 	{cmdStart, "starta", "start", model.Text{}, model.Text{SV: "startar mötets klocka", EN: "starts the meeting's clock"}, true, false, false},
 	{cmdUndoStart, "ångra start", "undo start", model.Text{}, model.Text{SV: "tar tillbaka en start i onödan", EN: "takes back a false start"}, true, false, false},
