@@ -1,26 +1,26 @@
-package ui
+package unlock
 
 import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/ui/screens/unlock"
 )
 
 func TestUnlockMasksThePassphrase(t *testing.T) {
 	for _, l := range []model.Lang{model.Swedish, model.English} {
-		m := unlock.New(l, "")
+		m := New(l, "")
 		for _, r := range "hemlig" {
-			m.Update(kp(string(r)))
+			m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 		}
 		screen := ansi.Strip(m.View().Content)
 		if strings.Contains(screen, "hemlig") || !strings.Contains(screen, "••••••") {
 			t.Errorf("%s: the passphrase is shown:\n%s", l, screen)
 		}
-		_, cmd := m.Update(kp("enter"))
+		_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 		if cmd == nil || string(m.Passphrase()) != "hemlig" || m.Cancelled() {
 			t.Errorf("%s: enter gave %q", l, m.Passphrase())
 		}
@@ -28,11 +28,11 @@ func TestUnlockMasksThePassphrase(t *testing.T) {
 			t.Errorf("%s: the field keeps the passphrase after enter", l)
 		}
 	}
-	m := unlock.New(model.English, "The passphrase is not right. Try again.")
+	m := New(model.English, "The passphrase is not right. Try again.")
 	if !strings.Contains(ansi.Strip(m.View().Content), "not right") {
 		t.Errorf("the reason to ask again is not shown")
 	}
-	m.Update(kp("esc"))
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
 	if !m.Cancelled() || m.Passphrase() != nil {
 		t.Errorf("esc does not cancel")
 	}
