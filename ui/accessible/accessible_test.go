@@ -213,7 +213,7 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 		":new", "Eva Holm", "", "", "", "45", "", "", "", "",
 		":step 5", "Eva lives with her son.",
 		":next", ":next", ":next", "A flat of her own", ":new", "Work three days a week",
-		":read", ":time", ":findings", ":checklist", ":checklist 1", ":start", ":time", ":undo start", ":step 12", "1", ":step 2", "Anna Berg", ":round", ":round 1", ":quit",
+		":read", ":time", ":findings", ":checklist", ":checklist 1", ":start", ":time", ":undo start", ":step 12", "2", ":field 1", "0", "1", ":step 2", "Anna Berg", ":round", ":round 1", ":quit",
 		"this line comes after quit and is not taken",
 	})
 	p := load(t, path)
@@ -243,7 +243,7 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 	if strings.Join(goals, "|") != "A flat of her own|Work three days a week" {
 		t.Errorf("goals = %q\n%s", goals, out)
 	}
-	for _, want := range []string{"Step 5 of 14: ", "The field Current situation is empty.", "1. Anna Berg, has not spoken", "Anna Berg has spoken.", "1. A flat of her own", "Before the meeting:", "Ticked: ", "The meeting has started", "Meeting: 0 of 45 minutes.", "The start is undone", "Goodbye."} {
+	for _, want := range []string{"Step 5 of 14: ", "The field Current situation is empty.", "1. Anna Berg, has not spoken", "0 takes the choice away.", "nothing chosen.", "Anna Berg has spoken.", "1. A flat of her own", "Before the meeting:", "Ticked: ", "The meeting has started", "Meeting: 0 of 45 minutes.", "The start is undone", "Goodbye."} {
 		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

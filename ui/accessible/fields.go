@@ -137,6 +137,9 @@ func (m *meeting) focusLine() string {
 			s += model.T(l, " Inget att välja ännu.", " Nothing to choose yet.")
 		} else {
 			s += model.T(l, " Välj med numret: ", " Choose by number: ") + strings.Join(opts, ", ") + "."
+			if f.Kind == components.KindChoice && m.clearable(f) && f.Get() != "" {
+				s += model.T(l, " 0 tar bort valet.", " 0 takes the choice away.")
+			}
 		}
 	}
 	return s
@@ -257,7 +260,9 @@ func (m *meeting) text(line string) {
 				say = append(say, c)
 			}
 		}
-		advance = f.Kind != components.KindArea && f.Kind != components.KindAction && f.Items == nil
+		// A choice taken away stays in focus for the new one.
+		advance = f.Kind != components.KindArea && f.Kind != components.KindAction && f.Items == nil &&
+			!(f.Kind == components.KindChoice && f.Get() == "")
 	})
 	if !ran {
 		r.sayT("Mötet är stängt; raden sparades inte.", "The meeting is closed; the line was not kept.")
@@ -291,6 +296,10 @@ func (m *meeting) put(f components.Field, line string) (msg string, ok bool) {
 		opts := m.choices(f)
 		if len(opts) == 0 {
 			return model.T(l, "Det finns inget att välja ännu.", "There is nothing to choose yet.") + hint(f.Hint), false
+		}
+		if line == "0" && f.Kind == components.KindChoice && m.clearable(f) {
+			f.Set("")
+			return f.Label + model.T(l, ": inget valt.", ": nothing chosen."), true
 		}
 		n, ok := number(line, len(opts))
 		if !ok {
@@ -359,4 +368,15 @@ func hint(h string) string {
 		return ""
 	}
 	return " (" + h + ")"
+}
+
+// clearable tells whether a choice may be left unchosen: it offers an
+// empty answer ("— choose —") of its own.
+func (m *meeting) clearable(f components.Field) bool {
+	for _, o := range m.options(f) {
+		if o.Value == "" {
+			return true
+		}
+	}
+	return false
 }
