@@ -80,3 +80,32 @@ func StatusOpts(l model.Lang) []Option {
 	}
 	return out
 }
+
+// LanguageField is the language the person reads best, as a code of two
+// or three letters ("fi"): the easy-read page is printed in it where there
+// are words for it. A value that is no such code is said and never
+// written; empty means the print's own language.
+func LanguageField(path string, l model.Lang, get func() *string) Field {
+	f := TextField(path, model.T(l, "Språk som personen läser bäst (för den lättlästa sidan)", "Language the person reads best (for the easy-read page)"),
+		model.T(l, "kod, t.ex. fi; tomt = svenska", "code, e.g. fi; empty = the print's language"), get)
+	f.Check = LanguageCheck(l)
+	f.Set = func(s string) {
+		s = strings.ToLower(strings.TrimSpace(s))
+		if s == "" || model.ValidLanguageCode(s) {
+			*get() = s
+		}
+	}
+	return f
+}
+
+// LanguageCheck accepts an empty value or a language code.
+func LanguageCheck(l model.Lang) func(string) string {
+	return func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		if s != "" && !model.ValidLanguageCode(s) {
+			return model.T(l, "Skriv språkets kod med två eller tre bokstäver, t.ex. fi för finska eller so för somaliska.",
+				"Write the language's code of two or three letters, e.g. fi for Finnish or so for Somali.")
+		}
+		return ""
+	}
+}

@@ -54,6 +54,7 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []compo
 		{Path: "person.variant", Label: model.T(l, "Checklista för", "Checklists for"), Kind: components.KindChoice,
 			Opts: []components.Option{{Value: "adult", Label: model.AgeAdult.Label(l)}, {Value: "child", Label: model.AgeChild.Label(l)}, {Value: "older", Label: model.AgeOlder.Label(l)}},
 			Get:  func() string { return string(p.Variant) }, Set: func(s string) { p.Variant = model.AgeGroup(s) }},
+		components.LanguageField("person.language", l, func() *string { return &p.Person.Language }),
 	}
 }
 

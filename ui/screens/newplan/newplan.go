@@ -18,6 +18,9 @@ import (
 // Input is what the new-plan form asks for.
 type Input struct {
 	Person, PNR, Date, Time, Minutes, Place, Form, Chair, Secretary string
+	// Language is the language the person reads best, for the easy-read
+	// page: a code such as "fi", or empty.
+	Language string
 }
 
 // Build checks the input and makes the plan, or says in the user's
@@ -42,6 +45,9 @@ func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string)
 				"The personnummer is not valid. Write YYYYMMDD-NNNN and check the last digit."), "pnr"
 		}
 	}
+	if msg := components.LanguageCheck(l)(in.Language); msg != "" {
+		return nil, msg, "language"
+	}
 	if msg := components.DateCheck(l)(in.Date); msg != "" {
 		return nil, msg, "date"
 	}
@@ -60,7 +66,8 @@ func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string)
 		return nil, model.T(l, "Mötesledare och mötessekreterare får inte vara samma person: mötesledaren leder samtalet och mötessekreteraren skriver, båda behövs samtidigt.",
 			"The chair and the secretary must not be the same person: one leads the talk while the other writes, both at once."), "secretary"
 	}
-	p := model.NewPlan(model.Person{Name: strings.TrimSpace(in.Person), PNR: pnr}, now)
+	p := model.NewPlan(model.Person{Name: strings.TrimSpace(in.Person), PNR: pnr,
+		Language: strings.ToLower(strings.TrimSpace(in.Language))}, now)
 	m := &p.Draft.Meeting
 	m.Date, m.Start, m.Minutes = strings.TrimSpace(in.Date), strings.TrimSpace(in.Time), mins
 	m.Place, m.Form = strings.TrimSpace(in.Place), model.MeetingForm(in.Form)
@@ -125,6 +132,8 @@ func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
 			Get: func() string { return m.In.Form }, Set: func(s string) { m.In.Form = s }},
 		components.TextField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.In.Chair)),
 		components.TextField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.In.Secretary)),
+		components.WithCheck(components.TextField("language", model.T(l, "Språk som personen läser bäst (för den lättlästa sidan)", "Language the person reads best (for the easy-read page)"),
+			model.T(l, "kod, t.ex. fi; tomt = svenska", "code, e.g. fi; empty = the print's language"), ptr(&m.In.Language)), components.LanguageCheck(l)),
 	})
 	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
 	// enter on the last field creates the plan, as ctrl+s does.
