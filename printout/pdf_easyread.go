@@ -49,17 +49,64 @@ func (r *renderer) easyPage(e model.EasyRead) {
 		}
 	}
 	r.pdf.SetY(y)
+	parts := e.Parts
+	if !r.fits(r.easyTotal(parts)) {
+		// What the person looks for most never goes to a second sheet.
+		parts = sideFirst(parts)
+	}
 	// Whom to call and the next meeting are short: side by side they
 	// leave room for the rest on the one page.
-	for i := 0; i < len(e.Parts); i++ {
-		p := e.Parts[i]
-		if p.Side && i+1 < len(e.Parts) && e.Parts[i+1].Side {
-			r.easySideBySide(p, e.Parts[i+1])
+	for i := 0; i < len(parts); i++ {
+		p := parts[i]
+		if p.Side && i+1 < len(parts) && parts[i+1].Side {
+			r.easySideBySide(p, parts[i+1])
 			i++
 			continue
 		}
 		r.easyPart(p, easyMarginL, easyWidth)
 	}
+}
+
+// sideFirst moves the short parts set side by side (whom to call, the
+// next meeting) to the front.
+func sideFirst(parts []model.EasyPart) []model.EasyPart {
+	var side, rest []model.EasyPart
+	for _, p := range parts {
+		if p.Side {
+			side = append(side, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return append(side, rest...)
+}
+
+// easyTotal is about the height the parts take, the side-by-side ones
+// counted at half width.
+func (r *renderer) easyTotal(parts []model.EasyPart) float64 {
+	w := (pageW - easyMarginL - marginR - easyColGap) / 2
+	h := 0.0
+	side := 0.0
+	for _, p := range parts {
+		if p.Side {
+			side = max(side, easyGap+r.easyHeight(p, w))
+			continue
+		}
+		h += easyGap + r.easyHeight(p, easyWidth)
+		r.font("", easyBody)
+		if p.Text != "" {
+			h += float64(len(r.split(p.Text, easyWidth))) * easyLine
+		}
+		for _, it := range p.Items {
+			r.font("B", easyBody)
+			h += float64(len(r.split(it.Lead, easyWidth-easyIndent)))*easyLine + 1.5
+			r.font("", easyBody)
+			for _, l := range it.Lines {
+				h += float64(len(r.split(l, easyWidth-easyIndent))) * easyLine
+			}
+		}
+	}
+	return h + side
 }
 
 // easySideBySide writes two short parts in two columns, moved together to
