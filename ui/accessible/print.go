@@ -55,9 +55,20 @@ func (m *meeting) pickPapers(p *model.Plan, v *model.Version, cl model.CopyList,
 	for i, c := range all {
 		r.say(itoa(i+2) + ". " + c.Mark(l) + ", " + c.Reason.Label(l))
 	}
-	r.sayT("Skriv numren på de papper som ska skrivas ut, t.ex. 1 3, eller :avbryt.", "Type the numbers of the papers to print, e.g. 1 3, or :cancel.")
+	r.sayT("Skriv numren på de papper som ska skrivas ut, t.ex. 1 3, eller :avbryt. + Namn, verksamhet lägger till en mottagare för den här utskriften.",
+		"Type the numbers of the papers to print, e.g. 1 3, or :cancel. + Name, unit adds a recipient for this print.")
 	var q *question
 	q = &question{cancel: cancel, handle: func(line string) {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "+"); ok {
+			name, unit, _ := strings.Cut(rest, ",")
+			name, unit = strings.TrimSpace(name), strings.TrimSpace(unit)
+			if name != "" {
+				all = append(all, model.Recipient{Name: name, Unit: unit, Reason: model.CopyAdded})
+				r.say(itoa(len(all)+1) + ". " + all[len(all)-1].Mark(l) + ", " + model.CopyAdded.Label(l))
+			}
+			r.ask = q
+			return
+		}
 		papers := &service.Papers{}
 		for _, f := range strings.FieldsFunc(line, func(c rune) bool { return c == ' ' || c == ',' || c == ';' }) {
 			n, ok := number(f, len(all)+1)

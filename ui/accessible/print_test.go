@@ -58,7 +58,7 @@ func TestPrintChosenPapers(t *testing.T) {
 	go func() {
 		done <- Run(Options{Service: svc, Lang: model.Swedish, In: pr, Out: &out, Agenda: agenda(t)})
 	}()
-	for _, s := range []string{":öppna 1", "2", ":läs", "hej", ":skriv ut", "3", "1 3"} {
+	for _, s := range []string{":öppna 1", "2", ":läs", "hej", ":skriv ut", "3", "+ Per Wall, Geriatriken", "1 3 " + itoa(len(cl.Copies)+len(cl.Removed)+2)} {
 		_, _ = pw.WriteString(s + "\n")
 	}
 	waitFor(t, &out, "Skriver ut…", 1)
@@ -83,7 +83,7 @@ func TestPrintChosenPapers(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(string(txt)), " ")
-	for _, want := range []string{"Original till", chosen.Mark(model.Swedish)} {
+	for _, want := range []string{"Original till", chosen.Mark(model.Swedish), "Kopia till Per Wall, Geriatriken"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the print lacks %q", want)
 		}
