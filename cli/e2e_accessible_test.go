@@ -24,7 +24,10 @@ func accessibleEnv(t *testing.T) (env []string, cfg string) {
 			env = append(env, e)
 		}
 	}
-	return append(env, "HOME="+home, "XDG_CONFIG_HOME="+cfg), cfg
+	// SIPMOTE_CONFIG_DIR is named too: a terminal started through tmux
+	// (startTmux) is given the package's own settings folder, which a
+	// remembered --accessible must never reach.
+	return append(env, "HOME="+home, "XDG_CONFIG_HOME="+cfg, "SIPMOTE_CONFIG_DIR="+filepath.Join(cfg, "sipmote")), cfg
 }
 
 // The real program with a script on a pipe as standard input: the plan

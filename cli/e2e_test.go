@@ -45,10 +45,10 @@ func startTmux(t *testing.T, w, h int, argv ...string) *tmux {
 	args := []string{"new-session", "-d", "-s", s, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h)}
 	// A tmux server already running gives its own session the environment
 	// it was started with, not this test's: name the test's key folder
-	// (testkeys), or the program in the terminal would seal its records
+	// and settings folders (testkeys), or the program in the terminal would seal its records
 	// with another key than the commands the test runs beside it.
-	if d := os.Getenv("SIPMOTE_KEY_DIR"); d != "" {
-		args = append(args, "-e", "SIPMOTE_KEY_DIR="+d)
+	for _, name := range []string{"SIPMOTE_KEY_DIR", "SIPMOTE_CONFIG_DIR", "SIPMOTE_ACCESSIBLE", "SIPMOTE_DB"} {
+		args = append(args, "-e", name+"="+os.Getenv(name))
 	}
 	args = append(append(args, "--"), argv...)
 	cmd := exec.Command("tmux", args...)

@@ -16,5 +16,8 @@ func Use() (done func()) {
 		panic(err)
 	}
 	os.Setenv("SIPMOTE_KEY_DIR", filepath.Join(dir, "sipmote"))
+	// The settings too (the accessible mode is remembered there): a test
+	// never reads or changes those of whoever runs it.
+	os.Setenv("SIPMOTE_CONFIG_DIR", filepath.Join(dir, "config"))
 	return func() { os.RemoveAll(dir) }
 }
