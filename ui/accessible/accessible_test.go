@@ -149,7 +149,7 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		":punkt 8", "Egen lägenhet inom ett år", "Ett mål som tas bort", ":ta bort 2", "2", ":ta bort 2", "1",
 		":punkt 4", ":fält 8", secret, ":läs", ":visa",
 		":klar", ":tid", ":fynd", ":fynd 4",
-		":punkt 9999", ":okänt", "", ":hjälp", ":logg", ":planen",
+		":punkt 9999", ":okänt", "", ":hjälp", ":logg", ":planen", ":kopior", ":kopior + Per Wall, Geriatriken", ":kopior 1",
 	})
 	p := load(t, path)
 	d := p.Draft
@@ -196,6 +196,10 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		t.Errorf(":visa did not read the hidden field:\n%s", out)
 	} else if strings.Count(out, secret) != 1 || !strings.Contains(out[:i], "1. Samtycke finns") {
 		t.Errorf("the hidden field was said before :visa, or twice:\n%s", out)
+	}
+	if len(d.Copies.Added) != 1 || d.Copies.Added[0].Name != "Per Wall" || d.Copies.Added[0].Unit != "Geriatriken" ||
+		len(d.Copies.Removed) != 1 || d.Copies.Removed[0] != "Anna Berg" {
+		t.Errorf("copy list edits: %+v\n%s", d.Copies, out)
 	}
 	if st := d.Agenda[stepAt(t, p, 3)]; !st.Done {
 		t.Errorf(":klar did not mark step 4 done: %+v", d.Agenda)

@@ -52,6 +52,8 @@ func (m *meeting) command(c cmd, arg string) {
 		m.findings()
 	case cmdRemove:
 		m.removeRow(arg)
+	case cmdCopies:
+		m.copies(arg)
 	case cmdRound:
 		m.round(arg)
 	case cmdPlan:

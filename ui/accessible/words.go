@@ -2,6 +2,7 @@ package accessible
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -31,6 +32,7 @@ const (
 	cmdOpen
 	cmdClose
 	cmdRemove
+	cmdCopies
 	cmdRound
 	cmdPlan
 	cmdTrail
@@ -74,6 +76,7 @@ var words = []word{
 	{cmdUndoStart, "ångra start", "undo start", model.Text{}, model.Text{SV: "tar tillbaka en start i onödan", EN: "takes back a false start"}, true, false, false},
 	{cmdChecklist, "checklista", "checklist", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "läser checklistorna före och efter mötet; N bockar av punkt N", EN: "reads the before and after checklists; N ticks item N"}, true, false, false},
 	{cmdFindings, "fynd", "findings", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "vad planen saknar; med N: gå dit", EN: "what the plan lacks; with N: go there"}, true, false, false},
+	{cmdCopies, "kopior", "copies", model.Text{SV: " [N | + Namn, verksamhet]", EN: " [N | + Name, unit]"}, model.Text{SV: "läser och ändrar kopielistan", EN: "reads and changes the copy list"}, true, false, false},
 	{cmdFinalise, "fastställ", "finalise", model.Text{}, model.Text{SV: "fastställer planen", EN: "finalises the plan"}, true, false, false},
 	{cmdPrint, "skriv ut", "print", model.Text{SV: " [N]", EN: " [N]"}, model.Text{SV: "skriver ut planen; på listan plan N", EN: "prints the plan; on the list plan N"}, true, true, false},
 	{cmdShow, "visa", "show", model.Text{}, model.Text{SV: "läser det dolda fältet; hörlurar om skärmläsaren talar", EN: "reads the hidden field; headphones if the screen reader speaks"}, true, false, false},
@@ -111,7 +114,10 @@ func parse(line string) (c cmd, arg string) {
 	if !(s == n || strings.HasPrefix(s, n+" ")) {
 		n = w.en
 	}
-	return w.c, strings.TrimSpace(s[len(n):])
+	// The argument keeps its case (a name); the command's name is skipped
+	// by its count of letters, which lower case does not change.
+	orig := []rune(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), ":")))
+	return w.c, strings.TrimSpace(string(orig[min(len(orig), utf8.RuneCountInString(n)):]))
 }
 
 // bestLen is the length of the name of word i that s starts with.
