@@ -217,7 +217,7 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 		":new", "Eva Holm", "", "", "", "45", "", "", "", "",
 		":step 5", "Eva lives with her son.",
 		":next", ":next", ":next", "A flat of her own", ":new", "Work three days a week",
-		":read", ":time", ":findings", ":checklist", ":checklist 1", ":start", ":time", ":undo start", ":step 12", "2", ":field 1", "0", "1", ":step 2", "Anna Berg", ":round", ":round 1", ":quit",
+		":read", ":time", ":findings", ":checklist", ":checklist 1", ":start", ":time", ":undo start", ":step 12", "2", ":field 1", "0", "1", ":step 2", "Anna Berg", "", "Health centre North", ":round", ":round 1", ":quit",
 		"this line comes after quit and is not taken",
 	})
 	p := load(t, path)
@@ -233,6 +233,9 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 	}
 	if ids := d.Rounds[stepAt(t, p, 1)]; len(ids) != 1 || len(d.Meeting.Participants) != 1 || ids[0] != d.Meeting.Participants[0].ID {
 		t.Errorf("round of step 2: %v", d.Rounds)
+	}
+	if pt := d.Meeting.Participants; len(pt) != 1 || pt[0].Unit != "Health centre North" || pt[0].Role != model.RoleStaff {
+		t.Errorf("an empty line did not leave the role and move to the unit: %+v", pt)
 	}
 	if d.Started() {
 		t.Errorf(":undo start left the meeting started")

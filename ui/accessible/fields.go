@@ -225,6 +225,7 @@ func (m *meeting) show() {
 func (m *meeting) text(line string) {
 	r, l := m.r, m.l
 	if strings.TrimSpace(line) == "" {
+		m.skip()
 		return
 	}
 	if m.readOnly {
@@ -379,4 +380,32 @@ func (m *meeting) clearable(f components.Field) bool {
 		}
 	}
 	return false
+}
+
+// skip moves on from a one-line field or a choice on an empty line, so a
+// row or a form can be walked through leaving fields as they are. In a
+// text area an empty line is only the gap between paragraphs.
+func (m *meeting) skip() {
+	m.view.Read(func(*model.Plan) {
+		fs := m.visible()
+		if len(fs) == 0 {
+			return
+		}
+		m.field = min(m.field, len(fs)-1)
+		f := fs[m.field]
+		if f.Kind == components.KindArea || f.Items != nil {
+			return
+		}
+		if m.field+1 < len(fs) {
+			m.field++
+			m.r.say(m.focusLine())
+			return
+		}
+		if m.section().Rows != nil {
+			m.row, m.field = "", 0
+			m.r.sayT("Raden är klar. Nästa rad du skriver blir en ny rad; :läs läser listan.", "The row is done. The next line you type makes a new row; :read reads the list.")
+			return
+		}
+		m.r.sayT("Det var delens sista fält.", "That was the section's last field.")
+	})
 }
