@@ -37,6 +37,7 @@ func buildBinary(t *testing.T) string {
 type tmux struct {
 	t       *testing.T
 	session string
+	seen    bool // the first screen has been seen (see waitFor)
 }
 
 func startTmux(t *testing.T, w, h int, argv ...string) *tmux {
@@ -80,6 +81,13 @@ func (tm *tmux) waitFor(want string, timeout time.Duration) string {
 	for {
 		s := tm.capture()
 		if strings.Contains(s, want) {
+			if !tm.seen {
+				// A person looks at the first screen before typing; keys
+				// that come with it are taken as typed before it and
+				// ignored (ui/firstframe.go).
+				tm.seen = true
+				time.Sleep(350 * time.Millisecond)
+			}
 			return s
 		}
 		if time.Now().After(deadline) {

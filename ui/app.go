@@ -132,6 +132,11 @@ type Model struct {
 	// listAsked numbers the readings of the list; listShown is the one on
 	// the home screen.
 	listAsked, listShown uint64
+	// framed is set once the first frame has been drawn; early counts
+	// the keys that came before it and were ignored (firstframe.go).
+	framed  bool
+	early   int
+	earlyAt time.Time
 }
 
 // New makes the root model.
@@ -214,9 +219,10 @@ func (m *Model) endWork() {
 
 // Init asks the terminal for its background colour, so that the colours
 // suit a light or a dark screen, and starts the screen New opened: the
-// meeting's clocks and saving for sipmote meeting ID.
+// meeting's clocks and saving for sipmote meeting ID. Keys count from the
+// first frame on (firstframe.go).
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.initCmd)
+	return tea.Batch(tea.RequestBackgroundColor, firstFrame(), m.initCmd)
 }
 
 // Close saves and closes the open meeting and any meeting left whose last

@@ -187,6 +187,7 @@ func TestMeetingClock(t *testing.T) {
 	now := fixedNow
 	m := New(Options{Service: db, Lang: model.Swedish, Now: func() time.Time { return now }, Agenda: testAgenda(t)})
 	send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, firstFrameMsg{})
 	defer m.Close()
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
 	tick := func(d time.Duration) {
@@ -399,6 +400,7 @@ func TestNoColor(t *testing.T) {
 	m := New(Options{Service: db, Lang: model.Swedish, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t), NoColor: true})
 	defer m.Close()
 	send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	send(m, firstFrameMsg{})
 	// A light terminal answering must not bring colour back.
 	send(m, tea.BackgroundColorMsg{Color: lightGrey{}})
 	screens := []string{m.render()}

@@ -74,6 +74,7 @@ func TestKeysWaitForTheFirstList(t *testing.T) {
 		Agenda: testAgenda(t), ListAfterStart: true})
 	t.Cleanup(func() { _ = m.Close() })
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.Update(firstFrameMsg{})
 	first := screenText(m)
 	if !strings.Contains(first, "Reading the plans") || strings.Contains(first, "There are no plans yet") {
 		t.Fatalf("the first frame does not say the plans are being read:\n%s", first)

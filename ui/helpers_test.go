@@ -65,6 +65,7 @@ func newTestModel(t testing.TB, db *service.Service, l model.Lang, w, h int) *Mo
 	t.Helper()
 	m := New(Options{Service: db, Lang: l, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)})
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	send(m, firstFrameMsg{})
 	t.Cleanup(func() { _ = m.Close() })
 	return m
 }

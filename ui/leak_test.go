@@ -93,6 +93,7 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { _, err := prog.Run(); done <- err }()
 	prog.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	prog.Send(firstFrameMsg{})
 
 	open := func() {
 		prog.Send(home.OpenPlanMsg{ID: p.ID})

@@ -22,6 +22,12 @@ func isRequest(msg tea.Msg) bool {
 // Update routes a message, holding keys typed while a screen is opening
 // and giving them to that screen once it is in front.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(firstFrameMsg); ok {
+		return m, m.framedNow()
+	}
+	if m.earlyKey(msg) {
+		return m, nil
+	}
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if !m.tooSmall() && m.holdKey(msg) {
