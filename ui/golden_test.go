@@ -38,6 +38,7 @@ func TestGoldenScreens(t *testing.T) {
 					}
 					m := New(o)
 					tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(sz[0], sz[1]))
+					tm.Send(firstFrameMsg{}) // keys count from here, not after firstFrameWait
 					wait := func(want string) {
 						teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
 							teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
