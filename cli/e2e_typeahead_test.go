@@ -31,9 +31,9 @@ func TestMeetingIgnoresKeysBeforeItsFirstFrame(t *testing.T) {
 		}
 		tm.keys(append(keys, "p", "Enter")...)
 		tm.keys("-l", "hello tay")
-		s := tm.waitFor("before the screen was ready", 10*time.Second)
+		tm.waitFor("before the screen was ready", 10*time.Second)
 		time.Sleep(500 * time.Millisecond)
-		s = tm.capture()
+		s := tm.capture()
 		if strings.Contains(s, "Plans") || strings.Contains(s, "hello") || strings.Contains(s, "tay") {
 			t.Fatalf("run %d: keys typed before the first frame acted:\n%s", i, s)
 		}
