@@ -51,12 +51,6 @@ func startTmux(t *testing.T, w, h int, argv ...string) *tmux {
 	for _, name := range []string{"SIPMOTE_KEY_DIR", "SIPMOTE_CONFIG_DIR", "SIPMOTE_ACCESSIBLE", "SIPMOTE_DB"} {
 		args = append(args, "-e", name+"="+os.Getenv(name))
 	}
-	// The program's settings (the accessible mode, once asked for, stays
-	// on) come from a folder of the test's own, not the user's, and a
-	// SIPMOTE_ACCESSIBLE in the server's environment does not count: these
-	// tests are of the full screen (a test of the accessible mode passes
-	// --accessible, which comes first).
-	args = append(args, "-e", "SIPMOTE_CONFIG_DIR="+t.TempDir(), "-e", "SIPMOTE_ACCESSIBLE=0")
 	args = append(append(args, "--"), argv...)
 	cmd := exec.Command("tmux", args...)
 	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "TERM=xterm-256color")
