@@ -147,7 +147,7 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		":läs",
 		":punkt 2", "Anna Berg",
 		":punkt 8", "Egen lägenhet inom ett år", "Ett mål som tas bort", ":ta bort 2", "2", ":ta bort 2", "1",
-		":punkt 4", ":fält 8", secret, ":läs", ":visa",
+		":punkt 4", ":fält 6", "ja tack", ":fält 8", secret, ":läs", ":visa",
 		":klar", ":tid", ":fynd", ":fynd 4",
 		":punkt 9999", ":okänt", "", ":hjälp", ":logg", ":planen", ":kopior", ":kopior + Per Wall, Geriatriken", ":kopior 1",
 	})
@@ -177,6 +177,7 @@ func TestMeetingThroughAPipeSwedish(t *testing.T) {
 		"Punkt 4 av 14:",
 		"dolt fält",
 		"Okänt kommando",
+		"Det du skrev sparades inte;",
 		"Åtkomstloggen, ",
 		"Slut på planen.",
 		"Dagordningen har punkt 1 till 14.",

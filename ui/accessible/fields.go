@@ -316,6 +316,12 @@ func (m *meeting) put(f components.Field, line string) (msg string, ok bool) {
 		f.Set(opts[n-1].Value)
 		return stop(f.Label + ": " + m.valueText(f)), true
 	case components.KindAction:
+		// Only a deliberate 1 (or yes) runs it: text typed here by
+		// mistake must not record a consent.
+		if line != "1" && yesNo(line) != "true" {
+			return model.T(l, "Här skriver du 1 för att fråga, och 1 igen när den enskilde sagt ja. Det du skrev sparades inte; :fält byter fält.",
+				"Here you type 1 to ask, and 1 again when the person has said yes. What you typed was not kept; :field changes field."), false
+		}
 		f.Set("")
 		return m.valueText(f), true
 	}
@@ -382,7 +388,7 @@ func (m *meeting) clearable(f components.Field) bool {
 	return false
 }
 
-// skip moves on from a one-line field or a choice on an empty line, so a
+// skip moves on from a one-line field, a list or a choice on an empty line, so a
 // row or a form can be walked through leaving fields as they are. In a
 // text area an empty line is only the gap between paragraphs.
 func (m *meeting) skip() {
@@ -393,7 +399,7 @@ func (m *meeting) skip() {
 		}
 		m.field = min(m.field, len(fs)-1)
 		f := fs[m.field]
-		if f.Kind == components.KindArea || f.Items != nil {
+		if f.Kind == components.KindArea {
 			return
 		}
 		if m.field+1 < len(fs) {

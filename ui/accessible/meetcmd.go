@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"errors"
 	"fmt"
 	"github.com/sipmote/sipmote/ui/components"
 	"time"
@@ -345,7 +346,8 @@ func (m *meeting) findings() {
 		m.r.sayT("Planen saknar inget som går att kontrollera.", "The plan lacks nothing that can be checked.")
 		return
 	}
-	m.r.say(itoa(len(fs)) + model.T(l, " saker att se över; :fynd N går dit:", " things to look at; :findings N goes there:"))
+	m.r.say(model.Plural(l, len(fs), "%d sak att se över", "%d saker att se över", "%d thing to look at", "%d things to look at") +
+		model.T(l, "; :fynd N går dit:", "; :findings N goes there:"))
 	m.said = nil
 	n := 0
 	rank := func(s model.Severity) int {
@@ -398,11 +400,22 @@ func (m *meeting) finalise() {
 	var err error
 	var fs []model.Finding
 	m.edit(func(*model.Plan) { fs, err = m.view.Finalise() })
-	if err != nil {
-		m.r.say(model.T(l, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + common.ErrText(l, err))
-		if len(fs) > 0 {
-			m.r.sayT(":fynd säger vad som saknas.", ":findings says what is missing.")
+	switch {
+	case errors.Is(err, model.ErrBlocked):
+		// The shared error text names the full screen's key; here the
+		// findings are a command.
+		n := 0
+		for _, f := range fs {
+			if f.Severity == model.SevError {
+				n++
+			}
 		}
+		m.r.say(model.T(l, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") +
+			model.Plural(l, n, "%d fel måste rättas först.", "%d fel måste rättas först.", "%d error must be fixed first.", "%d errors must be fixed first.") +
+			model.T(l, " :fynd säger vilka.", " :findings says which."))
+		return
+	case err != nil:
+		m.r.say(model.T(l, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + common.ErrText(l, err))
 		return
 	}
 	m.readOnly = true
