@@ -243,7 +243,7 @@ func (a *app) parse(fs *flag.FlagSet, name string, args []string) ([]string, err
 				a.commandUsage(name)
 				return nil, flag.ErrHelp
 			}
-			return nil, fail("fel i flaggorna: "+err.Error(), "bad flags: "+err.Error())
+			return nil, flagError(name, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -14,6 +14,11 @@ func cmdDue(a *app, args []string) error {
 	if _, err := a.parse(fs, "due", args); err != nil {
 		return err
 	}
+	if *days < 1 {
+		// The service takes 0 or less as four weeks; saying "within -5
+		// days" over that list would be untrue.
+		return fail("--days tar ett antal dagar, 1 eller fler", "--days takes a number of days, 1 or more")
+	}
 	db, err := a.openDB()
 	if err != nil {
 		return err
