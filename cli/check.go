@@ -210,9 +210,11 @@ func (a *app) checkSeals(r *service.Report, server bool) {
 func (a *app) checkSeen(r *service.Report) {
 	t := func(sv, en string) string { return model.T(a.lang, sv, en) }
 	switch {
-	case r.Seen == nil:
+	case r.Seen == nil && r.SeenKept:
 		fmt.Fprintln(a.stdout, t("Tidigare kontroll: ingen på den här datorn; den här kontrollens senaste länk sparas nu, så att en nästa kan se om något tas bort i slutet.",
 			"Earlier check: none on this computer; this check's newest link is kept now, so that the next can see whether events are cut off at the end."))
+	case r.Seen == nil:
+		fmt.Fprintln(a.stdout, t("Tidigare kontroll: ingen på den här datorn.", "Earlier check: none on this computer."))
 	case r.CutOff > 0:
 		fmt.Fprintf(a.stdout, "%s %d %s %s\n", t("Åtkomstloggens slut: FEL:", "The trail's end: BROKEN:"), r.CutOff,
 			t("av de senaste händelserna har tagits bort sedan kontrollen", "of the newest events were removed since the check of"), r.Seen.At.Local().Format("2006-01-02 15:04"))
@@ -221,5 +223,9 @@ func (a *app) checkSeen(r *service.Report) {
 			"The trail's end: BROKEN: the event that was newest at the check of "+r.Seen.At.Local().Format("2006-01-02 15:04")+" is not the same any more."))
 	default:
 		fmt.Fprintln(a.stdout, t("Åtkomstloggens slut: i ordning (inget borttaget sedan kontrollen ", "The trail's end: whole (nothing removed since the check of ")+r.Seen.At.Local().Format("2006-01-02 15:04")+")")
+	}
+	if r.SeenErr != nil {
+		fmt.Fprintln(a.stdout, "  "+t("den här kontrollens senaste länk kunde inte sparas till nästa kontroll: ", "this check's newest link could not be kept for the next check: ")+
+			service.ErrorText(a.lang, r.SeenErr))
 	}
 }

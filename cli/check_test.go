@@ -70,3 +70,31 @@ func TestCheckNamesTheKey(t *testing.T) {
 		t.Errorf("check on another computer:\n%s", o)
 	}
 }
+
+// check says the newest link is kept for the next check only when it was:
+// a key folder others can read is not used, and check says so.
+func TestCheckKeepsTheLinkOnlyWhenItSaysSo(t *testing.T) {
+	c := newCLI(t)
+	c.ok("demo")
+	dir := filepath.Join(t.TempDir(), "open")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SIPMOTE_KEY_DIR", dir)
+	o := c.ok("check")
+	if _, err := os.Stat(filepath.Join(dir, "seen.json")); err == nil {
+		t.Fatal("the link was kept in a folder others can read")
+	}
+	if strings.Contains(o, "sparas nu") || !strings.Contains(o, "kunde inte sparas till nästa kontroll") {
+		t.Errorf("check with a key folder it does not use:\n%s", o)
+	}
+
+	// In a private folder it is kept, says so, and the next check uses it.
+	t.Setenv("SIPMOTE_KEY_DIR", filepath.Join(t.TempDir(), "private"))
+	if o := c.ok("check", "--lang", "en"); !strings.Contains(o, "is kept now") || strings.Contains(o, "could not be kept") {
+		t.Errorf("first check:\n%s", o)
+	}
+	if o := c.ok("check", "--lang", "en"); !strings.Contains(o, "nothing removed since the check of") {
+		t.Errorf("second check did not find the kept link:\n%s", o)
+	}
+}

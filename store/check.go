@@ -56,6 +56,10 @@ type Report struct {
 	Seen      *SeenLink
 	CutOff    uint64
 	Rewritten bool
+	// SeenKept tells whether this check's newest link was kept for the
+	// next (only a whole file's is), and SeenErr why it could not be.
+	SeenKept bool
+	SeenErr  error
 	// lastSeq is the number of the newest event in the file's chain.
 	lastSeq uint64
 }
@@ -136,7 +140,7 @@ func (d *DB) Check() (*Report, error) {
 	if r.OK() {
 		// Kept only from a whole file: a cut-off tail is not the newest
 		// link ever seen.
-		_ = keepSeen(d.path, r)
+		r.SeenKept, r.SeenErr = keepSeen(d.path, r)
 	}
 	slices.SortFunc(r.Breaks, func(a, b ChainBreak) int {
 		if c := strings.Compare(a.Chain, b.Chain); c != 0 {

@@ -51,29 +51,34 @@ func readSeen() (map[string]SeenLink, string, error) {
 	return m, path, nil
 }
 
-// keepSeen notes the chain of the database at path as r found it.
-func keepSeen(path string, r *Report) error {
+// keepSeen notes the chain of the database at path as r found it, and
+// tells whether it did: a check must not say the link is kept when it
+// was not.
+func keepSeen(path string, r *Report) (bool, error) {
 	if r.Head == "" {
-		return nil
+		return false, nil
 	}
 	m, file, err := readSeen()
 	if err != nil {
-		return err
+		return false, err
 	}
 	if err := privateDir(filepath.Dir(file), true); err != nil {
-		return err
+		return false, err
 	}
 	m[dbIdentity(path)] = SeenLink{Events: r.lastSeq, Head: r.Head, At: time.Now().UTC()}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return err
+		return false, err
 	}
 	tmp := file + ".new"
 	_ = os.Remove(tmp)
 	if err := writeNew(tmp, raw); err != nil {
-		return err
+		return false, err
 	}
-	return os.Rename(tmp, file)
+	if err := os.Rename(tmp, file); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // compareSeen compares the file's chain with what an earlier check kept.
