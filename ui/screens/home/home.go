@@ -70,7 +70,8 @@ type Model struct {
 	keys      homeKeys
 	help      help.Model
 	all       []model.Summary
-	shown     []*model.Summary // into all, which is never changed in place
+	index     searchIndex
+	shown     []int32 // rows of all, which is never changed in place
 	due       []model.DueItem
 	cursor    int
 	Filter    textinput.Model
@@ -126,33 +127,39 @@ func (h *Model) SetPlans(sums []model.Summary) {
 	}
 	sums = sorted
 	h.all = sums
+	h.index = newSearchIndex(func(i int) string { return sums[i].Person }, func(i int) string { return sums[i].PNRMasked }, len(sums))
 	h.due = model.Due(sums, h.now(), 14)
 	h.apply()
 }
 
 func (h *Model) apply() {
-	q := strings.ToLower(strings.TrimSpace(h.Filter.Value()))
-	// Pointers, with room for every plan at once: copying each plan's
+	q := searchQuery(h.Filter.Value())
+	// Row numbers, with room for every plan at once: copying each plan's
 	// line into a growing list was a third of the first frame's time
 	// with 10 000 plans.
 	if cap(h.shown) < len(h.all) {
-		h.shown = make([]*model.Summary, 0, len(h.all))
+		h.shown = make([]int32, 0, len(h.all))
 	}
 	h.shown = h.shown[:0]
-	for i := range h.all {
-		s := &h.all[i]
-		if (s.Status == model.StatusClosed) != h.closed {
-			continue
+	keep := func(i int) {
+		if (h.all[i].Status == model.StatusClosed) == h.closed {
+			h.shown = append(h.shown, int32(i))
 		}
-		if q != "" && !strings.Contains(strings.ToLower(s.Person), q) && !strings.Contains(s.PNRMasked, q) {
-			continue
+	}
+	if q == "" {
+		for i := range h.all {
+			keep(i)
 		}
-		h.shown = append(h.shown, s)
+	} else {
+		h.index.rows(q, keep)
 	}
 	if h.cursor >= len(h.shown) {
 		h.cursor = max(0, len(h.shown)-1)
 	}
 }
+
+// at is the plan on the list's line i.
+func (h *Model) at(i int) *model.Summary { return &h.all[h.shown[i]] }
 
 func (h *Model) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -221,7 +228,7 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 		h.full = true
 	case key.Matches(k, h.keys.trail):
 		if h.cursor < len(h.shown) {
-			s := *h.shown[h.cursor]
+			s := *h.at(h.cursor)
 			person := s.Person
 			if s.ConsentGone {
 				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
@@ -230,7 +237,7 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case key.Matches(k, h.keys.seal):
 		if h.cursor < len(h.shown) {
-			s := *h.shown[h.cursor]
+			s := *h.at(h.cursor)
 			person := s.Person
 			if s.ConsentGone {
 				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
@@ -240,7 +247,7 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, h.keys.end):
 		// On a closed plan: the list of people to tell, to tick.
 		if h.cursor < len(h.shown) {
-			id := h.shown[h.cursor].ID
+			id := h.at(h.cursor).ID
 			return h.Request(ClosePlanMsg{id})
 		}
 	}
@@ -251,7 +258,7 @@ func (h *Model) openCurrent() tea.Cmd {
 	if h.cursor >= len(h.shown) {
 		return nil
 	}
-	id := h.shown[h.cursor].ID
+	id := h.at(h.cursor).ID
 	return h.Request(OpenPlanMsg{id})
 }
 
@@ -320,7 +327,7 @@ func (h *Model) View() string {
 		first = h.cursor - room + 1
 	}
 	for i := first; i < len(h.shown) && i < first+room; i++ {
-		s := *h.shown[i]
+		s := *h.at(i)
 		line := h.row(s)
 		if i == h.cursor {
 			line = h.st.Selected.Render(line)

@@ -1,0 +1,84 @@
+package home
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// searchIndex holds what the search looks at for every plan, made once
+// when the list is read: each plan's name in lower case and its masked
+// personnummer, one row per plan in the list's order, in one string.
+// A search is then one strings.Index run over that string instead of
+// lower-casing 100 000 names at every key.
+type searchIndex struct {
+	hay    string  // per row: lowered name, NUL, masked pnr, newline
+	starts []int32 // where each row begins in hay; one more at the end
+}
+
+func newSearchIndex(names, pnrs func(int) string, n int) searchIndex {
+	size := 0
+	for i := range n {
+		size += len(names(i)) + len(pnrs(i)) + 2
+	}
+	buf := make([]byte, 0, size+size/8)
+	starts := make([]int32, 0, n+1)
+	for i := range n {
+		starts = append(starts, int32(len(buf)))
+		buf = appendLower(buf, names(i))
+		buf = append(buf, 0)
+		buf = append(buf, pnrs(i)...)
+		buf = append(buf, '\n')
+	}
+	starts = append(starts, int32(len(buf)))
+	return searchIndex{hay: string(buf), starts: starts}
+}
+
+// appendLower is strings.ToLower without a new string per name.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += w
+	}
+	return buf
+}
+
+// searchQuery is what the user typed, lowered, without the control
+// characters that separate the index's parts (a match never spans two
+// parts or two plans).
+func searchQuery(typed string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r < ' ' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, typed))
+}
+
+// rows calls keep for each row whose name or pnr holds q, in order.
+func (x *searchIndex) rows(q string, keep func(row int)) {
+	n := len(x.starts) - 1
+	for pos, row := 0, 0; pos < len(x.hay); {
+		i := strings.Index(x.hay[pos:], q)
+		if i < 0 {
+			return
+		}
+		at := int32(pos + i)
+		// The row that holds at: the last start at or before it.
+		row += sort.Search(n-row, func(k int) bool { return x.starts[row+k+1] > at })
+		keep(row)
+		row++
+		pos = int(x.starts[row])
+	}
+}

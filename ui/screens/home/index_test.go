@@ -1,0 +1,83 @@
+package home
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+)
+
+// TestSearchMatchesPlainContains checks the index's search against the
+// plain way (lower-case each name and look in it), on names with å, ä, ö,
+// capitals, personnummer, and closed plans.
+func TestSearchMatchesPlainContains(t *testing.T) {
+	sums := summaries(3000)
+	sums = append(sums,
+		model.Summary{ID: "x1", Person: "ÅSA ÖSTLUND", PNRMasked: "19500101-****", Status: model.StatusActive},
+		model.Summary{ID: "x2", Person: "Ärla Ek", PNRMasked: "", Status: model.StatusClosed},
+		model.Summary{ID: "x3", Person: "", PNRMasked: "20010203-****", Status: model.StatusDraft})
+	st := common.DefaultStyles()
+	h := New(model.Swedish, &st, func() time.Time { return benchNow }, nil)
+	h.SetPlans(sums)
+	for _, closed := range []bool{false, true} {
+		h.closed = closed
+		for _, q := range []string{"", "å", "ÅSA", "asa", "ösT", "ärla", "anna 12", "1950", "-****", "19500101", "a\x00", "\n", "zzz", " anna ", "0\n1", "99"} {
+			h.Filter.SetValue(q)
+			h.apply()
+			var got []string
+			for i := range h.shown {
+				got = append(got, h.at(i).ID)
+			}
+			// Control characters cannot be typed; a pasted one is left out.
+			lq := strings.ToLower(strings.TrimSpace(strings.Map(func(r rune) rune {
+				if r < ' ' {
+					return -1
+				}
+				return r
+			}, h.Filter.Value())))
+			var want []string
+			for _, s := range h.all {
+				if (s.Status == model.StatusClosed) != closed {
+					continue
+				}
+				if lq == "" || strings.Contains(strings.ToLower(s.Person), lq) || strings.Contains(s.PNRMasked, lq) {
+					want = append(want, s.ID)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("closed=%v search %q: %d plans, want %d", closed, q, len(got), len(want))
+			}
+		}
+	}
+}
+
+// TestSearchTypedKeys types a search key by key and checks the lines on
+// the screen.
+func TestSearchTypedKeys(t *testing.T) {
+	st := common.DefaultStyles()
+	h := New(model.Swedish, &st, func() time.Time { return benchNow }, nil)
+	h.SetSize(80, 24)
+	h.SetPlans([]model.Summary{
+		{ID: "1", Person: "Örjan Berg", Status: model.StatusActive},
+		{ID: "2", Person: "Anna Öberg", Status: model.StatusActive},
+		{ID: "3", Person: "Åke Lind", Status: model.StatusActive},
+	})
+	h.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
+	for _, r := range "öb" {
+		h.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	v := h.View()
+	if !strings.Contains(v, "Anna Öberg") || strings.Contains(v, "Örjan Berg") || strings.Contains(v, "Åke Lind") {
+		t.Fatalf("search öb shows:\n%s", v)
+	}
+	h.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	v = h.View()
+	if !strings.Contains(v, "Anna Öberg") || !strings.Contains(v, "Örjan Berg") || strings.Contains(v, "Åke Lind") {
+		t.Fatalf("search ö shows:\n%s", v)
+	}
+}
