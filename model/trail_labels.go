@@ -87,6 +87,24 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "förseglad fil", "sealed file")
 		case "age":
 			w = T(l, "age-fil, osignerad", "age file, unsigned")
+		case "findings":
+			w = T(l, "brister", "findings")
+		case "summons":
+			w = T(l, "kallelselistan", "summons list")
+		case "closure.tell":
+			w = T(l, "vilka som meddelats om avslutet", "who was told of the closure")
+		case "migrate":
+			w = T(l, "flyttad med sipmote migrate", "moved with sipmote migrate")
+		case "socket":
+			w = T(l, "medan ett möte pågick", "while a meeting was open")
+		case SectionReview:
+			w = T(l, "Resultat sedan förra mötet", "Results since the last meeting")
+		default:
+			// A changed section is named as the screen names it, not by
+			// its id (own_words, follow_up).
+			if IsSection(where) {
+				w = SectionLabel(where, l)
+			}
 		}
 		return T(l, sv, en) + " (" + w + ")"
 	}

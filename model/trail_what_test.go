@@ -20,3 +20,32 @@ func TestTrailWhat(t *testing.T) {
 		}
 	}
 }
+
+// A change or a read is named by the part of the plan as the screen names
+// it, in the trail's language: never by the section's id (own_words,
+// follow_up) or the command's English name on a Swedish screen.
+func TestTrailNamesPartsInTheLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		l           Lang
+		kind, where string
+		want        string
+	}{
+		{Swedish, "changed", SectionOwnWords, "ändrad (Med egna ord)"},
+		{Swedish, "changed", SectionFollowUp, "ändrad (Uppföljning)"},
+		{English, "changed", SectionParticipants, "changed (Participants)"},
+		{Swedish, "changed", "closure.tell", "ändrad (vilka som meddelats om avslutet)"},
+		{Swedish, "viewed", "findings", "visad (brister)"},
+		{Swedish, "viewed", "summons", "visad (kallelselistan)"},
+		{English, "viewed", "summons", "shown (summons list)"},
+		{Swedish, "changed", "something_newer", "ändrad (something_newer)"},
+	} {
+		if got := TrailLabel(tc.l, tc.kind, tc.where); got != tc.want {
+			t.Errorf("%s %s: %q, want %q", tc.kind, tc.where, got, tc.want)
+		}
+	}
+	for _, s := range Sections {
+		if got := TrailLabel(Swedish, "changed", s.ID); got != "ändrad ("+s.Label.SV+")" {
+			t.Errorf("section %s: %q", s.ID, got)
+		}
+	}
+}
