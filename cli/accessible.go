@@ -107,7 +107,10 @@ func (a *app) chooseAccessible(on, given bool) {
 		a.accessible = on
 		if loadSettings().Accessible != on {
 			if err := saveSettings(settings{Accessible: on}); err != nil {
-				fmt.Fprintln(a.stderr, model.T(a.lang, "sipmote: valet kunde inte sparas till nästa gång: ", "sipmote: the choice could not be kept for next time: ")+err.Error())
+				// The file's name, not the system's English error text.
+				path, _ := settingsPath()
+				fmt.Fprintln(a.stderr, model.T(a.lang, "sipmote: valet kunde inte sparas till nästa gång ("+path+" gick inte att skriva); det gäller bara den här gången.",
+					"sipmote: the choice could not be kept for next time ("+path+" could not be written); it holds for this run only."))
 			}
 		}
 	case os.Getenv("SIPMOTE_ACCESSIBLE") != "":
