@@ -70,8 +70,9 @@ type Model struct {
 	keys      homeKeys
 	help      help.Model
 	all       []model.Summary
-	index     searchIndex
-	shown     []int32 // rows of all, which is never changed in place
+	order     []int32     // rows of all in name order
+	index     searchIndex // in name order
+	shown     []int32     // rows of all, which is never changed in place
 	due       []model.DueItem
 	cursor    int
 	Filter    textinput.Model
@@ -98,36 +99,38 @@ func New(l model.Lang, st *common.Styles, now func() time.Time, openCount func(m
 
 // SetPlans replaces the list, sorted by name in Swedish order (å, ä, ö
 // after z), whatever the screen language, since the names are Swedish.
+// The list keeps sums as they are (it does not change them; the caller
+// must not either) and sorts row numbers: copying 100 000 summaries into
+// name order was a fifth of the home screen's opening.
 func (h *Model) SetPlans(sums []model.Summary) {
 	// Each name's sort key is made once: comparing names through the
 	// collator at every step of the sort was most of the first frame's
 	// time with 10 000 plans.
 	c := collate.New(language.Swedish, collate.IgnoreCase)
 	var buf collate.Buffer
-	keys := make([][]byte, len(sums))
-	for i, s := range sums {
-		keys[i] = c.KeyFromString(&buf, s.Person)
+	type keyed struct {
+		key []byte
+		row int32
 	}
-	idx := make([]int, len(sums))
-	for i := range idx {
-		idx[i] = i
+	keys := make([]keyed, len(sums))
+	for i, s := range sums {
+		keys[i] = keyed{c.KeyFromString(&buf, s.Person), int32(i)}
 	}
 	// Equal names keep their order (the ids'): an unstable sort with the
 	// position as the last key, which is several times faster than a
 	// stable sort's merging with 10 000 plans.
-	slices.SortFunc(idx, func(a, b int) int {
-		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if c := bytes.Compare(a.key, b.key); c != 0 {
 			return c
 		}
-		return a - b
+		return int(a.row - b.row)
 	})
-	sorted := make([]model.Summary, len(sums))
-	for i, k := range idx {
-		sorted[i] = sums[k]
+	order := make([]int32, len(sums))
+	for i, k := range keys {
+		order[i] = k.row
 	}
-	sums = sorted
-	h.all = sums
-	h.index = newSearchIndex(func(i int) string { return sums[i].Person }, func(i int) string { return sums[i].PNRMasked }, len(sums))
+	h.all, h.order = sums, order
+	h.index = newSearchIndex(func(i int) string { return sums[order[i]].Person }, func(i int) string { return sums[order[i]].PNRMasked }, len(sums))
 	h.due = model.Due(sums, h.now(), 14)
 	h.apply()
 }
@@ -142,12 +145,12 @@ func (h *Model) apply() {
 	}
 	h.shown = h.shown[:0]
 	keep := func(i int) {
-		if (h.all[i].Status == model.StatusClosed) == h.closed {
-			h.shown = append(h.shown, int32(i))
+		if row := h.order[i]; (h.all[row].Status == model.StatusClosed) == h.closed {
+			h.shown = append(h.shown, row)
 		}
 	}
 	if q == "" {
-		for i := range h.all {
+		for i := range h.order {
 			keep(i)
 		}
 	} else {

@@ -41,7 +41,8 @@ func TestSearchMatchesPlainContains(t *testing.T) {
 				return r
 			}, h.Filter.Value())))
 			var want []string
-			for _, s := range h.all {
+			for _, row := range h.order {
+				s := h.all[row]
 				if (s.Status == model.StatusClosed) != closed {
 					continue
 				}
@@ -79,5 +80,28 @@ func TestSearchTypedKeys(t *testing.T) {
 	v = h.View()
 	if !strings.Contains(v, "Anna Öberg") || !strings.Contains(v, "Örjan Berg") || strings.Contains(v, "Åke Lind") {
 		t.Fatalf("search ö shows:\n%s", v)
+	}
+}
+
+// TestListInSwedishOrder checks that the lines come in Swedish order (å, ä,
+// ö after z, case ignored) and that equal names keep the order they came in.
+func TestListInSwedishOrder(t *testing.T) {
+	st := common.DefaultStyles()
+	h := New(model.Swedish, &st, func() time.Time { return benchNow }, nil)
+	h.SetPlans([]model.Summary{
+		{ID: "1", Person: "Östen", Status: model.StatusActive},
+		{ID: "2", Person: "zara", Status: model.StatusActive},
+		{ID: "3", Person: "Ärla", Status: model.StatusActive},
+		{ID: "4", Person: "Åke", Status: model.StatusActive},
+		{ID: "5", Person: "Adam", Status: model.StatusActive},
+		{ID: "6", Person: "Zara", Status: model.StatusActive},
+		{ID: "7", Person: "zara", Status: model.StatusActive},
+	})
+	var got []string
+	for i := range h.shown {
+		got = append(got, h.at(i).ID)
+	}
+	if want := []string{"5", "2", "6", "7", "4", "3", "1"}; !slices.Equal(got, want) {
+		t.Fatalf("order %v, want %v", got, want)
 	}
 }
