@@ -22,36 +22,37 @@ func newSearchIndex(names, pnrs func(int) string, n int) searchIndex {
 	for i := range n {
 		size += len(names(i)) + len(pnrs(i)) + 2
 	}
-	buf := make([]byte, 0, size+size/8)
+	// A Builder, so that the string is not copied once more at the end.
+	var buf strings.Builder
+	buf.Grow(size + size/8)
 	starts := make([]int32, 0, n+1)
 	for i := range n {
-		starts = append(starts, int32(len(buf)))
-		buf = appendLower(buf, names(i))
-		buf = append(buf, 0)
-		buf = append(buf, pnrs(i)...)
-		buf = append(buf, '\n')
+		starts = append(starts, int32(buf.Len()))
+		appendLower(&buf, names(i))
+		buf.WriteByte(0)
+		buf.WriteString(pnrs(i))
+		buf.WriteByte('\n')
 	}
-	starts = append(starts, int32(len(buf)))
-	return searchIndex{hay: string(buf), starts: starts}
+	starts = append(starts, int32(buf.Len()))
+	return searchIndex{hay: buf.String(), starts: starts}
 }
 
 // appendLower is strings.ToLower without a new string per name.
-func appendLower(buf []byte, s string) []byte {
+func appendLower(buf *strings.Builder, s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			buf = append(buf, c)
+			buf.WriteByte(c)
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		buf.WriteRune(unicode.ToLower(r))
 		i += w
 	}
-	return buf
 }
 
 // searchQuery is what the user typed, lowered, without the control
