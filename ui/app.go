@@ -137,6 +137,11 @@ type Model struct {
 	framed  bool
 	early   int
 	earlyAt time.Time
+	// frame is the last frame drawn; keepFrame says the last message
+	// changed nothing on screen (a key only gathered), so View gives it
+	// again instead of laying out the meeting once per key of a paste.
+	frame     *tea.View
+	keepFrame bool
 }
 
 // New makes the root model.

@@ -38,9 +38,13 @@ func (m *Model) resize() {
 
 // View draws the screen in front, cut to the window.
 func (m *Model) View() tea.View {
+	if m.keepFrame && m.frame != nil {
+		return *m.frame
+	}
 	v := tea.NewView(common.Clip(m.render(), m.width, m.height))
 	v.AltScreen = true
 	v.WindowTitle = "sipmote"
+	m.frame = &v
 	return v
 }
 

@@ -49,6 +49,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		trailFor = t.ID // the sealing screen loads the same way
 	}
 	_, cmd := m.route(msg)
+	// A key only gathered into the meeting's run of typed characters
+	// leaves the screen as it was: View gives the last frame again.
+	m.keepFrame = m.screen == screenMeeting && m.meeting != nil && m.meeting.OnlyGathered()
 	if m.home.TakeAsked() || (m.ask != nil && m.ask.TakeAsked()) {
 		m.asked = true
 	}

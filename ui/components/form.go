@@ -83,9 +83,15 @@ type Form struct {
 	Focus  int
 	input  textinput.Model
 	area   textarea.Model
-	width  int
-	height int
-	Notice string // e.g. a pasted text was cut; cleared by the next key
+	// areaView is the text area as last drawn, kept while the area is
+	// unchanged: the editor lays out and styles its whole text each time
+	// it is drawn, and the screen is drawn after every key, also after
+	// keys that are only gathered (a long unmarked paste). Every place
+	// that changes area empties it.
+	areaView string
+	width    int
+	height   int
+	Notice   string // e.g. a pasted text was cut; cleared by the next key
 	// Replace is set while a prefilled field is untouched since focus.
 	Replace bool
 	// Held is set when the focused field's text is more than the editor
@@ -150,6 +156,7 @@ func (f *Form) FocusField(i, cursor int) tea.Cmd {
 		ta.SetValue(fl.Get())
 		ta.MoveToEnd()
 		f.area = ta
+		f.areaView = ""
 		return f.area.Focus()
 	}
 	return nil
@@ -171,6 +178,7 @@ func (f *Form) SetSize(w, h int) {
 	case fl.Kind == KindArea:
 		f.area.SetWidth(max(10, w))
 		f.area.SetHeight(f.areaHeight())
+		f.areaView = ""
 	}
 }
 
@@ -333,6 +341,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		}
 	case KindArea:
 		f.area, cmd = f.area.Update(msg)
+		f.areaView = ""
 		if v := f.area.Value(); v != before {
 			fl.Set(v)
 			return cmd, true

@@ -74,6 +74,7 @@ func (f *Form) reveal() tea.Cmd {
 	case fl.Kind == KindText:
 		return f.input.Focus()
 	case fl.Kind == KindArea:
+		f.areaView = ""
 		return f.area.Focus()
 	}
 	return nil

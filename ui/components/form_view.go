@@ -48,7 +48,10 @@ func (f *Form) View(findings map[string]string) string {
 		case focused && fl.Kind == KindText:
 			b.WriteString("  " + f.input.View())
 		case focused && fl.Kind == KindArea:
-			b.WriteString(f.area.View())
+			if f.areaView == "" {
+				f.areaView = f.area.View()
+			}
+			b.WriteString(f.areaView)
 		case fl.Kind == KindAction:
 			btn := "[ " + fl.Hint + " ]"
 			if focused {

@@ -93,13 +93,17 @@ type (
 type Model struct {
 	// Typed is a run of characters typed into the field in focus, not yet
 	// given to it (meeting_typing.go).
-	Typed []byte
-	lang  model.Lang
-	st    *common.Styles
-	svc   *service.Service
-	Sess  *service.View
-	Steps []room.Step
-	Step  int
+	Typed  []byte
+	typing typingPace // how fast keys come (meeting_typing.go)
+	// gathered is set when the last message was only taken into Typed:
+	// the screen is as it was (see OnlyGathered).
+	gathered bool
+	lang     model.Lang
+	st       *common.Styles
+	svc      *service.Service
+	Sess     *service.View
+	Steps    []room.Step
+	Step     int
 	// chairAt is the step the chair moved to from another device while
 	// the secretary stays on step; -1 when they are on the same one.
 	chairAt int

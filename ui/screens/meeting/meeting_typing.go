@@ -2,6 +2,8 @@ package meeting
 
 import (
 	"strings"
+	"sync/atomic"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -23,6 +25,71 @@ import (
 // asynchronous message of the meeting.
 type typedMsg struct{ common.Owner }
 
+// A paste the terminal did not mark comes as keys as fast as the program
+// reads them, and Bubble Tea reads keys and a command's answer from one
+// channel in turn: a run ended at once holds one key, and each end gives
+// the field an insert and a layout of its whole text (11 000 characters
+// took two minutes). So once keys come faster than anyone types, the end
+// of a run waits until the keys pause (quietGap) or the run is maxRun old;
+// the screen is not drawn again for a key only gathered (OnlyGathered).
+const (
+	fastGap     = 12 * time.Millisecond // a key this soon after the screen's last work is not typed by hand (key repeat is 30 ms)
+	streamAfter = 8                     // fast keys in a row before runs wait
+	quietGap    = 4 * time.Millisecond  // a pause this long ends a run
+	maxRun      = 80 * time.Millisecond // the field shows the paste this often
+)
+
+// typingPace follows how fast keys come. A key's pace is measured from
+// the end of the screen's last Update or View (idle), not from the key
+// before: while the field is slow to lay out, keys of a paste wait in the
+// queue and come the moment the screen is free, however long it worked.
+// at is the time of the last gathered key, read by the command that ends
+// a run.
+type typingPace struct {
+	idle time.Time
+	fast int
+	at   *atomic.Int64
+}
+
+// key notes a gathered key and tells whether keys are streaming in.
+func (p *typingPace) key(now time.Time) bool {
+	if p.at == nil {
+		p.at = new(atomic.Int64)
+	}
+	// A slow key halves the count rather than ending it: on a busy
+	// computer a paste's keys now and then wait for the scheduler.
+	if now.Sub(p.idle) < fastGap {
+		p.fast++
+	} else {
+		p.fast /= 2
+	}
+	p.at.Store(now.UnixNano())
+	return p.fast >= streamAfter
+}
+
+// endRun is the command that ends a run: at once for keys typed by hand,
+// once the keys pause while they stream in.
+func (p *typingPace) endRun(o common.Owner, streaming bool) tea.Cmd {
+	if !streaming {
+		return func() tea.Msg { return typedMsg{o} }
+	}
+	at := p.at
+	return func() tea.Msg {
+		start := time.Now()
+		for {
+			time.Sleep(quietGap)
+			now := time.Now()
+			if now.Sub(time.Unix(0, at.Load())) >= quietGap || now.Sub(start) >= maxRun {
+				return typedMsg{o}
+			}
+		}
+	}
+}
+
+// OnlyGathered tells whether the last message was a key only taken into
+// the run: the screen has not changed, and the root may keep its frame.
+func (m *Model) OnlyGathered() bool { return m.gathered }
+
 // gather takes msg into the run of typed characters if it is one, and
 // tells whether it did. The first character of a run asks for its end.
 func (m *Model) gather(msg tea.Msg) (tea.Cmd, bool) {
@@ -32,11 +99,11 @@ func (m *Model) gather(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	first := len(m.Typed) == 0
 	m.Typed = append(m.Typed, k.Text...)
+	streaming := m.typing.key(time.Now())
 	if !first {
 		return nil, true
 	}
-	o := m.owner
-	return func() tea.Msg { return typedMsg{o} }, true
+	return m.typing.endRun(m.owner, streaming), true
 }
 
 // gathers tells whether k is a character typed into the text field in

@@ -26,8 +26,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if m.place() != before {
 			m.concealForms()
 		}
+		m.typing.idle = time.Now()
 	}()
+	m.gathered = false
 	if cmd, gathered := m.gather(msg); gathered {
+		m.gathered = true
 		return cmd
 	}
 	if len(m.Typed) > 0 {
@@ -384,6 +387,7 @@ func (m *Model) elapsed() time.Duration { return m.version().Elapsed() }
 // View draws the meeting. The agenda is cached until the clock, the step
 // or the plan changes, so a keystroke redraws only the plan pane.
 func (m *Model) View() string {
+	defer func() { m.typing.idle = time.Now() }()
 	if m.LeaveAsk != nil {
 		return m.leaveView()
 	}
