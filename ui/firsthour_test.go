@@ -66,7 +66,8 @@ func TestPasteReplacesSuggestedValue(t *testing.T) {
 }
 
 // TestLettersDoNotChangeAChoice: someone typing into a chooser thought it
-// was a text field; the value must stay, and the screen says why.
+// was a text field; the value must stay through letters and spaces (each
+// space stepped it before), and the screen says which keys choose.
 func TestLettersDoNotChangeAChoice(t *testing.T) {
 	for _, l := range []model.Lang{model.Swedish, model.English} {
 		m := newTestModel(t, openTestDB(t), l, 80, 24)
@@ -78,11 +79,12 @@ func TestLettersDoNotChangeAChoice(t *testing.T) {
 			t.Fatalf("field %q is not the chooser", f.Path)
 		}
 		before := m.newPlan.In.Form
-		typeText(m, "video")
+		typeText(m, "video med tolk")
+		press(m, "space")
 		if m.newPlan.In.Form != before {
 			t.Errorf("%s: letters changed the meeting form from %s to %s", l, before, m.newPlan.In.Form)
 		}
-		if want := model.T(l, "bokstäver ändrar inget", "letters change nothing"); !strings.Contains(screenText(m), want) {
+		if want := model.T(l, "Välj med ← eller →; bokstäver och mellanslag ändrar inget", "Choose with ← or →; letters and space change nothing"); !strings.Contains(screenText(m), want) {
 			t.Errorf("%s: the screen does not say why:\n%s", l, screenText(m))
 		}
 		press(m, "right")

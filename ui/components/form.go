@@ -281,16 +281,17 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			opts := fl.choices()
 			d := 0
 			switch {
-			case key.Matches(k, formKeys.right, formKeys.toggle):
+			case key.Matches(k, formKeys.right):
 				d = 1
 			case key.Matches(k, formKeys.left):
 				d = -1
 			}
-			if d == 0 && k.Text != "" {
-				// Letters never change a choice: someone typing here
-				// thought it was a text field, and a silent change to
-				// another value would go unnoticed into the plan.
-				f.Notice = model.T(f.lang, "Här väljer du med ← →; bokstäver ändrar inget.", "Choose here with ← →; letters change nothing.")
+			if d == 0 && (k.Text != "" || key.Matches(k, formKeys.toggle)) {
+				// Only ← and → change a choice; letters and space never
+				// do: someone typing here thought it was a text field
+				// (each space of a sentence stepped the choice), and a
+				// silent change would go unnoticed into the plan.
+				f.Notice = model.T(f.lang, "Välj med ← eller →; bokstäver och mellanslag ändrar inget här.", "Choose with ← or →; letters and space change nothing here.")
 				return nil, false
 			}
 			if d != 0 && len(opts) > 0 {
