@@ -33,7 +33,7 @@ type typedMsg struct{ common.Owner }
 // of a run waits until the keys pause (quietGap) or the run is maxRun old;
 // the screen is not drawn again for a key only gathered (OnlyGathered).
 const (
-	fastGap     = 12 * time.Millisecond // a key this soon after the screen's last work is not typed by hand (key repeat is 30 ms)
+	fastGap     = 25 * time.Millisecond // a key this soon after the screen's last work is not typed by hand (key repeat is 30 ms, typing 100 ms)
 	streamAfter = 8                     // fast keys in a row before runs wait
 	quietGap    = 4 * time.Millisecond  // a pause this long ends a run
 	maxRun      = 80 * time.Millisecond // the field shows the paste this often
