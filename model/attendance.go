@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -107,8 +108,21 @@ func ParseLeaving(s string) *Leaving {
 	if t := TidyClock(s); CheckClock(t) == nil {
 		return &Leaving{At: t}
 	}
+	// "10:40, gick till ett annat möte": a time first, then a note, as
+	// String writes it back. The time is what rounds read.
+	// Only a written time counts ("10:40", "10.40", "1040"): "10 minuter
+	// före slutet" is a note.
+	if i := strings.IndexAny(s, ",; \t"); i > 0 && clockLike.MatchString(s[:i]) {
+		if t := TidyClock(s[:i]); CheckClock(t) == nil {
+			note := strings.TrimSpace(strings.TrimLeft(s[i:], ",; \t–-"))
+			return &Leaving{At: t, Note: note}
+		}
+	}
 	return &Leaving{Note: s}
 }
+
+// clockLike is a time as written before a note: 10:40, 10.40 or 1040.
+var clockLike = regexp.MustCompile(`^(\d{1,2}[:.]\d{2}|\d{4})$`)
 
 // String is the leaving as the form shows it for editing.
 func (lv *Leaving) String() string {

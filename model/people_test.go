@@ -179,13 +179,19 @@ func TestParseLeaving(t *testing.T) {
 		{"13.20", &Leaving{At: "13:20"}, "gick 13:20"},
 		{"1320", &Leaving{At: "13:20"}, "gick 13:20"},
 		{"efter pausen", &Leaving{Note: "efter pausen"}, "gick efter pausen"},
+		{"10:40, gick till ett annat möte", &Leaving{At: "10:40", Note: "gick till ett annat möte"}, ""},
+		{"10.40; till jobbet", &Leaving{At: "10:40", Note: "till jobbet"}, ""},
+		{"10 minuter före slutet", &Leaving{Note: "10 minuter före slutet"}, "gick 10 minuter före slutet"},
 	}
 	for _, tt := range tests {
 		got := ParseLeaving(tt.in)
 		if (got == nil) != (tt.want == nil) || got != nil && *got != *tt.want {
 			t.Errorf("%q: %+v", tt.in, got)
 		}
-		if got.Text(Swedish) != tt.text {
+		if got.String() != "" && ParseLeaving(got.String()) != nil && *ParseLeaving(got.String()) != *got {
+			t.Errorf("%q: does not read back from %q", tt.in, got.String())
+		}
+		if tt.text != "" && got.Text(Swedish) != tt.text {
 			t.Errorf("%q: text %q", tt.in, got.Text(Swedish))
 		}
 	}

@@ -142,6 +142,13 @@ func TestRoundOverlayLeaving(t *testing.T) {
 	if v.Meeting.Participants[3].Left != nil {
 		t.Error("g again undoes the leaving")
 	}
+	// Written ahead with a note, the leaving keeps its note when g says
+	// the person leaves now.
+	v.Meeting.Participants[3].Left = model.ParseLeaving("13:50, till ett annat möte")
+	overlayKeys(ov, "g")
+	if lv := v.Meeting.Participants[3].Left; lv == nil || lv.At != "13:40" || lv.Note != "till ett annat möte" {
+		t.Errorf("g on a leaving written ahead gave %+v, want 13:40 and the note kept", lv)
+	}
 }
 
 // viewAt draws an overlay at w × h, as the meeting does.

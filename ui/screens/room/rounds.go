@@ -133,10 +133,16 @@ func (o *RoundOverlay) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, o.keys.left):
 		if o.Cursor < len(rows) {
 			pt := rows[o.Cursor]
-			if pt.Left != nil {
-				pt.Left = nil
-			} else {
-				pt.Left = &model.Leaving{At: o.now().Format(model.TimeLayout), Step: o.current}
+			now := o.now().Format(model.TimeLayout)
+			switch lv := pt.Left; {
+			case lv == nil:
+				pt.Left = &model.Leaving{At: now, Step: o.current}
+			case lv.At == "" || lv.At > now:
+				// Written ahead ("10:40, går till ett annat möte", or only
+				// the note): the person leaves now, and the note stays.
+				pt.Left = &model.Leaving{At: now, Step: o.current, Note: lv.Note}
+			default:
+				pt.Left = nil // back in the room
 			}
 		}
 	case key.Matches(k, o.keys.tick):
