@@ -293,7 +293,37 @@ func (b docBuilder) goalLabels(ids []string) string {
 	if len(out) == 0 {
 		return Empty
 	}
-	return strings.Join(out, "; ")
+	return joinSentences(out)
+}
+
+// joinSentences joins items with "; ", or with a space after one that
+// already ends a sentence: "…2027. 3. Jag…", never "…2027.; 3. Jag…".
+func joinSentences(items []string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			if strings.HasSuffix(items[i-1], ".") || strings.HasSuffix(items[i-1], "!") || strings.HasSuffix(items[i-1], "?") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(it)
+	}
+	return b.String()
+}
+
+// afterUntil drops a "till"/"until" the secretary wrote before the date,
+// since the heading says it: "Betänketid till: 14 december", never
+// "Betänketid till: till 14 december".
+func afterUntil(s string) string {
+	t := strings.TrimSpace(s)
+	for _, w := range []string{"till ", "Till ", "until ", "Until "} {
+		if strings.HasPrefix(t, w) {
+			return strings.TrimSpace(t[len(w):])
+		}
+	}
+	return t
 }
 
 // who is the person, unit and organisation that carry an action out, in
@@ -362,7 +392,7 @@ func (b docBuilder) notAgreed() Section {
 	s.Blocks = para(ct.NotAgreed)
 	if ct.ConsiderUntil != "" {
 		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{
-			{heading("consider_until", b.l), ct.ConsiderUntil},
+			{heading("consider_until", b.l), afterUntil(ct.ConsiderUntil)},
 		}})
 	}
 	return s

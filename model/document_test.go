@@ -316,3 +316,18 @@ func TestDocumentMasked(t *testing.T) {
 		t.Error("no number: the dash should stay")
 	}
 }
+
+// TestDocumentWordsDoNotRepeat: a goal list whose goals end in a full stop
+// is joined without "; " after it, and "till" typed before the date of the
+// time to consider is not said twice.
+func TestDocumentWordsDoNotRepeat(t *testing.T) {
+	if got := joinSentences([]string{"2. Jobb senast 2027.", "3. Jag vill bo kvar"}); got != "2. Jobb senast 2027. 3. Jag vill bo kvar" {
+		t.Errorf("goals joined as %q", got)
+	}
+	if got := joinSentences([]string{"1. Sova", "2. Äta"}); got != "1. Sova; 2. Äta" {
+		t.Errorf("goals joined as %q", got)
+	}
+	if got := afterUntil(" till 14 december, svar till Eva"); got != "14 december, svar till Eva" {
+		t.Errorf("time to consider reads %q", got)
+	}
+}
