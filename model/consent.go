@@ -41,7 +41,8 @@ func unitKey(s string) string { return strings.ToLower(strings.Join(strings.Fiel
 // with case and spacing aside. A part of a name never covers: "vård" does
 // not cover "Psykiatriska öppenvårdsmottagningen", since the person agreed
 // to the units they heard named, not to every unit whose name contains a
-// word of it.
+// word of it. Units typed in one line, parted by commas or semicolons,
+// are each a unit.
 func Covers(actors []string, unit string) bool {
 	u := unitKey(unit)
 	if u == "" {
@@ -50,6 +51,13 @@ func Covers(actors []string, unit string) bool {
 	for _, a := range actors {
 		if unitKey(a) == u {
 			return true
+		}
+		// "Elevhälsan, Ekskolan" typed on one line names two units,
+		// each whole.
+		for _, part := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' }) {
+			if unitKey(part) == u {
+				return true
+			}
 		}
 	}
 	return false

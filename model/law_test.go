@@ -10,7 +10,7 @@ import (
 )
 
 func TestCoversWholeNamesOnly(t *testing.T) {
-	actors := []string{"Psykiatriska  öppenvårdsmottagningen", "vård", "BUP"}
+	actors := []string{"Psykiatriska  öppenvårdsmottagningen", "vård", "BUP", "Elevhälsan, Ekskolan; Fritids"}
 	for _, tc := range []struct {
 		unit string
 		want bool
@@ -21,6 +21,11 @@ func TestCoversWholeNamesOnly(t *testing.T) {
 		{"Vårdcentralen Norr", false}, // "vård" is a part of the name
 		{"Psykiatriska", false},       // a part of a covered name
 		{"BUP Västerås", false},       // longer than the covered name
+		{"Ekskolan", true}, // units typed on one line are each a unit
+		{"elevhälsan", true},
+		{"Fritids", true},
+		{"Elevhälsan, Ekskolan; Fritids", true},
+		{"Ekskolan Norr", false},
 		{"", false},
 	} {
 		if got := Covers(actors, tc.unit); got != tc.want {
