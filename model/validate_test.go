@@ -383,3 +383,31 @@ func TestSameName(t *testing.T) {
 		}
 	}
 }
+
+// TestSeveralResponsible: "Anna och Peter Nyström" are two people, each
+// checked: Anna was at the meeting, Peter was not and has no contact.
+func TestSeveralResponsible(t *testing.T) {
+	if got := ResponsiblePeople("Anna och Peter Nyström"); len(got) != 2 || got[0] != "Anna Nyström" || got[1] != "Peter Nyström" {
+		t.Errorf("people %q", got)
+	}
+	if got := ResponsiblePeople("Karin Holm"); len(got) != 1 || got[0] != "Karin Holm" {
+		t.Errorf("one person %q", got)
+	}
+	p := validPlan()
+	v := p.Draft
+	v.Meeting.Participants = append(v.Meeting.Participants,
+		Participant{ID: "p-anna", Name: "Anna Nyström", Role: RoleStaff, Unit: v.Content.Actions[0].Unit, Principal: PrincipalKommun, Attendance: AttendRoom})
+	v.Content.Actions[0].Responsible = "Anna och Peter Nyström"
+	v.Content.Actions[0].Contact = ""
+	var msgs []string
+	for _, f := range Validate(p, v, Options{Now: testNow}) {
+		msgs = append(msgs, f.Message.In(Swedish))
+	}
+	all := strings.Join(msgs, "\n")
+	if strings.Contains(all, "Anna och Peter Nyström var inte med") || strings.Contains(all, "Anna Nyström var inte med") {
+		t.Errorf("the pair or Anna, who was there, is said to be absent:\n%s", all)
+	}
+	if !strings.Contains(all, "Peter Nyström var inte med på mötet") {
+		t.Errorf("Peter, who was not there, is not named:\n%s", all)
+	}
+}
