@@ -21,7 +21,7 @@ func TestCoversWholeNamesOnly(t *testing.T) {
 		{"Vårdcentralen Norr", false}, // "vård" is a part of the name
 		{"Psykiatriska", false},       // a part of a covered name
 		{"BUP Västerås", false},       // longer than the covered name
-		{"Ekskolan", true}, // units typed on one line are each a unit
+		{"Ekskolan", true},            // units typed on one line are each a unit
 		{"elevhälsan", true},
 		{"Fritids", true},
 		{"Elevhälsan, Ekskolan; Fritids", true},
