@@ -84,7 +84,7 @@ func TestLettersDoNotChangeAChoice(t *testing.T) {
 		if m.newPlan.In.Form != before {
 			t.Errorf("%s: letters changed the meeting form from %s to %s", l, before, m.newPlan.In.Form)
 		}
-		if want := model.T(l, "Välj med ← eller →; bokstäver och mellanslag ändrar inget", "Choose with ← or →; letters and space change nothing"); !strings.Contains(screenText(m), want) {
+		if want := model.T(l, "Välj med ← →; bokstäver och mellanslag ändrar inget", "Choose with ← →; letters and space change nothing"); !strings.Contains(screenText(m), want) {
 			t.Errorf("%s: the screen does not say why:\n%s", l, screenText(m))
 		}
 		press(m, "right")

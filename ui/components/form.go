@@ -291,7 +291,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 				// do: someone typing here thought it was a text field
 				// (each space of a sentence stepped the choice), and a
 				// silent change would go unnoticed into the plan.
-				f.Notice = model.T(f.lang, "Välj med ← eller →; bokstäver och mellanslag ändrar inget här.", "Choose with ← or →; letters and space change nothing here.")
+				f.Notice = model.T(f.lang, "Välj med ← →; bokstäver och mellanslag ändrar inget.", "Choose with ← →; letters and space change nothing.")
 				return nil, false
 			}
 			if d != 0 && len(opts) > 0 {
