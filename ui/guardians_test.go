@@ -104,3 +104,33 @@ func TestGuardiansOnScreen(t *testing.T) {
 	}
 	checkScreen(t, screenText(m), 80, 24)
 }
+
+// TestGuardianTakesListsToReplace: naming guardian 1 gives them the lists
+// typed before; units typed into their field, as its label invites,
+// replace those lists instead of being added to their end.
+func TestGuardianTakesListsToReplace(t *testing.T) {
+	m, _ := openViewsMeeting(t, model.Swedish, 80, 24)
+	m.view.Edit(func(p *model.Plan) {
+		k := &p.Draft.Consent
+		k.Guardians = nil
+		k.Actors = []string{"Elevhälsan", "BUP"}
+		k.Subjects = []string{"skolan"}
+	})
+	goConsentStep(t, m)
+	focusField(t, m, "consent.guardians[0].name")
+	typeText(m, "Jonas Berg")
+	focusField(t, m, "consent.guardians[0].actors")
+	if out := screenText(m); !strings.Contains(out, "skriv för att ersätta") {
+		t.Errorf("the taken-over list does not say typing replaces it:\n%s", out)
+	}
+	typeText(m, "Elevhälsan; BUP")
+	press(m, "tab")
+	if got := livePlan(m).Draft.Consent.Guardians[0].Actors; !slices.Equal(got, []string{"Elevhälsan", "BUP"}) {
+		t.Fatalf("Jonas's units %q, want them replaced by what was typed", got)
+	}
+	// Typed by the secretary now: a later visit edits it in place.
+	press(m, "shift+tab")
+	if out := screenText(m); strings.Contains(out, "skriv för att ersätta") {
+		t.Errorf("a list the secretary typed is offered for replacing:\n%s", out)
+	}
+}

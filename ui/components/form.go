@@ -47,6 +47,9 @@ type Field struct {
 	// Prefilled marks a suggested value (today's date): the first letter
 	// typed replaces it instead of being added to it.
 	Prefilled bool
+	// Suggested, when set and true, marks the value as suggested for now,
+	// as Prefilled does: a guardian's lists taken over from the plan's.
+	Suggested func() bool
 	// Note, when set, gives a line shown under the field that changes with
 	// the plan (the units a consent does not cover yet).
 	Note func() string
@@ -141,7 +144,7 @@ func (f *Form) FocusField(i, cursor int) tea.Cmd {
 			in.SetCursor(cursor)
 		}
 		f.input = in
-		f.Replace = fl.Prefilled && fl.Get() != ""
+		f.Replace = (fl.Prefilled || fl.Suggested != nil && fl.Suggested()) && fl.Get() != ""
 		return f.input.Focus()
 	case KindArea:
 		ta := textarea.New()

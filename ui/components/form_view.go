@@ -28,7 +28,15 @@ func (f *Form) View(findings map[string]string) string {
 		if focused {
 			b.WriteString(f.st.Focused.Render("› " + label))
 			if f.Replace && fl.Kind == KindText && !fl.Private {
-				b.WriteString(f.st.Subtle.Render("  (" + model.T(f.lang, "skriv för att ersätta", "type to replace") + ")"))
+				// On the label's line when it fits, else under it: a
+				// long label must not cut the one line that says typing
+				// replaces the text.
+				hint := "(" + model.T(f.lang, "skriv för att ersätta", "type to replace") + ")"
+				sep := "  "
+				if ansi.StringWidth("› "+label+sep+hint) > f.width {
+					sep = "\n  "
+				}
+				b.WriteString(sep + f.st.Subtle.Render(hint))
 			}
 		} else {
 			b.WriteString(f.st.Label.Render("  " + label))

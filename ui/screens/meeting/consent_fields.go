@@ -62,6 +62,10 @@ func orNothing(l model.Lang, ss []string) string {
 func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time, i int) []components.Field {
 	c := func() *model.Consent { return &v().Consent }
 	n := strconv.Itoa(i + 1)
+	// takenA and takenS mark lists taken over from the plan's and not
+	// typed since: the first letter typed replaces them, as the field says,
+	// instead of adding to them.
+	var takenA, takenS bool
 	g := func(create bool) *model.Guardian {
 		if i < len(c().Guardians) {
 			return &c().Guardians[i]
@@ -76,6 +80,7 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 				// nothing typed is lost, and it is what was asked.
 				ng.Actors = append(ng.Actors, c().Actors...)
 				ng.Subjects = append(ng.Subjects, c().Subjects...)
+				takenA, takenS = len(ng.Actors) > 0, len(ng.Subjects) > 0
 			}
 			c().Guardians = append(c().Guardians, ng)
 		}
@@ -94,7 +99,7 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 		c().Guardians = gs
 		p.SyncGuardianScope(v(), now().Format(model.DateLayout))
 	}
-	list := func(get func(g *model.Guardian) *[]string, of func(k model.Consent, g model.Guardian) []string) (func() string, func(string)) {
+	list := func(taken *bool, get func(g *model.Guardian) *[]string, of func(k model.Consent, g model.Guardian) []string) (func() string, func(string)) {
 		return func() string {
 				if i >= len(c().Guardians) {
 					return ""
@@ -106,6 +111,7 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 					l = []string{} // consented to nothing, not "an older file"
 				}
 				*get(g(true)) = l
+				*taken = false
 				done()
 			}
 	}
@@ -116,11 +122,12 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 		}
 		return model.T(l, "vårdnadshavare "+n, "guardian "+n)
 	}
-	getA, setA := list(func(g *model.Guardian) *[]string { return &g.Actors }, func(k model.Consent, g model.Guardian) []string { a, _ := k.ScopeOf(g); return a })
-	getS, setS := list(func(g *model.Guardian) *[]string { return &g.Subjects }, func(k model.Consent, g model.Guardian) []string { _, s := k.ScopeOf(g); return s })
+	getA, setA := list(&takenA, func(g *model.Guardian) *[]string { return &g.Actors }, func(k model.Consent, g model.Guardian) []string { a, _ := k.ScopeOf(g); return a })
+	getS, setS := list(&takenS, func(g *model.Guardian) *[]string { return &g.Subjects }, func(k model.Consent, g model.Guardian) []string { _, s := k.ScopeOf(g); return s })
 	actors := components.Field{Path: path + ".actors", Kind: components.KindText, Get: getA, Set: setA,
-		Label: model.T(l, "Vårdnadshavare "+n+": verksamheter hen samtycker till (skilj med ;)", "Guardian "+n+": units they consent to (separate with ;)"),
-		Hint:  model.T(l, "t.ex. BUP; Elevhälsan", "e.g. child psychiatry; school health")}
+		Suggested: func() bool { return takenA },
+		Label:     model.T(l, "Vårdnadshavare "+n+": verksamheter hen samtycker till (skilj med ;)", "Guardian "+n+": units they consent to (separate with ;)"),
+		Hint:      model.T(l, "t.ex. BUP; Elevhälsan", "e.g. child psychiatry; school health")}
 	actors.Check = func(string) string {
 		// Says at once whose consent lacks what the other's has.
 		for _, gap := range c().Gaps() {
@@ -140,7 +147,7 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 			Hint: model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), Kind: components.KindText,
 			Get: func() string { return g(false).Date }, Set: func(s string) { g(true).Date = s; done() }}, components.DateCheck(l)),
 		actors,
-		{Path: path + ".subjects", Kind: components.KindText, Get: getS, Set: setS,
+		{Path: path + ".subjects", Kind: components.KindText, Get: getS, Set: setS, Suggested: func() bool { return takenS },
 			Label: model.T(l, "Vårdnadshavare "+n+": ämnen hen samtycker till", "Guardian "+n+": subjects they consent to")},
 	}
 }
