@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -149,14 +150,19 @@ func (a *app) runAccessible(open string) error {
 	defer signal.Stop(sig)
 	quit, done := make(chan struct{}), make(chan struct{})
 	defer close(done)
+	// The signal also cancels the context of the mode's service calls:
+	// an opening that waits for a closing session stops waiting.
+	ctx, cancel := context.WithCancel(a.ctx)
+	defer cancel()
 	go func() {
 		select {
 		case <-sig:
 			close(quit)
+			cancel()
 		case <-done:
 		}
 	}()
-	saved := accessible.Run(accessible.Options{
+	saved := accessible.Run(ctx, accessible.Options{
 		Quit:        quit,
 		Service:     svc,
 		Lang:        a.lang,

@@ -47,7 +47,7 @@ func cmdBackup(a *app, args []string) error {
 	case err != nil:
 		return err
 	default:
-		res, err = db.Backup(pos[0], rs, *keep)
+		res, err = db.Backup(a.ctx, pos[0], rs, *keep)
 		db.Close()
 	}
 	if res != nil && res.Path != "" {

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,6 +24,9 @@ import (
 // app carries what every command shares: the flags common to all, the
 // streams and the clock. There is no global state.
 type app struct {
+	// ctx goes to every service call: context.Background() here; the
+	// screens' commands, which handle signals, cancel theirs on one.
+	ctx      context.Context
 	lang     model.Lang
 	dbFlag   string
 	checkDir string
@@ -104,7 +108,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// from an import, a local checklist): nothing of it may reach the
 	// terminal as a control sequence.
 	stdout, stderr = termsafe.Writer(stdout), termsafe.Writer(stderr)
-	a := &app{lang: model.Swedish, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	a := &app{ctx: context.Background(), lang: model.Swedish, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
 	if l, ok := model.ParseLang(os.Getenv("SIPMOTE_LANG")); ok && os.Getenv("SIPMOTE_LANG") != "" {
 		a.lang = l
 	}
@@ -302,7 +306,7 @@ func (a *app) loadPlan(prefix string) (*service.Service, *model.Plan, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := svc.Load(prefix)
+	p, err := svc.Load(a.ctx, prefix)
 	if err != nil {
 		svc.Close()
 		return nil, nil, err

@@ -27,7 +27,7 @@ func cmdClose(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	p, err := db.ClosePlan(pos[0], model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date, DraftDiscarded: *discard})
+	p, err := db.ClosePlan(a.ctx, pos[0], model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date, DraftDiscarded: *discard})
 	switch {
 	case errors.Is(err, model.ErrClosed):
 		return fail("planen är redan avslutad", "the plan is already closed")

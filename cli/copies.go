@@ -22,7 +22,7 @@ func cmdCopies(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	cl, err := db.CopyList(p, v, a.lang)
+	cl, err := db.CopyList(a.ctx, p, v, a.lang)
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func cmdSummons(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	s, err := db.Summons(p, v, a.lang)
+	s, err := db.Summons(a.ctx, p, v, a.lang)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func cmdDemo(a *app, args []string) error {
 	for _, p := range model.DemoPlans(now) {
 		// Marked in the name, so a sample is never taken for a real plan.
 		p.Person.Name += model.T(a.lang, " (exempel)", " (example)")
-		if err := db.Create(p); err != nil {
+		if err := db.Create(a.ctx, p); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "%s  %s\n", p.ID, p.Person.Name)

@@ -44,7 +44,7 @@ func cmdDiff(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	changes, err := db.Diff(p, va, vb)
+	changes, err := db.Diff(a.ctx, p, va, vb)
 	if err != nil {
 		return err
 	}

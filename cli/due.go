@@ -24,7 +24,7 @@ func cmdDue(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	due, err := db.Due(*days)
+	due, err := db.Due(a.ctx, *days)
 	if err != nil {
 		return err
 	}

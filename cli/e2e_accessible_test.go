@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -77,11 +78,11 @@ func TestAccessibleModeFromAPipe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sums, err := svc.List()
+	sums, err := svc.List(context.Background())
 	if err != nil || len(sums) != 1 {
 		t.Fatalf("list: %v %v", sums, err)
 	}
-	p, err := svc.Load(sums[0].ID)
+	p, err := svc.Load(context.Background(), sums[0].ID)
 	svc.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +120,7 @@ func TestAccessibleModeOnATerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.Create(p); err != nil {
+	if err := svc.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	svc.Close()
@@ -147,7 +148,7 @@ func TestAccessibleModeOnATerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer svc.Close()
-	got, err := svc.Load(p.ID)
+	got, err := svc.Load(context.Background(), p.ID)
 	if err != nil || got.Draft.Content.Situation != "Lars vill flytta." {
 		t.Errorf("saved: %v %q", err, got.Draft.Content.Situation)
 	}
@@ -168,7 +169,7 @@ func TestAccessibleServeOverSSH(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.Create(p); err != nil {
+	if err := svc.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	svc.Close()

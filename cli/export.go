@@ -41,7 +41,7 @@ func cmdExport(a *app, args []string) error {
 	if *outPath != "" {
 		w = fileWriter(func(b []byte) error { return a.writeFile(*outPath, b, *force) })
 	}
-	switch err := db.Export(w, p, v, xo); {
+	switch err := db.Export(a.ctx, w, p, v, xo); {
 	case errors.Is(err, service.ErrUnknownFormat):
 		return fail("okänt format: "+*format+" (json, md, txt, easyread, ics eller fhir)", "unknown format: "+*format+" (json, md, txt, easyread, ics or fhir)")
 	case errors.Is(err, service.ErrWithheld):

@@ -56,10 +56,10 @@ func cmdFindings(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if p, err := svc.Load(id); err == nil && p.ContentHidden() {
+	if p, err := svc.Load(a.ctx, id); err == nil && p.ContentHidden() {
 		return fail("samtycket är återkallat; planens innehåll visas inte", "the consent was withdrawn; the plan's content is not shown")
 	}
-	p, v, found, err := svc.Findings(id)
+	p, v, found, err := svc.Findings(a.ctx, id)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -59,7 +60,7 @@ func frameSetup(b *testing.B) (sipmote, bare, db string) {
 		}
 		now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 		for i := range 10_000 {
-			if err := svc.Create(model.NewPlan(model.Person{Name: fmt.Sprintf("Person %05d", i)}, now)); err != nil {
+			if err := svc.Create(context.Background(), model.NewPlan(model.Person{Name: fmt.Sprintf("Person %05d", i)}, now)); err != nil {
 				frameBins.err = err
 				break
 			}

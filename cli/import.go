@@ -31,7 +31,7 @@ func cmdImport(a *app, args []string) error {
 	}
 	defer db.Close()
 	drafted := false
-	p, err := db.Import(f, model.ImportOptions{AsDraft: *asDraft, Drafted: &drafted})
+	p, err := db.Import(a.ctx, f, model.ImportOptions{AsDraft: *asDraft, Drafted: &drafted})
 	if err != nil {
 		if ie, ok := err.(*model.ImportError); ok {
 			return importFailure(ie, !*asDraft && versionRules(ie))

@@ -49,7 +49,7 @@ func cmdList(a *app, args []string) error {
 		return bw.WriteByte('\n')
 	}
 	n, headed := 0, false
-	listErr := db.ListEach(func(s *model.Summary) { n++; measure(listCells(a, s)) }, func(s *model.Summary) error {
+	listErr := db.ListEach(a.ctx, func(s *model.Summary) { n++; measure(listCells(a, s)) }, func(s *model.Summary) error {
 		if !headed {
 			headed = true
 			if err := write(header); err != nil {
@@ -102,7 +102,7 @@ func listJSON(a *app, db *service.Service) error {
 	}
 	bw := bufio.NewWriterSize(a.stdout, 64<<10)
 	n := 0
-	listErr := db.ListEach(func(*model.Summary) {}, func(s *model.Summary) error {
+	listErr := db.ListEach(a.ctx, func(*model.Summary) {}, func(s *model.Summary) error {
 		r := row{s.ID, s.Person, s.PNRMasked, string(s.Status), s.Version, s.HasDraft, s.NextFollowUp, ""}
 		if s.NextFollowUp == "" {
 			r.BookBy = s.BookBy()

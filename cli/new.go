@@ -40,7 +40,7 @@ func cmdNew(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.Create(p); err != nil {
+	if err := db.Create(a.ctx, p); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, p.ID)

@@ -52,7 +52,7 @@ func cmdPrint(a *app, args []string) error {
 	if opt.EasyRead, err = a.easyRead(p, v, *easy); err != nil {
 		return err
 	}
-	res, err := db.Print(p, v, opt)
+	res, err := db.Print(a.ctx, p, v, opt)
 	if fe := (*service.FileError)(nil); errors.As(err, &fe) {
 		return fileError(fe.Path, fe.Err)
 	}

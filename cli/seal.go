@@ -126,7 +126,7 @@ func cmdSeal(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	path, err := db.SealPlan(pos[0], service.SealOptions{To: rs, Signer: signer, File: *out, Dir: "."})
+	path, err := db.SealPlan(a.ctx, pos[0], service.SealOptions{To: rs, Signer: signer, File: *out, Dir: "."})
 	if err != nil {
 		return err
 	}
@@ -176,7 +176,7 @@ func cmdOpen(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	sd, err := db.ReadSealed(opened)
+	sd, err := db.ReadSealed(a.ctx, opened)
 	if err != nil {
 		var ie *model.ImportError
 		if errors.As(err, &ie) {
@@ -202,7 +202,7 @@ func cmdOpen(a *app, args []string) error {
 		fmt.Fprintln(a.stderr, model.T(a.lang, "OSIGNERAD: filen har ingen signatur, så det går inte att veta vem som skickade den.",
 			"UNSIGNED: the file carries no signature, so who sent it cannot be known."))
 	}
-	if err := db.SaveSealed(sd); err != nil {
+	if err := db.SaveSealed(a.ctx, sd); err != nil {
 		return err
 	}
 	carried := model.T(a.lang, "händelser", "events")

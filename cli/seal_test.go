@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -257,7 +258,7 @@ func TestBackupWhileTheFileIsHeld(t *testing.T) {
 	if code != 0 || !strings.Contains(e, "öppen i en annan sipmote") || !strings.Contains(o, "Säkerhetskopia sparad") {
 		t.Fatalf("backup while held: %d %q %q", code, o, e)
 	}
-	ft, _ := held.FileTrail()
+	ft, _ := held.FileTrail(context.Background())
 	if ft[len(ft)-1].Kind != "backup" {
 		t.Errorf("the holder's trail: %+v", ft[len(ft)-1])
 	}

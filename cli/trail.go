@@ -30,14 +30,14 @@ func cmdTrail(a *app, args []string) error {
 	var events []service.TrailEvent
 	if len(pos) == 0 {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Filens egna händelser (för en plans logg: sipmote trail ID)", "The file's own events (for a plan's trail: sipmote trail ID)"))
-		events, err = db.FileTrail()
+		events, err = db.FileTrail(a.ctx)
 	} else {
 		var id string
 		if id, err = a.resolve(db, pos[0]); err != nil {
 			return err
 		}
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Åtkomstlogg för plan ", "Access trail of plan ")+id)
-		events, err = db.Trail(id)
+		events, err = db.Trail(a.ctx, id)
 	}
 	if err != nil {
 		return err

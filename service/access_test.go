@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"testing"
 
 	"github.com/sipmote/sipmote/store"
@@ -13,7 +14,7 @@ import (
 func TestDevicesInTheTrail(t *testing.T) {
 	svc := openTest(t, Options{OSUser: "sekreteraren"})
 	p := newPlan(t, svc, "Maja")
-	sess, err := svc.OpenSession(p.ID)
+	sess, err := svc.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +26,7 @@ func TestDevicesInTheTrail(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess.DeviceLeft("room", "10.0.0.7", "") // after the close: straight to the file
-	trail, err := svc.Trail(p.ID)
+	trail, err := svc.Trail(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

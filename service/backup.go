@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -43,7 +44,7 @@ type BackupResult struct {
 // in dir (made 0700 when missing), records it in the file's trail, and
 // then, when keep is above zero, removes the oldest of the backups in dir
 // beyond the keep newest. A failure leaves no partial file.
-func (s *Service) Backup(dir string, to []seal.Recipient, keep int) (*BackupResult, error) {
+func (s *Service) Backup(ctx context.Context, dir string, to []seal.Recipient, keep int) (*BackupResult, error) {
 	now := s.o.Now()
 	res, err := writeBackup(dir, to, now, func(w io.Writer) (int64, error) { return s.db.Snapshot(w) })
 	if err != nil {

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"time"
 
 	"github.com/sipmote/sipmote/store"
@@ -38,7 +39,7 @@ func (s *Service) LastCheck() (CheckRecord, bool) {
 // the background after its first frame. ran is false when no check was
 // due. Damaged records it finds are refused for writing from then on, as
 // when they are read.
-func (s *Service) CheckDaily() (rec CheckRecord, ran bool, err error) {
+func (s *Service) CheckDaily(ctx context.Context) (rec CheckRecord, ran bool, err error) {
 	k, ok := s.db.(checkKeeper)
 	if !ok {
 		return CheckRecord{}, false, nil

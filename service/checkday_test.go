@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"testing"
 	"time"
 )
@@ -19,7 +20,7 @@ func TestCheckDailyRunsOnceADay(t *testing.T) {
 		ran   bool
 	}{{0, true}, {time.Hour, false}, {22 * time.Hour, false}, {2 * time.Hour, true}, {-48 * time.Hour, true}} {
 		now = now.Add(step.after)
-		rec, ran, err := svc.CheckDaily()
+		rec, ran, err := svc.CheckDaily(context.Background())
 		if err != nil || ran != step.ran || !rec.OK() {
 			t.Fatalf("at %v: CheckDaily = %+v, ran %v, %v; want ran %v", now, rec, ran, err, step.ran)
 		}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"slices"
 	"testing"
@@ -14,12 +15,12 @@ import (
 func TestExportFHIRIsTrailed(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := model.Demo(testNow)
-	if err := svc.Create(p); err != nil {
+	if err := svc.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	before := trailKinds(t, svc, p.ID)
 	var buf bytes.Buffer
-	if err := svc.Export(&buf, p, &p.Versions[0], ExportOptions{Format: FormatFHIR, Lang: model.Swedish}); err != nil {
+	if err := svc.Export(context.Background(), &buf, p, &p.Versions[0], ExportOptions{Format: FormatFHIR, Lang: model.Swedish}); err != nil {
 		t.Fatal(err)
 	}
 	var b struct {

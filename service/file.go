@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"github.com/sipmote/sipmote/store"
 	"github.com/sipmote/sipmote/store/postgres"
 )
@@ -108,4 +109,4 @@ func (s *Service) Damaged() (plans []string, other int) { return s.db.Damaged() 
 
 // FileTrail returns the file's own events (lists shown, rescues), oldest
 // first.
-func (s *Service) FileTrail() ([]TrailEvent, error) { return s.db.FileTrail() }
+func (s *Service) FileTrail(ctx context.Context) ([]TrailEvent, error) { return s.db.FileTrail() }

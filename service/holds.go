@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"sync"
 	"time"
@@ -132,7 +133,7 @@ func (st *holdStash) take(id string) store.Hold {
 // the plan's hold first, so that a plan open in another program's meeting
 // is refused before it is shown for editing (a *HeldError saying who has
 // it and since when). Call it from a tea.Cmd: it asks the database.
-func (s *Service) LoadForMeeting(ref string) (*model.Plan, error) {
+func (s *Service) LoadForMeeting(ctx context.Context, ref string) (*model.Plan, error) {
 	id, err := s.db.Resolve(ref)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -48,7 +49,7 @@ func (s *Service) Printer() string { return printout.DefaultPrinter() }
 // p's trail. The trail names p whatever screen is in front by the time
 // the printer answers: Print may take seconds and is always run from a
 // tea.Cmd.
-func (s *Service) Print(p *model.Plan, v *model.Version, o PrintOptions) (printout.Result, error) {
+func (s *Service) Print(ctx context.Context, p *model.Plan, v *model.Version, o PrintOptions) (printout.Result, error) {
 	doc, notice := model.BuildPrintable(p, v, o.Lang)
 	opt, err := PDFOptions(p, v, o)
 	if notice {
@@ -184,7 +185,7 @@ type ExportOptions struct {
 
 // Export writes version v of plan p to w, in one Write call, and records
 // the export in p's trail once it is written.
-func (s *Service) Export(w io.Writer, p *model.Plan, v *model.Version, o ExportOptions) error {
+func (s *Service) Export(ctx context.Context, w io.Writer, p *model.Plan, v *model.Version, o ExportOptions) error {
 	var out []byte
 	var err error
 	l := o.Lang

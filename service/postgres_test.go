@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -45,7 +46,7 @@ func TestMeetingOnPostgres(t *testing.T) {
 	}
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, testNow)
 	p.Draft.Meeting.Secretary = "Ali Rahimi"
-	sess, err := a.CreateSession(p)
+	sess, err := a.CreateSession(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +61,7 @@ func TestMeetingOnPostgres(t *testing.T) {
 	}
 
 	start := time.Now()
-	_, err = b.OpenSession(p.ID)
+	_, err = b.OpenSession(context.Background(), p.ID)
 	var held *HeldError
 	if !errors.As(err, &held) || time.Since(start) > 2*time.Second {
 		t.Fatalf("the other program opening the plan: %v after %v", err, time.Since(start))
@@ -69,12 +70,12 @@ func TestMeetingOnPostgres(t *testing.T) {
 	if !strings.Contains(msg, held.Owner) || !strings.Contains(msg, "öppen i ett annat sipmote") {
 		t.Errorf("the message: %s", msg)
 	}
-	if _, err := b.ClosePlan(p.ID, model.Closure{Reason: model.CloseGoalsMet, Date: "2026-11-25"}); !errors.Is(err, ErrHeld) {
+	if _, err := b.ClosePlan(context.Background(), p.ID, model.Closure{Reason: model.CloseGoalsMet, Date: "2026-11-25"}); !errors.Is(err, ErrHeld) {
 		t.Errorf("closing a held plan from the other program: %v", err)
 	}
 	// Other plans work as usual.
 	q := model.NewPlan(model.Person{Name: "Olle Berg"}, testNow)
-	qs, err := b.CreateSession(q)
+	qs, err := b.CreateSession(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,12 +85,12 @@ func TestMeetingOnPostgres(t *testing.T) {
 	if err := sess.Close(); err != nil {
 		t.Fatal(err)
 	}
-	got, err := b.OpenSession(p.ID)
+	got, err := b.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatalf("after the meeting ended: %v", err)
 	}
 	got.Close()
-	stored, _ := b.Load(p.ID)
+	stored, _ := b.Load(context.Background(), p.ID)
 	if stored.Draft.Content.Situation != "Vill bo kvar hemma." {
 		t.Errorf("situation = %q", stored.Draft.Content.Situation)
 	}
@@ -111,7 +112,7 @@ func TestServerLostMidMeeting(t *testing.T) {
 	dirs := []string{filepath.Join(t.TempDir(), "recovery")}
 	svc := openPg(t, dsn, dirs...)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, testNow)
-	s, err := svc.CreateSession(p)
+	s, err := svc.CreateSession(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +153,7 @@ func TestServerLostMidMeeting(t *testing.T) {
 	// The hold of the meeting that lost the server could not be let go
 	// of; it runs out by itself within 30 s.
 	for {
-		_, err := svc.Restore(recs[0])
+		_, err := svc.Restore(context.Background(), recs[0])
 		if err == nil {
 			break
 		}
@@ -161,7 +162,7 @@ func TestServerLostMidMeeting(t *testing.T) {
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
-	got, _ := svc.Load(p.ID)
+	got, _ := svc.Load(context.Background(), p.ID)
 	if got.Draft.Content.Situation != "Skrivet medan nätet var borta." {
 		t.Errorf("after restore: %q", got.Draft.Content.Situation)
 	}

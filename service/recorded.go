@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 
 	"github.com/sipmote/sipmote/model"
@@ -46,8 +47,8 @@ func (s *Service) record(planID, kind, section, secretary string) error {
 // opened before it returns it: when the trail cannot be written the plan
 // is not returned and the screen does not open it. The session a screen
 // then starts on it (SessionOn) does not record the opening again.
-func (s *Service) LoadToShow(ref string) (*model.Plan, error) {
-	p, err := s.LoadForMeeting(ref)
+func (s *Service) LoadToShow(ctx context.Context, ref string) (*model.Plan, error) {
+	p, err := s.LoadForMeeting(ctx, ref)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -55,7 +56,7 @@ func TestReadsOnAFullDiskAreRecordedOrRefused(t *testing.T) {
 	for i := 0; i < 400 && refused < 4; i++ {
 		before := countKind(t, svc, p.ID, store.TrailExported)
 		var out bytes.Buffer
-		err := svc.Export(&out, p, p.Current(), ExportOptions{Format: FormatJSON})
+		err := svc.Export(context.Background(), &out, p, p.Current(), ExportOptions{Format: FormatJSON})
 		switch {
 		case err == nil:
 			if countKind(t, svc, p.ID, store.TrailExported) != before+1 {
@@ -78,16 +79,16 @@ func TestReadsOnAFullDiskAreRecordedOrRefused(t *testing.T) {
 		t.Fatal("the full disk never refused an export's trail event")
 	}
 	// The other reads, while the disk is still full.
-	if _, err := svc.Print(p, p.Current(), PrintOptions{Lang: model.Swedish, Printer: "kontoret"}); !errors.Is(err, ErrUnrecorded) {
+	if _, err := svc.Print(context.Background(), p, p.Current(), PrintOptions{Lang: model.Swedish, Printer: "kontoret"}); !errors.Is(err, ErrUnrecorded) {
 		t.Errorf("print: %v, want refused", err)
 	}
-	if _, err := svc.CopyList(p, p.Current(), model.Swedish); !errors.Is(err, ErrUnrecorded) {
+	if _, err := svc.CopyList(context.Background(), p, p.Current(), model.Swedish); !errors.Is(err, ErrUnrecorded) {
 		t.Errorf("copies: %v, want refused", err)
 	}
-	if got, err := svc.LoadToShow(p.ID); !errors.Is(err, ErrUnrecorded) || got != nil {
+	if got, err := svc.LoadToShow(context.Background(), p.ID); !errors.Is(err, ErrUnrecorded) || got != nil {
 		t.Errorf("opening on a screen: %v, want refused and no plan", err)
 	}
-	if _, _, _, err := svc.Findings(p.ID); !errors.Is(err, ErrUnrecorded) {
+	if _, _, _, err := svc.Findings(context.Background(), p.ID); !errors.Is(err, ErrUnrecorded) {
 		t.Errorf("findings: %v, want refused", err)
 	}
 	if msg := ErrorText(model.English, &UnrecordedError{Err: &store.SaveError{}}); msg == "" {
@@ -95,10 +96,10 @@ func TestReadsOnAFullDiskAreRecordedOrRefused(t *testing.T) {
 	}
 	free()
 	var out bytes.Buffer
-	if err := svc.Export(&out, p, p.Current(), ExportOptions{Format: FormatJSON}); err != nil || out.Len() == 0 {
+	if err := svc.Export(context.Background(), &out, p, p.Current(), ExportOptions{Format: FormatJSON}); err != nil || out.Len() == 0 {
 		t.Fatalf("with space again: %v", err)
 	}
-	if got, err := svc.LoadToShow(p.ID); err != nil || got == nil {
+	if got, err := svc.LoadToShow(context.Background(), p.ID); err != nil || got == nil {
 		t.Fatalf("opening with space again: %v", err)
 	}
 	opened := countKind(t, svc, p.ID, store.TrailOpened)
@@ -136,19 +137,19 @@ func TestReadsInADamagedFileAreRefused(t *testing.T) {
 		t.Fatalf("reading the damaged plan: %v", err)
 	}
 	var out bytes.Buffer
-	if err := svc.Export(&out, p, p.Current(), ExportOptions{Format: FormatMarkdown}); !errors.Is(err, ErrUnrecorded) || out.Len() != 0 {
+	if err := svc.Export(context.Background(), &out, p, p.Current(), ExportOptions{Format: FormatMarkdown}); !errors.Is(err, ErrUnrecorded) || out.Len() != 0 {
 		t.Errorf("export from a damaged file: %v, %d bytes", err, out.Len())
 	}
-	if _, err := svc.Diff(p, p.Current(), p.Current()); !errors.Is(err, store.ErrDamaged) {
+	if _, err := svc.Diff(context.Background(), p, p.Current(), p.Current()); !errors.Is(err, store.ErrDamaged) {
 		t.Errorf("diff: %v, want the damage named", err)
 	}
-	if s, err := svc.Summons(p, p.Current(), model.Swedish); !errors.Is(err, ErrUnrecorded) || len(s.People) != 0 {
+	if s, err := svc.Summons(context.Background(), p, p.Current(), model.Swedish); !errors.Is(err, ErrUnrecorded) || len(s.People) != 0 {
 		t.Errorf("summons: %v, %d people, want refused", err, len(s.People))
 	}
-	if tr, err := svc.Trail(p.ID); !errors.Is(err, ErrUnrecorded) || tr != nil {
+	if tr, err := svc.Trail(context.Background(), p.ID); !errors.Is(err, ErrUnrecorded) || tr != nil {
 		t.Errorf("trail: %v, %d events, want refused", err, len(tr))
 	}
-	if sums, err := svc.List(); !errors.Is(err, ErrUnrecorded) || sums != nil {
+	if sums, err := svc.List(context.Background()); !errors.Is(err, ErrUnrecorded) || sums != nil {
 		t.Errorf("list: %v, %d plans, want refused", err, len(sums))
 	}
 }

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -82,7 +83,7 @@ func (e *RemoveError) Unwrap() error { return e.Err }
 // the database since is not put back (ErrClosedSince): that would undo
 // the closing. It returns the plan as saved; with a *RemoveError the plan
 // is saved but the file is still there.
-func (s *Service) Restore(r Recovery) (*model.Plan, error) {
+func (s *Service) Restore(ctx context.Context, r Recovery) (*model.Plan, error) {
 	p, h, err := s.db.ReadRecovery(r.Path)
 	if err != nil {
 		return nil, err

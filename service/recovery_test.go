@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func TestDiskFullTextGoesToRecoveryAndBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := newPlan(t, svc, "Maja Lind")
-	s, err := svc.OpenSession(p.ID)
+	s, err := svc.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,17 +92,17 @@ func TestDiskFullTextGoesToRecoveryAndBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer svc.Close()
-	if got, _ := svc.Load(p.ID); got.Draft.Content.Situation == text {
+	if got, _ := svc.Load(context.Background(), p.ID); got.Draft.Content.Situation == text {
 		t.Fatal("the text reached the database although the disk was full; the test proves nothing")
 	}
 	recs := svc.Recoveries()
 	if len(recs) != 1 || recs[0].Path != res.Recovery || recs[0].Person != "Maja Lind" || recs[0].Err != nil || recs[0].ChangedSince() {
 		t.Fatalf("Recoveries = %+v", recs)
 	}
-	if _, err := svc.Restore(recs[0]); err != nil {
+	if _, err := svc.Restore(context.Background(), recs[0]); err != nil {
 		t.Fatal(err)
 	}
-	got, err := svc.Load(p.ID)
+	got, err := svc.Load(context.Background(), p.ID)
 	if err != nil || got.Draft.Content.Situation != text {
 		t.Fatalf("after Restore the database holds %d characters (err %v), want %d", len(got.Draft.Content.Situation), err, len(text))
 	}
@@ -139,7 +140,7 @@ func awaitSave(t *testing.T, v *View) error {
 func TestRecoveryChangedClosedDiscarded(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "Maja Lind")
-	stored, _ := svc.Load(p.ID)
+	stored, _ := svc.Load(context.Background(), p.ID)
 	p.Draft.Content.Situation = "skrivet sist"
 	if _, err := svc.db.WriteRecovery(p, stored.UpdatedAt, testNow); err != nil {
 		t.Fatal(err)
@@ -161,14 +162,14 @@ func TestRecoveryChangedClosedDiscarded(t *testing.T) {
 	}
 
 	// Closed since: not put back, the file kept.
-	if _, err := svc.ClosePlan(p.ID, model.Closure{Reason: model.CloseGoalsMet}); err != nil {
+	if _, err := svc.ClosePlan(context.Background(), p.ID, model.Closure{Reason: model.CloseGoalsMet}); err != nil {
 		t.Fatal(err)
 	}
 	recs = svc.Recoveries()
-	if _, err := svc.Restore(recs[0]); !errors.Is(err, ErrClosedSince) {
+	if _, err := svc.Restore(context.Background(), recs[0]); !errors.Is(err, ErrClosedSince) {
 		t.Fatalf("restoring over a closed plan: %v", err)
 	}
-	if got, _ := svc.Load(p.ID); got.Status != model.StatusClosed {
+	if got, _ := svc.Load(context.Background(), p.ID); got.Status != model.StatusClosed {
 		t.Fatal("the closed plan was opened again by a recovery")
 	}
 	if _, err := os.Stat(recs[0].Path); err != nil {
@@ -190,7 +191,7 @@ func TestRecoveryChangedClosedDiscarded(t *testing.T) {
 func TestCloseWithinSavedWritesNoRecovery(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "Maja Lind")
-	s, _ := svc.OpenSession(p.ID)
+	s, _ := svc.OpenSession(context.Background(), p.ID)
 	v := s.Attach()
 	v.Edit(func(p *model.Plan) { p.Draft.Content.Situation = "x"; v.Changed("situation") })
 	res := s.CloseWithin(5*time.Second, nil)
@@ -254,7 +255,7 @@ func TestCloseWithinStopsEarly(t *testing.T) {
 	}
 	defer svc.Close()
 	p := newPlan(t, svc, "Maja Lind")
-	s, _ := svc.OpenSession(p.ID)
+	s, _ := svc.OpenSession(context.Background(), p.ID)
 	v := s.Attach()
 	smalldisk.Fill(t, disk)
 	v.Edit(func(p *model.Plan) {

@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"path/filepath"
@@ -68,8 +69,8 @@ type SealOptions struct {
 // a new sealed file (0600, never over another file) for o.To, signed by
 // o.Signer, and records in the plan's trail who sealed it with which key
 // for whom. It returns the file's path.
-func (s *Service) SealPlan(ref string, o SealOptions) (string, error) {
-	p, err := s.Load(ref)
+func (s *Service) SealPlan(ctx context.Context, ref string, o SealOptions) (string, error) {
+	p, err := s.Load(ctx, ref)
 	if err != nil {
 		return "", err
 	}
@@ -145,7 +146,7 @@ type Sealed struct {
 // signer must be the key that signed it, or a plain JSON export that the
 // age tool encrypted. The plan is checked as import checks it (a
 // *model.ImportError lists the problems). Nothing is stored.
-func (s *Service) ReadSealed(o *seal.Opened) (*Sealed, error) {
+func (s *Service) ReadSealed(ctx context.Context, o *seal.Opened) (*Sealed, error) {
 	var head struct {
 		Format  string `json:"format"`
 		Version int    `json:"format_version"`
@@ -187,7 +188,7 @@ func (s *Service) ReadSealed(o *seal.Opened) (*Sealed, error) {
 // SaveSealed stores a plan read by ReadSealed as a new plan, with the
 // sender's trail carried over (marked as such) and the import recorded
 // with the key that signed it, all in one transaction.
-func (s *Service) SaveSealed(sd *Sealed) error {
+func (s *Service) SaveSealed(ctx context.Context, sd *Sealed) error {
 	sd.Plan.UpdatedAt = s.o.Now()
 	var events []store.TrailEvent
 	for _, e := range sd.Trail {

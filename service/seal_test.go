@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -63,7 +64,7 @@ func openSealedFile(t testing.TB, svc *Service, path string, kr *seal.Keyring) (
 	if err != nil {
 		return nil, err
 	}
-	return svc.ReadSealed(o)
+	return svc.ReadSealed(context.Background(), o)
 }
 
 func TestSealedPlanGoesToAnotherDatabase(t *testing.T) {
@@ -77,7 +78,7 @@ func TestSealedPlanGoesToAnotherDatabase(t *testing.T) {
 	from, to := openTest(t, Options{}), openTest(t, Options{})
 	p := newPlan(t, from, "Maja Lind")
 	out := filepath.Join(t.TempDir(), "maja.age")
-	path, err := from.SealPlan(p.ID, SealOptions{To: toPer, Signer: signer, File: out})
+	path, err := from.SealPlan(context.Background(), p.ID, SealOptions{To: toPer, Signer: signer, File: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,10 +90,10 @@ func TestSealedPlanGoesToAnotherDatabase(t *testing.T) {
 	if bytes.Contains(raw, []byte("Maja")) || bytes.Contains(raw, []byte("Rahimi")) {
 		t.Fatal("the sealed file holds plain text")
 	}
-	if _, err := from.SealPlan(p.ID, SealOptions{To: toPer, Signer: signer, File: out}); !errors.Is(err, outfile.ErrExists) {
+	if _, err := from.SealPlan(context.Background(), p.ID, SealOptions{To: toPer, Signer: signer, File: out}); !errors.Is(err, outfile.ErrExists) {
 		t.Fatalf("sealed over an existing file: %v", err)
 	}
-	trail, _ := from.Trail(p.ID)
+	trail, _ := from.Trail(context.Background(), p.ID)
 	last := trail[len(trail)-1]
 	if last.Kind != "sealed" || last.Key != signer.Fingerprint || !slices.Equal(last.To, []string{toPer[0].Fingerprint}) {
 		t.Fatalf("trail: %+v", last)
@@ -108,10 +109,10 @@ func TestSealedPlanGoesToAnotherDatabase(t *testing.T) {
 	if len(sd.Trail) != len(trail)-1 {
 		t.Errorf("carried %d events, the sender had %d before sealing", len(sd.Trail), len(trail)-1)
 	}
-	if err := to.SaveSealed(sd); err != nil {
+	if err := to.SaveSealed(context.Background(), sd); err != nil {
 		t.Fatal(err)
 	}
-	got, err := to.Load(sd.Plan.ID)
+	got, err := to.Load(context.Background(), sd.Plan.ID)
 	if err != nil || got.Person.Name != "Maja Lind" {
 		t.Fatalf("stored: %v %v", got, err)
 	}
@@ -119,7 +120,7 @@ func TestSealedPlanGoesToAnotherDatabase(t *testing.T) {
 	if kinds[0] != "created" || kinds[len(kinds)-1] != "imported:sealed" {
 		t.Errorf("receiver's trail %v", kinds)
 	}
-	rt, _ := to.Trail(sd.Plan.ID)
+	rt, _ := to.Trail(context.Background(), sd.Plan.ID)
 	if !rt[0].Carried || rt[len(rt)-1].Carried || rt[len(rt)-1].Key != signer.Fingerprint {
 		t.Errorf("carried marks: %+v", rt)
 	}
@@ -140,7 +141,7 @@ func TestSealedSignerMustMatch(t *testing.T) {
 	toPer, perRing := keysOf(t, per)
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "Maja Lind")
-	path, err := svc.SealPlan(p.ID, SealOptions{To: toPer, Signer: sa, Dir: t.TempDir()})
+	path, err := svc.SealPlan(context.Background(), p.ID, SealOptions{To: toPer, Signer: sa, Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +160,7 @@ func TestSealedSignerMustMatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.ReadSealed(o2); !errors.Is(err, ErrSignerMismatch) {
+	if _, err := svc.ReadSealed(context.Background(), o2); !errors.Is(err, ErrSignerMismatch) {
 		t.Fatalf("another signer taken: %v", err)
 	}
 	// A bundle whose plan does not pass import's checks is refused too.
@@ -173,7 +174,7 @@ func TestSealedSignerMustMatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.ReadSealed(o3); err == nil {
+	if _, err := svc.ReadSealed(context.Background(), o3); err == nil {
 		t.Fatal("a plan that import refuses was taken")
 	}
 }
@@ -191,7 +192,7 @@ func TestBackupKeepAndRestore(t *testing.T) {
 	var last *BackupResult
 	for i := range 3 {
 		now = testNow.Add(time.Duration(i) * time.Hour)
-		res, err := svc.Backup(dir, to, 2)
+		res, err := svc.Backup(context.Background(), dir, to, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,7 +212,7 @@ func TestBackupKeepAndRestore(t *testing.T) {
 		t.Errorf("left %v", names)
 	}
 	// Another backup in the same second gets a name of its own.
-	again, err := svc.Backup(dir, to, 0)
+	again, err := svc.Backup(context.Background(), dir, to, 0)
 	if err != nil || again.Path == last.Path {
 		t.Fatalf("same second: %v %v", again, err)
 	}
@@ -225,10 +226,10 @@ func TestBackupKeepAndRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := r.Load(p.ID); err != nil || got.Person.Name != "Maja Lind" {
+	if got, err := r.Load(context.Background(), p.ID); err != nil || got.Person.Name != "Maja Lind" {
 		t.Fatalf("restored plan: %v %v", got, err)
 	}
-	ft, _ := r.FileTrail()
+	ft, _ := r.FileTrail(context.Background())
 	r.Close()
 	if ft[len(ft)-1].Kind != "restored" {
 		t.Errorf("file trail %+v", ft)
@@ -261,7 +262,7 @@ func TestAgeToolDecryptsBackup(t *testing.T) {
 	to, _ := keysOf(t, key)
 	svc := openTest(t, Options{})
 	newPlan(t, svc, "Maja Lind")
-	res, err := svc.Backup(t.TempDir(), to, 0)
+	res, err := svc.Backup(context.Background(), t.TempDir(), to, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +306,7 @@ func TestBackupWhileAnotherHasTheFile(t *testing.T) {
 				return
 			default:
 			}
-			_ = svc.Create(model.NewPlan(model.Person{Name: "Plan " + strings.Repeat("x", i%50)}, testNow))
+			_ = svc.Create(context.Background(), model.NewPlan(model.Person{Name: "Plan " + strings.Repeat("x", i%50)}, testNow))
 		}
 	}()
 	res, err := RemoteBackup(dbPath, t.TempDir(), to, 0, testNow)
@@ -314,7 +315,7 @@ func TestBackupWhileAnotherHasTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ft, _ := svc.FileTrail()
+	ft, _ := svc.FileTrail(context.Background())
 	if e := ft[len(ft)-1]; e.Kind != "backup" || e.Section != "socket" || len(e.To) != 1 {
 		t.Errorf("file trail: %+v", e)
 	}
@@ -328,7 +329,7 @@ func TestBackupWhileAnotherHasTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if _, err := r.Load(p.ID); err != nil {
+	if _, err := r.Load(context.Background(), p.ID); err != nil {
 		t.Fatal(err)
 	}
 	// Once the program has closed, nothing answers: a clear error.

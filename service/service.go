@@ -13,6 +13,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -183,12 +184,12 @@ func (s *Service) Resolve(ref string) (string, error) { return s.db.Resolve(ref)
 // Of a plan whose session is open it returns that session's text, the
 // newest; of one whose session is closing, the text once its last save is
 // over (an *UnsavedError if that save failed and still fails).
-func (s *Service) Load(ref string) (*model.Plan, error) {
+func (s *Service) Load(ctx context.Context, ref string) (*model.Plan, error) {
 	id, err := s.db.Resolve(ref)
 	if err != nil {
 		return nil, err
 	}
-	open, err := s.settle(id)
+	open, err := s.settle(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +201,7 @@ func (s *Service) Load(ref string) (*model.Plan, error) {
 }
 
 // Create stores a new plan and records who created it.
-func (s *Service) Create(p *model.Plan) error {
+func (s *Service) Create(ctx context.Context, p *model.Plan) error {
 	sec := ""
 	if p.Draft != nil {
 		sec = p.Draft.Meeting.Secretary
@@ -211,7 +212,7 @@ func (s *Service) Create(p *model.Plan) error {
 // Import checks a JSON export fully and stores it as a new plan. A file
 // that does not pass gives a *model.ImportError listing every problem, one
 // that cannot be read at all ErrUnreadable; either way nothing is stored.
-func (s *Service) Import(r io.Reader, o model.ImportOptions) (*model.Plan, error) {
+func (s *Service) Import(ctx context.Context, r io.Reader, o model.ImportOptions) (*model.Plan, error) {
 	p, err := model.DecodeExportWith(r, s.o.Now(), o)
 	if err != nil {
 		if _, ok := err.(*model.ImportError); !ok {
@@ -232,8 +233,8 @@ func (s *Service) Import(r io.Reader, o model.ImportOptions) (*model.Plan, error
 // plan, for the list of who must be told. A model error (a missing
 // explanation, a bad date) comes as a *CloseError and leaves the stored
 // plan as it was.
-func (s *Service) ClosePlan(ref string, c model.Closure) (*model.Plan, error) {
-	p, err := s.Load(ref)
+func (s *Service) ClosePlan(ctx context.Context, ref string, c model.Closure) (*model.Plan, error) {
+	p, err := s.Load(ctx, ref)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"sync"
 	"sync/atomic"
@@ -74,17 +75,17 @@ var lastSessionID atomic.Uint64
 // and then reads the plan; if that save failed and the database still
 // refuses the text, it returns an *UnsavedError and opens nothing, rather
 // than start from older text.
-func (s *Service) OpenSession(ref string) (*Session, error) {
+func (s *Service) OpenSession(ctx context.Context, ref string) (*Session, error) {
 	id, err := s.db.Resolve(ref)
 	if err != nil {
 		return nil, err
 	}
-	open, err := s.settle(id)
+	open, err := s.settle(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if open != nil {
-		return s.adopt(open.plan)
+		return s.adopt(ctx, open.plan)
 	}
 	h, err := s.db.Hold(id)
 	if err != nil {
@@ -95,7 +96,7 @@ func (s *Service) OpenSession(ref string) (*Session, error) {
 		h.Release()
 		return nil, err
 	}
-	ss, err := s.adopt(p)
+	ss, err := s.adopt(ctx, p)
 	if err != nil {
 		h.Release()
 		return nil, err
@@ -106,7 +107,7 @@ func (s *Service) OpenSession(ref string) (*Session, error) {
 
 // CreateSession stores a new plan, records who created it, and opens it
 // for its first meeting.
-func (s *Service) CreateSession(p *model.Plan) (*Session, error) {
+func (s *Service) CreateSession(ctx context.Context, p *model.Plan) (*Session, error) {
 	if p == nil || p.ID == "" {
 		return nil, ErrNoID
 	}
@@ -114,11 +115,11 @@ func (s *Service) CreateSession(p *model.Plan) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Create(p); err != nil {
+	if err := s.Create(ctx, p); err != nil {
 		h.Release()
 		return nil, err
 	}
-	ss, err := s.adopt(p)
+	ss, err := s.adopt(ctx, p)
 	if err != nil {
 		h.Release()
 		return nil, err
@@ -129,16 +130,16 @@ func (s *Service) CreateSession(p *model.Plan) (*Session, error) {
 
 // FollowUpSession opens a plan whose last version is finalised and starts
 // its follow-up: a new draft from the last version, saved at once.
-func (s *Service) FollowUpSession(ref string) (*Session, error) {
+func (s *Service) FollowUpSession(ctx context.Context, ref string) (*Session, error) {
 	id, err := s.db.Resolve(ref)
 	if err != nil {
 		return nil, err
 	}
-	shared, err := s.settle(id)
+	shared, err := s.settle(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	sess, err := s.OpenSession(id)
+	sess, err := s.OpenSession(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +162,7 @@ func (s *Service) FollowUpSession(ref string) (*Session, error) {
 // from the final text all the same, marked unsaved, so that its first
 // save tries again and its screen hears how that went.
 func (s *Service) SessionOn(p *model.Plan) *Session {
-	ss, err := s.adopt(p)
+	ss, err := s.adopt(context.Background(), p)
 	if err == nil {
 		return ss
 	}

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -34,7 +35,7 @@ func newPlan(t testing.TB, svc *Service, name string) *model.Plan {
 	t.Helper()
 	p := model.NewPlan(model.Person{Name: name}, testNow)
 	p.Draft.Meeting.Secretary = "Ali Rahimi"
-	if err := svc.Create(p); err != nil {
+	if err := svc.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -60,7 +61,7 @@ func trailKinds(t testing.TB, svc *Service, id string) []string {
 func TestSessionSavesAndTrails(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "Maja Lind")
-	s, err := svc.OpenSession(p.ID[:8])
+	s, err := svc.OpenSession(context.Background(), p.ID[:8])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestSessionSavesAndTrails(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	got, err := svc.Load(p.ID)
+	got, err := svc.Load(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func TestSessionSavesAndTrails(t *testing.T) {
 func TestSessionFindingsAndFinalise(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "A")
-	s, err := svc.OpenSession(p.ID)
+	s, err := svc.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestSessionFindingsAndFinalise(t *testing.T) {
 func TestViewsFollowEachOther(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "Maja Lind")
-	s, err := svc.OpenSession(p.ID)
+	s, err := svc.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +204,7 @@ func TestViewsFollowEachOther(t *testing.T) {
 func TestSlowViewGetsOneMergedEvent(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "A")
-	s, _ := svc.OpenSession(p.ID)
+	s, _ := svc.OpenSession(context.Background(), p.ID)
 	defer s.Close()
 	slow, fast := s.Attach(), s.Attach()
 	for _, sec := range []string{"goals", "needs", "goals", "notes"} {
@@ -228,7 +229,7 @@ func TestCloseLeavesNothingBehind(t *testing.T) {
 	p := newPlan(t, svc, "A")
 	before := runtime.NumGoroutine()
 	for range 10 {
-		s, err := svc.OpenSession(p.ID)
+		s, err := svc.OpenSession(context.Background(), p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -278,7 +279,7 @@ func TestCloseLeavesNothingBehind(t *testing.T) {
 		buf := make([]byte, 1<<16)
 		t.Fatalf("%d goroutines before, %d after closing 10 sessions:\n%s", before, n, buf[:runtime.Stack(buf, true)])
 	}
-	got, _ := svc.Load(p.ID)
+	got, _ := svc.Load(context.Background(), p.ID)
 	if want := 10 * 3 * 50; len(got.Draft.Content.Notes) != want {
 		t.Errorf("notes hold %d characters, want %d: an edit was lost", len(got.Draft.Content.Notes), want)
 	}
@@ -287,7 +288,7 @@ func TestCloseLeavesNothingBehind(t *testing.T) {
 func TestReadOutsideEditPanics(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "A")
-	s, _ := svc.OpenSession(p.ID)
+	s, _ := svc.OpenSession(context.Background(), p.ID)
 	defer s.Close()
 	v := s.Attach()
 	defer func() {

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
 )
@@ -39,8 +40,9 @@ func (s *Service) entry(id string) *Session {
 
 // settle waits until plan id has no closing session. It returns the open
 // session if there is one. A session whose last save failed is saved
-// again here; if that fails too, settle returns an *UnsavedError.
-func (s *Service) settle(id string) (*Session, error) {
+// again here; if that fails too, settle returns an *UnsavedError. A
+// cancelled ctx ends the wait with ctx.Err(); the closing goes on.
+func (s *Service) settle(ctx context.Context, id string) (*Session, error) {
 	for {
 		ss := s.entry(id)
 		if ss == nil {
@@ -51,7 +53,11 @@ func (s *Service) settle(id string) (*Session, error) {
 		default:
 			return ss, nil // open
 		}
-		<-ss.done
+		select {
+		case <-ss.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 		if ss.outcome.Err() == nil {
 			continue // gone from the registry by now
 		}
@@ -86,7 +92,7 @@ func (s *Service) saveLeftover(ss *Session) error {
 // registers. The caller has settled the plan, so no session of it is
 // closing unless one began to close since: then adopt waits for it too
 // and starts from that session's final text, which is newer than p.
-func (s *Service) adopt(p *model.Plan) (*Session, error) {
+func (s *Service) adopt(ctx context.Context, p *model.Plan) (*Session, error) {
 	for {
 		s.smu.Lock()
 		ss := s.sessions[p.ID]
@@ -108,7 +114,7 @@ func (s *Service) adopt(p *model.Plan) (*Session, error) {
 			return ss, nil
 		}
 		s.smu.Unlock()
-		if _, err := s.settle(p.ID); err != nil {
+		if _, err := s.settle(ctx, p.ID); err != nil {
 			return nil, err
 		}
 		p = ss.plan.Clone() // final: the session is closed

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,10 +14,12 @@ import (
 )
 
 // slowDisk is the real store with a test hook in its plan saves: a save
-// takes 50 ms while slow is set, and fails while fail is set.
+// takes 50 ms while slow is set (or, if gate is set before any session
+// opens, until gate is closed), and fails while fail is set.
 type slowDisk struct {
 	store.Store
 	slow, fail atomic.Bool
+	gate       chan struct{}
 }
 
 var errDiskGone = errors.New("the disk went away")
@@ -26,7 +29,11 @@ func (d *slowDisk) hook() error {
 		return &store.SaveError{Err: errDiskGone}
 	}
 	if d.slow.Load() {
-		time.Sleep(50 * time.Millisecond)
+		if d.gate != nil {
+			<-d.gate
+		} else {
+			time.Sleep(50 * time.Millisecond)
+		}
 	}
 	return nil
 }
@@ -62,7 +69,7 @@ func TestReopenWhileClosing(t *testing.T) {
 	svc, disk := openSlow(t)
 	p := newPlan(t, svc, "Maja Lind")
 	for round := range 200 {
-		s, err := svc.OpenSession(p.ID)
+		s, err := svc.OpenSession(context.Background(), p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,10 +88,10 @@ func TestReopenWhileClosing(t *testing.T) {
 		var s2 *Session
 		switch round % 3 {
 		case 0:
-			s2, err = svc.OpenSession(p.ID)
+			s2, err = svc.OpenSession(context.Background(), p.ID)
 		case 1: // the home screen: Load, then a session on what it read
 			var got *model.Plan
-			if got, err = svc.Load(p.ID); err == nil {
+			if got, err = svc.Load(context.Background(), p.ID); err == nil {
 				if got.Draft.Content.Notes != want {
 					t.Fatalf("round %d: Load gave %q, want %q", round, got.Draft.Content.Notes, want)
 				}
@@ -92,7 +99,7 @@ func TestReopenWhileClosing(t *testing.T) {
 			}
 		case 2:
 			var got *model.Plan
-			if got, err = svc.Load(p.ID); err == nil {
+			if got, err = svc.Load(context.Background(), p.ID); err == nil {
 				s2 = svc.SessionOn(got)
 			}
 		}
@@ -129,17 +136,17 @@ func TestReopenWhileClosing(t *testing.T) {
 func TestOpenWhileOpenSharesTheSession(t *testing.T) {
 	svc := openTest(t, Options{})
 	p := newPlan(t, svc, "Maja Lind")
-	s, err := svc.OpenSession(p.ID)
+	s, err := svc.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	v := s.Attach()
 	v.Edit(func(p *model.Plan) { p.Draft.Content.Notes = "ny text"; v.Changed("notes") })
-	s2, err := svc.OpenSession(p.ID[:8])
+	s2, err := svc.OpenSession(context.Background(), p.ID[:8])
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded, _ := svc.Load(p.ID)
+	loaded, _ := svc.Load(context.Background(), p.ID)
 	if s3 := svc.SessionOn(loaded); s2 != s || s3 != s {
 		t.Fatal("a second session was opened on a plan whose session is open")
 	}
@@ -167,7 +174,7 @@ func TestOpenWhileOpenSharesTheSession(t *testing.T) {
 func TestReopenAfterFailedLastSave(t *testing.T) {
 	svc, disk := openSlow(t)
 	p := newPlan(t, svc, "Maja Lind")
-	s, err := svc.OpenSession(p.ID)
+	s, err := svc.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,10 +186,10 @@ func TestReopenAfterFailedLastSave(t *testing.T) {
 		t.Fatalf("closing gave %+v, want a recovery file", res)
 	}
 	var ue *UnsavedError
-	if _, err := svc.OpenSession(p.ID); !errors.As(err, &ue) || ue.Closed.Recovery != res.Recovery {
+	if _, err := svc.OpenSession(context.Background(), p.ID); !errors.As(err, &ue) || ue.Closed.Recovery != res.Recovery {
 		t.Fatalf("OpenSession while the disk refuses gave %v, want an UnsavedError naming the recovery file", err)
 	}
-	if _, err := svc.Load(p.ID); !errors.As(err, &ue) {
+	if _, err := svc.Load(context.Background(), p.ID); !errors.As(err, &ue) {
 		t.Fatalf("Load while the disk refuses gave %v", err)
 	} else if msg := ErrorText(model.English, err); !strings.Contains(msg, res.Recovery) || !strings.Contains(msg, "still cannot") {
 		t.Errorf("the message says %q", msg)
@@ -192,7 +199,7 @@ func TestReopenAfterFailedLastSave(t *testing.T) {
 	}
 
 	disk.fail.Store(false)
-	s2, err := svc.OpenSession(p.ID)
+	s2, err := svc.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

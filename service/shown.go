@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 
 	"github.com/sipmote/sipmote/model"
@@ -17,7 +18,7 @@ import (
 // line's list, once the file's trail records that every name on it is
 // shown. With a damaged summary it returns the others and an error
 // wrapping store's ErrCorrupt.
-func (s *Service) List() ([]model.Summary, error) {
+func (s *Service) List(ctx context.Context) ([]model.Summary, error) {
 	sums, err := s.db.List()
 	if err != nil && len(sums) == 0 {
 		return nil, err
@@ -40,10 +41,10 @@ type summaryStreamer interface {
 // The summary passed is reused: neither may keep it. With a damaged
 // summary it shows the others and returns an error wrapping store's
 // ErrCorrupt; an error from show stops it.
-func (s *Service) ListEach(count func(*model.Summary), show func(*model.Summary) error) error {
+func (s *Service) ListEach(ctx context.Context, count func(*model.Summary), show func(*model.Summary) error) error {
 	st, ok := s.db.(summaryStreamer)
 	if !ok {
-		sums, err := s.List()
+		sums, err := s.List(ctx)
 		if err != nil && len(sums) == 0 {
 			return err
 		}
@@ -76,7 +77,7 @@ func (s *Service) ListEach(count func(*model.Summary), show func(*model.Summary)
 // screens showed it. The home screen opens even when that cannot be
 // recorded: it is also where a meeting's recovery file is offered back,
 // and it shows no plan's content.
-func (s *Service) Home() ([]model.Summary, error) {
+func (s *Service) Home(ctx context.Context) ([]model.Summary, error) {
 	sums, err := s.db.List()
 	if err == nil || len(sums) > 0 {
 		s.home.Do(func() { _ = s.listed("home", len(sums)) })
@@ -87,7 +88,7 @@ func (s *Service) Home() ([]model.Summary, error) {
 // Due lists the follow-ups and consents due within days of now, or
 // overdue. Every plan on it is recorded as shown before any is returned:
 // a list cut short by a full disk would show some plans unrecorded.
-func (s *Service) Due(days int) ([]model.DueItem, error) {
+func (s *Service) Due(ctx context.Context, days int) ([]model.DueItem, error) {
 	sums, err := s.db.List()
 	if err != nil {
 		return nil, err
@@ -103,7 +104,7 @@ func (s *Service) Due(days int) ([]model.DueItem, error) {
 
 // Trail returns a plan's access trail, oldest first, once it has recorded
 // that the trail is shown.
-func (s *Service) Trail(id string) ([]TrailEvent, error) {
+func (s *Service) Trail(ctx context.Context, id string) ([]TrailEvent, error) {
 	events, err := s.db.Trail(id)
 	if err != nil {
 		return nil, err
@@ -116,7 +117,7 @@ func (s *Service) Trail(id string) ([]TrailEvent, error) {
 
 // CopyList is who gets the original and each copy of version v of p, and
 // why, once it is recorded as shown.
-func (s *Service) CopyList(p *model.Plan, v *model.Version, l model.Lang) (model.CopyList, error) {
+func (s *Service) CopyList(ctx context.Context, p *model.Plan, v *model.Version, l model.Lang) (model.CopyList, error) {
 	if err := s.viewed(p.ID, "copies"); err != nil {
 		return model.CopyList{}, err
 	}
@@ -125,7 +126,7 @@ func (s *Service) CopyList(p *model.Plan, v *model.Version, l model.Lang) (model
 
 // Summons is who to summon to the next meeting of p and what to book,
 // once it is recorded as shown.
-func (s *Service) Summons(p *model.Plan, v *model.Version, l model.Lang) (model.Summons, error) {
+func (s *Service) Summons(ctx context.Context, p *model.Plan, v *model.Version, l model.Lang) (model.Summons, error) {
 	if err := s.viewed(p.ID, "summons"); err != nil {
 		return model.Summons{}, err
 	}
@@ -134,7 +135,7 @@ func (s *Service) Summons(p *model.Plan, v *model.Version, l model.Lang) (model.
 
 // Diff is what changed in p from version a to version b, once the
 // difference is recorded as shown.
-func (s *Service) Diff(p *model.Plan, a, b *model.Version) ([]model.Change, error) {
+func (s *Service) Diff(ctx context.Context, p *model.Plan, a, b *model.Version) ([]model.Change, error) {
 	if err := s.viewed(p.ID, "diff"); err != nil {
 		return nil, err
 	}

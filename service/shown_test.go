@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -23,18 +24,18 @@ func TestShownIsTrailed(t *testing.T) {
 		show func() error
 		want string // the plan's last event, kind:section
 	}{
-		{"copies", func() error { _, err := svc.CopyList(p, v, model.Swedish); return err }, "viewed:copies"},
-		{"summons", func() error { _, err := svc.Summons(p, v, model.Swedish); return err }, "viewed:summons"},
-		{"diff", func() error { _, err := svc.Diff(p, v, v); return err }, "viewed:diff"},
+		{"copies", func() error { _, err := svc.CopyList(context.Background(), p, v, model.Swedish); return err }, "viewed:copies"},
+		{"summons", func() error { _, err := svc.Summons(context.Background(), p, v, model.Swedish); return err }, "viewed:summons"},
+		{"diff", func() error { _, err := svc.Diff(context.Background(), p, v, v); return err }, "viewed:diff"},
 		{"due", func() error {
-			due, err := svc.Due(14)
+			due, err := svc.Due(context.Background(), 14)
 			if err == nil && len(due) == 0 {
 				err = fmt.Errorf("a draft idle for two months is not due")
 			}
 			return err
 		}, "viewed:due"},
-		{"trail", func() error { _, err := svc.Trail(p.ID); return err }, "viewed:trail"},
-		{"findings", func() error { _, _, _, err := svc.Findings(p.ID); return err }, "viewed:findings"},
+		{"trail", func() error { _, err := svc.Trail(context.Background(), p.ID); return err }, "viewed:trail"},
+		{"findings", func() error { _, _, _, err := svc.Findings(context.Background(), p.ID); return err }, "viewed:findings"},
 	}
 	for _, st := range steps {
 		if err := st.show(); err != nil {
@@ -48,10 +49,10 @@ func TestShownIsTrailed(t *testing.T) {
 
 	// The list: every time on the command line, once a run on the screens.
 	for range 2 {
-		if _, err := svc.List(); err != nil {
+		if _, err := svc.List(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.Home(); err != nil {
+		if _, err := svc.Home(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -2,6 +2,7 @@ package share_test
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -66,7 +67,7 @@ func openMeeting(t testing.TB) *meeting {
 			break
 		}
 	}
-	sess, err := svc.CreateSession(p)
+	sess, err := svc.CreateSession(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +314,7 @@ func TestShareThreeDevicesTyping(t *testing.T) {
 	if err := m.sess.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	p, err := m.svc.Load(m.plan)
+	p, err := m.svc.Load(context.Background(), m.plan)
 	if err != nil {
 		t.Fatal(err)
 	}

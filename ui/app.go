@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -73,6 +74,10 @@ const (
 // Model is the root: it owns the screens and routes messages to the one in
 // front.
 type Model struct {
+	// ctx is the program's context, passed to every service call the
+	// screens make in their tea.Cmds; Shutdown cancels it.
+	ctx     context.Context
+	cancel  context.CancelFunc
 	o       Options
 	st      common.Styles
 	screen  screen
@@ -153,6 +158,7 @@ func New(o Options) *Model {
 		o.Agenda = func(model.AgeGroup) []room.Step { return nil }
 	}
 	m := &Model{o: o, st: common.NewStyles(true, o.NoColor), width: 80, height: 24}
+	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.home = home.New(o.Lang, &m.st, o.Now, o.OpenCount)
 	m.home.Demo = o.DemoCommand
 	if m.home.Demo == "" {
@@ -179,7 +185,7 @@ func New(o Options) *Model {
 		// screen is the meeting: a key typed right after start reaches the
 		// field it was typed for, never the home screen.
 		m.want = ref
-		p, err := o.Service.LoadForMeeting(ref)
+		p, err := o.Service.LoadForMeeting(m.ctx, ref)
 		_, m.initCmd = m.Update(planLoadedMsg{ref, p, err})
 	}
 	m.initCmd = tea.Batch(listCmd, m.initCmd)

@@ -45,7 +45,7 @@ func (m *Model) checkUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case checkDueMsg:
 		svc := m.o.Service
 		return m.io(func() tea.Msg {
-			rec, ran, err := svc.CheckDaily()
+			rec, ran, err := svc.CheckDaily(m.ctx)
 			return checkedMsg{rec, ran, err}
 		}), true
 	case checkedMsg:

@@ -21,7 +21,7 @@ type listMsg struct {
 }
 
 func (m *Model) list(gen uint64) listMsg {
-	sums, err := m.o.Service.Home()
+	sums, err := m.o.Service.Home(m.ctx)
 	return listMsg{gen, sums, err}
 }
 

@@ -18,7 +18,7 @@ func (m *Model) offerRecoveries() bool {
 	if len(recs) == 0 {
 		return false
 	}
-	m.recover = recovery.New(m.o.Lang, &m.st, recs, m.o.Service, m.io)
+	m.recover = recovery.New(m.ctx, m.o.Lang, &m.st, recs, m.o.Service, m.io)
 	m.recover.SetSize(m.width, m.height)
 	m.screen = screenRecover
 	return true

@@ -85,7 +85,7 @@ func (m *Model) sealFor(id string, r seal.Named, pass []byte) tea.Cmd {
 		}
 		rc := r.Recipient
 		rc.Name = r.Name
-		path, err := svc.SealPlan(id, service.SealOptions{To: []seal.Recipient{rc}, Signer: signer, Dir: dir})
+		path, err := svc.SealPlan(m.ctx, id, service.SealOptions{To: []seal.Recipient{rc}, Signer: signer, Dir: dir})
 		return sealDoneMsg{id: id, name: r.Name, path: path, err: err}
 	})
 }

@@ -65,6 +65,7 @@ func (m *Model) Shutdown(retry time.Duration, stop <-chan struct{}) ([]service.C
 	m.leaving = nil
 	closed = append(closed, m.unsaved...)
 	m.unsaved = nil
+	m.cancel() // after the wait: no call in flight is cut short
 	return closed, err
 }
 
@@ -118,7 +119,7 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 		if p.Draft != nil && p.Draft.Review != nil {
 			steps = meeting.FollowUpAgenda(steps)
 		}
-		m.meeting = meeting.New(m.o.Lang, &m.st, m.o.Service, m.view, steps, m.o.Now)
+		m.meeting = meeting.New(m.ctx, m.o.Lang, &m.st, m.o.Service, m.view, steps, m.o.Now)
 		m.meeting.IO = m.io
 		m.meeting.PrintOptions = m.printOptions
 		m.meeting.Checklist = m.o.Checklist

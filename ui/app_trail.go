@@ -25,7 +25,7 @@ type (
 func (m *Model) loadTrail(id, person string) tea.Cmd {
 	svc := m.o.Service
 	return m.io(func() tea.Msg {
-		events, err := svc.Trail(id) // the service records that it was shown
+		events, err := svc.Trail(m.ctx, id) // the service records that it was shown
 		rows := make([]trail.TrailRow, 0, len(events))
 		for _, e := range events {
 			rows = append(rows, trail.TrailRow{Seq: e.Seq, At: e.At, Kind: e.Kind, Section: e.Section, Count: e.Count,

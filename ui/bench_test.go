@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -44,7 +45,7 @@ func largePlan() *model.Plan {
 func benchMeeting(b *testing.B, p *model.Plan) (*meeting.Model, *service.View) {
 	b.Helper()
 	db := openTestDB(b)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		b.Fatal(err)
 	}
 	s := db.SessionOn(p)
@@ -53,7 +54,7 @@ func benchMeeting(b *testing.B, p *model.Plan) (*meeting.Model, *service.View) {
 	st := common.DefaultStyles()
 	var m *meeting.Model
 	v.Edit(func(*model.Plan) {
-		m = meeting.New(model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })
+		m = meeting.New(context.Background(), model.Swedish, &st, db, v, testAgenda(b)(model.AgeAdult), func() time.Time { return fixedNow })
 	})
 	return m, v
 }

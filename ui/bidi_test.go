@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 func TestScreenDropsBidiControls(t *testing.T) {
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Maja \u202eLind\u202c \u2067Berg\u2069"}, fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)

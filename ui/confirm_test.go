@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -118,7 +119,7 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 	now := fakeConfirmClock(t)
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)
@@ -127,7 +128,7 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 		t.Fatalf("x did not open the closing form:\n%s", screenText(m))
 	}
 	press(m, "right", "right", "ctrl+s", "j", "y", "enter")
-	if q, _ := db.Load(p.ID); q.Status == model.StatusClosed || m.closing.Done {
+	if q, _ := db.Load(context.Background(), p.ID); q.Status == model.StatusClosed || m.closing.Done {
 		t.Fatalf("keys typed ahead closed the plan:\n%s", screenText(m))
 	}
 	if !strings.Contains(screenText(m), "for good?") {
@@ -135,7 +136,7 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 	}
 	*now = now.Add(time.Second)
 	press(m, "y")
-	if q, _ := db.Load(p.ID); q.Status != model.StatusClosed {
+	if q, _ := db.Load(context.Background(), p.ID); q.Status != model.StatusClosed {
 		t.Fatalf("a deliberate y did not close the plan and save it:\n%s", screenText(m))
 	}
 	if !strings.Contains(screenText(m), "The plan is closed.") {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -19,7 +20,7 @@ func tenThousand(b *testing.B) string {
 		b.Fatal(err)
 	}
 	for i := range 10_000 {
-		if err := svc.Create(model.NewPlan(model.Person{Name: fmt.Sprintf("Person %05d", i)}, fixedNow)); err != nil {
+		if err := svc.Create(context.Background(), model.NewPlan(model.Person{Name: fmt.Sprintf("Person %05d", i)}, fixedNow)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -38,7 +39,7 @@ func BenchmarkStoreList10k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if sums, err := svc.List(); err != nil || len(sums) != 10_000 {
+		if sums, err := svc.List(context.Background()); err != nil || len(sums) != 10_000 {
 			b.Fatal(len(sums), err)
 		}
 		svc.Close()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +20,7 @@ import (
 func TestKeysBeforeTheFirstFrameDoNothing(t *testing.T) {
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := New(Options{Service: db, Lang: model.English, Now: func() time.Time { return fixedNow },

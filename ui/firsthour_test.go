@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -126,7 +127,7 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	for i := range p.Draft.Meeting.Participants {
 		p.Draft.Meeting.Participants[i].Attendance = model.AttendRoom
 	}
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
@@ -358,7 +359,7 @@ func TestHomeHintsAt80(t *testing.T) {
 // TestNoPlansMatchOnlyWhenSearching: an empty list says why.
 func TestNoPlansMatchOnlyWhenSearching(t *testing.T) {
 	db := openTestDB(t)
-	if err := db.Create(model.Demo(fixedNow)); err != nil {
+	if err := db.Create(context.Background(), model.Demo(fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 80, 24)
@@ -396,7 +397,7 @@ func TestPlurals(t *testing.T) {
 // underline and reverse.
 func TestNoColor(t *testing.T) {
 	db := openTestDB(t)
-	if err := db.Create(model.DemoChild(fixedNow)); err != nil {
+	if err := db.Create(context.Background(), model.DemoChild(fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	m := New(Options{Service: db, Lang: model.Swedish, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t), NoColor: true})

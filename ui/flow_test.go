@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -190,7 +191,7 @@ func TestMeetingFlow(t *testing.T) {
 	if m.screen != screenHome {
 		t.Fatalf("ctrl+q did not return home")
 	}
-	stored, err := db.Load(p.ID)
+	stored, err := db.Load(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +240,7 @@ func TestActionTakesUnitFromResponsible(t *testing.T) {
 func TestFollowUpMeeting(t *testing.T) {
 	db := openTestDB(t)
 	p := model.Demo(fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
@@ -288,7 +289,7 @@ func TestEveryStepOpensItsSection(t *testing.T) {
 				p = model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
 			}
 			p.Variant = variant
-			if err := db.Create(p); err != nil {
+			if err := db.Create(context.Background(), p); err != nil {
 				t.Fatal(err)
 			}
 			m := newTestModel(t, db, model.English, 80, 24)

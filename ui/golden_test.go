@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func TestGoldenScreens(t *testing.T) {
 					db := openTestDB(t)
 					child := model.DemoChild(fixedNow)
 					for _, p := range []*model.Plan{model.Demo(fixedNow), child} {
-						if err := db.Create(p); err != nil {
+						if err := db.Create(context.Background(), p); err != nil {
 							t.Fatal(err)
 						}
 					}

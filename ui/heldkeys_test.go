@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +19,7 @@ import (
 func TestKeysWaitForTheirScreen(t *testing.T) {
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)
@@ -66,7 +67,7 @@ func TestHeldKeysDroppedWhenTheScreenFails(t *testing.T) {
 func TestKeysWaitForTheFirstList(t *testing.T) {
 	db := openTestDB(t)
 	for _, name := range []string{"Anna Berg", "Bo Ceder"} {
-		if err := db.Create(model.NewPlan(model.Person{Name: name}, fixedNow)); err != nil {
+		if err := db.Create(context.Background(), model.NewPlan(model.Person{Name: name}, fixedNow)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -135,7 +136,7 @@ func TestEmptyHomeNamesTheWholeDemoCommand(t *testing.T) {
 // does not offer q to quit (q is a letter of the search there).
 func TestSearchLineNamesWhatWorks(t *testing.T) {
 	db := openTestDB(t)
-	if err := db.Create(model.NewPlan(model.Person{Name: "Anna Berg"}, fixedNow)); err != nil {
+	if err := db.Create(context.Background(), model.NewPlan(model.Person{Name: "Anna Berg"}, fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 80, 24)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"io"
 	"sync/atomic"
 	"testing"
@@ -83,7 +84,7 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 	db := openTestDB(t)
 	before := goleak.IgnoreCurrent()
 	p := model.DemoChild(fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	w := &watched{Model: New(Options{Service: db, Lang: model.Swedish, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)}),

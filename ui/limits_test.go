@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ func TestOverlongFieldIsHeldNotCut(t *testing.T) {
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
 	long := strings.Repeat("ord ", 15000) // 60 000 characters, over the 50 000 limit
 	p.Draft.Content.OwnWords = long
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 120, 40)
@@ -35,7 +36,7 @@ func TestOverlongFieldIsHeldNotCut(t *testing.T) {
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
-	q, err := db.Load(p.ID)
+	q, err := db.Load(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

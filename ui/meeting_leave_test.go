@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -71,7 +72,7 @@ func TestLeavingSaysItIsSaved(t *testing.T) {
 	if m.screen != screenHome || !strings.Contains(screenText(m), "everything typed is saved") {
 		t.Fatalf("leaving the meeting says nothing of the text:\n%s", screenText(m))
 	}
-	p, err := m.o.Service.Load(id)
+	p, err := m.o.Service.Load(context.Background(), id)
 	if err != nil || p.Draft.Content.OwnWords != "sparas" {
 		t.Fatalf("the screen says saved, but the database has %q (%v)", p.Draft.Content.OwnWords, err)
 	}

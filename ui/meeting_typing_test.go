@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ func openTyping(t *testing.T) (*Model, string) {
 	t.Helper()
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)
@@ -86,7 +87,7 @@ func TestTypedRunSavedAtQuit(t *testing.T) {
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
-	p, err := m.o.Service.Load(id)
+	p, err := m.o.Service.Load(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ func TestStartTakesRealTimeAndUndoPutsItBack(t *testing.T) {
 	real := fixedNow.Local()
 	p.Draft.Meeting.Date, p.Draft.Meeting.Start = real.Format(model.DateLayout), real.Add(-4*time.Hour).Format(model.TimeLayout)
 	booked := p.Draft.Meeting.Start
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 80, 24)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"math/rand"
 	"strings"
 	"testing"
@@ -26,7 +27,7 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 		t.Run("", func(t *testing.T) {
 			db := openTestDB(t)
 			for _, p := range []*model.Plan{model.Demo(fixedNow), model.DemoChild(fixedNow)} {
-				if err := db.Create(p); err != nil {
+				if err := db.Create(context.Background(), p); err != nil {
 					t.Fatal(err)
 				}
 			}

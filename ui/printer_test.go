@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,7 +28,7 @@ func TestPrintDialogNamesThePrinter(t *testing.T) {
 			t.Setenv("PATH", bin+string(os.PathListSeparator)+"/usr/bin"+string(os.PathListSeparator)+"/bin")
 			svc := openTestDB(t)
 			p := model.NewPlan(model.Person{Name: "Anna Ek"}, fixedNow)
-			if err := svc.Create(p); err != nil {
+			if err := svc.Create(context.Background(), p); err != nil {
 				t.Fatal(err)
 			}
 			m := newTestModel(t, svc, model.English, 120, 40)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -119,7 +120,7 @@ func TestPrivateFieldEmpty(t *testing.T) {
 	db := openTestDB(t)
 	p := model.DemoChild(fixedNow)
 	p.Draft.Consent.NotRaise = nil
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 80, 24)

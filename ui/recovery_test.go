@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,7 +165,7 @@ func TestFullDiskErrorStaysThenRecoveryOffered(t *testing.T) {
 	if !strings.Contains(m2.home.Message, "back in the database") {
 		t.Errorf("home says %q", m2.home.Message)
 	}
-	p, err := svc.Load(planID)
+	p, err := svc.Load(context.Background(), planID)
 	if err != nil || !strings.Contains(p.Draft.Content.Situation, text) {
 		t.Fatalf("the text is not back in the database (err %v)", err)
 	}

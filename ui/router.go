@@ -167,7 +167,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		p := msg.Plan
 		m.want = p.ID
 		return m.io(func() tea.Msg {
-			s, err := svc.CreateSession(p)
+			s, err := svc.CreateSession(m.ctx, p)
 			return sessionOpenedMsg{p.ID, s, err}
 		}), true
 	case home.OpenPlanMsg:
@@ -176,7 +176,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.io(func() tea.Msg {
 			// Recorded as opened before it is shown; refused if the
 			// trail will not take it.
-			p, err := svc.LoadToShow(ref)
+			p, err := svc.LoadToShow(m.ctx, ref)
 			return planLoadedMsg{ref, p, err}
 		}), true
 	case planLoadedMsg:
@@ -232,13 +232,13 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		case "print":
 			m.home.Message = model.T(l, "Skriver ut…", "Printing…")
 			return m.io(func() tea.Msg {
-				res, err := svc.Print(p, p.Latest(), m.printOptions(p, p.Latest()))
+				res, err := svc.Print(m.ctx, p, p.Latest(), m.printOptions(p, p.Latest()))
 				return homePrintedMsg{p.ID, service.PrintedLine(l, res), err}
 			}), true
 		case "followup":
 			m.want = p.ID
 			return m.io(func() tea.Msg {
-				s, err := svc.FollowUpSession(p.ID)
+				s, err := svc.FollowUpSession(m.ctx, p.ID)
 				return sessionOpenedMsg{p.ID, s, err}
 			}), true
 		}
@@ -247,7 +247,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		id := msg.ID
 		m.want = id
 		return m.io(func() tea.Msg {
-			p, err := svc.Load(id)
+			p, err := svc.Load(m.ctx, id)
 			return closeLoadedMsg{id, p, err}
 		}), true
 	case closeLoadedMsg:
@@ -266,7 +266,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case closeplan.CloseRequestMsg:
 		id, c := msg.ID, msg.Closure
 		return m.io(func() tea.Msg {
-			p, err := svc.ClosePlan(id, c)
+			p, err := svc.ClosePlan(m.ctx, id, c)
 			return planClosedMsg{id, p, err}
 		}), true
 	case planClosedMsg:
@@ -278,7 +278,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.screen = screenHome
 		if p := msg.Plan; p != nil {
 			// Who has been told changed: the one change a closed plan keeps.
-			return m.io(func() tea.Msg { return toldSavedMsg{p.ID, svc.SaveTold(p)} }), true
+			return m.io(func() tea.Msg { return toldSavedMsg{p.ID, svc.SaveTold(m.ctx, p)} }), true
 		}
 		return m.reload(), true
 	case toldSavedMsg:

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,7 +65,7 @@ func TestSealFromHomeScreen(t *testing.T) {
 	perKey, docs := sealSetup(t, "")
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Tora Test"}, fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 80, 24)
@@ -95,16 +96,16 @@ func TestSealFromHomeScreen(t *testing.T) {
 	if err != nil || !o.Signed || !strings.Contains(string(o.Content), "Tora Test") {
 		t.Fatalf("open: %v", err)
 	}
-	if ev, _ := db.Trail(p.ID); ev[len(ev)-1].Kind != "sealed" || ev[len(ev)-1].Key != o.Fingerprint {
+	if ev, _ := db.Trail(context.Background(), p.ID); ev[len(ev)-1].Kind != "sealed" || ev[len(ev)-1].Key != o.Fingerprint {
 		t.Errorf("trail: %+v", ev[len(ev)-1])
 	}
 	// Per's database takes it; its trail screen marks the sender's events.
 	per := openTestDB(t)
-	sd, err := per.ReadSealed(o)
+	sd, err := per.ReadSealed(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := per.SaveSealed(sd); err != nil {
+	if err := per.SaveSealed(context.Background(), sd); err != nil {
 		t.Fatal(err)
 	}
 	pm := newTestModel(t, per, model.Swedish, 100, 30)
@@ -119,7 +120,7 @@ func TestSealFromHomeScreen(t *testing.T) {
 func TestSealAsksTheKeysPassphrase(t *testing.T) {
 	_, docs := sealSetup(t, "annas fras 1")
 	db := openTestDB(t)
-	if err := db.Create(model.NewPlan(model.Person{Name: "Tora Test"}, fixedNow)); err != nil {
+	if err := db.Create(context.Background(), model.NewPlan(model.Person{Name: "Tora Test"}, fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 80, 24)
@@ -146,7 +147,7 @@ func TestSealWithoutRecipients(t *testing.T) {
 	sealSetup(t, "")
 	os.Remove(seal.RecipientsFile())
 	db := openTestDB(t)
-	if err := db.Create(model.NewPlan(model.Person{Name: "Tora Test"}, fixedNow)); err != nil {
+	if err := db.Create(context.Background(), model.NewPlan(model.Person{Name: "Tora Test"}, fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 80, 24)

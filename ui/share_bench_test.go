@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -68,7 +69,7 @@ func sharedMeeting(tb testing.TB) (*Model, []*sshDevice) {
 	for i := range p.Draft.Meeting.Participants {
 		p.Draft.Meeting.Participants[i].Attendance = model.AttendRoom
 	}
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		tb.Fatal(err)
 	}
 	m := newTestModel(tb, db, model.Swedish, 120, 40)

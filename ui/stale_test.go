@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -33,7 +34,7 @@ func (p *slowPrinter) device(pdf []byte, printer, path string) (printout.Result,
 // printed tells whether a plan's trail records a print.
 func printed(t *testing.T, svc *service.Service, id string) bool {
 	t.Helper()
-	trail, err := svc.Trail(id)
+	trail, err := svc.Trail(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func TestPrintThenSwitchPlan(t *testing.T) {
 	a := model.NewPlan(model.Person{Name: "Anna Ek"}, fixedNow)
 	b := model.NewPlan(model.Person{Name: "Bo Berg"}, fixedNow)
 	for _, p := range []*model.Plan{a, b} {
-		if err := svc.Create(p); err != nil {
+		if err := svc.Create(context.Background(), p); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -105,7 +106,7 @@ func TestPrintFromHomeThenOpenOther(t *testing.T) {
 	}
 	b := model.NewPlan(model.Person{Name: "Bo Berg"}, fixedNow)
 	for _, p := range []*model.Plan{a, b} {
-		if err := svc.Create(p); err != nil {
+		if err := svc.Create(context.Background(), p); err != nil {
 			t.Fatal(err)
 		}
 	}

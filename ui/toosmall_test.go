@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ import (
 func TestTinyWindowRefusesKeysVisibly(t *testing.T) {
 	db := openTestDB(t)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.English, 100, 30)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -19,10 +20,10 @@ func TestTrailScreen(t *testing.T) {
 		db := openTestService(t, service.Options{OSUser: "sekr1", Device: noPrinter})
 		p := model.NewPlan(model.Person{Name: "Tora Test"}, time.Now())
 		p.Draft.Meeting.Secretary = "Sara Sekreterare"
-		if err := db.Create(p); err != nil {
+		if err := db.Create(context.Background(), p); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.Print(p, p.Draft, service.PrintOptions{Lang: l}); err != nil {
+		if _, err := db.Print(context.Background(), p, p.Draft, service.PrintOptions{Lang: l}); err != nil {
 			t.Fatal(err)
 		}
 		m := newTestModel(t, db, l, 100, 30)
@@ -33,7 +34,7 @@ func TestTrailScreen(t *testing.T) {
 				t.Errorf("%s: the trail screen lacks %q:\n%s", l, want, screen)
 			}
 		}
-		if ev, _ := db.Trail(p.ID); len(ev) != 3 || ev[2].Kind != "viewed" || ev[2].Section != "trail" {
+		if ev, _ := db.Trail(context.Background(), p.ID); len(ev) != 3 || ev[2].Kind != "viewed" || ev[2].Section != "trail" {
 			t.Errorf("%s: showing the trail is not logged: %+v", l, ev)
 		}
 		press(m, "?")
@@ -53,10 +54,10 @@ func TestTrailScreen(t *testing.T) {
 func TestTrailScreenShowsDevices(t *testing.T) {
 	db := openTestService(t, service.Options{OSUser: "sekr1"})
 	p := model.NewPlan(model.Person{Name: "Tora Test"}, time.Now())
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	sess, err := db.OpenSession(p.ID)
+	sess, err := db.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"io"
 	"os"
 	"runtime"
@@ -33,7 +34,7 @@ func pasteRun(tb testing.TB, text string) (time.Duration, uint64) {
 	tb.Helper()
 	db := openTestDB(tb)
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		tb.Fatal(err)
 	}
 	m := newTestModel(tb, db, model.Swedish, 100, 30)
@@ -94,7 +95,7 @@ func pasteRun(tb testing.TB, text string) (time.Duration, uint64) {
 	<-sampled
 	prog.Quit()
 	<-done
-	saved, err := db.Load(p.ID)
+	saved, err := db.Load(context.Background(), p.ID)
 	if err != nil {
 		tb.Fatal(err)
 	}

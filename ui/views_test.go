@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,7 +31,7 @@ func openViewsMeeting(t *testing.T, l model.Lang, w, h int) (*Model, *model.Plan
 	}
 	v.Meeting.Participants = append(v.Meeting.Participants, model.Participant{ID: model.NewID(), Name: "Lisa Berg",
 		Role: model.RoleStaff, Unit: "Försäkringskassan", Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", Attendance: model.AttendRoom})
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, l, w, h)
@@ -202,7 +203,7 @@ func TestChangesLeaveOutNotRaise(t *testing.T) {
 	}
 	p.Draft.Consent.NotRaise = append(p.Draft.Consent.NotRaise, "skulderna")
 	p.Draft.Consent.Subjects = append(p.Draft.Consent.Subjects, "boendet")
-	if err := db.Create(p); err != nil {
+	if err := db.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)

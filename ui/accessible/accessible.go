@@ -14,6 +14,7 @@ package accessible
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -65,6 +66,7 @@ type Options struct {
 
 // runner is the mode's state; only Run's loop touches it.
 type runner struct {
+	ctx   context.Context // passed to every service call
 	o     Options
 	l     model.Lang
 	out   io.Writer
@@ -84,15 +86,16 @@ type question struct {
 }
 
 // Run runs the mode until :avsluta or the end of the input. It returns
-// whether everything typed is in the database.
-func Run(o Options) bool {
+// whether everything typed is in the database. ctx goes to every service
+// call; cancelling it ends a wait (an opening of a plan still closing).
+func Run(ctx context.Context, o Options) bool {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	if o.CloseRetry == 0 {
 		o.CloseRetry = 5 * time.Second
 	}
-	r := &runner{o: o, l: o.Lang, out: o.Out, jobs: make(chan func(), 8), saved: true}
+	r := &runner{ctx: ctx, o: o, l: o.Lang, out: o.Out, jobs: make(chan func(), 8), saved: true}
 	lines := make(chan inLine)
 	stop := make(chan struct{})
 	defer close(stop)

@@ -2,6 +2,7 @@ package accessible
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,7 +89,7 @@ func run(t *testing.T, path string, l model.Lang, script []string) string {
 	var out lockedBuffer
 	done := make(chan bool)
 	go func() {
-		done <- Run(Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t), Checklist: checklist(t)})
+		done <- Run(context.Background(), Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t), Checklist: checklist(t)})
 	}()
 	select {
 	case saved := <-done:
@@ -124,11 +125,11 @@ func load(t *testing.T, path string) *model.Plan {
 		t.Fatal(err)
 	}
 	defer svc.Close()
-	sums, err := svc.List()
+	sums, err := svc.List(context.Background())
 	if err != nil || len(sums) != 1 {
 		t.Fatalf("list: %v %v", sums, err)
 	}
-	p, err := svc.Load(sums[0].ID)
+	p, err := svc.Load(context.Background(), sums[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,10 +21,10 @@ func TestOtherDevicesChangesAreSaidOneASecond(t *testing.T) {
 	}
 	defer svc.Close()
 	p := model.NewPlan(model.Person{Name: "Lars Ek"}, time.Now())
-	if err := svc.Create(p); err != nil {
+	if err := svc.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	ss, err := svc.OpenSession(p.ID)
+	ss, err := svc.OpenSession(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +37,7 @@ func TestOtherDevicesChangesAreSaidOneASecond(t *testing.T) {
 	var out lockedBuffer
 	done := make(chan bool)
 	go func() {
-		done <- Run(Options{Service: svc, Lang: model.Swedish, In: pr, Out: &out, Agenda: agenda(t), OpenPlan: p.ID})
+		done <- Run(context.Background(), Options{Service: svc, Lang: model.Swedish, In: pr, Out: &out, Agenda: agenda(t), OpenPlan: p.ID})
 	}()
 	waitFor(t, &out, "är öppet", 1)
 	const secret = "Hemligt ämne om skulder"

@@ -18,7 +18,7 @@ const formNewPlan = "new-plan"
 
 // showHome reads the list of plans, numbered for :öppna N.
 func (r *runner) showHome() {
-	sums, err := r.o.Service.Home()
+	sums, err := r.o.Service.Home(r.ctx)
 	if err != nil && len(sums) == 0 {
 		r.say(model.T(r.l, "Listan över planer kunde inte läsas: ", "The list of plans could not be read: ") + common.ErrText(r.l, err))
 		return
@@ -87,7 +87,7 @@ func (r *runner) homeCommand(c cmd, arg string) {
 // asks whether to start its follow-up or read it.
 func (r *runner) open(ref string) {
 	svc := r.o.Service
-	p, err := svc.LoadToShow(ref)
+	p, err := svc.LoadToShow(r.ctx, ref)
 	if err != nil {
 		r.say(model.T(r.l, "Planen kunde inte öppnas: ", "The plan could not be opened: ") + common.ErrText(r.l, err))
 		return
@@ -105,7 +105,7 @@ func (r *runner) open(ref string) {
 		}, func(i int) {
 			switch i {
 			case 0:
-				s, err := svc.FollowUpSession(p.ID)
+				s, err := svc.FollowUpSession(r.ctx, p.ID)
 				if err != nil {
 					r.say(model.T(r.l, "Uppföljningen kunde inte startas: ", "The follow-up could not be started: ") + common.ErrText(r.l, err))
 					return
@@ -125,7 +125,7 @@ func (r *runner) open(ref string) {
 // printLatest prints a plan's latest version from the list.
 func (r *runner) printLatest(id string) {
 	svc, l := r.o.Service, r.l
-	p, err := svc.Load(id)
+	p, err := svc.Load(r.ctx, id)
 	if err != nil || p.Latest() == nil {
 		if err == nil {
 			err = errors.New("no version")
@@ -157,7 +157,7 @@ func (r *runner) closePlan(s model.Summary) {
 }
 
 func (r *runner) finishClose(s model.Summary, c model.Closure) {
-	_, err := r.o.Service.ClosePlan(s.ID, c)
+	_, err := r.o.Service.ClosePlan(r.ctx, s.ID, c)
 	if errors.Is(err, model.ErrDraftOpen) {
 		r.choose(model.T(r.l, "Planen har ett utkast som inte är fastställt. Det sparas inte i den avslutade planen.",
 			"The plan has a draft that is not finalised. It is not kept in the closed plan."), []string{
@@ -239,7 +239,7 @@ func (r *runner) newPlan() {
 				ask(0)
 				return
 			}
-			s, err := r.o.Service.CreateSession(p)
+			s, err := r.o.Service.CreateSession(r.ctx, p)
 			if err != nil {
 				r.say(model.T(l, "Planen kunde inte skapas: ", "The plan could not be made: ") + common.ErrText(l, err))
 				return
@@ -313,7 +313,7 @@ func (r *runner) print(p *model.Plan, v *model.Version, papers *service.Papers) 
 	o.Papers = papers
 	r.sayT("Skriver ut…", "Printing…")
 	r.async(func() func() {
-		res, err := svc.Print(p, v, o)
+		res, err := svc.Print(r.ctx, p, v, o)
 		return func() {
 			if err != nil {
 				r.say(model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(l, err))

@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,7 +41,7 @@ func TestPrintChosenPapers(t *testing.T) {
 	defer svc.Close()
 	p := model.Demo(now)
 	p.Draft = nil // the last version finalised, no follow-up begun
-	if err := svc.Create(p); err != nil {
+	if err := svc.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	cl := p.Copies(p.Latest(), model.Swedish)
@@ -56,7 +57,7 @@ func TestPrintChosenPapers(t *testing.T) {
 	var out lockedBuffer
 	done := make(chan bool)
 	go func() {
-		done <- Run(Options{Service: svc, Lang: model.Swedish, In: pr, Out: &out, Agenda: agenda(t)})
+		done <- Run(context.Background(), Options{Service: svc, Lang: model.Swedish, In: pr, Out: &out, Agenda: agenda(t)})
 	}()
 	for _, s := range []string{":öppna 1", "2", ":läs", "hej", ":skriv ut", "3", "+ Per Wall, Geriatriken", "1 3 " + itoa(len(cl.Copies)+len(cl.Removed)+2)} {
 		_, _ = pw.WriteString(s + "\n")

@@ -33,7 +33,7 @@ func (r *runner) offerRecoveries(recs []service.Recovery, then func()) {
 		}
 		opts = append(opts, q)
 		acts = append(acts, func() {
-			_, err := r.o.Service.Restore(rec)
+			_, err := r.o.Service.Restore(r.ctx, rec)
 			var rm *service.RemoveError
 			switch {
 			case err != nil && errors.As(err, &rm):

@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func TestSaveFailureIsSaidOnceAndItsEnd(t *testing.T) {
 	}
 	defer svc.Close()
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, time.Now())
-	if err := svc.Create(p); err != nil {
+	if err := svc.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	pr, pw, err := os.Pipe()
@@ -35,7 +36,7 @@ func TestSaveFailureIsSaidOnceAndItsEnd(t *testing.T) {
 	var out lockedBuffer
 	done := make(chan bool)
 	go func() {
-		done <- Run(Options{Service: svc, Lang: model.Swedish, In: pr, Out: &out, Agenda: agenda(t), OpenPlan: p.ID})
+		done <- Run(context.Background(), Options{Service: svc, Lang: model.Swedish, In: pr, Out: &out, Agenda: agenda(t), OpenPlan: p.ID})
 	}()
 	send := func(lines ...string) {
 		for _, s := range lines {
@@ -75,7 +76,7 @@ func TestSaveFailureIsSaidOnceAndItsEnd(t *testing.T) {
 	if i, j := strings.Index(o, "KUNDE INTE SPARA"), strings.Index(o, "Sparat igen"); strings.Contains(strings.ToLower(o[i:j]), "sparat") {
 		t.Errorf("something said saved while saves failed:\n%s", o[i:j])
 	}
-	got, err := svc.Load(p.ID)
+	got, err := svc.Load(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,13 +101,13 @@ func TestRecoveryFileOfferedAndPutBack(t *testing.T) {
 	}
 	defer svc.Close()
 	p := model.NewPlan(model.Person{Name: "Maja Lind"}, time.Now())
-	if err := svc.Create(p); err != nil {
+	if err := svc.Create(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	start := func(in *os.File, out *lockedBuffer) chan bool {
 		done := make(chan bool)
 		go func() {
-			done <- Run(Options{Service: svc, Lang: model.English, In: in, Out: out, Agenda: agenda(t), OpenPlan: p.ID, CloseRetry: 300 * time.Millisecond})
+			done <- Run(context.Background(), Options{Service: svc, Lang: model.English, In: in, Out: out, Agenda: agenda(t), OpenPlan: p.ID, CloseRetry: 300 * time.Millisecond})
 		}()
 		return done
 	}
@@ -152,7 +153,7 @@ func TestRecoveryFileOfferedAndPutBack(t *testing.T) {
 	pw2.Close()
 	<-done
 	checkPlain(t, out2.String())
-	got, err := svc.Load(p.ID)
+	got, err := svc.Load(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

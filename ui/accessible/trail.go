@@ -12,7 +12,7 @@ import (
 // and from where, as the trail screen shows them.
 func (r *runner) trail(id string) {
 	l := r.l
-	events, err := r.o.Service.Trail(id)
+	events, err := r.o.Service.Trail(r.ctx, id)
 	if err != nil {
 		r.say(model.T(l, "Loggen kunde inte läsas: ", "The trail could not be read: ") + common.ErrText(l, err))
 		return

@@ -3,6 +3,7 @@
 package meeting
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -101,6 +102,7 @@ type Model struct {
 	lang     model.Lang
 	st       *common.Styles
 	svc      *service.Service
+	ctx      context.Context // the program's, for the service calls in tea.Cmds
 	Sess     *service.View
 	Steps    []room.Step
 	Step     int
@@ -170,8 +172,8 @@ type PrintJob struct {
 // New makes the meeting screen as view v of its session. It is
 // called inside v.Edit, as is every update of the screen; its drawing
 // inside v.Read.
-func New(l model.Lang, st *common.Styles, svc *service.Service, v *service.View, steps []room.Step, now func() time.Time) *Model {
-	m := &Model{chairAt: -1, lang: l, st: st, svc: svc, Sess: v, Steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
+func New(ctx context.Context, l model.Lang, st *common.Styles, svc *service.Service, v *service.View, steps []room.Step, now func() time.Time) *Model {
+	m := &Model{chairAt: -1, lang: l, st: st, svc: svc, ctx: ctx, Sess: v, Steps: steps, keys: newMeetingKeys(l), help: help.New(), now: now,
 		width: 80, height: 24, IO: func(f func() tea.Msg) tea.Cmd { return f }}
 	m.SaveText = model.T(l, "sparat", "saved")
 	m.owner = common.Owner{Session: v.Session().ID(), Gen: common.NewGen()}

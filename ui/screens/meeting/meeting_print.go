@@ -60,7 +60,7 @@ func (m *Model) print(job PrintJob) tea.Cmd {
 	if m.svc == nil || m.Sess.Plan().Current() == nil {
 		return nil
 	}
-	p, svc, l, id, po := m.Sess.Plan().Clone(), m.svc, m.lang, m.owner, m.PrintOptions
+	p, svc, l, id, po, ctx := m.Sess.Plan().Clone(), m.svc, m.lang, m.owner, m.PrintOptions, m.ctx
 	m.Message = model.T(m.lang, "Skriver ut…", "Printing…")
 	return m.IO(func() tea.Msg {
 		o := service.PrintOptions{Lang: l}
@@ -68,7 +68,7 @@ func (m *Model) print(job PrintJob) tea.Cmd {
 			o = po(p, p.Current())
 		}
 		o.Papers = &service.Papers{Original: job.Original, Copies: job.Copies}
-		res, err := svc.Print(p, p.Current(), o)
+		res, err := svc.Print(ctx, p, p.Current(), o)
 		return printedMsg{id, service.PrintedLine(l, res), err}
 	})
 }

@@ -1,6 +1,7 @@
 package recovery
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -66,11 +67,12 @@ type Model struct {
 	// svc and io do the work asked for: restoring or throwing away a file,
 	// in a tea.Cmd the root waits for before the database closes.
 	svc *service.Service
+	ctx context.Context // the program's
 	io  func(func() tea.Msg) tea.Cmd
 }
 
-func New(l model.Lang, st *common.Styles, recs []service.Recovery, svc *service.Service, io func(func() tea.Msg) tea.Cmd) *Model {
-	return &Model{lang: l, st: st, keys: newRecoverKeys(l), Recs: recs, since: components.ConfirmClock(), width: 80, height: 24, svc: svc, io: io}
+func New(ctx context.Context, l model.Lang, st *common.Styles, recs []service.Recovery, svc *service.Service, io func(func() tea.Msg) tea.Cmd) *Model {
+	return &Model{lang: l, st: st, keys: newRecoverKeys(l), Recs: recs, since: components.ConfirmClock(), width: 80, height: 24, svc: svc, ctx: ctx, io: io}
 }
 
 // name is how the offer names the plan: the person's name, or the start
@@ -88,7 +90,7 @@ func (r *Model) name(rec service.Recovery) string {
 // Update takes a key while the offer is in front; it returns the command
 // that does what was chosen.
 func (r *Model) Update(msg tea.Msg) tea.Cmd {
-	svc, io := r.svc, r.io
+	svc, io, ctx := r.svc, r.io, r.ctx
 	if len(r.Recs) == 0 || r.busy {
 		return nil
 	}
@@ -102,7 +104,7 @@ func (r *Model) Update(msg tea.Msg) tea.Cmd {
 				if discard {
 					return DoneMsg{path: rec.Path, discard: true, err: svc.DiscardRecovery(rec)}
 				}
-				p, err := svc.Restore(rec)
+				p, err := svc.Restore(ctx, rec)
 				return DoneMsg{path: rec.Path, plan: p, err: err}
 			})
 		case components.AnsweredNo:
