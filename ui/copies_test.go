@@ -156,3 +156,21 @@ func viewAt(o common.Overlay, w, h int) string {
 	o.SetSize(w, h)
 	return o.View()
 }
+
+// TestSigningNamesTheGuardiansOriginals: once a child's plan is
+// finalised, the signing step says each guardian gets an original, as
+// the print dialog does, not "the person".
+func TestSigningNamesTheGuardiansOriginals(t *testing.T) {
+	m, _ := openViewsMeeting(t, model.Swedish, 100, 30)
+	for i, s := range m.meeting.Steps {
+		if s.Section == model.SectionFinish {
+			inEdit(m, func() { m.meeting.GoStep(i) })
+		}
+	}
+	inEdit(m, func() { livePlan(m).Status = model.StatusClosed })
+	send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	out := screenText(m)
+	if !strings.Contains(out, "ett original var till") || !strings.Contains(out, "vårdnadshavarna Anna Nyström") || strings.Contains(out, "original till den enskilde") {
+		t.Fatalf("the signing step does not give the guardians the originals:\n%s", screenText(m))
+	}
+}

@@ -30,11 +30,14 @@ type FinishSection struct {
 	finalised func() bool
 	// early, when set, tells the booked meeting time while it is still to
 	// come: finalising a plan before its meeting is most likely a mistake.
-	early  func() (time.Time, bool)
-	width  int
-	height int
-	ask    *components.Confirm
-	keys   struct{ finalise, print key.Binding }
+	early func() (time.Time, bool)
+	// originals, when set, names who gets an original: for a child, each
+	// guardian, not the child.
+	originals func() []model.Recipient
+	width     int
+	height    int
+	ask       *components.Confirm
+	keys      struct{ finalise, print key.Binding }
 }
 
 func NewFinishSection(l model.Lang, st *common.Styles, fs func() []model.Finding) *FinishSection {
@@ -75,9 +78,9 @@ func (s *FinishSection) View(int, map[string]string) string {
 	l := s.lang
 	if s.finalised != nil && s.finalised() {
 		return s.st.OK.Render(model.T(l, "Versionen är fastställd.", "The version is finalised.")) + "\n\n" +
-			ansi.Wordwrap(model.T(l,
-				"Tryck p för att skriva ut: ett original till den enskilde och en kopia till varje närvarande deltagare. Alla skriver under.",
-				"Press p to print: an original for the person and a copy for each participant present. Everyone signs."), max(10, s.width), "") +
+			ansi.Wordwrap(model.T(l, "Tryck p för att skriva ut: ", "Press p to print: ")+s.originalsPhrase()+
+				model.T(l, " och en kopia till varje närvarande deltagare. Alla skriver under.",
+					" and a copy for each participant present. Everyone signs."), max(10, s.width), "") +
 			"\n\n" + ansi.Wordwrap(model.T(l,
 			"När alla har skrivit under: erbjud den enskilde SIP-kollen, några korta frågor om mötet. Det som sades om hur mötet kändes finns kvar i planens uppgifter men skrivs inte ut.",
 			"Once everyone has signed: offer the person the SIP-kollen survey, a few short questions about the meeting. What was said about how the meeting felt is kept in the record but not printed."), max(10, s.width), "")
@@ -166,3 +169,26 @@ func (s *FinishSection) Help() []key.Binding {
 	return []key.Binding{s.keys.finalise, s.keys.print}
 }
 func (s *FinishSection) Jump(string, int) tea.Cmd { return nil }
+
+// originalsPhrase says who gets an original, as the print dialog does:
+// the person, or for a child each guardian by name.
+func (s *FinishSection) originalsPhrase() string {
+	l := s.lang
+	var rs []model.Recipient
+	if s.originals != nil {
+		rs = s.originals()
+	}
+	if len(rs) == 0 || rs[0].Reason != model.CopyOriginal || rs[0].Unit == "" {
+		return model.T(l, "ett original till den enskilde", "an original for the person")
+	}
+	var names []string
+	for _, r := range rs {
+		names = append(names, r.Name)
+	}
+	joined := names[0]
+	if n := len(names); n > 1 {
+		joined = strings.Join(names[:n-1], ", ") + model.T(l, " och ", " and ") + names[n-1]
+		return model.T(l, "ett original var till vårdnadshavarna "+joined, "an original each for the guardians "+joined)
+	}
+	return model.T(l, "ett original till vårdnadshavaren "+joined, "an original for the guardian "+joined)
+}
