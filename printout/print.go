@@ -112,6 +112,24 @@ var ErrNoSaveDir = errors.New("printout: no documents folder to save the PDF in"
 // folder is created, and kept, readable by its owner only, since every
 // file in it is a plan.
 func SaveDir() (string, error) {
+	dir, err := SaveDirPath()
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	if st, err := os.Stat(dir); err == nil && st.Mode().Perm() != 0o700 {
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
+// SaveDirPath is the folder SaveDir uses, found the same way but not
+// made: the print dialog names it before anything is printed.
+func SaveDirPath() (string, error) {
 	home, _ := os.UserHomeDir()
 	docs := os.Getenv("XDG_DOCUMENTS_DIR")
 	if !filepath.IsAbs(docs) {
@@ -123,16 +141,7 @@ func SaveDir() (string, error) {
 		}
 		docs = filepath.Join(home, "Documents")
 	}
-	dir := filepath.Join(docs, "sipmote")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	if st, err := os.Stat(dir); err == nil && st.Mode().Perm() != 0o700 {
-		if err := os.Chmod(dir, 0o700); err != nil {
-			return "", err
-		}
-	}
-	return dir, nil
+	return filepath.Join(docs, "sipmote"), nil
 }
 
 // userDirsDocuments reads XDG_DOCUMENTS_DIR from the desktop's

@@ -263,16 +263,31 @@ func PrintedLine(l model.Lang, r printout.Result) string {
 		return PrintedText(l, r)
 	}
 	dir, name := filepath.Split(r.Path)
-	dir = filepath.Clean(dir)
-	if home, err := os.UserHomeDir(); err == nil && home != "" {
-		if rel, err := filepath.Rel(home, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			dir = filepath.Join("~", rel)
-		}
-	}
+	dir = shortHome(filepath.Clean(dir))
 	if r.Refused != "" {
 		return model.T(l, "Skrivaren "+r.Printer+" vägrade: PDF sparad som "+name+" i "+dir,
 			"The printer "+r.Printer+" refused: PDF saved as "+name+" in "+dir)
 	}
 	return model.T(l, "Ingen skrivare vald: PDF sparad som "+name+" i "+dir,
 		"No printer chosen: PDF saved as "+name+" in "+dir)
+}
+
+// shortHome writes a folder under the home folder with ~, as a user reads it.
+func shortHome(dir string) string {
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		if rel, err := filepath.Rel(home, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.Join("~", rel)
+		}
+	}
+	return dir
+}
+
+// SaveFolder names the folder a PDF is saved in when no printer takes it,
+// with ~ for the home folder, or "" when there is none. It makes nothing.
+func SaveFolder() string {
+	dir, err := printout.SaveDirPath()
+	if err != nil {
+		return ""
+	}
+	return shortHome(dir)
 }

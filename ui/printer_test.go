@@ -18,7 +18,8 @@ func TestPrintDialogNamesThePrinter(t *testing.T) {
 		name, lpstat, want string
 	}{
 		{"default printer", "echo 'system default destination: mottagningen'", "Printer: mottagningen"},
-		{"none", "echo 'no system default destination'", "No printer is chosen"},
+		// The folder the PDF really goes to, not a translation of it.
+		{"none", "echo 'no system default destination'", "No printer is chosen: the PDF is saved in ~/Documents/sipmote."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			bin := t.TempDir()
@@ -26,6 +27,10 @@ func TestPrintDialogNamesThePrinter(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Setenv("PATH", bin+string(os.PathListSeparator)+"/usr/bin"+string(os.PathListSeparator)+"/bin")
+			dir := t.TempDir()
+			t.Setenv("HOME", dir)
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, ".config"))
+			t.Setenv("XDG_DOCUMENTS_DIR", "")
 			svc := openTestDB(t)
 			p := model.NewPlan(model.Person{Name: "Anna Ek"}, fixedNow)
 			if err := svc.Create(context.Background(), p); err != nil {
@@ -36,6 +41,9 @@ func TestPrintDialogNamesThePrinter(t *testing.T) {
 			press(m, "ctrl+g", "e", "p")
 			if !strings.Contains(screenText(m), tt.want) {
 				t.Fatalf("the list of papers does not say %q:\n%s", tt.want, screenText(m))
+			}
+			if _, err := os.Stat(filepath.Join(dir, "Documents")); err == nil {
+				t.Error("naming the folder made it before anything was printed")
 			}
 		})
 	}

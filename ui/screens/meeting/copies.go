@@ -62,6 +62,7 @@ type copiesOverlay struct {
 	// printer is where the print will go, asked of the system when the
 	// overlay opens: "" while not yet known, noPrinter when there is none.
 	printer string
+	saveDir string
 }
 
 // noPrinter marks a print with no printer chosen: the PDF is saved.
@@ -71,6 +72,7 @@ const noPrinter = "\x00none"
 type printerMsg struct {
 	common.Owner
 	name string
+	dir  string // where the PDF is saved when there is no printer
 }
 
 func NewCopiesOverlay(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, editable bool) *copiesOverlay {
@@ -111,7 +113,7 @@ func (o *copiesOverlay) job() PrintJob {
 
 func (o *copiesOverlay) Update(msg tea.Msg) tea.Cmd {
 	if pm, ok := msg.(printerMsg); ok {
-		o.printer = pm.name
+		o.printer, o.saveDir = pm.name, pm.dir
 		if o.printer == "" {
 			o.printer = noPrinter
 		}
@@ -292,7 +294,10 @@ func (o *copiesOverlay) printerLine() string {
 	case "":
 		return model.T(l, "Skrivare: tar reda på vilken…", "Printer: finding out which…")
 	case noPrinter:
-		return model.T(l, "Ingen skrivare är vald: PDF:en sparas i Dokument/sipmote.", "No printer is chosen: the PDF is saved in Documents/sipmote.")
+		if o.saveDir == "" {
+			return model.T(l, "Ingen skrivare är vald, och ingen mapp finns att spara PDF:en i.", "No printer is chosen, and there is no folder to save the PDF in.")
+		}
+		return model.T(l, "Ingen skrivare är vald: PDF:en sparas i "+o.saveDir+".", "No printer is chosen: the PDF is saved in "+o.saveDir+".")
 	}
 	return model.T(l, "Skrivare: ", "Printer: ") + o.printer
 }

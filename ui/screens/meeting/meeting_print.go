@@ -48,7 +48,11 @@ func (m *Model) choosePapers() tea.Cmd {
 		if name == "" {
 			name = svc.Printer()
 		}
-		return printerMsg{id, name}
+		dir := ""
+		if name == "" {
+			dir = service.SaveFolder()
+		}
+		return printerMsg{id, name, dir}
 	})
 }
 
