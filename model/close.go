@@ -33,14 +33,19 @@ func (r ClosureReason) Label(l Lang) string {
 // is "other": "Avslutad 2027-06-09: målen är nådda."
 func (c Closure) Describe(l Lang) string {
 	why := c.Reason.Label(l)
-	if t := strings.TrimSpace(c.Text); t != "" {
+	// A reason written as a sentence keeps its own stop, but never two.
+	if t := strings.TrimSuffix(strings.TrimSpace(c.Text), "."); t != "" {
 		if c.Reason == CloseOther || why == "" {
 			why = t
 		} else {
 			why += " (" + t + ")"
 		}
 	}
-	return T(l, "Avslutad ", "Closed on ") + c.Date + ": " + why + "."
+	end := "."
+	if strings.HasSuffix(why, "?") || strings.HasSuffix(why, "!") {
+		end = ""
+	}
+	return T(l, "Avslutad ", "Closed on ") + c.Date + ": " + why + end
 }
 
 func checkReason(r ClosureReason, text string) error {

@@ -295,6 +295,11 @@ func TestClosureLabels(t *testing.T) {
 		{Closure{Reason: CloseOther, Text: "Ny plan i Umeå", Date: "2027-06-09"}, Swedish, "Avslutad 2027-06-09: Ny plan i Umeå."},
 		{Closure{Reason: CloseNoNeed, Text: "klarar sig själv", Date: "2027-06-09"}, Swedish,
 			"Avslutad 2027-06-09: behovet av samordning finns inte längre (klarar sig själv)."},
+		// A reason written as a sentence: one full stop, not two.
+		{Closure{Reason: CloseGoalsMet, Text: "Maja har fått jobb och klarar sig själv.", Date: "2027-06-09"}, Swedish,
+			"Avslutad 2027-06-09: målen är nådda (Maja har fått jobb och klarar sig själv)."},
+		{Closure{Reason: CloseOther, Text: "Flyttar till Norge. ", Date: "2027-06-09"}, Swedish,
+			"Avslutad 2027-06-09: Flyttar till Norge."},
 	} {
 		if got := tc.c.Describe(tc.l); got != tc.want {
 			t.Errorf("Describe = %q, want %q", got, tc.want)
