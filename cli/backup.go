@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -22,7 +23,11 @@ func cmdBackup(a *app, args []string) error {
 	if len(pos) != 1 {
 		return fail("ange mappen: sipmote backup MAPP --to NYCKEL [--keep N]", "give the folder: sipmote backup DIR --to KEY [--keep N]")
 	}
-	if *keep < 0 {
+	// 0 is the default (keep every backup); written out, it would mean
+	// keep none, which is refused as -1 is.
+	keepGiven := false
+	fs.Visit(func(f *flag.Flag) { keepGiven = keepGiven || f.Name == "keep" })
+	if *keep < 0 || keepGiven && *keep == 0 {
 		return fail("--keep tar ett antal, 1 eller fler", "--keep takes a number, 1 or more")
 	}
 	rs, err := a.recipients(to)

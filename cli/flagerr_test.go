@@ -21,6 +21,8 @@ func TestFlagErrorsInUsersLanguage(t *testing.T) {
 		{[]string{"list", "--json=kanske"}, "fel värde för --json: \"kanske\""},
 		{[]string{"due", "--days", "-5"}, "--days tar ett antal dagar, 1 eller fler"},
 		{[]string{"due", "--days", "0", "--lang", "en"}, "--days takes a number of days, 1 or more"},
+		{[]string{"backup", t.TempDir(), "--keep", "0"}, "--keep tar ett antal, 1 eller fler"},
+		{[]string{"backup", t.TempDir(), "--keep", "-1", "--lang", "en"}, "--keep takes a number, 1 or more"},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
