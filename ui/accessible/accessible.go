@@ -285,11 +285,14 @@ func (r *runner) line(line string) {
 				return
 			}
 		}
-		if c == cmdNone || r.ask != nil {
+		if c == cmdNone {
 			r.sayT("Okänt kommando. :hjälp visar kommandona.", "Unknown command. :help lists the commands.")
-			if r.ask != nil {
-				r.sayT("En fråga väntar på svar; :avbryt avbryter den.", "A question waits for an answer; :cancel cancels it.")
-			}
+		}
+		if r.ask != nil {
+			// A known command waits for the answer: say only that.
+			r.sayT("En fråga väntar på svar; :avbryt avbryter den.", "A question waits for an answer; :cancel cancels it.")
+		}
+		if c == cmdNone || r.ask != nil {
 			return
 		}
 		r.command(c, arg)

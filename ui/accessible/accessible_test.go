@@ -276,3 +276,18 @@ func TestNewPlanFormIsKept(t *testing.T) {
 		t.Errorf("plan from the kept form: %q %q\n%s", p.Person.Name, p.Draft.Meeting.Date, out)
 	}
 }
+
+// TestKnownCommandWhileAsked: a command that exists, given while a
+// question waits, is told the question waits, not that it is unknown;
+// an unknown one hears both.
+func TestKnownCommandWhileAsked(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	out := run(t, path, model.Swedish, []string{":ny", ":punkt", ":avbryt"})
+	if strings.Contains(out, "Okänt kommando") || !strings.Contains(out, "En fråga väntar på svar") {
+		t.Errorf(":punkt while a question waits:\n%s", out)
+	}
+	out = run(t, path, model.Swedish, []string{":ny", ":blaha", ":avbryt"})
+	if !strings.Contains(out, "Okänt kommando") || !strings.Contains(out, "En fråga väntar på svar") {
+		t.Errorf(":blaha while a question waits:\n%s", out)
+	}
+}
