@@ -268,8 +268,8 @@ func PrintedLine(l model.Lang, r printout.Result) string {
 		return model.T(l, "Skrivaren "+r.Printer+" vägrade: PDF sparad som "+name+" i "+dir,
 			"The printer "+r.Printer+" refused: PDF saved as "+name+" in "+dir)
 	}
-	return model.T(l, "Ingen skrivare vald: PDF sparad som "+name+" i "+dir,
-		"No printer chosen: PDF saved as "+name+" in "+dir)
+	return model.T(l, "PDF sparad (ingen skrivare): "+name+" i "+dir,
+		"PDF saved (no printer): "+name+" in "+dir)
 }
 
 // shortHome writes a folder under the home folder with ~, as a user reads it.
