@@ -107,7 +107,7 @@ func (s *FinishSection) View(int, map[string]string) string {
 	case len(errs) == 0:
 		b.WriteString(model.T(l, "Tryck enter för att fastställa. Varningar hindrar inte.", "Press enter to finalise. Warnings do not block it."))
 	default:
-		b.WriteString(model.T(l, "Välj en brist med ctrl+f för att hoppa dit.", "Choose a finding with ctrl+f to jump to it."))
+		b.WriteString(model.T(l, "ctrl+f visar bristerna: enter läser en hel, g går dit.", "ctrl+f lists the findings: enter reads one whole, g goes there."))
 	}
 	return b.String()
 }

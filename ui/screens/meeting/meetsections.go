@@ -189,7 +189,7 @@ func sectionLabel(id string, l model.Lang) string {
 }
 
 // sectionOfPath maps a finding's path to the section that edits it and the
-// row it concerns (-1 for none), so that choosing a finding jumps there.
+// row it concerns (-1 for none), so that g on a finding goes there.
 func sectionOfPath(path string) (section string, row int) {
 	row = -1
 	idx := func(s string) int {

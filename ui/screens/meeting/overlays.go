@@ -18,23 +18,50 @@ type (
 	GotoSectionMsg struct{ ID string }
 )
 
-// findingsOverlay lists what the plan lacks; enter jumps to the field.
+// findingKeys are the findings list's keys: enter reads the finding
+// chosen whole, g goes to the place in the plan it is about.
+type findingKeys struct {
+	components.PickKeys
+	Go key.Binding
+}
+
+func newFindingKeys(l model.Lang) findingKeys {
+	k := findingKeys{PickKeys: components.NewPickKeys(l, "ctrl+f"),
+		Go: key.NewBinding(key.WithKeys("g"), key.WithHelp("g", model.T(l, "går dit", "goes there")))}
+	k.Choose.SetHelp("enter", model.T(l, "läser hela", "reads it whole"))
+	return k
+}
+
+// findingsOverlay lists what the plan lacks. A finding longer than its two
+// lines in the list is read whole with enter; g goes to the field.
 type findingsOverlay struct {
 	common.Panel
 	lang   model.Lang
 	st     *common.Styles
-	keys   components.PickKeys
+	keys   findingKeys
 	fs     []model.Finding
 	cursor int
+	// reader shows the chosen finding whole while it is open.
+	reader *components.Reader
 }
 
 func NewFindingsOverlay(l model.Lang, st *common.Styles, fs []model.Finding) *findingsOverlay {
-	return &findingsOverlay{lang: l, st: st, fs: fs, keys: components.NewPickKeys(l, "ctrl+f")}
+	return &findingsOverlay{lang: l, st: st, fs: fs, keys: newFindingKeys(l)}
 }
 
 func (o *findingsOverlay) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
+		return nil
+	}
+	if o.reader != nil {
+		if key.Matches(k, o.keys.Go) {
+			return o.goThere()
+		}
+		o.reader.Update(msg)
+		if o.reader.Closed() {
+			o.reader = nil
+		}
 		return nil
 	}
 	var moved bool
@@ -47,21 +74,48 @@ func (o *findingsOverlay) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case key.Matches(k, o.keys.Choose):
 		if o.cursor < len(o.fs) {
-			p := o.fs[o.cursor].Path
-			o.Close()
-			return func() tea.Msg { return JumpMsg{Path: p} }
+			f := o.fs[o.cursor]
+			sec, _ := sectionOfPath(f.Path)
+			o.reader = components.NewReader(o.lang, o.st, severityWord(f.Severity, o.lang)+" · "+sectionLabel(sec, o.lang), f.Message.In(o.lang), o.keys.Go)
 		}
+	case key.Matches(k, o.keys.Go):
+		return o.goThere()
 	}
 	return nil
 }
 
+// goThere closes the list and jumps to the field of the finding chosen.
+func (o *findingsOverlay) goThere() tea.Cmd {
+	if o.cursor >= len(o.fs) {
+		return nil
+	}
+	p := o.fs[o.cursor].Path
+	o.Close()
+	return func() tea.Msg { return JumpMsg{Path: p} }
+}
+
+// severityWord names a finding's weight in words, for the reader's title.
+func severityWord(s model.Severity, l model.Lang) string {
+	switch s {
+	case model.SevError:
+		return model.T(l, "✗ Fel, hindrar att planen fastställs", "✗ Error, blocks finalising")
+	case model.SevInfo:
+		return model.T(l, "i Att veta", "i Good to know")
+	}
+	return model.T(l, "! Varning", "! Warning")
+}
+
 func (o *findingsOverlay) View() string {
 	w, h := o.Width, o.Height
+	if o.reader != nil {
+		o.reader.SetSize(w, h)
+		return o.reader.View()
+	}
 	inner := max(10, w-6) // the box's border and padding
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
-	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · i att veta · enter hoppar dit · esc stänger",
-		"✗ errors block finalising · ! warning · i good to know · enter jumps there · esc closes"), inner, "")) + "\n\n")
+	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · i att veta · enter läser hela · g går dit · esc stänger",
+		"✗ errors block finalising · ! warning · i good to know · enter reads it whole · g goes there · esc closes"), inner, "")) + "\n\n")
 	if len(o.fs) == 0 {
 		b.WriteString(o.st.OK.Render(model.T(o.lang, "Inga brister.", "No findings.")))
 	}
@@ -80,7 +134,9 @@ func (o *findingsOverlay) View() string {
 		sec, _ := sectionOfPath(f.Path)
 		line := fmt.Sprintf("%s — %s", sectionLabel(sec, o.lang), f.Message.In(o.lang))
 		parts := strings.Split(ansi.Wordwrap(line, max(8, inner-2), ""), "\n")
-		if len(parts) > 2 {
+		// The finding chosen shows whole; the others take two lines at
+		// most, and enter reads any of them whole.
+		if len(parts) > 2 && i != o.cursor {
 			parts = append(parts[:1], ansi.Truncate(strings.Join(parts[1:], " "), max(8, inner-2), "…"))
 		}
 		if i == o.cursor {
@@ -212,8 +268,13 @@ func (o *sectionOverlay) View() string {
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
 
-// ShortHelp names the findings' keys.
-func (o *findingsOverlay) ShortHelp() []key.Binding { return o.keys.ShortHelp() }
+// ShortHelp names the findings' keys, or the reader's while it is open.
+func (o *findingsOverlay) ShortHelp() []key.Binding {
+	if o.reader != nil {
+		return o.reader.ShortHelp()
+	}
+	return []key.Binding{o.keys.Up, o.keys.Down, o.keys.Choose, o.keys.Go, o.keys.Close}
+}
 
 // ShortHelp names the section chooser's keys.
 func (o *sectionOverlay) ShortHelp() []key.Binding { return o.keys.ShortHelp() }
