@@ -66,10 +66,11 @@ func TestPasteReplacesSuggestedValue(t *testing.T) {
 	}
 }
 
-// TestLettersDoNotChangeAChoice: someone typing into a chooser thought it
-// was a text field; the value must stay through letters and spaces (each
-// space stepped it before), and the screen says which keys choose.
-func TestLettersDoNotChangeAChoice(t *testing.T) {
+// TestTextDoesNotChangeAChoice: someone typing into a chooser thought it
+// was a text field; the value must stay through spaces, digits and
+// letters no option starts with (each space stepped it before), and the
+// screen says which keys choose. A first letter does choose.
+func TestTextDoesNotChangeAChoice(t *testing.T) {
 	for _, l := range []model.Lang{model.Swedish, model.English} {
 		m := newTestModel(t, openTestDB(t), l, 80, 24)
 		press(m, "n")
@@ -80,17 +81,22 @@ func TestLettersDoNotChangeAChoice(t *testing.T) {
 			t.Fatalf("field %q is not the chooser", f.Path)
 		}
 		before := m.newPlan.In.Form
-		typeText(m, "video med tolk")
+		typeText(m, "12, x? ")
 		press(m, "space")
 		if m.newPlan.In.Form != before {
-			t.Errorf("%s: letters changed the meeting form from %s to %s", l, before, m.newPlan.In.Form)
+			t.Errorf("%s: text changed the meeting form from %s to %s", l, before, m.newPlan.In.Form)
 		}
-		if want := model.T(l, "Välj med ← →; bokstäver och mellanslag ändrar inget", "Choose with ← →; letters and space change nothing"); !strings.Contains(screenText(m), want) {
+		if want := model.T(l, "Välj med ← → eller första bokstaven; annat ändrar inget",
+			"Choose with ← → or the first letter; nothing else does"); !strings.Contains(screenText(m), want) {
 			t.Errorf("%s: the screen does not say why:\n%s", l, screenText(m))
 		}
 		press(m, "right")
 		if m.newPlan.In.Form == before {
 			t.Errorf("%s: → did not choose", l)
+		}
+		typeText(m, "v")
+		if m.newPlan.In.Form != string(model.FormVideo) {
+			t.Errorf("%s: v chose %s, want video", l, m.newPlan.In.Form)
 		}
 	}
 }

@@ -281,33 +281,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			}
 			return nil, false
 		case KindChoice:
-			opts := fl.choices()
-			d := 0
-			switch {
-			case key.Matches(k, formKeys.right):
-				d = 1
-			case key.Matches(k, formKeys.left):
-				d = -1
-			}
-			if d == 0 && (k.Text != "" || key.Matches(k, formKeys.toggle)) {
-				// Only ← and → change a choice; letters and space never
-				// do: someone typing here thought it was a text field
-				// (each space of a sentence stepped the choice), and a
-				// silent change would go unnoticed into the plan.
-				f.Notice = model.T(f.lang, "Välj med ← →; bokstäver och mellanslag ändrar inget.", "Choose with ← →; letters and space change nothing.")
-				return nil, false
-			}
-			if d != 0 && len(opts) > 0 {
-				i := 0
-				for j, o := range opts {
-					if o.Value == fl.Get() {
-						i = j
-					}
-				}
-				fl.Set(opts[(i+d+len(opts))%len(opts)].Value)
-				return nil, true
-			}
-			return nil, false
+			return nil, f.updateChoice(fl, k)
 		}
 	}
 	if f.Held {

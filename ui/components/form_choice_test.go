@@ -1,0 +1,65 @@
+package components
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+)
+
+// TestChoiceByFirstLetter: a letter picks the next option starting with
+// it, round and round among several, in any case, å ä ö as letters of
+// their own; space, digits and letters no option has change nothing and
+// say which keys choose.
+func TestChoiceByFirstLetter(t *testing.T) {
+	opts := []Option{{"", "—"}, {"a", "personal"}, {"b", "personal hos annan part"}, {"c", "närstående"},
+		{"d", "Ärendeansvarig"}, {"e", "annan"}, {"f", "övrigt"}, {"g", "(tolk)"}}
+	tests := []struct {
+		start, keys string
+		want        string
+		notice      bool
+	}{
+		{"", "p", "a", false},
+		{"", "pp", "b", false},
+		{"", "ppp", "a", false}, // round again
+		{"", "P", "a", false},   // case does not matter
+		{"b", "n", "c", false},
+		{"", "ä", "d", false},
+		{"", "Ä", "d", false},
+		{"", "a", "e", false}, // a is not ä
+		{"", "ö", "f", false},
+		{"", "o", "", true}, // no option starts with o
+		{"", "t", "g", false},
+		{"a", " ", "a", true},
+		{"a", "1", "a", true},
+		{"a", "?", "a", true},
+		{"e", "a", "e", false}, // the only one on a: stays
+	}
+	st := common.DefaultStyles()
+	for _, tt := range tests {
+		val := tt.start
+		f := NewForm(model.Swedish, &st, []Field{{Kind: KindChoice, Opts: opts,
+			Get: func() string { return val }, Set: func(s string) { val = s }}})
+		notice := false
+		for _, r := range tt.keys {
+			k := tea.KeyPressMsg{Code: r, Text: string(r)}
+			if r == ' ' {
+				k.Code = tea.KeySpace
+			}
+			f.Update(k)
+			notice = notice || f.Notice != ""
+		}
+		if val != tt.want || notice != tt.notice {
+			t.Errorf("from %q typing %q: got %q (notice %t), want %q (notice %t)", tt.start, tt.keys, val, notice, tt.want, tt.notice)
+		}
+	}
+	// A letter with ctrl or alt is a command, not a choice.
+	val := ""
+	f := NewForm(model.Swedish, &st, []Field{{Kind: KindChoice, Opts: opts, Get: func() string { return val }, Set: func(s string) { val = s }}})
+	f.Update(tea.KeyPressMsg{Code: 'p', Mod: tea.ModAlt})
+	if val != "" {
+		t.Errorf("alt+p chose %q", val)
+	}
+}
