@@ -33,7 +33,7 @@ func decode(b []byte, v any) error {
 	if len(b) == 0 {
 		return fmt.Errorf("%w: empty record", ErrCorrupt)
 	}
-	if s, ok := v.(*model.Summary); ok && (b[0] == summaryFormat || b[0] == summaryFormat1) {
+	if s, ok := v.(*model.Summary); ok && (b[0] == summaryFormat || b[0] == summaryFormat2 || b[0] == summaryFormat1) {
 		return readSummary(b, s)
 	}
 	if b[0] != '{' {

@@ -31,6 +31,13 @@ type Plans interface {
 	SaveNewPlan(p *model.Plan, events ...TrailEvent) error
 	LoadPlan(id string) (*model.Plan, error)
 	List() ([]model.Summary, error)
+	// Index is every plan's index entry (model.ListEntry), with the
+	// name's sort key, in no particular order: the home screen's list
+	// without the lines' content.
+	Index() ([]model.ListEntry, error)
+	// Summaries reads the list lines of the plans named, in that order,
+	// leaving out ids with no plan: the lines a screen shows.
+	Summaries(ids []string) ([]model.Summary, error)
 	Resolve(prefix string) (string, error)
 }
 

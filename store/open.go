@@ -191,7 +191,7 @@ func (d *DB) prepare(newCrypt *cryptMeta) error {
 			if err != nil {
 				return err
 			}
-			return migrate(tx, v, d.aead)
+			return migrate(tx, v, d.ring())
 		})
 		if err != nil {
 			return err

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"crypto/cipher"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -22,6 +21,8 @@ import (
 // follow-up states, action statuses, ticks per version, the closure's list
 // to tell) and rebuilds the summaries, which now carry the dates `due`
 // watches (migrate4.go).
+// Schema 5 writes every summary in summary format 3, which begins with
+// the home screen's index and the name's sort key (migrate5.go).
 const (
 	// bucketMeta holds keyApp and keySchema, in plain bytes, never through
 	// the codec: they must be readable before anything else is.
@@ -47,7 +48,7 @@ func bucket(tx *bolt.Tx, name string) *bolt.Bucket { return tx.Bucket([]byte(nam
 
 // schemaVersion is the layout this code writes. A file with a lower
 // version is migrated on Open; one with a higher version is refused.
-const schemaVersion = 4
+const schemaVersion = 5
 
 // checksumSchema is the first schema whose records carry checksums.
 const checksumSchema = 3
@@ -56,20 +57,22 @@ const checksumSchema = 3
 // given. All the migrations an Open needs run in one transaction, so a
 // crash half-way leaves the file at its old version, untouched.
 //
-// aead is the file's data key, nil for a plain file: a migration that
-// rewrites records of an encrypted file seals them again with it.
-type migration func(tx *bolt.Tx, aead cipher.AEAD) error
+// k is the file's keys: a migration that rewrites records of an encrypted
+// file seals them again with its data key, and one that rewrites records
+// authenticated with the user's record key authenticates them again.
+type migration func(tx *bolt.Tx, k keyring) error
 
 // migrations returns the migration from version i+1 to i+2 at index i.
 // Its length must be schemaVersion-1.
 func migrations() []migration {
 	plain := func(m func(*bolt.Tx) error) migration {
-		return func(tx *bolt.Tx, _ cipher.AEAD) error { return m(tx) }
+		return func(tx *bolt.Tx, _ keyring) error { return m(tx) }
 	}
 	return []migration{
 		plain(migrate1to2),
 		plain(migrate2to3),
-		migrate3to4,
+		func(tx *bolt.Tx, k keyring) error { return migrate3to4(tx, k.aead) },
+		migrate4to5,
 	}
 }
 
@@ -159,14 +162,14 @@ func readSchema(tx *bolt.Tx) (uint64, error) {
 }
 
 // migrate brings a file at version from up to schemaVersion.
-func migrate(tx *bolt.Tx, from uint64, aead cipher.AEAD) error {
+func migrate(tx *bolt.Tx, from uint64, k keyring) error {
 	ms := migrations()
 	if len(ms) != schemaVersion-1 {
 		return errors.New("store: migrations do not reach the schema version")
 	}
 	meta := bucket(tx, bucketMeta)
 	for v := from; v < schemaVersion; v++ {
-		if err := ms[v-1](tx, aead); err != nil {
+		if err := ms[v-1](tx, k); err != nil {
 			return fmt.Errorf("store: migrating schema %d to %d: %w", v, v+1, err)
 		}
 	}

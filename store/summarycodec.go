@@ -21,8 +21,15 @@ import (
 //  3. add a migration that calls rebuildSummaries, because every summary
 //     is derived from its plan and can be made again.
 //
-// Format 2 (schema 3) added Dates.
-const summaryFormat byte = 0x02
+// Format 2 (schema 3) added Dates. Format 3 (schema 5) puts first what
+// the home screen's index needs (flags, id, name, masked personnummer,
+// status) and adds the name's Swedish sort key (model.NameKey), so that
+// the index is read without decoding the rest and without collating
+// every name at every start (entry.go).
+const summaryFormat byte = 0x03
+
+// summaryFormat2 is the format before the index came first.
+const summaryFormat2 byte = 0x02
 
 // summaryFormat1 is the format before Dates; it is still read, so that a
 // summary the migration could not rebuild (its plan damaged) still lists.
@@ -33,16 +40,9 @@ const (
 	flagConsentGone
 )
 
-// appendSummary appends the compact form of s to b.
+// appendSummary appends the compact form of s to b, in summaryFormat.
 func appendSummary(b []byte, s *model.Summary) []byte {
 	b = append(b, summaryFormat)
-	for _, str := range [...]string{
-		s.ID, s.Person, s.PNRMasked, string(s.Status), string(s.Variant),
-		s.MeetingDate, s.NextFollowUp, s.ConsentUntil,
-	} {
-		b = appendString(b, str)
-	}
-	b = binary.AppendVarint(b, int64(s.Version))
 	var flags byte
 	if s.HasDraft {
 		flags |= flagHasDraft
@@ -51,6 +51,14 @@ func appendSummary(b []byte, s *model.Summary) []byte {
 		flags |= flagConsentGone
 	}
 	b = append(b, flags)
+	for _, str := range [...]string{s.ID, s.Person, s.PNRMasked, string(s.Status)} {
+		b = appendString(b, str)
+	}
+	b = appendBytes(b, model.NameKey(s.Person))
+	for _, str := range [...]string{string(s.Variant), s.MeetingDate, s.NextFollowUp, s.ConsentUntil} {
+		b = appendString(b, str)
+	}
+	b = binary.AppendVarint(b, int64(s.Version))
 	b = binary.AppendUvarint(b, uint64(len(s.Ticks)))
 	for _, t := range s.Ticks {
 		b = appendString(b, t)
@@ -86,22 +94,37 @@ func appendBytes(b, p []byte) []byte {
 
 var errShortSummary = fmt.Errorf("%w: summary record is truncated", ErrCorrupt)
 
-// readSummary decodes the compact form. It checks every length against the
-// record, so a damaged record gives ErrCorrupt, never a panic.
+// readSummary decodes the compact form, in any format this code knows.
+// It checks every length against the record, so a damaged record gives
+// ErrCorrupt, never a panic.
 func readSummary(b []byte, s *model.Summary) error {
-	if len(b) == 0 || b[0] != summaryFormat && b[0] != summaryFormat1 {
+	if len(b) == 0 || b[0] != summaryFormat && b[0] != summaryFormat2 && b[0] != summaryFormat1 {
 		return fmt.Errorf("%w: unknown summary format", ErrCorrupt)
 	}
 	// One string for the whole record, which the fields then slice: one
 	// allocation instead of one per field, and a copy out of the mmap,
 	// which is only valid inside the transaction.
 	r := summaryReader{all: string(b[1:])}
-	var strs [8]string
-	for i := range strs {
-		strs[i] = r.string()
+	var strs [8]string // id, person, pnr, status, variant, meeting, follow-up, consent
+	var flags byte
+	var version int64
+	if b[0] == summaryFormat {
+		flags = r.byte()
+		for i := range 4 {
+			strs[i] = r.string()
+		}
+		_ = r.string() // the name's sort key, made again from the name when saved
+		for i := 4; i < 8; i++ {
+			strs[i] = r.string()
+		}
+		version = r.varint()
+	} else {
+		for i := range strs {
+			strs[i] = r.string()
+		}
+		version = r.varint()
+		flags = r.byte()
 	}
-	version := r.varint()
-	flags := r.byte()
 	n := r.uvarint()
 	if r.err != nil || n > uint64(len(r.all)) {
 		return errShortSummary

@@ -1,0 +1,100 @@
+package service
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/store"
+)
+
+// The home screen's list, for any number of plans: the index of every
+// plan in name order (what the list needs to order, count and search
+// them), the full lines of only the rows on screen, and what is due, read
+// after the first frame. The trail records, once in a run, that the home
+// screen showed the list with how many plans (as Home does); the rows
+// and the due list read later are that same list shown.
+
+// HomeIndex is every plan's index entry in Swedish name order (å, ä, ö
+// after z, capitals and small letters alike); plans with the same name
+// keep their id order. With a damaged summary it returns the others and
+// an error wrapping store's ErrCorrupt.
+func (s *Service) HomeIndex(ctx context.Context) ([]model.ListEntry, error) {
+	entries, err := s.db.Index()
+	if err == nil || len(entries) > 0 {
+		s.home.Do(func() { _ = s.listed("home", len(entries)) })
+	}
+	SortEntries(entries)
+	return entries, err
+}
+
+// SortEntries puts index entries in name order, equal names in id order.
+func SortEntries(entries []model.ListEntry) {
+	// The ids are unique, so an unstable sort gives one order.
+	slices.SortFunc(entries, func(a, b model.ListEntry) int {
+		return cmp.Or(strings.Compare(a.NameKey, b.NameKey), strings.Compare(a.ID, b.ID))
+	})
+}
+
+// HomeRows reads the list lines of the plans named, in that order: the
+// rows the home screen shows. An id with no plan is left out.
+func (s *Service) HomeRows(ctx context.Context, ids []string) ([]model.Summary, error) {
+	return s.db.Summaries(ids)
+}
+
+// HomeDue is what the home screen lists as due within days of now (see
+// model.Due). It reads the summaries one at a time where the store can,
+// keeping only the plans with something due, so that it runs in little
+// memory whatever the number of plans.
+func (s *Service) HomeDue(ctx context.Context, now time.Time, days int) ([]model.DueItem, error) {
+	st, ok := s.db.(summaryStreamer)
+	if !ok {
+		sums, err := s.db.List()
+		if err != nil && len(sums) == 0 {
+			return nil, err
+		}
+		return model.Due(sums, now, days), err
+	}
+	var some []model.Summary
+	one := make([]model.Summary, 1)
+	err := st.EachSummary(func(sum *model.Summary) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		one[0] = *sum
+		if len(model.Due(one, now, days)) > 0 {
+			some = append(some, *sum)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, store.ErrCorrupt) {
+		return nil, err
+	}
+	return model.Due(some, now, days), err
+}
+
+// CreateMany stores new plans in one transaction, each with the event
+// Create records: a file of many plans made at once (an import, a test's
+// fixture) without one fsynced write per plan.
+func (s *Service) CreateMany(ctx context.Context, plans []*model.Plan) error {
+	batch := make([]store.Submission, 0, len(plans))
+	for _, p := range plans {
+		if p == nil || p.ID == "" {
+			return ErrNoID
+		}
+		sec := ""
+		if p.Draft != nil {
+			sec = p.Draft.Meeting.Secretary
+		}
+		batch = append(batch, store.Submission{ID: p.ID, Plan: p, Events: []store.TrailEvent{s.event(store.TrailCreated, "", sec)}})
+	}
+	if err := s.db.SaveBatch(batch); err != nil {
+		return fmt.Errorf("create: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// The home screen's index is the first part of each summary (summary
+// format 3): flags, id, name, masked personnummer, status and the name's
+// sort key. It is kept in the summary record, not beside it, so that it is
+// written in the same transaction, sealed and authenticated by the same
+// codec, copied, checked and converted with it, and can never disagree
+// with the list line it comes from.
+
+// readEntry decodes the index part of a compact summary into e, copying
+// only that part out of b. A summary in an older format is decoded whole
+// and its sort key made from the name.
+func readEntry(b []byte, e *model.ListEntry) error {
+	if len(b) == 0 {
+		return fmt.Errorf("%w: empty record", ErrCorrupt)
+	}
+	if b[0] != summaryFormat {
+		var s model.Summary
+		if err := decode(b, &s); err != nil {
+			return err
+		}
+		*e = s.Entry()
+		return nil
+	}
+	if len(b) < 2 {
+		return errShortSummary
+	}
+	flags := b[1]
+	// Find where the five fields end, then copy them out in one string.
+	end := 2
+	for range 5 {
+		n, w := binary.Uvarint(b[end:])
+		if w <= 0 || n > uint64(len(b)-end-w) {
+			return errShortSummary
+		}
+		end += w + int(n)
+	}
+	r := summaryReader{all: string(b[2:end])}
+	id, person, pnr, status, key := r.string(), r.string(), r.string(), r.string(), r.string()
+	if r.err != nil {
+		return errShortSummary
+	}
+	*e = model.ListEntry{ID: id, Person: person, PNRMasked: pnr, Status: model.Status(status),
+		ConsentGone: flags&flagConsentGone != 0, NameKey: key}
+	return nil
+}
+
+// OpenEntry opens the summary record kept under id and decodes its index
+// part into e.
+func (c *Codec) OpenEntry(id string, raw []byte, e *model.ListEntry) error {
+	inner, err := openRecord(c.ring(), bucketSummaries, []byte(id), raw)
+	if err != nil {
+		return err
+	}
+	return readEntry(inner, e)
+}
+
+// Index returns every plan's index entry, in id order; the caller sorts
+// them by NameKey. It reads the summaries' first part only. Damaged
+// summaries are left out as List leaves them out, and named in an error
+// wrapping ErrCorrupt returned with the others.
+func (d *DB) Index() ([]model.ListEntry, error) {
+	var out []model.ListEntry
+	var bad []string
+	err := d.view(func(tx *bolt.Tx) error {
+		b := bucket(tx, bucketSummaries)
+		known := d.damagedPlans()
+		c := b.Cursor()
+		var e model.ListEntry
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			inner, err := openRecord(d.ring(), bucketSummaries, k, v)
+			if err == nil {
+				err = readEntry(inner, &e)
+			} else if errors.Is(err, ErrDamagedRecord) {
+				d.markDamaged(bucketSummaries, k)
+			}
+			if err != nil || known[string(k)] {
+				bad = append(bad, string(k))
+				continue
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(bad) > 0 {
+		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
+			len(bad), strings.Join(bad, ", "), ErrCorrupt)
+	}
+	return out, nil
+}
+
+// Summaries returns the summaries of the plans named, in the order named:
+// the lines a screen shows. An id with no plan (removed meanwhile) is left
+// out; a damaged summary too, named in an error wrapping ErrCorrupt
+// returned with the others.
+func (d *DB) Summaries(ids []string) ([]model.Summary, error) {
+	out := make([]model.Summary, 0, len(ids))
+	var bad []string
+	err := d.view(func(tx *bolt.Tx) error {
+		b := bucket(tx, bucketSummaries)
+		known := d.damagedPlans()
+		for _, id := range ids {
+			v := b.Get([]byte(id))
+			if v == nil {
+				continue
+			}
+			var s model.Summary
+			if err := d.openValue(bucketSummaries, []byte(id), v, &s); err != nil || known[id] {
+				bad = append(bad, id)
+				continue
+			}
+			out = append(out, s)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(bad) > 0 {
+		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
+			len(bad), strings.Join(bad, ", "), ErrCorrupt)
+	}
+	return out, nil
+}
