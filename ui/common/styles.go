@@ -51,7 +51,51 @@ func DefaultStyles() Styles { return NewStyles(true, false) }
 // NewStyles picks every colour for a dark or a light background. With
 // noColor (the NO_COLOR convention) no colour is used at all: emphasis is
 // left to bold, underline and reverse, which every terminal shows.
+//
+// Every text colour reads at WCAG's 4.5:1 or better on black and on a
+// dark grey (#1e1e1e) for dark, on white and off-white (#fafafa) for
+// light; borders at 3:1. TestStylesContrast computes it from these values.
+// Only 24-bit and 256-colour values are used: the 16 basic colours are
+// whatever the terminal's theme makes them.
 func NewStyles(dark, noColor bool) Styles {
+	p := newPalette(dark, noColor)
+	return Styles{
+		Title:       lipgloss.NewStyle().Bold(true).Foreground(p.accent),
+		Subtle:      lipgloss.NewStyle().Foreground(p.subtle),
+		Label:       lipgloss.NewStyle().Bold(true),
+		Focused:     lipgloss.NewStyle().Bold(true).Foreground(p.accent),
+		Selected:    lipgloss.NewStyle().Reverse(true),
+		Done:        lipgloss.NewStyle().Foreground(p.good),
+		OK:          lipgloss.NewStyle().Foreground(p.good),
+		Warn:        lipgloss.NewStyle().Foreground(p.warn).Bold(true),
+		Err:         lipgloss.NewStyle().Foreground(p.err).Bold(true),
+		Pane:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.border).Padding(0, 1),
+		PaneFocus:   lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 1),
+		Status:      lipgloss.NewStyle().Foreground(p.status),
+		PaneBorder:  lipgloss.NewStyle().Foreground(p.border),
+		FocusBorder: lipgloss.NewStyle().Foreground(p.accent),
+		Header:      lipgloss.NewStyle().Bold(true).Underline(true),
+		Tab:         lipgloss.NewStyle().Foreground(p.subtle),
+		TabActive:   lipgloss.NewStyle().Bold(true).Foreground(p.accent).Underline(true),
+		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(1, 2),
+		Help:        bubbleHelpStyles(p),
+		Input:       inputStyles(p),
+		Area:        areaStyles(p),
+		Dark:        dark,
+		NoColor:     noColor,
+	}
+}
+
+// palette is the few colours the styles are made of, for one background.
+type palette struct {
+	accent, subtle, good, warn, err, border, status color.Color
+	// key and sep are the key help's keys and separators; hint is a
+	// placeholder's; cursorLine and selection are backgrounds under the
+	// terminal's own text colour.
+	key, sep, hint, cursorLine, selection color.Color
+}
+
+func newPalette(dark, noColor bool) palette {
 	ld := lipgloss.LightDark(dark)
 	c := func(light, dark string) color.Color {
 		if noColor {
@@ -59,34 +103,19 @@ func NewStyles(dark, noColor bool) Styles {
 		}
 		return ld(lipgloss.Color(light), lipgloss.Color(dark))
 	}
-	accent := c("#1F4E9E", "#5F87D7")
-	subtle := c("#5F5F5F", "#8A8A8A")
-	good := c("#2E6B30", "#5FAF5F")
-	border := c("#9E9E9E", "#585858")
-	return Styles{
-		Title:       lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Subtle:      lipgloss.NewStyle().Foreground(subtle),
-		Label:       lipgloss.NewStyle().Bold(true),
-		Focused:     lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Selected:    lipgloss.NewStyle().Reverse(true),
-		Done:        lipgloss.NewStyle().Foreground(good),
-		OK:          lipgloss.NewStyle().Foreground(good),
-		Warn:        lipgloss.NewStyle().Foreground(c("#7A5C00", "#D7AF00")).Bold(true),
-		Err:         lipgloss.NewStyle().Foreground(c("#B22222", "#D75F5F")).Bold(true),
-		Pane:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1),
-		PaneFocus:   lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
-		Status:      lipgloss.NewStyle().Foreground(c("#3A3A3A", "#BCBCBC")),
-		PaneBorder:  lipgloss.NewStyle().Foreground(border),
-		FocusBorder: lipgloss.NewStyle().Foreground(accent),
-		Header:      lipgloss.NewStyle().Bold(true).Underline(true),
-		Tab:         lipgloss.NewStyle().Foreground(subtle),
-		TabActive:   lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true),
-		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2),
-		Help:        bubbleHelpStyles(dark, noColor),
-		Input:       inputStyles(dark, noColor),
-		Area:        areaStyles(dark, noColor),
-		Dark:        dark,
-		NoColor:     noColor,
+	return palette{
+		accent:     c("#1F4E9E", "#5F87D7"),
+		subtle:     c("#5F5F5F", "#9E9E9E"),
+		good:       c("#2E6B30", "#5FAF5F"),
+		warn:       c("#7A5C00", "#D7AF00"),
+		err:        c("#B22222", "#FF5F5F"),
+		border:     c("#8A8A8A", "#6C6C6C"),
+		status:     c("#3A3A3A", "#BCBCBC"),
+		key:        c("#3A3A3A", "#C6C6C6"),
+		sep:        c("#6C6C6C", "#8A8A8A"),
+		hint:       c("#6C6C6C", "#949494"),
+		cursorLine: c("255", "235"),
+		selection:  c("253", "239"),
 	}
 }
 
@@ -97,39 +126,45 @@ func StyledHelp(st *Styles, h help.Model) help.Model {
 	return h
 }
 
-// plain takes the colours out of a style and keeps the rest.
-func plain(s lipgloss.Style) lipgloss.Style { return s.UnsetForeground().UnsetBackground() }
-
-func bubbleHelpStyles(dark, noColor bool) help.Styles {
-	h := help.DefaultStyles(dark)
-	if noColor {
-		for _, s := range []*lipgloss.Style{&h.Ellipsis, &h.ShortKey, &h.ShortDesc, &h.ShortSeparator, &h.FullKey, &h.FullDesc, &h.FullSeparator} {
-			*s = plain(*s)
-		}
-	}
-	return h
+// bubbleHelpStyles colour the key help: the bubble's own greys (#4A4A4A
+// on black, #B2B2B2 on white) were far below 4.5:1.
+func bubbleHelpStyles(p palette) help.Styles {
+	key := lipgloss.NewStyle().Foreground(p.key)
+	desc := lipgloss.NewStyle().Foreground(p.subtle)
+	sep := lipgloss.NewStyle().Foreground(p.sep)
+	return help.Styles{Ellipsis: sep, ShortKey: key, ShortDesc: desc, ShortSeparator: sep,
+		FullKey: key, FullDesc: desc, FullSeparator: sep}
 }
 
-func inputStyles(dark, noColor bool) textinput.Styles {
-	t := textinput.DefaultStyles(dark)
-	if noColor {
-		for _, st := range []*textinput.StyleState{&t.Focused, &t.Blurred} {
-			st.Text, st.Placeholder, st.Suggestion, st.Prompt = plain(st.Text), plain(st.Placeholder), plain(st.Suggestion), plain(st.Prompt)
-		}
-		t.Cursor.Color = nil
+// inputStyles keep a field's text in the terminal's own colour, focused
+// or not, and its placeholder readable.
+func inputStyles(p palette) textinput.Styles {
+	var t textinput.Styles
+	for _, st := range []*textinput.StyleState{&t.Focused, &t.Blurred} {
+		st.Text, st.Prompt = lipgloss.NewStyle(), lipgloss.NewStyle()
+		st.Placeholder = lipgloss.NewStyle().Foreground(p.hint)
+		st.Suggestion = lipgloss.NewStyle().Foreground(p.hint)
 	}
+	// No colour: the cursor is the text's colour reversed, readable on
+	// any background.
+	t.Cursor = textinput.DefaultStyles(true).Cursor
+	t.Cursor.Color = nil
 	return t
 }
 
-func areaStyles(dark, noColor bool) textarea.Styles {
-	t := textarea.DefaultStyles(dark)
-	if noColor {
-		for _, st := range []*textarea.StyleState{&t.Focused, &t.Blurred} {
-			st.Base, st.Text, st.LineNumber, st.CursorLineNumber = plain(st.Base), plain(st.Text), plain(st.LineNumber), plain(st.CursorLineNumber)
-			st.CursorLine, st.EndOfBuffer, st.Placeholder, st.Prompt = plain(st.CursorLine), plain(st.EndOfBuffer), plain(st.Placeholder), plain(st.Prompt)
-		}
-		t.Cursor.Color = nil
+func areaStyles(p palette) textarea.Styles {
+	var t textarea.Styles
+	for _, st := range []*textarea.StyleState{&t.Focused, &t.Blurred} {
+		st.Base, st.Text, st.Prompt, st.EndOfBuffer = lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle()
+		st.CursorLine = lipgloss.NewStyle()
+		st.LineNumber = lipgloss.NewStyle().Foreground(p.subtle)
+		st.CursorLineNumber = lipgloss.NewStyle().Foreground(p.subtle)
+		st.Placeholder = lipgloss.NewStyle().Foreground(p.hint)
+		st.Selection = lipgloss.NewStyle().Background(p.selection)
 	}
+	t.Focused.CursorLine = lipgloss.NewStyle().Background(p.cursorLine)
+	t.Cursor = textarea.DefaultStyles(true).Cursor
+	t.Cursor.Color = nil
 	return t
 }
 
