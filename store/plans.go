@@ -67,7 +67,10 @@ func (d *DB) List() ([]model.Summary, error) {
 		out = make([]model.Summary, n)
 		i := 0
 		known := d.damagedPlans()
+		trim := pageTrim{tx: tx}
+		defer trim.end()
 		for k, v := c.First(); k != nil && i < n; k, v = c.Next() {
+			trim.read()
 			if err := d.openValue(bucketSummaries, k, v, &out[i]); err != nil || known[string(k)] {
 				bad = append(bad, string(k))
 				continue
@@ -186,8 +189,11 @@ func (d *DB) EachSummary(fn func(*model.Summary) error) error {
 	err := d.view(func(tx *bolt.Tx) error {
 		known := d.damagedPlans()
 		c := bucket(tx, bucketSummaries).Cursor()
+		trim := pageTrim{tx: tx}
+		defer trim.end()
 		var s model.Summary
 		for k, v := c.First(); k != nil; k, v = c.Next() {
+			trim.read()
 			s = model.Summary{}
 			if err := d.openValue(bucketSummaries, k, v, &s); err != nil || known[string(k)] {
 				bad = append(bad, string(k))
