@@ -14,20 +14,35 @@ import (
 	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
-// flat joins a screen's lines into one line of words, without the boxes'
-// borders, so that a text wrapped over several lines can be found whole.
+// flat joins a screen's lines into lines of words, one for each column of
+// boxes side by side, without their borders, so that a text wrapped over
+// several lines of one box can be found whole.
 func flat(screen string) string {
-	var words []string
+	var cols [][]string
 	for _, l := range strings.Split(screen, "\n") {
 		l = strings.Map(func(r rune) rune {
-			if strings.ContainsRune("│╭╮╰╯─", r) {
+			if strings.ContainsRune("╭╮╰╯─", r) {
 				return ' '
 			}
 			return r
 		}, l)
-		words = append(words, strings.Fields(l)...)
+		k := 0
+		for _, cell := range strings.Split(l, "│") {
+			if cell == "" {
+				continue
+			}
+			if k == len(cols) {
+				cols = append(cols, nil)
+			}
+			cols[k] = append(cols[k], strings.Fields(cell)...)
+			k++
+		}
 	}
-	return strings.Join(words, " ")
+	var out []string
+	for _, c := range cols {
+		out = append(out, strings.Join(c, " "))
+	}
+	return strings.Join(out, "\n")
 }
 
 // readable tells whether text stands whole on the screen, wrapped or not.
@@ -137,5 +152,64 @@ func TestReaderScrollsToEveryLine(t *testing.T) {
 	r.Update(kp("enter"))
 	if !r.Closed() {
 		t.Errorf("enter does not close the reader")
+	}
+}
+
+// TestLongMessageKeepsItsEnd: at 80 columns a start on another day than
+// the booked one says so on two lines, the undo key included, and the
+// next key brings the save line back.
+func TestLongMessageKeepsItsEnd(t *testing.T) {
+	db := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	real := fixedNow.Local()
+	p.Draft.Meeting.Date, p.Draft.Meeting.Start = real.AddDate(0, 0, 2).Format(model.DateLayout), "10:00"
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	send(m, home.OpenPlanMsg{ID: p.ID})
+	before := strings.Count(screenText(m), "\n")
+	press(m, "ctrl+o")
+	want := "Mötet startade " + real.Format(model.DateLayout) + " " + real.Format(model.TimeLayout) + " (bokat " +
+		real.AddDate(0, 0, 2).Format(model.DateLayout) + " 10:00); planen har nu den tiden. ctrl+o ångrar."
+	s := screenText(m)
+	if !readable(s, want) {
+		t.Errorf("the start message is not whole at 80 columns; want %q:\n%s", want, s)
+	}
+	if n := strings.Count(s, "\n"); n != before {
+		t.Errorf("the message made the screen %d lines, was %d", n+1, before+1)
+	}
+	press(m, "tab")
+	if s := screenText(m); readable(s, want) || !strings.Contains(s, "sparat") {
+		t.Errorf("the next key does not bring the save line back:\n%s", s)
+	}
+}
+
+// TestNeedsHintWholeAt80: on the needs step of a new plan at 80×24 and at
+// 100×30, what the empty field lacks shows whole under it, inside the box.
+func TestNeedsHintWholeAt80(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {80, 20}} {
+		db := openTestDB(t)
+		p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+		if err := db.Create(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+		m := newTestModel(t, db, model.Swedish, size[0], size[1])
+		send(m, home.OpenPlanMsg{ID: p.ID})
+		for m.meeting.Active != model.SectionNeeds && m.meeting.Step < len(m.meeting.Steps)-1 {
+			press(m, "ctrl+n")
+		}
+		if m.meeting.Active != model.SectionNeeds {
+			t.Fatalf("no step opens the needs")
+		}
+		want := "Skriv den enskildes behov, förutsättningar och intressen. Lagen kräver det i planen."
+		if s := screenText(m); !readable(s, want) {
+			t.Errorf("%v: the needs' hint is cut:\n%s", size, s)
+		}
+		// Typing goes into the shortened field, above the hint.
+		typeText(m, "Stöd")
+		if s := screenText(m); !readable(s, want) || !strings.Contains(s, "│ Stöd") {
+			t.Errorf("%v: typing in the shortened field hides it or the hint:\n%s", size, s)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 // View draws the form in width columns.
 func (f *Form) View(findings map[string]string) string {
+	f.fitArea(findings)
 	blocks := make([]string, 0, len(f.Fields))
 	var b strings.Builder
 	for i, fl := range f.Fields {
@@ -118,7 +119,8 @@ func (f *Form) View(findings map[string]string) string {
 		checked := false
 		if fl.Check != nil {
 			if msg := fl.Check(fl.Get()); msg != "" {
-				b.WriteString("  " + f.st.Err.Render(msg) + "\n")
+				w := ansi.Wordwrap(msg, max(10, f.width-2), "")
+				b.WriteString("  " + f.st.Err.Render(strings.ReplaceAll(w, "\n", "\n  ")) + "\n")
 				checked = true
 			}
 		}
@@ -137,9 +139,44 @@ func (f *Form) View(findings map[string]string) string {
 	}
 	out = strings.Join(lines, "\n")
 	if f.Notice != "" {
-		out += "\n" + f.st.Warn.Render(f.Notice)
+		out += "\n" + f.st.Warn.Render(ansi.Wordwrap(f.Notice, max(10, f.width), ""))
 	}
 	return out
+}
+
+// fitArea makes the focused text area shorter by the lines drawn under it
+// (what the field lacks, a check's refusal, a notice), so that they show
+// whole inside the form's room instead of being cut at the box's edge;
+// the area scrolls its own text. It grows back when they go.
+func (f *Form) fitArea(findings map[string]string) {
+	fl := f.Current()
+	if fl == nil || fl.Kind != KindArea || f.Held {
+		return
+	}
+	lines := func(s string) int { return strings.Count(ansi.Wordwrap(s, max(10, f.width-2), ""), "\n") + 1 }
+	extra := 0
+	if fl.Private && f.revealed {
+		extra++
+	}
+	checked := false
+	if fl.Check != nil {
+		if msg := fl.Check(fl.Get()); msg != "" {
+			extra += lines(msg)
+			checked = true
+		}
+	}
+	if msg, ok := findings[fl.Path]; ok && !checked {
+		extra += lines(msg)
+	}
+	if f.Notice != "" {
+		extra += strings.Count(ansi.Wordwrap(f.Notice, max(10, f.width), ""), "\n") + 1
+	}
+	// areaHeight leaves one line under the area.
+	want := max(3, f.areaHeight()-max(0, extra-1))
+	if f.area.Height() != want {
+		f.area.SetHeight(want)
+		f.areaView = ""
+	}
 }
 
 // window keeps the focused field in view when the form is taller than its

@@ -82,8 +82,15 @@ func (m *Model) statusBar() string {
 	}
 	if m.Message != "" {
 		// A message takes the help line, so a file name is never cut off
-		// behind the keys; the next key brings the help back.
-		return line + "\n" + m.st.Warn.Render(ansi.Truncate(m.Message, m.width, "…"))
+		// behind the keys; the next key brings the help back. One too
+		// long for the line takes the save line too, for that moment, so
+		// that its end (often the key that undoes it) is read whole;
+		// while saves fail, the save line keeps its place.
+		msg := strings.Split(ansi.Wrap(m.Message, max(1, m.width), ""), "\n")
+		if len(msg) == 1 || m.SaveErr {
+			return line + "\n" + m.st.Warn.Render(ansi.Truncate(m.Message, m.width, "…"))
+		}
+		return m.st.Warn.Render(msg[0]) + "\n" + m.st.Warn.Render(ansi.Truncate(strings.Join(msg[1:], " "), m.width, "…"))
 	}
 	if m.SaveErr && m.saveWhy != "" {
 		// The status line is cut at the window's edge: while saves fail,
