@@ -77,8 +77,11 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 		b := bucket(tx, bucketSummaries)
 		known := d.damagedPlans()
 		c := b.Cursor()
+		trim := pageTrim{tx: tx}
+		defer trim.end()
 		var e model.ListEntry
 		for k, v := c.First(); k != nil; k, v = c.Next() {
+			trim.read()
 			inner, err := openRecord(d.ring(), bucketSummaries, k, v)
 			if err == nil {
 				err = readEntry(inner, &e)

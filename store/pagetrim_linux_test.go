@@ -113,4 +113,12 @@ func TestSummaryWalkGivesPagesBack(t *testing.T) {
 	if after := mappedKB(t, path); after > most {
 		t.Errorf("after List %d KB of the file is still mapped", after)
 	}
+	// So does Index, which the home screen reads now.
+	idx, err := d.Index()
+	if err != nil || len(idx) != plans {
+		t.Fatalf("Index: %d entries, %v", len(idx), err)
+	}
+	if after := mappedKB(t, path); after > most {
+		t.Errorf("after Index %d KB of the file is still mapped", after)
+	}
 }
