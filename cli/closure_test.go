@@ -167,7 +167,7 @@ func TestImportChecksFinalisedVersions(t *testing.T) {
 	if err := json.Unmarshal([]byte(c.ok("list", "--json")), &rows); err != nil || len(rows) != 1 {
 		t.Fatalf("list: %v %v", rows, err)
 	}
-	if r := rows[0]; r["id"] != id || r["status"] != "draft" || r["version"] != 0.0 || r["has_draft"] != true {
+	if r := rows[0]; r["id"] != id || r["status"] != "draft" || r["version"] != 1.0 || r["has_draft"] != true || r["finalised_versions"] != 0.0 {
 		t.Errorf("--as-draft: %v", r)
 	}
 	// The demo's own versions pass as they are.

@@ -95,11 +95,7 @@ func cmdFindings(a *app, args []string) error {
 
 func (a *app) printFindings(p *model.Plan, v *model.Version, rep findingsReport) {
 	l := a.lang
-	state := model.T(l, "utkast", "draft")
-	if v.FinalisedAt != nil {
-		state = model.T(l, "fastställd", "finalised")
-	}
-	fmt.Fprintf(a.stdout, model.T(l, "%s: version %d (%s)\n", "%s: version %d (%s)\n"), p.ID[:8], v.Number, state)
+	fmt.Fprintf(a.stdout, "%s: %s\n", p.ID[:8], v.Label(l))
 	group := func(title string, fs []findingJSON) {
 		if len(fs) == 0 {
 			return

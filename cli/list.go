@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -84,26 +83,30 @@ func listCells(a *app, s *model.Summary) []string {
 	if s.ConsentGone {
 		name = model.T(a.lang, "(samtycket återkallat)", "(consent withdrawn)")
 	}
-	return []string{s.ID[:8], name, orDash(s.PNRMasked), s.Status.Label(a.lang), strconv.Itoa(s.Version), fu}
+	return []string{s.ID[:8], name, orDash(s.PNRMasked), s.Status.Label(a.lang), s.VersionLabel(a.lang), fu}
 }
 
 // listJSON writes the list as a JSON array, one plan at a time, as an
 // indenting json.Encoder writes the whole array.
 func listJSON(a *app, db *service.Service) error {
 	type row struct {
-		ID           string `json:"id"`
-		Person       string `json:"person"`
-		PNR          string `json:"pnr_masked"`
-		Status       string `json:"status"`
+		ID     string `json:"id"`
+		Person string `json:"person"`
+		PNR    string `json:"pnr_masked"`
+		Status string `json:"status"`
+		// Version is the number of the version the plan is at, as
+		// findings names it: the draft being written is the next
+		// version. Finalised counts the finalised versions.
 		Version      int    `json:"version"`
 		Draft        bool   `json:"has_draft"`
+		Finalised    int    `json:"finalised_versions"`
 		NextFollowUp string `json:"next_follow_up"`
 		BookBy       string `json:"follow_up_book_by,omitempty"`
 	}
 	bw := bufio.NewWriterSize(a.stdout, 64<<10)
 	n := 0
 	listErr := db.ListEach(a.ctx, func(*model.Summary) {}, func(s *model.Summary) error {
-		r := row{s.ID, s.Person, s.PNRMasked, string(s.Status), s.Version, s.HasDraft, s.NextFollowUp, ""}
+		r := row{s.ID, s.Person, s.PNRMasked, string(s.Status), s.Shown(), s.HasDraft, s.Version, s.NextFollowUp, ""}
 		if s.NextFollowUp == "" {
 			r.BookBy = s.BookBy()
 		}

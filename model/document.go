@@ -227,10 +227,7 @@ type docBuilder struct {
 func (b docBuilder) t(sv, en string) string { return T(b.l, sv, en) }
 
 func (b docBuilder) versionLabel() string {
-	if b.v.FinalisedAt != nil {
-		return fmt.Sprintf(b.t("Version %d (fastställd)", "Version %d (finalised)"), b.v.Number)
-	}
-	return fmt.Sprintf(b.t("Version %d (utkast)", "Version %d (draft)"), b.v.Number)
+	return "Version " + VersionLabel(b.v.Number, b.v.FinalisedAt != nil, b.l)
 }
 
 func (b docBuilder) subtitle() []KeyValue {

@@ -43,11 +43,8 @@ func summaryLine(l model.Lang, s model.Summary) string {
 		parts = append(parts, model.T(l, "möte ", "meeting ")+s.MeetingDate)
 	}
 	st := s.Status.Label(l)
-	if s.Version > 0 {
-		st += ", " + model.T(l, "version ", "version ") + itoa(s.Version)
-	}
-	if s.HasDraft && s.Status != model.StatusDraft {
-		st += model.T(l, ", utkast pågår", ", draft under way")
+	if s.Shown() > 0 {
+		st += ", " + model.T(l, "version ", "version ") + s.VersionLabel(l)
 	}
 	parts = append(parts, st)
 	if s.NextFollowUp != "" {

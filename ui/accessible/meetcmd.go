@@ -399,7 +399,8 @@ func (m *meeting) finalise() {
 	}
 	var err error
 	var fs []model.Finding
-	m.edit(func(*model.Plan) { fs, err = m.view.Finalise() })
+	number := 0
+	m.edit(func(p *model.Plan) { fs, err = m.view.Finalise(); number = p.VersionNumber() })
 	switch {
 	case errors.Is(err, model.ErrBlocked):
 		// The shared error text names the full screen's key; here the
@@ -428,7 +429,7 @@ func (m *meeting) finalise() {
 				m.r.say(model.T(l, "Versionen är inte sparad ännu: ", "The version is not saved yet: ") + common.ErrText(l, err))
 				return
 			}
-			m.r.sayT("Versionen är fastställd och sparad. :skriv ut skriver ut den.", "The version is finalised and saved. :print prints it.")
+			m.r.say(fmt.Sprintf(model.T(l, "Version %d är fastställd och sparad. :skriv ut skriver ut den.", "Version %d is finalised and saved. :print prints it."), number))
 		}
 	})
 }

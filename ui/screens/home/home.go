@@ -349,13 +349,7 @@ func (h *Model) View() string {
 
 func (h *Model) row(s model.Summary) string {
 	l := h.lang
-	ver := fmt.Sprintf("%d", s.Version)
-	switch {
-	case s.Version == 0:
-		ver = model.T(l, "första mötet", "first meeting")
-	case s.HasDraft:
-		ver = fmt.Sprintf(model.T(l, "%d + nytt möte", "%d + new meeting"), s.Version)
-	}
+	ver := s.VersionLabel(l)
 	fu := s.NextFollowUp
 	if d := s.BookBy(); fu == "" && len(d) == len("2006-01-02") {
 		// To be booked by a day: in the column's 11 characters.

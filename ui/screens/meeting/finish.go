@@ -34,10 +34,13 @@ type FinishSection struct {
 	// originals, when set, names who gets an original: for a child, each
 	// guardian, not the child.
 	originals func() []model.Recipient
-	width     int
-	height    int
-	ask       *components.Confirm
-	keys      struct{ finalise, print key.Binding }
+	// version, when set, is the version at hand, so that the step names
+	// it by the number list and findings use.
+	version func() *model.Version
+	width   int
+	height  int
+	ask     *components.Confirm
+	keys    struct{ finalise, print key.Binding }
 }
 
 func NewFinishSection(l model.Lang, st *common.Styles, fs func() []model.Finding) *FinishSection {
@@ -65,8 +68,8 @@ func (s *FinishSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, s.keys.finalise):
 		if len(model.Errors(s.Findings())) == 0 && (s.finalised == nil || !s.finalised()) {
-			s.ask = components.NewConfirm(s.lang, s.st, model.T(s.lang, "Fastställa versionen nu? Den går sedan inte att ändra.",
-				"Finalise the version now? It cannot be changed afterwards."))
+			s.ask = components.NewConfirm(s.lang, s.st, fmt.Sprintf(model.T(s.lang, "Fastställa %s nu? Den går sedan inte att ändra.",
+				"Finalise %s now? It cannot be changed afterwards."), s.versionName(false)))
 		}
 	case key.Matches(k, s.keys.print):
 		return func() tea.Msg { return printMsg{} }, false
@@ -77,7 +80,7 @@ func (s *FinishSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 func (s *FinishSection) View(int, map[string]string) string {
 	l := s.lang
 	if s.finalised != nil && s.finalised() {
-		return s.st.OK.Render(model.T(l, "Versionen är fastställd.", "The version is finalised.")) + "\n\n" +
+		return s.st.OK.Render(fmt.Sprintf(model.T(l, "%s är fastställd.", "%s is finalised."), s.versionName(true))) + "\n\n" +
 			ansi.Wordwrap(model.T(l, "Tryck p för att skriva ut: ", "Press p to print: ")+s.originalsPhrase()+
 				model.T(l, " och en kopia till varje närvarande deltagare. Alla skriver under.",
 					" and a copy for each participant present. Everyone signs."), max(10, s.width), "") +
@@ -105,7 +108,7 @@ func (s *FinishSection) View(int, map[string]string) string {
 		}
 		b.WriteString(s.ask.View(s.width))
 	case len(errs) == 0:
-		b.WriteString(model.T(l, "Tryck enter för att fastställa. Varningar hindrar inte.", "Press enter to finalise. Warnings do not block it."))
+		b.WriteString(fmt.Sprintf(model.T(l, "Tryck enter för att fastställa %s. Varningar hindrar inte.", "Press enter to finalise %s. Warnings do not block it."), s.versionName(false)))
 	default:
 		b.WriteString(model.T(l, "ctrl+f visar bristerna: enter läser en hel, g går dit.", "ctrl+f lists the findings: enter reads one whole, g goes there."))
 	}
@@ -159,6 +162,24 @@ func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding) {
 			room--
 		}
 	}
+}
+
+// versionName is "version 1", the version at hand by its number, or
+// "versionen" when it is not known; capital for the start of a sentence.
+func (s *FinishSection) versionName(capital bool) string {
+	if s.version != nil {
+		if v := s.version(); v != nil && v.Number > 0 {
+			// The word is the same in both languages.
+			if capital {
+				return fmt.Sprintf("Version %d", v.Number)
+			}
+			return fmt.Sprintf("version %d", v.Number)
+		}
+	}
+	if capital {
+		return model.T(s.lang, "Versionen", "The version")
+	}
+	return model.T(s.lang, "versionen", "the version")
 }
 
 func (s *FinishSection) SetSize(w, h int) { s.width, s.height = w, h }

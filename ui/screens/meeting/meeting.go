@@ -216,6 +216,7 @@ func (m *Model) buildSections() {
 	fin := m.Sections[secFinish].(*FinishSection)
 	fin.finalised = func() bool { return p.Draft == nil || p.Status == model.StatusClosed }
 	fin.originals = func() []model.Recipient { return p.Copies(v(), l).Originals }
+	fin.version = v
 	fin.early = func() (time.Time, bool) {
 		at, ok := v().Meeting.When()
 		return at, ok && m.now().Before(at)

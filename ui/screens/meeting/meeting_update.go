@@ -111,7 +111,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.Message = model.T(m.lang, "Planen kunde inte fastställas: ", "The plan could not be finalised: ") + common.ErrText(m.lang, msg.err)
 			return nil
 		}
-		m.Message = model.T(m.lang, "Version fastställd. Tryck p för att skriva ut.", "Version finalised. Press p to print.")
+		m.Message = fmt.Sprintf(model.T(m.lang, "Version %d är fastställd. Tryck p för att skriva ut.", "Version %d is finalised. Press p to print."), m.version().Number)
 		return nil
 	case JumpMsg:
 		m.Over = nil
