@@ -213,3 +213,32 @@ func TestNeedsHintWholeAt80(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeListWholeAt80: at 80 columns the home list's headings and the
+// demo plans' names show whole, in Swedish and English, and nothing above
+// the key help ends in "…".
+func TestHomeListWholeAt80(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		db := openTestDB(t)
+		for _, p := range model.DemoPlans(fixedNow) {
+			p.Person.Name += " (exempel)" // as sipmote demo names them: 23 letters
+			if err := db.Create(context.Background(), p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m := newTestModel(t, db, l, 80, 24)
+		s := screenText(m)
+		for _, want := range []string{"Elias Nyström (exempel)", "Maja Lind (exempel)", "Personnummer",
+			model.T(l, "Uppföljning", "Follow-up"), model.T(l, "Punkter", "Items"), model.T(l, "första mötet", "first meeting")} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s: %q is not whole at 80 columns:\n%s", l, want, s)
+			}
+		}
+		lines := strings.Split(s, "\n")
+		for _, line := range lines[:len(lines)-1] {
+			if strings.Contains(line, "…") {
+				t.Errorf("%s: a line is cut: %q", l, line)
+			}
+		}
+	}
+}

@@ -282,7 +282,8 @@ func (h *Model) View() string {
 				b.WriteString(h.st.Subtle.Render(fmt.Sprintf(model.T(l, "  … och %d till", "  … and %d more"), len(h.due)-4)) + "\n")
 				break
 			}
-			b.WriteString(ansi.Truncate("  "+d.Person+": "+d.Describe(l), h.Width, "…") + "\n")
+			// Wrapped, not cut: what is due is read whole.
+			b.WriteString("  " + strings.ReplaceAll(ansi.Wordwrap(d.Person+": "+d.Describe(l), max(20, h.Width-2), ""), "\n", "\n  ") + "\n")
 		}
 		b.WriteString("\n")
 	}
@@ -297,7 +298,7 @@ func (h *Model) View() string {
 	if len(h.shown) > 0 {
 		b.WriteString(h.st.Header.Render(h.columns(model.T(l, "Person", "Person"), model.T(l, "Personnummer", "Personnummer"),
 			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Uppföljning", "Follow-up"),
-			model.T(l, "Checklistor", "Checklists"))) + "\n")
+			model.T(l, "Punkter", "Items"))) + "\n")
 	}
 	if h.Loading {
 		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
@@ -372,10 +373,17 @@ func (h *Model) row(s model.Summary) string {
 }
 
 // columns lays out one line of the list; the name gets what the window
-// has to spare.
+// has to spare. Each other column is as wide as its longest word in the
+// language on screen ("19890412-****", "avslutad", "1 + nytt möte",
+// "bokas 12-09", "24 kvar": checklist items left), and no wider, so that at 80 columns a name
+// of 23 letters and every heading show whole.
 func (h *Model) columns(name, pnr, status, ver, fu, open string) string {
-	nameW := max(16, min(30, h.Width-14-8-16-11-12-5))
-	cols := []string{common.Pad(name, nameW), common.Pad(pnr, 14), common.Pad(status, 8), common.Pad(ver, 16), common.Pad(fu, 11), open}
+	statusW, verW, fuW, openW := 8, 13, 11, 7
+	if h.lang == model.English {
+		statusW, verW, fuW = 6, 15, 10
+	}
+	nameW := max(16, min(30, h.Width-13-statusW-verW-fuW-openW-5))
+	cols := []string{common.Pad(name, nameW), common.Pad(pnr, 13), common.Pad(status, statusW), common.Pad(ver, verW), common.Pad(fu, fuW), open}
 	return ansi.Truncate(strings.Join(cols, " "), h.Width, "…")
 }
 
