@@ -1,12 +1,9 @@
 package service
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/sipmote/sipmote/model"
@@ -29,16 +26,8 @@ func (s *Service) HomeIndex(ctx context.Context) ([]model.ListEntry, error) {
 	if err == nil || len(entries) > 0 {
 		s.home.Do(func() { _ = s.listed("home", len(entries)) })
 	}
-	SortEntries(entries)
+	model.SortEntries(entries)
 	return entries, err
-}
-
-// SortEntries puts index entries in name order, equal names in id order.
-func SortEntries(entries []model.ListEntry) {
-	// The ids are unique, so an unstable sort gives one order.
-	slices.SortFunc(entries, func(a, b model.ListEntry) int {
-		return cmp.Or(strings.Compare(a.NameKey, b.NameKey), strings.Compare(a.ID, b.ID))
-	})
 }
 
 // HomeRows reads the list lines of the plans named, in that order: the

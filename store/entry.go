@@ -51,8 +51,14 @@ func readEntry(b []byte, e *model.ListEntry) error {
 	if r.err != nil {
 		return errShortSummary
 	}
+	gone := flags&flagConsentGone != 0
+	if gone && person+pnr != "" {
+		// Summarise leaves them out; a record that has them is not
+		// believed (see model.Summary.Entry).
+		person, pnr, key = "", "", string(model.NameKey(""))
+	}
 	*e = model.ListEntry{ID: id, Person: person, PNRMasked: pnr, Status: model.Status(status),
-		ConsentGone: flags&flagConsentGone != 0, NameKey: key}
+		ConsentGone: gone, NameKey: key}
 	return nil
 }
 
@@ -79,6 +85,13 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 		c := b.Cursor()
 		trim := pageTrim{tx: tx}
 		defer trim.end()
+		// Counted first: growing a slice of 100 000 entries moved each
+		// of them several times.
+		n := 0
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			n++
+		}
+		out = make([]model.ListEntry, 0, n)
 		var e model.ListEntry
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			trim.read()

@@ -160,6 +160,7 @@ func New(o Options) *Model {
 	m := &Model{o: o, st: common.NewStyles(true, o.NoColor), width: 80, height: 24}
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.home = home.New(o.Lang, &m.st, o.Now, o.OpenCount)
+	m.home.Fetch = m.fetchRows
 	m.home.Demo = o.DemoCommand
 	if m.home.Demo == "" {
 		m.home.Demo = "sipmote demo"
@@ -173,7 +174,7 @@ func New(o Options) *Model {
 		m.listing, m.home.Loading = true, true
 		listCmd = m.reload()
 	} else {
-		m.listed(m.list(0))
+		listCmd = m.listed(m.list(0))
 	}
 	m.loadFormDraft()
 	if m.offerRecoveries() {

@@ -1,6 +1,7 @@
 // The root's part in the home screen's list of plans: reading it off the
 // UI goroutine, first at start (see Options.ListAfterStart) and again
-// whenever a screen may have changed a plan.
+// whenever a screen may have changed a plan; then the lines of the rows
+// the list shows as it scrolls, and what is due.
 
 package ui
 
@@ -9,20 +10,38 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
-// listMsg is the list of plans read off the UI goroutine. It names the
-// reading it answers (gen): readings run side by side, and one asked for
-// earlier that ends later must not put an older list on the screen.
+// firstRows is how many lines of open plans (and of closed ones) are
+// read with the list, so that the first frame shows them whole: more
+// than a tall window's rows.
+const firstRows = 80
+
+// dueDays is how far ahead the home screen lists what is due.
+const dueDays = 14
+
+// listMsg is the list of plans read off the UI goroutine: every plan's
+// index entry in name order, and the lines of the first rows. It names
+// the reading it answers (gen): readings run side by side, and one asked
+// for earlier that ends later must not put an older list on the screen.
 type listMsg struct {
-	gen  uint64
-	sums []model.Summary
-	err  error
+	gen     uint64
+	entries []model.ListEntry
+	rows    []model.Summary
+	err     error
 }
 
 func (m *Model) list(gen uint64) listMsg {
-	sums, err := m.o.Service.Home(m.ctx)
-	return listMsg{gen, sums, err}
+	entries, err := m.o.Service.HomeIndex(m.ctx)
+	if entries == nil {
+		return listMsg{gen: gen, err: err}
+	}
+	rows, rerr := m.o.Service.HomeRows(m.ctx, home.FirstRows(entries, firstRows))
+	if err == nil {
+		err = rerr
+	}
+	return listMsg{gen, entries, rows, err}
 }
 
 // reload reads the list of plans again, for the home screen.
@@ -32,17 +51,37 @@ func (m *Model) reload() tea.Cmd {
 	return m.io(func() tea.Msg { return m.list(gen) })
 }
 
-func (m *Model) listed(msg listMsg) {
+// listed puts a list read on the home screen and asks for what it needs
+// next: lines it has not got, and what is due.
+func (m *Model) listed(msg listMsg) tea.Cmd {
 	if msg.gen < m.listShown {
-		return // a reading asked for before the one on screen
+		return nil // a reading asked for before the one on screen
 	}
 	m.listShown = msg.gen
 	m.listing, m.home.Loading = false, false
 	if msg.err != nil {
 		m.home.Message = common.ErrText(m.o.Lang, msg.err)
-		if msg.sums == nil {
-			return
+		if msg.entries == nil {
+			return nil
 		}
 	}
-	m.home.SetPlans(msg.sums)
+	return tea.Batch(m.home.SetList(msg.gen, msg.entries, msg.rows), m.readDue(msg.gen))
+}
+
+// fetchRows reads the lines of the rows the home screen scrolled to.
+func (m *Model) fetchRows(gen uint64, ids []string) tea.Cmd {
+	return m.io(func() tea.Msg {
+		rows, err := m.o.Service.HomeRows(m.ctx, ids)
+		return home.RowsMsg{Gen: gen, IDs: ids, Rows: rows, Err: err}
+	})
+}
+
+// readDue reads what is due, after the list: it reads every plan's line,
+// which the first frame does not wait for.
+func (m *Model) readDue(gen uint64) tea.Cmd {
+	now := m.o.Now()
+	return m.io(func() tea.Msg {
+		due, err := m.o.Service.HomeDue(m.ctx, now, dueDays)
+		return home.DueMsg{Gen: gen, Due: due, Err: err}
+	})
 }

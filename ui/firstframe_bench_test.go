@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/internal/bigfile"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 )
@@ -62,4 +64,27 @@ func BenchmarkHomeFirstFrame10k(b *testing.B) {
 		}
 		svc.Close()
 	}
+}
+
+// BenchmarkHomeOpen100k is the home screen's opening with 100 000 plans
+// in a real file: the service opens the file, the root reads the list and
+// the first rows' lines and draws the first frame (what is due comes
+// after it, in a tea.Cmd, and is not in it).
+func BenchmarkHomeOpen100k(b *testing.B) {
+	path := bigfile.Make(b, 100_000)
+	o := service.Options{RecoveryDirs: []string{filepath.Join(b.TempDir(), "rec")}}
+	b.ResetTimer()
+	for b.Loop() {
+		svc, err := service.Open(path, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(Options{Service: svc, Lang: model.Swedish, Now: func() time.Time { return bigfile.Now }})
+		if v := m.View(); !strings.Contains(v.Content, "Anna Andersson 0 ") {
+			b.Fatalf("no plan on the first frame:\n%s", v.Content)
+		}
+		_ = m.Close()
+		svc.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/open")
 }

@@ -98,7 +98,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return m, pv.Resize(m.width, m.height-1, p)
 			}
 		}
-		return m, nil
+		// A taller window shows rows whose lines are not read yet.
+		return m, m.home.ReadShown()
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if m.tooSmall() {
 			// Nothing can be seen, so nothing is typed: a key now would
@@ -313,7 +314,12 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.noteLeft(msg.closed)
 		return m.reload(), true
 	case listMsg:
-		m.listed(msg)
+		return m.listed(msg), true
+	case home.RowsMsg:
+		m.home.SetRows(msg)
+		return nil, true
+	case home.DueMsg:
+		m.home.SetDue(msg)
 		return nil, true
 	}
 	return m.checkUpdate(msg)

@@ -1,9 +1,7 @@
 package home
 
 import (
-	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -12,8 +10,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
@@ -21,6 +17,9 @@ import (
 
 type homeKeys struct {
 	up, down, open, new, filter, closed, help, quit, clear, end, trail, seal key.Binding
+	// pageUp, pageDown, top and bottom move a screenful or to either end:
+	// a list of thousands of plans is long to walk a line at a time.
+	pageUp, pageDown, top, bottom key.Binding
 	// arrows end a search and go back to the list; j and k are letters
 	// of the search there.
 	arrows key.Binding
@@ -28,19 +27,23 @@ type homeKeys struct {
 
 func newHomeKeys(l model.Lang) homeKeys {
 	return homeKeys{
-		up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", model.T(l, "välj", "choose"))),
-		down:   key.NewBinding(key.WithKeys("down", "j")),
-		open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "öppna", "open"))),
-		new:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T(l, "ny SIP", "new SIP"))),
-		filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T(l, "sök", "search"))),
-		end:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T(l, "avsluta planen", "close the plan"))),
-		closed: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "visa avslutade", "show closed"))),
-		trail:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", model.T(l, "åtkomstlogg", "access trail"))),
-		seal:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T(l, "försegla för en kollega", "seal for a colleague"))),
-		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
-		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "stäng", "quit"))),
-		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
-		arrows: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", model.T(l, "till listan", "to the list"))),
+		up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", model.T(l, "välj", "choose"))),
+		down:     key.NewBinding(key.WithKeys("down", "j")),
+		pageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", model.T(l, "bläddra", "page"))),
+		pageDown: key.NewBinding(key.WithKeys("pgdown")),
+		top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", model.T(l, "först/sist", "first/last"))),
+		bottom:   key.NewBinding(key.WithKeys("end")),
+		open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "öppna", "open"))),
+		new:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T(l, "ny SIP", "new SIP"))),
+		filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T(l, "sök", "search"))),
+		end:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T(l, "avsluta planen", "close the plan"))),
+		closed:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "visa avslutade", "show closed"))),
+		trail:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", model.T(l, "åtkomstlogg", "access trail"))),
+		seal:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T(l, "försegla för en kollega", "seal for a colleague"))),
+		help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T(l, "hjälp", "help"))),
+		quit:     key.NewBinding(key.WithKeys("q", "ctrl+c", "ctrl+q"), key.WithHelp("q", model.T(l, "stäng", "quit"))),
+		clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "rensa sökningen", "clear search"))),
+		arrows:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", model.T(l, "till listan", "to the list"))),
 	}
 }
 
@@ -52,7 +55,7 @@ func (k homeKeys) ShortHelp() []key.Binding {
 }
 
 func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.up, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.end, k.trail, k.seal, k.help, k.quit}}
+	return [][]key.Binding{{k.up, k.pageUp, k.top, k.open, k.new}, {k.filter, k.clear, k.closed}, {k.end, k.trail, k.seal, k.help, k.quit}}
 }
 
 type (
@@ -65,15 +68,21 @@ type (
 // Model lists the plans, with what is due at the top.
 type Model struct {
 	common.Asker
-	lang      model.Lang
-	st        *common.Styles
-	keys      homeKeys
-	help      help.Model
-	all       []model.Summary
-	order     []int32     // rows of all in name order
-	index     searchIndex // in name order
-	shown     []int32     // rows of all, which is never changed in place
-	due       []model.DueItem
+	lang    model.Lang
+	st      *common.Styles
+	keys    homeKeys
+	help    help.Model
+	gen     uint64            // names the list (SetList), for RowsMsg and DueMsg
+	entries []model.ListEntry // every plan, in name order
+	index   searchIndex       // of entries, row for row
+	shown   []int32           // rows of entries, which is never changed in place
+	rows    map[string]model.Summary
+	pending map[string]bool // ids whose lines are asked for
+	due     []model.DueItem
+	// Fetch reads the lines of the plans named, for the list gen, in a
+	// tea.Cmd that answers with a RowsMsg; nil reads none (the lines
+	// given with the list are all there is).
+	Fetch     func(gen uint64, ids []string) tea.Cmd
 	cursor    int
 	Filter    textinput.Model
 	filtering bool
@@ -97,70 +106,17 @@ func New(l model.Lang, st *common.Styles, now func() time.Time, openCount func(m
 	return &Model{lang: l, st: st, keys: newHomeKeys(l), help: help.New(), Filter: f, now: now, openCount: openCount, Width: 80, Height: 24}
 }
 
-// SetPlans replaces the list, sorted by name in Swedish order (å, ä, ö
-// after z), whatever the screen language, since the names are Swedish.
-// The list keeps sums as they are (it does not change them; the caller
-// must not either) and sorts row numbers: copying 100 000 summaries into
-// name order was a fifth of the home screen's opening.
-func (h *Model) SetPlans(sums []model.Summary) {
-	// Each name's sort key is made once: comparing names through the
-	// collator at every step of the sort was most of the first frame's
-	// time with 10 000 plans.
-	c := collate.New(language.Swedish, collate.IgnoreCase)
-	var buf collate.Buffer
-	keys := make([][]byte, len(sums))
-	for i, s := range sums {
-		keys[i] = c.KeyFromString(&buf, s.Person)
-	}
-	order := make([]int32, len(sums))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	// Equal names keep their order (the ids'): an unstable sort with the
-	// position as the last key, which is several times faster than a
-	// stable sort's merging with 10 000 plans.
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
-			return c
-		}
-		return int(a - b)
-	})
-	h.all, h.order = sums, order
-	h.index = newSearchIndex(func(i int) string { return sums[order[i]].Person }, func(i int) string { return sums[order[i]].PNRMasked }, len(sums))
-	h.due = model.Due(sums, h.now(), 14)
-	h.apply()
-}
-
-func (h *Model) apply() {
-	q := searchQuery(h.Filter.Value())
-	// Row numbers, with room for every plan at once: copying each plan's
-	// line into a growing list was a third of the first frame's time
-	// with 10 000 plans.
-	if cap(h.shown) < len(h.all) {
-		h.shown = make([]int32, 0, len(h.all))
-	}
-	h.shown = h.shown[:0]
-	keep := func(i int) {
-		if row := h.order[i]; (h.all[row].Status == model.StatusClosed) == h.closed {
-			h.shown = append(h.shown, row)
-		}
-	}
-	if q == "" {
-		for i := range h.order {
-			keep(i)
-		}
-	} else {
-		h.index.rows(q, keep)
-	}
-	if h.cursor >= len(h.shown) {
-		h.cursor = max(0, len(h.shown)-1)
-	}
-}
-
-// at is the plan on the list's line i.
-func (h *Model) at(i int) *model.Summary { return &h.all[h.shown[i]] }
-
+// Update handles a key or a message of the search field, then asks for
+// the lines of the rows that have come into view.
 func (h *Model) Update(msg tea.Msg) tea.Cmd {
+	cmd := h.update(msg)
+	if more := h.fetch(); more != nil {
+		return tea.Batch(cmd, more)
+	}
+	return cmd
+}
+
+func (h *Model) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if h.filtering {
@@ -209,6 +165,14 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 		if h.cursor < len(h.shown)-1 {
 			h.cursor++
 		}
+	case key.Matches(k, h.keys.pageUp):
+		h.cursor = max(0, h.cursor-max(1, h.Height-8))
+	case key.Matches(k, h.keys.pageDown):
+		h.cursor = max(0, min(len(h.shown)-1, h.cursor+max(1, h.Height-8)))
+	case key.Matches(k, h.keys.top):
+		h.cursor = 0
+	case key.Matches(k, h.keys.bottom):
+		h.cursor = max(0, len(h.shown)-1)
 	case key.Matches(k, h.keys.open):
 		return h.openCurrent()
 	case key.Matches(k, h.keys.new):
@@ -227,27 +191,18 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 		h.full = true
 	case key.Matches(k, h.keys.trail):
 		if h.cursor < len(h.shown) {
-			s := *h.at(h.cursor)
-			person := s.Person
-			if s.ConsentGone {
-				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
-			}
-			return h.Request(ShowTrailMsg{s.ID, person})
+			e := h.entry(h.cursor)
+			return h.Request(ShowTrailMsg{e.ID, h.name(e)})
 		}
 	case key.Matches(k, h.keys.seal):
 		if h.cursor < len(h.shown) {
-			s := *h.at(h.cursor)
-			person := s.Person
-			if s.ConsentGone {
-				person = model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
-			}
-			return h.Request(SealPlanMsg{s.ID, person})
+			e := h.entry(h.cursor)
+			return h.Request(SealPlanMsg{e.ID, h.name(e)})
 		}
 	case key.Matches(k, h.keys.end):
 		// On a closed plan: the list of people to tell, to tick.
 		if h.cursor < len(h.shown) {
-			id := h.at(h.cursor).ID
-			return h.Request(ClosePlanMsg{id})
+			return h.Request(ClosePlanMsg{h.entry(h.cursor).ID})
 		}
 	}
 	return nil
@@ -257,8 +212,7 @@ func (h *Model) openCurrent() tea.Cmd {
 	if h.cursor >= len(h.shown) {
 		return nil
 	}
-	id := h.at(h.cursor).ID
-	return h.Request(OpenPlanMsg{id})
+	return h.Request(OpenPlanMsg{h.entry(h.cursor).ID})
 }
 
 func (h *Model) View() string {
@@ -302,7 +256,7 @@ func (h *Model) View() string {
 	}
 	if h.Loading {
 		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
-	} else if len(h.all) == 0 {
+	} else if len(h.entries) == 0 {
 		// Wrapped, and the command on a line of its own, so that it can
 		// be read whole (and copied) in an 80-column window.
 		b.WriteString("\n" + ansi.Wordwrap(model.T(l,
@@ -327,8 +281,14 @@ func (h *Model) View() string {
 		first = h.cursor - room + 1
 	}
 	for i := first; i < len(h.shown) && i < first+room; i++ {
-		s := *h.at(i)
-		line := h.row(s)
+		e := h.entry(i)
+		var line string
+		if s, ok := h.rows[e.ID]; ok {
+			line = h.row(s)
+		} else {
+			// Its line is being read: what the index has, for now.
+			line = h.columns(h.name(e), e.PNRMasked, e.Status.Label(h.lang), "", "", "")
+		}
 		if i == h.cursor {
 			line = h.st.Selected.Render(line)
 		}
@@ -365,11 +325,17 @@ func (h *Model) row(s model.Summary) string {
 			open = fmt.Sprintf(model.T(l, "%d kvar", "%d left"), n)
 		}
 	}
-	name := s.Person
-	if s.ConsentGone {
-		name = model.T(l, "(samtycket återkallat)", "(consent withdrawn)")
+	e := s.Entry()
+	return h.columns(h.name(&e), e.PNRMasked, s.Status.Label(l), ver, fu, open)
+}
+
+// name is what the list shows for the plan's person: never the name of
+// a plan whose consent was withdrawn.
+func (h *Model) name(e *model.ListEntry) string {
+	if e.ConsentGone {
+		return model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
 	}
-	return h.columns(name, s.PNRMasked, s.Status.Label(l), ver, fu, open)
+	return e.Person
 }
 
 // columns lays out one line of the list; the name gets what the window
@@ -399,7 +365,7 @@ type SealPlanMsg struct{ ID, Person string }
 // the list the home screen has, never the disk: it runs inside Update.
 func (h *Model) SamePerson(p *model.Plan) bool {
 	masked := model.MaskPNR(p.Person.PNR)
-	for _, s := range h.all {
+	for _, s := range h.entries {
 		if model.SameName(s.Person, p.Person.Name) && s.PNRMasked == masked {
 			return true
 		}

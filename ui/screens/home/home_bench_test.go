@@ -65,21 +65,3 @@ func BenchmarkHomeSearchKey100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/key")
 }
-
-// BenchmarkHomeOpen100k builds the home screen from 100 000 plans' list
-// lines and draws its first frame (the store's reading is not in it; see
-// BenchmarkHomeFirstFrame10k in ui for the whole way).
-func BenchmarkHomeOpen100k(b *testing.B) {
-	st := common.DefaultStyles()
-	sums := summaries(100_000)
-	b.ResetTimer()
-	for b.Loop() {
-		h := New(model.Swedish, &st, func() time.Time { return benchNow }, func(model.Summary) int { return 0 })
-		h.SetSize(80, 24)
-		h.SetPlans(sums)
-		if h.View() == "" {
-			b.Fatal("no view")
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/open")
-}

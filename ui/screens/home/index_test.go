@@ -31,7 +31,7 @@ func TestSearchMatchesPlainContains(t *testing.T) {
 			h.apply()
 			var got []string
 			for i := range h.shown {
-				got = append(got, h.at(i).ID)
+				got = append(got, h.entry(i).ID)
 			}
 			// Control characters cannot be typed; a pasted one is left out.
 			lq := strings.ToLower(strings.TrimSpace(strings.Map(func(r rune) rune {
@@ -41,8 +41,7 @@ func TestSearchMatchesPlainContains(t *testing.T) {
 				return r
 			}, h.Filter.Value())))
 			var want []string
-			for _, row := range h.order {
-				s := h.all[row]
+			for _, s := range h.entries {
 				if (s.Status == model.StatusClosed) != closed {
 					continue
 				}
@@ -99,7 +98,7 @@ func TestListInSwedishOrder(t *testing.T) {
 	})
 	var got []string
 	for i := range h.shown {
-		got = append(got, h.at(i).ID)
+		got = append(got, h.entry(i).ID)
 	}
 	if want := []string{"5", "2", "6", "7", "4", "3", "1"}; !slices.Equal(got, want) {
 		t.Fatalf("order %v, want %v", got, want)

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sipmote/sipmote/internal/bigfile"
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+)
+
+// TestHomeWindowRealFile: with 3 000 plans in a real file the home screen
+// draws the first rows whole, reads the lines of the rows it scrolls to,
+// never finds a plan whose consent was withdrawn by the person's name,
+// and lists what is due once it has been read after the list.
+func TestHomeWindowRealFile(t *testing.T) {
+	path := bigfile.Make(t, 3000)
+	svc, err := service.Open(path, service.Options{RecoveryDirs: []string{filepath.Join(t.TempDir(), "rec")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	entries, err := svc.HomeIndex(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var open []model.ListEntry
+	for _, e := range entries {
+		if e.Status != model.StatusClosed {
+			open = append(open, e)
+		}
+	}
+	m := newTestModel(t, svc, model.Swedish, 80, 24)
+
+	line := func(screen, name string) string {
+		for l := range strings.SplitSeq(screen, "\n") {
+			if strings.Contains(l, name+" ") {
+				return l
+			}
+		}
+		return ""
+	}
+	scr := screenText(m)
+	if l := line(scr, open[0].Person); !strings.Contains(l, "första mötet") {
+		t.Fatalf("the first plan's line is not whole: %q\n%s", l, scr)
+	}
+
+	press(m, "end")
+	scr = screenText(m)
+	last := open[len(open)-1].Person
+	if l := line(scr, last); !strings.Contains(l, "första mötet") {
+		t.Fatalf("after end the last plan's line is not whole: %q\n%s", l, scr)
+	}
+	press(m, "home")
+	if l := line(screenText(m), open[0].Person); !strings.Contains(l, "första mötet") {
+		t.Fatalf("after home the first plan is not shown whole:\n%s", screenText(m))
+	}
+
+	// Plan 7's consent was withdrawn: its name finds nothing, and the
+	// line that says so is not among what the search shows.
+	press(m, "/")
+	typeText(m, strings.ToLower(bigfile.Name(7)))
+	scr = screenText(m)
+	if strings.Contains(scr, "samtycket återkallat") || strings.Contains(scr, bigfile.Name(7)+" ") {
+		t.Errorf("a search for the withdrawn plan's name shows it:\n%s", scr)
+	}
+	press(m, "esc")
+
+	runCmd(m, m.readDue(m.listShown), 0, m.running.Load())
+	if scr := screenText(m); !strings.Contains(scr, "Att göra snart") || !strings.Contains(scr, "utkastet har inte ändrats") {
+		t.Errorf("no due list after it was read:\n%s", scr)
+	}
+}

@@ -1,0 +1,119 @@
+package home
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+)
+
+// fetchLog is a Fetch that records what the list asked for and answers
+// nothing: the test hands the lines over itself.
+type fetchLog struct{ asks [][]string }
+
+func (f *fetchLog) fetch(gen uint64, ids []string) tea.Cmd {
+	f.asks = append(f.asks, slices.Clone(ids))
+	return nil
+}
+
+// TestWindowOfRows: the list asks for the lines of the rows around the
+// cursor only, never twice while asked, draws a row not read yet from
+// its index entry, takes the lines of its own list and drops those of
+// an older one.
+func TestWindowOfRows(t *testing.T) {
+	st := common.DefaultStyles()
+	h := New(model.Swedish, &st, func() time.Time { return benchNow }, nil)
+	h.SetSize(80, 24)
+	var f fetchLog
+	h.Fetch = f.fetch
+	sums := summaries(2000)
+	entries := make([]model.ListEntry, len(sums))
+	byID := map[string]model.Summary{}
+	for i := range sums {
+		entries[i] = sums[i].Entry()
+		byID[sums[i].ID] = sums[i]
+	}
+	model.SortEntries(entries)
+	h.SetList(5, entries, nil)
+	if len(f.asks) != 1 || len(f.asks[0]) != 2*24+1 {
+		t.Fatalf("asked %d times, first for %d lines; want once, for the 49 rows from the top", len(f.asks), len(f.asks[0]))
+	}
+	first := h.entry(0)
+	if l := strings.Split(h.View(), "\n")[4]; !strings.Contains(l, first.PNRMasked) || strings.Contains(l, h.row(byID[first.ID])) {
+		t.Errorf("a row not read yet: %q", l)
+	}
+	// Moving down inside the window asks for nothing more; the same rows
+	// are not asked for again while asked.
+	h.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	if len(f.asks) != 2 || len(f.asks[1]) != 1 {
+		t.Errorf("one down: asks %v", f.asks[1:])
+	}
+	// An answer for another list is dropped; one for this list is drawn.
+	var rows []model.Summary
+	for _, id := range f.asks[0] {
+		rows = append(rows, byID[id])
+	}
+	h.SetRows(RowsMsg{Gen: 4, IDs: f.asks[0], Rows: rows})
+	if len(h.rows) != 0 {
+		t.Fatalf("lines of an older list were kept")
+	}
+	h.SetRows(RowsMsg{Gen: 5, IDs: f.asks[0], Rows: rows})
+	want := h.row(byID[first.ID])
+	if !strings.Contains(h.View(), want) {
+		t.Errorf("the first row's line is not drawn whole:\n%s", h.View())
+	}
+	// A jump to the end asks for the rows there, not the rest.
+	h.Update(tea.KeyPressMsg{Code: tea.KeyEnd})
+	last := f.asks[len(f.asks)-1]
+	if len(last) != 2*24+1 || last[len(last)-1] != h.entry(len(h.shown)-1).ID {
+		t.Errorf("end asked for %d lines ending %s", len(last), last[len(last)-1])
+	}
+	// What is due: only for this list.
+	due := []model.DueItem{{PlanID: first.ID, Person: first.Person, Kind: model.DueFollowUp, Date: "2026-03-03", Days: 1}}
+	h.SetDue(DueMsg{Gen: 4, Due: due})
+	if strings.Contains(h.View(), "Att göra snart") {
+		t.Errorf("what is due for an older list is shown")
+	}
+	h.SetDue(DueMsg{Gen: 5, Due: due})
+	if !strings.Contains(h.View(), "Att göra snart") {
+		t.Errorf("what is due is not shown")
+	}
+}
+
+// TestWithdrawnNotSearchable: a plan whose consent was withdrawn is never
+// found by the person's name or personnummer, even from a line written
+// before the list left them out, and its line says only that the consent
+// was withdrawn.
+func TestWithdrawnNotSearchable(t *testing.T) {
+	st := common.DefaultStyles()
+	h := New(model.Swedish, &st, func() time.Time { return benchNow }, nil)
+	h.SetSize(80, 24)
+	h.SetPlans([]model.Summary{
+		{ID: "1", Person: "Hemlig Hansson", PNRMasked: "19500101-****", Status: model.StatusClosed, ConsentGone: true},
+		{ID: "2", Person: "Hanna Berg", Status: model.StatusClosed},
+	})
+	h.Update(tea.KeyPressMsg{Code: 'a', Text: "a"})
+	if v := h.View(); !strings.Contains(v, "(samtycket") || strings.Contains(v, "Hemlig") || strings.Contains(v, "19500101") {
+		t.Fatalf("the withdrawn plan's line:\n%s", v)
+	}
+	for _, q := range []string{"hemlig", "hansson", "19500101", "samtycket"} {
+		h.Filter.SetValue(q)
+		h.apply()
+		if len(h.shown) != 0 {
+			t.Errorf("search %q finds %d plans", q, len(h.shown))
+		}
+	}
+	h.Filter.SetValue("han")
+	h.apply()
+	if len(h.shown) != 1 || h.entry(0).ID != "2" {
+		t.Errorf("search han: %d plans", len(h.shown))
+	}
+	if h.SamePerson(&model.Plan{Person: model.Person{Name: "Hemlig Hansson", PNR: "19500101-1234"}}) {
+		t.Errorf("a new plan is said to have the withdrawn plan's person")
+	}
+}
