@@ -43,18 +43,18 @@ func TestHomeWindowRealFile(t *testing.T) {
 		return ""
 	}
 	scr := screenText(m)
-	if l := line(scr, open[0].Person); !strings.Contains(l, "första mötet") {
+	if l := line(scr, open[0].Person); !strings.Contains(l, "(utkast)") {
 		t.Fatalf("the first plan's line is not whole: %q\n%s", l, scr)
 	}
 
 	press(m, "end")
 	scr = screenText(m)
 	last := open[len(open)-1].Person
-	if l := line(scr, last); !strings.Contains(l, "första mötet") {
+	if l := line(scr, last); !strings.Contains(l, "(utkast)") {
 		t.Fatalf("after end the last plan's line is not whole: %q\n%s", l, scr)
 	}
 	press(m, "home")
-	if l := line(screenText(m), open[0].Person); !strings.Contains(l, "första mötet") {
+	if l := line(screenText(m), open[0].Person); !strings.Contains(l, "(utkast)") {
 		t.Fatalf("after home the first plan is not shown whole:\n%s", screenText(m))
 	}
 
