@@ -229,7 +229,7 @@ func TestHomeListWholeAt80(t *testing.T) {
 		m := newTestModel(t, db, l, 80, 24)
 		s := screenText(m)
 		for _, want := range []string{"Elias Nyström (exempel)", "Maja Lind (exempel)", "Personnummer",
-			model.T(l, "Uppföljning", "Follow-up"), model.T(l, "Punkter", "Items"), model.T(l, "första mötet", "first meeting")} {
+			model.T(l, "Nästa möte", "Follow-up"), model.T(l, "Punkter", "Items"), model.T(l, "1 (utkast)", "1 (draft)")} {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s: %q is not whole at 80 columns:\n%s", l, want, s)
 			}

@@ -251,7 +251,7 @@ func (h *Model) View() string {
 	b.WriteString(h.st.Label.Render(title) + "\n")
 	if len(h.shown) > 0 {
 		b.WriteString(h.st.Header.Render(h.columns(model.T(l, "Person", "Person"), model.T(l, "Personnummer", "Personnummer"),
-			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Uppföljning", "Follow-up"),
+			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Nästa möte", "Follow-up"),
 			model.T(l, "Punkter", "Items"))) + "\n")
 	}
 	if h.Loading {
@@ -313,8 +313,8 @@ func (h *Model) row(s model.Summary) string {
 	ver := s.VersionLabel(l)
 	fu := s.NextFollowUp
 	if d := s.BookBy(); fu == "" && len(d) == len("2006-01-02") {
-		// To be booked by a day: in the column's 11 characters.
-		fu = model.T(l, "bokas ", "book ") + d[5:]
+		// To be booked by a day: in the column's 10 characters.
+		fu = model.T(l, "boka ", "book ") + d[5:]
 	}
 	if fu == "" {
 		fu = "—"
@@ -340,13 +340,13 @@ func (h *Model) name(e *model.ListEntry) string {
 
 // columns lays out one line of the list; the name gets what the window
 // has to spare. Each other column is as wide as its longest word in the
-// language on screen ("19890412-****", "avslutad", "1 + nytt möte",
-// "bokas 12-09", "24 kvar": checklist items left), and no wider, so that at 80 columns a name
+// language on screen ("19890412-****", "avslutad", "2 (fastställd)",
+// "boka 12-09", "24 kvar": checklist items left), and no wider, so that at 80 columns a name
 // of 23 letters and every heading show whole.
 func (h *Model) columns(name, pnr, status, ver, fu, open string) string {
-	statusW, verW, fuW, openW := 8, 13, 11, 7
+	statusW, verW, fuW, openW := 8, 14, 10, 7
 	if h.lang == model.English {
-		statusW, verW, fuW = 6, 15, 10
+		statusW, verW = 6, 13
 	}
 	nameW := max(16, min(30, h.Width-13-statusW-verW-fuW-openW-5))
 	cols := []string{common.Pad(name, nameW), common.Pad(pnr, 13), common.Pad(status, statusW), common.Pad(ver, verW), common.Pad(fu, fuW), open}
