@@ -50,6 +50,7 @@ func (a *app) runTUI(open string) error {
 	if a.accessible {
 		return a.runAccessible(open)
 	}
+	defer quietStart()()
 	// The checklists are read before the database is opened, so that
 	// nothing in a local routine can keep the lock from another sipmote.
 	set, notice := a.loadChecklists()
