@@ -242,3 +242,42 @@ func TestHomeListWholeAt80(t *testing.T) {
 		}
 	}
 }
+
+// TestParticipantsTableWholeAt80: at 80 columns the participants' table
+// gives its columns the width of what is in them, leaves out a column no
+// one has filled in (Kontakt), and the row under the cursor is read whole
+// under the table when a cell of it is cut.
+func TestParticipantsTableWholeAt80(t *testing.T) {
+	db := openTestDB(t)
+	p := model.DemoChild(fixedNow)
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	send(m, home.OpenPlanMsg{ID: p.ID})
+	press(m, "ctrl+g", "1")
+	if m.meeting.Active != model.SectionParticipants {
+		t.Fatalf("ctrl+g 1 opened %s", m.meeting.Active)
+	}
+	s := screenText(m)
+	for _, want := range []string{"vårdnadshavare", "tolk (finska)", "Kommun/region"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("%q is cut in the table:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "Kontakt") {
+		t.Errorf("a column no one has filled in takes room:\n%s", s)
+	}
+	for i, pt := range p.Draft.Meeting.Participants {
+		if i > 0 {
+			press(m, "down")
+		}
+		s := screenText(m)
+		if !strings.Contains(s, pt.Name) {
+			t.Errorf("row %d: %s is not on the screen:\n%s", i, pt.Name, s)
+		}
+		if pt.Unit != "" && !readable(s, pt.Unit) {
+			t.Errorf("row %d: the unit %q cannot be read whole:\n%s", i, pt.Unit, s)
+		}
+	}
+}

@@ -23,7 +23,6 @@ type listSpec struct {
 	// labelCol is the column that names a row: the name, the goal, what.
 	labelCol int
 	headers  []string
-	widths   []int // relative column widths
 	count    func() int
 	rowID    func(i int) string
 	indexOf  func(id string) int
@@ -313,42 +312,34 @@ func (s *ListSection) table(rev int) string {
 			"Inga rader ännu. Tryck n eller enter för att lägga till en %s.",
 			"No rows yet. Press n or enter to add a %s."), s.spec.noun.In(s.lang))))
 	} else {
-		total := 0
-		for _, w := range s.spec.widths {
-			total += w
+		cells := make([][]string, n)
+		for i := range n {
+			cells[i] = s.spec.cells(i)
 		}
-		avail := max(20, s.width-2*len(s.spec.widths))
-		cols := make([]int, len(s.spec.widths))
-		for i, w := range s.spec.widths {
-			cols[i] = max(3, avail*w/total)
-		}
-		row := func(cells []string) string {
-			var r strings.Builder
-			for i, c := range cells {
-				if i >= len(cols) {
-					break
-				}
-				c = strings.ReplaceAll(c, "\n", " ")
-				r.WriteString(ansi.Truncate(c, cols[i], "…"))
-				if pad := cols[i] - ansi.StringWidth(ansi.Truncate(c, cols[i], "…")); pad > 0 {
-					r.WriteString(strings.Repeat(" ", pad))
-				}
-				r.WriteString("  ")
-			}
-			return strings.TrimRight(r.String(), " ")
+		cols := columnWidths(s.spec.headers, cells, s.width, s.spec.labelCol)
+		row := func(c []string) string { return tableRow(c, cols) }
+		// The row under the cursor, whole, when a cell of it is cut.
+		var whole []string
+		if s.Cursor < n {
+			whole = rowWhole(s.spec.headers, cells[s.Cursor], cols, s.width)
 		}
 		b.WriteString(s.st.Header.Render(row(s.spec.headers)) + "\n")
-		visible := max(1, s.height-3)
+		// The heading, and a line to spare (a closed plan's notice).
+		visible := max(1, s.height-2)
 		if s.quickIn != nil {
 			// Room for the quick row and its help below the table.
 			visible = max(1, visible-3-(140/max(10, s.width)+1))
+		}
+		visible = max(1, visible-len(whole))
+		if n > visible {
+			visible = max(1, visible-1) // the line "3/12"
 		}
 		first := 0
 		if s.Cursor >= visible {
 			first = s.Cursor - visible + 1
 		}
 		for i := first; i < n && i < first+visible; i++ {
-			line := row(s.spec.cells(i))
+			line := row(cells[i])
 			if i == s.Cursor {
 				line = s.st.Selected.Render(line)
 			}
@@ -356,6 +347,9 @@ func (s *ListSection) table(rev int) string {
 		}
 		if n > visible {
 			b.WriteString(s.st.Subtle.Render(fmt.Sprintf("%d/%d", s.Cursor+1, n)) + "\n")
+		}
+		for _, l := range whole {
+			b.WriteString(s.st.Subtle.Render(l) + "\n")
 		}
 	}
 	if s.ask != nil {

@@ -54,7 +54,6 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 		newRow:   model.Text{SV: "Ny deltagare", EN: "New participant"},
 		labelCol: 1,
 		headers:  []string{model.T(l, "Här", "Here"), model.T(l, "Namn", "Name"), model.T(l, "Roll", "Role"), model.T(l, "Verksamhet", "Unit"), model.T(l, "Kommun/region", "Organisation"), model.T(l, "Kontakt", "Contact")},
-		widths:   []int{6, 18, 14, 16, 10, 14},
 		count:    func() int { return len(*ps()) },
 		rowID:    func(i int) string { return (*ps())[i].ID },
 		indexOf:  find,
