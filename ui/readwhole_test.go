@@ -281,3 +281,33 @@ func TestParticipantsTableWholeAt80(t *testing.T) {
 		}
 	}
 }
+
+// TestTellListWholeAt80: on a closed plan's list of people to tell, the
+// one chosen is read whole at 80 columns, a long e-mail address included.
+func TestTellListWholeAt80(t *testing.T) {
+	db := openTestDB(t)
+	p := model.DemoClosed(fixedNow)
+	if p.Closure == nil {
+		t.Fatal("the closed demo has no closure")
+	}
+	ali := model.ToTell{Name: "Ali Rahimi", Unit: "Psykiatriska öppenvårdsmottagningen", Contact: "ali.rahimi@psykiatri.regionvastmanland.example.se"}
+	p.Closure.Tell = append(p.Closure.Tell, ali)
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	press(m, "a", "x")
+	s := screenText(m)
+	if !strings.Contains(s, "Samordnaren meddelar") {
+		t.Fatalf("x on a closed plan does not show whom to tell:\n%s", s)
+	}
+	if readable(s, ali.Line()) {
+		t.Errorf("with the cursor elsewhere the long line should take one line:\n%s", s)
+	}
+	for range p.Closure.Tell {
+		press(m, "down")
+	}
+	if s := screenText(m); !readable(s, ali.Line()) {
+		t.Errorf("the one chosen is not read whole: want %q\n%s", ali.Line(), s)
+	}
+}

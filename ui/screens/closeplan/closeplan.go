@@ -200,7 +200,7 @@ func (m *Model) View() string {
 	l, width := m.lang, m.width
 	w := max(20, width)
 	var b strings.Builder
-	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.Plan.Person.Name, w, "…")) + "\n\n")
+	b.WriteString(m.st.Title.Render(ansi.Wrap(model.T(l, "Avsluta planen för ", "Close the plan of ")+m.Plan.Person.Name, w, "")) + "\n\n")
 	if m.Done {
 		m.tellView(&b, w)
 		return b.String()
@@ -230,7 +230,7 @@ func (m *Model) tellView(b *strings.Builder, w int) {
 	}
 	b.WriteString(m.st.OK.Render(ansi.Wordwrap(model.T(l, "Planen är avslutad. Den finns kvar och kan skrivas ut, men kan inte ändras.",
 		"The plan is closed. It is kept and can be printed, but not changed."), w, "")) + "\n")
-	b.WriteString(ansi.Truncate(c.Describe(l), w, "…") + "\n\n")
+	b.WriteString(ansi.Wordwrap(c.Describe(l), w, "") + "\n\n")
 	told := 0
 	for _, r := range c.Tell {
 		if r.Told {
@@ -245,7 +245,17 @@ func (m *Model) tellView(b *strings.Builder, w int) {
 		}
 		line := ansi.Truncate(mark+r.Line(), w, "…")
 		if i == m.cursor {
-			line = m.st.Selected.Render(line)
+			// The one chosen is read whole, an address included; the
+			// others keep a line each.
+			wrapped := strings.Split(ansi.Wrap(r.Line(), max(10, w-len(mark)), ""), "\n")
+			for j := range wrapped {
+				pre := strings.Repeat(" ", len(mark))
+				if j == 0 {
+					pre = mark
+				}
+				wrapped[j] = m.st.Selected.Render(pre + wrapped[j])
+			}
+			line = strings.Join(wrapped, "\n")
 		}
 		b.WriteString(line + "\n")
 	}
