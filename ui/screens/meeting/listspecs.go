@@ -109,7 +109,11 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 				actionContactField(l, v, func(create bool) *model.Action { return row(id, create) }),
 				{Path: "content.actions[].principal", Label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), Kind: components.KindChoice, Opts: components.PrincipalOpts(l),
 					Get: func() string { return string(row(id, false).Principal) }, Set: func(s string) { row(id, true).Principal = model.Principal(s) }},
-				str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), "", func(a *model.Action) *string { return &a.OtherParty }),
+				// Asked only when another organisation is chosen: for
+				// kommun or region there is nothing to name.
+				withHide(str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), model.T(l, "t.ex. Försäkringskassan", "e.g. Försäkringskassan"),
+					func(a *model.Action) *string { return &a.OtherParty }),
+					func() bool { return row(id, false).Principal != model.PrincipalOther }),
 				str(id, "when", model.T(l, "När / hur ofta", "When / how often"), model.T(l, "t.ex. varje tisdag", "e.g. every Tuesday"), func(a *model.Action) *string { return &a.When }),
 				components.WithCheck(str(id, "start", model.T(l, "Börjar (datum, om det finns)", "Starts (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Start }), components.DateCheck(l)),
 				components.WithCheck(str(id, "due", model.T(l, "Klar senast (datum, om det finns)", "Due (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Due }), components.DateCheck(l)),
@@ -119,6 +123,12 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 			}
 		},
 	}
+}
+
+// withHide hides the field while hide says so.
+func withHide(f components.Field, hide func() bool) components.Field {
+	f.Hide = hide
+	return f
 }
 
 // withFill runs fill after every write of the field.
