@@ -41,6 +41,10 @@ func cmdBackup(a *app, args []string) error {
 	if _, err := os.Stat(path); err != nil && !service.IsServer(path) {
 		return fail("det finns ingen databas att säkerhetskopiera: "+path, "there is no database to back up: "+path)
 	}
+	// The folder is made when missing (0700, with its parents): say so,
+	// so that a mistyped folder name is noticed.
+	dir := pos[0]
+	missing := !exists(dir)
 	var res *service.BackupResult
 	db, err := a.openDB()
 	switch {
@@ -48,12 +52,16 @@ func cmdBackup(a *app, args []string) error {
 		// A meeting has the file: it takes the snapshot for us.
 		fmt.Fprintln(a.stderr, model.T(a.lang, "Databasen är öppen i en annan sipmote; den tar kopian medan den arbetar vidare.",
 			"The database is open in another sipmote; it takes the copy while it goes on working."))
-		res, err = service.RemoteBackup(path, pos[0], rs, *keep, a.now())
+		res, err = service.RemoteBackup(path, dir, rs, *keep, a.now())
 	case err != nil:
 		return err
 	default:
-		res, err = db.Backup(a.ctx, pos[0], rs, *keep)
+		res, err = db.Backup(a.ctx, dir, rs, *keep)
 		db.Close()
+	}
+	if missing && exists(dir) {
+		fmt.Fprintln(a.stdout, model.T(a.lang, "Skapade mappen "+dir+" (bara du kommer åt den).",
+			"Created the folder "+dir+" (only you can open it)."))
 	}
 	if res != nil && res.Path != "" {
 		var names []string
@@ -68,6 +76,12 @@ func cmdBackup(a *app, args []string) error {
 		}
 	}
 	return err
+}
+
+// exists tells whether path names something on disk.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func sizeText(n int64) string {
