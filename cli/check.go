@@ -111,7 +111,7 @@ func cmdCheck(a *app, args []string) error {
 	if r.OtherDamaged > 0 {
 		fmt.Fprintf(a.stdout, "  %s %d\n", t("skadade poster utanför planerna:", "damaged records outside the plans:"), r.OtherDamaged)
 	}
-	a.checkSeals(r, server)
+	said := a.checkSeals(r, server)
 	fmt.Fprintf(a.stdout, "%s: %s (%d %s)\n", t("Åtkomstloggens kedjor", "Access trail chains"), mark(len(r.Breaks) == 0), r.Events, t("händelser", "events"))
 	for _, br := range r.Breaks {
 		chain := t("filens kedja", "the file's chain")
@@ -125,7 +125,7 @@ func cmdCheck(a *app, args []string) error {
 		fmt.Fprintf(a.stdout, "  %s, %s %d%s: %s\n", chain, t("händelse", "event"), br.Seq, at, breakText(a.lang, br))
 	}
 	if !server {
-		a.checkSeen(r)
+		a.checkSeen(r, said)
 	}
 	if r.Head != "" {
 		fmt.Fprintln(a.stdout, t("Kedjans senaste länk (anteckna den för att kunna visa senare att inget tagits bort): ",
@@ -164,8 +164,9 @@ func breakText(l model.Lang, br service.ChainBreak) string {
 // checkSeals says which key the records were checked with and what that
 // proves, then names what was changed: records whose seal fails, records
 // without a seal or with another key's, and plans whose record is older
-// than their trail says.
-func (a *app) checkSeals(r *service.Report, server bool) {
+// than their trail says. It gives the key folder's problem when it said
+// one, so that the link's line need not say it again.
+func (a *app) checkSeals(r *service.Report, server bool) (said string) {
 	t := func(sv, en string) string { return model.T(a.lang, sv, en) }
 	dir, _ := service.KeyDir()
 	key := r.Key
@@ -186,7 +187,8 @@ func (a *app) checkSeals(r *service.Report, server bool) {
 		fmt.Fprintln(a.stdout, t("Nyckel: ingen. Filen är inte krypterad och din postnyckel finns inte på den här datorn (den finns där filen skrevs). Kontrollsummorna visar skador, men inte att någon ändrat filen med avsikt: det kan bara datorn med nyckeln visa.",
 			"Key: none. The file is not encrypted and your record key is not on this computer (it is where the file was written). The checksums show damage, but not that someone changed the file on purpose: only the computer with the key can show that."))
 		if r.KeyErr != nil && !server {
-			fmt.Fprintln(a.stdout, "  "+service.ErrorText(a.lang, r.KeyErr))
+			said = service.ErrorText(a.lang, r.KeyErr)
+			fmt.Fprintln(a.stdout, "  "+said)
 		}
 	}
 	for _, id := range r.Changed {
@@ -203,11 +205,13 @@ func (a *app) checkSeals(r *service.Report, server bool) {
 	for _, id := range r.Replayed {
 		fmt.Fprintf(a.stdout, "  %s %s\n", t("en äldre version av planen har lagts tillbaka (loggen har skrivit en nyare): plan", "an older copy of the plan was put back (the trail recorded a newer one): plan"), id)
 	}
+	return said
 }
 
 // checkSeen compares the chain with what an earlier check on this
 // computer noted, which is the one way to see its newest events cut off.
-func (a *app) checkSeen(r *service.Report) {
+// said is the key folder's problem when the key's line named it already.
+func (a *app) checkSeen(r *service.Report, said string) {
 	t := func(sv, en string) string { return model.T(a.lang, sv, en) }
 	switch {
 	case r.Seen == nil && r.SeenKept:
@@ -224,7 +228,10 @@ func (a *app) checkSeen(r *service.Report) {
 	default:
 		fmt.Fprintln(a.stdout, t("Åtkomstloggens slut: i ordning (inget borttaget sedan kontrollen ", "The trail's end: whole (nothing removed since the check of ")+r.Seen.At.Local().Format("2006-01-02 15:04")+")")
 	}
-	if r.SeenErr != nil {
+	if r.SeenErr != nil && said != "" && service.ErrorText(a.lang, r.SeenErr) == said {
+		fmt.Fprintln(a.stdout, "  "+t("den här kontrollens senaste länk kunde inte sparas till nästa kontroll, av samma skäl (nyckelmappen ovan).",
+			"this check's newest link could not be kept for the next check, for the same reason (the key folder above)."))
+	} else if r.SeenErr != nil {
 		fmt.Fprintln(a.stdout, "  "+t("den här kontrollens senaste länk kunde inte sparas till nästa kontroll: ", "this check's newest link could not be kept for the next check: ")+
 			service.ErrorText(a.lang, r.SeenErr))
 	}

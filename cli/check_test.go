@@ -88,6 +88,14 @@ func TestCheckKeepsTheLinkOnlyWhenItSaysSo(t *testing.T) {
 	if strings.Contains(o, "sparas nu") || !strings.Contains(o, "kunde inte sparas till nästa kontroll") {
 		t.Errorf("check with a key folder it does not use:\n%s", o)
 	}
+	// The folder's problem is said once, on the key's line; the link's
+	// line refers to it (issue 27: it said the sentence twice).
+	if n := strings.Count(o, "är inte privat för dig"); n != 1 || !strings.Contains(o, "av samma skäl") {
+		t.Errorf("the key folder's problem said %d times, want once and referred to:\n%s", n, o)
+	}
+	if o := c.ok("check", "--lang", "en"); strings.Count(o, dir) != 1 || !strings.Contains(o, "for the same reason") {
+		t.Errorf("in English, the key folder named %d times, want once:\n%s", strings.Count(o, dir), o)
+	}
 
 	// In a private folder it is kept, says so, and the next check uses it.
 	t.Setenv("SIPMOTE_KEY_DIR", filepath.Join(t.TempDir(), "private"))
