@@ -27,6 +27,10 @@ var (
 		text:  []string{"plain"},
 	}
 
+	quickKeys = keySpec{
+		plain: []string{"means", "value", "trustee", "rest", "remove"},
+	}
+
 	// phraseKeys take text in any language: text.sv, text.fi, text.so.
 	phraseKeys = keySpec{
 		plain:   []string{"remove"},
@@ -50,6 +54,8 @@ func specFor(kind string) keySpec {
 		return wordKeys
 	case kindEasyRead:
 		return phraseKeys
+	case kindQuick:
+		return quickKeys
 	}
 	return itemKeys
 }

@@ -1,5 +1,6 @@
 // Package checklists holds the meeting agenda, the before- and
-// after-meeting checklists and the plain-language word list of a SIP.
+// after-meeting checklists, the plain-language word list of a SIP and the
+// words the participants' quick row knows.
 //
 // They are data, not code, because every municipality and region has its
 // own SIP routine: a coordinator must be able to read them and adapt them
@@ -44,9 +45,15 @@
 //     person's original ("Min plan"); text.sv and text.en, and text.CODE
 //     for any other language (text.fi). A language is offered when every
 //     phrase the page needs has it (model.EasyReadPhrases).
+//   - quick: a word of the participants' quick row; the id is the word
+//     itself ("god man"). means is role, relation, title, principal,
+//     party or attendance; value is the role, principal or attendance it
+//     gives (model.Roles, model.Principals, room/video/phone/absent/
+//     present); trustee is god_man or forvaltare; rest = true takes the
+//     words after it ("tolk arabiska"). See defaults/quickrow.ini.
 //
-// Every kind also takes remove = true (drop the entry) and, except word
-// and easyread, after = id or before = id (where a new entry goes, or where an existing
+// Every kind also takes remove = true (drop the entry) and, except word,
+// easyread and quick, after = id or before = id (where a new entry goes, or where an existing
 // one moves). A block with an existing id changes only the keys it gives.
 //
 // # Concurrency

@@ -16,6 +16,7 @@ type entry struct {
 	item   Item
 	word   model.Jargon
 	phrase Phrase
+	quick  model.QuickWord
 }
 
 // merger lays files over each other in order. Each block is checked
@@ -41,6 +42,7 @@ var nouns = map[string]model.Text{
 	kindAfter:    {SV: "punkten", EN: "item"},
 	kindWord:     {SV: "ordet", EN: "word"},
 	kindEasyRead: {SV: "frasen", EN: "phrase"},
+	kindQuick:    {SV: "snabbradens ord", EN: "quick-row word"},
 }
 
 func (m *merger) add(p Problem) { m.problems = append(m.problems, p) }
@@ -130,6 +132,8 @@ func (m *merger) applyRecord(r record) {
 		e.word = buildWord(r.id, c)
 	case kindEasyRead:
 		e.phrase = buildPhrase(r.id, c)
+	case kindQuick:
+		e.quick = buildQuick(r.id, c)
 	default:
 		e.item = buildItem(r.id, c)
 	}
@@ -260,6 +264,9 @@ func (m *merger) set() *Set {
 	}
 	for _, e := range m.lists[kindEasyRead] {
 		s.Phrases = append(s.Phrases, e.phrase)
+	}
+	for _, e := range m.lists[kindQuick] {
+		s.QuickWords = append(s.QuickWords, e.quick)
 	}
 	return s
 }

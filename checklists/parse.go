@@ -35,6 +35,8 @@ const (
 	// kindEasyRead is a fixed phrase of the easy-read page, in any
 	// number of languages.
 	kindEasyRead = "easyread"
+	// kindQuick is a word the participants' quick row knows.
+	kindQuick = "quick"
 )
 
 // maxFileSize bounds what is read from one file; a checklist is a few
@@ -174,15 +176,15 @@ func parseHeader(file string, n int, line string) (record, *Problem) {
 	}
 	kind = strings.ToLower(kind)
 	switch kind {
-	case kindStep, kindBefore, kindAfter, kindWord, kindEasyRead:
+	case kindStep, kindBefore, kindAfter, kindWord, kindEasyRead, kindQuick:
 	default:
-		return bad("Okänd sorts block ”%s”. Skriv step, before, after, word eller easyread.",
-			"Unknown kind of block \"%s\". Write step, before, after, word or easyread.", kind)
+		return bad("Okänd sorts block ”%s”. Skriv step, before, after, word, easyread eller quick.",
+			"Unknown kind of block \"%s\". Write step, before, after, word, easyread or quick.", kind)
 	}
 	if id == "" {
 		return bad("Rubriken saknar id, till exempel [%s mitt_id].", "The heading has no id, for example [%s my_id].", kind)
 	}
-	if kind != kindWord && !validID(id) {
+	if kind != kindWord && kind != kindQuick && !validID(id) {
 		return bad("Id:t ”%s” får bara ha små bokstäver a–z, siffror, _ och -.",
 			"The id \"%s\" may only contain lower-case a–z, digits, _ and -.", id)
 	}

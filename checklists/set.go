@@ -19,6 +19,9 @@ type Set struct {
 	Jargon []model.Jargon
 	// Phrases are the fixed words of the easy-read page, see EasyRead.
 	Phrases []Phrase
+	// QuickWords are the words the participants' quick row knows: roles,
+	// relations, titles, organisations and how someone takes part.
+	QuickWords []model.QuickWord
 }
 
 // Step is one point of the meeting agenda that the chair walks through.

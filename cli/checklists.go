@@ -200,6 +200,7 @@ func checklistsValidate(args []string, stdout, stderr io.Writer, lang model.Lang
 			model.Plural(lang, len(set.BeforeFor(v)), "%d punkt", "%d punkter", "%d item", "%d items"), len(set.AfterFor(v)))
 	}
 	fmt.Fprintln(stdout, t("  ordlistan: ", "  word list: ")+model.Plural(lang, len(set.Jargon), "%d ord", "%d ord", "%d word", "%d words"))
+	fmt.Fprintln(stdout, t("  snabbraden: ", "  quick row: ")+model.Plural(lang, len(set.QuickWords), "%d ord", "%d ord", "%d word", "%d words"))
 	return exitOK
 }
 

@@ -90,6 +90,7 @@ func (a *app) runTUI(open string) error {
 			e, _ := a.easyRead(p, v, "")
 			return e
 		},
+		QuickWords:  set.QuickWords,
 		OpenPlan:    open,
 		Notice:      notice,
 		NoColor:     noColor(),

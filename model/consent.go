@@ -66,6 +66,7 @@ func Covers(actors []string, unit string) bool {
 // UnitOf is the unit a participant comes from: the unit, or the other
 // party's name when only that is given.
 func UnitOf(pt Participant) string {
+	pt = pt.Visible()
 	if u := strings.TrimSpace(pt.Unit); u != "" {
 		return u
 	}

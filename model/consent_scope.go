@@ -22,6 +22,7 @@ func OutsideConsent(v *Version) []Outside {
 		if !pt.IsPresent() || !pt.Role.IsStaff() {
 			continue
 		}
+		pt := pt.Visible()
 		party := pt.Unit
 		if pt.Principal == PrincipalOther && pt.OtherParty != "" && party == "" {
 			party = pt.OtherParty

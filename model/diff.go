@@ -244,6 +244,9 @@ func actionFields(va, vb *Version, x, y Action) []FieldChange {
 }
 
 func participantFields(x, y Participant) []FieldChange {
+	// A value left in a field the role does not have is no part of the
+	// plan: it is neither shown nor printed.
+	x, y = x.Visible(), y.Visible()
 	var d fields
 	d.cmp("name", x.Name, y.Name)
 	d.cmp("role", string(x.Role), string(y.Role))

@@ -408,8 +408,8 @@ func (b docBuilder) coordinator() Section {
 			"The coordinator is the person's contact for the plan and calls the follow-up.")},
 		{Kind: BlockKeyValues, Pairs: []KeyValue{
 			{b.t("Namn", "Name"), orDash(pt.Name)},
-			{b.t("Verksamhet", "Unit"), orDash(pt.Unit)},
-			{b.t("Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), orDash(PartyName(pt.Principal, pt.OtherParty, b.l))},
+			{b.t("Verksamhet", "Unit"), orDash(pt.Visible().Unit)},
+			{b.t("Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), orDash(PartyName(pt.Visible().Principal, pt.Visible().OtherParty, b.l))},
 			{b.t("Telefon", "Phone"), orDash(pt.Phone)},
 			{b.t("E-post", "E-mail"), orDash(pt.Email)},
 		}},

@@ -46,6 +46,7 @@ func (b docBuilder) participants() Section {
 		t.Header[len(t.Header)-1] = b.t("Kallelse", "Summons")
 	}
 	for _, pt := range b.v.Meeting.Participants {
+		pt := pt.Visible()
 		t.Rows = append(t.Rows, []string{
 			orDash(pt.Name), orDash(pt.RoleText(b.l)), who(pt.Unit, PartyName(pt.Principal, pt.OtherParty, b.l)),
 			orDash(contact(pt)), AttendanceText(pt, before, b.l),

@@ -439,6 +439,7 @@ func (pt Participant) CanCoordinate() bool {
 // Employer is the kommun or region a participant works for, directly or
 // through a provider they fund (contracted care counts); empty otherwise.
 func (pt Participant) Employer() Principal {
+	pt = pt.Visible()
 	switch {
 	case pt.Principal == PrincipalKommun || pt.Principal == PrincipalRegion:
 		return pt.Principal

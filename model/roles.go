@@ -116,25 +116,19 @@ func (r Role) Defaults() RoleDefaults {
 
 // ApplyRole sets the role and the fields it decides, as when the secretary
 // picks a role on a new row: a staff member of another party gets
-// principal "other", a role that is not staff loses a principal it cannot
-// have. Explicit choices already made (Signs) are kept.
-func (pt *Participant) ApplyRole(r Role) {
+// principal "other", and every field the new role does not have is emptied
+// (a relative has no unit). It tells which fields held something, so that
+// the screen can say so and offer to undo it. Explicit choices already
+// made (Signs) are kept.
+func (pt *Participant) ApplyRole(r Role) []ParticipantField {
 	pt.Role = r
-	d := r.Defaults()
 	switch {
 	case r == RolePartyStaff && pt.Principal == "":
-		pt.Principal = d.Principal
+		pt.Principal = r.Defaults().Principal
 	case r == RoleStaff && pt.Principal == PrincipalOther && pt.OtherParty == "":
 		pt.Principal = ""
-	case !r.IsStaff() && r != RoleOther && r != RoleTrustee:
-		pt.Principal, pt.OtherParty = "", ""
 	}
-	if r != RoleInterpreter {
-		pt.Language = ""
-	}
-	if r != RoleTrustee {
-		pt.TrusteeKind, pt.TrusteeFor = "", nil
-	}
+	return pt.ClearHidden()
 }
 
 // Speaks tells whether the participant gets a turn in speaker rounds.
@@ -175,6 +169,7 @@ func (pt Participant) RoleText(l Lang) string {
 // Affiliation is what is printed after a name to say where someone comes
 // from: the unit, else the other party, else the role.
 func (pt Participant) Affiliation(l Lang) string {
+	pt = pt.Visible()
 	if u := strings.TrimSpace(pt.Unit); u != "" {
 		return u
 	}

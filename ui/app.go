@@ -29,6 +29,9 @@ type Options struct {
 	Agenda    func(model.AgeGroup) []room.Step
 	OpenCount func(model.Summary) int
 	Checklist meeting.Checklist
+	// QuickWords are the words the participants' quick row knows, from
+	// the checklists.
+	QuickWords []model.QuickWord
 	// EasyRead gives the easy-read page printed first, or nil for none.
 	EasyRead func(*model.Plan, *model.Version) *model.EasyRead
 	// OpenPlan opens this plan's meeting at once (sipmote meeting ID).

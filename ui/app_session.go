@@ -123,6 +123,7 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 		m.meeting.IO = m.io
 		m.meeting.PrintOptions = m.printOptions
 		m.meeting.Checklist = m.o.Checklist
+		m.meeting.QuickWords = m.o.QuickWords
 		m.meeting.Share = m.o.Share
 		m.meeting.SetSize(m.width, m.height-1)
 	})

@@ -63,7 +63,8 @@ func testAgenda(t testing.TB) func(model.AgeGroup) []room.Step {
 
 func newTestModel(t testing.TB, db *service.Service, l model.Lang, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Service: db, Lang: l, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)})
+	set, _ := checklists.Load("")
+	m := New(Options{Service: db, Lang: l, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t), QuickWords: set.QuickWords})
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	send(m, firstFrameMsg{})
 	t.Cleanup(func() { _ = m.Close() })

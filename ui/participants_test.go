@@ -1,49 +1,147 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
-func TestParseQuickParticipant(t *testing.T) {
-	tests := []struct {
-		line string
-		ok   bool
-		want model.Participant
-	}{
-		{"", false, model.Participant{}},
-		{" , video", false, model.Participant{}},
-		{"Per Wall, Geriatriken, region, video", true, model.Participant{Name: "Per Wall", Role: model.RoleStaff,
-			Unit: "Geriatriken", Principal: model.PrincipalRegion, Attendance: model.AttendVideo}},
-		{"Aino Virtanen, tolk finska", true, model.Participant{Name: "Aino Virtanen", Role: model.RoleInterpreter,
-			Language: "finska", Attendance: model.AttendRoom}},
-		{"Olle Lind, närstående, telefon, son", true, model.Participant{Name: "Olle Lind", Role: model.RoleRelative,
-			Attendance: model.AttendPhone, Title: "son"}},
-		{"Gun Berg, God man", true, model.Participant{Name: "Gun Berg", Role: model.RoleTrustee,
-			TrusteeKind: model.TrusteeGodMan, Attendance: model.AttendRoom}},
-		{"Lena Sund, Försäkringskassan, frånvarande, handläggare", true, model.Participant{Name: "Lena Sund",
-			Role: model.RolePartyStaff, Principal: model.PrincipalOther, OtherParty: "Försäkringskassan", Title: "handläggare"}},
-		{"Anna, vårdnadshavare", true, model.Participant{Name: "Anna", Role: model.RoleGuardian, Attendance: model.AttendRoom}},
+// openQuickRow starts a meeting at w×h and opens the participants' quick
+// row.
+func openQuickRow(t *testing.T, l model.Lang, w, h int) *Model {
+	t.Helper()
+	m := newTestModel(t, openTestDB(t), l, w, h)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	press(m, "ctrl+n", "esc", "a")
+	if !strings.Contains(screenText(m), model.T(l, "Snabbrad", "Quick row")) {
+		t.Fatalf("no quick row:\n%s", screenText(m))
 	}
-	for _, tt := range tests {
-		got, ok := meeting.ParseQuickParticipant(tt.line, model.FormRoom)
-		if ok != tt.ok {
-			t.Errorf("%q: ok %t", tt.line, ok)
-			continue
+	return m
+}
+
+// TestQuickRowShowsWhatItUnderstood: while the secretary types, the row
+// says what it will add, and enter adds just that (issue 27).
+func TestQuickRowShowsWhatItUnderstood(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m := openQuickRow(t, l, 80, 24)
+		typeText(m, "Bo Sjöberg, närstående (son)")
+		if want := model.T(l, "Bo Sjöberg · närstående, son · på plats — enter lägger till", "Bo Sjöberg · relative, son · in the room — enter adds"); !strings.Contains(screenText(m), want) {
+			t.Errorf("%s: the preview does not say %q:\n%s", l, want, screenText(m))
 		}
-		if !ok {
-			continue
+		typeText(m, ", telefon")
+		if want := model.T(l, "Bo Sjöberg · närstående, son · telefon — enter lägger till", "Bo Sjöberg · relative, son · phone — enter adds"); !strings.Contains(screenText(m), want) {
+			t.Errorf("%s: the preview does not follow the typing, want %q:\n%s", l, want, screenText(m))
 		}
-		if got.Name != tt.want.Name || got.Role != tt.want.Role || got.Unit != tt.want.Unit || got.Principal != tt.want.Principal ||
-			got.OtherParty != tt.want.OtherParty || got.Language != tt.want.Language || got.TrusteeKind != tt.want.TrusteeKind ||
-			got.Attendance != tt.want.Attendance || got.Title != tt.want.Title {
-			t.Errorf("%q:\n got %+v\nwant %+v", tt.line, got, tt.want)
+		press(m, "enter")
+		pts := livePlan(m).Draft.Meeting.Participants
+		if len(pts) != 1 {
+			t.Fatalf("%s: %d participants", l, len(pts))
+		}
+		if p := pts[0]; p.Name != "Bo Sjöberg" || p.Role != model.RoleRelative || p.Title != "son" || p.Attendance != model.AttendPhone || p.Unit != "" {
+			t.Errorf("%s: added %+v", l, p)
+		}
+		// A line longer than the screen: cut in the middle, the name and
+		// the key still there, and nothing wider than 80 columns.
+		typeText(m, "Lena Ek, distriktssköterska, Vårdcentralen Väst, region, kommer efter lunch och går före tre")
+		screen := screenText(m)
+		hint := model.T(l, "— enter lägger till", "— enter adds")
+		var line string
+		for _, s := range strings.Split(screen, "\n") {
+			if ansi.StringWidth(s) > 80 {
+				t.Errorf("%s: a line is %d columns: %q", l, ansi.StringWidth(s), s)
+			}
+			if strings.Contains(s, hint) {
+				line = strings.Trim(s, "│ ") // the pane's border
+			}
+		}
+		// What does not fit one line goes on a second, the key last.
+		if !strings.Contains(screen, "Lena Ek · "+model.T(l, "personal", "staff")+", distriktssköterska · Vårdcentralen Väst · region ·") ||
+			!strings.HasPrefix(line, model.T(l, "på plats · anteckning: kommer", "in the room · note: kommer")) {
+			t.Errorf("%s: preview line %q:\n%s", l, line, screen)
+		}
+		press(m, "enter")
+		p := livePlan(m).Draft.Meeting.Participants[1]
+		if p.Title != "distriktssköterska" || p.Unit != "Vårdcentralen Väst" || p.Principal != model.PrincipalRegion ||
+			p.PresenceNote != "kommer efter lunch och går före tre" {
+			t.Errorf("%s: added %+v", l, p)
 		}
 	}
-	// A video meeting: present means by video unless said otherwise.
-	if p, _ := meeting.ParseQuickParticipant("Eva", model.FormVideo); p.Attendance != model.AttendVideo {
-		t.Errorf("video meeting: %q", p.Attendance)
+}
+
+// TestRoleChangeClearsHiddenFields: a staff member turned relative loses
+// the unit and kommun/region a relative does not have, the status line
+// says so, and ctrl+z brings them back. Stepping through a role without a
+// unit on the way to one with a unit keeps the unit.
+func TestRoleChangeClearsHiddenFields(t *testing.T) {
+	m := openQuickRow(t, model.Swedish, 80, 24)
+	typeText(m, "Bo Sjöberg, Vårdcentralen Väst, kommun")
+	press(m, "enter", "esc", "enter", "tab")
+	pt := func() model.Participant { return livePlan(m).Draft.Meeting.Participants[0] }
+	if p := pt(); p.Role != model.RoleStaff || p.Unit != "Vårdcentralen Väst" || p.Principal != model.PrincipalKommun {
+		t.Fatalf("added %+v", p)
+	}
+	typeText(m, "n") // närstående, by its first letter
+	if p := pt(); p.Role != model.RoleRelative || p.Unit != "" || p.Principal != "" {
+		t.Errorf("relative keeps hidden fields: %+v", p)
+	}
+	if want := "Tömt: verksamhet, kommun/region. ctrl+z tar tillbaka."; !strings.Contains(screenText(m), want) {
+		t.Errorf("the status line does not say what went:\n%s", screenText(m))
+	}
+	press(m, "ctrl+z")
+	if p := pt(); p.Role != model.RoleStaff || p.Unit != "Vårdcentralen Väst" || p.Principal != model.PrincipalKommun {
+		t.Errorf("ctrl+z did not bring them back: %+v", p)
+	}
+	if !strings.Contains(screenText(m), "Tillbaka: rollen personal och verksamhet, kommun/region.") {
+		t.Errorf("the status line does not say what came back:\n%s", screenText(m))
+	}
+	press(m, "ctrl+z")
+	if !strings.Contains(screenText(m), "Det finns inget att ta tillbaka.") {
+		t.Errorf("a second ctrl+z:\n%s", screenText(m))
+	}
+	// staff ← interpreter (no unit) ← support (a unit, no kommun/region).
+	press(m, "left", "left")
+	if p := pt(); p.Role != model.RoleSupport || p.Unit != "Vårdcentralen Väst" || p.Principal != "" {
+		t.Errorf("stepping through the roles: %+v", p)
+	}
+	press(m, "right", "right")
+	if p := pt(); p.Role != model.RoleStaff || p.Unit != "Vårdcentralen Väst" || p.Principal != model.PrincipalKommun {
+		t.Errorf("stepping back to staff: %+v", p)
+	}
+}
+
+// TestHiddenUnitReadByNoRule: a relative whose unit was left from before
+// (an older plan) gives an action no unit, raises no consent error and is
+// printed without it.
+func TestHiddenUnitReadByNoRule(t *testing.T) {
+	m := openQuickRow(t, model.Swedish, 100, 30)
+	typeText(m, "Bo Sjöberg, son")
+	press(m, "enter", "esc")
+	inEdit(m, func() { livePlan(m).Draft.Meeting.Participants[0].Unit = "Vårdcentralen Väst" })
+	// An action with Bo responsible.
+	press(m, "alt+7")
+	typeText(m, "Handla mat varje vecka")
+	press(m, "tab", "tab")
+	typeText(m, "Bo Sjöberg")
+	v := livePlan(m).Draft
+	if a := v.Content.Actions[0]; a.Unit != "" || a.Responsible != "Bo Sjöberg" {
+		t.Errorf("the hidden unit was copied to the action: %+v", a)
+	}
+	for _, f := range model.Validate(livePlan(m), v, model.Options{Now: fixedNow}) {
+		if strings.Contains(f.Message.SV, "Vårdcentralen Väst") {
+			t.Errorf("a finding reads the hidden unit: %s", f.Message.SV)
+		}
+	}
+	doc := model.BuildDocument(livePlan(m), v, model.Swedish)
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			for _, r := range b.Table.Rows {
+				if strings.Contains(strings.Join(r, " "), "Vårdcentralen Väst") {
+					t.Errorf("the plan prints the hidden unit: %v", r)
+				}
+			}
+		}
 	}
 }

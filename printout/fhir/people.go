@@ -63,6 +63,7 @@ func related(pt model.Participant) bool {
 	case model.RoleRelative, model.RoleGuardian, model.RoleTrustee, model.RoleSupport:
 		return true
 	case model.RoleOther:
+		pt = pt.Visible()
 		return pt.Principal == "" && strings.TrimSpace(pt.Unit) == ""
 	}
 	return false
@@ -115,7 +116,8 @@ func (b *builder) unitOf(pt model.Participant) (Reference, bool) {
 	if pt.Role == model.RolePerson || related(pt) {
 		return Reference{}, false
 	}
-	return b.org(model.UnitOf(pt), pt.Principal, pt.OtherParty)
+	vis := pt.Visible()
+	return b.org(model.UnitOf(pt), vis.Principal, vis.OtherParty)
 }
 
 // careTeam lists every participant with their role, and the coordinator,

@@ -37,6 +37,9 @@ type listSpec struct {
 	// quick, when set, adds a row from one typed line (the quick row);
 	// it tells whether the line could be read.
 	quick func(line string) bool
+	// preview says what the quick row understood of the line so far, one
+	// part per field (model.QuickRow.Segments).
+	preview func(line string) []string
 }
 
 type listKeys struct {
@@ -327,8 +330,9 @@ func (s *ListSection) table(rev int) string {
 		// The heading, and a line to spare (a closed plan's notice).
 		visible := max(1, s.height-2)
 		if s.quickIn != nil {
-			// Room for the quick row and its help below the table.
-			visible = max(1, visible-3-(140/max(10, s.width)+1))
+			// Room for the quick row, what it understood and its help
+			// below the table.
+			visible = max(1, visible-4-(140/max(10, s.width)+1))
 		}
 		visible = max(1, visible-len(whole))
 		if n > visible {

@@ -149,6 +149,9 @@ func fillFromParticipant(a *model.Action, v *model.Version) {
 		if !model.SameName(p.Name, a.Responsible) {
 			continue
 		}
+		// Only what the form shows: a relative's unit left from before
+		// a role change is no unit of theirs.
+		p := p.Visible()
 		if a.Unit == "" {
 			a.Unit = p.Unit
 		}

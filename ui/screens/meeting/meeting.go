@@ -33,7 +33,9 @@ type meetingKeys struct {
 	start, undoStart key.Binding
 	// shortQuit is quit as the bottom line shows it, where room is short.
 	shortQuit key.Binding
-	direct    []key.Binding
+	// undo brings back what a change of role emptied (participants_role.go).
+	undo   key.Binding
+	direct []key.Binding
 }
 
 func newMeetingKeys(l model.Lang) meetingKeys {
@@ -55,6 +57,7 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		room:     key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "rummets vy", "room's view"))),
 		share:    newShareKey(l),
 		follow:   newFollowKey(l),
+		undo:     newUndoKey(l),
 	}
 	k.chairBack = key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "sekreterarens vy", "secretary's view")))
 	k.roomBack = key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "tillbaka", "back")))
@@ -133,6 +136,11 @@ type Model struct {
 	Message    string
 	// confirmUndo is set while asking whether to take back the start.
 	confirmUndo bool
+	// undo is what ctrl+z brings back after a change of role; nil when
+	// nothing.
+	undo *roleUndo
+	// QuickWords are the quick row's words, from the checklists.
+	QuickWords []model.QuickWord
 
 	Order       []string // the sections in tab order
 	agendaLines []string
@@ -204,14 +212,17 @@ func (m *Model) buildSections() {
 	l, st, p := m.lang, m.st, m.Sess.Plan()
 	v := m.version
 	m.Sections = map[string]Section{
-		secMeeting:      &FormSection{Form: components.NewForm(l, st, meetingFields(l, p, v)), lang: l},
-		secParticipants: newListSection(participantSpec(l, v), l, st),
-		secConsent:      &FormSection{Form: components.NewForm(l, st, consentFields(l, p, v, m.now)), lang: l},
-		secGoals:        newListSection(goalSpec(l, v), l, st),
-		secActions:      newListSection(actionSpec(l, v), l, st),
-		secCoordinator:  newCoordinatorSection(l, st, v),
-		secFollowUp:     &FormSection{Form: components.NewForm(l, st, followUpFields(l, v)), lang: l},
-		secFinish:       NewFinishSection(l, st, func() []model.Finding { return m.Findings }),
+		secMeeting: &FormSection{Form: components.NewForm(l, st, meetingFields(l, p, v)), lang: l},
+		secParticipants: newListSection(participantSpec(l, v, participantHooks{
+			quickWords:  func() []model.QuickWord { return m.QuickWords },
+			roleChanged: m.roleChanged,
+		}), l, st),
+		secConsent:     &FormSection{Form: components.NewForm(l, st, consentFields(l, p, v, m.now)), lang: l},
+		secGoals:       newListSection(goalSpec(l, v), l, st),
+		secActions:     newListSection(actionSpec(l, v), l, st),
+		secCoordinator: newCoordinatorSection(l, st, v),
+		secFollowUp:    &FormSection{Form: components.NewForm(l, st, followUpFields(l, v)), lang: l},
+		secFinish:      NewFinishSection(l, st, func() []model.Finding { return m.Findings }),
 	}
 	fin := m.Sections[secFinish].(*FinishSection)
 	fin.finalised = func() bool { return p.Draft == nil || p.Status == model.StatusClosed }

@@ -26,6 +26,9 @@ func (m *Model) FullHelp() []components.HelpGroup {
 		start = k.undoStart
 	}
 	sec := m.Sections[m.Active].Help()
+	if m.Active == secParticipants {
+		sec = append(sec, k.undo)
+	}
 	if _, ok := m.Sections[m.Active].(*FormSection); ok {
 		sec = append(sec, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "lämnar inte avsnittet: använd ctrl+g eller ctrl+n", "does not leave the section: use ctrl+g or ctrl+n"))))
 	}

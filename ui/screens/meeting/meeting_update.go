@@ -259,6 +259,15 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.help):
 		m.Over = components.NewHelpOverlay(m.lang, m.st, m.FullHelp())
 		return nil, true
+	case key.Matches(k, m.keys.undo) && !m.Sess.ReadOnly():
+		if m.undoRole() {
+			m.rev++
+			m.Sess.Changed(secParticipants)
+			if !m.SaveErr {
+				m.SaveText = model.T(m.lang, "ändrat", "changed")
+			}
+		}
+		return nil, true
 	}
 	for i, b := range m.keys.direct {
 		if key.Matches(k, b) && i < len(m.Order) {

@@ -121,7 +121,7 @@ func (s *coordinatorSection) View(_ int, fs map[string]string) string {
 		if p.Principal != p.Employer() {
 			works = fmt.Sprintf(model.T(l, "anlitad av %s", "funded by %s"), p.Employer().Label(l))
 		}
-		line := fmt.Sprintf("%s %s — %s, %s", mark, p.Name, p.Unit, works)
+		line := fmt.Sprintf("%s %s — %s, %s", mark, p.Name, p.Visible().Unit, works)
 		if !p.IsPresent() {
 			line += model.T(l, " (inte på mötet)", " (not at the meeting)")
 		}

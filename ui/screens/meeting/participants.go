@@ -1,8 +1,6 @@
 package meeting
 
 import (
-	"strings"
-
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
 )
@@ -13,7 +11,7 @@ import (
 // attendance calls for it: the language for an interpreter, the mandate
 // for a trustee, what was sent for someone absent. The quick row (a) adds
 // a person from one typed line.
-func participantSpec(l model.Lang, v func() *model.Version) listSpec {
+func participantSpec(l model.Lang, v func() *model.Version, hooks participantHooks) listSpec {
 	ps := func() *[]model.Participant { return &v().Meeting.Participants }
 	find := func(id string) int {
 		for i, p := range *ps() {
@@ -48,6 +46,7 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 			Get: func() string { return components.BoolStr(*sel(row(id, false))) },
 			Set: func(s string) { *sel(row(id, true)) = s == "true" }}
 	}
+	roles := &roleRun{changed: hooks.roleChanged}
 	return listSpec{
 		id:       secParticipants,
 		noun:     model.Text{SV: "deltagare", EN: "participant"},
@@ -59,7 +58,7 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 		indexOf:  find,
 		remove:   func(i int) { *ps() = append((*ps())[:i], (*ps())[i+1:]...) },
 		cells: func(i int) []string {
-			p := (*ps())[i]
+			p := (*ps())[i].Visible()
 			contact := p.Phone
 			if contact == "" {
 				contact = p.Email
@@ -72,16 +71,24 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 		space:     func(i int) { toggleAttendance(&(*ps())[i], v().Meeting.Form) },
 		spaceHelp: model.Text{SV: "närvarande/frånvarande", EN: "present/absent"},
 		quick: func(line string) bool {
-			p, ok := ParseQuickParticipant(line, v().Meeting.Form)
-			if ok {
-				p.ID = model.NewID()
-				*ps() = append(*ps(), p)
+			q := model.ParseQuickRow(line, v().Meeting.Form, hooks.words())
+			if q.OK {
+				q.Participant.ID = model.NewID()
+				*ps() = append(*ps(), q.Participant)
 			}
-			return ok
+			return q.OK
+		},
+		preview: func(line string) []string {
+			return model.ParseQuickRow(line, v().Meeting.Form, hooks.words()).Segments(l)
 		},
 		fields: func(id string) []components.Field {
 			is := func(roles ...model.Role) func(p *model.Participant) bool {
 				return func(p *model.Participant) bool { return contains(roleStrings(roles), string(p.Role)) }
+			}
+			// shows is whether the role has the field (model.Participant.Shows),
+			// so that the form, the rules and the paper agree.
+			shows := func(f model.ParticipantField) func(p *model.Participant) bool {
+				return func(p *model.Participant) bool { return p.Shows(f) }
 			}
 			// onRow shows a field only while show holds for the row.
 			onRow := func(f components.Field, show func(p *model.Participant) bool) components.Field {
@@ -93,38 +100,35 @@ func participantSpec(l model.Lang, v func() *model.Version) listSpec {
 			fs := []components.Field{
 				str(id, "name", model.T(l, "Namn", "Name"), model.T(l, "t.ex. Eva Lind", "e.g. Eva Lind"), func(p *model.Participant) *string { return &p.Name }),
 				{Path: "meeting.participants[].role", Label: model.T(l, "Roll", "Role"), Kind: components.KindChoice, Opts: components.RoleOpts(l),
-					Get: func() string { return string(row(id, false).Role) }, Set: func(s string) { row(id, true).ApplyRole(model.Role(s)) }},
+					Get: func() string { return string(row(id, false).Role) }, Set: func(s string) { roles.set(row(id, true), model.Role(s)) }},
 				onRow(str(id, "language", model.T(l, "Språk som tolkas", "Language interpreted"), model.T(l, "t.ex. finska", "e.g. Finnish"),
-					func(p *model.Participant) *string { return &p.Language }), is(model.RoleInterpreter)),
+					func(p *model.Participant) *string { return &p.Language }), shows(model.FieldLanguage)),
 				onRow(components.Field{Path: "meeting.participants[].trustee_kind", Label: model.T(l, "God man eller förvaltare", "God man or förvaltare"), Kind: components.KindChoice,
 					Opts: []components.Option{{Value: "", Label: "—"}, {Value: string(model.TrusteeGodMan), Label: model.TrusteeGodMan.Label(l)}, {Value: string(model.TrusteeForvaltare), Label: model.TrusteeForvaltare.Label(l)}},
 					Get:  func() string { return string(row(id, false).TrusteeKind) }, Set: func(s string) { row(id, true).TrusteeKind = model.TrusteeKind(s) }},
-					is(model.RoleTrustee)),
+					shows(model.FieldTrustee)),
 			}
 			for _, a := range model.TrusteeAreas {
 				fs = append(fs, onRow(components.Field{Path: "meeting.participants[].trustee_for", Label: model.T(l, "Uppdrag: ", "Mandate: ") + a.Label(l), Kind: components.KindToggle,
 					Get: func() string { return components.BoolStr(hasArea(row(id, false).TrusteeFor, a)) },
 					Set: func(s string) { p := row(id, true); p.TrusteeFor = setArea(p.TrusteeFor, a, s == "true") }},
-					is(model.RoleTrustee)))
+					shows(model.FieldTrustee)))
 			}
 			fs = append(fs,
 				onRow(str(id, "unit", model.T(l, "Verksamhet", "Unit"), model.T(l, "t.ex. Vårdcentralen Norr", "e.g. Health centre North"),
 					func(p *model.Participant) *string { return &p.Unit }),
-					is(model.RoleStaff, model.RolePartyStaff, model.RoleSupport, model.RoleTrustee, model.RoleOther)),
+					shows(model.FieldUnit)),
 				onRow(components.Field{Path: "meeting.participants[].principal", Label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), Kind: components.KindChoice, Opts: components.PrincipalOpts(l),
 					Get: func() string { return string(row(id, false).Principal) }, Set: func(s string) { row(id, true).Principal = model.Principal(s) }},
+					// Staff of another party have "other" by their role: not asked.
 					is(model.RoleStaff, model.RoleOther)),
 				onRow(str(id, "other_party", model.T(l, "Vilken annan organisation", "Which other organisation"), model.T(l, "t.ex. Försäkringskassan, skolan", "e.g. Försäkringskassan, the school"),
 					func(p *model.Participant) *string { return &p.OtherParty }),
-					func(p *model.Participant) bool {
-						return p.Role == model.RolePartyStaff || p.Principal == model.PrincipalOther
-					}),
+					shows(model.FieldOtherParty)),
 				onRow(components.Field{Path: "meeting.participants[].funded_by", Label: model.T(l, "Privat utförare: anlitad av", "Private provider: funded by"), Kind: components.KindChoice,
 					Opts: []components.Option{{Value: "", Label: "—"}, {Value: string(model.PrincipalKommun), Label: model.PrincipalKommun.Label(l)}, {Value: string(model.PrincipalRegion), Label: model.PrincipalRegion.Label(l)}},
 					Get:  func() string { return string(row(id, false).FundedBy) }, Set: func(s string) { row(id, true).FundedBy = model.Principal(s) }},
-					func(p *model.Participant) bool {
-						return p.Role == model.RolePartyStaff || p.Principal == model.PrincipalOther
-					}),
+					shows(model.FieldFundedBy)),
 				str(id, "title", model.T(l, "Titel eller relation", "Title or relation"), model.T(l, "t.ex. läkare, mamma", "e.g. doctor, mother"), func(p *model.Participant) *string { return &p.Title }),
 				components.Field{Path: "meeting.participants[].attendance", Label: model.T(l, "Deltar", "Takes part"), Kind: components.KindChoice, Opts: attendanceOpts(l),
 					Get: func() string { return string(row(id, false).Attendance) }, Set: func(s string) { row(id, true).Attendance = model.Attendance(s) }},
@@ -199,111 +203,4 @@ func signOpts(l model.Lang, pt func() *model.Participant) []components.Option {
 		out = append(out, components.Option{Value: string(s), Label: s.Label(l)})
 	}
 	return out
-}
-
-// ParseQuickParticipant reads one typed line, parts separated by commas:
-// the name first, then in any order a role ("tolk finska", "god man",
-// "närstående"), how they take part ("telefon", "video", "frånvarande"),
-// a principal ("kommun", "region"), and the unit. "Per Wall, Geriatriken,
-// region, video" or "Aino Virtanen, tolk finska". A known other party as
-// the unit (Försäkringskassan) makes the role staff of another party.
-func ParseQuickParticipant(line string, form model.MeetingForm) (model.Participant, bool) {
-	parts := strings.Split(line, ",")
-	p := model.Participant{Name: strings.TrimSpace(parts[0]), Role: "", Attendance: model.FormAttendance(form)}
-	if p.Name == "" {
-		return p, false
-	}
-	var rest []string
-	for _, raw := range parts[1:] {
-		s := strings.TrimSpace(raw)
-		w := strings.ToLower(s)
-		switch {
-		case w == "":
-		case quickRole(&p, w):
-		case w == "telefon" || w == "tel" || w == "phone" || w == "via telefon":
-			p.Attendance = model.AttendPhone
-		case w == "video" || w == "via video":
-			p.Attendance = model.AttendVideo
-		case w == "frånvarande" || w == "absent" || w == "borta":
-			p.Attendance = model.AttendAbsent
-		case w == "på plats" || w == "i rummet":
-			p.Attendance = model.AttendRoom
-		case w == "kommun" || w == "kommunen" || w == "municipality":
-			p.Principal = model.PrincipalKommun
-		case w == "region" || w == "regionen":
-			p.Principal = model.PrincipalRegion
-		default:
-			rest = append(rest, s)
-		}
-	}
-	if len(rest) > 0 && (p.Role.IsPrivate() || p.Role == model.RoleInterpreter) && p.Role != model.RoleSupport {
-		// A relative has no unit: what follows says who they are.
-		p.Title = strings.Join(rest, ", ")
-		rest = nil
-	}
-	if len(rest) > 0 {
-		if isOtherParty(rest[0]) && (p.Role == "" || p.Role == model.RoleStaff) {
-			p.Role, p.Principal, p.OtherParty = model.RolePartyStaff, model.PrincipalOther, rest[0]
-		} else {
-			p.Unit = rest[0]
-		}
-	}
-	if len(rest) > 1 {
-		p.Title = strings.Join(rest[1:], ", ")
-	}
-	if p.Role == "" {
-		p.Role = model.RoleStaff
-	}
-	if p.Role == model.RolePartyStaff && p.Principal == "" {
-		p.Principal = model.PrincipalOther
-	}
-	return p, true
-}
-
-// quickRole reads a role word, with an interpreter's language after it.
-func quickRole(p *model.Participant, w string) bool {
-	if lang, ok := strings.CutPrefix(w, "tolk"); ok {
-		p.Role, p.Language = model.RoleInterpreter, strings.TrimSpace(lang)
-		return true
-	}
-	if lang, ok := strings.CutPrefix(w, "interpreter"); ok {
-		p.Role, p.Language = model.RoleInterpreter, strings.TrimSpace(lang)
-		return true
-	}
-	switch w {
-	case "god man":
-		p.Role, p.TrusteeKind = model.RoleTrustee, model.TrusteeGodMan
-		return true
-	case "förvaltare":
-		p.Role, p.TrusteeKind = model.RoleTrustee, model.TrusteeForvaltare
-		return true
-	case "enskild", "den enskilde", "person", "the person":
-		p.Role = model.RolePerson
-		return true
-	case "anhörig", "närstående", "relative":
-		p.Role = model.RoleRelative
-		return true
-	case "vårdnadshavare", "guardian":
-		p.Role = model.RoleGuardian
-		return true
-	case "stödperson", "support", "support person":
-		p.Role = model.RoleSupport
-		return true
-	case "personal", "staff":
-		p.Role = model.RoleStaff
-		return true
-	}
-	return false
-}
-
-// isOtherParty tells whether a unit typed is one of the parties outside
-// kommun and region that a meeting often has.
-func isOtherParty(s string) bool {
-	w := strings.ToLower(s)
-	for _, p := range []string{"försäkringskassan", "arbetsförmedlingen", "kriminalvården", "skolan", "friskolan"} {
-		if w == p {
-			return true
-		}
-	}
-	return false
 }

@@ -66,7 +66,7 @@ func PlainSections(l model.Lang, p *model.Plan, now func() time.Time) []PlainSec
 		case secMeeting:
 			s.Fields = meetingFields(l, p, v)
 		case secParticipants:
-			s.Rows = rows(participantSpec(l, v))
+			s.Rows = rows(participantSpec(l, v, participantHooks{}))
 		case secConsent:
 			s.Fields = consentFields(l, p, v, now)
 		case secGoals:

@@ -1,6 +1,8 @@
 package meeting
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -58,12 +60,99 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 
 func (s *ListSection) quickView() string {
 	help := model.T(s.lang,
-		"Namn, sedan med komman: roll (närstående, vårdnadshavare, god man, förvaltare, stödperson, tolk finska), verksamhet, kommun/region, telefon/video/frånvarande.",
-		"Name, then with commas: role (relative, guardian, god man, förvaltare, support, interpreter Finnish), unit, kommun/region, phone/video/absent.")
-	out := s.st.Label.Render(model.T(s.lang, "Snabbrad", "Quick row")) + "\n" + s.quickIn.View() + "\n" +
-		s.st.Subtle.Render(ansi.Wordwrap(help, max(10, s.width), ""))
+		"Namn först, sedan med komman: roll eller släkt (son, god man, tolk arabiska), titel, verksamhet, kommun/region, telefon/video/frånvarande.",
+		"Name first, then with commas: role or relation (son, god man, tolk arabiska), title, unit, kommun/region, telefon/video/frånvarande.")
+	out := s.st.Label.Render(model.T(s.lang, "Snabbrad", "Quick row")) + "\n" + s.quickIn.View() + "\n"
+	p, lines := s.quickPreview()
+	if p != "" {
+		out += p + "\n"
+	}
+	if lines < 2 {
+		// Two lines of what the row understood take the help's place.
+		out += s.st.Subtle.Render(ansi.Wordwrap(help, max(10, s.width), ""))
+	}
 	if s.quickNote != "" {
 		out += "\n" + s.st.Warn.Render(s.quickNote)
 	}
-	return out
+	return strings.TrimRight(out, "\n")
+}
+
+// quickPreview says what the row understood of the line typed so far, as
+// it will be added: "Bo Sjöberg · närstående, son · telefon — enter lägger
+// till", and how many lines that took. What does not fit one line goes on
+// a second, split between parts; a part too long for that is cut, never
+// the name or the key.
+func (s *ListSection) quickPreview() (string, int) {
+	if s.spec.preview == nil || strings.TrimSpace(s.quickIn.Value()) == "" {
+		return "", 0
+	}
+	width := max(10, s.width)
+	segs := s.spec.preview(s.quickIn.Value())
+	if len(segs) == 0 {
+		return s.st.Warn.Render(ansi.Truncate(model.T(s.lang, "Namnet står först, före första kommat.", "The name comes first, before the first comma."), width, "…")), 1
+	}
+	const sep = " · "
+	hint := s.st.Subtle.Render(" — " + model.T(s.lang, "enter lägger till", "enter adds"))
+	room := width - ansi.StringWidth(hint)
+	if ansi.StringWidth(strings.Join(segs, sep)) <= room {
+		return strings.Join(segs, sep) + hint, 1
+	}
+	// As many parts as fit on the first line; the rest on the second.
+	k := 1
+	for k < len(segs)-1 && ansi.StringWidth(strings.Join(segs[:k+1], sep)+" ·") <= width {
+		k++
+	}
+	first := fitMiddle(strings.Join(segs[:k], sep)+" ·", width)
+	return first + "\n" + fitSegments(segs[k:], sep, room) + hint, 2
+}
+
+// fitSegments joins the parts in width columns. When they are too wide,
+// the longest parts after the name are cut to an equal length, so that
+// every part still shows its start; only when that is not enough is the
+// middle of the whole cut out.
+func fitSegments(segs []string, sep string, width int) string {
+	joined := strings.Join(segs, sep)
+	if ansi.StringWidth(joined) <= width || len(segs) < 2 {
+		return fitMiddle(joined, width)
+	}
+	const least = 6 // "Vårdc…" still says which unit
+	fixed := ansi.StringWidth(segs[0]) + ansi.StringWidth(sep)*(len(segs)-1)
+	widths := make([]int, len(segs))
+	longest := 0
+	for i, s := range segs {
+		widths[i] = ansi.StringWidth(s)
+		if i > 0 {
+			longest = max(longest, widths[i])
+		}
+	}
+	for c := longest; c >= least; c-- {
+		total := fixed
+		for _, w := range widths[1:] {
+			total += min(w, c)
+		}
+		if total > width {
+			continue
+		}
+		out := []string{segs[0]}
+		for _, s := range segs[1:] {
+			out = append(out, ansi.Truncate(s, c, "…"))
+		}
+		return strings.Join(out, sep)
+	}
+	return fitMiddle(joined, width)
+}
+
+// fitMiddle cuts text to width columns by taking out its middle, so that
+// both the name at the start and the note at the end still show.
+func fitMiddle(text string, width int) string {
+	w := ansi.StringWidth(text)
+	if w <= width {
+		return text
+	}
+	if width < 2 {
+		return ansi.Truncate(text, max(width, 0), "")
+	}
+	head := (width - 1) / 2
+	tail := width - 1 - head
+	return ansi.Truncate(text, head, "") + "…" + ansi.TruncateLeft(text, w-tail, "")
 }

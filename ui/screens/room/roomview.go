@@ -81,6 +81,7 @@ var roomParts = []roomPart{
 	{model.SectionParticipants, model.Text{SV: "Vi som är här", EN: "Who is here"}, func(v *model.Version, l model.Lang) []string {
 		var out []string
 		for _, p := range v.Present() {
+			p := p.Visible()
 			who := p.Name
 			if p.Unit != "" {
 				who += ", " + p.Unit
@@ -133,6 +134,7 @@ var roomParts = []roomPart{
 	}},
 	{model.SectionCoordinator, model.Text{SV: "Den som håller ihop min plan", EN: "The one who keeps my plan together"}, func(v *model.Version, l model.Lang) []string {
 		if p := v.CoordinatorParticipant(); p != nil {
+			p := p.Visible()
 			who := p.Name
 			if p.Unit != "" {
 				who += ", " + p.Unit
