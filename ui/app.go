@@ -143,6 +143,10 @@ type Model struct {
 	// framed is set once the first frame has been drawn; early counts
 	// the keys that came before it and were ignored (firstframe.go).
 	framed  bool
+	// dueWait names the list whose due items are read once the first
+	// frame is out (0: none waits): reading every plan's line for them
+	// must not hold up, or compete with, the first frame.
+	dueWait uint64
 	early   int
 	earlyAt time.Time
 	// frame is the last frame drawn; keepFrame says the last message

@@ -65,7 +65,23 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 			return nil
 		}
 	}
-	return tea.Batch(m.home.SetList(msg.gen, msg.entries, msg.rows), m.readDue(msg.gen))
+	rows := m.home.SetList(msg.gen, msg.entries, msg.rows)
+	if !m.framed {
+		m.dueWait = msg.gen + 1
+		return rows
+	}
+	return tea.Batch(rows, m.readDue(msg.gen))
+}
+
+// dueAfterFrame reads what is due for the list shown before the first
+// frame was out.
+func (m *Model) dueAfterFrame() tea.Cmd {
+	if m.dueWait == 0 {
+		return nil
+	}
+	gen := m.dueWait - 1
+	m.dueWait = 0
+	return m.readDue(gen)
 }
 
 // fetchRows reads the lines of the rows the home screen scrolled to.

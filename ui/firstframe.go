@@ -63,8 +63,9 @@ func (m *Model) framedNow() tea.Cmd {
 		return tea.Tick(burstGap, func(time.Time) tea.Msg { return firstFrameMsg{} })
 	}
 	m.framed = true
+	due := m.dueAfterFrame()
 	if m.early == 0 {
-		return nil
+		return due
 	}
 	m.tell(model.Plural(m.o.Lang, m.early,
 		"%d tangent trycktes innan skärmen var klar; den gjorde ingenting.",
@@ -72,5 +73,5 @@ func (m *Model) framedNow() tea.Cmd {
 		"%d key was pressed before the screen was ready; it did nothing.",
 		"%d keys were pressed before the screen was ready; they did nothing."))
 	m.early = 0
-	return nil
+	return due
 }
