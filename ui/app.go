@@ -142,7 +142,7 @@ type Model struct {
 	listAsked, listShown uint64
 	// framed is set once the first frame has been drawn; early counts
 	// the keys that came before it and were ignored (firstframe.go).
-	framed  bool
+	framed bool
 	// dueWait names the list whose due items are read once the first
 	// frame is out (0: none waits): reading every plan's line for them
 	// must not hold up, or compete with, the first frame.
