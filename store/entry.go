@@ -83,7 +83,7 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 		b := bucket(tx, bucketSummaries)
 		known := d.damagedPlans()
 		c := b.Cursor()
-		trim := pageTrim{tx: tx}
+		trim := pageTrim{tx: tx, every: trimIndexRecords}
 		defer trim.end()
 		// Counted first: growing a slice of 100 000 entries moved each
 		// of them several times.
