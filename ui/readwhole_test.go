@@ -311,3 +311,23 @@ func TestTellListWholeAt80(t *testing.T) {
 		t.Errorf("the one chosen is not read whole: want %q\n%s", ali.Line(), s)
 	}
 }
+
+// TestClosedPlanSaysWhyWholeAt80: a closed plan's sections say when and
+// why it closed whole at 80 columns, and the form under it still says
+// that more fields follow.
+func TestClosedPlanSaysWhyWholeAt80(t *testing.T) {
+	db := openTestDB(t)
+	p := model.DemoClosed(fixedNow)
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	send(m, home.OpenPlanMsg{ID: p.ID})
+	s := screenText(m)
+	if why := p.Closure.Describe(model.Swedish); len(why) < 80 || !readable(s, why) {
+		t.Errorf("the closure (%d letters) is not read whole:\n%s", len(why), s)
+	}
+	if !strings.Contains(s, "↓ fler fält") {
+		t.Errorf("the form under the closure does not say more fields follow:\n%s", s)
+	}
+}

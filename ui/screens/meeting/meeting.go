@@ -432,12 +432,23 @@ func (m *Model) compactAgenda() int {
 }
 
 // planSize is the room for a section inside the plan pane, below its
-// title line and a blank line.
+// title line and a blank line (on a closed plan, the lines that say so).
 func (m *Model) planSize() (int, int) {
+	w, h := m.width-4, m.bodyHeight()-m.compactAgenda()-2-2
 	if m.sideBySide() {
-		return m.width - m.agendaWidth() - 4, m.bodyHeight() - 2 - 2
+		w, h = m.width-m.agendaWidth()-4, m.bodyHeight()-2-2
 	}
-	return m.width - 4, m.bodyHeight() - m.compactAgenda() - 2 - 2
+	return w, h - max(0, len(m.closureLines(w))-1)
+}
+
+// closureLines is a closed plan's closure (when, why), wrapped to the
+// plan pane's width; nil while the plan is open.
+func (m *Model) closureLines(w int) []string {
+	p := m.Sess.Plan()
+	if p.Closure == nil || p.Status != model.StatusClosed {
+		return nil
+	}
+	return strings.Split(ansi.Wordwrap(p.Closure.Describe(m.lang), max(10, w), ""), "\n")
 }
 
 // GoStep moves to step i and opens the section the step fills, as the

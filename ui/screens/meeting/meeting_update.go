@@ -466,10 +466,10 @@ func (m *Model) planPane(w, h int) string {
 	body := m.Sections[m.Active].View(m.rev, m.findingMap)
 	lines := strings.Split(body, "\n")
 	head := ansi.Truncate(title+tabs, w, "…") + "\n"
-	if c := m.Sess.Plan().Closure; c != nil && m.Sess.Plan().Status == model.StatusClosed {
-		// A closed plan says so on every section, with why and when.
-		head += m.st.Warn.Render(ansi.Truncate(c.Describe(m.lang), w, "…")) + "\n"
-		h--
+	if c := m.closureLines(w); c != nil {
+		// A closed plan says so on every section, with why and when,
+		// whole: planSize has left the room for it.
+		head += m.st.Warn.Render(strings.Join(c, "\n")) + "\n"
 	} else {
 		head += "\n"
 	}
