@@ -30,33 +30,11 @@ func migrate4to5(tx *bolt.Tx, k keyring) error {
 	type rec struct{ k, v []byte }
 	var out []rec
 	err := sums.ForEach(func(key, v []byte) error {
-		ring := k
-		switch sealKind(k, v) {
-		case "other":
-			return nil
-		case "none":
-			ring = keyring{} // plain stays plain; sealUnsealed decides
+		raw, changed, err := upgradeSummary(k, key, v)
+		if changed {
+			out = append(out, rec{slices.Clone(key), raw})
 		}
-		inner, err := openRecord(k, bucketSummaries, key, v)
-		if errors.Is(err, ErrDamagedRecord) || errors.Is(err, ErrEncrypted) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if len(inner) > 0 && inner[0] == summaryFormat {
-			return nil
-		}
-		var s model.Summary
-		if decode(inner, &s) != nil {
-			return nil // undecodable: left for check and rescue
-		}
-		raw, err := sealRecord(ring, bucketSummaries, key, appendSummary(nil, &s))
-		if err != nil {
-			return err
-		}
-		out = append(out, rec{slices.Clone(key), raw})
-		return nil
+		return err
 	})
 	if err != nil {
 		return err
@@ -69,4 +47,42 @@ func migrate4to5(tx *bolt.Tx, k keyring) error {
 		}
 	}
 	return nil
+}
+
+// upgradeSummary gives the summary record raw, kept under key, in summary
+// format 3, sealed as it was (see migrate4to5). changed is false for a
+// record already in that format and for one that is left as it is.
+func upgradeSummary(k keyring, key, raw []byte) ([]byte, bool, error) {
+	ring := k
+	switch sealKind(k, raw) {
+	case "other":
+		return nil, false, nil
+	case "none":
+		ring = keyring{} // plain stays plain; sealUnsealed decides
+	}
+	inner, err := openRecord(k, bucketSummaries, key, raw)
+	if errors.Is(err, ErrDamagedRecord) || errors.Is(err, ErrEncrypted) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if len(inner) > 0 && inner[0] == summaryFormat {
+		return nil, false, nil
+	}
+	var s model.Summary
+	if decode(inner, &s) != nil {
+		return nil, false, nil // undecodable: left for check and rescue
+	}
+	out, err := sealRecord(ring, bucketSummaries, key, appendSummary(nil, &s))
+	if err != nil {
+		return nil, false, err
+	}
+	return out, true, nil
+}
+
+// UpgradeSummary is upgradeSummary for an engine that keeps its records
+// elsewhere (PostgreSQL's migration to the summaries' format 3).
+func (c *Codec) UpgradeSummary(id string, raw []byte) (out []byte, changed bool, err error) {
+	return upgradeSummary(c.ring(), []byte(id), raw)
 }

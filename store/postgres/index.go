@@ -101,3 +101,39 @@ func (d *DB) Summaries(ids []string) ([]model.Summary, error) {
 	}
 	return out, nil
 }
+
+// upgradeSummaries writes every summary again in summary format 3, sealed
+// as it was, inside the migration's transaction (migrations/0004). It runs
+// once, when a database of schema 3 is opened by this version.
+func (d *DB) upgradeSummaries(ctx context.Context, tx pgx.Tx) error {
+	rows, err := tx.Query(ctx, `SELECT id, summary FROM sipmote_summaries`)
+	if err != nil {
+		return err
+	}
+	type rec struct {
+		id  string
+		raw []byte
+	}
+	var out []rec
+	for rows.Next() {
+		raw := rows.RawValues()
+		id := string(raw[0])
+		up, changed, err := d.codec.UpgradeSummary(id, raw[1])
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		if changed {
+			out = append(out, rec{id, up})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	for _, r := range out {
+		b.Queue(`UPDATE sipmote_summaries SET summary = $2 WHERE id = $1`, r.id, r.raw)
+	}
+	return tx.SendBatch(ctx, b).Close()
+}

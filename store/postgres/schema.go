@@ -35,6 +35,10 @@ const (
 	lockMigrate = 0x5150_0001
 )
 
+// schemaSummaryIndex is the migration after which every summary is
+// written again in Go (upgradeSummaries).
+const schemaSummaryIndex = 4
+
 type migration struct {
 	version int
 	sql     string
@@ -202,6 +206,11 @@ func (d *DB) migrate(ctx context.Context, tx pgx.Tx, g found) error {
 	for _, m := range ms[g.version:] {
 		if _, err := tx.Exec(ctx, m.sql); err != nil {
 			return fmt.Errorf("schema %d: %w", m.version, err)
+		}
+		if m.version == schemaSummaryIndex && !g.empty {
+			if err := d.upgradeSummaries(ctx, tx); err != nil {
+				return fmt.Errorf("schema %d: %w", m.version, err)
+			}
 		}
 	}
 	put := `INSERT INTO sipmote_meta (key, value) VALUES ($1, $2)
