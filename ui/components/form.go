@@ -3,6 +3,7 @@ package components
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -104,6 +105,10 @@ type Form struct {
 	// revealed is set while the focused private field is shown for
 	// editing; any move of the focus clears it.
 	revealed bool
+	// letters is the run of keys typed on a choice (form_choice.go).
+	letters *letterRun
+	// Now is the form's clock; nil is the time of day. Tests set it.
+	Now func() time.Time
 }
 
 func NewForm(lang model.Lang, st *common.Styles, fields []Field) *Form {

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -10,13 +11,32 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
+// letterGap is how soon a second key after a letter means typing, not
+// choosing: someone who picks by letter looks at the choice before the
+// next key; "Samir" typed in the belief that this is a text field comes
+// far faster.
+const letterGap = time.Second
+
+// letterRun follows the keys typed on a choice since the last pause: the
+// value before them, the last letter and when it came, and whether they
+// turned out to be typing.
+type letterRun struct {
+	field  int
+	before string
+	letter string
+	at     time.Time
+	typing bool
+}
+
 // updateChoice handles a key on a choice field: ← and → step through the
 // options, a letter picks the next option whose label starts with it
-// (again and again through several: "p" goes personal, personal hos annan
-// part, personal…). Space and any other text change nothing: someone
-// typing there thought it was a text field (each space of a sentence
-// stepped the choice once), and a silent change would go unnoticed into
-// the plan; one line says which keys choose.
+// (the same letter again goes on through several: "p" goes personal,
+// personal hos annan part, personal…). Space and any other text change
+// nothing: someone typing there thought it was a text field (each space
+// of a sentence stepped the choice once), and a silent change would go
+// unnoticed into the plan; one line says which keys choose. Keys that
+// come as typing does (another key within letterGap of a letter) put the
+// choice back as it was before them.
 func (f *Form) updateChoice(fl *Field, k tea.KeyPressMsg) bool {
 	opts := fl.choices()
 	cur := -1
@@ -33,6 +53,7 @@ func (f *Form) updateChoice(fl *Field, k tea.KeyPressMsg) bool {
 		d = -1
 	}
 	if d != 0 {
+		f.letters = nil
 		if len(opts) == 0 {
 			return false
 		}
@@ -42,18 +63,58 @@ func (f *Form) updateChoice(fl *Field, k tea.KeyPressMsg) bool {
 	if k.Text == "" && !key.Matches(k, formKeys.toggle) {
 		return false
 	}
-	const textMods = tea.ModShift | tea.ModCapsLock | tea.ModNumLock
-	if i, ok := letterChoice(opts, cur, k.Text); ok && k.Mod&^textMods == 0 {
-		if i == cur {
+	now := f.clock()
+	run := f.letters
+	if run != nil && (run.field != f.Focus || now.Sub(run.at) >= letterGap) {
+		run = nil
+	}
+	refuse := func() bool {
+		f.Notice = model.T(f.lang,
+			"Välj med ← → eller första bokstaven; annat ändrar inget.",
+			"Choose with ← → or the first letter; nothing else does.")
+		if run == nil || run.typing {
 			return false
 		}
-		fl.Set(opts[i].Value)
-		return true
+		// What came before this key was typing too: it is taken back.
+		run.typing = true
+		if fl.Get() != run.before {
+			fl.Set(run.before)
+			return true
+		}
+		return false
 	}
-	f.Notice = model.T(f.lang,
-		"Välj med ← → eller första bokstaven; annat ändrar inget.",
-		"Choose with ← → or the first letter; nothing else does.")
-	return false
+	const textMods = tea.ModShift | tea.ModCapsLock | tea.ModNumLock
+	i, ok := letterChoice(opts, cur, k.Text)
+	if !ok || k.Mod&^textMods != 0 {
+		changed := refuse()
+		if run != nil {
+			run.at = now
+		}
+		return changed
+	}
+	if run != nil && (run.typing || run.letter != k.Text) {
+		changed := refuse()
+		run.at = now
+		return changed
+	}
+	if run == nil {
+		run = &letterRun{field: f.Focus, before: fl.Get()}
+		f.letters = run
+	}
+	run.letter, run.at = k.Text, now
+	if i == cur {
+		return false
+	}
+	fl.Set(opts[i].Value)
+	return true
+}
+
+// clock is the form's time, for telling typing from choosing.
+func (f *Form) clock() time.Time {
+	if f.Now != nil {
+		return f.Now()
+	}
+	return time.Now()
 }
 
 // letterChoice finds the option after cur whose label starts with the one

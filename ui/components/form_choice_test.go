@@ -2,6 +2,7 @@ package components
 
 import (
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -53,6 +54,37 @@ func TestChoiceByFirstLetter(t *testing.T) {
 		}
 		if val != tt.want || notice != tt.notice {
 			t.Errorf("from %q typing %q: got %q (notice %t), want %q (notice %t)", tt.start, tt.keys, val, notice, tt.want, tt.notice)
+		}
+	}
+	// Keys that come as fast as typing are text, not choices: the value
+	// stays as it was before them, however many letters match options.
+	// Letters with a pause between them choose.
+	now := time.Date(2026, 11, 25, 13, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		keys string
+		gap  time.Duration
+		want string
+	}{
+		{"pannan", 50 * time.Millisecond, "e"},
+		{"ö ett", 50 * time.Millisecond, "e"},
+		{"Samir", 50 * time.Millisecond, "e"},
+		{"pp", 50 * time.Millisecond, "b"}, // the same letter goes on
+		{"pn", 2 * time.Second, "c"},
+		{"np", 2 * time.Second, "a"},
+	} {
+		val, at := "e", now
+		f := NewForm(model.Swedish, &st, []Field{{Kind: KindChoice, Opts: opts, Get: func() string { return val }, Set: func(s string) { val = s }}})
+		f.Now = func() time.Time { return at }
+		for _, r := range tt.keys {
+			k := tea.KeyPressMsg{Code: r, Text: string(r)}
+			if r == ' ' {
+				k.Code = tea.KeySpace
+			}
+			f.Update(k)
+			at = at.Add(tt.gap)
+		}
+		if val != tt.want {
+			t.Errorf("typing %q %v apart: got %q, want %q", tt.keys, tt.gap, val, tt.want)
 		}
 	}
 	// A letter with ctrl or alt is a command, not a choice.
