@@ -12,6 +12,7 @@ import (
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/components"
 	"github.com/sipmote/sipmote/ui/screens/home"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
 // flat joins a screen's lines into lines of words, one for each column of
@@ -329,5 +330,37 @@ func TestClosedPlanSaysWhyWholeAt80(t *testing.T) {
 	}
 	if !strings.Contains(s, "↓ fler fält") {
 		t.Errorf("the form under the closure does not say more fields follow:\n%s", s)
+	}
+}
+
+// TestSummonsAndChairFindingsWholeAt80: the checklists' summons list
+// wraps an address instead of cutting it, and the chair's view shows a
+// finding that blocks the plan whole when the window has the room.
+func TestSummonsAndChairFindingsWholeAt80(t *testing.T) {
+	db := openTestDB(t)
+	p := model.Demo(fixedNow)
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 40)
+	send(m, home.OpenPlanMsg{ID: p.ID})
+	m.meeting.Checklist = func(model.AgeGroup) ([]meeting.CheckItem, []meeting.CheckItem) { return nil, nil }
+	press(m, "ctrl+l")
+	if s := screenText(m); !strings.Contains(s, "ali.rahimi@example.org") {
+		t.Errorf("the summons list cuts an address:\n%s", s)
+	}
+	press(m, "esc", "f2")
+	var blocking string
+	for _, f := range m.meeting.Findings {
+		if f.Severity == model.SevError && len(f.Message.In(model.Swedish)) > 80 {
+			blocking = f.Message.In(model.Swedish)
+			break
+		}
+	}
+	if blocking == "" {
+		t.Fatal("the demo has no blocking finding longer than a line")
+	}
+	if s := screenText(m); !readable(s, blocking) {
+		t.Errorf("the chair's view cuts %q:\n%s", blocking, s)
 	}
 }

@@ -100,7 +100,20 @@ func summonsLines(l model.Lang, st *common.Styles, p *model.Plan, v *model.Versi
 		if p.Contact != "" {
 			line += " · " + p.Contact
 		}
-		lines = append(lines, "  "+ansi.Truncate(line, max(10, w-8-ansi.StringWidth(state)), "…")+st.Subtle.Render("  "+state))
+		// Wrapped, not cut: an address is read whole; the state goes at
+		// the end of the last line, or under it when it does not fit.
+		iw := max(10, w-8)
+		wrapped := strings.Split(ansi.Wrap(line, iw, ""), "\n")
+		last := len(wrapped) - 1
+		if ansi.StringWidth(wrapped[last])+2+ansi.StringWidth(state) <= iw {
+			wrapped[last] += st.Subtle.Render("  " + state)
+		} else {
+			wrapped = append(wrapped, st.Subtle.Render(state))
+		}
+		lines = append(lines, "  "+wrapped[0])
+		for _, more := range wrapped[1:] {
+			lines = append(lines, "    "+more) // one entry a line: the list scrolls by lines
+		}
 	}
 	for _, b := range s.Bookings {
 		lines = append(lines, "  "+st.Warn.Render(b))
@@ -108,8 +121,9 @@ func summonsLines(l model.Lang, st *common.Styles, p *model.Plan, v *model.Versi
 	// A summoned unit outside the consent (for a child, outside a
 	// guardian's): said here, before the summons goes out.
 	for _, warn := range p.SummonsWarnings(v, model.Today(), l) {
-		wrapped := ansi.Wordwrap(warn, max(10, w-6), "")
-		lines = append(lines, st.Err.Render("  "+strings.ReplaceAll(wrapped, "\n", "\n  ")))
+		for _, l := range strings.Split(ansi.Wordwrap(warn, max(10, w-8), ""), "\n") {
+			lines = append(lines, st.Err.Render("  "+l))
+		}
 	}
 	return append(lines, "")
 }

@@ -51,6 +51,9 @@ type ChairModel struct {
 	message string
 	width   int
 	height  int
+	// cutFindings draws each finding on one line: while fitting the view
+	// to a short window, before the cues are left out altogether.
+	cutFindings bool
 }
 
 func NewChairModel(l model.Lang, st *common.Styles, extra ...key.Binding) *ChairModel {
@@ -228,6 +231,13 @@ func (c *ChairModel) fitted(s MeetingState, width int, clock bool, h int) string
 	if strings.Count(out, "\n")+1 <= h {
 		return out
 	}
+	// The findings on a line each, then only the briefest view.
+	c.cutFindings = true
+	out = c.current(s, width, clock, false)
+	c.cutFindings = false
+	if strings.Count(out, "\n")+1 <= h {
+		return out
+	}
 	out = c.current(s, width, clock, true)
 	lines := strings.Split(out, "\n")
 	if members, id := roundOf(s); id != "" && len(members) > 0 && len(lines) > h {
@@ -397,7 +407,13 @@ func (c *ChairModel) cues(s MeetingState, width int, brief bool) string {
 		shown := 0
 		for _, f := range s.Findings {
 			if f.Severity == model.SevError && shown < 3 && !brief {
-				b.WriteString(st.Subtle.Render(ansi.Truncate("• "+f.Message.In(l), width, "…")) + "\n")
+				// Whole, wrapped, where the window has the room: the chair
+				// reads what blocks the plan.
+				line := "• " + strings.ReplaceAll(ansi.Wordwrap(f.Message.In(l), max(10, width-2), ""), "\n", "\n  ")
+				if c.cutFindings {
+					line = ansi.Truncate("• "+f.Message.In(l), width, "…")
+				}
+				b.WriteString(st.Subtle.Render(line) + "\n")
 				shown++
 			}
 		}
