@@ -37,10 +37,10 @@ func (p *Plan) SetTold(i int, told bool) error {
 }
 
 // WhoToTell lists everyone who must be told when the plan ends: the person
-// first, then every participant of the last finalised version (units,
-// relatives, support persons, the absent too), then anyone the open draft
-// added, then every action owner who is not a participant, with the
-// action's unit. When the person is not among the participants, a
+// first, then every participant of the last finalised version but an
+// interpreter (units, relatives, support persons, the absent too), then
+// anyone the open draft added, then every person responsible for an action
+// who is not a participant, with the action's unit. When the person is not among the participants, a
 // recipient without role details stands for them.
 func (p *Plan) WhoToTell() []ToTell {
 	var vs []*Version
@@ -67,6 +67,9 @@ func (p *Plan) WhoToTell() []ToTell {
 	}
 	for _, v := range vs {
 		for _, pt := range v.Meeting.Participants {
+			if pt.Role == RoleInterpreter {
+				continue // an interpreter gets no copy and has nothing to be told
+			}
 			add(ToTell{Name: strings.TrimSpace(pt.Name), Role: pt.Role, Unit: UnitOf(pt), Contact: contact(pt)})
 		}
 	}
@@ -76,7 +79,11 @@ func (p *Plan) WhoToTell() []ToTell {
 			if unit == "" && a.Principal == PrincipalOther {
 				unit = strings.TrimSpace(a.OtherParty)
 			}
-			add(ToTell{Name: strings.TrimSpace(a.Responsible), Role: RoleStaff, Unit: unit})
+			for _, r := range v.ResponsibleOf(a) {
+				if r.Participant == nil {
+					add(ToTell{Name: r.Name, Role: RoleStaff, Unit: unit})
+				}
+			}
 		}
 	}
 	if len(person) == 0 && strings.TrimSpace(p.Person.Name) != "" {

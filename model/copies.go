@@ -155,24 +155,25 @@ func (p *Plan) Copies(v *Version, l Lang) CopyList {
 		}
 	}
 	for _, a := range v.Content.Actions {
-		if strings.TrimSpace(a.Responsible) == "" {
-			continue
-		}
-		if pt := v.ParticipantNamed(a.Responsible); pt != nil {
-			if pt.IsPresent() || pt.Role == RolePerson {
+		// Each person responsible gets their own paper: "Omar Haddad och
+		// Göran Lindqvist" is two people, never one recipient.
+		for _, r := range v.ResponsibleOf(a) {
+			if pt := r.Participant; pt != nil {
+				if pt.IsPresent() || pt.Role == RolePerson {
+					continue
+				}
+				add(Recipient{Name: pt.Name, Unit: pt.Affiliation(l), Reason: CopyActionOwner, Contact: firstOf(contact(*pt), a.Contact)})
 				continue
 			}
-			add(Recipient{Name: pt.Name, Unit: pt.Affiliation(l), Reason: CopyActionOwner, Contact: firstOf(contact(*pt), a.Contact)})
-			continue
+			if SameName(r.Name, p.Person.Name) {
+				continue
+			}
+			unit := strings.TrimSpace(a.Unit)
+			if unit == "" {
+				unit = PartyName(a.Principal, a.OtherParty, l)
+			}
+			add(Recipient{Name: r.Name, Unit: unit, Reason: CopyActionOwner, Contact: strings.TrimSpace(a.Contact)})
 		}
-		if SameName(a.Responsible, p.Person.Name) {
-			continue
-		}
-		unit := strings.TrimSpace(a.Unit)
-		if unit == "" {
-			unit = PartyName(a.Principal, a.OtherParty, l)
-		}
-		add(Recipient{Name: strings.TrimSpace(a.Responsible), Unit: unit, Reason: CopyActionOwner, Contact: strings.TrimSpace(a.Contact)})
 	}
 	for _, c := range v.Copies.Added {
 		add(Recipient{Name: strings.TrimSpace(c.Name), Unit: strings.TrimSpace(c.Unit), Reason: CopyAdded})

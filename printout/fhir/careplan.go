@@ -239,8 +239,12 @@ func (b *builder) activity(a model.Action, goals map[string]Reference) Activity 
 	if u, ok := b.actionUnit(a); ok {
 		d.Performer = append(d.Performer, u)
 	}
-	if r, ok := b.who(a.Responsible); ok {
-		d.Performer = append(d.Performer, r)
+	// Each person responsible is a performer of their own: "Anna och
+	// Peter Nyström" are two RelatedPersons, not one display name.
+	for _, who := range b.v.ResponsibleOf(a) {
+		if r, ok := b.who(who.Name); ok {
+			d.Performer = append(d.Performer, r)
+		}
 	}
 	var act Activity
 	when := strings.TrimSpace(a.When)

@@ -334,3 +334,31 @@ func TestCareTeamRoles(t *testing.T) {
 		t.Errorf("first action %+v", first)
 	}
 }
+
+// TestSeveralResponsiblePerformers: an action for "Anna och Peter Nyström"
+// names each guardian as a performer of their own, not one display name.
+func TestSeveralResponsiblePerformers(t *testing.T) {
+	p := model.DemoChild(testNow)
+	p.Draft.Content.Actions = []model.Action{{ID: "a1", What: "Samma regler hemma", Responsible: "Anna och Peter Nyström",
+		When: "varje dag", Status: model.ActionPlanned}}
+	raw := export(t, p, nil, model.Swedish)
+	validateBundle(t, "two responsible", raw)
+	rs := resources(t, raw)
+	people := map[string]string{}
+	for _, rp := range all[RelatedPerson](t, rs, "RelatedPerson") {
+		people["urn:uuid:"+rp.ID] = rp.Name[0].Text
+	}
+	cp := one[CarePlan](t, rs, "CarePlan")
+	var by []string
+	for _, r := range cp.Activity[0].Detail.Performer {
+		if r.Display == "Anna och Peter Nyström" {
+			t.Errorf("the pair is one performer: %+v", r)
+		}
+		if n, ok := people[r.Reference]; ok {
+			by = append(by, n)
+		}
+	}
+	if !slices.Equal(by, []string{"Anna Nyström", "Peter Nyström"}) {
+		t.Errorf("performers %q, want both guardians", by)
+	}
+}

@@ -145,13 +145,18 @@ func withFill(f components.Field, fill func()) components.Field {
 // responsible person when that person is a participant and the action has
 // none yet, so the secretary does not type them twice.
 func fillFromParticipant(a *model.Action, v *model.Version) {
-	for _, p := range v.Meeting.Participants {
-		if !model.SameName(p.Name, a.Responsible) {
+	// With several people responsible, the first who is a participant
+	// and has a unit gives it ("Omar Haddad och Göran Lindqvist").
+	for _, r := range v.ResponsibleOf(*a) {
+		if r.Participant == nil {
 			continue
 		}
 		// Only what the form shows: a relative's unit left from before
 		// a role change is no unit of theirs.
-		p := p.Visible()
+		p := r.Participant.Visible()
+		if p.Unit == "" && p.Principal == "" {
+			continue
+		}
 		if a.Unit == "" {
 			a.Unit = p.Unit
 		}

@@ -111,10 +111,8 @@ func actionContactField(l model.Lang, v func() *model.Version, row func(create b
 			if a.Contact != "" {
 				return false
 			}
-			if strings.TrimSpace(a.Responsible) == "" {
-				return true
-			}
-			pt := v().ParticipantNamed(a.Responsible)
-			return pt != nil && (pt.IsPresent() || pt.Role.IsPrivate() || pt.Phone != "" || pt.Email != "")
+			// Each person responsible on their own: "Anna och Peter
+			// Nyström", both in the room, need no contact here.
+			return len(v().Unreached(*a, "")) == 0
 		}}
 }
