@@ -93,6 +93,9 @@ func Check(path string, opts ...Option) (*Report, error) {
 func (d *DB) Check() (*Report, error) {
 	r := &Report{Encrypted: d.Encrypted()}
 	err := d.view(func(tx *bolt.Tx) error {
+		// The check reads every page; the program it runs in (the
+		// screens, once a day) does not keep them (pagetrim.go).
+		defer giveBack(tx)
 		v, err := readSchema(tx)
 		if err != nil {
 			return err

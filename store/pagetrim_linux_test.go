@@ -113,6 +113,13 @@ func TestSummaryWalkGivesPagesBack(t *testing.T) {
 	if after := mappedKB(t, path); after > most {
 		t.Errorf("after List %d KB of the file is still mapped", after)
 	}
+	// The whole-file check reads every page, and keeps none of them.
+	if _, err := d.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if after := mappedKB(t, path); after > most {
+		t.Errorf("after Check %d KB of the file is still mapped", after)
+	}
 	// So does Index, which the home screen reads now.
 	idx, err := d.Index()
 	if err != nil || len(idx) != plans {
