@@ -364,3 +364,29 @@ func TestSummonsAndChairFindingsWholeAt80(t *testing.T) {
 		t.Errorf("the chair's view cuts %q:\n%s", blocking, s)
 	}
 }
+
+// TestCopiesRowWholeAt80: in the print dialog at 80 columns the paper
+// under the cursor is read whole: name, unit, why and contact.
+func TestCopiesRowWholeAt80(t *testing.T) {
+	p, v := copiesPlan()
+	v.Meeting.Participants[3].Unit = "Geriatriska öppenvårdsmottagningen, Sjukhuset i Västerås"
+	v.Meeting.Participants[3].Email = "per.wall@geriatriken.regionvastmanland.example.se"
+	st := common.DefaultStyles()
+	o := meeting.NewCopiesOverlay(model.Swedish, &st, p, v, true)
+	var ov common.Overlay = o
+	var row string
+	for range 3 {
+		view := ansi.Strip(viewAt(ov, 80, 24))
+		if strings.Contains(view, "per.wall@") {
+			row = view
+			break
+		}
+		ov, _ = overlayKeys(ov, "down")
+	}
+	if row == "" || !readable(row, "Geriatriska öppenvårdsmottagningen, Sjukhuset i Västerås") || !strings.Contains(flat(row), v.Meeting.Participants[3].Email) {
+		t.Errorf("the paper for Per Wall is never read whole:\n%s", ansi.Strip(viewAt(ov, 80, 24)))
+	}
+	if n := strings.Count(row, "\n") + 1; n != 24 {
+		t.Errorf("the dialog is %d lines at 24", n)
+	}
+}

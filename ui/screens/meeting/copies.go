@@ -218,7 +218,7 @@ func (o *copiesOverlay) View() string {
 			"Draft: printed once, marked DRAFT. Changes to the list are kept in the plan.")
 	}
 	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(note, inner, "")) + "\n")
-	b.WriteString(ansi.Truncate(o.printerLine(), inner, "…") + "\n\n")
+	b.WriteString(ansi.Wrap(o.printerLine(), inner, "") + "\n\n")
 	line := func(i int, on bool, text, why string) {
 		mark := "[ ] "
 		if on {
@@ -229,15 +229,28 @@ func (o *copiesOverlay) View() string {
 			s += o.st.Subtle.Render("  " + why)
 		}
 		if i == o.cursor {
-			s = o.st.Selected.Render(ansi.Strip(s))
+			// The row chosen is read whole: name, unit, why and contact.
+			full := mark + text
+			if why != "" {
+				full += "  " + why
+			}
+			parts := strings.Split(ansi.Wrap(full, inner-4, ""), "\n")
+			for j := range parts {
+				if j > 0 {
+					parts[j] = "    " + parts[j]
+				}
+				parts[j] = o.st.Selected.Render(parts[j])
+			}
+			s = strings.Join(parts, "\n")
 		}
 		b.WriteString(s + "\n")
 	}
 	cl := o.plan.Copies(o.v, l)
 	line(0, o.original, originalsLine(l, cl.Originals), model.T(l, "med lättläst sida", "with the easy-read page"))
 	rows := o.rows
-	// Keep the cursor in view on a short window.
-	room := max(3, h-10)
+	// Keep the cursor in view on a short window; the row chosen may take
+	// a line or two more, read whole.
+	room := max(3, h-12)
 	first := 0
 	if o.cursor > room {
 		first = o.cursor - room
