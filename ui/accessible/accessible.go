@@ -99,12 +99,16 @@ func Run(ctx context.Context, o Options) bool {
 	lines := make(chan inLine)
 	stop := make(chan struct{})
 	defer close(stop)
-	go readLines(o.In, lines, stop)
 	if o.Notice != "" {
 		r.say(o.Notice)
 	}
 	r.say(model.T(r.l, "sipmote, tillgängligt läge. Kommandon börjar med kolon. :hjälp visar dem.",
 		"sipmote, accessible mode. Commands start with a colon. :help lists them."))
+	// What a terminal holds now was typed before this line could be read:
+	// dropped (typeahead.go), before anything reads the input.
+	dropped := dropTypeAhead(o.In)
+	go readLines(o.In, lines, stop)
+	r.sayDropped(dropped)
 	r.offerRecoveries(o.Service.Recoveries(), func() {
 		if o.OpenPlan != "" {
 			r.open(o.OpenPlan)
