@@ -136,8 +136,10 @@ func (m *Model) View() string {
 		// so that a device's "fel kod till delat möte (…), 3 försök" is
 		// read whole on a wide window.
 		spare := m.Width - 4 - 16 - 4 - 18
-		// Measured over every row, so the columns stay put while scrolling.
-		needWhat, needWho := 24, 12
+		// Measured over every row, so the columns stay put while scrolling;
+		// no wider than what is in them, so that "root (Ali Rahimi)" is
+		// not cut beside a short "öppnad".
+		needWhat, needWho := ansi.StringWidth(model.T(l, "Vad", "What")), ansi.StringWidth(model.T(l, "Vem", "Who"))
 		for _, r := range m.rows {
 			needWhat = max(needWhat, ansi.StringWidth(termsafe.String(m.what(r))))
 			needWho = max(needWho, ansi.StringWidth(m.who(r)))
