@@ -343,7 +343,7 @@ func TestBottomLineLeadsWithHelpAndLeave(t *testing.T) {
 		check("participant row", "esc "+model.T(l, "alla rader", "all rows"))
 		typeText(m, "Eva")
 		press(m, "esc")
-		check("participant table", "n "+model.T(l, "ny rad", "new row"), "delete "+model.T(l, "ta bort", "remove"))
+		check("participant table", model.T(l, "a–ö snabbrad", "a–z quick row"), "delete "+model.T(l, "ta bort", "remove"))
 	}
 }
 

@@ -84,7 +84,7 @@ func TestMeetingFlow(t *testing.T) {
 	}
 	for i, p := range people {
 		if i > 0 {
-			press(m, "n")
+			press(m, "+")
 		}
 		typeText(m, p.name)
 		press(m, "tab", "tab") // the role stays staff
@@ -101,8 +101,7 @@ func TestMeetingFlow(t *testing.T) {
 		typeText(m, "070-000 00 0"+string(rune('1'+i)))
 		press(m, "esc")
 	}
-	// The third by the quick row: Eva on the phone.
-	press(m, "a")
+	// The third by the quick row, typed on the table: Eva on the phone.
 	typeText(m, "Eva Lind, närstående, telefon")
 	press(m, "enter", "esc")
 	v := livePlan(m).Draft

@@ -9,15 +9,15 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// openQuickRow starts a meeting at w×h and opens the participants' quick
-// row.
+// openQuickRow starts a meeting at w×h and leaves the participants' row
+// for their table, where the next text typed opens the quick row with it.
 func openQuickRow(t *testing.T, l model.Lang, w, h int) *Model {
 	t.Helper()
 	m := newTestModel(t, openTestDB(t), l, w, h)
 	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
-	press(m, "ctrl+n", "esc", "a")
-	if !strings.Contains(screenText(m), model.T(l, "Snabbrad", "Quick row")) {
-		t.Fatalf("no quick row:\n%s", screenText(m))
+	press(m, "ctrl+n", "esc")
+	if !strings.Contains(screenText(m), model.T(l, "a–ö snabbrad", "a–z quick row")) {
+		t.Fatalf("the table does not say that typing opens the quick row:\n%s", screenText(m))
 	}
 	return m
 }

@@ -43,7 +43,11 @@ type listSpec struct {
 }
 
 type listKeys struct {
-	up, down, edit, add, del, space, back, quick key.Binding
+	up, down, edit, add, del, space, back key.Binding
+	// typing names what a letter does on the table: it starts a new row
+	// (the quick row where there is one) with that letter in it. It is
+	// help only; typed text is told by its text (isText).
+	typing key.Binding
 }
 
 func newListKeys(l model.Lang, spaceHelp model.Text) listKeys {
@@ -51,11 +55,11 @@ func newListKeys(l model.Lang, spaceHelp model.Text) listKeys {
 		up:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj rad", "choose a row"))),
 		down: key.NewBinding(key.WithKeys("down")),
 		edit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(l, "ändra", "edit"))),
-		add:  key.NewBinding(key.WithKeys("n", "+", "insert"), key.WithHelp("n", model.T(l, "ny rad", "new row"))),
+		add:  key.NewBinding(key.WithKeys("+", "insert"), key.WithHelp("+", model.T(l, "tom rad", "empty row"))),
 		del:  key.NewBinding(key.WithKeys("delete", "-"), key.WithHelp("delete", model.T(l, "ta bort", "remove"))),
 		back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "alla rader", "all rows"))),
 	}
-	k.quick = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T(l, "snabbrad", "quick row")))
+	k.typing = key.NewBinding(key.WithKeys("a"), key.WithHelp(model.T(l, "a–ö", "a–z"), model.T(l, "ny rad", "new row")))
 	k.space = key.NewBinding(key.WithKeys("space"), key.WithHelp("mellanslag", spaceHelp.In(l)))
 	if l == model.English {
 		k.space.SetHelp("space", spaceHelp.In(l))
@@ -90,7 +94,11 @@ type ListSection struct {
 }
 
 func newListSection(spec listSpec, l model.Lang, st *common.Styles) *ListSection {
-	return &ListSection{spec: spec, lang: l, st: st, keys: newListKeys(l, spec.spaceHelp), cacheRev: -1}
+	s := &ListSection{spec: spec, lang: l, st: st, keys: newListKeys(l, spec.spaceHelp), cacheRev: -1}
+	if spec.quick != nil {
+		s.keys.typing.SetHelp(model.T(l, "a–ö", "a–z"), model.T(l, "snabbrad", "quick row"))
+	}
+	return s
 }
 
 // startNew opens the form on a row that does not exist until typed into.
@@ -164,6 +172,9 @@ func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, false
 	}
+	if isText(k) && k.Code != tea.KeySpace && !key.Matches(k, s.keys.add, s.keys.del) {
+		return s.typeNew(k)
+	}
 	switch {
 	case key.Matches(k, s.keys.up):
 		if s.Cursor > 0 {
@@ -180,8 +191,6 @@ func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 		return s.OpenRow(s.Cursor), false
 	case key.Matches(k, s.keys.add):
 		return s.startNew(), false
-	case key.Matches(k, s.keys.quick) && s.spec.quick != nil:
-		return s.openQuick(), false
 	case key.Matches(k, s.keys.del):
 		if n > 0 {
 			s.ask = components.NewConfirm(s.lang, s.st, model.T(s.lang, "Ta bort raden och allt som står i den?", "Remove the row and everything in it?"))
@@ -230,11 +239,7 @@ func (s *ListSection) Help() []key.Binding {
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "lägg till", "add"))),
 		}
 	}
-	keys := []key.Binding{s.keys.add, s.keys.edit, s.keys.del}
-	if s.spec.quick != nil {
-		keys = append(keys, s.keys.quick)
-	}
-	return append(keys, s.keys.space, s.keys.up)
+	return []key.Binding{s.keys.typing, s.keys.edit, s.keys.del, s.keys.add, s.keys.space, s.keys.up}
 }
 
 func (s *ListSection) View(rev int, findings map[string]string) string {
@@ -312,8 +317,8 @@ func (s *ListSection) table(rev int) string {
 	n := s.spec.count()
 	if n == 0 {
 		b.WriteString(s.st.Subtle.Render(fmt.Sprintf(model.T(s.lang,
-			"Inga rader ännu. Tryck n eller enter för att lägga till en %s.",
-			"No rows yet. Press n or enter to add a %s."), s.spec.noun.In(s.lang))))
+			"Inga rader ännu. Skriv, eller tryck enter, för att lägga till en %s.",
+			"No rows yet. Type, or press enter, to add a %s."), s.spec.noun.In(s.lang))))
 	} else {
 		cells := make([][]string, n)
 		for i := range n {
