@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/screens/home"
 )
 
 // openQuickRow starts a meeting at w×h and leaves the participants' row
@@ -143,5 +145,31 @@ func TestHiddenUnitReadByNoRule(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestNameTypedOnRoleChangesNothing: a name typed on the role by mistake
+// is text, not letters choosing roles; the role and its unit stay, and
+// the line saying which keys choose shows at 80×24, not cut off below a
+// form taller than its room (the demo's fifth participant).
+func TestNameTypedOnRoleChangesNothing(t *testing.T) {
+	db := openTestDB(t)
+	p := model.Demo(fixedNow)
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	send(m, home.OpenPlanMsg{ID: p.ID})
+	press(m, "alt+1", "esc", "down", "down", "down", "down", "enter", "tab")
+	before := livePlan(m).Draft.Meeting.Participants[4]
+	if before.Role != model.RoleStaff || before.Unit == "" {
+		t.Fatalf("the demo's fifth participant: %+v", before)
+	}
+	typeText(m, "Samir Haddad")
+	if p := livePlan(m).Draft.Meeting.Participants[4]; p.Role != before.Role || p.Unit != before.Unit || p.Principal != before.Principal {
+		t.Errorf("typing changed the row: %+v", p)
+	}
+	if !strings.Contains(screenText(m), "Välj med ← → eller första bokstaven; annat ändrar inget.") {
+		t.Errorf("the refusal does not show:\n%s", screenText(m))
 	}
 }

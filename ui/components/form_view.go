@@ -92,7 +92,7 @@ func (f *Form) View(findings map[string]string) string {
 				lbl = "—"
 			}
 			if focused {
-				b.WriteString("  " + f.st.Focused.Render("‹ "+lbl+" ›") + f.st.Subtle.Render("  "+model.T(f.lang, "← → väljer", "← → chooses")))
+				b.WriteString("  " + f.st.Focused.Render("‹ "+lbl+" ›") + f.st.Subtle.Render(choiceHint(f.lang, f.width-ansi.StringWidth(lbl)-6)))
 			} else {
 				b.WriteString("  " + lbl)
 			}
@@ -130,7 +130,13 @@ func (f *Form) View(findings map[string]string) string {
 		}
 	}
 	blocks = append(blocks, b.String())
-	out := f.window(blocks)
+	notice := ""
+	if f.Notice != "" {
+		notice = f.st.Warn.Render(ansi.Wordwrap(f.Notice, max(10, f.width), ""))
+	}
+	// The notice answers the key just pressed: the fields make room for
+	// it, so that it is not cut off below the form.
+	out := f.window(blocks, strings.Count(notice, "\n")+min(1, len(notice)))
 	lines := strings.Split(out, "\n")
 	for i, l := range lines {
 		if ansi.StringWidth(l) > f.width {
@@ -138,8 +144,8 @@ func (f *Form) View(findings map[string]string) string {
 		}
 	}
 	out = strings.Join(lines, "\n")
-	if f.Notice != "" {
-		out += "\n" + f.st.Warn.Render(ansi.Wordwrap(f.Notice, max(10, f.width), ""))
+	if notice != "" {
+		out += "\n" + notice
 	}
 	return out
 }
@@ -180,14 +186,15 @@ func (f *Form) fitArea(findings map[string]string) {
 }
 
 // window keeps the focused field in view when the form is taller than its
-// room, showing as many fields around it as fit.
-func (f *Form) window(blocks []string) string {
+// room less the lines drawn below it, showing as many fields around it as
+// fit.
+func (f *Form) window(blocks []string, below int) string {
 	height := func(s string) int { return strings.Count(s, "\n") }
 	total := 0
 	for _, bl := range blocks {
 		total += height(bl)
 	}
-	room := max(3, f.height)
+	room := max(3, f.height-below)
 	if total <= room {
 		return strings.TrimRight(strings.Join(blocks, ""), "\n")
 	}
@@ -221,4 +228,18 @@ func (f *Form) window(blocks []string) string {
 		}
 	}
 	return strings.TrimRight(out, "\n") + "\n" + f.st.Subtle.Render(more+model.T(f.lang, "fler fält", "more fields"))
+}
+
+// choiceHint says how a choice is changed, as long as room allows: the
+// first letter as well as the arrows where it fits.
+func choiceHint(l model.Lang, room int) string {
+	for _, h := range []string{
+		model.T(l, "  ← → eller första bokstaven väljer", "  ← → or the first letter chooses"),
+		model.T(l, "  ← → väljer", "  ← → chooses"),
+	} {
+		if ansi.StringWidth(h) <= room {
+			return h
+		}
+	}
+	return ""
 }
