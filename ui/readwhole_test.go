@@ -390,3 +390,29 @@ func TestCopiesRowWholeAt80(t *testing.T) {
 		t.Errorf("the dialog is %d lines at 24", n)
 	}
 }
+
+// TestAgendaCurrentTitleWhole: beside the plan (a wide window), the
+// agenda's current step is read whole even when its row cuts it.
+func TestAgendaCurrentTitleWhole(t *testing.T) {
+	db := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 100, 30)
+	send(m, home.OpenPlanMsg{ID: p.ID})
+	long := ""
+	for i, s := range m.meeting.Steps {
+		if len(s.Title.In(model.Swedish)) > 26 {
+			inEdit(m, func() { m.meeting.GoStep(i) })
+			long = s.Title.In(model.Swedish)
+			break
+		}
+	}
+	if long == "" {
+		t.Fatal("no step title long enough to be cut beside the plan")
+	}
+	if s := screenText(m); !readable(s, long) {
+		t.Errorf("the current step %q is not read whole:\n%s", long, s)
+	}
+}

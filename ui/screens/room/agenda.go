@@ -92,8 +92,14 @@ func AgendaView(st *common.Styles, l model.Lang, steps []Step, cur int, p *model
 			part = s.Part
 			b.WriteString(st.Subtle.Render(strings.ToUpper(s.PartTxt.In(l))) + "\n")
 		}
-		b.WriteString(line(i, "") + "\n")
+		row := line(i, "")
+		b.WriteString(row + "\n")
 		if i == cur {
+			// The current step's title whole, when its row had to cut it.
+			if title := s.Title.In(l); !strings.Contains(ansi.Strip(row), title) {
+				w := ansi.Wordwrap(title, max(10, width-4), "")
+				b.WriteString("    " + st.Focused.Render(strings.ReplaceAll(w, "\n", "\n    ")) + "\n")
+			}
 			prompt := ansi.Wordwrap(s.Prompt.In(l), max(10, width-4), "")
 			for _, pl := range strings.Split(prompt, "\n") {
 				b.WriteString("    " + st.Label.Render(pl) + "\n")
