@@ -275,6 +275,10 @@ func (h *Model) View() string {
 		b.WriteString(h.st.Subtle.Render(ansi.Wordwrap(msg, max(20, h.Width), "")) + "\n")
 	}
 	used := strings.Count(b.String(), "\n") + 3
+	whole := h.wholeName()
+	if whole != "" {
+		used += strings.Count(whole, "\n") + 1
+	}
 	room := max(1, h.Height-used)
 	first := 0
 	if h.cursor >= room {
@@ -293,6 +297,9 @@ func (h *Model) View() string {
 			line = h.st.Selected.Render(line)
 		}
 		b.WriteString(line + "\n")
+	}
+	if whole != "" {
+		b.WriteString(h.st.Subtle.Render(whole) + "\n")
 	}
 	if h.Message != "" {
 		b.WriteString(h.st.Warn.Render(ansi.Wordwrap(h.Message, max(20, h.Width), "")) + "\n")
@@ -344,13 +351,32 @@ func (h *Model) name(e *model.ListEntry) string {
 // "boka 12-09", "24 kvar": checklist items left), and no wider, so that at 80 columns a name
 // of 23 letters and every heading show whole.
 func (h *Model) columns(name, pnr, status, ver, fu, open string) string {
-	statusW, verW, fuW, openW := 8, 14, 10, 7
-	if h.lang == model.English {
-		statusW, verW = 6, 13
-	}
-	nameW := max(16, min(30, h.Width-13-statusW-verW-fuW-openW-5))
+	nameW, statusW, verW, fuW := h.widths()
 	cols := []string{common.Pad(name, nameW), common.Pad(pnr, 13), common.Pad(status, statusW), common.Pad(ver, verW), common.Pad(fu, fuW), open}
 	return ansi.Truncate(strings.Join(cols, " "), h.Width, "…")
+}
+
+// widths are the columns' widths but the last (the checklist items left,
+// 7 columns).
+func (h *Model) widths() (name, status, ver, fu int) {
+	status, ver, fu = 8, 14, 10
+	if h.lang == model.English {
+		status, ver = 6, 13
+	}
+	return max(16, min(30, h.Width-13-status-ver-fu-7-5)), status, ver, fu
+}
+
+// wholeName is the plan under the cursor's name, whole, for a line under
+// the list when its column cuts it; empty when it fits.
+func (h *Model) wholeName() string {
+	if h.cursor >= len(h.shown) {
+		return ""
+	}
+	name := h.name(h.entry(h.cursor))
+	if w, _, _, _ := h.widths(); ansi.StringWidth(name) <= w {
+		return ""
+	}
+	return ansi.Wrap("› "+name, max(10, h.Width), "")
 }
 
 // ShowTrailMsg asks the root for a plan's access trail.
