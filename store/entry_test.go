@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"path/filepath"
+	"strconv"
 	"reflect"
 	"testing"
 
@@ -173,4 +174,59 @@ func TestMigrate4to5(t *testing.T) {
 	if err != nil || len(entries) != 3 {
 		t.Fatalf("index: %d, %v", len(entries), err)
 	}
+}
+
+// BenchmarkMigrate4to5_10k is the one-time rewrite of 10 000 summaries
+// when a file of schema 4 is first opened by this version (Open included).
+func BenchmarkMigrate4to5_10k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "sip.db")
+	d, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < 10_000; i += 1000 {
+		var batch []Submission
+		for j := i; j < i+1000; j++ {
+			p := model.NewPlan(model.Person{Name: "Person " + strconv.Itoa(j), PNR: "19121212-1212"}, fixedTime())
+			batch = append(batch, Submission{ID: p.ID, Plan: p})
+		}
+		if err := d.SaveBatch(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	old, err := d.List()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d.Close()
+	for b.Loop() {
+		b.StopTimer()
+		d, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := d.update(func(tx *bolt.Tx) error {
+			sums := bucket(tx, bucketSummaries)
+			for _, s := range old {
+				raw, err := sealRecord(d.ring(), bucketSummaries, []byte(s.ID), appendSummary2(nil, &s))
+				if err != nil {
+					return err
+				}
+				if err := sums.Put([]byte(s.ID), raw); err != nil {
+					return err
+				}
+			}
+			return putSchema(bucket(tx, bucketMeta), 4)
+		}); err != nil {
+			b.Fatal(err)
+		}
+		d.Close()
+		b.StartTimer()
+		d, err = Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/migration")
 }
