@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -112,11 +113,7 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(bad) > 0 {
-		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
-			len(bad), strings.Join(bad, ", "), ErrCorrupt)
-	}
-	return out, nil
+	return out, SummariesDamaged(bad)
 }
 
 // Summaries returns the summaries of the plans named, in the order named:
@@ -146,9 +143,17 @@ func (d *DB) Summaries(ids []string) ([]model.Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(bad) > 0 {
-		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
-			len(bad), strings.Join(bad, ", "), ErrCorrupt)
+	return out, SummariesDamaged(bad)
+}
+
+// SummariesDamaged is the error of a list that left out the summaries of
+// the plans named, which cannot be read; nil when none. It wraps
+// ErrCorrupt and names the plans by id only.
+func SummariesDamaged(ids []string) error {
+	if len(ids) == 0 {
+		return nil
 	}
-	return out, nil
+	ids = slices.Sorted(slices.Values(ids))
+	return fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
+		len(ids), strings.Join(ids, ", "), ErrCorrupt)
 }

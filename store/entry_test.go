@@ -3,8 +3,8 @@ package store
 import (
 	"encoding/binary"
 	"path/filepath"
-	"strconv"
 	"reflect"
+	"strconv"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"

@@ -83,11 +83,7 @@ func (d *DB) List() ([]model.Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(bad) > 0 {
-		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
-			len(bad), strings.Join(bad, ", "), ErrCorrupt)
-	}
-	return out, nil
+	return out, SummariesDamaged(bad)
 }
 
 // Resolve returns the full id of the one plan whose id starts with prefix,
@@ -210,9 +206,6 @@ func (d *DB) EachSummary(fn func(*model.Summary) error) error {
 		return err
 	case fnErr != nil:
 		return fnErr
-	case len(bad) > 0:
-		return fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
-			len(bad), strings.Join(bad, ", "), ErrCorrupt)
 	}
-	return nil
+	return SummariesDamaged(bad)
 }

@@ -2,9 +2,6 @@ package postgres
 
 import (
 	"context"
-	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -50,12 +47,7 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(bad) > 0 {
-		slices.Sort(bad)
-		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
-			len(bad), strings.Join(bad, ", "), store.ErrCorrupt)
-	}
-	return out, nil
+	return out, store.SummariesDamaged(bad)
 }
 
 // Summaries reads the list lines of the plans named, in that order,
@@ -94,12 +86,7 @@ func (d *DB) Summaries(ids []string) ([]model.Summary, error) {
 			out = append(out, s)
 		}
 	}
-	if len(bad) > 0 {
-		slices.Sort(bad)
-		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
-			len(bad), strings.Join(bad, ", "), store.ErrCorrupt)
-	}
-	return out, nil
+	return out, store.SummariesDamaged(bad)
 }
 
 // upgradeSummaries writes every summary again in summary format 3, sealed

@@ -238,12 +238,7 @@ func (d *DB) List() ([]model.Summary, error) {
 		return nil, err
 	}
 	out = sortByID(out)
-	if len(bad) > 0 {
-		slices.Sort(bad)
-		return out, fmt.Errorf("store: list: summaries of %d plans (%s) cannot be read: %w",
-			len(bad), strings.Join(bad, ", "), store.ErrCorrupt)
-	}
-	return out, nil
+	return out, store.SummariesDamaged(bad)
 }
 
 // Resolve returns the full id of the one plan whose id starts with prefix,
