@@ -146,3 +146,23 @@ func TestQuickWordsLocalFile(t *testing.T) {
 		t.Errorf("local words not used: %+v", q.Participant)
 	}
 }
+
+// FuzzParseQuickRow: no line makes the quick row panic or put text in a
+// field the role does not have.
+func FuzzParseQuickRow(f *testing.F) {
+	set, _ := Load("")
+	for _, s := range []string{"Bo Sjöberg, närstående (son), telefon", "a,(b,(c)),)", "x, tolk (", "((((", ",,,", "Å, Ä, Ö, é, ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		q := model.ParseQuickRow(line, model.FormRoom, set.QuickWords)
+		if !q.OK {
+			return
+		}
+		p := q.Participant
+		if v := p.Visible(); v.Unit != p.Unit || v.Principal != p.Principal || v.Language != p.Language || v.OtherParty != p.OtherParty {
+			t.Errorf("%q: a hidden field holds something: %+v", line, p)
+		}
+		_ = q.Segments(model.English)
+	})
+}
