@@ -15,6 +15,7 @@ import (
 func TestMain(m *testing.M) {
 	done := testkeys.Use()
 	code := pgtest.Main(m)
+	removeFrameBins()
 	done()
 	os.Exit(code)
 }
