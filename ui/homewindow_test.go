@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/internal/bigfile"
 	"github.com/sipmote/sipmote/model"
@@ -71,5 +74,25 @@ func TestHomeWindowRealFile(t *testing.T) {
 	// Read once the first frame was out (newTestModel sends it).
 	if scr := screenText(m); !strings.Contains(scr, "Att göra snart") || !strings.Contains(scr, "utkastet har inte ändrats") {
 		t.Errorf("no due list after it was read:\n%s", scr)
+	}
+}
+
+// TestDueAfterFirstFrame: what is due is read only once the first frame
+// is out, then shown.
+func TestDueAfterFirstFrame(t *testing.T) {
+	svc := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow.AddDate(0, -2, 0))
+	if err := svc.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Service: svc, Lang: model.Swedish, Now: func() time.Time { return fixedNow }, Agenda: testAgenda(t)})
+	t.Cleanup(func() { _ = m.Close() })
+	send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if scr := screenText(m); !strings.Contains(scr, "Maja Lind") || strings.Contains(scr, "Att göra snart") {
+		t.Fatalf("before the first frame:\n%s", scr)
+	}
+	send(m, firstFrameMsg{})
+	if scr := screenText(m); !strings.Contains(scr, "Att göra snart") || !strings.Contains(scr, "Maja Lind: utkastet") {
+		t.Fatalf("after the first frame:\n%s", scr)
 	}
 }
