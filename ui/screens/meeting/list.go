@@ -285,8 +285,28 @@ func (s *ListSection) buildSoFar(editing int) string {
 			names = append(names, strings.TrimSpace(c[s.spec.labelCol]))
 		}
 	}
-	line := model.T(s.lang, "Inlagda: ", "Entered: ") + strings.Join(names, " · ")
-	return s.st.Subtle.Render(ansi.Truncate(line, max(10, s.width), "…")) + "\n"
+	return s.st.Subtle.Render(fitNames(s.lang, names, max(10, s.width))) + "\n"
+}
+
+// fitNames is "Inlagda: " and as many whole names as fit in width, then
+// how many more there are and where to see them, instead of a name cut.
+func fitNames(l model.Lang, names []string, width int) string {
+	line := model.T(l, "Inlagda: ", "Entered: ")
+	for i, n := range names {
+		sep := ""
+		if i > 0 {
+			sep = " · "
+		}
+		more := ""
+		if i < len(names)-1 {
+			more = fmt.Sprintf(model.T(l, " · %d till (esc visar alla)", " · %d more (esc shows all)"), len(names)-i-1)
+		}
+		if ansi.StringWidth(line+sep+n+more) > width {
+			return line + fmt.Sprintf(model.T(l, "%s%d till (esc visar alla)", "%s%d more (esc shows all)"), sep, len(names)-i)
+		}
+		line += sep + n
+	}
+	return line
 }
 
 // rowFindings picks the findings of one row and turns their paths into the
