@@ -54,11 +54,6 @@ type (
 		session uint64
 		closed  service.Closed
 	}
-	homePrintedMsg struct {
-		id    string
-		where string
-		err   error
-	}
 )
 
 // route sends a message to the root's handlers or the screen in front;
@@ -231,11 +226,13 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		case "":
 			return nil, true
 		case "print":
-			m.home.Message = model.T(l, "Skriver ut…", "Printing…")
-			return m.io(func() tea.Msg {
-				res, err := svc.Print(m.ctx, p, p.Latest(), m.printOptions(p, p.Latest()))
-				return homePrintedMsg{p.ID, service.PrintedLine(l, res), err}
-			}), true
+			// The same list of papers as the meeting's p: the secretary
+			// sees who gets a copy and which printer before anything is
+			// printed, never every paper at once on one key.
+			open := m.openSession(svc.SessionOn(p))
+			var papers tea.Cmd
+			m.view.Edit(func(*model.Plan) { papers = m.meeting.ChoosePapers() })
+			return tea.Batch(open, papers), true
 		case "followup":
 			m.want = p.ID
 			return m.io(func() tea.Msg {
@@ -287,13 +284,6 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			m.home.Message = model.T(l, "Bockarna för vilka som har fått veta kunde inte sparas: ", "The ticks of who has been told could not be saved: ") + common.ErrText(l, msg.err)
 		}
 		return m.reload(), true
-	case homePrintedMsg:
-		if msg.err != nil {
-			m.home.Message = model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(l, msg.err)
-		} else {
-			m.home.Message = msg.where
-		}
-		return nil, true
 	case meeting.CloseMeetingMsg:
 		s, sh := m.session, m.takeSharing()
 		m.view.Detach()

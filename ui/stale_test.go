@@ -93,9 +93,10 @@ func TestPrintThenSwitchPlan(t *testing.T) {
 	}
 }
 
-// TestPrintFromHomeThenOpenOther: the print asked from the home screen of a
-// finalised plan is recorded on that plan even when another is opened
-// before the printer answers.
+// TestPrintFromHomeThenOpenOther: p on the home screen's question about a
+// finalised plan opens the same list of papers as the meeting's p (the
+// printer named, nothing printed yet), and the print is recorded on that
+// plan even when another is opened before the printer answers.
 func TestPrintFromHomeThenOpenOther(t *testing.T) {
 	pr := newSlowPrinter()
 	svc := openTestService(t, service.Options{Device: pr.device})
@@ -115,11 +116,25 @@ func TestPrintFromHomeThenOpenOther(t *testing.T) {
 	if m.screen != screenAsk {
 		t.Fatalf("a finalised plan did not ask what to do:\n%s", screenText(m))
 	}
-	_, cmd := m.Update(kp("p"))
+	press(m, "p")
+	text := screenText(m)
+	if m.screen != screenMeeting || !strings.Contains(text, "Skriv ut: original och kopior") || !strings.Contains(strings.ToLower(text), "skrivare") {
+		t.Fatalf("p on the home screen did not show the list of papers and the printer:\n%s", text)
+	}
+	select {
+	case <-pr.started:
+		t.Fatal("p on the home screen printed before the list of papers was answered")
+	default:
+	}
+	_, cmd := m.Update(kp("enter"))
 	_, printCmd := m.Update(cmd())
+	if printCmd == nil {
+		t.Fatalf("enter in the list of papers did not print:\n%s", screenText(m))
+	}
 	result := make(chan tea.Msg, 1)
 	go func() { result <- printCmd() }()
 	<-pr.started
+	press(m, "ctrl+q")
 	send(m, home.OpenPlanMsg{ID: b.ID})
 	close(pr.release)
 	send(m, <-result)

@@ -27,6 +27,10 @@ func (m *Model) finalise() tea.Cmd {
 	return m.IO(func() tea.Msg { return finalisedMsg{o, s.Flush()} })
 }
 
+// ChoosePapers opens the list of papers over the screen, as p does: the
+// home screen's "print the last version" goes through it too.
+func (m *Model) ChoosePapers() tea.Cmd { return m.choosePapers() }
+
 // choosePapers opens the copy list before printing, so that the secretary
 // sees who gets a copy and can change it.
 func (m *Model) choosePapers() tea.Cmd {
