@@ -109,6 +109,9 @@ type Form struct {
 	letters *letterRun
 	// Now is the form's clock; nil is the time of day. Tests set it.
 	Now func() time.Time
+	// lone tells a yes/no field's keys typed alone from typed text
+	// (form_toggle.go).
+	lone LoneKeys
 }
 
 func NewForm(lang model.Lang, st *common.Styles, fields []Field) *Form {
@@ -131,6 +134,7 @@ func (f *Form) FocusField(i, cursor int) tea.Cmd {
 	f.Focus = i
 	fl := f.Fields[i]
 	f.Held, f.Notice, f.revealed = false, "", false
+	f.lone.Reset()
 	if (fl.Kind == KindText || fl.Kind == KindArea) && model.FieldTooLong(fl.Get()) {
 		f.Held = true
 		f.Notice = heldNotice(f.lang, fl.Get())
@@ -276,15 +280,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		}
 		switch fl.Kind {
 		case KindToggle:
-			if key.Matches(k, formKeys.toggle, formKeys.left, formKeys.right) {
-				if fl.Get() == "true" {
-					fl.Set("false")
-				} else {
-					fl.Set("true")
-				}
-				return nil, true
-			}
-			return nil, false
+			return nil, f.updateToggle(fl, k)
 		case KindChoice:
 			return nil, f.updateChoice(fl, k)
 		}

@@ -78,7 +78,7 @@ func (f *Form) View(findings map[string]string) string {
 				mark = "[x] " + model.T(f.lang, "ja", "yes")
 			}
 			if focused {
-				mark = f.st.Focused.Render(mark) + f.st.Subtle.Render("  "+model.T(f.lang, "mellanslag ändrar", "space changes"))
+				mark = f.st.Focused.Render(mark) + f.st.Subtle.Render("  "+model.T(f.lang, "j/n eller mellanslag", "y/n or space"))
 			}
 			b.WriteString("  " + mark)
 		case fl.Kind == KindChoice:

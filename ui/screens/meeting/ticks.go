@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
@@ -35,6 +36,11 @@ type TicksOverlay struct {
 	before []CheckItem
 	after  []CheckItem
 	Cursor int
+	// lone tells space, x and q typed alone from a sentence typed by
+	// someone who thought she was in a text field: "ok klart" ticked an
+	// item, "vi har gjort det här" ticked and unticked it four times.
+	lone   components.LoneKeys
+	notice string
 }
 
 func newTicksOverlay(l model.Lang, st *common.Styles, p *model.Plan, before, after []CheckItem) *TicksOverlay {
@@ -138,6 +144,16 @@ func (o *TicksOverlay) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	all := o.items()
+	kind, undone := o.lone.Key(k, key.Matches(k, o.tick, o.keys.Close))
+	if kind == components.InRun {
+		o.notice = model.T(o.lang, "Här skrivs ingen text: mellanslag eller enter bockar av, esc stänger.",
+			"No text is written here: space or enter ticks, esc closes.")
+		if undone {
+			o.notice += model.T(o.lang, " Punkten är som förut.", " The item is as it was.")
+		}
+		return nil
+	}
+	o.notice = ""
 	var moved bool
 	if o.Cursor, moved = o.keys.Move(k, o.Cursor, len(all)); moved {
 		return nil
@@ -149,7 +165,11 @@ func (o *TicksOverlay) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, o.tick):
 		if o.Cursor < len(all) && !o.plan.ReadOnly() {
 			id := all[o.Cursor].ID
-			_ = o.plan.Tick(id, !o.plan.Ticked(id))
+			was := o.plan.Ticked(id)
+			_ = o.plan.Tick(id, !was)
+			if kind == components.Lone {
+				o.lone.Acted(func() { _ = o.plan.Tick(id, was) })
+			}
 		}
 	}
 	return nil
@@ -188,15 +208,25 @@ func (o *TicksOverlay) View() string {
 	lines = append(lines, summonsLines(o.lang, o.st, o.plan, o.plan.Current(), w)...)
 	add(model.T(o.lang, "Före mötet", "Before the meeting"), o.before)
 	add(model.T(o.lang, "Efter mötet", "After the meeting"), o.after)
-	room := max(3, h-8)
+	foot := o.footer(w)
+	room := max(3, h-7-lipgloss.Height(foot))
 	first := 0
 	if cur >= room {
 		first = cur - room + 1
 	}
 	end := min(len(lines), first+room)
 	body := o.st.Title.Render(model.T(o.lang, "Checklistor", "Checklists")) + "\n\n" + strings.Join(lines[first:end], "\n") +
-		"\n" + o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes"))
+		"\n" + foot
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(body)
+}
+
+// footer is the line under the lists: the keys, or why typed text was
+// refused.
+func (o *TicksOverlay) footer(w int) string {
+	if o.notice != "" {
+		return o.st.Warn.Render(ansi.Wordwrap(o.notice, max(10, w-4), ""))
+	}
+	return o.st.Subtle.Render(model.T(o.lang, "mellanslag bockar av · esc stänger", "space ticks · esc closes"))
 }
 
 // ShortHelp names the checklists' keys.
