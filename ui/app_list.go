@@ -18,8 +18,10 @@ import (
 // than a tall window's rows.
 const firstRows = 80
 
-// dueDays is how far ahead the home screen lists what is due.
-const dueDays = 14
+// dueDays is how far ahead the home screen lists what is due: as far as
+// `sipmote due` looks, so that both list the same things (issue 27: the
+// home screen looked 14 days ahead, `due` and the README 28).
+const dueDays = model.DefaultDueDays
 
 // listMsg is the list of plans read off the UI goroutine: every plan's
 // index entry in name order, and the lines of the first rows. It names
