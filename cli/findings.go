@@ -107,8 +107,8 @@ func (a *app) printFindings(p *model.Plan, v *model.Version, rep findingsReport)
 	}
 	group(model.T(l, "Fel som måste rättas innan planen kan fastställas", "Errors to fix before the plan can be finalised"), rep.Errors)
 	group(model.T(l, "Varningar", "Warnings"), rep.Warnings)
-	group(model.T(l, "Att känna till", "To note"), rep.Notices)
-	group(model.T(l, "Att veta", "Good to know"), rep.Info)
+	group(model.SevNotice.Label(l), rep.Notices)
+	group(model.SevInfo.Label(l), rep.Info)
 	switch {
 	case p.Status == model.StatusClosed && p.Closure != nil:
 		// Nothing is finalised any more: the plan has ended.

@@ -92,6 +92,22 @@ var statusLabels = map[Status]Text{
 // Label is the plan status on screen.
 func (s Status) Label(l Lang) string { return statusLabels[s].In(l) }
 
+var severityLabels = map[Severity]Text{
+	SevError:   {"Fel", "Error"},
+	SevWarning: {"Varning", "Warning"},
+	SevNotice:  {"Att känna till", "To note"},
+	SevInfo:    {"Att veta", "Good to know"},
+}
+
+// Label names a finding's weight the one way the findings command, the
+// findings list, the finish step and the accessible mode do.
+func (s Severity) Label(l Lang) string {
+	if t, ok := severityLabels[s]; ok {
+		return t.In(l)
+	}
+	return severityLabels[SevWarning].In(l)
+}
+
 var ageLabels = map[AgeGroup]Text{
 	AgeChild: {"barn", "child"},
 	AgeAdult: {"vuxen", "adult"},

@@ -366,12 +366,9 @@ func (m *meeting) findings() {
 			}
 			sev := f.Severity
 			n++
-			kind := model.T(l, "Varning", "Warning")
-			switch {
-			case sev == model.SevError:
+			kind := sev.Label(l)
+			if sev == model.SevError {
 				kind = model.T(l, "Fel, hindrar fastställandet", "Error, blocks finalising")
-			case pass == 2:
-				kind = model.T(l, "Notering", "Note")
 			}
 			m.r.say(itoa(n) + ". " + kind + ". " + m.sectionName(model.SectionOf(f.Path)) + ": " + f.Message.In(l))
 			m.said = append(m.said, f)

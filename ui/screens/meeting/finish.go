@@ -116,7 +116,9 @@ func (s *FinishSection) View(int, map[string]string) string {
 }
 
 // writeFindings lists errors and warnings apart, each under a heading with
-// its count, then the figures given for information, as far as room allows.
+// its count, then what is good to know of a rule that applies differently
+// (a notice) and the figures given for information, under the words the
+// findings command uses, as far as room allows.
 func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding) {
 	l := s.lang
 	w := max(10, s.width-4)
@@ -135,7 +137,8 @@ func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding) {
 			return model.Plural(l, n, "%d varning (hindrar inte):", "%d varningar (hindrar inte):",
 				"%d warning (does not block):", "%d warnings (do not block):")
 		}},
-		{model.SevInfo, "i ", s.st.Subtle.Render, func(int) string { return model.T(l, "Att veta:", "Good to know:") }},
+		{model.SevNotice, "* ", s.st.Subtle.Render, func(int) string { return model.SevNotice.Label(l) + ":" }},
+		{model.SevInfo, "i ", s.st.Subtle.Render, func(int) string { return model.SevInfo.Label(l) + ":" }},
 	}
 	for _, g := range groups {
 		var these []model.Finding

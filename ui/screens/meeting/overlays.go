@@ -100,9 +100,11 @@ func severityWord(s model.Severity, l model.Lang) string {
 	case model.SevError:
 		return model.T(l, "✗ Fel, hindrar att planen fastställs", "✗ Error, blocks finalising")
 	case model.SevInfo:
-		return model.T(l, "i Att veta", "i Good to know")
+		return "i " + s.Label(l)
+	case model.SevNotice:
+		return "* " + s.Label(l)
 	}
-	return model.T(l, "! Varning", "! Warning")
+	return "! " + model.SevWarning.Label(l)
 }
 
 func (o *findingsOverlay) View() string {
@@ -114,8 +116,8 @@ func (o *findingsOverlay) View() string {
 	inner := max(10, w-6) // the box's border and padding
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
-	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · i att veta · enter läser hela · g går dit · esc stänger",
-		"✗ errors block finalising · ! warning · i good to know · enter reads it whole · g goes there · esc closes"), inner, "")) + "\n\n")
+	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · * att känna till · i att veta · enter läser hela · g går dit · esc stänger",
+		"✗ errors block finalising · ! warning · * to note · i good to know · enter reads it whole · g goes there · esc closes"), inner, "")) + "\n\n")
 	if len(o.fs) == 0 {
 		b.WriteString(o.st.OK.Render(model.T(o.lang, "Inga brister.", "No findings.")))
 	}
@@ -130,6 +132,8 @@ func (o *findingsOverlay) View() string {
 			mark = o.st.Err.Render("✗ ")
 		case model.SevInfo:
 			mark = o.st.Subtle.Render("i ")
+		case model.SevNotice:
+			mark = o.st.Subtle.Render("* ")
 		}
 		sec, _ := sectionOfPath(f.Path)
 		line := fmt.Sprintf("%s — %s", sectionLabel(sec, o.lang), f.Message.In(o.lang))
