@@ -429,3 +429,29 @@ func TestAgendaCurrentTitleWhole(t *testing.T) {
 		t.Errorf("the current step %q is not read whole:\n%s", long, s)
 	}
 }
+
+// TestFinishFindingsWholeAt80: the signing step lists what blocks the plan
+// whole, wrapped, as many as the room holds, and says where the rest are.
+func TestFinishFindingsWholeAt80(t *testing.T) {
+	db := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Maja Lind"}, fixedNow)
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	send(m, home.OpenPlanMsg{ID: p.ID})
+	send(m, meeting.GotoSectionMsg{ID: model.SectionFinish})
+	s := screenText(m)
+	errs := model.Errors(m.meeting.Findings)
+	if len(errs) < 3 {
+		t.Fatalf("a new plan should have several errors, has %d", len(errs))
+	}
+	for _, f := range errs[:2] {
+		if !readable(s, f.Message.In(model.Swedish)) {
+			t.Errorf("%q is not whole on the signing step:\n%s", f.Message.In(model.Swedish), s)
+		}
+	}
+	if !strings.Contains(s, "fler i listan över brister (ctrl+f)") {
+		t.Errorf("the signing step does not say where the rest are:\n%s", s)
+	}
+}

@@ -90,39 +90,43 @@ func (s *FinishSection) View(int, map[string]string) string {
 	}
 	fs := s.Findings()
 	errs := model.Errors(fs)
-	var b strings.Builder
-	if len(errs) == 0 {
-		b.WriteString(s.st.OK.Render(model.T(l, "Planen har allt som krävs och kan fastställas.", "The plan has everything required and can be finalised.")) + "\n")
-	}
-	s.writeFindings(&b, fs)
-	b.WriteString("\n")
+	// What follows the findings first: they take the room it leaves.
+	var t strings.Builder
 	switch {
 	case s.ask != nil:
 		if s.early != nil {
 			if at, ok := s.early(); ok {
-				b.WriteString(s.st.Err.Render(ansi.Wordwrap(fmt.Sprintf(model.T(l,
+				t.WriteString(s.st.Err.Render(ansi.Wordwrap(fmt.Sprintf(model.T(l,
 					"Mötet är bokat %s kl. %s och den tiden har inte kommit än. Fastställ bara om mötet redan är hållet.",
 					"The meeting is booked for %s at %s, and that time has not come yet. Finalise only if the meeting has been held."),
 					at.Format(model.DateLayout), at.Format(model.TimeLayout)), max(10, s.width), "")) + "\n")
 			}
 		}
-		b.WriteString(s.ask.View(s.width))
+		t.WriteString(s.ask.View(s.width))
 	case len(errs) == 0:
-		b.WriteString(fmt.Sprintf(model.T(l, "Tryck enter för att fastställa %s. Varningar hindrar inte.", "Press enter to finalise %s. Warnings do not block it."), s.versionName(false)))
+		t.WriteString(ansi.Wordwrap(fmt.Sprintf(model.T(l, "Tryck enter för att fastställa %s. Varningar hindrar inte.", "Press enter to finalise %s. Warnings do not block it."), s.versionName(false)), max(10, s.width), ""))
 	default:
-		b.WriteString(model.T(l, "ctrl+f visar bristerna: enter läser en hel, g går dit.", "ctrl+f lists the findings: enter reads one whole, g goes there."))
+		t.WriteString(ansi.Wordwrap(model.T(l, "ctrl+f visar bristerna: enter läser en hel, g går dit.", "ctrl+f lists the findings: enter reads one whole, g goes there."), max(10, s.width), ""))
 	}
-	return b.String()
+	var b strings.Builder
+	room := s.height - 1 - strings.Count(t.String(), "\n") - 1
+	if len(errs) == 0 {
+		b.WriteString(s.st.OK.Render(model.T(l, "Planen har allt som krävs och kan fastställas.", "The plan has everything required and can be finalised.")) + "\n")
+		room--
+	}
+	s.writeFindings(&b, fs, room)
+	return b.String() + "\n" + t.String()
 }
 
 // writeFindings lists errors and warnings apart, each under a heading with
 // its count, then what is good to know of a rule that applies differently
 // (a notice) and the figures given for information, under the words the
-// findings command uses, as far as room allows.
-func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding) {
+// findings command uses, as far as room lines allow; each finding whole,
+// wrapped, while there is room for it.
+func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding, room int) {
 	l := s.lang
-	w := max(10, s.width-4)
-	room := max(3, s.height-8)
+	w := max(10, s.width-2)
+	room = max(3, room)
 	groups := []struct {
 		sev   model.Severity
 		mark  string
@@ -156,13 +160,14 @@ func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding) {
 		}
 		b.WriteString(g.style(g.head(len(these))) + "\n")
 		room--
-		for i, f := range these {
-			if room <= 1 && i < len(these) {
+		for _, f := range these {
+			lines := strings.Split(ansi.Wordwrap(f.Message.In(l), w, ""), "\n")
+			if room-len(lines) < 1 {
 				b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
 				return
 			}
-			b.WriteString(g.style(g.mark) + ansi.Truncate(f.Message.In(l), w, "…") + "\n")
-			room--
+			b.WriteString(g.style(g.mark) + strings.Join(lines, "\n  ") + "\n")
+			room -= len(lines)
 		}
 	}
 }
