@@ -170,9 +170,9 @@ func TestChairMovesTheMeeting(t *testing.T) {
 	if len(ids) != 2 || ids[0] != pres[0].ID || ids[1] != pres[1].ID {
 		t.Errorf("ticked speakers = %v", ids)
 	}
-	press(m, "d")
+	press(m, "ctrl+k")
 	if !livePlan(m).Draft.Agenda[mm.Steps[start].ID].Done || mm.Step != start+1 {
-		t.Errorf("d did not mark the step done and move on")
+		t.Errorf("ctrl+k did not mark the step done and move on")
 	}
 	press(m, "f2")
 	sec := screenText(m)
@@ -257,5 +257,33 @@ func TestRoomKeepsTheHeadingOfAPartCut(t *testing.T) {
 	}
 	if !strings.Contains(out, "Det här är viktigt för mig (forts.)") && !strings.Contains(out, "Det här är viktigt för mig\n") {
 		t.Errorf("the own words' heading is not on screen:\n%s", out)
+	}
+}
+
+// TestTextOnTheChairsViewDoesNothing: a sentence typed on the chair's view
+// (opened by mistake) neither moves the agenda nor marks a step done nor
+// ticks a speaker with its spaces; one line says it is the chair's view
+// and how to go back (tryout2 #44).
+func TestTextOnTheChairsViewDoesNothing(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m, _ := openViewsMeeting(t, l, 80, 24)
+		mm := m.meeting
+		press(m, "ctrl+n") // the introductions, a round of speakers
+		start := mm.Step
+		press(m, "f2")
+		typeText(m, "det är bra att vi ses igen, nu kör vi")
+		v := livePlan(m).Draft
+		if mm.Step != start || v.Agenda[mm.Steps[start].ID].Done || len(v.Rounds[mm.Steps[start].ID]) != 0 {
+			t.Errorf("%s: typed text moved the meeting: step %d (want %d), done %t, round %v", l, mm.Step, start,
+				v.Agenda[mm.Steps[start].ID].Done, v.Rounds[mm.Steps[start].ID])
+		}
+		if want := model.T(l, "Mötesledarens vy: här skrivs ingen text. f2 går tillbaka till planen.",
+			"The chair's view: no text is written here. f2 goes back to the plan."); !strings.Contains(screenText(m), want) {
+			t.Errorf("%s: no line says %q:\n%s", l, want, screenText(m))
+		}
+		press(m, "up", "space") // alone (after a key that is not text) it ticks
+		if len(livePlan(m).Draft.Rounds[mm.Steps[start].ID]) != 1 {
+			t.Errorf("%s: a space typed alone did not tick the speaker", l)
+		}
 	}
 }

@@ -186,6 +186,7 @@ func New(ctx context.Context, l model.Lang, st *common.Styles, svc *service.Serv
 	m.SaveText = model.T(l, "sparat", "saved")
 	m.owner = common.Owner{Session: v.Session().ID(), Gen: common.NewGen()}
 	m.chair = room.NewChairModel(l, st, m.keys.chairBack, m.keys.quit)
+	m.chair.SetBack(m.keys.chairBack)
 	m.Room = room.NewRoomModel(l, st)
 	m.Room.Back = m.keys.roomBack
 	m.buildSections()

@@ -19,15 +19,19 @@ type chairKeys struct {
 	next, prev, done, up, down, tick, help, start key.Binding
 }
 
+// No letter is a command here: the chair's view is opened by mistake now
+// and then, and a sentence typed on it ("det är bra att vi ses igen")
+// marked a step done with its d and moved the agenda with its n. Space,
+// which ticks a speaker, acts only typed alone (components.LoneKeys).
 func newChairKeys(l model.Lang) chairKeys {
 	return chairKeys{
-		next: key.NewBinding(key.WithKeys("right", "n", "ctrl+n"), key.WithHelp("→", model.T(l, "nästa punkt", "next step"))),
-		prev: key.NewBinding(key.WithKeys("left", "p", "ctrl+p"), key.WithHelp("←", model.T(l, "förra punkten", "previous step"))),
-		done: key.NewBinding(key.WithKeys("d", "ctrl+k"), key.WithHelp("d", model.T(l, "punkten klar", "step done"))),
-		up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", model.T(l, "välj talare", "choose speaker"))),
-		down: key.NewBinding(key.WithKeys("down", "j")),
-		tick: key.NewBinding(key.WithKeys("space", "x", "enter"), key.WithHelp(model.T(l, "mellanslag", "space"), model.T(l, "har talat", "has spoken"))),
-		help: key.NewBinding(key.WithKeys("f1", "?"), key.WithHelp("f1", model.T(l, "hjälp", "help"))),
+		next: key.NewBinding(key.WithKeys("right", "ctrl+n"), key.WithHelp("→", model.T(l, "nästa punkt", "next step"))),
+		prev: key.NewBinding(key.WithKeys("left", "ctrl+p"), key.WithHelp("←", model.T(l, "förra punkten", "previous step"))),
+		done: key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", model.T(l, "punkten klar", "step done"))),
+		up:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑↓", model.T(l, "välj talare", "choose speaker"))),
+		down: key.NewBinding(key.WithKeys("down")),
+		tick: key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp(model.T(l, "mellanslag", "space"), model.T(l, "har talat", "has spoken"))),
+		help: key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", model.T(l, "hjälp", "help"))),
 		// The chair starts the meeting here as in the secretary's view; a
 		// false start is taken back there (ctrl+o asks first).
 		start: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "starta mötet", "start the meeting"))),
@@ -54,6 +58,24 @@ type ChairModel struct {
 	// cutFindings draws each finding on one line: while fitting the view
 	// to a short window, before the cues are left out altogether.
 	cutFindings bool
+	// back is the host's key back to the secretary's view, named when
+	// text is typed here; lone tells a space typed alone from one in a
+	// sentence, and undo is the tick to take back when it was text.
+	back key.Binding
+	lone components.LoneKeys
+	undo ChairAction
+}
+
+// SetBack names the key that leaves the chair's view for the plan.
+func (c *ChairModel) SetBack(b key.Binding) { c.back = b }
+
+// typedHere answers text typed on the chair's view: nothing is written
+// here, and the line says where text goes.
+func (c *ChairModel) typedHere() {
+	c.message = model.T(c.lang, "Mötesledarens vy: här skrivs ingen text.", "The chair's view: no text is written here.")
+	if c.back.Enabled() {
+		c.message += " " + c.back.Help().Key + model.T(c.lang, " går tillbaka till planen.", " goes back to the plan.")
+	}
 }
 
 func NewChairModel(l model.Lang, st *common.Styles, extra ...key.Binding) *ChairModel {
@@ -74,6 +96,16 @@ func (c *ChairModel) Update(msg tea.Msg, s MeetingState) ChairAction {
 		return ChairAction{}
 	}
 	members, roundID := roundOf(s)
+	kind, undone := c.lone.Key(k, key.Matches(k, c.keys.tick))
+	if kind == components.InRun {
+		c.typedHere()
+		undo := c.undo
+		c.undo = ChairAction{}
+		if undone {
+			return undo
+		}
+		return ChairAction{}
+	}
 	switch {
 	case key.Matches(k, c.keys.help):
 		c.full = true
@@ -117,8 +149,15 @@ func (c *ChairModel) Update(msg tea.Msg, s MeetingState) ChairAction {
 		}
 		if c.cursor < len(members) {
 			id := members[c.cursor].ID // tick and stay, as in every tick list
-			return ChairAction{Kind: ChairToggleSpoke, StepID: roundID, Participant: id}
+			a := ChairAction{Kind: ChairToggleSpoke, StepID: roundID, Participant: id}
+			if kind == components.Lone {
+				c.lone.Acted(func() { c.undo = a })
+			}
+			return a
 		}
+	}
+	if kind == components.Lone {
+		c.typedHere() // a space typed alone where it ticks nothing
 	}
 	return ChairAction{}
 }
