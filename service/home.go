@@ -24,7 +24,15 @@ import (
 func (s *Service) HomeIndex(ctx context.Context) ([]model.ListEntry, error) {
 	entries, err := s.db.Index()
 	if err == nil || len(entries) > 0 {
-		s.home.Do(func() { _ = s.listed("home", len(entries)) })
+		// The trail's event (an fsynced write, the first time in a run)
+		// is written while the entries are sorted, and is in the file
+		// before they are returned to be shown.
+		logged, n := make(chan struct{}), len(entries)
+		go func() {
+			defer close(logged)
+			s.home.Do(func() { _ = s.listed("home", n) })
+		}()
+		defer func() { <-logged }()
 	}
 	model.SortEntries(entries)
 	return entries, err

@@ -49,6 +49,17 @@ func checkHomeList(t *testing.T, svc *Service) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if run == 0 {
+			// Written beside the sort, but in the file before the
+			// entries come back to be shown.
+			file, err := svc.db.FileTrail()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(file, func(e TrailEvent) bool { return e.Kind == "listed" && e.Section == "home" }) {
+				t.Errorf("HomeIndex returned before the trail recorded the listing")
+			}
+		}
 		var got []string
 		var ids []string
 		for _, e := range entries {
