@@ -84,9 +84,23 @@ func SortEntries(entries []ListEntry) {
 		// The ids are unique, so this gives one order.
 		return strings.Compare(entries[a.row].ID, entries[b.row].ID)
 	})
-	sorted := make([]ListEntry, len(entries))
-	for i, k := range ks {
-		sorted[i] = entries[k.row]
+	// Entry i goes where ks says, following each cycle of the
+	// permutation once, without a second slice of 100 000 entries.
+	for i := range ks {
+		if ks[i].row < 0 {
+			continue
+		}
+		tmp := entries[i]
+		j := i
+		for {
+			k := int(ks[j].row)
+			ks[j].row = -1
+			if k == i {
+				entries[j] = tmp
+				break
+			}
+			entries[j] = entries[k]
+			j = k
+		}
 	}
-	copy(entries, sorted)
 }
