@@ -479,3 +479,31 @@ func TestChairStartsTheMeeting(t *testing.T) {
 		t.Errorf("still preparing after the start:\n%s", out)
 	}
 }
+
+// TestOwnTextIsNotReplacedAfterARefusal: after ctrl+s refuses a date she
+// is typing, the cursor goes back to it and the next key adds to it; only
+// a suggested value is replaced ("2026-12-1" + "0" became "0", tryout2
+// #23).
+func TestOwnTextIsNotReplacedAfterARefusal(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m := newTestModel(t, openTestDB(t), l, 80, 24)
+		press(m, "n")
+		typeText(m, "Maja Lind")
+		press(m, "tab", "tab")
+		for range 10 {
+			press(m, "backspace")
+		}
+		typeText(m, "2026-12-1")
+		press(m, "ctrl+s")
+		if m.screen != screenNew {
+			t.Fatalf("%s: a date without its last digit was taken", l)
+		}
+		if strings.Contains(screenText(m), model.T(l, "skriv för att ersätta", "type to replace")) {
+			t.Errorf("%s: her own date is offered for replacing:\n%s", l, screenText(m))
+		}
+		typeText(m, "0")
+		if got := m.newPlan.In.Date; got != "2026-12-10" {
+			t.Errorf("%s: date %q after the refusal and one more digit, want 2026-12-10", l, got)
+		}
+	}
+}

@@ -316,6 +316,10 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		f.input, cmd = f.input.Update(msg)
 		if v := f.input.Value(); v != before {
 			fl.Set(v)
+			// What she typed is hers, not a suggestion: coming back to
+			// the field (a refused ctrl+s puts the cursor there) must not
+			// replace it at the next key.
+			fl.Prefilled = false
 			return cmd, true
 		}
 	case KindArea:
