@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/seal"
 )
@@ -77,6 +79,17 @@ func TestSealFromHomeScreen(t *testing.T) {
 	if s := screenText(m); !strings.Contains(s, "Per Wall, Geriatriken") || !strings.Contains(s, "Tora Test") {
 		t.Fatalf("the sealing screen:\n%s", s)
 	}
+	// At 80 columns, and at 64 where name and key do not fit one line,
+	// the chosen one's key fingerprint, to check before sealing, is
+	// whole: nothing above the key help is cut.
+	for _, w := range []int{80, 64} {
+		send(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		if lines := strings.Split(screenText(m), "\n"); strings.Contains(strings.Join(lines[:len(lines)-1], "\n"), "…") ||
+			!strings.Contains(screenText(m), "SHA256:") {
+			t.Errorf("%d columns: the sealing screen cuts the fingerprint:\n%s", w, screenText(m))
+		}
+	}
+	send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	press(m, "enter")
 	s := waitScreen(t, m, "Förseglad för Per Wall")
 	if !strings.Contains(s, "Förseglad för Per Wall, Geriatriken") {

@@ -139,17 +139,24 @@ func (m *Model) View() string {
 	l := m.lang
 	w := max(20, m.Width)
 	var b strings.Builder
-	b.WriteString(m.st.Title.Render(ansi.Truncate(model.T(l, "Försegla planen för ", "Seal the plan of ")+termsafe.String(m.person), w, "…")) + "\n\n")
+	b.WriteString(m.st.Title.Render(ansi.Wrap(model.T(l, "Försegla planen för ", "Seal the plan of ")+termsafe.String(m.person), w, "")) + "\n\n")
 	b.WriteString(ansi.Wordwrap(model.T(l,
 		"Planen med alla versioner och loggen krypteras för den du väljer och signeras med din SSH-nyckel. Bara mottagaren kan öppna filen (sipmote open).",
 		"The plan with every version and the trail is encrypted for the one you choose and signed with your SSH key. Only they can open the file (sipmote open)."), w, "") + "\n\n")
-	room := max(1, m.Height-12)
+	room := max(1, m.Height-13) // a line for the chosen one's fingerprint
 	first := max(0, m.cursor-room+1)
 	for i := first; i < len(m.list) && i < first+room; i++ {
 		r := m.list[i]
 		line := ansi.Truncate("  "+termsafe.String(r.Name)+"  "+m.st.Subtle.Render(r.Fingerprint), w, "…")
 		if i == m.cursor {
-			line = m.st.Selected.Render(ansi.Truncate("› "+termsafe.String(r.Name), w, "…")) + m.st.Subtle.Render(ansi.Truncate("  "+r.Fingerprint, max(0, w-2-ansi.StringWidth(r.Name)), "…"))
+			// The one chosen is read whole, and so is the fingerprint to
+			// check before sealing: on a line of its own when both do not fit.
+			name := ansi.Wrap("› "+termsafe.String(r.Name), w, "")
+			if ansi.StringWidth(name)+2+ansi.StringWidth(r.Fingerprint) <= w {
+				line = m.st.Selected.Render(name) + m.st.Subtle.Render("  "+r.Fingerprint)
+			} else {
+				line = m.st.Selected.Render(name) + "\n" + m.st.Subtle.Render("  "+strings.ReplaceAll(ansi.Wrap(r.Fingerprint, w-2, ""), "\n", "\n  "))
+			}
 		}
 		b.WriteString(line + "\n")
 	}
