@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -84,5 +85,35 @@ func TestLeavingSaysItIsSaved(t *testing.T) {
 	}
 	if m.formDraft == nil || m.formDraft.Person != "Ola" {
 		t.Errorf("the form typed was not kept on ctrl+c: %+v", m.formDraft)
+	}
+}
+
+// TestCtrlCLeavesAsCtrlQ: ctrl+c in a meeting saves and leaves as ctrl+q
+// does, and says so on the home screen; F1 names it, since for a social
+// worker ctrl+c is copy (tryout2 #24).
+func TestCtrlCLeavesAsCtrlQ(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m := newTestModel(t, openTestDB(t), l, 80, 24)
+		newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+		press(m, "f1")
+		if want := model.T(l, "ctrl+c samma som ctrl+q", "ctrl+c same as ctrl+q"); !strings.Contains(strings.Join(strings.Fields(screenText(m)), " "), want) {
+			t.Errorf("%s: F1 does not say %q:\n%s", l, want, screenText(m))
+		}
+		press(m, "esc", "ctrl+c")
+		drainPending(m)
+		if want := model.T(l, "Mötet är stängt och allt som skrevs är sparat.", "The meeting is closed and everything typed is saved."); m.screen != screenHome || !strings.Contains(screenText(m), want) {
+			t.Errorf("%s: ctrl+c did not leave with %q:\n%s", l, want, screenText(m))
+		}
+	}
+}
+
+// TestOpenedPlanSaysWhenSaved: a plan just opened says when it was last
+// saved; "sparat  ·" alone read as a time cut off (tryout2 #42).
+func TestOpenedPlanSaysWhenSaved(t *testing.T) {
+	m, _ := openTyping(t)
+	lines := strings.Split(screenText(m), "\n")
+	status := lines[len(lines)-2]
+	if !regexp.MustCompile(`saved (\d{4}-\d\d-\d\d )?\d\d:\d\d`).MatchString(status) {
+		t.Errorf("the status line of a plan just opened does not say when it was saved: %q", status)
 	}
 }

@@ -33,6 +33,8 @@ type meetingKeys struct {
 	start, undoStart key.Binding
 	// shortQuit is quit as the bottom line shows it, where room is short.
 	shortQuit key.Binding
+	// interrupt is ctrl+c as F1 names it (quit holds the key).
+	interrupt key.Binding
 	// undo brings back what a change of role emptied (participants_role.go).
 	undo   key.Binding
 	direct []key.Binding
@@ -62,6 +64,9 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 	k.chairBack = key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "sekreterarens vy", "secretary's view")))
 	k.roomBack = key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "tillbaka", "back")))
 	k.undoStart = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", model.T(l, "ångra starten", "undo the start")))
+	// ctrl+c is in quit's keys: it leaves as ctrl+q does, saved and said
+	// on the home screen; F1 names it, since for most it means copy.
+	k.interrupt = key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", model.T(l, "samma som ctrl+q", "same as ctrl+q")))
 	k.shortQuit = key.NewBinding(key.WithKeys("ctrl+q"), key.WithHelp("ctrl+q", model.T(l, "stäng", "leave")))
 	for i := range 10 {
 		n := (i + 1) % 10
@@ -191,6 +196,7 @@ func New(ctx context.Context, l model.Lang, st *common.Styles, svc *service.Serv
 	m.Room.Back = m.keys.roomBack
 	m.buildSections()
 	p := v.Plan()
+	m.SaveText = savedText(l, p.UpdatedAt, now())
 	m.lastTick = now()
 	m.restore(p.Position)
 	if len(steps) > 0 && !v.ReadOnly() && p.Position.Step == "" {

@@ -6,6 +6,7 @@ package meeting
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
@@ -36,7 +37,7 @@ func (m *Model) FullHelp() []components.HelpGroup {
 		{Title: model.T(l, "Dagordningen", "The agenda"), Keys: []key.Binding{start, k.next, k.prev, k.follow, k.done, k.rounds, k.ticks}},
 		{Title: model.T(l, "Planen", "The plan"), Keys: []key.Binding{k.sections, dir, k.findings, k.preview, k.changes, k.views, k.room, k.share}},
 		{Title: model.T(l, "Det här avsnittet: ", "This section: ") + sectionLabel(m.Active, l), Keys: sec},
-		{Title: model.T(l, "Spara, stäng, hjälp", "Save, close, help"), Keys: []key.Binding{k.save, k.quit,
+		{Title: model.T(l, "Spara, stäng, hjälp", "Save, close, help"), Keys: []key.Binding{k.save, k.quit, k.interrupt,
 			key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1/esc", model.T(l, "stänger hjälpen", "closes the help")))}},
 	}
 }
@@ -144,3 +145,18 @@ func (m *Model) helpLine() string {
 }
 
 var _ common.Component = (*Model)(nil)
+
+// savedText is the status line's word for a plan just opened: when it was
+// last saved, with the date when that was not today ("sparat" alone read
+// as if a time had been cut off).
+func savedText(l model.Lang, at, now time.Time) string {
+	word := model.T(l, "sparat", "saved")
+	if at.IsZero() {
+		return word
+	}
+	at = at.In(now.Location())
+	if y, m, d := at.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
+		return word + " " + at.Format("15:04:05")
+	}
+	return word + " " + at.Format("2006-01-02 15:04")
+}
