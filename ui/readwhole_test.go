@@ -455,3 +455,26 @@ func TestFinishFindingsWholeAt80(t *testing.T) {
 		t.Errorf("the signing step does not say where the rest are:\n%s", s)
 	}
 }
+
+// TestRestoredFormSaysHowToThrowItAwayAt80: a new-plan form offered back
+// and saved again says at 80 columns when it was restored, when it was
+// saved and, whole, how to keep it or throw it away.
+func TestRestoredFormSaysHowToThrowItAwayAt80(t *testing.T) {
+	db := openTestDB(t)
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	press(m, "n")
+	typeText(m, "Maja Lind")
+	press(m, "esc")
+	m2 := newTestModel(t, db, model.Swedish, 80, 24)
+	press(m2, "n")
+	typeText(m2, "n")
+	send(m2, formSavedMsg{gen: m2.formGen, at: fixedNow})
+	s := screenText(m2)
+	if !strings.Contains(s, "Återställt") || !strings.Contains(s, "Formuläret sparat") ||
+		!readable(s, "esc behåller formuläret, ctrl+d kastar det") {
+		t.Errorf("the restored form's line is cut:\n%s", s)
+	}
+	if lines := strings.Split(s, "\n"); !strings.Contains(lines[len(lines)-1], "ctrl+s") {
+		t.Errorf("the key help is pushed off the screen:\n%s", s)
+	}
+}

@@ -242,7 +242,9 @@ func (m *Model) View() string {
 		if m.SaveErr {
 			style = m.st.Err
 		}
-		b.WriteString("\n" + style.Render(ansi.Truncate(status, m.width, "…")))
+		// Wrapped, not cut: its end is how to throw the form away. The
+		// form's room leaves two lines to spare for it.
+		b.WriteString("\n" + style.Render(ansi.Wordwrap(status, max(20, m.width), "")))
 	}
 	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), m.ShortHelp(), m.width))
 	return b.String()
