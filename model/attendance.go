@@ -77,6 +77,20 @@ type Leaving struct {
 	// Step is the agenda step under way when the secretary marked them
 	// as gone; it places the leaving exactly in the agenda.
 	Step string `json:"step,omitempty"`
+	// Planned is the time written ahead ("10:40, gick till ett annat
+	// möte") while the person is marked as gone now: coming back puts
+	// it back, with the note, as the secretary wrote it.
+	Planned string `json:"planned,omitempty"`
+}
+
+// Back is the leaving when someone marked as gone comes back into the
+// room: what was written ahead (a time still to come, a note), or none.
+// The note is the secretary's own words and is never thrown away.
+func (lv *Leaving) Back() *Leaving {
+	if lv == nil || lv.Planned == "" && strings.TrimSpace(lv.Note) == "" {
+		return nil
+	}
+	return &Leaving{At: lv.Planned, Note: lv.Note}
 }
 
 // Text is the leaving as the plan prints it: "gick 13:20", "gick efter

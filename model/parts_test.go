@@ -98,6 +98,7 @@ var notShown = map[string]struct{ diff, document string }{
 	"meeting.participants[].left.at":       {diff: "attendance", document: "for one present"},
 	"meeting.participants[].left.note":     {diff: "attendance", document: "for one present"},
 	"meeting.participants[].left.step":     {diff: "attendance", document: "for one present"},
+	"meeting.participants[].left.planned":  {diff: "attendance", document: "kept while marked as gone, for when they come back"},
 	"meeting.participants[].written_input": {diff: "attendance"},
 	"meeting.participants[].presence_note": {diff: "attendance"},
 	// The subjects not to raise are the chair's private cue: never on

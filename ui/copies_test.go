@@ -149,6 +149,18 @@ func TestRoundOverlayLeaving(t *testing.T) {
 	if lv := v.Meeting.Participants[3].Left; lv == nil || lv.At != "13:40" || lv.Note != "till ett annat möte" {
 		t.Errorf("g on a leaving written ahead gave %+v, want 13:40 and the note kept", lv)
 	}
+	// g again, "is back": the note stays and so does the time written
+	// ahead (tryout2 #31).
+	overlayKeys(ov, "g")
+	if lv := v.Meeting.Participants[3].Left; lv == nil || lv.At != "13:50" || lv.Note != "till ett annat möte" {
+		t.Errorf("g back on a leaving written ahead gave %+v, want 13:50 and the note kept", lv)
+	}
+	// Marked gone without anything written ahead, back is no leaving.
+	v.Meeting.Participants[3].Left = nil
+	overlayKeys(ov, "g", "g")
+	if lv := v.Meeting.Participants[3].Left; lv != nil {
+		t.Errorf("g, g on someone with no leaving gave %+v", lv)
+	}
 }
 
 // viewAt draws an overlay at w × h, as the meeting does.

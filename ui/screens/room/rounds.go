@@ -140,9 +140,11 @@ func (o *RoundOverlay) Update(msg tea.Msg) tea.Cmd {
 			case lv.At == "" || lv.At > now:
 				// Written ahead ("10:40, går till ett annat möte", or only
 				// the note): the person leaves now, and the note stays.
-				pt.Left = &model.Leaving{At: now, Step: o.current, Note: lv.Note}
+				pt.Left = &model.Leaving{At: now, Step: o.current, Note: lv.Note, Planned: lv.At}
 			default:
-				pt.Left = nil // back in the room
+				// Back in the room: what was written ahead comes back,
+				// and the note is kept (it was erased).
+				pt.Left = lv.Back()
 			}
 		}
 	case key.Matches(k, o.keys.tick):
