@@ -164,10 +164,22 @@ func PreviewStyle(st0 *common.Styles) gansi.StyleConfig {
 	}
 	st.H2.Prefix, st.H3.Prefix, st.H4.Prefix = "", "", ""
 	st.H2.Underline = boolPtr(true)
+	if !st0.NoColor {
+		// Glamour's title (yellow on #5f5fff, 4.4:1) and rule (2.1 to
+		// 2.9:1) read too faintly: a darker blue under the title, a
+		// stronger grey rule (TestPreviewContrast).
+		st.H1.BackgroundColor = strPtr("55")
+		st.HorizontalRule.Color = strPtr("244")
+		if !st0.Dark {
+			st.HorizontalRule.Color = strPtr("245")
+		}
+	}
 	return st
 }
 
 func boolPtr(b bool) *bool { return &b }
+
+func strPtr(s string) *string { return &s }
 
 // ShortHelp names the key that closes the preview; every other key
 // scrolls it.
