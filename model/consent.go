@@ -42,7 +42,8 @@ func unitKey(s string) string { return strings.ToLower(strings.Join(strings.Fiel
 // not cover "Psykiatriska öppenvårdsmottagningen", since the person agreed
 // to the units they heard named, not to every unit whose name contains a
 // word of it. Units typed in one line, parted by commas or semicolons,
-// are each a unit.
+// are each a unit; a unit whose own name holds a comma is covered when
+// each of its parts is.
 func Covers(actors []string, unit string) bool {
 	u := unitKey(unit)
 	if u == "" {
@@ -54,13 +55,45 @@ func Covers(actors []string, unit string) bool {
 		}
 		// "Elevhälsan, Ekskolan" typed on one line names two units,
 		// each whole.
-		for _, part := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' }) {
+		for _, part := range SplitUnits(a) {
 			if unitKey(part) == u {
 				return true
 			}
 		}
 	}
+	if parts := SplitUnits(unit); len(parts) > 1 {
+		for _, part := range parts {
+			if !Covers(actors, part) {
+				return false
+			}
+		}
+		return true
+	}
 	return false
+}
+
+// SplitUnits reads units typed on one line: commas and semicolons both
+// part them (issue 27: "Elevhälsan, Ekskolan" is two units). Each is
+// kept as typed, spacing at its ends aside; nothing else is dropped.
+func SplitUnits(s string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// Units is a list of units with each entry parted as SplitUnits parts a
+// line, so that an entry stored whole by an older sipmote ("Elevhälsan,
+// Ekskolan") counts as the units it names.
+func Units(list []string) []string {
+	var out []string
+	for _, s := range list {
+		out = append(out, SplitUnits(s)...)
+	}
+	return out
 }
 
 // UnitOf is the unit a participant comes from: the unit, or the other

@@ -48,7 +48,7 @@ func (b docBuilder) consent() Section {
 	// not in the plan.
 	differ := false
 	for _, g := range k.Guardians {
-		if ga, gs := k.ScopeOf(g); !sameSet(ga, actors) || !sameSet(gs, subjects) {
+		if ga, gs := k.ScopeOf(g); !sameSet(Units(ga), Units(actors)) || !sameSet(gs, subjects) {
 			differ = true
 		}
 	}

@@ -49,7 +49,7 @@ func (k Consent) Overlap() (actors, subjects []string) {
 		as = append(as, a)
 		ss = append(ss, s)
 	}
-	return intersect(as), intersect(ss)
+	return intersect(as, Units), intersect(ss, nil)
 }
 
 // ScopeOf is what guardian g consented to: their own lists, or the plan's
@@ -67,13 +67,19 @@ func (k Consent) ScopeOf(g Guardian) (actors, subjects []string) {
 }
 
 // intersect keeps the entries of the first list that every other list
-// names, by whole name with case and spacing aside.
-func intersect(lists [][]string) []string {
+// names, by whole name with case and spacing aside. parts, when set,
+// parts the first list's entries first (Units), so that a unit is kept
+// whichever guardian typed it in a line with others.
+func intersect(lists [][]string, parts func([]string) []string) []string {
 	out := []string{}
 	if len(lists) == 0 {
 		return out
 	}
-	for _, s := range lists[0] {
+	first := lists[0]
+	if parts != nil {
+		first = parts(first)
+	}
+	for _, s := range first {
 		s = strings.Join(strings.Fields(s), " ")
 		if s == "" || Covers(out, s) {
 			continue
@@ -139,7 +145,7 @@ func (k Consent) Gaps() []GuardianGap {
 				continue
 			}
 			oa, os := k.ScopeOf(o)
-			gap.Actors = addMissing(gap.Actors, oa, ga)
+			gap.Actors = addMissing(gap.Actors, Units(oa), ga)
 			gap.Subjects = addMissing(gap.Subjects, os, gs)
 		}
 		if len(gap.Actors)+len(gap.Subjects) > 0 {

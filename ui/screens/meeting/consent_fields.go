@@ -99,14 +99,14 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 		c().Guardians = gs
 		p.SyncGuardianScope(v(), now().Format(model.DateLayout))
 	}
-	list := func(taken *bool, get func(g *model.Guardian) *[]string, of func(k model.Consent, g model.Guardian) []string) (func() string, func(string)) {
+	list := func(taken *bool, get func(g *model.Guardian) *[]string, of func(k model.Consent, g model.Guardian) []string, split func(string) []string) (func() string, func(string)) {
 		return func() string {
 				if i >= len(c().Guardians) {
 					return ""
 				}
 				return components.JoinList(of(*c(), c().Guardians[i]))
 			}, func(s string) {
-				l := components.SplitList(s)
+				l := split(s)
 				if l == nil {
 					l = []string{} // consented to nothing, not "an older file"
 				}
@@ -122,12 +122,12 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 		}
 		return model.T(l, "vårdnadshavare "+n, "guardian "+n)
 	}
-	getA, setA := list(&takenA, func(g *model.Guardian) *[]string { return &g.Actors }, func(k model.Consent, g model.Guardian) []string { a, _ := k.ScopeOf(g); return a })
-	getS, setS := list(&takenS, func(g *model.Guardian) *[]string { return &g.Subjects }, func(k model.Consent, g model.Guardian) []string { _, s := k.ScopeOf(g); return s })
+	getA, setA := list(&takenA, func(g *model.Guardian) *[]string { return &g.Actors }, func(k model.Consent, g model.Guardian) []string { a, _ := k.ScopeOf(g); return a }, model.SplitUnits)
+	getS, setS := list(&takenS, func(g *model.Guardian) *[]string { return &g.Subjects }, func(k model.Consent, g model.Guardian) []string { _, s := k.ScopeOf(g); return s }, components.SplitList)
 	actors := components.Field{Path: path + ".actors", Kind: components.KindText, Get: getA, Set: setA,
 		Suggested: func() bool { return takenA },
-		Label:     model.T(l, "Vårdnadshavare "+n+": verksamheter hen samtycker till (skilj med ;)", "Guardian "+n+": units they consent to (separate with ;)"),
-		Hint:      model.T(l, "t.ex. BUP; Elevhälsan", "e.g. child psychiatry; school health")}
+		Label:     model.T(l, "Vårdnadshavare "+n+": verksamheter hen samtycker till (skilj med , eller ;)", "Guardian "+n+": units they consent to (separate with , or ;)"),
+		Hint:      model.T(l, "t.ex. BUP, Elevhälsan", "e.g. child psychiatry, school health")}
 	actors.Check = func(string) string {
 		// Says at once whose consent lacks what the other's has.
 		for _, gap := range c().Gaps() {

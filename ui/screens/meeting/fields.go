@@ -72,6 +72,15 @@ func listField(path, label, hint string, get func() *[]string) components.Field 
 		Items: func() int { return len(components.SplitList(components.JoinList(*get()))) }}
 }
 
+// unitListField is a list of units: commas part them as semicolons do
+// (model.SplitUnits), so "Elevhälsan, Ekskolan" is stored as two units and
+// shown as "Elevhälsan; Ekskolan" once the field is left (issue 27).
+func unitListField(path, label, hint string, get func() *[]string) components.Field {
+	f := listField(path, label, hint, get)
+	f.Set = func(s string) { *get() = model.SplitUnits(s) }
+	return f
+}
+
 func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []components.Field {
 	c := func() *model.Consent { return &v().Consent }
 	// decide tells, on each draw, whether the guardians' consents decide:
@@ -84,8 +93,8 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 			Get:  func() string { return c().Form }, Set: func(s string) { c().Form = s }},
 		components.WithCheck(components.TextField("consent.date", model.T(l, "Datum för samtycket", "Date of consent"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().Date }), components.DateCheck(l)),
 		components.WithCheck(components.TextField("consent.valid_until", model.T(l, "Gäller till och med", "Valid until"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().ValidUntil }), components.DateCheck(l)),
-		ownList(decide, listField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med semikolon ;)", "Covers which units (separate with semicolons ;)"),
-			model.T(l, "t.ex. psykiatrin; vårdcentralen", "e.g. psychiatry; health centre"), func() *[]string { return &c().Actors })),
+		ownList(decide, unitListField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med , eller ;)", "Covers which units (separate with , or ;)"),
+			model.T(l, "t.ex. psykiatrin, vårdcentralen", "e.g. psychiatry, health centre"), func() *[]string { return &c().Actors })),
 		overlapField(l, p, v, decide),
 		widenField(l, p, v, now),
 		widenChildField(l, p, v, now, decide),
