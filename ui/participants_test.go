@@ -100,7 +100,7 @@ func TestRoleChangeClearsHiddenFields(t *testing.T) {
 		t.Errorf("the status line does not say what came back:\n%s", screenText(m))
 	}
 	press(m, "ctrl+z")
-	if !strings.Contains(screenText(m), "Det finns inget att ta tillbaka.") {
+	if !strings.Contains(screenText(m), "Inget att ångra här") {
 		t.Errorf("a second ctrl+z:\n%s", screenText(m))
 	}
 	// staff ← interpreter (no unit) ← support (a unit, no kommun/region).

@@ -112,6 +112,9 @@ type Form struct {
 	// lone tells a yes/no field's keys typed alone from typed text
 	// (form_toggle.go).
 	lone LoneKeys
+	// history keeps each text field's earlier values for ctrl+z
+	// (form_undo.go), by field index.
+	history map[int]*fieldHistory
 }
 
 func NewForm(lang model.Lang, st *common.Styles, fields []Field) *Form {
@@ -306,6 +309,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		// messages (the start and end of a paste) leave it be.
 		f.Replace = false
 		if pasted || k.Text != "" {
+			f.remember(fl.Get())
 			f.input.SetValue("")
 			fl.Set("")
 		}
@@ -315,6 +319,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	case KindText:
 		f.input, cmd = f.input.Update(msg)
 		if v := f.input.Value(); v != before {
+			f.remember(before)
 			fl.Set(v)
 			// What she typed is hers, not a suggestion: coming back to
 			// the field (a refused ctrl+s puts the cursor there) must not
@@ -326,6 +331,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		f.area, cmd = f.area.Update(msg)
 		f.areaView = ""
 		if v := f.area.Value(); v != before {
+			f.remember(before)
 			fl.Set(v)
 			return cmd, true
 		}

@@ -260,9 +260,9 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.Over = components.NewHelpOverlay(m.lang, m.st, m.FullHelp())
 		return nil, true
 	case key.Matches(k, m.keys.undo) && !m.Sess.ReadOnly():
-		if m.undoRole() {
+		if section := m.undoKey(); section != "" {
 			m.rev++
-			m.Sess.Changed(secParticipants)
+			m.Sess.Changed(section)
 			if !m.SaveErr {
 				m.SaveText = model.T(m.lang, "ändrat", "changed")
 			}
