@@ -25,6 +25,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(firstFrameMsg); ok {
 		return m, m.framedNow()
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if esc, rest, split := splitEsc(k); split {
+			_, first := m.Update(esc)
+			_, then := m.Update(rest)
+			return m, tea.Batch(first, then)
+		}
+	}
 	if m.earlyKey(msg) {
 		return m, nil
 	}
