@@ -16,8 +16,9 @@ const colGap = 2
 // heading, so that a short column ("rum") does not take room from a long
 // one ("vårdnadshavare"). A column with no cell filled in takes no width
 // at all, heading included. When the columns do not fit in avail, the
-// widest give up room first, down to what the narrower ones need; what
-// is left over goes to the column that names a row (label).
+// column that names a row (label) keeps its width up to a third of the
+// room, the widest of the others give up room first, and what is left
+// over goes to the label.
 func columnWidths(headers []string, rows [][]string, avail, label int) []int {
 	w := make([]int, len(headers))
 	for _, r := range rows {
@@ -33,10 +34,23 @@ func columnWidths(headers []string, rows [][]string, avail, label int) []int {
 		}
 	}
 	budget := avail - colGap*max(0, shown-1)
+	if label < 0 || label >= len(w) {
+		label = -1
+	}
+	keep := 0 // what the label keeps however narrow the others get
+	if label >= 0 {
+		keep = min(w[label], budget/3)
+	}
+	capped := func(i, limit int) int {
+		if i == label {
+			return min(w[i], max(limit, keep))
+		}
+		return min(w[i], limit)
+	}
 	sum := func(limit int) int {
 		n := 0
-		for _, x := range w {
-			n += min(x, limit)
+		for i := range w {
+			n += capped(i, limit)
 		}
 		return n
 	}
@@ -49,16 +63,31 @@ func columnWidths(headers []string, rows [][]string, avail, label int) []int {
 	for sum(limit+1) <= budget {
 		limit++
 	}
-	natural := append([]int(nil), w...)
-	for i, x := range w {
-		if x > 0 {
-			w[i] = min(x, limit)
+	out := make([]int, len(w))
+	for i := range w {
+		out[i] = capped(i, limit)
+	}
+	left := budget - sum(limit)
+	if label >= 0 {
+		give := min(w[label]-out[label], left)
+		out[label] += give
+		left -= give
+	}
+	// What is still left, a column each in turn, so no room stays empty.
+	for left > 0 {
+		gave := false
+		for i := range out {
+			if left > 0 && out[i] < w[i] {
+				out[i]++
+				left--
+				gave = true
+			}
+		}
+		if !gave {
+			break
 		}
 	}
-	if label >= 0 && label < len(w) {
-		w[label] = min(natural[label], w[label]+budget-sum(1<<30))
-	}
-	return w
+	return out
 }
 
 // cellText is a cell on one line.

@@ -24,6 +24,7 @@ func TestColumnWidths(t *testing.T) {
 		{"the heading when wider", [][]string{{"ja", "Bo", "son", ""}}, 76, []int{3, 4, 4, 0}},
 		{"a filled column shows", [][]string{{"ja", "Bo", "son", "070-1"}}, 76, []int{3, 4, 4, 7}},
 		{"too wide: the widest give", [][]string{{"rum", strings.Repeat("n", 40), strings.Repeat("r", 40), ""}}, 60, []int{3, 27, 26, 0}},
+		{"narrow: the name is kept", [][]string{{"nej", "Karin Holm", "personal hos Försäkringskassan", "karin.holm@example.org"}}, 40, []int{3, 10, 11, 10}},
 	} {
 		got := columnWidths(headers, c.rows, c.avail, 1)
 		if len(got) != len(c.want) {
