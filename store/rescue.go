@@ -202,7 +202,20 @@ func rescueInto(s, d *DB) (*RescueReport, error) {
 		return nil, err
 	}
 	rep.LostEvents = bad
+	if rep.Events, err = d.copyTrail(events, func(owner string) bool { return lost[owner] }, rep.Plans); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// copyTrail appends the events rescued to d, each to its plan's chain (the
+// file's for an event of no plan), in batches of a transaction each, and
+// leaves out those of a plan skip names (one not copied); then it records
+// the rescue itself, with the number of plans copied. It gives the number
+// of events copied. Rescue and Salvage both end with it.
+func (d *DB) copyTrail(events []TrailEvent, skip func(owner string) bool, plans int) (int, error) {
 	const eventBatch = 2000
+	n := 0
 	for start := 0; start < len(events); start += eventBatch {
 		batch := events[start:min(start+eventBatch, len(events))]
 		err := d.update(func(tx *bolt.Tx) error {
@@ -211,26 +224,23 @@ func rescueInto(s, d *DB) (*RescueReport, error) {
 				if owner == "" {
 					owner = fileTrail
 				}
-				if lost[owner] {
+				if skip(owner) {
 					continue
 				}
 				if err := d.appendEvent(tx, owner, e); err != nil {
 					return err
 				}
-				rep.Events++
+				n++
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return n, err
 		}
 	}
-	e := TrailEvent{Kind: TrailRescued, Count: rep.Plans}
+	e := TrailEvent{Kind: TrailRescued, Count: plans}
 	fillEvent(&e)
-	if err := d.update(func(tx *bolt.Tx) error { return d.appendEvent(tx, fileTrail, e) }); err != nil {
-		return nil, err
-	}
-	return rep, nil
+	return n, d.update(func(tx *bolt.Tx) error { return d.appendEvent(tx, fileTrail, e) })
 }
 
 // wholeEvents returns every trail event that passes its checks, in the

@@ -337,31 +337,8 @@ func writeSalvaged(d *DB, sv *salvaged) (*RescueReport, error) {
 		rep.Plans += len(recs)
 	}
 	events := sv.orderedEvents()
-	const eventBatch = 2000
-	for start := 0; start < len(events); start += eventBatch {
-		batch := events[start:min(start+eventBatch, len(events))]
-		err := d.update(func(tx *bolt.Tx) error {
-			for _, e := range batch {
-				owner := e.Plan
-				if owner == "" {
-					owner = fileTrail
-				} else if sv.plans[owner] == nil {
-					continue
-				}
-				if err := d.appendEvent(tx, owner, e); err != nil {
-					return err
-				}
-				rep.Events++
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	e := TrailEvent{Kind: TrailRescued, Count: rep.Plans}
-	fillEvent(&e)
-	if err := d.update(func(tx *bolt.Tx) error { return d.appendEvent(tx, fileTrail, e) }); err != nil {
+	var err error
+	if rep.Events, err = d.copyTrail(events, func(owner string) bool { return owner != fileTrail && sv.plans[owner] == nil }, rep.Plans); err != nil {
 		return nil, err
 	}
 	return rep, nil
