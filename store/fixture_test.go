@@ -43,7 +43,7 @@ func fullPlan() *model.Plan {
 	v.Meeting.Participants[0].Language = "finska"
 	v.Meeting.Participants[0].TrusteeKind = model.TrusteeGodMan
 	v.Meeting.Participants[0].TrusteeFor = []model.TrusteeArea{model.TrusteeRights}
-	v.Meeting.Participants[0].Left = &model.Leaving{At: "13:20", Note: "till ett annat möte", Step: "intro"}
+	v.Meeting.Participants[0].Left = &model.Leaving{At: "13:20", Note: "till ett annat möte", Step: "intro", Planned: "13:40"}
 	v.Meeting.Participants[0].WrittenInput = "Skickade några rader."
 	v.Meeting.Participants[0].Signs = model.SignLater
 	v.Copies = model.CopyEdits{Added: []model.CopyTo{{Name: "Överförmyndaren", Unit: "Kommunen"}}, Removed: []string{"Person 3"}}
