@@ -186,3 +186,33 @@ func TestSigningNamesTheGuardiansOriginals(t *testing.T) {
 		t.Fatalf("the signing step does not give the guardians the originals:\n%s", screenText(m))
 	}
 }
+
+// TestRoundOverlayIgnoresTypedText: a sentence typed on the round of
+// speakers ("gick hem nu", by someone who thought she was in a text field)
+// neither marks anyone as gone with its g nor ticks with its spaces; one
+// line says which keys work. Keys typed alone still do.
+func TestRoundOverlayIgnoresTypedText(t *testing.T) {
+	_, v := copiesPlan()
+	st := common.DefaultStyles()
+	order := []string{"intro", "goals", "eval"}
+	clock := func() time.Time { return time.Date(2026, 11, 25, 13, 40, 0, 0, time.Local) }
+	var ov common.Overlay = room.NewRoundOverlay(model.Swedish, &st, v, "goals", order, "goals", clock)
+	var keys []string
+	for _, r := range "gick hem nu, vi tar det sen" {
+		keys = append(keys, string(r))
+	}
+	ov, _ = overlayKeys(ov, keys...)
+	if ov == nil {
+		t.Fatal("typed text closed the round")
+	}
+	if lv := v.Meeting.Participants[0].Left; lv != nil || len(v.Rounds["goals"]) != 0 {
+		t.Errorf("typed text changed the round: left %+v, ticked %v", lv, v.Rounds["goals"])
+	}
+	if view := viewAt(ov, 60, 20); !strings.Contains(view, "Här skrivs ingen text") {
+		t.Errorf("no line says which keys work:\n%s", view)
+	}
+	overlayKeys(ov, "down", "space")
+	if len(v.Rounds["goals"]) != 1 {
+		t.Errorf("space typed alone did not tick: %v", v.Rounds["goals"])
+	}
+}

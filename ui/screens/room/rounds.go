@@ -10,6 +10,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // StepOrder is the agenda's step ids in order, which tells a round who had
@@ -90,6 +91,11 @@ type RoundOverlay struct {
 	current string
 	now     func() time.Time
 	Cursor  int
+	// lone tells space, x, g and q typed alone from a sentence typed by
+	// someone who thought she was in a text field ("gick hem" marked the
+	// person gone with its g, and each space ticked).
+	lone   components.LoneKeys
+	notice string
 }
 
 func NewRoundOverlay(l model.Lang, st *common.Styles, v *model.Version, step string, order []string, current string, now func() time.Time) *RoundOverlay {
@@ -118,6 +124,27 @@ func (o *RoundOverlay) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	rows := o.rows()
+	kind, undone := o.lone.Key(k, key.Matches(k, o.keys.tick, o.keys.left, o.keys.close))
+	if kind == components.InRun {
+		o.notice = model.T(o.lang, "Här skrivs ingen text: mellanslag bockar av, g har gått, esc stänger.",
+			"No text is written here: space ticks, g has left, esc closes.")
+		if undone {
+			o.notice += model.T(o.lang, " Listan är som förut.", " The list is as it was.")
+		}
+		return nil
+	}
+	o.notice = ""
+	if kind == components.Lone && o.Cursor < len(rows) {
+		// What the key does is taken back if letters follow at once.
+		pt := rows[o.Cursor]
+		left, spoke := pt.Left, o.spoke(pt.ID)
+		o.lone.Acted(func() {
+			pt.Left = left
+			if o.spoke(pt.ID) != spoke {
+				o.toggle(pt.ID)
+			}
+		})
+	}
 	switch {
 	case key.Matches(k, o.keys.close):
 		o.Close()
@@ -155,6 +182,16 @@ func (o *RoundOverlay) Update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// spoke tells whether id is ticked in the round.
+func (o *RoundOverlay) spoke(id string) bool {
+	for _, x := range o.v.Rounds[o.Step] {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 func (o *RoundOverlay) toggle(id string) {
@@ -197,9 +234,13 @@ func (o *RoundOverlay) View() string {
 		}
 		b.WriteString(line + "\n")
 	}
-	b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang,
-		"mellanslag bockar av · g har gått nu / är tillbaka · esc stänger",
-		"space ticks · g has left now / is back · esc closes")))
+	if o.notice != "" {
+		b.WriteString("\n" + o.st.Warn.Render(ansi.Wordwrap(o.notice, max(10, w-4), "")))
+	} else {
+		b.WriteString("\n" + o.st.Subtle.Render(model.T(o.lang,
+			"mellanslag bockar av · g har gått nu / är tillbaka · esc stänger",
+			"space ticks · g has left now / is back · esc closes")))
+	}
 	return o.st.Box.Width(w).Height(h).MaxHeight(h).Render(b.String())
 }
 
