@@ -384,7 +384,7 @@ func (c *ChairModel) round(s MeetingState, width int) string {
 		}
 	}
 	if gone := leftNames(v, id, StepOrder(s.Steps)); gone != "" {
-		b.WriteString(st.Subtle.Render(ansi.Truncate(model.T(l, "Har gått: ", "Has left: ")+gone, width, "…")) + "\n")
+		b.WriteString(st.Subtle.Render(ansi.Wordwrap(model.T(l, "Har gått: ", "Has left: ")+gone, max(10, width), "")) + "\n")
 	}
 	return b.String()
 }

@@ -44,7 +44,9 @@ func roundView(st *common.Styles, l model.Lang, stepID string, order []string, v
 		return "    " + st.Subtle.Render(strings.ReplaceAll(w, "\n", "\n    ")) + "\n"
 	}
 	if gone := leftNames(v, stepID, order); gone != "" {
-		b.WriteString("    " + st.Subtle.Render(ansi.Truncate(model.T(l, "Har gått: ", "Has left: ")+gone, max(10, width-4), "…")) + "\n")
+		// Wrapped, not cut: each who left is named, with when.
+		w := ansi.Wordwrap(model.T(l, "Har gått: ", "Has left: ")+gone, max(10, width-4), "")
+		b.WriteString("    " + st.Subtle.Render(strings.ReplaceAll(w, "\n", "\n    ")) + "\n")
 	}
 	return b.String() + "    " + st.Subtle.Render(model.T(l, "ctrl+r bockar av talare", "ctrl+r ticks speakers")) + "\n"
 }
