@@ -34,3 +34,18 @@ func Pane(border lipgloss.Style, content string, w, h int) []string {
 	}
 	return append(out, border.Render("╰"+strings.Repeat("─", w-2)+"╯"))
 }
+
+// TopBorder is a pane's top border with a title set into it,
+// "╭─ title ─╮", so that the title costs no row of the window. A title
+// wider than TitleRoom(w) leaves the border plain; the caller shortens it.
+func TopBorder(border lipgloss.Style, title string, w int) string {
+	tw := ansi.StringWidth(title)
+	if title == "" || tw > TitleRoom(w) {
+		return border.Render("╭" + strings.Repeat("─", max(0, w-2)) + "╮")
+	}
+	return border.Render("╭─") + " " + title + " " + border.Render(strings.Repeat("─", w-tw-5)+"╮")
+}
+
+// TitleRoom is how wide a title a pane w columns wide holds in its top
+// border.
+func TitleRoom(w int) int { return max(0, w-6) }

@@ -422,6 +422,7 @@ func (m *Model) View() string {
 			m.agendaLines = components.Pane(m.st.PaneBorder, a, aw, bh)
 		}
 		right := components.Pane(m.st.FocusBorder, plan, m.width-aw, bh)
+		right[0] = m.whoseBorder(m.st.FocusBorder, m.width-aw)
 		var b strings.Builder
 		for i := range right {
 			if i < len(m.agendaLines) {
@@ -441,7 +442,7 @@ func (m *Model) View() string {
 			a := room.AgendaView(m.st, m.lang, m.Steps, m.Step, m.Sess.Plan(), v, m.elapsed(), m.width-4, ch-2, true)
 			m.agendaLines = components.Pane(m.st.PaneBorder, a, m.width, ch)
 		}
-		body = strings.Join(m.agendaLines, "\n") + "\n" + strings.Join(components.Pane(m.st.FocusBorder, plan, m.width, bh-len(m.agendaLines)), "\n")
+		body = m.whoseBorder(m.st.PaneBorder, m.width) + "\n" + strings.Join(m.agendaLines[1:], "\n") + "\n" + strings.Join(components.Pane(m.st.FocusBorder, plan, m.width, bh-len(m.agendaLines)), "\n")
 	}
 	return body + "\n" + status
 }
