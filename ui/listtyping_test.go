@@ -44,6 +44,13 @@ func TestTypingOnAListStartsARow(t *testing.T) {
 			t.Errorf("%s: the quick row does not hold the typed name:\n%s", l, screenText(m))
 		}
 		press(m, "enter", "esc")
+		// esc on a line not added says so once; the line stays.
+		typeText(m, "Olle")
+		press(m, "esc")
+		if want := model.T(l, "Raden är inte tillagd", "The row is not added"); !strings.Contains(screenText(m), want) || !strings.Contains(screenText(m), "Olle") {
+			t.Errorf("%s: esc threw a typed line away without a word:\n%s", l, screenText(m))
+		}
+		press(m, "esc")
 		typeText(m, "anna Berg, god man")
 		press(m, "enter", "esc")
 		var names []string

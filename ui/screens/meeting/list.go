@@ -83,6 +83,8 @@ type ListSection struct {
 	// quickIn is the quick row's input while it is open.
 	quickIn   *textinput.Model
 	quickNote string
+	// quickEsc is set once esc was pressed on a quick row with text.
+	quickEsc bool
 	width     int
 	height    int
 

@@ -36,7 +36,16 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, quickKeys.done):
-			s.quickIn = nil
+			// Text typed on the table opens the quick row, and esc is
+			// what a secretary presses to leave: a line not added is
+			// said once before esc throws it away.
+			if strings.TrimSpace(s.quickIn.Value()) != "" && !s.quickEsc {
+				s.quickEsc = true
+				s.quickNote = model.T(s.lang, "Raden är inte tillagd: enter lägger till den, esc igen kastar den.",
+					"The row is not added: enter adds it, esc again throws it away.")
+				return nil, false
+			}
+			s.quickIn, s.quickEsc = nil, false
 			return nil, false
 		case key.Matches(k, quickKeys.add):
 			line := s.quickIn.Value()
@@ -52,6 +61,9 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		msg = tea.PasteMsg{Content: components.Sanitize(p.Content, false)}
+	}
+	if _, ok := msg.(tea.KeyPressMsg); ok && s.quickEsc {
+		s.quickEsc, s.quickNote = false, ""
 	}
 	in, cmd := s.quickIn.Update(msg)
 	s.quickIn = &in
