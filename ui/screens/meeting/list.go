@@ -85,8 +85,8 @@ type ListSection struct {
 	quickNote string
 	// quickEsc is set once esc was pressed on a quick row with text.
 	quickEsc bool
-	width     int
-	height    int
+	width    int
+	height   int
 
 	cacheRev   int
 	cacheKey   string
