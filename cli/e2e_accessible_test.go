@@ -114,16 +114,7 @@ func TestAccessibleModeOnATerminal(t *testing.T) {
 	needTool(t, "tmux")
 	bin := buildBinary(t)
 	env, _ := accessibleEnv(t)
-	db := filepath.Join(t.TempDir(), "sip.db")
-	p := model.NewPlan(model.Person{Name: "Lars Ek"}, time.Now())
-	svc, err := service.Open(db, service.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Create(context.Background(), p); err != nil {
-		t.Fatal(err)
-	}
-	svc.Close()
+	db, p := lonePlan(t, "Lars Ek")
 	// The pane stays after the program ends, to read its last lines; the
 	// shell leaves ctrl+c to the program.
 	argv := append([]string{"sh", "-c", `trap "" INT; "$@"; echo "EXIT=$?"; sleep 60`, "sh", "env"}, env...)
@@ -143,14 +134,8 @@ func TestAccessibleModeOnATerminal(t *testing.T) {
 	if s := tm.capture(); !strings.Contains(s, "allt som skrevs är sparat") {
 		t.Errorf("the close did not say all is saved:\n%s", s)
 	}
-	svc, err = service.Open(db, service.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	got, err := svc.Load(context.Background(), p.ID)
-	if err != nil || got.Draft.Content.Situation != "Lars vill flytta." {
-		t.Errorf("saved: %v %q", err, got.Draft.Content.Situation)
+	if got := savedPlan(t, db, p.ID); got.Draft.Content.Situation != "Lars vill flytta." {
+		t.Errorf("saved: %q", got.Draft.Content.Situation)
 	}
 }
 

@@ -11,6 +11,37 @@ import (
 	"github.com/sipmote/sipmote/service"
 )
 
+// lonePlan is a database file in t's folder with one new plan for name.
+func lonePlan(t *testing.T, name string) (db string, p *model.Plan) {
+	t.Helper()
+	db = filepath.Join(t.TempDir(), "sip.db")
+	p = model.NewPlan(model.Person{Name: name}, time.Now())
+	svc, err := service.Open(db, service.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if err := svc.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	return db, p
+}
+
+// savedPlan is plan id as the database file db holds it.
+func savedPlan(t *testing.T, db, id string) *model.Plan {
+	t.Helper()
+	svc, err := service.Open(db, service.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	p, err := svc.Load(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestAccessibleDropsLinesTypedAhead: on a real terminal (tmux, 80x24),
 // lines typed while the program starts are never acted on (issue 27: a
 // "p" typed ahead became the person's name), and one line says how many
@@ -21,16 +52,7 @@ func TestAccessibleDropsLinesTypedAhead(t *testing.T) {
 	needTool(t, "tmux")
 	bin := buildBinary(t)
 	env, _ := accessibleEnv(t)
-	db := filepath.Join(t.TempDir(), "sip.db")
-	p := model.NewPlan(model.Person{Name: "Lars Ek"}, time.Now())
-	svc, err := service.Open(db, service.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Create(context.Background(), p); err != nil {
-		t.Fatal(err)
-	}
-	svc.Close()
+	db, p := lonePlan(t, "Lars Ek")
 	// The program starts two seconds after the terminal: what is typed
 	// meanwhile waits in the terminal, as keys typed at a slow start do.
 	argv := append([]string{"sh", "-c", `sleep 2; "$@"; echo "EXIT=$?"; sleep 60`, "sh", "env"}, env...)
@@ -51,15 +73,7 @@ func TestAccessibleDropsLinesTypedAhead(t *testing.T) {
 	if !strings.Contains(s, "EXIT=0") {
 		t.Errorf("the mode did not end well:\n%s", s)
 	}
-	svc, err = service.Open(db, service.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	got, err := svc.Load(context.Background(), p.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := savedPlan(t, db, p.ID)
 	if got.Person.Name != "Lars Ek" {
 		t.Errorf("a line typed ahead reached the plan: name %q", got.Person.Name)
 	}

@@ -26,6 +26,17 @@ func importPlan(t *testing.T, c *runner, p *model.Plan) string {
 	return strings.TrimSpace(c.ok("import", file))
 }
 
+// lineWith is the last line of text that holds s, or "".
+func lineWith(text, s string) string {
+	line := ""
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, s) {
+			line = l
+		}
+	}
+	return line
+}
+
 // TestVersionNumbersAgree: a version's number means the same in list,
 // list --json, findings, the home screen and the paper. The draft being
 // written is the next version: a new plan is at "1 (utkast)", not 0, and
@@ -71,13 +82,7 @@ func TestVersionNumbersAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range cases {
-		line := ""
-		for _, l := range strings.Split(list, "\n") {
-			if strings.HasPrefix(l, tc.id[:8]) {
-				line = l
-			}
-		}
-		if !strings.Contains(line, tc.cell) {
+		if line := lineWith(list, tc.id[:8]); !strings.Contains(line, tc.cell) {
 			t.Errorf("list shows %s as %q, want the version %q", tc.person, line, tc.cell)
 		}
 		for _, r := range rows {
@@ -121,13 +126,7 @@ func TestVersionNumbersAgree(t *testing.T) {
 	tm := startTmux(t, 100, 30, bin, "--db", c.db)
 	screen := tm.waitFor("Ove Klar", 10*time.Second)
 	for _, tc := range cases {
-		line := ""
-		for _, l := range strings.Split(screen, "\n") {
-			if strings.Contains(l, tc.person[:6]) {
-				line = l
-			}
-		}
-		if !strings.Contains(line, tc.cell) {
+		if line := lineWith(screen, tc.person[:6]); !strings.Contains(line, tc.cell) {
 			t.Errorf("the home screen shows %s as %q, want the version %q", tc.person, line, tc.cell)
 		}
 	}
