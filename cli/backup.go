@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
@@ -60,8 +61,7 @@ func cmdBackup(a *app, args []string) error {
 		db.Close()
 	}
 	if missing && exists(dir) {
-		fmt.Fprintln(a.stdout, model.T(a.lang, "Skapade mappen "+dir+" (bara du kommer åt den).",
-			"Created the folder "+dir+" (only you can open it)."))
+		a.saidMade(dir)
 	}
 	if res != nil && res.Path != "" {
 		var names []string
@@ -76,6 +76,12 @@ func cmdBackup(a *app, args []string) error {
 		}
 	}
 	return err
+}
+
+// saidMade says that the folder dir was made for what the command wrote.
+func (a *app) saidMade(dir string) {
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Skapade mappen "+dir+" (bara du kommer åt den).",
+		"Created the folder "+dir+" (only you can open it)."))
 }
 
 // exists tells whether path names something on disk.
@@ -131,7 +137,13 @@ func cmdRestore(a *app, args []string) error {
 		return append([]byte(nil), pass...), nil
 	}
 	defer func() { clear(pass) }()
+	// The new file's folder is made when missing, as backup's is: said.
+	dir := filepath.Dir(pos[1])
+	missing := !exists(dir)
 	rep, err := service.Restore(pos[0], pos[1], kr, service.Options{Now: a.now, Passphrase: ask})
+	if missing && exists(dir) {
+		a.saidMade(dir)
+	}
 	if err != nil {
 		if errors.Is(err, errNoPassphrase) {
 			return fail("ingen lösenfras gavs; inget har skrivits", "no passphrase was given; nothing was written")
