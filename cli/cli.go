@@ -315,8 +315,27 @@ func (a *app) loadPlan(prefix string) (*service.Service, *model.Plan, error) {
 }
 
 // loadVersion is loadPlan for commands that take one id and --version:
-// the plan and the version asked for, or the current one.
+// the plan and the version asked for, or the current one (the draft when
+// there is one).
 func (a *app) loadVersion(pos []string, ver int, usageSV, usageEN string) (*service.Service, *model.Plan, *model.Version, error) {
+	return a.loadPicked(pos, ver, usageSV, usageEN, a.pickVersion)
+}
+
+// loadHandout is loadVersion for print, export and copies: without
+// --version they take the last finalised version (model.Plan.Handout), as
+// the home screen's p does, and draftNote says so when a draft is open.
+func (a *app) loadHandout(pos []string, ver int, usageSV, usageEN string) (*service.Service, *model.Plan, *model.Version, error) {
+	return a.loadPicked(pos, ver, usageSV, usageEN, func(p *model.Plan, n int) (*model.Version, error) {
+		if n == 0 {
+			if v := p.Handout(); v != nil {
+				return v, nil
+			}
+		}
+		return a.pickVersion(p, n)
+	})
+}
+
+func (a *app) loadPicked(pos []string, ver int, usageSV, usageEN string, pick func(*model.Plan, int) (*model.Version, error)) (*service.Service, *model.Plan, *model.Version, error) {
 	if len(pos) != 1 {
 		return nil, nil, nil, fail(usageSV, usageEN)
 	}
@@ -324,7 +343,7 @@ func (a *app) loadVersion(pos []string, ver int, usageSV, usageEN string) (*serv
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	v, err := a.pickVersion(p, ver)
+	v, err := pick(p, ver)
 	if err != nil {
 		svc.Close()
 		return nil, nil, nil, err
@@ -400,6 +419,19 @@ func (a *app) pickVersion(p *model.Plan, n int) (*model.Version, error) {
 		return nil, fail(fmt.Sprintf("planen har ingen version %d", n), fmt.Sprintf("the plan has no version %d", n))
 	}
 	return v, nil
+}
+
+// draftNote is the line that names the version taken when a follow-up
+// draft is open beside it and no --version was given, and how to take the
+// draft instead; "" otherwise.
+func (a *app) draftNote(p *model.Plan, v *model.Version, ver int) string {
+	if ver != 0 || p.Draft == nil || v == nil || v == p.Draft {
+		return ""
+	}
+	return fmt.Sprintf(model.T(a.lang,
+		"Det här är version %d, den senast fastställda. Utkastet som skrivs nu är version %d: lägg till --version %d för det.",
+		"This is version %d, the last finalised one. The draft being written is version %d: add --version %d for it."),
+		v.Number, p.Draft.Number, p.Draft.Number)
 }
 
 // exitCode is an error whose message has already been printed.

@@ -17,7 +17,7 @@ func cmdCopies(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote copies ID", "give the plan's id: sipmote copies ID")
+	db, p, v, err := a.loadHandout(pos, *ver, "ange planens id: sipmote copies ID", "give the plan's id: sipmote copies ID")
 	if err != nil {
 		return err
 	}
@@ -46,6 +46,9 @@ func cmdCopies(a *app, args []string) error {
 	}
 	for _, r := range cl.Removed {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Ingen kopia (borttagen): ", "No copy (removed): ")+r.Label())
+	}
+	if note := a.draftNote(p, v, *ver); note != "" {
+		fmt.Fprintln(a.stdout, note)
 	}
 	return nil
 }

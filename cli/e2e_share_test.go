@@ -145,7 +145,9 @@ func TestShareOverSSH(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(300 * time.Millisecond)
-	md, err := exec.Command(bin, "--db", db, "export", id, "--format", "md").CombinedOutput()
+	// Maja's follow-up, being typed, is version 2; export takes the
+	// last finalised version unless told.
+	md, err := exec.Command(bin, "--db", db, "export", id, "--format", "md", "--version", "2").CombinedOutput()
 	if err != nil {
 		t.Fatalf("export after kill: %v\n%s", err, md)
 	}

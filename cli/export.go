@@ -22,7 +22,7 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|easyread|ics|fhir", "give the plan's id: sipmote export ID --format json|md|txt|easyread|ics|fhir")
+	db, p, v, err := a.loadHandout(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|easyread|ics|fhir", "give the plan's id: sipmote export ID --format json|md|txt|easyread|ics|fhir")
 	if err != nil {
 		return err
 	}
@@ -57,6 +57,11 @@ func cmdExport(a *app, args []string) error {
 		fmt.Fprintln(a.stderr, "sipmote: "+model.T(a.lang,
 			"samtycket är återkallat: exporten säger bara att planen är avslutad (en återkallad CarePlan utan innehåll, och personens namn och personnummer)",
 			"the consent has been withdrawn: the export says only that the plan has ended (a revoked CarePlan without content, and the person's name and personal identity number)"))
+	}
+	// The note goes beside the export, never into it; JSON holds every
+	// version and names none.
+	if note := a.draftNote(p, v, *ver); note != "" && xo.Format != service.FormatJSON {
+		fmt.Fprintln(a.stderr, "sipmote: "+note)
 	}
 	return nil
 }

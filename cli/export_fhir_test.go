@@ -62,7 +62,7 @@ func TestExportFHIR(t *testing.T) {
 		t.Fatalf("demo made %d plans", len(ids))
 	}
 	for _, id := range ids {
-		out, errOut, code := c.run("export", id, "--format", "fhir")
+		out, errOut, code := c.run("export", id, "--format", "fhir", "--version", "1")
 		if code != 0 || errOut != "" {
 			t.Fatalf("export %s: exit %d: %s", id, code, errOut)
 		}

@@ -39,7 +39,7 @@ func cmdPrint(a *app, args []string) error {
 		return fail(fmt.Sprintf("--copies kan vara högst %d; inget skrevs ut. Skriv ut flera gånger om fler kopior behövs.", maxCopies),
 			fmt.Sprintf("--copies can be at most %d; nothing was printed. Print more than once if more copies are needed.", maxCopies))
 	}
-	db, p, v, err := a.loadVersion(pos, *ver, "ange planens id: sipmote print ID", "give the plan's id: sipmote print ID")
+	db, p, v, err := a.loadHandout(pos, *ver, "ange planens id: sipmote print ID", "give the plan's id: sipmote print ID")
 	if err != nil {
 		return err
 	}
@@ -61,9 +61,12 @@ func cmdPrint(a *app, args []string) error {
 	}
 	if *out != "" && *printer == "" {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "PDF sparad: ", "PDF saved: ")+res.Path)
-		return nil
+	} else {
+		fmt.Fprintln(a.stdout, service.PrintedText(a.lang, res))
 	}
-	fmt.Fprintln(a.stdout, service.PrintedText(a.lang, res))
+	if note := a.draftNote(p, v, *ver); note != "" {
+		fmt.Fprintln(a.stdout, note)
+	}
 	return nil
 }
 

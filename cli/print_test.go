@@ -106,7 +106,7 @@ func TestPrintCopies(t *testing.T) {
 		t.Errorf("two selections: code %d, %q", code, errOut)
 	}
 	// A draft has no named papers.
-	_, errOut, code = c.run("print", maja, "-o", filepath.Join(dir, "d.pdf"), "--original-only")
+	_, errOut, code = c.run("print", maja, "--version", "2", "-o", filepath.Join(dir, "d.pdf"), "--original-only")
 	if code == 0 || !strings.Contains(errOut, "UTKAST") {
 		t.Errorf("--original-only on the draft: code %d, %q", code, errOut)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -102,7 +103,10 @@ func TestVersionNumbersAgree(t *testing.T) {
 		if err := json.Unmarshal([]byte(js), &rep); err != nil || rep.Version != tc.number {
 			t.Errorf("findings --json for %s: version %d (%v), want %d", tc.person, rep.Version, err, tc.number)
 		}
-		txt := c.ok("export", tc.id, "--format", "txt")
+		// Without --version export takes the last finalised version
+		// (TestHandoutIsTheLastFinalisedVersion); the number asks for the
+		// version the plan is at.
+		txt := c.ok("export", tc.id, "--format", "txt", "--version", strconv.Itoa(tc.number))
 		if want := "Version:          " + tc.paper; !strings.Contains(txt, want) {
 			t.Errorf("the paper of %s does not say %q", tc.person, want)
 		}
@@ -111,7 +115,7 @@ func TestVersionNumbersAgree(t *testing.T) {
 	// The PDF's footer names the version on every page.
 	needTool(t, "pdftotext")
 	pdf := filepath.Join(t.TempDir(), "plan.pdf")
-	c.ok("print", follow, "-o", pdf)
+	c.ok("print", follow, "-o", pdf, "--version", "2")
 	txt, err := exec.Command("pdftotext", pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)

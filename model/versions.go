@@ -207,3 +207,14 @@ func (p *Plan) nextFollowUp() (FollowUp, bool) {
 	}
 	return fu, true
 }
+
+// Handout is the version handed out when no version is named: the last
+// finalised one, which is "the plan" to everyone who got a copy, and the
+// draft only for a plan never finalised. A follow-up draft is half-written
+// until its meeting finalises it, so it is printed only when asked for.
+func (p *Plan) Handout() *Version {
+	if v := p.Latest(); v != nil {
+		return v
+	}
+	return p.Draft
+}

@@ -119,18 +119,19 @@ func (r *runner) open(ref string) {
 	}
 }
 
-// printLatest prints a plan's latest version from the list.
+// printLatest prints a plan's last finalised version from the list (its
+// draft when it has never been finalised), as sipmote print does.
 func (r *runner) printLatest(id string) {
 	svc, l := r.o.Service, r.l
 	p, err := svc.Load(r.ctx, id)
-	if err != nil || p.Latest() == nil {
+	if err != nil || p.Handout() == nil {
 		if err == nil {
 			err = errors.New("no version")
 		}
 		r.say(model.T(l, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(l, err))
 		return
 	}
-	r.print(p, p.Latest(), nil)
+	r.print(p, p.Handout(), nil)
 }
 
 // closePlan closes a plan with a reason, as the full screen's form does.
