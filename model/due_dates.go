@@ -49,7 +49,7 @@ func (p *Plan) dueDates() []DueDate {
 	if f := v.Content.FollowUp; f.NeedsMandate() && f.MandateEnds != "" {
 		out = append(out, DueDate{Kind: DueMandate, Date: f.MandateEnds})
 	}
-	if d := leadingDate(v.Content.ConsiderUntil); d != "" {
+	if d := ConsiderDate(v.Content.ConsiderUntil); d != "" {
 		out = append(out, DueDate{Kind: DueConsider, Date: d})
 	}
 	for _, a := range v.Content.Actions {
@@ -91,15 +91,17 @@ func (p *Plan) unconfirmed() int {
 	return n
 }
 
-// leadingDate reads a date at the start of a free text such as
-// "2026-12-01, svar till Ali"; empty when there is none.
-func leadingDate(s string) string {
-	fs := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
-	if len(fs) == 0 {
-		return ""
-	}
-	if d := TidyDate(fs[0]); DateShaped(d) && CheckDate(d) == nil {
-		return d
+// ConsiderDate reads the date of a time to consider as it is typed in the
+// field that asks "till när, och svar till vem": the first word that is a
+// date, wherever it stands ("2026-12-21, svar till Ali", "till 2026-12-21,
+// svar till Omar Haddad", "svar till Ali senast 2026-12-21."); empty when
+// there is none.
+func ConsiderDate(s string) string {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+		w = strings.Trim(w, ".:()")
+		if d := TidyDate(w); DateShaped(d) && CheckDate(d) == nil {
+			return d
+		}
 	}
 	return ""
 }

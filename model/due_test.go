@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -107,6 +108,11 @@ func TestDueKinds(t *testing.T) {
 		}), DueItem{Kind: DueMandate, Date: "2027-01-20", Days: 10}},
 		{"time to consider", mk(func(p *Plan) { p.Draft.Content.ConsiderUntil = "2027-01-12, svar till Ali" }),
 			DueItem{Kind: DueConsider, Date: "2027-01-12", Days: 2}},
+		// As the label asks for it, and as the paper reads it (tryout2 #48).
+		{"time to consider, 'till' first", mk(func(p *Plan) { p.Draft.Content.ConsiderUntil = "till 2027-01-12, svar till Omar Haddad" }),
+			DueItem{Kind: DueConsider, Date: "2027-01-12", Days: 2}},
+		{"time to consider, date last", mk(func(p *Plan) { p.Draft.Content.ConsiderUntil = "svar till Ali senast 2027-1-12." }),
+			DueItem{Kind: DueConsider, Date: "2027-01-12", Days: 2}},
 		{"action due", mk(func(p *Plan) { p.Draft.Content.Actions[0].Due = "2027-02-01" }),
 			DueItem{Kind: DueActionDue, Date: "2027-02-01", Days: 22, What: "Boendestöd"}},
 		{"action start", mk(func(p *Plan) { p.Draft.Content.Actions[0].Start = "2027-01-11" }),
@@ -184,5 +190,44 @@ func TestDueDescribe(t *testing.T) {
 		if got := d.Describe(English); got != tc.en {
 			t.Errorf("en %s %d: %q, want %q", tc.kind, tc.days, got, tc.en)
 		}
+	}
+}
+
+// TestConsiderDate: the date of a time to consider is read wherever it is
+// typed; a text without one gives a warning that names the field, so the
+// secretary learns it will not be listed as due.
+func TestConsiderDate(t *testing.T) {
+	cases := []struct {
+		text, date string
+		warned     bool
+	}{
+		{"2027-01-12, svar till Ali", "2027-01-12", false},
+		{"till 2027-01-12, svar till Omar Haddad", "2027-01-12", false},
+		{"Till 2027/1/12 (svar till Omar)", "2027-01-12", false},
+		{"svar till Ali senast 2027-01-12.", "2027-01-12", false},
+		{"till jul, svar till Omar", "", true},
+		{"till 2027-02-30, svar till Omar", "", true},
+		{"", "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := ConsiderDate(tc.text); got != tc.date {
+				t.Errorf("ConsiderDate(%q) = %q, want %q", tc.text, got, tc.date)
+			}
+			p := validPlan()
+			p.Draft.Content.ConsiderUntil = tc.text
+			warned := false
+			for _, f := range Validate(p, p.Draft, Options{}) {
+				if f.Path == "content.consider_until" && f.Severity == SevWarning {
+					warned = true
+					if !strings.Contains(f.Message.SV, "ÅÅÅÅ-MM-DD") || !strings.Contains(f.Message.EN, "YYYY-MM-DD") {
+						t.Errorf("the warning does not say how to write the date: %q", f.Message.SV)
+					}
+				}
+			}
+			if warned != tc.warned {
+				t.Errorf("warned %v, want %v", warned, tc.warned)
+			}
+		})
 	}
 }
