@@ -195,7 +195,7 @@ func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 		return s.startNew(), false
 	case key.Matches(k, s.keys.del):
 		if n > 0 {
-			s.ask = components.NewConfirm(s.lang, s.st, model.T(s.lang, "Ta bort raden och allt som står i den?", "Remove the row and everything in it?"))
+			s.ask = components.NewConfirm(s.lang, s.st, s.removeQuestion(s.Cursor))
 		}
 	case key.Matches(k, s.keys.space) && s.spec.space != nil:
 		if n > 0 {
@@ -288,6 +288,20 @@ func (s *ListSection) buildSoFar(editing int) string {
 		}
 	}
 	return s.st.Subtle.Render(fitNames(s.lang, names, max(10, s.width))) + "\n"
+}
+
+// removeQuestion names the row the delete key would remove, "Ta bort Aino
+// Virtanen och allt som står på raden?", so that the answer is given about
+// the right row (tryout2 #9: in a monochrome window nothing marked it).
+func (s *ListSection) removeQuestion(i int) string {
+	label := ""
+	if c := s.spec.cells(i); len(c) > s.spec.labelCol {
+		label = strings.Join(strings.Fields(c[s.spec.labelCol]), " ")
+	}
+	if label == "" || label == "—" {
+		return fmt.Sprintf(model.T(s.lang, "Ta bort rad %d och allt som står på den?", "Remove row %d and everything in it?"), i+1)
+	}
+	return fmt.Sprintf(model.T(s.lang, "Ta bort %s och allt som står på raden?", "Remove %s and everything in the row?"), label)
 }
 
 // fitNames is "Inlagda: " and as many whole names as fit in width, then
