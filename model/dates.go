@@ -37,16 +37,52 @@ func ParseClock(s string) (time.Time, error) {
 	return t, nil
 }
 
-// TidyDate writes a date typed loosely (2027-6-9, 2027.06.09, 20270609)
-// as YYYY-MM-DD; anything it cannot read is returned as it was.
-func TidyDate(s string) string {
-	t := strings.TrimSpace(s)
-	for _, layout := range []string{"2006-1-2", "2006.1.2", "2006/1/2", "20060102"} {
+// TidyDate writes a date typed loosely (2027-6-9, 2027.06.09, 20270609,
+// 7/12 2027, idag) as YYYY-MM-DD; anything it cannot read is returned as
+// it was. See TidyDateAt.
+func TidyDate(s string) string { return TidyDateAt(s, time.Now()) }
+
+// TidyDateAt is TidyDate with today given. Swedish order is day before
+// month when the year comes last ("7/12 2027", "7.12.2027" is 7 December).
+// A date with a part one digit short of the form it was typed in
+// ("2027-01-1": a padded month, a day of one digit) is not completed:
+// it may be the 10th to the 19th (tryout2 #25), so it is left for the
+// check to refuse (DateMissingDigit).
+func TidyDateAt(s string, now time.Time) string {
+	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	switch t {
+	case "idag", "i dag", "today":
+		return now.Format(DateLayout)
+	}
+	if DateMissingDigit(t) {
+		return s
+	}
+	for _, layout := range []string{"2006-1-2", "2006.1.2", "2006/1/2", "20060102",
+		"2/1 2006", "2/1-2006", "2/1/2006", "2.1.2006", "2.1 2006"} {
 		if d, err := time.Parse(layout, t); err == nil {
 			return d.Format(DateLayout)
 		}
 	}
 	return s
+}
+
+// DateMissingDigit tells whether s is a year-first date whose month and
+// day were typed with different numbers of digits, "2027-01-1" or
+// "2027-1-15": one of them is likely a digit short, so no date is guessed.
+func DateMissingDigit(s string) bool {
+	parts := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '-' || r == '.' || r == '/' })
+	if len(parts) != 3 || len(parts[0]) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		for _, r := range p {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+	}
+	m, d := len(parts[1]), len(parts[2])
+	return (m == 1 && d == 2) || (m == 2 && d == 1)
 }
 
 // TidyClock writes a time typed loosely (9.30, 9:30, 930, 0930, 9) as

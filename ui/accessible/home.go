@@ -216,8 +216,8 @@ func (r *runner) newPlan() {
 		{label: model.T(l, "Mötets datum, ÅÅÅÅ-MM-DD", "Meeting date, YYYY-MM-DD"), to: &in.Date, check: components.DateCheck(l)},
 		{label: model.T(l, "Starttid, TT:MM", "Start time, HH:MM"), to: &in.Time, check: components.ClockCheck(l)},
 		{label: model.T(l, "Planerad längd i minuter", "Planned length in minutes"), to: &in.Minutes, check: func(s string) string {
-			if n, err := strconv.Atoi(s); err != nil || n <= 0 || n > 600 {
-				return model.T(l, "Skriv ett antal minuter, t.ex. 60.", "Write a number of minutes, e.g. 60.")
+			if _, ok := model.ParseMinutes(s); !ok {
+				return model.T(l, "Skriv ett antal minuter, t.ex. 60 eller 1 h 30 min.", "Write a number of minutes, e.g. 60 or 1 h 30 min.")
 			}
 			return ""
 		}},

@@ -12,6 +12,10 @@ func DateCheck(l model.Lang) func(string) string {
 	return func(s string) string {
 		s = strings.TrimSpace(s)
 		if model.CheckDate(s) != nil {
+			if model.DateMissingDigit(s) {
+				return model.T(l, "Datumet verkar sakna en siffra. Skriv hela datumet, ÅÅÅÅ-MM-DD, t.ex. 2027-01-10.",
+					"The date seems to lack a digit. Write the whole date, YYYY-MM-DD, e.g. 2027-01-10.")
+			}
 			if model.DateShaped(s) {
 				return model.T(l, "Det datumet finns inte i kalendern.", "That date does not exist in the calendar.")
 			}
@@ -90,9 +94,8 @@ func LanguageField(path string, l model.Lang, get func() *string) Field {
 		model.T(l, "kod, t.ex. fi; tomt = svenska", "code, e.g. fi; empty = the print's language"), get)
 	f.Check = LanguageCheck(l)
 	f.Set = func(s string) {
-		s = strings.ToLower(strings.TrimSpace(s))
-		if s == "" || model.ValidLanguageCode(s) {
-			*get() = s
+		if c, ok := model.LanguageCode(s); ok {
+			*get() = c
 		}
 	}
 	return f
@@ -101,10 +104,9 @@ func LanguageField(path string, l model.Lang, get func() *string) Field {
 // LanguageCheck accepts an empty value or a language code.
 func LanguageCheck(l model.Lang) func(string) string {
 	return func(s string) string {
-		s = strings.ToLower(strings.TrimSpace(s))
-		if s != "" && !model.ValidLanguageCode(s) {
-			return model.T(l, "Skriv språkets kod med två eller tre bokstäver, t.ex. fi för finska eller so för somaliska.",
-				"Write the language's code of two or three letters, e.g. fi for Finnish or so for Somali.")
+		if _, ok := model.LanguageCode(s); !ok {
+			return model.T(l, "Skriv språkets namn eller kod med två eller tre bokstäver, t.ex. finska eller fi, somaliska eller so.",
+				"Write the language's name or its code of two or three letters, e.g. Finnish or fi, Somali or so.")
 		}
 		return ""
 	}

@@ -2,7 +2,6 @@ package meeting
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/sipmote/sipmote/model"
@@ -29,18 +28,19 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []compo
 	minutes := components.Field{Path: "meeting.minutes", Label: model.T(l, "Planerad längd (minuter)", "Planned length (minutes)"), Kind: components.KindText,
 		Get: func() string { return strconv.Itoa(m().Minutes) },
 		Set: func(s string) {
-			if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && n > 0 && n <= 600 {
+			if n, ok := model.ParseMinutes(s); ok {
 				m().Minutes = n
 			}
 		},
 		Check: func(s string) string {
-			if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n <= 0 || n > 600 {
-				return model.T(l, "Skriv ett antal minuter, t.ex. 60.", "Write a number of minutes, e.g. 60.")
+			if _, ok := model.ParseMinutes(s); !ok {
+				return model.T(l, "Skriv ett antal minuter, t.ex. 60 eller 1 h 30 min.", "Write a number of minutes, e.g. 60 or 1 h 30 min.")
 			}
 			return ""
 		}}
 	date := components.TextField("meeting.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m().Date })
 	date.Check = components.DateCheck(l)
+	date.Tidy = model.TidyDate
 	start := components.TextField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start })
 	start.Check = components.ClockCheck(l)
 	return []components.Field{

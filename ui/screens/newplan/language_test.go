@@ -8,7 +8,8 @@ import (
 )
 
 // TestReadingLanguage: the new-plan form takes the language the person
-// reads best as a code, and refuses what is not one, naming the field.
+// reads best as a code or a language's name ("finska" is fi), and refuses
+// what is neither, naming the field.
 func TestReadingLanguage(t *testing.T) {
 	now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 	in := Input{Person: "Aino Virtanen", Date: "2026-12-10", Time: "10:00", Language: " FI "}
@@ -16,8 +17,8 @@ func TestReadingLanguage(t *testing.T) {
 	if msg != "" || p == nil || p.Person.Language != "fi" {
 		t.Fatalf("fi: %q %+v", msg, p)
 	}
-	in.Language = "finska"
+	in.Language = "finskan"
 	if p, msg, field := in.build(model.Swedish, now); p != nil || msg == "" || field != "language" {
-		t.Errorf("finska: plan %v, %q, field %q", p != nil, msg, field)
+		t.Errorf("finskan: plan %v, %q, field %q", p != nil, msg, field)
 	}
 }

@@ -1,7 +1,6 @@
 package newplan
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +33,7 @@ func (in Input) Build(l model.Lang, now time.Time) (*model.Plan, string) {
 // build is Build, and names the form's field that is wrong, so that the
 // form can put the cursor there.
 func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string) {
+	in.Date = model.TidyDateAt(in.Date, now)
 	if strings.TrimSpace(in.Person) == "" {
 		return nil, model.T(l, "Skriv den enskildes namn.", "Write the person's name."), "person"
 	}
@@ -56,9 +56,9 @@ func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string)
 	}
 	mins := 60
 	if s := strings.TrimSpace(in.Minutes); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 || n > 600 {
-			return nil, model.T(l, "Skriv mötets längd i minuter, t.ex. 90.", "Write the meeting's length in minutes, e.g. 90."), "minutes"
+		n, ok := model.ParseMinutes(s)
+		if !ok {
+			return nil, model.T(l, "Skriv mötets längd i minuter, t.ex. 90 eller 1 h 30 min.", "Write the meeting's length in minutes, e.g. 90 or 1 h 30 min."), "minutes"
 		}
 		mins = n
 	}
@@ -67,7 +67,7 @@ func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string)
 			"The chair and the secretary must not be the same person: one leads the talk while the other writes, both at once."), "secretary"
 	}
 	p := model.NewPlan(model.Person{Name: strings.TrimSpace(in.Person), PNR: pnr,
-		Language: strings.ToLower(strings.TrimSpace(in.Language))}, now)
+		Language: languageCode(in.Language)}, now)
 	m := &p.Draft.Meeting
 	m.Date, m.Start, m.Minutes = strings.TrimSpace(in.Date), strings.TrimSpace(in.Time), mins
 	m.Place, m.Form = strings.TrimSpace(in.Place), model.MeetingForm(in.Form)
@@ -268,4 +268,11 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{m.keys.next, m.keys.save, back}
 	}
 	return []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}
+}
+
+// languageCode is the code for what was typed, a code or a language's
+// name ("finska" is fi); Build has refused anything else already.
+func languageCode(s string) string {
+	c, _ := model.LanguageCode(s)
+	return c
 }
