@@ -291,3 +291,18 @@ func TestKnownCommandWhileAsked(t *testing.T) {
 		t.Errorf(":blaha while a question waits:\n%s", out)
 	}
 }
+
+// TestNewPlanTakesNaturalInput: the plain-text form reads a date, a time
+// and a length as the full screen's form does ("i dag", "9.30", "1 h 30
+// min"), and refuses a date a digit short, saying so (tryout2 #10, #25).
+func TestNewPlanTakesNaturalInput(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	out := run(t, path, model.Swedish, []string{":ny", "Ulla Berg", "", "2027-01-1", "i dag", "9.30", "1 h 30 min", "", "", "", ""})
+	if !strings.Contains(out, "Datumet verkar sakna en siffra") {
+		t.Errorf("2027-01-1 was not refused as a digit short:\n%s", out)
+	}
+	m := load(t, path).Draft.Meeting
+	if m.Date != fixedNow.Format(model.DateLayout) || m.Start != "09:30" || m.Minutes != 90 {
+		t.Errorf("read as %q %q %d, want today, 09:30, 90:\n%s", m.Date, m.Start, m.Minutes, out)
+	}
+}

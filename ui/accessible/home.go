@@ -201,6 +201,7 @@ func (r *runner) newPlan() {
 		label string
 		to    *string
 		check func(string) string
+		tidy  func(string) string // as the full screen's form does on leaving the field
 		must  bool
 		opts  []components.Option
 	}
@@ -213,8 +214,9 @@ func (r *runner) newPlan() {
 				}
 				return ""
 			}},
-		{label: model.T(l, "Mötets datum, ÅÅÅÅ-MM-DD", "Meeting date, YYYY-MM-DD"), to: &in.Date, check: components.DateCheck(l)},
-		{label: model.T(l, "Starttid, TT:MM", "Start time, HH:MM"), to: &in.Time, check: components.ClockCheck(l)},
+		{label: model.T(l, "Mötets datum, ÅÅÅÅ-MM-DD", "Meeting date, YYYY-MM-DD"), to: &in.Date, check: components.DateCheck(l),
+			tidy: func(s string) string { return model.TidyDateAt(s, now) }},
+		{label: model.T(l, "Starttid, TT:MM", "Start time, HH:MM"), to: &in.Time, check: components.ClockCheck(l), tidy: model.TidyClock},
 		{label: model.T(l, "Planerad längd i minuter", "Planned length in minutes"), to: &in.Minutes, check: func(s string) string {
 			if _, ok := model.ParseMinutes(s); !ok {
 				return model.T(l, "Skriv ett antal minuter, t.ex. 60 eller 1 h 30 min.", "Write a number of minutes, e.g. 60 or 1 h 30 min.")
@@ -286,6 +288,9 @@ func (r *runner) newPlan() {
 				}
 				v = x.opts[n-1].Value
 			case x.check != nil:
+				if x.tidy != nil {
+					v = x.tidy(v)
+				}
 				if msg := x.check(v); msg != "" {
 					r.say(msg)
 					ask(i)

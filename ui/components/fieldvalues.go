@@ -91,7 +91,7 @@ func StatusOpts(l model.Lang) []Option {
 // written; empty means the print's own language.
 func LanguageField(path string, l model.Lang, get func() *string) Field {
 	f := TextField(path, model.T(l, "Språk som personen läser bäst (för den lättlästa sidan)", "Language the person reads best (for the easy-read page)"),
-		model.T(l, "kod, t.ex. fi; tomt = svenska", "code, e.g. fi; empty = the print's language"), get)
+		model.T(l, "namn eller kod, t.ex. finska eller fi; tomt = svenska", "name or code, e.g. Finnish or fi; empty = the print's language"), get)
 	f.Check = LanguageCheck(l)
 	f.Set = func(s string) {
 		if c, ok := model.LanguageCode(s); ok {

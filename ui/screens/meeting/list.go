@@ -298,6 +298,9 @@ func (s *ListSection) removeQuestion(i int) string {
 	if c := s.spec.cells(i); len(c) > s.spec.labelCol {
 		label = strings.Join(strings.Fields(c[s.spec.labelCol]), " ")
 	}
+	// A goal written as a paragraph is named by its start: the question
+	// stays a question at 80 columns.
+	label = ansi.Truncate(label, 60, "…")
 	if label == "" || label == "—" {
 		return fmt.Sprintf(model.T(s.lang, "Ta bort rad %d och allt som står på den?", "Remove row %d and everything in it?"), i+1)
 	}

@@ -133,7 +133,7 @@ func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
 		components.TextField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.In.Chair)),
 		components.TextField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.In.Secretary)),
 		components.WithCheck(components.TextField("language", model.T(l, "Språk som personen läser bäst (för den lättlästa sidan)", "Language the person reads best (for the easy-read page)"),
-			model.T(l, "kod, t.ex. fi; tomt = svenska", "code, e.g. fi; empty = the print's language"), ptr(&m.In.Language)), components.LanguageCheck(l)),
+			model.T(l, "namn eller kod, t.ex. finska eller fi; tomt = svenska", "name or code, e.g. Finnish or fi; empty = the print's language"), ptr(&m.In.Language)), components.LanguageCheck(l)),
 	})
 	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
 	// enter on the last field creates the plan, as ctrl+s does.
