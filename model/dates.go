@@ -44,10 +44,9 @@ func TidyDate(s string) string { return TidyDateAt(s, time.Now()) }
 
 // TidyDateAt is TidyDate with today given. Swedish order is day before
 // month when the year comes last ("7/12 2027", "7.12.2027" is 7 December).
-// A date with a part one digit short of the form it was typed in
-// ("2027-01-1": a padded month, a day of one digit) is not completed:
-// it may be the 10th to the 19th (tryout2 #25), so it is left for the
-// check to refuse (DateMissingDigit).
+// A date with a padded month and a day of one digit ("2027-01-1") is not
+// completed: it may be the 10th to the 19th (tryout2 #25), so it is left
+// for the check to refuse (DateMissingDigit).
 func TidyDateAt(s string, now time.Time) string {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	switch t {
@@ -66,9 +65,12 @@ func TidyDateAt(s string, now time.Time) string {
 	return s
 }
 
-// DateMissingDigit tells whether s is a year-first date whose month and
-// day were typed with different numbers of digits, "2027-01-1" or
-// "2027-1-15": one of them is likely a digit short, so no date is guessed.
+// DateMissingDigit tells whether s is a year-first date whose month was
+// typed with two digits and its day with one, "2027-01-1": whoever pads
+// the month pads the day, so the day is likely a digit short (the 10th to
+// the 19th) and no date is guessed (tryout2 #25). A month of one digit
+// and a day of two ("2027-1-15") is the way of one who never pads: it is
+// read as written.
 func DateMissingDigit(s string) bool {
 	parts := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '-' || r == '.' || r == '/' })
 	if len(parts) != 3 || len(parts[0]) != 4 {
@@ -82,7 +84,7 @@ func DateMissingDigit(s string) bool {
 		}
 	}
 	m, d := len(parts[1]), len(parts[2])
-	return (m == 1 && d == 2) || (m == 2 && d == 1)
+	return m == 2 && d == 1
 }
 
 // TidyClock writes a time typed loosely (9.30, 9:30, 930, 0930, 9) as

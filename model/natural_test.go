@@ -34,14 +34,16 @@ func TestTidyDateAt(t *testing.T) {
 		{"2027-6-9", "2027-06-09"}, {"2027.06.09", "2027-06-09"}, {"20270609", "2027-06-09"},
 		{"2027-06-09", "2027-06-09"},
 		// a digit short: left as typed, for the check to refuse
-		{"2027-01-1", "2027-01-1"}, {"2027-1-15", "2027-1-15"}, {"2027-12-1", "2027-12-1"},
+		{"2027-01-1", "2027-01-1"}, {"2027-12-1", "2027-12-1"},
+		// a month never padded: the day is read as written
+		{"2027-1-15", "2027-01-15"}, {"2027/1/12", "2027-01-12"},
 		{"31/2 2027", "31/2 2027"}, {"7/12", "7/12"}, {"igår", "igår"},
 	} {
 		if got := TidyDateAt(c.in, now); got != c.want {
 			t.Errorf("TidyDateAt(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-	for s, want := range map[string]bool{"2027-01-1": true, "2027-1-15": true, "2027-1-5": false, "2027-01-05": false, "7/12 2027": false} {
+	for s, want := range map[string]bool{"2027-01-1": true, "2027-1-15": false, "2027-1-5": false, "2027-01-05": false, "7/12 2027": false} {
 		if DateMissingDigit(s) != want {
 			t.Errorf("DateMissingDigit(%q) = %v", s, !want)
 		}
