@@ -175,6 +175,8 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 	}
 	hashes := map[loc]string{}
 	fileSeqs := map[loc]uint64{}
+	trim := pageTrim{tx: tx, every: checkTrimEvents}
+	defer trim.end()
 	_ = tb.ForEach(func(owner, v []byte) error {
 		b := tb.Bucket(owner)
 		if v != nil || b == nil {
@@ -185,6 +187,7 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 		first := true
 		_ = b.ForEach(func(k, raw []byte) error {
 			r.events++
+			trim.read()
 			seq := binary.BigEndian.Uint64(k)
 			inner, err := openRecord(d.ring(), trailBucket(o), k, raw)
 			var e TrailEvent
@@ -222,6 +225,7 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 	first := true
 	_ = idx.ForEach(func(k, v []byte) error {
 		fseq := binary.BigEndian.Uint64(k)
+		trim.read()
 		var p trailPointer
 		if err := d.openValue(bucketTrailIndex, k, v, &p); err != nil {
 			brk(fileTrail, fseq, time.Time{}, BreakDamaged, "the file chain's entry is damaged")

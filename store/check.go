@@ -159,6 +159,8 @@ func (d *DB) Check() (*Report, error) {
 // there are.
 func (d *DB) verifyRecords(tx *bolt.Tx, r *Report) int {
 	n := 0
+	trim := pageTrim{tx: tx, every: checkTrimRecords}
+	defer trim.end()
 	var visit func(name string, b *bolt.Bucket)
 	visit = func(name string, b *bolt.Bucket) {
 		_ = b.ForEach(func(k, v []byte) error {
@@ -169,6 +171,7 @@ func (d *DB) verifyRecords(tx *bolt.Tx, r *Report) int {
 				return nil
 			}
 			n++
+			trim.read()
 			if _, err := openRecord(d.ring(), name, k, v); err != nil {
 				d.markDamaged(name, k)
 				if id, ok := planOfRecord(name, k); ok && errors.Is(err, ErrChangedRecord) && !slices.Contains(r.Changed, id) {

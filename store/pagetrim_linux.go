@@ -3,7 +3,10 @@
 package store
 
 import (
+	"os"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -22,3 +25,6 @@ func giveBack(tx *bolt.Tx) {
 	// Advice only: if the kernel refuses it, the pages stay mapped.
 	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, tx.DB().Info().Data, uintptr(size), syscall.MADV_DONTNEED)
 }
+
+// readRandomly turns the kernel's read-ahead off for reads through f.
+func readRandomly(f *os.File) { _ = unix.Fadvise(int(f.Fd()), 0, 0, unix.FADV_RANDOM) }

@@ -125,7 +125,10 @@ func (d *DB) findReplayed(tx *bolt.Tx) []string {
 	if tb == nil {
 		return nil
 	}
+	trim := pageTrim{tx: tx, every: checkTrimPlans}
+	defer trim.end()
 	_ = bucket(tx, bucketPlans).ForEach(func(k, raw []byte) error {
+		trim.read()
 		b := tb.Bucket(k)
 		if b == nil {
 			return nil
