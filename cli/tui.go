@@ -44,6 +44,9 @@ func cmdMeeting(a *app, args []string) error {
 	return a.runTUI(pos[0])
 }
 
+// frameRate is how many frames a second the screens may be written at.
+const frameRate = 120
+
 // runTUI runs the screens until the user quits. Whatever ends the program,
 // the open meeting is saved before the database is closed.
 func (a *app) runTUI(open string) error {
@@ -101,7 +104,12 @@ func (a *app) runTUI(open string) error {
 		DailyCheck:     true,
 		DemoCommand:    a.demoCommand(),
 	})
-	var opts []tea.ProgramOption
+	// Bubble Tea writes a frame only when its ticker fires: the first
+	// frame, and every answer to a key, waits for the next tick. At the
+	// most it allows, 120 a second, that wait is at most 8 ms instead of
+	// 17; a tick with nothing new on screen writes nothing (README, "How
+	// fast").
+	opts := []tea.ProgramOption{tea.WithFPS(frameRate)}
 	if noColor() {
 		// No colour at all, whatever the terminal would allow; bold and
 		// reverse still mark the focus.

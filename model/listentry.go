@@ -1,6 +1,7 @@
 package model
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -69,21 +70,11 @@ func SortEntries(entries []ListEntry) {
 	// Sorted as small pairs of key and row, then moved into place once:
 	// swapping the entries themselves moved five times the memory and
 	// was most of the sort's time with 100 000 plans.
-	type keyed struct {
-		key string
-		row int32
-	}
-	ks := make([]keyed, len(entries))
+	ks := make([]sortKey, len(entries))
 	for i := range entries {
-		ks[i] = keyed{entries[i].NameKey, int32(i)}
+		ks[i] = sortKey{entries[i].NameKey, entries[i].ID, int32(i)}
 	}
-	slices.SortFunc(ks, func(a, b keyed) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		// The ids are unique, so this gives one order.
-		return strings.Compare(entries[a.row].ID, entries[b.row].ID)
-	})
+	ks = sortKeys(ks)
 	// Entry i goes where ks says, following each cycle of the
 	// permutation once, without a second slice of 100 000 entries.
 	for i := range ks {
@@ -103,4 +94,48 @@ func SortEntries(entries []ListEntry) {
 			j = k
 		}
 	}
+}
+
+// sortKey is one entry in the sort: its name key, its id for equal names
+// and where it stood.
+type sortKey struct {
+	key, id string
+	row     int32
+}
+
+func compareKeys(a, b sortKey) int {
+	if c := strings.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	// The ids are unique, so this gives one order.
+	return strings.Compare(a.id, b.id)
+}
+
+// parallelSortMin is the number of entries from which the two halves are
+// sorted side by side: the home screen's first frame waits for the sort,
+// and with thousands of plans a second processor halves it; below that a
+// goroutine costs more than it saves.
+const parallelSortMin = 4096
+
+// sortKeys sorts ks, in two halves at once on two processors when there
+// are many, and returns the sorted slice (ks itself or its merged copy).
+func sortKeys(ks []sortKey) []sortKey {
+	if len(ks) < parallelSortMin || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(ks, compareKeys)
+		return ks
+	}
+	a, b := ks[:len(ks)/2], ks[len(ks)/2:]
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(a, compareKeys) })
+	slices.SortFunc(b, compareKeys)
+	wg.Wait()
+	out := make([]sortKey, 0, len(ks))
+	for len(a) > 0 && len(b) > 0 {
+		if compareKeys(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }

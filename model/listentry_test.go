@@ -39,3 +39,28 @@ func TestSortEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestSortEntriesMany: with enough entries to be sorted in two halves at
+// once and merged, the order is the same as one plain sort's, equal names
+// (there are many) in id order.
+func TestSortEntriesMany(t *testing.T) {
+	for _, n := range []int{parallelSortMin - 1, parallelSortMin, parallelSortMin + 1, 3*parallelSortMin + 7} {
+		entries := make([]ListEntry, n)
+		ids := rand.Perm(n) // unique, in no order
+		for i := range entries {
+			s := Summary{ID: fmt.Sprintf("%08x", ids[i]*7919), Person: fmt.Sprintf("Person %d", rand.IntN(n/3+1))}
+			entries[i] = s.Entry()
+		}
+		want := slices.Clone(entries)
+		slices.SortFunc(want, func(a, b ListEntry) int {
+			if c := strings.Compare(a.NameKey, b.NameKey); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		SortEntries(entries)
+		if !slices.Equal(entries, want) {
+			t.Fatalf("%d entries: not in the order of one plain sort", n)
+		}
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -82,31 +84,37 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 	var bad []string
 	err := d.view(func(tx *bolt.Tx) error {
 		b := bucket(tx, bucketSummaries)
-		known := d.damagedPlans()
-		c := b.Cursor()
-		trim := pageTrim{tx: tx, every: trimIndexRecords}
-		defer trim.end()
 		// Counted first: growing a slice of 100 000 entries moved each
-		// of them several times.
+		// of them several times. The count also finds where the second
+		// half begins.
 		n := 0
+		var marks []indexMark
+		c := b.Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if n%indexMarkEvery == 0 {
+				marks = append(marks, indexMark{k, n})
+			}
 			n++
 		}
-		out = make([]model.ListEntry, 0, n)
-		var e model.ListEntry
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			trim.read()
-			inner, err := openRecord(d.ring(), bucketSummaries, k, v)
-			if err == nil {
-				err = readEntry(inner, &e)
-			} else if errors.Is(err, ErrDamagedRecord) {
-				d.markDamaged(bucketSummaries, k)
-			}
-			if err != nil || known[string(k)] {
-				bad = append(bad, string(k))
-				continue
-			}
-			out = append(out, e)
+		out = make([]model.ListEntry, n)
+		known := d.damagedPlans()
+		if n < parallelIndexMin || runtime.GOMAXPROCS(0) < 2 {
+			bad = d.readIndex(tx, b, nil, out, known)
+		} else {
+			// The home screen's first frame waits for the index: each
+			// half is read on a processor of its own, with its own
+			// cursor in the same read transaction (a read-only cursor
+			// only reads the map).
+			mid := marks[len(marks)/2]
+			var first []string
+			var wg sync.WaitGroup
+			wg.Go(func() { first = d.readIndex(tx, b, nil, out[:mid.at], known) })
+			second := d.readIndex(tx, b, mid.key, out[mid.at:], known)
+			wg.Wait()
+			bad = append(first, second...)
+		}
+		if len(bad) > 0 {
+			out = slices.DeleteFunc(out, func(e model.ListEntry) bool { return e.ID == "" })
 		}
 		return nil
 	})
@@ -114,6 +122,52 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 		return nil, err
 	}
 	return out, SummariesDamaged(bad)
+}
+
+// parallelIndexMin is the number of plans from which Index reads two
+// halves at once; indexMarkEvery is how often the count notes a key it
+// may start the second half at.
+const (
+	parallelIndexMin = 4096
+	indexMarkEvery   = 512
+)
+
+// indexMark is a key of the summaries and its place among them.
+type indexMark struct {
+	key []byte
+	at  int
+}
+
+// readIndex fills out with the index entries of the summaries from key
+// from (the first when nil) on, one for each place in out, and returns
+// the ids of those it could not read or known holds as damaged; their
+// places are left empty.
+func (d *DB) readIndex(tx *bolt.Tx, b *bolt.Bucket, from []byte, out []model.ListEntry, known map[string]bool) (bad []string) {
+	trim := pageTrim{tx: tx, every: trimIndexRecords}
+	defer trim.end()
+	c := b.Cursor()
+	k, v := c.First()
+	if from != nil {
+		k, v = c.Seek(from)
+	}
+	for i := range out {
+		if k == nil {
+			break
+		}
+		trim.read()
+		inner, err := openRecord(d.ring(), bucketSummaries, k, v)
+		if err == nil {
+			err = readEntry(inner, &out[i])
+		} else if errors.Is(err, ErrDamagedRecord) {
+			d.markDamaged(bucketSummaries, k)
+		}
+		if err != nil || known[string(k)] {
+			bad = append(bad, string(k))
+			out[i] = model.ListEntry{}
+		}
+		k, v = c.Next()
+	}
+	return bad
 }
 
 // Summaries returns the summaries of the plans named, in the order named:

@@ -311,6 +311,9 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case home.DueMsg:
 		m.home.SetDue(msg)
 		return nil, true
+	case home.SearchMsg:
+		m.home.SetSearch(msg)
+		return nil, true
 	}
 	return m.checkUpdate(msg)
 }

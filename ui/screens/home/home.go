@@ -74,8 +74,10 @@ type Model struct {
 	help    help.Model
 	gen     uint64            // names the list (SetList), for RowsMsg and DueMsg
 	entries []model.ListEntry // every plan, in name order
-	index   searchIndex       // of entries, row for row
-	shown   []int32           // rows of entries, which is never changed in place
+	index   searchIndex       // of entries, row for row, once indexed
+	indexed bool
+	lists   uint64  // counts SetList, for SearchMsg
+	shown   []int32 // rows of entries, which is never changed in place
 	rows    map[string]model.Summary
 	pending map[string]bool // ids whose lines are asked for
 	due     []model.DueItem

@@ -1,6 +1,7 @@
 package home
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -103,4 +104,80 @@ func TestListInSwedishOrder(t *testing.T) {
 	if want := []string{"5", "2", "6", "7", "4", "3", "1"}; !slices.Equal(got, want) {
 		t.Fatalf("order %v, want %v", got, want)
 	}
+}
+
+// TestSearchIndexAfterList: the search's index comes after the list (made
+// off the UI goroutine); a search typed before it finds the same, and an
+// index made for an earlier list is never used for the one on screen.
+func TestSearchIndexAfterList(t *testing.T) {
+	st := common.DefaultStyles()
+	h := New(model.Swedish, &st, func() time.Time { return benchNow }, nil)
+	h.SetSize(80, 24)
+	h.Fetch = func(uint64, []string) tea.Cmd { return nil }
+	list := func(names ...string) []model.ListEntry {
+		var out []model.ListEntry
+		for i, n := range names {
+			s := model.Summary{ID: fmt.Sprint(i), Person: n, Status: model.StatusActive}
+			out = append(out, s.Entry())
+		}
+		model.SortEntries(out)
+		return out
+	}
+	search := func(q string) string {
+		h.Filter.SetValue(q)
+		h.apply()
+		return h.View()
+	}
+	cmd := h.SetList(1, list("Örjan Berg", "Anna Öberg"), nil)
+	old := findSearch(t, cmd)
+	// The next list comes before the first list's index.
+	cmd = h.SetList(2, list("Kim Ek", "Lo Öst"), nil)
+	h.SetSearch(old)
+	if v := search("öberg"); strings.Contains(v, "Anna Öberg") || strings.Contains(v, "Kim Ek") {
+		t.Fatalf("the earlier list's index was used:\n%s", v)
+	}
+	if v := search("öst"); !strings.Contains(v, "Lo Öst") || strings.Contains(v, "Kim Ek") {
+		t.Fatalf("a search before the index came:\n%s", v)
+	}
+	// The index made for this list, coming late, changes nothing.
+	h.SetSearch(findSearch(t, cmd))
+	if v := search("kim"); !strings.Contains(v, "Kim Ek") || strings.Contains(v, "Lo Öst") {
+		t.Fatalf("search kim:\n%s", v)
+	}
+	// A list whose index comes before any search uses it.
+	cmd = h.SetList(3, list("Ada Berg", "Bo Lund"), nil)
+	h.SetSearch(findSearch(t, cmd))
+	if !h.indexed {
+		t.Fatal("the index made for the list on screen was dropped")
+	}
+	if v := search("lund"); !strings.Contains(v, "Bo Lund") || strings.Contains(v, "Ada Berg") {
+		t.Fatalf("search lund:\n%s", v)
+	}
+}
+
+// findSearch runs cmd (a batch) and returns the SearchMsg it gives.
+func findSearch(t *testing.T, cmd tea.Cmd) SearchMsg {
+	t.Helper()
+	var walk func(tea.Cmd) (SearchMsg, bool)
+	walk = func(c tea.Cmd) (SearchMsg, bool) {
+		if c == nil {
+			return SearchMsg{}, false
+		}
+		switch msg := c().(type) {
+		case SearchMsg:
+			return msg, true
+		case tea.BatchMsg:
+			for _, c := range msg {
+				if m, ok := walk(c); ok {
+					return m, true
+				}
+			}
+		}
+		return SearchMsg{}, false
+	}
+	m, ok := walk(cmd)
+	if !ok {
+		t.Fatal("the list asked for no search index")
+	}
+	return m
 }

@@ -64,14 +64,45 @@ func FirstRows(entries []model.ListEntry, n int) []string {
 // reading of the lines the screen shows and has not got.
 func (h *Model) SetList(gen uint64, entries []model.ListEntry, rows []model.Summary) tea.Cmd {
 	h.gen, h.entries = gen, entries
-	h.index = newSearchIndex(func(i int) string { return entries[i].Person }, func(i int) string { return entries[i].PNRMasked }, len(entries))
+	// The search's index is made off the UI goroutine (SearchMsg): the
+	// first frame with the plans' names must not wait for it. A search
+	// typed before it comes makes it at once (apply).
+	h.lists++
+	h.index, h.indexed = searchIndex{}, false
 	h.rows = make(map[string]model.Summary, len(rows))
 	for _, r := range rows {
 		h.rows[r.ID] = r
 	}
 	h.pending = map[string]bool{}
 	h.apply()
-	return h.fetch()
+	return tea.Batch(h.fetch(), h.makeIndex())
+}
+
+// SearchMsg is the search's index of a list, made off the UI goroutine.
+type SearchMsg struct {
+	list  uint64
+	index searchIndex
+}
+
+// makeIndex makes the search's index of the list now shown.
+func (h *Model) makeIndex() tea.Cmd {
+	list, entries := h.lists, h.entries
+	return func() tea.Msg {
+		return SearchMsg{list, indexOf(entries)}
+	}
+}
+
+// indexOf is the search's index of entries, row for row.
+func indexOf(entries []model.ListEntry) searchIndex {
+	return newSearchIndex(func(i int) string { return entries[i].Person }, func(i int) string { return entries[i].PNRMasked }, len(entries))
+}
+
+// SetSearch takes the search's index made for the list on screen; one
+// made for an earlier list, or after a search made its own, is dropped.
+func (h *Model) SetSearch(msg SearchMsg) {
+	if msg.list == h.lists && !h.indexed {
+		h.index, h.indexed = msg.index, true
+	}
 }
 
 // SetPlans is SetList for a list of whole lines, sorted here: for tests
@@ -182,6 +213,9 @@ func (h *Model) apply() {
 			keep(i)
 		}
 	} else {
+		if !h.indexed {
+			h.index, h.indexed = indexOf(h.entries), true
+		}
 		h.index.rows(q, keep)
 	}
 	if h.cursor >= len(h.shown) {
