@@ -43,7 +43,9 @@ func ParseClock(s string) (time.Time, error) {
 func TidyDate(s string) string { return TidyDateAt(s, time.Now()) }
 
 // TidyDateAt is TidyDate with today given. Swedish order is day before
-// month when the year comes last ("7/12 2027", "7.12.2027" is 7 December).
+// month when the year comes last ("7/12 2027", "7.12.2027" is 7 December);
+// "1/12/2026", slashes throughout, is the American order's form as well
+// (12 January), so it is not guessed at but left for the check to refuse.
 // A date with a padded month and a day of one digit ("2027-01-1") is not
 // completed: it may be the 10th to the 19th (tryout2 #25), so it is left
 // for the check to refuse (DateMissingDigit).
@@ -57,7 +59,7 @@ func TidyDateAt(s string, now time.Time) string {
 		return s
 	}
 	for _, layout := range []string{"2006-1-2", "2006.1.2", "2006/1/2", "20060102",
-		"2/1 2006", "2/1-2006", "2/1/2006", "2.1.2006", "2.1 2006"} {
+		"2/1 2006", "2/1-2006", "2.1.2006", "2.1 2006"} {
 		if d, err := time.Parse(layout, t); err == nil {
 			return d.Format(DateLayout)
 		}

@@ -37,7 +37,7 @@ func TestTidyDateAt(t *testing.T) {
 		{"2027-01-1", "2027-01-1"}, {"2027-12-1", "2027-12-1"},
 		// a month never padded: the day is read as written
 		{"2027-1-15", "2027-01-15"}, {"2027/1/12", "2027-01-12"},
-		{"31/2 2027", "31/2 2027"}, {"7/12", "7/12"}, {"igår", "igår"},
+		{"31/2 2027", "31/2 2027"}, {"1/12/2026", "1/12/2026"}, {"7/12", "7/12"}, {"igår", "igår"},
 	} {
 		if got := TidyDateAt(c.in, now); got != c.want {
 			t.Errorf("TidyDateAt(%q) = %q, want %q", c.in, got, c.want)
