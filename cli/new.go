@@ -20,6 +20,7 @@ func cmdNew(a *app, args []string) error {
 	fs.StringVar(&in.Chair, "chair", "", "")
 	fs.StringVar(&in.Secretary, "secretary", "", "")
 	language := fs.String("language", "", "")
+	anyway := fs.Bool("anyway", false, "")
 	in.Form = string(model.FormRoom)
 	if _, err := a.parse(fs, "new", args); err != nil {
 		return err
@@ -40,6 +41,18 @@ func cmdNew(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if !*anyway {
+		same, err := db.SamePerson(a.ctx, p.Person.PNR)
+		if err != nil {
+			return err
+		}
+		if len(same) > 0 {
+			// The id, never the name: errors carry no personal data.
+			id := same[0].ID[:8]
+			return fail(fmt.Sprintf("Det finns redan en plan som inte är avslutad för det personnumret (%s). Ingen ny plan skapades. Öppna den med: sipmote meeting %s. Är det rätt med två planer, skriv samma kommando med --anyway.", id, id),
+				fmt.Sprintf("A plan not yet closed already exists for that personnummer (%s). No new plan was made. Open it with: sipmote meeting %s. If two plans are right, give the same command with --anyway.", id, id))
+		}
+	}
 	if err := db.Create(a.ctx, p); err != nil {
 		return err
 	}

@@ -89,6 +89,8 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "age-fil, osignerad", "age file, unsigned")
 		case "findings":
 			w = T(l, "brister", "findings")
+		case "same_person":
+			w = T(l, "samma personnummer i en ny plan", "same personnummer in a new plan")
 		case "summons":
 			w = T(l, "kallelselistan", "summons list")
 		case "closure.tell":

@@ -183,3 +183,45 @@ func (m *Model) flushForm() error {
 	n := m.formWrites.next()
 	return m.formWrites.write(n, func() error { return m.o.Service.SaveForm(formNewPlan, in, at) })
 }
+
+// samePersonMsg answers the look-up of the personnummer of a plan about
+// to be made: the plans not closed that have it.
+type samePersonMsg struct {
+	plan  *model.Plan
+	found []model.ListEntry
+}
+
+// createPlan makes the plan the form asks for. A personnummer is first
+// looked up on disk (the home screen's list shows it masked): a plan not
+// yet closed that has it is named on the form before a second plan is
+// made for one person; ctrl+s again makes it anyway.
+func (m *Model) createPlan(msg newplan.CreatedPlanMsg) tea.Cmd {
+	p, svc := msg.Plan, m.o.Service
+	m.want = p.ID
+	if msg.Anyway || p.Person.PNR == "" {
+		return m.io(func() tea.Msg {
+			s, err := svc.CreateSession(m.ctx, p)
+			return sessionOpenedMsg{p.ID, s, err}
+		})
+	}
+	return m.io(func() tea.Msg {
+		// A look-up that fails does not stop the plan: making it says
+		// what is wrong with the file.
+		found, _ := svc.SamePerson(m.ctx, p.Person.PNR)
+		return samePersonMsg{p, found}
+	})
+}
+
+// samePersonFound warns on the form, or makes the plan when nobody has
+// the personnummer.
+func (m *Model) samePersonFound(msg samePersonMsg) tea.Cmd {
+	if msg.plan.ID != m.want || m.screen != screenNew || m.newPlan == nil {
+		return nil
+	}
+	if len(msg.found) == 0 {
+		return m.createPlan(newplan.CreatedPlanMsg{Plan: msg.plan, Anyway: true})
+	}
+	m.want = ""
+	m.newPlan.SamePerson(msg.found[0].ID, msg.found[0].Person)
+	return nil
+}

@@ -160,12 +160,15 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.screen = screenHome
 		return nil, true
 	case newplan.CreatedPlanMsg:
-		p := msg.Plan
-		m.want = p.ID
-		return m.io(func() tea.Msg {
-			s, err := svc.CreateSession(m.ctx, p)
-			return sessionOpenedMsg{p.ID, s, err}
-		}), true
+		return m.createPlan(msg), true
+	case samePersonMsg:
+		return m.samePersonFound(msg), true
+	case newplan.OpenExistingMsg:
+		// The form is kept (n goes on with it) and the plan there is
+		// opens, as enter on its row does.
+		keep := m.leaveForm()
+		open, _ := m.rootUpdate(home.OpenPlanMsg{ID: msg.ID})
+		return tea.Batch(keep, open), true
 	case home.OpenPlanMsg:
 		ref := msg.ID
 		m.want = ref

@@ -239,14 +239,33 @@ func (r *runner) newPlan() {
 				ask(0)
 				return
 			}
-			s, err := r.o.Service.CreateSession(r.ctx, p)
-			if err != nil {
-				r.say(model.T(l, "Planen kunde inte skapas: ", "The plan could not be made: ") + common.ErrText(l, err))
+			create := func() {
+				s, err := r.o.Service.CreateSession(r.ctx, p)
+				if err != nil {
+					r.say(model.T(l, "Planen kunde inte skapas: ", "The plan could not be made: ") + common.ErrText(l, err))
+					return
+				}
+				_ = r.o.Service.ClearForm(formNewPlan) // it is a plan now
+				r.say(model.T(l, "Planen för ", "The plan of ") + p.Person.Name + model.T(l, " är skapad.", " is made."))
+				r.enter(s)
+			}
+			same, err := r.o.Service.SamePerson(r.ctx, p.Person.PNR)
+			if err != nil || len(same) == 0 {
+				create()
 				return
 			}
-			_ = r.o.Service.ClearForm(formNewPlan) // it is a plan now
-			r.say(model.T(l, "Planen för ", "The plan of ") + p.Person.Name + model.T(l, " är skapad.", " is made."))
-			r.enter(s)
+			// One person, one plan: the plan there is, or a second one
+			// only when the secretary says so.
+			r.choose(common.SamePersonText(l, same[0].Person)+model.T(l, " Vad vill du göra?", " What do you want to do?"), []string{
+				model.T(l, "Öppna den planen", "Open that plan"),
+				model.T(l, "Skapa en ny plan ändå", "Make a new plan anyway"),
+			}, func(i int) {
+				if i == 0 {
+					r.open(same[0].ID)
+					return
+				}
+				create()
+			}, r.showHome)
 			return
 		}
 		x := qs[i]

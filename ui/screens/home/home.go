@@ -388,17 +388,18 @@ type ShowTrailMsg struct{ ID, Person string }
 // file.
 type SealPlanMsg struct{ ID, Person string }
 
-// SamePerson tells whether a listed plan has the same name and birth date,
-// so that a second plan for one person is not made by mistake. It looks at
-// the list the home screen has, never the disk: it runs inside Update.
-func (h *Model) SamePerson(p *model.Plan) bool {
+// SamePerson gives a listed plan with the same name and birth date, so
+// that a second plan for one person is not made by mistake; "" when there
+// is none. It looks at the list the home screen has, never the disk: it
+// runs inside Update.
+func (h *Model) SamePerson(p *model.Plan) (id, person string) {
 	masked := model.MaskPNR(p.Person.PNR)
 	for _, s := range h.entries {
 		if model.SameName(s.Person, p.Person.Name) && s.PNRMasked == masked {
-			return true
+			return s.ID, s.Person
 		}
 	}
-	return false
+	return "", ""
 }
 
 var _ common.Component = (*Model)(nil)

@@ -76,7 +76,17 @@ func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string)
 	return p, "", ""
 }
 
-type CreatedPlanMsg struct{ Plan *model.Plan }
+// CreatedPlanMsg asks for the plan to be made. Anyway is set when the
+// secretary has been told that the person has a plan already and pressed
+// ctrl+s again: the personnummer is then not looked up a second time.
+type CreatedPlanMsg struct {
+	Plan   *model.Plan
+	Anyway bool
+}
+
+// OpenExistingMsg asks for the plan the person already has to be opened
+// instead of making a new one (ctrl+o after the warning).
+type OpenExistingMsg struct{ ID string }
 
 // Model is the form for a new SIP.
 type Model struct {
@@ -87,7 +97,7 @@ type Model struct {
 	Err   string
 	now   func() time.Time
 	help  help.Model
-	keys  struct{ next, save, cancel, discard, enter key.Binding }
+	keys  struct{ next, save, cancel, discard, enter, openExisting key.Binding }
 	width int
 	// Touched is set once something is typed; only then is the form kept
 	// as a draft. dirty marks what the next save tick must write.
@@ -98,10 +108,15 @@ type Model struct {
 	SaveErr  bool
 	// Ask is the question before the form is thrown away.
 	Ask *components.Confirm
-	// Exists tells whether a plan for the same person is already stored;
-	// the first save then warns, a second save creates the plan anyway.
-	Exists func(p *model.Plan) bool
+	// Exists gives a listed plan for the same person (same name and
+	// birth date), "" when there is none; the first save then warns, a
+	// second save creates the plan anyway. A plan with the same
+	// personnummer is looked up on disk by the root, which calls
+	// SamePerson.
+	Exists func(p *model.Plan) (id, person string)
 	warned bool
+	// existing is the plan ctrl+o opens after the warning.
+	existing string
 }
 
 func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
@@ -140,8 +155,19 @@ func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
 	m.keys.enter = key.NewBinding(key.WithKeys("enter"))
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "skapa och öppna mötet", "create and open the meeting")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
+	m.keys.openExisting = key.NewBinding(key.WithKeys("ctrl+o"))
 	m.keys.discard = key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", model.T(l, "kasta formuläret", "throw the form away")))
 	return m
+}
+
+// SamePerson says that a plan not yet closed has the personnummer typed,
+// found on disk after ctrl+s: ctrl+o opens it, ctrl+s makes the new plan
+// anyway, any other key goes on with the form.
+func (m *Model) SamePerson(id, person string) {
+	m.warned, m.existing = true, id
+	m.Err = common.SamePersonText(m.lang, person) + model.T(m.lang,
+		" ctrl+o öppnar den, ctrl+s skapar en ny plan ändå.",
+		" ctrl+o opens it, ctrl+s makes a new plan anyway.")
 }
 
 // Restore puts a saved form back, as it was typed: no field is a
@@ -195,19 +221,25 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 				}
 				return nil
 			}
-			if !m.warned && m.Exists != nil && m.Exists(p) {
-				m.warned = true
-				m.Err = model.T(m.lang,
-					"Det finns redan en plan för en person med samma namn och födelsedatum. Öppna den i stället (esc), eller tryck ctrl+s igen för att skapa en ny ändå.",
-					"A plan already exists for a person with the same name and birth date. Open it instead (esc), or press ctrl+s again to create a new one anyway.")
-				return nil
+			if m.Exists != nil && !m.warned {
+				if id, _ := m.Exists(p); id != "" {
+					m.warned, m.existing = true, id
+					m.Err = model.T(m.lang,
+						"Det finns redan en plan för en person med samma namn och födelsedatum. ctrl+o öppnar den, ctrl+s skapar en ny plan ändå.",
+						"A plan already exists for a person with the same name and birth date. ctrl+o opens it, ctrl+s makes a new plan anyway.")
+					return nil
+				}
 			}
-			return func() tea.Msg { return CreatedPlanMsg{p} }
+			anyway := m.warned
+			return func() tea.Msg { return CreatedPlanMsg{Plan: p, Anyway: anyway} }
+		case key.Matches(k, m.keys.openExisting) && m.existing != "":
+			id := m.existing
+			return func() tea.Msg { return OpenExistingMsg{ID: id} }
 		}
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && !key.Matches(k, m.keys.save) {
 		m.Err = ""
-		m.warned = false
+		m.warned, m.existing = false, ""
 	}
 	cmd, changed := m.Form.Update(msg)
 	if changed {
