@@ -39,7 +39,7 @@ func TestNewPlanForAPersonnummerInUse(t *testing.T) {
 				t.Fatal(err)
 			}
 			m := newTestModel(t, db, model.Swedish, 80, 24)
-			newMeeting(t, m, "Karin Holm", "Ali Rahimi") // Maja Lind, 19890412-3455
+			newMeeting(t, m, "Karin Holm", "Ali Rahimi")            // Maja Lind, 19890412-3455
 			scr := strings.Join(strings.Fields(screenText(m)), " ") // as read, across wrapped lines
 			if got := m.screen == screenNew && strings.Contains(scr, "Anna-Maja Lind") &&
 				strings.Contains(scr, "personnumret") && strings.Contains(scr, "ctrl+o öppnar den"); got != tc.warned {
