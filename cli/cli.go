@@ -80,7 +80,7 @@ func commands() []command {
 		{"findings", "ID [--json]", "visar vad planen saknar (fel och varningar); avslutas med fel om planen inte kan fastställas", "shows what the plan lacks (errors and warnings); exits with an error when it cannot be finalised", cmdFindings},
 		{"due", "[--days N] [--json]", "visar vad samordnaren ska göra inom fyra veckor: uppföljningar, samtycken, uppdrag, betänketider, insatser, orörda utkast", "shows what the coordinator must act on within four weeks: follow-ups, consents, mandates, times to consider, actions, idle drafts", cmdDue},
 		{"close", "ID --reason goals_met|no_need|consent_withdrawn|moved|other [--text T] [--date D] [--discard-draft]", "avslutar en plan", "closes a plan", cmdClose},
-		{"demo", "", fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
+		{"demo", "[--again]", fmt.Sprintf("skapar %d exempelplaner för påhittade personer", model.DemoPlanCount),
 			fmt.Sprintf("creates %d sample plans for fictional people", model.DemoPlanCount), cmdDemo},
 		{"trail", "[ID]", "visar vem som gjort vad med en plan, när och varifrån", "shows who did what to a plan, when and from where", cmdTrail},
 		{"check", "", "kontrollerar databasfilen: struktur, kontrollsummor och åtkomstloggens kedjor", "checks the database file: structure, checksums and the access trail's chains", cmdCheck},

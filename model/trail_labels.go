@@ -67,6 +67,8 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "kopielistan", "copy list")
 		case "home":
 			w = T(l, "hemskärmen", "home screen")
+		case "demo":
+			w = T(l, "sipmote demo", "sipmote demo")
 		case "list":
 			w = T(l, "sipmote list", "sipmote list")
 		case "chair":

@@ -41,3 +41,29 @@ func (s *Service) SamePerson(ctx context.Context, pnr string) ([]model.ListEntry
 	}
 	return out, nil
 }
+
+// Examples gives the plans in the file that sipmote demo made: a person
+// named as one of model.DemoPlans, marked "(exempel)" or "(example)",
+// with the same birth date. Only the list's index is read.
+func (s *Service) Examples(ctx context.Context) ([]model.ListEntry, error) {
+	names := map[string]string{} // masked personnummer -> name
+	for _, p := range model.DemoPlans(s.o.Now()) {
+		names[model.MaskPNR(p.Person.PNR)] = p.Person.Name
+	}
+	entries, err := s.db.Index()
+	if err != nil && len(entries) == 0 {
+		return nil, err
+	}
+	var out []model.ListEntry
+	for _, e := range entries {
+		if n, ok := names[e.PNRMasked]; ok && (e.Person == n+" (exempel)" || e.Person == n+" (example)") {
+			out = append(out, e)
+		}
+	}
+	if len(out) > 0 {
+		if err := s.listed("demo", len(out)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
