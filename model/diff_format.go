@@ -10,7 +10,44 @@ import (
 // role, principal, yes/no) in language l, empty ones as "(tomt)", and long
 // texts shortened.
 func (f FieldChange) Values(l Lang) (old, new string) {
-	return showValue(f.Key, f.Old, l), showValue(f.Key, f.New, l)
+	old, new = showValue(f.Key, f.Old, l), showValue(f.Key, f.New, l)
+	if f.Old != "" && f.New != "" && (strings.HasSuffix(old, " …") || strings.HasSuffix(new, " …")) {
+		// A long text is cut: both sides are shown from where they part,
+		// or a change at its end would read the same on both sides.
+		old, new = aroundChange(f.Old, f.New, maxShown)
+	}
+	return old, new
+}
+
+// aroundChange gives two long texts as excerpts of n characters that both
+// start a few words before the first place where they differ, marked "… "
+// when they do not start at the beginning.
+func aroundChange(old, new string, n int) (string, string) {
+	o, w := strings.Join(strings.Fields(old), " "), strings.Join(strings.Fields(new), " ")
+	i := 0
+	for i < len(o) && i < len(w) && o[i] == w[i] {
+		i++
+	}
+	for i > 0 && i < len(o) && !utf8.RuneStart(o[i]) {
+		i--
+	}
+	// Four words of what stayed the same, so the reader finds the place.
+	start := i
+	for words := 0; start > 0 && words < 5; {
+		start = strings.LastIndexByte(o[:start], ' ')
+		if start < 0 {
+			start = 0
+			break
+		}
+		words++
+		if words == 5 {
+			start++ // after the space
+		}
+	}
+	if start <= 0 {
+		return shorten(o, n), shorten(w, n)
+	}
+	return "… " + shorten(o[start:], n), "… " + shorten(w[start:], n)
 }
 
 func showValue(key, s string, l Lang) string {
