@@ -22,20 +22,39 @@ import (
 // keep their id order. With a damaged summary it returns the others and
 // an error wrapping store's ErrCorrupt.
 func (s *Service) HomeIndex(ctx context.Context) ([]model.ListEntry, error) {
-	entries, err := s.db.Index()
-	if err == nil || len(entries) > 0 {
-		// The trail's event (an fsynced write, the first time in a run)
-		// is written while the entries are sorted, and is in the file
-		// before they are returned to be shown.
-		logged, n := make(chan struct{}), len(entries)
+	// The trail's event (an fsynced write, the first time in a run) is
+	// written while the entries are read and sorted, and is in the file
+	// before they are returned to be shown. A store that can say how many
+	// plans it is about to read starts it then; the others once read.
+	var logged chan struct{}
+	log := func(n int) {
+		logged = make(chan struct{})
 		go func() {
 			defer close(logged)
 			s.home.Do(func() { _ = s.listed("home", n) })
 		}()
+	}
+	var entries []model.ListEntry
+	var err error
+	if c, ok := s.db.(indexCounter); ok {
+		entries, err = c.IndexCounted(log)
+	} else {
+		entries, err = s.db.Index()
+	}
+	if logged == nil && (err == nil || len(entries) > 0) {
+		log(len(entries))
+	}
+	if logged != nil {
 		defer func() { <-logged }()
 	}
 	model.SortEntries(entries)
 	return entries, err
+}
+
+// indexCounter is a store whose Index can say how many plans it is about
+// to read (the file's store).
+type indexCounter interface {
+	IndexCounted(counted func(n int)) ([]model.ListEntry, error)
 }
 
 // HomeRows reads the list lines of the plans named, in that order: the

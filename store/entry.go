@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -79,7 +80,13 @@ func (c *Codec) OpenEntry(id string, raw []byte, e *model.ListEntry) error {
 // them by NameKey. It reads the summaries' first part only. Damaged
 // summaries are left out as List leaves them out, and named in an error
 // wrapping ErrCorrupt returned with the others.
-func (d *DB) Index() ([]model.ListEntry, error) {
+func (d *DB) Index() ([]model.ListEntry, error) { return d.IndexCounted(nil) }
+
+// IndexCounted is Index, and calls counted (when not nil) with the number
+// of summaries, damaged ones included, once it has counted them and
+// before it reads them: the service writes the trail's event of the
+// listing (an fsynced write) while the entries are read, not after.
+func (d *DB) IndexCounted(counted func(n int)) ([]model.ListEntry, error) {
 	var out []model.ListEntry
 	var bad []string
 	err := d.view(func(tx *bolt.Tx) error {
@@ -96,6 +103,9 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 			}
 			n++
 		}
+		if counted != nil {
+			counted(n)
+		}
 		out = make([]model.ListEntry, n)
 		known := d.damagedPlans()
 		if n < parallelIndexMin || runtime.GOMAXPROCS(0) < 2 {
@@ -107,10 +117,22 @@ func (d *DB) Index() ([]model.ListEntry, error) {
 			// only reads the map).
 			mid := marks[len(marks)/2]
 			var first []string
+			var fault any
 			var wg sync.WaitGroup
-			wg.Go(func() { first = d.readIndex(tx, b, nil, out[:mid.at], known) })
+			wg.Go(func() {
+				// A damaged page makes bbolt panic, and a file cut short
+				// under the map faults: on this goroutine as on the
+				// caller's (read), both become the caller's panic, which
+				// read turns into ErrCorrupt, never the program's end.
+				defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+				defer func() { fault = recover() }()
+				first = d.readIndex(tx, b, nil, out[:mid.at], known)
+			})
 			second := d.readIndex(tx, b, mid.key, out[mid.at:], known)
 			wg.Wait()
+			if fault != nil {
+				panic(fault)
+			}
 			bad = append(first, second...)
 		}
 		if len(bad) > 0 {

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -92,5 +95,72 @@ func TestIndexHalves(t *testing.T) {
 	}
 	if got, _ := d.Damaged(); !slices.Equal(got, slices.Sorted(slices.Values(hurt))) {
 		t.Errorf("Damaged = %v, want %v", got, hurt)
+	}
+}
+
+// TestIndexHalfFaults: a summary whose length in its page points far past
+// the map makes the read fault; on the goroutine that reads the first
+// half it is ErrCorrupt from Index, as on the caller's, not the end of
+// the program.
+func TestIndexHalfFaults(t *testing.T) {
+	path := t.TempDir() + "/many.db"
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := parallelIndexMin + 10
+	batch := make([]Submission, 0, n)
+	var ids []string
+	for i := range n {
+		p := model.NewPlan(model.Person{Name: fmt.Sprintf("Person %05d", i)}, fixedTime())
+		ids = append(ids, p.ID)
+		batch = append(batch, Submission{ID: p.ID, Plan: p})
+	}
+	if err := d.SaveBatch(batch); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	slices.Sort(ids)
+	victim := []byte(ids[5]) // read by the first half's goroutine
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	hit := 0
+	for off := 0; ; off++ {
+		i := bytes.Index(raw[off:], victim)
+		if i < 0 {
+			break
+		}
+		off += i
+		start := off - off%page
+		if binary.LittleEndian.Uint16(raw[start+8:]) != 0x02 { // a leaf page
+			continue
+		}
+		count := int(binary.LittleEndian.Uint16(raw[start+10:]))
+		for e := range count {
+			el := start + 16 + e*16
+			pos := int(binary.LittleEndian.Uint32(raw[el+4:]))
+			ksize := int(binary.LittleEndian.Uint32(raw[el+8:]))
+			if el+pos == off && ksize == len(victim) {
+				binary.LittleEndian.PutUint32(raw[el+12:], 0x7fff0000)
+				hit++
+			}
+		}
+	}
+	if hit == 0 {
+		t.Fatal("found no leaf element of the plan to damage")
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.Index(); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("Index of a summary pointing past the map: %v, want ErrCorrupt", err)
 	}
 }
