@@ -330,6 +330,12 @@ func (a *app) loadHandout(pos []string, ver int, usageSV, usageEN string) (*serv
 			if v := p.Handout(); v != nil {
 				return v, nil
 			}
+			if p.ContentHidden() {
+				// Consent withdrawn before any version was finalised:
+				// the draft is gone, and what is printed or exported is
+				// the closure notice, which needs no version.
+				return &model.Version{}, nil
+			}
 		}
 		return a.pickVersion(p, n)
 	})

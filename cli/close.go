@@ -27,13 +27,21 @@ func cmdClose(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// What closing does to an open draft, said before and after: the
+	// rules differ by reason.
+	fate := model.Text{}
+	if before, err := db.Load(a.ctx, pos[0]); err == nil {
+		fate = before.DraftOnClosing(model.ClosureReason(*reason))
+	}
 	p, err := db.ClosePlan(a.ctx, pos[0], model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date, DraftDiscarded: *discard})
 	switch {
 	case errors.Is(err, model.ErrClosed):
 		return fail("planen är redan avslutad", "the plan is already closed")
+	case errors.Is(err, model.ErrDraftOpen) && *reason == string(model.CloseConsentGone):
+		return fail(fate.SV+" Avsluta med --discard-draft. Inget har ändrats.", fate.EN+" Close with --discard-draft. Nothing was changed.")
 	case errors.Is(err, model.ErrDraftOpen):
-		return fail("planen har ett påbörjat utkast som inte är fastställt; det tas bort om planen avslutas. Fastställ det först, eller avsluta med --discard-draft. Inget har ändrats.",
-			"the plan has an unfinished draft that is not finalised; closing discards it. Finalise it first, or close with --discard-draft. Nothing was changed.")
+		return fail(fate.SV+" Fastställ det först, eller avsluta med --discard-draft. Inget har ändrats.",
+			fate.EN+" Finalise it first, or close with --discard-draft. Nothing was changed.")
 	case errors.Is(err, model.ErrReason):
 		return fail("okänt skäl: "+*reason+" (goals_met, no_need, consent_withdrawn, moved eller other)", "unknown reason: "+*reason+" (goals_met, no_need, consent_withdrawn, moved or other)")
 	case errors.Is(err, model.ErrReasonText):
@@ -48,6 +56,9 @@ func cmdClose(a *app, args []string) error {
 		return err
 	}
 	fmt.Fprintln(a.stdout, p.Closure.Describe(a.lang))
+	if fate.SV != "" {
+		fmt.Fprintln(a.stdout, fate.In(a.lang))
+	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Samordnaren meddelar det till (bocka av i programmet med x på planen):", "The coordinator tells (tick them off in the program with x on the plan):"))
 	for _, r := range p.Closure.Tell {
 		fmt.Fprintf(a.stdout, "  [ ] %s\n", r.Line())

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -27,5 +29,62 @@ func TestCloseDiscardDraft(t *testing.T) {
 	md := c.ok("export", id, "--format", "md")
 	if i := strings.Index(md, "Planen är avslutad"); i < 0 || i > strings.Index(md, "Deltagare") || !strings.Contains(md, "Flyttar till Umeå") {
 		t.Errorf("the export does not open on the closure:\n%s", md[:min(len(md), 800)])
+	}
+}
+
+// TestClosingSaysWhatHappensToTheDraft: what closing does to an open draft
+// depends on the reason, and close says which, before (a refusal) and
+// after; a plan whose consent was withdrawn before any version was
+// finalised prints and exports its closure notice, not "the plan is
+// empty" (tryout2 #51).
+func TestClosingSaysWhatHappensToTheDraft(t *testing.T) {
+	c := newCLI(t)
+	maja, _ := demoIDs(t, c)
+	cases := []struct {
+		name   string
+		id     string
+		args   []string
+		ok     bool
+		says   string
+		denies string
+	}{
+		{"consent withdrawn, never finalised, not told", "", []string{"--reason", "consent_withdrawn"}, false,
+			"Samtycket är återkallat, så utkastet (version 1) får inte sparas: det tas bort när planen avslutas. Avsluta med --discard-draft. Inget har ändrats.", "Fastställ"},
+		{"consent withdrawn, never finalised", "", []string{"--reason", "consent_withdrawn", "--discard-draft"}, true,
+			"Samtycket är återkallat, så utkastet (version 1) får inte sparas", ""},
+		{"no need, never finalised", "", []string{"--reason", "no_need"}, true,
+			"Planen har aldrig fastställts: utkastet (version 1) sparas som det är, och kan inte ändras mer.", ""},
+		{"follow-up draft, not told", maja, []string{"--reason", "no_need"}, false,
+			"Det påbörjade utkastet (version 2) är inte fastställt och tas bort när planen avslutas; version 1 är den som gäller. Fastställ det först, eller avsluta med --discard-draft.", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			id := tc.id
+			if id == "" {
+				id = strings.TrimSpace(c.ok("new", "--person", "Vera Test"))
+			}
+			out, errOut, code := c.run(append([]string{"close", id}, tc.args...)...)
+			if (code == 0) != tc.ok {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			said := out + errOut
+			if !strings.Contains(said, tc.says) || tc.denies != "" && strings.Contains(said, tc.denies) {
+				t.Errorf("close says:\n%s\nwant %q, without %q", said, tc.says, tc.denies)
+			}
+		})
+	}
+
+	// Withdrawn before any version was finalised: the closure notice.
+	id := strings.TrimSpace(c.ok("new", "--person", "Vera Test"))
+	c.ok("close", id, "--reason", "consent_withdrawn", "--discard-draft")
+	if md := c.ok("export", id, "--format", "md"); !strings.Contains(md, "Meddelande: samordnad individuell plan (SIP) avslutad") {
+		t.Errorf("export gives:\n%s", md)
+	}
+	needTool(t, "pdftotext")
+	pdf := filepath.Join(t.TempDir(), "notice.pdf")
+	c.ok("print", id, "-o", pdf)
+	txt, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil || !strings.Contains(string(txt), "Den enskilde har tagit tillbaka sitt samtycke.") {
+		t.Errorf("print gives (%v):\n%s", err, txt)
 	}
 }

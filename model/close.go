@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -89,6 +90,30 @@ func (p *Plan) DraftAtRisk(r ClosureReason) bool {
 		return false
 	}
 	return len(p.Versions) > 0 || r == CloseConsentGone
+}
+
+// DraftOnClosing says what closing for reason r does to the open draft,
+// in the words the closing screen and sipmote close use: the rules differ
+// by reason, and the secretary is told which one applies. Empty when there
+// is no draft.
+func (p *Plan) DraftOnClosing(r ClosureReason) Text {
+	if p.Draft == nil {
+		return Text{}
+	}
+	n := p.Draft.Number
+	switch {
+	case r == CloseConsentGone:
+		return Text{
+			SV: fmt.Sprintf("Samtycket är återkallat, så utkastet (version %d) får inte sparas: det tas bort när planen avslutas.", n),
+			EN: fmt.Sprintf("The consent is withdrawn, so the draft (version %d) may not be kept: it is removed when the plan is closed.", n)}
+	case len(p.Versions) > 0:
+		return Text{
+			SV: fmt.Sprintf("Det påbörjade utkastet (version %d) är inte fastställt och tas bort när planen avslutas; version %d är den som gäller.", n, len(p.Versions)),
+			EN: fmt.Sprintf("The unfinished draft (version %d) is not finalised and is removed when the plan is closed; version %d is the one that stands.", n, len(p.Versions))}
+	}
+	return Text{
+		SV: fmt.Sprintf("Planen har aldrig fastställts: utkastet (version %d) sparas som det är, och kan inte ändras mer.", n),
+		EN: fmt.Sprintf("The plan was never finalised: the draft (version %d) is kept as it is, and can no longer be changed.", n)}
 }
 
 // Close ends the plan. The reason must be known, and written out when it is

@@ -134,6 +134,11 @@ func TestClosePlanNeedsDeliberateYes(t *testing.T) {
 	if !strings.Contains(screenText(m), "for good?") {
 		t.Fatalf("no question before closing:\n%s", screenText(m))
 	}
+	// The question says what becomes of the draft for this reason
+	// (tryout2 #51).
+	if read := strings.Join(strings.Fields(screenText(m)), " "); !strings.Contains(read, "The plan was never finalised: the draft (version 1) is kept as it is") {
+		t.Errorf("the question does not say the draft is kept:\n%s", screenText(m))
+	}
 	*now = now.Add(time.Second)
 	press(m, "y")
 	if q, _ := db.Load(context.Background(), p.ID); q.Status != model.StatusClosed {

@@ -140,11 +140,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			q := model.T(m.lang,
 				"Avsluta planen för "+m.Plan.Person.Name+" för gott? En avslutad plan kan inte ändras eller öppnas igen.",
 				"Close the plan of "+m.Plan.Person.Name+" for good? A closed plan cannot be changed or opened again.")
-			if m.discard {
-				n := m.Plan.Draft.Number
-				q = fmt.Sprintf(model.T(m.lang,
-					"Planen har ett påbörjat utkast (version %d) som inte är fastställt; det tas bort om planen avslutas. ",
-					"The plan has an unfinished draft (version %d) that is not finalised; closing the plan discards it. "), n) + q
+			if fate := m.Plan.DraftOnClosing(model.ClosureReason(m.reason)); fate.SV != "" {
+				// Removed or kept, by the reason chosen: said before the
+				// answer, as sipmote close says it.
+				q = fate.In(m.lang) + " " + q
 			}
 			m.ask = components.NewConfirm(m.lang, m.st, q)
 			return nil
