@@ -2,6 +2,7 @@ package accessible
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,7 @@ func (r *runner) showHome() {
 		r.say(model.T(r.l, "Listan över planer kunde inte läsas: ", "The list of plans could not be read: ") + common.ErrText(r.l, err))
 		return
 	}
+	homeOrder(sums)
 	r.home = sums
 	if len(sums) == 0 {
 		r.sayT("Det finns inga planer ännu. :ny skapar en.", "There are no plans yet. :new makes one.")
@@ -30,10 +32,38 @@ func (r *runner) showHome() {
 	}
 	r.say(model.T(r.l, "Planer: ", "Plans: ") + itoa(len(sums)) + ".")
 	for i, s := range sums {
+		if s.Status == model.StatusClosed && (i == 0 || sums[i-1].Status != model.StatusClosed) {
+			r.sayT("Avslutade planer:", "Closed plans:")
+		}
 		r.say(itoa(i+1) + ". " + summaryLine(r.l, s))
 	}
 	r.sayT(":öppna N öppnar en plan, :ny skapar en ny, :stäng N avslutar en.",
 		":open N opens a plan, :new makes a new one, :close N closes one.")
+}
+
+// homeOrder puts the plans in the full screen's order, so that :öppna 4 is
+// the fourth row a sighted colleague sees: the open plans in name order
+// (model.SortEntries), then the closed ones, which that screen shows on a
+// list of their own.
+func homeOrder(sums []model.Summary) {
+	entries := make([]model.ListEntry, len(sums))
+	for i := range sums {
+		entries[i] = sums[i].Entry()
+	}
+	model.SortEntries(entries)
+	at := make(map[string]int, len(entries))
+	for i, e := range entries {
+		at[e.ID] = i
+	}
+	slices.SortStableFunc(sums, func(a, b model.Summary) int {
+		if ac, bc := a.Status == model.StatusClosed, b.Status == model.StatusClosed; ac != bc {
+			if ac {
+				return 1
+			}
+			return -1
+		}
+		return at[a.ID] - at[b.ID]
+	})
 }
 
 // summaryLine is a plan in the list: the person, the meeting, the state.
