@@ -27,27 +27,37 @@ func (r *renderer) wrapPDF(text string, w float64) []string {
 type piece struct {
 	text  string
 	space bool // a space comes before it
+	// address marks a part of an e-mail or web address: it is broken
+	// after @ and dots, and never gets a hyphen added, which would read
+	// as part of the address.
+	address bool
 }
 
 func pieces(s string) []piece {
 	var out []piece
 	for _, word := range strings.Fields(s) {
 		rs := []rune(word)
+		addr := isAddress(word)
 		start := 0
 		for i := 0; i < len(rs)-1; i++ {
-			if breakAfter(rs, i) {
-				out = append(out, piece{text: string(rs[start : i+1]), space: start == 0})
+			if breakAfter(rs, i, addr) {
+				out = append(out, piece{text: string(rs[start : i+1]), space: start == 0, address: addr})
 				start = i + 1
 			}
 		}
-		out = append(out, piece{text: string(rs[start:]), space: start == 0})
+		out = append(out, piece{text: string(rs[start:]), space: start == 0, address: addr})
 	}
 	return out
 }
 
+// isAddress tells an e-mail or web address from a word.
+func isAddress(word string) bool {
+	return strings.Contains(word, "@") || strings.Contains(word, "://") || strings.HasPrefix(strings.ToLower(word), "www.")
+}
+
 // breakAfter tells whether a line may end after rs[i]: after a slash, or a
-// hyphen between letters.
-func breakAfter(rs []rune, i int) bool {
+// hyphen between letters; in an address also after @ and a dot.
+func breakAfter(rs []rune, i int, address bool) bool {
 	if i == 0 || i >= len(rs)-1 {
 		return false
 	}
@@ -56,6 +66,8 @@ func breakAfter(rs []rune, i int) bool {
 		return true
 	case '-':
 		return unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1])
+	case '@', '.':
+		return address
 	}
 	return false
 }
@@ -93,7 +105,7 @@ func (r *renderer) wrapLine(s string, w float64) []string {
 		}
 		text := p.text
 		for pw > w {
-			head, rest := r.cut(text, w)
+			head, rest := r.cut(text, w, p.address)
 			lines = append(lines, head)
 			text = rest
 			pw = r.pdf.GetStringWidth(text)
@@ -110,10 +122,14 @@ func (r *renderer) wrapLine(s string, w float64) []string {
 // cut splits a word wider than w into a first part that fits with a hyphen
 // after it, and the rest. At least one character goes on each line, so
 // that even an absurdly narrow column makes progress; a single character
-// or one already ending in a hyphen or slash gets no hyphen.
-func (r *renderer) cut(word string, w float64) (string, string) {
+// or one already ending in a hyphen or slash gets no hyphen, nor does a
+// part of an address.
+func (r *renderer) cut(word string, w float64, address bool) (string, string) {
 	rs := []rune(word)
 	hyphen := r.pdf.GetStringWidth("-")
+	if address {
+		hyphen = 0
+	}
 	sum, n := 0.0, 0
 	for n < len(rs)-1 {
 		cw := r.pdf.GetStringWidth(string(rs[n]))
@@ -127,7 +143,7 @@ func (r *renderer) cut(word string, w float64) (string, string) {
 		n = 1
 	}
 	head := string(rs[:n])
-	if n > 1 && !strings.ContainsRune("-/", rs[n-1]) {
+	if n > 1 && !address && !strings.ContainsRune("-/", rs[n-1]) {
 		head += "-"
 	}
 	return head, string(rs[n:])
