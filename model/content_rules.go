@@ -39,14 +39,8 @@ func validateContent(c *checker, p *Plan, v *Version, today string) {
 	for i, a := range ct.Actions {
 		validateAction(c, p, v, i, a)
 	}
-	if strings.TrimSpace(ct.ConsiderUntil) != "" && ConsiderDate(ct.ConsiderUntil) == "" {
-		// Without a date the time to consider is never listed as due:
-		// nobody is reminded to ask for the answer.
-		c.add(SevWarning, "content.consider_until",
-			"Betänketiden har inget datum som går att läsa, så den kommer inte med bland det som ska göras snart. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. ”till 2026-12-21, svar till Omar”.",
-			"The time to consider has no date that can be read, so it is not listed among what is due soon. Write the date as YYYY-MM-DD, e.g. \"until 2026-12-21, answer to Omar\".")
-	}
 	validateCoordinator(c, v)
+	validateConsider(c, v)
 	validateBothSides(c, v)
 	validateHandover(c, p, v)
 }

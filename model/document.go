@@ -310,10 +310,10 @@ func joinSentences(items []string) string {
 	return b.String()
 }
 
-// afterUntil drops a "till"/"until" the secretary wrote before the date,
+// UntilText drops a "till"/"until" the secretary wrote before the date,
 // since the heading says it: "Betänketid till: 14 december", never
 // "Betänketid till: till 14 december".
-func afterUntil(s string) string {
+func UntilText(s string) string {
 	t := strings.TrimSpace(s)
 	for _, w := range []string{"till ", "Till ", "until ", "Until "} {
 		if strings.HasPrefix(t, w) {
@@ -389,7 +389,7 @@ func (b docBuilder) notAgreed() Section {
 	s.Blocks = para(ct.NotAgreed)
 	if ct.ConsiderUntil != "" {
 		s.Blocks = append(s.Blocks, Block{Kind: BlockKeyValues, Pairs: []KeyValue{
-			{heading("consider_until", b.l), afterUntil(ct.ConsiderUntil)},
+			{heading("consider_until", b.l), UntilText(ct.ConsiderUntil)},
 		}})
 	}
 	return s

@@ -327,7 +327,7 @@ func TestDocumentWordsDoNotRepeat(t *testing.T) {
 	if got := joinSentences([]string{"1. Sova", "2. Äta"}); got != "1. Sova; 2. Äta" {
 		t.Errorf("goals joined as %q", got)
 	}
-	if got := afterUntil(" till 14 december, svar till Eva"); got != "14 december, svar till Eva" {
+	if got := UntilText(" till 14 december, svar till Eva"); got != "14 december, svar till Eva" {
 		t.Errorf("time to consider reads %q", got)
 	}
 }

@@ -149,7 +149,7 @@ var roomParts = []roomPart{
 			out = append(out, v.Content.NotAgreed)
 		}
 		if v.Content.ConsiderUntil != "" {
-			out = append(out, model.T(l, "Jag får tänka till och med ", "I may think it over until ")+v.Content.ConsiderUntil)
+			out = append(out, model.T(l, "Jag får tänka till och med ", "I may think it over until ")+model.UntilText(v.Content.ConsiderUntil))
 		}
 		return out
 	}},
