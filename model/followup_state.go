@@ -102,13 +102,17 @@ func validateFollowUp(c *checker, v *Version, today string) {
 		end = f.MandateEnds
 	}
 	if CheckDate(end) == nil && end != "" && CheckDate(k.ValidUntil) == nil && k.ValidUntil != "" && end > k.ValidUntil {
-		path := "content.follow_up.date"
-		if !f.Booked() {
-			path = "content.follow_up.mandate_ends"
+		// The words name what is compared: the booked follow-up, or,
+		// when none is booked, the coordinator's mandate.
+		if f.Booked() {
+			c.add(SevWarning, "content.follow_up.date",
+				"Uppföljningen ("+end+") ligger efter att samtycket har gått ut ("+k.ValidUntil+"). Be om ett förlängt samtycke, eller följ upp tidigare.",
+				"The follow-up ("+end+") is after the consent ends ("+k.ValidUntil+"). Ask for the consent to be extended, or follow up earlier.")
+		} else {
+			c.add(SevWarning, "content.follow_up.mandate_ends",
+				"Samordnarens uppdrag gäller till "+end+", men samtycket går ut "+k.ValidUntil+". Be om ett förlängt samtycke, eller låt uppdraget sluta senast när samtycket gör det.",
+				"The coordinator's mandate runs to "+end+", but the consent ends "+k.ValidUntil+". Ask for the consent to be extended, or let the mandate end when the consent does at the latest.")
 		}
-		c.add(SevWarning, path,
-			"Uppföljningen ligger efter att samtycket har gått ut ("+k.ValidUntil+"). Be om ett förlängt samtycke, eller följ upp tidigare.",
-			"The follow-up is after the consent ends ("+k.ValidUntil+"). Ask for the consent to be extended, or follow up earlier.")
 	}
 }
 
