@@ -46,6 +46,12 @@ type app struct {
 	serve  bool
 	// accessible runs the screens as plain lines (ui/accessible).
 	accessible bool
+	// mayCreate lets the database be created when its file is missing:
+	// only the program's start, new, demo, import and open may, and they
+	// say so (created); every other command refuses a missing file, so a
+	// mistyped --db is never taken for an empty set of plans.
+	mayCreate bool
+	created   string
 }
 
 // userError is an error with a message in both languages for the user.
@@ -280,12 +286,50 @@ func (a *app) openService(jargon []model.Jargon) (*service.Service, error) {
 	if err != nil {
 		return nil, fail("hittar ingen plats för databasen; ange --db SÖKVÄG", "cannot find a place for the database; give --db PATH")
 	}
+	fresh, err := a.missingDB(path)
+	if err != nil {
+		return nil, err
+	}
 	svc, err := service.Open(path, service.Options{Now: a.now, Jargon: jargon, Passphrase: a.askPassphrase})
 	if err != nil {
 		return nil, err
 	}
+	if fresh {
+		a.created = path
+		if !a.screens {
+			fmt.Fprintln(a.stderr, a.createdText())
+		}
+	}
 	a.noteOpened(svc)
 	return svc, nil
+}
+
+// missingDB tells whether the database file at path is still to be made,
+// and refuses that unless the command may create it (mayCreate).
+func (a *app) missingDB(path string) (bool, error) {
+	if service.IsServer(path) {
+		return false, nil
+	}
+	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
+		return false, nil // there, or not readable: Open says which
+	}
+	if a.mayCreate {
+		return true, nil
+	}
+	shown := service.Shown(path)
+	if a.dbFlag == "" && os.Getenv("SIPMOTE_DB") == "" {
+		return false, fail("det finns ingen databas ännu ("+shown+"). Den skapas när programmet startas (sipmote), eller med sipmote new --person NAMN eller sipmote demo.",
+			"there is no database yet ("+shown+"). It is created when the program starts (sipmote), or by sipmote new --person NAME or sipmote demo.")
+	}
+	return false, fail("databasen "+shown+" finns inte. Se efter om sökvägen i --db (eller SIPMOTE_DB) är rätt skriven; inget skapades. En ny databas skapas bara när programmet startas, eller med sipmote new eller sipmote demo.",
+		"the database "+shown+" does not exist. Check that the path in --db (or SIPMOTE_DB) is spelt right; nothing was created. A new database is created only when the program starts, or by sipmote new or sipmote demo.")
+}
+
+// createdText says that a new, empty database was made, and where.
+func (a *app) createdText() string {
+	// The path on a line of its own: a line of the accessible mode keeps
+	// to 80 characters.
+	return "sipmote: " + model.T(a.lang, "en ny databas skapades:", "a new database was created:") + "\n  " + service.Shown(a.created)
 }
 
 // resolve finds a plan id from any unique prefix.

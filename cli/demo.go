@@ -13,6 +13,7 @@ func cmdDemo(a *app, args []string) error {
 	if _, err := a.parse(fs, "demo", args); err != nil {
 		return err
 	}
+	a.mayCreate = true
 	db, err := a.openDB()
 	if err != nil {
 		return err

@@ -25,6 +25,7 @@ func cmdImport(a *app, args []string) error {
 		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
 	}
 	defer f.Close()
+	a.mayCreate = true // the file becomes a new plan here
 	db, err := a.openDB()
 	if err != nil {
 		return err

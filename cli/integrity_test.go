@@ -110,7 +110,7 @@ func TestDatabasePathsNotOurs(t *testing.T) {
 	os.Mkdir(loose, 0o777)
 	os.Chmod(loose, 0o777)
 	c.db = filepath.Join(loose, "sip.db")
-	_, e, code := c.run("list", "--lang", "en")
+	_, e, code := c.run("new", "--person", "B", "--lang", "en")
 	if st, _ := os.Stat(loose); code != 0 || st.Mode().Perm() != 0o700 || !strings.Contains(e, "now only you") {
 		t.Errorf("loose folder: exit %d, mode %v, %q", code, st.Mode().Perm(), e)
 	}
@@ -131,7 +131,7 @@ func TestDatabasePathsNotOurs(t *testing.T) {
 	os.Chmod(theirs, 0o777)
 	os.Chown(theirs, 4242, 4242)
 	c.db = filepath.Join(theirs, "sip.db")
-	if _, e, code := c.run("list", "--lang", "en"); code == 0 || !strings.Contains(e, "not yours") {
+	if _, e, code := c.run("new", "--person", "B", "--lang", "en"); code == 0 || !strings.Contains(e, "not yours") {
 		t.Errorf("foreign loose folder: exit %d %s", code, e)
 	}
 	if _, err := os.Stat(c.db); err == nil {

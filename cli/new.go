@@ -36,6 +36,7 @@ func cmdNew(a *app, args []string) error {
 		}
 		p.Person.Language = l
 	}
+	a.mayCreate = true
 	db, err := a.openDB()
 	if err != nil {
 		return err

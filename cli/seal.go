@@ -167,6 +167,7 @@ func cmdOpen(a *app, args []string) error {
 		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
 	}
 	defer f.Close()
+	a.mayCreate = true // the sealed plan becomes a new plan here
 	db, err := a.openDB()
 	if err != nil {
 		return err

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"golang.org/x/term"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
@@ -50,8 +52,26 @@ const frameRate = 120
 // runTUI runs the screens until the user quits. Whatever ends the program,
 // the open meeting is saved before the database is closed.
 func (a *app) runTUI(open string) error {
+	// The program's first start makes the database and says so; a
+	// meeting opened by id needs one that is there.
+	a.mayCreate = open == ""
 	if a.accessible {
 		return a.runAccessible(open)
+	}
+	// Without a terminal the screens cannot start: said before anything
+	// is opened or created, in the user's language, with the way that
+	// works without one.
+	if open != "" {
+		// A meeting by id needs its database: a mistyped --db is said
+		// first, whatever else is missing.
+		if path, err := service.ResolvePath(a.dbFlag); err == nil {
+			if _, err := a.missingDB(path); err != nil {
+				return err
+			}
+		}
+	}
+	if err := needTerminal(); err != nil {
+		return err
 	}
 	defer quietStart()()
 	// The checklists are read before the database is opened, so that
@@ -62,6 +82,9 @@ func (a *app) runTUI(open string) error {
 		return err
 	}
 	defer svc.Close()
+	if a.created != "" {
+		notice = strings.TrimSpace(model.T(a.lang, "En ny databas skapades: ", "A new database was created: ") + service.Shown(a.created) + ". " + notice)
+	}
 	if open != "" {
 		if open, err = svc.Resolve(open); err != nil {
 			return err
@@ -232,4 +255,23 @@ func quitOnHangup(quit func()) (stop func()) {
 		close(done)
 		<-ended
 	}
+}
+
+// needTerminal refuses to start the screens when there is no terminal to
+// draw them in (a pipe, a script, a service), which Bubble Tea would
+// report as an English error about /dev/tty.
+func needTerminal() error {
+	if term.IsTerminal(int(os.Stdin.Fd())) {
+		return nil
+	}
+	in, out, err := tea.OpenTTY()
+	if err != nil {
+		return fail("programmet behöver en terminal för sina skärmar, och här finns ingen. Med en skärmläsare, eller för att läsa och skriva rader från en fil eller ett skript: sipmote --accessible.",
+			"the program needs a terminal for its screens, and there is none here. With a screen reader, or to read and write lines from a file or a script: sipmote --accessible.")
+	}
+	in.Close()
+	if out != in {
+		out.Close()
+	}
+	return nil
 }

@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMissingDatabaseIsNotCreated: a command that reads plans refuses a
+// database file that is not there, says so, and creates neither the file
+// nor its folders, so a mistyped --db is never shown as "no plans yet".
+// new and demo create it and say so.
+func TestMissingDatabaseIsNotCreated(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "nonexistent", "dir", "x.db")
+	for _, args := range [][]string{
+		{"list"}, {"findings", "abc"}, {"export", "abc", "--format", "md"}, {"print", "abc"},
+		{"copies", "abc"}, {"summons", "abc"}, {"due"}, {"diff", "abc"}, {"trail"}, {"trail", "abc"},
+		{"meeting", "abc"}, {"close", "abc", "--reason", "other"},
+	} {
+		var o, e bytes.Buffer
+		code := Run(append(args, "--db", typo), strings.NewReader(""), &o, &e)
+		if code == 0 || !strings.Contains(e.String(), "databasen "+typo+" finns inte") || !strings.Contains(e.String(), "inget skapades") {
+			t.Errorf("%v on a missing file: exit %d, stdout %q, stderr %q", args, code, o.String(), e.String())
+		}
+		if _, err := os.Stat(filepath.Join(dir, "nonexistent")); err == nil {
+			t.Fatalf("%v created the folders of a missing database", args)
+		}
+	}
+	var o, e bytes.Buffer
+	if code := Run([]string{"list", "--db", typo, "--lang", "en"}, strings.NewReader(""), &o, &e); code == 0 || !strings.Contains(e.String(), "the database "+typo+" does not exist") {
+		t.Errorf("--lang en: exit %d, %q", code, e.String())
+	}
+	// The default place, before anything made it: the message says how
+	// a database comes to be.
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DATA_HOME", "")
+	t.Setenv("SIPMOTE_DB", "")
+	o.Reset()
+	e.Reset()
+	if code := Run([]string{"list"}, strings.NewReader(""), &o, &e); code == 0 || !strings.Contains(e.String(), "det finns ingen databas ännu") {
+		t.Errorf("list with no database yet: exit %d, %q", code, e.String())
+	}
+	for _, args := range [][]string{{"new", "--person", "Nora Ny"}, {"demo"}} {
+		db := filepath.Join(t.TempDir(), "new", args[0]+".db")
+		o.Reset()
+		e.Reset()
+		if code := Run(append(args, "--db", db), strings.NewReader(""), &o, &e); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, e.String())
+		}
+		if !strings.Contains(e.String(), "en ny databas skapades:\n  "+db) {
+			t.Errorf("%v does not say it created the database: %q", args, e.String())
+		}
+		if _, err := os.Stat(db); err != nil {
+			t.Errorf("%v made no database: %v", args, err)
+		}
+		// Once there, nothing more is said about creating it.
+		o.Reset()
+		e.Reset()
+		if code := Run([]string{"list", "--db", db}, strings.NewReader(""), &o, &e); code != 0 || e.String() != "" {
+			t.Errorf("list after %v: exit %d, %q", args, code, e.String())
+		}
+	}
+}
