@@ -206,6 +206,12 @@ func validateConsent(c *checker, p *Plan, v *Version, today string) {
 			"The consent has been withdrawn. The plan cannot be finalised; close it (x on the home screen).")
 		return
 	case !k.Given:
+		// For a child it is the guardians who are asked.
+		if child, _ := p.ChildRules(v, today); child {
+			c.add(SevError, "consent.given", "Samtycke saknas. Utan samtycke kan ingen SIP göras. Fråga vårdnadshavarna och skriv vad var och en samtycker till.",
+				"Consent is missing. Without consent no SIP can be made. Ask the guardians and write what each of them consents to.")
+			return
+		}
 		c.add(SevError, "consent.given", "Samtycke saknas. Utan samtycke kan ingen SIP göras. Fråga den enskilde och skriv vad samtycket gäller.",
 			"Consent is missing. Without consent no SIP can be made. Ask the person and write what the consent covers.")
 		return

@@ -97,6 +97,7 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	validateContent(c, p, v, today)
 	validateFollowUp(c, v, today)
 	validatePeople(c, p, v)
+	validateAddedCopies(c, p, v, today)
 	c.out = append(c.out, ValidateReview(p, v)...)
 	if len(o.Jargon) > 0 {
 		c.out = append(c.out, CheckPlainLanguage(v, o.Jargon)...)
@@ -133,7 +134,14 @@ func validateMeeting(c *checker, v *Version) {
 			c.add(SevError, path+".name", "En deltagare saknar namn.", "A participant has no name.")
 		}
 		if pt.Email != "" && !strings.Contains(pt.Email, "@") {
-			c.add(SevWarning, path+".email", "E-postadressen ser inte rätt ut.", "The e-mail address does not look right.")
+			// Whose: the finding is read away from the row.
+			sv, en := "En deltagares", "A participant's"
+			if n := strings.TrimSpace(pt.Name); n != "" {
+				sv, en = Possessive(n, Swedish), Possessive(n, English)
+			}
+			c.add(SevWarning, path+".email",
+				fmt.Sprintf("%s e-postadress ser inte rätt ut (%s).", sv, pt.Email),
+				fmt.Sprintf("%s e-mail address does not look right (%s).", en, pt.Email))
 		}
 	}
 }

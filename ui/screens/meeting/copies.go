@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -63,6 +64,11 @@ type copiesOverlay struct {
 	// overlay opens: "" while not yet known, noPrinter when there is none.
 	printer string
 	saveDir string
+	// warn is said under the list after a copy was added to a unit the
+	// consent does not cover.
+	warn string
+	// today stands in for a meeting date not written (the child's age).
+	today string
 }
 
 // noPrinter marks a print with no printer chosen: the PDF is saved.
@@ -76,7 +82,8 @@ type printerMsg struct {
 }
 
 func NewCopiesOverlay(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, editable bool) *copiesOverlay {
-	o := &copiesOverlay{lang: l, st: st, keys: newCopiesKeys(l), plan: p, v: v, editable: editable, original: true}
+	o := &copiesOverlay{lang: l, st: st, keys: newCopiesKeys(l), plan: p, v: v, editable: editable, original: true,
+		today: time.Now().Format(model.DateLayout)}
 	o.reload()
 	return o
 }
@@ -196,7 +203,19 @@ func (o *copiesOverlay) updateAdding(msg tea.Msg) tea.Cmd {
 			} else {
 				o.rows = append(o.rows, copyRow{r: model.Recipient{Name: name, Unit: unit, Reason: model.CopyAdded}, on: true, adhoc: true})
 			}
+			// The cursor goes to the row added, wherever the list puts it.
 			o.cursor = len(o.rows)
+			for i, r := range o.rows {
+				if model.SameName(r.r.Name, name) {
+					o.cursor = i + 1
+				}
+			}
+			// Warned as a unit at the table is: the consent is what lets
+			// the plan go to a unit.
+			o.warn = ""
+			if t, out := o.plan.CopyOutsideConsent(o.v, unit, o.today); out {
+				o.warn = t.In(o.lang)
+			}
 			return nil
 		}
 	}
@@ -219,14 +238,23 @@ func (o *copiesOverlay) View() string {
 	}
 	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(note, inner, "")) + "\n")
 	b.WriteString(ansi.Wrap(o.printerLine(), inner, "") + "\n\n")
-	line := func(i int, on bool, text, why string) {
+	line := func(i int, on bool, text, why string, must bool) {
 		mark := "[ ] "
 		if on {
 			mark = "[x] "
 		}
 		s := ansi.Truncate(mark+text, inner, "…")
-		if why != "" && ansi.StringWidth(s)+3+ansi.StringWidth(why) <= inner {
+		switch {
+		case why == "":
+		case ansi.StringWidth(s)+3+ansi.StringWidth(why) <= inner:
 			s += o.st.Subtle.Render("  " + why)
+		case must:
+			// A copy the secretary added keeps its tag (and a warning
+			// its mark); the name gives way, and is read whole under
+			// the cursor.
+			s = ansi.Truncate(mark+text, max(12, inner-2-ansi.StringWidth(why)), "…")
+			s += o.st.Subtle.Render("  " + why)
+			s = ansi.Truncate(s, inner, "…")
 		}
 		if i == o.cursor {
 			// The row chosen is read whole: name, unit, why and contact.
@@ -246,7 +274,7 @@ func (o *copiesOverlay) View() string {
 		b.WriteString(s + "\n")
 	}
 	cl := o.plan.Copies(o.v, l)
-	line(0, o.original, originalsLine(l, cl.Originals), model.T(l, "med lättläst sida", "with the easy-read page"))
+	line(0, o.original, originalsLine(l, cl.Originals), model.T(l, "med lättläst sida", "with the easy-read page"), false)
 	rows := o.rows
 	// Keep the cursor in view on a short window; the row chosen may take
 	// a line or two more, read whole.
@@ -266,9 +294,20 @@ func (o *copiesOverlay) View() string {
 		if r.r.Contact != "" && r.r.Reason == model.CopyActionOwner {
 			why += ", " + r.r.Contact
 		}
-		line(i+1, r.on, r.r.Mark(l), why)
+		text := r.r.Mark(l)
+		if r.r.Reason == model.CopyAdded {
+			// Marked as a unit outside the consent is; the line under
+			// the list says why.
+			if _, out := o.plan.CopyOutsideConsent(o.v, r.r.Unit, o.today); out {
+				text = "! " + text
+			}
+		}
+		line(i+1, r.on, text, why, r.r.Reason == model.CopyAdded)
 	}
 	b.WriteString("\n")
+	if o.warn != "" && !o.adding {
+		b.WriteString(o.st.Warn.Render(ansi.Wordwrap("! "+o.warn, inner, "")) + "\n")
+	}
 	if o.adding {
 		b.WriteString(model.T(l, "Lägg till mottagare:", "Add a recipient:") + "\n" + o.input.View() + "\n")
 		b.WriteString(o.st.Subtle.Render(model.T(l, "enter lägger till · esc avbryter", "enter adds · esc cancels")))

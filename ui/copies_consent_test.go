@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/meeting"
+)
+
+// TestAddedCopyOutsideConsent: a copy added in the print dialog to an
+// agency the consent does not cover is warned of at once, as a unit at the
+// table is, and every copy the secretary added keeps its tag in the list,
+// also when its name is long (tryout2 #38).
+func TestAddedCopyOutsideConsent(t *testing.T) {
+	p := model.DemoChild(fixedNow) // guardians: BUP, Elevhälsan, Socialtjänstens familjeenhet
+	st := common.DefaultStyles()
+	var ov common.Overlay = meeting.NewCopiesOverlay(model.Swedish, &st, p, p.Draft, true)
+	add := func(line string) {
+		ov, _ = overlayKeys(ov, "n")
+		for _, r := range line {
+			ov.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		ov, _ = overlayKeys(ov, "enter")
+	}
+	add("Per Persson, Försäkringskassan")
+	view := viewAt(ov, 80, 24)
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(ansi.Strip(view), "│", " ")), " ")
+	if !strings.Contains(flat, "Försäkringskassan finns inte i Anna Nyströms eller Peter Nyströms samtycke") {
+		t.Errorf("no warning for a copy outside the consent:\n%s", view)
+	}
+	add("Skolsköterskan Eva Holm, Elevhälsan")
+	add("Lisa Ek, Elevhälsan")
+	ov, _ = overlayKeys(ov, "up", "up", "up", "up") // the cursor on the original
+	view = viewAt(ov, 80, 24)
+	flat = strings.Join(strings.Fields(strings.ReplaceAll(ansi.Strip(view), "│", " ")), " ")
+	for _, want := range []string{"[x] ! Kopia till Per Persson", "[x] Kopia till Skolsköterskan Eva Holm", "[x] Kopia till Lisa Ek, Elevhälsan"} {
+		line := ""
+		for _, l := range strings.Split(ansi.Strip(view), "\n") {
+			if strings.Contains(l, want) {
+				line = l
+			}
+		}
+		if !strings.Contains(line, "tillagd av sekreteraren") {
+			t.Errorf("%q is not tagged as added: %q\n%s", want, line, view)
+		}
+	}
+	if strings.Contains(flat, "Elevhälsan finns inte") {
+		t.Errorf("a unit every guardian consented to is warned of:\n%s", view)
+	}
+}
