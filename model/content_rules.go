@@ -47,7 +47,7 @@ func validateContent(c *checker, p *Plan, v *Version, today string) {
 
 func validateAction(c *checker, p *Plan, v *Version, i int, a Action) {
 	path := fmt.Sprintf("content.actions[%d]", i)
-	what := shorten(strings.TrimSpace(a.What), maxShown)
+	what := quoteText(a.What)
 	if what == "" {
 		c.add(SevError, path+".what", "En insats saknar beskrivning. Skriv vad som ska göras.", "An action has no description. Write what will be done.")
 		what = fmt.Sprintf("%d", i+1)
@@ -93,7 +93,9 @@ func validateAction(c *checker, p *Plan, v *Version, i int, a Action) {
 	}
 	for _, id := range a.GoalIDs {
 		if v.Goal(id) == nil {
-			c.add(SevWarning, path+".goal_ids", "Insatsen hänvisar till ett mål som inte finns. Välj målen igen.", "The action refers to a goal that does not exist. Choose the goals again.")
+			c.add(SevWarning, path+".goal_ids",
+				fmt.Sprintf("Insatsen ”%s” hänvisar till ett mål som inte finns (det kan ha tagits bort). Välj målen igen.", what),
+				fmt.Sprintf("The action \"%s\" refers to a goal that does not exist (it may have been removed). Choose the goals again.", what))
 			break
 		}
 	}
@@ -124,7 +126,14 @@ func validateCoordinator(c *checker, v *Version) {
 				"Skriv samordnarens telefon eller e-post under Deltagare, så att den enskilde kan nå hen.",
 				"Write the coordinator's phone or e-mail under Participants, so that the person can reach them.")
 		}
-		if !pt.IsPresent() {
+		switch {
+		case pt.IsPresent():
+		case v.BeforeMeeting():
+			// Nobody is marked yet: said as what to do if so.
+			c.add(SevWarning, "content.coordinator",
+				"Om samordnaren inte kommer till mötet: se till att hen får veta att hen är utsedd och vad planen säger.",
+				"If the coordinator does not come to the meeting, make sure they learn that they are appointed and what the plan says.")
+		default:
 			c.add(SevWarning, "content.coordinator",
 				"Samordnaren är inte med på mötet. Se till att samordnaren får veta att hen är utsedd och vad planen säger.",
 				"The coordinator is not at the meeting. Make sure they learn that they are appointed and what the plan says.")

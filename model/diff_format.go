@@ -203,3 +203,14 @@ func isLabelField(area, key string) bool {
 	}
 	return false
 }
+
+// quoteText is a text shortened to be quoted in a finding, without a full
+// stop of its own: the finding's sentence ends after the quote, so a goal
+// written as a sentence never ends in two stops (”… glömma.”.).
+func quoteText(s string) string {
+	q := shorten(strings.TrimSpace(s), maxShown)
+	if t := strings.TrimRight(q, ". "); t != "" && !strings.HasSuffix(q, "...") {
+		q = t
+	}
+	return q
+}

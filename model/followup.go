@@ -281,8 +281,8 @@ func ValidateReview(p *Plan, v *Version) []Finding {
 			switch {
 			case !ok || o.Result == "":
 				c.add(SevWarning, path,
-					fmt.Sprintf("Det står inte hur det gick med insatsen ”%s”.", shorten(a.What, maxShown)),
-					fmt.Sprintf("It does not say how the action \"%s\" went.", shorten(a.What, maxShown)))
+					fmt.Sprintf("Det står inte hur det gick med insatsen ”%s”.", quoteText(a.What)),
+					fmt.Sprintf("It does not say how the action \"%s\" went.", quoteText(a.What)))
 			case !validActionOutcome(o.Result):
 				c.add(SevError, path, "Okänt utfall för insatsen.", "Unknown outcome for the action.")
 			}
@@ -293,8 +293,8 @@ func ValidateReview(p *Plan, v *Version) []Finding {
 			switch {
 			case !ok || o.Result == "":
 				c.add(SevWarning, path,
-					fmt.Sprintf("Det står inte hur långt ni har kommit med målet ”%s”.", shorten(g.Text, maxShown)),
-					fmt.Sprintf("It does not say how far the goal \"%s\" was reached.", shorten(g.Text, maxShown)))
+					fmt.Sprintf("Det står inte hur långt ni har kommit med målet ”%s”.", quoteText(g.Text)),
+					fmt.Sprintf("It does not say how far the goal \"%s\" was reached.", quoteText(g.Text)))
 			case !validGoalOutcome(o.Result):
 				c.add(SevError, path, "Okänt utfall för målet.", "Unknown outcome for the goal.")
 			}

@@ -34,3 +34,48 @@ func TestConsentEndWordsNameWhatIsCompared(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingWordsBeforeTheMeeting: before the meeting nobody is marked as
+// there, so the findings say what is needed if someone does not come, not
+// that they were not there; an action pointing at a removed goal is named;
+// a goal written as a sentence is quoted without a second stop (tryout2
+// #49, #54).
+func TestFindingWordsBeforeTheMeeting(t *testing.T) {
+	before := validPlan()
+	for i := range before.Draft.Meeting.Participants {
+		before.Draft.Meeting.Participants[i].Attendance = AttendAbsent
+	}
+	before.Draft.Content.Actions[0].Responsible = "Lena Sund"
+	before.Draft.Content.Actions[0].GoalIDs = []string{"gone"}
+	msgs := func(p *Plan, v *Version) string {
+		var out []string
+		for _, f := range Validate(p, v, Options{Now: testNow}) {
+			out = append(out, f.Message.In(Swedish))
+		}
+		return strings.Join(out, "\n")
+	}
+	all := msgs(before, before.Draft)
+	for _, want := range []string{
+		"Om Lena Sund inte kommer till mötet behövs telefon eller e-post",
+		"Om samordnaren inte kommer till mötet",
+		"Insatsen ”Boendestöd” hänvisar till ett mål som inte finns",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("findings lack %q:\n%s", want, all)
+		}
+	}
+	for _, not := range []string{"var inte med på mötet", "Samordnaren är inte med"} {
+		if strings.Contains(all, not) {
+			t.Errorf("findings before the meeting say %q:\n%s", not, all)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"Jag tar mina mediciner varje dag utan att glömma.", "Jag tar mina mediciner varje dag utan att glömma"},
+		{"Eget boende", "Eget boende"},
+		{"Klara skolan!", "Klara skolan!"},
+	} {
+		if got := quoteText(tc.in); got != tc.want {
+			t.Errorf("quoteText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -34,6 +34,14 @@ func validatePeople(c *checker, p *Plan, v *Version) {
 		}
 		// "Anna och Peter Nyström": each person responsible is checked.
 		for _, who := range v.Unreached(a, p.Person.Name) {
+			if v.BeforeMeeting() {
+				// Nobody is marked as there yet: said as what is needed
+				// if they do not come.
+				c.add(SevWarning, fmt.Sprintf("content.actions[%d].contact", i),
+					fmt.Sprintf("Om %s inte kommer till mötet behövs telefon eller e-post, så att kopian och frågor når fram.", who),
+					fmt.Sprintf("If %s does not come to the meeting, a phone number or e-mail is needed so that the copy and questions reach them.", who))
+				continue
+			}
 			c.add(SevWarning, fmt.Sprintf("content.actions[%d].contact", i),
 				fmt.Sprintf("%s var inte med på mötet. Skriv telefon eller e-post så att kopian och frågor når fram.", who),
 				fmt.Sprintf("%s was not at the meeting. Write a phone number or e-mail so that the copy and questions reach them.", who))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/home"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
 )
 
@@ -51,5 +53,28 @@ func TestAddedCopyOutsideConsent(t *testing.T) {
 	}
 	if strings.Contains(flat, "Elevhälsan finns inte") {
 		t.Errorf("a unit every guardian consented to is warned of:\n%s", view)
+	}
+}
+
+// TestFinishSaysWhatKindIsLeft: when what blocks the plan fits and only
+// warnings are left out, the signing step does not say "more" as if more
+// had to be fixed (tryout2 #8).
+func TestFinishSaysWhatKindIsLeft(t *testing.T) {
+	db := openTestDB(t)
+	p := model.Demo(fixedNow) // a follow-up draft with few errors
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, db, model.Swedish, 80, 24)
+	send(m, home.OpenPlanMsg{ID: p.ID})
+	send(m, meeting.GotoSectionMsg{ID: model.SectionFinish})
+	s := screenText(m)
+	for _, f := range model.Errors(m.meeting.Findings) {
+		if !readable(s, f.Message.In(model.Swedish)) {
+			t.Fatalf("the case needs every error shown; %q is not:\n%s", f.Message.In(model.Swedish), s)
+		}
+	}
+	if !strings.Contains(s, "ctrl+f visar resten: ") || strings.Contains(s, "till som måste ordnas") || strings.Contains(s, "fler i listan") {
+		t.Errorf("the warnings left out are not said as warnings:\n%s", s)
 	}
 }

@@ -451,7 +451,7 @@ func TestFinishFindingsWholeAt80(t *testing.T) {
 			t.Errorf("%q is not whole on the signing step:\n%s", f.Message.In(model.Swedish), s)
 		}
 	}
-	if !strings.Contains(s, "fler i listan över brister (ctrl+f)") {
+	if !strings.Contains(s, "ctrl+f visar resten:") || !strings.Contains(s, "till som måste ordnas") {
 		t.Errorf("the signing step does not say where the rest are:\n%s", s)
 	}
 }

@@ -144,6 +144,27 @@ func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding, ro
 		{model.SevNotice, "* ", s.st.Subtle.Render, func(int) string { return model.SevNotice.Label(l) + ":" }},
 		{model.SevInfo, "i ", s.st.Subtle.Render, func(int) string { return model.SevInfo.Label(l) + ":" }},
 	}
+	// more says what the list holds beyond what fits, by kind: "fler"
+	// read as more errors when the rest were warnings.
+	shownErr, shownOther := 0, 0
+	more := func() string {
+		errs, others := -shownErr, -shownOther
+		for _, f := range fs {
+			if f.Severity == model.SevError {
+				errs++
+			} else {
+				others++
+			}
+		}
+		var parts []string
+		if errs > 0 {
+			parts = append(parts, fmt.Sprintf(model.T(l, "%d till som måste ordnas", "%d more to fix"), errs))
+		}
+		if others > 0 {
+			parts = append(parts, model.Plural(l, others, "%d varning eller sak att känna till", "%d varningar och annat att känna till", "%d warning or note", "%d warnings and notes"))
+		}
+		return model.T(l, "… ctrl+f visar resten: ", "… ctrl+f shows the rest: ") + strings.Join(parts, ", ")
+	}
 	for _, g := range groups {
 		var these []model.Finding
 		for _, f := range fs {
@@ -155,7 +176,7 @@ func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding, ro
 			continue
 		}
 		if room <= 1 {
-			b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
+			b.WriteString(s.st.Subtle.Render(ansi.Wordwrap(more(), w, "")) + "\n")
 			return
 		}
 		b.WriteString(g.style(g.head(len(these))) + "\n")
@@ -163,11 +184,16 @@ func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding, ro
 		for _, f := range these {
 			lines := strings.Split(ansi.Wordwrap(f.Message.In(l), w, ""), "\n")
 			if room-len(lines) < 1 {
-				b.WriteString(s.st.Subtle.Render(model.T(l, "… fler i listan över brister (ctrl+f)", "… more in the findings list (ctrl+f)")) + "\n")
+				b.WriteString(s.st.Subtle.Render(ansi.Wordwrap(more(), w, "")) + "\n")
 				return
 			}
 			b.WriteString(g.style(g.mark) + strings.Join(lines, "\n  ") + "\n")
 			room -= len(lines)
+			if f.Severity == model.SevError {
+				shownErr++
+			} else {
+				shownOther++
+			}
 		}
 	}
 }
