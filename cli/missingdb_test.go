@@ -57,6 +57,21 @@ func TestMissingDatabaseIsNotCreated(t *testing.T) {
 		if _, err := os.Stat(db); err != nil {
 			t.Errorf("%v made no database: %v", args, err)
 		}
+		if args[0] == "demo" {
+			// import makes a database too: a plan from a file goes
+			// into a new one.
+			js := filepath.Join(t.TempDir(), "plan.json")
+			id := strings.Fields(strings.Split(runOn(t, db, "list"), "\n")[1])[0]
+			if err := os.WriteFile(js, []byte(runOn(t, db, "export", id, "--format", "json")), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			into := filepath.Join(t.TempDir(), "imported", "sip.db")
+			o.Reset()
+			e.Reset()
+			if code := Run([]string{"import", js, "--db", into}, strings.NewReader(""), &o, &e); code != 0 || !strings.Contains(e.String(), "en ny databas skapades:\n  "+into) {
+				t.Errorf("import into a new database: exit %d, %q", code, e.String())
+			}
+		}
 		// Once there, nothing more is said about creating it.
 		o.Reset()
 		e.Reset()
@@ -64,4 +79,11 @@ func TestMissingDatabaseIsNotCreated(t *testing.T) {
 			t.Errorf("list after %v: exit %d, %q", args, code, e.String())
 		}
 	}
+}
+
+// runOn runs a command on db and returns its output, failing t if it fails.
+func runOn(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	r := &runner{t: t, db: db}
+	return r.ok(args...)
 }
