@@ -117,9 +117,18 @@ func (d *DB) Check() (*Report, error) {
 		r.Replayed = d.findReplayed(tx)
 		d.compareSeen(tx, r)
 		// bbolt's own check, of the free list and of pages nothing
-		// reaches. It runs on a goroutine of its own, where a fault would
-		// not be caught, which is why every record has been read first.
-		for range tx.Check() {
+		// reaches, done on pages read from the file (structcheck.go).
+		err = checkStructure(d.path, uint64(tx.ID()))
+		if errors.Is(err, errNoMeta) {
+			// bbolt's: it runs on a goroutine of its own, where a fault
+			// would not be caught, which is why every record has been
+			// read first.
+			err = nil
+			for range tx.Check() {
+				err = ErrCorrupt
+			}
+		}
+		if err != nil {
 			r.Structure = fmt.Errorf("%w: the database structure is inconsistent", ErrCorrupt)
 		}
 		return nil

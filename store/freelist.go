@@ -30,6 +30,7 @@ const (
 // boltMeta is what Open needs of a meta page.
 type boltMeta struct {
 	pageSize       int64
+	root           uint64
 	freelist, pgid uint64
 	txid           uint64
 }
@@ -49,6 +50,7 @@ func readMeta(f *os.File, off int64) (m boltMeta, ok bool) {
 		return m, false
 	}
 	m.pageSize = int64(ne.Uint32(b[8:]))
+	m.root = ne.Uint64(b[16:])
 	m.freelist, m.pgid, m.txid = ne.Uint64(b[32:]), ne.Uint64(b[40:]), ne.Uint64(b[48:])
 	return m, m.pageSize >= 512
 }
