@@ -59,12 +59,22 @@ func (b docBuilder) actionWhen(a Action) string {
 		parts = append(parts, w)
 	}
 	if a.Start != "" {
-		parts = append(parts, b.t("från ", "from ")+a.Start)
+		parts = append(parts, b.t("från ", "from ")+b.date(a.Start))
 	}
 	if a.Due != "" {
-		parts = append(parts, b.t("klar senast ", "due ")+a.Due)
+		parts = append(parts, b.t("klar senast ", "due ")+b.date(a.Due))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// date is a date field as printed: a draft may hold one typed wrong
+// ("2027-01-015"), which is printed as typed and marked, never passed
+// off as a date.
+func (b docBuilder) date(s string) string {
+	if s = strings.TrimSpace(s); s == "" || CheckDate(s) == nil {
+		return s
+	}
+	return s + b.t(" (inget giltigt datum)", " (not a valid date)")
 }
 
 // BuildPrintable is what print and export give for a plan: the plan

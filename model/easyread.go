@@ -231,10 +231,12 @@ func easyWho(v *Version, w EasyWords) ([]EasyItem, int) {
 		case strings.TrimSpace(a.When) != "":
 			lines = append(lines, w.Say("when", "time", strings.TrimSpace(a.When)))
 		default:
-			if d := strings.TrimSpace(a.Start); d != "" {
+			// A date typed wrong in a draft ("2027-01-015") is left off
+			// the person's page: the plan's own pages print and mark it.
+			if d := strings.TrimSpace(a.Start); d != "" && CheckDate(d) == nil {
 				lines = append(lines, w.Say("starts", "date", w.Date(d)))
 			}
-			if d := strings.TrimSpace(a.Due); d != "" {
+			if d := strings.TrimSpace(a.Due); d != "" && CheckDate(d) == nil {
 				lines = append(lines, w.Say("due", "date", w.Date(d)))
 			}
 		}
