@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -53,6 +54,16 @@ func pasteRun(tb testing.TB, text string) (time.Duration, uint64) {
 		tea.WithWindowSize(100, 30))
 	done := make(chan error, 1)
 	go func() { _, err := prog.Run(); done <- err }()
+	// A paste that does not land fails the test, and the program is
+	// ended here then, before the database under it is closed: left
+	// running, it wrote into the next test's time and its race reports.
+	ended := false
+	defer func() {
+		if !ended {
+			prog.Kill()
+			<-done
+		}
+	}()
 
 	// The heap is measured from what this paste adds: the tests before it
 	// leave their own garbage behind.
@@ -62,6 +73,9 @@ func pasteRun(tb testing.TB, text string) (time.Duration, uint64) {
 	var peak atomic.Uint64
 	stop := make(chan struct{})
 	sampled := make(chan struct{})
+	var stopOnce sync.Once
+	stopSampling := func() { stopOnce.Do(func() { close(stop) }); <-sampled }
+	defer stopSampling()
 	go func() {
 		defer close(sampled)
 		var ms runtime.MemStats
@@ -91,10 +105,10 @@ func pasteRun(tb testing.TB, text string) (time.Duration, uint64) {
 		tb.Fatal("the paste and ctrl+q did not land in 60 s")
 	}
 	took := time.Since(start)
-	close(stop)
-	<-sampled
+	stopSampling()
 	prog.Quit()
 	<-done
+	ended = true
 	saved, err := db.Load(context.Background(), p.ID)
 	if err != nil {
 		tb.Fatal(err)
