@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -167,14 +168,11 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 		}
 		r.breaks = append(r.breaks, ChainBreak{Chain: chain, Seq: seq, At: at, Code: code, Problem: problem})
 	}
-	// Each owner's chain, remembering every event's inner bytes by where
-	// it is, for the file's chain below.
-	type loc struct {
-		owner string
-		seq   uint64
-	}
-	hashes := map[loc]string{}
-	fileSeqs := map[loc]uint64{}
+	// Each owner's chain, remembering of every whole event where it is,
+	// its hash and its links in the file's chain, for that chain below.
+	// Only these (about 90 bytes an event, not the event again): the
+	// whole file's check runs in the screens once a day.
+	events := map[eventLoc]chainEvent{}
 	trim := pageTrim{tx: tx, every: checkTrimEvents}
 	defer trim.end()
 	_ = tb.ForEach(func(owner, v []byte) error {
@@ -183,31 +181,31 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 			return nil
 		}
 		o := string(owner)
-		prev := ""
+		name := trailBucket(o)
+		var prev hashRef
 		first := true
 		_ = b.ForEach(func(k, raw []byte) error {
 			r.events++
 			trim.read()
 			seq := binary.BigEndian.Uint64(k)
-			inner, err := openRecord(d.ring(), trailBucket(o), k, raw)
+			inner, err := openRecord(d.ring(), name, k, raw)
 			var e TrailEvent
 			if err == nil {
 				err = decode(inner, &e)
 			}
 			if err != nil {
 				brk(o, seq, time.Time{}, BreakDamaged, "the event is damaged")
-				prev, first = "", false
+				prev, first = hashRef{}, false
 				return nil
 			}
-			h := eventHash(inner)
-			hashes[loc{o, seq}] = h
-			fileSeqs[loc{o, seq}] = e.FileSeq
+			h := hashRef{sum: sha256.Sum256(inner), set: true}
+			events[eventLoc{o, seq}] = chainEvent{hash: h.sum, filePrev: linkOf(e.FilePrev), fileSeq: e.FileSeq, keyed: len(k) == 8}
 			switch {
 			case e.Seq != seq:
 				brk(o, seq, e.At, BreakNumber, "the event's number does not match its place")
 			case first && e.Prev != "":
 				brk(o, seq, e.At, BreakLink, "events before this one are missing")
-			case !first && e.Prev != prev:
+			case !first && !linkOf(e.Prev).is(prev):
 				brk(o, seq, e.At, BreakLink, "the event before this one was changed or removed")
 			}
 			prev, first = h, false
@@ -220,8 +218,16 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 	if idx == nil {
 		return r
 	}
-	listed := map[loc]bool{}
-	prev := ""
+	// at is the time of the event p names, for a break there: read again,
+	// as breaks are few.
+	at := func(p trailPointer) time.Time {
+		var e TrailEvent
+		if inner, err := openRecord(d.ring(), trailBucket(p.Owner), seqKey(p.Seq), eventRaw(tx, p)); err == nil {
+			_ = decode(inner, &e)
+		}
+		return e.At
+	}
+	var prev, head hashRef
 	first := true
 	_ = idx.ForEach(func(k, v []byte) error {
 		fseq := binary.BigEndian.Uint64(k)
@@ -229,43 +235,114 @@ func (d *DB) verifyChains(tx *bolt.Tx) chainReport {
 		var p trailPointer
 		if err := d.openValue(bucketTrailIndex, k, v, &p); err != nil {
 			brk(fileTrail, fseq, time.Time{}, BreakDamaged, "the file chain's entry is damaged")
-			prev, first = "", false
+			prev, first = hashRef{}, false
 			return nil
 		}
-		l := loc{p.Owner, p.Seq}
-		listed[l] = true
-		h, ok := hashes[l]
+		l := eventLoc{p.Owner, p.Seq}
+		ev, ok := events[l]
+		if ok {
+			ev.listed = true
+			events[l] = ev
+		}
 		switch {
-		case eventRaw(tx, p) == nil:
+		case (!ok || !ev.keyed) && eventRaw(tx, p) == nil:
 			brk(fileTrail, fseq, time.Time{}, BreakMissing, fmt.Sprintf("event %d of %s is missing", p.Seq, ownerName(p.Owner)))
-			prev, first = "", false
+			prev, first = hashRef{}, false
 			return nil
 		case !ok:
-			prev, first = "", false // damaged; reported in its own chain
+			prev, first = hashRef{}, false // damaged; reported in its own chain
 			return nil
 		}
-		var e TrailEvent
-		if inner, err := openRecord(d.ring(), trailBucket(p.Owner), seqKey(p.Seq), eventRaw(tx, p)); err == nil {
-			_ = decode(inner, &e)
+		filePrev := ev.filePrev
+		if !ev.keyed {
+			// Another event than the one hashed may be under its number.
+			var e TrailEvent
+			if inner, err := openRecord(d.ring(), trailBucket(p.Owner), seqKey(p.Seq), eventRaw(tx, p)); err == nil {
+				_ = decode(inner, &e)
+			}
+			filePrev = linkOf(e.FilePrev)
 		}
 		switch {
-		case fileSeqs[l] != fseq:
-			brk(fileTrail, fseq, e.At, BreakNumber, "the event's place in the file does not match")
-		case first && e.FilePrev != "":
-			brk(fileTrail, fseq, e.At, BreakLink, "events before this one are missing")
-		case !first && e.FilePrev != prev:
-			brk(fileTrail, fseq, e.At, BreakLink, "the event before this one in the file was changed or removed")
+		case ev.fileSeq != fseq:
+			brk(fileTrail, fseq, at(p), BreakNumber, "the event's place in the file does not match")
+		case first && filePrev.kind != linkNone:
+			brk(fileTrail, fseq, at(p), BreakLink, "events before this one are missing")
+		case !first && !filePrev.is(prev):
+			brk(fileTrail, fseq, at(p), BreakLink, "the event before this one in the file was changed or removed")
 		}
-		prev, first = h, false
-		r.head = h
+		prev, first = hashRef{sum: ev.hash, set: true}, false
+		head = prev
 		return nil
 	})
-	for l := range hashes {
-		if !listed[l] {
+	if head.set {
+		r.head = hex.EncodeToString(head.sum[:])
+	}
+	for l, ev := range events {
+		if !ev.listed {
 			brk(l.owner, l.seq, time.Time{}, BreakUnlisted, "the file's chain does not list this event")
 		}
 	}
 	return r
+}
+
+// eventLoc is where an event is: its owner's trail and its number there.
+type eventLoc struct {
+	owner string
+	seq   uint64
+}
+
+// chainEvent is what verifyChains keeps of a whole event for the file's
+// chain: its hash, its link to the event before it there (FilePrev) and
+// its number there (FileSeq); keyed tells that its key is a plain
+// number (so it can be found by it), listed that the file's chain names it.
+type chainEvent struct {
+	hash     [sha256.Size]byte
+	filePrev link
+	fileSeq  uint64
+	keyed    bool
+	listed   bool
+}
+
+// hashRef is an event's hash, or none (set false): the "" that follows
+// a damaged event or starts a chain.
+type hashRef struct {
+	sum [sha256.Size]byte
+	set bool
+}
+
+// link is an event's Prev or FilePrev as stored: none (""), the hash of
+// an event (as eventHash writes it), or some other text, which matches no
+// event.
+type link struct {
+	kind uint8
+	sum  [sha256.Size]byte
+}
+
+const (
+	linkNone uint8 = iota
+	linkHash
+	linkOther
+)
+
+func linkOf(s string) link {
+	if s == "" {
+		return link{kind: linkNone}
+	}
+	if len(s) != 2*sha256.Size || strings.IndexFunc(s, func(c rune) bool { return (c < '0' || c > '9') && (c < 'a' || c > 'f') }) >= 0 {
+		return link{kind: linkOther}
+	}
+	l := link{kind: linkHash}
+	_, _ = hex.Decode(l.sum[:], []byte(s))
+	return l
+}
+
+// is tells whether the stored link names h, as the text eventHash makes
+// of h equals it.
+func (l link) is(h hashRef) bool {
+	if !h.set {
+		return l.kind == linkNone
+	}
+	return l.kind == linkHash && l.sum == h.sum
 }
 
 func ownerName(owner string) string {
