@@ -29,10 +29,13 @@ func cmdNew(a *app, args []string) error {
 	if msg != "" {
 		return fail(msg, msg)
 	}
-	if l := strings.ToLower(strings.TrimSpace(*language)); l != "" {
-		if !model.ValidLanguageCode(l) {
-			return fail("--language tar en språkkod med två eller tre bokstäver, till exempel fi",
-				"--language takes a language code of two or three letters, for example fi")
+	if strings.TrimSpace(*language) != "" {
+		// Read as the new-plan form reads it: a code, or a language's
+		// name ("finska").
+		l, ok := model.LanguageCode(*language)
+		if !ok {
+			return fail("--language tar språkets namn eller en kod med två eller tre bokstäver, till exempel finska eller fi",
+				"--language takes the language's name or a code of two or three letters, for example Finnish or fi")
 		}
 		p.Person.Language = l
 	}
@@ -58,5 +61,17 @@ func cmdNew(a *app, args []string) error {
 		return err
 	}
 	fmt.Fprintln(a.stdout, p.ID)
+	if l := p.Person.Language; l != "" {
+		set, _ := a.loadChecklists()
+		if _, ok := set.EasyRead(l); !ok {
+			// Kept as given (words may be added to the local routine),
+			// but the page the person gets is not in it: said now, not
+			// found out from the paper.
+			have := strings.Join(set.EasyReadLanguages(), ", ")
+			fmt.Fprintln(a.stderr, "sipmote: "+model.T(a.lang,
+				"den lättlästa sidan finns inte på språket "+l+", så den skrivs på utskriftens språk (sidan finns på "+have+").",
+				"the easy-read page has no words in the language "+l+", so it is written in the print's language (it has words in "+have+")."))
+		}
+	}
 	return nil
 }

@@ -57,3 +57,43 @@ func TestNewRefusesAPersonnummerInUse(t *testing.T) {
 	c2.ok("close", old, "--reason", "no_need")
 	c2.ok("new", "--person", "Karin Lindqvist", "--pnr", "19680412-3385")
 }
+
+// TestNewLanguage: --language reads a code or a language's name as the
+// new-plan form does, and says when the easy-read page has no words in
+// it, instead of falling back to Swedish on paper without a word
+// (tryout2 #26).
+func TestNewLanguage(t *testing.T) {
+	c := newCLI(t)
+	cases := []struct {
+		given, stored string // stored "" when refused
+		note          bool
+	}{
+		{"fi", "fi", false},
+		{"finska", "fi", false},
+		{"Somaliska", "so", true},
+		{"zz", "zz", true},
+		{"svenska!", "", false},
+		{"x", "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.given, func(t *testing.T) {
+			out, errOut, code := c.run("new", "--person", "Ida Ek", "--language", tc.given)
+			if tc.stored == "" {
+				if code == 0 || !strings.Contains(errOut, "språkets namn eller en kod") {
+					t.Errorf("exit %d, %q; want a refusal", code, errOut)
+				}
+				return
+			}
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			js := c.ok("export", strings.TrimSpace(out), "--format", "json")
+			if !strings.Contains(js, `"language": "`+tc.stored+`"`) {
+				t.Errorf("stored as:\n%.300s\nwant %q", js, tc.stored)
+			}
+			if got := strings.Contains(errOut, "den lättlästa sidan finns inte på språket "+tc.stored); got != tc.note {
+				t.Errorf("note %v, want %v: %q", got, tc.note, errOut)
+			}
+		})
+	}
+}
