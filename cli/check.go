@@ -53,8 +53,9 @@ func short(ids []string) []string {
 	return out
 }
 
-// cmdCheck runs sipmote check: bbolt's own check, every record's checksum
-// and every trail chain, without writing to the file.
+// cmdCheck runs sipmote check: the file's structure (what bbolt's
+// tx.Check looks at, read page by page), every record's checksum and
+// every trail chain, without writing to the file.
 func cmdCheck(a *app, args []string) error {
 	fs := a.flags("check")
 	pos, err := a.parse(fs, "check", args)
@@ -92,7 +93,7 @@ func cmdCheck(a *app, args []string) error {
 		fmt.Fprintln(a.stdout, t("Krypterad: nej", "Encrypted: no"))
 	}
 	if !server {
-		fmt.Fprintf(a.stdout, "%s: %s\n", t("Filens struktur (bbolts egen kontroll)", "File structure (bbolt's own check)"), mark(r.Structure == nil))
+		fmt.Fprintf(a.stdout, "%s: %s\n", t("Filens struktur (sidor, fria sidor och nycklarnas ordning)", "File structure (pages, free pages and the order of keys)"), mark(r.Structure == nil))
 	}
 	if r.Structure != nil {
 		fmt.Fprintln(a.stdout, t("  Filen går inte att läsa igenom. Rör den inte; prova sipmote rescue NYFIL för att kopiera ut det som går.",

@@ -56,7 +56,7 @@ func TestDamagedPlanIsNeverShown(t *testing.T) {
 	}
 	// check says what is wrong, and where.
 	o, _, code = c.run("check", "--lang", "en")
-	if code == 0 || !strings.Contains(o, "damaged plan: "+maja) || !strings.Contains(o, "File structure (bbolt's own check): whole") {
+	if code == 0 || !strings.Contains(o, "damaged plan: "+maja) || !strings.Contains(o, "File structure (pages, free pages and the order of keys): whole") {
 		t.Errorf("check: exit %d\n%s", code, o)
 	}
 	// rescue copies what is whole (the other two demo plans); the new file takes writes.
