@@ -22,12 +22,14 @@ type (
 // chosen whole, g goes to the place in the plan it is about.
 type findingKeys struct {
 	components.PickKeys
-	Go key.Binding
+	Go, PageUp, PageDown key.Binding
 }
 
 func newFindingKeys(l model.Lang) findingKeys {
 	k := findingKeys{PickKeys: components.NewPickKeys(l, "ctrl+f"),
-		Go: key.NewBinding(key.WithKeys("g"), key.WithHelp("g", model.T(l, "går dit", "goes there")))}
+		Go:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", model.T(l, "går dit", "goes there"))),
+		PageUp:   key.NewBinding(key.WithKeys("pgup")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"))}
 	k.Choose.SetHelp("enter", model.T(l, "läser hela", "reads it whole"))
 	return k
 }
@@ -41,6 +43,9 @@ type findingsOverlay struct {
 	keys   findingKeys
 	fs     []model.Finding
 	cursor int
+	// page is how many findings the last view showed: PgDn and PgUp move
+	// the cursor that far.
+	page int
 	// reader shows the chosen finding whole while it is open.
 	reader *components.Reader
 }
@@ -69,6 +74,10 @@ func (o *findingsOverlay) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(k, o.keys.PageDown):
+		o.cursor = max(0, min(len(o.fs)-1, o.cursor+max(1, o.page)))
+	case key.Matches(k, o.keys.PageUp):
+		o.cursor = max(0, o.cursor-max(1, o.page))
 	case key.Matches(k, o.keys.Close):
 		o.Close()
 		return nil
@@ -116,8 +125,8 @@ func (o *findingsOverlay) View() string {
 	inner := max(10, w-6) // the box's border and padding
 	var b strings.Builder
 	b.WriteString(o.st.Title.Render(model.T(o.lang, "Brister i planen", "Findings in the plan")) + "\n")
-	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · * att känna till · i att veta · enter läser hela · g går dit · esc stänger",
-		"✗ errors block finalising · ! warning · * to note · i good to know · enter reads it whole · g goes there · esc closes"), inner, "")) + "\n\n")
+	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(o.lang, "✗ fel hindrar att planen fastställs · ! varning · * att känna till · i att veta · ↑↓ PgUp PgDn väljer · enter läser hela · g går dit · esc stänger",
+		"✗ errors block finalising · ! warning · * to note · i good to know · ↑↓ PgUp PgDn choose · enter reads it whole · g goes there · esc closes"), inner, "")) + "\n\n")
 	if len(o.fs) == 0 {
 		b.WriteString(o.st.OK.Render(model.T(o.lang, "Inga brister.", "No findings.")))
 	}
@@ -161,6 +170,7 @@ func (o *findingsOverlay) View() string {
 	if notes := btoi(first > 0) + btoi(last < len(items)); notes > 0 {
 		first, last = o.window(items, max(1, avail-notes))
 	}
+	o.page = last - first
 	var list []string
 	if first > 0 {
 		list = append(list, o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↑ %d till", "↑ %d more"), first)))
