@@ -56,6 +56,18 @@ func (f *Form) View(findings map[string]string) string {
 			b.WriteString("  " + strings.Join(lines, "\n  "))
 		case focused && fl.Kind == KindText:
 			b.WriteString("  " + f.input.View())
+			if v := f.input.Value(); ansi.StringWidth(v) >= f.input.Width() {
+				// The field scrolls to show where the cursor is, so a
+				// long line shows only its end: under it, it is read
+				// from its start, wrapped, in three lines at most (a
+				// line longer than that is a paste to move to a text
+				// field; ← and → still reach all of it).
+				lines := strings.Split(ansi.Wordwrap(v, max(10, f.width-2), ""), "\n")
+				if len(lines) > 3 {
+					lines = append(lines[:3], "…")
+				}
+				b.WriteString("\n  " + f.st.Subtle.Render(strings.Join(lines, "\n  ")))
+			}
 		case focused && fl.Kind == KindArea:
 			if f.areaView == "" {
 				f.areaView = f.area.View()
