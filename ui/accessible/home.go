@@ -68,7 +68,13 @@ func homeOrder(sums []model.Summary) {
 
 // summaryLine is a plan in the list: the person, the meeting, the state.
 func summaryLine(l model.Lang, s model.Summary) string {
-	parts := []string{s.Person}
+	name := s.Person
+	if s.ConsentGone && name == "" {
+		// As the home screen and sipmote list name it: the list holds no
+		// name once the consent is withdrawn.
+		name = model.T(l, "(samtycket återkallat)", "(consent withdrawn)")
+	}
+	parts := []string{name}
 	if s.MeetingDate != "" {
 		parts = append(parts, model.T(l, "möte ", "meeting ")+s.MeetingDate)
 	}

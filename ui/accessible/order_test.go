@@ -21,10 +21,15 @@ func TestListInTheFullScreensOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range []string{"Örjan Ek", "Anna Ek", "bo Ek", "Karin Ek", "Åsa Ek"} {
+	for _, n := range []string{"Örjan Ek", "Anna Ek", "bo Ek", "Karin Ek", "Åsa Ek", "Gone Ek"} {
 		p := model.NewPlan(model.Person{Name: n}, fixedNow)
-		if n == "Anna Ek" {
+		switch n {
+		case "Anna Ek":
 			if err := p.Close(model.Closure{Reason: model.CloseNoNeed}, fixedNow); err != nil {
+				t.Fatal(err)
+			}
+		case "Gone Ek":
+			if err := p.Close(model.Closure{Reason: model.CloseConsentGone, DraftDiscarded: true}, fixedNow); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -43,7 +48,9 @@ func TestListInTheFullScreensOrder(t *testing.T) {
 			got = append(got, l[:strings.Index(l, ",")])
 		}
 	}
-	want := "1. bo Ek|2. Karin Ek|3. Åsa Ek|4. Örjan Ek|Avslutade planer:|5. Anna Ek"
+	// A plan whose consent was withdrawn has no name on the list; it is
+	// named as the home screen names it, not ", avslutad".
+	want := "1. bo Ek|2. Karin Ek|3. Åsa Ek|4. Örjan Ek|Avslutade planer:|5. (samtycket återkallat)|6. Anna Ek"
 	if strings.Join(got, "|") != want {
 		t.Errorf("the list reads %q, want %q:\n%s", strings.Join(got, "|"), want, out)
 	}
