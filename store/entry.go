@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -91,50 +92,38 @@ func (d *DB) IndexCounted(counted func(n int)) ([]model.ListEntry, error) {
 	var bad []string
 	err := d.view(func(tx *bolt.Tx) error {
 		b := bucket(tx, bucketSummaries)
+		// The home screen's first frame waits for the index. On a file
+		// written plan by plan, most of its time is the pages coming
+		// into the map, one fault each, so the ids are read in two
+		// ranges at once, each on a processor of its own with its own
+		// cursor in this read transaction (a read-only cursor only reads
+		// the map).
+		parts := indexRanges(b)
 		// Counted first: growing a slice of 100 000 entries moved each
-		// of them several times. The count also finds where the second
-		// half begins.
+		// of them several times.
+		counts := make([]int, len(parts))
+		inParallel(len(parts), func(i int) { counts[i] = countRange(b, parts[i]) })
 		n := 0
-		var marks []indexMark
-		c := b.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if n%indexMarkEvery == 0 {
-				marks = append(marks, indexMark{k, n})
-			}
-			n++
+		for _, c := range counts {
+			n += c
 		}
 		if counted != nil {
 			counted(n)
 		}
 		out = make([]model.ListEntry, n)
 		known := d.damagedPlans()
-		if n < parallelIndexMin || runtime.GOMAXPROCS(0) < 2 {
-			bad = d.readIndex(tx, b, nil, out, known)
-		} else {
-			// The home screen's first frame waits for the index: each
-			// half is read on a processor of its own, with its own
-			// cursor in the same read transaction (a read-only cursor
-			// only reads the map).
-			mid := marks[len(marks)/2]
-			var first []string
-			var fault any
-			var wg sync.WaitGroup
-			wg.Go(func() {
-				// A damaged page makes bbolt panic, and a file cut short
-				// under the map faults: on this goroutine as on the
-				// caller's (read), both become the caller's panic, which
-				// read turns into ErrCorrupt, never the program's end.
-				defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-				defer func() { fault = recover() }()
-				first = d.readIndex(tx, b, nil, out[:mid.at], known)
-			})
-			second := d.readIndex(tx, b, mid.key, out[mid.at:], known)
-			wg.Wait()
-			if fault != nil {
-				panic(fault)
-			}
-			bad = append(first, second...)
+		bads := make([][]string, len(parts))
+		at := make([]int, len(parts)+1)
+		for i, c := range counts {
+			at[i+1] = at[i] + c
 		}
+		inParallel(len(parts), func(i int) {
+			bads[i] = d.readIndex(tx, b, parts[i], out[at[i]:at[i+1]], known)
+		})
+		if n >= trimIndexRecords {
+			giveBack(tx)
+		}
+		bad = slices.Concat(bads...)
 		if len(bad) > 0 {
 			out = slices.DeleteFunc(out, func(e model.ListEntry) bool { return e.ID == "" })
 		}
@@ -146,34 +135,93 @@ func (d *DB) IndexCounted(counted func(n int)) ([]model.ListEntry, error) {
 	return out, SummariesDamaged(bad)
 }
 
-// parallelIndexMin is the number of plans from which Index reads two
-// halves at once; indexMarkEvery is how often the count notes a key it
-// may start the second half at.
-const (
-	parallelIndexMin = 4096
-	indexMarkEvery   = 512
-)
+// keyRange is the keys from from up to, not including, to; nil is no
+// bound.
+type keyRange struct{ from, to []byte }
 
-// indexMark is a key of the summaries and its place among them.
-type indexMark struct {
-	key []byte
-	at  int
+// indexRanges splits the summaries' keys in two ranges where there are
+// two processors. Plan ids are random UUIDs, so the hex digit between the
+// first key's and the last's halves them; other keys are split between
+// their first bytes. Any split gives the same entries.
+func indexRanges(b *bolt.Bucket) []keyRange {
+	c := b.Cursor()
+	first, _ := c.First()
+	last, _ := c.Last()
+	if runtime.GOMAXPROCS(0) < 2 || len(first) == 0 || len(last) == 0 {
+		return []keyRange{{}}
+	}
+	const hex = "0123456789abcdef"
+	var mid byte
+	if i, j := strings.IndexByte(hex, first[0]), strings.IndexByte(hex, last[0]); i >= 0 && j > i {
+		mid = hex[(i+j+1)/2]
+	} else if last[0] > first[0] {
+		mid = first[0] + (last[0]-first[0]+1)/2
+	} else {
+		return []keyRange{{}}
+	}
+	return []keyRange{{nil, []byte{mid}}, {[]byte{mid}, nil}}
 }
 
-// readIndex fills out with the index entries of the summaries from key
-// from (the first when nil) on, one for each place in out, and returns
-// the ids of those it could not read or known holds as damaged; their
-// places are left empty.
-func (d *DB) readIndex(tx *bolt.Tx, b *bolt.Bucket, from []byte, out []model.ListEntry, known map[string]bool) (bad []string) {
-	trim := pageTrim{tx: tx, every: trimIndexRecords}
-	defer trim.end()
-	c := b.Cursor()
-	k, v := c.First()
-	if from != nil {
-		k, v = c.Seek(from)
+// seek puts c on the first key of r and returns it with its value.
+func (r keyRange) seek(c *bolt.Cursor) (k, v []byte) {
+	if r.from == nil {
+		return c.First()
 	}
+	return c.Seek(r.from)
+}
+
+// holds tells whether k, a key at or after r's start, is before its end.
+func (r keyRange) holds(k []byte) bool {
+	return k != nil && (r.to == nil || bytes.Compare(k, r.to) < 0)
+}
+
+// countRange counts the keys of b in r.
+func countRange(b *bolt.Bucket, r keyRange) int {
+	n := 0
+	c := b.Cursor()
+	for k, _ := r.seek(c); r.holds(k); k, _ = c.Next() {
+		n++
+	}
+	return n
+}
+
+// inParallel runs fn(0) … fn(n-1) at once, fn(0) on the caller. A damaged
+// page makes bbolt panic, and a file cut short under the map faults: on
+// the other goroutines as on the caller's (DB.read), either becomes the
+// caller's panic, which read turns into ErrCorrupt, never the program's
+// end.
+func inParallel(n int, fn func(i int)) {
+	faults := make([]any, n)
+	var wg sync.WaitGroup
+	for i := 1; i < n; i++ {
+		wg.Go(func() {
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			defer func() { faults[i] = recover() }()
+			fn(i)
+		})
+	}
+	if n > 0 {
+		fn(0)
+	}
+	wg.Wait()
+	for _, f := range faults {
+		if f != nil {
+			panic(f)
+		}
+	}
+}
+
+// readIndex fills out with the index entries of the summaries in r, one
+// for each place in out, and returns the ids of those it could not read
+// or known holds as damaged; their places are left empty. It gives the
+// map's pages back every trimIndexRecords; the caller gives back the
+// rest once every range is read.
+func (d *DB) readIndex(tx *bolt.Tx, b *bolt.Bucket, r keyRange, out []model.ListEntry, known map[string]bool) (bad []string) {
+	trim := pageTrim{tx: tx, every: trimIndexRecords}
+	c := b.Cursor()
+	k, v := r.seek(c)
 	for i := range out {
-		if k == nil {
+		if !r.holds(k) {
 			break
 		}
 		trim.read()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -15,16 +16,17 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
-// TestIndexHalves: with enough plans for Index to read two halves at once,
-// every plan comes back once, in id order, each with its own entry; a
-// damaged summary in either half is left out and named, in id order.
+// TestIndexHalves: Index reads two ranges of ids at once; every plan
+// comes back once, in id order, each with its own entry; a damaged
+// summary in either range, on either side of the split, is left out and
+// named, in id order.
 func TestIndexHalves(t *testing.T) {
 	path := t.TempDir() + "/many.db"
 	d, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := parallelIndexMin + 333
+	n := 5333
 	batch := make([]Submission, 0, n)
 	names := map[string]string{}
 	for i := range n {
@@ -99,16 +101,16 @@ func TestIndexHalves(t *testing.T) {
 }
 
 // TestIndexHalfFaults: a summary whose length in its page points far past
-// the map makes the read fault; on the goroutine that reads the first
-// half it is ErrCorrupt from Index, as on the caller's, not the end of
-// the program.
+// the map makes the read fault; on the goroutine that reads the second
+// range of ids it is ErrCorrupt from Index, as on the caller's, not the
+// end of the program.
 func TestIndexHalfFaults(t *testing.T) {
 	path := t.TempDir() + "/many.db"
 	d, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := parallelIndexMin + 10
+	n := 3000
 	batch := make([]Submission, 0, n)
 	var ids []string
 	for i := range n {
@@ -121,7 +123,7 @@ func TestIndexHalfFaults(t *testing.T) {
 	}
 	d.Close()
 	slices.Sort(ids)
-	victim := []byte(ids[5]) // read by the first half's goroutine
+	victim := []byte(ids[len(ids)-5]) // read by the second range's goroutine
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -162,5 +164,55 @@ func TestIndexHalfFaults(t *testing.T) {
 	defer d.Close()
 	if _, err := d.Index(); !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("Index of a summary pointing past the map: %v, want ErrCorrupt", err)
+	}
+}
+
+// TestIndexRanges: the ids are split where both ranges get some; keys
+// that are not hex, or all in one first byte, are read in one range or
+// split between their first bytes, and every split reads every key once.
+func TestIndexRanges(t *testing.T) {
+	// Two processors, as on the machines this runs on: with one, Index
+	// reads one range.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	tests := []struct {
+		keys []string
+		mid  string // "" for one range
+	}{
+		{[]string{"0a", "3b", "9c", "fd"}, "8"},
+		{[]string{"0a", "1b"}, "1"},
+		{[]string{"a1", "a2"}, ""},
+		{[]string{"id-01", "id-02"}, ""},
+		{[]string{"Anna", "Zoe"}, "N"},
+		{[]string{"x"}, ""},
+	}
+	for _, tc := range tests {
+		path := t.TempDir() + "/r.db"
+		b, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []keyRange
+		var counted int
+		_ = b.Update(func(tx *bolt.Tx) error {
+			bk, _ := tx.CreateBucket([]byte("s"))
+			for _, k := range tc.keys {
+				_ = bk.Put([]byte(k), []byte("v"))
+			}
+			got = indexRanges(bk)
+			for _, r := range got {
+				counted += countRange(bk, r)
+			}
+			return nil
+		})
+		b.Close()
+		if counted != len(tc.keys) {
+			t.Errorf("%q: the ranges hold %d keys, want %d", tc.keys, counted, len(tc.keys))
+		}
+		switch {
+		case tc.mid == "" && len(got) != 1:
+			t.Errorf("%q: split in %d ranges, want one", tc.keys, len(got))
+		case tc.mid != "" && (len(got) != 2 || string(got[0].to) != tc.mid || string(got[1].from) != tc.mid):
+			t.Errorf("%q: ranges %q, want split at %q", tc.keys, got, tc.mid)
+		}
 	}
 }
