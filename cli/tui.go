@@ -116,12 +116,13 @@ func (a *app) runTUI(open string) error {
 			e, _ := a.easyRead(p, v, "")
 			return e
 		},
-		QuickWords:  set.QuickWords,
-		OpenPlan:    open,
-		Notice:      notice,
-		NoColor:     noColor(),
-		Share:       sharer,
-		ShareOnOpen: a.serve,
+		EasyReadLangs: set.EasyReadLanguages(),
+		QuickWords:    set.QuickWords,
+		OpenPlan:      open,
+		Notice:        notice,
+		NoColor:       noColor(),
+		Share:         sharer,
+		ShareOnOpen:   a.serve,
 		// The list of plans is read while the first frame is drawn.
 		ListAfterStart: true,
 		DailyCheck:     true,

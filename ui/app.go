@@ -34,6 +34,9 @@ type Options struct {
 	QuickWords []model.QuickWord
 	// EasyRead gives the easy-read page printed first, or nil for none.
 	EasyRead func(*model.Plan, *model.Version) *model.EasyRead
+	// EasyReadLangs are the languages the easy-read page has words in,
+	// so that the new-plan form can say when the one typed has none.
+	EasyReadLangs []string
 	// OpenPlan opens this plan's meeting at once (sipmote meeting ID).
 	OpenPlan string
 	// Share shares a meeting over SSH (the meeting's ctrl+o); nil leaves

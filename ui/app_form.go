@@ -83,6 +83,7 @@ func (m *Model) loadFormDraft() {
 func (m *Model) startForm() tea.Cmd {
 	m.newPlan = newplan.New(m.o.Lang, &m.st, m.o.Now)
 	m.newPlan.Exists = m.home.SamePerson
+	m.newPlan.EasyLangs = m.o.EasyReadLangs
 	if m.formDraft != nil {
 		m.newPlan.Restore(*m.formDraft, m.formAt)
 	}

@@ -124,6 +124,12 @@ func (f *Form) View(findings map[string]string) string {
 				b.WriteString("  " + ansi.Truncate(v, max(10, f.width-2), "…"))
 			}
 		}
+		if fl.Note != nil && fl.Kind != KindAction {
+			if n := fl.Note(); n != "" {
+				w := ansi.Wordwrap(n, max(10, f.width-4), "")
+				b.WriteString("\n  " + f.st.Subtle.Render(strings.ReplaceAll(w, "\n", "\n  ")))
+			}
+		}
 		b.WriteByte('\n')
 		if focused && fl.Private && f.revealed {
 			b.WriteString("  " + f.st.Warn.Render(shownNote(f.lang)) + "\n")

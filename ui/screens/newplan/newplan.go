@@ -1,6 +1,7 @@
 package newplan
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -117,6 +118,10 @@ type Model struct {
 	warned bool
 	// existing is the plan ctrl+o opens after the warning.
 	existing string
+	// EasyLangs are the languages the easy-read page has words in; the
+	// language field says when the one typed is not among them. Nil
+	// says nothing.
+	EasyLangs []string
 }
 
 func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
@@ -147,8 +152,8 @@ func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
 			Get: func() string { return m.In.Form }, Set: func(s string) { m.In.Form = s }},
 		components.TextField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.In.Chair)),
 		components.TextField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.In.Secretary)),
-		components.WithCheck(components.TextField("language", model.T(l, "Språk som personen läser bäst (för den lättlästa sidan)", "Language the person reads best (for the easy-read page)"),
-			model.T(l, "namn eller kod, t.ex. finska eller fi; tomt = svenska", "name or code, e.g. Finnish or fi; empty = the print's language"), ptr(&m.In.Language)), components.LanguageCheck(l)),
+		withNote(components.WithCheck(components.TextField("language", model.T(l, "Språk som personen läser bäst (för den lättlästa sidan)", "Language the person reads best (for the easy-read page)"),
+			model.T(l, "namn eller kod, t.ex. finska eller fi; tomt = svenska", "name or code, e.g. Finnish or fi; empty = the print's language"), ptr(&m.In.Language)), components.LanguageCheck(l)), m.languageNote),
 	})
 	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
 	// enter on the last field creates the plan, as ctrl+s does.
@@ -280,6 +285,23 @@ func (m *Model) View() string {
 	}
 	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), m.ShortHelp(), m.width))
 	return b.String()
+}
+
+func withNote(f components.Field, note func() string) components.Field {
+	f.Note = note
+	return f
+}
+
+// languageNote says, under the language field, when the easy-read page
+// has no words in the language typed: it is then in the print's
+// language, which the secretary should know before the paper says it.
+func (m *Model) languageNote() string {
+	code, ok := model.LanguageCode(m.In.Language)
+	if !ok || code == "" || m.EasyLangs == nil || slices.Contains(m.EasyLangs, code) {
+		return ""
+	}
+	return model.T(m.lang, "Den lättlästa sidan finns inte på "+code+" och skrivs på utskriftens språk (den finns på "+strings.Join(m.EasyLangs, ", ")+").",
+		"The easy-read page has no words in "+code+" and is written in the print's language (it has words in "+strings.Join(m.EasyLangs, ", ")+").")
 }
 
 func prefill(f components.Field) components.Field {
