@@ -40,27 +40,40 @@ func TestSortEntries(t *testing.T) {
 	}
 }
 
-// TestSortEntriesMany: with enough entries to be sorted in two halves at
-// once and merged, the order is the same as one plain sort's, equal names
-// (there are many) in id order.
+// TestSortEntriesMany: however many entries (sorted in two halves at once
+// and merged from parallelSortMin on), and whatever the names share at
+// their start or are prefixes of each other, the order is that of one
+// plain sort by the whole key, equal names in id order.
 func TestSortEntriesMany(t *testing.T) {
-	for _, n := range []int{parallelSortMin - 1, parallelSortMin, parallelSortMin + 1, 3*parallelSortMin + 7} {
-		entries := make([]ListEntry, n)
-		ids := rand.Perm(n) // unique, in no order
-		for i := range entries {
-			s := Summary{ID: fmt.Sprintf("%08x", ids[i]*7919), Person: fmt.Sprintf("Person %d", rand.IntN(n/3+1))}
-			entries[i] = s.Entry()
-		}
-		want := slices.Clone(entries)
-		slices.SortFunc(want, func(a, b ListEntry) int {
-			if c := strings.Compare(a.NameKey, b.NameKey); c != 0 {
-				return c
+	first := []string{"Anna", "Anna-Lena", "anna", "Åsa", "Ärla", "Örjan", "Émile", "Zoe", "", "A"}
+	last := []string{"Andersson", "Öberg", "Ek", "", "Nilsson Ek", "Åberg"}
+	names := map[string]func(i, n int) string{
+		"many equal":   func(i, n int) string { return fmt.Sprintf("Person %d", rand.IntN(n/3+1)) },
+		"shared start": func(i, n int) string { return fmt.Sprintf("Person %05d", rand.IntN(n)) },
+		"real and short": func(i, n int) string {
+			return strings.TrimSpace(first[rand.IntN(len(first))] + " " + last[rand.IntN(len(last))])
+		},
+		"prefixes": func(i, n int) string { return strings.Repeat("a", rand.IntN(12)) },
+	}
+	for kind, name := range names {
+		for _, n := range []int{2, parallelSortMin - 1, parallelSortMin, 3*parallelSortMin + 7} {
+			entries := make([]ListEntry, n)
+			ids := rand.Perm(n) // unique, in no order
+			for i := range entries {
+				s := Summary{ID: fmt.Sprintf("%08x", ids[i]*7919), Person: name(i, n)}
+				entries[i] = s.Entry()
 			}
-			return strings.Compare(a.ID, b.ID)
-		})
-		SortEntries(entries)
-		if !slices.Equal(entries, want) {
-			t.Fatalf("%d entries: not in the order of one plain sort", n)
+			want := slices.Clone(entries)
+			slices.SortFunc(want, func(a, b ListEntry) int {
+				if c := strings.Compare(a.NameKey, b.NameKey); c != 0 {
+					return c
+				}
+				return strings.Compare(a.ID, b.ID)
+			})
+			SortEntries(entries)
+			if !slices.Equal(entries, want) {
+				t.Fatalf("%s, %d entries: not in the order of one plain sort", kind, n)
+			}
 		}
 	}
 }
