@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,8 +15,19 @@ import (
 
 func TestMain(m *testing.M) {
 	done := testkeys.Use()
+	// The settings a command saves (the accessible mode stays on once
+	// asked for) go to a folder of this run, never to the developer's
+	// own config folder, where they would change the next real start.
+	cfg, err := os.MkdirTemp("", "sipmote-cli-config-")
+	if err != nil {
+		panic(err)
+	}
+	if os.Getenv("SIPMOTE_CONFIG_DIR") == "" {
+		os.Setenv("SIPMOTE_CONFIG_DIR", filepath.Join(cfg, "sipmote"))
+	}
 	code := pgtest.Main(m)
 	removeFrameBins()
+	os.RemoveAll(cfg)
 	done()
 	os.Exit(code)
 }
