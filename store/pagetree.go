@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
-	"io"
 	"os"
 )
 
@@ -49,23 +48,17 @@ func walkTree(path string, pageSize, budget int) error {
 		return nil // bbolt's own open has judged the meta pages
 	}
 	w := treeWalk{f: f, ps: ps, pages: st.Size() / ps, seen: make(pageSet, (st.Size()/ps+63)/64), budget: budget}
-	// Opening reads a few pages of the top, mapped: a read per page
-	// costs more than the map. The whole walk (the check) reads every
-	// page with ReadAt instead: a map of the file would keep all of it
-	// resident in the process while the walk lasts, since Linux maps 64
-	// KiB around each page read (pagetrim.go), which was 25 MB of the
-	// home screen's peak with 10 000 plans when the daily check ran.
-	// Without read-ahead: the pages it would read in together are kept
-	// in large blocks, and Linux maps a whole block into a program that
-	// reads one page of it through bbolt's map (2 MB, not 64 KiB).
-	if budget > 0 {
-		if m, unmap, err := mapFile(f, st.Size()); err == nil {
-			defer unmap()
-			w.mapped = m
-		}
-	} else {
-		readRandomly(f)
-	}
+	// Every page is read with ReadAt. A map of the file would keep all of
+	// it resident in the process while the whole walk (the check) lasts,
+	// since Linux maps 64 KiB around each page read (pagetrim.go): 25 MB
+	// of the home screen's peak with 10 000 plans when the daily check
+	// ran. Opening's few pages of the top cost less read than mapped too:
+	// mapping and unmapping a file of 10 000 plans took longer than the
+	// reads, and grew with the file (BenchmarkOpen10k). Without
+	// read-ahead: the pages it would read in together are kept in large
+	// blocks, and Linux maps a whole block into a program that reads one
+	// page of it through bbolt's map (2 MB, not 64 KiB).
+	readRandomly(f)
 	return w.page(root, 0)
 }
 
@@ -75,8 +68,6 @@ type treeWalk struct {
 	pages int64
 	seen  pageSet
 	buf   []byte
-	// mapped is the whole file, when it could be mapped.
-	mapped []byte
 	// budget, when not 0, is how many pages (and inline bucket pages) to
 	// look at; visits counts them.
 	budget, visits int
@@ -89,15 +80,7 @@ func (w *treeWalk) spent() bool {
 	return w.budget > 0 && w.visits > w.budget
 }
 
-func (w *treeWalk) readAt(b []byte, off int64) (int, error) {
-	if w.mapped != nil {
-		if off < 0 || off+int64(len(b)) > int64(len(w.mapped)) {
-			return 0, io.EOF
-		}
-		return copy(b, w.mapped[off:]), nil
-	}
-	return w.f.ReadAt(b, off)
-}
+func (w *treeWalk) readAt(b []byte, off int64) (int, error) { return w.f.ReadAt(b, off) }
 
 // maxTreeDepth is deeper than any real file's tree: buckets inside
 // buckets (trail/plan) times a B+tree of millions of records.
@@ -127,10 +110,6 @@ func (w *treeWalk) page(id uint64, depth int) error {
 	overflow := int64(binary.LittleEndian.Uint32(h[12:]))
 	if int64(id)+overflow >= w.pages {
 		return w.bad("a page runs past the end of the file")
-	}
-	if w.mapped != nil {
-		off := int64(id) * w.ps
-		return w.elements(w.mapped[off:off+(overflow+1)*w.ps], depth)
 	}
 	// One buffer serves every page: elements copies out what it needs
 	// before it goes deeper.
