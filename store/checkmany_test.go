@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"fmt"
 	"slices"
 	"testing"
@@ -75,20 +74,7 @@ func TestCheckFindsDamageAmongManyPlans(t *testing.T) {
 			return err
 		}
 		// The newest event, cut off with its entry in the file's chain.
-		idx := tx.Bucket([]byte(bucketTrailIndex))
-		k, v := idx.Cursor().Last()
-		var ptr trailPointer
-		if err := decode(v[1+macIDLen:len(v)-macLen-crcLen], &ptr); err != nil {
-			return err
-		}
-		if err := idx.Delete(k); err != nil {
-			return err
-		}
-		last := tx.Bucket([]byte(bucketTrail)).Bucket([]byte(ptr.Owner))
-		if err := last.Delete(seqKey(ptr.Seq)); err != nil {
-			return err
-		}
-		return idx.SetSequence(binary.BigEndian.Uint64(k) - 1)
+		return cutNewestEvent(tx)
 	})
 	r, err = Check(path)
 	if err != nil {

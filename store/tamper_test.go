@@ -157,22 +157,7 @@ func TestCutOffTailIsFound(t *testing.T) {
 	if r, err = Check(path); err != nil || !r.OK() || r.Seen == nil {
 		t.Fatalf("second check: %+v %v", r, err)
 	}
-	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		idx := tx.Bucket([]byte(bucketTrailIndex))
-		k, v := idx.Cursor().Last()
-		var ptr trailPointer
-		if err := decode(v[1+macIDLen:len(v)-macLen-crcLen], &ptr); err != nil {
-			return err
-		}
-		if err := idx.Delete(k); err != nil {
-			return err
-		}
-		owner := tx.Bucket([]byte(bucketTrail)).Bucket([]byte(ptr.Owner))
-		if err := owner.Delete(seqKey(ptr.Seq)); err != nil {
-			return err
-		}
-		return idx.SetSequence(binary.BigEndian.Uint64(k) - 1)
-	})
+	rawUpdate(t, path, cutNewestEvent)
 	r, err = Check(path)
 	if err != nil || r.OK() || r.CutOff != 1 || len(r.Breaks) != 0 {
 		t.Errorf("a cut-off tail: %+v %v", r, err)
@@ -185,4 +170,23 @@ func TestCutOffTailIsFound(t *testing.T) {
 	if err != nil || r.Key != KeyNone || r.OtherKey == 0 || r.Seen != nil {
 		t.Errorf("on another machine: %+v %v", r, err)
 	}
+}
+
+// cutNewestEvent removes the trail's newest event with its entry in the
+// file's chain, as someone who cuts the end of the trail off would.
+func cutNewestEvent(tx *bolt.Tx) error {
+	idx := tx.Bucket([]byte(bucketTrailIndex))
+	k, v := idx.Cursor().Last()
+	var ptr trailPointer
+	if err := decode(v[1+macIDLen:len(v)-macLen-crcLen], &ptr); err != nil {
+		return err
+	}
+	if err := idx.Delete(k); err != nil {
+		return err
+	}
+	owner := tx.Bucket([]byte(bucketTrail)).Bucket([]byte(ptr.Owner))
+	if err := owner.Delete(seqKey(ptr.Seq)); err != nil {
+		return err
+	}
+	return idx.SetSequence(binary.BigEndian.Uint64(k) - 1)
 }
