@@ -5,6 +5,8 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
+	"github.com/sipmote/sipmote/ui/screens/meeting/sharepanel"
 	"github.com/sipmote/sipmote/ui/screens/newplan"
 	"github.com/sipmote/sipmote/ui/screens/remote"
 	"github.com/sipmote/sipmote/ui/screens/room"
@@ -31,8 +33,8 @@ type Step = room.Step
 // CheckItem is one point of the before- or after-meeting checklist, and
 // Checklist gives a variant's lists.
 type (
-	CheckItem = meeting.CheckItem
-	Checklist = meeting.Checklist
+	CheckItem = checklist.Item
+	Checklist = checklist.Lists
 )
 
 // Sharer shares a meeting over SSH; Sharing is a shared meeting as the
@@ -40,9 +42,9 @@ type (
 // Refusal a run of wrong codes from one address.
 type (
 	Sharer  = meeting.Sharer
-	Sharing = meeting.Sharing
-	Device  = meeting.Device
-	Refusal = meeting.Refusal
+	Sharing = sharepanel.Sharing
+	Device  = sharepanel.Device
+	Refusal = sharepanel.Refusal
 )
 
 // RemoteOptions are what a device's screen is made from.

@@ -14,6 +14,7 @@ import (
 	"github.com/sipmote/sipmote/ui/screens/closeplan"
 	"github.com/sipmote/sipmote/ui/screens/home"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
 	"github.com/sipmote/sipmote/ui/screens/newplan"
 	"github.com/sipmote/sipmote/ui/screens/recovery"
 	"github.com/sipmote/sipmote/ui/screens/room"
@@ -28,7 +29,7 @@ type Options struct {
 	Now       func() time.Time
 	Agenda    func(model.AgeGroup) []room.Step
 	OpenCount func(model.Summary) int
-	Checklist meeting.Checklist
+	Checklist checklist.Lists
 	// QuickWords are the words the participants' quick row knows, from
 	// the checklists.
 	QuickWords []model.QuickWord

@@ -12,6 +12,7 @@ import (
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/sharepanel"
 )
 
 // PrintOptions are a print's from the screens: the easy-read page first,
@@ -26,7 +27,7 @@ func (m *Model) printOptions(p *model.Plan, v *model.Version) service.PrintOptio
 
 // leave closes a session off the UI goroutine: its last save may wait for
 // the disk.
-func (m *Model) leave(s *service.Session, sh meeting.Sharing) tea.Cmd {
+func (m *Model) leave(s *service.Session, sh sharepanel.Sharing) tea.Cmd {
 	return m.io(func() tea.Msg {
 		// Sharing stops first, so that the devices' leaving is in the
 		// trail and nothing reaches a device after the session closed.
@@ -154,7 +155,7 @@ func (m *Model) flushTyped() {
 
 // takeSharing hands the meeting's sharing to the root as the meeting is
 // left, which stops it before the session closes.
-func (m *Model) takeSharing() meeting.Sharing {
+func (m *Model) takeSharing() sharepanel.Sharing {
 	if m.meeting == nil || m.meeting.Sharing == nil {
 		return nil
 	}

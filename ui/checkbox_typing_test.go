@@ -37,8 +37,8 @@ func TestTypingOnACheckboxChangesNothing(t *testing.T) {
 			t.Errorf("%s: n typed alone did not take the consent back", l)
 		}
 
-		m.meeting.Checklist = func(model.AgeGroup) ([]meeting.CheckItem, []meeting.CheckItem) {
-			return []meeting.CheckItem{{ID: "b1", Text: model.Text{SV: "Kalla", EN: "Invite"}}}, nil
+		m.meeting.Checklist = func(model.AgeGroup) ([]CheckItem, []CheckItem) {
+			return []CheckItem{{ID: "b1", Text: model.Text{SV: "Kalla", EN: "Invite"}}}, nil
 		}
 		press(m, "ctrl+l")
 		for _, text := range []string{"ok klart", "vi har gjort det här"} {

@@ -12,6 +12,7 @@ import (
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/screens/home"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/printdialog"
 )
 
 // TestAddedCopyOutsideConsent: a copy added in the print dialog to an
@@ -21,7 +22,7 @@ import (
 func TestAddedCopyOutsideConsent(t *testing.T) {
 	p := model.DemoChild(fixedNow) // guardians: BUP, Elevhälsan, Socialtjänstens familjeenhet
 	st := common.DefaultStyles()
-	var ov common.Overlay = meeting.NewCopiesOverlay(model.Swedish, &st, p, p.Draft, true)
+	var ov common.Overlay = printdialog.New(model.Swedish, &st, p, p.Draft, true)
 	add := func(line string) {
 		ov, _ = overlayKeys(ov, "n")
 		for _, r := range line {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/printdialog"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
@@ -61,7 +61,7 @@ func copiesPlan() (*model.Plan, *model.Version) {
 func TestCopiesOverlay(t *testing.T) {
 	p, v := copiesPlan()
 	st := common.DefaultStyles()
-	o := meeting.NewCopiesOverlay(model.Swedish, &st, p, v, true)
+	o := printdialog.New(model.Swedish, &st, p, v, true)
 	view := viewAt(o, 80, 24)
 	for _, want := range []string{"Original till Maja Lind", "Kopia till Eva Lind", "Kopia till Per Wall, Geriatriken"} {
 		if !strings.Contains(view, want) {
@@ -85,7 +85,7 @@ func TestCopiesOverlay(t *testing.T) {
 	if ov != nil || cmd == nil {
 		t.Fatal("enter must close the overlay and print")
 	}
-	job := cmd().(meeting.PrintJobMsg).Job
+	job := cmd().(printdialog.JobMsg).Job
 	var names []string
 	for _, r := range job.Copies {
 		names = append(names, r.Name)
@@ -98,10 +98,10 @@ func TestCopiesOverlay(t *testing.T) {
 	p2, v2 := copiesPlan()
 	now := fixedNow
 	v2.FinalisedAt = &now
-	ov = meeting.NewCopiesOverlay(model.English, &st, p2, v2, false)
+	ov = printdialog.New(model.English, &st, p2, v2, false)
 	ov, _ = overlayKeys(ov, "space", "down", "space") // no original, no Eva
 	_, cmd = overlayKeys(ov, "enter")
-	job = cmd().(meeting.PrintJobMsg).Job
+	job = cmd().(printdialog.JobMsg).Job
 	if job.Original || len(job.Copies) != 1 || job.Copies[0].Name != "Per Wall" || len(v2.Copies.Removed) != 0 {
 		t.Errorf("finalised: job %+v, edits %+v", job, v2.Copies)
 	}

@@ -14,6 +14,8 @@ import (
 	"github.com/sipmote/sipmote/ui/components"
 	"github.com/sipmote/sipmote/ui/screens/home"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
+	"github.com/sipmote/sipmote/ui/screens/meeting/preview"
 	"github.com/sipmote/sipmote/ui/screens/newplan"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
@@ -137,8 +139,8 @@ func TestSpaceTicksAndStays(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, db, model.Swedish, 120, 40)
-	m.o.Checklist = func(model.AgeGroup) ([]meeting.CheckItem, []meeting.CheckItem) {
-		return []meeting.CheckItem{{ID: "b1", Text: model.Text{SV: "Kalla"}}, {ID: "b2", Text: model.Text{SV: "Boka rum"}}}, nil
+	m.o.Checklist = func(model.AgeGroup) ([]CheckItem, []CheckItem) {
+		return []CheckItem{{ID: "b1", Text: model.Text{SV: "Kalla"}}, {ID: "b2", Text: model.Text{SV: "Boka rum"}}}, nil
 	}
 	send(m, home.OpenPlanMsg{ID: p.ID})
 	v := livePlan(m).Draft
@@ -155,7 +157,7 @@ func TestSpaceTicksAndStays(t *testing.T) {
 	press(m, "esc")
 	// The before/after checklists.
 	press(m, "ctrl+l", "space")
-	to := m.meeting.Over.(*meeting.TicksOverlay)
+	to := m.meeting.Over.(*checklist.Overlay)
 	if to.Cursor != 0 || !livePlan(m).Ticked("b1") {
 		t.Errorf("checklist: cursor %d, ticks %v", to.Cursor, livePlan(m).CurrentTicks())
 	}
@@ -454,7 +456,7 @@ func TestColoursFollowTheBackground(t *testing.T) {
 	if m.st.Dark || m.st.Title.Render("x") == dark {
 		t.Error("a light background kept the dark colours")
 	}
-	if meeting.PreviewStyle(&m.st).Document.Color == meeting.PreviewStyle(&common.Styles{Dark: true}).Document.Color {
+	if preview.Style(&m.st).Document.Color == preview.Style(&common.Styles{Dark: true}).Document.Color {
 		t.Error("the preview's style did not follow the light background")
 	}
 }

@@ -78,7 +78,7 @@ func TestGuardiansOnScreen(t *testing.T) {
 		t.Errorf("the widening does not name Peter:\n%s", out)
 	}
 	// The summons list above the checklists warns before the meeting.
-	m.meeting.Checklist = func(model.AgeGroup) ([]meeting.CheckItem, []meeting.CheckItem) { return nil, nil }
+	m.meeting.Checklist = func(model.AgeGroup) ([]CheckItem, []CheckItem) { return nil, nil }
 	press(m, "ctrl+l")
 	if out := screenText(m); !strings.Contains(out, "Varning: Socialtjänstens familjeenhet finns inte i Peter") {
 		t.Errorf("the summons list does not warn:\n%s", out)

@@ -12,6 +12,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/screens/home"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/preview"
 	"github.com/sipmote/sipmote/ui/screens/remote"
 )
 
@@ -229,7 +230,7 @@ func TestPanelsLeaveOutNotRaise(t *testing.T) {
 		if out := screenText(m); strings.Contains(out, testNotRaise) {
 			t.Fatalf("%s shows what not to raise:\n%s", k, out)
 		}
-		if p, ok := m.meeting.Over.(*meeting.PreviewOverlay); ok {
+		if p, ok := m.meeting.Over.(*preview.Overlay); ok {
 			if doc := ansi.Strip(p.VP.GetContent()); !p.Ready || strings.Contains(doc, testNotRaise) || !strings.Contains(doc, "BUP") {
 				t.Fatalf("the preview's document (ready %v):\n%s", p.Ready, doc)
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/sipmote/sipmote/ui/components"
 	"github.com/sipmote/sipmote/ui/screens/home"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/printdialog"
 )
 
 // flat joins a screen's lines into lines of words, one for each column of
@@ -357,7 +358,7 @@ func TestSummonsAndChairFindingsWholeAt80(t *testing.T) {
 	}
 	m := newTestModel(t, db, model.Swedish, 80, 40)
 	send(m, home.OpenPlanMsg{ID: p.ID})
-	m.meeting.Checklist = func(model.AgeGroup) ([]meeting.CheckItem, []meeting.CheckItem) { return nil, nil }
+	m.meeting.Checklist = func(model.AgeGroup) ([]CheckItem, []CheckItem) { return nil, nil }
 	press(m, "ctrl+l")
 	if s := screenText(m); !strings.Contains(s, "ali.rahimi@example.org") {
 		t.Errorf("the summons list cuts an address:\n%s", s)
@@ -385,7 +386,7 @@ func TestCopiesRowWholeAt80(t *testing.T) {
 	v.Meeting.Participants[3].Unit = "Geriatriska öppenvårdsmottagningen, Sjukhuset i Västerås"
 	v.Meeting.Participants[3].Email = "per.wall@geriatriken.regionvastmanland.example.se"
 	st := common.DefaultStyles()
-	o := meeting.NewCopiesOverlay(model.Swedish, &st, p, v, true)
+	o := printdialog.New(model.Swedish, &st, p, v, true)
 	var ov common.Overlay = o
 	var row string
 	for range 3 {

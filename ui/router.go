@@ -12,6 +12,7 @@ import (
 	"github.com/sipmote/sipmote/ui/screens/closeplan"
 	"github.com/sipmote/sipmote/ui/screens/home"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/preview"
 	"github.com/sipmote/sipmote/ui/screens/newplan"
 )
 
@@ -87,7 +88,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		m.tellRefused()
 		if m.meeting != nil && m.screen == screenMeeting {
-			if pv, ok := m.meeting.Over.(*meeting.PreviewOverlay); ok {
+			if pv, ok := m.meeting.Over.(*preview.Overlay); ok {
 				// Render the preview again for the new width.
 				p, _ := m.session.Snapshot()
 				return m, pv.Resize(m.width, m.height-1, p)

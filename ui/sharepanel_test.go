@@ -11,15 +11,15 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/sharepanel"
 )
 
 // fakeSharing is a share as the panel sees it, with a code per role.
 type fakeSharing struct {
 	host    string
 	codes   map[string]string
-	devs    []meeting.Device
-	refused []meeting.Refusal
+	devs    []sharepanel.Device
+	refused []sharepanel.Refusal
 	changed chan struct{}
 	done    chan struct{}
 }
@@ -32,7 +32,7 @@ func newFakeSharing(host string, devices int) *fakeSharing {
 		if i%2 == 0 {
 			role = "chair"
 		}
-		f.devs = append(f.devs, meeting.Device{ID: i + 1, Role: role, Addr: fmt.Sprint("10.0.0.", 10+i), Since: fixedNow})
+		f.devs = append(f.devs, sharepanel.Device{ID: i + 1, Role: role, Addr: fmt.Sprint("10.0.0.", 10+i), Since: fixedNow})
 	}
 	return f
 }
@@ -41,13 +41,13 @@ func (f *fakeSharing) Code(role string) string { return f.codes[role] }
 func (f *fakeSharing) Line(role string) string {
 	return "ssh -p 2223 " + role + "@" + f.host
 }
-func (f *fakeSharing) Devices() []meeting.Device  { return f.devs }
-func (f *fakeSharing) Changed() <-chan struct{}   { return f.changed }
-func (f *fakeSharing) Done() <-chan struct{}      { return f.done }
-func (f *fakeSharing) Drop(int)                   {}
-func (f *fakeSharing) Stop() error                { return nil }
-func (f *fakeSharing) EndMeeting() error          { return nil }
-func (f *fakeSharing) Refused() []meeting.Refusal { return f.refused }
+func (f *fakeSharing) Devices() []sharepanel.Device  { return f.devs }
+func (f *fakeSharing) Changed() <-chan struct{}      { return f.changed }
+func (f *fakeSharing) Done() <-chan struct{}         { return f.done }
+func (f *fakeSharing) Drop(int)                      {}
+func (f *fakeSharing) Stop() error                   { return nil }
+func (f *fakeSharing) EndMeeting() error             { return nil }
+func (f *fakeSharing) Refused() []sharepanel.Refusal { return f.refused }
 func (f *fakeSharing) Fingerprint() string {
 	return "SHA256:q8Kx1bVt0Jm4Zr7NwEo2Hc9YuLd5SgPaFi3TnXe6W0k"
 }
@@ -98,9 +98,9 @@ func TestSharePanelCodePerRole(t *testing.T) {
 					name := fmt.Sprintf("%v/%s/%dx%d/%d devices", l, host, sz[0], sz[1], n)
 					f := newFakeSharing(host, n)
 					if n == 3 {
-						f.refused = []meeting.Refusal{{Addr: "127.0.0.5", Role: "chair", Count: 3, Last: fixedNow}, {Addr: "10.0.0.9", Role: "room", Count: 1, Last: fixedNow}}
+						f.refused = []sharepanel.Refusal{{Addr: "127.0.0.5", Role: "chair", Count: 3, Last: fixedNow}, {Addr: "10.0.0.9", Role: "room", Count: 1, Last: fixedNow}}
 					}
-					p := meeting.NewSharePanel(l, &st, f)
+					p := sharepanel.New(l, &st, f)
 					p.Cursor = n - 1 // the last device chosen: it must show
 					scr := ansi.Strip(viewAt(p, sz[0], sz[1]))
 					rows := strings.Split(scr, "\n")
@@ -148,7 +148,7 @@ func TestSharePanelCodePerRole(t *testing.T) {
 func TestF3ShowsBothCodes(t *testing.T) {
 	m, _ := openViewsMeeting(t, model.Swedish, 80, 24)
 	f := newFakeSharing("127.0.0.1", 0)
-	m.meeting.Share = func(*service.Session) (meeting.Sharing, error) { return f, nil }
+	m.meeting.Share = func(*service.Session) (sharepanel.Sharing, error) { return f, nil }
 	send(m, tea.KeyPressMsg{Code: tea.KeyF3})
 	scr := screenText(m)
 	if got := joinOf(t, scr, "Rummets skärm (projektorn):", "room@127.0.0.1"); got != f.codes["room"] {

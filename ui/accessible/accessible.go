@@ -27,6 +27,7 @@ import (
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/termsafe"
 	ms "github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
@@ -49,7 +50,7 @@ type Options struct {
 	// Notice is said first (a local checklist's problem).
 	Notice string
 	// Checklist gives a variant's before- and after-meeting checklists.
-	Checklist ms.Checklist
+	Checklist checklist.Lists
 	// PrintOptions gives a print its options (the easy-read page).
 	PrintOptions func(p *model.Plan, v *model.Version) service.PrintOptions
 	// Share shares a meeting over SSH (:dela); ShareOnOpen shares the

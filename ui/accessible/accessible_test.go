@@ -14,7 +14,7 @@ import (
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
-	ms "github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
@@ -35,14 +35,14 @@ func agenda(t *testing.T) func(model.AgeGroup) []room.Step {
 }
 
 // checklist is the real default before- and after-meeting checklists.
-func checklist(t *testing.T) ms.Checklist {
+func routineLists(t *testing.T) checklist.Lists {
 	set, _ := checklists.Load("")
-	return func(v model.AgeGroup) (before, after []ms.CheckItem) {
+	return func(v model.AgeGroup) (before, after []checklist.Item) {
 		for _, it := range set.BeforeFor(v) {
-			before = append(before, ms.CheckItem{ID: it.ID, Text: it.Text})
+			before = append(before, checklist.Item{ID: it.ID, Text: it.Text})
 		}
 		for _, it := range set.AfterFor(v) {
-			after = append(after, ms.CheckItem{ID: it.ID, Text: it.Text})
+			after = append(after, checklist.Item{ID: it.ID, Text: it.Text})
 		}
 		return before, after
 	}
@@ -89,7 +89,7 @@ func run(t *testing.T, path string, l model.Lang, script []string) string {
 	var out lockedBuffer
 	done := make(chan bool)
 	go func() {
-		done <- Run(context.Background(), Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t), Checklist: checklist(t)})
+		done <- Run(context.Background(), Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t), Checklist: routineLists(t)})
 	}()
 	select {
 	case saved := <-done:
@@ -227,7 +227,7 @@ func TestMeetingThroughAPipeEnglish(t *testing.T) {
 	if d.Content.Situation != "Eva lives with her son." {
 		t.Errorf("situation = %q\n%s", d.Content.Situation, out)
 	}
-	if before, _ := checklist(t)(p.Variant); !p.Ticked(before[0].ID) || len(d.Ticks) != 1 {
+	if before, _ := routineLists(t)(p.Variant); !p.Ticked(before[0].ID) || len(d.Ticks) != 1 {
 		t.Errorf("ticks = %v\n%s", d.Ticks, out)
 	}
 	if d.Content.FollowUp.State != model.FollowUpStates[0] {

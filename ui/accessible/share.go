@@ -5,7 +5,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
-	ms "github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/sharepanel"
 )
 
 // A meeting shared over SSH, as the full screen shares it: the chair's
@@ -15,9 +15,9 @@ import (
 
 // sharing is the share of the meeting in front.
 type sharing struct {
-	sh      ms.Sharing
+	sh      sharepanel.Sharing
 	stop    chan struct{}
-	devices map[int]ms.Device
+	devices map[int]sharepanel.Device
 	wrong   map[string]int // wrong codes so far, by address and role
 }
 
@@ -53,7 +53,7 @@ func (m *meeting) share() {
 				_ = sh.Stop() // the meeting was left meanwhile
 				return
 			}
-			m.shared = &sharing{sh: sh, stop: make(chan struct{}), devices: map[int]ms.Device{}, wrong: map[string]int{}}
+			m.shared = &sharing{sh: sh, stop: make(chan struct{}), devices: map[int]sharepanel.Device{}, wrong: map[string]int{}}
 			m.sayShare()
 			m.watchShare()
 		}
@@ -106,7 +106,7 @@ func (m *meeting) shareChanged(s *sharing) {
 		return
 	}
 	l := m.l
-	now := map[int]ms.Device{}
+	now := map[int]sharepanel.Device{}
 	for _, d := range s.sh.Devices() {
 		now[d.ID] = d
 		if _, ok := s.devices[d.ID]; !ok {

@@ -2,7 +2,7 @@ package accessible
 
 import (
 	"github.com/sipmote/sipmote/model"
-	ms "github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
 )
 
 // checklist reads the before- and after-meeting checklists, numbered
@@ -14,9 +14,9 @@ func (m *meeting) checklist(arg string) {
 		r.sayT("Det finns inga checklistor här.", "There are no checklists here.")
 		return
 	}
-	var before, after []ms.CheckItem
+	var before, after []checklist.Item
 	m.view.Read(func(p *model.Plan) { before, after = r.o.Checklist(p.Variant) })
-	all := append(append([]ms.CheckItem{}, before...), after...)
+	all := append(append([]checklist.Item{}, before...), after...)
 	if arg != "" {
 		n, ok := number(arg, len(all))
 		if !ok {
@@ -43,7 +43,7 @@ func (m *meeting) checklist(arg string) {
 		return
 	}
 	m.view.Read(func(p *model.Plan) {
-		say := func(title string, items []ms.CheckItem, from int) {
+		say := func(title string, items []checklist.Item, from int) {
 			r.say(title)
 			for i, it := range items {
 				mark := model.T(l, "inte klar", "not done")

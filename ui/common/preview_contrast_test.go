@@ -10,7 +10,7 @@ import (
 	gansi "charm.land/glamour/v2/ansi"
 
 	"github.com/sipmote/sipmote/ui/common"
-	"github.com/sipmote/sipmote/ui/screens/meeting"
+	"github.com/sipmote/sipmote/ui/screens/meeting/preview"
 )
 
 // TestPreviewContrast: the plan's preview (ctrl+e, and the room's screen)
@@ -23,7 +23,7 @@ import (
 func TestPreviewContrast(t *testing.T) {
 	for _, dark := range []bool{true, false} {
 		st := common.NewStyles(dark, false)
-		cfg := meeting.PreviewStyle(&st)
+		cfg := preview.Style(&st)
 		for _, bg := range common.Backgrounds[dark] {
 			br, bgg, bb := common.Hex(bg)
 			bgL := common.Luminance(br, bgg, bb)

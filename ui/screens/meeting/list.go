@@ -363,12 +363,12 @@ func (s *ListSection) table(rev int) string {
 		for i := range n {
 			cells[i] = s.spec.cells(i)
 		}
-		cols := columnWidths(s.spec.headers, cells, s.width, s.spec.labelCol)
-		row := func(c []string) string { return tableRow(c, cols) }
+		cols := components.ColumnWidths(s.spec.headers, cells, s.width, s.spec.labelCol)
+		row := func(c []string) string { return components.TableRow(c, cols) }
 		// The row under the cursor, whole, when a cell of it is cut.
 		var whole []string
 		if s.Cursor < n {
-			whole = rowWhole(s.spec.headers, cells[s.Cursor], cols, s.width)
+			whole = components.RowWhole(s.spec.headers, cells[s.Cursor], cols, s.width)
 		}
 		b.WriteString(s.st.Header.Render(row(s.spec.headers)) + "\n")
 		// The heading, and a line to spare (a closed plan's notice).

@@ -17,6 +17,8 @@ import (
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
+	"github.com/sipmote/sipmote/ui/screens/meeting/sharepanel"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
@@ -155,7 +157,7 @@ type Model struct {
 	stepText    string
 	AgendaKey   string
 	agendaRev   int
-	Checklist   Checklist
+	Checklist   checklist.Lists
 	// IO wraps the screen's calls of the service in tea.Cmds the root
 	// waits for before the database closes.
 	IO func(func() tea.Msg) tea.Cmd
@@ -168,18 +170,11 @@ type Model struct {
 	// Share starts sharing over SSH (nil when it cannot be offered);
 	// sharing is the running share.
 	Share   Sharer
-	Sharing Sharing
+	Sharing sharepanel.Sharing
 	chair   *room.ChairModel
 	Room    *room.RoomModel
 	// owner names this screen in its asynchronous messages.
 	owner common.Owner
-}
-
-// PrintJob says which papers a print from the screen holds: the original
-// or not, and a copy named for each recipient given.
-type PrintJob struct {
-	Original bool
-	Copies   []model.Recipient
 }
 
 // New makes the meeting screen as view v of its session. It is

@@ -10,6 +10,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/meeting/printdialog"
 )
 
 // finalise freezes the draft; the message waits until the version is on
@@ -39,7 +40,7 @@ func (m *Model) choosePapers() tea.Cmd {
 	if m.svc == nil || v == nil {
 		return nil
 	}
-	m.Over = NewCopiesOverlay(m.lang, m.st, p, v, v == m.Sess.Draft() && !m.Sess.ReadOnly())
+	m.Over = printdialog.New(m.lang, m.st, p, v, v == m.Sess.Draft() && !m.Sess.ReadOnly())
 	// The printer is named before anything is printed: the one given
 	// (--printer), else the system's default, asked of CUPS off the UI
 	// goroutine.
@@ -56,7 +57,7 @@ func (m *Model) choosePapers() tea.Cmd {
 		if name == "" {
 			dir = service.SaveFolder()
 		}
-		return printerMsg{id, name, dir}
+		return printdialog.PrinterMsg{Owner: id, Name: name, Dir: dir}
 	})
 }
 
@@ -64,7 +65,7 @@ func (m *Model) choosePapers() tea.Cmd {
 // off the UI goroutine from a snapshot, so the screen never waits for the
 // render or the printer; the service records the print in the trail of
 // this plan, even if the meeting is left before the printer answers.
-func (m *Model) print(job PrintJob) tea.Cmd {
+func (m *Model) print(job printdialog.Job) tea.Cmd {
 	if m.svc == nil || m.Sess.Plan().Current() == nil {
 		return nil
 	}

@@ -12,6 +12,9 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
+	"github.com/sipmote/sipmote/ui/screens/meeting/preview"
+	"github.com/sipmote/sipmote/ui/screens/meeting/printdialog"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
@@ -83,7 +86,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		m.follow(msg.Event)
 		return m.waitSaved()
-	case previewMsg:
+	case preview.Msg:
 		if m.Over != nil {
 			return m.Over.Update(msg)
 		}
@@ -92,12 +95,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.finalise()
 	case printMsg:
 		return m.choosePapers()
-	case printerMsg:
+	case printdialog.PrinterMsg:
 		if m.Over != nil && msg.Owner == m.owner {
 			return m.Over.Update(msg)
 		}
 		return nil
-	case PrintJobMsg:
+	case printdialog.JobMsg:
 		return m.print(msg.Job)
 	case printedMsg:
 		if msg.err != nil {
@@ -232,7 +235,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.ticks):
 		if m.Checklist != nil {
 			b, a := m.Checklist(m.Sess.Plan().Variant)
-			m.Over = newTicksOverlay(m.lang, m.st, m.Sess.Plan(), b, a)
+			m.Over = checklist.New(m.lang, m.st, m.Sess.Plan(), b, a)
 		}
 		return nil, true
 	case key.Matches(k, m.keys.changes):
@@ -246,7 +249,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.Over = NewFindingsOverlay(m.lang, m.st, m.Findings)
 		return nil, true
 	case key.Matches(k, m.keys.preview):
-		ov := newPreviewOverlay(m.lang, m.st, m.width, m.height, m.owner)
+		ov := preview.New(m.lang, m.st, m.width, m.height, m.owner)
 		m.Over = ov
 		return ov.Render(m.Sess.Plan().Clone(), m.lang), true
 	case key.Matches(k, m.keys.save):

@@ -132,5 +132,5 @@ func PlainDocument(p *model.Plan, l model.Lang) (d model.Document, ok bool) {
 	if v == nil {
 		return model.Document{}, false
 	}
-	return tablesAsLists(model.BuildDocument(p, v, l).Masked()), true
+	return model.BuildDocument(p, v, l).Masked().TablesAsLists(), true
 }

@@ -9,18 +9,19 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/meeting/sharepanel"
 )
 
 // Sharer shares a session's meeting over SSH. main gives it, built on the
 // share package, which the screens do not know.
-type Sharer func(s *service.Session) (Sharing, error)
+type Sharer func(s *service.Session) (sharepanel.Sharing, error)
 
 // Answers about sharing, each naming its owner (the session and this
 // screen's generation).
 type (
 	sharedMsg struct {
 		common.Owner
-		sh  Sharing
+		sh  sharepanel.Sharing
 		err error
 	}
 	shareChangedMsg struct{ common.Owner }
@@ -44,7 +45,7 @@ func (m *Model) updateShare(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.Message = ""
 		if m.Sharing != nil {
-			m.Over = NewSharePanel(m.lang, m.st, m.Sharing)
+			m.Over = sharepanel.New(m.lang, m.st, m.Sharing)
 			return nil, true
 		}
 		return m.StartSharing(), true
@@ -56,14 +57,14 @@ func (m *Model) updateShare(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.Sharing = msg.sh
 		m.Message = "" // "starting to share" is over: the panel shows it is shared
-		m.Over = NewSharePanel(m.lang, m.st, m.Sharing)
+		m.Over = sharepanel.New(m.lang, m.st, m.Sharing)
 		return m.waitShare(), true
 	case shareChangedMsg:
 		if m.Sharing == nil {
 			return nil, true
 		}
 		return m.waitShare(), true // the panel and the status bar redraw
-	case stopShareMsg:
+	case sharepanel.StopMsg:
 		sh := m.Sharing
 		m.Sharing = nil
 		if sh == nil {

@@ -1,4 +1,7 @@
-package meeting
+// Package checklist is the meeting's overlay of the checklists before and
+// after the meeting (ctrl+l): the local routine's points, the summons and
+// the plan's own, ticked as they are done.
+package checklist
 
 import (
 	"strings"
@@ -13,28 +16,28 @@ import (
 	"github.com/sipmote/sipmote/ui/components"
 )
 
-// CheckItem is one point of the before- or after-meeting checklist.
-type CheckItem struct {
+// Item is one point of the before- or after-meeting checklist.
+type Item struct {
 	ID   string
 	Text model.Text
 }
 
-// Checklist gives the before and after lists of a variant; main fills it
+// Lists gives the before and after lists of a variant; main fills it
 // from the checklists package.
-type Checklist func(model.AgeGroup) (before, after []CheckItem)
+type Lists func(model.AgeGroup) (before, after []Item)
 
-// TicksOverlay ticks the before/after checklists of the current meeting.
+// Overlay ticks the before/after checklists of the current meeting.
 // Ticks live on the version (a follow-up starts fresh), and the summary
 // carries them so the home screen can count what is still open.
-type TicksOverlay struct {
+type Overlay struct {
 	common.Panel
 	lang   model.Lang
 	st     *common.Styles
 	keys   components.PickKeys
 	tick   key.Binding
 	plan   *model.Plan
-	before []CheckItem
-	after  []CheckItem
+	before []Item
+	after  []Item
 	Cursor int
 	// lone tells space, x and q typed alone from a sentence typed by
 	// someone who thought she was in a text field: "ok klart" ticked an
@@ -43,15 +46,15 @@ type TicksOverlay struct {
 	notice string
 }
 
-func newTicksOverlay(l model.Lang, st *common.Styles, p *model.Plan, before, after []CheckItem) *TicksOverlay {
-	return &TicksOverlay{lang: l, st: st, plan: p, before: append(append(planItems(p), before...), summonsItem(p)...), after: after,
+func New(l model.Lang, st *common.Styles, p *model.Plan, before, after []Item) *Overlay {
+	return &Overlay{lang: l, st: st, plan: p, before: append(append(planItems(p), before...), summonsItem(p)...), after: after,
 		keys: components.NewPickKeys(l, "ctrl+l"),
 		tick: key.NewBinding(key.WithKeys("space", "enter", "x"), key.WithHelp("mellanslag", model.T(l, "bocka av", "tick")))}
 }
 
 // summonsItem is the day by which the summons must go out, four weeks
 // before the meeting, after the list's own items.
-func summonsItem(p *model.Plan) []CheckItem {
+func summonsItem(p *model.Plan) []Item {
 	v := p.Current()
 	if v == nil {
 		return nil
@@ -60,21 +63,21 @@ func summonsItem(p *model.Plan) []CheckItem {
 	if by == "" {
 		return nil
 	}
-	return []CheckItem{{ID: model.SummonsByTickID,
+	return []Item{{ID: model.SummonsByTickID,
 		Text: model.Text{SV: model.SummonsByLine(by, model.Swedish), EN: model.SummonsByLine(by, model.English)}}}
 }
 
 // planItems are the before-meeting items the plan itself calls for: an
 // interpreter to book for each language an interpreter worked in, so that
 // a follow-up is not held without one.
-func planItems(p *model.Plan) []CheckItem {
+func planItems(p *model.Plan) []Item {
 	v := p.Current()
 	if v == nil {
 		return nil
 	}
-	var out []CheckItem
+	var out []Item
 	for _, lang := range v.Interpreters() {
-		out = append(out, CheckItem{ID: model.InterpreterTickID(lang),
+		out = append(out, Item{ID: model.InterpreterTickID(lang),
 			Text: model.Text{SV: model.BookInterpreter(lang, model.Swedish), EN: model.BookInterpreter(lang, model.English)}})
 	}
 	return out
@@ -134,11 +137,11 @@ func summonsLines(l model.Lang, st *common.Styles, p *model.Plan, v *model.Versi
 	return append(lines, "")
 }
 
-func (o *TicksOverlay) items() []CheckItem {
-	return append(append([]CheckItem{}, o.before...), o.after...)
+func (o *Overlay) items() []Item {
+	return append(append([]Item{}, o.before...), o.after...)
 }
 
-func (o *TicksOverlay) Update(msg tea.Msg) tea.Cmd {
+func (o *Overlay) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -175,12 +178,12 @@ func (o *TicksOverlay) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (o *TicksOverlay) View() string {
+func (o *Overlay) View() string {
 	w, h := o.Width, o.Height
 	var lines []string
 	cur := -1
 	idx := 0
-	add := func(title string, items []CheckItem) {
+	add := func(title string, items []Item) {
 		lines = append(lines, o.st.Label.Render(title))
 		for _, it := range items {
 			mark := "[ ] "
@@ -222,7 +225,7 @@ func (o *TicksOverlay) View() string {
 
 // footer is the line under the lists: the keys, or why typed text was
 // refused.
-func (o *TicksOverlay) footer(w int) string {
+func (o *Overlay) footer(w int) string {
 	if o.notice != "" {
 		return o.st.Warn.Render(ansi.Wordwrap(o.notice, max(10, w-4), ""))
 	}
@@ -230,6 +233,6 @@ func (o *TicksOverlay) footer(w int) string {
 }
 
 // ShortHelp names the checklists' keys.
-func (o *TicksOverlay) ShortHelp() []key.Binding {
+func (o *Overlay) ShortHelp() []key.Binding {
 	return append(o.keys.ShortHelp()[:2], o.tick, o.keys.Close)
 }

@@ -1,12 +1,10 @@
-package meeting
+package components
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/sipmote/sipmote/model"
 )
 
 // TestColumnWidths: columns take the width of what is in them, an empty
@@ -26,7 +24,7 @@ func TestColumnWidths(t *testing.T) {
 		{"too wide: the widest give", [][]string{{"rum", strings.Repeat("n", 40), strings.Repeat("r", 40), ""}}, 60, []int{3, 27, 26, 0}},
 		{"narrow: the name is kept", [][]string{{"nej", "Karin Holm", "personal hos Försäkringskassan", "karin.holm@example.org"}}, 40, []int{3, 10, 11, 10}},
 	} {
-		got := columnWidths(headers, c.rows, c.avail, 1)
+		got := ColumnWidths(headers, c.rows, c.avail, 1)
 		if len(got) != len(c.want) {
 			t.Fatalf("%s: %v", c.name, got)
 		}
@@ -44,7 +42,7 @@ func TestColumnWidths(t *testing.T) {
 		if sum+colGap*(shown-1) > c.avail {
 			t.Errorf("%s: %d columns wide in %d", c.name, sum+colGap*(shown-1), c.avail)
 		}
-		if line := tableRow(c.rows[0], got); ansi.StringWidth(line) > c.avail {
+		if line := TableRow(c.rows[0], got); ansi.StringWidth(line) > c.avail {
 			t.Errorf("%s: row %q overruns %d", c.name, line, c.avail)
 		}
 	}
@@ -54,29 +52,11 @@ func TestColumnWidths(t *testing.T) {
 // cell of the row is cut, and then holds every cell whole.
 func TestRowWholeOnlyWhenCut(t *testing.T) {
 	h := []string{"Namn", "Verksamhet"}
-	if got := rowWhole(h, []string{"Bo", "BUP"}, []int{4, 10}, 40); got != nil {
+	if got := RowWhole(h, []string{"Bo", "BUP"}, []int{4, 10}, 40); got != nil {
 		t.Errorf("a row shown whole gets a line under it: %q", got)
 	}
-	got := strings.Join(rowWhole(h, []string{"Mona Berg", "Socialtjänstens familjeenhet"}, []int{9, 10}, 40), " ")
+	got := strings.Join(RowWhole(h, []string{"Mona Berg", "Socialtjänstens familjeenhet"}, []int{9, 10}, 40), " ")
 	if !strings.Contains(got, "Verksamhet: Socialtjänstens familjeenhet") || !strings.Contains(got, "Namn: Mona Berg") {
 		t.Errorf("the row is not whole: %q", got)
-	}
-}
-
-// TestFitNames: the names of the rows already entered are whole, and those
-// that do not fit are counted, never cut.
-func TestFitNames(t *testing.T) {
-	names := []string{"Maja Lind", "Eva Lind", "Sara Ek", "Ali Rahimi", "Karin Holm", "Jonas Berg", "Lena Sund"}
-	for _, c := range []struct {
-		width int
-		want  string
-	}{
-		{200, "Inlagda: Maja Lind · Eva Lind · Sara Ek · Ali Rahimi · Karin Holm · Jonas Berg · Lena Sund"},
-		{60, "Inlagda: Maja Lind · Eva Lind · 5 till (esc visar alla)"},
-		{20, "Inlagda: 7 till (esc visar alla)"},
-	} {
-		if got := fitNames(model.Swedish, names, c.width); got != c.want {
-			t.Errorf("width %d: %q, want %q", c.width, got, c.want)
-		}
 	}
 }

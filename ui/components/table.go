@@ -1,7 +1,8 @@
-// How a list section lays out its table: columns as wide as what is in
+// How a list lays out its table (the meeting's participants, goals and
+// actions): columns as wide as what is in
 // them, and the row under the cursor read whole when a cell is cut.
 
-package meeting
+package components
 
 import (
 	"strings"
@@ -12,14 +13,14 @@ import (
 // colGap is the room between two columns.
 const colGap = 2
 
-// columnWidths gives each column the width of its longest cell or its
+// ColumnWidths gives each column the width of its longest cell or its
 // heading, so that a short column ("rum") does not take room from a long
 // one ("vårdnadshavare"). A column with no cell filled in takes no width
 // at all, heading included. When the columns do not fit in avail, the
 // column that names a row (label) keeps its width up to a third of the
 // room, the widest of the others give up room first, and what is left
 // over goes to the label.
-func columnWidths(headers []string, rows [][]string, avail, label int) []int {
+func ColumnWidths(headers []string, rows [][]string, avail, label int) []int {
 	w := make([]int, len(headers))
 	for _, r := range rows {
 		for i := range min(len(r), len(w)) {
@@ -93,9 +94,9 @@ func columnWidths(headers []string, rows [][]string, avail, label int) []int {
 // cellText is a cell on one line.
 func cellText(c string) string { return strings.ReplaceAll(c, "\n", " ") }
 
-// tableRow lays out one row in the widths given, leaving out the columns
+// TableRow lays out one row in the widths given, leaving out the columns
 // of no width.
-func tableRow(cells []string, widths []int) string {
+func TableRow(cells []string, widths []int) string {
 	var r strings.Builder
 	for i, c := range cells {
 		if i >= len(widths) || widths[i] == 0 {
@@ -107,10 +108,10 @@ func tableRow(cells []string, widths []int) string {
 	return strings.TrimRight(r.String(), " ")
 }
 
-// rowWhole is the row under the cursor with every cell whole, named by its
+// RowWhole is the row under the cursor with every cell whole, named by its
 // heading, wrapped to the width; empty when nothing in the row is cut, so
 // that the line is there only when it is needed.
-func rowWhole(headers, cells []string, widths []int, width int) []string {
+func RowWhole(headers, cells []string, widths []int, width int) []string {
 	cut := false
 	var parts []string
 	for i, c := range cells {

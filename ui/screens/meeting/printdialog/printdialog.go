@@ -1,4 +1,7 @@
-package meeting
+// Package printdialog is the meeting's print dialog (ctrl+p): the
+// original and the copies, whom each is for and whether the consent
+// covers them, before anything is printed.
+package printdialog
 
 import (
 	"strings"
@@ -13,8 +16,15 @@ import (
 	"github.com/sipmote/sipmote/ui/common"
 )
 
-// PrintJobMsg asks the meeting to print the papers the copies overlay chose.
-type PrintJobMsg struct{ Job PrintJob }
+// JobMsg asks the meeting to print the papers the copies overlay chose.
+type JobMsg struct{ Job Job }
+
+// Job says which papers a print from the screen holds: the original or
+// not, and a copy named for each recipient given.
+type Job struct {
+	Original bool
+	Copies   []model.Recipient
+}
 
 type copiesKeys struct {
 	up, down, toggle, add, print, close, confirm, cancel key.Binding
@@ -42,12 +52,12 @@ type copyRow struct {
 	adhoc bool
 }
 
-// copiesOverlay is shown before printing: the original and a copy for each
+// Overlay is shown before printing: the original and a copy for each
 // one on the copy list, each of which the secretary can leave out, and
 // room to add someone. On a draft the changes are kept in the plan (and
 // the plan's list of who gets it follows); on a finalised version they
 // hold for this print only.
-type copiesOverlay struct {
+type Overlay struct {
 	common.Panel
 	lang     model.Lang
 	st       *common.Styles
@@ -74,15 +84,15 @@ type copiesOverlay struct {
 // noPrinter marks a print with no printer chosen: the PDF is saved.
 const noPrinter = "\x00none"
 
-// printerMsg says which printer a print from the meeting would go to.
-type printerMsg struct {
+// PrinterMsg says which printer a print from the meeting would go to.
+type PrinterMsg struct {
 	common.Owner
-	name string
-	dir  string // where the PDF is saved when there is no printer
+	Name string
+	Dir  string // where the PDF is saved when there is no printer
 }
 
-func NewCopiesOverlay(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, editable bool) *copiesOverlay {
-	o := &copiesOverlay{lang: l, st: st, keys: newCopiesKeys(l), plan: p, v: v, editable: editable, original: true,
+func New(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, editable bool) *Overlay {
+	o := &Overlay{lang: l, st: st, keys: newCopiesKeys(l), plan: p, v: v, editable: editable, original: true,
 		today: time.Now().Format(model.DateLayout)}
 	o.reload()
 	return o
@@ -90,7 +100,7 @@ func NewCopiesOverlay(l model.Lang, st *common.Styles, p *model.Plan, v *model.V
 
 // reload builds the rows from the copy list, keeping what was typed in
 // for this print only.
-func (o *copiesOverlay) reload() {
+func (o *Overlay) reload() {
 	var adhoc []copyRow
 	for _, r := range o.rows {
 		if r.adhoc {
@@ -108,8 +118,8 @@ func (o *copiesOverlay) reload() {
 	o.rows = append(o.rows, adhoc...)
 }
 
-func (o *copiesOverlay) job() PrintJob {
-	j := PrintJob{Original: o.original}
+func (o *Overlay) job() Job {
+	j := Job{Original: o.original}
 	for _, r := range o.rows {
 		if r.on {
 			j.Copies = append(j.Copies, r.r)
@@ -118,9 +128,9 @@ func (o *copiesOverlay) job() PrintJob {
 	return j
 }
 
-func (o *copiesOverlay) Update(msg tea.Msg) tea.Cmd {
-	if pm, ok := msg.(printerMsg); ok {
-		o.printer, o.saveDir = pm.name, pm.dir
+func (o *Overlay) Update(msg tea.Msg) tea.Cmd {
+	if pm, ok := msg.(PrinterMsg); ok {
+		o.printer, o.saveDir = pm.Name, pm.Dir
 		if o.printer == "" {
 			o.printer = noPrinter
 		}
@@ -156,12 +166,12 @@ func (o *copiesOverlay) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		o.Close()
-		return func() tea.Msg { return PrintJobMsg{job} }
+		return func() tea.Msg { return JobMsg{job} }
 	}
 	return nil
 }
 
-func (o *copiesOverlay) toggle() {
+func (o *Overlay) toggle() {
 	if o.cursor == 0 {
 		o.original = !o.original
 		return
@@ -184,7 +194,7 @@ func (o *copiesOverlay) toggle() {
 	o.cursor = min(o.cursor, len(o.rows))
 }
 
-func (o *copiesOverlay) updateAdding(msg tea.Msg) tea.Cmd {
+func (o *Overlay) updateAdding(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, o.keys.cancel):
@@ -224,7 +234,7 @@ func (o *copiesOverlay) updateAdding(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (o *copiesOverlay) View() string {
+func (o *Overlay) View() string {
 	w, h := o.Width, o.Height
 	l := o.lang
 	inner := max(10, w-6)
@@ -340,7 +350,7 @@ func originalsLine(l model.Lang, rs []model.Recipient) string {
 
 // printerLine names where the print goes, before it is made: the printer,
 // or that none is chosen and the PDF is saved instead.
-func (o *copiesOverlay) printerLine() string {
+func (o *Overlay) printerLine() string {
 	l := o.lang
 	switch o.printer {
 	case "":
@@ -355,6 +365,6 @@ func (o *copiesOverlay) printerLine() string {
 }
 
 // ShortHelp names the copy list's keys.
-func (o *copiesOverlay) ShortHelp() []key.Binding {
+func (o *Overlay) ShortHelp() []key.Binding {
 	return []key.Binding{o.keys.up, o.keys.down, o.keys.toggle, o.keys.add, o.keys.print, o.keys.close}
 }

@@ -1,8 +1,9 @@
-package meeting
+// Package preview is the meeting's preview overlay (ctrl+e): the plan as
+// the printed document, drawn with glamour, the only place that uses it.
+package preview
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -27,47 +28,14 @@ func planMarkdown(p *model.Plan, l model.Lang, width int) string {
 	}
 	d := model.BuildDocument(p, v, l).Masked()
 	if width < 110 {
-		d = tablesAsLists(d)
+		d = d.TablesAsLists()
 	}
 	return printout.Markdown(d)
 }
 
-func tablesAsLists(d model.Document) model.Document {
-	for si, sec := range d.Sections {
-		blocks := make([]model.Block, 0, len(sec.Blocks))
-		for _, bl := range sec.Blocks {
-			if bl.Kind != model.BlockTable {
-				blocks = append(blocks, bl)
-				continue
-			}
-			if bl.Table.Caption != "" {
-				blocks = append(blocks, model.Block{Kind: model.BlockParagraph, Text: bl.Table.Caption})
-			}
-			var items []string
-			for _, row := range bl.Table.Rows {
-				var parts []string
-				for ci, cell := range row {
-					if cell == "" || cell == model.Empty {
-						continue
-					}
-					if ci == 0 || ci >= len(bl.Table.Header) {
-						parts = append(parts, cell)
-					} else {
-						parts = append(parts, strings.ToLower(bl.Table.Header[ci])+": "+cell)
-					}
-				}
-				items = append(items, strings.Join(parts, "; "))
-			}
-			blocks = append(blocks, model.Block{Kind: model.BlockList, Items: items})
-		}
-		d.Sections[si].Blocks = blocks
-	}
-	return d
-}
-
-// PreviewOverlay shows the plan as the printed document, rendered once when
+// Overlay shows the plan as the printed document, rendered once when
 // opened, never per keystroke.
-type PreviewOverlay struct {
+type Overlay struct {
 	common.Panel
 	lang  model.Lang
 	st    *common.Styles
@@ -79,53 +47,53 @@ type PreviewOverlay struct {
 	seq   int // the last render asked for
 }
 
-// previewMsg is a rendered document. Besides its owner it names the
+// Msg is a rendered document. Besides its owner it names the
 // render it answers (seq): when the window changes while one is made, only
 // the last render asked for is shown.
-type previewMsg struct {
+type Msg struct {
 	common.Owner
 	seq  int
 	text string
 }
 
-func newPreviewOverlay(l model.Lang, st *common.Styles, w, h int, owner common.Owner) *PreviewOverlay {
+func New(l model.Lang, st *common.Styles, w, h int, owner common.Owner) *Overlay {
 	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(max(3, h-2)))
-	return &PreviewOverlay{lang: l, st: st, VP: vp, W: w, H: h, owner: owner, close: components.CloseKeys(l, "ctrl+e")}
+	return &Overlay{lang: l, st: st, VP: vp, W: w, H: h, owner: owner, close: components.CloseKeys(l, "ctrl+e")}
 }
 
 // Render builds the document off the UI goroutine from a snapshot.
-func (o *PreviewOverlay) Render(p *model.Plan, l model.Lang) tea.Cmd {
+func (o *Overlay) Render(p *model.Plan, l model.Lang) tea.Cmd {
 	o.seq++
 	w, owner, seq := o.W, o.owner, o.seq
-	style := PreviewStyle(o.st)
+	style := Style(o.st)
 	return func() tea.Msg {
 		md := planMarkdown(p, l, w)
 		// Line breaks typed in the plan are kept, as the PDF keeps them.
 		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, w-4)),
 			glamour.WithPreservedNewLines())
 		if err != nil {
-			return previewMsg{owner, seq, md}
+			return Msg{owner, seq, md}
 		}
 		out, err := r.Render(md)
 		if err != nil {
-			return previewMsg{owner, seq, md}
+			return Msg{owner, seq, md}
 		}
-		return previewMsg{owner, seq, out}
+		return Msg{owner, seq, out}
 	}
 }
 
 // Resize lays the preview out again for a window of w × h and renders
 // the plan p for it.
-func (o *PreviewOverlay) Resize(w, h int, p *model.Plan) tea.Cmd {
+func (o *Overlay) Resize(w, h int, p *model.Plan) tea.Cmd {
 	o.W, o.H = w, h
 	o.VP.SetWidth(w)
 	o.VP.SetHeight(max(3, h-2))
 	return o.Render(p, o.lang)
 }
 
-func (o *PreviewOverlay) Update(msg tea.Msg) tea.Cmd {
+func (o *Overlay) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case previewMsg:
+	case Msg:
 		if msg.seq != o.seq {
 			return nil // an earlier render, for another width
 		}
@@ -143,7 +111,7 @@ func (o *PreviewOverlay) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (o *PreviewOverlay) View() string {
+func (o *Overlay) View() string {
 	if !o.Ready {
 		return model.T(o.lang, "Förbereder förhandsgranskningen…", "Preparing the preview…")
 	}
@@ -151,10 +119,10 @@ func (o *PreviewOverlay) View() string {
 	return o.VP.View() + "\n" + foot
 }
 
-// PreviewStyle is glamour's style for the terminal's background (none at
+// Style is glamour's style for the terminal's background (none at
 // all under NO_COLOR), without the "##" before headings, which a reader who
 // has never seen Markdown takes for part of the text.
-func PreviewStyle(st0 *common.Styles) gansi.StyleConfig {
+func Style(st0 *common.Styles) gansi.StyleConfig {
 	st := styles.DarkStyleConfig
 	switch {
 	case st0.NoColor:
@@ -183,4 +151,4 @@ func strPtr(s string) *string { return &s }
 
 // ShortHelp names the key that closes the preview; every other key
 // scrolls it.
-func (o *PreviewOverlay) ShortHelp() []key.Binding { return []key.Binding{o.close} }
+func (o *Overlay) ShortHelp() []key.Binding { return []key.Binding{o.close} }

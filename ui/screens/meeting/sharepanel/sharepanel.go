@@ -1,4 +1,7 @@
-package meeting
+// Package sharepanel is the meeting's panel for sharing it with the
+// room and other computers (ctrl+d): how to join, who has joined, and
+// dropping a device or stopping.
+package sharepanel
 
 import (
 	"fmt"
@@ -77,12 +80,12 @@ func newShareKeys(l model.Lang) shareKeys {
 	}
 }
 
-// stopShareMsg asks the meeting to stop sharing.
-type stopShareMsg struct{}
+// StopMsg asks the meeting to stop sharing.
+type StopMsg struct{}
 
-// SharePanel shows how to join the meeting and who has joined, and lets
+// Panel shows how to join the meeting and who has joined, and lets
 // the secretary drop a device or stop sharing.
-type SharePanel struct {
+type Panel struct {
 	common.Panel
 	lang   model.Lang
 	st     *common.Styles
@@ -91,11 +94,11 @@ type SharePanel struct {
 	Cursor int
 }
 
-func NewSharePanel(l model.Lang, st *common.Styles, sh Sharing) *SharePanel {
-	return &SharePanel{lang: l, st: st, keys: newShareKeys(l), sh: sh}
+func New(l model.Lang, st *common.Styles, sh Sharing) *Panel {
+	return &Panel{lang: l, st: st, keys: newShareKeys(l), sh: sh}
 }
 
-func (o *SharePanel) Update(msg tea.Msg) tea.Cmd {
+func (o *Panel) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -115,7 +118,7 @@ func (o *SharePanel) Update(msg tea.Msg) tea.Cmd {
 		}
 	case key.Matches(k, o.keys.stop):
 		o.Close()
-		return func() tea.Msg { return stopShareMsg{} }
+		return func() tea.Msg { return StopMsg{} }
 	}
 	return nil
 }
@@ -150,7 +153,7 @@ func deviceLabel(l model.Lang, role string) string {
 // type and that role's code, fitted to width iw: the code goes on a line
 // of its own when the two do not fit side by side, and the ssh line is
 // broken, never cut, as it must be typed exactly.
-func (o *SharePanel) joinLines(iw int) [][]string {
+func (o *Panel) joinLines(iw int) [][]string {
 	l, st := o.lang, o.st
 	var blocks [][]string
 	for _, r := range shareRoles {
@@ -180,7 +183,7 @@ func (o *SharePanel) joinLines(iw int) [][]string {
 
 // deviceLines list the connected devices, at most n of them, keeping the
 // chosen one in sight.
-func (o *SharePanel) deviceLines(devs []Device, n int) []string {
+func (o *Panel) deviceLines(devs []Device, n int) []string {
 	l, st := o.lang, o.st
 	if len(devs) == 0 {
 		return []string{st.Subtle.Render(model.T(l, "Ingen ännu.", "Nobody yet."))}
@@ -209,7 +212,7 @@ func (o *SharePanel) deviceLines(devs []Device, n int) []string {
 // View shows the lines and codes first, as they are what the panel is
 // for; on a short window the explanation and the blank lines go before
 // any of them, and the list of devices scrolls.
-func (o *SharePanel) View() string {
+func (o *Panel) View() string {
 	w, h := o.Width, o.Height
 	l, st := o.lang, o.st
 	iw, ih := max(1, w-4), max(1, h-2)
@@ -282,7 +285,7 @@ func (o *SharePanel) View() string {
 // fingerprintLines give the host key's fingerprint in one line, for the
 // one who types the line to compare with what ssh asks about the first
 // time; with the words around it that the width allows.
-func (o *SharePanel) fingerprintLines(iw int) []string {
+func (o *Panel) fingerprintLines(iw int) []string {
 	fp := o.sh.Fingerprint()
 	if fp == "" {
 		return nil
@@ -303,7 +306,7 @@ func (o *SharePanel) fingerprintLines(iw int) []string {
 
 // refusedLines say where wrong codes came from, one line an address and
 // role, the latest first: "3 felaktiga koder från 127.0.0.5".
-func (o *SharePanel) refusedLines(iw int) []string {
+func (o *Panel) refusedLines(iw int) []string {
 	l := o.lang
 	var out []string
 	for _, r := range o.sh.Refused() {
@@ -327,6 +330,6 @@ func (o *SharePanel) refusedLines(iw int) []string {
 }
 
 // ShortHelp names the share panel's keys.
-func (o *SharePanel) ShortHelp() []key.Binding {
+func (o *Panel) ShortHelp() []key.Binding {
 	return []key.Binding{o.keys.up, o.keys.down, o.keys.drop, o.keys.stop, o.keys.close}
 }
