@@ -27,7 +27,9 @@ func (s *Service) HomeIndex(ctx context.Context) ([]model.ListEntry, error) {
 	// before they are returned to be shown. A store that can say how many
 	// plans it is about to read starts it then; the others once read.
 	var logged chan struct{}
+	count := -1
 	log := func(n int) {
+		count = n
 		logged = make(chan struct{})
 		go func() {
 			defer close(logged)
@@ -36,8 +38,10 @@ func (s *Service) HomeIndex(ctx context.Context) ([]model.ListEntry, error) {
 	}
 	var entries []model.ListEntry
 	var err error
-	if c, ok := s.db.(indexCounter); ok {
-		entries, err = c.IndexCounted(log)
+	fr, fronted := s.db.(homeFronter)
+	var st store.FrontState
+	if fronted {
+		entries, st, err = fr.IndexFront(log)
 	} else {
 		entries, err = s.db.Index()
 	}
@@ -48,13 +52,61 @@ func (s *Service) HomeIndex(ctx context.Context) ([]model.ListEntry, error) {
 		defer func() { <-logged }()
 	}
 	model.SortEntries(entries)
+	if fronted && err == nil && count >= 0 && !st.Agrees(entries, count) {
+		// The next start's first frame reads the front page made here;
+		// it is written after this list is shown, not before. One that
+		// is there and agrees (the usual case: every write keeps it) is
+		// left as it is.
+		first := frontOf(entries)
+		s.bg.Add(1)
+		go func() {
+			defer s.bg.Done()
+			_ = fr.PutHomeFront(first, count, st)
+		}()
+	}
 	return entries, err
 }
 
-// indexCounter is a store whose Index can say how many plans it is about
-// to read (the file's store).
-type indexCounter interface {
-	IndexCounted(counted func(n int)) ([]model.ListEntry, error)
+// frontOf is the part of a sorted index a front page is made of: the
+// first open plans, one more than it holds so that it knows whether
+// there are more.
+func frontOf(sorted []model.ListEntry) []model.ListEntry {
+	var out []model.ListEntry
+	for i := range sorted {
+		if sorted[i].Status == model.StatusClosed {
+			continue
+		}
+		if out = append(out, sorted[i]); len(out) > store.FrontRows*2 {
+			break
+		}
+	}
+	return out
+}
+
+// homeFronter is a store that keeps the home screen's front page (the
+// file's store): the first frame reads it instead of the whole index.
+type homeFronter interface {
+	IndexFront(counted func(n int)) ([]model.ListEntry, store.FrontState, error)
+	HomeFront(n int) (entries []model.ListEntry, rows []model.Summary, count int, ok bool)
+	PutHomeFront(sorted []model.ListEntry, count int, st store.FrontState) error
+}
+
+// HomeFront is the home screen's first open plans in name order, at most
+// n, with their list lines, read from the store's front page without the
+// whole index; ok is false when the store has none to give, and the
+// caller reads HomeIndex. Like HomeIndex it is recorded in the trail
+// (once in a run) before it returns. The whole index is read after it.
+func (s *Service) HomeFront(ctx context.Context, n int) (entries []model.ListEntry, rows []model.Summary, ok bool) {
+	fr, fronted := s.db.(homeFronter)
+	if !fronted || ctx.Err() != nil {
+		return nil, nil, false
+	}
+	entries, rows, count, ok := fr.HomeFront(min(n, store.FrontRows))
+	if !ok {
+		return nil, nil, false
+	}
+	s.home.Do(func() { _ = s.listed("home", count) })
+	return entries, rows, true
 }
 
 // HomeRows reads the list lines of the plans named, in that order: the

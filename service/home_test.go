@@ -3,10 +3,14 @@ package service
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/sipmote/sipmote/internal/pgtest"
 	"github.com/sipmote/sipmote/model"
@@ -18,8 +22,8 @@ func TestHomeListFile(t *testing.T) {
 	svc := openTest(t, Options{})
 	// The file's store says how many plans it reads before it reads
 	// them, so that the trail's event is written meanwhile.
-	if _, ok := svc.db.(indexCounter); !ok {
-		t.Fatalf("the file's store (%T) cannot count its index first", svc.db)
+	if _, ok := svc.db.(homeFronter); !ok {
+		t.Fatalf("the file's store (%T) cannot count its index first or keep a front page", svc.db)
 	}
 	checkHomeList(t, svc)
 }
@@ -140,5 +144,93 @@ func checkHomeList(t *testing.T, svc *Service) {
 		if kinds := trailKinds(t, svc, p.ID); len(kinds) == 0 || kinds[0] != "created" {
 			t.Errorf("a plan made by CreateMany: trail %v", kinds)
 		}
+	}
+}
+
+// TestHomeFrontFirst: the first frame's list, from the file's front page,
+// is the whole index's first open plans with their lines; it is in the
+// trail before it is returned, and the whole list read after it is the
+// same listing (one event). A file whose front page is gone (an older
+// sipmote wrote its plans) gets it back from the next whole index, after
+// that list is returned; PostgreSQL has none and the screen reads the
+// whole index.
+func TestHomeFrontFirst(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sip.db")
+	o := Options{Now: func() time.Time { return testNow }, RecoveryDirs: []string{filepath.Join(t.TempDir(), "rec")}}
+	svc, err := Open(path, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plans []*model.Plan
+	for i, n := range []string{"Örjan Ek", "Åsa Lund", "anna Ek", "Bo Ek", "Cilla Berg", "Dan Ek", "Stängd Plan"} {
+		p := model.NewPlan(model.Person{Name: n}, testNow)
+		if i == 6 {
+			p.Status = model.StatusClosed
+		}
+		plans = append(plans, p)
+	}
+	if err := svc.CreateMany(ctx, plans); err != nil {
+		t.Fatal(err)
+	}
+	entries, rows, ok := svc.HomeFront(ctx, 4)
+	if !ok {
+		t.Fatal("no front page")
+	}
+	file, err := svc.db.FileTrail()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(file, func(e TrailEvent) bool { return e.Kind == "listed" && e.Section == "home" }); i < 0 || file[i].Count != 7 {
+		t.Fatalf("HomeFront returned before the trail recorded the listing of 7 plans: %+v", file)
+	}
+	var got []string
+	for i, e := range entries {
+		if rows[i].ID != e.ID {
+			t.Fatalf("line %d is of another plan", i)
+		}
+		got = append(got, e.Person)
+	}
+	if want := []string{"anna Ek", "Bo Ek", "Cilla Berg", "Dan Ek"}; !slices.Equal(got, want) {
+		t.Fatalf("front page %q, want %q", got, want)
+	}
+	whole, err := svc.HomeIndex(ctx)
+	if err != nil || len(whole) != 7 || whole[0].ID != entries[0].ID {
+		t.Fatalf("whole index after it: %d entries, %v", len(whole), err)
+	}
+	if file, _ = svc.db.FileTrail(); len(slices.DeleteFunc(file, func(e TrailEvent) bool { return e.Kind != "listed" })) != 1 {
+		t.Fatalf("the listing is in the trail %d times", len(file))
+	}
+	// A migration drops the front page (the summaries may have been
+	// written again): the first frame then reads the whole index.
+	if err := svc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Delete([]byte("homefront")) }); err != nil {
+		t.Fatal(err)
+	}
+	bdb.Close()
+	if svc, err = Open(path, o); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := svc.HomeFront(ctx, 4); ok {
+		t.Fatal("a front page that is not there was used")
+	}
+	if _, err := svc.HomeIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Close(); err != nil { // waits for the front page's write
+		t.Fatal(err)
+	}
+	if svc, err = Open(path, o); err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if entries, _, ok = svc.HomeFront(ctx, 1); !ok || entries[0].Person != "anna Ek" {
+		t.Fatalf("front page not made again from the whole index: %v %+v", ok, entries)
 	}
 }

@@ -84,6 +84,9 @@ type Service struct {
 	backups *backupServer
 	// home is done once the home screen's list is in the trail.
 	home sync.Once
+	// bg is the writes the service does on its own, after a reading that
+	// asked for them (the home screen's front page); Close waits for them.
+	bg sync.WaitGroup
 
 	smu      sync.Mutex
 	sessions map[string]*Session // each plan's one session, open or closing
@@ -139,6 +142,7 @@ func (s *Service) checkRecoveryDir() {
 // Close releases the database. Close every Session first: their last
 // saves need it.
 func (s *Service) Close() error {
+	s.bg.Wait()
 	if s.backups != nil {
 		s.backups.stop()
 		s.backups = nil

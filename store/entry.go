@@ -88,10 +88,20 @@ func (d *DB) Index() ([]model.ListEntry, error) { return d.IndexCounted(nil) }
 // before it reads them: the service writes the trail's event of the
 // listing (an fsynced write) while the entries are read, not after.
 func (d *DB) IndexCounted(counted func(n int)) ([]model.ListEntry, error) {
+	out, _, err := d.IndexFront(counted)
+	return out, err
+}
+
+// IndexFront is IndexCounted, and also says what it found of the home
+// screen's front page (homefront.go), for PutHomeFront.
+func (d *DB) IndexFront(counted func(n int)) ([]model.ListEntry, FrontState, error) {
 	var out []model.ListEntry
 	var bad []string
+	var st FrontState
 	err := d.view(func(tx *bolt.Tx) error {
 		b := bucket(tx, bucketSummaries)
+		f := d.readFront(tx)
+		st = FrontState{Seq: b.Sequence(), Current: f != nil, f: f}
 		// The home screen's first frame waits for the index. On a file
 		// written plan by plan, most of its time is the pages coming
 		// into the map, one fault each, so the ids are read in two
@@ -130,9 +140,9 @@ func (d *DB) IndexCounted(counted func(n int)) ([]model.ListEntry, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, st, err
 	}
-	return out, SummariesDamaged(bad)
+	return out, st, SummariesDamaged(bad)
 }
 
 // keyRange is the keys from from up to, not including, to; nil is no

@@ -173,6 +173,9 @@ func (d *DB) prepare(newCrypt *cryptMeta) error {
 			if err := createLayout(tx); err != nil {
 				return err
 			}
+			if err := d.startFront(tx); err != nil {
+				return err
+			}
 			if newCrypt != nil {
 				return putCrypt(tx, newCrypt)
 			}

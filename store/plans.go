@@ -126,6 +126,7 @@ func (d *DB) Resolve(prefix string) (string, error) {
 type planRecord struct {
 	id, plan, summary []byte
 	p                 *model.Plan
+	entry             model.ListEntry // the summary's index entry
 }
 
 func (d *DB) encodePlan(p *model.Plan) (planRecord, error) {
@@ -137,11 +138,12 @@ func (d *DB) encodePlan(p *model.Plan) (planRecord, error) {
 	if err != nil {
 		return planRecord{}, fmt.Errorf("store: encoding plan %s: %w", p.ID, err)
 	}
-	sum, err := d.sealValue(bucketSummaries, id, p.Summarise())
+	s := p.Summarise()
+	sum, err := d.sealValue(bucketSummaries, id, s)
 	if err != nil {
 		return planRecord{}, fmt.Errorf("store: encoding summary %s: %w", p.ID, err)
 	}
-	return planRecord{id: id, plan: plan, summary: sum, p: p}, nil
+	return planRecord{id: id, plan: plan, summary: sum, p: p, entry: s.Entry()}, nil
 }
 
 // onlyTold tells whether the record differs from the stored plan only in
@@ -162,16 +164,31 @@ func (r planRecord) put(tx *bolt.Tx, d *DB) error {
 	// A closed plan is kept as it was closed: the store refuses to change
 	// it, whatever a screen or a command may try. The one exception is
 	// the coordinator ticking who has been told.
-	if old := bucket(tx, bucketSummaries).Get(r.id); old != nil {
+	// The home screen's front page changes only with a plan that is new,
+	// renamed, or closed: a save of what is typed leaves it (and the
+	// summaries' sequence) as it is.
+	moved := true
+	old := bucket(tx, bucketSummaries).Get(r.id)
+	if old != nil {
 		var sum model.Summary
-		if d.openValue(bucketSummaries, r.id, old, &sum) == nil && sum.Status == model.StatusClosed && !d.onlyTold(tx, r) {
-			return fmt.Errorf("store: plan %s: %w", r.id, ErrClosedPlan)
+		if d.openValue(bucketSummaries, r.id, old, &sum) == nil {
+			if sum.Status == model.StatusClosed && !d.onlyTold(tx, r) {
+				return fmt.Errorf("store: plan %s: %w", r.id, ErrClosedPlan)
+			}
+			was := sum.Entry()
+			moved = was.NameKey != r.entry.NameKey || (was.Status == model.StatusClosed) != (r.entry.Status == model.StatusClosed)
 		}
 	}
 	if err := bucket(tx, bucketPlans).Put(r.id, r.plan); err != nil {
 		return err
 	}
-	return bucket(tx, bucketSummaries).Put(r.id, r.summary)
+	if err := bucket(tx, bucketSummaries).Put(r.id, r.summary); err != nil {
+		return err
+	}
+	if !moved {
+		return nil
+	}
+	return d.noteSummary(tx, r.entry, old == nil)
 }
 
 // EachSummary calls fn with every whole summary, in id order, one at a

@@ -173,5 +173,10 @@ func migrate(tx *bolt.Tx, from uint64, k keyring) error {
 			return fmt.Errorf("store: migrating schema %d to %d: %w", v, v+1, err)
 		}
 	}
+	// The summaries may have been written again: the home screen's front
+	// page is made again from the next index read (homefront.go).
+	if err := meta.Delete([]byte(keyFront)); err != nil {
+		return err
+	}
 	return putSchema(meta, schemaVersion)
 }

@@ -47,6 +47,9 @@ type DB struct {
 	readOnly  bool
 	// recoveryDirs replaces the usual recovery folders when set.
 	recoveryDirs []string
+	// frontEdit is what the write transaction under way does to the
+	// home screen's front page (homefront.go); only touched inside one.
+	frontEdit frontEdit
 }
 
 // Tightened is the folder Open found open to others and made private, or
@@ -202,6 +205,10 @@ func (d *DB) update(fn func(*bolt.Tx) error) (err error) {
 	unsealed := d.mac == nil && d.aead == nil
 	if err := d.bolt.Update(func(tx *bolt.Tx) error {
 		if err := fn(tx); err != nil {
+			d.frontEdit = frontEdit{}
+			return err
+		}
+		if err := d.flushFront(tx); err != nil {
 			return err
 		}
 		if meta := bucket(tx, bucketMeta); unsealed && meta != nil && meta.Get([]byte(keyAllSealed)) != nil {

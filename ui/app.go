@@ -183,7 +183,7 @@ func New(o Options) *Model {
 	var listCmd tea.Cmd
 	if o.ListAfterStart {
 		m.listing, m.home.Loading = true, true
-		listCmd = startNow(m.reload())
+		listCmd = startNow(m.reloadFirst())
 	} else {
 		listCmd = m.listed(m.list(0))
 	}

@@ -6,6 +6,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
@@ -32,6 +34,38 @@ type listMsg struct {
 	entries []model.ListEntry
 	rows    []model.Summary
 	err     error
+	// front marks the first open plans only, from the store's front page
+	// (the first frame at start); the whole list is read next.
+	front bool
+}
+
+// frontSettle is how long the whole list waits after the front page is
+// on the home screen: reading it keeps both processors busy, and the
+// frame must be drawn first. It is well inside the time keys are still
+// taken as typed before the first frame (firstFrameWait), so no key
+// waits for it.
+const frontSettle = 25 * time.Millisecond
+
+// wholeListMsg asks for the whole list after the front page (gen).
+type wholeListMsg struct{ gen uint64 }
+
+// wholeList reads the whole list after the front page.
+func (m *Model) wholeList(msg wholeListMsg) tea.Cmd {
+	if msg.gen < m.listShown {
+		return nil
+	}
+	return m.io(func() tea.Msg { return m.list(msg.gen) })
+}
+
+// firstList is the list the first frame shows: the first open plans from
+// the store's front page where it has one, so that the frame does not
+// wait for every plan's entry; else the whole list.
+func (m *Model) firstList(gen uint64) listMsg {
+	entries, rows, ok := m.o.Service.HomeFront(m.ctx, firstRows)
+	if !ok {
+		return m.list(gen)
+	}
+	return listMsg{gen: gen, entries: entries, rows: rows, front: true}
 }
 
 func (m *Model) list(gen uint64) listMsg {
@@ -43,7 +77,7 @@ func (m *Model) list(gen uint64) listMsg {
 	if err == nil {
 		err = rerr
 	}
-	return listMsg{gen, entries, rows, err}
+	return listMsg{gen: gen, entries: entries, rows: rows, err: err}
 }
 
 // reload reads the list of plans again, for the home screen.
@@ -53,6 +87,13 @@ func (m *Model) reload() tea.Cmd {
 	return m.io(func() tea.Msg { return m.list(gen) })
 }
 
+// reloadFirst is reload for the first frame: the front page first.
+func (m *Model) reloadFirst() tea.Cmd {
+	m.listAsked++
+	gen := m.listAsked
+	return m.io(func() tea.Msg { return m.firstList(gen) })
+}
+
 // listed puts a list read on the home screen and asks for what it needs
 // next: lines it has not got, and what is due.
 func (m *Model) listed(msg listMsg) tea.Cmd {
@@ -60,6 +101,14 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 		return nil // a reading asked for before the one on screen
 	}
 	m.listShown = msg.gen
+	if msg.front {
+		// On screen at once; keys wait for the whole list (listing),
+		// which comes a moment later under the same reading.
+		m.home.Loading = false
+		shown := m.home.SetList(msg.gen, msg.entries, msg.rows)
+		gen := msg.gen
+		return tea.Batch(shown, tea.Tick(frontSettle, func(time.Time) tea.Msg { return wholeListMsg{gen} }))
+	}
 	m.listing, m.home.Loading = false, false
 	if msg.err != nil {
 		m.home.Message = common.ErrText(m.o.Lang, msg.err)

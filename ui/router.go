@@ -309,6 +309,8 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.reload(), true
 	case listMsg:
 		return m.listed(msg), true
+	case wholeListMsg:
+		return m.wholeList(msg), true
 	case home.RowsMsg:
 		m.home.SetRows(msg)
 		return nil, true
