@@ -221,7 +221,10 @@ func copyRecords(src, dst *DB) error {
 				return err
 			}
 		}
-		return nil
+		// The new file's front page is the empty one it was made with,
+		// and the summaries' sequence is now the old file's: it would be
+		// taken for current. It is made again from the first whole list.
+		return bucket(tx, bucketMeta).Delete([]byte(keyFront))
 	})
 }
 

@@ -250,6 +250,13 @@ func (d *DB) HomeFront(n int) (entries []model.ListEntry, rows []model.Summary, 
 		}
 		known := d.damagedPlans()
 		sums := bucket(tx, bucketSummaries)
+		if f.count == 0 {
+			// "No plans yet" is a screen that asks for a new one: said
+			// only of a file that has none.
+			if k, _ := sums.Cursor().First(); k != nil {
+				return nil
+			}
+		}
 		items := f.items[:min(n, len(f.items))]
 		entries = make([]model.ListEntry, 0, len(items))
 		rows = make([]model.Summary, 0, len(items))

@@ -386,3 +386,53 @@ func TestHomeFrontEdges(t *testing.T) {
 		t.Fatalf("the first line after it: %v %+v", ok, entries)
 	}
 }
+
+// TestHomeFrontAfterEncrypt: encrypting a file from before front pages
+// (its summaries' sequence never moved) copies its plans into a new file
+// made with an empty front page; that page must not be taken for the
+// list ("no plans yet" on a file of plans). Nor is any front page that
+// says there are no plans where there are some.
+func TestHomeFrontAfterEncrypt(t *testing.T) {
+	path := t.TempDir() + "/sip.db"
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Anna Gammal", "Bo Gammal"} {
+		if err := d.SavePlan(model.NewPlan(model.Person{Name: n}, fixedTime())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// As an older sipmote left it: no front page, no sequence.
+	if err := d.bolt.Update(func(tx *bolt.Tx) error {
+		if err := bucket(tx, bucketSummaries).SetSequence(0); err != nil {
+			return err
+		}
+		return bucket(tx, bucketMeta).Delete([]byte(keyFront))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	if err := Encrypt(path, []byte("lösen"), testKDF); err != nil {
+		t.Fatal(err)
+	}
+	d, err = Open(path, WithPassphrase(pass("lösen")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if entries, _, count, ok := d.HomeFront(FrontRows); ok {
+		t.Fatalf("an encrypted copy's front page was used: %d plans, %+v", count, entries)
+	}
+	// A front page claiming an empty file, current by its sequence.
+	if err := d.update(func(tx *bolt.Tx) error { return d.startFront(tx) }); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _, count, ok := d.HomeFront(FrontRows); ok {
+		t.Fatalf("a front page of no plans was used on a file of two: %d plans, %+v", count, entries)
+	}
+	rebuildFront(t, d)
+	if entries, _, count, ok := d.HomeFront(FrontRows); !ok || count != 2 || len(entries) != 2 {
+		t.Fatalf("front page made again: %v, %d plans, %+v", ok, count, entries)
+	}
+}
