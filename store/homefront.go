@@ -167,7 +167,7 @@ func (d *DB) writeFront(tx *bolt.Tx, f *front) error {
 
 // frontEdit is what one write transaction does to the front page: read
 // once at its first summary, changed at each, written once at the end
-// (DB.update calls flush).
+// (DB.update calls flushFront).
 type frontEdit struct {
 	tx     *bolt.Tx
 	loaded bool
@@ -175,7 +175,7 @@ type frontEdit struct {
 	f      *front // nil: none or not current; flush removes it
 }
 
-// note brings the front page up to date with a summary written in tx:
+// noteSummary brings the front page up to date with a summary written in tx:
 // the plan's index entry e, new when the plan was not there before. It
 // moves the summaries' sequence on whether or not there is a front page,
 // so that one not brought up to date is never taken for current.
