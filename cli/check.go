@@ -113,6 +113,17 @@ func cmdCheck(a *app, args []string) error {
 		fmt.Fprintf(a.stdout, "  %s %d\n", t("skadade poster utanför planerna:", "damaged records outside the plans:"), r.OtherDamaged)
 	}
 	said := a.checkSeals(r, server)
+	switch r.Front {
+	case service.FrontDamaged:
+		fmt.Fprintf(a.stdout, "%s: %s\n", t("Hemskärmens första sida", "The home screen's first page"), bad)
+		fmt.Fprintln(a.stdout, t("  Den har ändrats utanför sipmote. Den används inte; sipmote gör den på nytt nästa gång listan visas.",
+			"  It was changed outside sipmote. It is not used; sipmote makes it again the next time the list is shown."))
+	case service.FrontStale:
+		fmt.Fprintf(a.stdout, "%s: %s\n", t("Hemskärmens första sida", "The home screen's first page"),
+			t("gammal; görs på nytt nästa gång listan visas", "out of date; made again the next time the list is shown"))
+	case service.FrontWhole:
+		fmt.Fprintf(a.stdout, "%s: %s\n", t("Hemskärmens första sida", "The home screen's first page"), ok)
+	}
 	fmt.Fprintf(a.stdout, "%s: %s (%d %s)\n", t("Åtkomstloggens kedjor", "Access trail chains"), mark(len(r.Breaks) == 0), r.Events, t("händelser", "events"))
 	for _, br := range r.Breaks {
 		chain := t("filens kedja", "the file's chain")

@@ -34,6 +34,14 @@ const (
 	BreakNumber   = store.BreakNumber
 )
 
+// What a check found of the home screen's front page (see store.FrontCheck).
+const (
+	FrontNone    = store.FrontNone
+	FrontWhole   = store.FrontWhole
+	FrontStale   = store.FrontStale
+	FrontDamaged = store.FrontDamaged
+)
+
 // The keys a check can use (see store.KeyKind).
 const (
 	KeyNone = store.KeyNone

@@ -102,7 +102,10 @@ func (s *Service) HomeFront(ctx context.Context, n int) (entries []model.ListEnt
 		return nil, nil, false
 	}
 	entries, rows, count, ok := fr.HomeFront(min(n, store.FrontRows))
-	if !ok {
+	if !ok || len(entries) == 0 && count > 0 {
+		// No open plan to show but some closed ones: an empty list would
+		// say there are no plans at all. The whole list tells the two
+		// apart.
 		return nil, nil, false
 	}
 	s.home.Do(func() { _ = s.listed("home", count) })

@@ -234,3 +234,25 @@ func TestHomeFrontFirst(t *testing.T) {
 		t.Fatalf("front page not made again from the whole index: %v %+v", ok, entries)
 	}
 }
+
+// TestHomeFrontOnlyClosed: where every plan is closed, the front page has
+// no line to show, and the first frame must not say there are no plans:
+// it reads the whole list, which has them.
+func TestHomeFrontOnlyClosed(t *testing.T) {
+	ctx := context.Background()
+	svc := openTest(t, Options{})
+	if entries, _, ok := svc.HomeFront(ctx, 4); !ok || len(entries) != 0 {
+		t.Fatalf("an empty file: front page %v, %+v", ok, entries)
+	}
+	p := model.NewPlan(model.Person{Name: "Kim Ek"}, testNow)
+	p.Status = model.StatusClosed
+	if err := svc.CreateMany(ctx, []*model.Plan{p}); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _, ok := svc.HomeFront(ctx, 4); ok {
+		t.Fatalf("a file of one closed plan: front page used with %d lines", len(entries))
+	}
+	if whole, err := svc.HomeIndex(ctx); err != nil || len(whole) != 1 {
+		t.Fatalf("the whole list: %d plans, %v", len(whole), err)
+	}
+}

@@ -60,13 +60,17 @@ type Report struct {
 	// next (only a whole file's is), and SeenErr why it could not be.
 	SeenKept bool
 	SeenErr  error
+	// Front is what the home screen's front page is like. A damaged one
+	// makes the check fail; one that is only out of date does not (it is
+	// not used and is made again at the next start either way).
+	Front FrontCheck
 	// lastSeq is the number of the newest event in the file's chain.
 	lastSeq uint64
 }
 
 // OK tells whether everything checked is whole.
 func (r *Report) OK() bool {
-	return r.Structure == nil && len(r.Damaged) == 0 && r.OtherDamaged == 0 && len(r.Breaks) == 0 &&
+	return r.Structure == nil && len(r.Damaged) == 0 && r.OtherDamaged == 0 && len(r.Breaks) == 0 && r.Front != FrontDamaged &&
 		len(r.Changed) == 0 && len(r.Replayed) == 0 && r.CutOff == 0 && !r.Rewritten &&
 		!(r.Key == KeyUser && (r.Unsealed > 0 || r.OtherKey > 0))
 }
@@ -112,6 +116,7 @@ func (d *DB) Check() (*Report, error) {
 			return nil
 		}
 		r.Records = d.verifyRecords(tx, r)
+		r.Front = d.checkFront(tx)
 		c := d.verifyChains(tx)
 		r.Events, r.Breaks, r.Head = c.events, c.breaks, c.head
 		r.Replayed = d.findReplayed(tx)

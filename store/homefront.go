@@ -17,15 +17,19 @@ import (
 // (issue 30). The whole index is read right after, and replaces it.
 //
 // The record is only believed while it is current: it carries the
-// summaries bucket's sequence, which every write of a summary (put)
-// moves on in the same transaction as it brings the record up to date.
-// A record of another sequence (an older sipmote wrote plans, a migration
-// rewrote the summaries) is not used, and the service writes a new one
-// from the next whole index it reads. Each line the front page names is
-// read and checked from its own summary before it is shown, so a front
-// page can at worst miss a plan for the moment before the whole index
-// comes; it never shows a name, a status or a withdrawn consent that the
-// summaries do not hold.
+// summaries bucket's sequence, which every write that adds, renames or
+// closes a plan (put) moves on in the same transaction as it brings the
+// record up to date. A record of another sequence (a migration rewrote
+// the summaries, an encrypted copy) is not used. Each line the front page
+// names is read and checked from its own summary before it is shown, and
+// one that does not match (an older sipmote renamed or closed that plan)
+// stops the front page being used. An older sipmote moves no sequence, so
+// a plan it added is not seen by either test: it is missing from the
+// first frame until the whole index comes a moment later. Whenever the
+// whole index does not agree with the front page (FrontState.Agrees) the
+// service writes a new one from it. So a front page never shows a name,
+// a status or a withdrawn consent that the summaries do not hold; at
+// worst it misses a plan for the moment before the whole index comes.
 
 // keyFront is the front page's key in the meta bucket.
 const keyFront = "homefront"
@@ -339,4 +343,60 @@ func (d *DB) PutHomeFront(sorted []model.ListEntry, count int, st FrontState) er
 		}
 		return d.writeFront(tx, f)
 	})
+}
+
+// FrontCheck is what Check found of the home screen's front page.
+type FrontCheck int
+
+const (
+	// FrontNone: there is none (a file from before them, or one made
+	// again at the next start).
+	FrontNone FrontCheck = iota
+	// FrontWhole: current, sealed, and the first open plans of the index.
+	FrontWhole
+	// FrontStale: whole, but not current or not the index's first plans
+	// (a migration, an older sipmote): not used, made again.
+	FrontStale
+	// FrontDamaged: its checksum or seal fails: someone or something
+	// changed it. It is not used, and the next start makes it again.
+	FrontDamaged
+)
+
+// checkFront looks at the front page as Check does: its seal, and whether
+// it agrees with the whole index, read here from every summary.
+func (d *DB) checkFront(tx *bolt.Tx) FrontCheck {
+	meta, sums := bucket(tx, bucketMeta), bucket(tx, bucketSummaries)
+	if meta == nil || sums == nil {
+		return FrontNone
+	}
+	raw := meta.Get([]byte(keyFront))
+	if raw == nil {
+		return FrontNone
+	}
+	inner, err := openRecord(d.ring(), bucketMeta, []byte(keyFront), raw)
+	if err != nil {
+		return FrontDamaged
+	}
+	f, err := decodeFront(inner)
+	if err != nil {
+		return FrontDamaged
+	}
+	if f.seq != sums.Sequence() {
+		return FrontStale
+	}
+	var entries []model.ListEntry
+	n := 0
+	_ = sums.ForEach(func(k, v []byte) error {
+		n++
+		var e model.ListEntry
+		if in, err := openRecord(d.ring(), bucketSummaries, k, v); err == nil && readEntry(in, &e) == nil {
+			entries = append(entries, e)
+		}
+		return nil
+	})
+	model.SortEntries(entries)
+	if !(FrontState{Seq: f.seq, Current: true, f: f}).Agrees(entries, n) {
+		return FrontStale
+	}
+	return FrontWhole
 }

@@ -436,3 +436,63 @@ func TestHomeFrontAfterEncrypt(t *testing.T) {
 		t.Fatalf("front page made again: %v, %d plans, %+v", ok, count, entries)
 	}
 }
+
+// TestCheckSeesFrontPage: sipmote check reads the front page too. A whole
+// one is said to be so; one whose seal fails fails the check, and one
+// that is only out of date (an older sipmote added a plan) does not.
+func TestCheckSeesFrontPage(t *testing.T) {
+	path := t.TempDir() + "/sip.db"
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Bo Ek", "Anna Ek"} {
+		if err := d.SavePlan(model.NewPlan(model.Person{Name: n}, fixedTime())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Close()
+	check := func(want FrontCheck, ok bool) {
+		t.Helper()
+		r, err := Check(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Front != want || r.OK() != ok {
+			t.Fatalf("check: front page %d, ok %v; want %d, %v", r.Front, r.OK(), want, ok)
+		}
+	}
+	check(FrontWhole, true)
+	change := func(fn func(tx *bolt.Tx) error) {
+		t.Helper()
+		bdb, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer bdb.Close()
+		if err := bdb.Update(fn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A plan as an older sipmote adds it: sealed with this user's key,
+	// but no sequence moved and no front page kept.
+	d, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := model.NewPlan(model.Person{Name: "Aaron Först"}, fixedTime())
+	raw, err := d.sealValue(bucketSummaries, []byte(p.ID), p.Summarise())
+	d.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketSummaries)).Put([]byte(p.ID), raw) })
+	check(FrontStale, true)
+	change(func(tx *bolt.Tx) error {
+		meta := tx.Bucket([]byte(bucketMeta))
+		v := bytes.Clone(meta.Get([]byte(keyFront)))
+		v[len(v)/2] ^= 0x01
+		return meta.Put([]byte(keyFront), v)
+	})
+	check(FrontDamaged, false)
+}

@@ -47,6 +47,18 @@ func newHomeKeys(l model.Lang) homeKeys {
 	}
 }
 
+// forView names what a and x do in the list shown: the closed plans'
+// list goes back to the open ones, and x there ticks who has been told.
+func (k *homeKeys) forView(l model.Lang, closed bool) {
+	if closed {
+		k.closed.SetHelp("a", model.T(l, "visa öppna", "show open"))
+		k.end.SetHelp("x", model.T(l, "vilka som ska få veta", "who to tell"))
+		return
+	}
+	k.closed.SetHelp("a", model.T(l, "visa avslutade", "show closed"))
+	k.end.SetHelp("x", model.T(l, "avsluta planen", "close the plan"))
+}
+
 // ShortHelp puts help and quitting first, so a narrow window never hides
 // how to get help or how to leave. Sealing for a colleague is rare and
 // shown in the full help (?) only.
@@ -187,6 +199,7 @@ func (h *Model) update(msg tea.Msg) tea.Cmd {
 		h.apply()
 	case key.Matches(k, h.keys.closed):
 		h.closed = !h.closed
+		h.keys.forView(h.lang, h.closed)
 		h.cursor = 0
 		h.apply()
 	case key.Matches(k, h.keys.help):

@@ -117,3 +117,39 @@ func TestWithdrawnNotSearchable(t *testing.T) {
 		t.Errorf("a new plan is said to have the withdrawn plan's person")
 	}
 }
+
+// TestClosedViewNamesItsKeys: in the list of closed plans the help says a
+// goes back to the open ones and x ticks who is told, not "show closed"
+// and "close the plan"; back in the open list it says those again.
+func TestClosedViewNamesItsKeys(t *testing.T) {
+	st := common.DefaultStyles()
+	for _, tc := range []struct {
+		lang                 model.Lang
+		open, closed, toTell string
+	}{
+		{model.Swedish, "visa avslutade", "visa öppna", "vilka som ska få veta"},
+		{model.English, "show closed", "show open", "who to tell"},
+	} {
+		h := New(tc.lang, &st, func() time.Time { return benchNow }, nil)
+		h.SetSize(160, 24)
+		h.SetPlans(summaries(3))
+		helpText := func() string {
+			var b strings.Builder
+			for _, k := range h.ShortHelp() {
+				b.WriteString(k.Help().Key + " " + k.Help().Desc + "; ")
+			}
+			return b.String()
+		}
+		if s := helpText(); !strings.Contains(s, "a "+tc.open) || strings.Contains(s, tc.toTell) {
+			t.Errorf("%s, open plans: help %q", tc.lang, s)
+		}
+		h.Update(tea.KeyPressMsg{Code: 'a', Text: "a"})
+		if s := helpText(); !strings.Contains(s, "a "+tc.closed) || !strings.Contains(s, "x "+tc.toTell) {
+			t.Errorf("%s, closed plans: help %q", tc.lang, s)
+		}
+		h.Update(tea.KeyPressMsg{Code: 'a', Text: "a"})
+		if s := helpText(); !strings.Contains(s, "a "+tc.open) {
+			t.Errorf("%s, back to the open plans: help %q", tc.lang, s)
+		}
+	}
+}
