@@ -74,7 +74,7 @@ func commands() []command {
 		{"meeting", "ID [--listen VÄRD:PORT]", "öppnar en plans möte direkt", "opens a plan's meeting directly", cmdMeeting},
 		{"serve", "ID [--listen VÄRD:PORT]", "öppnar mötet delat över SSH: mötesledarens och rummets vy på andra datorer (127.0.0.1 om inte --listen)",
 			"opens the meeting shared over SSH: the chair's and the room's view on other computers (127.0.0.1 unless --listen)", cmdServe},
-		{"new", "--person NAMN [--pnr PNR] [--language SPRÅK] [--date ÅÅÅÅ-MM-DD] [--time TT:MM] [--anyway]", "skapar en plan och skriver ut dess id", "creates a plan and prints its id", cmdNew},
+		{"new", "--person NAMN [--pnr PNR] [--language SPRÅK] [--date ÅÅÅÅ-MM-DD] [--time TT:MM] [--anyway]", "skapar en plan och skriver ut dess id; mötet blir nästa hela timme om inget annat anges", "creates a plan and prints its id; its meeting is the next full hour unless told otherwise", cmdNew},
 		{"list", "[--json]", "listar planerna", "lists the plans", cmdList},
 		{"export", "ID --format json|md|txt|easyread|ics|fhir [--version N] [-o FIL [--force]] [--with-place] [--easy-read SPRÅK]", "skriver planen i terminalen eller till en ny fil (kalendern utan plats om inte --with-place; fhir: HL7 FHIR R4 för journalsystem)", "writes a plan to standard output or a new file (the calendar leaves the place out unless --with-place; fhir: HL7 FHIR R4 for record systems)", cmdExport},
 		{"import", "FIL [--as-draft]", "läser in en plan från en JSON-fil; en fastställd version som inte klarar reglerna vägras (--as-draft: läs in den som utkast)", "reads a plan from a JSON file; a finalised version that breaks the rules is refused (--as-draft: take it in as a draft)", cmdImport},

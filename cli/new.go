@@ -13,8 +13,10 @@ func cmdNew(a *app, args []string) error {
 	var in ui.NewPlanInput
 	fs.StringVar(&in.Person, "person", "", "")
 	fs.StringVar(&in.PNR, "pnr", "", "")
-	fs.StringVar(&in.Date, "date", a.now().Format(model.DateLayout), "")
-	fs.StringVar(&in.Time, "time", "13:00", "")
+	// As the new-plan form: the next full hour, never a time already gone.
+	date, clock := model.NextMeetingSlot(a.now())
+	fs.StringVar(&in.Date, "date", date, "")
+	fs.StringVar(&in.Time, "time", clock, "")
 	fs.StringVar(&in.Minutes, "minutes", "60", "")
 	fs.StringVar(&in.Place, "place", "", "")
 	fs.StringVar(&in.Chair, "chair", "", "")

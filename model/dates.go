@@ -13,6 +13,15 @@ const (
 	TimeLayout = "15:04"
 )
 
+// NextMeetingSlot is when a new plan's meeting is set for unless it is
+// told otherwise: the next full hour, on the day that hour falls on, so
+// that a plan made in the afternoon is never booked for a time already
+// gone. The new-plan form and sipmote new both use it.
+func NextMeetingSlot(now time.Time) (date, clock string) {
+	t := now.Truncate(time.Hour).Add(time.Hour)
+	return t.Format(DateLayout), t.Format(TimeLayout)
+}
+
 // Errors for dates and times. They carry no user data.
 var (
 	ErrDate = errors.New("invalid date")

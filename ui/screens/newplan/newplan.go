@@ -126,9 +126,7 @@ type Model struct {
 
 func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
 	m := &Model{lang: l, st: st, now: now, help: help.New(), width: 80}
-	t := now()
-	m.In.Date = t.Format(model.DateLayout)
-	m.In.Time = t.Truncate(time.Hour).Add(time.Hour).Format(model.TimeLayout)
+	m.In.Date, m.In.Time = model.NextMeetingSlot(now())
 	m.In.Minutes = "60"
 	m.In.Form = string(model.FormRoom)
 	ptr := func(s *string) func() *string { return func() *string { return s } }
