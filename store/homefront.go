@@ -363,7 +363,9 @@ const (
 )
 
 // checkFront looks at the front page as Check does: its seal, and whether
-// it agrees with the whole index, read here from every summary.
+// it agrees with the index, read here from every summary. The daily check
+// runs beside the home screen, so the walk keeps no more than the front
+// page's own number of entries and gives its pages back as it goes.
 func (d *DB) checkFront(tx *bolt.Tx) FrontCheck {
 	meta, sums := bucket(tx, bucketMeta), bucket(tx, bucketSummaries)
 	if meta == nil || sums == nil {
@@ -384,19 +386,38 @@ func (d *DB) checkFront(tx *bolt.Tx) FrontCheck {
 	if f.seq != sums.Sequence() {
 		return FrontStale
 	}
-	var entries []model.ListEntry
+	// The first len(f.items)+1 open plans, in order: one more tells
+	// whether a page that says it holds them all does.
+	keep := len(f.items) + 1
+	var first []frontItem
 	n := 0
+	trim := pageTrim{tx: tx, every: checkTrimRecords}
 	_ = sums.ForEach(func(k, v []byte) error {
+		trim.read()
 		n++
 		var e model.ListEntry
-		if in, err := openRecord(d.ring(), bucketSummaries, k, v); err == nil && readEntry(in, &e) == nil {
-			entries = append(entries, e)
+		in, err := openRecord(d.ring(), bucketSummaries, k, v)
+		if err != nil || readEntry(in, &e) != nil || e.Status == model.StatusClosed {
+			return nil
+		}
+		it := frontItem{e.NameKey, e.ID}
+		at, _ := slices.BinarySearchFunc(first, it, frontItem.compare)
+		if at < keep {
+			first = slices.Insert(first, at, it)
+			if len(first) > keep {
+				first = first[:keep]
+			}
 		}
 		return nil
 	})
-	model.SortEntries(entries)
-	if !(FrontState{Seq: f.seq, Current: true, f: f}).Agrees(entries, n) {
+	trim.end()
+	if uint64(n) != f.count || len(first) < len(f.items) || f.complete != (len(first) == len(f.items)) {
 		return FrontStale
+	}
+	for i, it := range f.items {
+		if first[i] != it {
+			return FrontStale
+		}
 	}
 	return FrontWhole
 }
