@@ -50,9 +50,38 @@ func appendLower(buf *strings.Builder, s string) {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		buf.WriteRune(unicode.ToLower(r))
+		buf.WriteRune(fold(unicode.ToLower(r)))
 		i += w
 	}
+}
+
+// foldFrom and foldTo pair the accented small letters of names from
+// elsewhere with the letter a Swedish keyboard types for them: "emile"
+// finds Émile, "muller" Müller. å, ä and ö are letters of their own in
+// Swedish and stay as they are; ø and æ are found by ö and ä.
+const (
+	foldFrom = "áàâãéèêëíìîïóòôõúùûüýÿçñøæ"
+	foldTo   = "aaaaeeeeiiiioooouuuuyycnöä"
+)
+
+var folds = func() map[rune]rune {
+	from, to := []rune(foldFrom), []rune(foldTo)
+	m := make(map[rune]rune, len(from))
+	for i, r := range from {
+		m[r] = to[i]
+	}
+	return m
+}()
+
+// fold is r's search letter (see foldFrom).
+func fold(r rune) rune {
+	if r < 'à' {
+		return r
+	}
+	if f, ok := folds[r]; ok {
+		return f
+	}
+	return r
 }
 
 // searchQuery is what the user typed, lowered, without the control
@@ -63,7 +92,7 @@ func searchQuery(typed string) string {
 		if r < ' ' {
 			return -1
 		}
-		return unicode.ToLower(r)
+		return fold(unicode.ToLower(r))
 	}, typed))
 }
 

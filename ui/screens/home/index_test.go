@@ -181,3 +181,37 @@ func findSearch(t *testing.T, cmd tea.Cmd) SearchMsg {
 	}
 	return m
 }
+
+// TestSearchFoldsAccents: names from elsewhere are found as a Swedish
+// keyboard types them (emile finds Émile, muller Müller, ö finds ø), and
+// å, ä and ö stay letters of their own (o does not find Öberg).
+func TestSearchFoldsAccents(t *testing.T) {
+	names := []string{"Émile Ö", "Jürgen Müller", "Søren Ek", "Anna Öberg", "Åsa Lind", "Zoë Berg"}
+	idx := indexOf(func() []model.ListEntry {
+		var e []model.ListEntry
+		for _, n := range names {
+			e = append(e, model.ListEntry{Person: n})
+		}
+		return e
+	}())
+	for _, tc := range []struct {
+		typed string
+		want  []string
+	}{
+		{"emile", []string{"Émile Ö"}},
+		{"ÉMILE", []string{"Émile Ö"}},
+		{"muller", []string{"Jürgen Müller"}},
+		{"sören", []string{"Søren Ek"}},
+		{"zoe", []string{"Zoë Berg"}},
+		{"öberg", []string{"Anna Öberg"}},
+		{"oberg", nil},
+		{"asa", nil},
+		{"åsa", []string{"Åsa Lind"}},
+	} {
+		var got []string
+		idx.rows(searchQuery(tc.typed), func(row int) { got = append(got, names[row]) })
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q finds %q, want %q", tc.typed, got, tc.want)
+		}
+	}
+}
