@@ -38,8 +38,8 @@ func cmdEncrypt(a *app, args []string) error {
 		}
 	}
 	fmt.Fprintln(a.stderr, t(
-		"Välj en lösenfras som ingen kan gissa, och förvara den säkert: utan den går planerna inte att läsa, av någon.",
-		"Choose a passphrase nobody can guess, and keep it safe: without it the plans cannot be read, by anyone."))
+		"Välj en lösenfras som ingen kan gissa, och förvara den säkert:\nutan den går planerna inte att läsa, av någon.",
+		"Choose a passphrase nobody can guess, and keep it safe:\nwithout it the plans cannot be read, by anyone."))
 	pass, err := a.newPassphrase()
 	if err != nil {
 		return err
