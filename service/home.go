@@ -57,30 +57,15 @@ func (s *Service) HomeIndex(ctx context.Context) ([]model.ListEntry, error) {
 		// it is written after this list is shown, not before. One that
 		// is there and agrees (the usual case: every write keeps it) is
 		// left as it is.
-		first := frontOf(entries)
 		s.bg.Add(1)
 		go func() {
 			defer s.bg.Done()
-			_ = fr.PutHomeFront(first, count, st)
+			// entries is not changed after it is returned: the screen
+			// only reads it.
+			_ = fr.PutHomeFront(entries, count, st)
 		}()
 	}
 	return entries, err
-}
-
-// frontOf is the part of a sorted index a front page is made of: the
-// first open plans, one more than it holds so that it knows whether
-// there are more.
-func frontOf(sorted []model.ListEntry) []model.ListEntry {
-	var out []model.ListEntry
-	for i := range sorted {
-		if sorted[i].Status == model.StatusClosed {
-			continue
-		}
-		if out = append(out, sorted[i]); len(out) > store.FrontRows*2 {
-			break
-		}
-	}
-	return out
 }
 
 // homeFronter is a store that keeps the home screen's front page (the

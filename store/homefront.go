@@ -138,26 +138,38 @@ func decodeFront(b []byte) (*front, error) {
 	return f, nil
 }
 
-// readFront reads the front page as tx holds it, or nil when there is
-// none, it cannot be opened, or it is not current.
-func (d *DB) readFront(tx *bolt.Tx) *front {
+// loadFront reads the front page as tx holds it, and says what it is
+// like: none, damaged (its seal or format fails), stale (not of the
+// summaries' sequence) or current (FrontWhole: not yet compared with
+// the index). f is nil unless it could be read.
+func (d *DB) loadFront(tx *bolt.Tx) (f *front, state FrontCheck) {
 	meta, sums := bucket(tx, bucketMeta), bucket(tx, bucketSummaries)
 	if meta == nil || sums == nil {
-		return nil
+		return nil, FrontNone
 	}
 	raw := meta.Get([]byte(keyFront))
 	if raw == nil {
-		return nil
+		return nil, FrontNone
 	}
 	inner, err := openRecord(d.ring(), bucketMeta, []byte(keyFront), raw)
 	if err != nil {
-		return nil
+		return nil, FrontDamaged
 	}
-	f, err := decodeFront(inner)
-	if err != nil || f.seq != sums.Sequence() {
-		return nil
+	if f, err = decodeFront(inner); err != nil {
+		return nil, FrontDamaged
 	}
-	return f
+	if f.seq != sums.Sequence() {
+		return f, FrontStale
+	}
+	return f, FrontWhole
+}
+
+// readFront is the front page if it is current, else nil.
+func (d *DB) readFront(tx *bolt.Tx) *front {
+	if f, state := d.loadFront(tx); state == FrontWhole {
+		return f
+	}
+	return nil
 }
 
 // writeFront seals f into the meta bucket.
@@ -367,32 +379,18 @@ const (
 // runs beside the home screen, so the walk keeps no more than the front
 // page's own number of entries and gives its pages back as it goes.
 func (d *DB) checkFront(tx *bolt.Tx) FrontCheck {
-	meta, sums := bucket(tx, bucketMeta), bucket(tx, bucketSummaries)
-	if meta == nil || sums == nil {
-		return FrontNone
-	}
-	raw := meta.Get([]byte(keyFront))
-	if raw == nil {
-		return FrontNone
-	}
-	inner, err := openRecord(d.ring(), bucketMeta, []byte(keyFront), raw)
-	if err != nil {
-		return FrontDamaged
-	}
-	f, err := decodeFront(inner)
-	if err != nil {
-		return FrontDamaged
-	}
-	if f.seq != sums.Sequence() {
-		return FrontStale
+	f, state := d.loadFront(tx)
+	if state != FrontWhole {
+		return state
 	}
 	// The first len(f.items)+1 open plans, in order: one more tells
 	// whether a page that says it holds them all does.
 	keep := len(f.items) + 1
-	var first []frontItem
+	var first []model.ListEntry
+	byKey := func(a, b model.ListEntry) int { return frontItem{a.NameKey, a.ID}.compare(frontItem{b.NameKey, b.ID}) }
 	n := 0
 	trim := pageTrim{tx: tx, every: checkTrimRecords}
-	_ = sums.ForEach(func(k, v []byte) error {
+	_ = bucket(tx, bucketSummaries).ForEach(func(k, v []byte) error {
 		trim.read()
 		n++
 		var e model.ListEntry
@@ -400,24 +398,14 @@ func (d *DB) checkFront(tx *bolt.Tx) FrontCheck {
 		if err != nil || readEntry(in, &e) != nil || e.Status == model.StatusClosed {
 			return nil
 		}
-		it := frontItem{e.NameKey, e.ID}
-		at, _ := slices.BinarySearchFunc(first, it, frontItem.compare)
-		if at < keep {
-			first = slices.Insert(first, at, it)
-			if len(first) > keep {
-				first = first[:keep]
-			}
+		if at, _ := slices.BinarySearchFunc(first, e, byKey); at < keep {
+			first = slices.Insert(first, at, e)[:min(keep, len(first)+1)]
 		}
 		return nil
 	})
 	trim.end()
-	if uint64(n) != f.count || len(first) < len(f.items) || f.complete != (len(first) == len(f.items)) {
+	if !(FrontState{Seq: f.seq, Current: true, f: f}).Agrees(first, n) {
 		return FrontStale
-	}
-	for i, it := range f.items {
-		if first[i] != it {
-			return FrontStale
-		}
 	}
 	return FrontWhole
 }
