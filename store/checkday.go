@@ -59,9 +59,11 @@ func RecordOf(r *Report, at time.Time) CheckRecord {
 }
 
 // readCheckRecord reads the last check's record from the meta bucket.
-func readCheckRecord(tx *bolt.Tx) (CheckRecord, bool) {
+func readCheckRecord(tx *bolt.Tx) (CheckRecord, bool) { return checkRecordIn(metaOf(tx)) }
+
+// checkRecordIn reads the last check from the meta bucket's records.
+func checkRecordIn(meta metaGetter) (CheckRecord, bool) {
 	var c CheckRecord
-	meta := bucket(tx, bucketMeta)
 	if meta == nil {
 		return c, false
 	}
@@ -73,8 +75,11 @@ func readCheckRecord(tx *bolt.Tx) (CheckRecord, bool) {
 }
 
 // readFoundDamage reads the damage reads have found from the meta bucket.
-func readFoundDamage(tx *bolt.Tx) (f foundDamage) {
-	if meta := bucket(tx, bucketMeta); meta != nil {
+func readFoundDamage(tx *bolt.Tx) foundDamage { return foundDamageIn(metaOf(tx)) }
+
+// foundDamageIn reads the damage found from the meta bucket's records.
+func foundDamageIn(meta metaGetter) (f foundDamage) {
+	if meta != nil {
 		if raw := meta.Get([]byte(keyDamaged)); raw != nil {
 			_ = json.Unmarshal(raw, &f)
 		}

@@ -129,8 +129,10 @@ func (m *cryptMeta) unlock(pass []byte) (cipher.AEAD, error) {
 }
 
 // readCrypt returns the file's encryption header, nil for a plain file.
-func readCrypt(tx *bolt.Tx) (*cryptMeta, error) {
-	meta := bucket(tx, bucketMeta)
+func readCrypt(tx *bolt.Tx) (*cryptMeta, error) { return cryptIn(metaOf(tx)) }
+
+// cryptIn reads the encryption header from the meta bucket's records.
+func cryptIn(meta metaGetter) (*cryptMeta, error) {
 	if meta == nil {
 		return nil, nil
 	}

@@ -55,15 +55,10 @@ func readMeta(f *os.File, off int64) (m boltMeta, ok bool) {
 	return m, m.pageSize >= 512
 }
 
-// checkFreelist reads the free list the newest whole meta page names and
-// tells whether bbolt can load it. A file with no whole meta page is left
-// to bbolt, which refuses it on its own.
-func checkFreelist(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
+// newestMeta reads the meta page bbolt opens the file at: the whole one
+// of the later transaction. ok is false when neither is whole; bbolt
+// refuses such a file on its own.
+func newestMeta(f *os.File) (m boltMeta, ok bool) {
 	var metas []boltMeta
 	if m, ok := readMeta(f, 0); ok {
 		metas = append(metas, m)
@@ -79,12 +74,18 @@ func checkFreelist(path string) error {
 		}
 	}
 	if len(metas) == 0 {
-		return nil
+		return m, false
 	}
-	m := metas[0]
+	m = metas[0]
 	if len(metas) == 2 && metas[1].txid > m.txid {
 		m = metas[1]
 	}
+	return m, true
+}
+
+// checkFreelist reads the free list the meta page m names and tells
+// whether bbolt can load it.
+func checkFreelist(f *os.File, m boltMeta) error {
 	if m.freelist == noFreelist {
 		return nil
 	}

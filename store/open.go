@@ -216,23 +216,54 @@ type inspection struct {
 }
 
 // inspect checks an existing, non-empty file without ever opening it for
-// writing: first its header by hand, because bbolt's guesses about files
-// that are not bolt files are generous; then through a read-only bbolt
-// handle, reading the meta bucket. It takes the same time however many
-// plans the file holds: each record is checked when it is read (a damaged
-// one marks the file damaged then, see DB.openValue), and the whole file
-// by Check, which sipmote check and the daily check run (checkday.go).
+// writing, under a shared lock: first its header by hand, because bbolt's
+// guesses about files that are not bolt files are generous, and its free
+// list; then the meta bucket and each bucket's first record, read by hand
+// too (head.go), or through a read-only bbolt handle when readHead leaves
+// the file to bbolt. It reads no other record: each is checked when it is
+// read (a damaged one marks the file damaged then, see DB.openValue), and
+// the whole file by Check, which sipmote check and the daily check run
+// (checkday.go).
 func inspect(path string, o options) (found inspection, err error) {
-	bolty, err := hasBoltMagic(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return found, err
+	}
+	defer f.Close()
+	// Locked first: a program writing the file may reuse the pages its
+	// meta page no longer names while they are read.
+	lockErr := lockShared(f, o.lockTimeout)
+	if lockErr != nil && !errors.Is(lockErr, errHeadFallback) {
+		return found, lockErr
+	}
+	bolty, err := boltMagicIn(f)
 	if err != nil {
 		return found, err
 	}
 	if !bolty {
 		return found, ErrNotSipmote
 	}
-	if err := checkFreelist(path); err != nil && !(o.salvage && o.readOnly) {
-		return found, err
+	m, whole := newestMeta(f)
+	if whole {
+		if err := checkFreelist(f, m); err != nil && !(o.salvage && o.readOnly) {
+			return found, err
+		}
 	}
+	if whole && lockErr == nil {
+		head, err := readHead(f, m)
+		if !errors.Is(err, errHeadFallback) {
+			if err != nil {
+				return found, err
+			}
+			return head.inspection()
+		}
+	}
+	return inspectMapped(path, o)
+}
+
+// inspectMapped reads what inspect reports through a read-only bbolt
+// handle: for the files readHead leaves to bbolt.
+func inspectMapped(path string, o options) (found inspection, err error) {
 	// From here bbolt reads the file through mmap. A damaged file can make
 	// it panic, or fault on a page pointer that leads outside the map.
 	defer catchCorrupt(&err)
@@ -316,6 +347,11 @@ func hasBoltMagic(path string) (bool, error) {
 		return false, err
 	}
 	defer f.Close()
+	return boltMagicIn(f)
+}
+
+// boltMagicIn is hasBoltMagic of an open file.
+func boltMagicIn(f *os.File) (bool, error) {
 	var buf [20]byte
 	for _, off := range append([]int64{0}, secondMetaOffsets()...) {
 		if _, err := f.ReadAt(buf[:], off); err != nil {

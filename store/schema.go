@@ -136,14 +136,38 @@ var errEmpty = errors.New("empty database")
 // for someone else's bolt file, ErrCorrupt for a damaged meta bucket, else
 // the schema version.
 func readSchema(tx *bolt.Tx) (uint64, error) {
-	meta := bucket(tx, bucketMeta)
+	meta := metaOf(tx)
 	if meta == nil {
 		k, _ := tx.Cursor().First()
-		if k == nil {
-			return 0, errEmpty
-		}
-		return 0, ErrNotSipmote
+		return 0, noMetaBucket(k == nil)
 	}
+	return schemaIn(meta)
+}
+
+// noMetaBucket is readSchema's answer for a file with no meta bucket:
+// errEmpty when it has no bucket at all.
+func noMetaBucket(empty bool) error {
+	if empty {
+		return errEmpty
+	}
+	return ErrNotSipmote
+}
+
+// metaGetter is the meta bucket as the readers of its records need it:
+// bbolt's bucket, or the records opening read by hand (head.go).
+type metaGetter interface{ Get(key []byte) []byte }
+
+// metaOf is tx's meta bucket, or nil (not a nil *bolt.Bucket in an
+// interface) when there is none.
+func metaOf(tx *bolt.Tx) metaGetter {
+	if b := bucket(tx, bucketMeta); b != nil {
+		return b
+	}
+	return nil
+}
+
+// schemaIn reads the schema version from the meta bucket's records.
+func schemaIn(meta metaGetter) (uint64, error) {
 	if string(meta.Get([]byte(keyApp))) != appName {
 		return 0, ErrNotSipmote
 	}

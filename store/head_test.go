@@ -1,0 +1,214 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// headFile makes a file of n plans, each with an event in the trail, in
+// batches of 50; pass a passphrase to seal it.
+func headFile(t *testing.T, n int, pass []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sipmote.db")
+	var opts []Option
+	if pass != nil {
+		opts = append(opts, WithNewPassphrase(pass, testKDF))
+	}
+	d, err := Open(path, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for i := 0; i < n; i += 50 {
+		var batch []Submission
+		for j := i; j < min(n, i+50); j++ {
+			p := LargePlan()
+			p.ID = model.NewID()
+			p.Person.Name = fmt.Sprintf("Person %05d", j)
+			batch = append(batch, Submission{ID: p.ID, Plan: p,
+				Events: []TrailEvent{{At: fixedTime(), Kind: TrailCreated}}})
+		}
+		if err := d.SaveBatch(batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+// editBolt changes a file through bbolt, as another program might.
+func editBolt(t *testing.T, path string, fn func(*bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// headOf reads the file's head by hand, as inspect does.
+func headOf(t *testing.T, path string) (inspection, error) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, ok := newestMeta(f)
+	if !ok {
+		t.Fatal("no whole meta page")
+	}
+	h, err := readHead(f, m)
+	if err != nil {
+		return inspection{}, err
+	}
+	return h.inspection()
+}
+
+// The head read by hand tells what bbolt's reads of the same file tell:
+// the same header, last check, damage found and refusals, for files
+// whose trees are several pages deep.
+func TestHeadReadsWhatBboltReads(t *testing.T) {
+	many := headFile(t, 600, nil)
+	sealed := headFile(t, 600, []byte("rätt lösenord"))
+	headless := headFile(t, 600, []byte("rätt lösenord"))
+	editBolt(t, headless, func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketMeta)).Delete([]byte(keyCrypt)) })
+	checked := headFile(t, 3, nil)
+	if d, err := Open(checked); err != nil {
+		t.Fatal(err)
+	} else {
+		d.markDamaged(bucketPlans, []byte("0a0b0c0d-0000-4000-8000-00000000000f"))
+		d.keepDamage()
+		if err := d.RecordCheck(CheckRecord{At: fixedTime(), Breaks: 1}); err != nil {
+			t.Fatal(err)
+		}
+		d.Close()
+	}
+	foreign := filepath.Join(t.TempDir(), "other.db")
+	editBolt(t, foreign, func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("x"))
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte("k"), []byte("v"))
+	})
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	editBolt(t, empty, func(*bolt.Tx) error { return nil })
+	newer := headFile(t, 1, nil)
+	editBolt(t, newer, func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(bucketMeta)).Put([]byte(keySchema), binary.BigEndian.AppendUint64(nil, schemaVersion+1))
+	})
+
+	// The deep files must make the walks go down branch pages.
+	db, err := bolt.Open(sealed, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = db.View(func(tx *bolt.Tx) error {
+		if depth := tx.Bucket([]byte(bucketPlans)).Stats().Depth; depth < 2 {
+			t.Errorf("the plans bucket is %d deep; the test needs branch pages", depth)
+		}
+		return nil
+	})
+	db.Close()
+
+	for _, c := range []struct {
+		name, path string
+		want       error
+	}{
+		{"one plan", headFile(t, 1, nil), nil},
+		{"many plans", many, nil},
+		{"sealed", sealed, nil},
+		{"sealed, header removed", headless, ErrDowngraded},
+		{"check and damage recorded", checked, nil},
+		{"another program's file", foreign, ErrNotSipmote},
+		{"made by bbolt, empty", empty, nil},
+		{"a newer schema", newer, ErrNewerSchema},
+	} {
+		byHand, errHand := headOf(t, c.path)
+		mapped, errMapped := inspectMapped(c.path, options{lockTimeout: time.Second})
+		switch {
+		case errors.Is(errHand, errHeadFallback):
+			t.Errorf("%s: read through bbolt, not by hand", c.name)
+		case c.want == nil && (errHand != nil || errMapped != nil):
+			t.Errorf("%s: by hand %v, through bbolt %v; want no error", c.name, errHand, errMapped)
+		case c.want != nil && (!errors.Is(errHand, c.want) || !errors.Is(errMapped, c.want)):
+			t.Errorf("%s: by hand %v, through bbolt %v; want %v", c.name, errHand, errMapped, c.want)
+		case !reflect.DeepEqual(byHand, mapped):
+			t.Errorf("%s: by hand %+v, through bbolt %+v", c.name, byHand, mapped)
+		}
+	}
+	if f, _ := headOf(t, checked); !f.checkedOK || len(f.damaged.Plans) != 1 {
+		t.Errorf("the recorded check and damage were not read: %+v", f)
+	}
+	if f, _ := headOf(t, sealed); f.crypt == nil {
+		t.Error("the encryption header was not read")
+	}
+}
+
+// A branch page that points back at itself on the way to a bucket's
+// first record is refused as damage at once; the walk does not loop. The
+// file is left as it was.
+func TestHeadRefusesALoop(t *testing.T) {
+	path := headFile(t, 600, nil)
+	var root uint64
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = db.View(func(tx *bolt.Tx) error { root = uint64(tx.Bucket([]byte(bucketPlans)).Root()); return nil })
+	ps := int64(db.Info().PageSize)
+	db.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := raw[int64(root)*ps:]
+	if binary.LittleEndian.Uint16(p[8:]) != branchPageFlag {
+		t.Fatal("the plans bucket's root is not a branch page")
+	}
+	binary.LittleEndian.PutUint64(p[pageHeaderSize+8:], root)
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, path)
+	start := time.Now()
+	_, err = Open(path)
+	if !errors.Is(err, ErrCorrupt) || time.Since(start) > 2*time.Second {
+		t.Errorf("Open = %v after %v, want ErrCorrupt at once", err, time.Since(start))
+	}
+	if !equalBytes(before, snapshot(t, path)) {
+		t.Error("the file was written to")
+	}
+}
+
+// A head larger than readHead reads is read through bbolt, and the file
+// opens as before.
+func TestHeadTooLargeIsReadThroughBbolt(t *testing.T) {
+	path := headFile(t, 2, nil)
+	editBolt(t, path, func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(bucketMeta)).Put([]byte("zz-large"), make([]byte, (headPages+2)*os.Getpagesize()))
+	})
+	if _, err := headOf(t, path); !errors.Is(err, errHeadFallback) {
+		t.Fatalf("readHead = %v, want it to leave the file to bbolt", err)
+	}
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if l, err := d.List(); err != nil || len(l) != 2 {
+		t.Errorf("List = %d plans, %v; want 2", len(l), err)
+	}
+}
