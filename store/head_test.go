@@ -44,19 +44,6 @@ func headFile(t *testing.T, n int, pass []byte) string {
 	return path
 }
 
-// editBolt changes a file through bbolt, as another program might.
-func editBolt(t *testing.T, path string, fn func(*bolt.Tx) error) {
-	t.Helper()
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Update(fn); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // headOf reads the file's head by hand, as inspect does.
 func headOf(t *testing.T, path string) (inspection, error) {
 	t.Helper()
@@ -83,7 +70,7 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 	many := headFile(t, 600, nil)
 	sealed := headFile(t, 600, []byte("rätt lösenord"))
 	headless := headFile(t, 600, []byte("rätt lösenord"))
-	editBolt(t, headless, func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketMeta)).Delete([]byte(keyCrypt)) })
+	rawUpdate(t, headless, func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketMeta)).Delete([]byte(keyCrypt)) })
 	checked := headFile(t, 3, nil)
 	if d, err := Open(checked); err != nil {
 		t.Fatal(err)
@@ -96,7 +83,7 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 		d.Close()
 	}
 	foreign := filepath.Join(t.TempDir(), "other.db")
-	editBolt(t, foreign, func(tx *bolt.Tx) error {
+	rawUpdate(t, foreign, func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucket([]byte("x"))
 		if err != nil {
 			return err
@@ -104,9 +91,9 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 		return b.Put([]byte("k"), []byte("v"))
 	})
 	empty := filepath.Join(t.TempDir(), "empty.db")
-	editBolt(t, empty, func(*bolt.Tx) error { return nil })
+	rawUpdate(t, empty, func(*bolt.Tx) error { return nil })
 	newer := headFile(t, 1, nil)
-	editBolt(t, newer, func(tx *bolt.Tx) error {
+	rawUpdate(t, newer, func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucketMeta)).Put([]byte(keySchema), binary.BigEndian.AppendUint64(nil, schemaVersion+1))
 	})
 
@@ -197,7 +184,7 @@ func TestHeadRefusesALoop(t *testing.T) {
 // opens as before.
 func TestHeadTooLargeIsReadThroughBbolt(t *testing.T) {
 	path := headFile(t, 2, nil)
-	editBolt(t, path, func(tx *bolt.Tx) error {
+	rawUpdate(t, path, func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucketMeta)).Put([]byte("zz-large"), make([]byte, (headPages+2)*os.Getpagesize()))
 	})
 	if _, err := headOf(t, path); !errors.Is(err, errHeadFallback) {

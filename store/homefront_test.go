@@ -463,17 +463,6 @@ func TestCheckSeesFrontPage(t *testing.T) {
 		}
 	}
 	check(FrontWhole, true)
-	change := func(fn func(tx *bolt.Tx) error) {
-		t.Helper()
-		bdb, err := bolt.Open(path, 0o600, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer bdb.Close()
-		if err := bdb.Update(fn); err != nil {
-			t.Fatal(err)
-		}
-	}
 	// A plan as an older sipmote adds it: sealed with this user's key,
 	// but no sequence moved and no front page kept.
 	d, err = Open(path)
@@ -486,9 +475,9 @@ func TestCheckSeesFrontPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	change(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketSummaries)).Put([]byte(p.ID), raw) })
+	rawUpdate(t, path, func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketSummaries)).Put([]byte(p.ID), raw) })
 	check(FrontStale, true)
-	change(func(tx *bolt.Tx) error {
+	rawUpdate(t, path, func(tx *bolt.Tx) error {
 		meta := tx.Bucket([]byte(bucketMeta))
 		v := bytes.Clone(meta.Get([]byte(keyFront)))
 		v[len(v)/2] ^= 0x01

@@ -34,19 +34,6 @@ func makeDB(t *testing.T, path string) {
 	}
 }
 
-// makeBolt creates a bare bolt file and runs fn in a write transaction.
-func makeBolt(t *testing.T, path string, fn func(*bolt.Tx) error) {
-	t.Helper()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	if err := b.Update(fn); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestOpenLocked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sipmote.db")
 	first, err := Open(path)
@@ -111,13 +98,13 @@ func TestOpenRefuses(t *testing.T) {
 		{"random bytes", func(t *testing.T, path string) { write(t, path, random(64<<10)) }, ErrNotSipmote},
 		{"one page of zeros", func(t *testing.T, path string) { write(t, path, make([]byte, 4096)) }, ErrNotSipmote},
 		{"someone else's bolt file", func(t *testing.T, path string) {
-			makeBolt(t, path, func(tx *bolt.Tx) error {
+			rawUpdate(t, path, func(tx *bolt.Tx) error {
 				_, err := tx.CreateBucket([]byte("other"))
 				return err
 			})
 		}, ErrNotSipmote},
 		{"bolt file with a foreign meta bucket", func(t *testing.T, path string) {
-			makeBolt(t, path, func(tx *bolt.Tx) error {
+			rawUpdate(t, path, func(tx *bolt.Tx) error {
 				b, err := tx.CreateBucket([]byte(bucketMeta))
 				if err != nil {
 					return err
@@ -127,13 +114,13 @@ func TestOpenRefuses(t *testing.T) {
 		}, ErrNotSipmote},
 		{"newer schema", func(t *testing.T, path string) {
 			makeDB(t, path)
-			makeBolt(t, path, func(tx *bolt.Tx) error {
+			rawUpdate(t, path, func(tx *bolt.Tx) error {
 				return putSchema(bucket(tx, bucketMeta), schemaVersion+1)
 			})
 		}, ErrNewerSchema},
 		{"schema missing", func(t *testing.T, path string) {
 			makeDB(t, path)
-			makeBolt(t, path, func(tx *bolt.Tx) error {
+			rawUpdate(t, path, func(tx *bolt.Tx) error {
 				return bucket(tx, bucketMeta).Delete([]byte(keySchema))
 			})
 		}, ErrCorrupt},
@@ -248,7 +235,7 @@ func TestOpenInitialises(t *testing.T) {
 	}{
 		{"missing", func(t *testing.T, path string) {}},
 		{"bolt file without buckets", func(t *testing.T, path string) {
-			makeBolt(t, path, func(*bolt.Tx) error { return nil })
+			rawUpdate(t, path, func(*bolt.Tx) error { return nil })
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
