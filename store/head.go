@@ -199,43 +199,40 @@ func (p headPage) child(i int) uint64 {
 	return binary.LittleEndian.Uint64(p.b[pageHeaderSize+i*leafElementSize+8:])
 }
 
-// leaf is the i-th element of a leaf page; ok is false when it does not
-// fit its page.
-func (p headPage) leaf(i int) (k, v []byte, flags uint32, ok bool) {
-	at := pageHeaderSize + i*leafElementSize
+// element is the i-th element of a leaf page: its flags, and where its
+// key and value lie in the whole page (the sizes are unsigned, so each
+// starts no earlier than the one before); ok is false when they run past
+// its end.
+func (p headPage) element(i int) (flags uint32, kAt, vAt, vEnd int64, ok bool) {
+	e := p.b[pageHeaderSize+i*leafElementSize:]
 	le := binary.LittleEndian
-	flags = le.Uint32(p.b[at:])
-	start := at + int(le.Uint32(p.b[at+4:]))
-	ksize, vsize := int(le.Uint32(p.b[at+8:])), int(le.Uint32(p.b[at+12:]))
-	end := start + ksize + vsize
-	if start < at || ksize < 0 || vsize < 0 || end < start || end > len(p.b) {
-		return nil, nil, 0, false
-	}
-	return p.b[start : start+ksize], p.b[start+ksize : end], flags, true
+	kAt = int64(pageHeaderSize+i*leafElementSize) + int64(le.Uint32(e[4:]))
+	vAt = kAt + int64(le.Uint32(e[8:]))
+	vEnd = vAt + int64(le.Uint32(e[12:]))
+	return le.Uint32(e), kAt, vAt, vEnd, vEnd <= p.size
 }
 
-// firstByte reads the first byte of the i-th element's value of a leaf
-// page read without its overflow; ok is false when the element does not
-// fit the whole page or its value is empty.
-func (r *headReader) firstByte(p headPage, i int) (flags uint32, v byte, ok bool) {
-	at := pageHeaderSize + i*leafElementSize
-	le := binary.LittleEndian
-	flags = le.Uint32(p.b[at:])
-	start := int64(at) + int64(le.Uint32(p.b[at+4:])) + int64(le.Uint32(p.b[at+8:]))
-	vsize := int64(le.Uint32(p.b[at+12:]))
-	switch {
-	case start < int64(at) || start+vsize > p.size:
-		return 0, 0, false
-	case vsize == 0:
-		return flags, 0, true
-	case start < int64(len(p.b)):
-		return flags, p.b[start], true
+// leaf is the i-th element of a leaf page read whole; ok is false when it
+// does not fit its page.
+func (p headPage) leaf(i int) (k, v []byte, flags uint32, ok bool) {
+	flags, kAt, vAt, vEnd, ok := p.element(i)
+	if !ok || vEnd > int64(len(p.b)) {
+		return nil, nil, 0, false
 	}
-	var one [1]byte
-	if _, err := r.f.ReadAt(one[:], int64(p.id)*r.ps+start); err != nil {
-		return 0, 0, false
+	return p.b[kAt:vAt], p.b[vAt:vEnd], flags, true
+}
+
+// span is the bytes from, to of the whole page p: from the part read, or
+// from the file past it.
+func (r *headReader) span(p headPage, from, to int64) ([]byte, error) {
+	if to <= int64(len(p.b)) {
+		return p.b[from:to], nil
 	}
-	return flags, one[0], true
+	b := make([]byte, to-from)
+	if _, err := r.f.ReadAt(b, int64(p.id)*r.ps+from); err != nil {
+		return nil, r.bad("a page cannot be read")
+	}
+	return b, nil
 }
 
 // records calls fn with each record of the bucket rooted at root (or
@@ -283,17 +280,20 @@ func (r *headReader) firstSealed(root uint64, inline []byte) (bool, error) {
 			root, inline = p.child(0), nil
 			continue
 		}
-		flags, first, ok := r.firstByte(p, 0)
+		flags, _, vAt, vEnd, ok := p.element(0)
 		switch {
 		case !ok:
 			return false, r.bad("a record out of its page")
 		case flags&bucketLeafFlag == 0:
-			return first == recSealed, nil
+			first, err := r.span(p, vAt, min(vAt+1, vEnd))
+			return err == nil && len(first) == 1 && first[0] == recSealed, err
 		case nested == 1:
 			return false, nil
+		case vEnd-vAt > r.ps:
+			return false, r.bad("a bucket's header is out of its page")
 		}
 		nested++
-		v, err := r.value(p, 0)
+		v, err := r.span(p, vAt, vEnd)
 		if err != nil {
 			return false, err
 		}
@@ -301,24 +301,4 @@ func (r *headReader) firstSealed(root uint64, inline []byte) (bool, error) {
 			return false, err
 		}
 	}
-}
-
-// value reads the i-th element's value of a leaf page, from the file when
-// it lies past the part of the page read.
-func (r *headReader) value(p headPage, i int) ([]byte, error) {
-	at := pageHeaderSize + i*leafElementSize
-	le := binary.LittleEndian
-	start := int64(at) + int64(le.Uint32(p.b[at+4:])) + int64(le.Uint32(p.b[at+8:]))
-	vsize := int64(le.Uint32(p.b[at+12:]))
-	switch {
-	case start < int64(at) || start+vsize > p.size || vsize > r.ps:
-		return nil, r.bad("a record out of its page")
-	case start+vsize <= int64(len(p.b)):
-		return p.b[start : start+vsize], nil
-	}
-	v := make([]byte, vsize)
-	if _, err := r.f.ReadAt(v, int64(p.id)*r.ps+start); err != nil {
-		return nil, r.bad("a page cannot be read")
-	}
-	return v, nil
 }
