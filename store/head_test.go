@@ -92,6 +92,12 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 	})
 	empty := filepath.Join(t.TempDir(), "empty.db")
 	rawUpdate(t, empty, func(*bolt.Tx) error { return nil })
+	// A sealed record whose value starts past the first page of its leaf
+	// (its key is long): the first byte is read from the file.
+	longKey := headFile(t, 1, nil)
+	rawUpdate(t, longKey, func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(bucketPlans)).Put(make([]byte, 5000), []byte{recSealed, 1, 2, 3})
+	})
 	newer := headFile(t, 1, nil)
 	rawUpdate(t, newer, func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucketMeta)).Put([]byte(keySchema), binary.BigEndian.AppendUint64(nil, schemaVersion+1))
@@ -122,6 +128,7 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 		{"another program's file", foreign, ErrNotSipmote},
 		{"made by bbolt, empty", empty, nil},
 		{"a newer schema", newer, ErrNewerSchema},
+		{"a sealed record after a long key, no header", longKey, ErrDowngraded},
 	} {
 		byHand, errHand := headOf(t, c.path)
 		mapped, errMapped := inspectMapped(c.path, options{lockTimeout: time.Second})
