@@ -113,7 +113,8 @@ func (r *headReader) bad(what string) error {
 }
 
 // load reads page id, and its overflow when whole (else only its first
-// page, which holds its header and elements: see headPage.at).
+// page, which holds its header and elements; span reads the rest of a
+// value it needs).
 func (r *headReader) load(id uint64, whole bool) (headPage, error) {
 	switch {
 	case id < 2 || id >= r.pages:
