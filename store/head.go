@@ -31,8 +31,9 @@ var errHeadFallback = errors.New("store: the file's head is read through bbolt")
 
 // fileHead is what opening needs of an existing file.
 type fileHead struct {
-	// meta holds the meta bucket's records; nil when there is none.
-	meta metaRecords
+	// meta holds the meta bucket's records named in headKeys; nil when
+	// there is none.
+	meta metaGetter
 	// empty: the file holds no bucket at all (bbolt made it, we did not).
 	empty bool
 	// sealed: the first record of some bucket but meta is sealed.
@@ -40,17 +41,24 @@ type fileHead struct {
 }
 
 // metaRecords is the meta bucket read by hand; it answers Get as the
-// bucket does (a nested bucket's key has no value).
+// bucket does for the keys in headKeys (a nested bucket's key has no
+// value).
 type metaRecords map[string][]byte
+
+// headKeys are the meta bucket's records that opening reads (schemaIn,
+// cryptIn, checkRecordIn, foundDamageIn). The others are left unread: the
+// home screen's front page (homefront.go) is most of the bucket once a
+// file holds a hundred plans, three pages of it, and a third of what
+// opening read of a file of 10 000 plans.
+var headKeys = map[string]bool{keyApp: true, keySchema: true, keyCrypt: true, keyChecked: true, keyDamaged: true}
 
 func (m metaRecords) Get(key []byte) []byte { return m[string(key)] }
 
 // inspection reads what inspect reports from the head, as inspectMapped
 // reads it from bbolt's transaction.
 func (h fileHead) inspection() (found inspection, err error) {
-	var meta metaGetter
-	if h.meta != nil {
-		meta = h.meta
+	meta := h.meta
+	if meta != nil {
 		if _, err := schemaIn(meta); err != nil {
 			return found, err
 		}
@@ -93,13 +101,9 @@ func readHead(f *os.File, m boltMeta) (h fileHead, err error) {
 			return err
 		}
 		if string(name) == bucketMeta {
-			h.meta = metaRecords{}
-			return r.records(root, inline, 1, func(k, v []byte, flags uint32) error {
-				if flags&bucketLeafFlag == 0 {
-					h.meta[string(k)] = append([]byte(nil), v...)
-				}
-				return nil
-			})
+			meta := metaRecords{}
+			h.meta = meta
+			return r.wanted(root, inline, 1, meta)
 		}
 		sealed, err := r.firstSealed(root, inline)
 		h.sealed = h.sealed || sealed
@@ -112,10 +116,22 @@ func (r *headReader) bad(what string) error {
 	return fmt.Errorf("%w: the page tree is broken (%s)", ErrCorrupt, what)
 }
 
-// load reads page id, and its overflow when whole (else only its first
-// page, which holds its header and elements; span reads the rest of a
-// value it needs).
-func (r *headReader) load(id uint64, whole bool) (headPage, error) {
+// How much of a page load reads: all of it with its overflow, its first
+// page (for wanted, which reads the values it needs with span), or the
+// start of it (for the way down a tree's left edge, firstSealed: a
+// page's header, first element and, in a leaf, the first value's first
+// byte lie there unless the page holds an uncommon number of elements; a
+// short read costs less than a page copied and collected, and a few
+// allocate nothing new).
+const (
+	readWhole = -1
+	readFirst = 0
+	readEdge  = 512
+)
+
+// load reads page id as much as n says; span reads the rest of a value
+// a caller needs.
+func (r *headReader) load(id uint64, n int64) (headPage, error) {
 	switch {
 	case id < 2 || id >= r.pages:
 		return headPage{}, r.bad("a page outside the file")
@@ -125,7 +141,11 @@ func (r *headReader) load(id uint64, whole bool) (headPage, error) {
 		return headPage{}, errHeadFallback
 	}
 	r.seen[id] = true
-	b := make([]byte, r.ps)
+	size := r.ps
+	if n > 0 {
+		size = min(n, r.ps)
+	}
+	b := make([]byte, size)
 	if _, err := r.f.ReadAt(b, int64(id)*r.ps); err != nil {
 		return headPage{}, r.bad("a page cannot be read")
 	}
@@ -133,7 +153,7 @@ func (r *headReader) load(id uint64, whole bool) (headPage, error) {
 	switch {
 	case id+overflow >= r.pages:
 		return headPage{}, r.bad("a page runs past the end of the file")
-	case !whole:
+	case n != readWhole:
 		r.read++
 	case r.read+int(overflow)+1 > headPages:
 		return headPage{}, errHeadFallback
@@ -173,10 +193,10 @@ type headPage struct {
 	count int
 }
 
-// page reads the page root, or parses the inline page.
-func (r *headReader) page(root uint64, inline []byte, whole bool) (headPage, error) {
+// page reads the page root (load's n), or parses the inline page.
+func (r *headReader) page(root uint64, inline []byte, n int64) (headPage, error) {
 	if inline == nil {
-		return r.load(root, whole)
+		return r.load(root, n)
 	}
 	if len(inline) < pageHeaderSize {
 		return headPage{}, r.bad("a short page")
@@ -242,7 +262,7 @@ func (r *headReader) records(root uint64, inline []byte, depth int, fn func(k, v
 	if depth > maxTreeDepth {
 		return r.bad("too deep")
 	}
-	p, err := r.page(root, inline, true)
+	p, err := r.page(root, inline, readWhole)
 	if err != nil {
 		return err
 	}
@@ -264,6 +284,59 @@ func (r *headReader) records(root uint64, inline []byte, depth int, fn func(k, v
 	return nil
 }
 
+// wanted reads into the records of the bucket rooted at root (or inline)
+// whose keys are in headKeys, and no other value. It reads each page's
+// first page, then, with span, a key past it and a wanted value past it.
+func (r *headReader) wanted(root uint64, inline []byte, depth int, into metaRecords) error {
+	if depth > maxTreeDepth {
+		return r.bad("too deep")
+	}
+	p, err := r.page(root, inline, readFirst)
+	if err != nil {
+		return err
+	}
+	if pageHeaderSize+p.count*leafElementSize > len(p.b) {
+		// Elements past the first page: never in a file sipmote writes.
+		return errHeadFallback
+	}
+	for i := range p.count {
+		if p.flags == branchPageFlag {
+			if err := r.wanted(p.child(i), nil, depth+1, into); err != nil {
+				return err
+			}
+			continue
+		}
+		flags, kAt, vAt, vEnd, ok := p.element(i)
+		switch {
+		case !ok:
+			return r.bad("a record out of its page")
+		case flags&bucketLeafFlag != 0:
+			continue
+		case vAt-kAt > maxKeySize:
+			return r.bad("a key longer than bbolt allows")
+		}
+		k, err := r.span(p, kAt, vAt)
+		if err != nil {
+			return err
+		}
+		if !headKeys[string(k)] {
+			continue
+		}
+		if vEnd-vAt > headPages*r.ps {
+			return errHeadFallback
+		}
+		v, err := r.span(p, vAt, vEnd)
+		if err != nil {
+			return err
+		}
+		into[string(k)] = append([]byte(nil), v...)
+	}
+	return nil
+}
+
+// maxKeySize is bbolt's longest key.
+const maxKeySize = 32768
+
 // firstSealed tells whether the bucket's first record is sealed, looking
 // into the first bucket nested in it when the first record is a bucket,
 // as anySealed does through bbolt's cursor. It reads no page's overflow:
@@ -273,7 +346,7 @@ func (r *headReader) firstSealed(root uint64, inline []byte) (bool, error) {
 		if depth > maxTreeDepth {
 			return false, r.bad("too deep")
 		}
-		p, err := r.page(root, inline, false)
+		p, err := r.page(root, inline, readEdge)
 		if err != nil || p.count == 0 {
 			return false, err
 		}

@@ -71,7 +71,7 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 	sealed := headFile(t, 600, []byte("rätt lösenord"))
 	headless := headFile(t, 600, []byte("rätt lösenord"))
 	rawUpdate(t, headless, func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketMeta)).Delete([]byte(keyCrypt)) })
-	checked := headFile(t, 3, nil)
+	checked := headFile(t, 600, nil)
 	if d, err := Open(checked); err != nil {
 		t.Fatal(err)
 	} else {
@@ -103,18 +103,25 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 		return tx.Bucket([]byte(bucketMeta)).Put([]byte(keySchema), binary.BigEndian.AppendUint64(nil, schemaVersion+1))
 	})
 
-	// The deep files must make the walks go down branch pages.
-	db, err := bolt.Open(sealed, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = db.View(func(tx *bolt.Tx) error {
-		if depth := tx.Bucket([]byte(bucketPlans)).Stats().Depth; depth < 2 {
-			t.Errorf("the plans bucket is %d deep; the test needs branch pages", depth)
+	// The deep files must make the walks go down branch pages, and their
+	// meta bucket must run past its first page (the home screen's front
+	// page), so that the records read after it are read with span.
+	for _, path := range []string{sealed, checked} {
+		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return nil
-	})
-	db.Close()
+		_ = db.View(func(tx *bolt.Tx) error {
+			if depth := tx.Bucket([]byte(bucketPlans)).Stats().Depth; depth < 2 {
+				t.Errorf("the plans bucket is %d deep; the test needs branch pages", depth)
+			}
+			if tx.Bucket([]byte(bucketMeta)).Stats().LeafOverflowN == 0 {
+				t.Error("the meta bucket fits one page; the test needs more")
+			}
+			return nil
+		})
+		db.Close()
+	}
 
 	for _, c := range []struct {
 		name, path string
@@ -188,21 +195,62 @@ func TestHeadRefusesALoop(t *testing.T) {
 }
 
 // A head larger than readHead reads is read through bbolt, and the file
-// opens as before.
+// opens as before. A large record of the meta bucket that opening does
+// not use is not read at all.
 func TestHeadTooLargeIsReadThroughBbolt(t *testing.T) {
-	path := headFile(t, 2, nil)
-	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte(bucketMeta)).Put([]byte("zz-large"), make([]byte, (headPages+2)*os.Getpagesize()))
-	})
-	if _, err := headOf(t, path); !errors.Is(err, errHeadFallback) {
-		t.Fatalf("readHead = %v, want it to leave the file to bbolt", err)
+	for _, c := range []struct {
+		key      string
+		fallback bool
+	}{
+		{keyChecked, true},
+		{"zz-not-read", false},
+	} {
+		path := headFile(t, 2, nil)
+		rawUpdate(t, path, func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte(bucketMeta)).Put([]byte(c.key), make([]byte, (headPages+2)*os.Getpagesize()))
+		})
+		if _, err := headOf(t, path); errors.Is(err, errHeadFallback) != c.fallback || err != nil && !c.fallback {
+			t.Fatalf("%s: readHead = %v, want it to leave the file to bbolt: %v", c.key, err, c.fallback)
+		}
+		d, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l, err := d.List(); err != nil || len(l) != 2 {
+			t.Errorf("%s: List = %d plans, %v; want 2", c.key, len(l), err)
+		}
+		d.Close()
 	}
-	d, err := Open(path)
-	if err != nil {
+}
+
+// Opening asks the meta bucket for no record that readHead leaves
+// unread (headKeys).
+func TestHeadKeysAreAllOpeningReads(t *testing.T) {
+	asked := askedKeys{}
+	if _, err := (fileHead{meta: asked}).inspection(); err != nil {
 		t.Fatal(err)
 	}
-	defer d.Close()
-	if l, err := d.List(); err != nil || len(l) != 2 {
-		t.Errorf("List = %d plans, %v; want 2", len(l), err)
+	if len(asked) < 3 {
+		t.Fatalf("opening asked for %d records; the test reads too few", len(asked))
 	}
+	for k := range asked {
+		if !headKeys[k] {
+			t.Errorf("opening reads %q, which readHead does not read", k)
+		}
+	}
+}
+
+// askedKeys answers Get as a current sipmote file's meta bucket would
+// for its app and schema, and notes every key asked for.
+type askedKeys map[string]bool
+
+func (a askedKeys) Get(key []byte) []byte {
+	a[string(key)] = true
+	switch string(key) {
+	case keyApp:
+		return []byte(appName)
+	case keySchema:
+		return binary.BigEndian.AppendUint64(nil, schemaVersion)
+	}
+	return nil
 }
