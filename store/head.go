@@ -38,6 +38,8 @@ type fileHead struct {
 	empty bool
 	// sealed: the first record of some bucket but meta is sealed.
 	sealed bool
+	// at is the newest meta page, which the head was read from.
+	at boltMeta
 }
 
 // metaRecords is the meta bucket read by hand; it answers Get as the
@@ -50,7 +52,7 @@ type metaRecords map[string][]byte
 // home screen's front page (homefront.go) is most of the bucket once a
 // file holds a hundred plans, three pages of it, and a third of what
 // opening read of a file of 10 000 plans.
-var headKeys = map[string]bool{keyApp: true, keySchema: true, keyCrypt: true, keyChecked: true, keyDamaged: true}
+var headKeys = map[string]bool{keyApp: true, keySchema: true, keyCrypt: true, keyChecked: true, keyDamaged: true, keyAllSealed: true}
 
 func (m metaRecords) Get(key []byte) []byte { return m[string(key)] }
 
@@ -58,8 +60,9 @@ func (m metaRecords) Get(key []byte) []byte { return m[string(key)] }
 // reads it from bbolt's transaction.
 func (h fileHead) inspection() (found inspection, err error) {
 	meta := h.meta
+	state := &headState{at: h.at}
 	if meta != nil {
-		if _, err := schemaIn(meta); err != nil {
+		if state.schema, err = schemaIn(meta); err != nil {
 			return found, err
 		}
 	} else if err := noMetaBucket(h.empty); !errors.Is(err, errEmpty) {
@@ -73,6 +76,8 @@ func (h fileHead) inspection() (found inspection, err error) {
 	}
 	found.checked, found.checkedOK = checkRecordIn(meta)
 	found.damaged = foundDamageIn(meta)
+	state.allSealed = allSealedIn(meta)
+	found.head = state
 	return found, nil
 }
 
@@ -90,7 +95,7 @@ type headReader struct {
 // readHead reads the head of the file whose newest meta page is m.
 func readHead(f *os.File, m boltMeta) (h fileHead, err error) {
 	r := headReader{f: f, ps: m.pageSize, pages: m.pgid, seen: map[uint64]bool{}}
-	h.empty = true
+	h.empty, h.at = true, m
 	err = r.records(m.root, nil, 0, func(name, v []byte, flags uint32) error {
 		h.empty = false
 		if flags&bucketLeafFlag == 0 {

@@ -139,6 +139,12 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 	} {
 		byHand, errHand := headOf(t, c.path)
 		mapped, errMapped := inspectMapped(c.path, options{lockTimeout: time.Second})
+		if errHand == nil {
+			if want := bboltState(t, c.path); byHand.head == nil || byHand.head.schema != want.schema || byHand.head.allSealed != want.allSealed || byHand.head.at.txid == 0 {
+				t.Errorf("%s: by hand %+v, through bbolt %+v", c.name, byHand.head, want)
+			}
+			byHand.head = nil
+		}
 		switch {
 		case errors.Is(errHand, errHeadFallback):
 			t.Errorf("%s: read through bbolt, not by hand", c.name)
@@ -220,6 +226,47 @@ func TestHeadTooLargeIsReadThroughBbolt(t *testing.T) {
 			t.Errorf("%s: List = %d plans, %v; want 2", c.key, len(l), err)
 		}
 		d.Close()
+	}
+}
+
+// bboltState reads the file's schema and sealed mark through bbolt.
+func bboltState(t *testing.T, path string) (s headState) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_ = db.View(func(tx *bolt.Tx) error {
+		s.schema, _ = readSchema(tx)
+		s.allSealed = allSealedIn(metaOf(tx))
+		return nil
+	})
+	return s
+}
+
+// A file is read again at opening unless it is as inspect read it.
+func TestUnchangedSinceInspected(t *testing.T) {
+	path := headFile(t, 3, nil)
+	found, err := inspect(path, options{lockTimeout: time.Second})
+	if err != nil || found.head == nil {
+		t.Fatalf("inspect = %+v, %v", found, err)
+	}
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if !d.unchangedSince(found.head.at) {
+		t.Error("a file no one wrote is taken as changed")
+	}
+	p := LargePlan()
+	p.ID = model.NewID()
+	if err := d.SaveBatch([]Submission{{ID: p.ID, Plan: p}}); err != nil {
+		t.Fatal(err)
+	}
+	if d.unchangedSince(found.head.at) {
+		t.Error("a file written since is taken as unchanged")
 	}
 }
 

@@ -6,6 +6,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// allSealedIn tells whether the meta bucket holds the mark that
+// sealUnsealed has run.
+func allSealedIn(meta metaGetter) bool { return meta != nil && meta.Get([]byte(keyAllSealed)) != nil }
+
 // sealUnsealed gives every plain record of a plain file without a seal
 // ('S', written by an older sipmote or where there was no record key) the
 // user's HMAC, once, the first time the file is opened for writing with a
@@ -18,17 +22,22 @@ import (
 // does not read every record again: the next open reads one key. A write
 // that leaves a record without a seal (where there is no record key)
 // takes the mark away in its own transaction (see update).
-func (d *DB) sealUnsealed() error {
+//
+// known is whether the mark is in the file, when opening has read it
+// already (nil: read it here).
+func (d *DB) sealUnsealed(known *bool) error {
 	if d.mac == nil || d.aead != nil || d.isDamaged() {
 		return nil
 	}
 	done := false
-	_ = d.read(func(tx *bolt.Tx) error {
-		if meta := bucket(tx, bucketMeta); meta != nil {
-			done = meta.Get([]byte(keyAllSealed)) != nil
-		}
-		return nil
-	})
+	if known != nil {
+		done = *known
+	} else {
+		_ = d.read(func(tx *bolt.Tx) error {
+			done = allSealedIn(metaOf(tx))
+			return nil
+		})
+	}
 	if done {
 		return nil
 	}
