@@ -108,14 +108,21 @@ func checkFreelist(f *os.File, m boltMeta) error {
 	if flags&freelistPageFlag == 0 || m.freelist+overflow >= m.pgid || count > (room-uint64(start))/8 {
 		return bad
 	}
-	ids := make([]byte, count*8)
-	if _, err := f.ReadAt(ids, off+start); err != nil {
-		return bad
-	}
-	for i := 0; i < len(ids); i += 8 {
-		if id := ne.Uint64(ids[i:]); id < 2 || id >= m.pgid {
+	// Read in blocks of a fixed buffer: a free list grows with the file
+	// (8 kB at 10 000 plans), and what opening allocates is collected at
+	// every open.
+	var buf [4096]byte
+	for at, end := off+start, off+start+int64(count)*8; at < end; {
+		b := buf[:min(int64(len(buf)), end-at)]
+		if _, err := f.ReadAt(b, at); err != nil {
 			return bad
 		}
+		for i := 0; i < len(b); i += 8 {
+			if id := ne.Uint64(b[i:]); id < 2 || id >= m.pgid {
+				return bad
+			}
+		}
+		at += int64(len(b))
 	}
 	return nil
 }
