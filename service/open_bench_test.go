@@ -62,9 +62,12 @@ func benchOpen(b *testing.B, n int) {
 	}
 	// The same ratio, measured in turns: on a shared machine the speed of
 	// both opens drifts from one second to the next, so two benchmarks run
-	// one after the other can differ by a third where the code does not.
-	// Rounds of opens of each file in turn give the median of each, and the
-	// metric is the median of the rounds' ratios.
+	// one after the other can differ by a tenth where the code does not.
+	// Rounds of opens of each file in turn give each round's ratio of the
+	// two times, and the metric is their median. A round's time is the
+	// whole round's, as ns/op is, so that the garbage an open leaves is
+	// paid for in it (a median of single opens would leave out the opens
+	// that paid for the collection).
 	one := manyPlans(b, 1)
 	openOne := func() {
 		svc, err := Open(one, o)
@@ -73,28 +76,23 @@ func benchOpen(b *testing.B, n int) {
 		}
 		svc.Close()
 	}
-	b.ReportMetric(pairedRatio(open, openOne, 15, 101), "x-open1")
+	b.ReportMetric(pairedRatio(open, openOne, 21, 200), "x-open1")
 }
 
-// pairedRatio times f and base in turns, rounds of n calls of each, and
-// returns the median over the rounds of f's median time over base's.
+// pairedRatio times n calls of f, then n of base, rounds times, and
+// returns the median over the rounds of f's time over base's.
 func pairedRatio(f, base func(), rounds, n int) float64 {
 	timed := func(g func()) time.Duration {
 		start := time.Now()
-		g()
+		for range n {
+			g()
+		}
 		return time.Since(start)
-	}
-	median := func(d []time.Duration) time.Duration {
-		slices.Sort(d)
-		return d[len(d)/2]
 	}
 	ratios := make([]float64, rounds)
 	for r := range ratios {
-		var a, b []time.Duration
-		for range n {
-			a, b = append(a, timed(f)), append(b, timed(base))
-		}
-		ratios[r] = float64(median(a)) / float64(median(b))
+		a := timed(f)
+		ratios[r] = float64(a) / float64(timed(base))
 	}
 	slices.Sort(ratios)
 	return ratios[rounds/2]
