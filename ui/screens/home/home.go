@@ -266,7 +266,7 @@ func (h *Model) View() string {
 	b.WriteString(h.st.Label.Render(title) + "\n")
 	if len(h.shown) > 0 {
 		b.WriteString(h.st.Header.Render(h.columns(model.T(l, "Person", "Person"), model.T(l, "Personnummer", "Personnummer"),
-			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Nästa möte", "Follow-up"),
+			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Nästa möte", "Meeting"),
 			model.T(l, "Punkter", "Items"))) + "\n")
 	}
 	if h.Loading {
@@ -333,7 +333,7 @@ func (h *Model) View() string {
 func (h *Model) row(s model.Summary) string {
 	l := h.lang
 	ver := s.VersionLabel(l)
-	fu := s.NextFollowUp
+	fu := h.nextMeeting(s)
 	if d := s.BookBy(); fu == "" && len(d) == len("2006-01-02") {
 		// To be booked by a day: in the column's 10 characters.
 		fu = model.T(l, "boka ", "book ") + d[5:]
@@ -349,6 +349,25 @@ func (h *Model) row(s model.Summary) string {
 	}
 	e := s.Entry()
 	return h.columns(h.name(&e), e.PNRMasked, s.Status.Label(l), ver, fu, open)
+}
+
+// nextMeeting is the date of the plan's next meeting: the meeting a
+// draft is being written for, when it is today or later and before the
+// follow-up booked (a plan just made with sipmote new has its first
+// meeting booked and no follow-up yet), else the follow-up.
+func (h *Model) nextMeeting(s model.Summary) string {
+	fu := s.NextFollowUp
+	if s.Status == model.StatusClosed || !s.HasDraft || len(s.MeetingDate) != len("2006-01-02") {
+		return fu
+	}
+	today := time.Now().Format("2006-01-02")
+	if h.now != nil {
+		today = h.now().Format("2006-01-02")
+	}
+	if s.MeetingDate >= today && (fu == "" || s.MeetingDate < fu) {
+		return s.MeetingDate
+	}
+	return fu
 }
 
 // name is what the list shows for the plan's person: never the name of

@@ -153,3 +153,32 @@ func TestClosedViewNamesItsKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestNextMeetingColumn: the column shows the meeting a draft is being
+// written for while it is still to come and before any follow-up, as
+// for a plan just made with a meeting booked; else the follow-up.
+func TestNextMeetingColumn(t *testing.T) {
+	st := common.DefaultStyles()
+	now := time.Date(2026, 12, 7, 16, 0, 0, 0, time.Local)
+	h := New(model.Swedish, &st, func() time.Time { return now }, nil)
+	for _, c := range []struct {
+		name string
+		s    model.Summary
+		want string
+	}{
+		{"a first meeting booked today", model.Summary{Status: model.StatusDraft, HasDraft: true, MeetingDate: "2026-12-07"}, "2026-12-07"},
+		{"a meeting held, no follow-up", model.Summary{Status: model.StatusDraft, HasDraft: true, MeetingDate: "2026-12-01"}, "—"},
+		{"a follow-up before the draft's meeting", model.Summary{Status: model.StatusActive, HasDraft: true, MeetingDate: "2027-01-20", NextFollowUp: "2026-12-09"}, "2026-12-09"},
+		{"the draft's meeting before the follow-up", model.Summary{Status: model.StatusActive, HasDraft: true, MeetingDate: "2026-12-08", NextFollowUp: "2027-03-01"}, "2026-12-08"},
+		{"no draft: the last version's meeting is held", model.Summary{Status: model.StatusActive, MeetingDate: "2026-12-10", NextFollowUp: "2027-03-01"}, "2027-03-01"},
+		{"closed", model.Summary{Status: model.StatusClosed, HasDraft: true, MeetingDate: "2026-12-10"}, "—"},
+	} {
+		c.s.ID, c.s.Person = "a", "Maja Lind"
+		if got := h.nextMeeting(c.s); got != strings.TrimSuffix(c.want, "—") {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+		if row := h.row(c.s); !strings.Contains(row, c.want) {
+			t.Errorf("%s: the row %q does not show %q", c.name, row, c.want)
+		}
+	}
+}
