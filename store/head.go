@@ -48,7 +48,7 @@ type fileHead struct {
 type metaRecords map[string][]byte
 
 // headKeys are the meta bucket's records that opening reads (schemaIn,
-// cryptIn, checkRecordIn, foundDamageIn). The others are left unread: the
+// cryptIn, checkRecordIn, foundDamageIn, allSealedIn). The others are left unread: the
 // home screen's front page (homefront.go) is most of the bucket once a
 // file holds a hundred plans, three pages of it, and a third of what
 // opening read of a file of 10 000 plans.
@@ -261,71 +261,63 @@ func (r *headReader) span(p headPage, from, to int64) ([]byte, error) {
 	return b, nil
 }
 
-// records calls fn with each record of the bucket rooted at root (or
-// inline), in order.
-func (r *headReader) records(root uint64, inline []byte, depth int, fn func(k, v []byte, flags uint32) error) error {
+// walk calls fn with each leaf element of the bucket rooted at root (or
+// inline), in order, reading each page as much as n says (load).
+func (r *headReader) walk(root uint64, inline []byte, depth int, n int64, fn func(p headPage, i int) error) error {
 	if depth > maxTreeDepth {
 		return r.bad("too deep")
 	}
-	p, err := r.page(root, inline, readWhole)
+	p, err := r.page(root, inline, n)
 	if err != nil {
 		return err
 	}
+	if pageHeaderSize+p.count*leafElementSize > len(p.b) {
+		// Elements past the part read (its first page): never in a file
+		// sipmote writes.
+		return errHeadFallback
+	}
 	for i := range p.count {
 		if p.flags == branchPageFlag {
-			if err := r.records(p.child(i), nil, depth+1, fn); err != nil {
-				return err
-			}
-			continue
+			err = r.walk(p.child(i), nil, depth+1, n, fn)
+		} else {
+			err = fn(p, i)
 		}
-		k, v, flags, ok := p.leaf(i)
-		if !ok {
-			return r.bad("a record out of its page")
-		}
-		if err := fn(k, v, flags); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// records calls fn with each record of the bucket rooted at root (or
+// inline), in order.
+func (r *headReader) records(root uint64, inline []byte, depth int, fn func(k, v []byte, flags uint32) error) error {
+	return r.walk(root, inline, depth, readWhole, func(p headPage, i int) error {
+		k, v, flags, ok := p.leaf(i)
+		if !ok {
+			return r.bad("a record out of its page")
+		}
+		return fn(k, v, flags)
+	})
+}
+
 // wanted reads into the records of the bucket rooted at root (or inline)
 // whose keys are in headKeys, and no other value. It reads each page's
 // first page, then, with span, a key past it and a wanted value past it.
 func (r *headReader) wanted(root uint64, inline []byte, depth int, into metaRecords) error {
-	if depth > maxTreeDepth {
-		return r.bad("too deep")
-	}
-	p, err := r.page(root, inline, readFirst)
-	if err != nil {
-		return err
-	}
-	if pageHeaderSize+p.count*leafElementSize > len(p.b) {
-		// Elements past the first page: never in a file sipmote writes.
-		return errHeadFallback
-	}
-	for i := range p.count {
-		if p.flags == branchPageFlag {
-			if err := r.wanted(p.child(i), nil, depth+1, into); err != nil {
-				return err
-			}
-			continue
-		}
+	return r.walk(root, inline, depth, readFirst, func(p headPage, i int) error {
 		flags, kAt, vAt, vEnd, ok := p.element(i)
 		switch {
 		case !ok:
 			return r.bad("a record out of its page")
 		case flags&bucketLeafFlag != 0:
-			continue
+			return nil
 		case vAt-kAt > maxKeySize:
 			return r.bad("a key longer than bbolt allows")
 		}
 		k, err := r.span(p, kAt, vAt)
-		if err != nil {
+		if err != nil || !headKeys[string(k)] {
 			return err
-		}
-		if !headKeys[string(k)] {
-			continue
 		}
 		if vEnd-vAt > headPages*r.ps {
 			return errHeadFallback
@@ -335,8 +327,8 @@ func (r *headReader) wanted(root uint64, inline []byte, depth int, into metaReco
 			return err
 		}
 		into[string(k)] = append([]byte(nil), v...)
-	}
-	return nil
+		return nil
+	})
 }
 
 // maxKeySize is bbolt's longest key.
