@@ -2,8 +2,10 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"os"
 )
 
@@ -93,29 +95,35 @@ func checkFreelist(f *os.File, m boltMeta) error {
 	if m.freelist < 2 || m.freelist >= m.pgid {
 		return bad
 	}
-	var hdr [pageHeaderSize + 8]byte
+	// One read takes the page's header and, up to 2 000 pages long, the
+	// whole list: it grows with the file (8 kB at 10 000 plans), and each
+	// read is a system call. The buffer is fixed, as what opening
+	// allocates is collected at every open; a longer list is read on in
+	// blocks of it.
+	var buf [16 << 10]byte
 	off := int64(m.freelist) * m.pageSize
-	if _, err := f.ReadAt(hdr[:], off); err != nil {
+	n, err := f.ReadAt(buf[:], off)
+	if n < pageHeaderSize+8 || err != nil && !errors.Is(err, io.EOF) {
 		return bad
 	}
 	ne := binary.NativeEndian
-	flags, count, overflow := ne.Uint16(hdr[8:]), uint64(ne.Uint16(hdr[10:])), uint64(ne.Uint32(hdr[12:]))
+	flags, count, overflow := ne.Uint16(buf[8:]), uint64(ne.Uint16(buf[10:])), uint64(ne.Uint32(buf[12:]))
 	start := int64(pageHeaderSize)
 	if count == 0xFFFF {
-		count, start = ne.Uint64(hdr[pageHeaderSize:]), pageHeaderSize+8
+		count, start = ne.Uint64(buf[pageHeaderSize:]), pageHeaderSize+8
 	}
 	room := (overflow + 1) * uint64(m.pageSize)
 	if flags&freelistPageFlag == 0 || m.freelist+overflow >= m.pgid || count > (room-uint64(start))/8 {
 		return bad
 	}
-	// Read in blocks of a fixed buffer: a free list grows with the file
-	// (8 kB at 10 000 plans), and what opening allocates is collected at
-	// every open.
-	var buf [4096]byte
+	have := buf[start:n]
 	for at, end := off+start, off+start+int64(count)*8; at < end; {
-		b := buf[:min(int64(len(buf)), end-at)]
-		if _, err := f.ReadAt(b, at); err != nil {
-			return bad
+		b := have[:min(int64(len(have)), end-at)&^7]
+		if len(b) == 0 {
+			b = buf[:min(int64(len(buf)), end-at)]
+			if _, err := f.ReadAt(b, at); err != nil {
+				return bad
+			}
 		}
 		for i := 0; i < len(b); i += 8 {
 			if id := ne.Uint64(b[i:]); id < 2 || id >= m.pgid {
@@ -123,6 +131,7 @@ func checkFreelist(f *os.File, m boltMeta) error {
 			}
 		}
 		at += int64(len(b))
+		have = nil
 	}
 	return nil
 }

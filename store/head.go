@@ -9,8 +9,8 @@ import (
 
 // Opening a file needs little of it: the meta bucket's records (the app,
 // the schema, the encryption header, the last check, the damage found)
-// and the first record of each other bucket (is the file sealed, see
-// anySealed). readHead reads just those pages with plain reads, under a
+// and the first record of the first other bucket that holds one (is the
+// file sealed, see anySealed). readHead reads just those pages with plain reads, under a
 // shared lock as bbolt's read-only open takes, before bbolt maps the file
 // for writing. Mapping the file a first time, read-only, to read them
 // cost more than the reads, and the cost grew with the file: making the
@@ -36,7 +36,8 @@ type fileHead struct {
 	meta metaGetter
 	// empty: the file holds no bucket at all (bbolt made it, we did not).
 	empty bool
-	// sealed: the first record of some bucket but meta is sealed.
+	// sealed: the first record of the first bucket but meta that holds
+	// one is sealed.
 	sealed bool
 	// at is the newest meta page, which the head was read from.
 	at boltMeta
@@ -53,6 +54,14 @@ type metaRecords map[string][]byte
 // file holds a hundred plans, three pages of it, and a third of what
 // opening read of a file of 10 000 plans.
 var headKeys = map[string]bool{keyApp: true, keySchema: true, keyCrypt: true, keyChecked: true, keyDamaged: true, keyAllSealed: true}
+
+// longestHeadKey is the length of the longest key in headKeys.
+var longestHeadKey = func() (n int64) {
+	for k := range headKeys {
+		n = max(n, int64(len(k)))
+	}
+	return n
+}()
 
 func (m metaRecords) Get(key []byte) []byte { return m[string(key)] }
 
@@ -93,9 +102,15 @@ type headReader struct {
 }
 
 // readHead reads the head of the file whose newest meta page is m.
-func readHead(f *os.File, m boltMeta) (h fileHead, err error) {
+func readHead(f *os.File, m boltMeta) (fileHead, error) {
 	r := headReader{f: f, ps: m.pageSize, pages: m.pgid, seen: map[uint64]bool{}}
+	return r.head(m)
+}
+
+// head reads the head of the file whose newest meta page is m.
+func (r *headReader) head(m boltMeta) (h fileHead, err error) {
 	h.empty, h.at = true, m
+	decided := false // a bucket with a record was read (anySealed)
 	err = r.records(m.root, nil, 0, func(name, v []byte, flags uint32) error {
 		h.empty = false
 		if flags&bucketLeafFlag == 0 {
@@ -110,8 +125,10 @@ func readHead(f *os.File, m boltMeta) (h fileHead, err error) {
 			h.meta = meta
 			return r.wanted(root, inline, 1, meta)
 		}
-		sealed, err := r.firstSealed(root, inline)
-		h.sealed = h.sealed || sealed
+		if decided {
+			return nil
+		}
+		h.sealed, decided, err = r.firstSealed(root, inline)
 		return err
 	})
 	return h, err
@@ -303,7 +320,8 @@ func (r *headReader) records(root uint64, inline []byte, depth int, fn func(k, v
 
 // wanted reads into the records of the bucket rooted at root (or inline)
 // whose keys are in headKeys, and no other value. It reads each page's
-// first page, then, with span, a key past it and a wanted value past it.
+// first page, then, with span, a key past it and a wanted value past it
+// (in one read when the value is small).
 func (r *headReader) wanted(root uint64, inline []byte, depth int, into metaRecords) error {
 	return r.walk(root, inline, depth, readFirst, func(p headPage, i int) error {
 		flags, kAt, vAt, vEnd, ok := p.element(i)
@@ -315,18 +333,27 @@ func (r *headReader) wanted(root uint64, inline []byte, depth int, into metaReco
 		case vAt-kAt > maxKeySize:
 			return r.bad("a key longer than bbolt allows")
 		}
-		k, err := r.span(p, kAt, vAt)
-		if err != nil || !headKeys[string(k)] {
+		// A key that may be wanted is read with its value when that is
+		// small: past the first page (after the front page) it is one
+		// read, not two.
+		end := vAt
+		if vAt-kAt <= longestHeadKey && vEnd-vAt <= r.ps {
+			end = vEnd
+		}
+		kv, err := r.span(p, kAt, end)
+		if err != nil || !headKeys[string(kv[:vAt-kAt])] {
 			return err
 		}
-		if vEnd-vAt > headPages*r.ps {
-			return errHeadFallback
+		v := kv[vAt-kAt:]
+		if end != vEnd {
+			if vEnd-vAt > headPages*r.ps {
+				return errHeadFallback
+			}
+			if v, err = r.span(p, vAt, vEnd); err != nil {
+				return err
+			}
 		}
-		v, err := r.span(p, vAt, vEnd)
-		if err != nil {
-			return err
-		}
-		into[string(k)] = append([]byte(nil), v...)
+		into[string(kv[:vAt-kAt])] = append([]byte(nil), v...)
 		return nil
 	})
 }
@@ -336,16 +363,17 @@ const maxKeySize = 32768
 
 // firstSealed tells whether the bucket's first record is sealed, looking
 // into the first bucket nested in it when the first record is a bucket,
-// as anySealed does through bbolt's cursor. It reads no page's overflow:
-// the first byte of a record is all it needs of it.
-func (r *headReader) firstSealed(root uint64, inline []byte) (bool, error) {
+// as anySealed does through bbolt's cursor; found is false when there is
+// no such record. It reads no page's overflow: the first byte of a record
+// is all it needs of it.
+func (r *headReader) firstSealed(root uint64, inline []byte) (sealed, found bool, err error) {
 	for nested, depth := 0, 0; ; depth++ {
 		if depth > maxTreeDepth {
-			return false, r.bad("too deep")
+			return false, false, r.bad("too deep")
 		}
 		p, err := r.page(root, inline, readEdge)
 		if err != nil || p.count == 0 {
-			return false, err
+			return false, false, err
 		}
 		if p.flags == branchPageFlag {
 			root, inline = p.child(0), nil
@@ -354,22 +382,22 @@ func (r *headReader) firstSealed(root uint64, inline []byte) (bool, error) {
 		flags, _, vAt, vEnd, ok := p.element(0)
 		switch {
 		case !ok:
-			return false, r.bad("a record out of its page")
+			return false, false, r.bad("a record out of its page")
 		case flags&bucketLeafFlag == 0:
 			first, err := r.span(p, vAt, min(vAt+1, vEnd))
-			return err == nil && len(first) == 1 && first[0] == recSealed, err
+			return err == nil && len(first) == 1 && first[0] == recSealed, err == nil, err
 		case nested == 1:
-			return false, nil
+			return false, false, nil
 		case vEnd-vAt > r.ps:
-			return false, r.bad("a bucket's header is out of its page")
+			return false, false, r.bad("a bucket's header is out of its page")
 		}
 		nested++
 		v, err := r.span(p, vAt, vEnd)
 		if err != nil {
-			return false, err
+			return false, false, err
 		}
 		if root, inline, err = r.bucketOf(v); err != nil {
-			return false, err
+			return false, false, err
 		}
 	}
 }

@@ -301,3 +301,41 @@ func (a askedKeys) Get(key []byte) []byte {
 	}
 	return nil
 }
+
+// Opening goes down the tree of the first bucket that holds a record,
+// to tell whether the file is sealed, and of no bucket after it: in a
+// file in use the trail's tree is the deepest. The pages read are those
+// of the root, the meta bucket and the plans' left edge.
+func TestHeadReadsOneBucketsEdge(t *testing.T) {
+	path := headFile(t, 600, nil)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, _ := newestMeta(f)
+	r := headReader{f: f, ps: m.pageSize, pages: m.pgid, seen: map[uint64]bool{}}
+	if _, err := r.head(m); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_ = db.View(func(tx *bolt.Tx) error {
+		for _, name := range []string{bucketSummaries, bucketTrail, bucketTrailIndex} {
+			b := tx.Bucket([]byte(name))
+			if b.Stats().BranchPageN == 0 {
+				t.Errorf("the %s bucket has no branch page; the test needs a tree", name)
+			}
+			if root := uint64(b.Root()); r.seen[root] {
+				t.Errorf("the %s bucket's root page was read", name)
+			}
+		}
+		if root := uint64(tx.Bucket([]byte(bucketPlans)).Root()); !r.seen[root] {
+			t.Error("the plans bucket's root page was not read")
+		}
+		return nil
+	})
+}
