@@ -9,8 +9,8 @@ import (
 
 // Opening a file needs little of it: the meta bucket's records (the app,
 // the schema, the encryption header, the last check, the damage found)
-// and the first record of the first other bucket that holds one (is the
-// file sealed, see anySealed). readHead reads just those pages with plain reads, under a
+// and the first record of each other bucket (is the file sealed, see
+// anySealed). readHead reads just those pages with plain reads, under a
 // shared lock as bbolt's read-only open takes, before bbolt maps the file
 // for writing. Mapping the file a first time, read-only, to read them
 // cost more than the reads, and the cost grew with the file: making the
@@ -36,8 +36,7 @@ type fileHead struct {
 	meta metaGetter
 	// empty: the file holds no bucket at all (bbolt made it, we did not).
 	empty bool
-	// sealed: the first record of the first bucket but meta that holds
-	// one is sealed.
+	// sealed: the first record of some bucket but meta is sealed.
 	sealed bool
 	// at is the newest meta page, which the head was read from.
 	at boltMeta
@@ -102,15 +101,9 @@ type headReader struct {
 }
 
 // readHead reads the head of the file whose newest meta page is m.
-func readHead(f *os.File, m boltMeta) (fileHead, error) {
+func readHead(f *os.File, m boltMeta) (h fileHead, err error) {
 	r := headReader{f: f, ps: m.pageSize, pages: m.pgid, seen: map[uint64]bool{}}
-	return r.head(m)
-}
-
-// head reads the head of the file whose newest meta page is m.
-func (r *headReader) head(m boltMeta) (h fileHead, err error) {
 	h.empty, h.at = true, m
-	decided := false // a bucket with a record was read (anySealed)
 	err = r.records(m.root, nil, 0, func(name, v []byte, flags uint32) error {
 		h.empty = false
 		if flags&bucketLeafFlag == 0 {
@@ -125,10 +118,8 @@ func (r *headReader) head(m boltMeta) (h fileHead, err error) {
 			h.meta = meta
 			return r.wanted(root, inline, 1, meta)
 		}
-		if decided {
-			return nil
-		}
-		h.sealed, decided, err = r.firstSealed(root, inline)
+		sealed, err := r.firstSealed(root, inline)
+		h.sealed = h.sealed || sealed
 		return err
 	})
 	return h, err
@@ -363,17 +354,16 @@ const maxKeySize = 32768
 
 // firstSealed tells whether the bucket's first record is sealed, looking
 // into the first bucket nested in it when the first record is a bucket,
-// as anySealed does through bbolt's cursor; found is false when there is
-// no such record. It reads no page's overflow: the first byte of a record
-// is all it needs of it.
-func (r *headReader) firstSealed(root uint64, inline []byte) (sealed, found bool, err error) {
+// as anySealed does through bbolt's cursor. It reads no page's overflow:
+// the first byte of a record is all it needs of it.
+func (r *headReader) firstSealed(root uint64, inline []byte) (bool, error) {
 	for nested, depth := 0, 0; ; depth++ {
 		if depth > maxTreeDepth {
-			return false, false, r.bad("too deep")
+			return false, r.bad("too deep")
 		}
 		p, err := r.page(root, inline, readEdge)
 		if err != nil || p.count == 0 {
-			return false, false, err
+			return false, err
 		}
 		if p.flags == branchPageFlag {
 			root, inline = p.child(0), nil
@@ -382,22 +372,22 @@ func (r *headReader) firstSealed(root uint64, inline []byte) (sealed, found bool
 		flags, _, vAt, vEnd, ok := p.element(0)
 		switch {
 		case !ok:
-			return false, false, r.bad("a record out of its page")
+			return false, r.bad("a record out of its page")
 		case flags&bucketLeafFlag == 0:
 			first, err := r.span(p, vAt, min(vAt+1, vEnd))
-			return err == nil && len(first) == 1 && first[0] == recSealed, err == nil, err
+			return err == nil && len(first) == 1 && first[0] == recSealed, err
 		case nested == 1:
-			return false, false, nil
+			return false, nil
 		case vEnd-vAt > r.ps:
-			return false, false, r.bad("a bucket's header is out of its page")
+			return false, r.bad("a bucket's header is out of its page")
 		}
 		nested++
 		v, err := r.span(p, vAt, vEnd)
 		if err != nil {
-			return false, false, err
+			return false, err
 		}
 		if root, inline, err = r.bucketOf(v); err != nil {
-			return false, false, err
+			return false, err
 		}
 	}
 }

@@ -339,15 +339,11 @@ func inspectMapped(path string, o options) (found inspection, err error) {
 	return found, err
 }
 
-// anySealed tells whether the file's records are sealed (encrypted): the
-// first record of the first bucket that holds one tells. A file with such
-// records and no encryption header has lost its header, and a plain
-// record must never be written into it. A file is encrypted when it is
-// made, and every record of it is sealed from then on, so one record
-// tells as well as all of them, in the same time for ten plans or a
-// hundred thousand, and the other buckets' trees are not gone down (the
-// trail's is the deepest of a file in use). A record that someone made
-// plain in a sealed file is refused when it is read (openRecord).
+// anySealed tells whether the first record of any bucket is sealed
+// (encrypted). A file with such records and no encryption header has lost
+// its header, and a plain record must never be written into it. Every
+// record of an encrypted file is sealed, so the first of each bucket
+// tells, in the same time for ten plans or a hundred thousand.
 func anySealed(tx *bolt.Tx) bool {
 	sealed := false
 	_ = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
@@ -360,8 +356,8 @@ func anySealed(tx *bolt.Tx) bool {
 				return nil
 			}
 			if v != nil {
-				sealed = len(v) > 0 && v[0] == recSealed
-				return errFound
+				sealed = sealed || len(v) > 0 && v[0] == recSealed
+				return nil
 			}
 			if b = b.Bucket(k); b == nil {
 				return nil
@@ -371,9 +367,6 @@ func anySealed(tx *bolt.Tx) bool {
 	})
 	return sealed
 }
-
-// errFound ends a walk that found what it looked for.
-var errFound = errors.New("found")
 
 // boltMagic is the marker at the start of each of bbolt's two meta pages:
 // after the 16-byte page header, in the machine's byte order (bbolt writes
