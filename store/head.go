@@ -332,10 +332,13 @@ func (r *headReader) wanted(root uint64, inline []byte, depth int, into metaReco
 			end = vEnd
 		}
 		kv, err := r.span(p, kAt, end)
-		if err != nil || !headKeys[string(kv[:vAt-kAt])] {
+		if err != nil {
 			return err
 		}
-		v := kv[vAt-kAt:]
+		k, v := kv[:vAt-kAt], kv[vAt-kAt:]
+		if !headKeys[string(k)] {
+			return nil
+		}
 		if end != vEnd {
 			if vEnd-vAt > headPages*r.ps {
 				return errHeadFallback
@@ -344,7 +347,7 @@ func (r *headReader) wanted(root uint64, inline []byte, depth int, into metaReco
 				return err
 			}
 		}
-		into[string(kv[:vAt-kAt])] = append([]byte(nil), v...)
+		into[string(k)] = append([]byte(nil), v...)
 		return nil
 	})
 }

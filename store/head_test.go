@@ -107,20 +107,14 @@ func TestHeadReadsWhatBboltReads(t *testing.T) {
 	// meta bucket must run past its first page (the home screen's front
 	// page), so that the records read after it are read with span.
 	for _, path := range []string{sealed, checked} {
-		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_ = db.View(func(tx *bolt.Tx) error {
+		rawView(t, path, func(tx *bolt.Tx) {
 			if depth := tx.Bucket([]byte(bucketPlans)).Stats().Depth; depth < 2 {
 				t.Errorf("the plans bucket is %d deep; the test needs branch pages", depth)
 			}
 			if tx.Bucket([]byte(bucketMeta)).Stats().LeafOverflowN == 0 {
 				t.Error("the meta bucket fits one page; the test needs more")
 			}
-			return nil
 		})
-		db.Close()
 	}
 
 	for _, c := range []struct {
@@ -172,13 +166,10 @@ func TestHeadRefusesALoop(t *testing.T) {
 	for _, name := range []string{bucketPlans, bucketSummaries} {
 		path := headFile(t, 600, nil)
 		var root uint64
-		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_ = db.View(func(tx *bolt.Tx) error { root = uint64(tx.Bucket([]byte(name)).Root()); return nil })
-		ps := int64(db.Info().PageSize)
-		db.Close()
+		var ps int64
+		rawView(t, path, func(tx *bolt.Tx) {
+			root, ps = uint64(tx.Bucket([]byte(name)).Root()), int64(tx.DB().Info().PageSize)
+		})
 		raw, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -235,15 +226,9 @@ func TestHeadTooLargeIsReadThroughBbolt(t *testing.T) {
 // bboltState reads the file's schema and sealed mark through bbolt.
 func bboltState(t *testing.T, path string) (s headState) {
 	t.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	_ = db.View(func(tx *bolt.Tx) error {
+	rawView(t, path, func(tx *bolt.Tx) {
 		s.schema, _ = readSchema(tx)
 		s.allSealed = allSealedIn(metaOf(tx))
-		return nil
 	})
 	return s
 }

@@ -30,6 +30,18 @@ func rawUpdate(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
 	}
 }
 
+// rawView reads the file with bbolt alone, read-only, as the tests'
+// witness of what a file holds.
+func rawView(t *testing.T, path string, fn func(tx *bolt.Tx)) {
+	t.Helper()
+	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	_ = b.View(func(tx *bolt.Tx) error { fn(tx); return nil })
+}
+
 // twoPlans makes a file with two plans and a trail for each.
 func twoPlans(t *testing.T) (path string, a, b *model.Plan) {
 	t.Helper()

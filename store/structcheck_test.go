@@ -69,14 +69,9 @@ func structFile(t *testing.T) string {
 // looks no further).
 func bothChecks(t *testing.T, path string) (bboltBad, oursBad, ran bool) {
 	t.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.View(func(tx *bolt.Tx) error {
-		if checkTree(path, db.Info().PageSize) != nil {
-			return nil
+	rawView(t, path, func(tx *bolt.Tx) {
+		if checkTree(path, tx.DB().Info().PageSize) != nil {
+			return
 		}
 		ran = true
 		for range tx.Check() {
@@ -87,11 +82,7 @@ func bothChecks(t *testing.T, path string) (bboltBad, oursBad, ran bool) {
 			t.Fatal("no meta page of the read transaction")
 		}
 		oursBad = err != nil
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return bboltBad, oursBad, ran
 }
 
