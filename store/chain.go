@@ -51,6 +51,7 @@ func (d *DB) appendEvent(tx *bolt.Tx, owner string, e TrailEvent) error {
 	if err != nil {
 		return err
 	}
+	b = guarded(tx, trailBucket(owner), b)
 	idx := bucket(tx, bucketTrailIndex)
 	if idx == nil {
 		return fmt.Errorf("%w: the trail index is missing", ErrCorrupt)
@@ -119,7 +120,7 @@ func (d *DB) pointedEvent(tx *bolt.Tx, k, v []byte) ([]byte, error) {
 }
 
 func eventRaw(tx *bolt.Tx, p trailPointer) []byte {
-	b := bucket(tx, bucketTrail).Bucket([]byte(p.Owner))
+	b := ownerTrail(tx, []byte(p.Owner))
 	if b == nil {
 		return nil
 	}

@@ -119,6 +119,9 @@ type record struct {
 // eachRecord calls fn with the inner bytes of every record outside meta,
 // in a fixed order, and tells it each nested bucket's sequence.
 func (d *DB) eachRecord(tx *bolt.Tx, fn func(r record) error, seq func(bkt string, n uint64) error) error {
+	if err := d.soundFile(tx); err != nil {
+		return err
+	}
 	var visit func(name string, b *bolt.Bucket) error
 	visit = func(name string, b *bolt.Bucket) error {
 		if err := seq(name, b.Sequence()); err != nil {

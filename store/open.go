@@ -99,13 +99,16 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if created {
 		outfile.SyncDir(dir)
 	}
+	// The file bbolt opened, to read its pages by hand (soundBucket).
+	st, _ := os.Stat(path)
 	if !o.readOnly {
-		tighten(path)
+		tighten(path, st)
 	}
-	d := &DB{bolt: bdb, path: path, aead: aead, crypt: found.crypt, tightened: tightened, readOnly: o.readOnly, recoveryDirs: o.recoveryDirs}
+	d := &DB{bolt: bdb, path: path, file: st, aead: aead, crypt: found.crypt, tightened: tightened, readOnly: o.readOnly, recoveryDirs: o.recoveryDirs}
 	if newCrypt != nil {
 		d.crypt = newCrypt
 	}
+	d.guard()
 	if aead == nil {
 		// A plain file's records are authenticated with the user's own
 		// record key, made at the first write; check only reads it.
@@ -121,7 +124,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return d, nil
 	}
 	if err := d.prepare(newCrypt, found); err != nil {
-		_ = bdb.Close()
+		_ = d.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	return d, nil
@@ -149,11 +152,11 @@ func boltOpenError(err error) error {
 // tighten makes an existing file private if someone loosened it. It is
 // best effort: on Windows the mode bits mean little, and a file we may
 // write but not chmod is still better used than refused.
-func tighten(path string) {
+func tighten(path string, st os.FileInfo) {
 	if runtime.GOOS == "windows" {
 		return
 	}
-	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
+	if st != nil && st.Mode().Perm()&0o077 != 0 {
 		_ = os.Chmod(path, 0o600)
 	}
 }
@@ -200,6 +203,10 @@ func (d *DB) prepare(newCrypt *cryptMeta, found inspection) error {
 			// Read again under the write lock, then migrate.
 			v, err := readSchema(tx)
 			if err != nil {
+				return err
+			}
+			// A migration walks every bucket it changes.
+			if err := d.soundFile(tx); err != nil {
 				return err
 			}
 			return migrate(tx, v, d.ring())

@@ -71,6 +71,10 @@ type treeWalk struct {
 	// budget, when not 0, is how many pages (and inline bucket pages) to
 	// look at; visits counts them.
 	budget, visits int
+	// leafHeads: a leaf page's header is all that is read of it, its
+	// elements are not looked into (soundBucket, for a bucket that holds
+	// no buckets).
+	leafHeads bool
 }
 
 // spent counts one more page visited and tells whether the budget is
@@ -110,6 +114,9 @@ func (w *treeWalk) page(id uint64, depth int) error {
 	overflow := int64(binary.LittleEndian.Uint32(h[12:]))
 	if int64(id)+overflow >= w.pages {
 		return w.bad("a page runs past the end of the file")
+	}
+	if flags := binary.LittleEndian.Uint16(h[8:]); w.leafHeads && flags == leafPageFlag {
+		return nil
 	}
 	// One buffer serves every page: elements copies out what it needs
 	// before it goes deeper.

@@ -88,8 +88,15 @@ func rescueTree(src, dst string, opts []Option) (*RescueReport, error) {
 	}
 	defer s.Close()
 	// Every record is opened once more here, so that damage Open could not
-	// see (a seal that does not open) is known too.
-	if err := s.view(func(tx *bolt.Tx) error { s.verifyRecords(tx, &Report{}); return nil }); err != nil {
+	// see (a seal that does not open) is known too. A tree bbolt cannot
+	// walk to its end is left to the page walk (ErrCorrupt).
+	if err := s.view(func(tx *bolt.Tx) error {
+		if err := s.soundFile(tx); err != nil {
+			return err
+		}
+		s.verifyRecords(tx, &Report{})
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	d, err := s.createLike(dst)

@@ -42,6 +42,9 @@ func (d *DB) sealUnsealed(known *bool) error {
 		return nil
 	}
 	found := false
+	if err := d.view(d.soundFile); err != nil {
+		return err
+	}
 	_ = d.view(func(tx *bolt.Tx) error {
 		eachRecord(tx, func(_ string, _, v []byte) bool {
 			found = len(v) > 0 && v[0] == recPlain

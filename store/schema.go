@@ -43,8 +43,11 @@ const (
 	appName   = "sipmote"
 )
 
-// bucket returns the named top-level bucket, nil when missing.
-func bucket(tx *bolt.Tx, name string) *bolt.Bucket { return tx.Bucket([]byte(name)) }
+// bucket returns the named top-level bucket, nil when missing; the first
+// time in this program, once its page tree is read whole (treeguard.go).
+func bucket(tx *bolt.Tx, name string) *bolt.Bucket {
+	return guarded(tx, name, tx.Bucket([]byte(name)))
+}
 
 // schemaVersion is the layout this code writes. A file with a lower
 // version is migrated on Open; one with a higher version is refused.

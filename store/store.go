@@ -17,6 +17,7 @@ import (
 	"crypto/cipher"
 	"fmt"
 	"maps"
+	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -31,6 +32,9 @@ import (
 type DB struct {
 	bolt *bolt.DB
 	path string
+	// file is the file bbolt opened, as it was then (nil if it could not
+	// be told): soundBucket reads its pages only from that file.
+	file os.FileInfo
 	// aead seals every record when the file is encrypted; nil otherwise.
 	aead cipher.AEAD
 	// crypt is the wrapped data key kept in the file, nil when plain.
@@ -65,6 +69,8 @@ type damageSet struct {
 	// fresh is set when damage was found that the file does not record
 	// yet (see keepDamage).
 	fresh bool
+	// broken: a bucket's page tree was found broken (markBroken).
+	broken bool
 }
 
 // markDamaged notes that the record at bkt/key failed its check.
@@ -107,7 +113,8 @@ func (d *DB) damagedPlans() map[string]bool {
 
 // Damaged returns the ids of the plans with a damaged record, sorted, and
 // the number of damaged records that belong to no plan. While either is
-// not zero the file is not written to: see ErrDamaged.
+// not zero, or a page tree was found broken (treeguard.go), the file is
+// not written to: see ErrDamaged.
 func (d *DB) Damaged() (plans []string, other int) {
 	d.damage.mu.Lock()
 	defer d.damage.mu.Unlock()
@@ -121,7 +128,7 @@ func (d *DB) Damaged() (plans []string, other int) {
 func (d *DB) isDamaged() bool {
 	d.damage.mu.Lock()
 	defer d.damage.mu.Unlock()
-	return len(d.damage.plans) > 0 || d.damage.other > 0
+	return len(d.damage.plans) > 0 || d.damage.other > 0 || d.damage.broken
 }
 
 // Encrypted tells whether the file's records are sealed.
@@ -170,7 +177,10 @@ func (d *DB) Path() string { return d.path }
 
 // Close releases the file and its lock. Everything saved is already on
 // disk; Close does not need to flush.
-func (d *DB) Close() error { return d.bolt.Close() }
+func (d *DB) Close() error {
+	d.unguard()
+	return d.bolt.Close()
+}
 
 // view runs fn in a read transaction. A damaged file can make bbolt panic,
 // or fault on a page pointer that leads outside the mmap; both become
@@ -227,7 +237,11 @@ func (d *DB) update(fn func(*bolt.Tx) error) (err error) {
 // The panic value is dropped: it may quote bytes of the file. It must be
 // deferred directly by the function that runs the transaction.
 func catchCorrupt(err *error) {
-	if r := recover(); r != nil {
+	switch r := recover().(type) {
+	case nil:
+	case brokenTree:
+		*err = r.err
+	default:
 		*err = fmt.Errorf("%w: the database could not be read", ErrCorrupt)
 	}
 }

@@ -162,7 +162,7 @@ func (d *DB) FileTrail() ([]TrailEvent, error) { return d.trailOf(fileTrail) }
 func (d *DB) trailOf(owner string) ([]TrailEvent, error) {
 	var out []TrailEvent
 	err := d.view(func(tx *bolt.Tx) error {
-		b := bucket(tx, bucketTrail).Bucket([]byte(owner))
+		b := ownerTrail(tx, []byte(owner))
 		if b == nil {
 			return nil
 		}

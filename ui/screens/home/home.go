@@ -100,8 +100,12 @@ type Model struct {
 	cursor    int
 	Filter    textinput.Model
 	filtering bool
-	closed    bool   // show closed plans instead of open ones
-	Loading   bool   // the first list is still being read
+	closed    bool // show closed plans instead of open ones
+	Loading   bool // the first list is still being read
+	// Unread: the list could not be read (Message says why). With no
+	// plans on screen the home screen says so, not "no plans yet",
+	// which would ask for a new plan in a file that has many.
+	Unread    bool
 	Demo      string // the command that makes the sample plans
 	full      bool
 	openCount func(model.Summary) int
@@ -271,6 +275,8 @@ func (h *Model) View() string {
 	}
 	if h.Loading {
 		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
+	} else if len(h.entries) == 0 && h.Unread {
+		b.WriteString("\n" + model.T(l, "Planerna kunde inte läsas in:", "The plans could not be read:") + "\n")
 	} else if len(h.entries) == 0 {
 		// Wrapped, and the command on a line of its own, so that it can
 		// be read whole (and copied) in an 80-column window.
