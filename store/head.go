@@ -9,8 +9,9 @@ import (
 
 // Opening a file needs little of it: the meta bucket's records (the app,
 // the schema, the encryption header, the last check, the damage found)
-// and the first record of each other bucket (is the file sealed, see
-// anySealed). readHead reads just those pages with plain reads, under a
+// and whether the file's records are sealed (see anySealed): the first
+// byte of the home screen's front page, or, in a file without one, the
+// first record of each other bucket. readHead reads just those pages with plain reads, under a
 // shared lock as bbolt's read-only open takes, before bbolt maps the file
 // for writing. Mapping the file a first time, read-only, to read them
 // cost more than the reads, and the cost grew with the file: making the
@@ -36,7 +37,8 @@ type fileHead struct {
 	meta metaGetter
 	// empty: the file holds no bucket at all (bbolt made it, we did not).
 	empty bool
-	// sealed: the first record of some bucket but meta is sealed.
+	// sealed: the front page, or the first record of some bucket but
+	// meta, is sealed (anySealed).
 	sealed bool
 	// at is the newest meta page, which the head was read from.
 	at boltMeta
@@ -98,12 +100,20 @@ type headReader struct {
 	pages uint64
 	seen  map[uint64]bool
 	read  int
+	// front is the first byte of the meta bucket's front page (keyFront),
+	// nil when there is none.
+	front []byte
 }
 
 // readHead reads the head of the file whose newest meta page is m.
 func readHead(f *os.File, m boltMeta) (h fileHead, err error) {
 	r := headReader{f: f, ps: m.pageSize, pages: m.pgid, seen: map[uint64]bool{}}
 	h.empty, h.at = true, m
+	type edge struct {
+		root   uint64
+		inline []byte
+	}
+	var others []edge
 	err = r.records(m.root, nil, 0, func(name, v []byte, flags uint32) error {
 		h.empty = false
 		if flags&bucketLeafFlag == 0 {
@@ -118,11 +128,23 @@ func readHead(f *os.File, m boltMeta) (h fileHead, err error) {
 			h.meta = meta
 			return r.wanted(root, inline, 1, meta)
 		}
-		sealed, err := r.firstSealed(root, inline)
-		h.sealed = h.sealed || sealed
-		return err
+		others = append(others, edge{root, inline})
+		return nil
 	})
-	return h, err
+	if err != nil || r.front != nil {
+		h.sealed = len(r.front) > 0 && r.front[0] == recSealed
+		return h, err
+	}
+	// No front page (a file an older sipmote wrote last, or one just
+	// converted): the way down each bucket's left edge, a few pages each.
+	for _, e := range others {
+		sealed, err := r.firstSealed(e.root, e.inline)
+		if err != nil {
+			return h, err
+		}
+		h.sealed = h.sealed || sealed
+	}
+	return h, nil
 }
 
 func (r *headReader) bad(what string) error {
@@ -336,6 +358,15 @@ func (r *headReader) wanted(root uint64, inline []byte, depth int, into metaReco
 			return err
 		}
 		k, v := kv[:vAt-kAt], kv[vAt-kAt:]
+		if string(k) == keyFront && vEnd > vAt {
+			// Its first byte only: the page is most of the bucket.
+			if end == vEnd {
+				r.front = v[:1]
+				return nil
+			}
+			r.front, err = r.span(p, vAt, vAt+1)
+			return err
+		}
 		if !headKeys[string(k)] {
 			return nil
 		}

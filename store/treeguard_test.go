@@ -111,6 +111,7 @@ func TestBrokenTreeIsRefused(t *testing.T) {
 		child int
 		to    func(root uint64, kids []uint64) uint64
 	}{
+		{"first child is the root", 0, toRoot},
 		{"second child is the root", 1, toRoot},
 		{"last child is the root", -1, toRoot},
 		{"last child is the first", -1, toFirst},
