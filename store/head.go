@@ -11,10 +11,10 @@ import (
 // the schema, the encryption header, the last check, the damage found)
 // and whether the file's records are sealed (see anySealed): the first
 // byte of the home screen's front page, or, in a file without one, the
-// first record of each other bucket. readHead reads just those pages with plain reads, under a
-// shared lock as bbolt's read-only open takes, before bbolt maps the file
-// for writing. Mapping the file a first time, read-only, to read them
-// cost more than the reads, and the cost grew with the file: making the
+// first record of each other bucket. readHead reads just those pages
+// with plain reads, under a shared lock as bbolt's read-only open takes,
+// before bbolt maps the file for writing. Mapping the file a first time,
+// read-only, to read them cost more than the reads, and the cost grew with the file: making the
 // map, faulting its pages in and unmapping it again took 60 µs more for
 // a file of 10 000 plans than for one plan (BenchmarkOpen10k). A page
 // read by hand cannot fault either, and each is checked as the whole-file
@@ -50,10 +50,11 @@ type fileHead struct {
 type metaRecords map[string][]byte
 
 // headKeys are the meta bucket's records that opening reads (schemaIn,
-// cryptIn, checkRecordIn, foundDamageIn, allSealedIn). The others are left unread: the
-// home screen's front page (homefront.go) is most of the bucket once a
-// file holds a hundred plans, three pages of it, and a third of what
-// opening read of a file of 10 000 plans.
+// cryptIn, checkRecordIn, foundDamageIn, allSealedIn). The others are left
+// unread, but for the first byte of the home screen's front page
+// (homefront.go), which tells whether the file is sealed: the page is most
+// of the bucket once a file holds a hundred plans, three pages of it, and
+// was a third of what opening read of a file of 10 000 plans.
 var headKeys = map[string]bool{keyApp: true, keySchema: true, keyCrypt: true, keyChecked: true, keyDamaged: true, keyAllSealed: true}
 
 // longestHeadKey is the length of the longest key in headKeys.
