@@ -97,6 +97,9 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, store.ErrDamaged):
 		return model.T(l, "databasfilen har skadade poster, så inget mer skrivs i den. sipmote check visar vilka; sipmote rescue NYFIL kopierar det som är helt till en ny fil.",
 			"the database file has damaged records, so nothing more is written to it. sipmote check shows which; sipmote rescue NEWFILE copies what is whole to a new file.")
+	case errors.Is(err, store.ErrReadOnly):
+		return model.T(l, "databasen är öppnad bara för läsning, så inget skrivs i den.",
+			"the database is open for reading only, so nothing is written to it.")
 	case errors.Is(err, store.ErrDamagedRecord):
 		return model.T(l, "planen är skadad i databasfilen och visas inte"+planIDIn(err)+". sipmote check visar mer; sipmote rescue NYFIL kopierar det som är helt.",
 			"the plan is damaged in the database file and is not shown"+planIDIn(err)+". sipmote check shows more; sipmote rescue NEWFILE copies what is whole.")

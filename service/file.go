@@ -2,6 +2,8 @@ package service
 
 import (
 	"context"
+	"errors"
+
 	"github.com/sipmote/sipmote/store"
 	"github.com/sipmote/sipmote/store/postgres"
 )
@@ -114,6 +116,18 @@ func (s *Service) Tightened() string { return s.db.Tightened() }
 // Damaged names the plans with damaged records, and counts other damaged
 // records, found when the file was opened.
 func (s *Service) Damaged() (plans []string, other int) { return s.db.Damaged() }
+
+// Writable is nil while the database takes writes, and otherwise the
+// refusal every write would meet (ErrDamaged, ErrReadOnly). It reads no
+// file: a screen may ask it before it lets the user type.
+func (s *Service) Writable() error { return s.db.Writable() }
+
+// Refused tells whether err is the database's refusal to be written at
+// all (damaged, or opened read-only): trying again will not mend it, so a
+// screen says so rather than "trying again".
+func Refused(err error) bool {
+	return errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrReadOnly)
+}
 
 // FileTrail returns the file's own events (lists shown, rescues), oldest
 // first.

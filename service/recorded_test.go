@@ -172,3 +172,52 @@ func damageRecord(t *testing.T, path, id string) {
 		t.Fatal(err)
 	}
 }
+
+// A session whose database is found damaged while it is open: closing it
+// does not try the save again for the whole wait (no try can work), but
+// writes the plan to a recovery file at once.
+func TestClosingOnARefusingFileDoesNotWait(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sip.db")
+	o := Options{Now: func() time.Time { return testNow }, RecoveryDirs: []string{filepath.Join(dir, "rec")}}
+	svc, err := Open(path, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPlan(t, svc, "Vera Sund")
+	q := newPlan(t, svc, "Olle Sund")
+	svc.Close()
+	damageRecord(t, path, q.ID)
+	if svc, err = Open(path, o); err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	s, err := svc.OpenSession(context.Background(), p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := s.Attach()
+	if _, err := svc.db.LoadPlan(q.ID); !errors.Is(err, store.ErrDamagedRecord) {
+		t.Fatalf("reading the damaged plan: %v", err)
+	}
+	v.Edit(func(p *model.Plan) {
+		p.Draft.Content.Situation = "Skrivet efter att skadan hittades."
+		v.Changed("situation")
+		v.Tick()
+	})
+	if err := awaitSave(t, v); !Refused(err) {
+		t.Fatalf("the save on a damaged file gave %v, want a refusal", err)
+	}
+	start := time.Now()
+	res := s.CloseWithin(10*time.Second, nil)
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("closing tried a refused save again for %v", took)
+	}
+	if res.Outcome != OutcomeRecovered || !errors.Is(res.SaveErr, ErrDamaged) {
+		t.Fatalf("closing gave %+v, want the plan in a recovery file", res)
+	}
+	got, _, err := svc.db.ReadRecovery(res.Recovery)
+	if err != nil || got.Draft.Content.Situation != "Skrivet efter att skadan hittades." {
+		t.Errorf("the recovery file holds %q (%v)", got.Draft.Content.Situation, err)
+	}
+}

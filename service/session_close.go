@@ -128,7 +128,9 @@ func (s *Session) finish(retry time.Duration, stop <-chan struct{}, keep bool) C
 func (s *Session) retrySaves(retry time.Duration, stop <-chan struct{}) {
 	deadline := time.Now().Add(retry)
 	for {
-		if s.Flush() == nil {
+		// A database that refuses every write will not take this one
+		// later: the recovery file is written at once.
+		if err := s.Flush(); err == nil || Refused(err) {
 			return
 		}
 		wait := min(RetryEvery, time.Until(deadline))

@@ -74,8 +74,14 @@ func TestReadDamageIsKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := d.Writable(); err != nil {
+		t.Errorf("Writable before the damage is read: %v", err)
+	}
 	if _, err := d.LoadPlan(a.ID); !errors.Is(err, ErrDamagedRecord) {
 		t.Fatalf("LoadPlan of the damaged plan: %v", err)
+	}
+	if err := d.Writable(); !errors.Is(err, ErrDamaged) {
+		t.Errorf("Writable once the damage is read: %v, want ErrDamaged", err)
 	}
 	d.Close()
 	d, err = Open(path)
@@ -86,7 +92,39 @@ func TestReadDamageIsKept(t *testing.T) {
 	if ids, _ := d.Damaged(); !slices.Equal(ids, []string{a.ID}) {
 		t.Errorf("after a restart Damaged = %v", ids)
 	}
+	if err := d.Writable(); !errors.Is(err, ErrDamaged) {
+		t.Errorf("Writable after a restart: %v, want ErrDamaged", err)
+	}
 	if err := d.SavePlan(b); !errors.Is(err, ErrDamaged) {
 		t.Errorf("SavePlan after a restart: %v, want ErrDamaged", err)
+	}
+}
+
+// TestWritableSaysWhatAWriteWouldMeet: Writable answers as the next write
+// would, for a file opened to write, one opened to read, and one whose
+// page tree is broken (found at the first use of the bucket).
+func TestWritableSaysWhatAWriteWouldMeet(t *testing.T) {
+	path, _, b := twoPlans(t)
+	ro, err := Open(path, WithReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ro.Writable(); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("read-only: Writable = %v, want ErrReadOnly", err)
+	}
+	if err := ro.SavePlan(b); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("read-only: SavePlan = %v, want ErrReadOnly", err)
+	}
+	ro.Close()
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := d.Writable(); err != nil {
+		t.Errorf("a sound file: Writable = %v", err)
+	}
+	if err := d.SavePlan(b); err != nil {
+		t.Errorf("a sound file: SavePlan = %v", err)
 	}
 }

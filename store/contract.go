@@ -116,6 +116,10 @@ type Store interface {
 	// Damaged names plans with a record found damaged, and counts the
 	// other damaged records; while either is not zero nothing is written.
 	Damaged() (plans []string, other int)
+	// Writable is nil while the database takes writes, and otherwise the
+	// error every write would give now (ErrDamaged, ErrReadOnly): a
+	// screen asks it before the user types what could not be kept.
+	Writable() error
 	// Tightened is a folder Open made private, or "".
 	Tightened() string
 	// Check reads everything without writing: every record's checksum and

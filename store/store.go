@@ -131,6 +131,17 @@ func (d *DB) isDamaged() bool {
 	return len(d.damage.plans) > 0 || d.damage.other > 0 || d.damage.broken
 }
 
+// Writable is nil while update would write, and otherwise its refusal.
+func (d *DB) Writable() error {
+	switch {
+	case d.isDamaged():
+		return ErrDamaged
+	case d.readOnly:
+		return ErrReadOnly
+	}
+	return nil
+}
+
 // Encrypted tells whether the file's records are sealed.
 func (d *DB) Encrypted() bool { return d.aead != nil }
 

@@ -142,6 +142,9 @@ func TestBrokenTreeIsRefused(t *testing.T) {
 						t.Errorf("%s%s = %v, file damaged %v; want ErrCorrupt and damaged", u.name, turn, err, d.isDamaged())
 					}
 				}
+				if err := d.Writable(); !errors.Is(err, ErrDamaged) {
+					t.Errorf("Writable on a broken file = %v, want ErrDamaged", err)
+				}
 				p := LargePlan()
 				p.ID = model.NewID()
 				if err := d.SavePlan(p); !errors.Is(err, ErrDamaged) {

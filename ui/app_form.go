@@ -29,6 +29,9 @@ type (
 		gen int
 		at  time.Time
 		err error
+		// left: the write esc asked for, whose outcome the home screen
+		// says (it says "kept" only once it is).
+		left bool
 	}
 	// formClearedMsg reports clearing the form from the disk.
 	formClearedMsg struct{ err error }
@@ -99,7 +102,10 @@ func (m *Model) formTick() tea.Cmd {
 }
 
 // saveForm writes the form as it is now, if it changed.
-func (m *Model) saveForm() tea.Cmd {
+func (m *Model) saveForm() tea.Cmd { return m.writeForm(false) }
+
+// writeForm is saveForm; left marks the write made on leaving the form.
+func (m *Model) writeForm(left bool) tea.Cmd {
 	np := m.newPlan
 	if np == nil || !np.Dirty {
 		return nil
@@ -110,7 +116,7 @@ func (m *Model) saveForm() tea.Cmd {
 	n := m.formWrites.next()
 	return func() tea.Msg {
 		err := m.formWrites.write(n, func() error { return db.SaveForm(formNewPlan, in, at) })
-		return formSavedMsg{gen: gen, at: at, err: err}
+		return formSavedMsg{gen: gen, at: at, err: err, left: left}
 	}
 }
 
@@ -143,8 +149,16 @@ func (m *Model) updateForm(msg tea.Msg) (tea.Cmd, bool) {
 				np.SaveText = model.T(m.o.Lang, "Formuläret sparat ", "Form saved ") + msg.at.Format("15:04:05")
 			}
 		}
-		if msg.err != nil && m.screen == screenHome {
+		switch {
+		case msg.err != nil && m.screen == screenHome:
 			m.home.Message = model.T(m.o.Lang, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + common.ErrText(m.o.Lang, msg.err)
+			if !service.Refused(msg.err) {
+				// n gives it back from memory, and saves it again.
+				m.home.Message += model.T(m.o.Lang, " Det som skrevs finns kvar tills programmet stängs; tryck n för att fortsätta med det.",
+					" What was typed is here until the program is closed; press n to go on with it.")
+			}
+		case msg.left && msg.gen == m.formGen && m.screen == screenHome:
+			m.home.Message = model.T(m.o.Lang, "Formuläret är sparat. Tryck n för att fortsätta med det.", "The form is kept. Press n to go on with it.")
 		}
 		return nil, true
 	case formClearedMsg:
@@ -161,7 +175,8 @@ func (m *Model) updateForm(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 // leaveForm is esc on the form: back home, the form kept if anything was
-// typed in it, written at once rather than at the next tick.
+// typed in it, written at once rather than at the next tick. The home
+// screen says it is kept when the write has succeeded, not before.
 func (m *Model) leaveForm() tea.Cmd {
 	np := m.newPlan
 	m.screen = screenHome
@@ -169,8 +184,8 @@ func (m *Model) leaveForm() tea.Cmd {
 		return nil
 	}
 	np.Dirty = true
-	m.home.Message = model.T(m.o.Lang, "Formuläret är sparat. Tryck n för att fortsätta med det.", "The form is kept. Press n to go on with it.")
-	return m.saveForm()
+	m.home.Message = model.T(m.o.Lang, "Sparar formuläret…", "Saving the form…")
+	return m.writeForm(true)
 }
 
 // flushForm writes a form with unsaved changes before the program ends.

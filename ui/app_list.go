@@ -110,12 +110,13 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 		return tea.Batch(shown, tea.Tick(frontSettle, func(time.Time) tea.Msg { return wholeListMsg{gen} }))
 	}
 	m.listing, m.home.Loading = false, false
-	m.home.Unread = msg.err != nil && msg.entries == nil
+	m.home.Unread = ""
 	if msg.err != nil {
-		m.home.Message = common.ErrText(m.o.Lang, msg.err)
 		if msg.entries == nil {
+			m.home.Unread = common.ErrText(m.o.Lang, msg.err)
 			return nil
 		}
+		m.home.Message = common.ErrText(m.o.Lang, msg.err)
 	}
 	rows := m.home.SetList(msg.gen, msg.entries, msg.rows)
 	if !m.framed {

@@ -117,3 +117,20 @@ func TestOpenedPlanSaysWhenSaved(t *testing.T) {
 		t.Errorf("the status line of a plan just opened does not say when it was saved: %q", status)
 	}
 }
+
+// A database that refuses every write (found damaged) is not said to be
+// tried again, on the status line or in the question on leaving.
+func TestRefusedSavesAreNotSaidRetried(t *testing.T) {
+	m := newTestModel(t, openTestDB(t), model.English, 250, 40)
+	newMeeting(t, m, "Karin Holm", "Ali Rahimi")
+	id := m.meeting.Sess.Session().ID()
+	send(m, meeting.SessionMsg{Owner: m.meeting.Owner(), Event: service.Event{Session: id, Saved: &service.Saved{At: fixedNow, Err: service.ErrDamaged}}})
+	read := func() string { return strings.Join(strings.Fields(screenText(m)), " ") }
+	if s := read(); !strings.Contains(s, "damaged records") || strings.Contains(s, "trying again") || !strings.Contains(s, "The text is only here") {
+		t.Errorf("the status line of a refused save:\n%s", screenText(m))
+	}
+	press(m, "ctrl+q")
+	if s := read(); !strings.Contains(s, "NOT saved") || strings.Contains(s, "tried again") || !strings.Contains(s, "will not take the text then either") {
+		t.Errorf("the question on leaving a refused save:\n%s", screenText(m))
+	}
+}

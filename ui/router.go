@@ -152,6 +152,13 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case home.QuitMsg:
 		return tea.Quit, true
 	case home.NewPlanMsg:
+		// A database that takes no writes could keep neither the form
+		// nor the plan: the user hears it before typing, not after. The
+		// question reads no file.
+		if err := svc.Writable(); err != nil {
+			m.home.Message = model.T(l, "Ingen ny plan kan göras i den här databasen: ", "No new plan can be made in this database: ") + common.ErrText(l, err)
+			return nil, true
+		}
 		return m.startForm(), true
 	case common.CancelMsg:
 		m.want = ""

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/common"
 )
 
 // A list that could not be read is not an empty list: the home screen
@@ -24,10 +25,17 @@ func TestUnreadListIsNotNoPlans(t *testing.T) {
 		if got := screenText(m); !strings.Contains(got, c.empty) {
 			t.Fatalf("%s: an empty file does not say so:\n%s", c.l, got)
 		}
-		send(m, listMsg{gen: m.listAsked, err: errors.New("the summaries could not be read")})
+		err := errors.New("the summaries could not be read")
+		why := strings.Join(strings.Fields(common.ErrText(c.l, err)), " ")
+		send(m, listMsg{gen: m.listAsked, err: err})
 		got := screenText(m)
-		if !strings.Contains(got, c.unread) || strings.Contains(got, c.empty) {
+		if !strings.Contains(got, c.unread) || strings.Contains(got, c.empty) || !strings.Contains(flat(got), why) {
 			t.Errorf("%s: a list that could not be read:\n%s", c.l, got)
+		}
+		// A key clears the home screen's message, not the reason.
+		press(m, "down")
+		if got := screenText(m); !strings.Contains(got, c.unread) || !strings.Contains(flat(got), why) {
+			t.Errorf("%s: after a key the reason is gone:\n%s", c.l, got)
 		}
 		send(m, listMsg{gen: m.listAsked, entries: []model.ListEntry{}})
 		if got := screenText(m); strings.Contains(got, c.unread) || !strings.Contains(got, c.empty) {

@@ -344,4 +344,15 @@ func (d *DB) Damaged() (plans []string, other int) {
 	return plans, d.damage.other
 }
 
+// Writable is nil while write would write, and otherwise its refusal.
+func (d *DB) Writable() error {
+	switch {
+	case d.damage.any():
+		return store.ErrDamaged
+	case d.readOnly:
+		return store.ErrReadOnly
+	}
+	return nil
+}
+
 var _ store.Store = (*DB)(nil)

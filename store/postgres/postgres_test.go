@@ -260,6 +260,9 @@ func TestTamperIsFound(t *testing.T) {
 	if rep, err := d.Check(); err != nil || !rep.OK() || rep.Events != 8 {
 		t.Fatalf("check before = %+v, %v", rep, err)
 	}
+	if err := d.Writable(); err != nil {
+		t.Errorf("Writable before any damage = %v", err)
+	}
 	sql(t, dsn, `DELETE FROM sipmote_trail WHERE file_seq = 3`)
 	rep, err := d.Check()
 	if err != nil || rep.OK() || len(rep.Breaks) == 0 {
@@ -268,6 +271,9 @@ func TestTamperIsFound(t *testing.T) {
 	sql(t, dsn, `UPDATE sipmote_plans SET record = (SELECT record FROM sipmote_plans WHERE id = '`+b.ID+`') WHERE id = '`+a.ID+`'`)
 	if _, err := d.LoadPlan(a.ID); !errors.Is(err, store.ErrDamagedRecord) {
 		t.Errorf("a record moved to another id gave %v", err)
+	}
+	if err := d.Writable(); !errors.Is(err, store.ErrDamaged) {
+		t.Errorf("Writable after damage was found = %v, want ErrDamaged", err)
 	}
 	if err := d.SavePlan(b); !errors.Is(err, store.ErrDamaged) {
 		t.Errorf("a write after damage was found gave %v", err)

@@ -219,17 +219,28 @@ func (r *runner) finishClose(s model.Summary, c model.Closure) {
 // keeps the suggestion said in brackets.
 func (r *runner) newPlan() {
 	l, now := r.l, r.o.Now()
+	// A database that takes no writes could keep neither the form nor the
+	// plan: it is said before the first question, not after the last.
+	if err := r.o.Service.Writable(); err != nil {
+		r.say(model.T(l, "Ingen ny plan kan göras i den här databasen: ", "No new plan can be made in this database: ") + common.ErrText(l, err))
+		return
+	}
 	in := newplan.Input{Date: now.Format(model.DateLayout), Minutes: "60", Form: string(model.FormRoom),
 		Time: now.Truncate(60 * 60 * 1e9).Add(60 * 60 * 1e9).Format(model.TimeLayout)}
 	// A form begun earlier, here or on the full screen, goes on.
-	var kept newplan.Input
-	if at, ok, err := r.o.Service.LoadForm(formNewPlan, &kept); err == nil && ok {
-		in = kept
+	// kept: the form as it is now is on disk (so :cancel may say so);
+	// saveErr: the last write of it failed.
+	var kept, saveErr bool
+	var begun newplan.Input
+	if at, ok, err := r.o.Service.LoadForm(formNewPlan, &begun); err == nil && ok {
+		in, kept = begun, true
 		r.say(model.T(l, "Ett påbörjat formulär från ", "A form begun at ") + at.Format("2006-01-02 15:04") +
 			model.T(l, " fortsätter; svaren står inom hakparentes.", " goes on; the answers are in brackets."))
 	}
 	save := func() {
-		if err := r.o.Service.SaveForm(formNewPlan, in, r.o.Now()); err != nil {
+		err := r.o.Service.SaveForm(formNewPlan, in, r.o.Now())
+		kept, saveErr = err == nil, err != nil
+		if err != nil {
 			r.say(model.T(l, "Formuläret kunde inte sparas: ", "The form could not be saved: ") + common.ErrText(l, err))
 		}
 	}
@@ -322,7 +333,14 @@ func (r *runner) newPlan() {
 		}
 		r.say(prompt + ":")
 		r.ask = &question{cancel: func() {
-			r.sayT("Den nya planen skapades inte än; formuläret är sparat och :ny fortsätter med det.", "The new plan was not made yet; the form is kept and :new goes on with it.")
+			switch {
+			case saveErr:
+				r.sayT("Den nya planen skapades inte, och formuläret kunde inte sparas.", "The new plan was not made, and the form could not be saved.")
+			case kept:
+				r.sayT("Den nya planen skapades inte än; formuläret är sparat och :ny fortsätter med det.", "The new plan was not made yet; the form is kept and :new goes on with it.")
+			default:
+				r.sayT("Ingen ny plan skapades.", "No new plan was made.")
+			}
 			r.showHome()
 		}, handle: func(line string) {
 			v := strings.TrimSpace(line)

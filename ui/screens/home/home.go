@@ -102,10 +102,11 @@ type Model struct {
 	filtering bool
 	closed    bool // show closed plans instead of open ones
 	Loading   bool // the first list is still being read
-	// Unread: the list could not be read (Message says why). With no
-	// plans on screen the home screen says so, not "no plans yet",
-	// which would ask for a new plan in a file that has many.
-	Unread    bool
+	// Unread says why the list could not be read ("" once it was). With
+	// no plans on screen the home screen says so, not "no plans yet",
+	// which would ask for a new plan in a file that has many; it stays
+	// while Message, which a key clears, says other things.
+	Unread    string
 	Demo      string // the command that makes the sample plans
 	full      bool
 	openCount func(model.Summary) int
@@ -275,8 +276,9 @@ func (h *Model) View() string {
 	}
 	if h.Loading {
 		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
-	} else if len(h.entries) == 0 && h.Unread {
-		b.WriteString("\n" + model.T(l, "Planerna kunde inte läsas in:", "The plans could not be read:") + "\n")
+	} else if len(h.entries) == 0 && h.Unread != "" {
+		b.WriteString("\n" + model.T(l, "Planerna kunde inte läsas in:", "The plans could not be read:") + "\n" +
+			h.st.Warn.Render(ansi.Wordwrap(h.Unread, max(20, h.Width), "")) + "\n")
 	} else if len(h.entries) == 0 {
 		// Wrapped, and the command on a line of its own, so that it can
 		// be read whole (and copied) in an 80-column window.
@@ -321,6 +323,10 @@ func (h *Model) View() string {
 	}
 	if whole != "" {
 		b.WriteString(h.st.Subtle.Render(whole) + "\n")
+	}
+	if h.Unread != "" && len(h.entries) > 0 {
+		// The list on screen is the one read before.
+		b.WriteString(h.st.Warn.Render(ansi.Wordwrap(model.T(l, "Listan kunde inte läsas in på nytt: ", "The list could not be read again: ")+h.Unread, max(20, h.Width), "")) + "\n")
 	}
 	if h.Message != "" {
 		b.WriteString(h.st.Warn.Render(ansi.Wordwrap(h.Message, max(20, h.Width), "")) + "\n")

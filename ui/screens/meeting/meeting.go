@@ -135,6 +135,9 @@ type Model struct {
 	SaveText string
 	SaveErr  bool
 	saveWhy  string // why the last save failed, in plain words
+	// saveRefused: the database refuses every write (service.Refused),
+	// so no screen says the save is tried again.
+	saveRefused bool
 	// LeaveAsk is the question before leaving while saves fail; nil when
 	// none is asked (see meeting_leave.go).
 	LeaveAsk   *components.Confirm

@@ -17,23 +17,25 @@ import (
 // askLeave shows the question.
 func (m *Model) askLeave() tea.Cmd {
 	where := m.svc.RecoveryDir()
+	stay := model.T(m.lang, "Svara nej för att stanna: sparningen provas igen varje halv sekund.",
+		"Answer no to stay: the save is tried again every half second.")
+	if m.saveRefused {
+		stay = model.T(m.lang, "Svara nej för att stanna, men den här databasen tar inte emot texten ens då.",
+			"Answer no to stay, but this database will not take the text then either.")
+	}
 	if where == "" {
 		m.LeaveAsk = components.NewConfirm(m.lang, m.st, model.T(m.lang,
 			"Det senaste som skrevs är INTE sparat i databasen ("+m.saveWhy+"). Det finns heller ingen säker mapp för en återställningsfil: "+
-				"ingen av de tänkbara är din egen och stängd för andra. Lämnar du mötet nu går det osparade förlorat. "+
-				"Svara nej för att stanna: sparningen provas igen varje halv sekund.",
+				"ingen av de tänkbara är din egen och stängd för andra. Lämnar du mötet nu går det osparade förlorat. "+stay,
 			"What was typed last is NOT saved in the database ("+m.saveWhy+"). Nor is there a safe folder for a recovery file: "+
-				"none of the possible ones is your own and closed to others. If you leave the meeting now, what is unsaved is lost. "+
-				"Answer no to stay: the save is tried again every half second."))
+				"none of the possible ones is your own and closed to others. If you leave the meeting now, what is unsaved is lost. "+stay))
 		return nil
 	}
 	m.LeaveAsk = components.NewConfirm(m.lang, m.st, model.T(m.lang,
 		"Det senaste som skrevs är INTE sparat i databasen ("+m.saveWhy+"). Lämna mötet ändå? "+
-			"Då skrivs hela planen till en återställningsfil i "+where+", och sipmote erbjuder den vid nästa start. "+
-			"Svara nej för att stanna: sparningen provas igen varje halv sekund.",
+			"Då skrivs hela planen till en återställningsfil i "+where+", och sipmote erbjuder den vid nästa start. "+stay,
 		"What was typed last is NOT saved in the database ("+m.saveWhy+"). Leave the meeting anyway? "+
-			"Then the whole plan is written to a recovery file in "+where+", and sipmote offers it at the next start. "+
-			"Answer no to stay: the save is tried again every half second."))
+			"Then the whole plan is written to a recovery file in "+where+", and sipmote offers it at the next start. "+stay))
 	return nil
 }
 

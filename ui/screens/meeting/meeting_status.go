@@ -104,8 +104,12 @@ func (m *Model) statusBar() string {
 		if len(why) > 0 {
 			why[0] = unicode.ToUpper(why[0])
 		}
-		return line + "\n" + m.st.Err.Render(ansi.Truncate(string(why)+model.T(m.lang,
-			". Texten finns kvar här; nytt försök varje halv sekund.", ". The text is still here; trying again every half second."), m.width, "…"))
+		then := model.T(m.lang, ". Texten finns kvar här; nytt försök varje halv sekund.", ". The text is still here; trying again every half second.")
+		if m.saveRefused {
+			then = model.T(m.lang, ". Texten finns bara här; ctrl+q lämnar mötet och säger var den kan sparas.",
+				". The text is only here; ctrl+q leaves the meeting and says where it can be kept.")
+		}
+		return line + "\n" + m.st.Err.Render(ansi.Truncate(string(why)+then, m.width, "…"))
 	}
 	if f := m.followLine(); f != "" {
 		// While the chair is at another step, the line says where, and

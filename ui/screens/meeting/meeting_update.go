@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/components"
 	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
@@ -78,6 +79,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 				m.SaveErr = true
 				m.SaveText = common.SaveErrorText(m.lang, r.Err)
 				m.saveWhy = common.ErrText(m.lang, r.Err)
+				m.saveRefused = service.Refused(r.Err)
 				m.Sess.Changed("") // try again at the next tick
 			} else {
 				m.SaveErr = false

@@ -1,0 +1,79 @@
+package accessible
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
+)
+
+// :cancel on the new-plan questions says what became of the answers: kept
+// when they are on disk, nothing made when none was given.
+func TestNewPlanCancelSaysWhatIsKept(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	out := run(t, path, model.Swedish, []string{":ny", ":avbryt"})
+	if !strings.Contains(out, "Ingen ny plan skapades.") || strings.Contains(out, "formuläret är sparat") {
+		t.Errorf(":avbryt before any answer:\n%s", out)
+	}
+	out = run(t, path, model.English, []string{":new", "Ulla Berg", ":cancel"})
+	if !strings.Contains(out, "the form is kept and :new goes on with it") {
+		t.Errorf(":cancel after an answer:\n%s", out)
+	}
+}
+
+// On a database found damaged (so it takes no writes), :new says so before
+// its first question, in the user's language.
+func TestNoNewPlanOnADamagedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	svc, err := service.Open(path, service.Options{Now: func() time.Time { return fixedNow }, RecoveryDirs: []string{t.TempDir()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := model.NewPlan(model.Person{Name: "Olle Sund"}, fixedNow)
+	if err := svc.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	svc.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := []byte(`"name":"Olle`)
+	if !bytes.Contains(raw, name) {
+		t.Fatal("no plan record of Olle in the file")
+	}
+	for i := bytes.Index(raw, name); i >= 0; i = bytes.Index(raw, name) {
+		raw[i+9] ^= 0x01 // every copy: bbolt keeps old pages
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Reading the plan finds the damage, and the file keeps that it did.
+	svc, err = service.Open(path, service.Options{RecoveryDirs: []string{t.TempDir()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Load(context.Background(), p.ID); err == nil {
+		t.Fatal("the damaged plan was read as whole")
+	}
+	svc.Close()
+	for _, c := range []struct {
+		l          model.Lang
+		cmd, no    string
+		why, first string
+	}{
+		{model.Swedish, ":ny", "Ingen ny plan kan göras i den här databasen", "skadade poster", "Den enskildes namn"},
+		{model.English, ":new", "No new plan can be made in this database", "damaged records", "The person's name"},
+	} {
+		out := run(t, path, c.l, []string{c.cmd, "Maja Lind"})
+		if !strings.Contains(out, c.no) || !strings.Contains(out, c.why) || strings.Contains(out, c.first) {
+			t.Errorf("%s on a damaged file:\n%s", c.cmd, out)
+		}
+	}
+}
