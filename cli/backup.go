@@ -148,10 +148,51 @@ func cmdRestore(a *app, args []string) error {
 		if errors.Is(err, errNoPassphrase) {
 			return fail("ingen lösenfras gavs; inget har skrivits", "no passphrase was given; nothing was written")
 		}
+		if errors.Is(err, service.ErrRestoreCheck) && rep != nil && rep.Report != nil {
+			why := strings.Join(restoreWhy(a.lang, rep.Report), "; ")
+			return fail("säkerhetskopian gav en databas som inte klarar kontrollen ("+why+"); den har inte sparats och inget har skrivits.",
+				"the backup gave a database that does not pass the check ("+why+"); it was not kept and nothing was written.")
+		}
 		return err
 	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "Databasen återskapad: ", "Database restored: ")+pos[1])
 	fmt.Fprintf(a.stdout, model.T(a.lang, "  kontrollen godkänd: %d poster, %d logghändelser\n", "  the check passed: %d records, %d trail events\n"), rep.Records, rep.Events)
+	if rep.Adopted > 0 {
+		fmt.Fprintf(a.stdout, model.T(a.lang,
+			"  säkerhetskopian skrevs på en annan dator: dess %d poster kan inte visas oförändrade mot den datorns nyckel här, och är nu förseglade med din nyckel på den här datorn (ändringar utan den syns från och med nu)\n",
+			"  the backup was written on another computer: its %d records cannot be shown unchanged against that computer's key here, and are now sealed with your key on this computer (changes made without it show from now on)\n"), rep.Adopted)
+	}
 	fmt.Fprintln(a.stdout, model.T(a.lang, "  öppna den med: sipmote --db ", "  open it with: sipmote --db ")+shellQuote(pos[1]))
 	return nil
+}
+
+// restoreWhy names, in short, what the check of a restored file found
+// wrong: the same findings sipmote check lists, without the ids.
+func restoreWhy(l model.Lang, r *service.Report) []string {
+	t := func(sv, en string) string { return model.T(l, sv, en) }
+	var out []string
+	add := func(n int, sv, en string) {
+		if n > 0 {
+			out = append(out, fmt.Sprintf(t(sv, en), n))
+		}
+	}
+	if r.Structure != nil {
+		out = append(out, t("filens struktur är trasig", "the file's structure is broken"))
+	}
+	add(len(r.Damaged), "%d planer med skadade poster", "%d plans with damaged records")
+	add(r.OtherDamaged, "%d andra skadade poster", "%d other damaged records")
+	add(len(r.Changed), "%d planer ändrade utan nyckeln", "%d plans changed without the key")
+	add(len(r.Replayed), "%d planer där en äldre version lagts tillbaka", "%d plans with an older copy put back")
+	add(len(r.Breaks), "%d brott i åtkomstloggens kedjor", "%d breaks in the access trail's chains")
+	if r.Front == service.FrontDamaged {
+		out = append(out, t("hemskärmens första sida är ändrad", "the home screen's first page was changed"))
+	}
+	if r.Key == service.KeyUser && r.Unsealed+r.OtherKey > 0 {
+		out = append(out, fmt.Sprintf(t("%d poster är förseglade med en annan nyckel eller ingen bredvid %d med din nyckel här, vilket är vad en ändring utan din nyckel lämnar",
+			"%d records are sealed with another key or none beside %d with your key here, which is what a change made without your key leaves"), r.Unsealed+r.OtherKey, r.Ours))
+	}
+	if len(out) == 0 {
+		out = append(out, t("se sipmote check", "see sipmote check"))
+	}
+	return out
 }

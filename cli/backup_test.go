@@ -51,3 +51,53 @@ func TestBackupSaysItMadeTheFolder(t *testing.T) {
 		t.Errorf("the folder restore made: %v %v", st, err)
 	}
 }
+
+// TestRestoreOnAnotherComputer: a backup restores on a computer that did
+// not write it, says that its records are now sealed with this computer's
+// key, and checks whole there afterwards; a backup whose records mix this
+// computer's key with another is refused with the reason, not only "does
+// not pass the check".
+func TestRestoreOnAnotherComputer(t *testing.T) {
+	sealHome(t)
+	key := keygen(t, filepath.Join(t.TempDir(), "backup"), "ed25519", "", "backup@x")
+	first := filepath.Join(t.TempDir(), "keys-a")
+	t.Setenv("SIPMOTE_KEY_DIR", first)
+	c := newCLI(t)
+	c.ok("demo")
+	dir := filepath.Join(t.TempDir(), "kopior")
+	c.ok("backup", dir, "--to", key+".pub")
+	backups, _ := filepath.Glob(filepath.Join(dir, "sipmote-backup-*.db.age"))
+	if len(backups) != 1 {
+		t.Fatalf("backups: %v", backups)
+	}
+
+	t.Setenv("SIPMOTE_KEY_DIR", filepath.Join(t.TempDir(), "keys-b"))
+	newDB := filepath.Join(t.TempDir(), "sip.db")
+	r := &runner{t: t, db: newDB}
+	out := r.ok("restore", backups[0], newDB, "--identity", key)
+	if !strings.Contains(out, "kontrollen godkänd") || !strings.Contains(out, "skrevs på en annan dator") || !strings.Contains(out, "förseglade med din nyckel") {
+		t.Errorf("restore on another computer:\n%s", out)
+	}
+	if out := r.ok("check", "--lang", "en"); !strings.Contains(out, "Everything is whole.") {
+		t.Errorf("the restored file's check on the new computer:\n%s", out)
+	}
+
+	// The first computer's file, with a plan added on the second: its
+	// backup, restored on the first, is a mix.
+	c.ok("new", "--person", "Olle Sund")
+	t.Setenv("SIPMOTE_KEY_DIR", filepath.Join(t.TempDir(), "keys-c"))
+	c.ok("new", "--person", "Vera Sund")
+	mixDir := filepath.Join(t.TempDir(), "blandat")
+	c.ok("backup", mixDir, "--to", key+".pub")
+	all, _ := filepath.Glob(filepath.Join(mixDir, "sipmote-backup-*.db.age"))
+	t.Setenv("SIPMOTE_KEY_DIR", first)
+	mixDB := filepath.Join(t.TempDir(), "mix.db")
+	m := &runner{t: t, db: mixDB}
+	_, e, code := m.run("restore", all[len(all)-1], mixDB, "--identity", key, "--lang", "en")
+	if code != 1 || !strings.Contains(e, "does not pass the check (") || !strings.Contains(e, "sealed with another key or none beside") {
+		t.Errorf("restore of a mix: exit %d\n%s", code, e)
+	}
+	if _, err := os.Stat(mixDB); !os.IsNotExist(err) {
+		t.Errorf("a refused restore left the file: %v", err)
+	}
+}

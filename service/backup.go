@@ -140,12 +140,32 @@ var ErrRestoreExists = errors.New("service: the new database's name is taken")
 // not kept.
 var ErrRestoreCheck = errors.New("service: the restored file did not pass the check")
 
+// Restored is what Restore made: the check of the new file, and how many
+// of its records, sealed on another computer, it sealed anew here.
+type Restored struct {
+	*Report
+	Adopted int
+}
+
+// sealAdopter is an engine that can seal a file from another computer
+// anew with this user's record key (store.DB.AdoptSeals).
+type sealAdopter interface{ AdoptSeals() (int, error) }
+
 // Restore decrypts the backup at src with the keys in kr into a new
 // database file at dst, checks it (as sipmote check does: structure,
 // every record, the trail's chains), and only then gives it its name;
 // an existing dst is never touched. The new file's trail records the
 // restore. o unlocks an encrypted database.
-func Restore(src, dst string, kr *seal.Keyring, o Options) (*Report, error) {
+//
+// A plain backup written on another computer (a lost laptop's, or one
+// taken from a shared database) has no record sealed with this user's
+// key: its seals cannot be proved here, which a check would count
+// against it for ever. Such a file, whole in every other way, has its
+// records sealed anew with this computer's key before it gets its name,
+// and the result says how many (trust on first use, as docs/security.md
+// says). A file with records of this key and others' is not adopted: on
+// the computer that wrote it, another key's seal is what a forger leaves.
+func Restore(src, dst string, kr *seal.Keyring, o Options) (*Restored, error) {
 	if _, err := os.Lstat(dst); err == nil {
 		return nil, ErrRestoreExists
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -188,8 +208,33 @@ func Restore(src, dst string, kr *seal.Keyring, o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !rep.OK() {
-		return rep, ErrRestoreCheck
+	foreign := !rep.Encrypted && rep.Ours == 0 && rep.Unsealed+rep.OtherKey > 0
+	if !rep.OK() && !(foreign && rep.WholeButSeals()) {
+		return &Restored{Report: rep}, ErrRestoreCheck
+	}
+	adopted := 0
+	if foreign {
+		// Opened to write, the file gets this user's record key (made
+		// if there is none yet), and its records are sealed with it.
+		svc, err := Open(name, o)
+		if err != nil {
+			return nil, err
+		}
+		if a, ok := svc.db.(sealAdopter); ok {
+			adopted, err = a.AdoptSeals()
+		}
+		if cerr := svc.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+		if rep, err = Check(name, o); err != nil {
+			return nil, err
+		}
+		if !rep.OK() {
+			return &Restored{Report: rep}, ErrRestoreCheck
+		}
 	}
 	// A hard link takes the name only if it is still free.
 	if err := os.Link(name, dst); err != nil {
@@ -200,9 +245,10 @@ func Restore(src, dst string, kr *seal.Keyring, o Options) (*Report, error) {
 	}
 	svc, err := Open(dst, o)
 	if err != nil {
-		return rep, err
+		return &Restored{Report: rep, Adopted: adopted}, err
 	}
-	_ = svc.db.LogFile(store.TrailEvent{At: svc.o.Now(), Kind: store.TrailRestored, OSUser: svc.osUser})
+	_ = svc.db.LogFile(store.TrailEvent{At: svc.o.Now(), Kind: store.TrailRestored, OSUser: svc.osUser, Count: adopted})
 	svc.Close()
-	return Check(dst, o)
+	rep, err = Check(dst, o)
+	return &Restored{Report: rep, Adopted: adopted}, err
 }

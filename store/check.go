@@ -45,6 +45,9 @@ type Report struct {
 	// with a record key that is not this user's on this machine: neither
 	// can be shown to be unchanged here.
 	Unsealed, OtherKey int
+	// Ours counts the records sealed with this user's record key here:
+	// none at all is a file from another computer (see AdoptSeals).
+	Ours int
 	// Replayed are the plans whose record is older than the trail says
 	// it was written: an earlier record put back in place of a newer one.
 	Replayed []string
@@ -70,9 +73,15 @@ type Report struct {
 
 // OK tells whether everything checked is whole.
 func (r *Report) OK() bool {
+	return r.WholeButSeals() && !(r.Key == KeyUser && (r.Unsealed > 0 || r.OtherKey > 0))
+}
+
+// WholeButSeals tells whether the file passes every test but the one of
+// records sealed with no key or another key than this user's: whole, but
+// not proved unchanged here.
+func (r *Report) WholeButSeals() bool {
 	return r.Structure == nil && len(r.Damaged) == 0 && r.OtherDamaged == 0 && len(r.Breaks) == 0 && r.Front != FrontDamaged &&
-		len(r.Changed) == 0 && len(r.Replayed) == 0 && r.CutOff == 0 && !r.Rewritten &&
-		!(r.Key == KeyUser && (r.Unsealed > 0 || r.OtherKey > 0))
+		len(r.Changed) == 0 && len(r.Replayed) == 0 && r.CutOff == 0 && !r.Rewritten
 }
 
 // Check looks at the whole file without writing to it: bbolt's own check
@@ -198,6 +207,8 @@ func (d *DB) verifyRecords(tx *bolt.Tx, r *Report) int {
 				r.Unsealed++
 			case "other":
 				r.OtherKey++
+			case "user":
+				r.Ours++
 			}
 			return nil
 		})
