@@ -2,8 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
@@ -46,31 +48,71 @@ func cmdTrail(a *app, args []string) error {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga händelser.", "No events."))
 		return nil
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, model.T(a.lang, "NR\tNÄR\tVAD\tVEM\tVARIFRÅN", "NO\tWHEN\tWHAT\tWHO\tFROM"))
+	rows := [][]string{{model.T(a.lang, "NR", "NO"), model.T(a.lang, "NÄR", "WHEN"), model.T(a.lang, "VAD", "WHAT"),
+		model.T(a.lang, "VEM", "WHO"), model.T(a.lang, "VARIFRÅN", "FROM")}}
+	var details [][]string
+	details = append(details, nil)
 	for _, e := range events {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", e.Seq, e.At.Local().Format("2006-01-02 15:04:05"),
-			eventWhat(a.lang, e), termsafe.String(eventWho(a.lang, e)), termsafe.String(orDash(e.From)))
+		what, more := eventWhat(a.lang, e)
+		rows = append(rows, []string{fmt.Sprint(e.Seq), e.At.Local().Format("2006-01-02 15:04:05"),
+			what, termsafe.String(eventWho(a.lang, e)), termsafe.String(orDash(e.From))})
+		details = append(details, more)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stdout, model.T(a.lang, "Att inget ändrats i efterhand visar sipmote check.", "sipmote check shows that nothing was changed afterwards."))
+	writeTable(a.stdout, rows, details)
+	fmt.Fprintln(a.stdout, model.T(a.lang, "Kör sipmote check för att visa att inget har ändrats i efterhand.",
+		"Run sipmote check to show that nothing was changed afterwards."))
 	return nil
 }
 
-func eventWhat(l model.Lang, e service.TrailEvent) string {
-	s := model.TrailWhat(l, e.Kind, e.Section, e.Count)
-	if e.Key != "" {
-		s += model.T(l, ", signerad med ", ", signed with ") + e.Key
+// writeTable writes rows in columns two spaces apart, each row followed
+// by its details on lines of their own, indented under the row: a long
+// detail (a key's fingerprint) does not widen a column for every row, so
+// a row stays one line in an 80-column terminal.
+func writeTable(w io.Writer, rows, details [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
 	}
-	if len(e.To) > 0 {
-		s += model.T(l, ", för ", ", for ") + strings.Join(e.To, " ")
+	indent := 0
+	if len(widths) > 0 {
+		indent = widths[0] + 2
 	}
+	for i, r := range rows {
+		var b strings.Builder
+		for j, c := range r {
+			b.WriteString(c)
+			if j < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[j]-ansi.StringWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		if i < len(details) {
+			for _, d := range details[i] {
+				fmt.Fprintln(w, strings.Repeat(" ", indent)+d)
+			}
+		}
+	}
+}
+
+// eventWhat is what an event says, and the details that go on lines of
+// their own under it: the keys a plan was signed with or sealed for.
+func eventWhat(l model.Lang, e service.TrailEvent) (what string, more []string) {
+	what = model.TrailWhat(l, e.Kind, e.Section, e.Count)
 	if e.Carried {
-		s = model.T(l, "[avsändarens logg] ", "[sender's trail] ") + s
+		what = model.T(l, "[avsändarens logg] ", "[sender's trail] ") + what
 	}
-	return termsafe.String(s)
+	if e.Key != "" {
+		more = append(more, termsafe.String(model.T(l, "signerad med ", "signed with ")+e.Key))
+	}
+	for _, to := range e.To {
+		more = append(more, termsafe.String(model.T(l, "för ", "for ")+to))
+	}
+	return termsafe.String(what), more
 }
 
 func eventWho(l model.Lang, e service.TrailEvent) string {
