@@ -136,9 +136,7 @@ func cmdCheck(a *app, args []string) error {
 		}
 		fmt.Fprintf(a.stdout, "  %s, %s %d%s: %s\n", chain, t("händelse", "event"), br.Seq, at, breakText(a.lang, br))
 	}
-	if !server {
-		a.checkSeen(r, said)
-	}
+	a.checkSeen(r, said)
 	if r.Head != "" {
 		fmt.Fprintln(a.stdout, t("Kedjans senaste länk (anteckna den för att kunna visa senare att inget tagits bort): ",
 			"The chain's newest link (note it down to show later that nothing was removed): ")+r.Head)

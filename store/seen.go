@@ -55,6 +55,16 @@ func readSeen() (map[string]SeenLink, string, error) {
 // tells whether it did: a check must not say the link is kept when it
 // was not.
 func keepSeen(path string, r *Report) (bool, error) {
+	return KeepSeen(dbIdentity(path), r)
+}
+
+// KeepSeen notes, under identity, the newest link of the chain r found
+// (see CompareSeen), in the user's own folder outside the database, and
+// tells whether it did. identity names the database the same way at every
+// check: a file's absolute path, a server's address without user and
+// password. Only a whole chain's link is to be kept: a cut-off tail is not
+// the newest link ever seen.
+func KeepSeen(identity string, r *Report) (bool, error) {
 	if r.Head == "" {
 		return false, nil
 	}
@@ -65,7 +75,7 @@ func keepSeen(path string, r *Report) (bool, error) {
 	if err := privateDir(filepath.Dir(file), true); err != nil {
 		return false, err
 	}
-	m[dbIdentity(path)] = SeenLink{Events: r.lastSeq, Head: r.Head, At: time.Now().UTC()}
+	m[identity] = SeenLink{Events: r.lastSeq, Head: r.Head, At: time.Now().UTC()}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return false, err
@@ -81,37 +91,52 @@ func keepSeen(path string, r *Report) (bool, error) {
 	return true, nil
 }
 
+// CompareSeen compares a chain whose newest event is number last with
+// what an earlier check kept under identity, and says in r what it found
+// (Seen, CutOff, Rewritten). hashAt gives the hash of the chain's event
+// numbered seq, and false when there is none; an error reading it counts
+// as another event.
+func CompareSeen(identity string, last uint64, hashAt func(seq uint64) (string, bool), r *Report) {
+	r.lastSeq = last
+	m, _, err := readSeen()
+	if err != nil {
+		return
+	}
+	seen, ok := m[identity]
+	if !ok {
+		return
+	}
+	r.Seen = &seen
+	if last < seen.Events {
+		r.CutOff = seen.Events - last
+		return
+	}
+	if h, ok := hashAt(seen.Events); !ok || h != seen.Head {
+		r.Rewritten = true
+	}
+}
+
 // compareSeen compares the file's chain with what an earlier check kept.
 func (d *DB) compareSeen(tx *bolt.Tx, r *Report) {
 	idx := bucket(tx, bucketTrailIndex)
 	if idx == nil {
 		return
 	}
+	var last uint64
 	if k, _ := idx.Cursor().Last(); k != nil {
-		r.lastSeq = binary.BigEndian.Uint64(k)
+		last = binary.BigEndian.Uint64(k)
 	}
-	m, _, err := readSeen()
-	if err != nil {
-		return
-	}
-	seen, ok := m[dbIdentity(d.path)]
-	if !ok {
-		return
-	}
-	r.Seen = &seen
-	if r.lastSeq < seen.Events {
-		r.CutOff = seen.Events - r.lastSeq
-		return
-	}
-	v := idx.Get(seqKey(seen.Events))
-	if v == nil {
-		r.Rewritten = true
-		return
-	}
-	inner, err := d.pointedEvent(tx, seqKey(seen.Events), v)
-	if err != nil || eventHash(inner) != seen.Head {
-		r.Rewritten = true
-	}
+	CompareSeen(dbIdentity(d.path), last, func(seq uint64) (string, bool) {
+		v := idx.Get(seqKey(seq))
+		if v == nil {
+			return "", false
+		}
+		inner, err := d.pointedEvent(tx, seqKey(seq), v)
+		if err != nil {
+			return "", true
+		}
+		return eventHash(inner), true
+	}, r)
 }
 
 // findReplayed returns the plans whose stored record (or list summary) is

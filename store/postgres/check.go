@@ -1,9 +1,11 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -80,7 +82,35 @@ func (d *DB) Check() (*store.Report, error) {
 	r.Records += len(recs)
 	r.Events, r.Breaks, r.Head = c.Events, c.Breaks, c.Head
 	r.Damaged, r.OtherDamaged = d.Damaged()
+	d.compareSeen(recs, r)
 	return r, nil
+}
+
+// compareSeen compares the trail's end with the newest link an earlier
+// check on this computer kept, and keeps this one's when all is whole. A
+// chain whose newest events were deleted by hand is whole by itself; only
+// a link kept outside the database shows the cut (store.KeepSeen). The
+// link is kept under the address without user and password, so another
+// role's check of the same database compares with it too.
+func (d *DB) compareSeen(recs []store.TrailRecord, r *store.Report) {
+	var last uint64
+	if n := len(recs); n > 0 {
+		last = recs[n-1].FileSeq
+	}
+	store.CompareSeen(d.identity, last, func(seq uint64) (string, bool) {
+		i, ok := slices.BinarySearchFunc(recs, seq, func(rec store.TrailRecord, seq uint64) int { return cmp.Compare(rec.FileSeq, seq) })
+		if !ok {
+			return "", false
+		}
+		_, h, err := d.codec.OpenEvent(recs[i].Owner, recs[i].Seq, recs[i].Raw)
+		if err != nil {
+			return "", true
+		}
+		return h, true
+	}, r)
+	if r.OK() {
+		r.SeenKept, r.SeenErr = store.KeepSeen(d.identity, r)
+	}
 }
 
 // Export reads the whole database as values: plans in id order, drafts

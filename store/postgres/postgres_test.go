@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sipmote/sipmote/internal/pgtest"
+	"github.com/sipmote/sipmote/internal/testkeys"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
 )
@@ -22,7 +24,13 @@ import (
 // engine and the file alike; these are what only a server has: other
 // programs' databases, logins, networks, schemas and many programs at once.
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) {
+	// Check keeps the newest link it saw in the key folder: a test's own.
+	done := testkeys.Use()
+	code := pgtest.Main(m)
+	done()
+	os.Exit(code)
+}
 
 var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
@@ -277,6 +285,55 @@ func TestTamperIsFound(t *testing.T) {
 	}
 	if err := d.SavePlan(b); !errors.Is(err, store.ErrDamaged) {
 		t.Errorf("a write after damage was found gave %v", err)
+	}
+}
+
+// TestCutEndIsFound: the newest events deleted by hand leave a whole
+// chain; the link the earlier check kept on this computer shows the cut,
+// and an event written in their place afterwards shows as another one.
+func TestCutEndIsFound(t *testing.T) {
+	t.Setenv("SIPMOTE_KEY_DIR", filepath.Join(t.TempDir(), "keys"))
+	dsn := pgtest.DSN(t)
+	d := openT(t, dsn)
+	p := model.Demo(testNow)
+	if err := d.SavePlanLogged(p, store.TrailEvent{Kind: store.TrailCreated}); err != nil {
+		t.Fatal(err)
+	}
+	for range 4 {
+		if err := d.Log(p.ID, store.TrailEvent{Kind: store.TrailViewed, Section: "diff"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := d.Check()
+	if err != nil || !rep.OK() || rep.Seen != nil || !rep.SeenKept {
+		t.Fatalf("first check = %+v, %v", rep, err)
+	}
+	// More events since are no cut.
+	if err := d.Log(p.ID, store.TrailEvent{Kind: store.TrailViewed, Section: "diff"}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = d.Check()
+	if err != nil || !rep.OK() || rep.Seen == nil || rep.Seen.Events != 5 {
+		t.Fatalf("check after one more event = %+v, %v", rep, err)
+	}
+	sql(t, dsn, `DELETE FROM sipmote_trail WHERE file_seq >= (SELECT max(file_seq) - 1 FROM sipmote_trail)`)
+	// A program of its own, as sipmote check would be.
+	rep, err = openT(t, dsn, store.WithReadOnly()).Check()
+	if err != nil || len(rep.Breaks) != 0 {
+		t.Fatalf("check after the cut = %+v, %v", rep, err)
+	}
+	if rep.OK() || rep.CutOff != 2 || rep.SeenKept {
+		t.Errorf("two newest events deleted: OK %v, CutOff %d, kept %v; want a cut of 2, not kept", rep.OK(), rep.CutOff, rep.SeenKept)
+	}
+	// An event written where the deleted ones were is not the one seen.
+	for range 3 {
+		if err := d.Log(p.ID, store.TrailEvent{Kind: store.TrailViewed, Section: "diff"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err = d.Check()
+	if err != nil || rep.OK() || !rep.Rewritten || rep.CutOff != 0 {
+		t.Errorf("new events in the cut's place: %+v, %v; want Rewritten", rep, err)
 	}
 }
 
