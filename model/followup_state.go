@@ -181,5 +181,12 @@ func (b docBuilder) followUp() Section {
 	default:
 		s.Blocks = []Block{{Kind: BlockParagraph, Text: b.t("Det står inte hur planen följs upp.", "It does not say how the plan is followed up."), Note: true}}
 	}
+	// A closed plan's paper still shows the follow-up it planned, as it
+	// was agreed; it says first that it will not take place.
+	if c := b.p.Closure; b.p.Status == StatusClosed && c != nil && (f.State == FollowUpBooked || f.State == FollowUpLater) {
+		s.Blocks = append([]Block{{Kind: BlockParagraph, Note: true, Text: b.t(
+			"Planen avslutades "+c.Date+": uppföljningen nedan blir inte av.",
+			"The plan ended on "+c.Date+": the follow-up below will not take place.")}}, s.Blocks...)
+	}
 	return s
 }

@@ -87,6 +87,33 @@ func TestClosedDocumentSaysSoFirst(t *testing.T) {
 	}
 }
 
+// A closed plan's booked follow-up is printed as it was agreed, under a
+// line that says it will not take place; an open plan's has no such line.
+func TestClosedPlanSaysItsFollowUpIsOff(t *testing.T) {
+	p := validPlan()
+	fu := FollowUp{State: FollowUpBooked, Date: "2027-03-10", Time: "10:00", Place: "Mottagningen", Attendees: "alla", What: "målen"}
+	p.Draft.Content.FollowUp = fu
+	if _, err := p.Finalise(Options{Now: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	off := map[Lang]string{Swedish: "Planen avslutades 2027-01-31: uppföljningen nedan blir inte av.",
+		English: "The plan ended on 2027-01-31: the follow-up below will not take place."}
+	for _, l := range []Lang{Swedish, English} {
+		if b, _ := json.Marshal(section(BuildDocument(p, nil, l), T(l, "Uppföljning", "Follow-up"))); strings.Contains(string(b), off[l]) || !strings.Contains(string(b), fu.Date) {
+			t.Errorf("%s: an open plan's follow-up says it is off: %s", l, b)
+		}
+	}
+	if err := p.Close(Closure{Reason: CloseMoved, Text: "Flyttar till Umeå", Date: "2027-01-31", DraftDiscarded: true}, closeDay); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []Lang{Swedish, English} {
+		b, _ := json.Marshal(section(BuildDocument(p, nil, l), T(l, "Uppföljning", "Follow-up")))
+		if !strings.Contains(string(b), off[l]) || !strings.Contains(string(b), fu.Date) {
+			t.Errorf("%s: a closed plan's follow-up: %s", l, b)
+		}
+	}
+}
+
 // Withdrawn consent prints a closure notice: nothing of the plan, no
 // signatures, and the list of people to tell with ticks.
 func TestClosureNoticeForWithdrawnConsent(t *testing.T) {
