@@ -144,7 +144,14 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 		return easyEnded(e, p, w)
 	}
 	if d := strings.TrimSpace(v.Meeting.Date); d != "" {
-		e.Intro = append(e.Intro, w.Say("met", "date", w.Date(d)))
+		// A draft printed before its meeting has begun (to read through
+		// beforehand) says when the meeting is, not that it was. "meets"
+		// is optional: a language without it says "met".
+		met := "met"
+		if v.FinalisedAt == nil && v.Meeting.StartedAt == nil && w.Phrases["meets"] != "" {
+			met = "meets"
+		}
+		e.Intro = append(e.Intro, w.Say(met, "date", w.Date(d)))
 	}
 	ct := v.Content
 	var parts []EasyPart
