@@ -77,3 +77,18 @@ func TestNoNewPlanOnADamagedFile(t *testing.T) {
 		}
 	}
 }
+
+// A list of one row is said in the singular, and a hidden field's line
+// after its label's full stop begins as a sentence.
+func TestListAndHiddenFieldWording(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	out := run(t, path, model.Swedish, []string{":ny", "Karin Lund", "", "", "", "", "", "", "", "",
+		":del 1", "Eva Lund", ":del 2", ":del 1"})
+	if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, "Listan Deltagare har 1 rad. :läs") {
+		t.Errorf("one row:\n%s", out)
+	}
+	out = run(t, path, model.English, []string{":open 1", ":section 2", ":field 8"})
+	if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, ". Hidden field") {
+		t.Errorf("a hidden field's line:\n%s", out)
+	}
+}

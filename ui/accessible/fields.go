@@ -115,7 +115,9 @@ func (m *meeting) focusLine() string {
 	s := model.T(l, "Fält ", "Field ") + itoa(m.field+1) + model.T(l, " av ", " of ") + itoa(len(fs)) + ": " + stop(f.Label) + " "
 	switch {
 	case f.Private:
-		s += m.hiddenText(f) + "."
+		// After the label's full stop: a sentence of its own.
+		h := []rune(m.hiddenText(f))
+		s += strings.ToUpper(string(h[:1])) + string(h[1:]) + "."
 	case f.Kind == components.KindAction:
 		s += m.valueText(f) + model.T(l, " Skriv 1 för att fråga, och 1 igen när den enskilde sagt ja.", " Type 1 to ask, and 1 again when the person has said yes.")
 	case m.valueText(f) == "":
@@ -154,8 +156,8 @@ func (m *meeting) emptyFocus() string {
 		if n == 0 {
 			return model.T(l, "Listan ", "The list ") + s.Label + model.T(l, " är tom. Skriv en rad för att lägga till, eller :ny.", " is empty. Type a line to add one, or :new.")
 		}
-		return model.T(l, "Listan ", "The list ") + s.Label + model.T(l, " har ", " has ") + itoa(n) + model.T(l, " rader. :läs läser dem, :rad N öppnar en, :ny lägger till.",
-			" rows. :read reads them, :row N opens one, :new adds one.")
+		return model.T(l, "Listan ", "The list ") + s.Label + model.T(l, " har ", " has ") + model.Plural(l, n, "%d rad", "%d rader", "%d row", "%d rows") +
+			model.T(l, ". :läs läser dem, :rad N öppnar en, :ny lägger till.", ". :read reads them, :row N opens one, :new adds one.")
 	}
 	return model.T(l, "Här fastställs och skrivs planen ut: :fynd, :fastställ, :skriv ut.", "Here the plan is finalised and printed: :findings, :finalise, :print.")
 }
