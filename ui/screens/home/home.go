@@ -354,7 +354,9 @@ func (h *Model) row(s model.Summary) string {
 		fu = "—"
 	}
 	open := ""
-	if h.openCount != nil {
+	// Checklist items left matter while a version is being written; a
+	// finalised or closed plan has no meeting to prepare.
+	if h.openCount != nil && s.HasDraft && s.Status != model.StatusClosed {
 		if n := h.openCount(s); n > 0 {
 			open = fmt.Sprintf(model.T(l, "%d kvar", "%d left"), n)
 		}

@@ -182,3 +182,27 @@ func TestNextMeetingColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestItemsLeftOnlyWhileWriting: the items-left column counts checklist
+// items while a version is being written, not on a finalised or closed
+// plan, where there is no meeting to prepare.
+func TestItemsLeftOnlyWhileWriting(t *testing.T) {
+	st := common.DefaultStyles()
+	h := New(model.English, &st, time.Now, func(model.Summary) int { return 22 })
+	for _, c := range []struct {
+		name string
+		s    model.Summary
+		want bool
+	}{
+		{"a draft", model.Summary{Status: model.StatusDraft, HasDraft: true}, true},
+		{"an active plan with a follow-up draft", model.Summary{Status: model.StatusActive, HasDraft: true}, true},
+		{"finalised, no draft", model.Summary{Status: model.StatusActive}, false},
+		{"closed", model.Summary{Status: model.StatusClosed}, false},
+		{"closed with a draft kept", model.Summary{Status: model.StatusClosed, HasDraft: true}, false},
+	} {
+		c.s.ID, c.s.Person = "a", "Maja Lind"
+		if got := strings.Contains(h.row(c.s), "22 left"); got != c.want {
+			t.Errorf("%s: the row %q shows items left: %v, want %v", c.name, h.row(c.s), got, c.want)
+		}
+	}
+}
