@@ -241,6 +241,10 @@ func (b docBuilder) subtitle() []KeyValue {
 		form = m.Form.Label(b.l)
 	}
 	if mixed := MixedAttendance(b.v, b.l); mixed != "" {
+		if m.Form == FormRoomVideo {
+			// "someone takes part by video" is said by the count.
+			form = FormRoom.Label(b.l)
+		}
 		form = strings.TrimPrefix(form+"; "+mixed, "; ")
 	}
 	return []KeyValue{

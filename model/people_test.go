@@ -551,4 +551,12 @@ func TestMixedMeeting(t *testing.T) {
 			t.Errorf("form %q", kv.Value)
 		}
 	}
+	// A room meeting with someone on video says it once, with the count.
+	v.Meeting.Form = FormRoomVideo
+	v.Meeting.Participants[0].Attendance = AttendVideo
+	for _, kv := range BuildDocument(p, v, Swedish).Subtitle {
+		if kv.Key == "Mötesform" && !strings.HasPrefix(kv.Value, FormRoom.Label(Swedish)+"; ") {
+			t.Errorf("room and video: form %q", kv.Value)
+		}
+	}
 }
