@@ -3,6 +3,7 @@ package printout
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -101,8 +102,22 @@ func (r *renderer) sectionOut(s model.Section) {
 			r.table(b.Table, siblingRows(s.Blocks, i))
 			continue
 		}
+		if leadIn(b) && i+1 < len(s.Blocks) {
+			// A short paragraph that leads into the next block ("Får en
+			// kopia:") goes to the next page with that block's first
+			// lines, as a heading does, never alone at the foot.
+			r.font("", sizeBody)
+			r.need(float64(len(r.split(b.Text, contentW)))*lineBody + gapBlock + r.firstHeight(s.Blocks[i+1], siblingRows(s.Blocks, i+1)))
+		}
 		r.block(b)
 	}
+}
+
+// leadIn tells whether b is a paragraph that introduces the block after
+// it: one short line ending in a colon.
+func leadIn(b model.Block) bool {
+	t := strings.TrimSpace(b.Text)
+	return b.Kind == model.BlockParagraph && strings.HasSuffix(t, ":") && !strings.Contains(t, "\n") && len([]rune(t)) <= 80
 }
 
 // siblingRows are the rows of the other tables in blocks with the same

@@ -356,3 +356,39 @@ func pdfLayout(t testing.TB, pdf []byte) string {
 	}
 	return string(out)
 }
+
+// TestPDFLeadInKeptWithItsList pushes the copy list down the page a line
+// at a time: "Får en kopia:" is never left alone at the foot of a page,
+// away from the first name it introduces.
+func TestPDFLeadInKeptWithItsList(t *testing.T) {
+	needTool(t, "pdftotext")
+	p := samplePlan()
+	d := model.BuildDocument(p, &p.Versions[0], model.Swedish)
+	var first string
+	for _, s := range d.Sections {
+		for i, b := range s.Blocks {
+			if b.Text == "Får en kopia:" && i+1 < len(s.Blocks) {
+				first = s.Blocks[i+1].Items[0]
+			}
+		}
+	}
+	if first == "" {
+		t.Fatal("the sample plan has no copy list")
+	}
+	for n := 0; n <= 70; n++ {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			t.Parallel()
+			p := samplePlan()
+			p.Versions[0].Content.Notes = strings.Repeat("En rad i övrigt.\n", n)
+			pdf, err := PDF(model.BuildDocument(p, &p.Versions[0], model.Swedish), one())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, pg := range pdfPages(t, pdf) {
+				if at := strings.Index(pg, "Får en kopia:"); at >= 0 && !strings.Contains(pg[at:], first) {
+					t.Errorf("page %d ends with the lead-in, without %q", i+1, first)
+				}
+			}
+		})
+	}
+}
