@@ -59,6 +59,7 @@ type coordinatorSection struct {
 	v      func() *model.Version
 	cursor int
 	width  int
+	height int
 	keys   struct{ up, down, pick key.Binding }
 }
 
@@ -102,9 +103,9 @@ func (s *coordinatorSection) View(_ int, fs map[string]string) string {
 	var b strings.Builder
 	l := s.lang
 	w := max(10, s.width)
-	b.WriteString(ansi.Wordwrap(model.T(l, "Samordnaren utses tillsammans med den enskilde. Det ska vara någon som arbetar för kommunen eller regionen, eller för ett företag som de betalar för hjälpen (till exempel privat hemtjänst). Helst är samordnaren med på mötet.",
-		"The coordinator is appointed together with the person. It must be someone who works for the municipality or the region, or for a provider they fund. Preferably the coordinator is at the meeting."), w, ""))
-	b.WriteString("\n\n")
+	intro := ansi.Wordwrap(model.T(l, "Samordnaren utses tillsammans med den enskilde. Det ska vara någon som arbetar för kommunen eller regionen, eller för ett företag som de betalar för hjälpen (till exempel privat hemtjänst). Helst är samordnaren med på mötet.",
+		"The coordinator is appointed together with the person. It must be someone who works for the municipality or the region, or for a provider they fund. Preferably the coordinator is at the meeting."), w, "")
+	keys := s.st.Subtle.Render(ansi.Wordwrap(model.T(l, "↑/↓ väljer, enter utser till samordnare.", "↑/↓ choose, enter appoints the coordinator."), w, ""))
 	el := s.eligible()
 	cur := s.v().Content.Coordinator.ParticipantID
 	if len(el) == 0 {
@@ -138,7 +139,18 @@ func (s *coordinatorSection) View(_ int, fs map[string]string) string {
 	if msg, ok := fs["content.coordinator"]; ok && s.v().CoordinatorParticipant() == nil {
 		b.WriteString("\n" + s.st.Warn.Render(ansi.Wordwrap(msg, w, "")))
 	}
-	return strings.TrimRight(b.String(), "\n")
+	// The choice and who was chosen come first when the pane is short
+	// (80x24 under the agenda): the rules' text above them goes, then
+	// the keys' line; nothing below the list is cut off.
+	body := strings.TrimRight(b.String(), "\n")
+	n := strings.Count(body, "\n") + 1
+	switch {
+	case s.height <= 0 || n+strings.Count(intro, "\n")+strings.Count(keys, "\n")+4 <= s.height:
+		return intro + "\n\n" + keys + "\n\n" + body
+	case n+strings.Count(keys, "\n")+2 <= s.height:
+		return keys + "\n\n" + body
+	}
+	return body
 }
 
 func orDash(s string) string {
@@ -148,7 +160,7 @@ func orDash(s string) string {
 	return s
 }
 
-func (s *coordinatorSection) SetSize(w, _ int)         { s.width = w }
+func (s *coordinatorSection) SetSize(w, h int)         { s.width, s.height = w, h }
 func (s *coordinatorSection) Help() []key.Binding      { return []key.Binding{s.keys.up, s.keys.pick} }
 func (s *coordinatorSection) Jump(string, int) tea.Cmd { return nil }
 
