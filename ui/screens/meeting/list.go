@@ -31,8 +31,10 @@ type listSpec struct {
 	// fields builds the form for the row with id; a setter creates the row
 	// when it does not exist yet, so the first key typed is already saved.
 	fields func(id string) []components.Field
-	// space is the quick action on a row, e.g. present / absent.
-	space     func(i int)
+	// space is the quick action on a row, e.g. present / absent; it
+	// returns how to take the action back, for a space that turns out to
+	// begin a typed sentence (spaceKey).
+	space     func(i int) (undo func())
 	spaceHelp model.Text
 	// quick, when set, adds a row from one typed line (the quick row);
 	// it tells whether the line could be read.
@@ -85,8 +87,11 @@ type ListSection struct {
 	quickNote string
 	// quickEsc is set once esc was pressed on a quick row with text.
 	quickEsc bool
-	width    int
-	height   int
+	// lone tells a space typed alone on the table from one that begins
+	// a typed sentence (components.LoneKeys).
+	lone   components.LoneKeys
+	width  int
+	height int
 
 	cacheRev   int
 	cacheKey   string
@@ -130,6 +135,10 @@ func (s *ListSection) SetSize(w, h int) {
 }
 
 func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
+	if s.Form != nil || s.quickIn != nil || s.ask != nil {
+		// Only keys on the table itself make or end a run there.
+		s.lone.Reset()
+	}
 	if s.Form != nil {
 		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.keys.back) {
 			if i := s.spec.indexOf(s.editing); i >= 0 {
@@ -174,6 +183,9 @@ func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, false
 	}
+	if cmd, changed, done := s.spaceKey(k); done {
+		return cmd, changed
+	}
 	if isText(k) && k.Code != tea.KeySpace && !key.Matches(k, s.keys.add, s.keys.del) {
 		return s.typeNew(k)
 	}
@@ -196,11 +208,6 @@ func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 	case key.Matches(k, s.keys.del):
 		if n > 0 {
 			s.ask = components.NewConfirm(s.lang, s.st, s.removeQuestion(s.Cursor))
-		}
-	case key.Matches(k, s.keys.space) && s.spec.space != nil:
-		if n > 0 {
-			s.spec.space(s.Cursor)
-			return nil, true
 		}
 	}
 	return nil, false

@@ -61,6 +61,11 @@ type coordinatorSection struct {
 	width  int
 	height int
 	keys   struct{ up, down, pick key.Binding }
+	// lone tells a space typed alone, which appoints, from one that
+	// begins a typed sentence, which must not (components.LoneKeys);
+	// note says what a typed text did here.
+	lone components.LoneKeys
+	note string
 }
 
 func newCoordinatorSection(l model.Lang, st *common.Styles, v func() *model.Version) *coordinatorSection {
@@ -87,13 +92,28 @@ func (s *coordinatorSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	el := s.eligible()
+	kind, undone := s.lone.Key(k, key.Matches(k, s.keys.pick))
+	if kind == components.InRun {
+		switch {
+		case undone:
+			s.note = model.T(s.lang, "Mellanslaget ändrade inget: det började en text. Välj med ↑↓ och enter.",
+				"The space changed nothing: it began a text. Choose with ↑↓ and enter.")
+		case s.note == "":
+			s.note = model.T(s.lang, "Här skrivs ingen text: välj med ↑↓ och enter.", "No text is written here: choose with ↑↓ and enter.")
+		}
+		return nil, undone
+	}
+	s.note = ""
 	switch {
 	case key.Matches(k, s.keys.up) && s.cursor > 0:
 		s.cursor--
 	case key.Matches(k, s.keys.down) && s.cursor < len(el)-1:
 		s.cursor++
 	case key.Matches(k, s.keys.pick) && s.cursor < len(el):
-		s.v().Content.Coordinator.ParticipantID = el[s.cursor].ID
+		c := &s.v().Content.Coordinator
+		was := c.ParticipantID
+		c.ParticipantID = el[s.cursor].ID
+		s.lone.Acted(func() { s.v().Content.Coordinator.ParticipantID = was })
 		return nil, true
 	}
 	return nil, false
@@ -130,6 +150,10 @@ func (s *coordinatorSection) View(_ int, fs map[string]string) string {
 			line = s.st.Selected.Render(line)
 		}
 		b.WriteString(ansi.Truncate(line, max(10, s.width), "…") + "\n")
+	}
+	if s.note != "" {
+		// Under the rows, where the eye is: the lines below may be cut.
+		b.WriteString(s.st.Warn.Render(ansi.Wordwrap(s.note, w, "")) + "\n")
 	}
 	if c := s.v().CoordinatorParticipant(); c != nil {
 		b.WriteString("\n" + s.st.Label.Render(model.T(l, "Samordnare: ", "Coordinator: ")) + c.Name + "\n")

@@ -68,7 +68,15 @@ func participantSpec(l model.Lang, v func() *model.Version, hooks participantHoo
 			bare.Title = ""
 			return []string{attendanceShort(l, p), p.Name, bare.RoleText(l), p.Unit, model.PartyName(p.Principal, p.OtherParty, l), contact}
 		},
-		space:     func(i int) { toggleAttendance(&(*ps())[i], v().Meeting.Form) },
+		space: func(i int) func() {
+			id, was := (*ps())[i].ID, (*ps())[i].Attendance
+			toggleAttendance(&(*ps())[i], v().Meeting.Form)
+			return func() {
+				if j := find(id); j >= 0 {
+					(*ps())[j].Attendance = was
+				}
+			}
+		},
 		spaceHelp: model.Text{SV: "närvarande/frånvarande", EN: "present/absent"},
 		quick: func(line string) bool {
 			q := model.ParseQuickRow(line, v().Meeting.Form, hooks.words())

@@ -75,6 +75,11 @@ func (s *ListSection) quickView() string {
 		"Namn först, sedan med komman: roll eller släkt (son, god man, tolk arabiska), titel, verksamhet, kommun/region, telefon/video/frånvarande.",
 		"Name first, then with commas: role or relation (son, god man, tolk arabiska), title, unit, kommun/region, telefon/video/frånvarande.")
 	out := s.st.Label.Render(model.T(s.lang, "Snabbrad", "Quick row")) + "\n" + s.quickIn.View() + "\n"
+	if s.quickNote != "" {
+		// Right under the line it is about: at 80x24 the lines below
+		// the preview are cut off.
+		out += s.st.Warn.Render(ansi.Wordwrap(s.quickNote, max(10, s.width), "")) + "\n"
+	}
 	p, lines := s.quickPreview()
 	if p != "" {
 		out += p + "\n"
@@ -82,9 +87,6 @@ func (s *ListSection) quickView() string {
 	if lines < 2 {
 		// Two lines of what the row understood take the help's place.
 		out += s.st.Subtle.Render(ansi.Wordwrap(help, max(10, s.width), ""))
-	}
-	if s.quickNote != "" {
-		out += "\n" + s.st.Warn.Render(s.quickNote)
 	}
 	return strings.TrimRight(out, "\n")
 }
