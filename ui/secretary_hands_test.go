@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/screens/meeting"
@@ -59,6 +60,106 @@ func TestSpaceBeginningASentenceChangesNoRow(t *testing.T) {
 		press(m, "down", "up", "space")
 		if coord() == before {
 			t.Errorf("%s: a space typed alone did not appoint", l)
+		}
+	}
+}
+
+// fieldValue is the value of the focused field of a form section.
+func fieldValue(m *Model, sec string) (path, value string) {
+	inRead(m, func() {
+		fs := m.meeting.Sections[sec].(*meeting.FormSection)
+		fl := fs.Form.Current()
+		path, value = fl.Path, fl.Get()
+	})
+	return path, value
+}
+
+// TestTypingOnAfterAStepChange: ctrl+n pressed in the middle of a
+// sentence opened the next step's section with the cursor in the
+// person's name, and the rest of the sentence became the name, on the
+// projector's title too (tryout41a #3). The rest of a burst now goes on
+// in the field it began in, one line says where, and a step change never
+// puts the cursor on the name. After a pause, typing goes where the
+// cursor is.
+func TestTypingOnAfterAStepChange(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m, p := openViewsMeeting(t, l, 80, 24)
+		clock := time.Now()
+		m.meeting.KeyNow = func() time.Time { return clock }
+		step := func(sec string) int {
+			for i, s := range m.meeting.Steps {
+				if s.Section == sec {
+					return i
+				}
+			}
+			t.Fatalf("no step fills %s", sec)
+			return -1
+		}
+		// At the step before "Varför vi träffas", which fills the
+		// meeting's section, writing the person's own words.
+		inEdit(m, func() { m.meeting.GoStep(step(model.SectionParticipants)) })
+		press(m, "alt+3")
+		_, before := fieldValue(m, model.SectionOwnWords)
+		typeText(m, model.T(l, "Jag vill gärna", "I would like"))
+		press(m, "ctrl+n")
+		if m.meeting.Active != model.SectionMeeting {
+			t.Fatalf("%s: ctrl+n did not open the meeting's section (at %s)", l, m.meeting.Active)
+		}
+		typeText(m, model.T(l, " och sedan", " and then"))
+		if got := livePlan(m).Person.Name; got != p.Person.Name {
+			t.Errorf("%s: the person's name became %q", l, got)
+		}
+		if path, _ := fieldValue(m, model.SectionMeeting); path == "person.name" {
+			t.Errorf("%s: the step change put the cursor on the person's name", l)
+		}
+		want := before + model.T(l, "Jag vill gärna och sedan", "I would like and then")
+		if _, got := fieldValue(m, model.SectionOwnWords); got != want {
+			t.Errorf("%s: own words are %q, want %q", l, got, want)
+		}
+		if want := model.T(l, "«och sedan» lades till där du skrev före bytet av punkt: Med egna ord (alt+3).", "“and then” was added where you were typing before the step changed: In the person's own words (alt+3)."); !strings.Contains(flat(screenText(m)), want) {
+			t.Errorf("%s: no line says where the typing went (%q):\n%s", l, want, screenText(m))
+		}
+
+		// After a look at the screen, typing goes where the cursor is.
+		clock = clock.Add(2 * time.Second)
+		path, was := fieldValue(m, model.SectionMeeting)
+		typeText(m, "Rum 4")
+		if _, got := fieldValue(m, model.SectionMeeting); got == was || !strings.Contains(got, "Rum 4") {
+			t.Errorf("%s: typing after a pause did not go into %s: %q", l, path, got)
+		}
+		if got := livePlan(m).Person.Name; got != p.Person.Name {
+			t.Errorf("%s: the person's name became %q", l, got)
+		}
+
+		// A burst typed on into a list step: the attendance stays and
+		// the text goes on where it began.
+		att := livePlan(m).Draft.Meeting.Participants[0].Attendance
+		clock = clock.Add(2 * time.Second)
+		press(m, "alt+3")
+		typeText(m, "Ok")
+		press(m, "ctrl+p")
+		typeText(m, " vi")
+		if m.meeting.Active != model.SectionParticipants {
+			t.Fatalf("%s: ctrl+p did not open the participants (at %s)", l, m.meeting.Active)
+		}
+		if got := livePlan(m).Draft.Meeting.Participants[0].Attendance; got != att {
+			t.Errorf("%s: typing on after ctrl+p changed an attendance", l)
+		}
+		if _, got := fieldValue(m, model.SectionOwnWords); !strings.HasSuffix(got, "Ok vi") {
+			t.Errorf("%s: own words end %q, want … Ok vi", l, got)
+		}
+
+		// The quick row too: a line typed on after ctrl+n, and after a
+		// second ctrl+n in the same burst, stays whole.
+		clock = clock.Add(2 * time.Second)
+		typeText(m, "Anna Berg, närst")
+		press(m, "ctrl+n")
+		typeText(m, "åe")
+		press(m, "ctrl+n")
+		typeText(m, "nde")
+		press(m, "ctrl+p", "ctrl+p")
+		if want := "+ Anna Berg, närstående"; !strings.Contains(screenText(m), want) {
+			t.Errorf("%s: the quick row does not hold the whole line (%q):\n%s", l, want, screenText(m))
 		}
 	}
 }

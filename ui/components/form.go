@@ -64,6 +64,9 @@ type Field struct {
 	// Items, when set, counts the entries of a list field, so that a
 	// hidden field can say how much it holds.
 	Items func() int
+	// Identity marks a field that names the person: a step change never
+	// leaves the cursor in it (LeaveIdentity).
+	Identity bool
 }
 
 // choices are the field's options as they are now.
@@ -360,6 +363,22 @@ func (f *Form) move(d int) tea.Cmd {
 }
 
 func (fl *Field) hidden() bool { return fl.Hide != nil && fl.Hide() }
+
+// LeaveIdentity moves the focus off a field that names the person, to the
+// next field shown: a text typed on after the agenda moved must not
+// become the person's name.
+func (f *Form) LeaveIdentity() tea.Cmd {
+	fl := f.Current()
+	if fl == nil || !fl.Identity {
+		return nil
+	}
+	for n := f.Focus + 1; n < len(f.Fields); n++ {
+		if !f.Fields[n].hidden() && !f.Fields[n].Identity {
+			return f.FocusField(n, -1)
+		}
+	}
+	return nil
+}
 
 // AtLast tells whether the focus is on the last field shown.
 func (f *Form) AtLast() bool {

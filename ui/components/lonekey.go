@@ -23,9 +23,10 @@ type LoneKeys struct {
 	undo  func() // takes back the last command key's action
 }
 
-// runGap is the pause that ends a run: longer than between the keys of a
-// word, shorter than a look at the screen before the next key.
-const runGap = 1500 * time.Millisecond
+// RunGap is the pause that ends a run: longer than between the keys of a
+// word, shorter than a look at the screen before the next key. The
+// meeting's step change uses it too (keys typed on after ctrl+n).
+const RunGap = 1500 * time.Millisecond
 
 // KeyKind is what a key is to LoneKeys.
 type KeyKind int
@@ -54,7 +55,7 @@ func (r *LoneKeys) Key(k tea.KeyPressMsg, command bool) (kind KeyKind, undone bo
 	if r.Now != nil {
 		now = r.Now()
 	}
-	recent := !r.at.IsZero() && now.Sub(r.at) < runGap
+	recent := !r.at.IsZero() && now.Sub(r.at) < RunGap
 	r.at = now
 	if r.inRun && recent {
 		return InRun, false

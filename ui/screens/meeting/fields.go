@@ -43,9 +43,10 @@ func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []compo
 	date.Tidy = model.TidyDate
 	start := components.TextField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start })
 	start.Check = components.ClockCheck(l)
+	name := components.TextField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name })
+	name.Identity = true
 	return []components.Field{
-		components.TextField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name }),
-		date, start, minutes,
+		name, date, start, minutes,
 		components.TextField("meeting.place", model.T(l, "Plats", "Place"), "", func() *string { return &m().Place }),
 		{Path: "meeting.form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
 			Get: func() string { return string(m().Form) }, Set: func(s string) { m().Form = model.MeetingForm(s) }},

@@ -109,13 +109,20 @@ type Model struct {
 	// gathered is set when the last message was only taken into Typed:
 	// the screen is as it was (see OnlyGathered).
 	gathered bool
-	lang     model.Lang
-	st       *common.Styles
-	svc      *service.Service
-	ctx      context.Context // the program's, for the service calls in tea.Cmds
-	Sess     *service.View
-	Steps    []room.Step
-	Step     int
+	// lastTyped is when the last character was typed on the secretary's
+	// view; carry is the burst going on after a step change
+	// (meeting_carry.go). KeyNow is their clock; nil is the time of day.
+	lastTyped time.Time
+	typedIn   string // the section that last character went to
+	carry     *carry
+	KeyNow    func() time.Time
+	lang      model.Lang
+	st        *common.Styles
+	svc       *service.Service
+	ctx       context.Context // the program's, for the service calls in tea.Cmds
+	Sess      *service.View
+	Steps     []room.Step
+	Step      int
 	// chairAt is the step the chair moved to from another device while
 	// the secretary stays on step; -1 when they are on the same one.
 	chairAt int
@@ -455,28 +462,6 @@ func (m *Model) closureLines(w int) []string {
 	}
 	return strings.Split(ansi.Wordwrap(p.Closure.Describe(m.lang), max(10, w), ""), "\n")
 }
-
-// GoStep moves to step i and opens the section the step fills, as the
-// checklist declares it, so that a secretary following the agenda writes
-// each part where it belongs.
-func (m *Model) GoStep(i int) tea.Cmd {
-	if len(m.Steps) == 0 {
-		return nil
-	}
-	m.Step = min(max(i, 0), len(m.Steps)-1)
-	m.chairAt = -1 // the secretary moved everyone: the chair is here too
-	if !m.sideBySide() {
-		m.SetSize(m.width, m.height) // the prompt's height may differ
-	}
-	m.AgendaKey = ""
-	m.agendaRev = m.rev
-	s := m.Steps[m.Step]
-	m.Sess.MoveStep(s.ID)
-	return m.GoSection(s.Section)
-}
-
-// nextStep moves on to the next step.
-func (m *Model) nextStep() tea.Cmd { return m.GoStep(m.Step + 1) }
 
 func (m *Model) GoSection(id string) tea.Cmd {
 	if _, ok := m.Sections[id]; !ok {

@@ -33,6 +33,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.typing.idle = time.Now()
 	}()
 	m.gathered = false
+	if cmd, carried := m.carryMsg(msg); carried {
+		return cmd
+	}
+	m.noteTyped(msg)
 	if cmd, gathered := m.gather(msg); gathered {
 		m.gathered = true
 		return cmd

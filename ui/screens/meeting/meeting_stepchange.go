@@ -1,0 +1,206 @@
+package meeting
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/ui/components"
+)
+
+// One keyboard moves the agenda and writes the plan. A secretary who
+// presses ctrl+n in the middle of a sentence types its end straight on,
+// before she has looked at the screen: " och sedan" went into the next
+// step's field, the person's name, and so onto the projector's title. The
+// rest of a burst typed on after a step change was meant for the field it
+// began in, so it goes on there, and one line says where. The burst ends
+// at a key that is not text or at a pause (components.RunGap, a look at
+// the screen); what is typed after that goes where the cursor is now.
+
+// GoStep moves to step i and opens the section the step fills, as the
+// checklist declares it, so that a secretary following the agenda writes
+// each part where it belongs.
+func (m *Model) GoStep(i int) tea.Cmd {
+	if len(m.Steps) == 0 {
+		return nil
+	}
+	m.Step = min(max(i, 0), len(m.Steps)-1)
+	m.chairAt = -1 // the secretary moved everyone: the chair is here too
+	if !m.sideBySide() {
+		m.SetSize(m.width, m.height) // the prompt's height may differ
+	}
+	m.AgendaKey = ""
+	m.agendaRev = m.rev
+	s := m.Steps[m.Step]
+	m.Sess.MoveStep(s.ID)
+	if s.Section == m.Active {
+		return m.GoSection(s.Section) // the cursor stays where it is
+	}
+	m.startCarry()
+	cmd := m.GoSection(s.Section)
+	if fs, ok := m.Sections[m.Active].(*FormSection); ok {
+		// The person's name is never where a step change puts the
+		// cursor: a word typed on would rename the plan, and the
+		// projector's title with it.
+		cmd = tea.Batch(cmd, fs.Form.LeaveIdentity())
+	}
+	return cmd
+}
+
+// nextStep moves on to the next step.
+func (m *Model) nextStep() tea.Cmd { return m.GoStep(m.Step + 1) }
+
+// carry is a burst of typing that goes on after a step change.
+type carry struct {
+	sec     string    // the section the burst was typed in
+	last    time.Time // the last key of the burst
+	text    []rune    // what was carried, for the line that says so
+	pending []byte    // keys carried but not yet given to sec
+	lost    int       // characters the field no longer took
+}
+
+// keyNow is the clock of the gaps between keys.
+func (m *Model) keyNow() time.Time {
+	if m.KeyNow != nil {
+		return m.KeyNow()
+	}
+	return time.Now()
+}
+
+// noteTyped remembers when the last character was typed on the
+// secretary's view, to tell a burst going on from a new start.
+func (m *Model) noteTyped(msg tea.Msg) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if ok && isText(k) && m.Who == ViewSecretary && m.Over == nil && m.LeaveAsk == nil && !m.confirmUndo {
+		m.lastTyped, m.typedIn = m.keyNow(), m.Active
+	}
+}
+
+// startCarry is called as the step changes: a burst typed until now goes
+// on in the section it was typed in.
+func (m *Model) startCarry() {
+	m.carry = nil
+	if m.lastTyped.IsZero() || m.keyNow().Sub(m.lastTyped) >= components.RunGap || !m.takesText(m.typedIn) {
+		return
+	}
+	m.carry = &carry{sec: m.typedIn, last: m.lastTyped}
+}
+
+// takesText tells whether section sec has a field that takes typed text
+// now: a text field in focus, a row's text field, or the quick row.
+func (m *Model) takesText(sec string) bool {
+	if m.Sess.ReadOnly() {
+		return false
+	}
+	var f *components.Form
+	switch s := m.Sections[sec].(type) {
+	case *FormSection:
+		f = s.Form
+	case *ListSection:
+		if s.quickIn != nil && s.Form == nil {
+			return true
+		}
+		if s.ask == nil {
+			f = s.Form
+		}
+	}
+	if f == nil || f.Held || f.Concealed() || f.Replace {
+		return false
+	}
+	fl := f.Current()
+	return fl != nil && (fl.Kind == components.KindText || fl.Kind == components.KindArea)
+}
+
+// carryMsg takes msg into the burst going on after a step change, and
+// tells whether it did. A key that is not text, a pause, or anything in
+// front of the plan ends the burst; the key is then the screen's.
+func (m *Model) carryMsg(msg tea.Msg) (tea.Cmd, bool) {
+	c := m.carry
+	if c == nil {
+		return nil, false
+	}
+	if _, end := msg.(typedMsg); end && len(c.pending) > 0 {
+		return m.flushCarry(), true
+	}
+	k, isKey := msg.(tea.KeyPressMsg)
+	_, isPaste := msg.(tea.PasteMsg)
+	if !isKey && !isPaste {
+		return nil, false
+	}
+	now := m.keyNow()
+	if !isKey || !isText(k) || strings.ContainsAny(k.Text, "\r\n\t") || now.Sub(c.last) >= components.RunGap ||
+		m.Who != ViewSecretary || m.Over != nil || m.LeaveAsk != nil || m.confirmUndo {
+		cmd := m.flushCarry()
+		m.carry = nil
+		return tea.Batch(cmd, m.Update(msg)), true
+	}
+	c.last = now
+	// A second step change in the burst keeps it where it began.
+	m.lastTyped, m.typedIn = now, c.sec
+	first := len(c.pending) == 0
+	c.pending = append(c.pending, k.Text...)
+	c.text = append(c.text, []rune(k.Text)...)
+	if len(c.text) > 200 {
+		c.text = c.text[len(c.text)-200:]
+	}
+	m.gathered = true
+	if !first {
+		return nil, true
+	}
+	return m.typing.endRun(m.owner, m.typing.key(time.Now())), true
+}
+
+// flushCarry gives the section the burst began in the keys carried so
+// far, and says where they went.
+func (m *Model) flushCarry() tea.Cmd {
+	c := m.carry
+	if c == nil || len(c.pending) == 0 {
+		return nil
+	}
+	text := string(c.pending)
+	c.pending = c.pending[:0]
+	if !m.takesText(c.sec) {
+		// The field closed meanwhile (a private one is hidden as soon as
+		// the step changes): the keys are not taken, and the line says
+		// how many, never what they were.
+		c.lost += len([]rune(text))
+		m.Message = model.Plural(m.lang, c.lost,
+			"%d tecken som skrevs direkt efter bytet av punkt togs inte emot: fältet du skrev i är stängt.",
+			"%d tecken som skrevs direkt efter bytet av punkt togs inte emot: fältet du skrev i är stängt.",
+			"%d character typed right after the step changed was not taken: the field you were typing in is closed.",
+			"%d characters typed right after the step changed were not taken: the field you were typing in is closed.")
+		return nil
+	}
+	cmd, changed := m.Sections[c.sec].Update(tea.PasteMsg{Content: text})
+	if changed {
+		m.rev++
+		m.Sess.Changed(c.sec)
+		if !m.SaveErr {
+			m.SaveText = model.T(m.lang, "ändrat", "changed")
+		}
+	}
+	m.Message = m.carryLine()
+	return cmd
+}
+
+// carryLine says where the burst went: «och sedan» was added to Med
+// egna ord (alt+3), the field it was typed in.
+func (m *Model) carryLine() string {
+	c := m.carry
+	shown := strings.TrimSpace(string(c.text))
+	if r := []rune(shown); len(r) > 24 {
+		shown = "…" + string(r[len(r)-23:])
+	}
+	where := sectionLabel(c.sec, m.lang)
+	for i, id := range m.Order {
+		if id == c.sec && i < 10 {
+			where += fmt.Sprintf(" (alt+%d)", (i+1)%10)
+		}
+	}
+	return fmt.Sprintf(model.T(m.lang,
+		"«%s» lades till där du skrev före bytet av punkt: %s.",
+		"“%s” was added where you were typing before the step changed: %s."), shown, where)
+}
