@@ -92,7 +92,7 @@ func (a *app) easyRead(p *model.Plan, v *model.Version, choice string) (*model.E
 			continue
 		}
 		if w, ok := set.EasyRead(l); ok {
-			e := model.BuildEasyRead(p, v, w)
+			e := model.BuildEasyRead(p, v, w, a.now())
 			return &e, nil
 		}
 	}
@@ -101,7 +101,7 @@ func (a *app) easyRead(p *model.Plan, v *model.Version, choice string) (*model.E
 		// program's own words still make the page.
 		def, _ := checklists.Load("")
 		if w, ok := def.EasyRead(string(a.lang)); ok {
-			e := model.BuildEasyRead(p, v, w)
+			e := model.BuildEasyRead(p, v, w, a.now())
 			return &e, nil
 		}
 		return nil, nil

@@ -131,7 +131,10 @@ type EasyItem struct {
 // The page speaks as the person ("Mina mål", "Jag kan ringa …"). Names are
 // given rather than titles: the person knows Karin, not "the social
 // secretary". An action with nobody named is listed under its unit.
-func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
+//
+// now is when the page is made: a draft whose meeting is on a later day,
+// not yet begun, says the meeting "is" then (a zero now: "was").
+func BuildEasyRead(p *Plan, v *Version, w EasyWords, now time.Time) EasyRead {
 	p, v = shown(p, v)
 	e := EasyRead{Lang: w.Lang, Title: w.Say("title"), Page: w.Say("page")}
 	if name := strings.TrimSpace(p.Person.Name); name != "" {
@@ -144,11 +147,11 @@ func BuildEasyRead(p *Plan, v *Version, w EasyWords) EasyRead {
 		return easyEnded(e, p, w)
 	}
 	if d := strings.TrimSpace(v.Meeting.Date); d != "" {
-		// A draft printed before its meeting has begun (to read through
+		// A draft printed before its meeting's day (to read through
 		// beforehand) says when the meeting is, not that it was. "meets"
 		// is optional: a language without it says "met".
 		met := "met"
-		if v.FinalisedAt == nil && v.Meeting.StartedAt == nil && w.Phrases["meets"] != "" {
+		if !now.IsZero() && d > now.Format(DateLayout) && v.FinalisedAt == nil && v.Meeting.StartedAt == nil && w.Phrases["meets"] != "" {
 			met = "meets"
 		}
 		e.Intro = append(e.Intro, w.Say(met, "date", w.Date(d)))

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sipmote/sipmote/checklists"
 	"github.com/sipmote/sipmote/model"
@@ -64,7 +65,7 @@ func pageWords(t testing.TB, pdf []byte, page int) []word {
 func easyPDF(t testing.TB, lang string, p *model.Plan, opt PDFOptions) ([]byte, model.Document) {
 	t.Helper()
 	v := &p.Versions[0]
-	e := model.BuildEasyRead(p, v, easyWords(t, lang))
+	e := model.BuildEasyRead(p, v, easyWords(t, lang), time.Time{})
 	opt.EasyRead = &e
 	l := model.Swedish
 	if lang == "en" {
@@ -178,7 +179,7 @@ func TestEasyReadMarkdown(t *testing.T) {
 	p := samplePlan()
 	v := &p.Versions[0]
 	v.Content.Goals[0].Text = "# inte en rubrik\nmed två rader"
-	md := EasyReadMarkdown(model.BuildEasyRead(p, v, easyWords(t, "sv")))
+	md := EasyReadMarkdown(model.BuildEasyRead(p, v, easyWords(t, "sv"), time.Time{}))
 	for _, w := range []string{"# Min plan\n", "**Maja Lind**", "## Mina mål", "1. \\# inte en rubrik\\\n   med två rader",
 		"- **Karin Holm**\\\n  Boendestöd", "Telefon: 070-174 06 12", "Nästa möte är 10 mars 2027."} {
 		if !strings.Contains(md, w) {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sipmote/sipmote/model"
 )
@@ -24,7 +25,7 @@ func TestPDFArchival(t *testing.T) {
 		t.Run(string(l), func(t *testing.T) {
 			p := samplePlan()
 			v := &p.Versions[0]
-			e := model.BuildEasyRead(p, v, easyWords(t, string(l)))
+			e := model.BuildEasyRead(p, v, easyWords(t, string(l)), time.Time{})
 			d := model.BuildDocument(p, v, l)
 			pdf, err := PDF(d, PDFOptions{Copies: 1, EasyRead: &e})
 			if err != nil {

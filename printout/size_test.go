@@ -38,7 +38,7 @@ func TestOriginalSize(t *testing.T) {
 				if lv := p.Latest(); lv != nil {
 					v = lv
 				}
-				e := model.BuildEasyRead(p, v, easyWords(t, string(l)))
+				e := model.BuildEasyRead(p, v, easyWords(t, string(l)), time.Time{})
 				d := model.BuildDocument(p, v, l)
 				orig := p.Copies(v, l).Originals[:1]
 				pdf, err := PDF(d, PDFOptions{Papers: CopyPapers(l, orig, &e)})
