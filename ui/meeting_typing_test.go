@@ -129,4 +129,14 @@ func TestStartTakesRealTimeAndUndoPutsItBack(t *testing.T) {
 	if got := livePlan(m).Draft.Meeting.Start; got != booked {
 		t.Errorf("start time %s after the undo, want the booked %s:\n%s", got, booked, screenText(m))
 	}
+	// Typing on after the start's message: the message goes with the
+	// first keys, as with any key, and the save status is seen again.
+	press(m, "alt+3", "ctrl+o")
+	if !strings.Contains(screenText(m), "Mötet startade") {
+		t.Fatalf("no start message:\n%s", screenText(m))
+	}
+	typeText(m, "Hej")
+	if got := screenText(m); strings.Contains(got, "Mötet startade") || !strings.Contains(got, "ändrat") && !strings.Contains(got, "sparat") {
+		t.Errorf("typing did not bring back the save status:\n%s", got)
+	}
 }

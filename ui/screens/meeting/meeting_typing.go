@@ -148,6 +148,10 @@ func (m *Model) FlushTyped() tea.Cmd {
 	}
 	text := string(m.Typed)
 	m.Typed = m.Typed[:0]
+	// Typed text is keys: a message lasts until the next key, as for any
+	// other key (handleKey), so it no longer hides the save status while
+	// the secretary types on. One the text itself brings is set after.
+	m.Message = ""
 	return m.Update(tea.PasteMsg{Content: text})
 }
 
