@@ -23,6 +23,9 @@ func ErrorText(l model.Lang, err error) string {
 	if msg, ok := sealErrorText(l, err); ok {
 		return msg
 	}
+	if msg, ok := pgErrorText(l, err); ok {
+		return msg
+	}
 	var unrec *UnrecordedError
 	switch {
 	case err == nil:

@@ -27,7 +27,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sipmote/sipmote/store"
@@ -43,7 +42,8 @@ func IsAddress(s string) bool {
 var (
 	// ErrUnreachable: no answer from the server in time, or no server.
 	ErrUnreachable = errors.New("the database server cannot be reached")
-	// ErrLogin: the server refused the user name or password.
+	// ErrLogin: the server refused the user name or password (a
+	// *LoginError says where the password came from).
 	ErrLogin = errors.New("the database server refused the login")
 	// ErrNoDatabase: the server has no database of that name.
 	ErrNoDatabase = errors.New("the database server has no database of that name")
@@ -72,6 +72,9 @@ type DB struct {
 	identity string // the address without user and password
 	site     *store.RecoverySite
 	readOnly bool
+	// conn is what the address says of the login and TLS, to say why a
+	// connection was refused (connerr.go).
+	conn connInfo
 	// migrated is the schema Open found when it upgraded it, else 0.
 	migrated int
 
@@ -106,7 +109,7 @@ func Open(dsn string, opts ...store.Option) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		// The parse error may quote the address, password and all.
-		return nil, errors.New("store: the PostgreSQL address cannot be read: write it as postgres://USER@HOST:PORT/DATABASE")
+		return nil, parseError(err)
 	}
 	cfg.ConnConfig.ConnectTimeout = connectTimeout
 	cfg.MaxConns = 8
@@ -114,7 +117,7 @@ func Open(dsn string, opts ...store.Option) (*DB, error) {
 		cfg.ConnConfig.RuntimeParams = map[string]string{}
 	}
 	cfg.ConnConfig.RuntimeParams["application_name"] = "sipmote"
-	d := &DB{path: redact(cfg.ConnConfig, true), identity: redact(cfg.ConnConfig, false), readOnly: set.ReadOnly}
+	d := &DB{path: redact(cfg.ConnConfig, true), identity: redact(cfg.ConnConfig, false), readOnly: set.ReadOnly, conn: readConnInfo(dsn, cfg)}
 	ctx, cancel := context.WithTimeout(context.Background(), connectTimeout+time.Second)
 	defer cancel()
 	if d.pool, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
@@ -186,39 +189,11 @@ func (d *DB) wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	c := classify(err)
+	c := d.conn.explain(classify(err))
 	if errors.Is(c, ErrUnreachable) {
 		d.down.Store(time.Now().UnixNano())
 	}
 	return fmt.Errorf("store: %s %s: %w", op, d.path, c)
-}
-
-// classify maps a driver error to one of ours where there is one.
-func classify(err error) error {
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		switch {
-		case pe.Code == "28P01" || pe.Code == "28000":
-			return ErrLogin
-		case pe.Code == "3D000":
-			return ErrNoDatabase
-		case strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P03":
-			return ErrUnreachable
-		}
-		return fmt.Errorf("the database server said %s (%s)", pe.Code, pe.Message)
-	}
-	var ce *pgconn.ConnectError
-	var ne net.Error
-	switch {
-	case errors.As(err, &ce), errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded),
-		pgconn.SafeToRetry(err), pgconn.Timeout(err):
-		return ErrUnreachable
-	}
-	if strings.Contains(err.Error(), "failed to connect") || strings.Contains(err.Error(), "conn closed") ||
-		strings.Contains(err.Error(), "connection refused") || errors.Is(err, net.ErrClosed) {
-		return ErrUnreachable
-	}
-	return err
 }
 
 // Path names the database: its address without the password.
