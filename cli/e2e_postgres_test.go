@@ -35,6 +35,10 @@ func TestMeetingOnPostgresKilled(t *testing.T) {
 
 	b := startTmux(t, 80, 24, "sh", "-c", bin+" meeting "+id[:6]+" --db '"+dsn+"'; sleep 60")
 	s := b.waitFor("öppen i ett annat sipmote", 10*time.Second)
+	// The home screen's message line shows it as a sentence of its own.
+	if !strings.Contains(s, "Planen är öppen i ett annat sipmote") {
+		t.Errorf("the hold is not told as a sentence:\n%s", s)
+	}
 	if strings.Contains(s, "Ekström") {
 		t.Errorf("the other program opened the held plan:\n%s", s)
 	}

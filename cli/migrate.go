@@ -34,7 +34,10 @@ func cmdMigrate(a *app, args []string) error {
 	fmt.Fprintln(a.stdout, t("Båda databaserna är kontrollerade och hela; åtkomstloggens kedja slutar i samma länk:",
 		"Both databases are checked and whole; the access trail's chain ends in the same link:"))
 	fmt.Fprintln(a.stdout, "  "+rep.Head)
-	fmt.Fprintln(a.stdout, t("Källan är orörd (utom en rad i loggen om kopieringen). Använd den nya med --db "+service.Shown(pos[1])+".",
-		"The source is untouched (but for a line in its trail about the copy). Use the new one with --db "+service.Shown(pos[1])+"."))
+	// The address as given, query and all (sslmode=verify-full must not be
+	// lost on the way), without its password, quoted for the shell.
+	to := shellQuote(service.Shown(pos[1]))
+	fmt.Fprintln(a.stdout, t("Källan är orörd (utom en rad i loggen om kopieringen). Använd den nya med --db "+to+".",
+		"The source is untouched (but for a line in its trail about the copy). Use the new one with --db "+to+"."))
 	return nil
 }

@@ -40,7 +40,7 @@ func TestMigrateCommand(t *testing.T) {
 	c.ok("demo")
 	dsn := pgtest.DSN(t)
 	out := c.ok("migrate", c.db, dsn)
-	for _, want := range []string{"3 planer", "kontrollerade och hela", "--db postgres://postgres@"} {
+	for _, want := range []string{"3 planer", "kontrollerade och hela", "--db 'postgres://postgres@"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("migrate does not say %q:\n%s", want, out)
 		}

@@ -116,7 +116,7 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 			m.home.Unread = common.ErrText(m.o.Lang, msg.err)
 			return nil
 		}
-		m.home.Message = common.ErrText(m.o.Lang, msg.err)
+		m.home.Message = common.ErrSentence(m.o.Lang, msg.err)
 	}
 	rows := m.home.SetList(msg.gen, msg.entries, msg.rows)
 	if !m.framed {

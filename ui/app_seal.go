@@ -102,7 +102,7 @@ func (m *Model) updateSeal(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		if msg.err != nil {
-			m.home.Message = common.ErrText(l, msg.err)
+			m.home.Message = common.ErrSentence(l, msg.err)
 			return nil, true
 		}
 		if len(msg.named) == 0 {

@@ -46,7 +46,7 @@ func (m *Model) updateTrail(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true // the user has gone elsewhere meanwhile
 		}
 		if msg.err != nil {
-			m.home.Message = common.ErrText(m.o.Lang, msg.err)
+			m.home.Message = common.ErrSentence(m.o.Lang, msg.err)
 			return nil, true
 		}
 		title := model.T(m.o.Lang, "Åtkomstlogg: ", "Access trail: ") + msg.person

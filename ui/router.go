@@ -194,7 +194,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		p := msg.plan
 		switch {
 		case msg.err != nil:
-			m.home.Message = common.ErrText(l, msg.err)
+			m.home.Message = common.ErrSentence(l, msg.err)
 		case p.ContentHidden():
 			m.home.Message = model.T(l,
 				"Samtycket är återkallat. Planens innehåll visas inte; den finns kvar och kan skrivas ut med sipmote print.",
@@ -218,9 +218,9 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.want = ""
 		if msg.err != nil {
 			if m.screen == screenNew {
-				m.newPlan.Err = common.ErrText(l, msg.err)
+				m.newPlan.Err = common.ErrSentence(l, msg.err)
 			} else {
-				m.home.Message = common.ErrText(l, msg.err)
+				m.home.Message = common.ErrSentence(l, msg.err)
 			}
 			return nil, true
 		}
@@ -265,7 +265,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.want = ""
 		if msg.err != nil {
-			m.home.Message = common.ErrText(l, msg.err)
+			m.home.Message = common.ErrSentence(l, msg.err)
 			return nil, true
 		}
 		m.closing = closeplan.New(l, &m.st, msg.plan, m.o.Now)

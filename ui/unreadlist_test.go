@@ -26,7 +26,7 @@ func TestUnreadListIsNotNoPlans(t *testing.T) {
 			t.Fatalf("%s: an empty file does not say so:\n%s", c.l, got)
 		}
 		err := errors.New("the summaries could not be read")
-		why := strings.Join(strings.Fields(common.ErrText(c.l, err)), " ")
+		why := strings.Join(strings.Fields(common.ErrSentence(c.l, err)), " ") // on a line of its own
 		send(m, listMsg{gen: m.listAsked, err: err})
 		got := screenText(m)
 		if !strings.Contains(got, c.unread) || strings.Contains(got, c.empty) || !strings.Contains(flat(got), why) {

@@ -159,9 +159,26 @@ func laptopRecoveryDirs() []string {
 }
 
 // Redact is dsn without its password, to show: the password stays out of
-// every message, hint and trail. What cannot be read is shown as a
-// placeholder.
+// every message, hint and trail. The rest is kept as the user wrote it,
+// query parameters too (an address told back without its
+// sslmode=verify-full would lower the user's guard if used). What cannot
+// be read is shown as a placeholder.
 func Redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && IsAddress(dsn) {
+		if u.User != nil {
+			u.User = url.User(u.User.Username())
+		}
+		var keep []string
+		for _, kv := range strings.Split(u.RawQuery, "&") {
+			k, _, _ := strings.Cut(kv, "=")
+			if k, err := url.QueryUnescape(k); kv == "" || err != nil || strings.Contains(strings.ToLower(k), "password") {
+				continue
+			}
+			keep = append(keep, kv)
+		}
+		u.RawQuery, u.Fragment, u.RawFragment = strings.Join(keep, "&"), "", ""
+		return u.String()
+	}
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return "postgres://…"

@@ -278,7 +278,7 @@ func (h *Model) View() string {
 		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
 	} else if len(h.entries) == 0 && h.Unread != "" {
 		b.WriteString("\n" + model.T(l, "Planerna kunde inte läsas in:", "The plans could not be read:") + "\n" +
-			h.st.Warn.Render(ansi.Wordwrap(h.Unread, max(20, h.Width), "")) + "\n")
+			h.st.Warn.Render(ansi.Wordwrap(common.Sentence(h.Unread), max(20, h.Width), "")) + "\n")
 	} else if len(h.entries) == 0 {
 		// Wrapped, and the command on a line of its own, so that it can
 		// be read whole (and copied) in an 80-column window.

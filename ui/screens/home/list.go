@@ -125,7 +125,7 @@ func (h *Model) SetRows(msg RowsMsg) {
 	if msg.Err != nil {
 		// Not asked again until the list is read again: a damaged line
 		// must not be read over and over at every key.
-		h.Message = common.ErrText(h.lang, msg.Err)
+		h.Message = common.ErrSentence(h.lang, msg.Err)
 	} else {
 		for _, id := range msg.IDs {
 			delete(h.pending, id)
@@ -154,7 +154,7 @@ func (h *Model) SetDue(msg DueMsg) {
 	}
 	h.due = msg.Due
 	if msg.Err != nil && len(msg.Due) == 0 {
-		h.Message = common.ErrText(h.lang, msg.Err)
+		h.Message = common.ErrSentence(h.lang, msg.Err)
 	}
 }
 
