@@ -117,7 +117,7 @@ func TestShareOverSSH(t *testing.T) {
 		chair.keys("Right")
 		time.Sleep(200 * time.Millisecond)
 	}
-	host.waitFor("— F5 följer med", 5*time.Second)
+	host.waitFor("· f5 följ", 5*time.Second)
 	host.keys("F5")
 	host.waitFor("Hur det är nu, också det som fungerar", 5*time.Second)
 

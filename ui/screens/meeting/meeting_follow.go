@@ -65,6 +65,15 @@ func (m *Model) followLine() string {
 	return m.st.Warn.Render(ansi.Truncate(line, m.width, "…"))
 }
 
+// followShort is followLine in a few words, for the right of the status
+// line: "mötesledaren på 7 · f5 följ". Empty when the chair is here.
+func (m *Model) followShort() string {
+	if m.chairAt < 0 || m.chairAt >= len(m.Steps) || m.chairAt == m.Step {
+		return ""
+	}
+	return m.st.Warn.Render(fmt.Sprintf(model.T(m.lang, "mötesledaren på %d · f5 följ", "chair at %d · f5 follows"), m.chairAt+1))
+}
+
 func newFollowKey(l model.Lang) key.Binding {
 	return key.NewBinding(key.WithKeys("f5"), key.WithHelp("f5", model.T(l, "följ mötesledaren", "follow the chair")))
 }

@@ -82,7 +82,15 @@ func (m *Model) statusBar() string {
 		counts = m.st.Subtle.Render(counts)
 	}
 	line := ansi.Truncate(save+"  ·  "+counts+m.shareStatus(), m.width, "…")
-	if steps := m.stepLine(); steps != "" && ansi.StringWidth(line)+ansi.StringWidth(steps)+4 <= m.width {
+	// While the chair is at another step, the right of the status line
+	// says where, in short, instead of the agenda's keys, so that the
+	// help line keeps the keys for the rest of the meeting; only when it
+	// has no room does the line under it say it instead.
+	chairShort := ""
+	if short := m.followShort(); short != "" && ansi.StringWidth(line)+ansi.StringWidth(short)+4 <= m.width {
+		line += strings.Repeat(" ", m.width-ansi.StringWidth(line)-ansi.StringWidth(short)) + short
+		chairShort = short
+	} else if steps := m.stepLine(); steps != "" && ansi.StringWidth(line)+ansi.StringWidth(steps)+4 <= m.width {
 		line += strings.Repeat(" ", m.width-ansi.StringWidth(line)-ansi.StringWidth(steps)) + steps
 	}
 	if m.Message != "" {
@@ -111,7 +119,7 @@ func (m *Model) statusBar() string {
 		}
 		return line + "\n" + m.st.Err.Render(ansi.Truncate(string(why)+then, m.width, "…"))
 	}
-	if f := m.followLine(); f != "" {
+	if f := m.followLine(); f != "" && chairShort == "" {
 		// While the chair is at another step, the line says where, and
 		// how to follow; the help comes back once followed.
 		return line + "\n" + f
