@@ -81,7 +81,9 @@ func (f *Form) View(findings map[string]string) string {
 			b.WriteString("  " + btn)
 			if fl.Note != nil {
 				if n := fl.Note(); n != "" {
-					b.WriteString("\n" + f.st.Subtle.Render(ansi.Wordwrap("  "+n, max(10, f.width-2), "")))
+					// Every line of it indented, as the field's own lines are.
+					w := ansi.Wordwrap(n, max(10, f.width-4), "")
+					b.WriteString("\n  " + f.st.Subtle.Render(strings.ReplaceAll(w, "\n", "\n  ")))
 				}
 			}
 		case fl.Kind == KindToggle:
