@@ -230,8 +230,9 @@ func (a *app) checkSeen(r *service.Report, said string) {
 	case r.Seen == nil:
 		fmt.Fprintln(a.stdout, t("Tidigare kontroll: ingen på den här datorn.", "Earlier check: none on this computer."))
 	case r.CutOff > 0:
-		fmt.Fprintf(a.stdout, "%s %d %s %s\n", t("Åtkomstloggens slut: FEL:", "The trail's end: BROKEN:"), r.CutOff,
-			t("av de senaste händelserna har tagits bort sedan kontrollen", "of the newest events were removed since the check of"), r.Seen.At.Local().Format("2006-01-02 15:04"))
+		fmt.Fprintf(a.stdout, "%s %s %s\n", t("Åtkomstloggens slut: FEL:", "The trail's end: BROKEN:"),
+			model.Plural(a.lang, int(min(r.CutOff, 1<<30)), "%d av de senaste händelserna har tagits bort sedan kontrollen", "%d av de senaste händelserna har tagits bort sedan kontrollen",
+				"%d of the newest events was removed since the check of", "%d of the newest events were removed since the check of"), r.Seen.At.Local().Format("2006-01-02 15:04"))
 	case r.Rewritten:
 		fmt.Fprintln(a.stdout, t("Åtkomstloggens slut: FEL: händelsen som var senast vid kontrollen "+r.Seen.At.Local().Format("2006-01-02 15:04")+" är inte längre densamma.",
 			"The trail's end: BROKEN: the event that was newest at the check of "+r.Seen.At.Local().Format("2006-01-02 15:04")+" is not the same any more."))
