@@ -16,6 +16,9 @@ func sealErrorText(l model.Lang, err error) (msg string, ok bool) {
 	switch {
 	case errors.As(err, &se):
 		return se.In(l), true
+	case errors.Is(err, ErrSealWithheld):
+		return model.T(l, "samtycket är återkallat, så planen förseglas inte: inget av den får lämnas över. Det som får lämnas är meddelandet att planen är avslutad (utskrift, eller export som md, txt eller fhir). Ingen fil skrevs.",
+			"the consent has been withdrawn, so the plan is not sealed: none of it may be handed over. What may leave is the notice that the plan has ended (a print, or an export as md, txt or fhir). No file was written."), true
 	case errors.Is(err, ErrSignerMismatch):
 		return model.T(l, "filen säger att den är signerad av en annan nyckel än den som signerade den; den öppnas inte och inget har skrivits",
 			"the file says it is signed by another key than the one that signed it; it is not opened and nothing was written"), true

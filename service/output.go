@@ -167,6 +167,18 @@ var ErrNoFollowUpDate = errors.New("service: the plan has no booked follow-up")
 // asked, which carries the plan's content, may not leave.
 var ErrWithheld = errors.New("service: consent withdrawn; the plan's content is not exported")
 
+// ErrSealWithheld is ErrWithheld for a plan asked to be sealed for
+// hand-over: errors.Is finds ErrWithheld in it, and its text says that
+// nothing was sealed.
+var ErrSealWithheld = fmt.Errorf("%w: not sealed", ErrWithheld)
+
+// wholeRecordWithheld is the one rule for the whole record once the
+// person has withdrawn the consent: it does not leave the program, neither
+// as the JSON export nor sealed for hand-over, which carries that export.
+// What may still leave is that the plan has ended (BuildPrintable's
+// closure notice, fhir.Withheld).
+func wholeRecordWithheld(p *model.Plan) bool { return p.ContentHidden() }
+
 // ErrClosedNoMeeting says a calendar invitation was asked of a closed
 // plan: it has no meeting to come.
 var ErrClosedNoMeeting = errors.New("service: the plan is closed; no meeting to invite to")
@@ -191,7 +203,7 @@ func (s *Service) Export(ctx context.Context, w io.Writer, p *model.Plan, v *mod
 	l := o.Lang
 	switch o.Format {
 	case FormatJSON:
-		if p.ContentHidden() {
+		if wholeRecordWithheld(p) {
 			// The whole record is what the consent no longer covers;
 			// md, txt and fhir still say that the plan has ended.
 			return ErrWithheld

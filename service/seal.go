@@ -68,11 +68,15 @@ type SealOptions struct {
 // SealPlan writes the plan ref names, with its versions and its trail, as
 // a new sealed file (0600, never over another file) for o.To, signed by
 // o.Signer, and records in the plan's trail who sealed it with which key
-// for whom. It returns the file's path.
+// for whom. It returns the file's path. A plan whose consent is withdrawn
+// is refused with ErrSealWithheld before anything is read or written.
 func (s *Service) SealPlan(ctx context.Context, ref string, o SealOptions) (string, error) {
 	p, err := s.Load(ctx, ref)
 	if err != nil {
 		return "", err
+	}
+	if wholeRecordWithheld(p) {
+		return "", ErrSealWithheld
 	}
 	trail, err := s.db.Trail(p.ID)
 	if err != nil {
@@ -122,6 +126,20 @@ func (s *Service) SealPlan(ctx context.Context, ref string, o SealOptions) (stri
 	}
 	_ = s.db.Log(p.ID, e)
 	return path, nil
+}
+
+// MaySeal says, before a recipient is chosen and a passphrase typed,
+// whether the plan ref names may be sealed for hand-over: it fails as
+// SealPlan would for a plan whose consent is withdrawn.
+func (s *Service) MaySeal(ctx context.Context, ref string) error {
+	p, err := s.Load(ctx, ref)
+	if err != nil {
+		return err
+	}
+	if wholeRecordWithheld(p) {
+		return ErrSealWithheld
+	}
+	return nil
 }
 
 // Sealed is a sealed file read and checked, not yet stored.

@@ -47,8 +47,15 @@ type (
 	}
 )
 
+// loadRecipients reads the recipients file for sealing plan id, once the
+// service has said the plan may be sealed at all: a plan whose consent is
+// withdrawn is refused here, before anyone is chosen or a passphrase typed.
 func (m *Model) loadRecipients(id, person string) tea.Cmd {
+	svc := m.o.Service
 	return m.io(func() tea.Msg {
+		if err := svc.MaySeal(m.ctx, id); err != nil {
+			return sealListMsg{id: id, person: person, err: err}
+		}
 		named, err := seal.LoadNamed(seal.RecipientsFile())
 		return sealListMsg{id: id, person: person, named: named, err: err}
 	})

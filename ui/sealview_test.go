@@ -169,3 +169,29 @@ func TestSealWithoutRecipients(t *testing.T) {
 		t.Fatalf("no recipients:\n%s", s)
 	}
 }
+
+// s on a plan whose consent is withdrawn says at once that it is not
+// sealed, in either language, before anyone is chosen: no list of people,
+// no file.
+func TestSealRefusedFromHomeScreenOnceConsentIsWithdrawn(t *testing.T) {
+	_, docs := sealSetup(t, "")
+	db := openTestDB(t)
+	p := model.NewPlan(model.Person{Name: "Tora Test"}, fixedNow)
+	if err := db.Create(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ClosePlan(context.Background(), p.ID, model.Closure{Reason: model.CloseConsentGone, Date: fixedNow.Format(model.DateLayout), DraftDiscarded: true}); err != nil {
+		t.Fatal(err)
+	}
+	for l, want := range map[model.Lang]string{model.Swedish: "förseglas inte", model.English: "not sealed"} {
+		m := newTestModel(t, db, l, 80, 24)
+		press(m, "a", "s")
+		s := waitScreen(t, m, want)
+		if !strings.Contains(s, want) || strings.Contains(s, "Per Wall") {
+			t.Errorf("%s: s on a plan whose consent is withdrawn:\n%s", l, s)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(docs, "sipmote", "*.age")); len(files) != 0 {
+		t.Errorf("files written: %v", files)
+	}
+}

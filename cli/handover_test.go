@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// activeID is the id of the demo's plan that is in force.
+func activeID(t *testing.T, c *runner) string {
+	t.Helper()
+	var rows []struct{ ID, Status string }
+	if err := json.Unmarshal([]byte(c.ok("list", "--json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.Status == "active" {
+			return r.ID[:8]
+		}
+	}
+	t.Fatalf("no active plan in %v", rows)
+	return ""
+}
+
+// trailCount counts the lines of plan id's trail that hold word.
+func trailCount(t *testing.T, c *runner, id, word string) int {
+	t.Helper()
+	return strings.Count(c.ok("trail", id, "--lang", "en"), word)
+}
+
+// After the person withdrew the consent, seal refuses as export does for
+// JSON, says why in either language, and writes no file and no event.
+func TestSealRefusedAfterConsentWithdrawn(t *testing.T) {
+	sealHome(t)
+	per := keygen(t, filepath.Join(t.TempDir(), "per"), "ed25519", "", "per@region")
+	c := newCLI(t)
+	c.ok("demo")
+	id := activeID(t, c)
+	c.ok("close", id, "--reason", "consent_withdrawn", "--discard-draft")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cw.age")
+	for lang, want := range map[string]string{"sv": "samtycket är återkallat, så planen förseglas inte", "en": "the consent has been withdrawn, so the plan is not sealed"} {
+		out, e, code := c.run("seal", id, "--to", per+".pub", "-o", file, "--lang", lang)
+		if code != 1 || !strings.Contains(e, want) || out != "" {
+			t.Errorf("%s: seal gave %d %q %q", lang, code, out, e)
+		}
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("files written: %v", names)
+	}
+	if n := trailCount(t, c, id, "sealed"); n != 0 {
+		t.Errorf("%d sealed events for a refused seal", n)
+	}
+	if _, e, code := c.run("export", id, "--format", "json", "--lang", "en"); code != 1 || !strings.Contains(e, "consent has been withdrawn") {
+		t.Errorf("json export: %d %q", code, e)
+	}
+}
