@@ -117,7 +117,7 @@ func cmdRestore(a *app, args []string) error {
 			"a file "+pos[1]+" exists already; restore writes only a new file. Nothing was changed.")
 	}
 	if _, err := os.Stat(pos[0]); err != nil {
-		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
+		return inputError(pos[0], err)
 	}
 	kr, err := a.keyring(ids)
 	if err != nil {

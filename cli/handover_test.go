@@ -57,3 +57,37 @@ func TestSealRefusedAfterConsentWithdrawn(t *testing.T) {
 		t.Errorf("json export: %d %q", code, e)
 	}
 }
+
+// A file that is not there is said to be missing; a folder that is not
+// there is named.
+func TestFileErrorsSayWhatIsMissing(t *testing.T) {
+	sealHome(t)
+	per := keygen(t, filepath.Join(t.TempDir(), "per"), "ed25519", "", "per@region")
+	c := newCLI(t)
+	c.ok("demo")
+	id := activeID(t, c)
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nothere.age")
+	nodir := filepath.Join(dir, "nodir")
+	cases := []struct {
+		args   []string
+		sv, en string
+	}{
+		{[]string{"open", missing}, "filen " + missing + " finns inte", "the file " + missing + " does not exist"},
+		{[]string{"import", missing}, "filen " + missing + " finns inte", "the file " + missing + " does not exist"},
+		{[]string{"open", dir}, dir + " är en mapp", dir + " is a folder"},
+		{[]string{"seal", id, "--to", per + ".pub", "-o", filepath.Join(nodir, "x.age")}, "mappen " + nodir + " finns inte", "the folder " + nodir + " does not exist"},
+		{[]string{"export", id, "-o", filepath.Join(per+".pub", "x.json")}, "är inte en mapp", "is not a folder"},
+	}
+	for _, tc := range cases {
+		for _, lang := range []string{"sv", "en"} {
+			want := map[string]string{"sv": tc.sv, "en": tc.en}[lang]
+			if _, e, code := c.run(append(tc.args, "--lang", lang)...); code != 1 || !strings.Contains(e, want) {
+				t.Errorf("%v %s: %d %q, want %q", tc.args, lang, code, e, want)
+			}
+		}
+	}
+	if _, err := os.Stat(nodir); !os.IsNotExist(err) {
+		t.Errorf("the missing folder was made: %v", err)
+	}
+}

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
@@ -20,9 +19,9 @@ func cmdImport(a *app, args []string) error {
 	if len(pos) != 1 {
 		return fail("ange filen: sipmote import FIL", "give the file: sipmote import FILE")
 	}
-	f, err := os.Open(pos[0])
+	f, err := openInput(pos[0])
 	if err != nil {
-		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
+		return err
 	}
 	defer f.Close()
 	a.mayCreate = true // the file becomes a new plan here

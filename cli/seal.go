@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"golang.org/x/term"
@@ -162,9 +161,9 @@ func cmdOpen(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(pos[0])
+	f, err := openInput(pos[0])
 	if err != nil {
-		return fail("kan inte öppna filen "+pos[0], "cannot open the file "+pos[0])
+		return err
 	}
 	defer f.Close()
 	a.mayCreate = true // the sealed plan becomes a new plan here

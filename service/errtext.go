@@ -151,7 +151,7 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, model.ErrTime):
 		return model.T(l, "tiden ska skrivas TT:MM.", "write the time as HH:MM.")
 	case errors.As(err, &fe):
-		return model.T(l, "kunde inte skriva filen "+fe.Path, "could not write the file "+fe.Path)
+		return FileErrorText(l, fe.Path, fe.Err)
 	case errors.Is(err, ErrNoFollowUpDate):
 		return model.T(l, "planen har ingen bokad uppföljning att skicka som kalenderinbjudan", "the plan has no booked follow-up to send as a calendar invitation")
 	case errors.Is(err, ErrWithheld):
