@@ -27,7 +27,7 @@ func cmdExport(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	var w io.Writer = a.stdout
+	var w io.Writer = a.stdout // unless -o names a file
 	xo := service.ExportOptions{Format: service.Format(*format), Lang: a.lang, WithPlace: *withPlace}
 	if xo.Format == service.FormatEasyRead {
 		// The easy-read page alone, as Markdown: no personnummer on it.
@@ -38,10 +38,13 @@ func cmdExport(a *app, args []string) error {
 			return fail("--easy-read off ger ingen sida att exportera", "--easy-read off leaves no page to export")
 		}
 	}
-	if *outPath != "" {
-		w = fileWriter(func(b []byte) error { return a.writeFile(*outPath, b, *force) })
-	}
+	// The service writes the file: it records the export only once the
+	// file can be written, so that a refused one is no export in the trail.
+	xo.File, xo.Force = *outPath, *force
+	var fe *service.FileError
 	switch err := db.Export(a.ctx, w, p, v, xo); {
+	case errors.As(err, &fe):
+		return fileError(fe.Path, fe.Err)
 	case errors.Is(err, service.ErrUnknownFormat):
 		return fail("okänt format: "+*format+" (json, md, txt, easyread, ics eller fhir)", "unknown format: "+*format+" (json, md, txt, easyread, ics or fhir)")
 	case errors.Is(err, service.ErrWithheld):
@@ -64,15 +67,4 @@ func cmdExport(a *app, args []string) error {
 		fmt.Fprintln(a.stderr, "sipmote: "+note)
 	}
 	return nil
-}
-
-// fileWriter writes the whole of one Write call as a new file; the
-// service's Export writes in one call.
-type fileWriter func([]byte) error
-
-func (f fileWriter) Write(b []byte) (int, error) {
-	if err := f(b); err != nil {
-		return 0, err
-	}
-	return len(b), nil
 }

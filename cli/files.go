@@ -10,12 +10,6 @@ import (
 	"github.com/sipmote/sipmote/service"
 )
 
-// writeFile writes a file the user asked for (-o): new, private, never
-// through a symbolic link, replacing an existing file only with --force.
-func (a *app) writeFile(path string, data []byte, force bool) error {
-	return fileError(path, outfile.Write(path, data, force))
-}
-
 // fileError says in the user's language why a file could not be written.
 func fileError(path string, err error) error {
 	switch {

@@ -91,3 +91,41 @@ func TestFileErrorsSayWhatIsMissing(t *testing.T) {
 		t.Errorf("the missing folder was made: %v", err)
 	}
 }
+
+// An export refused for its file (taken, folder missing) is no export in
+// the trail; one that is written is one.
+func TestRefusedExportIsNotInTheTrail(t *testing.T) {
+	c := newCLI(t)
+	c.ok("demo")
+	id := activeID(t, c)
+	dir := t.TempDir()
+	taken := filepath.Join(dir, "maja.fhir.json")
+	os.WriteFile(taken, []byte("x"), 0o600)
+	before := trailCount(t, c, id, "exported")
+	cases := []struct {
+		args   []string
+		sv, en string
+	}{
+		{[]string{"export", id, "--format", "fhir", "-o", taken}, "finns redan", "already exists"},
+		{[]string{"export", id, "--format", "ics", "-o", filepath.Join(dir, "nodir", "x.ics")}, "mappen " + filepath.Join(dir, "nodir") + " finns inte", "the folder " + filepath.Join(dir, "nodir") + " does not exist"},
+		{[]string{"print", id, "-o", filepath.Join(dir, "nodir", "x.pdf")}, "mappen " + filepath.Join(dir, "nodir") + " finns inte", "the folder " + filepath.Join(dir, "nodir") + " does not exist"},
+	}
+	for _, tc := range cases {
+		for _, lang := range []string{"sv", "en"} {
+			want := map[string]string{"sv": tc.sv, "en": tc.en}[lang]
+			if _, e, code := c.run(append(tc.args, "--lang", lang)...); code != 1 || !strings.Contains(e, want) {
+				t.Errorf("%v %s: %d %q, want %q", tc.args, lang, code, e, want)
+			}
+		}
+	}
+	if n := trailCount(t, c, id, "exported"); n != before {
+		t.Fatalf("exported events went from %d to %d with nothing exported", before, n)
+	}
+	if n := trailCount(t, c, id, "printed"); n != 0 {
+		t.Fatalf("%d printed events with nothing printed", n)
+	}
+	c.ok("export", id, "--format", "md", "-o", filepath.Join(dir, "maja.md"))
+	if n := trailCount(t, c, id, "exported"); n != before+1 {
+		t.Fatalf("a written export: %d events, want %d", n, before+1)
+	}
+}

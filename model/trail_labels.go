@@ -2,6 +2,11 @@ package model
 
 import "fmt"
 
+// TrailNotWritten is the section of a second export or print event, when
+// writing the file failed after the first was recorded: the trail then
+// says that nothing came of it.
+const TrailNotWritten = "not_written"
+
 // TrailLabel names a kind of access-trail event for people, in l. where is
 // the event's section: the part of the plan changed, or where it was
 // shown. Unknown kinds are shown as they are, so that an event written by
@@ -99,6 +104,8 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "vilka som meddelats om avslutet", "who was told of the closure")
 		case "migrate":
 			w = T(l, "flyttad med sipmote migrate", "moved with sipmote migrate")
+		case TrailNotWritten:
+			w = T(l, "misslyckades, inget skrevs", "failed, nothing was written")
 		case "socket":
 			w = T(l, "medan ett möte pågick", "while a meeting was open")
 		case SectionReview:

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/outfile"
 	"github.com/sipmote/sipmote/printout"
 	"github.com/sipmote/sipmote/printout/fhir"
 	"github.com/sipmote/sipmote/store"
@@ -64,23 +63,26 @@ func (s *Service) Print(ctx context.Context, p *model.Plan, v *model.Version, o 
 	if err != nil {
 		return printout.Result{}, err
 	}
-	// Recorded before the paper exists: a print the trail cannot take is
-	// not made.
-	if err := s.record(p.ID, store.TrailPrinted, "", v.Meeting.Secretary); err != nil {
-		return printout.Result{}, err
-	}
 	var res printout.Result
 	if o.File != "" && o.Printer == "" {
 		// An explicit file: written there, never to a printer. The print
-		// is confidential: a new file readable by its owner only.
-		if err := outfile.Write(o.File, pdf, o.Force); err != nil {
-			return printout.Result{}, &FileError{Path: o.File, Err: err}
+		// is confidential: a new file readable by its owner only. It is
+		// recorded once the file is known to be writable.
+		if err := s.recordedWrite(p.ID, store.TrailPrinted, v.Meeting.Secretary, pdf, nil, o.File, o.Force); err != nil {
+			return printout.Result{}, err
 		}
 		res = printout.Result{Path: o.File}
 		if abs, err := filepath.Abs(o.File); err == nil {
 			res.Path = abs
 		}
-	} else if res, err = s.o.Device(pdf, o.Printer, printout.DefaultFileName(p, v)); err != nil {
+		return res, nil
+	}
+	// Recorded before the paper exists: a print the trail cannot take is
+	// not made.
+	if err := s.record(p.ID, store.TrailPrinted, "", v.Meeting.Secretary); err != nil {
+		return printout.Result{}, err
+	}
+	if res, err = s.o.Device(pdf, o.Printer, printout.DefaultFileName(p, v)); err != nil {
 		return printout.Result{}, err
 	}
 	return res, nil
@@ -193,10 +195,17 @@ type ExportOptions struct {
 	WithPlace bool
 	// EasyRead is the page FormatEasyRead writes.
 	EasyRead *model.EasyRead
+	// File, when set, is where the export goes instead of w: a new file
+	// readable by its owner only (outfile.WriteFrom); an existing one is
+	// replaced only with Force. A file that cannot be written fails as a
+	// *FileError and is no export in the trail.
+	File  string
+	Force bool
 }
 
-// Export writes version v of plan p to w, in one Write call, and records
-// the export in p's trail once it is written.
+// Export writes version v of plan p to w (or o.File), in one Write call,
+// and records the export in p's trail before anything is written, once
+// the file is known writable (recordedWrite).
 func (s *Service) Export(ctx context.Context, w io.Writer, p *model.Plan, v *model.Version, o ExportOptions) error {
 	var out []byte
 	var err error
@@ -240,14 +249,7 @@ func (s *Service) Export(ctx context.Context, w io.Writer, p *model.Plan, v *mod
 	if err != nil {
 		return err
 	}
-	// Recorded before it is written out: an export the trail cannot take
-	// is not made. One that then fails to be written is in the trail as
-	// tried, which errs on the side the law asks for.
-	if err := s.record(p.ID, store.TrailExported, "", ""); err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return s.recordedWrite(p.ID, store.TrailExported, "", out, w, o.File, o.Force)
 }
 
 // PrintedText says where a print went, in the user's language, with the
