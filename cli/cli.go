@@ -304,6 +304,18 @@ func (a *app) openService(jargon []model.Jargon) (*service.Service, error) {
 	return svc, nil
 }
 
+// dbToCreate tells whether the database the command works on is a file
+// still to be made (and the command may make it): then nothing can hold it
+// yet, and it may be opened last, once there is something to store.
+func (a *app) dbToCreate() bool {
+	path, err := service.ResolvePath(a.dbFlag)
+	if err != nil {
+		return false
+	}
+	fresh, err := a.missingDB(path)
+	return err == nil && fresh
+}
+
 // missingDB tells whether the database file at path is still to be made,
 // and refuses that unless the command may create it (mayCreate).
 func (a *app) missingDB(path string) (bool, error) {

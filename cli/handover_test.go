@@ -58,40 +58,6 @@ func TestSealRefusedAfterConsentWithdrawn(t *testing.T) {
 	}
 }
 
-// A file that is not there is said to be missing; a folder that is not
-// there is named.
-func TestFileErrorsSayWhatIsMissing(t *testing.T) {
-	sealHome(t)
-	per := keygen(t, filepath.Join(t.TempDir(), "per"), "ed25519", "", "per@region")
-	c := newCLI(t)
-	c.ok("demo")
-	id := activeID(t, c)
-	dir := t.TempDir()
-	missing := filepath.Join(dir, "nothere.age")
-	nodir := filepath.Join(dir, "nodir")
-	cases := []struct {
-		args   []string
-		sv, en string
-	}{
-		{[]string{"open", missing}, "filen " + missing + " finns inte", "the file " + missing + " does not exist"},
-		{[]string{"import", missing}, "filen " + missing + " finns inte", "the file " + missing + " does not exist"},
-		{[]string{"open", dir}, dir + " är en mapp", dir + " is a folder"},
-		{[]string{"seal", id, "--to", per + ".pub", "-o", filepath.Join(nodir, "x.age")}, "mappen " + nodir + " finns inte", "the folder " + nodir + " does not exist"},
-		{[]string{"export", id, "-o", filepath.Join(per+".pub", "x.json")}, "är inte en mapp", "is not a folder"},
-	}
-	for _, tc := range cases {
-		for _, lang := range []string{"sv", "en"} {
-			want := map[string]string{"sv": tc.sv, "en": tc.en}[lang]
-			if _, e, code := c.run(append(tc.args, "--lang", lang)...); code != 1 || !strings.Contains(e, want) {
-				t.Errorf("%v %s: %d %q, want %q", tc.args, lang, code, e, want)
-			}
-		}
-	}
-	if _, err := os.Stat(nodir); !os.IsNotExist(err) {
-		t.Errorf("the missing folder was made: %v", err)
-	}
-}
-
 // An export refused for its file (taken, folder missing) is no export in
 // the trail; one that is written is one.
 func TestRefusedExportIsNotInTheTrail(t *testing.T) {
@@ -127,5 +93,69 @@ func TestRefusedExportIsNotInTheTrail(t *testing.T) {
 	c.ok("export", id, "--format", "md", "-o", filepath.Join(dir, "maja.md"))
 	if n := trailCount(t, c, id, "exported"); n != before+1 {
 		t.Fatalf("a written export: %d events, want %d", n, before+1)
+	}
+}
+
+// Opening a sealed file for someone else with --db naming a new file
+// creates no database: it is made only once there is a plan to store.
+func TestOpenMakesNoDatabaseForNothing(t *testing.T) {
+	sealHome(t)
+	per := keygen(t, filepath.Join(t.TempDir(), "per"), "ed25519", "", "per@region")
+	from := newCLI(t)
+	from.ok("demo")
+	file := filepath.Join(t.TempDir(), "plan.age")
+	from.ok("seal", firstID(t, from)[:8], "--to", per+".pub", "-o", file)
+	to := newCLI(t)
+	garbage := filepath.Join(t.TempDir(), "garbage.age")
+	os.WriteFile(garbage, []byte("not sealed at all"), 0o600)
+	for _, args := range [][]string{{"open", file}, {"open", garbage, "--identity", per}} {
+		_, e, code := to.run(append(args, "--lang", "en")...)
+		if code != 1 || strings.Contains(e, "database was created") {
+			t.Errorf("%v: %d %q", args, code, e)
+		}
+		if _, err := os.Stat(to.db); !os.IsNotExist(err) {
+			t.Fatalf("%v: a database was made for nothing: %v", args, err)
+		}
+	}
+	_, e, code := to.run("open", file, "--identity", per, "--lang", "en")
+	if code != 0 || !strings.Contains(e, "a new database was created") {
+		t.Fatalf("open with the right key: %d %q", code, e)
+	}
+	if n := planCount(t, to); n != 1 {
+		t.Fatalf("%d plans", n)
+	}
+}
+
+// A file that is not there is said to be missing; a folder that is not
+// there is named.
+func TestFileErrorsSayWhatIsMissing(t *testing.T) {
+	sealHome(t)
+	per := keygen(t, filepath.Join(t.TempDir(), "per"), "ed25519", "", "per@region")
+	c := newCLI(t)
+	c.ok("demo")
+	id := activeID(t, c)
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nothere.age")
+	nodir := filepath.Join(dir, "nodir")
+	cases := []struct {
+		args   []string
+		sv, en string
+	}{
+		{[]string{"open", missing}, "filen " + missing + " finns inte", "the file " + missing + " does not exist"},
+		{[]string{"import", missing}, "filen " + missing + " finns inte", "the file " + missing + " does not exist"},
+		{[]string{"open", dir}, dir + " är en mapp", dir + " is a folder"},
+		{[]string{"seal", id, "--to", per + ".pub", "-o", filepath.Join(nodir, "x.age")}, "mappen " + nodir + " finns inte", "the folder " + nodir + " does not exist"},
+		{[]string{"export", id, "-o", filepath.Join(per+".pub", "x.json")}, "är inte en mapp", "is not a folder"},
+	}
+	for _, tc := range cases {
+		for _, lang := range []string{"sv", "en"} {
+			want := map[string]string{"sv": tc.sv, "en": tc.en}[lang]
+			if _, e, code := c.run(append(tc.args, "--lang", lang)...); code != 1 || !strings.Contains(e, want) {
+				t.Errorf("%v %s: %d %q, want %q", tc.args, lang, code, e, want)
+			}
+		}
+	}
+	if _, err := os.Stat(nodir); !os.IsNotExist(err) {
+		t.Errorf("the missing folder was made: %v", err)
 	}
 }

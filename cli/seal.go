@@ -167,16 +167,22 @@ func cmdOpen(a *app, args []string) error {
 	}
 	defer f.Close()
 	a.mayCreate = true // the sealed plan becomes a new plan here
-	db, err := a.openDB()
-	if err != nil {
-		return err
+	// A database that is there is taken first, so that one a meeting has
+	// is said before a key's passphrase is typed for nothing. One still to
+	// be made is made only once the file has been opened and checked:
+	// a file for someone else, or one that holds no plan, writes nothing.
+	var db *service.Service
+	if !a.dbToCreate() {
+		if db, err = a.openDB(); err != nil {
+			return err
+		}
+		defer db.Close()
 	}
-	defer db.Close()
 	opened, err := seal.Open(f, kr, service.MaxSealed)
 	if err != nil {
 		return err
 	}
-	sd, err := db.ReadSealed(a.ctx, opened)
+	sd, err := service.CheckSealed(opened, a.now())
 	if err != nil {
 		var ie *model.ImportError
 		if errors.As(err, &ie) {
@@ -186,6 +192,12 @@ func cmdOpen(a *app, args []string) error {
 			return fail("filen gick att öppna men innehåller ingen plan som kan läsas; inget har skrivits", "the file opened but holds no plan that can be read; nothing was written")
 		}
 		return err
+	}
+	if db == nil {
+		if db, err = a.openDB(); err != nil {
+			return err
+		}
+		defer db.Close()
 	}
 	// Who signed, before anything is written.
 	if sd.Signed {

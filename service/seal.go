@@ -160,11 +160,18 @@ type Sealed struct {
 	Trail []TrailEvent
 }
 
-// ReadSealed checks what seal.Open found: a sipmote bundle, whose named
-// signer must be the key that signed it, or a plain JSON export that the
-// age tool encrypted. The plan is checked as import checks it (a
-// *model.ImportError lists the problems). Nothing is stored.
+// ReadSealed is CheckSealed at the service's clock.
 func (s *Service) ReadSealed(ctx context.Context, o *seal.Opened) (*Sealed, error) {
+	return CheckSealed(o, s.o.Now())
+}
+
+// CheckSealed checks what seal.Open found: a sipmote bundle, whose named
+// signer must be the key that signed it, or a plain JSON export that the
+// age tool encrypted. The plan is checked as import checks it, as of now
+// (a *model.ImportError lists the problems). It needs no database, so that
+// open can check a file before it creates one to store the plan in.
+// Nothing is stored.
+func CheckSealed(o *seal.Opened, now time.Time) (*Sealed, error) {
 	var head struct {
 		Format  string `json:"format"`
 		Version int    `json:"format_version"`
@@ -192,7 +199,7 @@ func (s *Service) ReadSealed(ctx context.Context, o *seal.Opened) (*Sealed, erro
 		}
 		sd.SealedAt, sd.By, sd.From, sd.Trail, export = b.SealedAt, b.By, b.From, b.Trail, b.Export
 	}
-	p, err := model.DecodeExport(bytes.NewReader(export), s.o.Now())
+	p, err := model.DecodeExport(bytes.NewReader(export), now)
 	if err != nil {
 		if _, ok := err.(*model.ImportError); !ok {
 			err = errors.Join(ErrUnreadable, err)
