@@ -196,8 +196,31 @@ func (f *Form) SetSize(w, h int) {
 	case fl.Kind == KindArea:
 		f.area.SetWidth(max(10, w))
 		f.area.SetHeight(f.areaHeight())
+		f.repin()
 		f.areaView = ""
 	}
+}
+
+// repin scrolls the text area back as far up as its cursor allows: the
+// area keeps its scroll when it grows (a window made larger), which hid
+// its first lines above a box that was mostly empty. The cursor goes to
+// the top and back to where it was, which scrolls only as much as it
+// must; it stays on the same line and column.
+func (f *Form) repin() {
+	if f.area.ScrollYOffset() == 0 {
+		return
+	}
+	line, col := f.area.Line(), f.area.Column()
+	f.area.MoveToBegin()
+	type at struct{ line, row int }
+	for f.area.Line() < line {
+		before := at{f.area.Line(), f.area.LineInfo().RowOffset}
+		f.area.CursorDown()
+		if (at{f.area.Line(), f.area.LineInfo().RowOffset}) == before {
+			break // no further down
+		}
+	}
+	f.area.SetCursorColumn(col)
 }
 
 func (f *Form) Current() *Field {
