@@ -167,3 +167,29 @@ func TestF3ShowsBothCodes(t *testing.T) {
 		t.Errorf("after the panel:\n%s", scr)
 	}
 }
+
+// TestShareStatusFitsEightyColumns: with devices connected and a wrong
+// code, the status line keeps the numbers whole at 80 columns (the short
+// form), and says it in full where there is room.
+func TestShareStatusFitsEightyColumns(t *testing.T) {
+	for _, c := range []struct {
+		w    int
+		want string
+	}{{80, "2 anslutna, 1 felaktig kod"}, {140, "delas (2 anslutna, 1 felaktig kod, f3)"}} {
+		m, _ := openViewsMeeting(t, model.Swedish, c.w, 24)
+		f := newFakeSharing("127.0.0.1", 2)
+		f.refused = []sharepanel.Refusal{{Addr: "10.0.0.9", Role: "room", Count: 1, Last: fixedNow}}
+		m.meeting.Share = func(*service.Session) (sharepanel.Sharing, error) { return f, nil }
+		send(m, tea.KeyPressMsg{Code: tea.KeyF3})
+		press(m, "esc")
+		var status string
+		for _, l := range strings.Split(screenText(m), "\n") {
+			if strings.Contains(l, "anslutna") {
+				status = l
+			}
+		}
+		if !strings.Contains(status, c.want) || strings.Contains(status, "…") {
+			t.Errorf("%d columns: the status line is %q, want %q whole in it", c.w, status, c.want)
+		}
+	}
+}

@@ -81,7 +81,13 @@ func (m *Model) statusBar() string {
 	} else {
 		counts = m.st.Subtle.Render(counts)
 	}
-	line := ansi.Truncate(save+"  ·  "+counts+m.shareStatus(), m.width, "…")
+	line := save + "  ·  " + counts + m.shareStatus()
+	if ansi.StringWidth(line) > m.width {
+		// At 80 columns with wrong codes the whole of it does not fit:
+		// the short form keeps the numbers, which are what matter.
+		line = save + "  ·  " + counts + m.shareStatusIn(true)
+	}
+	line = ansi.Truncate(line, m.width, "…")
 	// While the chair is at another step, the right of the status line
 	// says where, in short, instead of the agenda's keys, so that the
 	// help line keeps the keys for the rest of the meeting; only when it

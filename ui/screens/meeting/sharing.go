@@ -110,7 +110,11 @@ func (m *Model) waitShare() tea.Cmd {
 }
 
 // shareStatus is the status bar's note that the meeting is shared.
-func (m *Model) shareStatus() string {
+func (m *Model) shareStatus() string { return m.shareStatusIn(false) }
+
+// shareStatusIn is shareStatus; short leaves out "shared" and the key, for
+// a status line that has no room for them at 80 columns.
+func (m *Model) shareStatusIn(short bool) string {
 	if m.Sharing == nil {
 		return ""
 	}
@@ -126,7 +130,13 @@ func (m *Model) shareStatus() string {
 		if wrong == 1 {
 			codes = model.T(m.lang, "felaktig kod", "wrong code")
 		}
+		if short {
+			return "  ·  " + m.st.Err.Render(fmt.Sprintf(model.T(m.lang, "%d anslutna, %d %s", "%d connected, %d %s"), n, wrong, codes))
+		}
 		return "  ·  " + m.st.Err.Render(fmt.Sprintf(model.T(m.lang, "delas (%d anslutna, %d %s, f3)", "shared (%d connected, %d %s, f3)"), n, wrong, codes))
+	}
+	if short {
+		return "  ·  " + m.st.Warn.Render(fmt.Sprintf(model.T(m.lang, "%d anslutna", "%d connected"), n))
 	}
 	return "  ·  " + m.st.Warn.Render(fmt.Sprintf(model.T(m.lang, "delas (%d anslutna, f3)", "shared (%d connected, f3)"), n))
 }
