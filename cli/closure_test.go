@@ -159,8 +159,8 @@ func TestImportChecksFinalisedVersions(t *testing.T) {
 			t.Errorf("import of a finalised version without needs or goals: exit %d, lacks %q:\n%s", code, w, errOut)
 		}
 	}
-	if out := c.ok("list"); strings.Contains(out, "Maja") {
-		t.Fatalf("a refused import was stored:\n%s", out)
+	if _, err := os.Stat(c.db); !os.IsNotExist(err) {
+		t.Fatalf("a refused import made the database: %v", err)
 	}
 	id := strings.TrimSpace(c.ok("import", file, "--as-draft"))
 	var rows []map[string]any

@@ -159,3 +159,30 @@ func TestFileErrorsSayWhatIsMissing(t *testing.T) {
 		t.Errorf("the missing folder was made: %v", err)
 	}
 }
+
+// import into a --db that is not there yet checks the file first: one
+// that cannot be imported creates no database.
+func TestImportMakesNoDatabaseForNothing(t *testing.T) {
+	from := newCLI(t)
+	from.ok("demo")
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "plan.json"), filepath.Join(dir, "bad.json")
+	from.ok("export", activeID(t, from), "--format", "json", "-o", good)
+	os.WriteFile(bad, []byte(`{"bad": 1}`), 0o600)
+	to := newCLI(t)
+	for lang, want := range map[string]string{"sv": "filen kan inte läsas in", "en": "the file cannot be imported"} {
+		_, e, code := to.run("import", bad, "--lang", lang)
+		if code != 1 || !strings.Contains(e, want) {
+			t.Errorf("%s: %d %q", lang, code, e)
+		}
+		if _, err := os.Stat(to.db); !os.IsNotExist(err) {
+			t.Fatalf("a refused import made the database: %v", err)
+		}
+	}
+	if _, e, code := to.run("import", good, "--lang", "en"); code != 0 || !strings.Contains(e, "a new database was created") {
+		t.Fatalf("import: %d %q", code, e)
+	}
+	if n := planCount(t, to); n != 1 {
+		t.Fatalf("%d plans", n)
+	}
+}

@@ -24,14 +24,10 @@ func cmdImport(a *app, args []string) error {
 		return err
 	}
 	defer f.Close()
-	a.mayCreate = true // the file becomes a new plan here
-	db, err := a.openDB()
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	// The file is checked first: a database still to be made is made only
+	// when there is a plan to store in it.
 	drafted := false
-	p, err := db.Import(a.ctx, f, model.ImportOptions{AsDraft: *asDraft, Drafted: &drafted})
+	p, err := service.CheckImport(f, a.now(), model.ImportOptions{AsDraft: *asDraft, Drafted: &drafted})
 	if err != nil {
 		if ie, ok := err.(*model.ImportError); ok {
 			return importFailure(ie, !*asDraft && versionRules(ie))
@@ -39,6 +35,15 @@ func cmdImport(a *app, args []string) error {
 		if errors.Is(err, service.ErrUnreadable) {
 			return fail("kan inte läsa filen", "cannot read the file")
 		}
+		return err
+	}
+	a.mayCreate = true // the file becomes a new plan here
+	db, err := a.openDB()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.SaveImported(a.ctx, p); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, p.ID)

@@ -217,18 +217,35 @@ func (s *Service) Create(ctx context.Context, p *model.Plan) error {
 // that does not pass gives a *model.ImportError listing every problem, one
 // that cannot be read at all ErrUnreadable; either way nothing is stored.
 func (s *Service) Import(ctx context.Context, r io.Reader, o model.ImportOptions) (*model.Plan, error) {
-	p, err := model.DecodeExportWith(r, s.o.Now(), o)
+	p, err := CheckImport(r, s.o.Now(), o)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.SaveImported(ctx, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// CheckImport is Import's check of a JSON export, as of now, without
+// storing it: it needs no database, so that import can check a file
+// before it creates one to store the plan in. SaveImported stores it.
+func CheckImport(r io.Reader, now time.Time, o model.ImportOptions) (*model.Plan, error) {
+	p, err := model.DecodeExportWith(r, now, o)
 	if err != nil {
 		if _, ok := err.(*model.ImportError); !ok {
 			err = fmt.Errorf("%w: %w", ErrUnreadable, err)
 		}
 		return nil, err
 	}
-	p.UpdatedAt = s.o.Now()
-	if err := s.savePlan(p, store.TrailImported, "", ""); err != nil {
-		return nil, err
-	}
 	return p, nil
+}
+
+// SaveImported stores a plan CheckImport gave as a new plan, recorded as
+// imported.
+func (s *Service) SaveImported(ctx context.Context, p *model.Plan) error {
+	p.UpdatedAt = s.o.Now()
+	return s.savePlan(p, store.TrailImported, "", "")
 }
 
 // ClosePlan ends a plan for good: with the reason consent_withdrawn the
