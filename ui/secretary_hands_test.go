@@ -1,6 +1,7 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"strings"
 	"testing"
 	"time"
@@ -160,6 +161,50 @@ func TestTypingOnAfterAStepChange(t *testing.T) {
 		press(m, "ctrl+p", "ctrl+p")
 		if want := "+ Anna Berg, närstående"; !strings.Contains(screenText(m), want) {
 			t.Errorf("%s: the quick row does not hold the whole line (%q):\n%s", l, want, screenText(m))
+		}
+	}
+}
+
+// TestFullFieldSaysSo: the quick row dropped everything past 300
+// characters without a word (tryout41a #5): "-Ek, närstående (syster)"
+// never got in. Now the row refuses what does not fit and says so under
+// itself, at 80x24, with the limit and the refused text; a paste that
+// does not fit is refused whole. A form's field does the same at its
+// own limit instead of cutting a paste.
+func TestFullFieldSaysSo(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m, _ := openViewsMeeting(t, l, 80, 24)
+		send(m, meeting.GotoSectionMsg{ID: model.SectionParticipants})
+		if ls := m.meeting.Sections[model.SectionParticipants].(*meeting.ListSection); ls.Form != nil {
+			press(m, "esc")
+		}
+		long := "Maximiliana " + strings.Repeat("Långnamnsson", 24) // 300 characters
+		typeText(m, long+"-Ek, närstående (syster)")
+		scr := flat(screenText(m))
+		if want := model.T(l, "Fältet är fullt (högst 300 tecken). Togs inte emot: «-Ek, närstående (syster)»",
+			"The field is full (300 characters at most). Not taken: “-Ek, närstående (syster)”"); !strings.Contains(scr, want) {
+			t.Errorf("%s: the full quick row does not say so (%q):\n%s", l, want, screenText(m))
+		}
+		send(m, tea.PasteMsg{Content: "ytterligare text"})
+		if want := model.T(l, "Det inklistrade (16 tecken) togs inte emot", "The pasted text (16 characters) was not taken"); !strings.Contains(flat(screenText(m)), want) {
+			t.Errorf("%s: a paste into the full quick row is not refused with a line:\n%s", l, screenText(m))
+		}
+		press(m, "enter")
+		ps := livePlan(m).Draft.Meeting.Participants
+		if got := ps[len(ps)-1].Name; got != strings.TrimSpace(long) {
+			t.Errorf("%s: the row added is %q", l, got)
+		}
+
+		// A form field at its limit: a paste that would pass it is
+		// refused whole, and said.
+		press(m, "alt+3")
+		_, before := fieldValue(m, model.SectionOwnWords)
+		send(m, tea.PasteMsg{Content: strings.Repeat("x", model.MaxFieldChars)})
+		if _, got := fieldValue(m, model.SectionOwnWords); got != before {
+			t.Errorf("%s: a paste past the limit changed the field (%d characters)", l, len([]rune(got)))
+		}
+		if want := model.T(l, "fältet rymmer högst 50 000 tecken", "the field holds at most 50,000 characters"); !strings.Contains(flat(screenText(m)), want) {
+			t.Errorf("%s: the refused paste is not said (%q):\n%s", l, want, screenText(m))
 		}
 	}
 }

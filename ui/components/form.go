@@ -98,7 +98,10 @@ type Form struct {
 	areaView string
 	width    int
 	height   int
-	Notice   string // e.g. a pasted text was cut; cleared by the next key
+	Notice   string // e.g. a paste did not fit; cleared by the next key
+	// refused is what was typed into the full field in a row, for its
+	// notice (fieldlimit.go).
+	refused string
 	// Replace is set while a prefilled field is untouched since focus.
 	Replace bool
 	// Held is set when the focused field's text is more than the editor
@@ -139,7 +142,7 @@ func (f *Form) FocusField(i, cursor int) tea.Cmd {
 	}
 	f.Focus = i
 	fl := f.Fields[i]
-	f.Held, f.Notice, f.revealed = false, "", false
+	f.Held, f.Notice, f.revealed, f.refused = false, "", false, ""
 	f.lone.Reset()
 	if (fl.Kind == KindText || fl.Kind == KindArea) && model.FieldTooLong(fl.Get()) {
 		f.Held = true
@@ -322,11 +325,20 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		clean := Sanitize(p.Content, fl.Kind == KindArea)
-		if len([]rune(clean))+len([]rune(fl.Get())) > maxText {
-			f.Notice = model.T(f.lang, "Texten var för lång och kortades.", "The text was too long and was cut.")
+		if !Fits(fl.Get(), clean, maxText) {
+			// Refused whole rather than cut: the paste is still on the
+			// clipboard, and the field is as it was.
+			f.Notice = FullNotice(f.lang, maxText, clean, true)
+			return nil, false
 		}
 		msg = tea.PasteMsg{Content: clean}
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" && !Fits(fl.Get(), k.Text, maxText) {
+		f.refused += k.Text
+		f.Notice = FullNotice(f.lang, maxText, f.refused, false)
+		return nil, false
+	}
+	f.refused = ""
 	_, pasted := msg.(tea.PasteMsg)
 	k, isKey := msg.(tea.KeyPressMsg)
 	if f.Replace && (pasted || isKey) {

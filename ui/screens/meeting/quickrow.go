@@ -21,14 +21,20 @@ var quickKeys = struct{ add, done key.Binding }{
 	done: key.NewBinding(key.WithKeys("esc")),
 }
 
+// quickRowMax is the most characters the quick row holds: far more than a
+// name and its parts need, few enough that what the row understood is
+// worked out again at every key without a wait. What goes past it is
+// refused with a line that says so (components.FullNotice).
+const quickRowMax = 300
+
 func (s *ListSection) openQuick() tea.Cmd {
 	in := textinput.New()
 	in.Prompt = "+ "
 	in.Placeholder = model.T(s.lang, "Per Wall, Geriatriken, region, video", "Per Wall, Geriatrics, region, video")
-	in.CharLimit = 300
+	in.CharLimit = quickRowMax
 	in.SetWidth(max(10, s.width-4))
 	s.quickIn = &in
-	s.quickNote = ""
+	s.quickNote, s.quickRefused = "", ""
 	return s.quickIn.Focus()
 }
 
@@ -54,7 +60,7 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 				return nil, false
 			}
 			s.quickIn.SetValue("")
-			s.quickNote = ""
+			s.quickNote, s.quickRefused = "", ""
 			s.Cursor = s.spec.count() - 1
 			return nil, true
 		}
@@ -65,9 +71,42 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 	if _, ok := msg.(tea.KeyPressMsg); ok && s.quickEsc {
 		s.quickEsc, s.quickNote = false, ""
 	}
+	if s.quickFull(msg) {
+		return nil, false
+	}
 	in, cmd := s.quickIn.Update(msg)
 	s.quickIn = &in
 	return cmd, false
+}
+
+// quickFull refuses a key or a paste that would take the quick row past
+// quickRowMax, and says so under the row: the text input would drop it
+// without a word. The keys refused in a row are quoted, so that the end
+// of a long name can be read and typed into the row's form instead.
+func (s *ListSection) quickFull(msg tea.Msg) bool {
+	have := s.quickIn.Value()
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if !isText(msg) {
+			return false
+		}
+		if components.Fits(have, msg.Text, quickRowMax) {
+			s.quickRefused = "" // the next refusal quotes only its own keys
+			return false
+		}
+		s.quickRefused += msg.Text
+		s.quickNote = components.FullNotice(s.lang, quickRowMax, s.quickRefused, false)
+	case tea.PasteMsg:
+		if components.Fits(have, msg.Content, quickRowMax) {
+			return false
+		}
+		s.quickNote = components.FullNotice(s.lang, quickRowMax, msg.Content, true)
+	default:
+		return false
+	}
+	s.quickNote += model.T(s.lang, " Enter lägger till raden; resten skrivs sedan i radens formulär (enter på raden).",
+		" Enter adds the row; write the rest in the row's form afterwards (enter on the row).")
+	return true
 }
 
 func (s *ListSection) quickView() string {
