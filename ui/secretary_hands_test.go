@@ -2,6 +2,8 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/sipmote/sipmote/ui/screens/room"
 	"strings"
 	"testing"
 	"time"
@@ -205,6 +207,55 @@ func TestFullFieldSaysSo(t *testing.T) {
 		}
 		if want := model.T(l, "fältet rymmer högst 50 000 tecken", "the field holds at most 50,000 characters"); !strings.Contains(flat(screenText(m)), want) {
 			t.Errorf("%s: the refused paste is not said (%q):\n%s", l, want, screenText(m))
+		}
+	}
+}
+
+// TestTypingInTheRoomViewIsSaid: text typed while the room's view (F4) is
+// on was thrown away without a word (tryout41a #9). The secretary's
+// screen now says that no text is written there and how to go back; the
+// room's own devices show nothing of it.
+func TestTypingInTheRoomViewIsSaid(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m, p := openViewsMeeting(t, l, 80, 24)
+		press(m, "f4")
+		if m.meeting.Who != meeting.ViewRoom {
+			t.Fatalf("%s: f4 did not open the room's view", l)
+		}
+		note := model.T(l, "Rumsvyn: här skrivs ingen text · f4: tillbaka", "Room's view: no text is written here · f4: back")
+		if strings.Contains(screenText(m), note) {
+			t.Fatalf("%s: the note shows before anything was typed", l)
+		}
+		typeText(m, "abc")
+		if !strings.Contains(screenText(m), note) {
+			t.Errorf("%s: typing in the room's view is not said (%q):\n%s", l, note, screenText(m))
+		}
+		press(m, "down") // a key of the view's own takes the note away
+		if strings.Contains(screenText(m), note) {
+			t.Errorf("%s: the note stays after a key of the view", l)
+		}
+		send(m, tea.PasteMsg{Content: "inklistrat"})
+		if !strings.Contains(screenText(m), note) {
+			t.Errorf("%s: a paste in the room's view is not said", l)
+		}
+		press(m, "f4")
+		if m.meeting.Who != meeting.ViewSecretary {
+			t.Errorf("%s: f4 did not go back", l)
+		}
+		if livePlan(m).Person.Name != p.Person.Name {
+			t.Errorf("%s: typing in the room's view changed the plan", l)
+		}
+
+		// A device of the room: the same keys, and no note.
+		r := room.NewRoomModel(l, &m.st)
+		r.SetSize(80, 24)
+		for _, c := range "abc" {
+			r.Update(kp(string(c)))
+		}
+		var scr string
+		inRead(m, func() { scr = ansi.Strip(r.View(m.meeting.State())) })
+		if strings.Contains(scr, model.T(l, "Rumsvyn", "Room's view")) || !strings.Contains(scr, "Samordnad individuell plan") && l == model.Swedish {
+			t.Errorf("%s: a room device shows the secretary's note:\n%s", l, scr)
 		}
 	}
 }

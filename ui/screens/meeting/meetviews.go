@@ -40,7 +40,11 @@ func (m *Model) updateOtherView(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	if _, paste := msg.(tea.PasteMsg); paste {
-		return nil, true // nothing is typed into these views
+		// Nothing is typed into these views; the room's says so.
+		if m.Who == ViewRoom {
+			m.Room.Update(msg)
+		}
+		return nil, true
 	}
 	if !isKey {
 		return nil, false

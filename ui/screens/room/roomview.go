@@ -45,6 +45,8 @@ type RoomModel struct {
 	// way back (its keys only scroll), so there it is unset and nothing
 	// is shown.
 	Back key.Binding
+	// typed says text typed here was not taken (roomview_typed.go).
+	typed typedState
 }
 
 func NewRoomModel(l model.Lang, st *common.Styles) *RoomModel {
@@ -55,6 +57,9 @@ func (r *RoomModel) SetSize(w, h int) { r.width, r.height = w, h }
 
 // Update only moves the view: a room's screen has nothing to change.
 func (r *RoomModel) Update(msg tea.Msg) {
+	if r.typedKey(msg) {
+		return
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return
@@ -316,8 +321,9 @@ func (r *RoomModel) View(s MeetingState) string {
 		for len(out) < h {
 			out = append(out, "")
 		}
-		pad := max(0, w-ansi.StringWidth(hint)-1)
-		out = append(out, strings.Repeat(" ", pad)+st.Subtle.Render(hint))
+		note := r.typedNote()
+		pad := max(0, w-ansi.StringWidth(note+hint)-1)
+		out = append(out, strings.Repeat(" ", pad)+note+st.Subtle.Render(hint))
 	}
 	return strings.Join(out, "\n")
 }
