@@ -259,3 +259,16 @@ func TestTypingInTheRoomViewIsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestFullSearchSaysSo: the home screen's search field, at its 100
+// characters, says what it did not take instead of dropping it.
+func TestFullSearchSaysSo(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m := newTestModel(t, openTestDB(t), l, 80, 24)
+		press(m, "/")
+		typeText(m, strings.Repeat("a", 100)+"xyz")
+		if want := model.T(l, "Fältet är fullt (högst 100 tecken). Togs inte emot: «xyz».", "The field is full (100 characters at most). Not taken: “xyz”."); !strings.Contains(flat(screenText(m)), want) {
+			t.Errorf("%s: the full search field does not say so (%q):\n%s", l, want, screenText(m))
+		}
+	}
+}

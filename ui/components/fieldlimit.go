@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -49,3 +52,40 @@ func groupDigits(l model.Lang, n int) string {
 	}
 	return s
 }
+
+// InputLimit keeps a one-line input's CharLimit, the one place its limit
+// is set, from dropping keys or the end of a paste without a word.
+type InputLimit struct {
+	refused string // keys refused in a row, for the notice
+}
+
+// Refuse tells whether msg would take in past its CharLimit, and if so
+// returns the line that says what was not taken; the caller shows it and
+// does not give msg to the input.
+func (g *InputLimit) Refuse(l model.Lang, in *textinput.Model, msg tea.Msg) (string, bool) {
+	if in.CharLimit <= 0 {
+		return "", false
+	}
+	have := in.Value()
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if !textKey(msg) {
+			return "", false
+		}
+		if Fits(have, msg.Text, in.CharLimit) {
+			g.refused = "" // the next refusal quotes only its own keys
+			return "", false
+		}
+		g.refused += msg.Text
+		return FullNotice(l, in.CharLimit, g.refused, false), true
+	case tea.PasteMsg:
+		if Fits(have, msg.Content, in.CharLimit) {
+			return "", false
+		}
+		return FullNotice(l, in.CharLimit, msg.Content, true), true
+	}
+	return "", false
+}
+
+// Reset forgets the keys refused: the input was emptied or closed.
+func (g *InputLimit) Reset() { g.refused = "" }

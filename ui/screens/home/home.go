@@ -13,6 +13,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 type homeKeys struct {
@@ -96,12 +97,15 @@ type Model struct {
 	// Fetch reads the lines of the plans named, for the list gen, in a
 	// tea.Cmd that answers with a RowsMsg; nil reads none (the lines
 	// given with the list are all there is).
-	Fetch     func(gen uint64, ids []string) tea.Cmd
-	cursor    int
-	Filter    textinput.Model
-	filtering bool
-	closed    bool // show closed plans instead of open ones
-	Loading   bool // the first list is still being read
+	Fetch  func(gen uint64, ids []string) tea.Cmd
+	cursor int
+	Filter textinput.Model
+	// filterLimit and filterNote say what a full search field did not take.
+	filterLimit components.InputLimit
+	filterNote  string
+	filtering   bool
+	closed      bool // show closed plans instead of open ones
+	Loading     bool // the first list is still being read
 	// Unread says why the list could not be read ("" once it was). With
 	// no plans on screen the home screen says so, not "no plans yet",
 	// which would ask for a new plan in a file that has many; it stays
@@ -120,7 +124,7 @@ func New(l model.Lang, st *common.Styles, now func() time.Time, openCount func(m
 	f := textinput.New()
 	f.SetStyles(st.Input)
 	f.Prompt = model.T(l, "Sök: ", "Search: ")
-	f.CharLimit = 100 // a name or a birth date; a pasted page is cut
+	f.CharLimit = 100 // a name or a birth date; more is refused, and said
 	f.SetWidth(70)
 	return &Model{lang: l, st: st, keys: newHomeKeys(l), help: help.New(), Filter: f, now: now, openCount: openCount, Width: 80, Height: 24}
 }
@@ -136,6 +140,15 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (h *Model) update(msg tea.Msg) tea.Cmd {
+	if h.filtering {
+		note, full := h.filterLimit.Refuse(h.lang, &h.Filter, msg)
+		if _, isKey := msg.(tea.KeyPressMsg); full || isKey {
+			h.filterNote = note
+		}
+		if full {
+			return nil
+		}
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if h.filtering {
@@ -263,6 +276,9 @@ func (h *Model) View() string {
 	}
 	if h.filtering || h.Filter.Value() != "" {
 		b.WriteString(h.Filter.View() + "\n")
+		if h.filterNote != "" && h.filtering {
+			b.WriteString(h.st.Warn.Render(ansi.Wordwrap(h.filterNote, max(20, h.Width), "")) + "\n")
+		}
 	}
 	title := model.T(l, "Planer", "Plans")
 	if h.closed {

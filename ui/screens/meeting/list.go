@@ -85,8 +85,8 @@ type ListSection struct {
 	// quickIn is the quick row's input while it is open.
 	quickIn   *textinput.Model
 	quickNote string
-	// quickRefused is what was typed into the full quick row in a row.
-	quickRefused string
+	// quickLimit says what the full quick row did not take.
+	quickLimit components.InputLimit
 	// quickEsc is set once esc was pressed on a quick row with text.
 	quickEsc bool
 	// lone tells a space typed alone on the table from one that begins

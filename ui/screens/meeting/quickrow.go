@@ -34,7 +34,8 @@ func (s *ListSection) openQuick() tea.Cmd {
 	in.CharLimit = quickRowMax
 	in.SetWidth(max(10, s.width-4))
 	s.quickIn = &in
-	s.quickNote, s.quickRefused = "", ""
+	s.quickNote = ""
+	s.quickLimit.Reset()
 	return s.quickIn.Focus()
 }
 
@@ -60,7 +61,8 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 				return nil, false
 			}
 			s.quickIn.SetValue("")
-			s.quickNote, s.quickRefused = "", ""
+			s.quickNote = ""
+			s.quickLimit.Reset()
 			s.Cursor = s.spec.count() - 1
 			return nil, true
 		}
@@ -84,27 +86,11 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 // without a word. The keys refused in a row are quoted, so that the end
 // of a long name can be read and typed into the row's form instead.
 func (s *ListSection) quickFull(msg tea.Msg) bool {
-	have := s.quickIn.Value()
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		if !isText(msg) {
-			return false
-		}
-		if components.Fits(have, msg.Text, quickRowMax) {
-			s.quickRefused = "" // the next refusal quotes only its own keys
-			return false
-		}
-		s.quickRefused += msg.Text
-		s.quickNote = components.FullNotice(s.lang, quickRowMax, s.quickRefused, false)
-	case tea.PasteMsg:
-		if components.Fits(have, msg.Content, quickRowMax) {
-			return false
-		}
-		s.quickNote = components.FullNotice(s.lang, quickRowMax, msg.Content, true)
-	default:
+	note, full := s.quickLimit.Refuse(s.lang, s.quickIn, msg)
+	if !full {
 		return false
 	}
-	s.quickNote += model.T(s.lang, " Enter lägger till raden; resten skrivs sedan i radens formulär (enter på raden).",
+	s.quickNote = note + model.T(s.lang, " Enter lägger till raden; resten skrivs sedan i radens formulär (enter på raden).",
 		" Enter adds the row; write the rest in the row's form afterwards (enter on the row).")
 	return true
 }

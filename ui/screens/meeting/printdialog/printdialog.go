@@ -14,6 +14,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
 )
 
 // JobMsg asks the meeting to print the papers the copies overlay chose.
@@ -70,6 +71,9 @@ type Overlay struct {
 	cursor   int // 0 is the original, 1… the rows
 	adding   bool
 	input    textinput.Model
+	// limit and full say what the full input did not take.
+	limit components.InputLimit
+	full  string
 	// printer is where the print will go, asked of the system when the
 	// overlay opens: "" while not yet known, noPrinter when there is none.
 	printer string
@@ -159,6 +163,8 @@ func (o *Overlay) Update(msg tea.Msg) tea.Cmd {
 		o.input.Prompt = "› "
 		o.input.Placeholder = model.T(o.lang, "Namn, verksamhet (t.ex. Per Wall, Geriatriken)", "Name, unit (e.g. Per Wall, Geriatrics)")
 		o.input.CharLimit = 200
+		o.limit.Reset()
+		o.full = ""
 		return o.input.Focus()
 	case key.Matches(k, o.keys.print):
 		job := o.job()
@@ -228,6 +234,13 @@ func (o *Overlay) updateAdding(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
+	}
+	note, full := o.limit.Refuse(o.lang, &o.input, msg)
+	if _, isKey := msg.(tea.KeyPressMsg); full || isKey {
+		o.full = note
+	}
+	if full {
+		return nil
 	}
 	var cmd tea.Cmd
 	o.input, cmd = o.input.Update(msg)
@@ -320,6 +333,9 @@ func (o *Overlay) View() string {
 	}
 	if o.adding {
 		b.WriteString(model.T(l, "Lägg till mottagare:", "Add a recipient:") + "\n" + o.input.View() + "\n")
+		if o.full != "" {
+			b.WriteString(o.st.Warn.Render(ansi.Wordwrap(o.full, inner, "")) + "\n")
+		}
 		b.WriteString(o.st.Subtle.Render(model.T(l, "enter lägger till · esc avbryter", "enter adds · esc cancels")))
 	} else {
 		b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(model.T(l,
