@@ -272,3 +272,35 @@ func TestFullSearchSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestTypingOnAfterAStepChangeInAPrivateField: a private field is hidden
+// again as soon as the step changes, so the rest of a burst typed in it
+// cannot go on there; the line says how many characters were not taken,
+// never what they were, and nothing lands in the next step's field.
+func TestTypingOnAfterAStepChangeInAPrivateField(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m, _ := openViewsMeeting(t, l, 80, 24)
+		goConsentStep(t, m)
+		focusField(t, m, "consent.not_raise")
+		press(m, "enter") // show it for editing
+		before := livePlan(m).Draft.Consent.NotRaise
+		typeText(m, "; Hemligt")
+		press(m, "ctrl+n")
+		next := m.meeting.Active
+		_, was := fieldValue(m, next)
+		typeText(m, " ämne")
+		if _, got := fieldValue(m, next); got != was {
+			t.Errorf("%s: the burst went into %s: %q", l, next, got)
+		}
+		scr := flat(screenText(m))
+		if want := model.T(l, "5 tecken som skrevs direkt efter bytet av punkt togs inte emot", "5 characters typed right after the step changed were not taken"); !strings.Contains(scr, want) {
+			t.Errorf("%s: the line does not say what was not taken (%q):\n%s", l, want, screenText(m))
+		}
+		if strings.Contains(scr, "ämne") {
+			t.Errorf("%s: the line shows the private text", l)
+		}
+		if got := livePlan(m).Draft.Consent.NotRaise; len(got) != len(before)+1 {
+			t.Errorf("%s: not to raise is %q", l, got)
+		}
+	}
+}
