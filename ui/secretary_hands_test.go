@@ -3,6 +3,9 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/meeting/printdialog"
 	"github.com/sipmote/sipmote/ui/screens/room"
 	"strings"
 	"testing"
@@ -301,6 +304,49 @@ func TestTypingOnAfterAStepChangeInAPrivateField(t *testing.T) {
 		}
 		if got := livePlan(m).Draft.Consent.NotRaise; len(got) != len(before)+1 {
 			t.Errorf("%s: not to raise is %q", l, got)
+		}
+	}
+}
+
+// TestPrintDialogTakesNoSentence: in the list of papers space takes a
+// paper in or out, n adds a recipient and p prints. A sentence typed
+// there took the original out at its first space and printed at its
+// first p. Now they act only typed alone; a sentence changes nothing,
+// prints nothing, and one line says so.
+func TestPrintDialogTakesNoSentence(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		p, v := copiesPlan()
+		st := common.DefaultStyles()
+		var ov common.Overlay = printdialog.New(l, &st, p, v, true)
+		var cmds []tea.Cmd
+		for _, r := range model.T(l, " och sedan påbörjar vi", " and then we print") {
+			_, cmd := overlayKeys(ov, string(r))
+			cmds = append(cmds, cmd)
+		}
+		for _, c := range cmds {
+			if c != nil {
+				t.Fatalf("%s: a typed sentence started a print", l)
+			}
+		}
+		view := viewAt(ov.(*printdialog.Overlay), 80, 24)
+		if !strings.Contains(view, "[x]") || strings.Contains(view, "[ ] "+model.T(l, "Original", "Original")) {
+			t.Errorf("%s: the sentence took the original out:\n%s", l, view)
+		}
+		if want := model.T(l, "Mellanslaget ändrade inget", "The space changed nothing"); !strings.Contains(flat(view), want) {
+			t.Errorf("%s: no line says the space changed nothing:\n%s", l, view)
+		}
+		// Alone, the keys still work: a pause, then space and p.
+		time.Sleep(components.RunGap + 100*time.Millisecond)
+		if _, cmd := overlayKeys(ov, "space"); cmd != nil {
+			t.Fatalf("%s: space printed", l)
+		}
+		time.Sleep(components.RunGap + 100*time.Millisecond)
+		_, cmd := overlayKeys(ov, "p")
+		if cmd == nil {
+			t.Fatalf("%s: p typed alone did not print", l)
+		}
+		if job := cmd().(printdialog.JobMsg).Job; job.Original {
+			t.Errorf("%s: space typed alone did not take the original out", l)
 		}
 	}
 }

@@ -74,6 +74,10 @@ type Overlay struct {
 	// limit and full say what the full input did not take.
 	limit components.InputLimit
 	full  string
+	// lone lets space, n and p act only typed alone: a sentence typed
+	// here must not take the original out, or print (typed.go).
+	lone components.LoneKeys
+	note string
 	// printer is where the print will go, asked of the system when the
 	// overlay opens: "" while not yet known, noPrinter when there is none.
 	printer string
@@ -147,6 +151,9 @@ func (o *Overlay) Update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if o.typed(k) {
+		return nil
+	}
 	switch {
 	case key.Matches(k, o.keys.close):
 		o.Close()
@@ -156,6 +163,7 @@ func (o *Overlay) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, o.keys.down):
 		o.cursor = min(len(o.rows), o.cursor+1)
 	case key.Matches(k, o.keys.toggle):
+		o.lone.Acted(o.undoToggle())
 		o.toggle()
 	case key.Matches(k, o.keys.add):
 		o.adding = true
@@ -328,6 +336,9 @@ func (o *Overlay) View() string {
 		line(i+1, r.on, text, why, r.r.Reason == model.CopyAdded)
 	}
 	b.WriteString("\n")
+	if o.note != "" && !o.adding {
+		b.WriteString(o.st.Warn.Render(ansi.Wordwrap(o.note, inner, "")) + "\n")
+	}
 	if o.warn != "" && !o.adding {
 		b.WriteString(o.st.Warn.Render(ansi.Wordwrap("! "+o.warn, inner, "")) + "\n")
 	}
