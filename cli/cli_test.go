@@ -76,7 +76,11 @@ func TestNewListExportImport(t *testing.T) {
 	if err := os.WriteFile(file, []byte(js), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	newID := strings.TrimSpace(c.ok("import", file))
+	// The same person has a plan at work here: refused, unless --anyway.
+	if _, e, code := c.run("import", file); code != 1 || !strings.Contains(e, "Det finns redan en plan som inte är avslutad för det personnumret ("+id[:8]+")") {
+		t.Errorf("import of the same person: %d %s", code, e)
+	}
+	newID := strings.TrimSpace(c.ok("import", file, "--anyway"))
 	if newID == id || len(newID) != 36 {
 		t.Errorf("import printed %q", newID)
 	}

@@ -12,6 +12,7 @@ import (
 func cmdImport(a *app, args []string) error {
 	fs := a.flags("import")
 	asDraft := fs.Bool("as-draft", false, "")
+	anyway := fs.Bool("anyway", false, "")
 	pos, err := a.parse(fs, "import", args)
 	if err != nil {
 		return err
@@ -43,6 +44,11 @@ func cmdImport(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if !*anyway {
+		if err := a.onePlanPerPerson(db, p); err != nil {
+			return err
+		}
+	}
 	if err := db.SaveImported(a.ctx, p); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui"
 )
 
@@ -48,15 +49,8 @@ func cmdNew(a *app, args []string) error {
 	}
 	defer db.Close()
 	if !*anyway {
-		same, err := db.SamePerson(a.ctx, p.Person.PNR)
-		if err != nil {
+		if err := a.onePlanPerPerson(db, p); err != nil {
 			return err
-		}
-		if len(same) > 0 {
-			// The id, never the name: errors carry no personal data.
-			id := same[0].ID[:8]
-			return fail(fmt.Sprintf("Det finns redan en plan som inte är avslutad för det personnumret (%s). Ingen ny plan skapades. Öppna den med: sipmote meeting %s. Är det rätt med två planer, skriv samma kommando med --anyway.", id, id),
-				fmt.Sprintf("A plan not yet closed already exists for that personnummer (%s). No new plan was made. Open it with: sipmote meeting %s. If two plans are right, give the same command with --anyway.", id, id))
 		}
 	}
 	if err := db.Create(a.ctx, p); err != nil {
@@ -76,4 +70,25 @@ func cmdNew(a *app, args []string) error {
 		}
 	}
 	return nil
+}
+
+// onePlanPerPerson refuses a new plan (made, imported or opened from a
+// sealed file) for a personnummer that a plan not yet closed has: one
+// person, one plan, unless the user says --anyway. A closed plan coming
+// in is no second plan at work, and is let through.
+func (a *app) onePlanPerPerson(db *service.Service, p *model.Plan) error {
+	if p.Status == model.StatusClosed {
+		return nil
+	}
+	same, err := db.SamePerson(a.ctx, p.Person.PNR)
+	if err != nil {
+		return err
+	}
+	if len(same) == 0 {
+		return nil
+	}
+	// The id, never the name: errors carry no personal data.
+	id := same[0].ID[:8]
+	return fail(fmt.Sprintf("Det finns redan en plan som inte är avslutad för det personnumret (%s). Ingen ny plan skapades. Öppna den med: sipmote meeting %s. Är det rätt med två planer, skriv samma kommando med --anyway.", id, id),
+		fmt.Sprintf("A plan not yet closed already exists for that personnummer (%s). No new plan was made. Open it with: sipmote meeting %s. If two plans are right, give the same command with --anyway.", id, id))
 }

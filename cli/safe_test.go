@@ -48,7 +48,7 @@ func TestCommandsPrintNoControlSequences(t *testing.T) {
 			if err := os.WriteFile(file, []byte(js), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			newID := strings.TrimSpace(c.ok("import", file))
+			newID := strings.TrimSpace(c.ok("import", file, "--anyway")) // the demo person has a plan here
 			c.ok("new", "--person", name)
 			for _, args := range [][]string{
 				{"list"}, {"due"}, {"due", "--days", "9999"}, {"diff", newID},

@@ -10,6 +10,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/seal"
 	"github.com/sipmote/sipmote/service"
+	"github.com/sipmote/sipmote/termsafe"
 )
 
 // multiFlag collects a flag given more than once (--to A --to B).
@@ -150,6 +151,7 @@ func cmdOpen(a *app, args []string) error {
 	fs := a.flags("open")
 	var ids multiFlag
 	fs.Var(&ids, "identity", "")
+	anyway := fs.Bool("anyway", false, "")
 	pos, err := a.parse(fs, "open", args)
 	if err != nil {
 		return err
@@ -201,11 +203,24 @@ func cmdOpen(a *app, args []string) error {
 	}
 	// Who signed, before anything is written.
 	if sd.Signed {
-		who := sd.Fingerprint + commentIn(sd.Comment)
+		// The name from the recipients list is one the user wrote; a
+		// key's comment is the sender's own choice, and anyone can make
+		// a key whose comment copies a colleague's name. So a name is
+		// given as trusted only from the list, and a key not in it is
+		// said to be unknown, its comment quoted as the key's own.
+		var who string
 		if n := a.knownAs(sd.Fingerprint); n != "" {
-			who += model.T(a.lang, " — "+n+" i din mottagarlista", " — "+n+" in your recipients list")
+			who = model.T(a.lang, n+" i din mottagarlista — ", n+" in your recipients list — ") + sd.Fingerprint + commentIn(sd.Comment)
+		} else {
+			who = model.T(a.lang, "en nyckel som INTE finns i din mottagarlista: ", "a key NOT in your recipients list: ") + sd.Fingerprint
+			if c := strings.TrimSpace(sd.Comment); c != "" {
+				who += model.T(a.lang, " (nyckelns egen kommentar, som avsändaren väljer själv: \""+c+"\")",
+					" (the key's own comment, which the sender chooses: \""+c+"\")")
+			}
+			who += model.T(a.lang, ". Jämför fingeravtrycket med avsändaren, t.ex. per telefon, innan du litar på planen.",
+				". Compare the fingerprint with the sender, by phone for instance, before you trust the plan.")
 		}
-		fmt.Fprintln(a.stderr, model.T(a.lang, "Signerad av: ", "Signed by: ")+who)
+		fmt.Fprintln(a.stderr, model.T(a.lang, "Signerad av: ", "Signed by: ")+termsafe.String(who))
 		if !sd.SealedAt.IsZero() {
 			fmt.Fprintln(a.stderr, model.T(a.lang, "  förseglad ", "  sealed ")+sd.SealedAt.Local().Format("2006-01-02 15:04")+
 				model.T(a.lang, " av ", " by ")+orDash(sd.By)+model.T(a.lang, " på ", " on ")+orDash(sd.From))
@@ -213,6 +228,11 @@ func cmdOpen(a *app, args []string) error {
 	} else {
 		fmt.Fprintln(a.stderr, model.T(a.lang, "OSIGNERAD: filen har ingen signatur, så det går inte att veta vem som skickade den.",
 			"UNSIGNED: the file carries no signature, so who sent it cannot be known."))
+	}
+	if !*anyway {
+		if err := a.onePlanPerPerson(db, sd.Plan); err != nil {
+			return err
+		}
 	}
 	if err := db.SaveSealed(a.ctx, sd); err != nil {
 		return err

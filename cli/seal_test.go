@@ -100,7 +100,7 @@ func TestSealAndOpenBetweenTwoDatabases(t *testing.T) {
 		t.Fatalf("open: %d %s", code, e)
 	}
 	fp, _ := exec.Command("ssh-keygen", "-l", "-f", filepath.Join(home, ".ssh", "id_ed25519.pub")).Output()
-	if !strings.Contains(e, "Signed by: "+strings.Fields(string(fp))[1]+" (anna@kommun) — Anna Berg, LSS in your recipients list") {
+	if !strings.Contains(e, "Signed by: Anna Berg, LSS in your recipients list — "+strings.Fields(string(fp))[1]+" (anna@kommun)") {
 		t.Errorf("open says %q; ssh-keygen -l says %q", e, fp)
 	}
 	newID := strings.TrimSpace(o)
@@ -286,5 +286,60 @@ func TestBackupFromPostgres(t *testing.T) {
 	r.ok("check")
 	if planCount(t, r) != planCount(t, c) {
 		t.Error("the restored file holds other plans")
+	}
+}
+
+// TestOpenTwiceAndAStrangersComment: opening the same sealed file twice
+// does not make a second plan at work for the person (--anyway does), and
+// a key not in the recipients list is said to be unknown even when its
+// comment copies a name that is in the list.
+func TestOpenTwiceAndAStrangersComment(t *testing.T) {
+	needTool(t, "age")
+	home := sealHome(t)
+	per := keygen(t, filepath.Join(t.TempDir(), "per"), "ed25519", "", "per@region")
+	stranger := keygen(t, filepath.Join(t.TempDir(), "stranger"), "ed25519", "", "Anna Berg, LSS")
+	annaPub, _ := os.ReadFile(filepath.Join(home, ".ssh", "id_ed25519.pub"))
+	os.MkdirAll(filepath.Join(home, ".config", "sipmote"), 0o700)
+	os.WriteFile(filepath.Join(home, ".config", "sipmote", "recipients"), []byte("Anna Berg, LSS "+string(annaPub)), 0o600)
+	from, to := newCLI(t), newCLI(t)
+	from.ok("demo")
+	var rows []struct{ ID, Person, Status string }
+	if err := json.Unmarshal([]byte(from.ok("list", "--json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	id := ""
+	for _, r := range rows {
+		if r.Status != "closed" && strings.HasPrefix(r.Person, "Maja") {
+			id = r.ID
+		}
+	}
+	if id == "" {
+		t.Fatalf("no open plan of Maja in the demo: %+v", rows)
+	}
+	file := filepath.Join(t.TempDir(), "plan.age")
+	from.ok("seal", id[:8], "--to", per+".pub", "-o", file)
+
+	o, e, code := to.run("open", file, "--identity", per, "--lang", "en")
+	if code != 0 || !strings.Contains(e, "Signed by: Anna Berg, LSS in your recipients list") {
+		t.Fatalf("first open: %d %s", code, e)
+	}
+	first := strings.TrimSpace(o)
+	if _, e, code := to.run("open", file, "--identity", per, "--lang", "en"); code != 1 ||
+		!strings.Contains(e, "A plan not yet closed already exists for that personnummer ("+first[:8]+")") {
+		t.Errorf("the same file opened twice: %d %s", code, e)
+	}
+	if n := strings.Count(to.ok("list"), "\n"); n != 2 {
+		t.Errorf("the list after a refused second open has %d lines, want a header and one plan", n)
+	}
+	if _, e, code := to.run("open", file, "--identity", per, "--anyway"); code != 0 {
+		t.Errorf("--anyway: %d %s", code, e)
+	}
+
+	forged := filepath.Join(t.TempDir(), "forged.age")
+	from.ok("seal", id[:8], "--to", per+".pub", "--sign", stranger, "-o", forged)
+	_, e, code = to.run("open", forged, "--identity", per, "--anyway", "--lang", "en")
+	if code != 0 || !strings.Contains(e, "Signed by: a key NOT in your recipients list: SHA256:") ||
+		!strings.Contains(e, `(the key's own comment, which the sender chooses: "Anna Berg, LSS")`) || strings.Contains(e, "in your recipients list —") {
+		t.Errorf("a stranger's key with a copied comment: %d %s", code, e)
 	}
 }
