@@ -2,7 +2,6 @@ package room
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -195,50 +194,6 @@ func roomText(get func(c *model.Content) string) func(*model.Version, model.Lang
 	}
 }
 
-// pnrPattern finds what looks like a personnummer or samordningsnummer in
-// free text, with or without the century and the dash.
-var pnrPattern = regexp.MustCompile(`\b(\d{2})?\d{6}[-+ ]?\d{4}\b`)
-
-// RoomSafe takes out of a text shown to the room what the person must not
-// see raised there: a full personnummer typed into a text, and any subject
-// on the not-to-raise list, should it be written into the plan's text.
-func RoomSafe(s string, notRaise []string) string {
-	s = pnrPattern.ReplaceAllStringFunc(s, func(m string) string {
-		if masked := model.MaskPNR(m); masked != "" {
-			return masked
-		}
-		return "****"
-	})
-	for _, nr := range notRaise {
-		nr = strings.TrimSpace(nr)
-		if len([]rune(nr)) < 3 {
-			continue // a letter or two would blot out ordinary words
-		}
-		s = replaceFold(s, nr, "…")
-	}
-	return s
-}
-
-// replaceFold replaces every occurrence of old in s, ignoring case.
-func replaceFold(s, old, repl string) string {
-	lo, lold := strings.ToLower(s), strings.ToLower(old)
-	if len(lo) != len(s) || len(lold) != len(old) {
-		// Case folding changed the byte length (rare letters): fall back
-		// to an exact match rather than cut a letter in half.
-		return strings.ReplaceAll(s, old, repl)
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(lo, lold)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i] + repl)
-		s, lo = s[i+len(old):], lo[i+len(old):]
-	}
-}
-
 // View draws the room's screen: calm, with wide margins and no frames.
 func (r *RoomModel) View(s MeetingState) string {
 	l, st, v := r.lang, r.st, s.version()
@@ -250,7 +205,7 @@ func (r *RoomModel) View(s MeetingState) string {
 	}
 	col := min(w-4, 96)
 	margin := strings.Repeat(" ", max(1, (w-col)/2))
-	safe := func(t string) string { return RoomSafe(t, v.Consent.NotRaise) }
+	safe := func(t string) string { return model.RoomSafe(t, v.Consent.NotRaise) }
 
 	var head []string
 	title := model.T(l, "Samordnad individuell plan", "Coordinated individual plan")
