@@ -92,6 +92,9 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 			c.add(SevError, "person.pnr", "Personnumret är inte giltigt.", "The personnummer is not valid.")
 		}
 	}
+	// First of the warnings: what the person asked to keep out of the
+	// room is about to be printed on every copy.
+	validateNotRaised(c, v)
 	validateMeeting(c, v)
 	validateConsent(c, p, v, today)
 	validateContent(c, p, v, today)

@@ -4,6 +4,9 @@
 package printdialog
 
 import (
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -269,6 +272,12 @@ func (o *Overlay) View() string {
 	}
 	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(note, inner, "")) + "\n")
 	b.WriteString(ansi.Wrap(o.printerLine(), inner, "") + "\n\n")
+	extra := 0
+	if nr := notRaisedLine(l, o.v); nr != "" {
+		nr = ansi.Wordwrap(nr, inner, "")
+		extra = strings.Count(nr, "\n") + 2
+		b.WriteString(o.st.Warn.Render(nr) + "\n\n")
+	}
 	line := func(i int, on bool, text, why string, must bool) {
 		mark := "[ ] "
 		if on {
@@ -309,7 +318,7 @@ func (o *Overlay) View() string {
 	rows := o.rows
 	// Keep the cursor in view on a short window; the row chosen may take
 	// a line or two more, read whole.
-	room := max(3, h-12)
+	room := max(3, h-12-extra)
 	first := 0
 	if o.cursor > room {
 		first = o.cursor - room
@@ -394,4 +403,31 @@ func (o *Overlay) printerLine() string {
 // ShortHelp names the copy list's keys.
 func (o *Overlay) ShortHelp() []key.Binding {
 	return []key.Binding{o.keys.up, o.keys.down, o.keys.toggle, o.keys.add, o.keys.print, o.keys.close}
+}
+
+// notRaisedLine warns, before anything is printed, that a text part names
+// a subject the person asked not to raise: by the part's name and the
+// subject's number, never its words, since this screen may be the one
+// the room sees. Empty when there is none.
+func notRaisedLine(l model.Lang, v *model.Version) string {
+	hits := model.NotRaisedIn(v)
+	if len(hits) == 0 {
+		return ""
+	}
+	var parts, nums []string
+	for _, h := range hits {
+		if p := "”" + h.Part.In(l) + "”"; !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+		if n := strconv.Itoa(h.Subject + 1); !slices.Contains(nums, n) {
+			nums = append(nums, n)
+		}
+	}
+	subj := model.T(l, "ämne ", "subject ")
+	if len(nums) > 1 {
+		subj = model.T(l, "ämnena ", "subjects ")
+	}
+	return fmt.Sprintf(model.T(l, "! Texten i %s nämner %s av dem som den enskilde inte vill ska tas upp, och det skrivs ut på varje kopia. esc och ctrl+f visar var.",
+		"! The text in %s names %s of those the person does not want raised, and it is printed on every copy. esc and ctrl+f show where."),
+		strings.Join(parts, ", "), subj+strings.Join(nums, ", "))
 }
