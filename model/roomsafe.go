@@ -260,3 +260,17 @@ func digitsEnd(s string, i int) int {
 	}
 	return i
 }
+
+// AtSentenceEnd tells whether a text typed so far stops at the end of a
+// sentence (. ! ? or …, maybe followed by a closing quote or bracket) or
+// of a line: where the writer has finished a thought, and the room may
+// read it. Trailing spaces do not count.
+func AtSentenceEnd(s string) bool {
+	t := strings.TrimRight(s, " \t")
+	if t == "" || strings.HasSuffix(t, "\n") {
+		return true
+	}
+	t = strings.TrimRight(t, `)]"'”’»`)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?…", r)
+}

@@ -108,3 +108,25 @@ func TestRoomSafe(t *testing.T) {
 		}
 	}
 }
+
+func TestAtSentenceEnd(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"", true},
+		{"Hon sover dåligt.", true},
+		{"Hon sover dåligt. ", true},
+		{"Sover hon?", true},
+		{"Hon sa ”nej.”", true},
+		{"(Se nedan.)", true},
+		{"Första raden\n", true},
+		{"Hon sover dåligt. Skulderna hos Kronofo", false},
+		{"Hans personnummer är 19850101-123", false},
+		{"kl. 13", false},
+	} {
+		if got := AtSentenceEnd(tc.in); got != tc.want {
+			t.Errorf("AtSentenceEnd(%q) = %t, want %t", tc.in, got, tc.want)
+		}
+	}
+}

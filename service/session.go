@@ -50,6 +50,9 @@ type Session struct {
 	withSave []store.TrailEvent
 	views    map[*View]struct{}
 	closed   bool
+	// room is the copy the room's screens are held to while the
+	// secretary types (roomhold.go); nil shows the plan itself.
+	room *model.Plan
 
 	// The findings are computed under a read lock, so their cache has a
 	// lock of its own. stale is set under the write lock only.

@@ -31,6 +31,9 @@ type Event struct {
 	StepMoved bool
 	// Finalised says another view finalised the draft.
 	Finalised bool
+	// Room says the text the room's screens may show has settled: they
+	// draw the plan again instead of the copy they were held to.
+	Room bool
 	// Saved is the latest outcome of a background save, if one came.
 	Saved *Saved
 }
@@ -46,6 +49,7 @@ func (e Event) merge(later Event) Event {
 	}
 	e.StepMoved = e.StepMoved || later.StepMoved
 	e.Finalised = e.Finalised || later.Finalised
+	e.Room = e.Room || later.Room
 	if later.Saved != nil {
 		e.Saved = later.Saved
 	}
@@ -54,7 +58,7 @@ func (e Event) merge(later Event) Event {
 
 // empty tells whether an event says nothing.
 func (e Event) empty() bool {
-	return !e.Edited && !e.StepMoved && !e.Finalised && e.Saved == nil
+	return !e.Edited && !e.StepMoved && !e.Finalised && !e.Room && e.Saved == nil
 }
 
 // View is one screen attached to a session: the secretary's editor, the

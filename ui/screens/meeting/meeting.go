@@ -185,6 +185,11 @@ type Model struct {
 	Room    *room.RoomModel
 	// owner names this screen in its asynchronous messages.
 	owner common.Owner
+	// hold keeps the room's screens from reading a field while it is
+	// written (roomhold.go); SettleAfter is the pause at a sentence's end
+	// after which they read it, DefaultSettleAfter when 0.
+	hold        roomHold
+	SettleAfter time.Duration
 }
 
 // New makes the meeting screen as view v of its session. It is

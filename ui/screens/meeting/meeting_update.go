@@ -30,6 +30,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if m.place() != before {
 			m.concealForms()
 		}
+		m.leftField()
 		m.typing.idle = time.Now()
 	}()
 	m.gathered = false
@@ -97,6 +98,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.Over.Update(msg)
 		}
 		return nil
+	case settleMsg:
+		return m.settle()
 	case finaliseMsg:
 		return m.finalise()
 	case printMsg:
@@ -183,8 +186,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
+		pre, field := m.roomCopy()
 		cmd, changed := m.Sections[m.Active].Update(msg)
 		if changed {
+			cmd = tea.Batch(cmd, m.typedInField(pre, field))
 			m.rev++
 			m.Sess.Changed(m.Active)
 			if !m.typingText() && (m.Active == secCoordinator || m.Active == secConsent || m.Active == SecReview) {

@@ -21,7 +21,7 @@ const (
 // terminal they read the live plan: they draw on the same goroutine that
 // changes it, and never write to it.
 func (m *Model) State() room.MeetingState {
-	return room.MeetingState{Plan: m.Sess.Plan(), Steps: m.Steps, Step: m.Step,
+	return room.MeetingState{Plan: m.Sess.Plan(), Room: m.Sess.RoomPlan(), Steps: m.Steps, Step: m.Step,
 		Elapsed: m.elapsed(), Findings: m.Findings, Rev: m.rev}
 }
 

@@ -132,7 +132,7 @@ func (m *remoteModel) state(p *model.Plan) room.MeetingState {
 	if m.o.Chair {
 		fs = m.o.View.Findings()
 	}
-	return room.MeetingState{Plan: p, Steps: steps, Step: cur, Elapsed: meetingElapsed(p, m.o.Now()), Findings: fs}
+	return room.MeetingState{Plan: p, Room: m.o.View.RoomPlan(), Steps: steps, Step: cur, Elapsed: meetingElapsed(p, m.o.Now()), Findings: fs}
 }
 
 // apply carries out the chair's wish on the shared plan. It checks again

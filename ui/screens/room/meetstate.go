@@ -16,8 +16,33 @@ type MeetingState struct {
 	Step     int
 	Elapsed  time.Duration
 	Findings []model.Finding
+	// Room is the plan as the room's view may show it: while the
+	// secretary types in a field, a copy taken before the first key, so
+	// that unfinished text never reaches the room. Nil is Plan.
+	Room *model.Plan
 	// Rev counts changes, so that a view can cache what it drew.
 	Rev int
+}
+
+// roomPlan is the plan the room's view draws, and the subjects not to
+// raise it hides: those of the live plan and of the copy together, so
+// that a subject being added to the list already counts.
+func (s MeetingState) roomPlan() (*model.Plan, *model.Version, []string) {
+	p := s.Room
+	if p == nil {
+		p = s.Plan
+	}
+	v := &model.Version{}
+	if p != nil {
+		if c := p.Current(); c != nil {
+			v = c
+		}
+	}
+	notRaise := v.Consent.NotRaise
+	if live := s.version(); live != v {
+		notRaise = append(append([]string(nil), notRaise...), live.Consent.NotRaise...)
+	}
+	return p, v, notRaise
 }
 
 // version is the version the meeting shows, never nil.

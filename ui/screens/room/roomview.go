@@ -196,7 +196,8 @@ func roomText(get func(c *model.Content) string) func(*model.Version, model.Lang
 
 // View draws the room's screen: calm, with wide margins and no frames.
 func (r *RoomModel) View(s MeetingState) string {
-	l, st, v := r.lang, r.st, s.version()
+	l, st := r.lang, r.st
+	p, v, notRaise := s.roomPlan()
 	w, h := r.width, r.height
 	hint := ""
 	if b := r.Back.Help(); b.Key != "" && h > 3 {
@@ -205,12 +206,12 @@ func (r *RoomModel) View(s MeetingState) string {
 	}
 	col := min(w-4, 96)
 	margin := strings.Repeat(" ", max(1, (w-col)/2))
-	safe := func(t string) string { return model.RoomSafe(t, v.Consent.NotRaise) }
+	safe := func(t string) string { return model.RoomSafe(t, notRaise) }
 
 	var head []string
 	title := model.T(l, "Samordnad individuell plan", "Coordinated individual plan")
-	if s.Plan != nil && strings.TrimSpace(s.Plan.Person.Name) != "" {
-		title += " · " + safe(s.Plan.Person.Name)
+	if p != nil && strings.TrimSpace(p.Person.Name) != "" {
+		title += " · " + safe(p.Person.Name)
 	}
 	if v.Meeting.Date != "" {
 		title += " · " + v.Meeting.Date
