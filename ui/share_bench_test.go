@@ -117,46 +117,67 @@ func sharedMeeting(tb testing.TB) (*Model, []*sshDevice) {
 
 // keystrokes types n keys at the end of the first participant's name on
 // the secretary's screen, each a letter the screens show nowhere else,
-// and gives how long each took to show on every device. Every eight keys
-// they are taken back with backspace, untimed, so that the name never
-// outgrows its line. The next eight use other letters (Q and Z, then W
-// and X), so that a letter typed is never in the cell already: a screen
-// that skipped drawing the backspaces still has to draw it.
-func keystrokes(tb testing.TB, m *Model, devs []*sshDevice, n int) []time.Duration {
+// and gives how long each took to show on the chair's device (devs[0]),
+// which shows typing as it comes. The room's screens (the others) never
+// show a field while it is typed (roomhold.go): after eight keys the
+// secretary leaves the row (esc), and settles holds how long the eight
+// letters then took to show on every room screen. Before that, no room
+// screen may have shown one of them. The row is then opened again and
+// the letters taken back with backspace, untimed, so that the name never
+// outgrows its line; the next eight use other letters (Q and Z, then W
+// and X), so that a letter typed is never in the cell already.
+func keystrokes(tb testing.TB, m *Model, devs []*sshDevice, n int) (keys, settles []time.Duration) {
 	tb.Helper()
 	sets := [][]string{{"Q", "Z"}, {"W", "X"}}
-	out := make([]time.Duration, 0, n)
+	chair, rooms := devs[0], devs[1:]
+	keys = make([]time.Duration, 0, n)
 	typed, round := 0, 0
+	roundAt := make([]int, len(rooms))
+	mark := func() {
+		for j, d := range rooms {
+			roundAt[j] = d.mark()
+		}
+	}
+	mark()
 	for i := range n {
 		if typed == 8 {
 			b, bench := tb.(*testing.B)
+			set := sets[round%2]
+			for j, d := range rooms {
+				if d.has(roundAt[j], set[0]) || d.has(roundAt[j], set[1]) {
+					tb.Fatalf("room screen %d showed a letter while the name was typed", j+1)
+				}
+			}
+			start := time.Now()
+			send(m, kp("esc")) // the row is left: the rooms read it
+			for j, d := range rooms {
+				d.waitFor(tb, roundAt[j], strings.Repeat(set[0]+set[1], 4))
+			}
+			settles = append(settles, time.Since(start))
 			if bench {
 				b.StopTimer()
 			}
+			send(m, kp("enter"))
 			for range typed {
 				send(m, kp("backspace"))
 			}
 			typed = 0
 			round++
 			time.Sleep(100 * time.Millisecond) // the screens settle
+			mark()
 			if bench {
 				b.StartTimer()
 			}
 		}
 		k := sets[round%2][i%2]
-		offs := make([]int, len(devs))
-		for j, d := range devs {
-			offs[j] = d.mark()
-		}
+		off := chair.mark()
 		start := time.Now()
 		send(m, kp(k))
-		for j, d := range devs {
-			d.waitFor(tb, offs[j], k)
-		}
-		out = append(out, time.Since(start))
+		chair.waitFor(tb, off, k)
+		keys = append(keys, time.Since(start))
 		typed++
 	}
-	return out
+	return keys, settles
 }
 
 func percentile(ds []time.Duration, p int) time.Duration {
@@ -166,31 +187,42 @@ func percentile(ds []time.Duration, p int) time.Duration {
 }
 
 // BenchmarkShareKeystrokeToDevices is the time from a key the secretary
-// types until three devices joined over SSH on loopback (the chair's and
-// two room screens) show it, through the real screens: the secretary's
+// types until the chair's device, joined over SSH on loopback with two
+// room screens, shows it, through the real screens: the secretary's
 // Model, the session, each device's program and its SSH connection. The
-// issue asks p95 ≤ 100 ms.
+// issue asks p95 ≤ 100 ms. The room's screens show a field only once it
+// is left (roomhold.go): settle-p95-ms is the time from leaving it until
+// both show it.
 func BenchmarkShareKeystrokeToDevices(b *testing.B) {
 	m, devs := sharedMeeting(b)
 	keystrokes(b, m, devs, 4) // the first frames settle
 	b.ResetTimer()
-	ds := keystrokes(b, m, devs, b.N)
+	ds, settles := keystrokes(b, m, devs, b.N)
 	b.StopTimer()
 	b.ReportMetric(float64(percentile(ds, 50).Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(percentile(ds, 95).Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(percentile(ds, 95).Microseconds())/1000/100, "p95/target")
+	if len(settles) > 0 {
+		b.ReportMetric(float64(percentile(settles, 95).Microseconds())/1000, "settle-p95-ms")
+	}
 }
 
 // TestShareKeystrokeToDevices: forty keys typed on the secretary's screen
-// each reach all three devices; the 95th percentile stays under a second
+// each reach the chair's device, and no room screen until the row is
+// left, when they reach both; the 95th percentiles stay under a second
 // even on a loaded machine under -race (the benchmark measures the 100 ms
 // the issue asks).
 func TestShareKeystrokeToDevices(t *testing.T) {
 	m, devs := sharedMeeting(t)
-	ds := keystrokes(t, m, devs, 40)
-	t.Logf("keystroke to 3 devices: p50 %v, p95 %v", percentile(ds, 50), percentile(ds, 95))
+	ds, settles := keystrokes(t, m, devs, 40)
+	t.Logf("keystroke to the chair: p50 %v, p95 %v; row left to 2 rooms: p95 %v", percentile(ds, 50), percentile(ds, 95), percentile(settles, 95))
 	if p := percentile(ds, 95); p > time.Second {
 		t.Errorf("p95 %v", p)
+	}
+	if len(settles) != 4 {
+		t.Errorf("%d rows left, want 4", len(settles))
+	} else if p := percentile(settles, 95); p > time.Second {
+		t.Errorf("settle p95 %v", p)
 	}
 	if got := livePlan(m).Draft.Meeting.Participants[0].Name; got != "Elias NyströmQZQZQZQZ" { // five rounds of eight
 		t.Errorf("the name typed is %q", got)
