@@ -91,6 +91,7 @@ func validateAction(c *checker, p *Plan, v *Version, i int, a Action) {
 		c.add(SevError, path+".status", "Välj status för insatsen: planerad, beslutad, pågår, klar eller avbruten.",
 			"Choose the action's status: planned, decided, ongoing, done or cancelled.")
 	}
+	validateGoalNumbers(c, v, path, what, a)
 	for _, id := range a.GoalIDs {
 		if v.Goal(id) == nil {
 			c.add(SevWarning, path+".goal_ids",

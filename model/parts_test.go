@@ -142,6 +142,9 @@ var notShown = map[string]struct{ diff, document string }{
 	// Noticed by this test and left to the issue on people and roles: an
 	// action's contact is neither printed nor compared.
 	"content.actions[].contact": {diff: "not yet", document: "not yet"},
+	// Goal numbers typed that name no goal are not plan content: they are
+	// a finding until fixed, and only the goals that exist are shown.
+	"content.actions[].goals_typed": {diff: "a finding until fixed", document: "a finding until fixed"},
 	// The booked time kept to undo a false start is not plan content: the
 	// plan's own date and time are, and they are shown.
 	"meeting.booked.date":  {diff: "kept to undo a start", document: "kept to undo a start"},

@@ -304,6 +304,10 @@ type Action struct {
 	// GoalIDs are the goals the action serves; one action can serve
 	// several.
 	GoalIDs []string `json:"goal_ids,omitempty"`
+	// GoalsTyped is the goal numbers as typed while they name a goal the
+	// plan does not have ("1, 7" with two goals): kept so that nothing
+	// typed is lost, and a finding until it is fixed (goalrefs.go).
+	GoalsTyped string `json:"goals_typed,omitempty"`
 	// Contact is how to reach the responsible person when they were not
 	// at the meeting and are not a participant with a phone or e-mail.
 	Contact string `json:"contact,omitempty"`

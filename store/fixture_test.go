@@ -69,6 +69,7 @@ func fullPlan() *model.Plan {
 	c := &v.Content
 	c.Actions[0].OtherParty = "Arbetsförmedlingen"
 	c.Actions[0].Contact = "010-123 45 67"
+	c.Actions[0].GoalsTyped = "1, 12"
 	c.ConsiderUntil = "2025-04-01"
 	c.Evaluation = "Utvärderas vid uppföljningen."
 	c.Actions[0].Start, c.Actions[0].Due = "2025-04-01", "2025-05-01"

@@ -260,7 +260,11 @@ func (m *meeting) text(line string) {
 		m.view.Changed(s.ID)
 		if f.Check != nil {
 			if c := f.Check(f.Get()); c != "" {
-				say = append(say, c)
+				// The focus stays, so that the next line puts it right;
+				// what was typed is kept meanwhile.
+				say = append(say, c, model.T(l, "Det du skrev står kvar tills du rättar det: skriv raden igen.",
+					"What you typed is kept until you correct it: type the line again."))
+				return
 			}
 		}
 		// A choice taken away stays in focus for the new one.

@@ -2,7 +2,6 @@ package meeting
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
@@ -78,15 +77,7 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 			Get: func() string { return *sel(row(id, false)) },
 			Set: func(s string) { *sel(row(id, true)) = s }}
 	}
-	goalNo := func(a model.Action) string {
-		var nums []string
-		for i, g := range v().Content.Goals {
-			if a.ServesGoal(g.ID) {
-				nums = append(nums, strconv.Itoa(i+1))
-			}
-		}
-		return strings.Join(nums, ",")
-	}
+	goalNo := func(a model.Action) string { return a.GoalNumbers(v().Content.Goals) }
 	return listSpec{
 		id:      secActions,
 		noun:    model.Text{SV: "insats eller åtgärd", EN: "action"},

@@ -1,6 +1,8 @@
 package meeting
 
 import (
+	"slices"
+
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
 )
@@ -91,7 +93,7 @@ func participantSpec(l model.Lang, v func() *model.Version, hooks participantHoo
 		},
 		fields: func(id string) []components.Field {
 			is := func(roles ...model.Role) func(p *model.Participant) bool {
-				return func(p *model.Participant) bool { return contains(roleStrings(roles), string(p.Role)) }
+				return func(p *model.Participant) bool { return slices.Contains(roleStrings(roles), string(p.Role)) }
 			}
 			// shows is whether the role has the field (model.Participant.Shows),
 			// so that the form, the rules and the paper agree.

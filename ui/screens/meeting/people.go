@@ -1,9 +1,6 @@
 package meeting
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
 )
@@ -45,56 +42,16 @@ func attendanceOpts(l model.Lang) []components.Option {
 
 // goalsField edits the goals an action serves as their numbers, "1, 3",
 // since an action can serve several and the plan refers to goals by number.
+// A number that names no goal is kept as typed and said under the field
+// (model.SetGoalNumbers), on this screen and in the accessible mode.
 func goalsField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
 	return components.Field{Path: "content.actions[].goal_ids", Label: model.T(l, "Vilka mål insatsen hör till (nummer, t.ex. 1, 3)", "Which goals it serves (numbers, e.g. 1, 3)"),
 		Kind: components.KindText,
-		Get: func() string {
-			var nums []string
-			for i, g := range v().Content.Goals {
-				if row(false).ServesGoal(g.ID) {
-					nums = append(nums, strconv.Itoa(i+1))
-				}
-			}
-			return strings.Join(nums, ", ")
-		},
-		Set: func(s string) {
-			ids, _ := parseGoalNumbers(s, v().Content.Goals)
-			row(true).GoalIDs = ids
-		},
+		Get:  func() string { return row(false).GoalNumbers(v().Content.Goals) },
+		Set:  func(s string) { row(true).SetGoalNumbers(s, v().Content.Goals) },
 		Check: func(s string) string {
-			if _, bad := parseGoalNumbers(s, v().Content.Goals); bad != "" {
-				return model.T(l, "Det finns inget mål nummer ", "There is no goal number ") + bad + "."
-			}
-			return ""
+			return model.GoalNumbersProblem(l, s, v().Content.Goals)
 		}}
-}
-
-// parseGoalNumbers reads "1, 3" (or "1 3", "1;3") as goal ids. bad is the
-// first number that names no goal; the others are kept.
-func parseGoalNumbers(s string, goals []model.Goal) (ids []string, bad string) {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '.' }) {
-		n, err := strconv.Atoi(f)
-		if err != nil || n < 1 || n > len(goals) {
-			if bad == "" {
-				bad = f
-			}
-			continue
-		}
-		id := goals[n-1].ID
-		if !contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	return ids, bad
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // actionContactField asks how to reach an action's responsible person when
