@@ -34,7 +34,10 @@ func cmdClose(a *app, args []string) error {
 		fate = before.DraftOnClosing(model.ClosureReason(*reason))
 	}
 	p, err := db.ClosePlan(a.ctx, pos[0], model.Closure{Reason: model.ClosureReason(*reason), Text: *text, Date: *date, DraftDiscarded: *discard})
+	var early *model.EarlyCloseError
 	switch {
+	case errors.As(err, &early):
+		return fail(early.Message(model.Swedish)+" Inget har ändrats.", early.Message(model.English)+" Nothing was changed.")
 	case errors.Is(err, model.ErrClosed):
 		return fail("planen är redan avslutad", "the plan is already closed")
 	case errors.Is(err, model.ErrDraftOpen) && *reason == string(model.CloseConsentGone):

@@ -88,3 +88,33 @@ func TestClosingSaysWhatHappensToTheDraft(t *testing.T) {
 		t.Errorf("print gives (%v):\n%s", err, txt)
 	}
 }
+
+// TestCloseNotBeforeFinalised: close refuses a date before the plan was
+// finalised, or made, and names that day (tryout41a #10).
+func TestCloseNotBeforeFinalised(t *testing.T) {
+	c := newCLI(t)
+	maja, _ := demoIDs(t, c)
+	js := c.ok("export", maja, "--format", "json")
+	i := strings.Index(js, `"finalised_at": "`)
+	if i < 0 {
+		t.Fatalf("the demo plan has no finalised version:\n%s", js[:min(len(js), 600)])
+	}
+	fin := js[i+len(`"finalised_at": "`):][:10]
+	for _, l := range []string{"sv", "en"} {
+		_, errOut, code := c.run("close", maja, "--reason", "moved", "--discard-draft", "--date", "2020-01-01", "--lang", l)
+		want := "Planen kan inte avslutas före " + fin + ", då den fastställdes. Inget har ändrats."
+		if l == "en" {
+			want = "The plan cannot be closed before " + fin + ", the day it was finalised. Nothing was changed."
+		}
+		if code == 0 || !strings.Contains(errOut, want) {
+			t.Errorf("%s: exit %d: %s\nwant %q", l, code, errOut, want)
+		}
+	}
+	if js := c.ok("export", maja, "--format", "json"); strings.Contains(js, `"status": "closed"`) {
+		t.Fatal("a refused close changed the plan")
+	}
+	vera := strings.TrimSpace(c.ok("new", "--person", "Vera Test"))
+	if _, errOut, code := c.run("close", vera, "--reason", "no_need", "--date", "2020-01-01"); code == 0 || !strings.Contains(errOut, "då den skapades") {
+		t.Errorf("a plan closed before it was made: exit %d: %s", code, errOut)
+	}
+}

@@ -59,17 +59,68 @@ func checkReason(r ClosureReason, text string) error {
 	return nil
 }
 
-// endDate checks a closing date; an empty one means today.
-func endDate(date string, now time.Time) (string, error) {
+// endDate checks a closing date; an empty one means today. It may not lie
+// before the plan's last finalising, or its making (EarlyCloseError).
+func (p *Plan) endDate(date string, now time.Time) (string, error) {
 	today := now.Format(DateLayout)
 	date = strings.TrimSpace(date)
 	if date == "" {
-		return today, nil
+		date = today
 	}
 	if CheckDate(date) != nil || date > today {
 		return "", ErrCloseDate
 	}
+	if first, finalised := p.EarliestEnd(); date < first {
+		return "", &EarlyCloseError{Earliest: first, Finalised: finalised}
+	}
 	return date, nil
+}
+
+// EarliestEnd is the first day the plan can be closed on: the day its last
+// version was finalised (finalised true), or, never finalised, the day it
+// was made. A plan cannot end before what it records was agreed.
+func (p *Plan) EarliestEnd() (date string, finalised bool) {
+	for i := len(p.Versions) - 1; i >= 0; i-- {
+		if at := p.Versions[i].FinalisedAt; at != nil {
+			return at.Format(DateLayout), true
+		}
+	}
+	return p.CreatedAt.Format(DateLayout), false
+}
+
+// EarlyCloseError refuses a closing date before EarliestEnd. It carries
+// dates only, no personal data.
+type EarlyCloseError struct {
+	Earliest  string
+	Finalised bool
+}
+
+func (e *EarlyCloseError) Error() string {
+	return "the plan cannot be closed before " + e.Earliest
+}
+
+// Message is the refusal in the user's language, naming the date and why.
+func (e *EarlyCloseError) Message(l Lang) string {
+	if e.Finalised {
+		return T(l, "Planen kan inte avslutas före "+e.Earliest+", då den fastställdes.",
+			"The plan cannot be closed before "+e.Earliest+", the day it was finalised.")
+	}
+	return T(l, "Planen kan inte avslutas före "+e.Earliest+", då den skapades.",
+		"The plan cannot be closed before "+e.Earliest+", the day it was made.")
+}
+
+// CheckEndDate says what is wrong with a closing date typed in a form, or
+// "" when Close would take it: the same rules, said as the user types.
+func (p *Plan) CheckEndDate(l Lang, date string, now time.Time) string {
+	_, err := p.endDate(date, now)
+	var early *EarlyCloseError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &early):
+		return early.Message(l)
+	}
+	return T(l, "Datumet ska vara ÅÅÅÅ-MM-DD och inte senare än i dag.", "The date must be YYYY-MM-DD and not later than today.")
 }
 
 // ReadOnly tells whether the plan may no longer be edited. A closed plan is
@@ -136,7 +187,7 @@ func (p *Plan) Close(c Closure, now time.Time) error {
 	if c.Reason == CloseConsentGone {
 		return p.WithdrawConsent(c, now)
 	}
-	date, err := endDate(c.Date, now)
+	date, err := p.endDate(c.Date, now)
 	if err != nil {
 		return err
 	}
@@ -170,7 +221,7 @@ func (p *Plan) WithdrawConsent(c Closure, now time.Time) error {
 	if p.ReadOnly() {
 		return ErrClosed
 	}
-	date, err := endDate(c.Date, now)
+	date, err := p.endDate(c.Date, now)
 	if err != nil {
 		return err
 	}

@@ -306,3 +306,45 @@ func TestClosureLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseNotBeforeFinalised: a plan cannot end before the day its last
+// version was finalised, or, never finalised, before it was made; closing
+// and withdrawing consent say which day (tryout41a #10).
+func TestCloseNotBeforeFinalised(t *testing.T) {
+	p := activePlan(t) // finalised on testNow, 2026-11-30
+	for _, c := range []Closure{
+		{Reason: CloseOther, Text: "annat", Date: "2026-11-29", DraftDiscarded: true},
+		{Reason: CloseConsentGone, Date: "2026-11-01", DraftDiscarded: true},
+	} {
+		err := p.Close(c, closeDay)
+		var early *EarlyCloseError
+		if !errors.As(err, &early) || early.Earliest != "2026-11-30" || !early.Finalised {
+			t.Fatalf("%s on %s: %v, want refused before 2026-11-30", c.Reason, c.Date, err)
+		}
+		if p.ReadOnly() || p.Draft == nil {
+			t.Fatal("a refused close changed the plan")
+		}
+		if got, want := early.Message(Swedish), "Planen kan inte avslutas före 2026-11-30, då den fastställdes."; got != want {
+			t.Errorf("message %q, want %q", got, want)
+		}
+		if got, want := early.Message(English), "The plan cannot be closed before 2026-11-30, the day it was finalised."; got != want {
+			t.Errorf("message %q, want %q", got, want)
+		}
+	}
+	if got := p.CheckEndDate(Swedish, "2026-11-29", closeDay); got != "Planen kan inte avslutas före 2026-11-30, då den fastställdes." {
+		t.Errorf("the form's check says %q", got)
+	}
+	if got := p.CheckEndDate(English, "2026-11-30", closeDay); got != "" {
+		t.Errorf("the day it was finalised is refused: %q", got)
+	}
+	if err := p.Close(Closure{Reason: CloseMoved, Date: "2026-11-30", DraftDiscarded: true}, closeDay); err != nil {
+		t.Fatalf("closing on the day it was finalised: %v", err)
+	}
+
+	fresh := NewPlan(Person{Name: "Maja Lind"}, testNow)
+	err := fresh.Close(Closure{Reason: CloseNoNeed, Date: "2026-11-01"}, closeDay)
+	var early *EarlyCloseError
+	if !errors.As(err, &early) || early.Finalised || early.Message(Swedish) != "Planen kan inte avslutas före 2026-11-30, då den skapades." {
+		t.Errorf("a plan never finalised, closed before it was made: %v", err)
+	}
+}

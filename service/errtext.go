@@ -27,9 +27,12 @@ func ErrorText(l model.Lang, err error) string {
 		return msg
 	}
 	var unrec *UnrecordedError
+	var early *model.EarlyCloseError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &early):
+		return early.Message(l)
 	case errors.As(err, &unrec):
 		return model.T(l, "det gick inte att skriva i åtkomstloggen ("+ErrorText(l, unrec.Err)+"), så planen visas, skrivs ut eller sparas inte. Det som redan är sparat är kvar.",
 			"the access could not be written to the trail ("+ErrorText(l, unrec.Err)+"), so the plan is not shown, printed or written out. What is saved is still there.")

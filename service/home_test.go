@@ -49,10 +49,10 @@ func checkHomeList(t *testing.T, svc *Service) {
 	if err := svc.CreateMany(ctx, plans); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.ClosePlan(ctx, byName["Hemlig Person"][0], model.Closure{Reason: model.CloseConsentGone, Date: "2026-03-01", DraftDiscarded: true}); err != nil {
+	if _, err := svc.ClosePlan(ctx, byName["Hemlig Person"][0], model.Closure{Reason: model.CloseConsentGone, Date: "2026-11-25", DraftDiscarded: true}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.ClosePlan(ctx, byName["Stängd Plan"][0], model.Closure{Reason: model.CloseGoalsMet, Date: "2026-03-01", DraftDiscarded: true, Text: "klart"}); err != nil {
+	if _, err := svc.ClosePlan(ctx, byName["Stängd Plan"][0], model.Closure{Reason: model.CloseGoalsMet, Date: "2026-11-25", DraftDiscarded: true, Text: "klart"}); err != nil {
 		t.Fatal(err)
 	}
 

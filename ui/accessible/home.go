@@ -182,12 +182,23 @@ func (r *runner) closePlan(s model.Summary) {
 			r.sayT("Skriv skälet med egna ord på en rad (tom rad: inget), eller :avbryt.", "Write the reason in your own words on one line (empty: none), or :cancel.")
 			r.ask = &question{cancel: r.showHome, handle: func(line string) {
 				c.Text = strings.TrimSpace(line)
-				r.finishClose(s, c)
+				r.askCloseDate(s, c)
 			}}
 			return
 		}
-		r.finishClose(s, c)
+		r.askCloseDate(s, c)
 	}, r.showHome)
+}
+
+// askCloseDate asks the day the plan ended, as the full screen's form has
+// a date; a date the plan cannot end on is said, and asked again.
+func (r *runner) askCloseDate(s model.Summary, c model.Closure) {
+	today := r.o.Now().Format(model.DateLayout)
+	r.say(model.T(r.l, "Vilket datum avslutas planen? ÅÅÅÅ-MM-DD [", "On what date does the plan end? YYYY-MM-DD [") + today + "]:")
+	r.ask = &question{cancel: r.showHome, handle: func(line string) {
+		c.Date = strings.TrimSpace(line)
+		r.finishClose(s, c)
+	}}
 }
 
 func (r *runner) finishClose(s model.Summary, c model.Closure) {
@@ -205,6 +216,15 @@ func (r *runner) finishClose(s model.Summary, c model.Closure) {
 			}
 			r.showHome()
 		}, r.showHome)
+		return
+	}
+	if early := (*model.EarlyCloseError)(nil); errors.As(err, &early) || errors.Is(err, model.ErrCloseDate) {
+		if early != nil {
+			r.say(early.Message(r.l))
+		} else {
+			r.sayT("Datumet ska vara ÅÅÅÅ-MM-DD och inte senare än i dag.", "The date must be YYYY-MM-DD and not later than today.")
+		}
+		r.askCloseDate(s, c)
 		return
 	}
 	if err != nil {

@@ -68,7 +68,7 @@ func New(l model.Lang, st *common.Styles, p *model.Plan, now func() time.Time) *
 		{Path: "reason", Label: model.T(l, "Varför avslutas planen?", "Why is the plan closed?"), Kind: components.KindChoice, Opts: opts,
 			Get: func() string { return m.reason }, Set: func(s string) { m.reason = s }},
 		components.TextField("text", model.T(l, "Förklaring (sparas och skrivs ut; krävs vid annat skäl)", "Explanation (kept and printed; needed for another reason)"), "", func() *string { return &m.Text }),
-		components.WithCheck(components.TextField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), components.DateCheck(l)),
+		components.WithCheck(components.TextField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), m.checkDate),
 	})
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "avsluta planen", "close the plan")))
 	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka", "back")))
@@ -133,7 +133,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			// question, which is asked only of a closing that can be done.
 			c := model.Closure{Reason: model.ClosureReason(m.reason), Text: strings.TrimSpace(m.Text), Date: m.date, DraftDiscarded: true}
 			if err := m.Plan.Clone().Close(c, m.now()); err != nil {
-				m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
+				m.err = refusal(m.lang, err)
 				return nil
 			}
 			m.discard = m.Plan.DraftAtRisk(model.ClosureReason(m.reason))
@@ -153,6 +153,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// checkDate says under the date field what closing would refuse: a date
+// not in the calendar, one after today, one before the plan was finalised.
+func (m *Model) checkDate(s string) string {
+	if msg := components.DateCheck(m.lang)(s); msg != "" || strings.TrimSpace(s) == "" {
+		return msg
+	}
+	return m.Plan.CheckEndDate(m.lang, s, m.now())
+}
+
 // close asks the root to close the plan; discard says the user agreed to
 // drop the unfinished draft. The answer comes to closed.
 func (m *Model) close(discard bool) tea.Cmd {
@@ -170,10 +179,18 @@ func (m *Model) close(discard bool) tea.Cmd {
 func (m *Model) Closed(p *model.Plan, err error) {
 	m.busy = false
 	if err != nil {
-		m.err = model.T(m.lang, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(m.lang, err)
+		m.err = refusal(m.lang, err)
 		return
 	}
 	m.Plan, m.Done, m.cursor = p, true, 0
+}
+
+// refusal says why the plan was not closed, in a sentence of its own.
+func refusal(l model.Lang, err error) string {
+	if early := (*model.EarlyCloseError)(nil); errors.As(err, &early) {
+		return early.Message(l) + model.T(l, " Inget har ändrats.", " Nothing was changed.")
+	}
+	return model.T(l, "Planen kunde inte avslutas: ", "The plan could not be closed: ") + closeErrText(l, err)
 }
 
 func closeErrText(l model.Lang, err error) string {
