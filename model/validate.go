@@ -100,6 +100,7 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	validateContent(c, p, v, today)
 	validateFollowUp(c, v, today)
 	validatePeople(c, p, v)
+	validateContacts(c, v)
 	validateAddedCopies(c, p, v, today)
 	c.out = append(c.out, ValidateReview(p, v)...)
 	if len(o.Jargon) > 0 {
@@ -135,16 +136,6 @@ func validateMeeting(c *checker, v *Version) {
 		path := fmt.Sprintf("meeting.participants[%d]", i)
 		if strings.TrimSpace(pt.Name) == "" {
 			c.add(SevError, path+".name", "En deltagare saknar namn.", "A participant has no name.")
-		}
-		if pt.Email != "" && !strings.Contains(pt.Email, "@") {
-			// Whose: the finding is read away from the row.
-			sv, en := "En deltagares", "A participant's"
-			if n := strings.TrimSpace(pt.Name); n != "" {
-				sv, en = Possessive(n, Swedish), Possessive(n, English)
-			}
-			c.add(SevWarning, path+".email",
-				fmt.Sprintf("%s e-postadress ser inte rätt ut (%s).", sv, pt.Email),
-				fmt.Sprintf("%s e-mail address does not look right (%s).", en, pt.Email))
 		}
 	}
 }

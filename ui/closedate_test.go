@@ -33,7 +33,7 @@ func TestCloseDateBeforeFinalised(t *testing.T) {
 		typeText(m, before)
 		say := model.T(l, "Planen kan inte avslutas före "+fin+", då den fastställdes.",
 			"The plan cannot be closed before "+fin+", the day it was finalised.")
-		flat := func() string { return strings.Join(strings.Fields(screenText(m)), " ") }
+		flat := func() string { return strings.Join(strings.Fields(strings.ReplaceAll(screenText(m), "│", " ")), " ") }
 		if !strings.Contains(flat(), say) {
 			t.Errorf("%s: the date field does not say %q:\n%s", l, say, screenText(m))
 		}
