@@ -126,9 +126,12 @@ type Model struct {
 	// chairAt is the step the chair moved to from another device while
 	// the secretary stays on step; -1 when they are on the same one.
 	chairAt int
-	keys    meetingKeys
-	help    help.Model
-	now     func() time.Time
+	// startSeen is whether the meeting had started at the last look, so
+	// that a start from the chair's device is said here (follow).
+	startSeen bool
+	keys      meetingKeys
+	help      help.Model
+	now       func() time.Time
 
 	Sections map[string]Section
 	Active   string
@@ -208,6 +211,7 @@ func New(ctx context.Context, l model.Lang, st *common.Styles, svc *service.Serv
 	p := v.Plan()
 	m.SaveText = savedText(l, p.UpdatedAt, now())
 	m.lastTick = now()
+	m.startSeen = p.Draft != nil && p.Draft.Started()
 	m.restore(p.Position)
 	if len(steps) > 0 && !v.ReadOnly() && p.Position.Step == "" {
 		// Every view of the meeting reads the step from the plan, so the

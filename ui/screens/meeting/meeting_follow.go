@@ -42,6 +42,13 @@ func (m *Model) follow(e service.Event) {
 	if e.Finalised {
 		m.RefreshFindings()
 	}
+	if v := m.Sess.Draft(); v != nil && v.Started() != m.startSeen {
+		m.startSeen = v.Started()
+		if m.startSeen {
+			m.Message = model.T(m.lang, "Mötesledaren startade mötet; klockan går. ctrl+o ångrar en start i onödan.",
+				"The chair started the meeting; the clock runs. ctrl+o takes back a false start.")
+		}
+	}
 }
 
 // followChair goes to the step the chair is on, when the follow key is

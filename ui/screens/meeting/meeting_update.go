@@ -351,6 +351,7 @@ func (m *Model) startMeeting() {
 		return
 	}
 	was := v.StartMeeting(m.now())
+	m.startSeen = true
 	m.lastTick = m.now()
 	m.Sess.Changed("")
 	m.AgendaKey = ""
@@ -374,6 +375,7 @@ func (m *Model) undoStart() {
 	if v := m.Sess.Draft(); v != nil {
 		booked := v.Meeting.Booked
 		v.UndoStart()
+		m.startSeen = false
 		m.Sess.Changed("")
 		m.AgendaKey = ""
 		m.Message = model.T(m.lang, "Starten är ångrad. ctrl+o startar mötet när ni börjar.", "The start is undone. ctrl+o starts the meeting when you begin.")

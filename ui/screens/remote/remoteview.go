@@ -170,6 +170,14 @@ func (m *remoteModel) apply(a room.ChairAction) {
 		case room.ChairToggleSpoke:
 			room.ToggleSpoke(p.Draft, a.StepID, a.Participant)
 			v.Changed("")
+		case room.ChairStartMeeting:
+			// As the secretary's ctrl+o does (meeting.startMeeting): the
+			// clock starts, a late start takes the real time, and the
+			// secretary's ctrl+o takes a false start back.
+			if d := p.Draft; d != nil && !d.Started() {
+				d.StartMeeting(m.o.Now())
+				v.Changed("")
+			}
 		}
 	})
 }

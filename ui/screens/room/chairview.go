@@ -190,7 +190,7 @@ func (c *ChairModel) View(s MeetingState) string {
 	switch {
 	case c.full:
 		c.help.SetWidth(w - 4)
-		full := c.help.FullHelpView([][]key.Binding{{c.keys.next, c.keys.prev, c.keys.done}, append([]key.Binding{c.keys.up, c.keys.tick, c.keys.help}, c.extra...)})
+		full := c.help.FullHelpView([][]key.Binding{{c.keys.start, c.keys.next, c.keys.prev, c.keys.done}, append([]key.Binding{c.keys.up, c.keys.tick, c.keys.help}, c.extra...)})
 		body = components.Pane(c.st.FocusBorder, c.st.Title.Render(model.T(c.lang, "Tangenter", "Keys"))+"\n\n"+full, w, bh)
 	case w >= 100:
 		aw := min(56, max(40, w*42/100))
