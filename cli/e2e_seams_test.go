@@ -83,7 +83,15 @@ func TestShareSeamsOverSSH(t *testing.T) {
 	host.keys("Escape")
 	host.waitFor("delas (2 anslutna, 1 felaktig kod", 5*time.Second)
 
+	// Leaving with devices connected asks first (tryout41a #8): until the
+	// answer, both devices stay in the meeting.
 	host.keys("C-q")
+	host.waitFor("2 skärmar är anslutna (mötesledarens och rummets) och kopplas från", 5*time.Second)
+	time.Sleep(time.Second) // the question takes no key typed ahead
+	if scr := chair.capture(); !strings.Contains(scr, "MÖTESLEDARENS VY") {
+		t.Fatalf("the chair's device left before the secretary answered:\n%s", scr)
+	}
+	host.keys("j")
 	for name, d := range map[string]*tmux{"room": room, "chair": chair} {
 		scr := d.waitFor("SSH-ENDED", 10*time.Second)
 		if !strings.Contains(scr, "Mötet är avslutat. Skärmen kan stängas.") {

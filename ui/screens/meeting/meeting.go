@@ -150,10 +150,13 @@ type Model struct {
 	saveRefused bool
 	// LeaveAsk is the question before leaving while saves fail; nil when
 	// none is asked (see meeting_leave.go).
-	LeaveAsk   *components.Confirm
-	lastTick   time.Time
-	clockDirty int
-	Message    string
+	LeaveAsk *components.Confirm
+	// leaveDevices is the number of devices the question is about when it
+	// asks before disconnecting them (askDrop); 0 for the save question.
+	leaveDevices int
+	lastTick     time.Time
+	clockDirty   int
+	Message      string
 	// confirmUndo is set while asking whether to take back the start.
 	confirmUndo bool
 	// undo is what ctrl+z brings back after a change of role; nil when

@@ -1,10 +1,13 @@
 package meeting
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/meeting/sharepanel"
 )
 
 // Leaving a meeting while its saves fail would leave what was typed since
@@ -14,8 +17,54 @@ import (
 // that failed), offered back at the next start. Staying keeps the text in
 // the meeting, where the save is tried again every half second.
 
+// leave is ctrl+q (and ctrl+c, a Windows user's "copy"). While saves fail
+// it asks (askLeave); while devices are connected to the shared meeting
+// it asks too, since closing ends the meeting on every one of them at
+// once and a new share has new codes to type (askDrop).
+func (m *Model) leave() tea.Cmd {
+	if m.clockDirty > 0 {
+		m.Sess.Changed("") // the last seconds of the clock
+	}
+	if m.SaveErr {
+		return m.askLeave()
+	}
+	if m.Sharing != nil {
+		if devs := m.Sharing.Devices(); len(devs) > 0 {
+			m.askDrop(devs)
+			return nil
+		}
+	}
+	return func() tea.Msg { return CloseMeetingMsg{} }
+}
+
+// askDrop asks before closing a meeting that devices are connected to,
+// with the question type-ahead cannot answer. Nothing typed is lost
+// either way: yes saves and closes, no goes on.
+func (m *Model) askDrop(devs []sharepanel.Device) {
+	var who []string
+	for _, role := range []string{"chair", "room"} {
+		n := 0
+		for _, d := range devs {
+			if d.Role == role {
+				n++
+			}
+		}
+		if n > 0 {
+			who = append(who, map[string]string{"chair": model.T(m.lang, "mötesledarens", "the chair's"), "room": model.T(m.lang, "rummets", "the room's")}[role])
+		}
+	}
+	and := model.T(m.lang, " och ", " and ")
+	m.leaveDevices = len(devs)
+	m.LeaveAsk = components.NewConfirm(m.lang, m.st, model.Plural(m.lang, len(devs),
+		"%d skärm är ansluten ("+strings.Join(who, and)+") och kopplas från om du stänger mötet. Stänga ändå? Inget som skrivits går förlorat, vilket du än svarar.",
+		"%d skärmar är anslutna ("+strings.Join(who, and)+") och kopplas från om du stänger mötet. Stänga ändå? Inget som skrivits går förlorat, vilket du än svarar.",
+		"%d screen is connected ("+strings.Join(who, and)+") and is disconnected if you close the meeting. Close anyway? Nothing typed is lost, whatever you answer.",
+		"%d screens are connected ("+strings.Join(who, and)+") and are disconnected if you close the meeting. Close anyway? Nothing typed is lost, whatever you answer."))
+}
+
 // askLeave shows the question.
 func (m *Model) askLeave() tea.Cmd {
+	m.leaveDevices = 0
 	where := m.svc.RecoveryDir()
 	stay := model.T(m.lang, "Svara nej för att stanna: sparningen provas igen varje halv sekund.",
 		"Answer no to stay: the save is tried again every half second.")
@@ -48,17 +97,20 @@ func (m *Model) updateLeave(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg:
 	default:
-		if !m.SaveErr {
+		if !m.SaveErr && m.leaveDevices == 0 {
 			m.LeaveAsk = nil
 		}
 		return nil, false
 	}
 	switch m.LeaveAsk.Update(msg) {
 	case components.AnsweredYes:
-		m.LeaveAsk = nil
+		m.LeaveAsk, m.leaveDevices = nil, 0
 		return func() tea.Msg { return CloseMeetingMsg{} }, true
 	case components.AnsweredNo:
-		m.LeaveAsk = nil
+		if m.leaveDevices > 0 {
+			m.Message = model.T(m.lang, "Mötet fortsätter; skärmarna är kvar.", "The meeting goes on; the screens stay connected.")
+		}
+		m.LeaveAsk, m.leaveDevices = nil, 0
 	}
 	return nil, true
 }

@@ -212,13 +212,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	m.Message = ""
 	switch {
 	case key.Matches(k, m.keys.quit):
-		if m.clockDirty > 0 {
-			m.Sess.Changed("") // the last seconds of the clock
-		}
-		if m.SaveErr {
-			return m.askLeave(), true
-		}
-		return func() tea.Msg { return CloseMeetingMsg{} }, true
+		return m.leave(), true
 	case key.Matches(k, m.keys.start):
 		v := m.Sess.Draft()
 		if v == nil {

@@ -50,7 +50,7 @@ func (m *Model) updateOtherView(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	if key.Matches(k, m.keys.quit) {
-		return func() tea.Msg { return CloseMeetingMsg{} }, true
+		return m.leave(), true
 	}
 	if m.Who == ViewRoom {
 		m.Room.Update(k)
