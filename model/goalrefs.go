@@ -3,6 +3,8 @@ package model
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // An action names the goals it serves by their numbers in the plan, "1, 3".
@@ -120,6 +122,12 @@ func validateGoalNumbers(c *checker, v *Version, path, what string, a Action) {
 		return
 	}
 	c.add(SevError, path+".goal_ids",
-		"Insatsen ”"+what+"”: "+GoalNumbersProblem(Swedish, a.GoalsTyped, goals)+" Rätta målnumren.",
-		"The action \""+what+"\": "+GoalNumbersProblem(English, a.GoalsTyped, goals)+" Correct the goal numbers.")
+		"Insatsen ”"+what+"”: "+lowerFirst(GoalNumbersProblem(Swedish, a.GoalsTyped, goals))+" Rätta målnumren.",
+		"The action \""+what+"\": "+lowerFirst(GoalNumbersProblem(English, a.GoalsTyped, goals))+" Correct the goal numbers.")
+}
+
+// lowerFirst puts a sentence after a colon: "Mål 7 …" becomes "mål 7 …".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestGoalNumbersProblem(t *testing.T) {
 	two := []Goal{{ID: "g1"}, {ID: "g2"}}
@@ -48,8 +45,8 @@ func TestGoalNumbersKeptUntilFixed(t *testing.T) {
 	var found bool
 	for _, f := range fs {
 		if f.Path == "content.actions[0].goal_ids" && f.Severity == SevError &&
-			strings.Contains(f.Message.SV, "Mål 7 finns inte (planen har 2 mål)") &&
-			strings.Contains(f.Message.EN, "There is no goal 7 (the plan has 2 goals)") {
+			f.Message.SV == "Insatsen ”Boendestöd”: mål 7 finns inte (planen har 2 mål). Rätta målnumren." &&
+			f.Message.EN == "The action \"Boendestöd\": there is no goal 7 (the plan has 2 goals). Correct the goal numbers." {
 			found = true
 		}
 	}

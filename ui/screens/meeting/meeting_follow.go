@@ -45,8 +45,8 @@ func (m *Model) follow(e service.Event) {
 	if v := m.Sess.Draft(); v != nil && v.Started() != m.startSeen {
 		m.startSeen = v.Started()
 		if m.startSeen {
-			m.Message = model.T(m.lang, "Mötesledaren startade mötet; klockan går. ctrl+o ångrar en start i onödan.",
-				"The chair started the meeting; the clock runs. ctrl+o takes back a false start.")
+			m.Message = m.startedText(v, model.Text{SV: "Mötesledaren startade mötet", EN: "The chair started the meeting"},
+				model.Text{SV: "Mötesledaren startade mötet", EN: "The chair started the meeting"})
 		}
 	}
 }

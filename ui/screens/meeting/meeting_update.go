@@ -344,24 +344,29 @@ func (m *Model) startMeeting() {
 	if v == nil || v.Started() {
 		return
 	}
-	was := v.StartMeeting(m.now())
+	v.StartMeeting(m.now())
 	m.startSeen = true
 	m.lastTick = m.now()
 	m.Sess.Changed("")
 	m.AgendaKey = ""
-	m.Message = model.T(m.lang, "Mötet har startat; klockan går. ctrl+o igen ångrar en start i onödan.",
-		"The meeting has started; the clock runs. ctrl+o again takes back a false start.")
-	if was != "" {
-		// Short enough for an 80-column status line: the real time first.
-		now := v.Meeting.Start
-		if b := v.Meeting.Booked; b != nil && b.Date != v.Meeting.Date {
-			now = v.Meeting.Date + " " + now
-		} else if b != nil {
-			was = b.Start
-		}
-		m.Message = model.T(m.lang, "Mötet startade "+now+" (bokat "+was+"); planen har nu den tiden. ctrl+o ångrar.",
-			"Started "+now+" (booked "+was+"); the plan now has that time. ctrl+o undoes.")
+	m.Message = m.startedText(v, model.Text{SV: "Mötet har startat", EN: "The meeting has started"}, model.Text{SV: "Mötet startade", EN: "Started"})
+}
+
+// startedText says that the meeting started, by whom, and when a start far
+// from the booking gave the plan the real time, what it was booked for.
+func (m *Model) startedText(v *model.Version, plain, timed model.Text) string {
+	b := v.Meeting.Booked
+	if b == nil {
+		return plain.In(m.lang) + model.T(m.lang, "; klockan går. ctrl+o igen ångrar en start i onödan.",
+			"; the clock runs. ctrl+o again takes back a false start.")
 	}
+	// Short enough for an 80-column status line: the real time first.
+	now, was := v.Meeting.Start, b.Start
+	if b.Date != v.Meeting.Date {
+		now, was = v.Meeting.Date+" "+now, b.Date+" "+b.Start
+	}
+	return timed.In(m.lang) + model.T(m.lang, " "+now+" (bokat "+was+"); planen har nu den tiden. ctrl+o ångrar.",
+		" "+now+" (booked "+was+"); the plan now has that time. ctrl+o undoes.")
 }
 
 // undoStart takes back a false start: the meeting has not begun after all.
