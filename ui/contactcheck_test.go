@@ -39,5 +39,14 @@ func TestPhoneWithoutDigitsIsSaid(t *testing.T) {
 		if !strings.Contains(flat(), say) {
 			t.Errorf("%s: the phone field does not say %q:\n%s", l, say, screenText(m))
 		}
+		// Appointed coordinator: the section where she is chosen says it,
+		// with what the easy-read page does with the number.
+		send(m, meeting.GotoSectionMsg{ID: model.SectionCoordinator})
+		press(m, "enter")
+		send(m, meeting.SaveTickMsg{Owner: m.meeting.Owner()})
+		say = model.T(l, "som numret den enskilde ska ringa", "as the number the person should call")
+		if livePlan(m).Draft.Content.Coordinator.ParticipantID == "" || !strings.Contains(flat(), say) {
+			t.Errorf("%s: the coordinator section does not say %q:\n%s", l, say, screenText(m))
+		}
 	}
 }
