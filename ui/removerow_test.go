@@ -21,6 +21,10 @@ func TestRemoveRowNamesTheRow(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(scr), " "), want) {
 			t.Fatalf("%s: the question does not name the row, want %q:\n%s", l, want, scr)
 		}
+		// How to answer is on screen too, at 80x24 with a long list.
+		if answer := model.T(l, "Tryck j för ja eller n för nej", "Press y for yes or n for no"); !strings.Contains(strings.Join(strings.Fields(scr), " "), answer) {
+			t.Errorf("%s: the question's answer keys are cut off (%q):\n%s", l, answer, scr)
+		}
 		press(m, "n")
 		var n int
 		inRead(m, func() { n = len(livePlan(m).Draft.Meeting.Participants) })

@@ -388,6 +388,11 @@ func (s *ListSection) table(rev int) string {
 			visible = max(1, visible-4-(140/max(10, s.width)+1))
 		}
 		visible = max(1, visible-len(whole))
+		if s.ask != nil {
+			// The question, and how to answer it, below the table: the
+			// rows make room for it (at 80x24 its last line was cut).
+			visible = max(1, visible-1-strings.Count(strings.TrimRight(s.ask.View(s.width), "\n"), "\n")-1)
+		}
 		if n > visible {
 			visible = max(1, visible-1) // the line "3/12"
 		}
