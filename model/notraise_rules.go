@@ -66,12 +66,13 @@ type NotRaisedHit struct {
 }
 
 // NotRaisedIn lists, in the order of the plan, every printed text part of
-// v that names a subject on its not-to-raise list, once per subject.
-func NotRaisedIn(v *Version) []NotRaisedHit {
+// version v of p that names a subject on its not-to-raise list, once per
+// subject.
+func NotRaisedIn(p *Plan, v *Version) []NotRaisedHit {
 	if len(v.Consent.NotRaise) == 0 {
 		return nil
 	}
-	m := newSubjectMatcher(v.Consent.NotRaise)
+	m := newSubjectMatcher(v.Consent.NotRaise, p.Person.Name)
 	var out []NotRaisedHit
 	for _, t := range printedTexts(v) {
 		if strings.TrimSpace(t.text) == "" {
@@ -84,8 +85,8 @@ func NotRaisedIn(v *Version) []NotRaisedHit {
 	return out
 }
 
-func validateNotRaised(c *checker, v *Version) {
-	for _, h := range NotRaisedIn(v) {
+func validateNotRaised(c *checker, p *Plan, v *Version) {
+	for _, h := range NotRaisedIn(p, v) {
 		c.add(SevWarning, h.Path,
 			fmt.Sprintf("Texten i ”%s” nämner ett ord ur ämne %d av dem som den enskilde inte vill ska tas upp. Den skrivs ut på varje kopia: skriv om eller stryk det, om inte den enskilde har ändrat sig.", h.Part.SV, h.Subject+1),
 			fmt.Sprintf("The text in “%s” names a word of subject %d of those the person does not want raised. It is printed on every copy: reword or strike it, unless the person has changed their mind.", h.Part.EN, h.Subject+1))

@@ -85,12 +85,18 @@ func words(s string) []string {
 }
 
 // SubjectStems are the stems of a subject's significant words: its words
-// of minWord letters or more that are not function words.
-func SubjectStems(subject string) []string {
+// of minWord letters or more that are not function words, nor the
+// person's own name. "Saras skulder" is about skulder: were "Sara" a
+// subject's word, the room would lose every sentence about her.
+func SubjectStems(subject, person string) []string {
+	own := map[string]bool{}
+	for _, w := range words(person) {
+		own[stem(w)] = true
+	}
 	var out []string
 	for _, w := range words(subject) {
 		lw := strings.ToLower(w)
-		if utf8.RuneCountInString(lw) < minWord || functionWords[lw] {
+		if utf8.RuneCountInString(lw) < minWord || functionWords[lw] || own[stem(lw)] {
 			continue
 		}
 		out = append(out, stem(lw))
@@ -109,10 +115,10 @@ func namesStem(word, st string) bool {
 // subjectMatcher finds the subjects a text names.
 type subjectMatcher [][]string // the stems of each subject, by its index
 
-func newSubjectMatcher(notRaise []string) subjectMatcher {
+func newSubjectMatcher(notRaise []string, person string) subjectMatcher {
 	m := make(subjectMatcher, len(notRaise))
 	for i, s := range notRaise {
-		m[i] = SubjectStems(s)
+		m[i] = SubjectStems(s, person)
 	}
 	return m
 }
@@ -136,9 +142,10 @@ func (m subjectMatcher) named(text string) []int {
 }
 
 // NamedSubjects returns the indexes in notRaise of the subjects that the
-// text names by any of their significant words.
-func NamedSubjects(text string, notRaise []string) []int {
-	return newSubjectMatcher(notRaise).named(text)
+// text names by any of their significant words; person is the name of
+// the person the plan is about (see SubjectStems).
+func NamedSubjects(text string, notRaise []string, person string) []int {
+	return newSubjectMatcher(notRaise, person).named(text)
 }
 
 // Sentences splits a text into its sentences, each with the spaces and
@@ -181,10 +188,11 @@ const Hidden = "…"
 // RoomSafe is a text as the room may read it: every sentence that names a
 // subject not to raise is blanked, and every personnummer, or run of
 // digits that may be one or part of one, is masked. Blanked sentences in
-// a row become one mark, so that the room cannot count them.
-func RoomSafe(s string, notRaise []string) string {
+// a row become one mark, so that the room cannot count them. person is
+// the name of the person the plan is about (see SubjectStems).
+func RoomSafe(s string, notRaise []string, person string) string {
 	s = MaskNumbers(s)
-	m := newSubjectMatcher(notRaise)
+	m := newSubjectMatcher(notRaise, person)
 	var b strings.Builder
 	blanked := false
 	for _, sent := range Sentences(s) {

@@ -94,7 +94,7 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	}
 	// First of the warnings: what the person asked to keep out of the
 	// room is about to be printed on every copy.
-	validateNotRaised(c, v)
+	validateNotRaised(c, p, v)
 	validateMeeting(c, v)
 	validateConsent(c, p, v, today)
 	validateContent(c, p, v, today)

@@ -206,7 +206,11 @@ func (r *RoomModel) View(s MeetingState) string {
 	}
 	col := min(w-4, 96)
 	margin := strings.Repeat(" ", max(1, (w-col)/2))
-	safe := func(t string) string { return model.RoomSafe(t, notRaise) }
+	person := ""
+	if p != nil {
+		person = p.Person.Name
+	}
+	safe := func(t string) string { return model.RoomSafe(t, notRaise, person) }
 
 	var head []string
 	title := model.T(l, "Samordnad individuell plan", "Coordinated individual plan")

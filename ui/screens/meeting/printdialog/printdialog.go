@@ -273,7 +273,7 @@ func (o *Overlay) View() string {
 	b.WriteString(o.st.Subtle.Render(ansi.Wordwrap(note, inner, "")) + "\n")
 	b.WriteString(ansi.Wrap(o.printerLine(), inner, "") + "\n\n")
 	extra := 0
-	if nr := notRaisedLine(l, o.v); nr != "" {
+	if nr := notRaisedLine(l, o.plan, o.v); nr != "" {
 		nr = ansi.Wordwrap(nr, inner, "")
 		extra = strings.Count(nr, "\n") + 2
 		b.WriteString(o.st.Warn.Render(nr) + "\n\n")
@@ -409,8 +409,8 @@ func (o *Overlay) ShortHelp() []key.Binding {
 // a subject the person asked not to raise: by the part's name and the
 // subject's number, never its words, since this screen may be the one
 // the room sees. Empty when there is none.
-func notRaisedLine(l model.Lang, v *model.Version) string {
-	hits := model.NotRaisedIn(v)
+func notRaisedLine(l model.Lang, p *model.Plan, v *model.Version) string {
+	hits := model.NotRaisedIn(p, v)
 	if len(hits) == 0 {
 		return ""
 	}
