@@ -159,16 +159,14 @@ func (s *coordinatorSection) View(_ int, fs map[string]string) string {
 		b.WriteString("\n" + s.st.Label.Render(model.T(l, "Samordnare: ", "Coordinator: ")) + c.Name + "\n")
 		b.WriteString(model.T(l, "Telefon: ", "Phone: ") + orDash(c.Phone) + "   " + model.T(l, "E-post: ", "E-mail: ") + orDash(c.Email) + "\n")
 		// The number the easy-read page tells the person to call: what is
-		// wrong with it is said here, where the coordinator is chosen.
-		for i, p := range s.v().Meeting.Participants {
-			if p.ID != c.ID {
-				continue
-			}
-			for _, f := range []string{"phone", "email"} {
-				if msg, ok := fs[fmt.Sprintf("meeting.participants[%d].%s", i, f)]; ok {
-					b.WriteString(s.st.Warn.Render(ansi.Wordwrap(msg, w, "")) + "\n")
-				}
-			}
+		// wrong with it is said here, where the coordinator is chosen, by
+		// the findings' rule, in a line each (80x24 has little room).
+		if p := model.PhoneProblem(c.Phone); p.SV != "" {
+			b.WriteString(s.st.Warn.Render(ansi.Wordwrap(model.T(l, "Numret "+p.SV+"; den lättlästa sidan ber den enskilde ringa det.",
+				"The number "+p.EN+"; the easy-read page tells the person to call it."), w, "")) + "\n")
+		}
+		if p := model.EmailProblem(c.Email); p.SV != "" {
+			b.WriteString(s.st.Warn.Render(ansi.Wordwrap(model.T(l, "Adressen "+p.SV+".", "The address "+p.EN+"."), w, "")) + "\n")
 		}
 		b.WriteString(s.st.Subtle.Render(ansi.Wordwrap(model.T(l, "Telefon och e-post ändras under Deltagare (alt+1).", "Phone and e-mail are edited under Participants (alt+1)."), w, "")) + "\n")
 	}
