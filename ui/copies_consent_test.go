@@ -78,4 +78,19 @@ func TestFinishSaysWhatKindIsLeft(t *testing.T) {
 	if !strings.Contains(s, "ctrl+f visar resten: ") || strings.Contains(s, "till som måste ordnas") || strings.Contains(s, "fler i listan") {
 		t.Errorf("the warnings left out are not said as warnings:\n%s", s)
 	}
+	// The warnings left are counted as warnings left, never as a second
+	// count of all warnings (fix41c: "2 varningar" above, "3 varningar
+	// och annat" below).
+	var total, shown int
+	for _, f := range m.meeting.Findings {
+		if f.Severity == model.SevWarning {
+			total++
+			if readable(s, f.Message.In(model.Swedish)) {
+				shown++
+			}
+		}
+	}
+	if left := total - shown; left > 0 && !strings.Contains(flat(s), model.Plural(model.Swedish, left, "%d varning till", "%d varningar till", "", "")) {
+		t.Errorf("%d warnings of %d shown; the rest is not said as %d more:\n%s", shown, total, left, s)
+	}
 }

@@ -146,22 +146,26 @@ func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding, ro
 	}
 	// more says what the list holds beyond what fits, by kind: "fler"
 	// read as more errors when the rest were warnings.
-	shownErr, shownOther := 0, 0
+	// Each kind is counted apart: "3 varningar och annat" under a
+	// heading of 2 warnings read as a third count of warnings.
+	shown := map[model.Severity]int{}
 	more := func() string {
-		errs, others := -shownErr, -shownOther
+		left := map[model.Severity]int{}
 		for _, f := range fs {
-			if f.Severity == model.SevError {
-				errs++
-			} else {
-				others++
-			}
+			left[f.Severity]++
 		}
+		errs := left[model.SevError] - shown[model.SevError]
+		warns := left[model.SevWarning] - shown[model.SevWarning]
+		notes := left[model.SevNotice] + left[model.SevInfo] - shown[model.SevNotice] - shown[model.SevInfo]
 		var parts []string
 		if errs > 0 {
 			parts = append(parts, fmt.Sprintf(model.T(l, "%d till som måste ordnas", "%d more to fix"), errs))
 		}
-		if others > 0 {
-			parts = append(parts, model.Plural(l, others, "%d varning eller sak att känna till", "%d varningar och annat att känna till", "%d warning or note", "%d warnings and notes"))
+		if warns > 0 {
+			parts = append(parts, model.Plural(l, warns, "%d varning till", "%d varningar till", "%d more warning", "%d more warnings"))
+		}
+		if notes > 0 {
+			parts = append(parts, model.Plural(l, notes, "%d sak att känna till", "%d saker att känna till", "%d thing to know", "%d things to know"))
 		}
 		return model.T(l, "… ctrl+f visar resten: ", "… ctrl+f shows the rest: ") + strings.Join(parts, ", ")
 	}
@@ -189,11 +193,7 @@ func (s *FinishSection) writeFindings(b *strings.Builder, fs []model.Finding, ro
 			}
 			b.WriteString(g.style(g.mark) + strings.Join(lines, "\n  ") + "\n")
 			room -= len(lines)
-			if f.Severity == model.SevError {
-				shownErr++
-			} else {
-				shownOther++
-			}
+			shown[f.Severity]++
 		}
 	}
 }
