@@ -6,27 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sipmote/sipmote/internal/spoil"
 )
 
 // damageName flips a byte inside the stored plan record of the person
-// named, as a failing disk would, and reports whether it found it.
-func damageName(t *testing.T, path, name string) {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(raw, []byte(`"name":"`+name))
-	if i < 0 {
-		t.Fatalf("no plan record of %s in the file", name)
-	}
-	for ; i >= 0; i = bytes.Index(raw, []byte(`"name":"`+name)) {
-		raw[i+9] ^= 0x01 // every copy: bbolt keeps old pages
-	}
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
+// named, as a failing disk would.
+func damageName(t *testing.T, path, name string) { spoil.Name(t, path, name) }
 
 func TestDamagedPlanIsNeverShown(t *testing.T) {
 	c := newCLI(t)

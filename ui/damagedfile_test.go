@@ -1,15 +1,14 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/internal/spoil"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
@@ -18,7 +17,7 @@ import (
 // damagedService gives a database of two plans whose second plan's record
 // has a flipped byte, as a failing disk leaves it, opened; find reads that
 // plan, which finds the damage: from then on the database takes no write.
-func damagedService(t *testing.T) (svc *service.Service, find func()) {
+func damagedService(t *testing.T) (*service.Service, func()) {
 	t.Helper()
 	db := openTestDB(t)
 	var damaged string
@@ -33,21 +32,8 @@ func damagedService(t *testing.T) (svc *service.Service, find func()) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := []byte(`"name":"Olle`)
-	if !bytes.Contains(raw, name) {
-		t.Fatal("no plan record of Olle in the file")
-	}
-	for i := bytes.Index(raw, name); i >= 0; i = bytes.Index(raw, name) {
-		raw[i+9] ^= 0x01 // every copy: bbolt keeps old pages
-	}
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	svc, err = service.Open(path, service.Options{Now: func() time.Time { return fixedNow },
+	spoil.Name(t, path, "Olle")
+	svc, err := service.Open(path, service.Options{Now: func() time.Time { return fixedNow },
 		RecoveryDirs: []string{filepath.Join(t.TempDir(), "recovery")}})
 	if err != nil {
 		t.Fatal(err)

@@ -1,14 +1,13 @@
 package accessible
 
 import (
-	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sipmote/sipmote/internal/spoil"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 )
@@ -40,20 +39,7 @@ func TestNoNewPlanOnADamagedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc.Close()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := []byte(`"name":"Olle`)
-	if !bytes.Contains(raw, name) {
-		t.Fatal("no plan record of Olle in the file")
-	}
-	for i := bytes.Index(raw, name); i >= 0; i = bytes.Index(raw, name) {
-		raw[i+9] ^= 0x01 // every copy: bbolt keeps old pages
-	}
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	spoil.Name(t, path, "Olle")
 	// Reading the plan finds the damage, and the file keeps that it did.
 	svc, err = service.Open(path, service.Options{RecoveryDirs: []string{t.TempDir()}})
 	if err != nil {
