@@ -5,6 +5,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/meeting/planfields"
 )
 
 // The three list sections. Rows are found by id on every access, so a row
@@ -97,7 +98,7 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 				str(id, "unit", model.T(l, "Verksamhet", "Unit"), model.T(l, "behövs inte för den enskildes eller en närståendes egen insats", "not needed for the person's or a relative's own action"), func(a *model.Action) *string { return &a.Unit }),
 				withFill(str(id, "responsible", model.T(l, "Ansvarig person", "Responsible person"), model.T(l, "en av deltagarna, eller annan", "one of the participants, or another"), func(a *model.Action) *string { return &a.Responsible }),
 					func() { fillFromParticipant(row(id, true), v()) }),
-				actionContactField(l, v, func(create bool) *model.Action { return row(id, create) }),
+				planfields.ActionContactField(l, v, func(create bool) *model.Action { return row(id, create) }),
 				{Path: "content.actions[].principal", Label: model.T(l, "Kommun eller region (eller annan organisation)", "Municipality or region (or other organisation)"), Kind: components.KindChoice, Opts: components.PrincipalOpts(l),
 					Get: func() string { return string(row(id, false).Principal) }, Set: func(s string) { row(id, true).Principal = model.Principal(s) }},
 				// Asked only when another organisation is chosen: for
@@ -110,7 +111,7 @@ func actionSpec(l model.Lang, v func() *model.Version) listSpec {
 				components.WithCheck(str(id, "due", model.T(l, "Klar senast (datum, om det finns)", "Due (date, if there is one)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func(a *model.Action) *string { return &a.Due }), components.DateCheck(l)),
 				{Path: "content.actions[].status", Label: model.T(l, "Status", "Status"), Kind: components.KindChoice, Opts: components.StatusOpts(l),
 					Get: func() string { return string(row(id, false).Status) }, Set: func(s string) { row(id, true).Status = model.ActionStatus(s) }},
-				goalsField(l, v, func(create bool) *model.Action { return row(id, create) }),
+				planfields.GoalsField(l, v, func(create bool) *model.Action { return row(id, create) }),
 			}
 		},
 	}

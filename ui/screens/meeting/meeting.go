@@ -18,6 +18,7 @@ import (
 	"github.com/sipmote/sipmote/ui/common"
 	"github.com/sipmote/sipmote/ui/components"
 	"github.com/sipmote/sipmote/ui/screens/meeting/checklist"
+	"github.com/sipmote/sipmote/ui/screens/meeting/planfields"
 	"github.com/sipmote/sipmote/ui/screens/meeting/sharepanel"
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
@@ -236,16 +237,16 @@ func (m *Model) buildSections() {
 	l, st, p := m.lang, m.st, m.Sess.Plan()
 	v := m.version
 	m.Sections = map[string]Section{
-		secMeeting: &FormSection{Form: components.NewForm(l, st, meetingFields(l, p, v)), lang: l},
+		secMeeting: &FormSection{Form: components.NewForm(l, st, planfields.MeetingFields(l, p, v)), lang: l},
 		secParticipants: newListSection(participantSpec(l, v, participantHooks{
 			quickWords:  func() []model.QuickWord { return m.QuickWords },
 			roleChanged: m.roleChanged,
 		}), l, st),
-		secConsent:     &FormSection{Form: components.NewForm(l, st, consentFields(l, p, v, m.now)), lang: l},
+		secConsent:     &FormSection{Form: components.NewForm(l, st, planfields.ConsentFields(l, p, v, m.now)), lang: l},
 		secGoals:       newListSection(goalSpec(l, v), l, st),
 		secActions:     newListSection(actionSpec(l, v), l, st),
 		secCoordinator: newCoordinatorSection(l, st, v),
-		secFollowUp:    &FormSection{Form: components.NewForm(l, st, followUpFields(l, v)), lang: l},
+		secFollowUp:    &FormSection{Form: components.NewForm(l, st, planfields.FollowUpFields(l, v)), lang: l},
 		secFinish:      NewFinishSection(l, st, func() []model.Finding { return m.Findings }),
 	}
 	fin := m.Sections[secFinish].(*FinishSection)
@@ -257,7 +258,7 @@ func (m *Model) buildSections() {
 		return at, ok && m.now().Before(at)
 	}
 	for _, id := range []string{secOwnWords, secSituation, secNeeds, secNotAgreed, secEvaluation, secNotes, secMedication} {
-		m.Sections[id] = &FormSection{Form: components.NewForm(l, st, textSectionFields(id, l, v)), lang: l}
+		m.Sections[id] = &FormSection{Form: components.NewForm(l, st, planfields.TextSectionFields(id, l, v)), lang: l}
 	}
 	m.Order = sectionOrder
 	if p.Draft != nil && p.Draft.Review != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/meeting/planfields"
 )
 
 // participantSpec is the participant list. A participant has many fields,
@@ -68,11 +69,11 @@ func participantSpec(l model.Lang, v func() *model.Version, hooks participantHoo
 			// The role without the title: "tolk (finska)", "god man".
 			bare := p
 			bare.Title = ""
-			return []string{attendanceShort(l, p), p.Name, bare.RoleText(l), p.Unit, model.PartyName(p.Principal, p.OtherParty, l), contact}
+			return []string{planfields.AttendanceShort(l, p), p.Name, bare.RoleText(l), p.Unit, model.PartyName(p.Principal, p.OtherParty, l), contact}
 		},
 		space: func(i int) func() {
 			id, was := (*ps())[i].ID, (*ps())[i].Attendance
-			toggleAttendance(&(*ps())[i], v().Meeting.Form)
+			planfields.ToggleAttendance(&(*ps())[i], v().Meeting.Form)
 			return func() {
 				if j := find(id); j >= 0 {
 					(*ps())[j].Attendance = was
@@ -140,7 +141,7 @@ func participantSpec(l model.Lang, v func() *model.Version, hooks participantHoo
 					Get:  func() string { return string(row(id, false).FundedBy) }, Set: func(s string) { row(id, true).FundedBy = model.Principal(s) }},
 					shows(model.FieldFundedBy)),
 				str(id, "title", model.T(l, "Titel eller relation", "Title or relation"), model.T(l, "t.ex. läkare, mamma", "e.g. doctor, mother"), func(p *model.Participant) *string { return &p.Title }),
-				components.Field{Path: "meeting.participants[].attendance", Label: model.T(l, "Deltar", "Takes part"), Kind: components.KindChoice, Opts: attendanceOpts(l),
+				components.Field{Path: "meeting.participants[].attendance", Label: model.T(l, "Deltar", "Takes part"), Kind: components.KindChoice, Opts: planfields.AttendanceOpts(l),
 					Get: func() string { return string(row(id, false).Attendance) }, Set: func(s string) { row(id, true).Attendance = model.Attendance(s) }},
 				onRow(components.Field{Path: "meeting.participants[].left", Label: model.T(l, "Gick före slutet (tid eller anteckning)", "Left before the end (time or note)"),
 					Hint: model.T(l, "t.ex. 13:20", "e.g. 13:20"), Kind: components.KindText,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/meeting/planfields"
 )
 
 // PlainSection is one section of the plan for a screen without widgets
@@ -64,11 +65,11 @@ func PlainSections(l model.Lang, p *model.Plan, now func() time.Time) []PlainSec
 		s := PlainSection{ID: id, Label: sectionLabel(id, l)}
 		switch id {
 		case secMeeting:
-			s.Fields = meetingFields(l, p, v)
+			s.Fields = planfields.MeetingFields(l, p, v)
 		case secParticipants:
 			s.Rows = rows(participantSpec(l, v, participantHooks{}))
 		case secConsent:
-			s.Fields = consentFields(l, p, v, now)
+			s.Fields = planfields.ConsentFields(l, p, v, now)
 		case secGoals:
 			s.Rows = rows(goalSpec(l, v))
 		case secActions:
@@ -76,7 +77,7 @@ func PlainSections(l model.Lang, p *model.Plan, now func() time.Time) []PlainSec
 		case secCoordinator:
 			s.Fields = []components.Field{coordinatorField(l, v)}
 		case secFollowUp:
-			s.Fields = followUpFields(l, v)
+			s.Fields = planfields.FollowUpFields(l, v)
 		case secFinish:
 			// Finalising and printing are commands, not fields.
 		default:
@@ -96,7 +97,7 @@ func PlainSections(l model.Lang, p *model.Plan, now func() time.Time) []PlainSec
 // the editor's question as the hint: a line read aloud starts with what
 // the field is.
 func plainTextFields(id string, l model.Lang, v func() *model.Version) []components.Field {
-	fs := textSectionFields(id, l, v)
+	fs := planfields.TextSectionFields(id, l, v)
 	for i := range fs {
 		if tp, ok := model.TextPartOf(strings.TrimPrefix(fs[i].Path, "content.")); ok {
 			fs[i].Hint = fs[i].Label

@@ -1,4 +1,4 @@
-package meeting
+package planfields
 
 import (
 	"github.com/sipmote/sipmote/model"
@@ -7,7 +7,7 @@ import (
 
 // attendanceShort is the attendance in the participant table's narrow
 // first column.
-func attendanceShort(l model.Lang, p model.Participant) string {
+func AttendanceShort(l model.Lang, p model.Participant) string {
 	s := map[model.Attendance]model.Text{
 		model.AttendRoom:  {SV: "✓", EN: "✓"},
 		model.AttendVideo: {SV: "video", EN: "video"},
@@ -24,7 +24,7 @@ func attendanceShort(l model.Lang, p model.Participant) string {
 
 // toggleAttendance is the quick key on a participant row: absent becomes
 // present the way the meeting is held, present becomes absent.
-func toggleAttendance(p *model.Participant, f model.MeetingForm) {
+func ToggleAttendance(p *model.Participant, f model.MeetingForm) {
 	if p.IsPresent() {
 		p.Attendance = model.AttendAbsent
 		return
@@ -32,7 +32,7 @@ func toggleAttendance(p *model.Participant, f model.MeetingForm) {
 	p.Attendance = model.FormAttendance(f)
 }
 
-func attendanceOpts(l model.Lang) []components.Option {
+func AttendanceOpts(l model.Lang) []components.Option {
 	var out []components.Option
 	for _, a := range model.Attendances {
 		out = append(out, components.Option{Value: string(a), Label: a.Label(l)})
@@ -44,7 +44,7 @@ func attendanceOpts(l model.Lang) []components.Option {
 // since an action can serve several and the plan refers to goals by number.
 // A number that names no goal is kept as typed and said under the field
 // (model.SetGoalNumbers), on this screen and in the accessible mode.
-func goalsField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
+func GoalsField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
 	return components.Field{Path: "content.actions[].goal_ids", Label: model.T(l, "Vilka mål insatsen hör till (nummer, t.ex. 1, 3)", "Which goals it serves (numbers, e.g. 1, 3)"),
 		Kind: components.KindText,
 		Get:  func() string { return row(false).GoalNumbers(v().Content.Goals) },
@@ -57,7 +57,7 @@ func goalsField(l model.Lang, v func() *model.Version, row func(create bool) *mo
 // actionContactField asks how to reach an action's responsible person when
 // they were not at the meeting and the participant list has no phone or
 // e-mail for them: their copy and any question go to them afterwards.
-func actionContactField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
+func ActionContactField(l model.Lang, v func() *model.Version, row func(create bool) *model.Action) components.Field {
 	return components.Field{Path: "content.actions[].contact", Kind: components.KindText,
 		Label: model.T(l, "Kontakt till den ansvariga (var inte med på mötet)", "Contact for the responsible person (not at the meeting)"),
 		Hint:  model.T(l, "telefon eller e-post", "phone or e-mail"),

@@ -1,4 +1,11 @@
-package meeting
+// Package planfields builds the fields of the plan's parts that are plain
+// forms (the meeting, the consent, the follow-up, the text parts) and the
+// small pieces the lists' rows share (attendance, an action's goals and
+// contact). The full screen's sections and the accessible mode use the
+// very same fields, so a field added here reaches both. Each field reads
+// and writes the draft through the version getter it is given, inside the
+// session's edit only.
+package planfields
 
 import (
 	"strconv"
@@ -23,7 +30,7 @@ func toggleField(path, label string, get func() *bool) components.Field {
 		Set: func(s string) { *get() = s == "true" }}
 }
 
-func meetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []components.Field {
+func MeetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []components.Field {
 	m := func() *model.Meeting { return &v().Meeting }
 	minutes := components.Field{Path: "meeting.minutes", Label: model.T(l, "Planerad längd (minuter)", "Planned length (minutes)"), Kind: components.KindText,
 		Get: func() string { return strconv.Itoa(m().Minutes) },
@@ -82,7 +89,7 @@ func unitListField(path, label, hint string, get func() *[]string) components.Fi
 	return f
 }
 
-func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []components.Field {
+func ConsentFields(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) []components.Field {
 	c := func() *model.Consent { return &v().Consent }
 	// decide tells, on each draw, whether the guardians' consents decide:
 	// then the plan's lists are their overlap, shown and not typed.
@@ -112,7 +119,7 @@ func consentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 	return fs
 }
 
-func followUpFields(l model.Lang, v func() *model.Version) []components.Field {
+func FollowUpFields(l model.Lang, v func() *model.Version) []components.Field {
 	f := func() *model.FollowUp { return &v().Content.FollowUp }
 	c := func() *model.Content { return &v().Content }
 	states := []components.Option{{Value: "", Label: model.T(l, "— välj —", "— choose —")}}
@@ -159,7 +166,7 @@ func followUpFields(l model.Lang, v func() *model.Version) []components.Field {
 }
 
 // textSectionFields are the sections that are free text.
-func textSectionFields(id string, l model.Lang, v func() *model.Version) []components.Field {
+func TextSectionFields(id string, l model.Lang, v func() *model.Version) []components.Field {
 	var out []components.Field
 	for _, p := range model.TextParts {
 		if p.Section != id {
