@@ -182,36 +182,85 @@ func findSearch(t *testing.T, cmd tea.Cmd) SearchMsg {
 	return m
 }
 
-// TestSearchFoldsAccents: names from elsewhere are found as a Swedish
-// keyboard types them (emile finds Émile, muller Müller, ö finds ø), and
-// å, ä and ö stay letters of their own (o does not find Öberg).
+// TestSearchFoldsAccents: names from everywhere are found as the user's
+// keyboard types them: every marked letter by its plain letter (ć, ễ, ø,
+// é, ü), in both languages. In Swedish å, ä and ö stay letters of their
+// own (o does not find Öberg), and ø and æ are found by ö and ä too; in
+// English "asa" finds Åsa.
 func TestSearchFoldsAccents(t *testing.T) {
-	names := []string{"Émile Ö", "Jürgen Müller", "Søren Ek", "Anna Öberg", "Åsa Lind", "Zoë Berg"}
-	idx := indexOf(func() []model.ListEntry {
+	names := []string{"Émile Ö", "Jürgen Müller", "Søren Ek", "Anna Öberg", "Åsa Lind", "Zoë Berg",
+		"Zlatan Ibrahimović", "Nguyễn Văn An", "Øystein Ødegård", "Asa Oberg", "Ægir Straße", "Łukasz Đorđević"}
+	entries := func() []model.ListEntry {
 		var e []model.ListEntry
 		for _, n := range names {
 			e = append(e, model.ListEntry{Person: n})
 		}
 		return e
-	}())
-	for _, tc := range []struct {
+	}()
+	type search struct {
 		typed string
 		want  []string
-	}{
+	}
+	both := []search{
 		{"emile", []string{"Émile Ö"}},
 		{"ÉMILE", []string{"Émile Ö"}},
 		{"muller", []string{"Jürgen Müller"}},
-		{"sören", []string{"Søren Ek"}},
 		{"zoe", []string{"Zoë Berg"}},
-		{"öberg", []string{"Anna Öberg"}},
-		{"oberg", nil},
-		{"asa", nil},
-		{"åsa", []string{"Åsa Lind"}},
+		{"ibrahimovic", []string{"Zlatan Ibrahimović"}},
+		{"ibrahimović", []string{"Zlatan Ibrahimović"}},
+		{"nguyen", []string{"Nguyễn Văn An"}},
+		{"van an", []string{"Nguyễn Văn An"}},
+		{"soren", []string{"Søren Ek"}},
+		{"oystein", []string{"Øystein Ødegård"}},
+		{"øystein", []string{"Øystein Ødegård"}},
+		{"aegir", []string{"Ægir Straße"}},
+		{"strasse", []string{"Ægir Straße"}},
+		{"lukasz dordevic", []string{"Łukasz Đorđević"}},
+	}
+	for _, tc := range []struct {
+		lang     model.Lang
+		searches []search
+	}{
+		{model.Swedish, append(both,
+			search{"sören", []string{"Søren Ek"}},
+			search{"åsa", []string{"Åsa Lind"}},
+			search{"öberg", []string{"Anna Öberg"}},
+			search{"öystein", []string{"Øystein Ødegård"}},
+			search{"oberg", []string{"Asa Oberg"}},
+			search{"asa", []string{"Asa Oberg"}},
+			search{"ägir", []string{"Ægir Straße"}},
+		)},
+		{model.English, append(both,
+			search{"oberg", []string{"Anna Öberg", "Asa Oberg"}},
+			search{"asa", []string{"Åsa Lind", "Asa Oberg"}},
+			search{"odegard", []string{"Øystein Ødegård"}},
+			search{"åsa", []string{"Åsa Lind", "Asa Oberg"}},
+			search{"sören", []string{"Søren Ek"}},
+		)},
 	} {
-		var got []string
-		idx.rows(searchQuery(tc.typed), func(row int) { got = append(got, names[row]) })
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%q finds %q, want %q", tc.typed, got, tc.want)
+		idx := indexOf(tc.lang, entries)
+		for _, s := range tc.searches {
+			var got []string
+			idx.rows(searchQuery(tc.lang, s.typed), func(row int) { got = append(got, names[row]) })
+			if !slices.Equal(got, s.want) {
+				t.Errorf("%s: %q finds %q, want %q", tc.lang, s.typed, got, s.want)
+			}
 		}
+	}
+}
+
+// TestSearchSecondSpellingInOrder: a name found by its second spelling
+// (Søren by "soren") comes in the list's order among the others, once.
+func TestSearchSecondSpellingInOrder(t *testing.T) {
+	names := []string{"Anna Sor", "Søren Ek", "Bo Soren", "Søren Sorensen", "Åke Sørby"}
+	var entries []model.ListEntry
+	for _, n := range names {
+		entries = append(entries, model.ListEntry{Person: n})
+	}
+	idx := indexOf(model.Swedish, entries)
+	var got []string
+	idx.rows(searchQuery(model.Swedish, "sor"), func(row int) { got = append(got, names[row]) })
+	if want := names; !slices.Equal(got, want) {
+		t.Errorf("sor finds %q, want %q", got, want)
 	}
 }

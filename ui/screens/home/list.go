@@ -86,15 +86,15 @@ type SearchMsg struct {
 
 // makeIndex makes the search's index of the list now shown.
 func (h *Model) makeIndex() tea.Cmd {
-	list, entries := h.lists, h.entries
+	list, entries, l := h.lists, h.entries, h.lang
 	return func() tea.Msg {
-		return SearchMsg{list, indexOf(entries)}
+		return SearchMsg{list, indexOf(l, entries)}
 	}
 }
 
 // indexOf is the search's index of entries, row for row.
-func indexOf(entries []model.ListEntry) searchIndex {
-	return newSearchIndex(func(i int) string { return entries[i].Person }, func(i int) string { return entries[i].PNRMasked }, len(entries))
+func indexOf(l model.Lang, entries []model.ListEntry) searchIndex {
+	return newSearchIndex(l, func(i int) string { return entries[i].Person }, func(i int) string { return entries[i].PNRMasked }, len(entries))
 }
 
 // SetSearch takes the search's index made for the list on screen; one
@@ -195,7 +195,7 @@ func (h *Model) entry(i int) *model.ListEntry { return &h.entries[h.shown[i]] }
 // apply chooses the lines to show: the open or the closed plans, those
 // the search finds.
 func (h *Model) apply() {
-	q := searchQuery(h.Filter.Value())
+	q := searchQuery(h.lang, h.Filter.Value())
 	// Row numbers, with room for every plan at once: copying each plan's
 	// line into a growing list was a third of the first frame's time
 	// with 10 000 plans.
@@ -214,7 +214,7 @@ func (h *Model) apply() {
 		}
 	} else {
 		if !h.indexed {
-			h.index, h.indexed = indexOf(h.entries), true
+			h.index, h.indexed = indexOf(h.lang, h.entries), true
 		}
 		h.index.rows(q, keep)
 	}
