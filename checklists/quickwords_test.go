@@ -78,6 +78,19 @@ func TestQuickRowReadsRealRows(t *testing.T) {
 		{"Mia Öst, skolsköterska, Elevhälsan (Ekskolan), kommun, närvarande", P{Name: "Mia Öst", Role: model.RoleStaff, Title: "skolsköterska",
 			Unit: "Elevhälsan (Ekskolan)", Principal: model.PrincipalKommun, Attendance: model.AttendRoom}},
 		{"John Smith, relative (son), phone", P{Name: "John Smith", Role: model.RoleRelative, Title: "son", Attendance: model.AttendPhone}},
+		// English rows: a role followed by what it is about keeps the
+		// role and notes the rest.
+		{"Mary Smith, trustee for finances, absent", P{Name: "Mary Smith", Role: model.RoleTrustee, PresenceNote: "for finances"}},
+		{"Gun Berg, god man för ekonomin", P{Name: "Gun Berg", Role: model.RoleTrustee, TrusteeKind: model.TrusteeGodMan, Attendance: model.AttendRoom,
+			PresenceNote: "för ekonomin"}},
+		{"Tom Reed, support person, by phone", P{Name: "Tom Reed", Role: model.RoleSupport, Attendance: model.AttendPhone}},
+		{"Jane Doe, guardian, mum", P{Name: "Jane Doe", Role: model.RoleGuardian, Title: "mum", Attendance: model.AttendRoom}},
+		{"Li Wei, grandmother, cannot come", P{Name: "Li Wei", Role: model.RoleRelative, Title: "grandmother"}},
+		{"Ann Lee, GP, Health Centre North, the region, online", P{Name: "Ann Lee", Role: model.RoleStaff, Title: "GP",
+			Unit: "Health Centre North", Principal: model.PrincipalRegion, Attendance: model.AttendVideo}},
+		{"Sam Fox, support worker, Housing Support, local authority, in person", P{Name: "Sam Fox", Role: model.RoleStaff, Title: "support worker",
+			Unit: "Housing Support", Principal: model.PrincipalKommun, Attendance: model.AttendRoom}},
+		{"Omar Ali, interpreter (Arabic), telephone", P{Name: "Omar Ali", Role: model.RoleInterpreter, Language: "Arabic", Attendance: model.AttendPhone}},
 	}
 	for _, tt := range tests {
 		q := model.ParseQuickRow(tt.line, model.FormRoom, set.QuickWords)

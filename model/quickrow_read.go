@@ -59,6 +59,15 @@ func (r *quickReader) read(i int, p quickPart) {
 	r.pendingRest = false
 	hits, ok := r.match(p.text)
 	if !ok {
+		if h, rest, ok := r.roleFirst(p.text); ok {
+			// "trustee for finances", "god man för ekonomin": the role,
+			// and what is said of it in the note.
+			if !r.apply(h) {
+				rest = p.text
+			}
+			r.notes = append(r.notes, quickNote{i, rest, p.paren})
+			return
+		}
 		r.unknown(i, p)
 		return
 	}
@@ -70,6 +79,17 @@ func (r *quickReader) read(i int, p quickPart) {
 			r.notes = append(r.notes, quickNote{i, h.typed, p.paren})
 		}
 	}
+}
+
+// roleFirst reads a part that begins with a role and goes on with words
+// no list knows: the role, and the rest as typed.
+func (r *quickReader) roleFirst(text string) (quickHit, string, bool) {
+	sp := quickSpans(text)
+	h, n := r.longest(text, sp)
+	if n == 0 || n == len(sp) || !h.exact || h.w.Means != QuickRole || h.w.Rest {
+		return quickHit{}, "", false
+	}
+	return h, strings.TrimSpace(text[sp[n].start:]), true
 }
 
 // unknown keeps a part no word matched: the first run of them is the unit

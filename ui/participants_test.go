@@ -73,6 +73,26 @@ func TestQuickRowShowsWhatItUnderstood(t *testing.T) {
 	}
 }
 
+// TestQuickRowHintInEnglish: in English the hint under the quick row
+// gives English examples, and an English row with them is read as meant.
+func TestQuickRowHintInEnglish(t *testing.T) {
+	m := openQuickRow(t, model.English, 80, 24)
+	typeText(m, "Mary Smith")
+	screen := screenText(m)
+	for _, sv := range []string{"god man", "tolk", "kommun/region", "telefon", "frånvarande"} {
+		if strings.Contains(screen, sv) {
+			t.Errorf("the English hint says %q:\n%s", sv, screen)
+		}
+	}
+	if !strings.Contains(strings.Join(strings.Fields(strings.ReplaceAll(screen, "│", "")), " "), "(son, trustee, interpreter Arabic), title, unit, municipality/region, phone/video/absent") {
+		t.Errorf("no English hint:\n%s", screen)
+	}
+	typeText(m, ", trustee for finances, absent")
+	if want := "Mary Smith · trustee · absent · note: for finances"; !strings.Contains(screenText(m), want) {
+		t.Errorf("the preview does not say %q:\n%s", want, screenText(m))
+	}
+}
+
 // TestRoleChangeClearsHiddenFields: a staff member turned relative loses
 // the unit and kommun/region a relative does not have, the status line
 // says so, and ctrl+z brings them back. Stepping through a role without a

@@ -98,7 +98,7 @@ func (s *ListSection) quickFull(msg tea.Msg) bool {
 func (s *ListSection) quickView() string {
 	help := model.T(s.lang,
 		"Namn först, sedan med komman: roll eller släkt (son, god man, tolk arabiska), titel, verksamhet, kommun/region, telefon/video/frånvarande.",
-		"Name first, then with commas: role or relation (son, god man, tolk arabiska), title, unit, kommun/region, telefon/video/frånvarande.")
+		"Name first, then with commas: role or relation (son, trustee, interpreter Arabic), title, unit, municipality/region, phone/video/absent.")
 	out := s.st.Label.Render(model.T(s.lang, "Snabbrad", "Quick row")) + "\n" + s.quickIn.View() + "\n"
 	if s.quickNote != "" {
 		// Right under the line it is about: at 80x24 the lines below
