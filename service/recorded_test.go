@@ -154,7 +154,9 @@ func TestReadsInADamagedFileAreRefused(t *testing.T) {
 	}
 }
 
-// damageRecord flips a byte in the middle of plan id's stored record.
+// damageRecord flips a byte in the middle of the first part of plan id's
+// stored record (the store keeps a plan in parts: its id, a zero byte and
+// the part's number; each part's last six bytes are a trailer).
 func damageRecord(t *testing.T, path, id string) {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, nil)
@@ -164,9 +166,13 @@ func damageRecord(t *testing.T, path, id string) {
 	defer db.Close()
 	err = db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte("plans"))
-		v := bytes.Clone(b.Get([]byte(id)))
-		v[len(v)/2] ^= 0x20
-		return b.Put([]byte(id), v)
+		k := append([]byte(id), 0, 0, 0)
+		v := bytes.Clone(b.Get(k))
+		if len(v) < 12 {
+			t.Fatalf("no first part of the plan's record (%d bytes)", len(v))
+		}
+		v[(len(v)-6)/2] ^= 0x20
+		return b.Put(k, v)
 	})
 	if err != nil {
 		t.Fatal(err)

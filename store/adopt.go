@@ -52,7 +52,7 @@ func (d *DB) AdoptSeals() (int, error) {
 				if err != nil {
 					return err
 				}
-				raw := b.Get([]byte(p.key))
+				raw := getRecord(p.bkt, b, []byte(p.key))
 				inner, ok := foreignInner(raw, p.bkt, []byte(p.key))
 				if !ok {
 					return ErrDamagedRecord
@@ -61,7 +61,7 @@ func (d *DB) AdoptSeals() (int, error) {
 				if err != nil {
 					return err
 				}
-				if err := b.Put([]byte(p.key), sealed); err != nil {
+				if err := putRecord(p.bkt, b, []byte(p.key), sealed); err != nil {
 					return err
 				}
 			}

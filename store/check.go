@@ -186,7 +186,7 @@ func (d *DB) verifyRecords(tx *bolt.Tx, r *Report) int {
 	defer trim.end()
 	var visit func(name string, b *bolt.Bucket)
 	visit = func(name string, b *bolt.Bucket) {
-		_ = b.ForEach(func(k, v []byte) error {
+		_ = forEachRecord(name, b, func(k, v []byte) error {
 			if v == nil {
 				if nb := b.Bucket(k); nb != nil {
 					visit(name+"/"+string(k), nb)

@@ -16,9 +16,9 @@ import (
 func TestCheckRecordKeepsDamage(t *testing.T) {
 	path, a, b := twoPlans(t)
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		v := slices.Clone(tx.Bucket([]byte(bucketPlans)).Get([]byte(a.ID)))
+		v := slices.Clone(getPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID)))
 		v[len(v)/2] ^= 0x55
-		return tx.Bucket([]byte(bucketPlans)).Put([]byte(a.ID), v)
+		return putPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID), v)
 	})
 	d, err := Open(path)
 	if err != nil {
@@ -66,9 +66,9 @@ func TestCheckRecordKeepsDamage(t *testing.T) {
 func TestReadDamageIsKept(t *testing.T) {
 	path, a, b := twoPlans(t)
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		v := slices.Clone(tx.Bucket([]byte(bucketPlans)).Get([]byte(a.ID)))
+		v := slices.Clone(getPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID)))
 		v[len(v)/2] ^= 0x55
-		return tx.Bucket([]byte(bucketPlans)).Put([]byte(a.ID), v)
+		return putPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID), v)
 	})
 	d, err := Open(path)
 	if err != nil {

@@ -60,9 +60,9 @@ func TestCheckFindsDamageAmongManyPlans(t *testing.T) {
 	damaged, eventOf := id(299), id(451)
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
 		plansB := tx.Bucket([]byte(bucketPlans))
-		v := slices.Clone(plansB.Get([]byte(damaged)))
+		v := slices.Clone(getPlanRecord(plansB, []byte(damaged)))
 		v[len(v)/2] ^= 0x5a
-		if err := plansB.Put([]byte(damaged), v); err != nil {
+		if err := putPlanRecord(plansB, []byte(damaged), v); err != nil {
 			return err
 		}
 		// The second event of another plan: its own chain ends there, and

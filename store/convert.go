@@ -127,7 +127,7 @@ func (d *DB) eachRecord(tx *bolt.Tx, fn func(r record) error, seq func(bkt strin
 		if err := seq(name, b.Sequence()); err != nil {
 			return err
 		}
-		return b.ForEach(func(k, v []byte) error {
+		return forEachRecord(name, b, func(k, v []byte) error {
 			if v == nil {
 				if nb := b.Bucket(k); nb != nil {
 					return visit(name+"/"+string(k), nb)
@@ -186,7 +186,7 @@ func copyRecords(src, dst *DB) error {
 				if err != nil {
 					return err
 				}
-				if err := b.Put(r.key, rec); err != nil {
+				if err := putRecord(r.bkt, b, r.key, rec); err != nil {
 					return err
 				}
 			}

@@ -15,7 +15,7 @@ import (
 func (d *DB) Export(to ExportFuncs) error {
 	return d.view(func(tx *bolt.Tx) error {
 		if to.Plan != nil {
-			err := bucket(tx, bucketPlans).ForEach(func(k, v []byte) error {
+			err := eachPlanRecord(bucket(tx, bucketPlans), func(k, v []byte) error {
 				var p model.Plan
 				if err := d.openValue(bucketPlans, k, v, &p); err != nil {
 					return err

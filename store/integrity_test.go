@@ -77,10 +77,10 @@ func TestEveryDamageToAPlanIsCaught(t *testing.T) {
 	for i := range 40 {
 		var pos int
 		rawUpdate(t, path, func(tx *bolt.Tx) error {
-			v := slices.Clone(tx.Bucket([]byte(bucketPlans)).Get([]byte(a.ID)))
+			v := slices.Clone(getPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID)))
 			pos = r.IntN(len(v))
 			v[pos] ^= byte(1 + r.IntN(255))
-			return tx.Bucket([]byte(bucketPlans)).Put([]byte(a.ID), v)
+			return putPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID), v)
 		})
 		d, err := Open(path)
 		if err != nil {
@@ -122,7 +122,7 @@ func restore(t *testing.T, path string, p *model.Plan) {
 		t.Fatal(err)
 	}
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte(bucketPlans)).Put(rec.id, rec.plan)
+		return putPlanRecord(tx.Bucket([]byte(bucketPlans)), rec.id, rec.plan)
 	})
 }
 
@@ -139,9 +139,9 @@ func TestCheckAndRescue(t *testing.T) {
 		t.Fatalf("a whole file: %+v, %v", r, err)
 	}
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		v := slices.Clone(tx.Bucket([]byte(bucketPlans)).Get([]byte(a.ID)))
+		v := slices.Clone(getPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID)))
 		v[len(v)/2] ^= 0x20
-		return tx.Bucket([]byte(bucketPlans)).Put([]byte(a.ID), v)
+		return putPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID), v)
 	})
 	r, err := Check(path)
 	if err != nil || r.OK() || !slices.Equal(r.Damaged, []string{a.ID}) || r.Structure != nil {

@@ -201,7 +201,7 @@ func copyFile(t *testing.T, from, to string) {
 func (d *DB) rawPlan(id string) ([]byte, error) {
 	var out []byte
 	err := d.view(func(tx *bolt.Tx) error {
-		out = append([]byte{}, bucket(tx, bucketPlans).Get([]byte(id))...)
+		out = append([]byte{}, getPlanRecord(bucket(tx, bucketPlans), []byte(id))...)
 		return nil
 	})
 	return out, err

@@ -45,6 +45,9 @@ func mappedKB(t *testing.T, path string) int {
 func TestSummaryWalkGivesPagesBack(t *testing.T) {
 	d := openTemp(t)
 	base := model.NewPlan(model.Person{Name: "Tolvan Tolvansson", PNR: "19121212-1212"}, fixedTime())
+	// Some text, as a real plan has: a plan's parts take pages of their
+	// own between the summaries'.
+	base.Draft.Content.Situation = strings.Repeat("Bor hemma och vill ha stöd med maten. ", 60)
 	const plans, perTx = 10000, 10
 	for i := 0; i < plans; i += perTx {
 		if err := d.update(func(tx *bolt.Tx) error {

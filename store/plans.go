@@ -29,7 +29,7 @@ func (d *DB) SavePlan(p *model.Plan) error {
 func (d *DB) LoadPlan(id string) (*model.Plan, error) {
 	var p model.Plan
 	err := d.view(func(tx *bolt.Tx) error {
-		v := bucket(tx, bucketPlans).Get([]byte(id))
+		v := getPlanRecord(bucket(tx, bucketPlans), []byte(id))
 		if v == nil {
 			return fmt.Errorf("store: plan %s: %w", id, ErrNotFound)
 		}
@@ -105,11 +105,15 @@ func (d *DB) Resolve(prefix string) (string, error) {
 		if k == nil || !bytes.HasPrefix(k, p) {
 			return fmt.Errorf("store: resolve: %w", ErrNotFound)
 		}
+		if pid, _, ok := splitPartKey(k); ok {
+			k = pid
+		}
 		id = string(k)
 		if len(k) == len(p) {
 			return nil
 		}
-		if k2, _ := c.Next(); k2 != nil && bytes.HasPrefix(k2, p) {
+		// The next plan's first key: past every part of this one.
+		if k2, _ := c.Seek(append([]byte(id), 1)); k2 != nil && bytes.HasPrefix(k2, p) {
 			return fmt.Errorf("store: resolve: %w", ErrAmbiguous)
 		}
 		return nil
@@ -149,7 +153,7 @@ func (d *DB) encodePlan(p *model.Plan) (planRecord, error) {
 // onlyTold tells whether the record differs from the stored plan only in
 // who has been told of the closing.
 func (d *DB) onlyTold(tx *bolt.Tx, r planRecord) bool {
-	old := bucket(tx, bucketPlans).Get(r.id)
+	old := getPlanRecord(bucket(tx, bucketPlans), r.id)
 	if old == nil || r.p == nil {
 		return false
 	}
@@ -179,7 +183,7 @@ func (r planRecord) put(tx *bolt.Tx, d *DB) error {
 			moved = was.NameKey != r.entry.NameKey || (was.Status == model.StatusClosed) != (r.entry.Status == model.StatusClosed)
 		}
 	}
-	if err := bucket(tx, bucketPlans).Put(r.id, r.plan); err != nil {
+	if err := putPlanRecord(bucket(tx, bucketPlans), r.id, r.plan); err != nil {
 		return err
 	}
 	if err := bucket(tx, bucketSummaries).Put(r.id, r.summary); err != nil {

@@ -140,7 +140,7 @@ func rescueInto(s, d *DB) (*RescueReport, error) {
 	lost := map[string]bool{}
 	var ids [][]byte
 	err := s.view(func(tx *bolt.Tx) error {
-		return bucket(tx, bucketPlans).ForEach(func(k, _ []byte) error {
+		return eachPlanRecord(bucket(tx, bucketPlans), func(k, _ []byte) error {
 			ids = append(ids, slices.Clone(k))
 			return nil
 		})
@@ -155,7 +155,7 @@ func rescueInto(s, d *DB) (*RescueReport, error) {
 		err := s.view(func(tx *bolt.Tx) error {
 			for _, id := range batch {
 				var p model.Plan
-				if err := s.openValue(bucketPlans, id, bucket(tx, bucketPlans).Get(id), &p); err != nil || p.ID != string(id) {
+				if err := s.openValue(bucketPlans, id, getPlanRecord(bucket(tx, bucketPlans), id), &p); err != nil || p.ID != string(id) {
 					lost[string(id)] = true
 					continue
 				}

@@ -77,7 +77,7 @@ func (d *DB) sealUnsealed(known *bool) error {
 			if err != nil {
 				return err
 			}
-			if err := b.Put(r.key, sealed); err != nil {
+			if err := putRecord(r.bkt, b, r.key, sealed); err != nil {
 				return err
 			}
 		}
@@ -95,7 +95,7 @@ func eachRecord(tx *bolt.Tx, fn func(bkt string, k, v []byte) bool) {
 	more := true
 	var visit func(name string, b *bolt.Bucket)
 	visit = func(name string, b *bolt.Bucket) {
-		_ = b.ForEach(func(k, v []byte) error {
+		_ = forEachRecord(name, b, func(k, v []byte) error {
 			if !more {
 				return nil
 			}

@@ -169,7 +169,7 @@ func salvage(path string, ask Passphrase) (*salvaged, cipher.AEAD, error) {
 	}
 	// Plans first: their ids name the trails to look for.
 	owners := []string{fileTrail}
-	for _, r := range recs {
+	for _, r := range append(recs, wholeParts(recs)...) {
 		if len(r.val) == 0 || (r.val[0] != recPlain && r.val[0] != recSealed && r.val[0] != recAuth) {
 			continue
 		}
@@ -200,6 +200,45 @@ func salvage(path string, ask Passphrase) (*salvaged, cipher.AEAD, error) {
 		}
 	}
 	return sv, c, nil
+}
+
+// wholeParts puts together the plan records whose parts (parts.go) were
+// all found, one for each save whose parts were: the pages of an older
+// save may have been taken by a newer one, in part or whole.
+func wholeParts(recs []rawRecord) []rawRecord {
+	type save struct {
+		id  string
+		sum uint32
+	}
+	found := map[save]map[int][]byte{}
+	count := map[save]int{}
+	for _, r := range recs {
+		id, i, ok := splitPartKey(r.key)
+		if !ok {
+			continue
+		}
+		share, sum, n, ok := partTrail(r.val)
+		if !ok || i >= n {
+			continue
+		}
+		s := save{string(id), sum}
+		if found[s] == nil {
+			found[s] = map[int][]byte{}
+		}
+		found[s][i], count[s] = share, n
+	}
+	var out []rawRecord
+	for s, shares := range found {
+		if len(shares) != count[s] {
+			continue
+		}
+		var rec []byte
+		for i := range count[s] {
+			rec = append(rec, shares[i]...)
+		}
+		out = append(out, rawRecord{key: []byte(s.id), val: rec})
+	}
+	return out
 }
 
 // openInto opens a record and decodes it into v.

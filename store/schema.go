@@ -23,11 +23,13 @@ import (
 // watches (migrate4.go).
 // Schema 5 writes every summary in summary format 3, which begins with
 // the home screen's index and the name's sort key (migrate5.go).
+// Schema 6 keeps each plan's record in parts of under a kilobyte
+// (parts.go, migrate6.go).
 const (
 	// bucketMeta holds keyApp and keySchema, in plain bytes, never through
 	// the codec: they must be readable before anything else is.
 	bucketMeta = "meta"
-	// bucketPlans holds each whole plan.
+	// bucketPlans holds each whole plan, in parts (parts.go).
 	bucketPlans = "plans"
 	// bucketSummaries holds each plan's list line, so List never decodes
 	// a whole plan.
@@ -51,7 +53,7 @@ func bucket(tx *bolt.Tx, name string) *bolt.Bucket {
 
 // schemaVersion is the layout this code writes. A file with a lower
 // version is migrated on Open; one with a higher version is refused.
-const schemaVersion = 5
+const schemaVersion = 6
 
 // checksumSchema is the first schema whose records carry checksums.
 const checksumSchema = 3
@@ -76,6 +78,7 @@ func migrations() []migration {
 		plain(migrate2to3),
 		func(tx *bolt.Tx, k keyring) error { return migrate3to4(tx, k.aead) },
 		migrate4to5,
+		migrate5to6,
 	}
 }
 

@@ -152,7 +152,7 @@ func (d *DB) findReplayed(tx *bolt.Tx) []string {
 	}
 	trim := pageTrim{tx: tx, every: checkTrimPlans}
 	defer trim.end()
-	_ = bucket(tx, bucketPlans).ForEach(func(k, raw []byte) error {
+	_ = eachPlanRecord(bucket(tx, bucketPlans), func(k, raw []byte) error {
 		trim.read()
 		b := tb.Bucket(k)
 		if b == nil {

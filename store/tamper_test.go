@@ -103,7 +103,7 @@ func TestOldRecordPutBackIsFound(t *testing.T) {
 			}
 			var open, openSum []byte
 			_ = d.view(func(tx *bolt.Tx) error {
-				open = slices.Clone(bucket(tx, bucketPlans).Get([]byte(p.ID)))
+				open = slices.Clone(getPlanRecord(bucket(tx, bucketPlans), []byte(p.ID)))
 				openSum = slices.Clone(bucket(tx, bucketSummaries).Get([]byte(p.ID)))
 				return nil
 			})
@@ -132,7 +132,7 @@ func TestOldRecordPutBackIsFound(t *testing.T) {
 				if err := tx.Bucket([]byte(bucketSummaries)).Put([]byte(p.ID), closedSum); err != nil {
 					return err
 				}
-				return tx.Bucket([]byte(bucketPlans)).Put([]byte(p.ID), open)
+				return putPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(p.ID), open)
 			})
 			r, err = Check(path, ro...)
 			if err != nil || r.OK() || !slices.Equal(r.Replayed, []string{p.ID}) || len(r.Damaged) != 0 {
