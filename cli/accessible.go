@@ -172,6 +172,7 @@ func (a *app) runAccessible(open string) error {
 		Agenda:      agenda,
 		Share:       sharer,
 		ShareOnOpen: a.serve,
+		QuickWords:  set.QuickWords,
 		Checklist: func(v model.AgeGroup) (before, after []ui.CheckItem) {
 			for _, it := range set.BeforeFor(v) {
 				before = append(before, ui.CheckItem{ID: it.ID, Text: it.Text})

@@ -51,6 +51,9 @@ type Options struct {
 	Notice string
 	// Checklist gives a variant's before- and after-meeting checklists.
 	Checklist checklist.Lists
+	// QuickWords are the words a participant typed on one line is read
+	// with ("Eva Lund, närstående, telefon"), as on the full screen.
+	QuickWords []model.QuickWord
 	// PrintOptions gives a print its options (the easy-read page).
 	PrintOptions func(p *model.Plan, v *model.Version) service.PrintOptions
 	// Share shares a meeting over SSH (:dela); ShareOnOpen shares the

@@ -34,6 +34,15 @@ func agenda(t *testing.T) func(model.AgeGroup) []room.Step {
 	}
 }
 
+// quickWords are the real default quick row's words.
+func quickWords(t *testing.T) []model.QuickWord {
+	set, _ := checklists.Load("")
+	if len(set.QuickWords) == 0 {
+		t.Fatal("the default checklists have no quick row words")
+	}
+	return set.QuickWords
+}
+
 // checklist is the real default before- and after-meeting checklists.
 func routineLists(t *testing.T) checklist.Lists {
 	set, _ := checklists.Load("")
@@ -89,7 +98,7 @@ func run(t *testing.T, path string, l model.Lang, script []string) string {
 	var out lockedBuffer
 	done := make(chan bool)
 	go func() {
-		done <- Run(context.Background(), Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t), Checklist: routineLists(t)})
+		done <- Run(context.Background(), Options{Service: svc, Lang: l, Now: func() time.Time { return fixedNow }, In: pr, Out: &out, Agenda: agenda(t), Checklist: routineLists(t), QuickWords: quickWords(t)})
 	}()
 	select {
 	case saved := <-done:

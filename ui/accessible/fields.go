@@ -152,12 +152,17 @@ func (m *meeting) emptyFocus() string {
 	s := m.section()
 	l := m.l
 	if s.Rows != nil {
+		oneLine := ""
+		if s.Rows.Quick != nil {
+			oneLine = model.T(l, " En hel deltagare går på en rad: Eva Lund, närstående (dotter), telefon.",
+				" A whole participant fits on one line: Eva Lund, relative (daughter), phone.")
+		}
 		n := s.Rows.Count()
 		if n == 0 {
-			return model.T(l, "Listan ", "The list ") + s.Label + model.T(l, " är tom. Skriv en rad för att lägga till, eller :ny.", " is empty. Type a line to add one, or :new.")
+			return model.T(l, "Listan ", "The list ") + s.Label + model.T(l, " är tom. Skriv en rad för att lägga till, eller :ny.", " is empty. Type a line to add one, or :new.") + oneLine
 		}
 		return model.T(l, "Listan ", "The list ") + s.Label + model.T(l, " har ", " has ") + model.Plural(l, n, "%d rad", "%d rader", "%d row", "%d rows") +
-			model.T(l, ". :läs läser dem, :rad N öppnar en, :ny lägger till.", ". :read reads them, :row N opens one, :new adds one.")
+			model.T(l, ". :läs läser dem, :rad N öppnar en, :ny lägger till.", ". :read reads them, :row N opens one, :new adds one.") + oneLine
 	}
 	return model.T(l, "Här fastställs och skrivs planen ut: :fynd, :fastställ, :skriv ut.", "Here the plan is finalised and printed: :findings, :finalise, :print.")
 }
@@ -245,6 +250,21 @@ func (m *meeting) text(line string) {
 		if s.Rows != nil && m.row == "" {
 			m.row, m.field = model.NewID(), 0
 			say = append(say, model.T(l, "Ny rad i ", "New row in ")+s.Label+".")
+		}
+		if s.Rows != nil && s.Rows.Quick != nil && m.field == 0 && s.Rows.Index(m.row) < 0 && strings.Contains(line, ",") {
+			// A whole participant on one line, read as the full
+			// screen's quick row reads it: the name is never the line.
+			id, understood, ok := s.Rows.Quick(line)
+			if !ok {
+				say = append(say, model.T(l, "Raden börjar inte med ett namn; inget lades till.", "The line does not begin with a name; nothing was added."))
+				return
+			}
+			m.view.Changed(s.ID)
+			m.row, m.field = "", 0
+			say = append(say, model.T(l, "Tillagd: ", "Added: ")+strings.Join(understood, " · ")+".",
+				model.T(l, "Det är rad ", "It is row ")+itoa(s.Rows.Index(id)+1)+model.T(l, "; :rad ", "; :row ")+itoa(s.Rows.Index(id)+1)+
+					model.T(l, " öppnar den för att ändra något. Nästa rad du skriver blir en ny deltagare.", " opens it to change something. The next line you type makes a new participant."))
+			return
 		}
 		fs := m.visible()
 		if len(fs) == 0 {

@@ -54,7 +54,7 @@ func (r *runner) enter(s *service.Session) {
 		if p.Draft != nil && p.Draft.Review != nil {
 			m.steps = ms.FollowUpAgenda(m.steps)
 		}
-		m.sections = ms.PlainSections(r.l, p, r.o.Now)
+		m.sections = ms.PlainSections(r.l, p, r.o.Now, r.o.QuickWords)
 		for i, st := range m.steps {
 			if st.ID == p.Position.Step {
 				m.step = i

@@ -34,12 +34,19 @@ type PlainRows struct {
 	Fields func(id string) []components.Field
 	// Remove removes row i.
 	Remove func(i int)
+	// Quick, where the list has a quick row (the participants), adds a
+	// row from one typed line, as the full screen's quick row does:
+	// "Eva Lund, närstående (dotter), telefon". It returns the new
+	// row's id and what it understood, a part each; ok is false when
+	// the line names no one, and then nothing is added.
+	Quick func(line string) (id string, understood []string, ok bool)
 }
 
 // PlainSections gives the plan's sections in the order of the meeting,
 // the follow-up's review last when the draft has one. p is the session's
-// plan; it is read through v, as on the full screen.
-func PlainSections(l model.Lang, p *model.Plan, now func() time.Time) []PlainSection {
+// plan; it is read through v, as on the full screen. words are the quick
+// row's words (the checklists').
+func PlainSections(l model.Lang, p *model.Plan, now func() time.Time, words []model.QuickWord) []PlainSection {
 	v := func() *model.Version {
 		if c := p.Current(); c != nil {
 			return c
@@ -47,7 +54,17 @@ func PlainSections(l model.Lang, p *model.Plan, now func() time.Time) []PlainSec
 		return &model.Version{}
 	}
 	rows := func(s listSpec) *PlainRows {
-		return &PlainRows{Noun: s.noun, Count: s.count, RowID: s.rowID, Index: s.indexOf, Fields: s.fields, Remove: s.remove,
+		var quick func(string) (string, []string, bool)
+		if s.quick != nil {
+			quick = func(line string) (string, []string, bool) {
+				said := s.preview(line)
+				if !s.quick(line) {
+					return "", nil, false
+				}
+				return s.rowID(s.count() - 1), said, true
+			}
+		}
+		return &PlainRows{Noun: s.noun, Count: s.count, RowID: s.rowID, Index: s.indexOf, Fields: s.fields, Remove: s.remove, Quick: quick,
 			Line: func(i int) string {
 				var parts []string
 				// The columns before the one that names the row are its
@@ -67,7 +84,7 @@ func PlainSections(l model.Lang, p *model.Plan, now func() time.Time) []PlainSec
 		case secMeeting:
 			s.Fields = planfields.MeetingFields(l, p, v)
 		case secParticipants:
-			s.Rows = rows(participantSpec(l, v, participantHooks{}))
+			s.Rows = rows(participantSpec(l, v, participantHooks{quickWords: func() []model.QuickWord { return words }}))
 		case secConsent:
 			s.Fields = planfields.ConsentFields(l, p, v, now)
 		case secGoals:

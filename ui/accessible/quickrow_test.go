@@ -1,0 +1,47 @@
+package accessible
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// TestParticipantOnOneLine: a participant typed on one line in the
+// participants' section is read as the full screen's quick row reads it,
+// not kept whole as a name; the mode says what it understood.
+func TestParticipantOnOneLine(t *testing.T) {
+	for _, tc := range []struct {
+		l                  model.Lang
+		open, section, say string
+	}{
+		{model.Swedish, ":ny", ":del 1", "Tillagd: Eva Lund"},
+		{model.English, ":new", ":section 1", "Added: Eva Lund"},
+	} {
+		path := filepath.Join(t.TempDir(), "sip.db")
+		out := run(t, path, tc.l, []string{tc.open, "Karin Lund", "", "", "", "", "Vårdcentralen", "9", "1", "Eva Chair", "",
+			tc.section, "Eva Lund, närstående (dotter), telefon", "Bo Ek"})
+		flat := strings.ReplaceAll(out, "\n", " ")
+		if !strings.Contains(flat, tc.say) {
+			t.Errorf("%s: the mode did not say %q:\n%s", tc.l, tc.say, out)
+		}
+		var eva, bo *model.Participant
+		ps := load(t, path).Draft.Meeting.Participants
+		for i := range ps {
+			switch ps[i].Name {
+			case "Eva Lund":
+				eva = &ps[i]
+			case "Bo Ek":
+				bo = &ps[i]
+			}
+		}
+		if eva == nil || eva.Role != model.RoleRelative || eva.Attendance != model.AttendPhone || !strings.Contains(eva.Title, "dotter") {
+			t.Fatalf("%s: participants %+v; want Eva Lund, a relative (dotter) by phone", tc.l, ps)
+		}
+		// The line after it starts a new participant, by name.
+		if bo == nil {
+			t.Errorf("%s: the next line made no new participant: %+v", tc.l, ps)
+		}
+	}
+}
