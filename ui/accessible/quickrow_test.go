@@ -13,15 +13,16 @@ import (
 // not kept whole as a name; the mode says what it understood.
 func TestParticipantOnOneLine(t *testing.T) {
 	for _, tc := range []struct {
-		l                  model.Lang
-		open, section, say string
+		l                        model.Lang
+		open, section, line, say string
+		title                    string
 	}{
-		{model.Swedish, ":ny", ":del 1", "Tillagd: Eva Lund"},
-		{model.English, ":new", ":section 1", "Added: Eva Lund"},
+		{model.Swedish, ":ny", ":del 1", "Eva Lund, närstående (dotter), telefon", "Tillagd: Eva Lund", "dotter"},
+		{model.English, ":new", ":section 1", "Eva Lund, relative (daughter), phone", "Added: Eva Lund", "daughter"},
 	} {
 		path := filepath.Join(t.TempDir(), "sip.db")
 		out := run(t, path, tc.l, []string{tc.open, "Karin Lund", "", "", "", "", "Vårdcentralen", "9", "1", "Eva Chair", "",
-			tc.section, "Eva Lund, närstående (dotter), telefon", "Bo Ek"})
+			tc.section, tc.line, "Bo Ek"})
 		flat := strings.ReplaceAll(out, "\n", " ")
 		if !strings.Contains(flat, tc.say) {
 			t.Errorf("%s: the mode did not say %q:\n%s", tc.l, tc.say, out)
@@ -36,7 +37,7 @@ func TestParticipantOnOneLine(t *testing.T) {
 				bo = &ps[i]
 			}
 		}
-		if eva == nil || eva.Role != model.RoleRelative || eva.Attendance != model.AttendPhone || !strings.Contains(eva.Title, "dotter") {
+		if eva == nil || eva.Role != model.RoleRelative || eva.Attendance != model.AttendPhone || eva.Title != tc.title {
 			t.Fatalf("%s: participants %+v; want Eva Lund, a relative (dotter) by phone", tc.l, ps)
 		}
 		// The line after it starts a new participant, by name.
