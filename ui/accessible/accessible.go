@@ -329,11 +329,13 @@ func (r *runner) command(c cmd, arg string) {
 		r.help()
 		return
 	case cmdQuit:
-		r.quit = true
+		r.askIfShared(func() { r.quit = true })
 		return
 	case cmdList:
-		r.leave()
-		r.showHome()
+		r.askIfShared(func() {
+			r.leave()
+			r.showHome()
+		})
 		return
 	}
 	if r.meet != nil {
@@ -341,6 +343,45 @@ func (r *runner) command(c cmd, arg string) {
 		return
 	}
 	r.homeCommand(c, arg)
+}
+
+// askIfShared leaves the meeting by do, after asking when devices are
+// connected to it: leaving disconnects them, as on the full screen. A
+// second :avsluta while it asks ends the program without a word more.
+func (r *runner) askIfShared(do func()) {
+	m := r.meet
+	if m == nil || m.shared == nil {
+		do()
+		return
+	}
+	devs := m.shared.sh.Devices()
+	if len(devs) == 0 {
+		do()
+		return
+	}
+	var who []string
+	for _, role := range []string{"chair", "room"} {
+		for _, d := range devs {
+			if d.Role == role {
+				who = append(who, roleName(r.l, role))
+				break
+			}
+		}
+	}
+	l := r.l
+	r.choose(model.Plural(l, len(devs),
+		"%d skärm är ansluten ("+strings.Join(who, " och ")+") och kopplas från om du lämnar mötet. Inget som skrivits går förlorat, vilket du än svarar.",
+		"%d skärmar är anslutna ("+strings.Join(who, " och ")+") och kopplas från om du lämnar mötet. Inget som skrivits går förlorat, vilket du än svarar.",
+		"%d screen is connected ("+strings.Join(who, " and ")+") and is disconnected if you leave the meeting. Nothing typed is lost, whatever you answer.",
+		"%d screens are connected ("+strings.Join(who, " and ")+") and are disconnected if you leave the meeting. Nothing typed is lost, whatever you answer."),
+		[]string{model.T(l, "Lämna mötet ändå", "Leave the meeting anyway"), model.T(l, "Stanna kvar i mötet", "Stay in the meeting")},
+		func(i int) {
+			if i == 0 {
+				do()
+				return
+			}
+			r.sayT("Du är kvar i mötet.", "You are still in the meeting.")
+		}, func() { r.sayT("Du är kvar i mötet.", "You are still in the meeting.") })
 }
 
 // help lists the commands offered where the user is.
