@@ -245,9 +245,7 @@ func (r *RoomModel) View(s MeetingState) string {
 		heads, headText = append(heads, len(body)), append(headText, p.heading.In(l))
 		body = append(body, st.Label.Render(p.heading.In(l)))
 		for _, line := range lines {
-			for _, wl := range strings.Split(ansi.Wordwrap(safe(line), col-2, ""), "\n") {
-				body = append(body, "  "+wl)
-			}
+			body = append(body, hangWrap(safe(line), col-2, "  ")...)
 		}
 		body = append(body, "")
 	}
@@ -299,4 +297,27 @@ func partOf(heads []int, i int) int {
 		at = j
 	}
 	return at
+}
+
+// hangWrap wraps line to width after indent. A line that begins with a
+// bullet or a number ("• ", "2. ") hangs: its wrapped lines start under
+// its text, so that a long name or goal never reads as the next item.
+func hangWrap(line string, width int, indent string) []string {
+	mark := ""
+	if strings.HasPrefix(line, "• ") {
+		mark = "• "
+	} else if i := strings.Index(line, ". "); i > 0 && i <= 3 && strings.Trim(line[:i], "0123456789") == "" {
+		mark = line[:i+2]
+	}
+	rest := strings.TrimPrefix(line, mark)
+	hang := strings.Repeat(" ", ansi.StringWidth(mark))
+	var out []string
+	for i, wl := range strings.Split(ansi.Wordwrap(rest, max(10, width-len(hang)), ""), "\n") {
+		if i == 0 {
+			out = append(out, indent+mark+wl)
+			continue
+		}
+		out = append(out, indent+hang+wl)
+	}
+	return out
 }
