@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -278,6 +279,11 @@ func (m *meeting) text(line string) {
 			return
 		}
 		m.view.Changed(s.ID)
+		if n := len(m.visible()); n != len(fs) {
+			// A choice that shows or hides fields changes the count the
+			// focus lines say: said once here, not found out later.
+			say = append(say, fmt.Sprintf(model.T(l, "Med det valet finns %d fält här i stället för %d.", "With that choice there are %d fields here instead of %d."), n, len(fs)))
+		}
 		if f.Check != nil {
 			if c := f.Check(f.Get()); c != "" {
 				// The focus stays, so that the next line puts it right;

@@ -46,3 +46,16 @@ func TestParticipantOnOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceThatHidesFieldsSaysSo: a choice that changes which fields a
+// row has says the new count at once, so that "Fält 3 av 11" after
+// "Fält 2 av 13" is no surprise.
+func TestChoiceThatHidesFieldsSaysSo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	out := run(t, path, model.Swedish, []string{":ny", "Karin Lund", "", "", "", "", "Vårdcentralen", "9", "1", "Eva Chair", "",
+		":del 1", "Bo Ek", "2"})
+	flat := strings.ReplaceAll(out, "\n", " ")
+	if !strings.Contains(flat, "Med det valet finns") {
+		t.Fatalf("a role that hides fields was not said:\n%s", out)
+	}
+}
