@@ -125,6 +125,13 @@ func (d *DB) Check() (*Report, error) {
 			return nil
 		}
 		r.Records = d.verifyRecords(tx, r)
+		if v >= partsSchema {
+			// A whole record beside the parts was put there by hand: a
+			// save deletes it, and the migration left none.
+			for _, id := range wholeRecords(bucket(tx, bucketPlans)) {
+				d.markDamaged(bucketPlans, id)
+			}
+		}
 		r.Front = d.checkFront(tx)
 		c := d.verifyChains(tx)
 		r.Events, r.Breaks, r.Head = c.events, c.breaks, c.head

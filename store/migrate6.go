@@ -15,19 +15,14 @@ func migrate5to6(tx *bolt.Tx, _ keyring) error {
 	if plans == nil {
 		return fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
 	}
-	// Collected first: bbolt forbids changing a bucket while iterating it.
-	var ids [][]byte
-	err := plans.ForEach(func(k, v []byte) error {
-		if _, _, part := splitPartKey(k); !part && v != nil {
-			ids = append(ids, slices.Clone(k))
+	// Collected first (wholeRecords): bbolt forbids changing a bucket
+	// while iterating it.
+	for _, id := range wholeRecords(plans) {
+		v := plans.Get(id)
+		if v == nil {
+			continue // a bucket: none belongs here
 		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		if err := putPlanRecord(plans, id, slices.Clone(plans.Get(id))); err != nil {
+		if err := putPlanRecord(plans, id, slices.Clone(v)); err != nil {
 			return err
 		}
 	}

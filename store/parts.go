@@ -44,6 +44,22 @@ const (
 	maxParts = 1<<16 - 1
 )
 
+// partsSchema is the first schema that keeps plans in parts.
+const partsSchema = 6
+
+// wholeRecords returns the keys of the plans bucket that are no part's:
+// a plan's whole record, as schema 5 kept it.
+func wholeRecords(b *bolt.Bucket) [][]byte {
+	var out [][]byte
+	_ = b.ForEach(func(k, _ []byte) error {
+		if _, _, ok := splitPartKey(k); !ok {
+			out = append(out, bytes.Clone(k))
+		}
+		return nil
+	})
+	return out
+}
+
 // partKey is the key of the plan id's part i.
 func partKey(id []byte, i int) []byte {
 	k := make([]byte, 0, len(id)+3)

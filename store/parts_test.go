@@ -299,3 +299,17 @@ func TestMigrate5to6(t *testing.T) {
 		t.Fatalf("check after migrating: %+v, %v", r, err)
 	}
 }
+
+// A whole record put beside a plan's parts, as an older sipmote's file
+// held it (say, an old copy put back by hand), is found by the check:
+// no save of schema 6 leaves one.
+func TestWholeRecordBesideParts(t *testing.T) {
+	path, a, _ := twoPlans(t)
+	var old []byte
+	rawView(t, path, func(tx *bolt.Tx) { old = slices.Clone(getPlanRecord(tx.Bucket([]byte(bucketPlans)), []byte(a.ID))) })
+	rawUpdate(t, path, func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketPlans)).Put([]byte(a.ID), old) })
+	r, err := Check(path)
+	if err != nil || !slices.Contains(r.Damaged, a.ID) {
+		t.Fatalf("check: damaged %v, %v; want the plan with a whole record beside its parts", r.Damaged, err)
+	}
+}
