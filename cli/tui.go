@@ -125,8 +125,10 @@ func (a *app) runTUI(open string) error {
 		ShareOnOpen:   a.serve,
 		// The list of plans is read while the first frame is drawn.
 		ListAfterStart: true,
-		DailyCheck:     true,
-		DemoCommand:    a.demoCommand(),
+		// Keys typed while a meeting opens are not typed into it.
+		MeetingSeenAfter: ui.FirstFrameWait,
+		DailyCheck:       true,
+		DemoCommand:      a.demoCommand(),
 	})
 	// Bubble Tea writes a frame only when its ticker fires: the first
 	// frame, and every answer to a key, waits for the next tick. At the

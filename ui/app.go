@@ -59,6 +59,12 @@ type Options struct {
 	// the first frame, at most once a day, and says on the home screen if
 	// that check (or the last one) found something wrong.
 	DailyCheck bool
+	// MeetingSeenAfter is how long after a meeting is put in front the
+	// keys that come are still taken as typed before it could be seen
+	// (firstframe.go): they are counted and said, never typed into the
+	// plan. The program uses the first frame's wait; 0 takes every key
+	// at once.
+	MeetingSeenAfter time.Duration
 	// DemoCommand is the command line that makes the sample plans, named
 	// on an empty home screen; it carries the --db the program was
 	// started with. Empty means "sipmote demo".

@@ -129,6 +129,13 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 		m.meeting.SetSize(m.width, m.height-1)
 	})
 	m.screen = screenMeeting
+	if m.framed && m.o.MeetingSeenAfter > 0 {
+		// Keys that come before the meeting can have been seen are not
+		// typed into it (firstframe.go).
+		m.framed = false
+		d := m.o.MeetingSeenAfter
+		cmds = append(cmds, tea.Tick(d, func(time.Time) tea.Msg { return firstFrameMsg{} }))
+	}
 	if m.o.ShareOnOpen && m.o.Share != nil {
 		m.o.ShareOnOpen = false // only the meeting opened first
 		cmds = append(cmds, m.meeting.StartSharing())

@@ -23,6 +23,10 @@ import (
 // keys typed before start all come in the first read of the terminal.
 const firstFrameWait = 150 * time.Millisecond
 
+// FirstFrameWait is firstFrameWait for the program's options
+// (Options.MeetingSeenAfter).
+const FirstFrameWait = firstFrameWait
+
 // burstGap ends a burst of keys: keys typed before the first frame go on
 // being ignored until the keyboard has been still this long, so that the
 // rest of a long run typed or pasted before start (which the program may
@@ -64,8 +68,15 @@ func (m *Model) framedNow() tea.Cmd {
 	}
 	m.framed = true
 	due := m.dueAfterFrame()
+	m.tellEarly()
+	return due
+}
+
+// tellEarly says, once, how many keys were not acted on because they came
+// before the screen they were typed for was seen.
+func (m *Model) tellEarly() {
 	if m.early == 0 {
-		return due
+		return
 	}
 	m.tell(model.Plural(m.o.Lang, m.early,
 		"%d tangent trycktes innan skärmen var klar; den gjorde ingenting.",
@@ -73,5 +84,4 @@ func (m *Model) framedNow() tea.Cmd {
 		"%d key was pressed before the screen was ready; it did nothing.",
 		"%d keys were pressed before the screen was ready; they did nothing."))
 	m.early = 0
-	return due
 }

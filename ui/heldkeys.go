@@ -13,7 +13,9 @@ import (
 // "moved away" must not reach the home screen's keys. They are held until
 // the screen is there and then given to it in order; if it does not come
 // (the plan could not be opened), they are dropped and the screen says how
-// many. Nothing is held longer than holdLimit, so a load that never
+// many. A meeting is the exception: it takes every key as text of the
+// plan, so the keys typed before it was seen are dropped and counted, as
+// those typed before the program's first frame are. Nothing is held longer than holdLimit, so a load that never
 // answers cannot freeze the keyboard.
 
 // holdLimit bounds how long keys are held for a screen that is opening.
@@ -71,6 +73,17 @@ func (m *Model) releaseKeys() tea.Cmd {
 	}
 	if m.screen == h.screen && !h.forList {
 		m.dropHeld() // the screen did not come; the keys were not for this one
+		return nil
+	}
+	if m.screen == screenMeeting {
+		// A meeting writes every key into the plan, where the cursor
+		// happens to be: keys typed before its first frame are counted
+		// and said as at start (firstframe.go), never typed.
+		m.early += len(h.keys)
+		*h = holdState{}
+		if m.framed {
+			m.tellEarly()
+		}
 		return nil
 	}
 	keys := h.keys

@@ -273,8 +273,19 @@ func (m *Model) buildSections() {
 }
 
 // restore returns to the step, section, field and cursor of the last
-// session; a new meeting starts on the agenda's first step.
+// session; a new meeting starts on the agenda's first step. Either way
+// the cursor never starts in the person's name: a meeting opens in front
+// of someone who may already be typing the first thing said in the room,
+// and that must not rename the plan.
 func (m *Model) restore(pos model.Position) {
+	m.goTo(pos)
+	if fs, ok := m.Sections[m.Active].(*FormSection); ok {
+		fs.Form.LeaveIdentity()
+	}
+}
+
+// goTo puts the screen on the step and field of pos.
+func (m *Model) goTo(pos model.Position) {
 	for i, s := range m.Steps {
 		if s.ID == pos.Step {
 			m.Step = i
