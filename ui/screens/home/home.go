@@ -105,6 +105,11 @@ type Model struct {
 	filterNote  string
 	filtering   bool
 	closed      bool // show closed plans instead of open ones
+	// endedFrom is the first row of the closed plans a search of the open
+	// ones found too, listed after them (len(shown) when none); ended is
+	// where apply gathers them.
+	endedFrom int
+	ended     []int32
 	Loading     bool // the first list is still being read
 	// Unread says why the list could not be read ("" once it was). With
 	// no plans on screen the home screen says so, not "no plans yet",
@@ -306,8 +311,11 @@ func (h *Model) View() string {
 		// Say why the list is empty: a search, or only the other kind.
 		msg := model.T(l, "Inga öppna planer. Tryck n för en ny SIP, a för att visa de avslutade.", "No open plans. Press n for a new SIP, a to show the closed ones.")
 		switch {
+		case strings.TrimSpace(h.Filter.Value()) != "" && !h.closed:
+			msg = model.T(l, "Inga planer matchar sökningen, inte heller bland de avslutade. esc rensar den.",
+				"No plans match the search, closed ones included. esc clears it.")
 		case strings.TrimSpace(h.Filter.Value()) != "":
-			msg = model.T(l, "Inga planer matchar sökningen. esc rensar den.", "No plans match the search. esc clears it.")
+			msg = model.T(l, "Inga avslutade planer matchar sökningen. esc rensar den, a visar de öppna.", "No closed plans match the search. esc clears it, a shows the open ones.")
 		case h.closed:
 			msg = model.T(l, "Inga avslutade planer. Tryck a för att visa de öppna.", "No closed plans. Press a to show the open ones.")
 		}
@@ -317,6 +325,13 @@ func (h *Model) View() string {
 	whole := h.wholeName()
 	if whole != "" {
 		used += strings.Count(whole, "\n") + 1
+	}
+	ended := ""
+	if n := len(h.shown) - h.endedFrom; n > 0 {
+		ended = model.Plural(l, n, "%d avslutad plan matchar också; den står sist, i grått.", "%d avslutade planer matchar också; de står sist, i grått.",
+			"%d closed plan matches too; it is listed last, in grey.", "%d closed plans match too; they are listed last, in grey.")
+		ended = ansi.Wordwrap(ended, max(20, h.Width), "")
+		used += strings.Count(ended, "\n") + 1
 	}
 	room := max(1, h.Height-used)
 	first := 0
@@ -332,13 +347,20 @@ func (h *Model) View() string {
 			// Its line is being read: what the index has, for now.
 			line = h.columns(h.name(e), e.PNRMasked, e.Status.Label(h.lang), "", "", "")
 		}
-		if i == h.cursor {
+		switch {
+		case i == h.cursor:
 			line = h.st.Selected.Render(line)
+		case i >= h.endedFrom:
+			// A closed plan the search found among the open ones.
+			line = h.st.Subtle.Render(line)
 		}
 		b.WriteString(line + "\n")
 	}
 	if whole != "" {
 		b.WriteString(h.st.Subtle.Render(whole) + "\n")
+	}
+	if ended != "" {
+		b.WriteString(h.st.Subtle.Render(ended) + "\n")
 	}
 	if h.Unread != "" && len(h.entries) > 0 {
 		// The list on screen is the one read before.

@@ -193,7 +193,9 @@ func (h *Model) ReadShown() tea.Cmd { return h.fetch() }
 func (h *Model) entry(i int) *model.ListEntry { return &h.entries[h.shown[i]] }
 
 // apply chooses the lines to show: the open or the closed plans, those
-// the search finds.
+// the search finds. A search among the open plans finds the closed ones
+// too, listed after them: "does this child already have a plan?" must not
+// be answered no because the plan has ended.
 func (h *Model) apply() {
 	q := searchQuery(h.lang, h.Filter.Value())
 	// Row numbers, with room for every plan at once: copying each plan's
@@ -203,9 +205,14 @@ func (h *Model) apply() {
 		h.shown = make([]int32, 0, len(h.entries))
 	}
 	h.shown = h.shown[:0]
+	h.ended = h.ended[:0]
 	keep := func(i int) {
-		if (h.entries[i].Status == model.StatusClosed) == h.closed {
+		closed := h.entries[i].Status == model.StatusClosed
+		switch {
+		case closed == h.closed:
 			h.shown = append(h.shown, int32(i))
+		case closed && q != "":
+			h.ended = append(h.ended, int32(i))
 		}
 	}
 	if q == "" {
@@ -218,6 +225,8 @@ func (h *Model) apply() {
 		}
 		h.index.rows(q, keep)
 	}
+	h.endedFrom = len(h.shown)
+	h.shown = append(h.shown, h.ended...)
 	if h.cursor >= len(h.shown) {
 		h.cursor = max(0, len(h.shown)-1)
 	}
