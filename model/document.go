@@ -103,6 +103,9 @@ type SignatureBlock struct {
 	// LaterHeading is "Skriver under senare" when Later is not empty.
 	LaterHeading string
 	Later        []string
+	// Closed marks a closed plan's block: nobody signs a copy of a plan
+	// that has ended, so it has no lines, and Intro says why.
+	Closed bool
 }
 
 // Signature is one line to sign: the printed name under the line, with the
@@ -212,6 +215,9 @@ func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	ss = optional(ss, Section{heading("notes", l), para(ct.Notes)})
 	d.Sections = append(d.Sections, ss...)
 	d.Signatures = b.signatures()
+	if p.Status == StatusClosed {
+		d.Signatures = b.closedSignatures()
+	}
 	if len(v.Meeting.Participants) > 0 || len(v.Copies.Added) > 0 {
 		d.Sections = append(d.Sections, b.copies())
 	}
@@ -428,6 +434,18 @@ func (b docBuilder) nameOf(ref string) string {
 		return pt.Name
 	}
 	return ref
+}
+
+// closedSignatures is the signature block of a closed plan: no line to
+// sign, since a plan that has ended is printed as a copy of what was
+// agreed, not as a new original.
+func (b docBuilder) closedSignatures() SignatureBlock {
+	return SignatureBlock{
+		Heading: b.t("Underskrifter", "Signatures"),
+		Intro: b.t("Planen är avslutad. Den här kopian skrivs inte under: underskrifterna finns på originalet, från när versionen fastställdes.",
+			"The plan is closed. This copy is not signed: the signatures are on the original, from when the version was finalised."),
+		Closed: true,
+	}
 }
 
 func (b docBuilder) signatures() SignatureBlock {

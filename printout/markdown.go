@@ -102,6 +102,9 @@ func mdSignatures(b *strings.Builder, d model.Document) {
 	if sb.Intro != "" {
 		b.WriteString(mdParagraph(sb.Intro) + "\n\n")
 	}
+	if sb.Closed {
+		return
+	}
 	if len(sb.Lines) == 0 && len(sb.Later) == 0 {
 		b.WriteString("*" + mdInline(model.T(d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present.")) + "*\n\n")
 		return

@@ -49,6 +49,9 @@ func (r *renderer) signatures() {
 		r.pdf.SetY(y + lineBody)
 	}
 	r.pdf.SetY(r.pdf.GetY() + 2)
+	if sb.Closed {
+		return
+	}
 	if len(sb.Lines) == 0 {
 		if len(sb.Later) == 0 {
 			r.paragraph(model.T(r.d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present."), true)

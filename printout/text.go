@@ -134,6 +134,9 @@ func txtSignatures(b *strings.Builder, d model.Document) {
 	if sb.Intro != "" {
 		b.WriteString(strings.Join(textwrap.Lines(oneLine(sb.Intro), textWidth, "", ""), "\n") + "\n\n")
 	}
+	if sb.Closed {
+		return
+	}
 	if len(sb.Lines) == 0 && len(sb.Later) == 0 {
 		b.WriteString(model.T(d.Lang, "Ingen är markerad som närvarande.", "Nobody is marked present.") + "\n")
 		return

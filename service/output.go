@@ -108,6 +108,9 @@ func PDFOptions(p *model.Plan, v *model.Version, o PrintOptions) (printout.PDFOp
 	if v.FinalisedAt == nil {
 		return printout.PDFOptions{Marks: []string{model.T(l, "UTKAST – inte fastställd", "DRAFT – not finalised")}, EasyRead: o.EasyRead}, nil
 	}
+	if p.Status == model.StatusClosed {
+		return closedPapers(p, v, o)
+	}
 	if o.Copies > 0 {
 		return printout.PDFOptions{Copies: o.Copies, EasyRead: o.EasyRead}, nil
 	}
@@ -125,6 +128,42 @@ func PDFOptions(p *model.Plan, v *model.Version, o PrintOptions) (printout.PDFOp
 		return printout.PDFOptions{}, printout.ErrNoPDF
 	}
 	return printout.PDFOptions{Papers: printout.CopyPapers(l, rs, o.EasyRead)}, nil
+}
+
+// closedPapers are the papers of a closed plan: copies of what was agreed,
+// each marked as closed on every page, never new originals to sign (its
+// document has no signature lines, model.BuildDocument). By default one
+// copy; the original asked for is that one copy; each named copy asked
+// for is a copy for that name; --copies N is N copies.
+func closedPapers(p *model.Plan, v *model.Version, o PrintOptions) (printout.PDFOptions, error) {
+	l := o.Lang
+	mark := model.T(l, "AVSLUTAD – kopia, skrivs inte under", "CLOSED – copy, not to be signed")
+	if o.Copies > 0 {
+		marks := make([]string, o.Copies)
+		for i := range marks {
+			marks[i] = mark
+		}
+		return printout.PDFOptions{Marks: marks}, nil
+	}
+	papers := Papers{Original: true}
+	if o.Papers != nil {
+		papers = *o.Papers
+	}
+	var out []printout.Paper
+	if papers.Original {
+		out = append(out, printout.Paper{Mark: mark})
+	}
+	// A named copy keeps the easy-read page its recipient's paper has
+	// (the person's, written to a child who took part).
+	named := printout.CopyPapers(l, papers.Copies, o.EasyRead)
+	for i, r := range papers.Copies {
+		named[i].Mark = model.T(l, "AVSLUTAD – kopia till ", "CLOSED – copy for ") + r.Label()
+	}
+	out = append(out, named...)
+	if len(out) == 0 {
+		return printout.PDFOptions{}, printout.ErrNoPDF
+	}
+	return printout.PDFOptions{Papers: out}, nil
 }
 
 // FileError is a file that could not be written; Err is outfile's

@@ -20,6 +20,7 @@ func TestLeavingASharedMeetingAsksFirst(t *testing.T) {
 			m := newTestModel(t, openTestDB(t), l, 80, 24)
 			newMeeting(t, m, "Karin Holm", "Ali Rahimi")
 			m.meeting.Sharing = newFakeSharing("127.0.0.1", 2)
+			inEdit(m, func() { m.meeting.GoSection(model.SectionSituation) })
 			typeText(m, "Maja")
 			press(m, k)
 			flat := func() string { return strings.Join(strings.Fields(strings.ReplaceAll(screenText(m), "│", " ")), " ") }
@@ -38,8 +39,8 @@ func TestLeavingASharedMeetingAsksFirst(t *testing.T) {
 			if m.screen != screenMeeting || m.meeting.LeaveAsk != nil || m.meeting.Sharing == nil {
 				t.Fatalf("%s %s: no did not go on with the meeting:\n%s", l, k, screenText(m))
 			}
-			if got := livePlan(m).Person.Name; !strings.HasSuffix(got, "Maja") {
-				t.Errorf("%s %s: the name typed before is %q", l, k, got)
+			if got := livePlan(m).Draft.Content.Situation; !strings.HasSuffix(got, "Maja") {
+				t.Errorf("%s %s: the text typed before is %q", l, k, got)
 			}
 			press(m, k)
 			*now = now.Add(time.Second)

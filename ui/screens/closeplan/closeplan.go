@@ -138,8 +138,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			}
 			m.discard = m.Plan.DraftAtRisk(model.ClosureReason(m.reason))
 			q := model.T(m.lang,
-				"Avsluta planen för "+m.Plan.Person.Name+" för gott? En avslutad plan kan inte ändras eller öppnas igen.",
-				"Close the plan of "+m.Plan.Person.Name+" for good? A closed plan cannot be changed or opened again.")
+				"Avsluta planen för "+m.Plan.Person.Name+" för gott? En avslutad plan kan inte ändras eller få ett nytt möte; den kan läsas och skrivas ut som kopia.",
+				"Close the plan of "+m.Plan.Person.Name+" for good? A closed plan cannot be changed or have another meeting; it can be read and printed as a copy.")
 			if fate := m.Plan.DraftOnClosing(model.ClosureReason(m.reason)); fate.SV != "" {
 				// Removed or kept, by the reason chosen: said before the
 				// answer, as sipmote close says it.

@@ -37,6 +37,9 @@ type FinishSection struct {
 	// version, when set, is the version at hand, so that the step names
 	// it by the number list and findings use.
 	version func() *model.Version
+	// closed, when set, gives the plan's closure once it is closed: the
+	// step then says so, and p prints a copy, not originals to sign.
+	closed func() *model.Closure
 	width   int
 	height  int
 	ask     *components.Confirm
@@ -79,6 +82,13 @@ func (s *FinishSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 
 func (s *FinishSection) View(int, map[string]string) string {
 	l := s.lang
+	if s.closure() != nil {
+		// The pane's head already says when and why it was closed.
+		return ansi.Wordwrap(fmt.Sprintf(model.T(l,
+				"Tryck p för att skriva ut en kopia av %s, märkt AVSLUTAD på varje sida och utan rader att skriva under. Inga nya original skrivs ut; i listan kan du välja kopior med namn.",
+				"Press p to print a copy of %s, marked CLOSED on every page and with no lines to sign. No new originals are printed; the list lets you choose named copies."),
+				s.versionName(false)), max(10, s.width), "")
+	}
 	if s.finalised != nil && s.finalised() {
 		return s.st.OK.Render(fmt.Sprintf(model.T(l, "%s är fastställd.", "%s is finalised."), s.versionName(true))) + "\n\n" +
 			ansi.Wordwrap(model.T(l, "Tryck p för att skriva ut: ", "Press p to print: ")+s.originalsPhrase()+
@@ -214,6 +224,14 @@ func (s *FinishSection) versionName(capital bool) string {
 		return model.T(s.lang, "Versionen", "The version")
 	}
 	return model.T(s.lang, "versionen", "the version")
+}
+
+// closure is the plan's closure when it is closed, else nil.
+func (s *FinishSection) closure() *model.Closure {
+	if s.closed == nil {
+		return nil
+	}
+	return s.closed()
 }
 
 func (s *FinishSection) SetSize(w, h int) { s.width, s.height = w, h }

@@ -251,6 +251,15 @@ func (m *Model) buildSections() {
 	}
 	fin := m.Sections[secFinish].(*FinishSection)
 	fin.finalised = func() bool { return p.Draft == nil || p.Status == model.StatusClosed }
+	fin.closed = func() *model.Closure {
+		if p.Status != model.StatusClosed {
+			return nil
+		}
+		if p.Closure == nil {
+			return &model.Closure{}
+		}
+		return p.Closure
+	}
 	fin.originals = func() []model.Recipient { return p.Copies(v(), l).Originals }
 	fin.version = v
 	fin.early = func() (time.Time, bool) {

@@ -82,6 +82,11 @@ func (m *Model) statusBar() string {
 		counts = m.st.Subtle.Render(counts)
 	}
 	line := save + "  ·  " + counts + m.shareStatus()
+	if p := m.Sess.Plan(); p.Status == model.StatusClosed {
+		// Nothing is saved and nothing is to fix in a plan that has
+		// ended: the line says what it is.
+		line = m.st.Subtle.Render(room.ClosedLine(m.lang, p))
+	}
 	if ansi.StringWidth(line) > m.width {
 		// At 80 columns with wrong codes the whole of it does not fit:
 		// the short form keeps the numbers, which are what matter.

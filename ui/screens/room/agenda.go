@@ -34,8 +34,12 @@ type Step struct {
 // budget colours: amber from the step's time, red from a fifth over it.
 const redOver = 1.2
 
-// clockLine says how far the meeting is, or that it has not started.
-func clockLine(st *common.Styles, l model.Lang, v *model.Version, elapsed time.Duration) string {
+// clockLine says how far the meeting is, or that it has not started; for
+// a closed plan, that it is closed: no clock runs for a plan that ended.
+func clockLine(st *common.Styles, l model.Lang, p *model.Plan, v *model.Version, elapsed time.Duration) string {
+	if p != nil && p.Status == model.StatusClosed {
+		return st.Subtle.Render(ClosedLine(l, p))
+	}
 	if !v.Started() {
 		return st.Warn.Render(model.T(l, "Förberedelse · ctrl+o startar mötet", "Preparing · ctrl+o starts the meeting"))
 	}
@@ -44,10 +48,20 @@ func clockLine(st *common.Styles, l model.Lang, v *model.Version, elapsed time.D
 	return budgetStyle(st, elapsed, planned).Render(clock)
 }
 
+// ClosedLine says that a plan is closed, since when, and what can be done
+// with it: "Avslutad 2026-12-07 · kan läsas och skrivas ut, inte ändras".
+func ClosedLine(l model.Lang, p *model.Plan) string {
+	date := ""
+	if p.Closure != nil && p.Closure.Date != "" {
+		date = " " + p.Closure.Date
+	}
+	return model.T(l, "Avslutad"+date+" · kan läsas och skrivas ut, inte ändras", "Closed"+date+" · can be read and printed, not changed")
+}
+
 // AgendaView draws the chair's pane. It changes once a second at most, so
 // the meeting screen caches it between clock ticks.
 func AgendaView(st *common.Styles, l model.Lang, steps []Step, cur int, p *model.Plan, v *model.Version, elapsed time.Duration, width, height int, compact bool) string {
-	clock := clockLine(st, l, v, elapsed)
+	clock := clockLine(st, l, p, v, elapsed)
 	if len(steps) == 0 {
 		return clock
 	}

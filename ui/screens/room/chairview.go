@@ -247,8 +247,8 @@ func (c *ChairModel) agenda(s MeetingState, width, height int) string {
 // clockLine is the meeting's clock, and how far over time it is.
 func (c *ChairModel) clockLine(s MeetingState) string {
 	v := s.version()
-	if !v.Started() {
-		return clockLine(c.st, c.lang, v, s.Elapsed)
+	if !v.Started() || (s.Plan != nil && s.Plan.Status == model.StatusClosed) {
+		return clockLine(c.st, c.lang, s.Plan, v, s.Elapsed)
 	}
 	planned := time.Duration(max(1, v.Meeting.Minutes)) * time.Minute
 	line := fmt.Sprintf(model.T(c.lang, "Mötet: %d av %d minuter", "Meeting: %d of %d minutes"), int(s.Elapsed.Minutes()), v.Meeting.Minutes)

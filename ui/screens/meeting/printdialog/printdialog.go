@@ -69,6 +69,10 @@ type Overlay struct {
 	plan     *model.Plan
 	v        *model.Version
 	editable bool
+	// closed is a closed plan: its papers are copies marked as closed,
+	// never new originals; the first row is one copy without a name and
+	// the named copies are there to choose, not chosen.
+	closed   bool
 	original bool
 	rows     []copyRow
 	cursor   int // 0 is the original, 1… the rows
@@ -104,7 +108,7 @@ type PrinterMsg struct {
 
 func New(l model.Lang, st *common.Styles, p *model.Plan, v *model.Version, editable bool) *Overlay {
 	o := &Overlay{lang: l, st: st, keys: newCopiesKeys(l), plan: p, v: v, editable: editable, original: true,
-		today: time.Now().Format(model.DateLayout)}
+		closed: p.Status == model.StatusClosed, today: time.Now().Format(model.DateLayout)}
 	o.reload()
 	return o
 }
@@ -121,7 +125,7 @@ func (o *Overlay) reload() {
 	cl := o.plan.Copies(o.v, o.lang)
 	o.rows = o.rows[:0]
 	for _, r := range cl.Copies {
-		o.rows = append(o.rows, copyRow{r: r, on: true})
+		o.rows = append(o.rows, copyRow{r: r, on: !o.closed})
 	}
 	for _, r := range cl.Removed {
 		o.rows = append(o.rows, copyRow{r: r})
@@ -263,9 +267,15 @@ func (o *Overlay) View() string {
 	l := o.lang
 	inner := max(10, w-6)
 	var b strings.Builder
-	b.WriteString(o.st.Title.Render(model.T(l, "Skriv ut: original och kopior", "Print: original and copies")) + "\n")
+	title := model.T(l, "Skriv ut: original och kopior", "Print: original and copies")
 	note := model.T(l, "Ändringar gäller bara den här utskriften; versionen är fastställd.",
 		"Changes hold for this print only; the version is finalised.")
+	if o.closed {
+		title = model.T(l, "Skriv ut en avslutad plan", "Print a closed plan")
+		note = model.T(l, "Planen är avslutad: varje papper är en kopia märkt AVSLUTAD, utan rader att skriva under. Inga nya original.",
+			"The plan is closed: every paper is a copy marked CLOSED, with no lines to sign. No new originals.")
+	}
+	b.WriteString(o.st.Title.Render(title) + "\n")
 	if o.editable {
 		note = model.T(l, "Utkast: skrivs ut en gång, märkt UTKAST. Ändringar i listan sparas i planen.",
 			"Draft: printed once, marked DRAFT. Changes to the list are kept in the plan.")
@@ -314,7 +324,11 @@ func (o *Overlay) View() string {
 		b.WriteString(s + "\n")
 	}
 	cl := o.plan.Copies(o.v, l)
-	line(0, o.original, originalsLine(l, cl.Originals), model.T(l, "med lättläst sida", "with the easy-read page"), false)
+	if o.closed {
+		line(0, o.original, model.T(l, "En kopia utan namn, märkt AVSLUTAD", "One copy without a name, marked CLOSED"), "", false)
+	} else {
+		line(0, o.original, originalsLine(l, cl.Originals), model.T(l, "med lättläst sida", "with the easy-read page"), false)
+	}
 	rows := o.rows
 	// Keep the cursor in view on a short window; the row chosen may take
 	// a line or two more, read whole.
