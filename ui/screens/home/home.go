@@ -110,7 +110,7 @@ type Model struct {
 	// where apply gathers them.
 	endedFrom int
 	ended     []int32
-	Loading     bool // the first list is still being read
+	Loading   bool // the first list is still being read
 	// Unread says why the list could not be read ("" once it was). With
 	// no plans on screen the home screen says so, not "no plans yet",
 	// which would ask for a new plan in a file that has many; it stays

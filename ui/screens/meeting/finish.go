@@ -40,10 +40,10 @@ type FinishSection struct {
 	// closed, when set, gives the plan's closure once it is closed: the
 	// step then says so, and p prints a copy, not originals to sign.
 	closed func() *model.Closure
-	width   int
-	height  int
-	ask     *components.Confirm
-	keys    struct{ finalise, print key.Binding }
+	width  int
+	height int
+	ask    *components.Confirm
+	keys   struct{ finalise, print key.Binding }
 }
 
 func NewFinishSection(l model.Lang, st *common.Styles, fs func() []model.Finding) *FinishSection {
@@ -85,9 +85,9 @@ func (s *FinishSection) View(int, map[string]string) string {
 	if s.closure() != nil {
 		// The pane's head already says when and why it was closed.
 		return ansi.Wordwrap(fmt.Sprintf(model.T(l,
-				"Tryck p för att skriva ut en kopia av %s, märkt AVSLUTAD på varje sida och utan rader att skriva under. Inga nya original skrivs ut; i listan kan du välja kopior med namn.",
-				"Press p to print a copy of %s, marked CLOSED on every page and with no lines to sign. No new originals are printed; the list lets you choose named copies."),
-				s.versionName(false)), max(10, s.width), "")
+			"Tryck p för att skriva ut en kopia av %s, märkt AVSLUTAD på varje sida och utan rader att skriva under. Inga nya original skrivs ut; i listan kan du välja kopior med namn.",
+			"Press p to print a copy of %s, marked CLOSED on every page and with no lines to sign. No new originals are printed; the list lets you choose named copies."),
+			s.versionName(false)), max(10, s.width), "")
 	}
 	if s.finalised != nil && s.finalised() {
 		return s.st.OK.Render(fmt.Sprintf(model.T(l, "%s är fastställd.", "%s is finalised."), s.versionName(true))) + "\n\n" +
