@@ -262,9 +262,11 @@ func (h *Model) View() string {
 		hm.Styles = h.st.Help
 		hm.SetWidth(h.Width)
 		b.WriteString(ansi.Wordwrap(model.T(l,
-			"Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver.",
-			"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type."), max(20, h.Width), "") + "\n\n")
-		b.WriteString(hm.FullHelpView(h.keys.FullHelp()) + "\n\n" + h.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help.")))
+			"Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver. "+
+				"Punkter är hur många punkter på checklistorna före och efter mötet som inte är avbockade än (ctrl+l i mötet).",
+			"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type. "+
+				"Items is how many items of the checklists before and after the meeting are not ticked yet (ctrl+l in the meeting)."), max(20, h.Width), "") + "\n\n")
+		b.WriteString(fullHelp(hm, h.keys.FullHelp(), h.Width) + "\n\n" + h.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help.")))
 		return b.String()
 	}
 	if len(h.due) > 0 && !h.closed {
@@ -291,9 +293,7 @@ func (h *Model) View() string {
 	}
 	b.WriteString(h.st.Label.Render(title) + "\n")
 	if len(h.shown) > 0 {
-		b.WriteString(h.st.Header.Render(h.columns(model.T(l, "Person", "Person"), model.T(l, "Personnummer", "Personnummer"),
-			model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Nästa möte", "Meeting"),
-			model.T(l, "Punkter", "Items"))) + "\n")
+		b.WriteString(h.st.Header.Render(h.header()) + "\n")
 	}
 	if h.Loading {
 		b.WriteString("\n" + h.st.Subtle.Render(model.T(l, "Läser in planerna …", "Reading the plans …")) + "\n")
@@ -322,7 +322,7 @@ func (h *Model) View() string {
 		b.WriteString(h.st.Subtle.Render(ansi.Wordwrap(msg, max(20, h.Width), "")) + "\n")
 	}
 	used := strings.Count(b.String(), "\n") + 3
-	whole := h.wholeName()
+	whole := h.cursorLine()
 	if whole != "" {
 		used += strings.Count(whole, "\n") + 1
 	}
@@ -345,7 +345,7 @@ func (h *Model) View() string {
 			line = h.row(s)
 		} else {
 			// Its line is being read: what the index has, for now.
-			line = h.columns(h.name(e), e.PNRMasked, e.Status.Label(h.lang), "", "", "")
+			line = h.columns(rowParts{name: h.name(e), pnr: e.PNRMasked, status: e.Status.Label(h.lang)})
 		}
 		switch {
 		case i == h.cursor:
@@ -380,29 +380,6 @@ func (h *Model) View() string {
 	return strings.Join(out, "\n") + "\n" + common.ShortHelp(common.StyledHelp(h.st, h.help), h.ShortHelp(), h.Width)
 }
 
-func (h *Model) row(s model.Summary) string {
-	l := h.lang
-	ver := s.VersionLabel(l)
-	fu := h.nextMeeting(s)
-	if d := s.BookBy(); fu == "" && len(d) == len("2006-01-02") {
-		// To be booked by a day: in the column's 10 characters.
-		fu = model.T(l, "boka ", "book ") + d[5:]
-	}
-	if fu == "" {
-		fu = "—"
-	}
-	open := ""
-	// Checklist items left matter while a version is being written; a
-	// finalised or closed plan has no meeting to prepare.
-	if h.openCount != nil && s.HasDraft && s.Status != model.StatusClosed {
-		if n := h.openCount(s); n > 0 {
-			open = fmt.Sprintf(model.T(l, "%d kvar", "%d left"), n)
-		}
-	}
-	e := s.Entry()
-	return h.columns(h.name(&e), e.PNRMasked, s.Status.Label(l), ver, fu, open)
-}
-
 // nextMeeting is the date of the plan's next meeting: the meeting a
 // draft is being written for, when it is today or later and before the
 // follow-up booked (a plan just made with sipmote new has its first
@@ -429,40 +406,6 @@ func (h *Model) name(e *model.ListEntry) string {
 		return model.T(h.lang, "(samtycket återkallat)", "(consent withdrawn)")
 	}
 	return e.Person
-}
-
-// columns lays out one line of the list; the name gets what the window
-// has to spare. Each other column is as wide as its longest word in the
-// language on screen ("19890412-****", "avslutad", "2 (fastställd)",
-// "boka 12-09", "24 kvar": checklist items left), and no wider, so that at 80 columns a name
-// of 23 letters and every heading show whole.
-func (h *Model) columns(name, pnr, status, ver, fu, open string) string {
-	nameW, statusW, verW, fuW := h.widths()
-	cols := []string{common.Pad(name, nameW), common.Pad(pnr, 13), common.Pad(status, statusW), common.Pad(ver, verW), common.Pad(fu, fuW), open}
-	return ansi.Truncate(strings.Join(cols, " "), h.Width, "…")
-}
-
-// widths are the columns' widths but the last (the checklist items left,
-// 7 columns).
-func (h *Model) widths() (name, status, ver, fu int) {
-	status, ver, fu = 8, 14, 10
-	if h.lang == model.English {
-		status, ver = 6, 13
-	}
-	return max(16, min(30, h.Width-13-status-ver-fu-7-5)), status, ver, fu
-}
-
-// wholeName is the plan under the cursor's name, whole, for a line under
-// the list when its column cuts it; empty when it fits.
-func (h *Model) wholeName() string {
-	if h.cursor >= len(h.shown) {
-		return ""
-	}
-	name := h.name(h.entry(h.cursor))
-	if w, _, _, _ := h.widths(); ansi.StringWidth(name) <= w {
-		return ""
-	}
-	return ansi.Wrap("› "+name, max(10, h.Width), "")
 }
 
 // ShowTrailMsg asks the root for a plan's access trail.
