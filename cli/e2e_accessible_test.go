@@ -182,7 +182,11 @@ func TestAccessibleServeOverSSH(t *testing.T) {
 	host.waitFor("Ansluten: mötesledarens dator från 127.0.0.1.", 5*time.Second)
 	chair.keys("Right")
 	host.waitFor("Mötet gick vidare. Punkt 2 av 14: Vilka är här?", 5*time.Second)
+	// Leaving disconnects the chair: the mode asks first, as the full
+	// screen does.
 	host.keys(":avsluta", "Enter")
+	host.waitFor("1 skärm är ansluten (mötesledarens dator) och kopplas från om du lämnar mötet.", 5*time.Second)
+	host.keys("1", "Enter")
 	scr = host.waitFor("EXIT=0", 15*time.Second)
 	if strings.Contains(scr, "kronofogden") {
 		t.Errorf("the hidden field reached the secretary's lines unasked:\n%s", scr)

@@ -113,3 +113,43 @@ func validateContacts(c *checker, v *Version) {
 		}
 	}
 }
+
+// validateActionContact: an action's contact is how to reach someone who
+// was not at the meeting, so it is a finding when it holds neither a
+// number nor an address, or one that cannot be used ("Karin på IFO",
+// "karin@ifo"). A warning only: a name to ask for at a switchboard may
+// be all there is.
+func validateActionContact(c *checker, path, what string, a Action) {
+	contact := strings.TrimSpace(a.Contact)
+	if contact == "" {
+		return
+	}
+	var mails, rest []string
+	for _, f := range strings.FieldsFunc(contact, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }) {
+		if strings.Contains(f, "@") {
+			mails = append(mails, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	say := func(sv, en string) {
+		c.add(SevWarning, path+".contact",
+			fmt.Sprintf("Kontakten för insatsen ”%s” (%s) %s.", what, quoteText(contact), sv),
+			fmt.Sprintf("The contact for the action \"%s\" (%s) %s.", what, quoteText(contact), en))
+	}
+	other := strings.Join(rest, " ")
+	if len(mails) == 0 && !strings.ContainsFunc(other, unicode.IsDigit) {
+		say("har varken telefonnummer eller e-postadress: skriv hur personen nås", "has neither a phone number nor an e-mail address: write how to reach them")
+		return
+	}
+	for _, m := range mails {
+		if p := EmailProblem(strings.Trim(m, ".()<>")); p.SV != "" {
+			say("har en e-postadress som inte ser rätt ut: den "+p.SV, "has an e-mail address that does not look right: it "+p.EN)
+		}
+	}
+	if strings.ContainsFunc(other, unicode.IsDigit) {
+		if p := PhoneProblem(other); p.SV != "" {
+			say("har ett telefonnummer som inte ser rätt ut: det "+p.SV, "has a phone number that does not look right: it "+p.EN)
+		}
+	}
+}

@@ -72,3 +72,35 @@ func TestCoordinatorContactIsChecked(t *testing.T) {
 		t.Errorf("a coordinator with only a phone that has no digits is not said to be unreachable: %+v", fs)
 	}
 }
+
+// TestActionContactIsChecked: an action's contact is how to reach someone
+// who was not at the meeting; one that holds no way to reach them, or a
+// number or address that cannot be used, is a warning on the field.
+func TestActionContactIsChecked(t *testing.T) {
+	for _, tc := range []struct {
+		contact, want string
+	}{
+		{"", ""},
+		{"Karin Berg, 070-174 06 12", ""},
+		{"karin.berg@kommun.se", ""},
+		{"Karin (karin.berg@kommun.se), 08-123 45 67 vx", ""},
+		{"Karin på IFO", "har varken telefonnummer eller e-postadress"},
+		{"karin.berg@kommun", "har en e-postadress som inte ser rätt ut"},
+		{"Karin 070-12 34 56!", "har ett telefonnummer som inte ser rätt ut"},
+	} {
+		p := validPlan()
+		p.Draft.Content.Actions[0].Contact = tc.contact
+		var got []Finding
+		for _, f := range Validate(p, p.Draft, Options{Now: testNow}) {
+			if f.Path == "content.actions[0].contact" {
+				got = append(got, f)
+			}
+		}
+		switch {
+		case tc.want == "" && len(got) > 0:
+			t.Errorf("%q: %+v, want no finding", tc.contact, got)
+		case tc.want != "" && (len(got) != 1 || got[0].Severity != SevWarning || !strings.Contains(got[0].Message.SV, tc.want) || got[0].Message.EN == ""):
+			t.Errorf("%q: %+v, want one warning saying %q", tc.contact, got, tc.want)
+		}
+	}
+}

@@ -57,6 +57,7 @@ func validateAction(c *checker, p *Plan, v *Version, i int, a Action) {
 			fmt.Sprintf("Skriv vem som ansvarar för insatsen ”%s”.", what),
 			fmt.Sprintf("Write who is responsible for the action \"%s\".", what))
 	}
+	validateActionContact(c, path, what, a)
 	own := v.OwnAction(a, p.Person.Name)
 	if !own && strings.TrimSpace(a.Unit) == "" {
 		c.add(SevError, path+".unit",
