@@ -125,13 +125,6 @@ func (d *DB) Check() (*Report, error) {
 			return nil
 		}
 		r.Records = d.verifyRecords(tx, r)
-		if v >= partsSchema {
-			// A whole record beside the parts was put there by hand: a
-			// save deletes it, and the migration left none.
-			for _, id := range wholeRecords(bucket(tx, bucketPlans)) {
-				d.markDamaged(bucketPlans, id)
-			}
-		}
 		r.Front = d.checkFront(tx)
 		c := d.verifyChains(tx)
 		r.Events, r.Breaks, r.Head = c.events, c.breaks, c.head
@@ -202,6 +195,11 @@ func (d *DB) verifyRecords(tx *bolt.Tx, r *Report) int {
 			}
 			n++
 			trim.read()
+			if name == bucketPlans && r.Schema >= partsSchema && b.Get(k) != nil {
+				// A whole record beside the parts was put there by
+				// hand: a save deletes it, and the migration left none.
+				d.markDamaged(name, k)
+			}
 			if _, err := openRecord(d.ring(), name, k, v); err != nil {
 				d.markDamaged(name, k)
 				if id, ok := planOfRecord(name, k); ok && errors.Is(err, ErrChangedRecord) && !slices.Contains(r.Changed, id) {
