@@ -7,6 +7,9 @@ import "fmt"
 // says that nothing came of it.
 const TrailNotWritten = "not_written"
 
+// TrailPNR is the section of a change event for a changed personnummer.
+const TrailPNR = "person.pnr"
+
 // TrailLabel names a kind of access-trail event for people, in l. where is
 // the event's section: the part of the plan changed, or where it was
 // shown. Unknown kinds are shown as they are, so that an event written by
@@ -104,6 +107,8 @@ func TrailLabel(l Lang, kind, where string) string {
 			w = T(l, "vilka som meddelats om avslutet", "who was told of the closure")
 		case "migrate":
 			w = T(l, "flyttad med sipmote migrate", "moved with sipmote migrate")
+		case TrailPNR:
+			w = T(l, "personnummer", "personnummer")
 		case TrailNotWritten:
 			w = T(l, "misslyckades, inget skrevs", "failed, nothing was written")
 		case "socket":

@@ -259,6 +259,18 @@ func (v *View) Changed(section string) {
 	}
 }
 
+// ChangedPNR records that the person's personnummer was changed, as an
+// event of its own in the trail ("ändrad (personnummer)"), once a
+// meeting: who the plan is about is the change a reader of the trail
+// most needs to find. It never holds the number.
+func (v *View) ChangedPNR() {
+	v.must(editing)
+	if v.s.plan.Status == model.StatusClosed {
+		return
+	}
+	v.s.markChanged(model.TrailPNR)
+}
+
 // SetPosition records where this view's editor is (field and cursor), so
 // that reopening the plan resumes there; it is saved with the next
 // snapshot. The step in pos is taken only while the meeting has none yet:

@@ -169,8 +169,8 @@ func (r planRecord) put(tx *bolt.Tx, d *DB) error {
 	// it, whatever a screen or a command may try. The one exception is
 	// the coordinator ticking who has been told.
 	// The home screen's front page changes only with a plan that is new,
-	// renamed, or closed: a save of what is typed leaves it (and the
-	// summaries' sequence) as it is.
+	// renamed, given another personnummer, or closed: a save of what is
+	// typed leaves it (and the summaries' sequence) as it is.
 	moved := true
 	old := bucket(tx, bucketSummaries).Get(r.id)
 	if old != nil {
@@ -180,7 +180,8 @@ func (r planRecord) put(tx *bolt.Tx, d *DB) error {
 				return fmt.Errorf("store: plan %s: %w", r.id, ErrClosedPlan)
 			}
 			was := sum.Entry()
-			moved = was.NameKey != r.entry.NameKey || (was.Status == model.StatusClosed) != (r.entry.Status == model.StatusClosed)
+			moved = was.NameKey != r.entry.NameKey || was.PNRMasked != r.entry.PNRMasked ||
+				(was.Status == model.StatusClosed) != (r.entry.Status == model.StatusClosed)
 		}
 	}
 	if err := putPlanRecord(bucket(tx, bucketPlans), r.id, r.plan); err != nil {

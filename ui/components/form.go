@@ -64,6 +64,10 @@ type Field struct {
 	// Items, when set, counts the entries of a list field, so that a
 	// hidden field can say how much it holds.
 	Items func() int
+	// Resting, when set, is how the value is drawn while the field does
+	// not have the focus: a personnummer masked, as lists show it, so
+	// that a glance at the screen does not give the whole number.
+	Resting func(string) string
 	// Identity marks a field that names the person: a step change never
 	// leaves the cursor in it (LeaveIdentity).
 	Identity bool

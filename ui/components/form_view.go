@@ -123,6 +123,9 @@ func (f *Form) View(findings map[string]string) string {
 				}
 				b.WriteString("  " + strings.Join(lines, "\n  "))
 			} else {
+				if fl.Resting != nil {
+					v = fl.Resting(v)
+				}
 				b.WriteString("  " + ansi.Truncate(v, max(10, f.width-2), "…"))
 			}
 		}

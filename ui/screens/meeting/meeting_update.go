@@ -187,11 +187,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		pre, field := m.roomCopy()
+		pnr := m.Sess.Plan().Person.PNR
 		cmd, changed := m.Sections[m.Active].Update(msg)
 		if changed {
 			cmd = tea.Batch(cmd, m.typedInField(pre, field))
 			m.rev++
 			m.Sess.Changed(m.Active)
+			if m.Sess.Plan().Person.PNR != pnr {
+				m.Sess.ChangedPNR()
+			}
 			if !m.typingText() && (m.Active == secCoordinator || m.Active == secConsent || m.Active == SecReview) {
 				// A choice in a small section shows its effect at once;
 				// typed text waits for the save tick, so a key never pays

@@ -8,7 +8,9 @@
 package planfields
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sipmote/sipmote/model"
@@ -53,7 +55,7 @@ func MeetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []compo
 	name := components.TextField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name })
 	name.Identity = true
 	return []components.Field{
-		name, date, start, minutes,
+		name, pnrField(l, p), date, start, minutes,
 		components.TextField("meeting.place", model.T(l, "Plats", "Place"), "", func() *string { return &m().Place }),
 		{Path: "meeting.form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
 			Get: func() string { return string(m().Form) }, Set: func(s string) { m().Form = model.MeetingForm(s) }},
@@ -64,6 +66,42 @@ func MeetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []compo
 			Get:  func() string { return string(p.Variant) }, Set: func(s string) { p.Variant = model.AgeGroup(s) }},
 		components.LanguageField("person.language", l, func() *string { return &p.Person.Language }),
 	}
+}
+
+// pnrField is the person's personnummer, which a plan made without one
+// (the new-plan form lets it be left empty) gets here. It is checked as
+// the form checks it, date and check digit, and put in its standard form
+// on leaving; like the name, a step change or an opening meeting never
+// leaves the cursor in it.
+func pnrField(l model.Lang, p *model.Plan) components.Field {
+	f := components.TextField("person.pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"),
+		model.T(l, "ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"), func() *string { return &p.Person.PNR })
+	f.Identity = true
+	f.Resting = model.MaskPNR
+	f.Check = func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return ""
+		}
+		n, err := model.NormalisePNR(s, time.Now())
+		if err != nil {
+			return model.T(l, "Personnumret stämmer inte (datum eller sista siffran). Skriv ÅÅÅÅMMDD-NNNN.",
+				"The personnummer does not check out (date or last digit). Write YYYYMMDD-NNNN.")
+		}
+		// The checklists follow the age only when chosen: the agenda of a
+		// meeting under way does not change under the chair's feet.
+		if g, err := model.AgeGroupOf(n, time.Now()); err == nil && g != p.Variant {
+			return fmt.Sprintf(model.T(l, "Personnumret stämmer. Efter åldern passar checklistan för %s: välj den under ”Checklista för” nedan.",
+				"The personnummer checks out. By age the checklists for %s fit: choose them under \u201cChecklists for\u201d below."), g.Label(l))
+		}
+		return ""
+	}
+	f.Tidy = func(s string) string {
+		if n, err := model.NormalisePNR(s, time.Now()); err == nil {
+			return n
+		}
+		return strings.TrimSpace(s)
+	}
+	return f
 }
 
 // privateField shows its value only when the secretary asks with enter,
