@@ -129,6 +129,7 @@ func (a *app) runAccessible(open string) error {
 		return err
 	}
 	defer svc.Close()
+	notice = a.readOnlyNotice(svc, notice)
 	if open != "" {
 		if open, err = svc.Resolve(open); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -24,6 +25,18 @@ func (a *app) noteOpened(db *service.Service) {
 	if ids, other := db.Damaged(); len(ids) > 0 || other > 0 {
 		fmt.Fprintln(a.stderr, "sipmote: "+damagedText(a.lang, ids, other))
 	}
+}
+
+// readOnlyNotice is the screens' first word on a database file that may
+// be read but not written: its list is shown, but no plan is opened, as
+// the access trail cannot record the reading. "" for any other file.
+func (a *app) readOnlyNotice(db *service.Service, notice string) string {
+	if !errors.Is(db.Writable(), service.ErrReadOnlyFile) {
+		return notice
+	}
+	return strings.TrimSpace(model.T(a.lang,
+		"Databasfilen "+service.Shown(db.Path())+" är skrivskyddad: listan visas, men ingen plan kan öppnas eller ändras, eftersom läsningen inte kan föras in i åtkomstloggen. Kopiera filen till en egen mapp och öppna kopian med --db. ",
+		"The database file "+service.Shown(db.Path())+" is read-only: the list is shown, but no plan can be opened or changed, as the reading cannot be recorded in the access trail. Copy the file to a folder of your own and open the copy with --db. ") + notice)
 }
 
 // damagedText says which plans are damaged, by id only, and what to do.

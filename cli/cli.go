@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -265,17 +266,31 @@ func (a *app) missingDB(path string) (bool, error) {
 	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
 		return false, nil // there, or not readable: Open says which
 	}
+	shown := service.Shown(path)
 	if a.mayCreate {
+		// Only the default place's folder is made without a word: a
+		// folder that is not there in a path the user gave is most often
+		// a typing mistake, and a new empty database in it would look as
+		// if every plan were gone.
+		dir := filepath.Dir(path)
+		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) && !a.defaultDB() {
+			d := service.Shown(dir)
+			return false, fail("mappen "+d+" finns inte, så databasen "+shown+" skapas inte. Se efter om sökvägen i --db (eller SIPMOTE_DB) är rätt skriven; ska databasen ligga där, skapa mappen först (mkdir -p "+shellQuote(dir)+"). Inget skapades.",
+				"the folder "+d+" does not exist, so the database "+shown+" is not created. Check that the path in --db (or SIPMOTE_DB) is spelt right; if the database belongs there, make the folder first (mkdir -p "+shellQuote(dir)+"). Nothing was created.")
+		}
 		return true, nil
 	}
-	shown := service.Shown(path)
-	if a.dbFlag == "" && os.Getenv("SIPMOTE_DB") == "" {
-		return false, fail("det finns ingen databas ännu ("+shown+"). Den skapas när programmet startas (sipmote), eller med sipmote new --person NAMN eller sipmote demo.",
-			"there is no database yet ("+shown+"). It is created when the program starts (sipmote), or by sipmote new --person NAME or sipmote demo.")
+	if a.defaultDB() {
+		return false, fail("det finns ingen databas ännu ("+shown+"). Den skapas när programmet startas (sipmote), eller med sipmote new --person NAMN, sipmote demo, sipmote import eller sipmote open.",
+			"there is no database yet ("+shown+"). It is created when the program starts (sipmote), or by sipmote new --person NAME, sipmote demo, sipmote import or sipmote open.")
 	}
-	return false, fail("databasen "+shown+" finns inte. Se efter om sökvägen i --db (eller SIPMOTE_DB) är rätt skriven; inget skapades. En ny databas skapas bara när programmet startas, eller med sipmote new eller sipmote demo.",
-		"the database "+shown+" does not exist. Check that the path in --db (or SIPMOTE_DB) is spelt right; nothing was created. A new database is created only when the program starts, or by sipmote new or sipmote demo.")
+	return false, fail("databasen "+shown+" finns inte. Se efter om sökvägen i --db (eller SIPMOTE_DB) är rätt skriven; inget skapades. En ny databas skapas bara när programmet startas, eller med sipmote new, demo, import eller open.",
+		"the database "+shown+" does not exist. Check that the path in --db (or SIPMOTE_DB) is spelt right; nothing was created. A new database is created only when the program starts, or by sipmote new, demo, import or open.")
 }
+
+// defaultDB tells whether the database is the one sipmote chooses itself,
+// no --db or SIPMOTE_DB naming one: its folder is sipmote's own to make.
+func (a *app) defaultDB() bool { return a.dbFlag == "" && os.Getenv("SIPMOTE_DB") == "" }
 
 // createdText says that a new, empty database was made, and where.
 func (a *app) createdText() string {

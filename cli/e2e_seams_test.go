@@ -17,7 +17,7 @@ func serveDemo(t *testing.T, w, h int) (host *tmux, bin, db, id, port string, co
 	needTool(t, "tmux")
 	needTool(t, "ssh")
 	bin = buildBinary(t)
-	db = filepath.Join(t.TempDir(), "data", "sip.db")
+	db = filepath.Join(t.TempDir(), "sip.db")
 	if out, err := exec.Command(bin, "--db", db, "demo").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}

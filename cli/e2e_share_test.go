@@ -31,7 +31,7 @@ func TestShareOverSSH(t *testing.T) {
 	needTool(t, "tmux")
 	needTool(t, "ssh")
 	bin := buildBinary(t)
-	db := filepath.Join(t.TempDir(), "data", "sip.db")
+	db := filepath.Join(t.TempDir(), "sip.db")
 	if out, err := exec.Command(bin, "--db", db, "demo").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}

@@ -45,7 +45,7 @@ func TestMissingDatabaseIsNotCreated(t *testing.T) {
 		t.Errorf("list with no database yet: exit %d, %q", code, e.String())
 	}
 	for _, args := range [][]string{{"new", "--person", "Nora Ny"}, {"demo"}} {
-		db := filepath.Join(t.TempDir(), "new", args[0]+".db")
+		db := filepath.Join(t.TempDir(), args[0]+".db")
 		o.Reset()
 		e.Reset()
 		if code := Run(append(args, "--db", db), strings.NewReader(""), &o, &e); code != 0 {
@@ -65,7 +65,7 @@ func TestMissingDatabaseIsNotCreated(t *testing.T) {
 			if err := os.WriteFile(js, []byte(runOn(t, db, "export", id, "--format", "json")), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			into := filepath.Join(t.TempDir(), "imported", "sip.db")
+			into := filepath.Join(t.TempDir(), "sip.db")
 			o.Reset()
 			e.Reset()
 			if code := Run([]string{"import", js, "--db", into}, strings.NewReader(""), &o, &e); code != 0 || !strings.Contains(e.String(), "en ny databas skapades:\n  "+into) {
@@ -86,4 +86,52 @@ func runOn(t *testing.T, db string, args ...string) string {
 	t.Helper()
 	r := &runner{t: t, db: db}
 	return r.ok(args...)
+}
+
+// A database the user names (--db, SIPMOTE_DB) in a folder that is not
+// there is not made: every command that could make one refuses, names the
+// folder, and makes neither it nor the file, so a mistyped folder is not
+// shown as a new, empty list of plans. Only sipmote's own default folder
+// is made without asking.
+func TestNewDatabaseNotMadeInMissingFolder(t *testing.T) {
+	dir := t.TempDir()
+	js := filepath.Join(dir, "plan.json")
+	seed := filepath.Join(dir, "seed.db")
+	runOn(t, seed, "new", "--person", "Saga Sökväg")
+	id := strings.Fields(strings.Split(runOn(t, seed, "list"), "\n")[1])[0]
+	if err := os.WriteFile(js, []byte(runOn(t, seed, "export", id, "--format", "json")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "plnaer")
+	typo := filepath.Join(missing, "sip.db")
+	for _, args := range [][]string{{}, {"new", "--person", "Nora Ny"}, {"demo"}, {"import", js}} {
+		var o, e bytes.Buffer
+		code := Run(append(args, "--db", typo), strings.NewReader(""), &o, &e)
+		if code == 0 || !strings.Contains(e.String(), "mappen "+missing+" finns inte, så databasen "+typo+" skapas inte") ||
+			!strings.Contains(e.String(), "Inget skapades.") {
+			t.Errorf("%v in a missing folder: exit %d, stdout %q, stderr %q", args, code, o.String(), e.String())
+		}
+		o.Reset()
+		e.Reset()
+		code = Run(append(args, "--db", typo, "--lang", "en"), strings.NewReader(""), &o, &e)
+		if code == 0 || !strings.Contains(e.String(), "the folder "+missing+" does not exist, so the database "+typo+" is not created") {
+			t.Errorf("%v --lang en in a missing folder: exit %d, stderr %q", args, code, e.String())
+		}
+		if _, err := os.Stat(missing); !os.IsNotExist(err) {
+			t.Fatalf("%v made the missing folder: %v", args, err)
+		}
+	}
+	t.Setenv("SIPMOTE_DB", typo)
+	var o, e bytes.Buffer
+	if code := Run([]string{"demo"}, strings.NewReader(""), &o, &e); code == 0 || !strings.Contains(e.String(), "mappen "+missing+" finns inte") {
+		t.Errorf("SIPMOTE_DB in a missing folder: exit %d, %q", code, e.String())
+	}
+	// The default place is sipmote's own: its folder is made.
+	t.Setenv("SIPMOTE_DB", "")
+	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "data"))
+	o.Reset()
+	e.Reset()
+	if code := Run([]string{"new", "--person", "Dag Standard"}, strings.NewReader(""), &o, &e); code != 0 || !strings.Contains(e.String(), "en ny databas skapades") {
+		t.Errorf("new in the default place: exit %d, %q", code, e.String())
+	}
 }

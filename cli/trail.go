@@ -29,21 +29,25 @@ func cmdTrail(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// The heading only once the events are read: a trail that cannot be
+	// shown leaves nothing on standard output.
 	var events []service.TrailEvent
+	var heading string
 	if len(pos) == 0 {
-		fmt.Fprintln(a.stdout, model.T(a.lang, "Filens egna händelser (för en plans logg: sipmote trail ID)", "The file's own events (for a plan's trail: sipmote trail ID)"))
+		heading = model.T(a.lang, "Filens egna händelser (för en plans logg: sipmote trail ID)", "The file's own events (for a plan's trail: sipmote trail ID)")
 		events, err = db.FileTrail(a.ctx)
 	} else {
 		var id string
 		if id, err = a.resolve(db, pos[0]); err != nil {
 			return err
 		}
-		fmt.Fprintln(a.stdout, model.T(a.lang, "Åtkomstlogg för plan ", "Access trail of plan ")+id)
+		heading = model.T(a.lang, "Åtkomstlogg för plan ", "Access trail of plan ") + id
 		events, err = db.Trail(a.ctx, id)
 	}
 	if err != nil {
 		return err
 	}
+	fmt.Fprintln(a.stdout, heading)
 	if len(events) == 0 {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Inga händelser.", "No events."))
 		return nil

@@ -61,13 +61,12 @@ func (a *app) runTUI(open string) error {
 	// Without a terminal the screens cannot start: said before anything
 	// is opened or created, in the user's language, with the way that
 	// works without one.
-	if open != "" {
-		// A meeting by id needs its database: a mistyped --db is said
-		// first, whatever else is missing.
-		if path, err := service.ResolvePath(a.dbFlag); err == nil {
-			if _, err := a.missingDB(path); err != nil {
-				return err
-			}
+	// A meeting by id needs its database, and a new one is not made in
+	// a folder that is not there: a mistyped --db is said first,
+	// whatever else is missing.
+	if path, err := service.ResolvePath(a.dbFlag); err == nil {
+		if _, err := a.missingDB(path); err != nil {
+			return err
 		}
 	}
 	if err := needTerminal(); err != nil {
@@ -85,6 +84,7 @@ func (a *app) runTUI(open string) error {
 	if a.created != "" {
 		notice = strings.TrimSpace(model.T(a.lang, "En ny databas skapades: ", "A new database was created: ") + service.Shown(a.created) + ". " + notice)
 	}
+	notice = a.readOnlyNotice(svc, notice)
 	if open != "" {
 		if open, err = svc.Resolve(open); err != nil {
 			return err

@@ -44,7 +44,7 @@ func openStore(path string, o Options, extra ...store.Option) (store.Store, erro
 	if postgres.IsAddress(path) {
 		return postgres.Open(path, opts...)
 	}
-	return store.Open(path, opts...)
+	return store.Open(path, append(opts, store.WithReadOnlyIfDenied())...)
 }
 
 // Engine is "bbolt" or "postgres".

@@ -33,6 +33,12 @@ func ErrorText(l model.Lang, err error) string {
 		return ""
 	case errors.As(err, &early):
 		return early.Message(l)
+	case errors.As(err, &unrec) && errors.Is(err, store.ErrReadOnlyFile):
+		// The law's rule (recorded.go) stands: a reading the trail cannot
+		// take is not made. The way round it keeps the rule: a copy of
+		// the file records the reading in its own trail.
+		return model.T(l, "databasfilen "+pathIn(err)+" är skrivskyddad. sipmote för in varje läsning av planerna i filens åtkomstlogg, och den går inte att skriva i, så inget visas. Gör filen skrivbar, eller kopiera den till en egen mapp och läs kopian med --db: då förs läsningen in i kopians logg. sipmote check går att köra på filen som den är.",
+			"the database file "+pathIn(err)+" is read-only. sipmote records every reading of its plans in the file's access trail, which cannot be written, so nothing is shown. Make the file writable, or copy it to a folder of your own and read the copy with --db: the copy's trail then records the reading. sipmote check works on the file as it is.")
 	case errors.As(err, &unrec):
 		return model.T(l, "det gick inte att skriva i åtkomstloggen ("+ErrorText(l, unrec.Err)+"), så planen visas, skrivs ut eller sparas inte. Det som redan är sparat är kvar.",
 			"the access could not be written to the trail ("+ErrorText(l, unrec.Err)+"), so the plan is not shown, printed or written out. What is saved is still there.")
@@ -103,6 +109,12 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, store.ErrDamaged):
 		return model.T(l, "databasfilen har skadade poster, så inget mer skrivs i den. sipmote check visar vilka; sipmote rescue NYFIL kopierar det som är helt till en ny fil.",
 			"the database file has damaged records, so nothing more is written to it. sipmote check shows which; sipmote rescue NEWFILE copies what is whole to a new file.")
+	case errors.Is(err, store.ErrReadOnlyOld):
+		return model.T(l, "databasfilen "+pathIn(err)+" är skrivskyddad och gjord av en äldre sipmote. Den måste göras om till den här versionens form, och det går bara i en fil som kan skrivas i. Inget har ändrats. Gör filen skrivbar, eller kopiera den till en egen mapp och använd kopian med --db.",
+			"the database file "+pathIn(err)+" is read-only and was made by an older sipmote. It must be brought up to this version's form, which needs a file that can be written. Nothing was changed. Make the file writable, or copy it to a folder of your own and use the copy with --db.")
+	case errors.Is(err, store.ErrReadOnlyFile):
+		return model.T(l, "databasfilen "+pathIn(err)+" är skrivskyddad (den går att läsa men inte skriva i), så inget skrevs. Gör filen skrivbar, eller kopiera den till en egen mapp och arbeta i kopian med --db.",
+			"the database file "+pathIn(err)+" is read-only (it can be read but not written), so nothing was written. Make the file writable, or copy it to a folder of your own and work on the copy with --db.")
 	case errors.Is(err, store.ErrReadOnly):
 		return model.T(l, "databasen är öppnad bara för läsning, så inget skrivs i den.",
 			"the database is open for reading only, so nothing is written to it.")
@@ -123,8 +135,8 @@ func ErrorText(l model.Lang, err error) string {
 		return model.T(l, "andra kan skriva i mappen "+pathIn(err)+", och den är inte din. Lägg databasen i en egen mapp (--db).",
 			"others can write in the folder "+pathIn(err)+", and it is not yours. Keep the database in a folder of your own (--db).")
 	case errors.Is(err, fs.ErrPermission):
-		return model.T(l, "sipmote får inte läsa eller skriva "+pathIn(err)+" (behörighet saknas). Kontrollera att filen och mappen är dina.",
-			"sipmote may not read or write "+pathIn(err)+" (permission denied). Check that the file and the folder are yours.")
+		return model.T(l, "du har inte behörighet att läsa "+pathIn(err)+". Se efter att filen och mappen är dina.",
+			"you have no permission to read "+pathIn(err)+". Check that the file and the folder are yours.")
 	case errors.Is(err, store.ErrCorrupt):
 		return model.T(l, "databasfilen är skadad. Den har inte ändrats; ta en kopia och kontakta support.",
 			"the database file is damaged. It has not been changed; make a copy and contact support.")

@@ -18,6 +18,9 @@ var (
 	ErrEncrypted        = store.ErrEncrypted
 	ErrAlreadyEncrypted = store.ErrAlreadyEncrypted
 	ErrDamaged          = store.ErrDamaged
+	// ErrReadOnlyFile is Writable's answer for a file that may be read
+	// but not written; it was opened for reading only.
+	ErrReadOnlyFile = store.ErrReadOnlyFile
 )
 
 // Report is what Check found; RescueReport what Rescue copied.

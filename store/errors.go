@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"syscall"
 
 	bberrors "go.etcd.io/bbolt/errors"
@@ -60,6 +61,12 @@ var (
 	ErrLooseFolder = errors.New("others may write in the database's folder")
 	// ErrReadOnly is returned for a write to a file opened read-only.
 	ErrReadOnly = errors.New("the database was opened read-only")
+	// ErrReadOnlyFile is returned for a write to a file that was opened
+	// read-only because it may not be written (WithReadOnlyIfDenied).
+	ErrReadOnlyFile = fmt.Errorf("the database file may not be written: %w", ErrReadOnly)
+	// ErrReadOnlyOld means a file that may not be written is of an older
+	// schema, which only a write brings up to date.
+	ErrReadOnlyOld = fmt.Errorf("%w, and it is of an older schema", ErrReadOnlyFile)
 	// ErrSaverClosed is reported for a submission made after Saver.Close.
 	ErrSaverClosed = errors.New("the saver is closed")
 )

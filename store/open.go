@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/sipmote/sipmote/outfile"
 	bolt "go.etcd.io/bbolt"
@@ -93,6 +94,14 @@ func Open(path string, opts ...Option) (*DB, error) {
 		MaxSize:  o.maxSize,
 		ReadOnly: o.readOnly,
 	})
+	denied := false
+	if err != nil && !fresh && !o.readOnly && o.readOnlyIfDenied && writeDenied(err) {
+		// The file may be read but not written (its mode, an immutable
+		// flag, a read-only mount): it is opened to be read, and every
+		// write is refused naming the reason (ErrReadOnlyFile).
+		denied, o.readOnly = true, true
+		bdb, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: o.lockTimeout, ReadOnly: true})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, boltOpenError(err))
 	}
@@ -104,7 +113,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if !o.readOnly {
 		tighten(path, st)
 	}
-	d := &DB{bolt: bdb, path: path, file: st, aead: aead, crypt: found.crypt, tightened: tightened, readOnly: o.readOnly, recoveryDirs: o.recoveryDirs}
+	d := &DB{bolt: bdb, path: path, file: st, aead: aead, crypt: found.crypt, tightened: tightened, readOnly: o.readOnly, denied: denied, recoveryDirs: o.recoveryDirs}
 	if newCrypt != nil {
 		d.crypt = newCrypt
 	}
@@ -114,11 +123,19 @@ func Open(path string, opts ...Option) (*DB, error) {
 		// record key, made at the first write; check only reads it.
 		d.mac, d.keyErr = userRecordKey(!o.readOnly)
 	}
-	if !o.readOnly {
+	if !o.readOnly || denied {
 		if found.checkedOK {
 			d.markChecked(found.checked)
 		}
 		d.markFound(found.damaged)
+	}
+	if denied {
+		// Read as it is, it must need nothing written first: a file of
+		// an older schema is migrated when it is opened for writing.
+		if err := d.currentSchema(); err != nil {
+			_ = d.Close()
+			return nil, &PathError{Path: path, Err: err}
+		}
 	}
 	if o.readOnly {
 		return d, nil
@@ -134,6 +151,35 @@ func Open(path string, opts ...Option) (*DB, error) {
 // rescue: a missing file is not created and a damaged one is read as far
 // as it can be.
 func WithReadOnly() Option { return func(o *options) { o.readOnly = true } }
+
+// WithReadOnlyIfDenied opens an existing file that may be read but not
+// written for reading only, instead of refusing it: a write to it is then
+// refused with ErrReadOnlyFile, which names the reason.
+func WithReadOnlyIfDenied() Option { return func(o *options) { o.readOnlyIfDenied = true } }
+
+// writeDenied tells whether opening the file for writing failed because
+// it may not be written: its mode, an immutable flag, a read-only mount.
+func writeDenied(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// currentSchema refuses a file a read-only open cannot read as it is: one
+// of an older schema, which only a write brings up to date.
+func (d *DB) currentSchema() error {
+	var version uint64
+	err := d.view(func(tx *bolt.Tx) error {
+		var err error
+		version, err = readSchema(tx)
+		return err
+	})
+	switch {
+	case errors.Is(err, errEmpty), err == nil && version < schemaVersion:
+		return ErrReadOnlyOld
+	case err == nil && version > schemaVersion:
+		return ErrNewerSchema
+	}
+	return err
+}
 
 // boltOpenError maps bbolt's open errors to ours.
 func boltOpenError(err error) error {

@@ -49,6 +49,9 @@ type DB struct {
 	// tightened is the folder Open made private, if any.
 	tightened string
 	readOnly  bool
+	// denied is set when the file was opened read-only because it may
+	// not be written (WithReadOnlyIfDenied).
+	denied bool
 	// recoveryDirs replaces the usual recovery folders when set.
 	recoveryDirs []string
 	// frontEdit is what the write transaction under way does to the
@@ -136,6 +139,8 @@ func (d *DB) Writable() error {
 	switch {
 	case d.isDamaged():
 		return ErrDamaged
+	case d.denied:
+		return &PathError{Path: d.path, Err: ErrReadOnlyFile}
 	case d.readOnly:
 		return ErrReadOnly
 	}
@@ -159,6 +164,8 @@ type options struct {
 	kdf     KDFParams
 	// readOnly opens the file without ever writing (check, rescue).
 	readOnly bool
+	// readOnlyIfDenied opens a file that may not be written read-only.
+	readOnlyIfDenied bool
 	// inherit gives a new file the key of the one it is made from.
 	inherit *inherited
 	// recoveryDirs replaces the usual recovery folders (WithRecoveryDirs).
@@ -219,7 +226,7 @@ func (d *DB) update(fn func(*bolt.Tx) error) (err error) {
 		return ErrDamaged
 	}
 	if d.readOnly {
-		return ErrReadOnly
+		return d.Writable()
 	}
 	defer catchCorrupt(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
