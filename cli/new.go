@@ -28,8 +28,12 @@ func cmdNew(a *app, args []string) error {
 	if _, err := a.parse(fs, "new", args); err != nil {
 		return err
 	}
-	p, msg := in.Build(a.lang, a.now())
+	p, msg, field := in.BuildField(a.lang, a.now())
 	if msg != "" {
+		// Named by its flag, as the form puts the cursor in its field.
+		if field != "" {
+			msg = "--" + field + ": " + msg
+		}
 		return fail(msg, msg)
 	}
 	if strings.TrimSpace(*language) != "" {
@@ -57,6 +61,11 @@ func cmdNew(a *app, args []string) error {
 		return err
 	}
 	fmt.Fprintln(a.stdout, p.ID)
+	if far := model.FarMeetingDate(a.lang, p.Draft.Meeting.Date, a.now()); far != "" {
+		// Made as asked, but a year typed wrong is said now, not found
+		// out from the home screen.
+		fmt.Fprintln(a.stderr, "sipmote: "+far+model.T(a.lang, " Är det fel, ändra det i mötet (Mötets datum).", " If it is wrong, change it in the meeting (Meeting date)."))
+	}
 	if l := p.Person.Language; l != "" {
 		set, _ := a.loadChecklists()
 		if _, ok := set.EasyRead(l); !ok {

@@ -146,3 +146,30 @@ func CheckClock(s string) error {
 	_, err := ParseClock(s)
 	return err
 }
+
+// FarMeetingDate says, in l, when a new plan's meeting date lies far from
+// now: more than a month back (a plan written up after the meeting is
+// usual; one from years ago is most often a mistyped year) or more than a
+// year ahead. "" when the date is near, or not a date.
+func FarMeetingDate(l Lang, date string, now time.Time) string {
+	d, err := ParseDate(date)
+	if err != nil {
+		return ""
+	}
+	today, _ := ParseDate(now.Format(DateLayout))
+	days := int(today.Sub(d).Hours() / 24)
+	var ago string
+	switch {
+	case days > 2*365:
+		ago = Plural(l, days/365, "för %d år sedan", "för %d år sedan", "%d year ago", "%d years ago")
+	case days > 62:
+		ago = Plural(l, days/30, "för %d månad sedan", "för %d månader sedan", "%d month ago", "%d months ago")
+	case days > 31:
+		ago = Plural(l, days, "för %d dag sedan", "för %d dagar sedan", "%d day ago", "%d days ago")
+	case days < -366:
+		return T(l, "Mötets datum "+date+" ligger mer än ett år fram i tiden.", "The meeting date "+date+" is more than a year ahead.")
+	default:
+		return ""
+	}
+	return T(l, "Mötets datum "+date+" var "+ago+".", "The meeting date "+date+" was "+ago+".")
+}

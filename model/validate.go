@@ -60,14 +60,40 @@ func (c *checker) add(sev Severity, path, sv, en string) {
 }
 
 func (c *checker) date(path, s string) {
-	switch {
-	case CheckDate(s) == nil:
-	case DateShaped(s):
-		c.add(SevError, path, "Datumet finns inte i kalendern.", "The date does not exist in the calendar.")
-	default:
-		c.add(SevError, path, "Datumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2026-11-24.",
-			"Write the date as YYYY-MM-DD, for example 2026-11-24.")
+	if CheckDate(s) == nil {
+		return
 	}
+	sv, en := "Datumet finns inte i kalendern.", "The date does not exist in the calendar."
+	if !DateShaped(s) {
+		sv, en = "Datumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2026-11-24.", "Write the date as YYYY-MM-DD, for example 2026-11-24."
+	}
+	// A section has several dates: the finding names the one it is
+	// about, as its field does, also when it is read on its own.
+	for _, d := range dateNames {
+		if strings.HasSuffix(path, d.suffix) {
+			sv, en = d.name.SV+": "+lowerFirst(sv), d.name.EN+": "+lowerFirst(en)
+			break
+		}
+	}
+	c.add(SevError, path, sv, en)
+}
+
+// dateNames names the plan's dates by the end of their paths.
+var dateNames = []struct {
+	suffix string
+	name   Text
+}{
+	{"meeting.date", Text{"Mötets datum", "Meeting date"}},
+	{"consent.date", Text{"Datum för samtycket", "Date of consent"}},
+	{"consent.valid_until", Text{"Gäller till och med", "Valid until"}},
+	{"consent.withdrawn_on", Text{"Dag då samtycket togs tillbaka", "Day the consent was withdrawn"}},
+	{"follow_up.date", Text{"Uppföljningens datum", "Follow-up date"}},
+	{"follow_up.book_by", Text{"Bokas senast", "To be booked by"}},
+	{"follow_up.mandate_ends", Text{"Samordnarens uppdrag gäller till och med", "The coordinator's mandate ends"}},
+	{"closure.date", Text{"Avslutsdatum", "Closing date"}},
+	{"].start", Text{"Insatsen börjar", "The action starts"}},
+	{"].due", Text{"Insatsen klar senast", "The action is due"}},
+	{"].date", Text{"Vårdnadshavarens samtycke, datum", "The guardian's consent, date"}},
 }
 
 func (c *checker) clock(path, s string) {

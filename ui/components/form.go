@@ -398,7 +398,28 @@ func (f *Form) move(d int) tea.Cmd {
 	if n < 0 || n >= len(f.Fields) {
 		return nil
 	}
-	return f.FocusField(n, -1)
+	cmd := f.FocusField(n, -1)
+	f.replaceWrong()
+	return cmd
+}
+
+// Mend focuses field i to correct it: a value its check refuses is
+// replaced by the first text typed, as a suggestion is (an arrow key
+// keeps it to edit), so that a date typed again is not added to the end
+// of the wrong one.
+func (f *Form) Mend(i int) tea.Cmd {
+	cmd := f.FocusField(i, -1)
+	f.replaceWrong()
+	return cmd
+}
+
+// replaceWrong marks the focused one-line field's value for replacing
+// when its check refuses it (see Mend). ctrl+z brings the value back.
+func (f *Form) replaceWrong() {
+	fl := f.Current()
+	if fl != nil && fl.Kind == KindText && !f.Held && !fl.Private && fl.Check != nil && fl.Get() != "" && fl.Check(fl.Get()) != "" {
+		f.Replace = true
+	}
 }
 
 func (fl *Field) hidden() bool { return fl.Hide != nil && fl.Hide() }

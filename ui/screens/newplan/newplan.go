@@ -31,6 +31,12 @@ func (in Input) Build(l model.Lang, now time.Time) (*model.Plan, string) {
 	return p, msg
 }
 
+// BuildField is Build, and names the field that is wrong ("date"), so
+// that the command line can name its flag.
+func (in Input) BuildField(l model.Lang, now time.Time) (*model.Plan, string, string) {
+	return in.build(l, now)
+}
+
 // build is Build, and names the form's field that is wrong, so that the
 // form can put the cursor there.
 func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string) {
@@ -98,8 +104,15 @@ type Model struct {
 	Err   string
 	now   func() time.Time
 	help  help.Model
-	keys  struct{ next, save, cancel, discard, enter, openExisting key.Binding }
+	keys  formKeys
 	width int
+	// height is the window's, for the help.
+	height int
+	// Over is the help (F1) while it is open.
+	Over common.Overlay
+	// farDate is the meeting date the last ctrl+s warned about as far
+	// from today; ctrl+s again with the same date makes the plan.
+	farDate string
 	// Touched is set once something is typed; only then is the form kept
 	// as a draft. dirty marks what the next save tick must write.
 	Touched, Dirty bool
@@ -153,13 +166,7 @@ func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
 		withNote(components.WithCheck(components.TextField("language", model.T(l, "Språk som personen läser bäst (för den lättlästa sidan)", "Language the person reads best (for the easy-read page)"),
 			model.T(l, "namn eller kod, t.ex. finska eller fi; tomt = svenska", "name or code, e.g. Finnish or fi; empty = the print's language"), ptr(&m.In.Language)), components.LanguageCheck(l)), m.languageNote),
 	})
-	m.keys.next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", model.T(l, "nästa fält", "next field")))
-	// enter on the last field creates the plan, as ctrl+s does.
-	m.keys.enter = key.NewBinding(key.WithKeys("enter"))
-	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "skapa och öppna mötet", "create and open the meeting")))
-	m.keys.cancel = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", model.T(l, "avbryt", "cancel")))
-	m.keys.openExisting = key.NewBinding(key.WithKeys("ctrl+o"))
-	m.keys.discard = key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", model.T(l, "kasta formuläret", "throw the form away")))
+	m.keys = newFormKeys(l)
 	return m
 }
 
@@ -185,7 +192,10 @@ func (m *Model) Restore(in Input, at time.Time) {
 }
 
 func (m *Model) SetSize(w, h int) {
-	m.width = w
+	m.width, m.height = w, h
+	if m.Over != nil {
+		m.Over.SetSize(w, h)
+	}
 	m.Form.SetSize(min(w-4, 70), h-11) // room for a two-line error, the save line and the keys
 	m.help.SetWidth(w)
 }
@@ -201,8 +211,24 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.Over != nil {
+		cmd := m.Over.Update(msg)
+		if m.Over.Closed() {
+			m.Over = nil
+		}
+		return cmd
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
+		case key.Matches(k, m.keys.help):
+			m.Over = components.NewHelpOverlay(m.lang, m.st, m.FullHelp())
+			m.Over.SetSize(m.width, m.height)
+			return nil
+		case key.Matches(k, m.keys.undo):
+			if m.Form.Undo() {
+				m.Touched, m.Dirty = true, true
+			}
+			return nil
 		case key.Matches(k, m.keys.cancel):
 			return func() tea.Msg { return common.CancelMsg{} }
 		case key.Matches(k, m.keys.discard):
@@ -219,7 +245,23 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 				// The cursor goes to the field to mend.
 				for i, f := range m.Form.Fields {
 					if f.Path == bad {
-						return m.Form.FocusField(i, -1)
+						return m.Form.Mend(i)
+					}
+				}
+				return nil
+			}
+			// A meeting date years back is most often a mistyped year:
+			// said once, with the cursor in the date; ctrl+s again takes
+			// it as it is.
+			if far := model.FarMeetingDate(m.lang, p.Draft.Meeting.Date, m.now()); far != "" && m.farDate != p.Draft.Meeting.Date {
+				m.farDate = p.Draft.Meeting.Date
+				m.Err = far + model.T(m.lang, " ctrl+s igen skapar planen med det datumet; skriv ett annat datum för att ändra det.",
+					" ctrl+s again makes the plan with that date; type another date to change it.")
+				for i, f := range m.Form.Fields {
+					if f.Path == "date" {
+						cmd := m.Form.Mend(i)
+						m.Form.Replace = true
+						return cmd
 					}
 				}
 				return nil
@@ -252,6 +294,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) View() string {
+	if m.Over != nil {
+		return m.Over.View()
+	}
 	var b strings.Builder
 	b.WriteString(m.st.Title.Render(model.T(m.lang, "Ny SIP", "New SIP")) + "\n")
 	b.WriteString(m.st.Subtle.Render(ansi.Truncate(model.T(m.lang, "Fyll i det du vet; resten kan skrivas under mötet.", "Fill in what you know; the rest can be written during the meeting."), m.width, "…")) + "\n\n")
@@ -315,11 +360,13 @@ var _ common.Component = (*Model)(nil)
 // ShortHelp names the form's keys. Once something is typed, esc goes back
 // and keeps the form, and says so.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.Touched {
-		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(m.lang, "tillbaka", "back")))
-		return []key.Binding{m.keys.next, m.keys.save, back}
+	if m.Over != nil {
+		return m.Over.ShortHelp()
 	}
-	return []key.Binding{m.keys.next, m.keys.save, m.keys.cancel}
+	if m.Touched {
+		return []key.Binding{m.keys.next, m.keys.save, m.keys.back, m.keys.help}
+	}
+	return []key.Binding{m.keys.next, m.keys.save, m.keys.cancel, m.keys.help}
 }
 
 // languageCode is the code for what was typed, a code or a language's
