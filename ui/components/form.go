@@ -187,10 +187,12 @@ func (f *Form) FocusField(i, cursor int) tea.Cmd {
 	return nil
 }
 
-// areaHeight gives a text area the room the other fields leave.
+// areaHeight gives a text area the room the other fields leave, all of
+// it: in a tall window a long text shows whole instead of scrolling in
+// a box of a dozen lines with the window empty under it.
 func (f *Form) areaHeight() int {
 	h := f.height - 2*(len(f.Fields)-1) - 2
-	return max(3, min(h, 12))
+	return max(3, h)
 }
 
 func (f *Form) SetSize(w, h int) {

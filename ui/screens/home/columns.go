@@ -104,6 +104,14 @@ func (h *Model) columns(p rowParts) string {
 
 func (h *Model) row(s model.Summary) string { return h.columns(h.parts(s)) }
 
+// rowOf is the list's line of s, which is entry j: told from a
+// neighbour alike by its id (twins.go).
+func (h *Model) rowOf(s model.Summary, j int32) string {
+	p := h.parts(s)
+	p.name, p.pnr, _ = h.cells(j, h.layout().name)
+	return h.columns(p)
+}
+
 // parts are the columns of a plan's line.
 func (h *Model) parts(s model.Summary) rowParts {
 	l := h.lang
@@ -136,8 +144,8 @@ func (h *Model) cursorLine() string {
 	}
 	l, lay, e := h.lang, h.layout(), h.entry(h.cursor)
 	var out []string
-	if name := h.name(e); ansi.StringWidth(name) > lay.name {
-		out = append(out, name)
+	if _, _, cut := h.cells(h.shown[h.cursor], lay.name); cut {
+		out = append(out, h.name(e))
 	}
 	if s, ok := h.rows[e.ID]; ok {
 		p := h.parts(s)

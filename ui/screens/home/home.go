@@ -111,6 +111,9 @@ type Model struct {
 	endedFrom int
 	ended     []int32
 	Loading   bool // the first list is still being read
+	// retype is set while a search begun earlier is on screen again after
+	// /: the first letter typed starts a new one (search_keys.go).
+	retype bool
 	// Unread says why the list could not be read ("" once it was). With
 	// no plans on screen the home screen says so, not "no plans yet",
 	// which would ask for a new plan in a file that has many; it stays
@@ -169,26 +172,7 @@ func (h *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if h.filtering {
-		switch {
-		case key.Matches(k, h.keys.clear):
-			h.filtering = false
-			h.Filter.SetValue("")
-			h.Filter.Blur()
-			h.apply()
-			return nil
-		case key.Matches(k, h.keys.open):
-			h.filtering = false
-			h.Filter.Blur()
-			return h.openCurrent()
-		case key.Matches(k, h.keys.arrows):
-			h.filtering = false
-			h.Filter.Blur()
-			return nil
-		}
-		var cmd tea.Cmd
-		h.Filter, cmd = h.Filter.Update(msg)
-		h.apply()
-		return cmd
+		return h.searchKey(k)
 	}
 	h.Message = ""
 	switch {
@@ -216,6 +200,7 @@ func (h *Model) update(msg tea.Msg) tea.Cmd {
 		return h.Request(NewPlanMsg{})
 	case key.Matches(k, h.keys.filter):
 		h.filtering = true
+		h.retype = h.Filter.Value() != ""
 		return h.Filter.Focus()
 	case key.Matches(k, h.keys.clear):
 		h.Filter.SetValue("")
@@ -282,7 +267,7 @@ func (h *Model) View() string {
 		b.WriteString("\n")
 	}
 	if h.filtering || h.Filter.Value() != "" {
-		b.WriteString(h.Filter.View() + "\n")
+		b.WriteString(h.Filter.View() + "\n" + h.retypeHint())
 		if h.filterNote != "" && h.filtering {
 			b.WriteString(h.st.Warn.Render(ansi.Wordwrap(h.filterNote, max(20, h.Width), "")) + "\n")
 		}
@@ -342,10 +327,11 @@ func (h *Model) View() string {
 		e := h.entry(i)
 		var line string
 		if s, ok := h.rows[e.ID]; ok {
-			line = h.row(s)
+			line = h.rowOf(s, h.shown[i])
 		} else {
 			// Its line is being read: what the index has, for now.
-			line = h.columns(rowParts{name: h.name(e), pnr: e.PNRMasked, status: e.Status.Label(h.lang)})
+			name, pnr, _ := h.cells(h.shown[i], h.layout().name)
+			line = h.columns(rowParts{name: name, pnr: pnr, status: e.Status.Label(h.lang)})
 		}
 		switch {
 		case i == h.cursor:

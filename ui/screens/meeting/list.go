@@ -263,7 +263,7 @@ func (s *ListSection) View(rev int, findings map[string]string) string {
 		return s.soFar(i) + s.st.Subtle.Render(title) + "\n" + s.Form.View(rowFindings(findings, s.spec.id, i))
 	}
 	if s.quickIn != nil {
-		return s.table(rev) + "\n\n" + s.quickView()
+		return s.table(rev) + "\n" + s.quickView()
 	}
 	return s.table(rev)
 }
@@ -357,7 +357,11 @@ func rowFindings(all map[string]string, section string, row int) map[string]stri
 // table draws the rows. It is cached per plan revision, cursor and size, so
 // that the clock ticking does not redraw sixty rows.
 func (s *ListSection) table(rev int) string {
-	ck := fmt.Sprintf("%d/%d/%d/%t/%t", s.Cursor, s.width, s.height, s.ask != nil, s.quickIn != nil)
+	quick := 0
+	if s.quickIn != nil {
+		quick = s.quickHeight()
+	}
+	ck := fmt.Sprintf("%d/%d/%d/%t/%d", s.Cursor, s.width, s.height, s.ask != nil, quick)
 	if rev == s.cacheRev && ck == s.cacheKey {
 		return s.cacheTable
 	}
@@ -376,7 +380,9 @@ func (s *ListSection) table(rev int) string {
 		row := func(c []string) string { return components.TableRow(c, cols) }
 		// The row under the cursor, whole, when a cell of it is cut.
 		var whole []string
-		if s.Cursor < n {
+		if s.Cursor < n && s.quickIn == nil {
+			// Not while a quick row is typed: a new row is being
+			// written, and the rows above it need the room.
 			whole = components.RowWhole(s.spec.headers, cells[s.Cursor], cols, s.width)
 		}
 		b.WriteString(s.st.Header.Render(row(s.spec.headers)) + "\n")
@@ -384,8 +390,8 @@ func (s *ListSection) table(rev int) string {
 		visible := max(1, s.height-2)
 		if s.quickIn != nil {
 			// Room for the quick row, what it understood and its help
-			// below the table.
-			visible = max(1, visible-4-(140/max(10, s.width)+1))
+			// below the table, right under it.
+			visible = max(1, visible-quick)
 		}
 		visible = max(1, visible-len(whole))
 		if s.ask != nil {

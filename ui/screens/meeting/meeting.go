@@ -477,14 +477,23 @@ func (m *Model) compactAgenda() int {
 }
 
 // planSize is the room for a section inside the plan pane, below its
-// title line and a blank line (on a closed plan, the lines that say so).
+// title line and a blank line (on a closed plan, the lines that say so;
+// in a low window no blank line, see tight).
 func (m *Model) planSize() (int, int) {
 	w, h := m.width-4, m.bodyHeight()-m.compactAgenda()-2-2
 	if m.sideBySide() {
 		w, h = m.width-m.agendaWidth()-4, m.bodyHeight()-2-2
 	}
+	if m.tight() {
+		h++
+	}
 	return w, h - max(0, len(m.closureLines(w))-1)
 }
+
+// tight tells a window lower than 80x24's 24 lines (the meeting gets one
+// line less than the window): the plan pane then leaves out the blank
+// line under its title, a line more of the text.
+func (m *Model) tight() bool { return m.height < 23 }
 
 // closureLines is a closed plan's closure (when, why), wrapped to the
 // plan pane's width; nil while the plan is open.

@@ -490,7 +490,7 @@ func (m *Model) planPane(w, h int) string {
 		// A closed plan says so on every section, with why and when,
 		// whole: planSize has left the room for it.
 		head += m.st.Warn.Render(strings.Join(c, "\n")) + "\n"
-	} else {
+	} else if !m.tight() {
 		head += "\n"
 	}
 	if len(lines) > h {

@@ -95,15 +95,39 @@ func (s *ListSection) quickFull(msg tea.Msg) bool {
 	return true
 }
 
-func (s *ListSection) quickView() string {
-	help := model.T(s.lang,
+// quickHelp is the quick row's help, wrapped to the section's width.
+func (s *ListSection) quickHelp() string {
+	return ansi.Wordwrap(model.T(s.lang,
 		"Namn först, sedan med komman: roll eller släkt (son, god man, tolk arabiska), titel, verksamhet, kommun/region, telefon/video/frånvarande.",
-		"Name first, then with commas: role or relation (son, trustee, interpreter Arabic), title, unit, municipality/region, phone/video/absent.")
+		"Name first, then with commas: role or relation (son, trustee, interpreter Arabic), title, unit, municipality/region, phone/video/absent."), max(10, s.width), "")
+}
+
+// quickNoteText is the note under the quick row, wrapped, or "".
+func (s *ListSection) quickNoteText() string {
+	if s.quickNote == "" {
+		return ""
+	}
+	return ansi.Wordwrap(s.quickNote, max(10, s.width), "")
+}
+
+// quickHeight is the most lines quickView takes as the row is typed: its
+// label and the row, a note, and a line of what it understood with the
+// help under it (two lines of it take the help's place). The table above
+// gives up exactly that, so that as many rows as fit stay in view.
+func (s *ListSection) quickHeight() int {
+	n := 2 + max(2, 1+strings.Count(s.quickHelp(), "\n")+1)
+	if note := s.quickNoteText(); note != "" {
+		n += strings.Count(note, "\n") + 1
+	}
+	return n
+}
+
+func (s *ListSection) quickView() string {
 	out := s.st.Label.Render(model.T(s.lang, "Snabbrad", "Quick row")) + "\n" + s.quickIn.View() + "\n"
-	if s.quickNote != "" {
+	if note := s.quickNoteText(); note != "" {
 		// Right under the line it is about: at 80x24 the lines below
 		// the preview are cut off.
-		out += s.st.Warn.Render(ansi.Wordwrap(s.quickNote, max(10, s.width), "")) + "\n"
+		out += s.st.Warn.Render(note) + "\n"
 	}
 	p, lines := s.quickPreview()
 	if p != "" {
@@ -111,7 +135,7 @@ func (s *ListSection) quickView() string {
 	}
 	if lines < 2 {
 		// Two lines of what the row understood take the help's place.
-		out += s.st.Subtle.Render(ansi.Wordwrap(help, max(10, s.width), ""))
+		out += s.st.Subtle.Render(s.quickHelp())
 	}
 	return strings.TrimRight(out, "\n")
 }
