@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sipmote/sipmote/service"
 )
 
 type runner struct {
@@ -177,10 +179,20 @@ func TestDemoDueDiff(t *testing.T) {
 	_ = time.Now
 }
 
+// The database is made 0600, and sipmote's own folder for it (the default
+// place, the only folder sipmote makes for it) 0700.
 func TestDatabaseFileMode(t *testing.T) {
+	t.Setenv("SIPMOTE_DB", "")
+	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "data"))
 	c := newCLI(t)
-	c.db = filepath.Join(t.TempDir(), "new", "dir", "sip.db")
-	c.ok("new", "--person", "A")
+	var err error
+	if c.db, err = service.ResolvePath(""); err != nil {
+		t.Fatal(err)
+	}
+	var o, e bytes.Buffer
+	if code := Run([]string{"new", "--person", "A"}, strings.NewReader(""), &o, &e); code != 0 {
+		t.Fatalf("new in the default place: exit %d: %s", code, e.String())
+	}
 	st, err := os.Stat(c.db)
 	if err != nil {
 		t.Fatal(err)
