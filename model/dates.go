@@ -63,6 +63,8 @@ func TidyDateAt(s string, now time.Time) string {
 	switch t {
 	case "idag", "i dag", "today":
 		return now.Format(DateLayout)
+	case "imorgon", "i morgon", "tomorrow":
+		return now.AddDate(0, 0, 1).Format(DateLayout)
 	}
 	if DateMissingDigit(t) {
 		return s
