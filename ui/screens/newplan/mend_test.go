@@ -81,7 +81,9 @@ func TestWrongDateIsReplacedWhenTypedAgain(t *testing.T) {
 	if m.In.Date != "7/1x2" {
 		t.Errorf("edited after ←: %q, want 7/1x2", m.In.Date)
 	}
-	// ctrl+s refuses the date and puts the cursor there, to be replaced.
+	// ctrl+s from another field refuses the date and puts the cursor
+	// there, to be replaced (typed on, when she was in it: see
+	// ui.TestOwnTextIsNotReplacedAfterARefusal).
 	press(m, tabKey, tabKey, saveKey)
 	if m.Form.Current().Path != "date" || !m.Form.Replace {
 		t.Fatalf("ctrl+s on a wrong date: focus %q, replace %v", m.Form.Current().Path, m.Form.Replace)

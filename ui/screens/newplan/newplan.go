@@ -244,7 +244,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 				m.Err = msg
 				// The cursor goes to the field to mend.
 				for i, f := range m.Form.Fields {
-					if f.Path == bad {
+					switch {
+					case f.Path != bad:
+					case i == m.Form.Focus:
+						// She is typing it: the next key goes on with
+						// it ("2026-12-1" and then "0").
+						return m.Form.FocusField(i, -1)
+					default:
 						return m.Form.Mend(i)
 					}
 				}
