@@ -315,3 +315,16 @@ func TestNewPlanTakesNaturalInput(t *testing.T) {
 		t.Errorf("read as %q %q %d, want today, 09:30, 90:\n%s", m.Date, m.Start, m.Minutes, out)
 	}
 }
+
+// A meeting date years back is said once; an empty line keeps it, as
+// ctrl+s again does on the full screen.
+func TestNewPlanFarDateAskedOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sip.db")
+	out := run(t, path, model.English, []string{":new", "Gustav Gammal", "", "2020-01-01", "", "", "", "", "", "", ""})
+	if !strings.Contains(out, "The meeting date 2020-01-01 was 6 years ago.") {
+		t.Errorf("the far date was not said:\n%s", out)
+	}
+	if p := load(t, path); p.Draft.Meeting.Date != "2020-01-01" {
+		t.Errorf("the date kept by an empty line: %q\n%s", p.Draft.Meeting.Date, out)
+	}
+}

@@ -298,6 +298,7 @@ func (r *runner) newPlan() {
 	r.sayT("Ny plan. Svara på frågorna; en tom rad behåller förslaget inom hakparentes. :avbryt avbryter.",
 		"New plan. Answer the questions; an empty line keeps the suggestion in brackets. :cancel cancels.")
 	var ask func(i int)
+	farDate := "" // the far meeting date said once
 	ask = func(i int) {
 		if i == len(qs) {
 			p, msg := in.Build(l, r.o.Now())
@@ -392,6 +393,15 @@ func (r *runner) newPlan() {
 			}
 			*x.to = v
 			save()
+			// A meeting date years back is most often a mistyped year:
+			// asked once, kept by an empty line (as the full form asks
+			// at ctrl+s).
+			if far := model.FarMeetingDate(l, v, now); x.to == &in.Date && far != "" && farDate != v {
+				farDate = v
+				r.say(far + model.T(l, " En tom rad behåller det; skriv annars rätt datum.", " An empty line keeps it; else write the right date."))
+				ask(i)
+				return
+			}
 			ask(i + 1)
 		}}
 	}
