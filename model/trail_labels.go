@@ -57,6 +57,8 @@ func TrailLabel(l Lang, kind, where string) string {
 		sv, en = "säkerhetskopierad", "backed up"
 	case "restored":
 		sv, en = "återskapad från säkerhetskopia", "restored from a backup"
+	case "deleted":
+		sv, en = "borttagen (utkast som aldrig fastställdes)", "removed (a draft never finalised)"
 	default:
 		return kind
 	}

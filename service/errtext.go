@@ -145,6 +145,11 @@ func ErrorText(l model.Lang, err error) string {
 			"the database was made by a newer sipmote. Update the program.")
 	case errors.Is(err, store.ErrClosedPlan):
 		return model.T(l, "planen är avslutad och kan inte ändras.", "the plan is closed and cannot be changed.")
+	case errors.Is(err, ErrNotRemovable):
+		return model.T(l, "bara ett utkast som aldrig har fastställts, skrivits ut, exporterats eller förseglats kan tas bort; avsluta planen i stället (x).",
+			"only a draft never finalised, printed, exported or sealed can be removed; close the plan instead (x).")
+	case errors.Is(err, ErrPlanOpen):
+		return model.T(l, "planen är öppen i ett möte; stäng mötet först.", "the plan is open in a meeting; close the meeting first.")
 	case errors.Is(err, store.ErrNotFound):
 		return model.T(l, "planen finns inte.", "no such plan.")
 	case errors.Is(err, store.ErrAmbiguous):

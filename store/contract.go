@@ -30,6 +30,11 @@ type Plans interface {
 	// events (carried ones first), all in one transaction.
 	SaveNewPlan(p *model.Plan, events ...TrailEvent) error
 	LoadPlan(id string) (*model.Plan, error)
+	// DeletePlan removes plan id's record, its list line and its editor
+	// draft, and appends e to its trail and to the file's, in one
+	// transaction. The trail stays: who made the plan and who removed it
+	// can still be read. The service decides which plans may go.
+	DeletePlan(id string, e TrailEvent) error
 	List() ([]model.Summary, error)
 	// Index is every plan's index entry (model.ListEntry), with the
 	// name's sort key, in no particular order: the home screen's list

@@ -54,6 +54,10 @@ const (
 	// sipmote restore.
 	TrailBackup   = "backup"
 	TrailRestored = "restored"
+	// TrailDeleted is a draft plan removed (DeletePlan): its record is
+	// gone, its trail stays with this event last; the file's own trail
+	// gets one too, whose Section is the plan's id.
+	TrailDeleted = "deleted"
 )
 
 // TrailEvent is one entry in an access trail: who did what, when and from
@@ -109,7 +113,7 @@ func knownKind(k string) bool {
 	case TrailCreated, TrailImported, TrailOpened, TrailChanged,
 		TrailFinalised, TrailPrinted, TrailExported, TrailClosed,
 		TrailViewed, TrailListed, TrailRescued, TrailEncrypted, TrailUpgraded,
-		TrailJoined, TrailLeft, TrailRefused, TrailRecovery, TrailSealed, TrailBackup, TrailRestored:
+		TrailJoined, TrailLeft, TrailRefused, TrailRecovery, TrailSealed, TrailBackup, TrailRestored, TrailDeleted:
 		return true
 	}
 	return false

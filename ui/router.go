@@ -42,6 +42,13 @@ type (
 		id   string
 		plan *model.Plan
 		err  error
+		// removable: a draft that reached no one, which may be removed.
+		removable bool
+	}
+	// planRemovedMsg answers closeplan.RemoveRequestMsg.
+	planRemovedMsg struct {
+		id, person string
+		err        error
 	}
 	// planClosedMsg answers closeRequestMsg.
 	planClosedMsg struct {
@@ -257,7 +264,11 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.want = id
 		return m.io(func() tea.Msg {
 			p, err := svc.Load(m.ctx, id)
-			return closeLoadedMsg{id, p, err}
+			removable := false
+			if err == nil {
+				removable, _ = svc.Removable(m.ctx, p)
+			}
+			return closeLoadedMsg{id, p, err, removable}
 		}), true
 	case closeLoadedMsg:
 		if msg.id != m.want {
@@ -269,6 +280,9 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		m.closing = closeplan.New(l, &m.st, msg.plan, m.o.Now)
+		if msg.removable {
+			m.closing.OfferRemove()
+		}
 		m.resize()
 		m.screen = screenClose
 		return m.closing.Form.FocusField(0, -1), true
@@ -278,6 +292,25 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			p, err := svc.ClosePlan(m.ctx, id, c)
 			return planClosedMsg{id, p, err}
 		}), true
+	case closeplan.RemoveRequestMsg:
+		id, person := msg.ID, ""
+		if m.closing != nil {
+			person = m.closing.Plan.Person.Name
+		}
+		return m.io(func() tea.Msg { return planRemovedMsg{id, person, svc.RemovePlan(m.ctx, id)} }), true
+	case planRemovedMsg:
+		if msg.err != nil {
+			if m.screen == screenClose && m.closing != nil && m.closing.Plan.ID == msg.id {
+				m.closing.Removed(msg.err)
+			}
+			return nil, true
+		}
+		if m.screen == screenClose && m.closing != nil && m.closing.Plan.ID == msg.id {
+			m.screen = screenHome
+		}
+		m.home.Message = model.T(l, "Planen för "+msg.person+" är borttagen. Åtkomstloggen (sipmote trail) säger att den fanns och vem som tog bort den.",
+			"The plan of "+msg.person+" is removed. The access trail (sipmote trail) says that it was there and who removed it.")
+		return m.reload(), true
 	case planClosedMsg:
 		if m.screen == screenClose && m.closing != nil && m.closing.Plan.ID == msg.id {
 			m.closing.Closed(msg.plan, msg.err)

@@ -28,7 +28,14 @@ type (
 		// Plan is set when the ticks of who was told changed.
 		Plan *model.Plan
 	}
+	// RemoveRequestMsg asks the root to remove plan ID, a draft made by
+	// mistake (service.RemovePlan), after the user said yes.
+	RemoveRequestMsg struct{ ID string }
 )
+
+// removeReason is the reason's value that removes the plan instead of
+// closing it; offered only for a plan that may be removed (OfferRemove).
+const removeReason = "remove"
 
 // Model closes a plan: a reason (chosen, never defaulted), an
 // explanation kept for every reason, and a date. Closing with an
@@ -40,21 +47,23 @@ type Model struct {
 	st   *common.Styles
 	Plan *model.Plan
 	// width is the window's, which the text is wrapped to.
-	width   int
-	reason  string
-	Text    string
-	date    string
-	Form    *components.Form
-	err     string
-	ask     *components.Confirm // asking before closing for good
-	discard bool                // the question includes dropping the draft
-	Done    bool                // closed: ticking the people told
-	busy    bool                // a close request is on its way
-	ticked  bool                // who was told changed
-	cursor  int
-	now     func() time.Time
-	help    help.Model
-	keys    struct{ save, cancel, up, down, tick, leave key.Binding }
+	width     int
+	height    int // the window's rows: room to say more
+	reason    string
+	Text      string
+	date      string
+	Form      *components.Form
+	err       string
+	ask       *components.Confirm // asking before closing for good
+	discard   bool                // the question includes dropping the draft
+	removable bool                // a draft that reached no one: it may be removed
+	Done      bool                // closed: ticking the people told
+	busy      bool                // a close request is on its way
+	ticked    bool                // who was told changed
+	cursor    int
+	now       func() time.Time
+	help      help.Model
+	keys      struct{ save, cancel, up, down, tick, leave key.Binding }
 }
 
 func New(l model.Lang, st *common.Styles, p *model.Plan, now func() time.Time) *Model {
@@ -113,6 +122,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		switch m.ask.Update(msg) {
 		case components.AnsweredYes:
 			m.ask = nil
+			if m.reason == removeReason {
+				id := m.Plan.ID
+				m.busy = true
+				return func() tea.Msg { return RemoveRequestMsg{id} }
+			}
 			return m.close(m.discard)
 		case components.AnsweredNo:
 			m.ask = nil
@@ -127,6 +141,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.save):
 			if m.reason == "" {
 				m.err = model.T(m.lang, "Välj varför planen avslutas.", "Choose why the plan is closed.")
+				return nil
+			}
+			if m.reason == removeReason {
+				m.ask = components.NewConfirm(m.lang, m.st, model.T(m.lang,
+					"Ta bort planen för "+m.Plan.Person.Name+" helt? Allt som skrivits i den försvinner och det går inte att ångra. Åtkomstloggen behåller att planen fanns och vem som tog bort den.",
+					"Remove the plan of "+m.Plan.Person.Name+" altogether? Everything written in it goes, and it cannot be undone. The access trail keeps that the plan was there and who removed it."))
 				return nil
 			}
 			// Tried on a copy first, so that a mistake is told before the
@@ -151,6 +171,21 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	cmd, _ := m.Form.Update(msg)
 	return cmd
+}
+
+// OfferRemove adds removing the plan to the reasons: for a draft never
+// finalised, printed, exported or sealed (service.Removable), which has
+// reached no one and may have been made by mistake.
+func (m *Model) OfferRemove() {
+	m.removable = true
+	m.Form.Fields[0].Opts = append(m.Form.Fields[0].Opts, components.Option{Value: removeReason,
+		Label: model.T(m.lang, "skapad av misstag: ta bort den helt", "made by mistake: remove it altogether")})
+}
+
+// Removed takes the answer to a remove request that failed.
+func (m *Model) Removed(err error) {
+	m.busy = false
+	m.err = model.T(m.lang, "Planen kunde inte tas bort: ", "The plan could not be removed: ") + common.ErrText(m.lang, err)
 }
 
 // checkDate says under the date field what closing would refuse: a date
@@ -221,20 +256,32 @@ func (m *Model) View() string {
 		m.tellView(&b, w)
 		return b.String()
 	}
-	b.WriteString(ansi.Wordwrap(model.T(l,
-		"En avslutad plan kan inte ändras. Om samtycket är återkallat döljs planens innehåll, och utskriften blir ett meddelande om avslut.",
-		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden and the print is a closure notice."), max(20, width-2), "") + "\n\n")
 	if m.ask != nil {
 		// The question takes the form's place, so it fits any window.
 		return b.String() + m.ask.View(width)
 	}
-	b.WriteString(m.Form.View(nil) + "\n")
+	intro := model.T(l,
+		"En avslutad plan kan inte ändras. Om samtycket är återkallat döljs planens innehåll, och utskriften blir ett meddelande om avslut.",
+		"A closed plan cannot be changed. If consent was withdrawn, the plan's content is hidden and the print is a closure notice.")
+	var rest strings.Builder
+	rest.WriteString(m.Form.View(nil) + "\n")
 	if m.err != "" {
-		b.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, w, "")) + "\n")
+		rest.WriteString("\n" + m.st.Err.Render(ansi.Wordwrap(m.err, w, "")) + "\n")
 	}
 	m.help.SetWidth(width)
-	b.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), m.ShortHelp(), width))
-	return b.String()
+	rest.WriteString("\n" + common.ShortHelp(common.StyledHelp(m.st, m.help), m.ShortHelp(), width))
+	text := ansi.Wordwrap(intro, max(20, width-2), "")
+	if m.removable {
+		// Said where the window has room; the reason's option says it
+		// anyway.
+		more := ansi.Wordwrap(intro+" "+model.T(l,
+			"Ett utkast som aldrig fastställts eller skrivits ut kan också tas bort helt, om planen skapades av misstag: välj det som skäl.",
+			"A draft never finalised or printed can also be removed altogether, if the plan was made by mistake: choose that as the reason."), max(20, width-2), "")
+		if lines := strings.Count(b.String()+more+"\n\n"+rest.String(), "\n") + 1; m.height == 0 || lines <= m.height {
+			text = more
+		}
+	}
+	return b.String() + text + "\n\n" + rest.String()
 }
 
 // tellView is the list of people to tell, with a tick for each told.
@@ -283,7 +330,7 @@ var _ common.Component = (*Model)(nil)
 
 // SetSize gives the form the window, less room for the title and help.
 func (m *Model) SetSize(width, height int) {
-	m.width = width
+	m.width, m.height = width, height
 	m.Form.SetSize(min(width-4, 70), height-10)
 }
 

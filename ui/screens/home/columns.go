@@ -161,3 +161,30 @@ func (h *Model) cursorLine() string {
 	}
 	return ansi.Wrap("› "+strings.Join(out, " · "), max(10, h.Width), "")
 }
+
+// fullView is the home screen's help under its title: what the screen is,
+// what the Punkter column counts, and every key. In a low window the
+// first sentences give way, then the lines at the bottom, so that it
+// never runs off the screen.
+func (h *Model) fullView() string {
+	l := h.lang
+	hm := help.New()
+	hm.Styles = h.st.Help
+	hm.SetWidth(h.Width)
+	w := max(20, h.Width)
+	about := model.T(l, "Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver. ",
+		"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type. ")
+	items := model.T(l, "Punkter är hur många punkter på checklistorna före och efter mötet som inte är avbockade än (ctrl+l i mötet).",
+		"Items is how many items of the checklists before and after the meeting are not ticked yet (ctrl+l in the meeting).")
+	keys := fullHelp(hm, h.keys.FullHelp(), h.Width)
+	closeLine := h.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help."))
+	room := max(1, h.Height-3) // the title and its blank line, and the bottom line
+	out := ansi.Wordwrap(about+items, w, "") + "\n\n" + keys + "\n\n" + closeLine
+	if strings.Count(out, "\n")+1 > room {
+		out = ansi.Wordwrap(items, w, "") + "\n\n" + keys + "\n\n" + closeLine
+	}
+	if lines := strings.Split(out, "\n"); len(lines) > room {
+		out = strings.Join(lines[:room], "\n")
+	}
+	return out
+}

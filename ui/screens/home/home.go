@@ -243,15 +243,7 @@ func (h *Model) View() string {
 	var b strings.Builder
 	b.WriteString(h.st.Title.Render("sipmote") + h.st.Subtle.Render(" — "+model.T(l, "samordnad individuell plan", "coordinated individual plan")) + "\n\n")
 	if h.full {
-		hm := help.New()
-		hm.Styles = h.st.Help
-		hm.SetWidth(h.Width)
-		b.WriteString(ansi.Wordwrap(model.T(l,
-			"Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver. "+
-				"Punkter är hur många punkter på checklistorna före och efter mötet som inte är avbockade än (ctrl+l i mötet).",
-			"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type. "+
-				"Items is how many items of the checklists before and after the meeting are not ticked yet (ctrl+l in the meeting)."), max(20, h.Width), "") + "\n\n")
-		b.WriteString(fullHelp(hm, h.keys.FullHelp(), h.Width) + "\n\n" + h.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help.")))
+		b.WriteString(h.fullView())
 		return b.String()
 	}
 	if len(h.due) > 0 && !h.closed {
