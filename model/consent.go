@@ -275,7 +275,14 @@ func validateChild(c *checker, v *Version) {
 				fmt.Sprintf("%s har inte samtyckt. Båda vårdnadshavarna behöver samtycka; fråga, eller skriv att hen har samtyckt.", name),
 				fmt.Sprintf("%s has not consented. Each guardian needs to consent; ask, or record that they have.", name))
 		}
+		// A guardian's own date is checked as the plan's dates are: "7/12"
+		// printed as the date of a consent reads as nothing (tryout42a #4).
 		who := GuardianName(g, i, Swedish)
+		if CheckDate(g.Date) != nil {
+			c.add(SevError, path+".date",
+				fmt.Sprintf("Datumet för %s samtycke ska skrivas ÅÅÅÅ-MM-DD, till exempel 2026-11-24.", Possessive(who, Swedish)),
+				fmt.Sprintf("Write the date of %s consent as YYYY-MM-DD, for example 2026-11-24.", Possessive(GuardianName(g, i, English), English)))
+		}
 		ga, gs := k.ScopeOf(g)
 		if len(trimAll(ga)) == 0 {
 			c.add(SevError, path+".actors",

@@ -38,7 +38,9 @@ func (p *Plan) GuardiansDecide(v *Version, today string) bool {
 }
 
 // Overlap is the units and the subjects every guardian consented to, in
-// the first guardian's order, each once.
+// the first guardian's order, each once. Subjects are parted as units are:
+// "skolgång, psykisk hälsa" typed on one line (or kept so by an older
+// sipmote) is two subjects, each weighed on its own (tryout42a #3).
 func (k Consent) Overlap() (actors, subjects []string) {
 	if len(k.Guardians) == 0 {
 		return nil, nil
@@ -49,7 +51,7 @@ func (k Consent) Overlap() (actors, subjects []string) {
 		as = append(as, a)
 		ss = append(ss, s)
 	}
-	return intersect(as, Units), intersect(ss, nil)
+	return intersect(as, Units), intersect(ss, Units)
 }
 
 // ScopeOf is what guardian g consented to: their own lists, or the plan's
@@ -146,7 +148,7 @@ func (k Consent) Gaps() []GuardianGap {
 			}
 			oa, os := k.ScopeOf(o)
 			gap.Actors = addMissing(gap.Actors, Units(oa), ga)
-			gap.Subjects = addMissing(gap.Subjects, os, gs)
+			gap.Subjects = addMissing(gap.Subjects, Units(os), gs)
 		}
 		if len(gap.Actors)+len(gap.Subjects) > 0 {
 			out = append(out, gap)

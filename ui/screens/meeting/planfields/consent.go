@@ -123,7 +123,7 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 		return model.T(l, "vårdnadshavare "+n, "guardian "+n)
 	}
 	getA, setA := list(&takenA, func(g *model.Guardian) *[]string { return &g.Actors }, func(k model.Consent, g model.Guardian) []string { a, _ := k.ScopeOf(g); return a }, model.SplitUnits)
-	getS, setS := list(&takenS, func(g *model.Guardian) *[]string { return &g.Subjects }, func(k model.Consent, g model.Guardian) []string { _, s := k.ScopeOf(g); return s }, components.SplitList)
+	getS, setS := list(&takenS, func(g *model.Guardian) *[]string { return &g.Subjects }, func(k model.Consent, g model.Guardian) []string { _, s := k.ScopeOf(g); return s }, model.SplitUnits)
 	actors := components.Field{Path: path + ".actors", Kind: components.KindText, Get: getA, Set: setA,
 		Suggested: func() bool { return takenA },
 		Label:     model.T(l, "Vårdnadshavare "+n+": verksamheter hen samtycker till (skilj med , eller ;)", "Guardian "+n+": units they consent to (separate with , or ;)"),
@@ -148,7 +148,8 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 			Get: func() string { return g(false).Date }, Set: func(s string) { g(true).Date = s; done() }}, components.DateCheck(l)),
 		actors,
 		{Path: path + ".subjects", Kind: components.KindText, Get: getS, Set: setS, Suggested: func() bool { return takenS },
-			Label: model.T(l, "Vårdnadshavare "+n+": ämnen hen samtycker till", "Guardian "+n+": subjects they consent to")},
+			Label: model.T(l, "Vårdnadshavare "+n+": ämnen hen samtycker till (skilj med , eller ;)", "Guardian "+n+": subjects they consent to (separate with , or ;)"),
+			Hint: model.T(l, "t.ex. skolgång, psykisk hälsa", "e.g. school, mental health")},
 	}
 }
 

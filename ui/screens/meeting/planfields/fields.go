@@ -144,7 +144,7 @@ func ConsentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 		overlapField(l, p, v, decide),
 		widenField(l, p, v, now),
 		widenChildField(l, p, v, now, decide),
-		ownList(decide, listField("consent.subjects", model.T(l, "Gäller för vilka ämnen", "Covers which subjects"), "", func() *[]string { return &c().Subjects })),
+		ownList(decide, unitListField("consent.subjects", model.T(l, "Gäller för vilka ämnen (skilj med , eller ;)", "Covers which subjects (separate with , or ;)"), "", func() *[]string { return &c().Subjects })),
 		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
 		components.WithCheck(components.TextField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), components.DateCheck(l)),
 	}

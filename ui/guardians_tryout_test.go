@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/sipmote/sipmote/model"
+)
+
+// clearField empties the focused text field with backspace, as a user does.
+func clearField(m *Model, value string) {
+	press(m, "end")
+	for range utf8.RuneCountInString(value) + 40 {
+		press(m, "backspace")
+	}
+}
+
+// TestGuardianSubjectsCommas: a guardian's subjects typed with commas, as
+// the field above takes units, are kept as subjects of their own, so the
+// subject both guardians named is in common and no error says there is
+// none (tryout42a #3).
+func TestGuardianSubjectsCommas(t *testing.T) {
+	m, _ := openViewsMeeting(t, model.Swedish, 80, 24)
+	goConsentStep(t, m)
+	focusField(t, m, "consent.guardians[0].subjects")
+	if out := screenText(m); !strings.Contains(out, "(skilj med , eller ;)") {
+		t.Errorf("the subjects field does not say how to part them:\n%s", out)
+	}
+	clearField(m, strings.Join(livePlan(m).Draft.Consent.Guardians[0].Subjects, "; "))
+	typeText(m, "skolgång, psykisk hälsa, hemsituation")
+	press(m, "tab")
+	focusField(t, m, "consent.guardians[1].subjects")
+	clearField(m, strings.Join(livePlan(m).Draft.Consent.Guardians[1].Subjects, "; "))
+	typeText(m, "skolgång")
+	press(m, "tab")
+	k := livePlan(m).Draft.Consent
+	if want := []string{"skolgång", "psykisk hälsa", "hemsituation"}; !slices.Equal(k.Guardians[0].Subjects, want) {
+		t.Errorf("guardian 1's subjects = %q, want %q", k.Guardians[0].Subjects, want)
+	}
+	if !slices.Equal(k.Subjects, []string{"skolgång"}) {
+		t.Errorf("subjects in common = %q, want [skolgång]", k.Subjects)
+	}
+}
