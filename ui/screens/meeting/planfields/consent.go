@@ -149,7 +149,7 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 		actors,
 		{Path: path + ".subjects", Kind: components.KindText, Get: getS, Set: setS, Suggested: func() bool { return takenS },
 			Label: model.T(l, "Vårdnadshavare "+n+": ämnen hen samtycker till (skilj med , eller ;)", "Guardian "+n+": subjects they consent to (separate with , or ;)"),
-			Hint: model.T(l, "t.ex. skolgång, psykisk hälsa", "e.g. school, mental health")},
+			Hint:  model.T(l, "t.ex. skolgång, psykisk hälsa", "e.g. school, mental health")},
 	}
 }
 
