@@ -72,7 +72,7 @@ func NotRaisedIn(p *Plan, v *Version) []NotRaisedHit {
 	if len(v.Consent.NotRaise) == 0 {
 		return nil
 	}
-	m := newSubjectMatcher(v.Consent.NotRaise, p.Person.Name)
+	m := newSubjectMatcherAmong(v.Consent.NotRaise, p.Person.Name, PeopleWords(p, v))
 	var out []NotRaisedHit
 	for _, t := range printedTexts(v) {
 		if strings.TrimSpace(t.text) == "" {
@@ -86,9 +86,14 @@ func NotRaisedIn(p *Plan, v *Version) []NotRaisedHit {
 }
 
 func validateNotRaised(c *checker, p *Plan, v *Version) {
+	sv := "Texten i ”%s” nämner ett ord ur ämne %d av dem som den enskilde inte vill ska tas upp. Den skrivs ut på varje kopia: skriv om eller stryk det, om inte den enskilde har ändrat sig."
+	en := "The text in “%s” names a word of subject %d of those the person does not want raised. It is printed on every copy: reword or strike it, unless the person has changed their mind."
+	if p.Variant == AgeChild {
+		// For a child it is the child and the guardians who asked.
+		sv = "Texten i ”%s” nämner ett ord ur ämne %d av dem som barnet eller vårdnadshavarna inte vill ska tas upp. Den skrivs ut på varje kopia: skriv om eller stryk det, om de inte har ändrat sig."
+		en = "The text in “%s” names a word of subject %d of those the child or the guardians do not want raised. It is printed on every copy: reword or strike it, unless they have changed their mind."
+	}
 	for _, h := range NotRaisedIn(p, v) {
-		c.add(SevWarning, h.Path,
-			fmt.Sprintf("Texten i ”%s” nämner ett ord ur ämne %d av dem som den enskilde inte vill ska tas upp. Den skrivs ut på varje kopia: skriv om eller stryk det, om inte den enskilde har ändrat sig.", h.Part.SV, h.Subject+1),
-			fmt.Sprintf("The text in “%s” names a word of subject %d of those the person does not want raised. It is printed on every copy: reword or strike it, unless the person has changed their mind.", h.Part.EN, h.Subject+1))
+		c.add(SevWarning, h.Path, fmt.Sprintf(sv, h.Part.SV, h.Subject+1), fmt.Sprintf(en, h.Part.EN, h.Subject+1))
 	}
 }

@@ -191,8 +191,11 @@ const Hidden = "…"
 // a row become one mark, so that the room cannot count them. person is
 // the name of the person the plan is about (see SubjectStems).
 func RoomSafe(s string, notRaise []string, person string) string {
+	return roomSafe(s, newSubjectMatcher(notRaise, person))
+}
+
+func roomSafe(s string, m subjectMatcher) string {
 	s = MaskNumbers(s)
-	m := newSubjectMatcher(notRaise, person)
 	var b strings.Builder
 	blanked := false
 	for _, sent := range Sentences(s) {

@@ -210,7 +210,8 @@ func (r *RoomModel) View(s MeetingState) string {
 	if p != nil {
 		person = p.Person.Name
 	}
-	safe := func(t string) string { return model.RoomSafe(t, notRaise, person) }
+	people := model.PeopleWords(p, v)
+	safe := func(t string) string { return model.RoomSafeAmong(t, notRaise, person, people) }
 
 	var head []string
 	title := model.T(l, "Samordnad individuell plan", "Coordinated individual plan")

@@ -441,7 +441,11 @@ func notRaisedLine(l model.Lang, p *model.Plan, v *model.Version) string {
 	if len(nums) > 1 {
 		subj = model.T(l, "ämnena ", "subjects ")
 	}
-	return fmt.Sprintf(model.T(l, "! Texten i %s nämner %s av dem som den enskilde inte vill ska tas upp, och det skrivs ut på varje kopia. esc och ctrl+f visar var.",
-		"! The text in %s names %s of those the person does not want raised, and it is printed on every copy. esc and ctrl+f show where."),
-		strings.Join(parts, ", "), subj+strings.Join(nums, ", "))
+	who := model.T(l, "den enskilde inte vill", "the person does not want")
+	if p.Variant == model.AgeChild {
+		who = model.T(l, "barnet eller vårdnadshavarna inte vill", "the child or the guardians do not want")
+	}
+	return fmt.Sprintf(model.T(l, "! Texten i %s nämner %s av dem som %s ska tas upp, och det skrivs ut på varje kopia. esc och ctrl+f visar var.",
+		"! The text in %s names %s of those %s raised, and it is printed on every copy. esc and ctrl+f show where."),
+		strings.Join(parts, ", "), subj+strings.Join(nums, ", "), who)
 }
