@@ -247,6 +247,7 @@ func validateConsent(c *checker, p *Plan, v *Version, today string) {
 	}
 	if child {
 		validateChild(c, v)
+		validateGuardianLinks(c, v)
 	}
 	if decide {
 		validateGuardianUnits(c, v)

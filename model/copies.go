@@ -226,11 +226,13 @@ func (p *Plan) originals(v *Version, l Lang) []Recipient {
 			}
 		}
 		for _, g := range v.Consent.Guardians {
-			c := ""
-			if pt := v.ParticipantNamed(g.Name); pt != nil {
-				c = contact(*pt)
+			// "Maria" in the consent is the participant Maria Andersson:
+			// one original, in her whole name (GuardianParticipant).
+			name, c := g.Name, ""
+			if pt, _ := v.GuardianParticipant(g); pt != nil {
+				name, c = pt.Name, contact(*pt)
 			}
-			add(g.Name, c)
+			add(name, c)
 		}
 		for _, pt := range v.Meeting.Participants {
 			if pt.Role == RoleGuardian {

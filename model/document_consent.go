@@ -66,13 +66,13 @@ func (b docBuilder) consent() Section {
 				given += "; " + b.t("ämnen", "subjects") + ": " + strings.Join(subj, ", ")
 			}
 		}
-		pairs = append(pairs, KeyValue{b.t("Vårdnadshavare", "Guardian"), orDash(g.Name) + ": " + given})
+		pairs = append(pairs, KeyValue{b.t("Vårdnadshavare", "Guardian"), orDash(b.v.GuardianFullName(g)) + ": " + given})
 	}
 	for _, w := range k.Widened {
 		line := w.At.Format(DateLayout+" "+TimeLayout) + ": " + strings.Join(w.Units, ", ")
 		switch w.As {
 		case WidenedGuardian:
-			line += " — " + orDash(w.By) + " (" + RoleGuardian.Label(b.l) + ") " + b.t("sade ja", "said yes")
+			line += " — " + orDash(b.v.GuardianFullName(Guardian{Name: w.By})) + " (" + RoleGuardian.Label(b.l) + ") " + b.t("sade ja", "said yes")
 		case WidenedChild:
 			view := strings.TrimSpace(w.View)
 			if view == "" {

@@ -54,3 +54,50 @@ func TestGuardianDateChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardianLinkedToParticipant: "Maria" in the consent is the
+// participant Maria Andersson: one original each for two guardians, in
+// their whole names, and a warning asking for the whole name; a guardian
+// among the participants with no consent is an error (tryout42a #2).
+func TestGuardianLinkedToParticipant(t *testing.T) {
+	p := tryoutChild()
+	v := p.Draft
+	v.Consent.Guardians[0].Name = "Maria"
+	v.Consent.Guardians[1].Name = "Karim Haddad"
+	var names []string
+	for _, r := range p.Copies(v, Swedish).Originals {
+		names = append(names, r.Name)
+	}
+	if want := []string{"Maria Andersson", "Karim Haddad"}; !slices.Equal(names, want) {
+		t.Errorf("originals %q, want %q", names, want)
+	}
+	fs := Validate(p, v, Options{Now: testNow})
+	var near *Finding
+	for _, f := range fs {
+		if f.Path == "consent.guardians[0].name" && f.Severity == SevWarning {
+			near = &f
+		}
+		if strings.HasPrefix(f.Path, "meeting.participants") && strings.Contains(f.Message.SV, "finns inte under Samtycke") {
+			t.Errorf("a linked guardian is said to have no consent: %s", f.Message.SV)
+		}
+	}
+	if near == nil || !strings.Contains(near.Message.SV, "Menar du Maria Andersson?") || !strings.Contains(near.Message.EN, "Do you mean Maria Andersson?") {
+		t.Errorf("no warning asking for Maria's whole name: %v", findingSet(fs))
+	}
+	doc := BuildDocument(p, v, Swedish)
+	if txt := docText(doc); !strings.Contains(txt, "Maria Andersson: samtycker") || strings.Contains(txt, "Maria: samtycker") {
+		t.Errorf("the consent on paper does not name Maria Andersson whole")
+	}
+
+	// A guardian at the meeting who is not under Samtycke.
+	v.Consent.Guardians[1].Name = "Karim Hadad"
+	found := false
+	for _, f := range Errors(Validate(p, v, Options{Now: testNow})) {
+		if strings.HasPrefix(f.Path, "meeting.participants") && strings.Contains(f.Message.SV, "Karim Haddad är vårdnadshavare men finns inte under Samtycke") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a guardian without consent is not an error: %v", findingSet(Validate(p, v, Options{Now: testNow})))
+	}
+}

@@ -43,3 +43,30 @@ func TestGuardianSubjectsCommas(t *testing.T) {
 		t.Errorf("subjects in common = %q, want [skolgång]", k.Subjects)
 	}
 }
+
+// TestGuardianNameLinksParticipant: "Anna" typed as a guardian's name is
+// the participant Anna Nyström: the field says so, and leaving it writes
+// her whole name, so she gets one original (tryout42a #2).
+func TestGuardianNameLinksParticipant(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m, _ := openViewsMeeting(t, l, 80, 24)
+		goConsentStep(t, m)
+		focusField(t, m, "consent.guardians[0].name")
+		clearField(m, "Anna Nyström")
+		if out := screenText(m); !strings.Contains(out, model.T(l, "Vårdnadshavare bland deltagarna: Anna Nyström", "Guardians among the participants: Anna Nyström")) {
+			t.Errorf("%s: the empty name does not offer the participants:\n%s", l, out)
+		}
+		typeText(m, "Anna")
+		if out := screenText(m); !strings.Contains(out, model.T(l, "Blir Anna Nyström", "Becomes Anna Nyström")) {
+			t.Errorf("%s: the field does not say whom Anna stands for:\n%s", l, out)
+		}
+		press(m, "tab")
+		p := livePlan(m)
+		if got := p.Draft.Consent.Guardians[0].Name; got != "Anna Nyström" {
+			t.Errorf("%s: the guardian's name is %q, want Anna Nyström", l, got)
+		}
+		if n := len(p.Copies(p.Draft, l).Originals); n != 2 {
+			t.Errorf("%s: %d originals, want 2", l, n)
+		}
+	}
+}

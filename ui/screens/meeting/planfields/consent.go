@@ -139,8 +139,7 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 		return ""
 	}
 	return []components.Field{
-		{Path: path + ".name", Label: model.T(l, "Vårdnadshavare "+n+": namn", "Guardian "+n+": name"), Kind: components.KindText,
-			Get: func() string { return g(false).Name }, Set: func(s string) { g(true).Name = s; done() }},
+		guardianNameField(l, v, path, n, func() string { return g(false).Name }, func(s string) { g(true).Name = s; done() }),
 		{Path: path + ".given", Label: model.T(l, "Vårdnadshavare "+n+" har samtyckt", "Guardian "+n+" has consented"), Kind: components.KindToggle,
 			Get: func() string { return components.BoolStr(g(false).Given) }, Set: func(s string) { g(true).Given = s == "true"; done() }},
 		components.WithCheck(components.Field{Path: path + ".date", Label: model.T(l, "Vårdnadshavare "+n+": datum för samtycket", "Guardian "+n+": date of consent"),
@@ -151,6 +150,57 @@ func guardianFields(l model.Lang, p *model.Plan, v func() *model.Version, now fu
 			Label: model.T(l, "Vårdnadshavare "+n+": ämnen hen samtycker till (skilj med , eller ;)", "Guardian "+n+": subjects they consent to (separate with , or ;)"),
 			Hint:  model.T(l, "t.ex. skolgång, psykisk hälsa", "e.g. school, mental health")},
 	}
+}
+
+// guardianNameField is a guardian's name, linked to the participants: the
+// note names the guardians among them not yet written here, or the one a
+// shorter name stands for, and leaving the field writes that one's whole
+// name ("Maria" becomes Maria Andersson), so that each guardian is one
+// person with one original (tryout42a #2).
+func guardianNameField(l model.Lang, v func() *model.Version, path, n string, get func() string, set func(string)) components.Field {
+	f := components.Field{Path: path + ".name", Label: model.T(l, "Vårdnadshavare "+n+": namn", "Guardian "+n+": name"), Kind: components.KindText,
+		Get: get, Set: set}
+	f.Tidy = func(s string) string {
+		if pt, near := v().GuardianParticipant(model.Guardian{Name: s}); pt != nil && near {
+			return strings.TrimSpace(pt.Name)
+		}
+		return s
+	}
+	f.Note = func() string {
+		name := strings.TrimSpace(get())
+		if pt, near := v().GuardianParticipant(model.Guardian{Name: name}); pt != nil {
+			if near {
+				return model.T(l, "Blir "+strings.TrimSpace(pt.Name)+" (bland deltagarna) när du går vidare.",
+					"Becomes "+strings.TrimSpace(pt.Name)+" (among the participants) when you move on.")
+			}
+			return ""
+		}
+		var free []string
+		for _, pt := range v().Meeting.Participants {
+			if pt.Role == model.RoleGuardian && strings.TrimSpace(pt.Name) != "" && !namedGuardian(v(), pt.Name) {
+				free = append(free, strings.TrimSpace(pt.Name))
+			}
+		}
+		switch {
+		case len(free) == 0:
+			return ""
+		case name == "":
+			return model.T(l, "Vårdnadshavare bland deltagarna: ", "Guardians among the participants: ") + strings.Join(free, ", ")
+		}
+		return model.T(l, "Inte bland deltagarna. Vårdnadshavare där: ", "Not among the participants. Guardians there: ") + strings.Join(free, ", ")
+	}
+	return f
+}
+
+// namedGuardian tells whether the consent names the participant called
+// name as one of its guardians.
+func namedGuardian(v *model.Version, name string) bool {
+	for _, g := range v.Consent.Guardians {
+		if pt, _ := v.GuardianParticipant(g); pt != nil && model.SameName(pt.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func emptyGuardian(g model.Guardian) bool {
