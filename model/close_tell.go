@@ -66,7 +66,9 @@ func (p *Plan) WhoToTell() []ToTell {
 		}
 	}
 	for _, v := range vs {
-		for _, pt := range v.Meeting.Participants {
+		// A unit the consent keeps out had no plan and hears nothing of
+		// its end (consent_keptout.go).
+		for _, pt := range p.shared(v).Meeting.Participants {
 			if pt.Role == RoleInterpreter {
 				continue // an interpreter gets no copy and has nothing to be told
 			}

@@ -251,6 +251,9 @@ func TestWhoToTell(t *testing.T) {
 	d.Meeting.Participants = append(d.Meeting.Participants,
 		Participant{ID: "p-new", Name: "Ny Person", Role: RoleStaff, Unit: "Hemtjänsten"},
 		Participant{ID: "p-blank", Name: " "})
+	// Hemtjänsten is in the consent: a unit outside it is not told
+	// (TestKeptOutUnit).
+	d.Consent.Actors = append(d.Consent.Actors, "Hemtjänsten")
 	// An action owner who is not a participant is told too, with the unit.
 	d.Content.Actions = append(d.Content.Actions, Action{ID: "a9", What: "Hjälpmedel", Responsible: "Per Wall", Unit: "Geriatriken"},
 		Action{ID: "a10", What: "Samtal", Responsible: "karin holm"})

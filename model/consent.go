@@ -322,6 +322,8 @@ func validateUnits(c *checker, v *Version) {
 			c.add(SevError, path,
 				fmt.Sprintf("Vilken verksamhet kommer %s från? Skriv verksamheten under Deltagare, så att det syns att samtycket gäller den.", orDash(pt.Name)),
 				fmt.Sprintf("Which unit is %s from? Write the unit under Participants, so that it shows the consent covers it.", orDash(pt.Name)))
+		case !Covers(k.Actors, unit) && pt.Left != nil:
+			leftOutside(c, path, pt, unit)
 		case !Covers(k.Actors, unit):
 			c.add(SevError, path,
 				fmt.Sprintf("Samtycket gäller inte %s, som är med på mötet. Fråga den enskilde; om hen säger ja, lägg till verksamheten under Samtycke.", unit),
@@ -361,8 +363,8 @@ func validateGuardianUnits(c *checker, v *Version) {
 		sv := NotInConsent(unit, names).SV
 		en := NotInConsent(unit, k.NotConsentedBy(unit, English)).EN
 		c.add(SevError, path,
-			sv+" ("+svWhy+"). Verksamheten får inte vara med förrän alla vårdnadshavare har samtyckt; fråga under Samtycke.",
-			en+" ("+enWhy+"). The unit may not take part until every guardian has consented; ask under Consent.")
+			sv+" ("+svWhy+"). Verksamheten får inte vara med förrän alla vårdnadshavare har samtyckt; fråga under Samtycke. Gick hen när svaret blev nej: skriv det under Deltagare, Gick före slutet.",
+			en+" ("+enWhy+"). The unit may not take part until every guardian has consented; ask under Consent. If they left when the answer was no: write it under Participants, Left before the end.")
 		reported = append(reported, unit)
 	}
 	for i, pt := range v.Meeting.Participants {
@@ -377,6 +379,8 @@ func validateGuardianUnits(c *checker, v *Version) {
 				fmt.Sprintf("Vilken verksamhet kommer %s från? Skriv verksamheten under Deltagare, så att det syns att samtycket gäller den.", orDash(pt.Name)),
 				fmt.Sprintf("Which unit is %s from? Write the unit under Participants, so that it shows the consent covers it.", orDash(pt.Name)))
 		case unit == "" || Covers(reported, unit):
+		case pt.IsPresent() && pt.Left != nil && len(k.NotConsentedBy(unit, Swedish)) > 0:
+			leftOutside(c, path, pt, unit)
 		case pt.IsPresent():
 			say(path, unit, "med på mötet", "at the meeting")
 		default:

@@ -150,7 +150,7 @@ func (p *Plan) Copies(v *Version, l Lang) CopyList {
 		}
 	}
 	for _, pt := range v.Meeting.Participants {
-		if pt.IsPresent() && pt.Role != RolePerson && pt.Role.Defaults().Copy {
+		if pt.IsPresent() && pt.Role != RolePerson && pt.Role.Defaults().Copy && !p.KeptOut(v, pt) {
 			add(Recipient{Name: pt.Name, Unit: pt.Affiliation(l), Reason: CopyPresent, Contact: contact(pt)})
 		}
 	}
@@ -159,7 +159,9 @@ func (p *Plan) Copies(v *Version, l Lang) CopyList {
 		// Göran Lindqvist" is two people, never one recipient.
 		for _, r := range v.ResponsibleOf(a) {
 			if pt := r.Participant; pt != nil {
-				if pt.IsPresent() || pt.Role == RolePerson {
+				// A unit the consent keeps out gets no paper
+				// (consent_keptout.go).
+				if pt.IsPresent() || pt.Role == RolePerson || p.KeptOut(v, *pt) {
 					continue
 				}
 				add(Recipient{Name: pt.Name, Unit: pt.Affiliation(l), Reason: CopyActionOwner, Contact: firstOf(contact(*pt), a.Contact)})

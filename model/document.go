@@ -169,6 +169,8 @@ func shown(p *Plan, v *Version) (*Plan, *Version) {
 // are the most sensitive part of the consent and the printout travels.
 func BuildDocument(p *Plan, v *Version, l Lang) Document {
 	p, v = shown(p, v)
+	// A unit the consent keeps out is on no paper (consent_keptout.go).
+	v = p.shared(v)
 	b := docBuilder{p: p, v: v, l: l}
 	d := Document{
 		Lang:    l,
