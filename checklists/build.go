@@ -28,7 +28,7 @@ var (
 	}
 
 	quickKeys = keySpec{
-		plain: []string{"means", "value", "trustee", "rest", "remove"},
+		plain: []string{"means", "value", "trustee", "rest", "parent", "remove"},
 	}
 
 	// phraseKeys take text in any language: text.sv, text.fi, text.so.

@@ -75,5 +75,9 @@ func buildQuick(term string, c *checker) model.QuickWord {
 		}
 	}
 	w.Rest = c.boolean("rest")
+	w.Parent = c.boolean("parent")
+	if w.Parent && w.Means != model.QuickRelation {
+		c.add(c.f["parent"], "”parent” gäller bara means = relation.", "\"parent\" applies only to means = relation.")
+	}
 	return w
 }

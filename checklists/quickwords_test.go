@@ -179,3 +179,45 @@ func FuzzParseQuickRow(f *testing.F) {
 		_ = q.Segments(model.English)
 	})
 }
+
+// TestQuickRowParentsAndPhone: in a child's plan a parent's word makes a
+// guardian, as SIP.md has each guardian consent; in an adult's plan, and
+// for a step-parent, it stays a relative. A phone number goes to the
+// phone and an address to the e-mail, not to the note (tryout42a #15).
+func TestQuickRowParentsAndPhone(t *testing.T) {
+	set, probs := Load("")
+	if len(probs) > 0 {
+		t.Fatalf("defaults have problems: %v", probs)
+	}
+	for _, tc := range []struct {
+		line  string
+		child bool
+		role  model.Role
+		title string
+	}{
+		{"Olle Lund, pappa, video", true, model.RoleGuardian, "pappa"},
+		{"Olle Lund, pappa, video", false, model.RoleRelative, "pappa"},
+		{"Maria Andersson, mamma", true, model.RoleGuardian, "mamma"},
+		{"Maria Andersson, vårdnadshavare (mamma)", true, model.RoleGuardian, "mamma"},
+		{"Eva Ek, bonusmamma", true, model.RoleRelative, "bonusmamma"},
+		{"Eva Ek, närstående (mamma)", true, model.RoleRelative, "mamma"},
+		{"Bo Ek, son", true, model.RoleRelative, "son"},
+	} {
+		q := model.ParseQuickRowFor(tc.line, model.FormRoom, set.QuickWords, tc.child)
+		if q.Participant.Role != tc.role || q.Participant.Title != tc.title {
+			t.Errorf("%q (child %v): role %s, title %q; want %s, %q", tc.line, tc.child, q.Participant.Role, q.Participant.Title, tc.role, tc.title)
+		}
+	}
+	q := model.ParseQuickRowFor("Karim Haddad, vårdnadshavare (pappa), telefon, 070-123 45 67, karim@example.org", model.FormRoom, set.QuickWords, true)
+	pt := q.Participant
+	if pt.Phone != "070-123 45 67" || pt.Email != "karim@example.org" || pt.PresenceNote != "" || pt.Attendance != model.AttendPhone {
+		t.Errorf("phone %q, e-mail %q, note %q, attendance %s", pt.Phone, pt.Email, pt.PresenceNote, pt.Attendance)
+	}
+	if got := strings.Join(q.Segments(model.Swedish), " · "); !strings.Contains(got, "telefon: 070-123 45 67") || strings.Contains(got, "anteckning") {
+		t.Errorf("the preview: %q", got)
+	}
+	// A personnummer is no phone number.
+	if q := model.ParseQuickRowFor("Elias Andersson, den enskilde, 060312-1237", model.FormRoom, set.QuickWords, true); q.Participant.Phone != "" {
+		t.Errorf("a personnummer went to the phone: %q", q.Participant.Phone)
+	}
+}

@@ -53,6 +53,10 @@ type QuickWord struct {
 	// Rest marks a word that takes the words after it: "tolk arabiska"
 	// is an interpreter for arabiska.
 	Rest bool
+	// Parent marks a relation that names a parent ("mamma"): in a
+	// child's plan the role is then vårdnadshavare, not närstående,
+	// unless another role is given (SIP.md: each guardian consents).
+	Parent bool
 }
 
 // QuickRow is what the quick row understood of a line.
@@ -79,13 +83,21 @@ type quickPart struct {
 // matches is the unit where the role has one; everything else not placed
 // goes to the note.
 func ParseQuickRow(line string, form MeetingForm, words []QuickWord) QuickRow {
+	return ParseQuickRowFor(line, form, words, false)
+}
+
+// ParseQuickRowFor is ParseQuickRow for a plan of the child rules when
+// child is true: a parent's word ("pappa") then makes a guardian. A part
+// that is a phone number ("070-123 45 67") goes to the phone, and one
+// that is an e-mail address to the e-mail, in any plan.
+func ParseQuickRowFor(line string, form MeetingForm, words []QuickWord, child bool) QuickRow {
 	chunks := splitQuick(line)
 	var out QuickRow
 	if len(chunks) == 0 || strings.TrimSpace(chunks[0][0].text) == "" {
 		return out
 	}
 	out.OK = true
-	r := quickReader{words: words, form: form, lastUnknown: -2}
+	r := quickReader{words: words, form: form, lastUnknown: -2, child: child}
 	r.pt.Name = strings.TrimSpace(chunks[0][0].text)
 	var parts []quickPart
 	for i, c := range chunks {
@@ -210,6 +222,12 @@ func (q QuickRow) Segments(l Lang) []string {
 		out = append(out, party)
 	}
 	out = append(out, quickAttendance[pt.Attendance.norm()].In(l))
+	if ph := strings.TrimSpace(pt.Phone); ph != "" {
+		out = append(out, T(l, "telefon: ", "phone: ")+ph)
+	}
+	if e := strings.TrimSpace(pt.Email); e != "" {
+		out = append(out, T(l, "e-post: ", "e-mail: ")+e)
+	}
 	if len(q.Note) > 0 {
 		out = append(out, T(l, "anteckning: ", "note: ")+strings.Join(q.Note, ", "))
 	}

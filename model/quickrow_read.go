@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -13,6 +14,10 @@ type quickReader struct {
 	words []QuickWord
 	form  MeetingForm
 	pt    Participant
+	child bool // a child's plan: a parent's word makes a guardian
+	// parent is set by a parent's word written whole ("pappa", not
+	// "bonuspappa").
+	parent bool
 
 	role       Role
 	trustee    TrusteeKind
@@ -57,6 +62,9 @@ func (r *quickReader) read(i int, p quickPart) {
 		return
 	}
 	r.pendingRest = false
+	if r.contact(p.text) {
+		return
+	}
 	hits, ok := r.match(p.text)
 	if !ok {
 		if h, rest, ok := r.roleFirst(p.text); ok {
@@ -249,6 +257,7 @@ func (r *quickReader) apply(h quickHit) bool {
 		r.role, r.trustee = role, w.Trustee
 	case QuickRelation:
 		r.relation = true
+		r.parent = r.parent || w.Parent && h.exact
 		r.titles = append(r.titles, word)
 	case QuickTitle:
 		r.titles = append(r.titles, word)
@@ -279,6 +288,8 @@ func (r *quickReader) finish() (Participant, []string) {
 		pt.Role = r.role
 	case r.party != "":
 		pt.Role = RolePartyStaff
+	case r.relation && r.parent && r.child:
+		pt.Role = RoleGuardian
 	case r.relation:
 		pt.Role = RoleRelative
 	default:
@@ -349,4 +360,44 @@ func groupQuick(ns []quickNote) []string {
 		out = append(out, n.text)
 	}
 	return out
+}
+
+// contact takes a part that is a phone number or an e-mail address into
+// its field, the first of each; a second goes to the note as before.
+func (r *quickReader) contact(text string) bool {
+	text = strings.TrimSpace(text)
+	switch {
+	case r.pt.Phone == "" && phoneLike(text):
+		r.pt.Phone = text
+	case r.pt.Email == "" && strings.Contains(text, "@") && EmailProblem(text).SV == "":
+		r.pt.Email = text
+	default:
+		return false
+	}
+	return true
+}
+
+// phoneLike tells whether a part is a phone number as typed in Sweden:
+// it starts with 0 or +, holds 7 to 15 digits and nothing but digits,
+// spaces and - ( ) /, and is not a personnummer (which stays out of the
+// contact fields).
+func phoneLike(s string) bool {
+	if s == "" || s[0] != '0' && s[0] != '+' {
+		return false
+	}
+	digits := 0
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case strings.ContainsRune(" -–()/+", c):
+		default:
+			return false
+		}
+	}
+	if digits < 7 || digits > 15 {
+		return false
+	}
+	_, err := NormalisePNR(s, time.Now())
+	return err != nil
 }

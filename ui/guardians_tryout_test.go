@@ -70,3 +70,29 @@ func TestGuardianNameLinksParticipant(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickRowParentInChildPlan: in a child's plan "pappa" on the quick
+// row makes a guardian, and the phone number goes to the phone; the
+// preview says both before anything is added (tryout42a #15).
+func TestQuickRowParentInChildPlan(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m := openQuickRow(t, l, 80, 24)
+		m.view.Edit(func(p *model.Plan) {
+			p.Variant = model.AgeChild
+			p.Person.PNR = "20140312-1237"
+		})
+		typeText(m, "Karim Haddad, pappa, 070-123 45 67")
+		// The preview may wrap at 80 columns: each part is looked for.
+		for _, want := range []string{model.T(l, "Karim Haddad · vårdnadshavare, pappa ·", "Karim Haddad · guardian, pappa ·"),
+			model.T(l, "telefon: 070-123 45 67", "phone: 070-123 45 67")} {
+			if out := screenText(m); !strings.Contains(out, want) {
+				t.Errorf("%s: the preview does not say %q:\n%s", l, want, out)
+			}
+		}
+		press(m, "enter")
+		pts := livePlan(m).Draft.Meeting.Participants
+		if len(pts) != 1 || pts[0].Role != model.RoleGuardian || pts[0].Phone != "070-123 45 67" || pts[0].PresenceNote != "" {
+			t.Errorf("%s: added %+v", l, pts)
+		}
+	}
+}

@@ -241,6 +241,10 @@ func (m *Model) buildSections() {
 		secParticipants: newListSection(participantSpec(l, v, participantHooks{
 			quickWords:  func() []model.QuickWord { return m.QuickWords },
 			roleChanged: m.roleChanged,
+			child: func() bool {
+				child, _ := p.ChildRules(v(), m.now().Format(model.DateLayout))
+				return child
+			},
 		}), l, st),
 		secConsent:     &FormSection{Form: components.NewForm(l, st, planfields.ConsentFields(l, p, v, m.now)), lang: l},
 		secGoals:       newListSection(goalSpec(l, v), l, st),

@@ -82,7 +82,7 @@ func participantSpec(l model.Lang, v func() *model.Version, hooks participantHoo
 		},
 		spaceHelp: model.Text{SV: "närvarande/frånvarande", EN: "present/absent"},
 		quick: func(line string) bool {
-			q := model.ParseQuickRow(line, v().Meeting.Form, hooks.words())
+			q := model.ParseQuickRowFor(line, v().Meeting.Form, hooks.words(), hooks.isChild())
 			if q.OK {
 				q.Participant.ID = model.NewID()
 				*ps() = append(*ps(), q.Participant)
@@ -90,7 +90,7 @@ func participantSpec(l model.Lang, v func() *model.Version, hooks participantHoo
 			return q.OK
 		},
 		preview: func(line string) []string {
-			return model.ParseQuickRow(line, v().Meeting.Form, hooks.words()).Segments(l)
+			return model.ParseQuickRowFor(line, v().Meeting.Form, hooks.words(), hooks.isChild()).Segments(l)
 		},
 		fields: func(id string) []components.Field {
 			is := func(roles ...model.Role) func(p *model.Participant) bool {

@@ -14,6 +14,9 @@ import (
 type participantHooks struct {
 	// quickWords gives the quick row's word list (from the checklists).
 	quickWords func() []model.QuickWord
+	// child tells whether the plan follows the child rules now: a
+	// parent's word in the quick row then makes a guardian.
+	child func() bool
 	// roleChanged is told after every change of a role, with what the
 	// participant was before it and the fields it emptied (none when it
 	// emptied nothing).
@@ -26,6 +29,9 @@ func (h participantHooks) words() []model.QuickWord {
 	}
 	return h.quickWords()
 }
+
+// isChild tells whether the plan follows the child rules now.
+func (h participantHooks) isChild() bool { return h.child != nil && h.child() }
 
 // roleRun changes a participant's role. The role is a choice stepped with
 // ← and →: on the way from staff to support the secretary passes

@@ -84,7 +84,8 @@ func PlainSections(l model.Lang, p *model.Plan, now func() time.Time, words []mo
 		case secMeeting:
 			s.Fields = planfields.MeetingFields(l, p, v)
 		case secParticipants:
-			s.Rows = rows(participantSpec(l, v, participantHooks{quickWords: func() []model.QuickWord { return words }}))
+			s.Rows = rows(participantSpec(l, v, participantHooks{quickWords: func() []model.QuickWord { return words },
+				child: func() bool { child, _ := p.ChildRules(v(), now().Format(model.DateLayout)); return child }}))
 		case secConsent:
 			s.Fields = planfields.ConsentFields(l, p, v, now)
 		case secGoals:
