@@ -9,6 +9,16 @@ import (
 	"github.com/sipmote/sipmote/model"
 )
 
+// focusFrom tabs to the field with path from the top of the consent
+// section, wherever the cursor was.
+func focusFrom(t *testing.T, m *Model, path string) {
+	t.Helper()
+	for range 40 {
+		press(m, "shift+tab")
+	}
+	focusField(t, m, path)
+}
+
 // clearField empties the focused text field with backspace, as a user does.
 func clearField(m *Model, value string) {
 	press(m, "end")
@@ -94,5 +104,50 @@ func TestQuickRowParentInChildPlan(t *testing.T) {
 		if len(pts) != 1 || pts[0].Role != model.RoleGuardian || pts[0].Phone != "070-123 45 67" || pts[0].PresenceNote != "" {
 			t.Errorf("%s: added %+v", l, pts)
 		}
+	}
+}
+
+// TestWidenAsksPerUnit: Peter's consent lacks BUP and social services.
+// "Fråga" asks about one unit at a time: he says no to BUP ("Nej") and
+// yes to social services, and only that yes is recorded (tryout42a #18).
+func TestWidenAsksPerUnit(t *testing.T) {
+	const fam = "Socialtjänstens familjeenhet"
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		m, _ := openViewsMeeting(t, l, 80, 24)
+		m.view.Edit(func(p *model.Plan) {
+			v := p.Draft
+			v.Meeting.Participants = v.Meeting.Participants[:len(v.Meeting.Participants)-1] // Lisa: not this test's
+			v.Consent.Guardians[1].Actors = []string{"Elevhälsan"}
+			p.SyncGuardianScope(v, "2026-12-01")
+		})
+		goConsentStep(t, m)
+		focusFrom(t, m, "consent.actors.add")
+		if out := screenText(m); !strings.Contains(out, model.T(l, "fråga Peter Nyström om BUP.", "ask Peter Nyström about BUP.")) {
+			t.Fatalf("%s: the button does not offer to ask about BUP alone:\n%s", l, out)
+		}
+		press(m, "enter")
+		out := screenText(m)
+		if !strings.Contains(out, model.T(l, "får BUP vara med", "may BUP take part")) || strings.Contains(out, model.T(l, "får BUP och", "may BUP and")) {
+			t.Fatalf("%s: the question is not about BUP alone:\n%s", l, out)
+		}
+		// He says no: the unit stays out, and the next one is asked.
+		focusFrom(t, m, "consent.actors.decline")
+		press(m, "enter")
+		focusFrom(t, m, "consent.actors.add")
+		if out := screenText(m); !strings.Contains(out, model.T(l, "om "+fam, "about "+fam)) {
+			t.Fatalf("%s: after the no, social services is not asked about next:\n%s", l, out)
+		}
+		press(m, "enter", "enter")
+		k := livePlan(m).Draft.Consent
+		if got := k.Guardians[1].Actors; !slices.Equal(got, []string{"Elevhälsan", fam}) {
+			t.Errorf("%s: Peter's units %q, want Elevhälsan and %s only", l, got, fam)
+		}
+		if len(k.Widened) != 1 || !slices.Equal(k.Widened[0].Units, []string{fam}) {
+			t.Errorf("%s: widened %+v, want the yes to %s alone", l, k.Widened, fam)
+		}
+		if out := screenText(m); !strings.Contains(out, model.T(l, "Sade nej: BUP", "Said no: BUP")) {
+			t.Errorf("%s: the no to BUP is not shown:\n%s", l, out)
+		}
+		checkScreen(t, screenText(m), 80, 24)
 	}
 }

@@ -1,7 +1,6 @@
 package planfields
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -205,89 +204,6 @@ func namedGuardian(v *model.Version, name string) bool {
 
 func emptyGuardian(g model.Guardian) bool {
 	return strings.TrimSpace(g.Name) == "" && !g.Given && g.Date == "" && len(g.Actors) == 0 && len(g.Subjects) == 0
-}
-
-// widenField adds the units that are here, or have an action, but are not
-// in the consent. It names each unit and asks: the first enter shows the
-// question, the second records the yes, and the plan notes that the
-// consent was widened at the meeting, and when. For a child it asks each
-// guardian whose consent lacks a unit, by name, one after the other, and
-// records each yes on its own.
-func widenField(l model.Lang, p *model.Plan, v func() *model.Version, now func() time.Time) components.Field {
-	var asked []string
-	askedOf := -2 // the guardian asked; -1 is the person
-	f := components.Field{Path: "consent.actors.add", Label: model.T(l, "Verksamheter som är här men inte i samtycket", "Units here but not in the consent"),
-		Kind: components.KindAction}
-	f.Hint = model.T(l, "Fråga", "Ask")
-	f.Get = func() string { return "" }
-	// next is whom to ask now and about which units: the first guardian
-	// whose consent lacks one, or the person of an adult's plan.
-	next := func() (who int, units []string) {
-		today := now().Format(model.DateLayout)
-		out := p.UnitsOutside(v(), today)
-		if len(out) == 0 || !p.GuardiansDecide(v(), today) {
-			return -1, out
-		}
-		k := v().Consent
-		for i, g := range k.Guardians {
-			a, _ := k.ScopeOf(g)
-			var lack []string
-			for _, u := range out {
-				if !model.Covers(a, u) {
-					lack = append(lack, u)
-				}
-			}
-			if len(lack) > 0 {
-				return i, lack
-			}
-		}
-		return -1, nil
-	}
-	name := func(i int) string {
-		if i < 0 {
-			return model.T(l, "den enskilde", "the person")
-		}
-		return model.GuardianName(v().Consent.Guardians[i], i, l)
-	}
-	f.Note = func() string {
-		who, out := next()
-		and := model.T(l, " och ", " and ")
-		switch {
-		case len(out) == 0:
-			asked = nil
-			if len(v().Consent.Guardians) > 1 && p.GuardiansDecide(v(), now().Format(model.DateLayout)) {
-				return model.T(l, "Alla vårdnadshavare har samtyckt till varje verksamhet som är här.", "Every guardian has consented to every unit here.")
-			}
-			return model.T(l, "Samtycket gäller alla verksamheter som är här.", "The consent covers every unit here.")
-		case asked != nil && askedOf == who && slices.Equal(asked, out):
-			return model.T(l, "Fråga "+name(who)+": får ", "Ask "+name(who)+": may ") + strings.Join(out, and) +
-				model.T(l, " vara med och ta del av uppgifterna? Tryck enter igen om "+name(who)+" säger ja.",
-					" take part and share information? Press enter again if "+name(who)+" says yes.")
-		}
-		asked = nil
-		if who >= 0 {
-			return model.NotInConsent(strings.Join(out, and), []string{name(who)}).In(l) + ". " +
-				model.T(l, "Tryck enter för att fråga "+name(who)+".", "Press enter to ask "+name(who)+".")
-		}
-		return model.T(l, "Inte i samtycket: ", "Not in the consent: ") + strings.Join(out, "; ")
-	}
-	f.Set = func(string) {
-		who, out := next()
-		if len(out) == 0 {
-			return
-		}
-		if asked == nil || askedOf != who || !slices.Equal(asked, out) {
-			asked, askedOf = out, who
-			return
-		}
-		if who >= 0 {
-			_ = p.GuardianSaysYes(who, out, now())
-		} else {
-			_ = p.WidenConsent(out, now())
-		}
-		asked = nil
-	}
-	return f
 }
 
 // widenChildField keeps the child's own view of the units the guardians

@@ -132,6 +132,7 @@ func ConsentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 	// decide tells, on each draw, whether the guardians' consents decide:
 	// then the plan's lists are their overlap, shown and not typed.
 	decide := func() bool { return p.GuardiansDecide(v(), now().Format(model.DateLayout)) }
+	w := newWidening(l, p, v, now)
 	fs := []components.Field{
 		toggleField("consent.given", model.T(l, "Samtycke finns", "Consent given"), func() *bool { return &c().Given }),
 		{Path: "consent.form", Label: model.T(l, "Hur samtycket gavs", "How consent was given"), Kind: components.KindChoice,
@@ -142,7 +143,8 @@ func ConsentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 		ownList(decide, unitListField("consent.actors", model.T(l, "Gäller för vilka verksamheter (skilj med , eller ;)", "Covers which units (separate with , or ;)"),
 			model.T(l, "t.ex. psykiatrin, vårdcentralen", "e.g. psychiatry, health centre"), func() *[]string { return &c().Actors })),
 		overlapField(l, p, v, decide),
-		widenField(l, p, v, now),
+		widenField(l, p, v, now, w),
+		declineField(l, v, w),
 		widenChildField(l, p, v, now, decide),
 		ownList(decide, unitListField("consent.subjects", model.T(l, "Gäller för vilka ämnen (skilj med , eller ;)", "Covers which subjects (separate with , or ;)"), "", func() *[]string { return &c().Subjects })),
 		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
