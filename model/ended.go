@@ -30,7 +30,7 @@ var closureWhy = map[ClosureReason]Text{
 	CloseGoalsMet:    {"målen nåddes", "the goals were met"},
 	CloseNoNeed:      {"det fanns inte längre något behov av samordning", "there was no longer a need for coordination"},
 	CloseConsentGone: {"samtycket togs tillbaka", "the consent was withdrawn"},
-	CloseMoved:       {"personen flyttade", "the person moved"},
+	CloseMoved:       {"den enskilde flyttade", "the person moved"},
 }
 
 // Ended says that the plan has ended, when and why, in one sentence:

@@ -340,5 +340,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.Done {
 		return []key.Binding{m.keys.up, m.keys.tick, m.keys.leave}
 	}
+	if m.reason == removeReason {
+		remove := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(m.lang, "ta bort planen", "remove the plan")))
+		return []key.Binding{remove, m.keys.cancel}
+	}
 	return []key.Binding{m.keys.save, m.keys.cancel}
 }
