@@ -123,7 +123,7 @@ func validateGuardianLinks(c *checker, v *Version) {
 		}
 		name := strings.TrimSpace(pt.Name)
 		c.add(SevError, fmt.Sprintf("meeting.participants[%d].name", i),
-			fmt.Sprintf("%s är vårdnadshavare men finns inte under Samtycke. Varje vårdnadshavares samtycke behövs: skriv hens namn och vad hen samtycker till där.", name),
-			fmt.Sprintf("%s is a guardian but is not under Consent. Each guardian's consent is needed: write their name and what they consent to there.", name))
+			fmt.Sprintf("%s är vårdnadshavare men finns inte under Samtycke. Varje vårdnadshavares samtycke behövs: skriv hens namn och vad hen samtycker till där. Har hen inte vårdnaden, ändra rollen under Deltagare till närstående.", name),
+			fmt.Sprintf("%s is a guardian but is not under Consent. Each guardian's consent is needed: write their name and what they consent to there. If they do not have custody, change their role under Participants to relative.", name))
 	}
 }
