@@ -78,3 +78,34 @@ func TestPersonnummerAddedInTheMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonnummerOfAnotherOpenPlanIsSaid: the number written in the
+// meeting is one another open plan has (tryout 42a, 6: two "Elias
+// Andersson", one without a number); the new-plan form refuses that, the
+// meeting says it under the field, naming the other plan.
+func TestPersonnummerOfAnotherOpenPlanIsSaid(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		db := openTestDB(t)
+		first := model.NewPlan(model.Person{Name: "Elias Andersson", PNR: "20140312-1237"}, fixedNow)
+		second := model.NewPlan(model.Person{Name: "Elias Andersson"}, fixedNow)
+		for _, p := range []*model.Plan{first, second} {
+			if err := db.Create(context.Background(), p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m := newTestModel(t, db, l, 80, 24)
+		send(m, home.OpenPlanMsg{ID: second.ID})
+		inEdit(m, func() {
+			fs := m.meeting.Sections[model.SectionMeeting].(*meeting.FormSection)
+			m.meeting.GoSection(model.SectionMeeting)
+			fs.Form.Jump("person.pnr")
+		})
+		typeText(m, "20140312-1237")
+		flat := strings.Join(strings.Fields(strings.ReplaceAll(screenText(m), "│", " ")), " ")
+		want := model.T(l, "En plan som inte är avslutad har redan det personnumret: Elias Andersson (utkast).",
+			"A plan not closed already has that personnummer: Elias Andersson (draft).")
+		if !strings.Contains(flat, want) {
+			t.Errorf("%s: the other plan with the number is not said:\n%s", l, screenText(m))
+		}
+	}
+}

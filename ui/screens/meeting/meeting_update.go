@@ -111,6 +111,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case printdialog.JobMsg:
 		return m.print(msg.Job)
+	case samePNRMsg:
+		m.samePNRFound(msg)
+		return nil
 	case printedMsg:
 		if msg.err != nil {
 			m.Message = model.T(m.lang, "Utskriften misslyckades: ", "Printing failed: ") + common.ErrText(m.lang, msg.err)
@@ -195,6 +198,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.Sess.Changed(m.Active)
 			if m.Sess.Plan().Person.PNR != pnr {
 				m.Sess.ChangedPNR()
+				cmd = tea.Batch(cmd, m.checkSamePNR())
 			}
 			if !m.typingText() && (m.Active == secCoordinator || m.Active == secConsent || m.Active == SecReview) {
 				// A choice in a small section shows its effect at once;
