@@ -475,15 +475,19 @@ func (f *Form) Jump(path string) (tea.Cmd, bool) {
 }
 
 // Sanitize drops control characters from pasted text; newlines stay only
-// where the field takes several lines.
+// where the field takes several lines. A marked paste often ends its lines
+// with a carriage return alone (tmux, xterm and others send what enter
+// sends), so a lone \r is a line break too: a prepared text of paragraphs
+// keeps them.
 func Sanitize(s string, multiline bool) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\n' && multiline:
 			b.WriteRune(r)
-		case r == '\n' || r == '\t' || r == '\r':
+		case r == '\n' || r == '\t':
 			b.WriteRune(' ')
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 		default:
