@@ -72,6 +72,11 @@ type Position struct {
 	Step   string `json:"step,omitempty"`
 	Field  string `json:"field,omitempty"`
 	Cursor int    `json:"cursor,omitempty"`
+	// Quick is the participant quick row's line, typed but not yet added
+	// with enter: leaving the meeting, or the program ending however it
+	// ends, keeps it like every other typed text, and the row opens
+	// with it again.
+	Quick string `json:"quick,omitempty"`
 }
 
 // Version is one meeting's plan. Finalised versions never change.

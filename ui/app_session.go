@@ -27,14 +27,14 @@ func (m *Model) printOptions(p *model.Plan, v *model.Version) service.PrintOptio
 
 // leave closes a session off the UI goroutine: its last save may wait for
 // the disk.
-func (m *Model) leave(s *service.Session, sh sharepanel.Sharing) tea.Cmd {
+func (m *Model) leave(s *service.Session, sh sharepanel.Sharing, kept string) tea.Cmd {
 	return m.io(func() tea.Msg {
 		// Sharing stops first, so that the devices' leaving is in the
 		// trail and nothing reaches a device after the session closed.
 		if sh != nil {
 			_ = sh.EndMeeting()
 		}
-		return meetingLeftMsg{s.ID(), s.CloseWithin(0, nil)}
+		return meetingLeftMsg{s.ID(), s.CloseWithin(0, nil), kept}
 	})
 }
 
@@ -73,7 +73,7 @@ func (m *Model) Shutdown(retry time.Duration, stop <-chan struct{}) ([]service.C
 // noteLeft takes the outcome of a meeting left: where its text is now, if
 // the database did not take it, is said on the home screen at once and
 // again when the program ends.
-func (m *Model) noteLeft(c service.Closed) {
+func (m *Model) noteLeft(c service.Closed, kept string) {
 	if t := leftText(m.o.Lang, c); t != "" {
 		m.home.Message = t
 		m.unsaved = append(m.unsaved, c)
@@ -82,7 +82,7 @@ func (m *Model) noteLeft(c service.Closed) {
 	if c.Outcome == service.OutcomeSaved && c.SaveErr == nil {
 		// Said only when the last save is known to have worked, so that
 		// leaving (ctrl+q, ctrl+c) is never silent.
-		m.home.Message = model.T(m.o.Lang, "Mötet är stängt och allt som skrevs är sparat.", "The meeting is closed and everything typed is saved.")
+		m.home.Message = model.T(m.o.Lang, "Mötet är stängt och allt som skrevs är sparat.", "The meeting is closed and everything typed is saved.") + kept
 	}
 }
 
@@ -112,7 +112,7 @@ func (m *Model) openSession(s *service.Session) tea.Cmd {
 		sh := m.takeSharing()
 		m.view.Detach()
 		m.leaving = append(m.leaving, m.session)
-		cmds = append(cmds, m.leave(m.session, sh))
+		cmds = append(cmds, m.leave(m.session, sh, ""))
 	}
 	m.session, m.view = s, s.Attach()
 	m.view.Edit(func(p *model.Plan) {

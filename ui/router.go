@@ -61,6 +61,7 @@ type (
 	meetingLeftMsg struct {
 		session uint64
 		closed  service.Closed
+		kept    string // what else was kept, said once the save worked
 	}
 )
 
@@ -218,7 +219,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.plan != m.want {
 			if msg.sess != nil {
 				m.leaving = append(m.leaving, msg.sess)
-				return m.leave(msg.sess, nil), true
+				return m.leave(msg.sess, nil, ""), true
 			}
 			return nil, true
 		}
@@ -337,7 +338,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		m.leaving = append(m.leaving, s)
-		return m.leave(s, sh), true
+		return m.leave(s, sh, msg.Kept), true
 	case meetingLeftMsg:
 		for i, s := range m.leaving {
 			if s.ID() == msg.session {
@@ -345,7 +346,7 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 				break
 			}
 		}
-		m.noteLeft(msg.closed)
+		m.noteLeft(msg.closed, msg.kept)
 		return m.reload(), true
 	case listMsg:
 		return m.listed(msg), true

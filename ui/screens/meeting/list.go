@@ -134,6 +134,14 @@ func (s *ListSection) SetSize(w, h int) {
 	if s.Form != nil {
 		s.Form.SetSize(w, h-2)
 	}
+	if s.quickIn != nil {
+		// A row opened before the screen had its size (one kept from
+		// last time) is laid out again from its start.
+		s.quickIn.SetWidth(max(10, w-4))
+		at := s.quickIn.Position()
+		s.quickIn.CursorStart()
+		s.quickIn.SetCursor(at)
+	}
 }
 
 func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {

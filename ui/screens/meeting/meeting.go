@@ -295,6 +295,7 @@ func (m *Model) restore(pos model.Position) {
 	if fs, ok := m.Sections[m.Active].(*FormSection); ok {
 		fs.Form.LeaveIdentity()
 	}
+	m.restoreQuick(pos.Quick)
 }
 
 // goTo puts the screen on the step and field of pos.
@@ -366,7 +367,7 @@ func splitField(s string) (sec, path string, row int) {
 }
 
 func (m *Model) position() model.Position {
-	pos := model.Position{Field: m.Active}
+	pos := model.Position{Field: m.Active, Quick: m.quickLine()}
 	if len(m.Steps) > 0 {
 		pos.Step = m.Steps[m.Step].ID
 	}

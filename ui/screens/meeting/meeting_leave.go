@@ -25,6 +25,9 @@ func (m *Model) leave() tea.Cmd {
 	if m.clockDirty > 0 {
 		m.Sess.Changed("") // the last seconds of the clock
 	}
+	// A quick row not yet added goes with the position, so it is saved
+	// with the last snapshot and opens again (KeptQuick).
+	m.Sess.SetPosition(m.position())
 	if m.SaveErr {
 		return m.askLeave()
 	}
@@ -34,7 +37,13 @@ func (m *Model) leave() tea.Cmd {
 			return nil
 		}
 	}
-	return func() tea.Msg { return CloseMeetingMsg{} }
+	return m.closeMeeting()
+}
+
+// closeMeeting asks the root to close the meeting.
+func (m *Model) closeMeeting() tea.Cmd {
+	kept := m.KeptQuick()
+	return func() tea.Msg { return CloseMeetingMsg{Kept: kept} }
 }
 
 // askDrop asks before closing a meeting that devices are connected to,
@@ -105,7 +114,7 @@ func (m *Model) updateLeave(msg tea.Msg) (tea.Cmd, bool) {
 	switch m.LeaveAsk.Update(msg) {
 	case components.AnsweredYes:
 		m.LeaveAsk, m.leaveDevices = nil, 0
-		return func() tea.Msg { return CloseMeetingMsg{} }, true
+		return m.closeMeeting(), true
 	case components.AnsweredNo:
 		if m.leaveDevices > 0 {
 			m.Message = model.T(m.lang, "Mötet fortsätter; skärmarna är kvar.", "The meeting goes on; the screens stay connected.")

@@ -194,13 +194,20 @@ func (m *Model) carryLine() string {
 	if r := []rune(shown); len(r) > 24 {
 		shown = "…" + string(r[len(r)-23:])
 	}
-	where := sectionLabel(c.sec, m.lang)
-	for i, id := range m.Order {
-		if id == c.sec && i < 10 {
-			where += fmt.Sprintf(" (alt+%d)", (i+1)%10)
-		}
-	}
+	where := m.sectionKeyName(c.sec)
 	return fmt.Sprintf(model.T(m.lang,
 		"«%s» lades till där du skrev före bytet av punkt: %s.",
 		"“%s” was added where you were typing before the step changed: %s."), shown, where)
+}
+
+// sectionKeyName is a section's name with the key that goes there:
+// Nuläge (alt+4).
+func (m *Model) sectionKeyName(sec string) string {
+	where := sectionLabel(sec, m.lang)
+	for i, id := range m.Order {
+		if id == sec && i < 10 {
+			where += fmt.Sprintf(" (alt+%d)", (i+1)%10)
+		}
+	}
+	return where
 }

@@ -19,8 +19,10 @@ import (
 	"github.com/sipmote/sipmote/ui/screens/room"
 )
 
-// CloseMeetingMsg asks the root to go back to the home screen.
-type CloseMeetingMsg struct{}
+// CloseMeetingMsg asks the root to go back to the home screen. Kept is
+// what the home screen adds to its line once the last save worked: a
+// quick row not yet added is kept too (KeptQuick).
+type CloseMeetingMsg struct{ Kept string }
 
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	// A private field shown for editing is hidden again as soon as the

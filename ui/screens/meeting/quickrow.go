@@ -39,6 +39,29 @@ func (s *ListSection) openQuick() tea.Cmd {
 	return s.quickIn.Focus()
 }
 
+// QuickLine is the quick row's line not yet added, "" when the row is
+// closed or empty.
+func (s *ListSection) QuickLine() string {
+	if s.quickIn == nil || strings.TrimSpace(s.quickIn.Value()) == "" {
+		return ""
+	}
+	return s.quickIn.Value()
+}
+
+// reopenQuick opens the quick row again with the line kept from the last
+// time the plan was open, and says it is not added yet.
+func (s *ListSection) reopenQuick(line string) tea.Cmd {
+	if s.spec.quick == nil || strings.TrimSpace(line) == "" {
+		return nil
+	}
+	cmd := s.openQuick()
+	s.quickIn.SetValue(line)
+	s.quickIn.CursorEnd()
+	s.quickNote = model.T(s.lang, "Raden skrevs förra gången men är inte tillagd: enter lägger till den, esc kastar den.",
+		"This row was typed last time but is not added: enter adds it, esc throws it away.")
+	return cmd
+}
+
 func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
@@ -218,4 +241,38 @@ func fitMiddle(text string, width int) string {
 	head := (width - 1) / 2
 	tail := width - 1 - head
 	return ansi.Truncate(text, head, "") + "…" + ansi.TruncateLeft(text, w-tail, "")
+}
+
+// quickLine is the participants' quick row's line not yet added, wherever
+// the secretary is now: it is kept with the position.
+func (m *Model) quickLine() string {
+	if ls, ok := m.Sections[secParticipants].(*ListSection); ok {
+		return ls.QuickLine()
+	}
+	return ""
+}
+
+// restoreQuick opens the quick row with the line kept when the plan was
+// last open. Where the meeting opens on another section, a line says
+// where the row is.
+func (m *Model) restoreQuick(line string) {
+	ls, ok := m.Sections[secParticipants].(*ListSection)
+	if !ok || line == "" || m.Sess.ReadOnly() {
+		return
+	}
+	ls.reopenQuick(line)
+	if m.Active != secParticipants {
+		m.Message = model.T(m.lang, "En deltagarrad som skrevs förra gången är inte tillagd än: den är öppen under ",
+			"A participant row typed last time is not added yet: it is open under ") + m.sectionKeyName(secParticipants) + "."
+	}
+}
+
+// KeptQuick is the sentence the home screen adds when the meeting is left
+// with a quick row not yet added, "" when there is none.
+func (m *Model) KeptQuick() string {
+	if m.quickLine() == "" {
+		return ""
+	}
+	return model.T(m.lang, " Deltagarraden som inte lades till är också sparad och öppen igen när du öppnar planen.",
+		" The participant row not yet added is saved too, and open again when you open the plan.")
 }
