@@ -77,6 +77,9 @@ type Position struct {
 	// ends, keeps it like every other typed text, and the row opens
 	// with it again.
 	Quick string `json:"quick,omitempty"`
+	// Copy is the print dialog's recipient typed but not yet added,
+	// kept the same way.
+	Copy string `json:"copy,omitempty"`
 }
 
 // Version is one meeting's plan. Finalised versions never change.

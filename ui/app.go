@@ -125,6 +125,9 @@ type Model struct {
 	shut    bool
 	ask     *home.AskModel
 	closing *closeplan.Model
+	// closeKept is what a close form held when esc left it, by plan id:
+	// x on the plan goes on with it (keepCloseForm).
+	closeKept map[string]closeplan.Kept
 	// recover offers recovery files back at start (recovery.go);
 	// afterRecover is the meeting to open once it is done.
 	recover      *recovery.Model

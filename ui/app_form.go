@@ -9,6 +9,7 @@ import (
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/service"
 	"github.com/sipmote/sipmote/ui/common"
+	"github.com/sipmote/sipmote/ui/screens/closeplan"
 	"github.com/sipmote/sipmote/ui/screens/newplan"
 )
 
@@ -240,4 +241,20 @@ func (m *Model) samePersonFound(msg samePersonMsg) tea.Cmd {
 	m.want = ""
 	m.newPlan.SamePerson(msg.found[0].ID, msg.found[0].Person)
 	return nil
+}
+
+// keepCloseForm keeps what the close form held when esc left it before
+// the plan was closed, and says so: in memory, while the program runs,
+// which is what the line says.
+func (m *Model) keepCloseForm() {
+	k, typed := m.closing.Kept()
+	if !typed {
+		return
+	}
+	if m.closeKept == nil {
+		m.closeKept = map[string]closeplan.Kept{}
+	}
+	m.closeKept[m.closing.Plan.ID] = k
+	m.home.Message = model.T(m.o.Lang, "Planen är inte avslutad. Det du skrev i formuläret finns kvar så länge sipmote är öppet: x på planen fortsätter med det.",
+		"The plan is not closed. What you wrote in the form is kept while sipmote is open: x on the plan goes on with it.")
 }

@@ -173,6 +173,9 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if m.screen == screenNew {
 			return m.leaveForm(), true
 		}
+		if m.screen == screenClose && m.closing != nil {
+			m.keepCloseForm()
+		}
 		m.screen = screenHome
 		return nil, true
 	case newplan.CreatedPlanMsg:
@@ -283,6 +286,10 @@ func (m *Model) rootUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.closing = closeplan.New(l, &m.st, msg.plan, m.o.Now)
 		if msg.removable {
 			m.closing.OfferRemove()
+		}
+		if k, ok := m.closeKept[msg.plan.ID]; ok {
+			m.closing.Restore(k)
+			delete(m.closeKept, msg.plan.ID)
 		}
 		m.resize()
 		m.screen = screenClose

@@ -80,7 +80,9 @@ func New(l model.Lang, st *common.Styles, p *model.Plan, now func() time.Time) *
 		components.WithCheck(components.TextField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), m.checkDate),
 	})
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "avsluta planen", "close the plan")))
-	m.keys.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(l, "tillbaka", "back")))
+	// ctrl+q and ctrl+c leave as esc does, as they leave every screen,
+	// keeping what was typed (kept.go).
+	m.keys.cancel = key.NewBinding(key.WithKeys("esc", "ctrl+q", "ctrl+c"), key.WithHelp("esc", model.T(l, "tillbaka", "back")))
 	m.keys.up = key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", model.T(l, "välj", "choose")))
 	m.keys.down = key.NewBinding(key.WithKeys("down"))
 	m.keys.tick = key.NewBinding(key.WithKeys("space"), key.WithHelp(model.T(l, "mellanslag", "space"), model.T(l, "meddelad / inte meddelad", "told / not told")))

@@ -160,6 +160,13 @@ type Model struct {
 	Message      string
 	// confirmUndo is set while asking whether to take back the start.
 	confirmUndo bool
+	// copyLine is a recipient typed in the print dialog but not added,
+	// kept when the meeting was left with the dialog open: the dialog
+	// opens with it again (printdialog.Resume).
+	copyLine string
+	// leaveOnce is set once ctrl+q was pressed on a name typed in the
+	// print dialog that cannot be kept (holdLeave).
+	leaveOnce bool
 	// undo is what ctrl+z brings back after a change of role; nil when
 	// nothing.
 	undo *roleUndo
@@ -295,7 +302,7 @@ func (m *Model) restore(pos model.Position) {
 	if fs, ok := m.Sections[m.Active].(*FormSection); ok {
 		fs.Form.LeaveIdentity()
 	}
-	m.restoreQuick(pos.Quick)
+	m.restoreQuick(pos.Quick, pos.Copy)
 }
 
 // goTo puts the screen on the step and field of pos.
@@ -367,7 +374,7 @@ func splitField(s string) (sec, path string, row int) {
 }
 
 func (m *Model) position() model.Position {
-	pos := model.Position{Field: m.Active, Quick: m.quickLine()}
+	pos := model.Position{Field: m.Active, Quick: m.quickLine(), Copy: m.pendingCopy()}
 	if len(m.Steps) > 0 {
 		pos.Step = m.Steps[m.Step].ID
 	}

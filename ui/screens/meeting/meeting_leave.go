@@ -27,7 +27,9 @@ func (m *Model) leave() tea.Cmd {
 	}
 	// A quick row not yet added goes with the position, so it is saved
 	// with the last snapshot and opens again (KeptQuick).
-	m.Sess.SetPosition(m.position())
+	if m.keepsPosition() {
+		m.Sess.SetPosition(m.position())
+	}
 	if m.SaveErr {
 		return m.askLeave()
 	}

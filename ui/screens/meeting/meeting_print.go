@@ -40,12 +40,15 @@ func (m *Model) choosePapers() tea.Cmd {
 	if m.svc == nil || v == nil {
 		return nil
 	}
-	m.Over = printdialog.New(m.lang, m.st, p, v, v == m.Sess.Draft() && !m.Sess.ReadOnly())
+	o := printdialog.New(m.lang, m.st, p, v, v == m.Sess.Draft() && !m.Sess.ReadOnly())
+	m.Over = o
+	resume := o.Resume(m.copyLine)
+	m.copyLine = ""
 	// The printer is named before anything is printed: the one given
 	// (--printer), else the system's default, asked of CUPS off the UI
 	// goroutine.
 	svc, id, po, snap := m.svc, m.owner, m.PrintOptions, p.Clone()
-	return m.IO(func() tea.Msg {
+	return tea.Batch(m.IO(func() tea.Msg {
 		name := ""
 		if po != nil {
 			name = po(snap, snap.Current()).Printer
@@ -58,7 +61,7 @@ func (m *Model) choosePapers() tea.Cmd {
 			dir = service.SaveFolder()
 		}
 		return printdialog.PrinterMsg{Owner: id, Name: name, Dir: dir}
-	})
+	}), resume)
 }
 
 // print prints the version on screen on the papers of job. The PDF is made

@@ -139,10 +139,20 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if m.Over != nil {
 			if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.quit) {
+				// ctrl+q and ctrl+c save and close the meeting wherever
+				// the secretary is, as F1 says; a name typed in the
+				// print dialog is kept (KeptQuick).
+				if m.holdLeave() {
+					return nil
+				}
+				m.copyLine = m.pendingCopy()
 				m.Over = nil
-				return nil
+				m.Sess.Changed("")
+				return m.leave()
 			}
+			m.leaveOnce = false
 			cmd := m.Over.Update(msg)
+			m.notePendingCopy()
 			if m.Over.Closed() {
 				m.Over = nil
 				m.rev++ // a round of speakers may have changed

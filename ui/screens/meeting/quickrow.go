@@ -10,6 +10,7 @@ import (
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
+	"github.com/sipmote/sipmote/ui/screens/meeting/printdialog"
 )
 
 // The quick row adds a participant from one line, so that ten people can
@@ -255,7 +256,12 @@ func (m *Model) quickLine() string {
 // restoreQuick opens the quick row with the line kept when the plan was
 // last open. Where the meeting opens on another section, a line says
 // where the row is.
-func (m *Model) restoreQuick(line string) {
+func (m *Model) restoreQuick(line, copyLine string) {
+	m.copyLine = copyLine
+	if copyLine != "" {
+		m.Message = model.T(m.lang, "En mottagare som skrevs i utskriftsrutan förra gången är inte tillagd än: p på sista punkten öppnar rutan med den.",
+			"A recipient typed in the print dialog last time is not added yet: p on the last step opens the dialog with it.")
+	}
 	ls, ok := m.Sections[secParticipants].(*ListSection)
 	if !ok || line == "" || m.Sess.ReadOnly() {
 		return
@@ -270,9 +276,57 @@ func (m *Model) restoreQuick(line string) {
 // KeptQuick is the sentence the home screen adds when the meeting is left
 // with a quick row not yet added, "" when there is none.
 func (m *Model) KeptQuick() string {
-	if m.quickLine() == "" {
+	out := ""
+	if m.quickLine() != "" {
+		out += model.T(m.lang, " Deltagarraden som inte lades till är också sparad och öppen igen när du öppnar planen.",
+			" The participant row not yet added is saved too, and open again when you open the plan.")
+	}
+	if m.pendingCopy() != "" && m.keepsPosition() {
+		out += model.T(m.lang, " Mottagaren som skrevs i utskriftsrutan är också sparad och står kvar i rutan nästa gång.",
+			" The recipient typed in the print dialog is saved too, and is in the dialog next time.")
+	}
+	return out
+}
+
+// pendingCopy is the print dialog's recipient typed but not added: the
+// open dialog's, or the one kept from before.
+func (m *Model) pendingCopy() string {
+	if !m.keepsPosition() {
 		return ""
 	}
-	return model.T(m.lang, " Deltagarraden som inte lades till är också sparad och öppen igen när du öppnar planen.",
-		" The participant row not yet added is saved too, and open again when you open the plan.")
+	if o, ok := m.Over.(*printdialog.Overlay); ok {
+		if line := o.Pending(); line != "" {
+			return line
+		}
+	}
+	return m.copyLine
+}
+
+// keepsPosition tells whether the plan's position is saved: a finalised
+// or closed plan takes no change, the position neither.
+func (m *Model) keepsPosition() bool {
+	return !m.Sess.ReadOnly()
+}
+
+// holdLeave keeps the print dialog open at the first ctrl+q when a name is
+// typed in it that cannot be kept (the version is finalised), and says
+// so; ctrl+q again leaves without it.
+func (m *Model) holdLeave() bool {
+	o, ok := m.Over.(*printdialog.Overlay)
+	if !ok || o.Pending() == "" || m.keepsPosition() || m.leaveOnce {
+		m.leaveOnce = false
+		return false
+	}
+	m.leaveOnce = true
+	o.Warn(model.T(m.lang, "Namnet är inte tillagt: enter lägger till det. ctrl+q igen stänger mötet utan det.",
+		"The name is not added: enter adds it. ctrl+q again closes the meeting without it."))
+	return true
+}
+
+// notePendingCopy records the print dialog's line with the position
+// after each of its keys, so that it is saved as typed.
+func (m *Model) notePendingCopy() {
+	if _, ok := m.Over.(*printdialog.Overlay); ok && m.keepsPosition() {
+		m.Sess.SetPosition(m.position())
+	}
 }

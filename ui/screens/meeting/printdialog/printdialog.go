@@ -78,6 +78,9 @@ type Overlay struct {
 	cursor   int // 0 is the original, 1… the rows
 	adding   bool
 	input    textinput.Model
+	// escOnce is set once esc was pressed on a name typed but not added
+	// (pending.go).
+	escOnce bool
 	// limit and full say what the full input did not take.
 	limit components.InputLimit
 	full  string
@@ -173,14 +176,7 @@ func (o *Overlay) Update(msg tea.Msg) tea.Cmd {
 		o.lone.Acted(o.undoToggle())
 		o.toggle()
 	case key.Matches(k, o.keys.add):
-		o.adding = true
-		o.input = textinput.New()
-		o.input.Prompt = "› "
-		o.input.Placeholder = model.T(o.lang, "Namn, verksamhet (t.ex. Per Wall, Geriatriken)", "Name, unit (e.g. Per Wall, Geriatrics)")
-		o.input.CharLimit = 200
-		o.limit.Reset()
-		o.full = ""
-		return o.input.Focus()
+		return o.startAdding("")
 	case key.Matches(k, o.keys.print):
 		job := o.job()
 		if !job.Original && len(job.Copies) == 0 {
@@ -219,10 +215,13 @@ func (o *Overlay) updateAdding(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, o.keys.cancel):
-			o.adding = false
+			if o.holdOnEsc() {
+				return nil
+			}
+			o.adding, o.escOnce = false, false
 			return nil
 		case key.Matches(k, o.keys.confirm):
-			o.adding = false
+			o.adding, o.escOnce = false, false
 			name, unit, _ := strings.Cut(o.input.Value(), ",")
 			name, unit = strings.TrimSpace(name), strings.TrimSpace(unit)
 			if name == "" {
@@ -249,6 +248,9 @@ func (o *Overlay) updateAdding(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
+	}
+	if _, isKey := msg.(tea.KeyPressMsg); isKey {
+		o.escOnce = false
 	}
 	note, full := o.limit.Refuse(o.lang, &o.input, msg)
 	if _, isKey := msg.(tea.KeyPressMsg); full || isKey {
