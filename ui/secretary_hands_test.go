@@ -350,3 +350,71 @@ func TestPrintDialogTakesNoSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestTypingAfterOwnStepChangeGoesThere: text typed 0.6 s after the
+// secretary's own ctrl+n went into the previous step's field, glued to
+// its last sentence (tryout42b #2). A step change she makes is meant:
+// what she types once the new screen is up goes into the field on it;
+// only keys already on their way (within tens of milliseconds) go on
+// where they were typed.
+func TestTypingAfterOwnStepChangeGoesThere(t *testing.T) {
+	for _, l := range []model.Lang{model.Swedish, model.English} {
+		for _, after := range []time.Duration{150 * time.Millisecond, 600 * time.Millisecond, time.Second} {
+			m, _ := openViewsMeeting(t, l, 80, 24)
+			clock := time.Now()
+			m.meeting.KeyNow = func() time.Time { return clock }
+			step := -1
+			for i, s := range m.meeting.Steps {
+				if s.Section == model.SectionParticipants {
+					step = i
+				}
+			}
+			inEdit(m, func() { m.meeting.GoStep(step) })
+			press(m, "alt+3")
+			_, before := fieldValue(m, model.SectionOwnWords)
+			typeText(m, "Han sa att")
+			press(m, "ctrl+n")
+			screenText(m) // the new step is drawn
+			clock = clock.Add(after)
+			_, was := fieldValue(m, model.SectionMeeting)
+			for _, r := range "Rum 4" {
+				send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+				clock = clock.Add(120 * time.Millisecond)
+			}
+			drainPending(m)
+			if _, got := fieldValue(m, model.SectionOwnWords); got != before+"Han sa att" {
+				t.Errorf("%s, %v after ctrl+n: the previous step's field became %q", l, after, got)
+			}
+			if _, got := fieldValue(m, model.SectionMeeting); got != was+"Rum 4" {
+				t.Errorf("%s, %v after ctrl+n: the field on screen is %q, want %q", l, after, got, was+"Rum 4")
+			}
+		}
+		// Keys already on their way, 20 ms apart right after ctrl+n, go
+		// on where they were typed.
+		m, _ := openViewsMeeting(t, l, 80, 24)
+		clock := time.Now()
+		m.meeting.KeyNow = func() time.Time { return clock }
+		for i, s := range m.meeting.Steps {
+			if s.Section == model.SectionParticipants {
+				inEdit(m, func() { m.meeting.GoStep(i) })
+			}
+		}
+		press(m, "alt+3")
+		_, before := fieldValue(m, model.SectionOwnWords)
+		typeText(m, "Han sa")
+		press(m, "ctrl+n")
+		if m.meeting.Active == model.SectionOwnWords {
+			t.Fatalf("%s: ctrl+n stayed in the own words", l)
+		}
+		for _, r := range " att" {
+			clock = clock.Add(20 * time.Millisecond)
+			send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		drainPending(m)
+		clock = clock.Add(time.Second)
+		press(m, "alt+3")
+		if _, got := fieldValue(m, model.SectionOwnWords); got != before+"Han sa att" {
+			t.Errorf("%s: keys in flight after ctrl+n did not stay where typed: %q", l, got)
+		}
+	}
+}

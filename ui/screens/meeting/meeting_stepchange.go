@@ -11,14 +11,25 @@ import (
 	"github.com/sipmote/sipmote/ui/components"
 )
 
-// One keyboard moves the agenda and writes the plan. A secretary who
-// presses ctrl+n in the middle of a sentence types its end straight on,
-// before she has looked at the screen: " och sedan" went into the next
-// step's field, the person's name, and so onto the projector's title. The
-// rest of a burst typed on after a step change was meant for the field it
-// began in, so it goes on there, and one line says where. The burst ends
-// at a key that is not text or at a pause (components.RunGap, a look at
-// the screen); what is typed after that goes where the cursor is now.
+// One keyboard moves the agenda and writes the plan. A step change the
+// secretary makes (ctrl+n, ctrl+p, F5, a step marked done) is meant: what
+// she types after it is the next answer, and belongs in the field now on
+// screen, however soon she starts (tryout42b #2: "I want to sing again",
+// typed 0.6 s after ctrl+n, was glued to the previous step's text). Only
+// the keys already on their way when the step changed (typed before the
+// new screen could be seen: they come within inFlight of the step change,
+// or of the new screen being drawn, and of each other) go on in the field
+// they were typed in, and one line says where. A step change from the
+// chair's own device never moves the secretary's cursor (meeting_follow.go),
+// so a sentence being typed then stays where it is, whatever its pace.
+// A step change never puts the cursor on the person's name: a word typed
+// on would rename the plan, and the projector's title with it.
+
+// inFlight is how soon after the step change, or the key before, a key
+// still counts as typed before the new screen could be seen: keys queued
+// while the screen was busy come within a few milliseconds of each other;
+// no one reads a new screen and starts typing within 50 ms.
+const inFlight = 50 * time.Millisecond
 
 // GoStep moves to step i and opens the section the step fills, as the
 // checklist declares it, so that a secretary following the agenda writes
@@ -42,9 +53,6 @@ func (m *Model) GoStep(i int) tea.Cmd {
 	m.startCarry()
 	cmd := m.GoSection(s.Section)
 	if fs, ok := m.Sections[m.Active].(*FormSection); ok {
-		// The person's name is never where a step change puts the
-		// cursor: a word typed on would rename the plan, and the
-		// projector's title with it.
 		cmd = tea.Batch(cmd, fs.Form.LeaveIdentity())
 	}
 	return cmd
@@ -56,7 +64,8 @@ func (m *Model) nextStep() tea.Cmd { return m.GoStep(m.Step + 1) }
 // carry is a burst of typing that goes on after a step change.
 type carry struct {
 	sec     string    // the section the burst was typed in
-	last    time.Time // the last key of the burst
+	last    time.Time // the step change, the new screen drawn, or the last key carried
+	drawn   bool      // the screen has been drawn since the step change
 	text    []rune    // what was carried, for the line that says so
 	pending []byte    // keys carried but not yet given to sec
 	lost    int       // characters the field no longer took
@@ -86,7 +95,18 @@ func (m *Model) startCarry() {
 	if m.lastTyped.IsZero() || m.keyNow().Sub(m.lastTyped) >= components.RunGap || !m.takesText(m.typedIn) {
 		return
 	}
-	m.carry = &carry{sec: m.typedIn, last: m.lastTyped}
+	m.carry = &carry{sec: m.typedIn, last: m.keyNow()}
+}
+
+// carryDrawn notes that the screen after the step change has been drawn:
+// keys typed while it was drawn come right after, however long it took.
+func (m *Model) carryDrawn() {
+	if c := m.carry; c != nil && !c.drawn {
+		c.drawn = true
+		if now := m.keyNow(); now.After(c.last) {
+			c.last = now
+		}
+	}
 }
 
 // takesText tells whether section sec has a field that takes typed text
@@ -131,7 +151,7 @@ func (m *Model) carryMsg(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	now := m.keyNow()
-	if !isKey || !isText(k) || strings.ContainsAny(k.Text, "\r\n\t") || now.Sub(c.last) >= components.RunGap ||
+	if !isKey || !isText(k) || strings.ContainsAny(k.Text, "\r\n\t") || now.Sub(c.last) >= inFlight ||
 		m.Who != ViewSecretary || m.Over != nil || m.LeaveAsk != nil || m.confirmUndo {
 		cmd := m.flushCarry()
 		m.carry = nil

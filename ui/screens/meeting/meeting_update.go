@@ -431,7 +431,7 @@ func (m *Model) elapsed() time.Duration { return m.version().Elapsed() }
 // View draws the meeting. The agenda is cached until the clock, the step
 // or the plan changes, so a keystroke redraws only the plan pane.
 func (m *Model) View() string {
-	defer func() { m.typing.idle = time.Now() }()
+	defer func() { m.typing.idle = time.Now(); m.carryDrawn() }()
 	if m.LeaveAsk != nil {
 		return m.leaveView()
 	}
