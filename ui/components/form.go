@@ -353,7 +353,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		// messages (the start and end of a paste) leave it be.
 		f.Replace = false
 		if pasted || k.Text != "" {
-			f.remember(fl.Get())
+			f.remember(fl.Get(), "")
 			f.input.SetValue("")
 			fl.Set("")
 		}
@@ -363,7 +363,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	case KindText:
 		f.input, cmd = f.input.Update(msg)
 		if v := f.input.Value(); v != before {
-			f.remember(before)
+			f.remember(before, v)
 			fl.Set(v)
 			// What she typed is hers, not a suggestion: coming back to
 			// the field (a refused ctrl+s puts the cursor there) must not
@@ -375,7 +375,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		f.area, cmd = f.area.Update(msg)
 		f.areaView = ""
 		if v := f.area.Value(); v != before {
-			f.remember(before)
+			f.remember(before, v)
 			fl.Set(v)
 			return cmd, true
 		}

@@ -39,8 +39,12 @@ type meetingKeys struct {
 	// interrupt is ctrl+c as F1 names it (quit holds the key).
 	interrupt key.Binding
 	// undo brings back what a change of role emptied (participants_role.go).
-	undo   key.Binding
-	direct []key.Binding
+	undo key.Binding
+	// undoText and redo take back typing in a text field step by step,
+	// and bring it back (meeting_undo.go); undoText is ctrl+z as F1
+	// names it there.
+	undoText, redo key.Binding
+	direct         []key.Binding
 }
 
 func newMeetingKeys(l model.Lang) meetingKeys {
@@ -63,6 +67,8 @@ func newMeetingKeys(l model.Lang) meetingKeys {
 		share:    newShareKey(l),
 		follow:   newFollowKey(l),
 		undo:     newUndoKey(l),
+		undoText: undoHelp(l),
+		redo:     redoKey(l),
 	}
 	k.chairBack = key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", model.T(l, "sekreterarens vy", "secretary's view")))
 	k.roomBack = key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", model.T(l, "tillbaka", "back")))

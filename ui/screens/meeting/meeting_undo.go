@@ -19,8 +19,8 @@ func (m *Model) undoKey() string {
 		return ""
 	}
 	if f := m.textForm(); f != nil && f.Undo() {
-		m.Message = model.T(m.lang, "Ångrat i fältet. ctrl+z igen ångrar ett steg till.",
-			"Undone in the field. ctrl+z again undoes one more step.")
+		m.Message = model.T(m.lang, "Ångrat i fältet. ctrl+z igen ångrar ett steg till, ctrl+y gör om det ångrade.",
+			"Undone in the field. ctrl+z again undoes one more step; ctrl+y redoes what was undone.")
 		return m.Active
 	}
 	m.Message = model.T(m.lang, "Inget att ångra här: ctrl+z ångrar det som skrevs i ett textfält, steg för steg, och det ett rollbyte tömde.",
@@ -28,7 +28,27 @@ func (m *Model) undoKey() string {
 	return ""
 }
 
-// undoHelp is ctrl+z as F1 names it in a section with text fields.
+// redoKey answers ctrl+y: it brings back what ctrl+z took in the text
+// field in focus, one step each time, until the field is changed again.
+// It returns the section changed, "" when none.
+func (m *Model) redoKey() string {
+	if f := m.textForm(); f != nil && f.Redo() {
+		m.Message = model.T(m.lang, "Gjort om i fältet. ctrl+y igen gör om ett steg till, ctrl+z ångrar.",
+			"Redone in the field. ctrl+y again redoes one more step; ctrl+z undoes.")
+		return m.Active
+	}
+	m.Message = model.T(m.lang, "Inget att göra om här: ctrl+y gör om det ctrl+z just ångrade i textfältet.",
+		"Nothing to redo here: ctrl+y redoes what ctrl+z just undid in the text field.")
+	return ""
+}
+
+// undoHelp is ctrl+z as F1 names it in a section with text fields: a
+// step is a few words, a sentence, or a paste.
 func undoHelp(l model.Lang) key.Binding {
-	return key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", model.T(l, "ångrar i textfältet", "undoes typing")))
+	return key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", model.T(l, "ångrar i textfältet, några ord i taget", "undoes typing, a few words at a time")))
+}
+
+// redoKey is ctrl+y (and ctrl+shift+z, where the terminal tells it).
+func redoKey(l model.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+y", "ctrl+shift+z"), key.WithHelp("ctrl+y", model.T(l, "gör om det ctrl+z ångrade", "redoes what ctrl+z undid")))
 }

@@ -287,8 +287,12 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.help):
 		m.Over = components.NewHelpOverlay(m.lang, m.st, m.FullHelp())
 		return nil, true
-	case key.Matches(k, m.keys.undo) && !m.Sess.ReadOnly():
-		if section := m.undoKey(); section != "" {
+	case key.Matches(k, m.keys.undo, m.keys.redo) && !m.Sess.ReadOnly():
+		undo := m.undoKey
+		if key.Matches(k, m.keys.redo) {
+			undo = m.redoKey
+		}
+		if section := undo(); section != "" {
 			m.rev++
 			m.Sess.Changed(section)
 			if !m.SaveErr {
