@@ -40,9 +40,8 @@ type meetingKeys struct {
 	interrupt key.Binding
 	// undo brings back what a change of role emptied (participants_role.go).
 	undo key.Binding
-	// undoText and redo take back typing in a text field step by step,
-	// and bring it back (meeting_undo.go); undoText is ctrl+z as F1
-	// names it there.
+	// redo brings back typing ctrl+z took (meeting_undo.go); undoText
+	// is ctrl+z and ctrl+y as F1 names them.
 	undoText, redo key.Binding
 	direct         []key.Binding
 }

@@ -27,7 +27,7 @@ func (m *Model) FullHelp() []components.HelpGroup {
 		start = k.undoStart
 	}
 	sec := m.Sections[m.Active].Help()
-	sec = append(sec, k.undoText, k.redo)
+	sec = append(sec, k.undoText)
 	if m.Active == secParticipants {
 		sec = append(sec, k.undo)
 	}

@@ -42,10 +42,10 @@ func (m *Model) redoKey() string {
 	return ""
 }
 
-// undoHelp is ctrl+z as F1 names it in a section with text fields: a
-// step is a few words, a sentence, or a paste.
+// undoHelp is ctrl+z and ctrl+y as F1 names them in a section with text
+// fields, on one line, so that the help still fits 80x24.
 func undoHelp(l model.Lang) key.Binding {
-	return key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", model.T(l, "ångrar i textfältet, några ord i taget", "undoes typing, a few words at a time")))
+	return key.NewBinding(key.WithKeys("ctrl+z", "ctrl+y"), key.WithHelp("ctrl+z/y", model.T(l, "ångrar / gör om skrivet", "undo / redo typing")))
 }
 
 // redoKey is ctrl+y (and ctrl+shift+z, where the terminal tells it).
