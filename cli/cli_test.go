@@ -103,7 +103,9 @@ func TestCLIErrors(t *testing.T) {
 		want string
 	}{
 		{"bad pnr sv", []string{"new", "--person", "X", "--pnr", "19890412-3456"}, "Personnumret är inte giltigt"},
-		{"bad pnr en", []string{"new", "--person", "X", "--pnr", "123", "--lang", "en"}, "personnummer is not valid"},
+		{"bad pnr en", []string{"new", "--person", "X", "--pnr", "123", "--lang", "en"}, "personal identity number is not valid"},
+		{"no person en", []string{"new", "--lang", "en"}, "--person is needed: the person's name"},
+		{"no person sv", []string{"new"}, "--person behövs"},
 		{"bad date", []string{"new", "--person", "X", "--date", "2026-13-01"}, "finns inte i kalendern"},
 		{"bad date form", []string{"new", "--person", "X", "--date", "1/12/2026"}, "ÅÅÅÅ-MM-DD"},
 		{"same chair", []string{"new", "--person", "X", "--chair", "Kim", "--secretary", "kim", "--lang", "en"}, "must not be the same person"},

@@ -30,7 +30,7 @@ func cmdList(a *app, args []string) error {
 	// the columns' widths, a second writes the rows (padded as a
 	// tabwriter would pad them). A buffered writer under it: one write
 	// system call per cell was most of the time with 10 000 plans.
-	header := strings.Split(model.T(a.lang, "ID\tPERSON\tPERSONNUMMER\tSTATUS\tVERSION\tUPPFÖLJNING", "ID\tPERSON\tPERSONNUMMER\tSTATUS\tVERSION\tFOLLOW-UP"), "\t")
+	header := strings.Split(model.T(a.lang, "ID\tPERSON\tPERSONNUMMER\tSTATUS\tVERSION\tUPPFÖLJNING", "ID\tPERSON\tID NUMBER\tSTATUS\tVERSION\tFOLLOW-UP"), "\t")
 	var widths [5]int
 	measure := func(cells []string) {
 		for i := range widths {

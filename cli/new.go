@@ -28,6 +28,10 @@ func cmdNew(a *app, args []string) error {
 	if _, err := a.parse(fs, "new", args); err != nil {
 		return err
 	}
+	if strings.TrimSpace(in.Person) == "" {
+		return fail("--person behövs: den enskildes namn, till exempel --person \"Maja Lind\".",
+			"--person is needed: the person's name, for example --person \"Maja Lind\".")
+	}
 	p, msg, field := in.BuildField(a.lang, a.now())
 	if msg != "" {
 		// Named by its flag, as the form puts the cursor in its field.
@@ -99,5 +103,5 @@ func (a *app) onePlanPerPerson(db *service.Service, p *model.Plan) error {
 	// The id, never the name: errors carry no personal data.
 	id := same[0].ID[:8]
 	return fail(fmt.Sprintf("Det finns redan en plan som inte är avslutad för det personnumret (%s). Ingen ny plan skapades. Öppna den med: sipmote meeting %s. Är det rätt med två planer, skriv samma kommando med --anyway.", id, id),
-		fmt.Sprintf("A plan not yet closed already exists for that personnummer (%s). No new plan was made. Open it with: sipmote meeting %s. If two plans are right, give the same command with --anyway.", id, id))
+		fmt.Sprintf("A plan not yet closed already exists for that personal identity number (%s). No new plan was made. Open it with: sipmote meeting %s. If two plans are right, give the same command with --anyway.", id, id))
 }

@@ -325,7 +325,7 @@ func TestOpenTwiceAndAStrangersComment(t *testing.T) {
 	}
 	first := strings.TrimSpace(o)
 	if _, e, code := to.run("open", file, "--identity", per, "--lang", "en"); code != 1 ||
-		!strings.Contains(e, "A plan not yet closed already exists for that personnummer ("+first[:8]+")") {
+		!strings.Contains(e, "A plan not yet closed already exists for that personal identity number ("+first[:8]+")") {
 		t.Errorf("the same file opened twice: %d %s", code, e)
 	}
 	if n := strings.Count(to.ok("list"), "\n"); n != 2 {

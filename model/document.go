@@ -262,7 +262,7 @@ func (b docBuilder) subtitle() []KeyValue {
 		{b.t("Datum", "Date"), orDash(m.Date)},
 		{b.t("Tid", "Time"), orDash(timeSpan(m.Start, m.Minutes))},
 		{b.t("Plats", "Place"), orDash(m.Place)},
-		{b.t("Mötesform", "Form"), orDash(form)},
+		{b.t("Mötesform", "Format"), orDash(form)},
 		{b.t("Mötesledare", "Chair"), orDash(m.Chair)},
 		{b.t("Mötessekreterare", "Secretary"), orDash(m.Secretary)},
 	}

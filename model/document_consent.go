@@ -39,7 +39,7 @@ func (b docBuilder) consent() Section {
 		pairs = append(pairs, KeyValue{subjLabel, strings.Join(subj, ", ")})
 	}
 	pairs = append(pairs,
-		KeyValue{b.t("Form", "Form"), orDash(form)},
+		KeyValue{b.t("Form", "Form of consent"), orDash(form)},
 		KeyValue{b.t("Datum", "Date"), orDash(k.Date)},
 		KeyValue{b.t("Gäller till och med", "Valid until"), orDash(k.ValidUntil)},
 	)

@@ -144,13 +144,13 @@ func (b docBuilder) copies() Section {
 		names = append(names, r.Label())
 	}
 	if len(names) == 0 {
-		pairs = append(pairs, KeyValue{b.t("Får en kopia", "Get a copy"), Empty})
+		pairs = append(pairs, KeyValue{b.t("Får en kopia", "Copies to"), Empty})
 		s.Blocks = []Block{{Kind: BlockKeyValues, Pairs: pairs}}
 		return s
 	}
 	s.Blocks = []Block{
 		{Kind: BlockKeyValues, Pairs: pairs},
-		{Kind: BlockParagraph, Text: b.t("Får en kopia:", "Get a copy:")},
+		{Kind: BlockParagraph, Text: b.t("Får en kopia:", "Copies to:")},
 		{Kind: BlockList, Items: names},
 	}
 	return s

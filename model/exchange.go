@@ -181,7 +181,7 @@ func CheckStructure(p *Plan, now time.Time) []Finding {
 	if p.Person.PNR != "" {
 		n, err := NormalisePNR(p.Person.PNR, now)
 		if err != nil {
-			c.add(SevError, "plan.person.pnr", "Personnumret är inte giltigt.", "The personnummer is not valid.")
+			c.add(SevError, "plan.person.pnr", "Personnumret är inte giltigt.", "The personal identity number is not valid.")
 		} else {
 			p.Person.PNR = n
 		}

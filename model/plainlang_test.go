@@ -175,6 +175,10 @@ func TestReadabilityFinding(t *testing.T) {
 	if fs[1].Path != "content.situation" || fs[1].Severity != SevInfo || !strings.Contains(fs[1].Message.SV, "svår") {
 		t.Errorf("situation: %+v", fs[1])
 	}
+	// LIX is a Swedish index: in English the figure says what it is.
+	if en := fs[0].Message.EN; strings.Contains(en, "LIX") || !strings.Contains(en, "sentence and word length") {
+		t.Errorf("English readability: %q", en)
+	}
 }
 
 func TestTidy(t *testing.T) {

@@ -91,7 +91,9 @@ func lixComment(lix float64) Text {
 	}
 	return Text{
 		SV: fmt.Sprintf("Läsbarhet (LIX) %.0f: %s.", lix, sv),
-		EN: fmt.Sprintf("Readability (LIX) %.0f: %s.", lix, en),
+		// LIX is a Swedish index an English reader does not know: say
+		// what it measures and where easy reading ends.
+		EN: fmt.Sprintf("Readability score %.0f (sentence and word length; under 40 reads easily): %s.", lix, en),
 	}
 }
 

@@ -102,7 +102,7 @@ func TrailLabel(l Lang, kind, where string) string {
 		case "findings":
 			w = T(l, "brister", "findings")
 		case "same_person":
-			w = T(l, "samma personnummer i en ny plan", "same personnummer in a new plan")
+			w = T(l, "samma personnummer i en ny plan", "same personal identity number in a new plan")
 		case "summons":
 			w = T(l, "kallelselistan", "summons list")
 		case "closure.tell":

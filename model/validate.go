@@ -115,7 +115,7 @@ func Validate(p *Plan, v *Version, o Options) []Finding {
 	}
 	if p.Person.PNR != "" {
 		if _, err := NormalisePNR(p.Person.PNR, o.Now); err != nil {
-			c.add(SevError, "person.pnr", "Personnumret är inte giltigt.", "The personnummer is not valid.")
+			c.add(SevError, "person.pnr", "Personnumret är inte giltigt.", "The personal identity number is not valid.")
 		}
 	}
 	// First of the warnings: what the person asked to keep out of the

@@ -139,7 +139,7 @@ func TestEasyReadPage(t *testing.T) {
 				t.Errorf("the original has %d pages and the copy %d; the easy page should be the only difference", orig, cp)
 			}
 			for i := 1; i < orig; i++ {
-				f := model.T(d.Lang, "sida %d av %d", "page %d of %d")
+				f := model.T(d.Lang, "Sida %d av %d", "Page %d of %d")
 				if !strings.Contains(pages[i], fmtPage(f, i+1, orig)) {
 					t.Errorf("page %d of the original lacks %q", i+1, fmtPage(f, i+1, orig))
 				}

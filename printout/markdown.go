@@ -111,7 +111,7 @@ func mdSignatures(b *strings.Builder, d model.Document) {
 	}
 	if len(sb.Lines) > 0 {
 		t := model.Table{Header: []string{
-			model.T(d.Lang, "Namn", "Name"), model.T(d.Lang, "Verksamhet", "Unit"),
+			model.T(d.Lang, "Namn", "Name"), model.T(d.Lang, "Roll eller verksamhet", "Role or unit"),
 			model.T(d.Lang, "Datum", "Date"), model.T(d.Lang, "Underskrift", "Signature"),
 		}}
 		for _, s := range sb.Lines {

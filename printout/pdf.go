@@ -363,7 +363,7 @@ func (r *renderer) footer(n int, f pageFoot, pages int) {
 		}
 		who += v
 	}
-	page := fmt.Sprintf(model.T(r.d.Lang, "sida %d av %d", "page %d of %d"), n-f.copyStart+1, pages)
+	page := fmt.Sprintf(model.T(r.d.Lang, "Sida %d av %d", "Page %d of %d"), n-f.copyStart+1, pages)
 	pw := r.pdf.GetStringWidth(page) + 2
 	for r.pdf.GetStringWidth(who) > contentW-pw-4 && who != "" {
 		rs := []rune(who)

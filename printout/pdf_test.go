@@ -76,7 +76,7 @@ func TestPDFHoldsThePlan(t *testing.T) {
 			if strings.Contains(all, notRaised) {
 				t.Error("a subject not to be raised is printed")
 			}
-			page := model.T(l, "sida %d av %d", "page %d of %d")
+			page := model.T(l, "Sida %d av %d", "Page %d of %d")
 			for i, pg := range pages {
 				if f := fmt.Sprintf(page, i+1, len(pages)); !strings.Contains(pg, f) {
 					t.Errorf("page %d lacks the footer %q", i+1, f)
@@ -232,7 +232,7 @@ func TestPDFCopies(t *testing.T) {
 				if strings.Contains(pg, "Kopia") {
 					kopia++
 				}
-				if f := fmt.Sprintf("sida %d av %d", k, per); !strings.Contains(pg, f) {
+				if f := fmt.Sprintf("Sida %d av %d", k, per); !strings.Contains(pg, f) {
 					t.Errorf("page %d: want %q within its copy", i+1, f)
 				}
 			}

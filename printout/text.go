@@ -144,7 +144,7 @@ func txtSignatures(b *strings.Builder, d model.Document) {
 	for _, s := range sb.Lines {
 		txtPairs(b, []model.KeyValue{
 			{Key: model.T(d.Lang, "Namn", "Name"), Value: s.Name},
-			{Key: model.T(d.Lang, "Verksamhet", "Unit"), Value: s.Unit},
+			{Key: model.T(d.Lang, "Roll eller verksamhet", "Role or unit"), Value: s.Unit},
 			{Key: model.T(d.Lang, "Datum", "Date"), Value: s.Date},
 			{Key: model.T(d.Lang, "Underskrift", "Signature"), Value: strings.Repeat("_", 36)},
 		}, "")

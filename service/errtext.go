@@ -165,7 +165,7 @@ func ErrorText(l model.Lang, err error) string {
 	case errors.Is(err, model.ErrNoVersion):
 		return model.T(l, "planen har ingen fastställd version ännu.", "the plan has no finalised version yet.")
 	case errors.Is(err, model.ErrPNR):
-		return model.T(l, "personnumret är inte giltigt (kontrollera datum och sista siffran).", "the personnummer is not valid (check the date and the last digit).")
+		return model.T(l, "personnumret är inte giltigt (kontrollera datum och sista siffran).", "the personal identity number is not valid (check the date and the last digit).")
 	case errors.Is(err, model.ErrDate):
 		return model.T(l, "datumet ska skrivas ÅÅÅÅ-MM-DD.", "write the date as YYYY-MM-DD.")
 	case errors.Is(err, model.ErrTime):

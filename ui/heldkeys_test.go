@@ -174,7 +174,7 @@ func TestBadPNRPutsTheCursorThere(t *testing.T) {
 		press(m, "tab")
 	}
 	press(m, "ctrl+s")
-	if m.screen != screenNew || !strings.Contains(screenText(m), "personnummer is not valid") {
+	if m.screen != screenNew || !strings.Contains(screenText(m), "personal identity number is not valid") {
 		t.Fatalf("the bad personnummer is not told:\n%s", screenText(m))
 	}
 	if f := m.newPlan.Form.Current(); f == nil || f.Path != "pnr" {

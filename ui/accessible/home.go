@@ -274,10 +274,10 @@ func (r *runner) newPlan() {
 	}
 	qs := []q{
 		{label: model.T(l, "Den enskildes namn", "The person's name"), to: &in.Person, must: true},
-		{label: model.T(l, "Personnummer eller samordningsnummer (tom rad: inget)", "Personnummer or samordningsnummer (empty line: none)"), to: &in.PNR,
+		{label: model.T(l, "Personnummer eller samordningsnummer (tom rad: inget)", "Personal identity number or coordination number (empty line: none)"), to: &in.PNR,
 			check: func(s string) string {
 				if _, err := model.NormalisePNR(s, now); err != nil {
-					return model.T(l, "Personnumret stämmer inte. Skriv ÅÅÅÅMMDD-NNNN.", "The personnummer does not check out. Write YYYYMMDD-NNNN.")
+					return model.T(l, "Personnumret stämmer inte. Skriv ÅÅÅÅMMDD-NNNN.", "The personal identity number does not check out. Write YYYYMMDD-NNNN.")
 				}
 				return ""
 			}},
@@ -291,7 +291,7 @@ func (r *runner) newPlan() {
 			return ""
 		}},
 		{label: model.T(l, "Plats", "Place"), to: &in.Place},
-		{label: model.T(l, "Form", "Form"), to: &in.Form, opts: components.FormOpts(l)},
+		{label: model.T(l, "Form", "Format"), to: &in.Form, opts: components.FormOpts(l)},
 		{label: model.T(l, "Mötesledare", "Chair"), to: &in.Chair},
 		{label: model.T(l, "Mötessekreterare", "Secretary"), to: &in.Secretary},
 	}

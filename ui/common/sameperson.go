@@ -8,5 +8,5 @@ import "github.com/sipmote/sipmote/model"
 // secretary can do next.
 func SamePersonText(l model.Lang, person string) string {
 	return model.T(l, "Det finns redan en plan som inte är avslutad för det personnumret: "+person+".",
-		"A plan not yet closed already exists for that personnummer: "+person+".")
+		"A plan not yet closed already exists for that personal identity number: "+person+".")
 }

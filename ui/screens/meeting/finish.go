@@ -96,7 +96,7 @@ func (s *FinishSection) View(int, map[string]string) string {
 					" and a copy for each participant present. Everyone signs."), max(10, s.width), "") +
 			"\n\n" + ansi.Wordwrap(model.T(l,
 			"När alla har skrivit under: erbjud den enskilde SIP-kollen, några korta frågor om mötet. Det som sades om hur mötet kändes finns kvar i planens uppgifter men skrivs inte ut.",
-			"Once everyone has signed: offer the person the SIP-kollen survey, a few short questions about the meeting. What was said about how the meeting felt is kept in the record but not printed."), max(10, s.width), "")
+			"Once everyone has signed: offer the person the feedback survey (SIP-kollen), a few short questions about the meeting. What was said about how the meeting felt is kept in the record but not printed."), max(10, s.width), "")
 	}
 	fs := s.Findings()
 	errs := model.Errors(fs)

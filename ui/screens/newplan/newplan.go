@@ -49,7 +49,7 @@ func (in Input) build(l model.Lang, now time.Time) (*model.Plan, string, string)
 		var err error
 		if pnr, err = model.NormalisePNR(in.PNR, now); err != nil {
 			return nil, model.T(l, "Personnumret är inte giltigt. Skriv ÅÅÅÅMMDD-NNNN och kontrollera sista siffran.",
-				"The personnummer is not valid. Write YYYYMMDD-NNNN and check the last digit."), "pnr"
+				"The personal identity number is not valid. Write YYYYMMDD-NNNN and check the last digit."), "pnr"
 		}
 	}
 	if msg := components.LanguageCheck(l)(in.Language); msg != "" {
@@ -145,13 +145,13 @@ func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
 	ptr := func(s *string) func() *string { return func() *string { return s } }
 	m.Form = components.NewForm(l, st, []components.Field{
 		components.TextField("person", model.T(l, "Den enskildes namn", "The person's name"), model.T(l, "för- och efternamn", "first and last name"), ptr(&m.In.Person)),
-		components.WithCheck(components.TextField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personnummer or samordningsnummer (may be left empty)"), model.T(l, "ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"), ptr(&m.In.PNR)),
+		components.WithCheck(components.TextField("pnr", model.T(l, "Personnummer eller samordningsnummer (kan lämnas tomt)", "Personal identity number or coordination number (may be left empty)"), model.T(l, "ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"), ptr(&m.In.PNR)),
 			func(s string) string {
 				if strings.TrimSpace(s) == "" || len(strings.TrimSpace(s)) < 10 {
 					return ""
 				}
 				if _, err := model.NormalisePNR(s, now()); err != nil {
-					return model.T(l, "Personnumret stämmer inte (datum eller sista siffran).", "The personnummer does not check out (date or last digit).")
+					return model.T(l, "Personnumret stämmer inte (datum eller sista siffran).", "The personal identity number does not check out (date or last digit).")
 				}
 				return ""
 			}),
@@ -159,7 +159,7 @@ func New(l model.Lang, st *common.Styles, now func() time.Time) *Model {
 		prefill(components.WithCheck(components.TextField("time", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), ptr(&m.In.Time)), components.ClockCheck(l))),
 		prefill(components.TextField("minutes", model.T(l, "Planerad längd i minuter", "Planned length in minutes"), "60", ptr(&m.In.Minutes))),
 		components.TextField("place", model.T(l, "Plats", "Place"), model.T(l, "t.ex. ett rum på vårdcentralen, eller hemma", "e.g. a room at the health centre, or at home"), ptr(&m.In.Place)),
-		{Path: "form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
+		{Path: "form", Label: model.T(l, "Form", "Format"), Kind: components.KindChoice, Opts: components.FormOpts(l),
 			Get: func() string { return m.In.Form }, Set: func(s string) { m.In.Form = s }},
 		components.TextField("chair", model.T(l, "Mötesledare", "Chair"), "", ptr(&m.In.Chair)),
 		components.TextField("secretary", model.T(l, "Mötessekreterare", "Secretary"), "", ptr(&m.In.Secretary)),

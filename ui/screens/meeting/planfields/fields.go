@@ -57,7 +57,7 @@ func MeetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []compo
 	return []components.Field{
 		name, pnrField(l, p), date, start, minutes,
 		components.TextField("meeting.place", model.T(l, "Plats", "Place"), "", func() *string { return &m().Place }),
-		{Path: "meeting.form", Label: model.T(l, "Form", "Form"), Kind: components.KindChoice, Opts: components.FormOpts(l),
+		{Path: "meeting.form", Label: model.T(l, "Form", "Format"), Kind: components.KindChoice, Opts: components.FormOpts(l),
 			Get: func() string { return string(m().Form) }, Set: func(s string) { m().Form = model.MeetingForm(s) }},
 		components.TextField("meeting.chair", model.T(l, "Mötesledare", "Chair"), "", func() *string { return &m().Chair }),
 		components.TextField("meeting.secretary", model.T(l, "Mötessekreterare", "Secretary"), "", func() *string { return &m().Secretary }),
