@@ -89,7 +89,7 @@ func TestTextDoesNotChangeAChoice(t *testing.T) {
 			t.Errorf("%s: text changed the meeting form from %s to %s", l, before, m.newPlan.In.Form)
 		}
 		if want := model.T(l, "Välj med ← → eller första bokstaven; annat ändrar inget",
-			"Choose with ← → or the first letter; nothing else does"); !strings.Contains(screenText(m), want) {
+			"Choose with ← → or the first letter of a word; nothing else does"); !strings.Contains(screenText(m), want) {
 			t.Errorf("%s: the screen does not say why:\n%s", l, screenText(m))
 		}
 		press(m, "right")

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"fmt"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +31,8 @@ type letterRun struct {
 }
 
 // updateChoice handles a key on a choice field: ← and → step through the
-// options, a letter picks the next option whose label starts with it
+// options, a letter picks the next option whose label starts with it (or,
+// when none does, has a word that does: see letterChoice)
 // (the same letter again goes on through several: "p" goes personal,
 // personal hos annan part, personal…). Space and any other text change
 // nothing: someone typing there thought it was a text field (each space
@@ -71,14 +74,24 @@ func (f *Form) updateChoice(fl *Field, k tea.KeyPressMsg) bool {
 	refuse := func() bool {
 		f.Notice = model.T(f.lang,
 			"Välj med ← → eller första bokstaven; annat ändrar inget.",
-			"Choose with ← → or the first letter; nothing else does.")
+			"Choose with ← → or the first letter of a word; nothing else does.")
 		if run == nil || run.typing {
 			return false
 		}
-		// What came before this key was typing too: it is taken back.
+		// What came before this key was typing too: it is taken back,
+		// and said, so that a quick chooser sees why her choice went.
 		run.typing = true
 		if fl.Get() != run.before {
 			fl.Set(run.before)
+			before := run.before
+			for _, o := range opts {
+				if o.Value == before {
+					before = o.Label
+				}
+			}
+			f.Notice = fmt.Sprintf(model.T(f.lang,
+				"Tillbaka till ”%s”: bokstäver så tätt ser ut som skrivande. Välj med ← → eller en bokstav i taget.",
+				"Put back to “%s”: letters this close together look like typing. Choose with ← → or one letter at a time."), before)
 			return true
 		}
 		return false
@@ -120,21 +133,89 @@ func (f *Form) clock() time.Time {
 // letterChoice finds the option after cur whose label starts with the one
 // letter typed, going round to the start; case does not matter, and å, ä
 // and ö are letters of their own, as in a Swedish dictionary. Marks
-// before the first letter of a label ("— ", "(") are passed over.
+// before the first letter of a label ("— ", "(") are passed over. When no
+// label starts with the letter, a word inside one does: in English most
+// options begin alike ("the plan is revised", "the plan is closed"), and
+// r and c choose by the word that tells them apart. Small words ("the",
+// "is", "to") and words every option has are passed over.
 func letterChoice(opts []Option, cur int, text string) (int, bool) {
 	r, size := utf8.DecodeRuneInString(text)
 	if size == 0 || size != len(text) || !unicode.IsLetter(r) {
 		return 0, false
 	}
 	r = unicode.ToLower(r)
+	if i, ok := nextMatch(opts, cur, func(o Option) bool { return !placeholder(o) && firstLetter(o.Label) == r }); ok {
+		return i, true
+	}
+	common := commonWords(opts)
+	return nextMatch(opts, cur, func(o Option) bool {
+		if placeholder(o) {
+			return false
+		}
+		for _, w := range labelWords(o.Label) {
+			if !smallWords[w] && !common[w] && firstLetter(w) == r {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// nextMatch is the first option after cur, going round, that match keeps.
+func nextMatch(opts []Option, cur int, match func(Option) bool) (int, bool) {
 	for n := 1; n <= len(opts); n++ {
 		i := (cur + n + len(opts)) % len(opts)
-		if firstLetter(opts[i].Label) == r {
+		if match(opts[i]) {
 			return i, true
 		}
 	}
 	return 0, false
 }
+
+// smallWords say nothing of which option is meant.
+var smallWords = map[string]bool{
+	"the": true, "a": true, "an": true, "to": true, "be": true, "is": true, "are": true, "has": true,
+	"have": true, "been": true, "there": true, "of": true, "by": true, "for": true, "and": true, "or": true,
+	"in": true, "at": true, "it": true, "en": true, "ett": true, "är": true, "har": true, "och": true,
+	"eller": true, "att": true, "i": true, "på": true, "av": true, "som": true, "den": true, "det": true,
+}
+
+// labelWords are a label's words in lower case, without marks around them.
+func labelWords(label string) []string {
+	return strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// commonWords are the words every option's label has ("plan" in "the
+// plan is revised" and "the plan is closed"); they tell none apart.
+func commonWords(opts []Option) map[string]bool {
+	count := map[string]int{}
+	labelled := 0
+	for _, o := range opts {
+		ws := labelWords(o.Label)
+		if len(ws) == 0 || placeholder(o) {
+			continue
+		}
+		labelled++
+		seen := map[string]bool{}
+		for _, w := range ws {
+			if !seen[w] {
+				seen[w] = true
+				count[w]++
+			}
+		}
+	}
+	common := map[string]bool{}
+	for w, n := range count {
+		if labelled > 1 && n == labelled {
+			common[w] = true
+		}
+	}
+	return common
+}
+
+// placeholder tells the option that stands for no choice yet ("— välj
+// —", "— choose —"): no letter chooses it (c is not "choose").
+func placeholder(o Option) bool { return strings.HasPrefix(strings.TrimSpace(o.Label), "—") }
 
 // firstLetter is the label's first letter in lower case, 0 when it has none.
 func firstLetter(label string) rune {

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -93,5 +94,74 @@ func TestChoiceByFirstLetter(t *testing.T) {
 	f.Update(tea.KeyPressMsg{Code: 'p', Mod: tea.ModAlt})
 	if val != "" {
 		t.Errorf("alt+p chose %q", val)
+	}
+}
+
+// TestChoiceByWordInEnglish: where English options all begin alike, a
+// letter no option starts with chooses by the word that tells them apart;
+// a letter that starts an option still chooses as before.
+func TestChoiceByWordInEnglish(t *testing.T) {
+	results := []Option{{"", "— choose —"}, {"revise", "the plan is revised"}, {"close", "the plan is closed"}}
+	reasons := []Option{{"", "— choose —"}, {"goals", "the goals are met"}, {"need", "there is no longer a need"},
+		{"consent", "the consent has been withdrawn"}, {"moved", "the person has moved"}, {"other", "another reason"}}
+	follow := []Option{{"booked", "booked here"}, {"later", "to be booked later"}, {"none", "no follow-up"}}
+	st := common.DefaultStyles()
+	for _, tt := range []struct {
+		opts        []Option
+		start, keys string
+		want        string
+	}{
+		{results, "", "r", "revise"},
+		{results, "", "c", "close"},
+		{results, "revise", "c", "close"},
+		{results, "", "p", ""}, // "plan" is in every option
+		{results, "", "t", "revise"},
+		{reasons, "", "g", "goals"},
+		{reasons, "", "n", "need"},
+		{reasons, "", "c", "consent"},
+		{reasons, "", "w", "consent"},
+		{reasons, "", "m", "goals"}, // met, then moved
+		{reasons, "", "mm", "moved"},
+		{reasons, "", "a", "other"}, // a label starting with it comes first
+		{reasons, "", "o", ""},
+		{follow, "booked", "l", "later"},
+		{follow, "booked", "n", "none"},
+		{follow, "later", "h", "booked"},
+	} {
+		val := tt.start
+		f := NewForm(model.English, &st, []Field{{Kind: KindChoice, Opts: tt.opts,
+			Get: func() string { return val }, Set: func(s string) { val = s }}})
+		at := time.Date(2026, 11, 25, 13, 0, 0, 0, time.UTC)
+		f.Now = func() time.Time { return at }
+		for _, r := range tt.keys {
+			f.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+			at = at.Add(2 * time.Second)
+		}
+		if val != tt.want {
+			t.Errorf("from %q typing %q: got %q, want %q", tt.start, tt.keys, val, tt.want)
+		}
+	}
+}
+
+// TestChoicePutBackIsSaid: letters that come as fast as typing put the
+// choice back as it was, and the line under the form says so and to what;
+// the choice never goes back without a word.
+func TestChoicePutBackIsSaid(t *testing.T) {
+	opts := []Option{{"", "— choose —"}, {"revise", "the plan is revised"}, {"close", "the plan is closed"}}
+	st := common.DefaultStyles()
+	val := "close"
+	f := NewForm(model.English, &st, []Field{{Kind: KindChoice, Opts: opts,
+		Get: func() string { return val }, Set: func(s string) { val = s }}})
+	at := time.Date(2026, 11, 25, 13, 0, 0, 0, time.UTC)
+	f.Now = func() time.Time { return at }
+	for _, r := range "rrt" {
+		f.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		at = at.Add(300 * time.Millisecond)
+	}
+	if val != "close" {
+		t.Fatalf("the choice is %q, want it put back to close", val)
+	}
+	if want := "Put back to “the plan is closed”"; !strings.Contains(f.Notice, want) {
+		t.Errorf("the notice %q does not say %q", f.Notice, want)
 	}
 }

@@ -261,7 +261,8 @@ func (f *Form) window(blocks []string, below int) string {
 // first letter as well as the arrows where it fits.
 func choiceHint(l model.Lang, room int) string {
 	for _, h := range []string{
-		model.T(l, "  ← → eller första bokstaven väljer", "  ← → or the first letter chooses"),
+		model.T(l, "  ← → eller första bokstaven väljer", "  ← → or a word's first letter chooses"),
+		model.T(l, "  ← → eller en bokstav", "  ← → or a letter"),
 		model.T(l, "  ← → väljer", "  ← → chooses"),
 	} {
 		if ansi.StringWidth(h) <= room {
