@@ -162,7 +162,7 @@ func cmdRestore(a *app, args []string) error {
 			"  säkerhetskopian skrevs på en annan dator: dess %d poster kan inte visas oförändrade mot den datorns nyckel här, och är nu förseglade med din nyckel på den här datorn (ändringar utan den syns från och med nu)\n",
 			"  the backup was written on another computer: its %d records cannot be shown unchanged against that computer's key here, and are now sealed with your key on this computer (changes made without it show from now on)\n"), rep.Adopted)
 	}
-	fmt.Fprintln(a.stdout, model.T(a.lang, "  öppna den med: sipmote --db ", "  open it with: sipmote --db ")+shellQuote(pos[1]))
+	fmt.Fprintln(a.stdout, model.T(a.lang, "  öppna den med: ", "  open it with: ")+a.commandOn(pos[1]))
 	return nil
 }
 

@@ -159,8 +159,8 @@ func cmdCheck(a *app, args []string) error {
 			fmt.Fprintln(a.stdout, t("Något har ändrats i databasen utanför sipmote. Visa detta för IT; återställ från en säkerhetskopia (pg_dump) om det behövs.",
 				"Something was changed in the database outside sipmote. Show this to IT; restore from a backup (pg_dump) if need be."))
 		} else if len(r.Damaged) > 0 || r.OtherDamaged > 0 {
-			fmt.Fprintln(a.stdout, t("Inget mer skrivs i filen. Kopiera det som är helt till en ny fil: sipmote rescue NYFIL",
-				"Nothing more is written to the file. Copy what is whole to a new file: sipmote rescue NEWFILE"))
+			fmt.Fprintln(a.stdout, t("Inget mer skrivs i filen. Kopiera det som är helt till en ny fil: "+a.command("rescue", "NYFIL"),
+				"Nothing more is written to the file. Copy what is whole to a new file: "+a.command("rescue", "NEWFILE")))
 		}
 		return exitCode(1)
 	}

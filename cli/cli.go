@@ -53,6 +53,9 @@ type app struct {
 	// mistyped --db is never taken for an empty set of plans.
 	mayCreate bool
 	created   string
+	// langGiven is set when --lang is on the command line: the hints the
+	// commands print carry it on (hints.go).
+	langGiven bool
 }
 
 // userError is an error with a message in both languages for the user.
@@ -87,7 +90,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		if l, ok := model.ParseLang(v); ok {
-			a.lang = l
+			a.lang, a.langGiven = l, true
 		} else {
 			fmt.Fprintln(stderr, "sipmote: --lang tar sv eller en / --lang takes sv or en")
 			return 2
@@ -398,14 +401,10 @@ func contains(xs []string, x string) bool {
 }
 
 // demoCommand is the command line that makes the sample plans in the file
-// this run uses: with the --db it was given, quoted for a POSIX shell when
-// the path needs it, so that it can be copied as it stands.
-func (a *app) demoCommand() string {
-	if a.dbFlag == "" {
-		return "sipmote demo"
-	}
-	return "sipmote demo --db " + shellQuote(service.Shown(a.dbFlag))
-}
+// this run uses, in its language: with the --db and --lang it was given,
+// quoted for a POSIX shell when the path needs it, so that it can be
+// copied as it stands.
+func (a *app) demoCommand() string { return a.command("demo") }
 
 // shellQuote quotes s for a POSIX shell unless it holds only characters
 // that need none.

@@ -41,8 +41,8 @@ func cmdCopies(a *app, args []string) error {
 	}
 	if len(cl.Originals) > 1 {
 		fmt.Fprintln(a.stdout, model.T(a.lang,
-			"Ett original för sig skrivs ut med: sipmote print ID --copies-for \"namn\". Kopior till personal har aldrig den lättlästa sidan.",
-			"One original alone is printed with: sipmote print ID --copies-for \"name\". Copies for staff never have the easy-read page."))
+			"Ett original för sig skrivs ut med: "+a.command("print", "ID", "--copies-for", "\"namn\"")+". Kopior till personal har aldrig den lättlästa sidan.",
+			"One original alone is printed with: "+a.command("print", "ID", "--copies-for", "\"name\"")+". Copies for staff never have the easy-read page."))
 	}
 	for _, r := range cl.Removed {
 		fmt.Fprintln(a.stdout, model.T(a.lang, "Ingen kopia (borttagen): ", "No copy (removed): ")+r.Label())

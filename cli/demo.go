@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/sipmote/sipmote/model"
-	"github.com/sipmote/sipmote/service"
 )
 
 func cmdDemo(a *app, args []string) error {
@@ -19,10 +18,7 @@ func cmdDemo(a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
-	open := "sipmote"
-	if a.dbFlag != "" {
-		open += " --db " + shellQuote(service.Shown(a.dbFlag))
-	}
+	open := a.command()
 	if !*again {
 		there, err := db.Examples(a.ctx)
 		if err != nil {

@@ -102,6 +102,6 @@ func (a *app) onePlanPerPerson(db *service.Service, p *model.Plan) error {
 	}
 	// The id, never the name: errors carry no personal data.
 	id := same[0].ID[:8]
-	return fail(fmt.Sprintf("Det finns redan en plan som inte är avslutad för det personnumret (%s). Ingen ny plan skapades. Öppna den med: sipmote meeting %s. Är det rätt med två planer, skriv samma kommando med --anyway.", id, id),
-		fmt.Sprintf("A plan not yet closed already exists for that personal identity number (%s). No new plan was made. Open it with: sipmote meeting %s. If two plans are right, give the same command with --anyway.", id, id))
+	return fail(fmt.Sprintf("Det finns redan en plan som inte är avslutad för det personnumret (%s). Ingen ny plan skapades. Öppna den med: %s. Är det rätt med två planer, skriv samma kommando med --anyway.", id, a.command("meeting", id)),
+		fmt.Sprintf("A plan not yet closed already exists for that personal identity number (%s). No new plan was made. Open it with: %s. If two plans are right, give the same command with --anyway.", id, a.command("meeting", id)))
 }

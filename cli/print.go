@@ -147,8 +147,8 @@ func (a *app) printOptions(p *model.Plan, v *model.Version, sel printSelection) 
 			// The names stay out of the message: errors carry no
 			// personal data. The copies command lists the names.
 			return o, fail(
-				fmt.Sprintf("%d av namnen finns inte i kopielistan, eller passar fler än en; inget skrevs ut. Se listan med: sipmote copies ID", len(missing)),
-				fmt.Sprintf("%d of the names are not on the copy list, or fit more than one; nothing was printed. See the list with: sipmote copies ID", len(missing)))
+				fmt.Sprintf("%d av namnen finns inte i kopielistan, eller passar fler än en; inget skrevs ut. Se listan med: %s", len(missing), a.command("copies", "ID")),
+				fmt.Sprintf("%d of the names are not on the copy list, or fit more than one; nothing was printed. See the list with: %s", len(missing), a.command("copies", "ID")))
 		}
 		o.Papers = &service.Papers{Copies: picked}
 	case sel.copies > 0:

@@ -34,7 +34,7 @@ func cmdTrail(a *app, args []string) error {
 	var events []service.TrailEvent
 	var heading string
 	if len(pos) == 0 {
-		heading = model.T(a.lang, "Filens egna händelser (för en plans logg: sipmote trail ID)", "The file's own events (for a plan's trail: sipmote trail ID)")
+		heading = model.T(a.lang, "Filens egna händelser (för en plans logg: "+a.command("trail", "ID")+")", "The file's own events (for a plan's trail: "+a.command("trail", "ID")+")")
 		events, err = db.FileTrail(a.ctx)
 	} else {
 		var id string

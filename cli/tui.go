@@ -69,7 +69,7 @@ func (a *app) runTUI(open string) error {
 			return err
 		}
 	}
-	if err := needTerminal(); err != nil {
+	if err := a.needTerminal(); err != nil {
 		return err
 	}
 	defer quietStart()()
@@ -129,6 +129,7 @@ func (a *app) runTUI(open string) error {
 		MeetingSeenAfter: ui.FirstFrameWait,
 		DailyCheck:       true,
 		DemoCommand:      a.demoCommand(),
+		Command:          a.command,
 	})
 	// Bubble Tea writes a frame only when its ticker fires: the first
 	// frame, and every answer to a key, waits for the next tick. At the
@@ -263,14 +264,14 @@ func quitOnHangup(quit func()) (stop func()) {
 // needTerminal refuses to start the screens when there is no terminal to
 // draw them in (a pipe, a script, a service), which Bubble Tea would
 // report as an English error about /dev/tty.
-func needTerminal() error {
+func (a *app) needTerminal() error {
 	if term.IsTerminal(int(os.Stdin.Fd())) {
 		return nil
 	}
 	in, out, err := tea.OpenTTY()
 	if err != nil {
-		return fail("programmet behöver en terminal för sina skärmar, och här finns ingen. Med en skärmläsare, eller för att läsa och skriva rader från en fil eller ett skript: sipmote --accessible.",
-			"the program needs a terminal for its screens, and there is none here. With a screen reader, or to read and write lines from a file or a script: sipmote --accessible.")
+		return fail("programmet behöver en terminal för sina skärmar, och här finns ingen. Med en skärmläsare, eller för att läsa och skriva rader från en fil eller ett skript: "+a.command("--accessible")+".",
+			"the program needs a terminal for its screens, and there is none here. With a screen reader, or to read and write lines from a file or a script: "+a.command("--accessible")+".")
 	}
 	in.Close()
 	if out != in {

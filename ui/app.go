@@ -69,6 +69,10 @@ type Options struct {
 	// on an empty home screen; it carries the --db the program was
 	// started with. Empty means "sipmote demo".
 	DemoCommand string
+	// Command makes a command line for a hint on screen ("sipmote rescue
+	// NEWFILE") with the --db and --lang the program was started with;
+	// nil gives the words alone.
+	Command func(words ...string) string
 }
 
 type screen int

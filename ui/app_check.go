@@ -6,6 +6,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,7 +35,7 @@ type (
 // and schedules the daily check.
 func (m *Model) startChecks() tea.Cmd {
 	if rec, ok := m.o.Service.LastCheck(); ok && !rec.OK() {
-		m.home.Message = checkText(m.o.Lang, rec)
+		m.home.Message = checkText(m.o.Lang, rec, m.command)
 	}
 	return tea.Tick(checkDelay, func(time.Time) tea.Msg { return checkDueMsg{} })
 }
@@ -54,7 +55,7 @@ func (m *Model) checkUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			m.home.Message = model.T(m.o.Lang, "Den dagliga kontrollen av databasfilen kunde inte göras: ", "The daily check of the database file could not be done: ") +
 				service.ErrorText(m.o.Lang, msg.err)
 		case msg.ran && !msg.rec.OK():
-			m.home.Message = checkText(m.o.Lang, msg.rec)
+			m.home.Message = checkText(m.o.Lang, msg.rec, m.command)
 		}
 		return nil, true
 	}
@@ -62,7 +63,7 @@ func (m *Model) checkUpdate(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 // checkText says what a whole-file check found wrong, and what to do.
-func checkText(l model.Lang, rec service.CheckRecord) string {
+func checkText(l model.Lang, rec service.CheckRecord, command func(...string) string) string {
 	when := rec.At.Local().Format("2006-01-02 15:04")
 	var what string
 	switch {
@@ -77,8 +78,17 @@ func checkText(l model.Lang, rec service.CheckRecord) string {
 	default:
 		what = model.T(l, fmt.Sprintf("loggen bryts på %d ställen", rec.Breaks), fmt.Sprintf("the trail breaks in %d places", rec.Breaks))
 	}
-	return model.T(l, "Kontrollen av databasfilen "+when+" hittade fel: "+what+". sipmote check visar mer; sipmote rescue NYFIL kopierar det som är helt.",
-		"The check of the database file at "+when+" found something wrong: "+what+". sipmote check shows more; sipmote rescue NEWFILE copies what is whole.")
+	return model.T(l, "Kontrollen av databasfilen "+when+" hittade fel: "+what+". "+command("check")+" visar mer; "+command("rescue", "NYFIL")+" kopierar det som är helt.",
+		"The check of the database file at "+when+" found something wrong: "+what+". "+command("check")+" shows more; "+command("rescue", "NEWFILE")+" copies what is whole.")
+}
+
+// command is a command line for a hint on screen, with the flags the
+// program was started with (Options.Command).
+func (m *Model) command(words ...string) string {
+	if m.o.Command != nil {
+		return m.o.Command(words...)
+	}
+	return strings.Join(append([]string{"sipmote"}, words...), " ")
 }
 
 // count says n things in l, in the singular or the plural.
