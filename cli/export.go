@@ -22,7 +22,7 @@ func cmdExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, p, v, err := a.loadHandout(pos, *ver, "ange planens id: sipmote export ID --format json|md|txt|easyread|ics|fhir", "give the plan's id: sipmote export ID --format json|md|txt|easyread|ics|fhir")
+	db, p, v, err := a.loadHandout(pos, *ver, "ange planens id: sipmote export ID [--format json|md|txt|easyread|ics|fhir]", "give the plan's id: sipmote export ID [--format json|md|txt|easyread|ics|fhir]")
 	if err != nil {
 		return err
 	}

@@ -186,3 +186,21 @@ func TestPrintWithoutPrinterSavesInDocuments(t *testing.T) {
 		t.Errorf("the current folder got %v", e)
 	}
 }
+
+// TestPrintToANamedPrinterWithoutCUPS: --printer where CUPS is missing
+// says so in the user's language, that nothing was printed, and how to
+// save the PDF instead; never "an unexpected error" (tryout42b #18).
+func TestPrintToANamedPrinterWithoutCUPS(t *testing.T) {
+	c := newCLI(t)
+	id := strings.Fields(c.ok("demo"))[0]
+	t.Setenv("PATH", t.TempDir()) // no lp
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "printing goes through CUPS (the lp command), which is not installed on this computer; nothing was printed. Save the PDF instead, for example sipmote print ID -o plan.pdf"},
+		{"sv", "utskrift går genom CUPS (kommandot lp), och det finns inte på den här datorn; inget skrevs ut."},
+	} {
+		_, errOut, code := c.run("print", id, "--printer", "Corridor", "--lang", tc.lang)
+		if code == 0 || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "printout:") {
+			t.Errorf("%s: exit %d, %q; want %q", tc.lang, code, errOut, tc.want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Lang is the language of the screen and the print.
 type Lang string
 
@@ -8,8 +10,14 @@ const (
 	English Lang = "en"
 )
 
-// ParseLang accepts "sv" and "en"; ok is false for anything else.
+// ParseLang accepts "sv" and "en" as people write them: in any case, with
+// space around, or as a locale ("en_GB.UTF-8", "sv-SE"); ok is false for
+// anything else.
 func ParseLang(s string) (Lang, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "_-."); i > 0 {
+		s = s[:i]
+	}
 	switch s {
 	case "sv", "":
 		return Swedish, true

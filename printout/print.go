@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/outfile"
@@ -262,12 +263,19 @@ func DefaultFileName(p *model.Plan, v *model.Version) string {
 	if model.CheckDate(date) != nil || date == "" {
 		date = time.Now().Format(model.DateLayout)
 	}
-	ini := strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
+	// Plain letters a-z only: the file is mailed and copied to shares
+	// and systems that mangle others (ÉØÅJ becomes EOAJ).
+	var b strings.Builder
+	for _, r := range initials(name) {
+		lower := unicode.ToLower(r)
+		switch p, ok := model.PlainLetters(lower); {
+		case ok:
+			b.WriteString(strings.ToUpper(p[:1]))
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
 		}
-		return -1
-	}, initials(name))
+	}
+	ini := b.String()
 	if ini == "" {
 		ini = "x"
 	}

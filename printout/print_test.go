@@ -225,7 +225,10 @@ func TestDefaultFileName(t *testing.T) {
 		{"finalised", p, &p.Versions[0], "sip-ML-v1-2026-11-30.pdf"},
 		{"current", p, nil, "sip-ML-v1-2026-11-30.pdf"},
 		{"no meeting date", p, &draft, "sip-ML-v2-" + time.Now().Format(model.DateLayout) + ".pdf"},
-		{"odd name", &model.Plan{Person: model.Person{Name: "Åsa ../ Öst"}}, &model.Version{Number: 1, Meeting: model.Meeting{Date: "2026-11-30"}}, "sip-ÅÖ-v1-2026-11-30.pdf"},
+		{"odd name", &model.Plan{Person: model.Person{Name: "Åsa ../ Öst"}}, &model.Version{Number: 1, Meeting: model.Meeting{Date: "2026-11-30"}}, "sip-AO-v1-2026-11-30.pdf"},
+		// Plain letters only: the file is mailed and copied to shares.
+		{"marks", &model.Plan{Person: model.Person{Name: "Émile Øystein Åsa Johansson-Berglund"}}, &model.Version{Number: 1, Meeting: model.Meeting{Date: "2026-12-10"}}, "sip-EOAJ-v1-2026-12-10.pdf"},
+		{"not latin", &model.Plan{Person: model.Person{Name: "Иван Łukasz"}}, &model.Version{Number: 1, Meeting: model.Meeting{Date: "2026-12-10"}}, "sip-L-v1-2026-12-10.pdf"},
 		{"nothing", nil, nil, "sip-x-v1-" + time.Now().Format(model.DateLayout) + ".pdf"},
 	}
 	for _, tt := range tests {

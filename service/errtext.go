@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sipmote/sipmote/model"
+	"github.com/sipmote/sipmote/printout"
 	"github.com/sipmote/sipmote/store"
 	"github.com/sipmote/sipmote/store/postgres"
 )
@@ -182,6 +183,18 @@ func ErrorText(l model.Lang, err error) string {
 		return model.T(l, "det finns ingen lättläst sida att exportera.", "there is no easy-read page to export.")
 	case errors.As(err, &se):
 		return model.T(l, "kunde inte skriva till disken.", "could not write to the disk.")
+	case errors.Is(err, printout.ErrNoLP):
+		return model.T(l, "utskrift går genom CUPS (kommandot lp), och det finns inte på den här datorn; inget skrevs ut. Spara PDF:en i stället, till exempel sipmote print ID -o plan.pdf, och skriv ut den från ett annat program.",
+			"printing goes through CUPS (the lp command), which is not installed on this computer; nothing was printed. Save the PDF instead, for example sipmote print ID -o plan.pdf, and print it from another program.")
+	case errors.Is(err, printout.ErrLP):
+		// lp's own words name only the printer; they are kept, since
+		// they say why (an unknown printer, a stopped queue).
+		why := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(err.Error(), printout.ErrLP.Error()), ":"))
+		if why != "" {
+			why = " (lp: " + why + ")"
+		}
+		return model.T(l, "skrivaren tog inte emot utskriften"+why+"; inget skrevs ut. Se efter att skrivarens namn är rätt (lpstat -p visar skrivarna), eller spara PDF:en med -o FIL.pdf.",
+			"the printer did not take the job"+why+"; nothing was printed. Check the printer's name (lpstat -p lists the printers), or save the PDF with -o FILE.pdf.")
 	}
 	return model.T(l, "ett oväntat fel: ", "an unexpected error: ") + err.Error()
 }

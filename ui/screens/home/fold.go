@@ -1,11 +1,6 @@
 package home
 
 import (
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/sipmote/sipmote/model"
 )
 
@@ -20,32 +15,6 @@ import (
 // are also found by ö and ä, the Swedish letters for the same sounds
 // ("sören" finds Søren).
 
-// plain is the search's spelling of every lower-case Latin letter with a
-// mark, made once from Unicode's decompositions: "ễ" → "e".
-var plain = func() map[rune]string {
-	m := map[rune]string{
-		'ø': "o", 'æ': "ae", 'œ': "oe", 'ß': "ss", 'đ': "d", 'ð': "d",
-		'þ': "th", 'ł': "l", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŀ': "l",
-	}
-	for _, block := range [][2]rune{{0xC0, 0x24F}, {0x1E00, 0x1EFF}} {
-		for r := block[0]; r <= block[1]; r++ {
-			if !unicode.IsLower(r) {
-				continue
-			}
-			base := make([]rune, 0, 2)
-			for _, d := range norm.NFD.String(string(r)) {
-				if !unicode.Is(unicode.Mn, d) {
-					base = append(base, d)
-				}
-			}
-			if len(base) == 1 && base[0] < utf8.RuneSelf && base[0] != r {
-				m[r] = string(base)
-			}
-		}
-	}
-	return m
-}()
-
 // swedishOwn are the letters Swedish keeps as they are, and the Swedish
 // letter that finds ø and æ in Swedish.
 var swedishOwn = map[rune]string{'å': "å", 'ä': "ä", 'ö': "ö", 'ø': "ö", 'æ': "ä"}
@@ -56,13 +25,13 @@ var swedishOwn = map[rune]string{'å': "å", 'ä': "ä", 'ö': "ö", 'ø': "ö",
 func foldRune(l model.Lang, r rune) (string, string) {
 	if l != model.English {
 		if s, ok := swedishOwn[r]; ok {
-			if p := plain[r]; r == 'ø' || r == 'æ' {
+			if p, _ := model.PlainLetters(r); r == 'ø' || r == 'æ' {
 				return s, p
 			}
 			return s, ""
 		}
 	}
-	if p, ok := plain[r]; ok {
+	if p, ok := model.PlainLetters(r); ok {
 		return p, ""
 	}
 	return string(r), ""
