@@ -72,7 +72,7 @@ func TestPrintCopies(t *testing.T) {
 		}
 		var marks []string
 		for _, page := range strings.Split(string(txt), "\f") {
-			if !strings.Contains(page, "sida 1 av") {
+			if !strings.Contains(page, "Sida 1 av") {
 				continue
 			}
 			for _, line := range strings.Split(page, "\n") {
