@@ -49,7 +49,7 @@ func TestClosedPlanPrintsAsACopy(t *testing.T) {
 				t.Errorf("%s: page %d is not marked %q:\n%s", tc.lang, i+1, tc.mark, p)
 			}
 		}
-		if n := strings.Count(got, map[string]string{"sv": "sida 1 av", "en": "page 1 of"}[tc.lang]); n != 1 {
+		if n := strings.Count(got, map[string]string{"sv": "Sida 1 av", "en": "Page 1 of"}[tc.lang]); n != 1 {
 			t.Errorf("%s: %d papers, want one copy", tc.lang, n)
 		}
 		if strings.Contains(got, tc.original) && !strings.Contains(got, "originalet") {
