@@ -244,7 +244,7 @@ func TestHomeListWholeAt80(t *testing.T) {
 			t.Errorf("%s: the whole name stays when the cursor has left it:\n%s", l, s)
 		}
 		for _, want := range []string{"Elias Nyström (exempel)", "Maja Lind (exempel)", model.T(l, "Personnummer", "ID number"),
-			model.T(l, "Nästa möte", "Meeting"), model.T(l, "Punkter", "Checklist"), model.T(l, "1 (utkast)", "1 (draft)")} {
+			model.T(l, "Nästa möte", "Meeting"), model.T(l, "Punkter", "To tick"), model.T(l, "1 (utkast)", "1 (draft)")} {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s: %q is not whole at 80 columns:\n%s", l, want, s)
 			}

@@ -63,8 +63,7 @@ const minName = 16
 func (h *Model) layout() layout {
 	lay := layout{status: 8, ver: 14, next: 10, left: 7}
 	if h.lang == model.English {
-		// "Checklist" heads the column of items left: 9 wide.
-		lay.status, lay.ver, lay.left = 6, 13, 9
+		lay.status, lay.ver = 6, 13
 	}
 	// Each column after the name takes its width and the space before it.
 	fixed := pnrWidth + lay.status + lay.ver + lay.next + lay.left + 5
@@ -85,7 +84,7 @@ func (h *Model) header() string {
 	l := h.lang
 	return h.columns(rowParts{model.T(l, "Person", "Person"), model.T(l, "Personnummer", "ID number"),
 		model.T(l, "Status", "Status"), model.T(l, "Version", "Version"), model.T(l, "Nästa möte", "Meeting"),
-		model.T(l, "Punkter", "Checklist")})
+		model.T(l, "Punkter", "To tick")})
 }
 
 // columns lays out one line of the list.
@@ -176,7 +175,7 @@ func (h *Model) fullView() string {
 	about := model.T(l, "Här finns alla planer. Välj en med pilarna och tryck enter för att öppna mötet. Allt sparas automatiskt medan du skriver. ",
 		"Here are all plans. Choose one with the arrows and press enter to open its meeting. Everything is saved as you type. ")
 	items := model.T(l, "Punkter är hur många punkter på checklistorna före och efter mötet som inte är avbockade än (ctrl+l i mötet).",
-		"Checklist is how many items of the checklists before and after the meeting are not ticked yet (ctrl+l in the meeting).")
+		"To tick is how many items of the checklists before and after the meeting are not ticked yet (ctrl+l in the meeting).")
 	keys := fullHelp(hm, h.keys.FullHelp(), h.Width)
 	closeLine := h.st.Subtle.Render(model.T(l, "Tryck en tangent för att stänga hjälpen.", "Press any key to close the help."))
 	room := max(1, h.Height-3) // the title and its blank line, and the bottom line

@@ -44,7 +44,7 @@ func TestNarrowHomeKeepsDatesAndKeys(t *testing.T) {
 		h.Update(tea.KeyPressMsg{Code: '?', Text: "?"})
 		v = ansi.Strip(h.View())
 		for _, want := range []string{model.T(l, "x avsluta planen", "x close the plan"), model.T(l, "t åtkomstlogg", "t access trail"),
-			model.T(l, "q stäng", "q quit"), model.T(l, "s försegla", "s seal"), model.T(l, "Punkter är hur många punkter på checklistorna", "Checklist is how many items of the checklists")} {
+			model.T(l, "q stäng", "q quit"), model.T(l, "s försegla", "s seal"), model.T(l, "Punkter är hur många punkter på checklistorna", "To tick is how many items of the checklists")} {
 			if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
 				t.Errorf("%s: the help at 60 columns lacks %q:\n%s", l, want, v)
 			}
