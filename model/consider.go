@@ -17,7 +17,7 @@ import (
 func badConsiderDate(s string) string {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
 		w = strings.Trim(w, ".:()")
-		if d := TidyDate(w); DateShaped(d) && CheckDate(d) != nil {
+		if d := TidyDateWord(w); DateShaped(d) && CheckDate(d) != nil {
 			return w
 		}
 	}

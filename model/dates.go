@@ -58,22 +58,51 @@ func TidyDate(s string) string { return TidyDateAt(s, time.Now()) }
 // A date with a padded month and a day of one digit ("2027-01-1") is not
 // completed: it may be the 10th to the 19th (tryout2 #25), so it is left
 // for the check to refuse (DateMissingDigit).
+//
+// It is the one reader of every date field (the meeting's, the consent's,
+// an action's, the follow-up's, the closing form's), so a form of date
+// read in one is read in all (tryout42a #16). Besides the forms with a
+// year it reads day words (idag, imorgon, igår) and a day and month
+// without a year or with the month's name ("7/12", "7 jan 2027", "15
+// januari"): see readDateWords.
 func TidyDateAt(s string, now time.Time) string {
+	if d, ok := readFullDate(s, now); ok {
+		return d
+	}
+	if d, ok := readDateWords(strings.ToLower(strings.Join(strings.Fields(s), " ")), now); ok {
+		return d
+	}
+	return s
+}
+
+// readFullDate reads the forms that carry their own year, and today. A
+// date found among the words of a sentence (the time to consider) is read
+// with it alone, so that "svar 7/12" is not given a year it does not say.
+func readFullDate(s string, now time.Time) (string, bool) {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	switch t {
 	case "idag", "i dag", "today":
-		return now.Format(DateLayout)
+		return now.Format(DateLayout), true
 	case "imorgon", "i morgon", "tomorrow":
-		return now.AddDate(0, 0, 1).Format(DateLayout)
+		return now.AddDate(0, 0, 1).Format(DateLayout), true
 	}
 	if DateMissingDigit(t) {
-		return s
+		return "", false
 	}
 	for _, layout := range []string{"2006-1-2", "2006.1.2", "2006/1/2", "20060102",
 		"2/1 2006", "2/1-2006", "2.1.2006", "2.1 2006"} {
 		if d, err := time.Parse(layout, t); err == nil {
-			return d.Format(DateLayout)
+			return d.Format(DateLayout), true
 		}
+	}
+	return "", false
+}
+
+// TidyDateWord is TidyDate for one word of a sentence: only a date that
+// says its year (or "idag") is read.
+func TidyDateWord(s string) string {
+	if d, ok := readFullDate(s, time.Now()); ok {
+		return d
 	}
 	return s
 }

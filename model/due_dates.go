@@ -99,7 +99,7 @@ func (p *Plan) unconfirmed() int {
 func ConsiderDate(s string) string {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
 		w = strings.Trim(w, ".:()")
-		if d := TidyDate(w); DateShaped(d) && CheckDate(d) == nil {
+		if d := TidyDateWord(w); DateShaped(d) && CheckDate(d) == nil {
 			return d
 		}
 	}

@@ -38,7 +38,16 @@ func TestTidyDateAt(t *testing.T) {
 		{"2027-01-1", "2027-01-1"}, {"2027-12-1", "2027-12-1"},
 		// a month never padded: the day is read as written
 		{"2027-1-15", "2027-01-15"}, {"2027/1/12", "2027-01-12"},
-		{"31/2 2027", "31/2 2027"}, {"1/12/2026", "1/12/2026"}, {"7/12", "7/12"}, {"igår", "igår"},
+		{"31/2 2027", "31/2 2027"}, {"1/12/2026", "1/12/2026"},
+		// one reader for every date field (tryout42a #16): day words, a
+		// day and month without a year (the nearest such date), a
+		// month's name in Swedish or English
+		{"igår", "2026-12-06"}, {"I går", "2026-12-06"}, {"yesterday", "2026-12-06"},
+		{"7/12", "2026-12-07"}, {"15/1", "2027-01-15"}, {"7.12", "2026-12-07"}, {"30/6", "2026-06-30"}, {"1/6", "2027-06-01"},
+		{"7 jan 2027", "2027-01-07"}, {"7 januari 2027", "2027-01-07"}, {"den 7:e januari 2027", "2027-01-07"},
+		{"15 januari", "2027-01-15"}, {"3 mars", "2027-03-03"}, {"January 7, 2027", "2027-01-07"}, {"7th Jan 2027", "2027-01-07"},
+		{"29 feb 2028", "2028-02-29"}, {"29 feb 2027", "29 feb 2027"}, {"31/2", "31/2"}, {"7/13", "7/13"},
+		{"nästa vecka", "nästa vecka"}, {"7 jan 27", "7 jan 27"}, {"jan", "jan"}, {"9.30", "9.30"},
 	} {
 		if got := TidyDateAt(c.in, now); got != c.want {
 			t.Errorf("TidyDateAt(%q) = %q, want %q", c.in, got, c.want)
@@ -63,6 +72,16 @@ func TestLanguageCode(t *testing.T) {
 		got, ok := LanguageCode(c.in)
 		if got != c.want || ok != c.ok {
 			t.Errorf("LanguageCode(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// A date among the words of a sentence is read only when it says its
+// year: "svar 7/12" must not be given one (ConsiderDate).
+func TestTidyDateWord(t *testing.T) {
+	for in, want := range map[string]string{"7/12": "7/12", "7/12 2027": "2027-12-07", "2027-1-5": "2027-01-05", "jan": "jan"} {
+		if got := TidyDateWord(in); got != want {
+			t.Errorf("TidyDateWord(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

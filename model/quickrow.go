@@ -233,3 +233,23 @@ func (q QuickRow) Segments(l Lang) []string {
 	}
 	return out
 }
+
+// QuickRowKnown tells whether a part of line after its name is a word of
+// the quick row's list (a role, relation, title, organisation or way of
+// taking part): a participant's name field that holds such a line was
+// meant as a quick row, "Nora Lund, den enskilde" (tryout42a #11). A name
+// written surname first, "Lund, Nora", has no such word.
+func QuickRowKnown(line string, words []QuickWord) bool {
+	r := quickReader{words: words}
+	for i, c := range splitQuick(line) {
+		if i == 0 {
+			c = c[1:]
+		}
+		for _, p := range c {
+			if _, ok := r.match(p.text); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
