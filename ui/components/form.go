@@ -48,6 +48,13 @@ type Field struct {
 	// Prefilled marks a suggested value (today's date): the first letter
 	// typed replaces it instead of being added to it.
 	Prefilled bool
+	// Whole marks a value read as one piece, a date, a time or a number
+	// of minutes: arriving at it, a value that passes its check is
+	// replaced by the first text typed, as a prefilled one is (ctrl+z
+	// brings it back). A value that does not pass is being mended, so
+	// what is typed is added to it. The new-plan form and the meeting
+	// then agree: typing 10 on 00:00 gives 10, not 00:0010 (tryout42a #12).
+	Whole bool
 	// Suggested, when set and true, marks the value as suggested for now,
 	// as Prefilled does: a guardian's lists taken over from the plan's.
 	Suggested func() bool
@@ -166,7 +173,7 @@ func (f *Form) FocusField(i, cursor int) tea.Cmd {
 			in.SetCursor(cursor)
 		}
 		f.input = in
-		f.Replace = (fl.Prefilled || fl.Suggested != nil && fl.Suggested()) && fl.Get() != ""
+		f.Replace = (fl.Prefilled || fl.Suggested != nil && fl.Suggested() || fl.Whole && cursor < 0 && f.passes(&f.Fields[i])) && fl.Get() != ""
 		return f.input.Focus()
 	case KindArea:
 		ta := textarea.New()
@@ -294,17 +301,17 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		arrow := key.Matches(k, formKeys.up, formKeys.down)
 		switch {
 		case key.Matches(k, formKeys.tab):
-			return f.move(1), false
+			return f.move(1)
 		case key.Matches(k, formKeys.backTab):
-			return f.move(-1), false
+			return f.move(-1)
 		case arrow && (fl.Kind != KindArea || f.Held):
 			d := 1
 			if key.Matches(k, formKeys.up) {
 				d = -1
 			}
-			return f.move(d), false
+			return f.move(d)
 		case key.Matches(k, formKeys.enter) && fl.Kind == KindText:
-			return f.move(1), false
+			return f.move(1)
 		}
 		if fl.Kind == KindAction {
 			if key.Matches(k, formKeys.enter, formKeys.toggle) {
@@ -314,7 +321,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 			return nil, false
 		}
 		if key.Matches(k, formKeys.enter) && (fl.Kind == KindToggle || fl.Kind == KindChoice) {
-			return f.move(1), false
+			return f.move(1)
 		}
 		switch fl.Kind {
 		case KindToggle:
@@ -391,18 +398,22 @@ func heldNotice(l model.Lang, s string) string {
 		"The field has "+strconv.Itoa(n)+" characters, more than the editor holds ("+strconv.Itoa(model.MaxFieldChars)+"). The text is kept unchanged but cannot be edited here.")
 }
 
-func (f *Form) move(d int) tea.Cmd {
-	f.tidy()
+// move goes d fields on and tells whether leaving the field rewrote it
+// (tidy): that is a change of the plan like a key typed, so it is saved
+// and its findings are worked out again (tryout42a #13: a date the field
+// had already put right kept its error until a later save).
+func (f *Form) move(d int) (tea.Cmd, bool) {
+	changed := f.Settle()
 	n := f.Focus + d
 	for n >= 0 && n < len(f.Fields) && f.Fields[n].hidden() {
 		n += d
 	}
 	if n < 0 || n >= len(f.Fields) {
-		return nil
+		return nil, changed
 	}
 	cmd := f.FocusField(n, -1)
 	f.replaceWrong()
-	return cmd
+	return cmd, changed
 }
 
 // Mend focuses field i to correct it: a value its check refuses is
@@ -419,7 +430,7 @@ func (f *Form) Mend(i int) tea.Cmd {
 // when its check refuses it (see Mend). ctrl+z brings the value back.
 func (f *Form) replaceWrong() {
 	fl := f.Current()
-	if fl != nil && fl.Kind == KindText && !f.Held && !fl.Private && fl.Check != nil && fl.Get() != "" && fl.Check(fl.Get()) != "" {
+	if fl != nil && fl.Kind == KindText && !f.Held && !fl.Private && fl.Check != nil && fl.Get() != "" && fl.Check(fl.checked()) != "" {
 		f.Replace = true
 	}
 }
@@ -452,16 +463,39 @@ func (f *Form) AtLast() bool {
 	return true
 }
 
-// tidy puts the focused field's value in its standard form when leaving
-// it: 9.30 becomes 09:30, 2027-6-9 becomes 2027-06-09.
-func (f *Form) tidy() {
+// Settle puts the focused field's value in its standard form, as leaving
+// it does: 9.30 becomes 09:30, 15/1 2027 becomes 2027-01-15. It tells
+// whether the value changed; ctrl+z brings back what was typed. A screen
+// calls it before it uses the value without the field being left (a save
+// key, a step change), so that "idag" is never stored as a word.
+func (f *Form) Settle() bool {
 	fl := f.Current()
-	if fl == nil || fl.Tidy == nil || fl.Kind != KindText {
-		return
+	if fl == nil || fl.Tidy == nil || fl.Kind != KindText || f.Held {
+		return false
 	}
-	if v := fl.Tidy(fl.Get()); v != fl.Get() {
-		fl.Set(v)
+	before := fl.Get()
+	v := fl.Tidy(before)
+	if v == before {
+		return false
 	}
+	f.remember(before)
+	fl.Set(v)
+	f.input.SetValue(v)
+	return true
+}
+
+// checked is the value a field's check reads: as it will be once the
+// field is left, so that "15/1 2027" is not refused while it is typed.
+func (fl *Field) checked() string {
+	if fl.Tidy != nil && fl.Kind == KindText {
+		return fl.Tidy(fl.Get())
+	}
+	return fl.Get()
+}
+
+// passes tells whether the field's value passes its check.
+func (f *Form) passes(fl *Field) bool {
+	return fl.Check == nil || fl.Check(fl.checked()) == ""
 }
 
 // Jump focuses the field with path, if the form has it.

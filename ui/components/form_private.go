@@ -50,9 +50,11 @@ func (f *Form) updateConcealed(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, privateKeys.next):
-			return f.move(1)
+			cmd, _ := f.move(1) // a hidden field is not tidied
+			return cmd
 		case key.Matches(msg, privateKeys.prev):
-			return f.move(-1)
+			cmd, _ := f.move(-1)
+			return cmd
 		case key.Matches(msg, privateKeys.reveal):
 			return f.reveal()
 		case key.Matches(msg, privateKeys.conceal):

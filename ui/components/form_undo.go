@@ -166,7 +166,9 @@ func (f *Form) restore(h *fieldHistory, fl *Field, v string) {
 	// Typing after an undo or redo is a step of its own.
 	h.at, h.cut, h.pasting = time.Time{}, true, false
 	fl.Set(v)
-	fl.Prefilled, f.Replace = false, false
+	// A whole value brought back is as it was on arriving: the next key
+	// typed replaces it again.
+	fl.Prefilled, f.Replace = false, fl.Whole && fl.Kind == KindText && v != "" && f.passes(fl)
 	switch fl.Kind {
 	case KindText:
 		f.input.SetValue(v)

@@ -145,11 +145,17 @@ func (f *Form) View(findings map[string]string) string {
 		}
 		checked := false
 		if fl.Check != nil {
-			if msg := fl.Check(fl.Get()); msg != "" {
+			if msg := fl.Check(fl.checked()); msg != "" {
 				w := ansi.Wordwrap(msg, max(10, f.width-2), "")
 				b.WriteString("  " + f.st.Err.Render(strings.ReplaceAll(w, "\n", "\n  ")) + "\n")
 				checked = true
 			}
+		}
+		if r := readAs(f.lang, &fl, focused); r != "" && !checked {
+			// What the field will hold once it is left stands in for
+			// the findings, which were worked out on the words typed.
+			b.WriteString("  " + f.st.Subtle.Render(r) + "\n")
+			checked = true
 		}
 		if msg, ok := findings[fl.Path]; ok && focused && !checked {
 			w := ansi.Wordwrap(msg, max(10, f.width-2), "")
@@ -193,7 +199,7 @@ func (f *Form) fitArea(findings map[string]string) {
 	}
 	checked := false
 	if fl.Check != nil {
-		if msg := fl.Check(fl.Get()); msg != "" {
+		if msg := fl.Check(fl.checked()); msg != "" {
 			extra += lines(msg)
 			checked = true
 		}
@@ -270,4 +276,19 @@ func choiceHint(l model.Lang, room int) string {
 		}
 	}
 	return ""
+}
+
+// readAs says what a focused field's words will be once it is left,
+// "läses som 2027-01-15" under "15/1 2027", so that the secretary sees
+// the date the program took before she goes on; empty when the value is
+// already in its standard form or cannot be read.
+func readAs(l model.Lang, fl *Field, focused bool) string {
+	if !focused || fl.Tidy == nil || fl.Kind != KindText || fl.Private {
+		return ""
+	}
+	v := fl.checked()
+	if v == fl.Get() {
+		return ""
+	}
+	return model.T(l, "läses som ", "read as ") + v
 }

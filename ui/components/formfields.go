@@ -7,14 +7,16 @@ import (
 )
 
 // WithCheck adds a check, and for dates and times the tidying that goes
-// with it.
+// with it; a date or a time is then a whole value (Field.Whole). Every
+// date field reads what model.TidyDate reads, "idag", "15/1 2027", "7
+// jan" alike (tryout42a #16).
 func WithCheck(f Field, check func(string) string) Field {
 	f.Check = check
 	switch {
 	case strings.Contains(f.Hint, "MM-DD"):
-		f.Tidy = model.TidyDate
+		f.Tidy, f.Whole = model.TidyDate, true
 	case strings.Contains(f.Hint, ":MM"):
-		f.Tidy = model.TidyClock
+		f.Tidy, f.Whole = model.TidyClock, true
 	}
 	return f
 }

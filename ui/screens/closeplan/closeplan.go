@@ -73,11 +73,14 @@ func New(l model.Lang, st *common.Styles, p *model.Plan, now func() time.Time) *
 	for _, r := range model.ClosureReasons {
 		opts = append(opts, components.Option{Value: string(r), Label: r.Label(l)})
 	}
+	date := components.WithCheck(components.TextField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), m.checkDate)
+	// "idag" and "igår" are read by the form's clock.
+	date.Tidy = func(s string) string { return model.TidyDateAt(s, m.now()) }
 	m.Form = components.NewForm(l, st, []components.Field{
 		{Path: "reason", Label: model.T(l, "Varför avslutas planen?", "Why is the plan closed?"), Kind: components.KindChoice, Opts: opts,
 			Get: func() string { return m.reason }, Set: func(s string) { m.reason = s }},
 		components.TextField("text", model.T(l, "Förklaring (sparas och skrivs ut; krävs vid annat skäl)", "Explanation (kept and printed; needed for another reason)"), "", func() *string { return &m.Text }),
-		components.WithCheck(components.TextField("date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m.date }), m.checkDate),
+		date,
 	})
 	m.keys.save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T(l, "avsluta planen", "close the plan")))
 	// ctrl+q and ctrl+c leave as esc does, as they leave every screen,
@@ -141,6 +144,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.cancel):
 			return func() tea.Msg { return common.CancelMsg{} }
 		case key.Matches(k, m.keys.save):
+			// A date typed as "idag" or "15/1" is read before it is used,
+			// as leaving the field would (tryout42a #16).
+			m.Form.Settle()
 			if m.reason == "" {
 				m.err = model.T(m.lang, "Välj varför planen avslutas.", "Choose why the plan is closed.")
 				return nil

@@ -151,11 +151,12 @@ func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	if s.Form != nil {
 		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.keys.back) {
+			changed := s.settle() // "7 jan 2027" is a date before the row closes
 			if i := s.spec.indexOf(s.editing); i >= 0 {
 				s.Cursor = i
 			}
 			s.Form = nil
-			return nil, false
+			return nil, changed
 		}
 		// Enter on the last field finishes the row and starts the next,
 		// so a list can be typed without touching anything but enter.

@@ -526,8 +526,18 @@ func (m *Model) GoSection(id string) tea.Cmd {
 	if _, ok := m.Sections[id]; !ok {
 		return nil
 	}
+	if m.Active != id {
+		m.settleField()
+	}
 	m.Active = id
-	if ls, ok := m.Sections[id].(*ListSection); ok && ls.Form == nil && ls.spec.count() == 0 && !m.Sess.ReadOnly() {
+	if ls, ok := m.Sections[id].(*ListSection); ok && ls.Form == nil && ls.quickIn == nil && ls.spec.count() == 0 && !m.Sess.ReadOnly() {
+		if ls.spec.quick != nil {
+			// The participants: the quick row, as typing on the list
+			// opens it, so "Nora Lund, den enskilde" is read as a name
+			// and a role, never made a staff member's name (tryout42a
+			// #11). enter on the empty list still opens the full form.
+			return ls.openQuick()
+		}
 		return ls.startNew()
 	}
 	return nil

@@ -22,6 +22,7 @@ import (
 // it asks too, since closing ends the meeting on every one of them at
 // once and a new share has new codes to type (askDrop).
 func (m *Model) leave() tea.Cmd {
+	m.settleField()
 	if m.clockDirty > 0 {
 		m.Sess.Changed("") // the last seconds of the clock
 	}

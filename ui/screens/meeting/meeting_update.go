@@ -270,6 +270,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.Over = newSectionOverlay(m.lang, m.st, m.Order, m.Active)
 		return nil, true
 	case key.Matches(k, m.keys.findings):
+		m.settleField() // the list is about the date as it will be kept
 		m.RefreshFindings()
 		m.Over = NewFindingsOverlay(m.lang, m.st, m.Findings)
 		return nil, true
@@ -357,6 +358,7 @@ func (m *Model) jump(path string) tea.Cmd {
 	if _, ok := m.Sections[sec]; !ok {
 		sec = secFinish
 	}
+	m.settleField()
 	m.Active = sec
 	return m.Sections[sec].Jump(path, row)
 }

@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/ui/components"
@@ -108,8 +109,10 @@ func participantSpec(l model.Lang, v func() *model.Version, hooks participantHoo
 			}
 			present := func(p *model.Participant) bool { return p.IsPresent() }
 			absent := func(p *model.Participant) bool { return !p.IsPresent() }
+			name := str(id, "name", model.T(l, "Namn", "Name"), model.T(l, "t.ex. Eva Lind", "e.g. Eva Lind"), func(p *model.Participant) *string { return &p.Name })
+			name.Check = func(s string) string { return quickLineInName(l, s, hooks.words()) }
 			fs := []components.Field{
-				str(id, "name", model.T(l, "Namn", "Name"), model.T(l, "t.ex. Eva Lind", "e.g. Eva Lind"), func(p *model.Participant) *string { return &p.Name }),
+				name,
 				{Path: "meeting.participants[].role", Label: model.T(l, "Roll", "Role"), Kind: components.KindChoice, Opts: components.RoleOpts(l),
 					Get: func() string { return string(row(id, false).Role) }, Set: func(s string) { roles.set(row(id, true), model.Role(s)) }},
 				onRow(str(id, "language", model.T(l, "Språk som tolkas", "Language interpreted"), model.T(l, "t.ex. finska", "e.g. Finnish"),
@@ -214,4 +217,15 @@ func signOpts(l model.Lang, pt func() *model.Participant) []components.Option {
 		out = append(out, components.Option{Value: string(s), Label: s.Label(l)})
 	}
 	return out
+}
+
+// quickLineInName says, under a participant's name, that what follows its
+// comma is a role or a way of taking part, which the form does not read
+// from the name: the quick row does (tryout42a #11).
+func quickLineInName(l model.Lang, name string, words []model.QuickWord) string {
+	if !strings.ContainsAny(name, ",;(") || !model.QuickRowKnown(name, words) {
+		return ""
+	}
+	return model.T(l, "Efter kommat står en roll eller hur personen deltar, men här blir allt namnet. Välj roll och närvaro nedan och stryk dem här, eller ta bort raden och skriv den i listan (snabbraden läser sådant).",
+		"After the comma is a role or how the person takes part, but here it all becomes the name. Choose the role and attendance below and take them out here, or remove the row and type it in the list (the quick row reads that).")
 }

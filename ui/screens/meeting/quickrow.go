@@ -80,6 +80,12 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, false
 		case key.Matches(k, quickKeys.add):
 			line := s.quickIn.Value()
+			if strings.TrimSpace(line) == "" && s.spec.fields != nil {
+				// Enter on an empty quick row asks for the full form, as
+				// the empty list says ("Skriv, eller tryck enter").
+				s.quickIn, s.quickEsc = nil, false
+				return s.startNew(), false
+			}
 			if !s.spec.quick(line) {
 				s.quickNote = model.T(s.lang, "Skriv minst ett namn.", "Write at least a name.")
 				return nil, false

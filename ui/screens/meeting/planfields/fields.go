@@ -47,11 +47,10 @@ func MeetingFields(l model.Lang, p *model.Plan, v func() *model.Version) []compo
 			}
 			return ""
 		}}
-	date := components.TextField("meeting.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m().Date })
-	date.Check = components.DateCheck(l)
-	date.Tidy = model.TidyDate
-	start := components.TextField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start })
-	start.Check = components.ClockCheck(l)
+	date := components.WithCheck(components.TextField("meeting.date", model.T(l, "Datum", "Date"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &m().Date }), components.DateCheck(l))
+	start := components.WithCheck(components.TextField("meeting.start", model.T(l, "Starttid", "Start time"), model.T(l, "TT:MM", "HH:MM"), func() *string { return &m().Start }), components.ClockCheck(l))
+	// Typing 90 on 60 means 90 minutes, as on a date or a time.
+	minutes.Whole = true
 	name := components.TextField("person.name", model.T(l, "Den enskildes namn", "The person's name"), "", func() *string { return &p.Person.Name })
 	name.Identity = true
 	return []components.Field{
@@ -148,7 +147,7 @@ func ConsentFields(l model.Lang, p *model.Plan, v func() *model.Version, now fun
 		widenChildField(l, p, v, now, decide),
 		ownList(decide, unitListField("consent.subjects", model.T(l, "Gäller för vilka ämnen (skilj med , eller ;)", "Covers which subjects (separate with , or ;)"), "", func() *[]string { return &c().Subjects })),
 		privateField(listField("consent.not_raise", model.T(l, "Ämnen som inte ska tas upp (visas för mötesledaren, skrivs inte ut)", "Subjects not to raise (shown to the chair, never printed)"), "", func() *[]string { return &c().NotRaise })),
-		components.WithCheck(components.TextField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), "", func() *string { return &c().WithdrawnOn }), components.DateCheck(l)),
+		components.WithCheck(components.TextField("consent.withdrawn_on", model.T(l, "Dag då samtycket togs tillbaka (bara om det har hänt)", "Day the consent was withdrawn (only if it happened)"), model.T(l, "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), func() *string { return &c().WithdrawnOn }), components.DateCheck(l)),
 	}
 	if p.Variant == model.AgeChild {
 		// One block per guardian: two, or as many as the plan has.
