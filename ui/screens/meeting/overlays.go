@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -44,14 +45,23 @@ type findingsOverlay struct {
 	fs     []model.Finding
 	cursor int
 	// page is how many findings the last view showed: PgDn and PgUp move
-	// the cursor that far.
-	page int
+	// the cursor that far. top and last are the first shown and the one
+	// after the last shown: PgDn shows the findings below the last, as a
+	// page of a book does, not the same list moved by one (tryout42a #19).
+	page, top, last int
 	// reader shows the chosen finding whole while it is open.
 	reader *components.Reader
 }
 
+// NewFindingsOverlay lists the findings with the errors first: they are
+// what blocks finalising, and with one error among six warnings it was
+// the seventh line (tryout42a #19). Within a weight the plan's order
+// stays.
 func NewFindingsOverlay(l model.Lang, st *common.Styles, fs []model.Finding) *findingsOverlay {
-	return &findingsOverlay{lang: l, st: st, fs: fs, keys: newFindingKeys(l)}
+	rank := map[model.Severity]int{model.SevError: 0, model.SevWarning: 1, model.SevNotice: 2, model.SevInfo: 3}
+	sorted := slices.Clone(fs)
+	slices.SortStableFunc(sorted, func(a, b model.Finding) int { return rank[a.Severity] - rank[b.Severity] })
+	return &findingsOverlay{lang: l, st: st, fs: sorted, keys: newFindingKeys(l)}
 }
 
 func (o *findingsOverlay) Update(msg tea.Msg) tea.Cmd {
@@ -75,8 +85,14 @@ func (o *findingsOverlay) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, o.keys.PageDown):
-		o.cursor = max(0, min(len(o.fs)-1, o.cursor+max(1, o.page)))
+		if o.last >= len(o.fs) {
+			o.cursor = max(0, len(o.fs)-1) // the last page: to its end
+			break
+		}
+		o.top = o.last
+		o.cursor = max(o.top, min(len(o.fs)-1, o.cursor+max(1, o.page)))
 	case key.Matches(k, o.keys.PageUp):
+		o.top = max(0, o.top-max(1, o.page))
 		o.cursor = max(0, o.cursor-max(1, o.page))
 	case key.Matches(k, o.keys.Close):
 		o.Close()
@@ -170,7 +186,7 @@ func (o *findingsOverlay) View() string {
 	if notes := btoi(first > 0) + btoi(last < len(items)); notes > 0 {
 		first, last = o.window(items, max(1, avail-notes))
 	}
-	o.page = last - first
+	o.page, o.top, o.last = last-first, first, last
 	var list []string
 	if first > 0 {
 		list = append(list, o.st.Subtle.Render(fmt.Sprintf(model.T(o.lang, "↑ %d till", "↑ %d more"), first)))
@@ -194,7 +210,9 @@ func btoi(b bool) int {
 }
 
 // window picks the findings [first, last) that fit in room lines with the
-// cursor among them, starting as high as it can.
+// cursor among them, starting from the first shown before (a page turned
+// starts at the finding after the last page's), and on the last page as
+// high as fills it.
 func (o *findingsOverlay) window(items [][]string, room int) (first, last int) {
 	lines := func(a, b int) int {
 		n := 0
@@ -203,12 +221,16 @@ func (o *findingsOverlay) window(items [][]string, room int) (first, last int) {
 		}
 		return n
 	}
+	first = min(o.top, o.cursor, max(0, len(items)-1))
 	for first < o.cursor && lines(first, o.cursor+1) > room {
 		first++
 	}
 	last = first
 	for last < len(items) && lines(first, last+1) <= room {
 		last++
+	}
+	for last == len(items) && first > 0 && lines(first-1, last) <= room {
+		first--
 	}
 	if last <= o.cursor && o.cursor < len(items) {
 		last = o.cursor + 1 // a single finding taller than the room
