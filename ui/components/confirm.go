@@ -17,6 +17,14 @@ import (
 // the wait again, so only a key pressed after reading the question counts.
 const ConfirmQuiet = 600 * time.Millisecond
 
+// ConfirmCalm is the wait before an answer to a question asked by a key
+// that came after the keyboard had been still for ConfirmQuiet or more
+// (Calm): no typing was under way, so nothing typed ahead is in flight,
+// and a quick j from someone who knew the question was coming is an
+// answer (tryout42a #21: a j 0.4 s after delete was thrown away). The
+// wait still drops a key that bounced or repeated with the one that asked.
+const ConfirmCalm = 200 * time.Millisecond
+
 // ConfirmClock is the confirmation's clock. It is the wall clock even when
 // the screens run on a fixed clock, since it measures how keys arrive;
 // tests replace it.
@@ -45,11 +53,24 @@ type Confirm struct {
 	question string
 	last     time.Time // the question appeared, or the last key thrown away
 	ignored  int       // keys thrown away
+	// quiet is the wait before an answer: ConfirmQuiet, or ConfirmCalm
+	// until a key is thrown away (Calm).
+	quiet time.Duration
 	hint     bool      // a key that is no answer was pressed after the wait
 }
 
 func NewConfirm(l model.Lang, st *common.Styles, question string) *Confirm {
-	return &Confirm{lang: l, st: st, question: question, last: ConfirmClock()}
+	return &Confirm{lang: l, st: st, question: question, last: ConfirmClock(), quiet: ConfirmQuiet}
+}
+
+// Calm tells the question how long the keyboard was still before the key
+// that asked it: ConfirmQuiet or more, and an answer is taken after
+// ConfirmCalm. It returns c.
+func (c *Confirm) Calm(still time.Duration) *Confirm {
+	if still >= ConfirmQuiet {
+		c.quiet = ConfirmCalm
+	}
+	return c
 }
 
 // Update takes a message while the question is shown.
@@ -57,12 +78,14 @@ func (c *Confirm) Update(msg tea.Msg) Answer {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		c.ignored++
-		c.last = ConfirmClock()
+		c.last, c.quiet = ConfirmClock(), ConfirmQuiet
 	case tea.KeyPressMsg:
 		now := ConfirmClock()
-		if now.Sub(c.last) < ConfirmQuiet {
+		if now.Sub(c.last) < max(c.quiet, ConfirmCalm) {
+			// Keys are arriving after all: from now on only a key after
+			// the whole wait answers.
 			c.ignored++
-			c.last = now
+			c.last, c.quiet = now, ConfirmQuiet
 			return Pending
 		}
 		switch {

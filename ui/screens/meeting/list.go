@@ -3,6 +3,7 @@ package meeting
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -91,7 +92,12 @@ type ListSection struct {
 	quickEsc bool
 	// lone tells a space typed alone on the table from one that begins
 	// a typed sentence (components.LoneKeys).
-	lone   components.LoneKeys
+	lone components.LoneKeys
+	// keyAt and still are when the last key reached the list and how
+	// long the keyboard was still before it: delete asked after a pause
+	// takes a quick answer (components.Confirm.Calm).
+	keyAt  time.Time
+	still  time.Duration
 	width  int
 	height int
 
@@ -145,6 +151,10 @@ func (s *ListSection) SetSize(w, h int) {
 }
 
 func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		now := components.ConfirmClock()
+		s.still, s.keyAt = now.Sub(s.keyAt), now
+	}
 	if s.Form != nil || s.quickIn != nil || s.ask != nil {
 		// Only keys on the table itself make or end a run there.
 		s.lone.Reset()
@@ -218,7 +228,7 @@ func (s *ListSection) Update(msg tea.Msg) (tea.Cmd, bool) {
 		return s.startNew(), false
 	case key.Matches(k, s.keys.del):
 		if n > 0 {
-			s.ask = components.NewConfirm(s.lang, s.st, s.removeQuestion(s.Cursor))
+			s.ask = components.NewConfirm(s.lang, s.st, s.removeQuestion(s.Cursor)).Calm(s.still)
 		}
 	}
 	return nil, false
