@@ -56,7 +56,7 @@ type Confirm struct {
 	// quiet is the wait before an answer: ConfirmQuiet, or ConfirmCalm
 	// until a key is thrown away (Calm).
 	quiet time.Duration
-	hint     bool      // a key that is no answer was pressed after the wait
+	hint  bool // a key that is no answer was pressed after the wait
 }
 
 func NewConfirm(l model.Lang, st *common.Styles, question string) *Confirm {
