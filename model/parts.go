@@ -107,9 +107,11 @@ var TextParts = []TextPart{
 	{Key: "own_view_how", Section: SectionOwnWords, Line: true,
 		Field:   Text{"så fick vi veta vad personen tycker", "how the person's own view was found out"},
 		Heading: Text{"Så fick vi veta vad personen tycker", "How we learnt what the person thinks"},
-		Prompt:  Text{"Hur togs personens egen syn fram? (viktigt för barn)", "How was the person's own view found out? (important for a child)"},
-		Hint:    Text{"t.ex. samtal med skolkuratorn", "e.g. a talk with the school counsellor"},
-		Of:      func(c *Content) *string { return &c.OwnViewHow }},
+		// The prompt begins with the heading, which the findings and the
+		// paper name it by (tryout42a #22).
+		Prompt: Text{"Så fick vi veta vad personen tycker (hur togs hens syn fram?)", "How we learnt what the person thinks (how was their view found out?)"},
+		Hint:   Text{"t.ex. samtal med skolkuratorn; viktigt för ett barn", "e.g. a talk with the school counsellor; important for a child"},
+		Of:     func(c *Content) *string { return &c.OwnViewHow }},
 	{Key: "situation", Section: SectionSituation, Plain: true,
 		Field:   Text{"hur det är nu", "current situation"},
 		Heading: Text{"Hur det är nu", "Current situation"},

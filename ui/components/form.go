@@ -435,6 +435,12 @@ func (f *Form) replaceWrong() {
 	}
 }
 
+// Next moves to the next field shown, as tab does.
+func (f *Form) Next() tea.Cmd {
+	cmd, _ := f.move(1)
+	return cmd
+}
+
 func (fl *Field) hidden() bool { return fl.Hide != nil && fl.Hide() }
 
 // LeaveIdentity moves the focus off a field that names the person, to the
@@ -478,7 +484,7 @@ func (f *Form) Settle() bool {
 	if v == before {
 		return false
 	}
-	f.remember(before)
+	f.remember(before, v)
 	fl.Set(v)
 	f.input.SetValue(v)
 	return true

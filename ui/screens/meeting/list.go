@@ -267,6 +267,7 @@ func (s *ListSection) Help() []key.Binding {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T(s.lang, "klar", "done"))),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T(s.lang, "lägg till", "add"))),
+			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T(s.lang, "formuläret", "the form"))),
 		}
 	}
 	return []key.Binding{s.keys.typing, s.keys.edit, s.keys.del, s.keys.add, s.keys.space, s.keys.up}

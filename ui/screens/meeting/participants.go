@@ -226,6 +226,6 @@ func quickLineInName(l model.Lang, name string, words []model.QuickWord) string 
 	if !strings.ContainsAny(name, ",;(") || !model.QuickRowKnown(name, words) {
 		return ""
 	}
-	return model.T(l, "Efter kommat står en roll eller hur personen deltar, men här blir allt namnet. Välj roll och närvaro nedan och stryk dem här, eller ta bort raden och skriv den i listan (snabbraden läser sådant).",
-		"After the comma is a role or how the person takes part, but here it all becomes the name. Choose the role and attendance below and take them out here, or remove the row and type it in the list (the quick row reads that).")
+	return model.T(l, "Efter kommat står en roll eller närvaro, som här blir en del av namnet. Välj dem nedan, eller: esc, delete och skriv raden i listan.",
+		"After the comma is a role or attendance, which here becomes part of the name. Choose them below, or: esc, delete and type the row on the list.")
 }

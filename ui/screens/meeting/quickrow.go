@@ -17,9 +17,10 @@ import (
 // be entered in the time the full form takes for two; the form is still
 // there (enter on the row) for the details.
 
-var quickKeys = struct{ add, done key.Binding }{
+var quickKeys = struct{ add, done, form key.Binding }{
 	add:  key.NewBinding(key.WithKeys("enter")),
 	done: key.NewBinding(key.WithKeys("esc")),
+	form: key.NewBinding(key.WithKeys("tab")),
 }
 
 // quickRowMax is the most characters the quick row holds: far more than a
@@ -78,11 +79,15 @@ func (s *ListSection) updateQuick(msg tea.Msg) (tea.Cmd, bool) {
 			}
 			s.quickIn, s.quickEsc = nil, false
 			return nil, false
+		case key.Matches(k, quickKeys.form):
+			return s.quickToForm()
 		case key.Matches(k, quickKeys.add):
 			line := s.quickIn.Value()
-			if strings.TrimSpace(line) == "" && s.spec.fields != nil {
-				// Enter on an empty quick row asks for the full form, as
-				// the empty list says ("Skriv, eller tryck enter").
+			if strings.TrimSpace(line) == "" && s.spec.count() == 0 {
+				// Enter on the empty list's empty quick row asks for the
+				// full form, as the list says ("Skriv, eller tryck
+				// enter"); once rows are there, a second enter after
+				// adding one is not taken for that.
 				s.quickIn, s.quickEsc = nil, false
 				return s.startNew(), false
 			}
@@ -335,4 +340,18 @@ func (m *Model) notePendingCopy() {
 	if _, ok := m.Over.(*printdialog.Overlay); ok && m.keepsPosition() {
 		m.Sess.SetPosition(m.position())
 	}
+
+// quickToForm is tab on the quick row: the secretary who types a name and
+// tab, as in the row's form, gets the form. The line is added as the
+// quick row reads it ("Nora Lund, den enskilde" is the person), and the
+// row opens in the form at the field after the name; an empty line opens
+// the form on a new row.
+func (s *ListSection) quickToForm() (tea.Cmd, bool) {
+	line := s.quickIn.Value()
+	s.quickIn, s.quickEsc, s.quickNote = nil, false, ""
+	if strings.TrimSpace(line) == "" || !s.spec.quick(line) {
+		return s.startNew(), false
+	}
+	open := s.OpenRow(s.spec.count() - 1)
+	return tea.Batch(open, s.Form.Next()), true
 }
