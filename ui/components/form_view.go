@@ -33,7 +33,7 @@ func (f *Form) View(findings map[string]string) string {
 				// long label must not cut the one line that says typing
 				// replaces the text.
 				hint := "(" + model.T(f.lang, "skriv för att ersätta", "type to replace") + ")"
-				if fl.Check != nil && fl.Check(fl.Get()) != "" {
+				if fl.Check != nil && fl.Check(fl.checked()) != "" {
 					// A wrong value is mended as often as replaced.
 					hint = "(" + model.T(f.lang, "skriv för att ersätta, ← för att ändra", "type to replace, ← to edit") + ")"
 				}

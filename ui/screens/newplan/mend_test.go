@@ -55,7 +55,7 @@ func TestWrongDateIsReplacedWhenTypedAgain(t *testing.T) {
 	m := newForm(t, model.English)
 	typed(m, "Tess Tester")
 	press(m, tabKey, tabKey)
-	typed(m, "7/12")
+	typed(m, "7/13") // no date under any reading (7/12 is read as 7 December)
 	press(m, tabKey)
 	if !strings.Contains(ansi.Strip(m.View()), "Write the date as YYYY-MM-DD") {
 		t.Fatalf("no word under the wrong date:\n%s", ansi.Strip(m.View()))
@@ -69,17 +69,17 @@ func TestWrongDateIsReplacedWhenTypedAgain(t *testing.T) {
 		t.Errorf("typed again, the date is %q, want 2026-12-01", m.In.Date)
 	}
 	press(m, undoKey)
-	for i := 0; i < len("2026-12-01") && m.In.Date != "7/12"; i++ {
+	for i := 0; i < len("2026-12-01") && m.In.Date != "7/13"; i++ {
 		press(m, undoKey) // one key typed at a time, one step each
 	}
-	if m.In.Date != "7/12" {
-		t.Errorf("ctrl+z after replacing: %q, want the value replaced (7/12)", m.In.Date)
+	if m.In.Date != "7/13" {
+		t.Errorf("ctrl+z after replacing: %q, want the value replaced (7/13)", m.In.Date)
 	}
 	// An arrow key first: the wrong value is kept to edit.
 	press(m, tabKey, backTabKey, leftKey)
 	typed(m, "x")
-	if m.In.Date != "7/1x2" {
-		t.Errorf("edited after ←: %q, want 7/1x2", m.In.Date)
+	if m.In.Date != "7/1x3" {
+		t.Errorf("edited after ←: %q, want 7/1x3", m.In.Date)
 	}
 	// ctrl+s from another field refuses the date and puts the cursor
 	// there, to be replaced (typed on, when she was in it: see
