@@ -154,11 +154,12 @@ func TestEveryDateFieldReadsTheSameWords(t *testing.T) {
 	}
 }
 
-// TestParticipantsStepOpensTheQuickRow: the agenda's step 2 opened the
-// full form, so "Nora Lund, den enskilde" became a staff member of that
-// name. The step opens the quick row, which reads the role; the form's
-// name field, opened on purpose, says that it does not.
-func TestParticipantsStepOpensTheQuickRow(t *testing.T) {
+// TestQuickRowInTheNameIsRead: the agenda's step 2 opens a new row's
+// form, where every key is saved as typed; "Nora Lund, den enskilde"
+// typed there became a staff member of that name. The name says it will
+// be read as a quick row, and leaving it (tab, esc) reads it so: name,
+// role, attendance. A name written surname first stays a name.
+func TestQuickRowInTheNameIsRead(t *testing.T) {
 	for _, l := range []model.Lang{model.Swedish, model.English} {
 		m, _ := openViewsMeeting(t, l, 80, 24)
 		inEdit(m, func() { livePlan(m).Draft.Meeting.Participants = nil })
@@ -172,24 +173,27 @@ func TestParticipantsStepOpensTheQuickRow(t *testing.T) {
 			t.Fatalf("%s: not on the participants", l)
 		}
 		typeText(m, "Nora Lund, den enskilde")
-		press(m, "enter")
+		if want := model.T(l, "Läses som snabbrad", "Read as a quick row"); !strings.Contains(screenText(m), want) {
+			t.Errorf("%s: the name does not say it will be read as a quick row:\n%s", l, screenText(m))
+		}
+		press(m, "tab")
 		ps := livePlan(m).Draft.Meeting.Participants
 		if len(ps) != 1 || ps[0].Name != "Nora Lund" || ps[0].Role != model.RolePerson {
 			t.Fatalf("%s: participants %+v, want Nora Lund as the person", l, ps)
 		}
-		// The full form on purpose: its name says what it does not read.
 		press(m, "esc", "+")
 		typeText(m, "Olle Lund, pappa, telefon")
-		if want := model.T(l, "Efter kommat står en roll", "After the comma is a role"); !strings.Contains(screenText(m), want) {
-			t.Errorf("%s: the form takes a quick row as a name without a word:\n%s", l, screenText(m))
+		press(m, "esc")
+		ps = livePlan(m).Draft.Meeting.Participants
+		if len(ps) != 2 || ps[1].Name != "Olle Lund" || ps[1].Role == model.RoleStaff || ps[1].Attendance != model.AttendPhone {
+			t.Errorf("%s: second participant %+v, want Olle Lund, a relative on the phone", l, ps[len(ps)-1])
 		}
-		// A name written surname first is a name.
-		for range 30 {
-			press(m, "backspace")
-		}
+		press(m, "+")
 		typeText(m, "Lund, Olle")
-		if want := model.T(l, "Efter kommat står en roll", "After the comma is a role"); strings.Contains(screenText(m), want) {
-			t.Errorf("%s: a surname-first name is taken for a quick row:\n%s", l, screenText(m))
+		press(m, "esc")
+		ps = livePlan(m).Draft.Meeting.Participants
+		if got := ps[len(ps)-1]; got.Name != "Lund, Olle" || got.Role != model.RoleStaff {
+			t.Errorf("%s: a surname-first name was read as a quick row: %+v", l, got)
 		}
 	}
 }

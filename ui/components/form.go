@@ -55,6 +55,10 @@ type Field struct {
 	// what is typed is added to it. The new-plan form and the meeting
 	// then agree: typing 10 on 00:00 gives 10, not 00:0010 (tryout42a #12).
 	Whole bool
+	// Leave, when set, is run when the field is left (Settle) and may
+	// write other fields of the same row: a participant's name typed as
+	// a quick row gives the role too. It tells whether it wrote.
+	Leave func() bool
 	// Suggested, when set and true, marks the value as suggested for now,
 	// as Prefilled does: a guardian's lists taken over from the plan's.
 	Suggested func() bool
@@ -476,7 +480,20 @@ func (f *Form) AtLast() bool {
 // key, a step change), so that "idag" is never stored as a word.
 func (f *Form) Settle() bool {
 	fl := f.Current()
-	if fl == nil || fl.Tidy == nil || fl.Kind != KindText || f.Held {
+	if fl == nil || fl.Kind != KindText || f.Held {
+		return false
+	}
+	if fl.Leave != nil {
+		before := fl.Get()
+		if fl.Leave() {
+			if v := fl.Get(); v != before {
+				f.remember(before)
+				f.input.SetValue(v)
+			}
+			return true
+		}
+	}
+	if fl.Tidy == nil {
 		return false
 	}
 	before := fl.Get()

@@ -531,13 +531,9 @@ func (m *Model) GoSection(id string) tea.Cmd {
 	}
 	m.Active = id
 	if ls, ok := m.Sections[id].(*ListSection); ok && ls.Form == nil && ls.quickIn == nil && ls.spec.count() == 0 && !m.Sess.ReadOnly() {
-		if ls.spec.quick != nil {
-			// The participants: the quick row, as typing on the list
-			// opens it, so "Nora Lund, den enskilde" is read as a name
-			// and a role, never made a staff member's name (tryout42a
-			// #11). enter on the empty list still opens the full form.
-			return ls.openQuick()
-		}
+		// The row's form, where every key is saved as it is typed; a
+		// participant's name typed as a quick row ("Nora Lund, den
+		// enskilde") is read as one when the name is left (tryout42a #11).
 		return ls.startNew()
 	}
 	return nil

@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 
@@ -110,7 +111,33 @@ func participantSpec(l model.Lang, v func() *model.Version, hooks participantHoo
 			present := func(p *model.Participant) bool { return p.IsPresent() }
 			absent := func(p *model.Participant) bool { return !p.IsPresent() }
 			name := str(id, "name", model.T(l, "Namn", "Name"), model.T(l, "t.ex. Eva Lind", "e.g. Eva Lind"), func(p *model.Participant) *string { return &p.Name })
-			name.Check = func(s string) string { return quickLineInName(l, s, hooks.words()) }
+			// A quick row typed into the name is read as the quick row
+			// reads it when the name is left, on a row whose other
+			// fields are as a new row has them; until then a line under
+			// the name says what it will be (tryout42a #11).
+			name.Note = func() string {
+				if q, ok := quickInName(row(id, false), fresh(id), v().Meeting.Form, hooks.words()); ok {
+					return model.T(l, "Läses som snabbrad när du lämnar fältet: ", "Read as a quick row when you leave the field: ") + strings.Join(q.Segments(l), " · ")
+				}
+				return ""
+			}
+			name.Leave = func() bool {
+				p := row(id, false)
+				q, ok := quickInName(p, fresh(id), v().Meeting.Form, hooks.words())
+				if !ok || find(id) < 0 {
+					return false
+				}
+				got := q.Participant
+				got.ID = id
+				*row(id, true) = got
+				return true
+			}
+			name.Check = func(s string) string {
+				if _, ok := quickInName(row(id, false), fresh(id), v().Meeting.Form, hooks.words()); ok {
+					return ""
+				}
+				return quickLineInName(l, s, hooks.words())
+			}
 			fs := []components.Field{
 				name,
 				{Path: "meeting.participants[].role", Label: model.T(l, "Roll", "Role"), Kind: components.KindChoice, Opts: components.RoleOpts(l),
@@ -228,4 +255,20 @@ func quickLineInName(l model.Lang, name string, words []model.QuickWord) string 
 	}
 	return model.T(l, "Efter kommat står en roll eller närvaro, som här blir en del av namnet. Välj dem nedan, eller: esc, delete och skriv raden i listan.",
 		"After the comma is a role or attendance, which here becomes part of the name. Choose them below, or: esc, delete and type the row on the list.")
+}
+
+// quickInName reads a participant's name as a quick row when it holds
+// one ("Nora Lund, den enskilde") and the row is otherwise as a new row
+// has it, so that nothing chosen in the form is overwritten.
+func quickInName(p *model.Participant, fresh model.Participant, form model.MeetingForm, words []model.QuickWord) (model.QuickRow, bool) {
+	if !strings.ContainsAny(p.Name, ",;(") || !model.QuickRowKnown(p.Name, words) {
+		return model.QuickRow{}, false
+	}
+	bare := *p
+	bare.Name = fresh.Name
+	if !reflect.DeepEqual(bare, fresh) {
+		return model.QuickRow{}, false
+	}
+	q := model.ParseQuickRow(p.Name, form, words)
+	return q, q.OK
 }
