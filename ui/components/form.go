@@ -487,7 +487,7 @@ func (f *Form) Settle() bool {
 		before := fl.Get()
 		if fl.Leave() {
 			if v := fl.Get(); v != before {
-				f.remember(before)
+				f.remember(before, v)
 				f.input.SetValue(v)
 			}
 			return true

@@ -340,6 +340,7 @@ func (m *Model) notePendingCopy() {
 	if _, ok := m.Over.(*printdialog.Overlay); ok && m.keepsPosition() {
 		m.Sess.SetPosition(m.position())
 	}
+}
 
 // quickToForm is tab on the quick row: the secretary who types a name and
 // tab, as in the row's form, gets the form. The line is added as the
