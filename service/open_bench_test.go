@@ -3,11 +3,10 @@ package service
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/sipmote/sipmote/internal/turns"
 	"github.com/sipmote/sipmote/model"
 	"github.com/sipmote/sipmote/store"
 )
@@ -76,26 +75,7 @@ func benchOpen(b *testing.B, n int) {
 		}
 		svc.Close()
 	}
-	b.ReportMetric(pairedRatio(open, openOne, 21, 200), "x-open1")
-}
-
-// pairedRatio times n calls of f, then n of base, rounds times, and
-// returns the median over the rounds of f's time over base's.
-func pairedRatio(f, base func(), rounds, n int) float64 {
-	timed := func(g func()) time.Duration {
-		start := time.Now()
-		for range n {
-			g()
-		}
-		return time.Since(start)
-	}
-	ratios := make([]float64, rounds)
-	for r := range ratios {
-		a := timed(f)
-		ratios[r] = float64(a) / float64(timed(base))
-	}
-	slices.Sort(ratios)
-	return ratios[rounds/2]
+	b.ReportMetric(turns.Ratio(open, openOne, 21, 200), "x-open1")
 }
 
 // BenchmarkOpen1 opens and closes a database of one plan: the floor for
@@ -104,5 +84,5 @@ func BenchmarkOpen1(b *testing.B) { benchOpen(b, 1) }
 
 // BenchmarkOpen10k opens and closes a database of 10 000 plans: opening
 // reads no record, so it does not grow with the plans. Its x-open1 is
-// its ratio to BenchmarkOpen1 measured in turns (pairedRatio).
+// its ratio to BenchmarkOpen1 measured in turns (turns.Ratio).
 func BenchmarkOpen10k(b *testing.B) { benchOpen(b, 10_000) }

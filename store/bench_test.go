@@ -9,13 +9,14 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/sipmote/sipmote/internal/turns"
 	"github.com/sipmote/sipmote/model"
 )
 
 // BenchmarkSaveLargePlan saves LargePlan with its summary, one fsynced
 // transaction per iteration. Compare with BenchmarkBoltPutBaseline: the
 // target is at most 1.5 times its time. Its x-put is that ratio measured
-// in turns (savedInTurns), on the same file system.
+// in turns (turns.Ratio), on the same file system.
 func BenchmarkSaveLargePlan(b *testing.B) {
 	d := openTemp(b)
 	p := LargePlan()
@@ -27,7 +28,7 @@ func BenchmarkSaveLargePlan(b *testing.B) {
 	for b.Loop() {
 		save()
 	}
-	b.ReportMetric(savedInTurns(save, barePut(b), 21, 20), "x-put")
+	b.ReportMetric(turns.Ratio(save, barePut(b), 21, 20), "x-put")
 }
 
 // BenchmarkBoltPutBaseline is the floor for BenchmarkSaveLargePlan: a bare
@@ -69,28 +70,6 @@ func barePut(b *testing.B) func() {
 			b.Fatal(err)
 		}
 	}
-}
-
-// savedInTurns times n calls of f, then n of base, rounds times, and
-// returns the median over the rounds of f's time over base's: fsync's
-// time on a shared disk drifts from one second to the next, so two
-// benchmarks run one after the other can differ by a third where the
-// code does not.
-func savedInTurns(f, base func(), rounds, n int) float64 {
-	timed := func(g func()) time.Duration {
-		start := time.Now()
-		for range n {
-			g()
-		}
-		return time.Since(start)
-	}
-	ratios := make([]float64, rounds)
-	for r := range ratios {
-		a := timed(f)
-		ratios[r] = float64(a) / float64(timed(base))
-	}
-	slices.Sort(ratios)
-	return ratios[rounds/2]
 }
 
 // BenchmarkList100k lists 100 000 plans. The target is 100 ms.
@@ -151,15 +130,27 @@ func manySummaries(b *testing.B, n int) *DB {
 	base.Draft.Content.FollowUp.Date = "2025-06-12"
 	base.Draft.Consent.ValidUntil = "2026-03-01"
 	base.Draft.Ticks = map[string]bool{"before.consent": true, "before.summons": true}
+	putInBatches(b, d, n, batch, func(j int) *model.Plan {
+		p := *base
+		p.ID = fmt.Sprintf("%08x-0000-4000-8000-000000000000", j)
+		p.Person.Name = fmt.Sprintf("Person %d", j)
+		return &p
+	})
+	b.Logf("set-up of %d plans took %v", n, time.Since(start))
+	b.ResetTimer()
+	return d
+}
+
+// putInBatches saves n plans, plan(i) for each, batch plans to a
+// transaction, as a file written many plans at a time grows.
+func putInBatches(tb testing.TB, d *DB, n, batch int, plan func(i int) *model.Plan) {
+	tb.Helper()
 	for i := 0; i < n; i += batch {
 		recs := make([]planRecord, 0, batch)
-		for j := i; j < i+batch; j++ {
-			p := *base
-			p.ID = fmt.Sprintf("%08x-0000-4000-8000-000000000000", j)
-			p.Person.Name = fmt.Sprintf("Person %d", j)
-			rec, err := d.encodePlan(&p)
+		for j := i; j < min(n, i+batch); j++ {
+			rec, err := d.encodePlan(plan(j))
 			if err != nil {
-				b.Fatal(err)
+				tb.Fatal(err)
 			}
 			recs = append(recs, rec)
 		}
@@ -171,10 +162,7 @@ func manySummaries(b *testing.B, n int) *DB {
 			}
 			return nil
 		}); err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	b.Logf("set-up of %d plans took %v", n, time.Since(start))
-	b.ResetTimer()
-	return d
 }

@@ -169,29 +169,12 @@ func TestFreeListStaysShort(t *testing.T) {
 	d := openTemp(t)
 	text := strings.Repeat("Vill bo kvar hemma och behöver stöd med maten. ", 40)
 	var plans []*model.Plan
-	for i := 0; i < 2000; i += 10 {
-		var recs []planRecord
-		for j := i; j < i+10; j++ {
-			p := model.NewPlan(model.Person{Name: fmt.Sprintf("Person %06d", j)}, fixedTime())
-			p.Draft.Content.Situation, p.Draft.Content.Needs = text, text
-			plans = append(plans, p)
-			r, err := d.encodePlan(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			recs = append(recs, r)
-		}
-		if err := d.update(func(tx *bolt.Tx) error {
-			for _, r := range recs {
-				if err := r.put(tx, d); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	putInBatches(t, d, 2000, 10, func(j int) *model.Plan {
+		p := model.NewPlan(model.Person{Name: fmt.Sprintf("Person %06d", j)}, fixedTime())
+		p.Draft.Content.Situation, p.Draft.Content.Needs = text, text
+		plans = append(plans, p)
+		return p
+	})
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 1000 {
 		p := plans[r.IntN(len(plans))]
