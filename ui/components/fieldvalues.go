@@ -17,9 +17,12 @@ func DateCheck(l model.Lang) func(string) string {
 					"The date seems to lack a digit. Write the whole date, YYYY-MM-DD, e.g. 2027-01-10.")
 			}
 			if model.DateShaped(s) {
-				return model.T(l, "Det datumet finns inte i kalendern.", "That date does not exist in the calendar.")
+				return model.T(l, "Datumet finns inte i kalendern.", "The date does not exist in the calendar.")
 			}
-			return model.T(l, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-24.", "Write the date as YYYY-MM-DD, e.g. 2026-11-24.")
+			// The findings' words (model's checker.date), so that one
+			// mistake reads the same under the field and in ctrl+f
+			// (tryout42a #13).
+			return model.T(l, "Datumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2026-11-24.", "Write the date as YYYY-MM-DD, for example 2026-11-24.")
 		}
 		return ""
 	}
