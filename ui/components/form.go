@@ -49,11 +49,10 @@ type Field struct {
 	// typed replaces it instead of being added to it.
 	Prefilled bool
 	// Whole marks a value read as one piece, a date, a time or a number
-	// of minutes: arriving at it, a value that passes its check is
-	// replaced by the first text typed, as a prefilled one is (ctrl+z
-	// brings it back). A value that does not pass is being mended, so
-	// what is typed is added to it. The new-plan form and the meeting
-	// then agree: typing 10 on 00:00 gives 10, not 00:0010 (tryout42a #12).
+	// of minutes: moved to with tab or the arrows, it is replaced by the
+	// first text typed, as a prefilled one is (ctrl+z brings it back).
+	// The new-plan form and the meeting then agree: typing 10 on 00:00
+	// gives 10, not 00:0010 (tryout42a #12).
 	Whole bool
 	// Leave, when set, is run when the field is left (Settle) and may
 	// write other fields of the same row: a participant's name typed as
@@ -177,7 +176,7 @@ func (f *Form) FocusField(i, cursor int) tea.Cmd {
 			in.SetCursor(cursor)
 		}
 		f.input = in
-		f.Replace = (fl.Prefilled || fl.Suggested != nil && fl.Suggested() || fl.Whole && cursor < 0 && f.passes(&f.Fields[i])) && fl.Get() != ""
+		f.Replace = (fl.Prefilled || fl.Suggested != nil && fl.Suggested()) && fl.Get() != ""
 		return f.input.Focus()
 	case KindArea:
 		ta := textarea.New()
@@ -417,7 +416,20 @@ func (f *Form) move(d int) (tea.Cmd, bool) {
 	}
 	cmd := f.FocusField(n, -1)
 	f.replaceWrong()
+	f.replaceWhole()
 	return cmd, changed
+}
+
+// replaceWhole marks a whole value (Field.Whole) for replacing when the
+// secretary has moved to it herself: the first key typed replaces it.
+// Where a step change or the opening of the meeting put the cursor, it
+// is not armed: keys typed on there are added, never put in place of the
+// meeting's date.
+func (f *Form) replaceWhole() {
+	fl := f.Current()
+	if fl != nil && fl.Whole && fl.Kind == KindText && !f.Held && !fl.Private && fl.Get() != "" {
+		f.Replace = true
+	}
 }
 
 // Mend focuses field i to correct it: a value its check refuses is
