@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"fmt"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -60,3 +61,74 @@ func (m *Model) whoseBorder(border lipgloss.Style, w int) string {
 	title := whoseLine(m.lang, m.Sess.Plan(), components.TitleRoom(w))
 	return components.TopBorder(border, m.st.Title.Render(title), w)
 }
+
+// startMeeting starts the meeting's clock, from the secretary's key or the
+// chair's.
+func (m *Model) startMeeting() {
+	v := m.Sess.Draft()
+	if v == nil || v.Started() {
+		return
+	}
+	v.StartMeeting(m.now())
+	m.startSeen = true
+	m.lastTick = m.now()
+	m.Sess.Changed("")
+	m.AgendaKey = ""
+	m.Message = m.startedText(v, model.Text{SV: "Mötet har startat", EN: "The meeting has started"}, model.Text{SV: "Mötet startade", EN: "Started"})
+}
+
+// startedText says that the meeting started, by whom, and when a start far
+// from the booking gave the plan the real time, what it was booked for.
+func (m *Model) startedText(v *model.Version, plain, timed model.Text) string {
+	b := v.Meeting.Booked
+	if b == nil {
+		return plain.In(m.lang) + model.T(m.lang, "; klockan går. ctrl+o igen ångrar en start i onödan.",
+			"; the clock runs. ctrl+o again takes back a false start.")
+	}
+	// Short enough for an 80-column status line: the real time first.
+	now, was := v.Meeting.Start, b.Start
+	if b.Date != v.Meeting.Date {
+		now, was = v.Meeting.Date+" "+now, b.Date+" "+b.Start
+	}
+	return timed.In(m.lang) + model.T(m.lang, " "+now+" (bokat "+was+"); planen har nu den tiden. ctrl+o ångrar.",
+		" "+now+" (booked "+was+"); the plan now has that time. ctrl+o undoes.")
+}
+
+// undoStart takes back a false start: the meeting has not begun after all.
+func (m *Model) undoStart() {
+	if v := m.Sess.Draft(); v != nil {
+		booked := v.Meeting.Booked
+		v.UndoStart()
+		m.startSeen = false
+		m.Sess.Changed("")
+		m.AgendaKey = ""
+		m.Message = model.T(m.lang, "Starten är ångrad. ctrl+o startar mötet när ni börjar.", "The start is undone. ctrl+o starts the meeting when you begin.")
+		if booked != nil {
+			m.Message = model.T(m.lang, "Starten är ångrad och planen har den bokade tiden igen, "+booked.Start+". ctrl+o startar mötet.",
+				"The start is undone and the plan has its booked time again, "+booked.Start+". ctrl+o starts the meeting.")
+		}
+	}
+}
+
+// tickClock adds the time since the last tick to the current step, so the
+// clocks keep running while the secretary types. Before the chair starts
+// the meeting nothing counts: that is preparation.
+func (m *Model) tickClock(t time.Time) {
+	d := t.Sub(m.lastTick)
+	m.lastTick = t
+	v := m.Sess.Draft()
+	if v == nil || len(m.Steps) == 0 || !v.TickStep(m.Steps[m.Step].ID, d) {
+		return
+	}
+	// The clock is saved every ten seconds; losing a few seconds of
+	// timing in a crash is harmless, and it keeps the disk quiet.
+	m.clockDirty++
+	if m.clockDirty >= 10 {
+		m.clockDirty = 0
+		m.Sess.Changed("")
+	}
+}
+
+// elapsed is the meeting's time: what its steps were open, never the time
+// the program was closed.
+func (m *Model) elapsed() time.Duration { return m.version().Elapsed() }

@@ -4,7 +4,6 @@ package meeting
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -295,109 +294,6 @@ func (m *Model) buildSections() {
 		}
 	}
 	m.Active = secParticipants
-}
-
-// restore returns to the step, section, field and cursor of the last
-// session; a new meeting starts on the agenda's first step. Either way
-// the cursor never starts in the person's name: a meeting opens in front
-// of someone who may already be typing the first thing said in the room,
-// and that must not rename the plan.
-func (m *Model) restore(pos model.Position) {
-	m.goTo(pos)
-	if fs, ok := m.Sections[m.Active].(*FormSection); ok {
-		fs.Form.LeaveIdentity()
-	}
-	m.restoreQuick(pos.Quick, pos.Copy)
-}
-
-// goTo puts the screen on the step and field of pos.
-func (m *Model) goTo(pos model.Position) {
-	for i, s := range m.Steps {
-		if s.ID == pos.Step {
-			m.Step = i
-		}
-	}
-	sec, path, row := splitField(pos.Field)
-	if _, ok := m.Sections[sec]; ok && pos.Step != "" {
-		m.Active = sec
-		if ls, ok := m.Sections[sec].(*ListSection); ok {
-			if row >= 0 {
-				ls.Jump(path, row)
-			}
-		} else if path != "" {
-			if fs, ok := m.Sections[sec].(*FormSection); ok {
-				if i := FieldIndex(fs.Form, path); i >= 0 {
-					fs.Form.FocusField(i, pos.Cursor)
-				}
-			}
-		}
-		return
-	}
-	// A new meeting opens on the first step, where the chair checks the
-	// room and starts the meeting; a follow-up too, since it is a meeting
-	// of its own.
-	m.Step = 0
-	m.Active = secParticipants
-	if len(m.Steps) > 0 {
-		m.GoSection(m.Steps[0].Section)
-	}
-}
-
-func FieldIndex(f *components.Form, path string) int {
-	for i, fl := range f.Fields {
-		if fl.Path == path {
-			return i
-		}
-	}
-	return -1
-}
-
-// splitField reads "section|path|row" as stored in the position.
-func splitField(s string) (sec, path string, row int) {
-	parts := strings.SplitN(s, "|", 3)
-	row = -1
-	if len(parts) > 0 {
-		sec = parts[0]
-	}
-	if len(parts) > 1 {
-		path = parts[1]
-	}
-	if len(parts) > 2 {
-		n := 0
-		for _, c := range parts[2] {
-			if c < '0' || c > '9' {
-				n = -1
-				break
-			}
-			n = n*10 + int(c-'0')
-		}
-		if parts[2] != "" {
-			row = n
-		}
-	}
-	return
-}
-
-func (m *Model) position() model.Position {
-	pos := model.Position{Field: m.Active, Quick: m.quickLine(), Copy: m.pendingCopy()}
-	if len(m.Steps) > 0 {
-		pos.Step = m.Steps[m.Step].ID
-	}
-	switch s := m.Sections[m.Active].(type) {
-	case *FormSection:
-		if f := s.Form.Current(); f != nil {
-			pos.Field += "|" + f.Path
-			pos.Cursor = s.Form.Cursor()
-		}
-	case *ListSection:
-		if s.Form != nil {
-			if i := s.spec.indexOf(s.editing); i >= 0 {
-				pos.Field += "|" + s.Form.Current().Path + "|" + strconv.Itoa(i)
-				pos.Cursor = s.Form.Cursor()
-			}
-		}
-	}
-	return pos
 }
 
 func (m *Model) Init() tea.Cmd {
