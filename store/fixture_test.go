@@ -85,7 +85,7 @@ func fullPlan() *model.Plan {
 	p.Draft = &d
 	p.Closure = &model.Closure{Reason: model.CloseGoalsMet, Text: "Klart.", Date: "2025-12-01", DraftDiscarded: true,
 		Tell: []model.ToTell{{Name: "Person 1", Role: model.RoleStaff, Unit: "Hemtjänst Norra", Contact: "010-123 45 67", Told: true}}}
-	p.Position = model.Position{Step: "goals", Field: "content.goals", Cursor: 3}
+	p.Position = model.Position{Step: "goals", Field: "content.goals", Cursor: 3, Quick: "Bo Sjöberg, närstående (son)", Copy: "Överförmyndaren, kommunen"}
 	return p
 }
 
