@@ -38,17 +38,11 @@ func cmdImport(a *app, args []string) error {
 		}
 		return err
 	}
-	a.mayCreate = true // the file becomes a new plan here
-	db, err := a.openDB()
+	db, err := a.openForNew(p, *anyway)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if !*anyway {
-		if err := a.onePlanPerPerson(db, p); err != nil {
-			return err
-		}
-	}
 	if err := db.SaveImported(a.ctx, p); err != nil {
 		return err
 	}

@@ -50,17 +50,11 @@ func cmdNew(a *app, args []string) error {
 		}
 		p.Person.Language = l
 	}
-	a.mayCreate = true
-	db, err := a.openDB()
+	db, err := a.openForNew(p, *anyway)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if !*anyway {
-		if err := a.onePlanPerPerson(db, p); err != nil {
-			return err
-		}
-	}
 	if err := db.Create(a.ctx, p); err != nil {
 		return err
 	}
@@ -83,6 +77,24 @@ func cmdNew(a *app, args []string) error {
 		}
 	}
 	return nil
+}
+
+// openForNew opens the database, made if it is not there, for plan p to
+// come in: refused when a plan not yet closed has its personnummer,
+// unless anyway (onePlanPerPerson).
+func (a *app) openForNew(p *model.Plan, anyway bool) (*service.Service, error) {
+	a.mayCreate = true
+	db, err := a.openDB()
+	if err != nil {
+		return nil, err
+	}
+	if !anyway {
+		if err := a.onePlanPerPerson(db, p); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return db, nil
 }
 
 // onePlanPerPerson refuses a new plan (made, imported or opened from a
