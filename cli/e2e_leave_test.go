@@ -37,7 +37,8 @@ func TestLeaveKeepsQuickRow(t *testing.T) {
 	tm.keys("C-c")
 	// The home screen comes first, the line on the closed meeting when its
 	// last save is done: wait for the line, wrapped or not.
-	s := tm.waitFor("Plans", 10*time.Second)
+	tm.waitFor("Plans", 10*time.Second)
+	var s string
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
 		s = tm.capture()
 		if flat := strings.Join(strings.Fields(s), " "); strings.Contains(flat, "The participant row not yet added is saved too") {
